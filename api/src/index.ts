@@ -1,0 +1,5 @@
+export * from "./auth/Principal.js"
+export * from "./auth/Tokens.js"
+export * from "./devices/DeviceRoutes.js"
+export * from "./live/LiveHub.js"
+export * from "./registerApi.js"

@@ -1,0 +1,106 @@
+import type { BusTransport, Log } from "@fleetcore/platform"
+import { type LiveMessage, LiveTopic } from "@fleetcore/proto"
+import type { TemplatedApp, WebSocket } from "@trufflesuite/uws-js-unofficial"
+import type { Tokens } from "../auth/Tokens.js"
+
+interface LiveUser {
+  readonly orgId: string
+  readonly userId: string
+  readonly expiresAtMs: number
+  timer?: NodeJS.Timeout
+}
+
+/** Close code when the access token is missing, invalid or expired: reconnect with a fresh one. */
+export const LIVE_CLOSE_UNAUTHORIZED = 4401
+const orgTopic = (orgId: string) => `org/${orgId}`
+
+/**
+ * `GET /api/v1/live?access_token=…` (WebSocket): live positions of the caller's organisation
+ * only. Each API process consumes `fleet.live.v1` in its own group and fans out through uWS
+ * topics, one per organisation. A slow client skips messages past its send buffer (positions
+ * are states: the next one supersedes) rather than growing memory.
+ */
+export const registerLiveHub = async (
+  app: TemplatedApp,
+  deps: {
+    readonly bus: BusTransport
+    readonly tokens: Tokens
+    readonly log: Log
+    readonly instanceId: string
+  },
+): Promise<{ readonly close: () => Promise<void> }> => {
+  const sockets = new Set<WebSocket<LiveUser>>()
+  app.ws<LiveUser>("/api/v1/live", {
+    maxPayloadLength: 4 * 1024,
+    maxBackpressure: 1024 * 1024,
+    closeOnBackpressureLimit: 0,
+    idleTimeout: 60,
+    sendPingsAutomatically: true,
+    upgrade: (res, req, context) => {
+      const query = new URLSearchParams(req.getQuery() ?? "")
+      const key = req.getHeader("sec-websocket-key")
+      const protocol = req.getHeader("sec-websocket-protocol")
+      const extensions = req.getHeader("sec-websocket-extensions")
+      let aborted = false
+      res.onAborted(() => {
+        aborted = true
+      })
+      void deps.tokens.verifyAccess(query.get("access_token") ?? "").then((verified) => {
+        if (aborted) return
+        res.cork(() => {
+          if (!verified.ok) {
+            // Accept, then close with a code the browser can read (an HTTP 401 on upgrade is opaque to it).
+            res.upgrade<LiveUser>(
+              { orgId: "", userId: "", expiresAtMs: 0 },
+              key,
+              protocol,
+              extensions,
+              context,
+            )
+            return
+          }
+          const { orgId, userId } = verified.principal
+          res.upgrade<LiveUser>(
+            { orgId, userId, expiresAtMs: verified.expiresAtMs },
+            key,
+            protocol,
+            extensions,
+            context,
+          )
+        })
+      })
+    },
+    open: (ws) => {
+      const user = ws.getUserData()
+      if (user.orgId === "" || user.expiresAtMs <= Date.now()) {
+        ws.end(LIVE_CLOSE_UNAUTHORIZED, "access token invalid or expired")
+        return
+      }
+      sockets.add(ws)
+      ws.subscribe(orgTopic(user.orgId))
+      user.timer = setTimeout(
+        () => ws.end(LIVE_CLOSE_UNAUTHORIZED, "access token expired"),
+        user.expiresAtMs - Date.now(),
+      )
+    },
+    close: (ws) => {
+      const user = ws.getUserData()
+      if (user.timer) clearTimeout(user.timer)
+      sockets.delete(ws)
+    },
+  })
+
+  const subscription = await deps.bus.subscribe(LiveTopic, `api-live-${deps.instanceId}`, async (batches) => {
+    for (const batch of batches) {
+      const message: LiveMessage = { type: "positions", positions: batch.positions }
+      app.publish(orgTopic(batch.orgId), JSON.stringify(message), false)
+    }
+  })
+
+  return {
+    close: async () => {
+      await subscription.close()
+      for (const ws of sockets) ws.end(1001, "server shutting down")
+    },
+  }
+}

@@ -1,0 +1,74 @@
+import type { BusTransport, ClickHouseClient, Log, MetricsShape, PostgresClient } from "@fleetcore/platform"
+import { route } from "@fleetcore/platform"
+import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
+import { registerAuthRoutes } from "./auth/AuthRoutes.js"
+import type { Tokens } from "./auth/Tokens.js"
+import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
+import { registerLiveHub } from "./live/LiveHub.js"
+import { registerStaticFiles } from "./StaticFiles.js"
+import { registerVehicleRoutes } from "./vehicles/VehicleRoutes.js"
+
+export interface ApiDeps {
+  readonly db: PostgresClient
+  readonly ch: ClickHouseClient
+  readonly bus: BusTransport
+  readonly tokens: Tokens
+  readonly log: Log
+  readonly metrics: MetricsShape
+  readonly instanceId: string
+  readonly version: string
+  readonly mapStyleUrl: string | null
+  /** The built dashboard to serve at `/`; null serves none. */
+  readonly dashboardDir: string | null
+  readonly onDeviceChanged: (deviceId: string) => void
+}
+
+/** Registers every API route on the app. Static files go last: they catch what is left. */
+export const registerApi = async (
+  app: TemplatedApp,
+  deps: ApiDeps,
+): Promise<{ readonly close: () => Promise<void> }> => {
+  const { log } = deps
+  route(
+    app,
+    "get",
+    "/healthz",
+    async () => ({ status: 200, body: { status: "ok", version: deps.version } }),
+    { log },
+  )
+  route(
+    app,
+    "get",
+    "/metrics",
+    async () => {
+      deps.metrics.busPending.set(deps.bus.pending())
+      return {
+        status: 200,
+        headers: { "content-type": deps.metrics.registry.contentType },
+        body: await deps.metrics.registry.metrics(),
+      }
+    },
+    { log },
+  )
+  route(
+    app,
+    "get",
+    "/api/v1/config",
+    async () => ({ status: 200, body: { mapStyleUrl: deps.mapStyleUrl, version: deps.version } }),
+    { log },
+  )
+  registerAuthRoutes(app, deps)
+  registerVehicleRoutes(app, deps)
+  registerDeviceRoutes(app, deps)
+  const live = await registerLiveHub(app, deps)
+  app.any("/api/*", (res) => {
+    res.cork(() => {
+      res
+        .writeStatus("404 Not Found")
+        .writeHeader("content-type", "application/json; charset=utf-8")
+        .end(JSON.stringify({ error: { code: "FLEET_NOT_FOUND", message: "no such endpoint" } }))
+    })
+  })
+  if (deps.dashboardDir !== null) registerStaticFiles(app, deps.dashboardDir)
+  return live
+}

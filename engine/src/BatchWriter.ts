@@ -1,0 +1,69 @@
+export interface BatchWriterOptions<Row> {
+  /** Write one batch; a rejection fails every `add` waiting on that batch. */
+  readonly write: (rows: ReadonlyArray<Row>) => Promise<void>
+  /** Flush as soon as this many rows wait. */
+  readonly maxRows: number
+  /** Flush rows at the latest this long after the first of them arrived. */
+  readonly maxDelayMs: number
+}
+
+interface Pending<Row> {
+  rows: Row[]
+  waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }>
+}
+
+/**
+ * Groups rows from many callers into few writes, by size and by time. One write runs at a time;
+ * rows arriving meanwhile form the next batch. `add` resolves once its rows are written, so a
+ * caller can acknowledge upstream only after its data is durable.
+ */
+export class BatchWriter<Row> {
+  private pending: Pending<Row> = { rows: [], waiters: [] }
+  private writing: Promise<void> | null = null
+  private timer: NodeJS.Timeout | null = null
+
+  constructor(private readonly options: BatchWriterOptions<Row>) {}
+
+  add(rows: ReadonlyArray<Row>): Promise<void> {
+    if (rows.length === 0) return Promise.resolve()
+    return new Promise((resolve, reject) => {
+      for (const row of rows) this.pending.rows.push(row)
+      this.pending.waiters.push({ resolve, reject })
+      if (this.pending.rows.length >= this.options.maxRows) this.kick()
+      else if (this.timer === null) this.timer = setTimeout(() => this.kick(), this.options.maxDelayMs)
+    })
+  }
+
+  /** Writes everything waiting now. */
+  async flush(): Promise<void> {
+    while (this.pending.rows.length > 0 || this.writing !== null) {
+      this.kick()
+      await this.writing
+    }
+  }
+
+  private kick(): void {
+    if (this.timer !== null) {
+      clearTimeout(this.timer)
+      this.timer = null
+    }
+    if (this.writing !== null || this.pending.rows.length === 0) return
+    const batch = this.pending
+    this.pending = { rows: [], waiters: [] }
+    this.writing = this.options.write(batch.rows).then(
+      () => {
+        for (const w of batch.waiters) w.resolve()
+      },
+      (error: unknown) => {
+        for (const w of batch.waiters) w.reject(error)
+      },
+    )
+    void this.writing.finally(() => {
+      this.writing = null
+      if (this.pending.rows.length >= this.options.maxRows) this.kick()
+      else if (this.pending.rows.length > 0 && this.timer === null) {
+        this.timer = setTimeout(() => this.kick(), this.options.maxDelayMs)
+      }
+    })
+  }
+}

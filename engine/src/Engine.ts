@@ -1,0 +1,129 @@
+import { AppLog, Bus, ClickHouse, chTime, Metrics, Postgres } from "@fleetcore/platform"
+import {
+  type DeadLetter,
+  DeadLetterTopic,
+  type LiveBatch,
+  type LivePosition,
+  LiveTopic,
+  type OrgId,
+  recordId,
+  type TelemetryRecord,
+  TelemetryTopic,
+} from "@fleetcore/proto"
+import { Effect, Layer, Schedule } from "effect"
+import { BatchWriter } from "./BatchWriter.js"
+import { DuplicateFilter } from "./DuplicateFilter.js"
+import { positionRow } from "./positionRow.js"
+import { VehicleStateStore } from "./VehicleStateStore.js"
+
+export interface EngineOptions {
+  /** Rows per ClickHouse insert, at most. */
+  readonly flushRows: number
+  /** How long a point may wait for its insert. */
+  readonly flushDelayMs: number
+  /** How often vehicles' last state is written to Postgres. */
+  readonly stateFlushMs: number
+}
+
+const deadLetterRow = (d: DeadLetter) => ({
+  at: chTime(d.atMs),
+  source: d.source,
+  device_id: d.deviceId,
+  org_id: d.orgId,
+  reason: d.reason,
+  field: d.field,
+  message: d.message,
+  payload: d.payload,
+})
+
+/**
+ * The engine: consumes validated telemetry per vehicle partition, stores every new point in
+ * ClickHouse (batched by size and time), keeps each vehicle's last state in Postgres, and
+ * publishes live positions once their points are stored. Also stores the dead-letter stream.
+ */
+export const EngineLayer = (options: EngineOptions) =>
+  Layer.effectDiscard(
+    Effect.gen(function* () {
+      const bus = yield* Bus
+      const ch = yield* ClickHouse
+      const pg = yield* Postgres
+      const metrics = yield* Metrics
+      const log = yield* AppLog
+
+      const positions = new BatchWriter<Record<string, unknown>>({
+        write: async (rows) => {
+          await ch.insert("positions", rows)
+          metrics.clickhouseRows.inc({ table: "positions" }, rows.length)
+        },
+        maxRows: options.flushRows,
+        maxDelayMs: options.flushDelayMs,
+      })
+      const deadLetters = new BatchWriter<Record<string, unknown>>({
+        write: async (rows) => {
+          await ch.insert("dead_letters", rows)
+          metrics.clickhouseRows.inc({ table: "dead_letters" }, rows.length)
+        },
+        maxRows: options.flushRows,
+        maxDelayMs: options.flushDelayMs,
+      })
+      const state = new VehicleStateStore(pg.system)
+      const duplicates = new DuplicateFilter(2048)
+
+      const onTelemetry = async (records: ReadonlyArray<TelemetryRecord>) => {
+        const fresh = duplicates.fresh(records, (r) => r.vehicleId, recordId)
+        if (fresh.length < records.length) metrics.engineDuplicates.inc(records.length - fresh.length)
+        if (fresh.length === 0) return
+        await positions.add(fresh.map(positionRow))
+        const storedAt = Date.now()
+        const live = new Map<OrgId, Map<string, LivePosition>>()
+        for (const r of fresh) {
+          duplicates.remember(r.vehicleId, recordId(r))
+          metrics.storeLatency.observe((storedAt - r.receivedAtMs) / 1000)
+          const position = state.observe(r)
+          if (position === null) continue
+          const org = live.get(r.orgId) ?? new Map<string, LivePosition>()
+          live.set(r.orgId, org)
+          org.set(r.vehicleId, position)
+        }
+        if (live.size > 0) {
+          await bus.publish(
+            LiveTopic,
+            [...live].map(([orgId, byVehicle]) => ({
+              key: orgId,
+              value: { orgId, positions: [...byVehicle.values()] } satisfies LiveBatch,
+            })),
+          )
+        }
+      }
+
+      const telemetry = yield* Effect.acquireRelease(
+        Effect.promise(() => bus.subscribe(TelemetryTopic, "engine", onTelemetry)),
+        (s) => Effect.promise(() => s.close()),
+      )
+      const dlq = yield* Effect.acquireRelease(
+        Effect.promise(() =>
+          bus.subscribe(DeadLetterTopic, "engine-dlq", (letters) =>
+            deadLetters.add(letters.map(deadLetterRow)),
+          ),
+        ),
+        (s) => Effect.promise(() => s.close()),
+      )
+
+      const flushState = Effect.tryPromise(() => state.flush()).pipe(
+        Effect.catchCause((cause) =>
+          Effect.sync(() => log.error({ cause: String(cause) }, "vehicle state flush failed")),
+        ),
+      )
+      yield* flushState.pipe(Effect.repeat(Schedule.spaced(options.stateFlushMs)), Effect.forkScoped)
+      // On shutdown: stop consuming first, then write what is buffered.
+      yield* Effect.addFinalizer(() =>
+        Effect.promise(async () => {
+          await telemetry.close()
+          await dlq.close()
+          await positions.flush()
+          await deadLetters.flush()
+          await state.flush()
+        }),
+      )
+    }),
+  )

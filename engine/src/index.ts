@@ -1,0 +1,4 @@
+export * from "./BatchWriter.js"
+export * from "./DuplicateFilter.js"
+export * from "./Engine.js"
+export * from "./VehicleStateStore.js"

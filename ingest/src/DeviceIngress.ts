@@ -1,0 +1,47 @@
+import type { DeviceId, OrgId, RejectReason, VehicleId } from "@fleetcore/proto"
+
+/** A device that proved its identity with its secret. */
+export interface AuthenticatedDevice {
+  readonly id: DeviceId
+  readonly orgId: OrgId
+  /** null while the device is not assigned to a vehicle: its points are refused (dead-lettered). */
+  readonly vehicleId: VehicleId | null
+}
+
+export interface DeviceAuthenticator {
+  /** null when the device is unknown, disabled, or the secret is wrong. */
+  readonly authenticate: (deviceId: string, secret: string) => Promise<AuthenticatedDevice | null>
+}
+
+export interface Rejection {
+  readonly code: RejectReason
+  /** Path of the field at fault, e.g. "points[3].lat"; null when the whole payload is at fault. */
+  readonly field: string | null
+  readonly message: string
+}
+
+/** What became of one message (MQTT publish or HTTP request). */
+export interface IngestOutcome {
+  /** Points validated and accepted by the bus. */
+  readonly accepted: number
+  /** Points (or the whole payload) refused; each is on the dead-letter stream. */
+  readonly rejected: number
+  /** The first rejection, for the caller's reason code / 4xx body. */
+  readonly firstRejection: Rejection | null
+}
+
+export type IngestSource = "mqtt" | "http"
+
+/**
+ * The one path every transport (Aedes for MQTT 3.1.1, the MQTT 5 front, HTTP) hands payloads to.
+ * Resolves when the good points are on the bus, so transports can hold their ack (and their
+ * socket) until then: that is the backpressure.
+ */
+export interface DeviceIngress {
+  readonly accept: (
+    device: AuthenticatedDevice,
+    payload: Uint8Array,
+    source: IngestSource,
+    contentType?: string,
+  ) => Promise<IngestOutcome>
+}

@@ -1,0 +1,77 @@
+import { HttpError, type Log, route } from "@fleetcore/platform"
+import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
+import type { DeviceAuthenticator, DeviceIngress } from "./DeviceIngress.js"
+
+const ACCEPTED_TYPES = [
+  "application/json",
+  "application/x-protobuf",
+  "application/protobuf",
+  "application/octet-stream",
+]
+const BODY_LIMIT = 1024 * 1024
+
+const unauthorized = (message: string) =>
+  new HttpError(401, "FLEET_INGEST_DEVICE_UNAUTHORIZED", message, null, {
+    "www-authenticate": 'Basic realm="fleetcore-devices", charset="UTF-8"',
+  })
+
+/** Device id and secret from `Authorization: Basic base64(deviceId:secret)`. */
+const credentials = (header: string | undefined): { id: string; secret: string } => {
+  if (header === undefined || !header.toLowerCase().startsWith("basic ")) {
+    throw unauthorized("send the device id and secret as HTTP Basic credentials")
+  }
+  const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8")
+  const colon = decoded.indexOf(":")
+  if (colon <= 0) throw unauthorized("malformed Basic credentials")
+  return { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) }
+}
+
+/**
+ * `POST /ingest/v1/telemetry`: one point or a batch, JSON or protobuf, from an authenticated
+ * device. 200 when at least one point was stored (rejections listed), 422 when none was, naming
+ * the field at fault.
+ */
+export const registerHttpIngest = (
+  app: TemplatedApp,
+  deps: { readonly auth: DeviceAuthenticator; readonly ingress: DeviceIngress; readonly log: Log },
+): void => {
+  route(
+    app,
+    "post",
+    "/ingest/v1/telemetry",
+    async (request) => {
+      const { id, secret } = credentials(request.headers.get("authorization"))
+      const device = await deps.auth.authenticate(id, secret)
+      if (device === null) throw unauthorized("bad device id or secret")
+      const contentType =
+        (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? ""
+      if (!ACCEPTED_TYPES.includes(contentType)) {
+        throw new HttpError(
+          415,
+          "FLEET_INGEST_CONTENT_TYPE",
+          `content-type must be one of ${ACCEPTED_TYPES.join(", ")}`,
+          "content-type",
+        )
+      }
+      const outcome = await deps.ingress.accept(device, request.body, "http", contentType)
+      if (outcome.accepted === 0 && outcome.firstRejection !== null) {
+        const r = outcome.firstRejection
+        throw new HttpError(
+          r.code === "FLEET_INGEST_DEVICE_UNASSIGNED" ? 409 : 422,
+          r.code,
+          r.message,
+          r.field,
+        )
+      }
+      return {
+        status: 200,
+        body: {
+          accepted: outcome.accepted,
+          rejected: outcome.rejected,
+          ...(outcome.firstRejection === null ? {} : { firstRejection: outcome.firstRejection }),
+        },
+      }
+    },
+    { log: deps.log, bodyLimit: BODY_LIMIT },
+  )
+}

@@ -1,0 +1,6 @@
+export * from "./DeviceIngress.js"
+export * from "./HttpIngest.js"
+export * from "./MqttBroker.js"
+export * from "./makeDeviceAuthenticator.js"
+export * from "./makeDeviceIngress.js"
+export * from "./TelemetryDecoder.js"

@@ -1,0 +1,39 @@
+import type { Topic } from "@fleetcore/proto"
+import { Context } from "effect"
+
+export interface BusMessage<T> {
+  /** Partition key: messages with the same key are delivered in publish order. */
+  readonly key: string
+  readonly value: T
+}
+
+/**
+ * Handles a batch of messages from one partition. The bus delivers the next batch of that
+ * partition only after the returned promise settles; a rejection is retried (at-least-once), so
+ * handlers must be idempotent.
+ */
+export type BusHandler<T> = (messages: ReadonlyArray<T>, partition: number) => Promise<void>
+
+export interface Subscription {
+  /** Stops delivery after the batch in flight, which is awaited. */
+  readonly close: () => Promise<void>
+}
+
+/**
+ * The message bus between ingest, engine and api. The in-process transport and the Kafka
+ * transport implement this same interface; nothing outside a transport knows which one runs.
+ */
+export interface BusTransport {
+  /**
+   * Resolves once every message is accepted by the bus. While a consumer's partition is full the
+   * promise stays pending: that is the backpressure that reaches the device's socket.
+   */
+  readonly publish: <T>(topic: Topic<T>, messages: ReadonlyArray<BusMessage<T>>) => Promise<void>
+  /** Consumers with the same group share the topic's partitions; each group gets every message. */
+  readonly subscribe: <T>(topic: Topic<T>, group: string, handler: BusHandler<T>) => Promise<Subscription>
+  /** Messages accepted but not yet handled, over all groups (for metrics and drain). */
+  readonly pending: () => number
+  readonly close: () => Promise<void>
+}
+
+export class Bus extends Context.Service<Bus, BusTransport>()("fleetcore/Bus") {}

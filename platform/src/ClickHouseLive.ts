@@ -1,0 +1,88 @@
+import { mkdir } from "node:fs/promises"
+import { join } from "node:path"
+import { createClient } from "@clickhouse/client"
+import { Session } from "chdb"
+import { Data, Effect, Layer, Redacted } from "effect"
+import { ClickHouse, type ClickHouseClient } from "./ClickHouse.js"
+import { runClickHouseMigrations } from "./internal/clickhouseMigrations.js"
+
+export class ClickHouseStartError extends Data.TaggedError("ClickHouseStartError")<{
+  readonly message: string
+  readonly cause: unknown
+}> {}
+
+/** chDB in this process, data under `dataDir/clickhouse`. One session per process (a chDB rule). */
+const makeChdb = async (dataDir: string): Promise<ClickHouseClient> => {
+  const path = join(dataDir, "clickhouse")
+  await mkdir(path, { recursive: true })
+  const session = new Session(path)
+  // chDB runs one statement at a time per session; serialise so callers never interleave.
+  let tail: Promise<unknown> = Promise.resolve()
+  const serial = <A>(work: () => Promise<A>): Promise<A> => {
+    const next = tail.then(work, work)
+    tail = next.catch(() => undefined)
+    return next
+  }
+  return {
+    exec: (sql, params) =>
+      serial(async () => void (await session.queryBindAsync(sql, params ?? {}, { format: "Null" }))),
+    query: <T>(sql: string, params?: Record<string, unknown>) =>
+      serial(async () => {
+        const result = await session.queryBindAsync(sql, params ?? {}, { format: "JSONEachRow" })
+        const text = result.text()
+        return text.length === 0
+          ? []
+          : (text
+              .trimEnd()
+              .split("\n")
+              .map((line) => JSON.parse(line)) as T[])
+      }),
+    insert: (table, rows) =>
+      rows.length === 0
+        ? Promise.resolve()
+        : serial(async () => {
+            const body = rows.map((r) => JSON.stringify(r)).join("\n")
+            await session.queryAsync(`INSERT INTO ${table} FORMAT JSONEachRow\n${body}`, { format: "Null" })
+          }),
+    close: async () => {
+      await tail
+      session.close()
+    },
+  }
+}
+
+const makeServer = (url: string): ClickHouseClient => {
+  const client = createClient({ url, clickhouse_settings: { date_time_input_format: "best_effort" } })
+  return {
+    exec: async (sql, params) => void (await client.command({ query: sql, query_params: { ...params } })),
+    query: async <T>(sql: string, params?: Record<string, unknown>) => {
+      const rs = await client.query({ query: sql, query_params: { ...params }, format: "JSONEachRow" })
+      return (await rs.json()) as T[]
+    },
+    insert: async (table, rows) => {
+      if (rows.length > 0) await client.insert({ table, values: [...rows], format: "JSONEachRow" })
+    },
+    close: () => client.close(),
+  }
+}
+
+const layerOf = (make: () => Promise<ClickHouseClient>, what: string) =>
+  Layer.effect(
+    ClickHouse,
+    Effect.acquireRelease(
+      Effect.tryPromise({
+        try: async () => {
+          const client = await make()
+          await runClickHouseMigrations(client)
+          return client
+        },
+        catch: (cause) => new ClickHouseStartError({ message: `cannot start ${what}`, cause }),
+      }),
+      (client) => Effect.promise(() => client.close()),
+    ),
+  )
+
+export const ChdbLayer = (dataDir: string) => layerOf(() => makeChdb(dataDir), "chDB")
+
+export const ClickHouseServerLayer = (url: Redacted.Redacted<string>) =>
+  layerOf(async () => makeServer(Redacted.value(url)), "the ClickHouse client")

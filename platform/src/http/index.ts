@@ -1,0 +1,2 @@
+export * from "./HttpError.js"
+export * from "./route.js"

@@ -1,0 +1,26 @@
+import type { DeadLetter } from "./DeadLetter.js"
+import type { LiveBatch } from "./LivePosition.js"
+import type { TelemetryRecord } from "./TelemetryRecord.js"
+
+/** A bus topic and the type of its messages. */
+export interface Topic<T> {
+  readonly name: string
+  /** Phantom: only carries the message type. */
+  readonly _message?: T
+}
+const topic = <T>(name: string): Topic<T> => ({ name })
+
+/** Validated telemetry, key = vehicle id. */
+export const TelemetryTopic = topic<TelemetryRecord>("fleet.telemetry.v1")
+/** Stored positions for live views, key = organisation id. */
+export const LiveTopic = topic<LiveBatch>("fleet.live.v1")
+/** Rejected input with its reason, key = device id. */
+export const DeadLetterTopic = topic<DeadLetter>("fleet.dlq.v1")
+
+/** MQTT topics a device publishes to. `{deviceId}` is the device's own id. */
+export const MqttTopics = {
+  telemetry: (deviceId: string) => `fleet/v1/devices/${deviceId}/telemetry`,
+  /** Commands to a device (the device may subscribe to its own). */
+  commands: (deviceId: string) => `fleet/v1/devices/${deviceId}/commands`,
+  pattern: /^fleet\/v1\/devices\/([^/]+)\/(telemetry|commands)$/,
+} as const

@@ -1,0 +1,7 @@
+export * from "./DeadLetter.js"
+export * from "./DevicePoint.js"
+export { fleet } from "./generated/telemetry.js"
+export * from "./Ids.js"
+export * from "./LivePosition.js"
+export * from "./TelemetryRecord.js"
+export * from "./Topics.js"

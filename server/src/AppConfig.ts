@@ -1,0 +1,51 @@
+import { Config, type Option, type Redacted } from "effect"
+
+/**
+ * Everything FleetCore reads from its environment, in one place. Unset store URLs select the
+ * embedded engines (PostgreSQL from npm, chDB) under FLEET_DATA_DIR. See README "Configuration".
+ */
+export interface AppConfig {
+  readonly dataDir: string
+  readonly host: string
+  readonly httpPort: number
+  readonly mqttPort: number
+  readonly mqttWsPort: number
+  readonly postgresPort: number
+  readonly databaseUrl: Option.Option<Redacted.Redacted<string>>
+  readonly clickhouseUrl: Option.Option<Redacted.Redacted<string>>
+  readonly jwtSecret: Option.Option<Redacted.Redacted<string>>
+  readonly accessTokenTtlS: number
+  readonly refreshTokenTtlS: number
+  readonly simulatorVehicles: number
+  readonly simulatorIntervalMs: number
+  readonly seedDemo: boolean
+  readonly demoAdminPassword: Option.Option<Redacted.Redacted<string>>
+  readonly mapStyleUrl: Option.Option<string>
+  readonly publicUrl: Option.Option<string>
+  readonly logLevel: string
+  readonly busPartitions: number
+}
+
+export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
+  dataDir: Config.String("FLEET_DATA_DIR").pipe(Config.withDefault("./data")),
+  host: Config.String("FLEET_HOST").pipe(Config.withDefault("0.0.0.0")),
+  httpPort: Config.Port("FLEET_HTTP_PORT").pipe(Config.withDefault(8080)),
+  mqttPort: Config.Port("FLEET_MQTT_PORT").pipe(Config.withDefault(1883)),
+  mqttWsPort: Config.Port("FLEET_MQTT_WS_PORT").pipe(Config.withDefault(8083)),
+  postgresPort: Config.Port("FLEET_POSTGRES_PORT").pipe(Config.withDefault(54329)),
+  databaseUrl: Config.option(Config.Redacted("DATABASE_URL")),
+  clickhouseUrl: Config.option(Config.Redacted("CLICKHOUSE_URL")),
+  jwtSecret: Config.option(Config.Redacted("FLEET_JWT_SECRET")),
+  accessTokenTtlS: Config.Int("FLEET_ACCESS_TOKEN_TTL_S").pipe(Config.withDefault(900)),
+  refreshTokenTtlS: Config.Int("FLEET_REFRESH_TOKEN_TTL_S").pipe(Config.withDefault(30 * 24 * 3600)),
+  simulatorVehicles: Config.Int("FLEET_SIMULATOR_VEHICLES").pipe(Config.withDefault(12)),
+  simulatorIntervalMs: Config.Int("FLEET_SIMULATOR_INTERVAL_MS").pipe(Config.withDefault(1000)),
+  seedDemo: Config.Boolean("FLEET_SEED_DEMO").pipe(Config.withDefault(true)),
+  demoAdminPassword: Config.option(Config.Redacted("FLEET_DEMO_ADMIN_PASSWORD")),
+  mapStyleUrl: Config.option(Config.String("FLEET_MAP_STYLE_URL")),
+  publicUrl: Config.option(Config.String("FLEET_PUBLIC_URL")),
+  logLevel: Config.Literals(["trace", "debug", "info", "warn", "error"], "FLEET_LOG_LEVEL").pipe(
+    Config.withDefault("info" as const),
+  ),
+  busPartitions: Config.Int("FLEET_BUS_PARTITIONS").pipe(Config.withDefault(8)),
+})

@@ -1,0 +1,115 @@
+import { randomBytes } from "node:crypto"
+import { readFile, writeFile } from "node:fs/promises"
+import { join } from "node:path"
+import { hashSecret, type PostgresClient } from "@fleetcore/platform"
+
+export const DEMO_ADMIN_EMAIL = "admin@demo.fleetcore.local"
+
+const VEHICLE_TYPES = [
+  { name: "Passenger car", rated: 8.0, limit: 110 },
+  { name: "Light van", rated: 11.5, limit: 100 },
+  { name: "Truck", rated: 28.0, limit: 90 },
+] as const
+
+const MODELS = [
+  "Toyota Camry",
+  "Hyundai Accent",
+  "Ford Transit",
+  "Mercedes Sprinter",
+  "KAMAZ 5490",
+  "Lada Vesta",
+  "Chevrolet Cobalt",
+  "Isuzu NPR",
+]
+const REGION_ALMATY = "02"
+const LETTERS = "ABCDEHKMOPTXY"
+
+/** A Kazakh-style plate, e.g. "123 ABC 02", fixed for a given index. */
+const plateFor = (i: number): string => {
+  const digits = String(101 + ((i * 37) % 899)).padStart(3, "0")
+  const l = (k: number) => LETTERS[(i * 7 + k * 5) % LETTERS.length]
+  return `${digits} ${l(0)}${l(1)}${l(2)} ${REGION_ALMATY}`
+}
+
+export interface DemoSeed {
+  readonly orgId: string
+  readonly email: string
+  readonly password: string
+  /** Simulated devices with freshly issued secrets (rotated at every start, never stored in clear). */
+  readonly devices: ReadonlyArray<{ deviceId: string; secret: string }>
+}
+
+/**
+ * Seeds (once) a demo organisation with an admin, vehicle types, and `vehicles` vehicles each with a
+ * device, and issues new secrets for those devices so the built-in simulator can connect. The
+ * admin password is FLEET_DEMO_ADMIN_PASSWORD, else generated on first start and kept in the data
+ * folder (mode 600), so the console can show it again.
+ */
+export const seedDemo = async (
+  db: PostgresClient,
+  options: { readonly dataDir: string; readonly vehicles: number; readonly adminPassword: string | null },
+): Promise<DemoSeed> => {
+  const passwordFile = join(options.dataDir, "demo-admin-password")
+  const stored = (await readFile(passwordFile, "utf8").catch(() => "")).trim()
+  const password = options.adminPassword ?? (stored || randomBytes(9).toString("base64url"))
+  if (options.adminPassword === null && stored === "")
+    await writeFile(passwordFile, password, { mode: 0o600 })
+
+  const client = await db.system.connect()
+  try {
+    await client.query("BEGIN")
+    const org = await client.query<{ id: string }>(
+      `INSERT INTO organisations (name, slug) VALUES ('Demo Fleet', 'demo')
+       ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug RETURNING id`,
+    )
+    const orgId = org.rows[0]?.id as string
+    const hash = await hashSecret(password)
+    await client.query(
+      `INSERT INTO users (org_id, email, name, password_hash, role) VALUES ($1, $2, 'Demo Admin', $3, 'admin')
+       ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
+      [orgId, DEMO_ADMIN_EMAIL, hash],
+    )
+    const typeIds: string[] = []
+    for (const t of VEHICLE_TYPES) {
+      const r = await client.query<{ id: string }>(
+        `INSERT INTO vehicle_types (org_id, name, rated_consumption_l_100km, speed_limit_kmh) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (org_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+        [orgId, t.name, t.rated, t.limit],
+      )
+      typeIds.push(r.rows[0]?.id as string)
+    }
+    const devices: Array<{ deviceId: string; secret: string }> = []
+    for (let i = 0; i < options.vehicles; i++) {
+      const n = String(i + 1).padStart(3, "0")
+      const model = MODELS[i % MODELS.length] as string
+      const typeId =
+        typeIds[
+          model.startsWith("KAMAZ") || model.startsWith("Isuzu")
+            ? 2
+            : model.includes("Transit") || model.includes("Sprinter")
+              ? 1
+              : 0
+        ]
+      const vehicle = await client.query<{ id: string }>(
+        `INSERT INTO vehicles (org_id, name, plate, vehicle_type_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (org_id, plate) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+        [orgId, `${model} #${n}`, plateFor(i), typeId],
+      )
+      const deviceId = `demo-${n}`
+      const secret = randomBytes(24).toString("base64url")
+      await client.query(
+        `INSERT INTO devices (id, org_id, vehicle_id, name, secret_hash) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET secret_hash = EXCLUDED.secret_hash`,
+        [deviceId, orgId, vehicle.rows[0]?.id, `Simulated tracker ${n}`, await hashSecret(secret)],
+      )
+      devices.push({ deviceId, secret })
+    }
+    await client.query("COMMIT")
+    return { orgId, email: DEMO_ADMIN_EMAIL, password, devices }
+  } catch (error) {
+    await client.query("ROLLBACK")
+    throw error
+  } finally {
+    client.release()
+  }
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from "vitest/config"
+
+// Workspace packages resolve to their TypeScript sources ("source" export condition), so tests
+// need no build of the packages they import.
+const conditions = ["source", "module", "node", "development|production"]
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
+  test: {
+    pool: "forks",
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["*/src/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["*/test/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+})
