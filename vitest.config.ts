@@ -9,6 +9,7 @@ export default defineConfig({
   ssr: { resolve: { conditions } },
   test: {
     pool: "forks",
+    reporters: ["default", "./tools/summaryReporter.ts"],
     maxWorkers: 2,
     projects: [
       {

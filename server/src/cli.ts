@@ -1,0 +1,107 @@
+import { parseArgs } from "node:util"
+
+/**
+ * `npm run fleetcore -- <command>`: provisioning from the shell, through the API (so it works
+ * against any FleetCore, embedded or scaled out, with the same permission checks as the UI).
+ * Credentials: --email (or FLEET_EMAIL) and the FLEET_PASSWORD environment variable.
+ */
+const USAGE = `usage: npm run fleetcore -- <command> [options]
+
+commands:
+  vehicles list
+  vehicles create --name NAME [--plate PLATE]
+  devices list
+  devices create --id DEVICE_ID [--vehicle VEHICLE_ID] [--name NAME]   prints the device secret (shown once)
+  devices rotate-secret --id DEVICE_ID                                   prints the new secret
+
+options:
+  --api URL      FleetCore URL (default: FLEET_API_URL or http://127.0.0.1:8080)
+  --email EMAIL  user to act as (default: FLEET_EMAIL); the password is read from FLEET_PASSWORD`
+
+const fail = (message: string): never => {
+  console.error(`fleetcore: ${message}\n\n${USAGE}`)
+  process.exit(2)
+}
+
+const main = async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      api: { type: "string" },
+      email: { type: "string" },
+      name: { type: "string" },
+      plate: { type: "string" },
+      id: { type: "string" },
+      vehicle: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  })
+  if (values.help || positionals.length === 0) {
+    console.log(USAGE)
+    return
+  }
+  const api = (values.api ?? process.env.FLEET_API_URL ?? "http://127.0.0.1:8080").replace(/\/$/, "")
+  const email = values.email ?? process.env.FLEET_EMAIL ?? fail("--email or FLEET_EMAIL is required")
+  const password = process.env.FLEET_PASSWORD ?? fail("set FLEET_PASSWORD to the user's password")
+
+  const login = await fetch(`${api}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  }).catch((error: unknown) => fail(`cannot reach ${api}: ${String(error)}`))
+  if (login.status !== 200) fail(`login failed (${login.status}): ${await login.text()}`)
+  const { accessToken } = (await login.json()) as { accessToken: string }
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    const text = await res.text()
+    if (res.status >= 400) fail(`${method} ${path} → ${res.status}: ${text}`)
+    return text ? JSON.parse(text) : null
+  }
+
+  const [entity, action] = positionals
+  const command = `${entity} ${action}`
+  if (command === "vehicles list")
+    console.table(
+      (await call("GET", "/api/v1/vehicles")).items.map(
+        (v: { id: string; name: string; plate: string | null; deviceId: string | null }) => ({
+          id: v.id,
+          name: v.name,
+          plate: v.plate,
+          device: v.deviceId,
+        }),
+      ),
+    )
+  else if (command === "vehicles create") {
+    const name = values.name ?? fail("--name is required")
+    console.log(
+      JSON.stringify(
+        await call("POST", "/api/v1/vehicles", { name, ...(values.plate ? { plate: values.plate } : {}) }),
+        null,
+        2,
+      ),
+    )
+  } else if (command === "devices list") console.table((await call("GET", "/api/v1/devices")).items)
+  else if (command === "devices create") {
+    const id = values.id ?? fail("--id is required")
+    const created = await call("POST", "/api/v1/devices", {
+      id,
+      ...(values.vehicle ? { vehicleId: values.vehicle } : {}),
+      ...(values.name ? { name: values.name } : {}),
+    })
+    console.log(`device ${created.id} created${created.vehicleId ? ` for vehicle ${created.vehicleId}` : ""}`)
+    console.log(`secret (shown once): ${created.secret}`)
+  } else if (command === "devices rotate-secret") {
+    const id = values.id ?? fail("--id is required")
+    const rotated = await call("POST", `/api/v1/devices/${encodeURIComponent(id)}/secret`)
+    console.log(`new secret for ${rotated.id} (shown once): ${rotated.secret}`)
+  } else fail(`unknown command: ${positionals.join(" ")}`)
+}
+
+main().catch((error: unknown) => {
+  console.error("fleetcore:", error)
+  process.exit(1)
+})
