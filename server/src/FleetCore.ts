@@ -10,7 +10,6 @@ import {
   registerHttpIngest,
   startMqttBroker,
 } from "@fleetcore/ingest"
-import { startSimulator } from "@fleetcore/load-tests"
 import {
   AppLog,
   Bus,
@@ -159,6 +158,8 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
     const localHost = config.host === "0.0.0.0" ? "127.0.0.1" : config.host
     const mqttUrl = `mqtt://${localHost}:${mqtt.port}`
     if (demo !== null && demo.devices.length > 0) {
+      // Loaded only when used: the simulator is a load-generation tool, not part of the server.
+      const { startSimulator } = await import("@fleetcore/load-tests")
       const simulator = await startSimulator({
         mqttUrl,
         devices: demo.devices,

@@ -1,3 +1,4 @@
+import { hashSecret } from "@fleetcore/platform"
 import { fleet as proto } from "@fleetcore/proto"
 import mqtt from "mqtt"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -296,6 +297,18 @@ describe("organisation isolation", () => {
       body: JSON.stringify({ email: "admin@demo.fleetcore.local", password: "nope" }),
     })
     expect(badLogin.status).toBe(401)
+    const [demoOrg] = (
+      await h.fleet.db.system.query<{ id: string }>("SELECT id FROM organisations WHERE slug = 'demo'")
+    ).rows
+    await h.fleet.db.system.query(
+      "INSERT INTO users (org_id, email, name, password_hash, role) VALUES ($1, 'dispatcher@demo.example', 'Dispatcher', $2, 'dispatcher')",
+      [demoOrg?.id, await hashSecret("dispatcher-password")],
+    )
+    const dispatcher = await login(h.fleet, "dispatcher@demo.example", "dispatcher-password")
+    expect((await dispatcher.call("GET", "/api/v1/vehicles")).status).toBe(200)
+    const forbidden = await dispatcher.call("POST", "/api/v1/devices", { id: "dispatcher-made" })
+    expect(forbidden.status).toBe(403)
+    expect(forbidden.body).toMatchObject({ error: { code: "FLEET_FORBIDDEN" } })
     const invalid = await admin.call("POST", "/api/v1/vehicles", { name: "" })
     expect(invalid.status).toBe(400)
     expect(invalid.body).toMatchObject({ error: { code: "FLEET_VEHICLE_INVALID", field: "name" } })
