@@ -8,6 +8,7 @@ import { createWebSocketStream, WebSocketServer } from "ws"
 import type { AuthenticatedDevice, DeviceAuthenticator, DeviceIngress } from "./DeviceIngress.js"
 import { sniffProtocolLevel } from "./mqtt/sniffProtocolLevel.js"
 import { serveMqtt5 } from "./mqtt5/Mqtt5Session.js"
+import { makeMqtt5SessionRegistry } from "./mqtt5/sessionRegistry.js"
 
 export interface MqttBrokerOptions {
   readonly host: string
@@ -40,6 +41,7 @@ const authError = (message: string, returnCode: 2 | 4 | 5): AuthenticateError =>
 export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttBroker> => {
   const { auth, ingress, log, metrics } = options
   const devices = new WeakMap<Client, AuthenticatedDevice>()
+  const sessions = makeMqtt5SessionRegistry()
 
   const aedes = await Aedes.createBroker({
     connectTimeout: 10_000,
@@ -111,6 +113,7 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
         log,
         maxKeepAliveS: options.maxKeepAliveS ?? 600,
         connectTimeoutMs: 10_000,
+        sessions,
       })
     } else if (level === 3 || level === 4) {
       aedes.handle(conn)
@@ -137,6 +140,7 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
     port: (tcp.address() as AddressInfo).port,
     wsPort: (wss.address() as AddressInfo).port,
     close: async () => {
+      sessions.closeAll()
       for (const client of wss.clients) client.terminate()
       await new Promise<void>((resolve) => wss.close(() => resolve()))
       await new Promise<void>((resolve) => {

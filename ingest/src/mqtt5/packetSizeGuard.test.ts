@@ -1,0 +1,30 @@
+import { generate } from "mqtt-packet"
+import { describe, expect, it } from "vitest"
+import { makePacketSizeGuard } from "./packetSizeGuard.js"
+
+const publish = (payloadBytes: number) =>
+  generate(
+    { cmd: "publish", topic: "t", payload: Buffer.alloc(payloadBytes), qos: 0, dup: false, retain: false },
+    { protocolVersion: 5 },
+  )
+const ping = generate({ cmd: "pingreq" })
+
+describe("makePacketSizeGuard", () => {
+  it("lets packets up to the limit through, across any chunking", () => {
+    const stream = Buffer.concat([publish(100), ping, publish(200_000), ping])
+    for (const size of [1, 2, 7, 1024, stream.length]) {
+      const guard = makePacketSizeGuard(publish(200_000).length)
+      for (let at = 0; at < stream.length; at += size) {
+        expect(guard(stream.subarray(at, at + size))).toBeNull()
+      }
+    }
+  })
+
+  it("reports the announced size of the first packet above the limit from its header alone", () => {
+    const big = publish(300_000)
+    const guard = makePacketSizeGuard(1_000)
+    expect(guard(ping)).toBeNull()
+    expect(guard(big.subarray(0, 2))).toBeNull() // type byte and part of a 3-byte length
+    expect(guard(big.subarray(2, 4))).toBe(big.length)
+  })
+})
