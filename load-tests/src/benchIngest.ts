@@ -1,0 +1,306 @@
+import { spawn } from "node:child_process"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createServer } from "node:net"
+import { cpus, tmpdir, totalmem } from "node:os"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { parseArgs } from "node:util"
+import { fleet } from "@fleetcore/proto"
+import WebSocket from "ws"
+import { connectLeanPublisher, type LeanPublisher } from "./LeanPublisher.js"
+import { histogramQuantile, metricValue, percentile } from "./metrics.js"
+import { provisionDevices } from "./provision.js"
+
+const USAGE = `usage: npm run bench:ingest -- [--devices 200] [--rate 20000] [--duration 60] [--warmup 10]
+         [--points-per-message 1] [--target http://host:8080 --mqtt mqtt://host:1883 --email E --password P]
+Without --target it starts its own FleetCore (server/dist/main.js) on free ports with a fresh data folder.`
+
+const fail = (message: string): never => {
+  console.error(`bench:ingest: ${message}\n\n${USAGE}`)
+  process.exit(2)
+}
+const { values } = parseArgs({
+  options: {
+    target: { type: "string" },
+    mqtt: { type: "string" },
+    email: { type: "string", default: "admin@demo.fleetcore.local" },
+    password: { type: "string" },
+    devices: { type: "string", default: "200" },
+    rate: { type: "string", default: "20000" },
+    duration: { type: "string", default: "60" },
+    warmup: { type: "string", default: "10" },
+    "points-per-message": { type: "string", default: "1" },
+    help: { type: "boolean", short: "h" },
+  },
+})
+if (values.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
+const num = (name: keyof typeof values, min: number, max: number): number => {
+  const n = Number(values[name])
+  return Number.isFinite(n) && n >= min && n <= max ? n : fail(`--${name} must be between ${min} and ${max}`)
+}
+const devices = Math.round(num("devices", 1, 5000))
+const rate = num("rate", 1, 1_000_000)
+const durationS = num("duration", 1, 3600)
+const warmupS = num("warmup", 0, 600)
+const perMessage = Math.round(num("points-per-message", 1, 1000))
+const qos = 1
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port
+      s.close(() => resolve(port))
+    })
+  })
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
+let serverPid: number | null = null
+let stopServer = async () => undefined as unknown
+let api = values.target?.replace(/\/$/, "") ?? ""
+let mqttUrl = values.mqtt ?? ""
+let password = values.password ?? process.env.FLEET_PASSWORD ?? ""
+
+if (values.target === undefined) {
+  const dataDir = mkdtempSync(join(tmpdir(), "fleetcore-bench-"))
+  const [http, mq, ws, pg] = [await freePort(), await freePort(), await freePort(), await freePort()]
+  password = `bench-${Math.random().toString(36).slice(2)}`
+  const child = spawn(process.execPath, [join(repo, "server", "dist", "main.js")], {
+    env: {
+      ...process.env,
+      FLEET_DATA_DIR: dataDir,
+      FLEET_HOST: "127.0.0.1",
+      FLEET_HTTP_PORT: String(http),
+      FLEET_MQTT_PORT: String(mq),
+      FLEET_MQTT_WS_PORT: String(ws),
+      FLEET_POSTGRES_PORT: String(pg),
+      FLEET_SIMULATOR_VEHICLES: "0",
+      FLEET_DEMO_ADMIN_PASSWORD: password,
+      FLEET_LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  })
+  serverPid = child.pid ?? null
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("FleetCore did not start within 120 s")), 120_000)
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("FleetCore is ready")) {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+    child.once("exit", (code) => reject(new Error(`FleetCore exited with ${code}`)))
+  })
+  api = `http://127.0.0.1:${http}`
+  mqttUrl = `mqtt://127.0.0.1:${mq}`
+  stopServer = async () => {
+    child.kill("SIGTERM")
+    await new Promise((r) => child.once("exit", r))
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+} else if (mqttUrl === "" || password === "") fail("--target needs --mqtt and --password (or FLEET_PASSWORD)")
+
+const scrape = async () => {
+  const text = await (await fetch(`${api}/metrics`)).text()
+  return {
+    accepted: metricValue(text, "fleet_ingest_points_accepted_total"),
+    rows: metricValue(text, "fleet_clickhouse_rows_written_total", { table: "positions" }),
+    cpuS: metricValue(text, "process_cpu_seconds_total"),
+    rss: metricValue(text, "process_resident_memory_bytes"),
+    text,
+  }
+}
+const peakRss = (): number | null => {
+  if (serverPid === null) return null
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${serverPid}/status`, "utf8"))
+  return match ? Number(match[1]) * 1024 : null
+}
+
+console.log(`provisioning ${devices} devices…`)
+const { token, devices: creds } = await provisionDevices({
+  api,
+  email: values.email,
+  password,
+  count: devices,
+  prefix: "bench",
+})
+const broker = new URL(mqttUrl)
+const clients = await Promise.all(
+  creds.map((d) =>
+    connectLeanPublisher({
+      host: broker.hostname,
+      port: Number(broker.port || 1883),
+      clientId: d.deviceId,
+      username: d.deviceId,
+      password: d.secret,
+    }),
+  ),
+)
+
+const storedLatency: number[] = []
+const ackLatency: number[] = []
+const live = new WebSocket(`${api.replace(/^http/, "ws")}/api/v1/live?access_token=${token}`)
+let measuring = false
+live.on("message", (data) => {
+  if (!measuring) return
+  const now = Date.now()
+  for (const p of JSON.parse(String(data)).positions as Array<{ timeMs: number }>)
+    storedLatency.push(now - p.timeMs)
+})
+await new Promise((resolve, reject) => {
+  live.once("open", resolve)
+  live.once("error", reject)
+})
+
+const MAX_IN_FLIGHT = 200
+const lastTime = new Array<number>(clients.length).fill(0)
+let offeredPoints = 0
+let skippedPoints = 0
+let next = 0
+const publishOne = (i: number) => {
+  const client = clients[i] as LeanPublisher
+  const points: fleet.telemetry.v1.IPoint[] = []
+  for (let k = 0; k < perMessage; k++) {
+    const t = Math.max(Date.now(), (lastTime[i] as number) + 1)
+    lastTime[i] = t
+    points.push({
+      timeMs: t,
+      lat: 43.2 + (i % 100) * 0.001,
+      lon: 76.9 + k * 0.00001,
+      speedMps: 10,
+      ignition: true,
+    })
+  }
+  const sentAt = performance.now()
+  client.publish(
+    `fleet/v1/devices/${creds[i]?.deviceId}/telemetry`,
+    Buffer.from(fleet.telemetry.v1.Batch.encode({ points }).finish()),
+    () => {
+      if (measuring) ackLatency.push(performance.now() - sentAt)
+    },
+  )
+}
+
+console.log(`publishing ${rate} points/s from ${devices} devices for ${warmupS} s warm-up + ${durationS} s…`)
+const started = performance.now()
+let sentPoints = 0
+let marks: { start: Awaited<ReturnType<typeof scrape>> | null; startAt: number; offeredAtStart: number } = {
+  start: null,
+  startAt: 0,
+  offeredAtStart: 0,
+}
+await new Promise<void>((resolve) => {
+  const tick = setInterval(() => {
+    const elapsedS = (performance.now() - started) / 1000
+    if (elapsedS >= warmupS + durationS) {
+      clearInterval(tick)
+      resolve()
+      return
+    }
+    if (!measuring && elapsedS >= warmupS) {
+      measuring = true
+      marks = { start: null, startAt: performance.now(), offeredAtStart: offeredPoints }
+      void scrape().then((s) => {
+        marks.start = s
+      })
+    }
+    const due = Math.floor(elapsedS * rate) - sentPoints
+    for (let n = 0; n < due; n += perMessage) {
+      const i = next
+      next = (next + 1) % clients.length
+      sentPoints += perMessage
+      if ((clients[i] as LeanPublisher).inFlight() >= MAX_IN_FLIGHT) {
+        skippedPoints += perMessage
+        continue
+      }
+      offeredPoints += perMessage
+      publishOne(i)
+    }
+  }, 5)
+})
+const endAt = performance.now()
+const end = await scrape()
+measuring = false
+const windowS = (endAt - marks.startAt) / 1000
+const start = marks.start ?? end
+// Let what is in flight reach storage before reading the drained totals.
+const drainDeadline = Date.now() + 30_000
+let drained = end
+while (Date.now() < drainDeadline) {
+  drained = await scrape()
+  if (drained.rows >= drained.accepted) break
+  await new Promise((r) => setTimeout(r, 250))
+}
+
+storedLatency.sort((a, b) => a - b)
+ackLatency.sort((a, b) => a - b)
+const acceptedPerS = (end.accepted - start.accepted) / windowS
+const results = {
+  at: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? "unknown",
+    totalMemBytes: totalmem(),
+    node: process.version,
+  },
+  parameters: {
+    devices,
+    targetRate: rate,
+    durationS,
+    warmupS,
+    pointsPerMessage: perMessage,
+    qos,
+    target: values.target ?? "spawned",
+  },
+  offeredPointsPerS: Math.round((offeredPoints - marks.offeredAtStart) / windowS),
+  notOfferedPoints: skippedPoints,
+  acceptedPointsPerS: Math.round(acceptedPerS),
+  clickhouseRowsPerS: Math.round((end.rows - start.rows) / windowS),
+  storedLatencyMs: {
+    samples: storedLatency.length,
+    p50: percentile(storedLatency, 50),
+    p95: percentile(storedLatency, 95),
+    p99: percentile(storedLatency, 99),
+  },
+  serverIngestToStoredMs: {
+    p50: Math.round(histogramQuantile(start.text, end.text, "fleet_ingest_to_stored_seconds", 0.5) * 1000),
+    p99: Math.round(histogramQuantile(start.text, end.text, "fleet_ingest_to_stored_seconds", 0.99) * 1000),
+  },
+  pubackLatencyMs: {
+    samples: ackLatency.length,
+    p50: Number(percentile(ackLatency, 50).toFixed(1)),
+    p99: Number(percentile(ackLatency, 99).toFixed(1)),
+  },
+  serverCpuSecondsPer1000Points: Number(
+    (((end.cpuS - start.cpuS) / Math.max(1, end.accepted - start.accepted)) * 1000).toFixed(4),
+  ),
+  serverCpuUtilisation: Number(((end.cpuS - start.cpuS) / windowS).toFixed(2)),
+  peakRssBytes: peakRss() ?? Math.max(start.rss, end.rss, drained.rss),
+  totals: { accepted: drained.accepted, rowsWritten: drained.rows },
+}
+
+live.close()
+await Promise.all(clients.map((c) => c.close()))
+await stopServer()
+
+const resultsDir = join(repo, "load-tests", "results")
+mkdirSync(resultsDir, { recursive: true })
+const file = join(resultsDir, `ingest-${results.at.replace(/[:.]/g, "-")}.json`)
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`
+console.log(`
+FleetCore ingest benchmark (${results.machine.cpus} cores, ${results.machine.cpuModel}, Node ${results.machine.node})
+  devices × points/message      ${devices} × ${perMessage}, QoS ${qos}, ${durationS} s measured after ${warmupS} s warm-up
+  offered                        ${results.offeredPointsPerS} points/s (target ${rate}; ${skippedPoints} points not offered: client in-flight limit)
+  accepted (sustained)           ${results.acceptedPointsPerS} points/s
+  rows reaching ClickHouse       ${results.clickhouseRowsPerS} rows/s
+  publish → stored (live)        p50 ${results.storedLatencyMs.p50} ms, p95 ${results.storedLatencyMs.p95} ms, p99 ${results.storedLatencyMs.p99} ms (${results.storedLatencyMs.samples} samples)
+  server ingest → stored         p50 ≤ ${results.serverIngestToStoredMs.p50} ms, p99 ≤ ${results.serverIngestToStoredMs.p99} ms (histogram bucket bounds)
+  publish → PUBACK               p50 ${results.pubackLatencyMs.p50} ms, p99 ${results.pubackLatencyMs.p99} ms
+  server CPU                     ${results.serverCpuSecondsPer1000Points} s per 1000 points (${results.serverCpuUtilisation} cores busy)
+  server peak RSS                ${mb(results.peakRssBytes)}
+  results                        ${file}
+`)
+process.exit(0)

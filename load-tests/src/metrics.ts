@@ -1,0 +1,40 @@
+/** Sums the samples of a Prometheus text-format metric whose labels include `match`. */
+export const metricValue = (text: string, name: string, match: Record<string, string> = {}): number => {
+  let total = 0
+  for (const line of text.split("\n")) {
+    if (!line.startsWith(name) || line.startsWith("#")) continue
+    const rest = line.slice(name.length)
+    if (rest[0] !== " " && rest[0] !== "{") continue
+    const labels = rest[0] === "{" ? rest.slice(1, rest.indexOf("}")) : ""
+    if (!Object.entries(match).every(([k, v]) => labels.includes(`${k}="${v}"`))) continue
+    total += Number(line.slice(line.lastIndexOf(" ") + 1))
+  }
+  return total
+}
+
+export const percentile = (sorted: ArrayLike<number>, p: number): number => {
+  if (sorted.length === 0) return Number.NaN
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[i] as number
+}
+
+/**
+ * A quantile of the observations a Prometheus histogram gained between two scrapes, as the upper
+ * bound of the bucket that holds it (Infinity when past the last bound).
+ */
+export const histogramQuantile = (before: string, after: string, name: string, q: number): number => {
+  const buckets = (text: string) => {
+    const out = new Map<number, number>()
+    for (const line of text.split("\n")) {
+      const m = new RegExp(`^${name}_bucket\\{.*le="([^"]+)".*\\} (\\S+)$`).exec(line)
+      if (m) out.set(m[1] === "+Inf" ? Number.POSITIVE_INFINITY : Number(m[1]), Number(m[2]))
+    }
+    return out
+  }
+  const a = buckets(before)
+  const b = [...buckets(after)].sort(([x], [y]) => x - y)
+  const total = (b.at(-1)?.[1] ?? 0) - (a.get(Number.POSITIVE_INFINITY) ?? 0)
+  if (total <= 0) return Number.NaN
+  for (const [le, count] of b) if (count - (a.get(le) ?? 0) >= q * total) return le
+  return Number.POSITIVE_INFINITY
+}
