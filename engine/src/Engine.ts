@@ -13,7 +13,7 @@ import {
 import { Effect, Layer, Schedule } from "effect"
 import { BatchWriter } from "./BatchWriter.js"
 import { DuplicateFilter } from "./DuplicateFilter.js"
-import { positionRow } from "./positionRow.js"
+import { POSITION_COLUMNS, positionRow } from "./positionRow.js"
 import { VehicleStateStore } from "./VehicleStateStore.js"
 
 export interface EngineOptions {
@@ -25,16 +25,26 @@ export interface EngineOptions {
   readonly stateFlushMs: number
 }
 
-const deadLetterRow = (d: DeadLetter) => ({
-  at: chTime(d.atMs),
-  source: d.source,
-  device_id: d.deviceId,
-  org_id: d.orgId,
-  reason: d.reason,
-  field: d.field,
-  message: d.message,
-  payload: d.payload,
-})
+const DEAD_LETTER_COLUMNS = [
+  "at",
+  "source",
+  "device_id",
+  "org_id",
+  "reason",
+  "field",
+  "message",
+  "payload",
+] as const
+const deadLetterRow = (d: DeadLetter): ReadonlyArray<unknown> => [
+  chTime(d.atMs),
+  d.source,
+  d.deviceId,
+  d.orgId,
+  d.reason,
+  d.field,
+  d.message,
+  d.payload,
+]
 
 /**
  * The engine: consumes validated telemetry per vehicle partition, stores every new point in
@@ -50,17 +60,17 @@ export const EngineLayer = (options: EngineOptions) =>
       const metrics = yield* Metrics
       const log = yield* AppLog
 
-      const positions = new BatchWriter<Record<string, unknown>>({
+      const positions = new BatchWriter<ReadonlyArray<unknown>>({
         write: async (rows) => {
-          await ch.insert("positions", rows)
+          await ch.insert("positions", POSITION_COLUMNS, rows)
           metrics.clickhouseRows.inc({ table: "positions" }, rows.length)
         },
         maxRows: options.flushRows,
         maxDelayMs: options.flushDelayMs,
       })
-      const deadLetters = new BatchWriter<Record<string, unknown>>({
+      const deadLetters = new BatchWriter<ReadonlyArray<unknown>>({
         write: async (rows) => {
-          await ch.insert("dead_letters", rows)
+          await ch.insert("dead_letters", DEAD_LETTER_COLUMNS, rows)
           metrics.clickhouseRows.inc({ table: "dead_letters" }, rows.length)
         },
         maxRows: options.flushRows,
@@ -85,14 +95,18 @@ export const EngineLayer = (options: EngineOptions) =>
           live.set(r.orgId, org)
           org.set(r.vehicleId, position)
         }
+        // Live positions are best effort: the points are stored, and a dashboard that misses one
+        // gets the next (or reloads the list). A failure here must not redeliver the batch.
         if (live.size > 0) {
-          await bus.publish(
-            LiveTopic,
-            [...live].map(([orgId, byVehicle]) => ({
-              key: orgId,
-              value: { orgId, positions: [...byVehicle.values()] } satisfies LiveBatch,
-            })),
-          )
+          await bus
+            .publish(
+              LiveTopic,
+              [...live].map(([orgId, byVehicle]) => ({
+                key: orgId,
+                value: { orgId, positions: [...byVehicle.values()] } satisfies LiveBatch,
+              })),
+            )
+            .catch((error: unknown) => log.warn({ err: error }, "live positions not published"))
         }
       }
 

@@ -1,26 +1,53 @@
 import { chTime } from "@fleetcore/platform"
 import type { TelemetryRecord } from "@fleetcore/proto"
 
-/** A telemetry record as a row of the ClickHouse `positions` table (infra/migrations/clickhouse). */
-export const positionRow = (r: TelemetryRecord): Record<string, unknown> => ({
-  org_id: r.orgId,
-  vehicle_id: r.vehicleId,
-  device_id: r.deviceId,
-  time: chTime(r.timeMs),
-  received_at: chTime(r.receivedAtMs),
-  lat: r.lat,
-  lon: r.lon,
-  speed_mps: r.speedMps ?? null,
-  heading_deg: r.headingDeg ?? null,
-  altitude_m: r.altitudeM ?? null,
-  satellites: r.satellites ?? null,
-  hdop: r.hdop ?? null,
-  odometer_m: r.odometerM ?? null,
-  fuel_level_pct: r.fuelLevelPct ?? null,
-  fuel_used_l: r.fuelUsedL ?? null,
-  ignition: r.ignition ?? null,
-  engine_seconds: r.engineSeconds ?? null,
-  battery_v: r.batteryV ?? null,
-  dtc: r.dtc ?? [],
-  attrs: r.attrs ?? {},
-})
+/** Columns of the ClickHouse `positions` table (infra/migrations/clickhouse), in insert order. */
+export const POSITION_COLUMNS = [
+  "org_id",
+  "vehicle_id",
+  "device_id",
+  "time",
+  "received_at",
+  "lat",
+  "lon",
+  "speed_mps",
+  "heading_deg",
+  "altitude_m",
+  "satellites",
+  "hdop",
+  "odometer_m",
+  "fuel_level_pct",
+  "fuel_used_l",
+  "ignition",
+  "engine_seconds",
+  "battery_v",
+  "dtc",
+  "attrs",
+] as const
+
+const EMPTY: ReadonlyArray<string> = []
+const NO_ATTRS: Readonly<Record<string, number>> = {}
+
+/** A telemetry record as a `positions` row, values in POSITION_COLUMNS order. */
+export const positionRow = (r: TelemetryRecord): ReadonlyArray<unknown> => [
+  r.orgId,
+  r.vehicleId,
+  r.deviceId,
+  chTime(r.timeMs),
+  chTime(r.receivedAtMs),
+  r.lat,
+  r.lon,
+  r.speedMps ?? null,
+  r.headingDeg ?? null,
+  r.altitudeM ?? null,
+  r.satellites ?? null,
+  r.hdop ?? null,
+  r.odometerM ?? null,
+  r.fuelLevelPct ?? null,
+  r.fuelUsedL ?? null,
+  r.ignition ?? null,
+  r.engineSeconds ?? null,
+  r.batteryV ?? null,
+  r.dtc ?? EMPTY,
+  r.attrs ?? NO_ATTRS,
+]

@@ -12,7 +12,7 @@ import { histogramQuantile, metricValue, percentile } from "./metrics.js"
 import { provisionDevices } from "./provision.js"
 
 const USAGE = `usage: npm run bench:ingest -- [--devices 200] [--rate 20000] [--duration 60] [--warmup 10]
-         [--points-per-message 1] [--target http://host:8080 --mqtt mqtt://host:1883 --email E --password P]
+         [--points-per-message 1] [--profile DIR] [--target http://host:8080 --mqtt mqtt://host:1883 --email E --password P]
 Without --target it starts its own FleetCore (server/dist/main.js) on free ports with a fresh data folder.`
 
 const fail = (message: string): never => {
@@ -30,6 +30,7 @@ const { values } = parseArgs({
     duration: { type: "string", default: "60" },
     warmup: { type: "string", default: "10" },
     "points-per-message": { type: "string", default: "1" },
+    profile: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 })
@@ -67,7 +68,9 @@ if (values.target === undefined) {
   const dataDir = mkdtempSync(join(tmpdir(), "fleetcore-bench-"))
   const [http, mq, ws, pg] = [await freePort(), await freePort(), await freePort(), await freePort()]
   password = `bench-${Math.random().toString(36).slice(2)}`
-  const child = spawn(process.execPath, [join(repo, "server", "dist", "main.js")], {
+  // --profile DIR: the spawned server writes a V8 CPU profile there when it stops.
+  const profile = values.profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${values.profile}`]
+  const child = spawn(process.execPath, [...profile, join(repo, "server", "dist", "main.js")], {
     env: {
       ...process.env,
       FLEET_DATA_DIR: dataDir,

@@ -9,7 +9,12 @@ export type Params = Readonly<Record<string, unknown>>
 export interface ClickHouseClient {
   readonly exec: (sql: string, params?: Params) => Promise<void>
   readonly query: <T>(sql: string, params?: Params) => Promise<T[]>
-  readonly insert: (table: string, rows: ReadonlyArray<Record<string, unknown>>) => Promise<void>
+  /** Rows as arrays of values in `columns` order (JSONCompactEachRow: no per-row keys to build or parse). */
+  readonly insert: (
+    table: string,
+    columns: ReadonlyArray<string>,
+    rows: ReadonlyArray<ReadonlyArray<unknown>>,
+  ) => Promise<void>
   readonly close: () => Promise<void>
 }
 

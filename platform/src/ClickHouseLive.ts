@@ -37,12 +37,21 @@ const makeChdb = async (dataDir: string): Promise<ClickHouseClient> => {
               .split("\n")
               .map((line) => JSON.parse(line)) as T[])
       }),
-    insert: (table, rows) =>
+    insert: (table, columns, rows) =>
       rows.length === 0
         ? Promise.resolve()
         : serial(async () => {
-            const body = rows.map((r) => JSON.stringify(r)).join("\n")
-            await session.queryAsync(`INSERT INTO ${table} FORMAT JSONEachRow\n${body}`, { format: "Null" })
+            let body = ""
+            for (const row of rows)
+              body += `${JSON.stringify(row)}
+`
+            await session.queryAsync(
+              `INSERT INTO ${table} (${columns.join(", ")}) FORMAT JSONCompactEachRow
+${body}`,
+              {
+                format: "Null",
+              },
+            )
           }),
     close: async () => {
       await tail
@@ -59,8 +68,15 @@ const makeServer = (url: string): ClickHouseClient => {
       const rs = await client.query({ query: sql, query_params: { ...params }, format: "JSONEachRow" })
       return (await rs.json()) as T[]
     },
-    insert: async (table, rows) => {
-      if (rows.length > 0) await client.insert({ table, values: [...rows], format: "JSONEachRow" })
+    insert: async (table, columns, rows) => {
+      if (rows.length > 0) {
+        await client.insert({
+          table,
+          columns: [...columns] as [string, ...string[]],
+          values: [...rows],
+          format: "JSONCompactEachRow",
+        })
+      }
     },
     close: () => client.close(),
   }

@@ -39,7 +39,7 @@ export const makeMetrics = () => {
     storeLatency: new Histogram({
       name: "fleet_ingest_to_stored_seconds",
       help: "From ingest acceptance to the ClickHouse write completing",
-      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10],
       registers: [registry],
     }),
     busPending: new Gauge({

@@ -86,7 +86,7 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
   const base = Layer.mergeAll(postgres, clickhouse, bus).pipe(
     Layer.provideMerge(Layer.mergeAll(Layer.succeed(AppLog, log), Layer.succeed(Metrics, metrics))),
   )
-  const app = EngineLayer({ flushRows: 20_000, flushDelayMs: 200, stateFlushMs: 1_000 }).pipe(
+  const app = EngineLayer({ flushRows: 10_000, flushDelayMs: 100, stateFlushMs: 1_000 }).pipe(
     Layer.provideMerge(base),
   )
   const runtime = ManagedRuntime.make(app)

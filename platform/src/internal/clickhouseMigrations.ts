@@ -24,6 +24,6 @@ export const runClickHouseMigrations = async (ch: ClickHouseClient): Promise<voi
       const sql = statement.replace(/^\s*--.*$/gm, "").trim()
       if (sql.length > 0) await ch.exec(sql)
     }
-    await ch.insert("schema_migrations", [{ name: file }])
+    await ch.insert("schema_migrations", ["name"], [[file]])
   }
 }

@@ -1,0 +1,69 @@
+import * as i18n from "@solid-primitives/i18n"
+import { type Accessor, createEffect, createMemo, createSignal } from "solid-js"
+import { type Formatters, makeFormatters } from "./format"
+import { dictionaries, isLocale, type Locale, matchLocale } from "./locales"
+
+const STORAGE_KEY = "fleetcore.locale"
+
+const readStoredLocale = (): Locale | undefined => {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY)
+    return isLocale(stored) ? stored : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const browserLocale = (): Locale | undefined => {
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const locale = matchLocale(tag)
+    if (locale) return locale
+  }
+  return undefined
+}
+
+export interface I18n {
+  readonly locale: Accessor<Locale>
+  /** Chooses a language and remembers the choice in this browser. */
+  readonly setLocale: (locale: Locale) => void
+  readonly t: ReturnType<typeof makeTranslator>
+  readonly format: Accessor<Formatters>
+}
+
+const makeTranslator = (dict: Accessor<i18n.Flatten<(typeof dictionaries)["en"]>>) =>
+  i18n.translator(dict, i18n.resolveTemplate)
+
+/**
+ * The active language: the one chosen in this browser, else the signed-in user's, else the
+ * browser's, else English. Keeps `<html lang>` in step.
+ */
+export const createI18n = (userLocale: Accessor<string | undefined>): I18n => {
+  const [chosen, setChosen] = createSignal<Locale | undefined>(readStoredLocale())
+  const locale = createMemo<Locale>(() => chosen() ?? matchLocale(userLocale()) ?? browserLocale() ?? "en")
+  const dict = createMemo(() => i18n.flatten(dictionaries[locale()]))
+  const t = makeTranslator(dict)
+  const format = createMemo(() =>
+    makeFormatters(locale(), {
+      unit: (unit, value) => t(`intlFallback.${unit}`, { value }),
+      relative: (unit, value) => t(`intlFallback.${unit}`, { value }),
+    }),
+  )
+
+  createEffect(() => {
+    document.documentElement.lang = locale()
+  })
+
+  return {
+    locale,
+    setLocale: (next) => {
+      setChosen(next)
+      try {
+        localStorage.setItem(STORAGE_KEY, next)
+      } catch {
+        // Storage may be disabled (private mode); the choice still holds for this page.
+      }
+    },
+    t,
+    format,
+  }
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest"
+import { compassPoint, type IntlFallback, makeFormatters } from "./format"
+
+const fallback: IntlFallback = {
+  unit: (unit, value) => `${value} <${unit}>`,
+  relative: (unit, value) => `${value} <${unit}>`,
+}
+
+describe("compassPoint", () => {
+  it("rounds to the nearest of eight points", () => {
+    expect([0, 22, 23, 90, 180, 270, 337, 338, 360, -45].map(compassPoint)).toEqual([
+      "n",
+      "n",
+      "ne",
+      "e",
+      "s",
+      "w",
+      "nw",
+      "n",
+      "n",
+      "nw",
+    ])
+  })
+})
+
+describe("makeFormatters", () => {
+  const en = makeFormatters("en", fallback)
+
+  it("shows speed in km/h and distance in km from SI units", () => {
+    expect(en.speed(10)).toBe("36 km/h")
+    expect(en.distanceKm(123_456_789)).toBe("123,456.8 km")
+  })
+
+  it("says how long ago in the largest whole unit", () => {
+    const now = Date.UTC(2025, 0, 1, 12)
+    expect(en.relative(now, now)).toBe("now")
+    expect(en.relative(now - 5_000, now)).toBe("5 seconds ago")
+    expect(en.relative(now - 5 * 60_000, now)).toBe("5 minutes ago")
+    expect(en.relative(now - 3 * 3_600_000, now)).toBe("3 hours ago")
+    expect(en.relative(now - 86_400_000, now)).toBe("yesterday")
+    // A clock a little ahead of ours must not say "in 2 seconds".
+    expect(en.relative(now + 2_000, now)).toBe("now")
+  })
+
+  it("formats in the chosen language", () => {
+    expect(makeFormatters("ru", fallback).speed(10)).toBe("36 км/ч")
+    expect(makeFormatters("tr", fallback).speed(10)).toBe("36 km/sa")
+  })
+})

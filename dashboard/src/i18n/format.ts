@@ -1,0 +1,115 @@
+import type { Locale } from "./locales"
+
+export type CompassPoint = "n" | "ne" | "e" | "se" | "s" | "sw" | "w" | "nw"
+const compassPoints: ReadonlyArray<CompassPoint> = ["n", "ne", "e", "se", "s", "sw", "w", "nw"]
+
+/** The nearest of the eight compass points to a heading in degrees (0 = north, clockwise). */
+export const compassPoint = (headingDeg: number): CompassPoint =>
+  compassPoints[Math.round((((headingDeg % 360) + 360) % 360) / 45) % 8] ?? "n"
+
+type RelativeUnit = "second" | "minute" | "hour" | "day" | "week" | "month" | "year"
+const relativeSteps: ReadonlyArray<readonly [RelativeUnit, number]> = [
+  ["second", 60],
+  ["minute", 60],
+  ["hour", 24],
+  ["day", 7],
+  ["week", 4.345],
+  ["month", 12],
+  ["year", Number.POSITIVE_INFINITY],
+]
+
+/** Dictionary templates for what Intl cannot say when the browser lacks the language's data. */
+export interface IntlFallback {
+  readonly unit: (unit: "kmh" | "km", value: string) => string
+  readonly relative: (unit: RelativeUnit | "now", value: string) => string
+}
+
+/**
+ * Some browser builds ship ICU without data for some languages yet claim to support them
+ * (Debian's Chromium and Kazakh): they then answer with the root locale, whose month names are
+ * "M01"…"M12" and whose relative times read "-5 min". Names of months in our languages hold no digit.
+ */
+const hasIntlData = (locale: Locale): boolean =>
+  !/\d/.test(new Intl.DateTimeFormat(locale, { month: "long" }).format(new Date(2024, 0, 15)))
+
+/** Whose number and numeric date conventions to borrow without data: Kazakhstan writes both as Russian does. */
+const numericFallback: Readonly<Record<Locale, string>> = { en: "en", ru: "ru", kk: "ru", tr: "tr" }
+
+export interface Formatters {
+  /** m/s -> "43 km/h" */
+  readonly speed: (mps: number) => string
+  /** metres -> "12,345.6 km" */
+  readonly distanceKm: (metres: number) => string
+  /** 0..100 -> "57%" */
+  readonly percent: (pct: number) => string
+  /** A plain number with fixed decimals ("12.6"); the unit comes from the dictionary. */
+  readonly decimal: (value: number, fractionDigits: number) => string
+  readonly degrees: (deg: number) => string
+  readonly coordinate: (deg: number) => string
+  readonly dateTime: (ms: number) => string
+  readonly integer: (n: number) => string
+  /** "5 minutes ago", "now" */
+  readonly relative: (thenMs: number, nowMs: number) => string
+}
+
+/** Intl formatters for one language; build once per language change. */
+export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatters => {
+  const native = hasIntlData(locale)
+  const numbers = native ? locale : numericFallback[locale]
+  const number = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(numbers, options)
+  const kmh = number({ maximumFractionDigits: 0 })
+  const km = number({ maximumFractionDigits: 1 })
+  const speedUnit = number({ style: "unit", unit: "kilometer-per-hour", maximumFractionDigits: 0 })
+  const kmUnit = number({ style: "unit", unit: "kilometer", maximumFractionDigits: 1 })
+  const percent = number({ style: "unit", unit: "percent", maximumFractionDigits: 0 })
+  const degrees = number({ style: "unit", unit: "degree", unitDisplay: "narrow", maximumFractionDigits: 0 })
+  const coordinate = number({ minimumFractionDigits: 5, maximumFractionDigits: 5 })
+  const integer = number({ maximumFractionDigits: 0 })
+  const decimals = new Map<number, Intl.NumberFormat>()
+  const dateTime = native
+    ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" })
+    : new Intl.DateTimeFormat(numbers, {
+        day: "2-digit",
+        month: "2-digit",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      })
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "long" })
+
+  const relativeText = (value: number, unit: RelativeUnit): string => {
+    if (native) return relative.format(value, unit)
+    return value === 0
+      ? fallback.relative("now", "")
+      : fallback.relative(unit, integer.format(Math.abs(value)))
+  }
+
+  return {
+    speed: (mps) => (native ? speedUnit.format(mps * 3.6) : fallback.unit("kmh", kmh.format(mps * 3.6))),
+    distanceKm: (metres) =>
+      native ? kmUnit.format(metres / 1000) : fallback.unit("km", km.format(metres / 1000)),
+    percent: (pct) => percent.format(pct),
+    decimal: (value, fractionDigits) => {
+      let format = decimals.get(fractionDigits)
+      if (format === undefined) {
+        format = number({ minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })
+        decimals.set(fractionDigits, format)
+      }
+      return format.format(value)
+    },
+    degrees: (deg) => degrees.format(deg),
+    coordinate: (deg) => coordinate.format(deg),
+    dateTime: (ms) => dateTime.format(ms),
+    integer: (n) => integer.format(n),
+    relative: (thenMs, nowMs) => {
+      // Past is negative; clock skew may put a fresh point slightly in the future: call it now.
+      let value = Math.min(0, thenMs - nowMs) / 1000
+      for (const [unit, size] of relativeSteps) {
+        if (Math.abs(value) < size) return relativeText(Math.round(value), unit)
+        value /= size
+      }
+      return relativeText(Math.round(value), "year")
+    },
+  }
+}

@@ -1,0 +1,130 @@
+import { type Accessor, createSignal, onCleanup } from "solid-js"
+import type { LiveMessage } from "../api/types"
+
+export type LiveStatus = "connecting" | "open" | "reconnecting"
+
+/** The server closes with this code when the access token is missing, invalid or expired. */
+export const CLOSE_UNAUTHORIZED = 4401
+const BASE_DELAY_MS = 500
+const MAX_DELAY_MS = 30_000
+/** A connection that stayed up this long was healthy: the next failure starts the backoff afresh. */
+const HEALTHY_AFTER_MS = 10_000
+
+export interface LiveSocketOptions {
+  /** The WebSocket URL for an access token. */
+  readonly url: (accessToken: string) => string
+  /** A valid access token (refreshed by the session when near expiry). */
+  readonly accessToken: () => Promise<string>
+  /** A fresh token after the server refused `rejected` with close code 4401. */
+  readonly refreshAfterRejection: (rejected: string) => Promise<string>
+  readonly onMessage: (message: LiveMessage) => void
+  /** Called when a connection opens after an earlier one was lost: catch up on what was missed. */
+  readonly onReconnect?: () => void
+}
+
+const isLiveMessage = (u: unknown): u is LiveMessage =>
+  typeof u === "object" &&
+  u !== null &&
+  "type" in u &&
+  u.type === "positions" &&
+  "positions" in u &&
+  Array.isArray(u.positions)
+
+/** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s, … capped at 30 s. */
+export const backoffDelayMs = (attempt: number, random: () => number = Math.random): number =>
+  Math.round(Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt) * (0.5 + random() / 2))
+
+/**
+ * A WebSocket to the live feed that stays connected while its owner lives: it reconnects with
+ * backoff, takes a fresh access token for every attempt, refreshes the token when the server
+ * says it expired (4401), and reconnects at once when the browser comes back online.
+ */
+export const createLiveSocket = (options: LiveSocketOptions): Accessor<LiveStatus> => {
+  const [status, setStatus] = createSignal<LiveStatus>("connecting")
+  let socket: WebSocket | undefined
+  let timer: number | undefined
+  let attempt = 0
+  let everOpened = false
+  let disposed = false
+  let rejectedToken: string | undefined
+
+  const scheduleReconnect = () => {
+    if (disposed) return
+    setStatus(everOpened ? "reconnecting" : "connecting")
+    window.clearTimeout(timer)
+    timer = window.setTimeout(connect, backoffDelayMs(attempt))
+    attempt += 1
+  }
+
+  const connect = async () => {
+    timer = undefined
+    let token: string
+    try {
+      token =
+        rejectedToken === undefined
+          ? await options.accessToken()
+          : await options.refreshAfterRejection(rejectedToken)
+    } catch {
+      // Offline or signed out; once signed out the owner unmounts and disposes this socket.
+      scheduleReconnect()
+      return
+    }
+    if (disposed) return
+    rejectedToken = undefined
+    const ws = new WebSocket(options.url(token))
+    socket = ws
+    let openedAtMs: number | undefined
+
+    ws.onopen = () => {
+      openedAtMs = Date.now()
+      setStatus("open")
+      if (everOpened) options.onReconnect?.()
+      everOpened = true
+    }
+    ws.onmessage = (event) => {
+      if (typeof event.data !== "string") return
+      let message: unknown
+      try {
+        message = JSON.parse(event.data)
+      } catch {
+        return
+      }
+      if (isLiveMessage(message)) options.onMessage(message)
+    }
+    ws.onclose = (event) => {
+      if (socket !== ws) return
+      socket = undefined
+      if (openedAtMs !== undefined && Date.now() - openedAtMs >= HEALTHY_AFTER_MS) attempt = 0
+      if (event.code === CLOSE_UNAUTHORIZED) rejectedToken = token
+      scheduleReconnect()
+    }
+  }
+
+  const onOnline = () => {
+    if (timer === undefined) return
+    window.clearTimeout(timer)
+    attempt = 0
+    void connect()
+  }
+  window.addEventListener("online", onOnline)
+  void connect()
+
+  onCleanup(() => {
+    disposed = true
+    window.removeEventListener("online", onOnline)
+    window.clearTimeout(timer)
+    const ws = socket
+    socket = undefined
+    ws?.close(1000, "closed by the dashboard")
+  })
+
+  return status
+}
+
+/** The live endpoint on the page's own origin (ws: or wss: to match http: or https:). */
+export const liveSocketUrl = (accessToken: string): string => {
+  const url = new URL("/api/v1/live", window.location.href)
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:"
+  url.searchParams.set("access_token", accessToken)
+  return url.href
+}

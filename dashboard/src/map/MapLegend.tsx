@@ -1,0 +1,31 @@
+import { For } from "solid-js"
+import { useI18n } from "../i18n/I18nContext"
+import { statusCssColor, type VehicleStatus } from "../vehicles/vehicleStatus"
+
+const shown: ReadonlyArray<VehicleStatus> = ["moving", "idle", "stopped", "stale"]
+/** Phones have little map to spare: the legend starts folded there. */
+const NARROW = "(max-width: 768px)"
+
+/** What the vehicle colours on the map mean. */
+export const MapLegend = () => {
+  const { t } = useI18n()
+  return (
+    <details class="map-legend" open={!window.matchMedia(NARROW).matches}>
+      <summary>{t("map.legend")}</summary>
+      <ul>
+        <For each={shown}>
+          {(status) => (
+            <li>
+              <span
+                class="status-dot"
+                style={{ "background-color": statusCssColor(status) }}
+                aria-hidden="true"
+              />
+              {t(`status.${status}`)}
+            </li>
+          )}
+        </For>
+      </ul>
+    </details>
+  )
+}
