@@ -124,6 +124,35 @@ describe("device → MQTT → engine → ClickHouse/Postgres → API and live", 
     ws.close()
   })
 
+  it("accepts MQTT 3.1.1 and 5 over WebSocket", async () => {
+    const bus = await provision(admin, "e2e-bus-01", "E2E 003")
+    for (const protocolVersion of [4, 5] as const) {
+      const client = await mqtt.connectAsync(h.fleet.mqttWsUrl, {
+        clientId: bus.deviceId,
+        username: bus.deviceId,
+        password: bus.secret,
+        protocolVersion,
+        reconnectPeriod: 0,
+      })
+      await client.publishAsync(
+        `fleet/v1/devices/${bus.deviceId}/telemetry`,
+        JSON.stringify({ timeMs: base + 60_000 + protocolVersion, lat: 43.25, lon: 76.95 }),
+        { qos: 1 },
+      )
+      await client.endAsync()
+    }
+    const points = await eventually(
+      async () => {
+        const all = await track(admin, bus.vehicleId)
+        const ws = all.filter((p) => p.timeMs > base + 60_000)
+        return ws.length >= 2 ? ws : undefined
+      },
+      10_000,
+      "points sent over WebSocket",
+    )
+    expect(points.map((p) => p.timeMs)).toEqual([base + 60_004, base + 60_005])
+  })
+
   it("refuses a wrong secret", async () => {
     await expect(connect({ ...car, secret: "wrong" }, { protocolVersion: 4 })).rejects.toThrow(
       /Bad username or password|Not authorized/i,
