@@ -60,22 +60,17 @@ export const EngineLayer = (options: EngineOptions) =>
       const metrics = yield* Metrics
       const log = yield* AppLog
 
-      const positions = new BatchWriter<ReadonlyArray<unknown>>({
-        write: async (rows) => {
-          await ch.insert("positions", POSITION_COLUMNS, rows)
-          metrics.clickhouseRows.inc({ table: "positions" }, rows.length)
-        },
-        maxRows: options.flushRows,
-        maxDelayMs: options.flushDelayMs,
-      })
-      const deadLetters = new BatchWriter<ReadonlyArray<unknown>>({
-        write: async (rows) => {
-          await ch.insert("dead_letters", DEAD_LETTER_COLUMNS, rows)
-          metrics.clickhouseRows.inc({ table: "dead_letters" }, rows.length)
-        },
-        maxRows: options.flushRows,
-        maxDelayMs: options.flushDelayMs,
-      })
+      const tableWriter = (table: string, columns: ReadonlyArray<string>) =>
+        new BatchWriter<ReadonlyArray<unknown>>({
+          write: async (rows) => {
+            await ch.insert(table, columns, rows)
+            metrics.clickhouseRows.inc({ table }, rows.length)
+          },
+          maxRows: options.flushRows,
+          maxDelayMs: options.flushDelayMs,
+        })
+      const positions = tableWriter("positions", POSITION_COLUMNS)
+      const deadLetters = tableWriter("dead_letters", DEAD_LETTER_COLUMNS)
       const state = new VehicleStateStore(pg.system)
       const duplicates = new DuplicateFilter(2048)
 

@@ -38,6 +38,17 @@ interface UserRow {
 const USER_SQL = `SELECT u.id, u.org_id, u.email, u.name, u.role, u.locale, u.disabled, u.password_hash, o.name AS org_name
                   FROM users u JOIN organisations o ON o.id = u.org_id`
 
+/** The user as the API shows it (never the password hash). */
+const userView = (user: UserRow) => ({
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  orgId: user.org_id,
+  orgName: user.org_name,
+  locale: user.locale,
+})
+
 const invalid = () => new HttpError(401, "FLEET_AUTH_INVALID_CREDENTIALS", "wrong e-mail or password")
 
 /** Login, refresh (rotating), logout and "who am I". Look-ups run before the org is known. */
@@ -61,15 +72,7 @@ export const registerAuthRoutes = (
       accessToken: await tokens.signAccess(principal),
       refreshToken: refresh.token,
       expiresInS: tokens.accessTtlS,
-      user: {
-        id: user.id,
-        email: user.email,
-        name: user.name,
-        role: user.role,
-        orgId: user.org_id,
-        orgName: user.org_name,
-        locale: user.locale,
-      },
+      user: userView(user),
     }
   }
 
@@ -164,15 +167,7 @@ export const registerAuthRoutes = (
         throw new HttpError(401, "FLEET_AUTH_TOKEN_INVALID", "the user no longer exists")
       return {
         status: 200,
-        body: {
-          id: user.id,
-          email: user.email,
-          name: user.name,
-          role: user.role,
-          orgId: user.org_id,
-          orgName: user.org_name,
-          locale: user.locale,
-        },
+        body: userView(user),
       }
     },
     { log },
