@@ -1,11 +1,13 @@
 import type { BusTransport, ClickHouseClient, Log, MetricsShape, PostgresClient } from "@fleetcore/platform"
 import { route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
+import { registerAlertRoutes } from "./alerts/AlertRoutes.js"
 import { registerAuthRoutes } from "./auth/AuthRoutes.js"
 import type { Tokens } from "./auth/Tokens.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerLiveHub } from "./live/LiveHub.js"
 import { registerStaticFiles } from "./StaticFiles.js"
+import { registerHistoryRoutes } from "./vehicles/HistoryRoutes.js"
 import { registerVehicleRoutes } from "./vehicles/VehicleRoutes.js"
 
 export interface ApiDeps {
@@ -59,7 +61,9 @@ export const registerApi = async (
   )
   registerAuthRoutes(app, deps)
   registerVehicleRoutes(app, deps)
+  registerHistoryRoutes(app, deps)
   registerDeviceRoutes(app, deps)
+  registerAlertRoutes(app, deps)
   const live = await registerLiveHub(app, deps)
   app.any("/api/*", (res) => {
     res.cork(() => {

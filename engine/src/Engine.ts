@@ -11,9 +11,11 @@ import {
   TelemetryTopic,
 } from "@fleetcore/proto"
 import { Effect, Layer, Schedule } from "effect"
+import { alertView } from "./AlertSink.js"
 import { BatchWriter } from "./BatchWriter.js"
 import { DuplicateFilter } from "./DuplicateFilter.js"
 import { POSITION_COLUMNS, positionRow } from "./positionRow.js"
+import { DAILY_MILEAGE_COLUMNS, RulesRunner, TRIP_COLUMNS } from "./RulesRunner.js"
 import { VehicleStateStore } from "./VehicleStateStore.js"
 
 export interface EngineOptions {
@@ -21,8 +23,10 @@ export interface EngineOptions {
   readonly flushRows: number
   /** How long a point may wait for its insert. */
   readonly flushDelayMs: number
-  /** How often vehicles' last state is written to Postgres. */
+  /** How often vehicles' last state and rule state are written to Postgres. */
   readonly stateFlushMs: number
+  /** How often trips of vehicles gone silent are closed. */
+  readonly tripCloseOutMs: number
 }
 
 const DEAD_LETTER_COLUMNS = [
@@ -71,6 +75,22 @@ export const EngineLayer = (options: EngineOptions) =>
         })
       const positions = tableWriter("positions", POSITION_COLUMNS)
       const deadLetters = tableWriter("dead_letters", DEAD_LETTER_COLUMNS)
+      const rules = new RulesRunner({
+        db: pg.system,
+        ch,
+        trips: tableWriter("trips", TRIP_COLUMNS),
+        dailyMileage: tableWriter("daily_mileage", DAILY_MILEAGE_COLUMNS),
+        onAlertOpened: (row) =>
+          bus
+            .publish(LiveTopic, [
+              {
+                key: row.org_id,
+                value: { orgId: row.org_id as OrgId, kind: "alert", alert: alertView(row) },
+              },
+            ])
+            .catch((error: unknown) => log.warn({ err: error }, "alert not pushed live")),
+        log,
+      })
       const state = new VehicleStateStore(pg.system)
       const duplicates = new DuplicateFilter(2048)
 
@@ -98,11 +118,12 @@ export const EngineLayer = (options: EngineOptions) =>
               LiveTopic,
               [...live].map(([orgId, byVehicle]) => ({
                 key: orgId,
-                value: { orgId, positions: [...byVehicle.values()] } satisfies LiveBatch,
+                value: { orgId, kind: "positions", positions: [...byVehicle.values()] } satisfies LiveBatch,
               })),
             )
             .catch((error: unknown) => log.warn({ err: error }, "live positions not published"))
         }
+        await rules.process(fresh)
       }
 
       const telemetry = yield* Effect.acquireRelease(
@@ -118,12 +139,17 @@ export const EngineLayer = (options: EngineOptions) =>
         (s) => Effect.promise(() => s.close()),
       )
 
-      const flushState = Effect.tryPromise(() => state.flush()).pipe(
-        Effect.catchCause((cause) =>
-          Effect.sync(() => log.error({ cause: String(cause) }, "vehicle state flush failed")),
-        ),
-      )
-      yield* flushState.pipe(Effect.repeat(Schedule.spaced(options.stateFlushMs)), Effect.forkScoped)
+      const every = (what: string, ms: number, work: () => Promise<void>) =>
+        Effect.tryPromise(work).pipe(
+          Effect.catchCause((cause) =>
+            Effect.sync(() => log.error({ cause: String(cause) }, `${what} failed`)),
+          ),
+          Effect.repeat(Schedule.spaced(ms)),
+          Effect.forkScoped,
+        )
+      yield* every("vehicle state flush", options.stateFlushMs, () => state.flush())
+      yield* every("rule state snapshot", options.stateFlushMs, () => rules.snapshot())
+      yield* every("trip close-out", options.tripCloseOutMs, () => rules.tick(Date.now()))
       // On shutdown: stop consuming first, then write what is buffered.
       yield* Effect.addFinalizer(() =>
         Effect.promise(async () => {
@@ -132,6 +158,7 @@ export const EngineLayer = (options: EngineOptions) =>
           await positions.flush()
           await deadLetters.flush()
           await state.flush()
+          await rules.snapshot()
         }),
       )
     }),

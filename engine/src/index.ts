@@ -1,4 +1,7 @@
+export * from "./AlertSink.js"
 export * from "./BatchWriter.js"
 export * from "./DuplicateFilter.js"
 export * from "./Engine.js"
+export * from "./RulesRunner.js"
+export * from "./VehicleRules.js"
 export * from "./VehicleStateStore.js"

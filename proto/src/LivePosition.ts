@@ -1,5 +1,6 @@
 import { Schema } from "effect"
-import { OrgId, VehicleId } from "./Ids.js"
+import type { AlertView } from "./Alert.js"
+import { type OrgId, VehicleId } from "./Ids.js"
 
 /** A vehicle's latest state as pushed to dashboards, after the point was stored. */
 export const LivePosition = Schema.Struct({
@@ -16,9 +17,12 @@ export const LivePosition = Schema.Struct({
 })
 export type LivePosition = typeof LivePosition.Type
 
-/** One message on `fleet.live.v1`: the positions of one organisation's vehicles. */
-export const LiveBatch = Schema.Struct({ orgId: OrgId, positions: Schema.Array(LivePosition) })
-export type LiveBatch = typeof LiveBatch.Type
+/** One message on `fleet.live.v1`: news for one organisation's dashboards. */
+export type LiveBatch =
+  | { readonly orgId: OrgId; readonly kind: "positions"; readonly positions: ReadonlyArray<LivePosition> }
+  | { readonly orgId: OrgId; readonly kind: "alert"; readonly alert: AlertView }
 
 /** What the dashboard WebSocket sends. */
-export type LiveMessage = { readonly type: "positions"; readonly positions: ReadonlyArray<LivePosition> }
+export type LiveMessage =
+  | { readonly type: "positions"; readonly positions: ReadonlyArray<LivePosition> }
+  | { readonly type: "alert"; readonly alert: AlertView }

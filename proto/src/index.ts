@@ -1,3 +1,4 @@
+export * from "./Alert.js"
 export * from "./DeadLetter.js"
 export * from "./DevicePoint.js"
 export { fleet } from "./generated/telemetry.js"

@@ -86,7 +86,7 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
   const base = Layer.mergeAll(postgres, clickhouse, bus).pipe(
     Layer.provideMerge(Layer.mergeAll(Layer.succeed(AppLog, log), Layer.succeed(Metrics, metrics))),
   )
-  const app = EngineLayer({ flushRows: 10_000, flushDelayMs: 100, stateFlushMs: 1_000 }).pipe(
+  const app = EngineLayer({ flushRows: 10_000, flushDelayMs: 100, stateFlushMs: 1_000, tripCloseOutMs: 30_000 }).pipe(
     Layer.provideMerge(base),
   )
   const runtime = ManagedRuntime.make(app)
@@ -135,7 +135,8 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
       dashboardDir: dashboardDist(),
       onDeviceChanged: auth.forget,
     })
-    cleanups.push(api.close)
+    // Closed last, after the engine drained: it may still push positions while it stops.
+    cleanups.unshift(api.close)
     const listenSocket = await new Promise<uws.us_listen_socket>((ok, fail) =>
       http.listen(config.host, config.httpPort, (socket) =>
         socket ? ok(socket) : fail(new Error(`cannot listen on ${config.host}:${config.httpPort}`)),

@@ -92,7 +92,10 @@ export const registerLiveHub = async (
 
   const subscription = await deps.bus.subscribe(LiveTopic, `api-live-${deps.instanceId}`, async (batches) => {
     for (const batch of batches) {
-      const message: LiveMessage = { type: "positions", positions: batch.positions }
+      const message: LiveMessage =
+        batch.kind === "positions"
+          ? { type: "positions", positions: batch.positions }
+          : { type: "alert", alert: batch.alert }
       app.publish(orgTopic(batch.orgId), JSON.stringify(message), false)
     }
   })

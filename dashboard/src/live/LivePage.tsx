@@ -32,7 +32,9 @@ export const LivePage = () => {
     url: liveSocketUrl,
     accessToken: session.accessToken,
     refreshAfterRejection: session.refreshAfterRejection,
-    onMessage: (message) => applyLivePositions(queryClient, message.positions),
+    onMessage: (message) => {
+      if (message.type === "positions") applyLivePositions(queryClient, message.positions)
+    },
     onReconnect: () => void queryClient.invalidateQueries({ queryKey: queryKeys.vehicles() }),
   })
 

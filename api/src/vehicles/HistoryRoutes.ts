@@ -1,0 +1,127 @@
+import {
+  type ClickHouseClient,
+  HttpError,
+  type Log,
+  type PostgresClient,
+  type Request,
+  route,
+} from "@fleetcore/platform"
+import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
+import { Schema } from "effect"
+import { authorize } from "../auth/authorize.js"
+import type { Principal } from "../auth/Principal.js"
+import type { Tokens } from "../auth/Tokens.js"
+import { decodeOr400 } from "../http/decode.js"
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+const MileageQuery = Schema.Struct({
+  from: Schema.String.check(Schema.isPattern(DAY, { message: "from must be a date, YYYY-MM-DD" })),
+  to: Schema.String.check(Schema.isPattern(DAY, { message: "to must be a date, YYYY-MM-DD" })),
+  groupBy: Schema.optionalKey(Schema.Literals(["day", "month"])),
+})
+const TripsQuery = Schema.Struct({
+  from: Schema.String.check(
+    Schema.isPattern(/^\d{4}-\d{2}-\d{2}T/, { message: "from must be an ISO date-time" }),
+  ),
+  to: Schema.String.check(
+    Schema.isPattern(/^\d{4}-\d{2}-\d{2}T/, { message: "to must be an ISO date-time" }),
+  ),
+})
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The vehicle must belong to the caller's organisation (row-level security decides). */
+const visibleVehicle = async (db: PostgresClient, p: Principal, request: Request): Promise<string> => {
+  const id = request.params[0] ?? ""
+  if (!UUID.test(id)) throw new HttpError(404, "FLEET_VEHICLE_NOT_FOUND", "no such vehicle")
+  const found = await db.withOrg(p.orgId, (c) => c.query("SELECT 1 FROM vehicles WHERE id = $1", [id]))
+  if (found.rowCount === 0) throw new HttpError(404, "FLEET_VEHICLE_NOT_FOUND", "no such vehicle")
+  return id
+}
+
+/** Derived history of a vehicle: daily/monthly mileage and trips, from ClickHouse. */
+export const registerHistoryRoutes = (
+  app: TemplatedApp,
+  deps: {
+    readonly db: PostgresClient
+    readonly ch: ClickHouseClient
+    readonly tokens: Tokens
+    readonly log: Log
+  },
+): void => {
+  const { db, ch, tokens, log } = deps
+
+  route(
+    app,
+    "get",
+    "/api/v1/vehicles/:id/mileage",
+    async (request) => {
+      const p = await authorize(tokens, request)
+      const q = decodeOr400(MileageQuery, Object.fromEntries(request.query), "FLEET_QUERY_INVALID")
+      if (q.to < q.from) throw new HttpError(400, "FLEET_QUERY_INVALID", "to must not be before from", "to")
+      const vehicleId = await visibleVehicle(db, p, request)
+      const bucket = q.groupBy === "month" ? "toStartOfMonth(day)" : "day"
+      const rows = await ch.query<{ period: string; metres: number }>(
+        `SELECT toString(${bucket}) AS period, sum(metres) AS metres
+         FROM daily_mileage FINAL
+         WHERE org_id = {org:UUID} AND vehicle_id = {vehicle:UUID} AND day >= {from:Date} AND day <= {to:Date}
+         GROUP BY period ORDER BY period`,
+        { org: p.orgId, vehicle: vehicleId, from: q.from, to: q.to },
+      )
+      const totalM = rows.reduce((sum, r) => sum + r.metres, 0)
+      const days = Math.round((Date.parse(q.to) - Date.parse(q.from)) / 86_400_000) + 1
+      return {
+        status: 200,
+        body: {
+          vehicleId,
+          from: q.from,
+          to: q.to,
+          groupBy: q.groupBy ?? "day",
+          periods: rows.map((r) => ({ period: r.period, km: Math.round(r.metres) / 1000 })),
+          totalKm: Math.round(totalM) / 1000,
+          averageKmPerDay: Math.round(totalM / days) / 1000,
+        },
+      }
+    },
+    { log },
+  )
+
+  route(
+    app,
+    "get",
+    "/api/v1/vehicles/:id/trips",
+    async (request) => {
+      const p = await authorize(tokens, request)
+      const q = decodeOr400(TripsQuery, Object.fromEntries(request.query), "FLEET_QUERY_INVALID")
+      const from = Date.parse(q.from)
+      const to = Date.parse(q.to)
+      if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from) {
+        throw new HttpError(
+          400,
+          "FLEET_QUERY_INVALID",
+          "from and to must be date-times with to after from",
+          "to",
+        )
+      }
+      const vehicleId = await visibleVehicle(db, p, request)
+      const trips = await ch.query<Record<string, unknown>>(
+        `SELECT toUnixTimestamp64Milli(start_time) AS startMs, toUnixTimestamp64Milli(end_time) AS endMs,
+                start_lat AS startLat, start_lon AS startLon, end_lat AS endLat, end_lon AS endLon,
+                distance_m AS distanceM, duration_s AS durationS, idle_s AS idleS,
+                max_speed_mps AS maxSpeedMps, avg_speed_mps AS avgSpeedMps, fuel_used_l AS fuelUsedL
+         FROM trips FINAL
+         WHERE org_id = {org:UUID} AND vehicle_id = {vehicle:UUID}
+           AND start_time >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND start_time < fromUnixTimestamp64Milli({to:Int64}, 'UTC')
+         ORDER BY start_time LIMIT 10000`,
+        { org: p.orgId, vehicle: vehicleId, from, to },
+      )
+      return {
+        status: 200,
+        body: {
+          vehicleId,
+          items: trips.map((t) => ({ ...t, startMs: Number(t.startMs), endMs: Number(t.endMs) })),
+        },
+      }
+    },
+    { log },
+  )
+}

@@ -1,0 +1,234 @@
+import { mkdtemp, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import mqtt from "mqtt"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type RunningFleetCore, startFleetCore } from "../src/FleetCore.js"
+import { abayDrive, type DrivePoint } from "./drive.js"
+import { type ApiClient, DEMO_PASSWORD, eventually, login, type Provisioned, provision } from "./harness.js"
+
+const HOUR = 3_600_000
+const startMs = Math.floor(Date.now() / HOUR) * HOUR - 3 * HOUR
+
+const publish = async (fleet: RunningFleetCore, device: Provisioned, points: ReadonlyArray<unknown>) => {
+  const client = await mqtt.connectAsync(fleet.mqttUrl, {
+    clientId: device.deviceId,
+    username: device.deviceId,
+    password: device.secret,
+    reconnectPeriod: 0,
+  })
+  for (let i = 0; i < points.length; i += 100) {
+    await client.publishAsync(
+      `fleet/v1/devices/${device.deviceId}/telemetry`,
+      JSON.stringify({ points: points.slice(i, i + 100) }),
+      { qos: 1 },
+    )
+  }
+  await client.endAsync()
+}
+
+const days = () => {
+  const from = new Date(startMs - 86_400_000).toISOString().slice(0, 10)
+  const to = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+  return `from=${from}&to=${to}`
+}
+const mileageKm = async (api: ApiClient, vehicleId: string) =>
+  (await api.call<{ totalKm: number }>("GET", `/api/v1/vehicles/${vehicleId}/mileage?${days()}`)).body.totalKm
+const trips = async (api: ApiClient, vehicleId: string) =>
+  (
+    await api.call<{
+      items: Array<{ startMs: number; endMs: number; distanceM: number; maxSpeedMps: number }>
+    }>(
+      "GET",
+      `/api/v1/vehicles/${vehicleId}/trips?from=${new Date(startMs - HOUR).toISOString()}&to=${new Date().toISOString()}`,
+    )
+  ).body.items
+
+/** Noisy drive with a 90-second gap and one teleport fix, then parked (closes the trip). */
+const messyDrive = (seed: number) => {
+  const { points, lengthM } = abayDrive({ startMs, speedMps: 14, noiseM: 5, parkedS: 300, seed })
+  const withoutGap = points.filter((_, i) => i < 200 || i >= 290)
+  const teleport = withoutGap[400] as DrivePoint
+  withoutGap[400] = { ...teleport, lat: teleport.lat + 0.5, odometerM: undefined as unknown as number }
+  return { points: withoutGap.map(({ odometerM: _, ...p }) => p), lengthM }
+}
+
+let dir: string
+let fleet: RunningFleetCore
+let admin: ApiClient
+const start = () => startFleetCore({ dataDir: dir, demoAdminPassword: DEMO_PASSWORD })
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "fleetcore-rules-"))
+  fleet = await start()
+  admin = await login(fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
+})
+afterAll(async () => {
+  await fleet?.stop()
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe("rules on the real path", () => {
+  it("measures a noisy drive with a gap and a teleport within 1% and finds one trip", async () => {
+    const car = await provision(admin, "rules-car-1", "RUL 001")
+    const { points, lengthM } = messyDrive(11)
+    await publish(fleet, car, points)
+    const km = await eventually(
+      async () => {
+        const t = await trips(admin, car.vehicleId)
+        return t.length === 1 ? mileageKm(admin, car.vehicleId) : undefined
+      },
+      20_000,
+      "the trip",
+    )
+    expect(Math.abs(km * 1000 - lengthM) / lengthM).toBeLessThan(0.01)
+    const [trip] = await trips(admin, car.vehicleId)
+    expect(trip?.startMs).toBe(startMs)
+    expect(Math.abs((trip?.distanceM ?? 0) - lengthM) / lengthM).toBeLessThan(0.01)
+    expect(trip?.maxSpeedMps).toBeLessThan(20)
+  })
+
+  it("raises one odometer rollback alert, and walks it through acknowledge and resolve", async () => {
+    const van = await provision(admin, "rules-van-1", "RUL 002")
+    const { points } = abayDrive({ startMs, speedMps: 14, noiseM: 0, parkedS: 0, seed: 3 })
+    const rolled = points
+      .slice(0, 300)
+      .map((p, i) => (i >= 150 ? { ...p, odometerM: (p.odometerM as number) - 20_000 } : p))
+    await publish(fleet, van, rolled)
+    const alerts = await eventually(
+      async () => {
+        const r = await admin.call<{ items: Array<{ id: string; type: string; status: string }> }>(
+          "GET",
+          `/api/v1/alerts?vehicleId=${van.vehicleId}`,
+        )
+        return r.body.items.length > 0 ? r.body.items : undefined
+      },
+      15_000,
+      "the alert",
+    )
+    await new Promise((r) => setTimeout(r, 500))
+    const again = (
+      await admin.call<{ items: Array<{ type: string }> }>("GET", `/api/v1/alerts?vehicleId=${van.vehicleId}`)
+    ).body.items
+    expect(again.map((a) => a.type)).toEqual(["odometer_rollback"])
+    const id = alerts[0]?.id as string
+    expect((await admin.call("POST", `/api/v1/alerts/${id}/acknowledge`, { note: "looking" })).status).toBe(
+      200,
+    )
+    expect((await admin.call("POST", `/api/v1/alerts/${id}/acknowledge`)).status).toBe(409)
+    const resolved = await admin.call<{ status: string; resolutionNote: string; resolvedBy: string }>(
+      "POST",
+      `/api/v1/alerts/${id}/resolve`,
+      { note: "tracker replaced" },
+    )
+    expect(resolved.body).toMatchObject({ status: "resolved", resolutionNote: "tracker replaced" })
+    expect(resolved.body.resolvedBy).toMatch(/^[0-9a-f-]{36}$/)
+    const audit = await fleet.db.system.query(
+      "SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY at",
+      [id],
+    )
+    expect(audit.rows.map((r) => r.action)).toEqual(["alert.acknowledge", "alert.resolve"])
+  })
+
+  it("ends a drive interrupted by a restart with the same mileage and trip as an uninterrupted one", async () => {
+    const steady = await provision(admin, "rules-steady", "RUL 003")
+    const restarted = await provision(admin, "rules-restart", "RUL 004")
+    const { points } = messyDrive(21)
+    await publish(fleet, steady, points)
+    const half = Math.floor(points.length / 2)
+    await publish(fleet, restarted, points.slice(0, half))
+    await eventually(
+      async () => ((await mileageKm(admin, restarted.vehicleId)) > 1 ? true : undefined),
+      15_000,
+      "first half",
+    )
+
+    await fleet.stop()
+    fleet = await start()
+    admin = await login(fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
+    // The restart issued new demo secrets only; provisioned devices keep theirs.
+    await publish(fleet, restarted, points.slice(half))
+
+    const expected = await eventually(
+      async () =>
+        (await trips(admin, steady.vehicleId)).length === 1 ? mileageKm(admin, steady.vehicleId) : undefined,
+      20_000,
+      "steady trip",
+    )
+    const got = await eventually(
+      async () =>
+        (await trips(admin, restarted.vehicleId)).length === 1
+          ? mileageKm(admin, restarted.vehicleId)
+          : undefined,
+      20_000,
+      "restarted trip",
+    )
+    expect(got).toBeCloseTo(expected, 2)
+    const [a] = await trips(admin, steady.vehicleId)
+    const [b] = await trips(admin, restarted.vehicleId)
+    expect(b?.startMs).toBe(a?.startMs)
+    expect(b?.endMs).toBe(a?.endMs)
+    expect(b?.distanceM).toBeCloseTo(a?.distanceM ?? 0, 0)
+  })
+
+  it("after a crash with a stale snapshot, re-runs the stored points and still counts each metre once", async () => {
+    const steady = await provision(admin, "rules-steady-2", "RUL 005")
+    const crashed = await provision(admin, "rules-crash", "RUL 006")
+    const { points } = messyDrive(33)
+    await publish(fleet, steady, points)
+    const third = Math.floor(points.length / 3)
+    await publish(fleet, crashed, points.slice(0, third))
+    const snapshotOf = async () =>
+      (
+        await fleet.db.system.query("SELECT state FROM vehicle_rule_state WHERE vehicle_id = $1", [
+          crashed.vehicleId,
+        ])
+      ).rows[0]?.state as { lastTimeMs: number } | undefined
+    const stale = await eventually(
+      async () => {
+        const s = await snapshotOf()
+      return s && s.lastTimeMs >= (points[third - 1]?.timeMs ?? 0) ? s : undefined
+      },
+      10_000,
+      "first snapshot",
+    )
+    await publish(fleet, crashed, points.slice(third, 2 * third))
+    await eventually(
+      async () => {
+        const s = await snapshotOf()
+        return s && s.lastTimeMs >= (points[2 * third - 1]?.timeMs ?? 0) ? true : undefined
+      },
+      10_000,
+      "second snapshot",
+    )
+    await fleet.stop()
+    // As if the process died before its last snapshot: the second third is stored but the state is older.
+    fleet = await start()
+    await fleet.db.system.query("UPDATE vehicle_rule_state SET state = $2 WHERE vehicle_id = $1", [
+      crashed.vehicleId,
+      JSON.stringify(stale),
+    ])
+    admin = await login(fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
+    await publish(fleet, crashed, points.slice(2 * third))
+
+    const expected = await eventually(
+      async () =>
+        (await trips(admin, steady.vehicleId)).length === 1 ? mileageKm(admin, steady.vehicleId) : undefined,
+      20_000,
+      "steady trip",
+    )
+    const got = await eventually(
+      async () =>
+        (await trips(admin, crashed.vehicleId)).length === 1
+          ? mileageKm(admin, crashed.vehicleId)
+          : undefined,
+      20_000,
+      "crashed trip",
+    )
+    expect(got).toBeCloseTo(expected, 2)
+    const [a] = await trips(admin, steady.vehicleId)
+    const [b] = await trips(admin, crashed.vehicleId)
+    expect(b?.startMs).toBe(a?.startMs)
+    expect(b?.distanceM).toBeCloseTo(a?.distanceM ?? 0, 0)
+  })
+})
