@@ -5,6 +5,7 @@ import { registerAlertRoutes } from "./alerts/AlertRoutes.js"
 import { registerAuthRoutes } from "./auth/AuthRoutes.js"
 import type { Tokens } from "./auth/Tokens.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
+import { registerFuelRoutes } from "./fuel/FuelRoutes.js"
 import { registerLiveHub } from "./live/LiveHub.js"
 import { registerStaticFiles } from "./StaticFiles.js"
 import { registerHistoryRoutes } from "./vehicles/HistoryRoutes.js"
@@ -64,6 +65,7 @@ export const registerApi = async (
   registerHistoryRoutes(app, deps)
   registerDeviceRoutes(app, deps)
   registerAlertRoutes(app, deps)
+  registerFuelRoutes(app, deps)
   const live = await registerLiveHub(app, deps)
   app.any("/api/*", (res) => {
     res.cork(() => {

@@ -86,9 +86,12 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
   const base = Layer.mergeAll(postgres, clickhouse, bus).pipe(
     Layer.provideMerge(Layer.mergeAll(Layer.succeed(AppLog, log), Layer.succeed(Metrics, metrics))),
   )
-  const app = EngineLayer({ flushRows: 10_000, flushDelayMs: 100, stateFlushMs: 1_000, tripCloseOutMs: 30_000 }).pipe(
-    Layer.provideMerge(base),
-  )
+  const app = EngineLayer({
+    flushRows: 10_000,
+    flushDelayMs: 100,
+    stateFlushMs: 1_000,
+    tripCloseOutMs: 30_000,
+  }).pipe(Layer.provideMerge(base))
   const runtime = ManagedRuntime.make(app)
 
   const cleanups: Array<() => Promise<void>> = [() => runtime.dispose()]

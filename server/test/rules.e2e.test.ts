@@ -187,7 +187,7 @@ describe("rules on the real path", () => {
     const stale = await eventually(
       async () => {
         const s = await snapshotOf()
-      return s && s.lastTimeMs >= (points[third - 1]?.timeMs ?? 0) ? s : undefined
+        return s && s.lastTimeMs >= (points[third - 1]?.timeMs ?? 0) ? s : undefined
       },
       10_000,
       "first snapshot",

@@ -1,0 +1,51 @@
+import type pg from "pg"
+
+export interface LimitWarning {
+  readonly code: "FLEET_FUEL_CARD_LIMIT_EXCEEDED"
+  readonly cardId: string
+  readonly period: "day" | "week" | "month"
+  readonly spent: string
+  readonly limit: string
+  readonly currency: string
+}
+
+/**
+ * The card limits a new entry takes over, counted in the organisation's time zone (weeks start on
+ * Monday), including the entry itself. Warns, never blocks.
+ */
+export const exceededCardLimits = async (
+  c: pg.PoolClient,
+  cardId: string,
+  at: Date,
+  timezone: string,
+): Promise<LimitWarning[]> => {
+  const { rows } = await c.query<{
+    period: LimitWarning["period"]
+    spent: string
+    limit: string
+    currency: string
+  }>(
+    `WITH card AS (SELECT * FROM fuel_cards WHERE id = $1),
+          periods(period, lim) AS (
+            SELECT 'day', daily_limit FROM card UNION ALL
+            SELECT 'week', weekly_limit FROM card UNION ALL
+            SELECT 'month', monthly_limit FROM card),
+          spent AS (
+            SELECT p.period, p.lim,
+                   (SELECT COALESCE(sum(e.amount), 0) FROM fuel_entries e
+                    WHERE e.fuel_card_id = $1
+                      AND date_trunc(p.period, e.time AT TIME ZONE $3) = date_trunc(p.period, $2::timestamptz AT TIME ZONE $3)) AS total
+            FROM periods p WHERE p.lim IS NOT NULL)
+     SELECT period, total::text AS spent, lim::text AS limit, (SELECT currency FROM card) AS currency
+     FROM spent WHERE total > lim`,
+    [cardId, at, timezone],
+  )
+  return rows.map((r) => ({
+    code: "FLEET_FUEL_CARD_LIMIT_EXCEEDED",
+    cardId,
+    period: r.period,
+    spent: r.spent,
+    limit: r.limit,
+    currency: r.currency,
+  }))
+}
