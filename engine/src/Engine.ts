@@ -15,7 +15,7 @@ import { alertView } from "./AlertSink.js"
 import { BatchWriter } from "./BatchWriter.js"
 import { DuplicateFilter } from "./DuplicateFilter.js"
 import { POSITION_COLUMNS, positionRow } from "./positionRow.js"
-import { DAILY_MILEAGE_COLUMNS, RulesRunner, TRIP_COLUMNS } from "./RulesRunner.js"
+import { DAILY_MILEAGE_COLUMNS, FUEL_EVENT_COLUMNS, RulesRunner, TRIP_COLUMNS } from "./RulesRunner.js"
 import { VehicleStateStore } from "./VehicleStateStore.js"
 
 export interface EngineOptions {
@@ -80,6 +80,7 @@ export const EngineLayer = (options: EngineOptions) =>
         ch,
         trips: tableWriter("trips", TRIP_COLUMNS),
         dailyMileage: tableWriter("daily_mileage", DAILY_MILEAGE_COLUMNS),
+        fuelEvents: tableWriter("fuel_events", FUEL_EVENT_COLUMNS),
         onAlertOpened: (row) =>
           bus
             .publish(LiveTopic, [

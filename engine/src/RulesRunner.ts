@@ -4,6 +4,8 @@ import type { TelemetryRecord } from "@fleetcore/proto"
 import type pg from "pg"
 import { type AlertRow, raiseAlerts } from "./AlertSink.js"
 import type { BatchWriter } from "./BatchWriter.js"
+import { crossCheckRefuels } from "./FuelCrossCheck.js"
+import type { FuelLevelEvent } from "./rules/fuel/FuelLevelRule.js"
 import type { TripEvent } from "./rules/trips/TripRule.js"
 import { storedPositions } from "./storedPositions.js"
 import {
@@ -12,6 +14,8 @@ import {
   initialVehicleRules,
   type RulesOutput,
   stepVehicleRules,
+  unknownProfile,
+  type VehicleProfile,
   type VehicleRulesState,
 } from "./VehicleRules.js"
 
@@ -35,6 +39,18 @@ export const TRIP_COLUMNS = [
   "version",
 ] as const
 export const DAILY_MILEAGE_COLUMNS = ["org_id", "vehicle_id", "day", "metres", "version"] as const
+export const FUEL_EVENT_COLUMNS = [
+  "org_id",
+  "vehicle_id",
+  "time",
+  "kind",
+  "litres",
+  "from_l",
+  "to_l",
+  "lat",
+  "lon",
+  "version",
+] as const
 
 const tripRow = (t: TripEvent, version: number): ReadonlyArray<unknown> => [
   t.orgId,
@@ -59,22 +75,30 @@ const tripRow = (t: TripEvent, version: number): ReadonlyArray<unknown> => [
 interface Tracked {
   readonly orgId: string
   readonly vehicleId: string
+  readonly profile: VehicleProfile
   state: VehicleRulesState
 }
 
 /** What one run of the rules produced, ready for the sinks. */
 interface Derived {
   readonly trips: TripEvent[]
+  readonly fuelEvents: Array<{
+    readonly orgId: string
+    readonly vehicleId: string
+    readonly event: FuelLevelEvent
+  }>
   readonly alerts: RulesOutput["alerts"]
   readonly dayRows: Array<ReadonlyArray<unknown>>
 }
 
-const derived = (): Derived => ({ trips: [], alerts: [], dayRows: [] })
+const derived = (): Derived => ({ trips: [], fuelEvents: [], alerts: [], dayRows: [] })
 
 /** Adds one vehicle's output; its touched days become `daily_mileage` rows (running totals). */
 const collect = (into: Derived, out: RulesOutput, tracked: Tracked): void => {
   into.trips.push(...out.trips)
   into.alerts.push(...out.alerts)
+  for (const event of out.fuelEvents)
+    into.fuelEvents.push({ orgId: tracked.orgId, vehicleId: tracked.vehicleId, event })
   for (const [day, metres] of out.days) {
     into.dayRows.push([tracked.orgId, tracked.vehicleId, day, metres, tracked.state.lastTimeMs ?? 0])
   }
@@ -85,6 +109,7 @@ export interface RulesRunnerDeps {
   readonly ch: ClickHouseClient
   readonly trips: BatchWriter<ReadonlyArray<unknown>>
   readonly dailyMileage: BatchWriter<ReadonlyArray<unknown>>
+  readonly fuelEvents: BatchWriter<ReadonlyArray<unknown>>
   /** Tells dashboards about an alert that was just opened. */
   readonly onAlertOpened: (alert: AlertRow) => Promise<void>
   readonly log: Log
@@ -118,7 +143,7 @@ export class RulesRunner {
     for (const [vehicleId, list] of byVehicle) {
       const tracked = this.live.get(vehicleId) as Tracked
       const out = emptyOutput()
-      for (const r of list) tracked.state = stepVehicleRules(tracked.state, r, out)
+      for (const r of list) tracked.state = stepVehicleRules(tracked.state, r, out, tracked.profile)
       collect(all, out, tracked)
       touched.push(tracked)
     }
@@ -185,16 +210,32 @@ export class RulesRunner {
   private async load(byVehicle: ReadonlyMap<string, ReadonlyArray<TelemetryRecord>>): Promise<void> {
     const missing = [...byVehicle.keys()].filter((id) => !this.live.has(id))
     if (missing.length === 0) return
-    const { rows } = await this.deps.db.query<{ vehicle_id: string; state: VehicleRulesState }>(
-      "SELECT vehicle_id, state FROM vehicle_rule_state WHERE vehicle_id = ANY($1::uuid[])",
+    const { rows } = await this.deps.db.query<{
+      vehicle_id: string
+      state: VehicleRulesState | null
+      tank: number | null
+    }>(
+      `SELECT v.id AS vehicle_id, s.state, t.tank_capacity_l::float8 AS tank
+       FROM vehicles v
+       LEFT JOIN vehicle_rule_state s ON s.vehicle_id = v.id
+       LEFT JOIN vehicle_types t ON t.id = v.vehicle_type_id
+       WHERE v.id = ANY($1::uuid[])`,
       [missing],
     )
     const snapshots = new Map(rows.map((r) => [r.vehicle_id, r.state]))
+    const profiles = new Map(
+      rows.map((r) => [r.vehicle_id, { tankCapacityL: r.tank } satisfies VehicleProfile]),
+    )
     for (const vehicleId of missing) {
       const first = (byVehicle.get(vehicleId) as ReadonlyArray<TelemetryRecord>)[0] as TelemetryRecord
       const snapshot = snapshots.get(vehicleId)
       const state = snapshot?.version === 1 ? snapshot : initialVehicleRules
-      const tracked: Tracked = { orgId: first.orgId, vehicleId, state }
+      const tracked: Tracked = {
+        orgId: first.orgId,
+        vehicleId,
+        profile: profiles.get(vehicleId) ?? unknownProfile,
+        state,
+      }
       this.live.set(vehicleId, tracked)
       if (state.lastTimeMs === null) continue
       const missed = await storedPositions(
@@ -210,7 +251,7 @@ export class RulesRunner {
         "re-running rules over points stored since the snapshot",
       )
       const out = emptyOutput()
-      for (const r of missed) tracked.state = stepVehicleRules(tracked.state, r, out)
+      for (const r of missed) tracked.state = stepVehicleRules(tracked.state, r, out, tracked.profile)
       const all = derived()
       collect(all, out, tracked)
       await this.persist(all)
@@ -223,6 +264,37 @@ export class RulesRunner {
     const work: Promise<unknown>[] = []
     if (all.trips.length > 0) work.push(this.deps.trips.add(all.trips.map((t) => tripRow(t, version))))
     if (all.dayRows.length > 0) work.push(this.deps.dailyMileage.add(all.dayRows))
+    if (all.fuelEvents.length > 0) {
+      const rows = all.fuelEvents.map(({ orgId, vehicleId, event: e }) => [
+        orgId,
+        vehicleId,
+        chTime(e.timeMs),
+        e.kind,
+        e.litres,
+        e.fromL,
+        e.toL,
+        e.lat,
+        e.lon,
+        version,
+      ])
+      // Once the fills are stored, check the refuel entries around them against the sensor.
+      work.push(
+        this.deps.fuelEvents.add(rows).then(async () => {
+          for (const { orgId, vehicleId, event } of all.fuelEvents) {
+            if (event.kind !== "fuel_fill") continue
+            const mismatches = await crossCheckRefuels(
+              this.deps.db,
+              this.deps.ch,
+              orgId,
+              vehicleId,
+              event.timeMs,
+            )
+            const opened = await raiseAlerts(this.deps.db, mismatches)
+            await Promise.all(opened.map((a) => this.deps.onAlertOpened(a)))
+          }
+        }),
+      )
+    }
     if (all.alerts.length > 0) {
       work.push(
         raiseAlerts(this.deps.db, all.alerts).then((opened) =>

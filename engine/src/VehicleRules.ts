@@ -1,4 +1,11 @@
 import type { RaisedAlert, TelemetryRecord } from "@fleetcore/proto"
+import {
+  defaultFuelLevelConfig,
+  type FuelLevelEvent,
+  type FuelLevelState,
+  initialFuelLevelState,
+  stepFuelLevel,
+} from "./rules/fuel/FuelLevelRule.js"
 import { initialMileageState, type MileageState, stepMileage } from "./rules/mileage/MileageRule.js"
 import {
   initialOdometerIntegrityState,
@@ -19,6 +26,7 @@ export interface VehicleRulesState {
   readonly mileage: MileageState
   readonly trips: TripState
   readonly odometer: OdometerIntegrityState
+  readonly fuel: FuelLevelState
   /** Metres per UTC day ("YYYY-MM-DD"), the running totals written to `daily_mileage`. */
   readonly days: Readonly<Record<string, number>>
   /** Device time of the newest point the state reflects. */
@@ -30,6 +38,7 @@ export const initialVehicleRules: VehicleRulesState = {
   mileage: initialMileageState,
   trips: initialTripState,
   odometer: initialOdometerIntegrityState,
+  fuel: initialFuelLevelState,
   days: {},
   lastTimeMs: null,
 }
@@ -39,14 +48,23 @@ export interface DayTotal {
   readonly metres: number
 }
 
+/** What the rules need to know about a vehicle besides its telemetry. */
+export interface VehicleProfile {
+  /** Litres, for the fuel-level sensor; null when the vehicle type does not say. */
+  readonly tankCapacityL: number | null
+}
+
+export const unknownProfile: VehicleProfile = { tankCapacityL: null }
+
 export interface RulesOutput {
   readonly trips: TripEvent[]
+  readonly fuelEvents: FuelLevelEvent[]
   readonly alerts: RaisedAlert[]
   /** Days whose running total changed, with the new totals. */
   readonly days: Map<string, number>
 }
 
-export const emptyOutput = (): RulesOutput => ({ trips: [], alerts: [], days: new Map() })
+export const emptyOutput = (): RulesOutput => ({ trips: [], fuelEvents: [], alerts: [], days: new Map() })
 
 /** Day totals older than this many days before the newest are dropped from the state. */
 const KEEP_DAYS = 7
@@ -66,6 +84,7 @@ export const stepVehicleRules = (
   state: VehicleRulesState,
   r: TelemetryRecord,
   out: RulesOutput,
+  profile: VehicleProfile = unknownProfile,
 ): VehicleRulesState => {
   const mileage = stepMileage(state.mileage, r)
   let days = state.days
@@ -93,11 +112,34 @@ export const stepVehicleRules = (
       details: a.details,
     })
   }
+  // Without a tank capacity a level in % cannot become litres: the sensor rule waits for one.
+  let fuel = state.fuel ?? initialFuelLevelState
+  if (profile.tankCapacityL !== null) {
+    const step = stepFuelLevel(fuel, r, { ...defaultFuelLevelConfig, tankCapacityL: profile.tankCapacityL })
+    fuel = step.state
+    for (const e of step.events) {
+      out.fuelEvents.push(e)
+      if (e.kind === "fuel_drop") {
+        out.alerts.push({
+          orgId: r.orgId,
+          vehicleId: r.vehicleId,
+          type: "fuel_theft",
+          key: "",
+          severity: "critical",
+          timeMs: e.timeMs,
+          lat: e.lat,
+          lon: e.lon,
+          details: { fromL: e.fromL, toL: e.toL, litres: e.litres },
+        })
+      }
+    }
+  }
   return {
     version: 1,
     mileage: mileage.state,
     trips: trips.state,
     odometer: odometer.state,
+    fuel,
     days,
     lastTimeMs: Math.max(state.lastTimeMs ?? r.timeMs, r.timeMs),
   }

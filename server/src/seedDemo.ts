@@ -6,9 +6,9 @@ import { hashSecret, type PostgresClient } from "@fleetcore/platform"
 export const DEMO_ADMIN_EMAIL = "admin@demo.fleetcore.local"
 
 const VEHICLE_TYPES = [
-  { name: "Passenger car", rated: 8.0, limit: 110 },
-  { name: "Light van", rated: 11.5, limit: 100 },
-  { name: "Truck", rated: 28.0, limit: 90 },
+  { name: "Passenger car", rated: 8.0, limit: 110, tank: 60 },
+  { name: "Light van", rated: 11.5, limit: 100, tank: 80 },
+  { name: "Truck", rated: 28.0, limit: 90, tank: 300 },
 ] as const
 
 const MODELS = [
@@ -72,9 +72,11 @@ export const seedDemo = async (
     const typeIds: string[] = []
     for (const t of VEHICLE_TYPES) {
       const r = await client.query<{ id: string }>(
-        `INSERT INTO vehicle_types (org_id, name, rated_consumption_l_100km, speed_limit_kmh) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (org_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
-        [orgId, t.name, t.rated, t.limit],
+        `INSERT INTO vehicle_types (org_id, name, rated_consumption_l_100km, speed_limit_kmh, tank_capacity_l)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (org_id, name) DO UPDATE SET tank_capacity_l = COALESCE(vehicle_types.tank_capacity_l, EXCLUDED.tank_capacity_l)
+         RETURNING id`,
+        [orgId, t.name, t.rated, t.limit, t.tank],
       )
       typeIds.push(r.rows[0]?.id as string)
     }

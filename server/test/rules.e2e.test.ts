@@ -231,4 +231,98 @@ describe("rules on the real path", () => {
     expect(b?.startMs).toBe(a?.startMs)
     expect(b?.distanceM).toBeCloseTo(a?.distanceM ?? 0, 0)
   })
+
+  describe("fuel level sensor", () => {
+    const parked = (from: number, minutes: number, pct: number) =>
+      Array.from({ length: minutes * 6 }, (_, i) => ({
+        timeMs: from + i * 10_000,
+        lat: 43.24,
+        lon: 76.91,
+        speedMps: 0,
+        ignition: false,
+        fuelLevelPct: pct,
+      }))
+    const withTank = async (device: string, plate: string) => {
+      const v = await provision(admin, device, plate)
+      const [org] = (
+        await fleet.db.system.query<{ id: string }>("SELECT id FROM organisations WHERE slug = 'demo'")
+      ).rows
+      const type = await fleet.db.system.query<{ id: string }>(
+        `INSERT INTO vehicle_types (org_id, name, rated_consumption_l_100km, tank_capacity_l) VALUES ($1, $2, 8, 60) RETURNING id`,
+        [org?.id, `Tank 60 ${device}`],
+      )
+      await fleet.db.system.query("UPDATE vehicles SET vehicle_type_id = $2 WHERE id = $1", [
+        v.vehicleId,
+        type.rows[0]?.id,
+      ])
+      return v
+    }
+    const alertsOf = async (vehicleId: string) =>
+      (
+        await admin.call<{ items: Array<{ type: string; details: Record<string, number> }> }>(
+          "GET",
+          `/api/v1/alerts?vehicleId=${vehicleId}`,
+        )
+      ).body.items
+
+    it("raises exactly one theft alert for a 30 L drop while parked", async () => {
+      const v = await withTank("rules-fuel-1", "RUL 007")
+      const t0 = startMs + HOUR
+      await publish(fleet, v, [...parked(t0, 10, 80), ...parked(t0 + 600_000, 10, 30)])
+      const alerts = await eventually(
+        async () => {
+          const a = await alertsOf(v.vehicleId)
+          return a.length > 0 ? a : undefined
+        },
+        15_000,
+        "theft alert",
+      )
+      await new Promise((r) => setTimeout(r, 500))
+      expect((await alertsOf(v.vehicleId)).map((a) => a.type)).toEqual(["fuel_theft"])
+      expect(alerts[0]?.details).toMatchObject({ fromL: 48, toL: 18, litres: 30 })
+    })
+
+    it("flags a refuel entry larger than the sensor rise, whichever arrives first", async () => {
+      for (const [device, plate, entryFirst] of [
+        ["rules-fuel-2", "RUL 008", false],
+        ["rules-fuel-3", "RUL 009", true],
+      ] as const) {
+        const v = await withTank(device, plate)
+        const t0 = startMs + 2 * HOUR
+        const fillAt = t0 + 300_000
+        const entry = () =>
+          admin.call("POST", `/api/v1/vehicles/${v.vehicleId}/fuel-entries`, {
+            time: new Date(fillAt + 120_000).toISOString(),
+            litres: 50,
+            amount: "16000.00",
+            currency: "KZT",
+            odometerKm: 30_000,
+          })
+        if (entryFirst) expect((await entry()).status).toBe(201)
+        // 20 % → 70 % of 60 L: the tank rose 30 L.
+        await publish(fleet, v, [...parked(t0, 5, 20), ...parked(fillAt, 5, 70)])
+        await eventually(
+          async () => {
+            const rows = await fleet.ch.query("SELECT 1 FROM fuel_events WHERE vehicle_id = {v:UUID}", {
+              v: v.vehicleId,
+            })
+            return rows.length > 0 ? true : undefined
+          },
+          15_000,
+          "the fill",
+        )
+        if (!entryFirst) expect((await entry()).status).toBe(201)
+        const alerts = await eventually(
+          async () => {
+            const a = await alertsOf(v.vehicleId)
+            return a.length > 0 ? a : undefined
+          },
+          15_000,
+          "mismatch alert",
+        )
+        expect(alerts.map((a) => a.type)).toEqual(["fuel_refuel_mismatch"])
+        expect(alerts[0]?.details).toMatchObject({ paidL: 50, sensorL: 30, missingL: 20 })
+      }
+    })
+  })
 })

@@ -1,5 +1,5 @@
-import { checkRefuel, raiseAlerts } from "@fleetcore/engine"
-import { HttpError, type Log, type PostgresClient, route } from "@fleetcore/platform"
+import { checkRefuel, crossCheckRefuels, raiseAlerts } from "@fleetcore/engine"
+import { type ClickHouseClient, HttpError, type Log, type PostgresClient, route } from "@fleetcore/platform"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
@@ -69,9 +69,14 @@ const Check = Schema.Struct({ note: Schema.optionalKey(Schema.String.check(Schem
 /** Refuels with the consumption check, fuel cards with spending limits (warn, never block). */
 export const registerFuelRoutes = (
   app: TemplatedApp,
-  deps: { readonly db: PostgresClient; readonly tokens: Tokens; readonly log: Log },
+  deps: {
+    readonly db: PostgresClient
+    readonly ch: ClickHouseClient
+    readonly tokens: Tokens
+    readonly log: Log
+  },
 ): void => {
-  const { db, tokens, log } = deps
+  const { db, ch, tokens, log } = deps
 
   route(
     app,
@@ -190,19 +195,21 @@ export const registerFuelRoutes = (
           },
         })),
       ]
-      if (alerts.length > 0) {
-        await raiseAlerts(
-          db.system,
-          alerts.map((a) => ({
-            ...a,
-            orgId: p.orgId as OrgId,
-            vehicleId: vehicleId as VehicleId,
-            timeMs: at.getTime(),
-            lat: null,
-            lon: null,
-          })),
-        )
-      }
+      // The sensor's fill may already be stored: check this entry against it now (the engine
+      // checks again when it detects a fill, whichever comes second).
+      const mismatches = await crossCheckRefuels(db.system, ch, p.orgId, vehicleId, at.getTime())
+      const raised = [
+        ...alerts.map((a) => ({
+          ...a,
+          orgId: p.orgId as OrgId,
+          vehicleId: vehicleId as VehicleId,
+          timeMs: at.getTime(),
+          lat: null,
+          lon: null,
+        })),
+        ...mismatches,
+      ]
+      if (raised.length > 0) await raiseAlerts(db.system, raised)
       return {
         status: 201,
         body: { ...entryView(result.entry), baseline: result.baseline, warnings: result.warnings },
