@@ -8,6 +8,8 @@ import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerFuelRoutes } from "./fuel/FuelRoutes.js"
 import { registerLiveHub } from "./live/LiveHub.js"
 import { registerStaticFiles } from "./StaticFiles.js"
+import { registerGeofenceRoutes } from "./settings/GeofenceRoutes.js"
+import { registerSettingsRoutes } from "./settings/SettingsRoutes.js"
 import { registerHistoryRoutes } from "./vehicles/HistoryRoutes.js"
 import { registerVehicleRoutes } from "./vehicles/VehicleRoutes.js"
 
@@ -66,6 +68,8 @@ export const registerApi = async (
   registerDeviceRoutes(app, deps)
   registerAlertRoutes(app, deps)
   registerFuelRoutes(app, deps)
+  registerSettingsRoutes(app, deps)
+  registerGeofenceRoutes(app, deps)
   const live = await registerLiveHub(app, deps)
   app.any("/api/*", (res) => {
     res.cork(() => {

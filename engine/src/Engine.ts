@@ -11,8 +11,9 @@ import {
   TelemetryTopic,
 } from "@fleetcore/proto"
 import { Effect, Layer, Schedule } from "effect"
-import { alertView } from "./AlertSink.js"
+import { type AlertRow, alertView } from "./AlertSink.js"
 import { BatchWriter } from "./BatchWriter.js"
+import { checkOffline } from "./checkOffline.js"
 import { DuplicateFilter } from "./DuplicateFilter.js"
 import { POSITION_COLUMNS, positionRow } from "./positionRow.js"
 import { DAILY_MILEAGE_COLUMNS, FUEL_EVENT_COLUMNS, RulesRunner, TRIP_COLUMNS } from "./RulesRunner.js"
@@ -25,8 +26,10 @@ export interface EngineOptions {
   readonly flushDelayMs: number
   /** How often vehicles' last state and rule state are written to Postgres. */
   readonly stateFlushMs: number
-  /** How often trips of vehicles gone silent are closed. */
+  /** How often trips of vehicles gone silent are closed and vehicle profiles refreshed. */
   readonly tripCloseOutMs: number
+  /** How often vehicles are checked for having gone silent (device offline). */
+  readonly offlineCheckMs: number
 }
 
 const DEAD_LETTER_COLUMNS = [
@@ -75,21 +78,19 @@ export const EngineLayer = (options: EngineOptions) =>
         })
       const positions = tableWriter("positions", POSITION_COLUMNS)
       const deadLetters = tableWriter("dead_letters", DEAD_LETTER_COLUMNS)
+      const publishAlert = (row: AlertRow) =>
+        bus
+          .publish(LiveTopic, [
+            { key: row.org_id, value: { orgId: row.org_id as OrgId, kind: "alert", alert: alertView(row) } },
+          ])
+          .catch((error: unknown) => log.warn({ err: error }, "alert not pushed live"))
       const rules = new RulesRunner({
         db: pg.system,
         ch,
         trips: tableWriter("trips", TRIP_COLUMNS),
         dailyMileage: tableWriter("daily_mileage", DAILY_MILEAGE_COLUMNS),
         fuelEvents: tableWriter("fuel_events", FUEL_EVENT_COLUMNS),
-        onAlertOpened: (row) =>
-          bus
-            .publish(LiveTopic, [
-              {
-                key: row.org_id,
-                value: { orgId: row.org_id as OrgId, kind: "alert", alert: alertView(row) },
-              },
-            ])
-            .catch((error: unknown) => log.warn({ err: error }, "alert not pushed live")),
+        onAlertOpened: (row) => publishAlert(row),
         log,
       })
       const state = new VehicleStateStore(pg.system)
@@ -151,6 +152,10 @@ export const EngineLayer = (options: EngineOptions) =>
       yield* every("vehicle state flush", options.stateFlushMs, () => state.flush())
       yield* every("rule state snapshot", options.stateFlushMs, () => rules.snapshot())
       yield* every("trip close-out", options.tripCloseOutMs, () => rules.tick(Date.now()))
+      yield* every("profile refresh", options.tripCloseOutMs, () => rules.refreshProfiles())
+      yield* every("device offline check", options.offlineCheckMs, async () => {
+        for (const row of await checkOffline(pg.system)) await publishAlert(row)
+      })
       // On shutdown: stop consuming first, then write what is buffered.
       yield* Effect.addFinalizer(() =>
         Effect.promise(async () => {

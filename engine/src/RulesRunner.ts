@@ -2,7 +2,7 @@ import type { ClickHouseClient, Log } from "@fleetcore/platform"
 import { chTime } from "@fleetcore/platform"
 import type { TelemetryRecord } from "@fleetcore/proto"
 import type pg from "pg"
-import { type AlertRow, raiseAlerts } from "./AlertSink.js"
+import { type AlertRow, clearAlert, raiseAlerts } from "./AlertSink.js"
 import type { BatchWriter } from "./BatchWriter.js"
 import { crossCheckRefuels } from "./FuelCrossCheck.js"
 import type { FuelLevelEvent } from "./rules/fuel/FuelLevelRule.js"
@@ -18,6 +18,7 @@ import {
   type VehicleProfile,
   type VehicleRulesState,
 } from "./VehicleRules.js"
+import { loadVehicleProfiles } from "./vehicleProfiles.js"
 
 export const TRIP_COLUMNS = [
   "org_id",
@@ -75,12 +76,13 @@ const tripRow = (t: TripEvent, version: number): ReadonlyArray<unknown> => [
 interface Tracked {
   readonly orgId: string
   readonly vehicleId: string
-  readonly profile: VehicleProfile
+  profile: VehicleProfile
   state: VehicleRulesState
 }
 
 /** What one run of the rules produced, ready for the sinks. */
 interface Derived {
+  readonly cleared: RulesOutput["cleared"]
   readonly trips: TripEvent[]
   readonly fuelEvents: Array<{
     readonly orgId: string
@@ -91,12 +93,13 @@ interface Derived {
   readonly dayRows: Array<ReadonlyArray<unknown>>
 }
 
-const derived = (): Derived => ({ trips: [], fuelEvents: [], alerts: [], dayRows: [] })
+const derived = (): Derived => ({ cleared: [], trips: [], fuelEvents: [], alerts: [], dayRows: [] })
 
 /** Adds one vehicle's output; its touched days become `daily_mileage` rows (running totals). */
 const collect = (into: Derived, out: RulesOutput, tracked: Tracked): void => {
   into.trips.push(...out.trips)
   into.alerts.push(...out.alerts)
+  into.cleared.push(...out.cleared)
   for (const event of out.fuelEvents)
     into.fuelEvents.push({ orgId: tracked.orgId, vehicleId: tracked.vehicleId, event })
   for (const [day, metres] of out.days) {
@@ -159,6 +162,15 @@ export class RulesRunner {
     for (const tracked of touched) this.commit(tracked)
   }
 
+  /** Picks up changed vehicle types, organisation settings and geofences. */
+  async refreshProfiles(): Promise<void> {
+    const profiles = await loadVehicleProfiles(this.deps.db, [...this.live.keys()])
+    for (const [vehicleId, profile] of profiles) {
+      const tracked = this.live.get(vehicleId)
+      if (tracked) tracked.profile = profile
+    }
+  }
+
   /** Closes trips of vehicles silent for too long. */
   async tick(nowMs: number): Promise<void> {
     const all = derived()
@@ -210,22 +222,12 @@ export class RulesRunner {
   private async load(byVehicle: ReadonlyMap<string, ReadonlyArray<TelemetryRecord>>): Promise<void> {
     const missing = [...byVehicle.keys()].filter((id) => !this.live.has(id))
     if (missing.length === 0) return
-    const { rows } = await this.deps.db.query<{
-      vehicle_id: string
-      state: VehicleRulesState | null
-      tank: number | null
-    }>(
-      `SELECT v.id AS vehicle_id, s.state, t.tank_capacity_l::float8 AS tank
-       FROM vehicles v
-       LEFT JOIN vehicle_rule_state s ON s.vehicle_id = v.id
-       LEFT JOIN vehicle_types t ON t.id = v.vehicle_type_id
-       WHERE v.id = ANY($1::uuid[])`,
+    const { rows } = await this.deps.db.query<{ vehicle_id: string; state: VehicleRulesState }>(
+      "SELECT vehicle_id, state FROM vehicle_rule_state WHERE vehicle_id = ANY($1::uuid[])",
       [missing],
     )
     const snapshots = new Map(rows.map((r) => [r.vehicle_id, r.state]))
-    const profiles = new Map(
-      rows.map((r) => [r.vehicle_id, { tankCapacityL: r.tank } satisfies VehicleProfile]),
-    )
+    const profiles = await loadVehicleProfiles(this.deps.db, missing)
     for (const vehicleId of missing) {
       const first = (byVehicle.get(vehicleId) as ReadonlyArray<TelemetryRecord>)[0] as TelemetryRecord
       const snapshot = snapshots.get(vehicleId)
@@ -295,13 +297,16 @@ export class RulesRunner {
         }),
       )
     }
-    if (all.alerts.length > 0) {
-      work.push(
-        raiseAlerts(this.deps.db, all.alerts).then((opened) =>
-          Promise.all(opened.map((a) => this.deps.onAlertOpened(a))),
-        ),
-      )
-    }
+    // Raise before clearing: a condition that began and ended within one batch must end resolved.
+    work.push(
+      (async () => {
+        if (all.alerts.length > 0) {
+          const opened = await raiseAlerts(this.deps.db, all.alerts)
+          await Promise.all(opened.map((a) => this.deps.onAlertOpened(a)))
+        }
+        for (const c of all.cleared) await clearAlert(this.deps.db, c.vehicleId, c.type, c.key, c.timeMs)
+      })(),
+    )
     await Promise.all(work)
   }
 }

@@ -1,4 +1,12 @@
 import type { RaisedAlert, TelemetryRecord } from "@fleetcore/proto"
+import { type ConditionState, initialCondition, stepCondition } from "./rules/alerts/ConditionRule.js"
+import { type DtcState, initialDtcState, stepDtc } from "./rules/alerts/DtcRule.js"
+import {
+  type Geofence,
+  type GeofenceState,
+  initialGeofenceState,
+  stepGeofences,
+} from "./rules/alerts/GeofenceRule.js"
 import {
   defaultFuelLevelConfig,
   type FuelLevelEvent,
@@ -27,6 +35,10 @@ export interface VehicleRulesState {
   readonly trips: TripState
   readonly odometer: OdometerIntegrityState
   readonly fuel: FuelLevelState
+  readonly overspeed: ConditionState
+  readonly battery: ConditionState
+  readonly dtc: DtcState
+  readonly geofences: GeofenceState
   /** Metres per UTC day ("YYYY-MM-DD"), the running totals written to `daily_mileage`. */
   readonly days: Readonly<Record<string, number>>
   /** Device time of the newest point the state reflects. */
@@ -39,6 +51,10 @@ export const initialVehicleRules: VehicleRulesState = {
   trips: initialTripState,
   odometer: initialOdometerIntegrityState,
   fuel: initialFuelLevelState,
+  overspeed: initialCondition,
+  battery: initialCondition,
+  dtc: initialDtcState,
+  geofences: initialGeofenceState,
   days: {},
   lastTimeMs: null,
 }
@@ -52,19 +68,55 @@ export interface DayTotal {
 export interface VehicleProfile {
   /** Litres, for the fuel-level sensor; null when the vehicle type does not say. */
   readonly tankCapacityL: number | null
+  /** Vehicle type's limit, else the organisation's; null: no overspeed alerts. */
+  readonly speedLimitKmh: number | null
+  /** How long above the limit before an overspeed alert. */
+  readonly overspeedMinS: number
+  /** Battery voltage below which, for `lowBatteryMinS`, a low-battery alert opens. */
+  readonly lowBatteryV: number
+  readonly lowBatteryMinS: number
+  /** The organisation's active geofences. */
+  readonly geofences: ReadonlyArray<Geofence>
 }
 
-export const unknownProfile: VehicleProfile = { tankCapacityL: null }
+export const unknownProfile: VehicleProfile = {
+  tankCapacityL: null,
+  speedLimitKmh: null,
+  overspeedMinS: 30,
+  lowBatteryV: 11.8,
+  lowBatteryMinS: 300,
+  geofences: [],
+}
+
+/** An open alert whose condition ended: it is resolved by the system. */
+export interface ClearedAlert {
+  readonly vehicleId: string
+  readonly type: string
+  readonly key: string
+  readonly timeMs: number
+}
 
 export interface RulesOutput {
   readonly trips: TripEvent[]
   readonly fuelEvents: FuelLevelEvent[]
   readonly alerts: RaisedAlert[]
+  readonly cleared: ClearedAlert[]
   /** Days whose running total changed, with the new totals. */
   readonly days: Map<string, number>
 }
 
-export const emptyOutput = (): RulesOutput => ({ trips: [], fuelEvents: [], alerts: [], days: new Map() })
+export const emptyOutput = (): RulesOutput => ({
+  trips: [],
+  fuelEvents: [],
+  alerts: [],
+  cleared: [],
+  days: new Map(),
+})
+
+const higher = (a: number, b: number) => a > b
+const lower = (a: number, b: number) => a < b
+/** Hysteresis: a low battery clears only above the threshold plus this much. */
+const BATTERY_RECOVERY_V = 0.4
 
 /** Day totals older than this many days before the newest are dropped from the state. */
 const KEEP_DAYS = 7
@@ -134,12 +186,82 @@ export const stepVehicleRules = (
       }
     }
   }
+  const raise = (
+    type: string,
+    key: string,
+    severity: RaisedAlert["severity"],
+    details: Record<string, unknown>,
+  ) =>
+    out.alerts.push({
+      orgId: r.orgId,
+      vehicleId: r.vehicleId,
+      type,
+      key,
+      severity,
+      timeMs: r.timeMs,
+      lat: r.lat,
+      lon: r.lon,
+      details,
+    })
+  const clear = (type: string, key: string) =>
+    out.cleared.push({ vehicleId: r.vehicleId, type, key, timeMs: r.timeMs })
+
+  const limit = profile.speedLimitKmh
+  const kmh = r.speedMps === undefined ? null : r.speedMps * 3.6
+  const over = stepCondition(
+    state.overspeed ?? initialCondition,
+    r.timeMs,
+    limit === null || kmh === null ? null : kmh > limit,
+    kmh ?? 0,
+    higher,
+    profile.overspeedMinS,
+    10,
+  )
+  if (over.event?.kind === "raise") {
+    raise("overspeed", "", "warning", {
+      limitKmh: limit,
+      maxKmh: Math.round(over.event.worst),
+      sinceMs: over.event.sinceMs,
+    })
+  } else if (over.event?.kind === "clear") clear("overspeed", "")
+
+  const volts = r.batteryV
+  const lowNow =
+    volts === undefined
+      ? null
+      : (state.battery ?? initialCondition).active
+        ? volts < profile.lowBatteryV + BATTERY_RECOVERY_V
+        : volts < profile.lowBatteryV
+  const battery = stepCondition(
+    state.battery ?? initialCondition,
+    r.timeMs,
+    lowNow,
+    volts ?? 0,
+    lower,
+    profile.lowBatteryMinS,
+    profile.lowBatteryMinS,
+  )
+  if (battery.event?.kind === "raise")
+    raise("low_battery", "", "warning", { minV: battery.event.worst, thresholdV: profile.lowBatteryV })
+  else if (battery.event?.kind === "clear") clear("low_battery", "")
+
+  const dtc = stepDtc(state.dtc ?? initialDtcState, r.timeMs, r.dtc)
+  for (const code of dtc.raised) raise("dtc", code, "warning", { code })
+  for (const code of dtc.cleared) clear("dtc", code)
+
+  const fences = stepGeofences(state.geofences ?? initialGeofenceState, r, profile.geofences)
+  for (const e of fences.events) raise(e.kind, e.fenceId, "info", { geofenceId: e.fenceId })
+
   return {
     version: 1,
     mileage: mileage.state,
     trips: trips.state,
     odometer: odometer.state,
     fuel,
+    overspeed: over.state,
+    battery: battery.state,
+    dtc: dtc.state,
+    geofences: fences.state,
     days,
     lastTimeMs: Math.max(state.lastTimeMs ?? r.timeMs, r.timeMs),
   }

@@ -1,5 +1,6 @@
 export * from "./AlertSink.js"
 export * from "./BatchWriter.js"
+export * from "./checkOffline.js"
 export * from "./DuplicateFilter.js"
 export * from "./Engine.js"
 export * from "./FuelCrossCheck.js"

@@ -91,6 +91,7 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
     flushDelayMs: 100,
     stateFlushMs: 1_000,
     tripCloseOutMs: 30_000,
+    offlineCheckMs: 60_000,
   }).pipe(Layer.provideMerge(base))
   const runtime = ManagedRuntime.make(app)
 

@@ -1,0 +1,94 @@
+import { HttpError, type Log, type PostgresClient, route } from "@fleetcore/platform"
+import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
+import { Schema } from "effect"
+import { audit } from "../audit.js"
+import { authorize } from "../auth/authorize.js"
+import type { Tokens } from "../auth/Tokens.js"
+import { decodeOr400, jsonBody } from "../http/decode.js"
+
+const between = (minimum: number, maximum: number) =>
+  Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum, maximum }))
+
+/** The thresholds an organisation may set; absent keys keep their defaults (docs/rules.md). */
+export const OrgSettings = Schema.Struct({
+  timezone: Schema.optionalKey(Schema.String),
+  fuelAnomalyThresholdPct: Schema.optionalKey(between(0, 100)),
+  overspeedLimitKmh: Schema.optionalKey(Schema.NullOr(between(20, 250))),
+  overspeedMinDurationS: Schema.optionalKey(between(0, 600)),
+  lowBatteryV: Schema.optionalKey(between(6, 30)),
+  lowBatteryMinDurationS: Schema.optionalKey(between(0, 86_400)),
+  offlineAfterMinutes: Schema.optionalKey(between(1, 10_080).check(Schema.isInt())),
+  maxKmPerDay: Schema.optionalKey(between(100, 5_000)),
+})
+
+const validTimezone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Organisation rule settings: read by managers, changed by admins, every change audited. */
+export const registerSettingsRoutes = (
+  app: TemplatedApp,
+  deps: { readonly db: PostgresClient; readonly tokens: Tokens; readonly log: Log },
+): void => {
+  const { db, tokens, log } = deps
+  route(
+    app,
+    "get",
+    "/api/v1/settings",
+    async (request) => {
+      const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
+      const settings = await db.withOrg(
+        p.orgId,
+        async (c) =>
+          (await c.query<{ settings: object }>("SELECT settings FROM organisations")).rows[0]?.settings,
+      )
+      return { status: 200, body: settings ?? {} }
+    },
+    { log },
+  )
+  route(
+    app,
+    "put",
+    "/api/v1/settings",
+    async (request) => {
+      const p = await authorize(tokens, request, ["superadmin", "admin"])
+      const changes = decodeOr400(OrgSettings, jsonBody(request.body), "FLEET_SETTINGS_INVALID")
+      if (changes.timezone !== undefined && !validTimezone(changes.timezone)) {
+        throw new HttpError(
+          400,
+          "FLEET_SETTINGS_INVALID",
+          "timezone must be an IANA time zone such as Asia/Almaty",
+          "timezone",
+        )
+      }
+      const updated = await db.withOrg(p.orgId, async (c) => {
+        const before =
+          (
+            await c.query<{ settings: Record<string, unknown> }>(
+              "SELECT settings FROM organisations FOR UPDATE",
+            )
+          ).rows[0]?.settings ?? {}
+        const after = (
+          await c.query<{ settings: Record<string, unknown> }>(
+            "UPDATE organisations SET settings = settings || $2::jsonb WHERE id = $1 RETURNING settings",
+            [p.orgId, JSON.stringify(changes)],
+          )
+        ).rows[0]?.settings
+        const changed = Object.fromEntries(
+          Object.entries(changes)
+            .filter(([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v))
+            .map(([k, v]) => [k, { from: before[k] ?? null, to: v }]),
+        )
+        await audit(c, p, "settings.update", "organisation", p.orgId, changed)
+        return after
+      })
+      return { status: 200, body: updated }
+    },
+    { log },
+  )
+}

@@ -1,0 +1,94 @@
+import { haversineM } from "../geo.js"
+
+export type Geofence =
+  | {
+      readonly id: string
+      readonly kind: "circle"
+      readonly lat: number
+      readonly lon: number
+      readonly radiusM: number
+      readonly dwellS: number
+    }
+  | {
+      readonly id: string
+      readonly kind: "polygon"
+      readonly ring: ReadonlyArray<readonly [number, number]>
+      readonly dwellS: number
+    }
+
+/** Ray casting on [lat, lon] vertices: correct for concave rings; a point on the edge may go either way. */
+export const insidePolygon = (
+  lat: number,
+  lon: number,
+  ring: ReadonlyArray<readonly [number, number]>,
+): boolean => {
+  let inside = false
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [yi, xi] = ring[i] as readonly [number, number]
+    const [yj, xj] = ring[j] as readonly [number, number]
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside
+  }
+  return inside
+}
+
+export const insideFence = (f: Geofence, lat: number, lon: number): boolean =>
+  f.kind === "circle"
+    ? haversineM({ lat, lon }, { lat: f.lat, lon: f.lon }) <= f.radiusM
+    : insidePolygon(lat, lon, f.ring)
+
+/** Per fence: the side the vehicle is confirmed on, and since when it has been on the other side. */
+export interface FenceSide {
+  readonly inside: boolean
+  readonly otherSinceMs: number | null
+}
+export type GeofenceState = {
+  readonly lastTimeMs: number | null
+  readonly fences: Readonly<Record<string, FenceSide>>
+}
+export const initialGeofenceState: GeofenceState = { lastTimeMs: null, fences: {} }
+
+export interface GeofenceEvent {
+  readonly kind: "geofence_enter" | "geofence_exit"
+  readonly fenceId: string
+  readonly timeMs: number
+  readonly lat: number
+  readonly lon: number
+}
+
+/**
+ * Enter and exit need the vehicle on the new side for the fence's dwell time, so driving along a
+ * boundary does not flap. A vehicle first seen inside a fence is taken as inside, without an event.
+ */
+export const stepGeofences = (
+  state: GeofenceState,
+  p: { readonly timeMs: number; readonly lat: number; readonly lon: number },
+  fences: ReadonlyArray<Geofence>,
+): { state: GeofenceState; events: GeofenceEvent[] } => {
+  if (state.lastTimeMs !== null && p.timeMs <= state.lastTimeMs) return { state, events: [] }
+  const events: GeofenceEvent[] = []
+  const next: Record<string, FenceSide> = {}
+  for (const f of fences) {
+    const now = insideFence(f, p.lat, p.lon)
+    const side = state.fences[f.id]
+    if (side === undefined) {
+      next[f.id] = { inside: now, otherSinceMs: null }
+    } else if (now === side.inside) {
+      next[f.id] = { inside: side.inside, otherSinceMs: null }
+    } else {
+      const since = side.otherSinceMs ?? p.timeMs
+      if (p.timeMs - since >= f.dwellS * 1000) {
+        events.push({
+          kind: now ? "geofence_enter" : "geofence_exit",
+          fenceId: f.id,
+          timeMs: p.timeMs,
+          lat: p.lat,
+          lon: p.lon,
+        })
+        next[f.id] = { inside: now, otherSinceMs: null }
+      } else {
+        next[f.id] = { inside: side.inside, otherSinceMs: since }
+      }
+    }
+  }
+  return { state: { lastTimeMs: p.timeMs, fences: next }, events }
+}

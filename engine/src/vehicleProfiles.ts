@@ -1,0 +1,76 @@
+import type pg from "pg"
+import type { Geofence } from "./rules/alerts/GeofenceRule.js"
+import { unknownProfile, type VehicleProfile } from "./VehicleRules.js"
+
+interface Row {
+  vehicle_id: string
+  org_id: string
+  tank: number | null
+  type_limit: number | null
+  settings: Record<string, unknown>
+}
+
+const num = (v: unknown, fallback: number): number =>
+  typeof v === "number" && Number.isFinite(v) ? v : fallback
+
+/**
+ * What the rules need per vehicle, from its type and its organisation's settings
+ * (overspeedLimitKmh, overspeedMinDurationS, lowBatteryV, lowBatteryMinDurationS) and geofences.
+ */
+export const loadVehicleProfiles = async (
+  db: pg.Pool,
+  vehicleIds: ReadonlyArray<string>,
+): Promise<Map<string, VehicleProfile>> => {
+  if (vehicleIds.length === 0) return new Map()
+  const { rows } = await db.query<Row>(
+    `SELECT v.id AS vehicle_id, v.org_id, t.tank_capacity_l::float8 AS tank, t.speed_limit_kmh::float8 AS type_limit, o.settings
+     FROM vehicles v JOIN organisations o ON o.id = v.org_id LEFT JOIN vehicle_types t ON t.id = v.vehicle_type_id
+     WHERE v.id = ANY($1::uuid[])`,
+    [vehicleIds],
+  )
+  const orgs = [...new Set(rows.map((r) => r.org_id))]
+  const fences = await db.query<{
+    org_id: string
+    id: string
+    kind: "circle" | "polygon"
+    center_lat: number | null
+    center_lon: number | null
+    radius_m: number | null
+    ring: Array<[number, number]> | null
+    dwell_s: number
+  }>(
+    "SELECT org_id, id, kind, center_lat, center_lon, radius_m, ring, dwell_s FROM geofences WHERE active AND org_id = ANY($1::uuid[])",
+    [orgs],
+  )
+  const byOrg = new Map<string, Geofence[]>()
+  for (const f of fences.rows) {
+    const fence: Geofence =
+      f.kind === "circle"
+        ? {
+            id: f.id,
+            kind: "circle",
+            lat: f.center_lat ?? 0,
+            lon: f.center_lon ?? 0,
+            radiusM: f.radius_m ?? 0,
+            dwellS: f.dwell_s,
+          }
+        : { id: f.id, kind: "polygon", ring: f.ring ?? [], dwellS: f.dwell_s }
+    byOrg.set(f.org_id, [...(byOrg.get(f.org_id) ?? []), fence])
+  }
+  return new Map(
+    rows.map((r) => {
+      const orgLimit = r.settings.overspeedLimitKmh
+      return [
+        r.vehicle_id,
+        {
+          tankCapacityL: r.tank,
+          speedLimitKmh: r.type_limit ?? (typeof orgLimit === "number" ? orgLimit : null),
+          overspeedMinS: num(r.settings.overspeedMinDurationS, unknownProfile.overspeedMinS),
+          lowBatteryV: num(r.settings.lowBatteryV, unknownProfile.lowBatteryV),
+          lowBatteryMinS: num(r.settings.lowBatteryMinDurationS, unknownProfile.lowBatteryMinS),
+          geofences: byOrg.get(r.org_id) ?? [],
+        } satisfies VehicleProfile,
+      ]
+    }),
+  )
+}
