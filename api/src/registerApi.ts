@@ -11,6 +11,7 @@ import { registerStaticFiles } from "./StaticFiles.js"
 import { registerGeofenceRoutes } from "./settings/GeofenceRoutes.js"
 import { registerSettingsRoutes } from "./settings/SettingsRoutes.js"
 import { registerHistoryRoutes } from "./vehicles/HistoryRoutes.js"
+import { registerOdometerRoutes } from "./vehicles/OdometerRoutes.js"
 import { registerVehicleRoutes } from "./vehicles/VehicleRoutes.js"
 
 export interface ApiDeps {
@@ -65,6 +66,7 @@ export const registerApi = async (
   registerAuthRoutes(app, deps)
   registerVehicleRoutes(app, deps)
   registerHistoryRoutes(app, deps)
+  registerOdometerRoutes(app, deps)
   registerDeviceRoutes(app, deps)
   registerAlertRoutes(app, deps)
   registerFuelRoutes(app, deps)

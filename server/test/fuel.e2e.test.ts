@@ -134,4 +134,33 @@ describe("refuels and the consumption check", () => {
     })
     expect(c.body.warnings).toEqual([])
   })
+
+  describe("manual odometer readings", () => {
+    const read = (body: Record<string, unknown>) =>
+      admin.call<{ flagged: boolean; kmPerDay: number | null; error?: { code: string; field: string } }>(
+        "POST",
+        `/api/v1/vehicles/${vehicleId}/odometer-readings`,
+        body,
+      )
+    it("refuses a reading below the previous one and flags a jump over the organisation's km/day", async () => {
+      expect((await read({ valueKm: 22_000, at: day(22) })).body).toMatchObject({ flagged: false })
+      const back = await read({ valueKm: 21_000, at: day(23) })
+      expect(back.status).toBe(422)
+      expect(back.body.error).toMatchObject({ code: "FLEET_ODOMETER_READING_DECREASES", field: "valueKm" })
+      const jump = await read({ valueKm: 24_500, at: day(24) })
+      expect(jump.status).toBe(201)
+      expect(jump.body).toMatchObject({ flagged: true, kmPerDay: 1250 })
+      const alerts = await admin.call<{ items: Array<{ type: string }> }>(
+        "GET",
+        `/api/v1/alerts?vehicleId=${vehicleId}&type=odometer_manual_jump`,
+      )
+      expect(alerts.body.items).toHaveLength(1)
+      // With a higher allowance the same progress is not flagged.
+      expect((await admin.call("PUT", "/api/v1/settings", { maxKmPerDay: 2000 })).status).toBe(200)
+      expect((await read({ valueKm: 27_000, at: day(26) })).body).toMatchObject({
+        flagged: false,
+        kmPerDay: 1250,
+      })
+    })
+  })
 })
