@@ -7,6 +7,7 @@ import type { Tokens } from "./auth/Tokens.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerFuelRoutes } from "./fuel/FuelRoutes.js"
 import { registerLiveHub } from "./live/LiveHub.js"
+import { registerMaintenanceRoutes } from "./maintenance/MaintenanceRoutes.js"
 import { registerStaticFiles } from "./StaticFiles.js"
 import { registerGeofenceRoutes } from "./settings/GeofenceRoutes.js"
 import { registerSettingsRoutes } from "./settings/SettingsRoutes.js"
@@ -70,6 +71,7 @@ export const registerApi = async (
   registerDeviceRoutes(app, deps)
   registerAlertRoutes(app, deps)
   registerFuelRoutes(app, deps)
+  registerMaintenanceRoutes(app, deps)
   registerSettingsRoutes(app, deps)
   registerGeofenceRoutes(app, deps)
   const live = await registerLiveHub(app, deps)

@@ -15,6 +15,7 @@ import { type AlertRow, alertView } from "./AlertSink.js"
 import { BatchWriter } from "./BatchWriter.js"
 import { checkOffline } from "./checkOffline.js"
 import { DuplicateFilter } from "./DuplicateFilter.js"
+import { planMaintenance } from "./MaintenanceJob.js"
 import { POSITION_COLUMNS, positionRow } from "./positionRow.js"
 import { DAILY_MILEAGE_COLUMNS, FUEL_EVENT_COLUMNS, RulesRunner, TRIP_COLUMNS } from "./RulesRunner.js"
 import { VehicleStateStore } from "./VehicleStateStore.js"
@@ -28,6 +29,8 @@ export interface EngineOptions {
   readonly stateFlushMs: number
   /** How often trips of vehicles gone silent are closed and vehicle profiles refreshed. */
   readonly tripCloseOutMs: number
+  /** How often services are planned, reminders sent and overdue tasks flagged. */
+  readonly maintenanceCheckMs: number
   /** How often vehicles are checked for having gone silent (device offline). */
   readonly offlineCheckMs: number
 }
@@ -153,6 +156,10 @@ export const EngineLayer = (options: EngineOptions) =>
       yield* every("rule state snapshot", options.stateFlushMs, () => rules.snapshot())
       yield* every("trip close-out", options.tripCloseOutMs, () => rules.tick(Date.now()))
       yield* every("profile refresh", options.tripCloseOutMs, () => rules.refreshProfiles())
+      yield* every("maintenance planning", options.maintenanceCheckMs, async () => {
+        for (const row of await planMaintenance(pg.system, new Date().toISOString().slice(0, 10)))
+          await publishAlert(row)
+      })
       yield* every("device offline check", options.offlineCheckMs, async () => {
         for (const row of await checkOffline(pg.system)) await publishAlert(row)
       })

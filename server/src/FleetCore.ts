@@ -92,6 +92,7 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
     stateFlushMs: 1_000,
     tripCloseOutMs: 30_000,
     offlineCheckMs: 60_000,
+    maintenanceCheckMs: 600_000,
   }).pipe(Layer.provideMerge(base))
   const runtime = ManagedRuntime.make(app)
 

@@ -13,6 +13,11 @@ const CreateVehicle = Schema.Struct({
   ),
   vin: Schema.optionalKey(Schema.NullOr(Schema.String.check(Schema.isPattern(/^[A-HJ-NPR-Z0-9]{17}$/)))),
   vehicleTypeId: Schema.optionalKey(Schema.NullOr(Schema.String.check(Schema.isUUID()))),
+  /** Where the service book starts when no service is recorded yet. */
+  commissionedOn: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/))),
+  commissionedOdometerKm: Schema.optionalKey(
+    Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 0, maximum: 10_000_000 })),
+  ),
 })
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -126,8 +131,17 @@ export const registerVehicleRoutes = (
         }
         const inserted = await c
           .query<{ id: string }>(
-            "INSERT INTO vehicles (org_id, name, plate, vin, vehicle_type_id) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            [p.orgId, body.name, body.plate ?? null, body.vin ?? null, body.vehicleTypeId ?? null],
+            `INSERT INTO vehicles (org_id, name, plate, vin, vehicle_type_id, commissioned_on, commissioned_odometer_km)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+            [
+              p.orgId,
+              body.name,
+              body.plate ?? null,
+              body.vin ?? null,
+              body.vehicleTypeId ?? null,
+              body.commissionedOn ?? null,
+              body.commissionedOdometerKm ?? null,
+            ],
           )
           .catch((error: { code?: string }) => {
             if (error.code === "23505") {

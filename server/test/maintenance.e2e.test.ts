@@ -1,0 +1,141 @@
+import { planMaintenance } from "@fleetcore/engine"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type ApiClient, DEMO_PASSWORD, type Harness, login, startHarness } from "./harness.js"
+
+let h: Harness
+let admin: ApiClient
+let typeId: string
+
+interface Task {
+  id: string
+  vehicleId: string
+  status: string
+  dueOdometerKm: number | null
+  dueDate: string | null
+  remindersSent: number[]
+}
+const tasksOf = async (vehicleId: string, status = "") =>
+  (
+    await admin.call<{ items: Task[] }>(
+      "GET",
+      `/api/v1/maintenance/tasks?vehicleId=${vehicleId}${status ? `&status=${status}` : ""}`,
+    )
+  ).body.items
+const alertsOf = async (vehicleId: string) =>
+  (
+    await admin.call<{ items: Array<{ type: string; status: string; details: Record<string, unknown> }> }>(
+      "GET",
+      `/api/v1/alerts?vehicleId=${vehicleId}`,
+    )
+  ).body.items
+const vehicle = async (plate: string, commissionedOdometerKm: number) =>
+  (
+    await admin.call<{ id: string }>("POST", "/api/v1/vehicles", {
+      name: plate,
+      plate,
+      vehicleTypeId: typeId,
+      commissionedOn: "2026-06-01",
+      commissionedOdometerKm,
+    })
+  ).body.id
+const reading = (vehicleId: string, valueKm: number, at: string) =>
+  admin.call("POST", `/api/v1/vehicles/${vehicleId}/odometer-readings`, { valueKm, at })
+
+beforeAll(async () => {
+  h = await startHarness()
+  admin = await login(h.fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
+  const [org] = (
+    await h.fleet.db.system.query<{ id: string }>("SELECT id FROM organisations WHERE slug = 'demo'")
+  ).rows
+  typeId = (
+    await h.fleet.db.system.query<{ id: string }>(
+      "INSERT INTO vehicle_types (org_id, name) VALUES ($1, 'Service van') RETURNING id",
+      [org?.id],
+    )
+  ).rows[0]?.id as string
+  const template = await admin.call("POST", "/api/v1/maintenance/templates", {
+    name: "Oil and filters",
+    vehicleTypeId: typeId,
+    everyKm: 10_000,
+    everyMonths: 6,
+  })
+  expect(template.status).toBe(201)
+  const bad = await admin.call("POST", "/api/v1/maintenance/templates", {
+    name: "Nothing",
+    vehicleTypeId: typeId,
+  })
+  expect(bad.status).toBe(400)
+})
+afterAll(async () => {
+  await h?.close()
+})
+
+describe("maintenance planning", () => {
+  it("schedules by km first, reminds once, flags overdue, and completing plans the next service", async () => {
+    const v = await vehicle("MNT 001", 50_000)
+    await planMaintenance(h.fleet.db.system, "2026-07-01")
+    expect(await tasksOf(v)).toEqual([])
+    expect((await reading(v, 59_700, "2026-09-01T08:00:00Z")).status).toBe(201)
+    await planMaintenance(h.fleet.db.system, "2026-09-01")
+    const [task] = await tasksOf(v)
+    expect(task).toMatchObject({
+      status: "scheduled",
+      dueOdometerKm: 60_000,
+      dueDate: "2026-12-01",
+      remindersSent: [],
+    })
+
+    await planMaintenance(h.fleet.db.system, "2026-11-20")
+    await planMaintenance(h.fleet.db.system, "2026-11-20")
+    expect((await tasksOf(v))[0]?.remindersSent).toEqual([14])
+    const due = (await alertsOf(v)).filter((a) => a.type === "maintenance_due")
+    expect(due).toHaveLength(1)
+    expect(due[0]?.details).toMatchObject({ daysLeft: 11, kmLeft: 300 })
+
+    expect((await reading(v, 60_100, "2026-11-21T08:00:00Z")).status).toBe(201)
+    await planMaintenance(h.fleet.db.system, "2026-11-21")
+    expect((await tasksOf(v))[0]?.status).toBe("overdue")
+    expect((await alertsOf(v)).map((a) => a.type).sort()).toEqual(["maintenance_due", "maintenance_overdue"])
+
+    const done = await admin.call<Task & { completedOdometerKm: number; cost: string }>(
+      "POST",
+      `/api/v1/maintenance/tasks/${task?.id}/complete`,
+      {
+        odometerKm: 60_150,
+        completedOn: "2026-11-21",
+        cost: "45000.00",
+        currency: "KZT",
+        notes: "5W-30, filters",
+      },
+    )
+    expect(done.body).toMatchObject({ status: "completed", completedOdometerKm: 60_150, cost: "45000.00" })
+    expect(
+      (
+        await admin.call("POST", `/api/v1/maintenance/tasks/${task?.id}/complete`, {
+          odometerKm: 1,
+          completedOn: "2026-11-21",
+        })
+      ).status,
+    ).toBe(409)
+    expect((await alertsOf(v)).every((a) => a.status === "resolved")).toBe(true)
+    // Next: 70 150 km or 2027-05-21, whichever first: not within 14 days on 1 May, within on 10 May.
+    await planMaintenance(h.fleet.db.system, "2027-05-01")
+    expect(await tasksOf(v, "open")).toEqual([])
+    await planMaintenance(h.fleet.db.system, "2027-05-10")
+    const next = await tasksOf(v, "open")
+    expect(next).toEqual([
+      expect.objectContaining({ dueOdometerKm: 70_150, dueDate: "2027-05-21", status: "scheduled" }),
+    ])
+  })
+
+  it("schedules by date first for a vehicle that stands still", async () => {
+    const v = await vehicle("MNT 002", 80_000)
+    await reading(v, 80_200, "2026-11-01T08:00:00Z")
+    await planMaintenance(h.fleet.db.system, "2026-11-25")
+    expect(await tasksOf(v)).toEqual([
+      expect.objectContaining({ status: "scheduled", dueDate: "2026-12-01", remindersSent: [14, 7] }),
+    ])
+    await planMaintenance(h.fleet.db.system, "2026-12-02")
+    expect((await tasksOf(v))[0]?.status).toBe("overdue")
+  })
+})
