@@ -17,7 +17,8 @@ import { checkOffline } from "./checkOffline.js"
 import { DuplicateFilter } from "./DuplicateFilter.js"
 import { planMaintenance } from "./MaintenanceJob.js"
 import { POSITION_COLUMNS, positionRow } from "./positionRow.js"
-import { DAILY_MILEAGE_COLUMNS, FUEL_EVENT_COLUMNS, RulesRunner, TRIP_COLUMNS } from "./RulesRunner.js"
+import { RulesRunner } from "./RulesRunner.js"
+import { DAILY_MILEAGE_COLUMNS, FUEL_EVENT_COLUMNS, TRIP_COLUMNS } from "./ruleOutputs.js"
 import { VehicleStateStore } from "./VehicleStateStore.js"
 
 export interface EngineOptions {

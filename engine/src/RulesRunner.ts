@@ -1,120 +1,25 @@
-import type { ClickHouseClient, Log } from "@fleetcore/platform"
-import { chTime } from "@fleetcore/platform"
+import type { Log } from "@fleetcore/platform"
 import type { TelemetryRecord } from "@fleetcore/proto"
-import type pg from "pg"
-import { type AlertRow, clearAlert, raiseAlerts } from "./AlertSink.js"
-import type { BatchWriter } from "./BatchWriter.js"
-import { crossCheckRefuels } from "./FuelCrossCheck.js"
-import type { FuelLevelEvent } from "./rules/fuel/FuelLevelRule.js"
-import type { TripEvent } from "./rules/trips/TripRule.js"
+import {
+  collect,
+  type Derived,
+  derived,
+  persistDerived,
+  type RuleSinks,
+  type Tracked,
+} from "./ruleOutputs.js"
 import { storedPositions } from "./storedPositions.js"
 import {
   emptyOutput,
   flushVehicleRules,
   initialVehicleRules,
-  type RulesOutput,
   stepVehicleRules,
   unknownProfile,
-  type VehicleProfile,
   type VehicleRulesState,
 } from "./VehicleRules.js"
 import { loadVehicleProfiles } from "./vehicleProfiles.js"
 
-export const TRIP_COLUMNS = [
-  "org_id",
-  "vehicle_id",
-  "device_id",
-  "start_time",
-  "end_time",
-  "start_lat",
-  "start_lon",
-  "end_lat",
-  "end_lon",
-  "distance_m",
-  "duration_s",
-  "moving_s",
-  "idle_s",
-  "max_speed_mps",
-  "avg_speed_mps",
-  "fuel_used_l",
-  "version",
-] as const
-export const DAILY_MILEAGE_COLUMNS = ["org_id", "vehicle_id", "day", "metres", "version"] as const
-export const FUEL_EVENT_COLUMNS = [
-  "org_id",
-  "vehicle_id",
-  "time",
-  "kind",
-  "litres",
-  "from_l",
-  "to_l",
-  "lat",
-  "lon",
-  "version",
-] as const
-
-const tripRow = (t: TripEvent, version: number): ReadonlyArray<unknown> => [
-  t.orgId,
-  t.vehicleId,
-  t.deviceId,
-  chTime(t.startMs),
-  chTime(t.endMs),
-  t.startLat,
-  t.startLon,
-  t.endLat,
-  t.endLon,
-  t.distanceM,
-  t.durationS,
-  t.distanceM > 0 && t.avgSpeedMps > 0 ? t.distanceM / t.avgSpeedMps : 0,
-  t.idleS,
-  t.maxSpeedMps,
-  t.avgSpeedMps,
-  t.fuelUsedL,
-  version,
-]
-
-interface Tracked {
-  readonly orgId: string
-  readonly vehicleId: string
-  profile: VehicleProfile
-  state: VehicleRulesState
-}
-
-/** What one run of the rules produced, ready for the sinks. */
-interface Derived {
-  readonly cleared: RulesOutput["cleared"]
-  readonly trips: TripEvent[]
-  readonly fuelEvents: Array<{
-    readonly orgId: string
-    readonly vehicleId: string
-    readonly event: FuelLevelEvent
-  }>
-  readonly alerts: RulesOutput["alerts"]
-  readonly dayRows: Array<ReadonlyArray<unknown>>
-}
-
-const derived = (): Derived => ({ cleared: [], trips: [], fuelEvents: [], alerts: [], dayRows: [] })
-
-/** Adds one vehicle's output; its touched days become `daily_mileage` rows (running totals). */
-const collect = (into: Derived, out: RulesOutput, tracked: Tracked): void => {
-  into.trips.push(...out.trips)
-  into.alerts.push(...out.alerts)
-  into.cleared.push(...out.cleared)
-  for (const event of out.fuelEvents)
-    into.fuelEvents.push({ orgId: tracked.orgId, vehicleId: tracked.vehicleId, event })
-  for (const [day, metres] of out.days) {
-    into.dayRows.push([tracked.orgId, tracked.vehicleId, day, metres, tracked.state.lastTimeMs ?? 0])
-  }
-}
-
-export interface RulesRunnerDeps {
-  readonly db: pg.Pool
-  readonly ch: ClickHouseClient
-  readonly trips: BatchWriter<ReadonlyArray<unknown>>
-  readonly dailyMileage: BatchWriter<ReadonlyArray<unknown>>
-  readonly fuelEvents: BatchWriter<ReadonlyArray<unknown>>
-  /** Tells dashboards about an alert that was just opened. */
-  readonly onAlertOpened: (alert: AlertRow) => Promise<void>
+export interface RulesRunnerDeps extends RuleSinks {
   readonly log: Log
 }
 
@@ -178,7 +83,7 @@ export class RulesRunner {
     for (const tracked of this.live.values()) {
       const out = emptyOutput()
       const before = tracked.state
-      tracked.state = flushVehicleRules(tracked.state, nowMs, out)
+      tracked.state = flushVehicleRules(tracked.state, nowMs, out, tracked.profile)
       if (tracked.state === before) continue
       collect(all, out, tracked)
       touched.push(tracked)
@@ -261,52 +166,7 @@ export class RulesRunner {
     }
   }
 
-  private async persist(all: Derived): Promise<void> {
-    const version = Date.now()
-    const work: Promise<unknown>[] = []
-    if (all.trips.length > 0) work.push(this.deps.trips.add(all.trips.map((t) => tripRow(t, version))))
-    if (all.dayRows.length > 0) work.push(this.deps.dailyMileage.add(all.dayRows))
-    if (all.fuelEvents.length > 0) {
-      const rows = all.fuelEvents.map(({ orgId, vehicleId, event: e }) => [
-        orgId,
-        vehicleId,
-        chTime(e.timeMs),
-        e.kind,
-        e.litres,
-        e.fromL,
-        e.toL,
-        e.lat,
-        e.lon,
-        version,
-      ])
-      // Once the fills are stored, check the refuel entries around them against the sensor.
-      work.push(
-        this.deps.fuelEvents.add(rows).then(async () => {
-          for (const { orgId, vehicleId, event } of all.fuelEvents) {
-            if (event.kind !== "fuel_fill") continue
-            const mismatches = await crossCheckRefuels(
-              this.deps.db,
-              this.deps.ch,
-              orgId,
-              vehicleId,
-              event.timeMs,
-            )
-            const opened = await raiseAlerts(this.deps.db, mismatches)
-            await Promise.all(opened.map((a) => this.deps.onAlertOpened(a)))
-          }
-        }),
-      )
-    }
-    // Raise before clearing: a condition that began and ended within one batch must end resolved.
-    work.push(
-      (async () => {
-        if (all.alerts.length > 0) {
-          const opened = await raiseAlerts(this.deps.db, all.alerts)
-          await Promise.all(opened.map((a) => this.deps.onAlertOpened(a)))
-        }
-        for (const c of all.cleared) await clearAlert(this.deps.db, c.vehicleId, c.type, c.key, c.timeMs)
-      })(),
-    )
-    await Promise.all(work)
+  private persist(all: Derived): Promise<void> {
+    return persistDerived(this.deps, all)
   }
 }

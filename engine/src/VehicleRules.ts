@@ -14,16 +14,26 @@ import {
   initialFuelLevelState,
   stepFuelLevel,
 } from "./rules/fuel/FuelLevelRule.js"
-import { initialMileageState, type MileageState, stepMileage } from "./rules/mileage/MileageRule.js"
 import {
+  defaultMileageConfig,
+  initialMileageState,
+  type MileageConfig,
+  type MileageState,
+  stepMileage,
+} from "./rules/mileage/MileageRule.js"
+import {
+  defaultOdometerIntegrityConfig,
   initialOdometerIntegrityState,
+  type OdometerIntegrityConfig,
   type OdometerIntegrityState,
   stepOdometerIntegrity,
 } from "./rules/odometer/OdometerIntegrityRule.js"
 import {
+  defaultTripConfig,
   flushTrips,
   initialTripState,
   stepTrips,
+  type TripConfig,
   type TripEvent,
   type TripState,
 } from "./rules/trips/TripRule.js"
@@ -77,6 +87,9 @@ export interface VehicleProfile {
   readonly lowBatteryMinS: number
   /** The organisation's active geofences. */
   readonly geofences: ReadonlyArray<Geofence>
+  readonly mileage: MileageConfig
+  readonly trips: TripConfig
+  readonly odometer: OdometerIntegrityConfig
 }
 
 export const unknownProfile: VehicleProfile = {
@@ -86,6 +99,41 @@ export const unknownProfile: VehicleProfile = {
   lowBatteryV: 11.8,
   lowBatteryMinS: 300,
   geofences: [],
+  mileage: defaultMileageConfig,
+  trips: defaultTripConfig,
+  odometer: defaultOdometerIntegrityConfig,
+}
+
+/**
+ * Rule thresholds from an organisation's settings (absent: defaults): maxSpeedKmh (implausible
+ * speed for GPS and odometer), maxKmPerDay, odometerMismatchPct, minTripDurationS, minStopDurationS.
+ */
+export const ruleConfigs = (
+  settings: Readonly<Record<string, unknown>>,
+): Pick<VehicleProfile, "mileage" | "trips" | "odometer"> => {
+  const n = (key: string, fallback: number) => {
+    const v = settings[key]
+    return typeof v === "number" && Number.isFinite(v) ? v : fallback
+  }
+  const limits = {
+    maxSpeedKmh: n("maxSpeedKmh", defaultMileageConfig.maxSpeedKmh),
+    maxKmPerDay: n("maxKmPerDay", defaultMileageConfig.maxKmPerDay),
+  }
+  const mileage: MileageConfig = { ...defaultMileageConfig, ...limits }
+  return {
+    mileage,
+    trips: {
+      ...defaultTripConfig,
+      minTripDurationS: n("minTripDurationS", defaultTripConfig.minTripDurationS),
+      minStopDurationS: n("minStopDurationS", defaultTripConfig.minStopDurationS),
+      mileage,
+    },
+    odometer: {
+      ...defaultOdometerIntegrityConfig,
+      ...limits,
+      mismatchPct: n("odometerMismatchPct", defaultOdometerIntegrityConfig.mismatchPct),
+    },
+  }
 }
 
 /** An open alert whose condition ended: it is resolved by the system. */
@@ -138,7 +186,7 @@ export const stepVehicleRules = (
   out: RulesOutput,
   profile: VehicleProfile = unknownProfile,
 ): VehicleRulesState => {
-  const mileage = stepMileage(state.mileage, r)
+  const mileage = stepMileage(state.mileage, r, profile.mileage)
   let days = state.days
   if (mileage.events.length > 0) {
     const next: Record<string, number> = { ...days }
@@ -148,9 +196,9 @@ export const stepVehicleRules = (
     }
     days = pruneDays(next, r.timeMs)
   }
-  const trips = stepTrips(state.trips, r)
+  const trips = stepTrips(state.trips, r, profile.trips)
   out.trips.push(...trips.events)
-  const odometer = stepOdometerIntegrity(state.odometer, r)
+  const odometer = stepOdometerIntegrity(state.odometer, r, profile.odometer)
   for (const a of odometer.events) {
     out.alerts.push({
       orgId: a.orgId,
@@ -272,8 +320,9 @@ export const flushVehicleRules = (
   state: VehicleRulesState,
   nowMs: number,
   out: RulesOutput,
+  profile: VehicleProfile = unknownProfile,
 ): VehicleRulesState => {
-  const trips = flushTrips(state.trips, nowMs)
+  const trips = flushTrips(state.trips, nowMs, profile.trips)
   if (trips.events.length === 0) return state
   out.trips.push(...trips.events)
   return { ...state, trips: trips.state }

@@ -1,6 +1,6 @@
 import type pg from "pg"
 import type { Geofence } from "./rules/alerts/GeofenceRule.js"
-import { unknownProfile, type VehicleProfile } from "./VehicleRules.js"
+import { ruleConfigs, unknownProfile, type VehicleProfile } from "./VehicleRules.js"
 
 interface Row {
   vehicle_id: string
@@ -69,6 +69,7 @@ export const loadVehicleProfiles = async (
           lowBatteryV: num(r.settings.lowBatteryV, unknownProfile.lowBatteryV),
           lowBatteryMinS: num(r.settings.lowBatteryMinDurationS, unknownProfile.lowBatteryMinS),
           geofences: byOrg.get(r.org_id) ?? [],
+          ...ruleConfigs(r.settings),
         } satisfies VehicleProfile,
       ]
     }),

@@ -10,6 +10,7 @@ const USAGE = `usage: npm run fleetcore -- <command> [options]
 commands:
   vehicles list
   vehicles create --name NAME [--plate PLATE]
+  vehicles replay --id VEHICLE_ID --from YYYY-MM-DD --to YYYY-MM-DD   re-run the rules over stored history
   devices list
   devices create --id DEVICE_ID [--vehicle VEHICLE_ID] [--name NAME]   prints the device secret (shown once)
   devices rotate-secret --id DEVICE_ID                                   prints the new secret
@@ -33,6 +34,8 @@ const main = async () => {
       plate: { type: "string" },
       id: { type: "string" },
       vehicle: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   })
@@ -83,6 +86,14 @@ const main = async () => {
         null,
         2,
       ),
+    )
+  } else if (command === "vehicles replay") {
+    const id = values.id ?? fail("--id is required")
+    const from = values.from ?? fail("--from is required")
+    const to = values.to ?? fail("--to is required")
+    const summary = await call("POST", `/api/v1/vehicles/${encodeURIComponent(id)}/replay`, { from, to })
+    console.log(
+      `replayed ${summary.points} points from ${summary.from} to ${summary.to}: ${summary.trips} trips, ${summary.days} days of mileage, ${summary.alerts} alerts`,
     )
   } else if (command === "devices list") console.table((await call("GET", "/api/v1/devices")).items)
   else if (command === "devices create") {

@@ -88,6 +88,47 @@ describe("rules on the real path", () => {
     expect(trip?.maxSpeedMps).toBeLessThan(20)
   })
 
+  it("replays a vehicle's history to the same results, and applies a changed threshold", async () => {
+    const car = await provision(admin, "rules-replay", "RUL 010")
+    const { points } = messyDrive(41)
+    await publish(fleet, car, points)
+    const liveKm = await eventually(
+      async () =>
+        (await trips(admin, car.vehicleId)).length === 1 ? mileageKm(admin, car.vehicleId) : undefined,
+      20_000,
+      "the trip",
+    )
+    const [liveTrip] = await trips(admin, car.vehicleId)
+    const range = {
+      from: new Date(startMs).toISOString().slice(0, 10),
+      to: new Date().toISOString().slice(0, 10),
+    }
+
+    const replayed = await admin.call<{ points: number; trips: number }>(
+      "POST",
+      `/api/v1/vehicles/${car.vehicleId}/replay`,
+      range,
+    )
+    expect(replayed.status).toBe(200)
+    expect(replayed.body).toMatchObject({ points: points.length, trips: 1 })
+    expect(await mileageKm(admin, car.vehicleId)).toBeCloseTo(liveKm, 3)
+    expect(await trips(admin, car.vehicleId)).toEqual([liveTrip])
+
+    // The whole drive lasts ~13 minutes: with trips needing an hour there is none, mileage stays.
+    expect((await admin.call("PUT", "/api/v1/settings", { minTripDurationS: 3600 })).status).toBe(200)
+    await admin.call("POST", `/api/v1/vehicles/${car.vehicleId}/replay`, range)
+    expect(await trips(admin, car.vehicleId)).toEqual([])
+    expect(await mileageKm(admin, car.vehicleId)).toBeCloseTo(liveKm, 3)
+    expect((await admin.call("PUT", "/api/v1/settings", { minTripDurationS: 60 })).status).toBe(200)
+    await admin.call("POST", `/api/v1/vehicles/${car.vehicleId}/replay`, range)
+    expect(await trips(admin, car.vehicleId)).toEqual([liveTrip])
+    const backwards = await admin.call("POST", `/api/v1/vehicles/${car.vehicleId}/replay`, {
+      from: "2026-11-20",
+      to: "2026-11-19",
+    })
+    expect(backwards.status).toBe(400)
+  })
+
   it("raises one odometer rollback alert, and walks it through acknowledge and resolve", async () => {
     const van = await provision(admin, "rules-van-1", "RUL 002")
     const { points } = abayDrive({ startMs, speedMps: 14, noiseM: 0, parkedS: 0, seed: 3 })

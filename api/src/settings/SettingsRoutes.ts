@@ -19,6 +19,10 @@ export const OrgSettings = Schema.Struct({
   lowBatteryMinDurationS: Schema.optionalKey(between(0, 86_400)),
   offlineAfterMinutes: Schema.optionalKey(between(1, 10_080).check(Schema.isInt())),
   maxKmPerDay: Schema.optionalKey(between(100, 5_000)),
+  maxSpeedKmh: Schema.optionalKey(between(50, 500)),
+  odometerMismatchPct: Schema.optionalKey(between(1, 100)),
+  minTripDurationS: Schema.optionalKey(between(0, 3_600)),
+  minStopDurationS: Schema.optionalKey(between(0, 86_400)),
 })
 
 const validTimezone = (tz: string): boolean => {

@@ -1,3 +1,4 @@
+import { replayVehicle } from "@fleetcore/engine"
 import {
   type ClickHouseClient,
   HttpError,
@@ -8,10 +9,11 @@ import {
 } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
+import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import type { Principal } from "../auth/Principal.js"
 import type { Tokens } from "../auth/Tokens.js"
-import { decodeOr400 } from "../http/decode.js"
+import { decodeOr400, jsonBody } from "../http/decode.js"
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 const MileageQuery = Schema.Struct({
@@ -27,6 +29,11 @@ const TripsQuery = Schema.Struct({
     Schema.isPattern(/^\d{4}-\d{2}-\d{2}T/, { message: "to must be an ISO date-time" }),
   ),
 })
+const ReplayBody = Schema.Struct({
+  from: Schema.String.check(Schema.isPattern(DAY, { message: "from must be a date, YYYY-MM-DD" })),
+  to: Schema.String.check(Schema.isPattern(DAY, { message: "to must be a date, YYYY-MM-DD" })),
+})
+const MAX_REPLAY_DAYS = 93
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The vehicle must belong to the caller's organisation (row-level security decides). */
@@ -121,6 +128,35 @@ export const registerHistoryRoutes = (
           items: trips.map((t) => ({ ...t, startMs: Number(t.startMs), endMs: Number(t.endMs) })),
         },
       }
+    },
+    { log },
+  )
+
+  route(
+    app,
+    "post",
+    "/api/v1/vehicles/:id/replay",
+    async (request) => {
+      const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
+      const b = decodeOr400(ReplayBody, jsonBody(request.body), "FLEET_REPLAY_INVALID")
+      const days = (Date.parse(b.to) - Date.parse(b.from)) / 86_400_000 + 1
+      if (!(days >= 1 && days <= MAX_REPLAY_DAYS)) {
+        throw new HttpError(
+          400,
+          "FLEET_REPLAY_INVALID",
+          `to must be on or after from, at most ${MAX_REPLAY_DAYS} days`,
+          "to",
+        )
+      }
+      const vehicleId = await visibleVehicle(db, p, request)
+      const summary = await replayVehicle(
+        { db: db.system, ch, onAlertOpened: async () => undefined },
+        vehicleId,
+        b.from,
+        b.to,
+      )
+      await db.withOrg(p.orgId, (c) => audit(c, p, "vehicle.replay", "vehicle", vehicleId, { ...summary }))
+      return { status: 200, body: summary }
     },
     { log },
   )
