@@ -1,6 +1,8 @@
-import { checkOffline } from "@fleetcore/engine"
+import { checkOffline, raiseAlerts } from "@fleetcore/engine"
+import type { OrgId, VehicleId } from "@fleetcore/proto"
 import mqtt from "mqtt"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import WebSocket from "ws"
 import {
   type ApiClient,
   DEMO_PASSWORD,
@@ -185,5 +187,61 @@ describe("alert rules on the real path", () => {
     expect((await alertsOf(v.vehicleId)).map((a) => `${a.type}:${a.status}`)).toEqual([
       "device_offline:resolved",
     ])
+  })
+
+  it("keeps one open alert per vehicle, type and key, and finds an occurrence raised again", async () => {
+    const v = await provision(admin, "alert-dedup", "ALR 005")
+    const [org] = (
+      await h.fleet.db.system.query<{ id: string }>("SELECT id FROM organisations WHERE slug = 'demo'")
+    ).rows
+    const raise = (timeMs: number) =>
+      raiseAlerts(h.fleet.db.system, [
+        {
+          orgId: org?.id as OrgId,
+          vehicleId: v.vehicleId as VehicleId,
+          type: "overspeed",
+          key: "",
+          severity: "warning",
+          timeMs,
+          lat: null,
+          lon: null,
+          details: { n: timeMs },
+        },
+      ])
+    const opened = []
+    for (let i = 0; i < 100; i++) opened.push(...(await raise(t0 + i * 1000)))
+    expect(opened).toHaveLength(1)
+    expect(await raise(t0 + 50_000)).toEqual([]) // an occurrence seen before (restart, replay)
+    const [alert] = (
+      await h.fleet.db.system.query<{ id: string; occurrences: number }>(
+        "SELECT id, occurrences FROM alerts WHERE vehicle_id = $1",
+        [v.vehicleId],
+      )
+    ).rows
+    expect(alert?.occurrences).toBe(100)
+    await admin.call("POST", `/api/v1/alerts/${alert?.id}/resolve`)
+    expect(await raise(t0)).toEqual([]) // the resolved alert's own occurrence: not reopened
+    expect(await raise(t0 + 200_000)).toHaveLength(1) // a new episode after resolution: a new alert
+  })
+
+  it("pushes newly opened alerts on the live WebSocket of the organisation", async () => {
+    const ws = new WebSocket(
+      `${h.fleet.httpUrl.replace("http", "ws")}/api/v1/live?access_token=${admin.token}`,
+    )
+    const messages: Array<{ type: string; alert?: { type: string; vehicleId: string } }> = []
+    ws.on("message", (data) => messages.push(JSON.parse(String(data))))
+    await new Promise((resolve) => ws.once("open", resolve))
+    const v = await provision(admin, "alert-live", "ALR 006")
+    await publish(
+      v,
+      line(60, (i) => ({ speedMps: 0, dtc: i > 10 ? ["P0171"] : [] })),
+    )
+    const pushed = await eventually(
+      async () => messages.find((m) => m.type === "alert" && m.alert?.vehicleId === v.vehicleId),
+      10_000,
+      "live alert",
+    )
+    expect(pushed.alert).toMatchObject({ type: "dtc", key: "P0171", status: "open" })
+    ws.close()
   })
 })
