@@ -11,6 +11,7 @@ import { registerMaintenanceRoutes } from "./maintenance/MaintenanceRoutes.js"
 import { registerStaticFiles } from "./StaticFiles.js"
 import { registerGeofenceRoutes } from "./settings/GeofenceRoutes.js"
 import { registerSettingsRoutes } from "./settings/SettingsRoutes.js"
+import { registerAssignmentRoutes } from "./vehicles/AssignmentRoutes.js"
 import { registerHistoryRoutes } from "./vehicles/HistoryRoutes.js"
 import { registerOdometerRoutes } from "./vehicles/OdometerRoutes.js"
 import { registerVehicleRoutes } from "./vehicles/VehicleRoutes.js"
@@ -67,6 +68,7 @@ export const registerApi = async (
   registerAuthRoutes(app, deps)
   registerVehicleRoutes(app, deps)
   registerHistoryRoutes(app, deps)
+  registerAssignmentRoutes(app, deps)
   registerOdometerRoutes(app, deps)
   registerDeviceRoutes(app, deps)
   registerAlertRoutes(app, deps)

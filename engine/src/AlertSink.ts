@@ -5,6 +5,7 @@ export interface AlertRow {
   id: string
   org_id: string
   vehicle_id: string | null
+  driver_id: string | null
   type: string
   key: string
   severity: "info" | "warning" | "critical"
@@ -26,6 +27,7 @@ export interface AlertRow {
 export const alertView = (r: AlertRow): AlertView => ({
   id: r.id,
   vehicleId: r.vehicle_id,
+  driverId: r.driver_id,
   type: r.type,
   key: r.key,
   severity: r.severity,
@@ -61,14 +63,26 @@ export const raiseAlerts = async (db: pg.Pool, alerts: ReadonlyArray<RaisedAlert
          WHERE vehicle_id = $2 AND type = $3 AND key = $4 AND status <> 'resolved'
          RETURNING *, false AS created
        ), inserted AS (
-         INSERT INTO alerts (org_id, vehicle_id, type, key, severity, opened_at, last_seen_at, lat, lon, details)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb
+         INSERT INTO alerts (org_id, vehicle_id, type, key, severity, opened_at, last_seen_at, lat, lon, details, driver_id)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::uuid
          WHERE NOT EXISTS (SELECT 1 FROM bumped)
          ON CONFLICT DO NOTHING
          RETURNING *, true AS created
        )
        SELECT * FROM bumped UNION ALL SELECT * FROM inserted`,
-      [a.orgId, a.vehicleId, a.type, a.key, a.severity, at, at, a.lat, a.lon, JSON.stringify(a.details)],
+      [
+        a.orgId,
+        a.vehicleId,
+        a.type,
+        a.key,
+        a.severity,
+        at,
+        at,
+        a.lat,
+        a.lon,
+        JSON.stringify(a.details),
+        a.driverId ?? null,
+      ],
     )
     const row = rows[0]
     if (row?.created) opened.push(row)

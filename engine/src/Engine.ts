@@ -18,7 +18,12 @@ import { DuplicateFilter } from "./DuplicateFilter.js"
 import { planMaintenance } from "./MaintenanceJob.js"
 import { POSITION_COLUMNS, positionRow } from "./positionRow.js"
 import { RulesRunner } from "./RulesRunner.js"
-import { DAILY_MILEAGE_COLUMNS, FUEL_EVENT_COLUMNS, TRIP_COLUMNS } from "./ruleOutputs.js"
+import {
+  DAILY_MILEAGE_COLUMNS,
+  DRIVER_MILEAGE_COLUMNS,
+  FUEL_EVENT_COLUMNS,
+  TRIP_COLUMNS,
+} from "./ruleOutputs.js"
 import { VehicleStateStore } from "./VehicleStateStore.js"
 
 export interface EngineOptions {
@@ -93,6 +98,7 @@ export const EngineLayer = (options: EngineOptions) =>
         ch,
         trips: tableWriter("trips", TRIP_COLUMNS),
         dailyMileage: tableWriter("daily_mileage", DAILY_MILEAGE_COLUMNS),
+        driverMileage: tableWriter("daily_mileage_driver", DRIVER_MILEAGE_COLUMNS),
         fuelEvents: tableWriter("fuel_events", FUEL_EVENT_COLUMNS),
         onAlertOpened: (row) => publishAlert(row),
         log,

@@ -51,6 +51,8 @@ export interface VehicleRulesState {
   readonly geofences: GeofenceState
   /** Metres per UTC day ("YYYY-MM-DD"), the running totals written to `daily_mileage`. */
   readonly days: Readonly<Record<string, number>>
+  /** Metres per "day|driverId", the running totals written to `daily_mileage_driver`. */
+  readonly driverDays?: Readonly<Record<string, number>>
   /** Device time of the newest point the state reflects. */
   readonly lastTimeMs: number | null
 }
@@ -66,6 +68,7 @@ export const initialVehicleRules: VehicleRulesState = {
   dtc: initialDtcState,
   geofences: initialGeofenceState,
   days: {},
+  driverDays: {},
   lastTimeMs: null,
 }
 
@@ -90,7 +93,18 @@ export interface VehicleProfile {
   readonly mileage: MileageConfig
   readonly trips: TripConfig
   readonly odometer: OdometerIntegrityConfig
+  /** Who drove the vehicle when (ms; toMs null = still assigned). */
+  readonly assignments: ReadonlyArray<{
+    readonly driverId: string
+    readonly fromMs: number
+    readonly toMs: number | null
+  }>
 }
+
+/** The driver assigned to the vehicle at `timeMs`, if any. */
+export const driverAt = (profile: VehicleProfile, timeMs: number): string | null =>
+  profile.assignments.find((a) => a.fromMs <= timeMs && (a.toMs === null || timeMs < a.toMs))?.driverId ??
+  null
 
 export const unknownProfile: VehicleProfile = {
   tankCapacityL: null,
@@ -102,6 +116,7 @@ export const unknownProfile: VehicleProfile = {
   mileage: defaultMileageConfig,
   trips: defaultTripConfig,
   odometer: defaultOdometerIntegrityConfig,
+  assignments: [],
 }
 
 /**
@@ -151,6 +166,8 @@ export interface RulesOutput {
   readonly cleared: ClearedAlert[]
   /** Days whose running total changed, with the new totals. */
   readonly days: Map<string, number>
+  /** "day|driverId" whose running total changed, with the new totals. */
+  readonly driverDays: Map<string, number>
 }
 
 export const emptyOutput = (): RulesOutput => ({
@@ -159,6 +176,7 @@ export const emptyOutput = (): RulesOutput => ({
   alerts: [],
   cleared: [],
   days: new Map(),
+  driverDays: new Map(),
 })
 
 const higher = (a: number, b: number) => a > b
@@ -188,13 +206,22 @@ export const stepVehicleRules = (
 ): VehicleRulesState => {
   const mileage = stepMileage(state.mileage, r, profile.mileage)
   let days = state.days
+  let driverDays = state.driverDays ?? {}
   if (mileage.events.length > 0) {
     const next: Record<string, number> = { ...days }
+    const nextDriver: Record<string, number> = { ...driverDays }
     for (const e of mileage.events) {
       next[e.dayUtc] = (next[e.dayUtc] ?? 0) + e.metres
       out.days.set(e.dayUtc, next[e.dayUtc] as number)
+      const driver = driverAt(profile, e.timeMs)
+      if (driver !== null) {
+        const key = `${e.dayUtc}|${driver}`
+        nextDriver[key] = (nextDriver[key] ?? 0) + e.metres
+        out.driverDays.set(key, nextDriver[key] as number)
+      }
     }
     days = pruneDays(next, r.timeMs)
+    driverDays = pruneDays(nextDriver, r.timeMs)
   }
   const trips = stepTrips(state.trips, r, profile.trips)
   out.trips.push(...trips.events)
@@ -243,6 +270,7 @@ export const stepVehicleRules = (
     out.alerts.push({
       orgId: r.orgId,
       vehicleId: r.vehicleId,
+      driverId: driverAt(profile, r.timeMs),
       type,
       key,
       severity,
@@ -306,6 +334,7 @@ export const stepVehicleRules = (
     trips: trips.state,
     odometer: odometer.state,
     fuel,
+    driverDays,
     overspeed: over.state,
     battery: battery.state,
     dtc: dtc.state,

@@ -4,6 +4,7 @@ import type { AlertRow } from "./AlertSink.js"
 import {
   collect,
   DAILY_MILEAGE_COLUMNS,
+  DRIVER_MILEAGE_COLUMNS,
   derived,
   FUEL_EVENT_COLUMNS,
   persistDerived,
@@ -66,6 +67,10 @@ export const replayVehicle = async (
     params,
   )
   await deps.ch.exec(
+    `DELETE FROM daily_mileage_driver WHERE ${scope} AND day >= {fromDay:Date} AND day <= {toDay:Date}`,
+    params,
+  )
+  await deps.ch.exec(
     `DELETE FROM fuel_events WHERE ${scope} AND time >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND time < fromUnixTimestamp64Milli({to:Int64}, 'UTC')`,
     params,
   )
@@ -76,6 +81,7 @@ export const replayVehicle = async (
     ...deps,
     trips: direct("trips", TRIP_COLUMNS),
     dailyMileage: direct("daily_mileage", DAILY_MILEAGE_COLUMNS),
+    driverMileage: direct("daily_mileage_driver", DRIVER_MILEAGE_COLUMNS),
     fuelEvents: direct("fuel_events", FUEL_EVENT_COLUMNS),
   }
   const profile = (await loadVehicleProfiles(deps.db, [vehicleId])).get(vehicleId) ?? unknownProfile

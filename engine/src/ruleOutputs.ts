@@ -27,6 +27,14 @@ export const TRIP_COLUMNS = [
   "version",
 ] as const
 export const DAILY_MILEAGE_COLUMNS = ["org_id", "vehicle_id", "day", "metres", "version"] as const
+export const DRIVER_MILEAGE_COLUMNS = [
+  "org_id",
+  "driver_id",
+  "vehicle_id",
+  "day",
+  "metres",
+  "version",
+] as const
 export const FUEL_EVENT_COLUMNS = [
   "org_id",
   "vehicle_id",
@@ -78,6 +86,7 @@ export interface RuleSinks {
   readonly ch: ClickHouseClient
   readonly trips: RowSink
   readonly dailyMileage: RowSink
+  readonly driverMileage: RowSink
   readonly fuelEvents: RowSink
   /** Tells dashboards about an alert that was just opened. */
   readonly onAlertOpened: (alert: AlertRow) => Promise<void>
@@ -94,9 +103,17 @@ export interface Derived {
   }>
   readonly alerts: RulesOutput["alerts"]
   readonly dayRows: Array<ReadonlyArray<unknown>>
+  readonly driverDayRows: Array<ReadonlyArray<unknown>>
 }
 
-export const derived = (): Derived => ({ cleared: [], trips: [], fuelEvents: [], alerts: [], dayRows: [] })
+export const derived = (): Derived => ({
+  cleared: [],
+  trips: [],
+  fuelEvents: [],
+  alerts: [],
+  dayRows: [],
+  driverDayRows: [],
+})
 
 /** Adds one vehicle's output; its touched days become `daily_mileage` rows (running totals). */
 export const collect = (into: Derived, out: RulesOutput, tracked: Tracked): void => {
@@ -108,6 +125,17 @@ export const collect = (into: Derived, out: RulesOutput, tracked: Tracked): void
   for (const [day, metres] of out.days) {
     into.dayRows.push([tracked.orgId, tracked.vehicleId, day, metres, tracked.state.lastTimeMs ?? 0])
   }
+  for (const [dayDriver, metres] of out.driverDays) {
+    const [day, driverId] = dayDriver.split("|")
+    into.driverDayRows.push([
+      tracked.orgId,
+      driverId,
+      tracked.vehicleId,
+      day,
+      metres,
+      tracked.state.lastTimeMs ?? 0,
+    ])
+  }
 }
 
 export const persistDerived = async (sinks: RuleSinks, all: Derived): Promise<void> => {
@@ -115,6 +143,7 @@ export const persistDerived = async (sinks: RuleSinks, all: Derived): Promise<vo
   const work: Promise<unknown>[] = []
   if (all.trips.length > 0) work.push(sinks.trips.add(all.trips.map((t) => tripRow(t, version))))
   if (all.dayRows.length > 0) work.push(sinks.dailyMileage.add(all.dayRows))
+  if (all.driverDayRows.length > 0) work.push(sinks.driverMileage.add(all.driverDayRows))
   if (all.fuelEvents.length > 0) {
     const rows = all.fuelEvents.map(({ orgId, vehicleId, event: e }) => [
       orgId,

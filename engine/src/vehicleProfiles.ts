@@ -42,6 +42,26 @@ export const loadVehicleProfiles = async (
     "SELECT org_id, id, kind, center_lat, center_lon, radius_m, ring, dwell_s FROM geofences WHERE active AND org_id = ANY($1::uuid[])",
     [orgs],
   )
+  const assignments = await db.query<{
+    vehicle_id: string
+    driver_id: string
+    from_ms: number
+    to_ms: number | null
+  }>(
+    `SELECT vehicle_id, driver_id, extract(epoch FROM starts_at) * 1000 AS from_ms, extract(epoch FROM ends_at) * 1000 AS to_ms
+     FROM driver_assignments WHERE vehicle_id = ANY($1::uuid[]) ORDER BY starts_at`,
+    [vehicleIds],
+  )
+  const byVehicle = new Map<string, VehicleProfile["assignments"][number][]>()
+  for (const a of assignments.rows) {
+    const list = byVehicle.get(a.vehicle_id) ?? []
+    list.push({
+      driverId: a.driver_id,
+      fromMs: Number(a.from_ms),
+      toMs: a.to_ms === null ? null : Number(a.to_ms),
+    })
+    byVehicle.set(a.vehicle_id, list)
+  }
   const byOrg = new Map<string, Geofence[]>()
   for (const f of fences.rows) {
     const fence: Geofence =
@@ -70,6 +90,7 @@ export const loadVehicleProfiles = async (
           lowBatteryMinS: num(r.settings.lowBatteryMinDurationS, unknownProfile.lowBatteryMinS),
           geofences: byOrg.get(r.org_id) ?? [],
           ...ruleConfigs(r.settings),
+          assignments: byVehicle.get(r.vehicle_id) ?? [],
         } satisfies VehicleProfile,
       ]
     }),

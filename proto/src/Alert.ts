@@ -7,6 +7,8 @@ export type AlertStatus = "open" | "acknowledged" | "resolved"
 export interface RaisedAlert {
   readonly orgId: OrgId
   readonly vehicleId: VehicleId
+  /** The driver assigned to the vehicle at `timeMs`, when known. */
+  readonly driverId?: string | null
   /** e.g. "odometer_rollback", "overspeed", "geofence_enter", "fuel_drop" */
   readonly type: string
   /** Distinguishes alerts of one type on one vehicle (geofence id, DTC code); "" when none. */
@@ -22,6 +24,7 @@ export interface RaisedAlert {
 export interface AlertView {
   readonly id: string
   readonly vehicleId: string | null
+  readonly driverId: string | null
   readonly type: string
   readonly key: string
   readonly severity: AlertSeverity

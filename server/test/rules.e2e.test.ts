@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { hashSecret } from "@fleetcore/platform"
 import mqtt from "mqtt"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type RunningFleetCore, startFleetCore } from "../src/FleetCore.js"
@@ -127,6 +128,56 @@ describe("rules on the real path", () => {
       to: "2026-11-19",
     })
     expect(backwards.status).toBe(400)
+  })
+
+  it("attributes distance and alerts to the driver assigned at that moment", async () => {
+    const car = await provision(admin, "rules-drivers", "RUL 011")
+    const [org] = (
+      await fleet.db.system.query<{ id: string }>("SELECT id FROM organisations WHERE slug = 'demo'")
+    ).rows
+    const driver = async (email: string) =>
+      (
+        await fleet.db.system.query<{ id: string }>(
+          "INSERT INTO users (org_id, email, name, password_hash, role) VALUES ($1, $2, $2, $3, 'driver') RETURNING id",
+          [org?.id, email, await hashSecret("driver-password-1")],
+        )
+      ).rows[0]?.id as string
+    const aigerim = await driver("aigerim@demo.example")
+    const daniyar = await driver("daniyar@demo.example")
+    const { points } = messyDrive(51)
+    const handover = points[300]?.timeMs as number
+    const assign = (driverId: string, startsAt: number, endsAt?: number) =>
+      admin.call("POST", `/api/v1/vehicles/${car.vehicleId}/assignments`, {
+        driverId,
+        startsAt: new Date(startsAt).toISOString(),
+        ...(endsAt ? { endsAt: new Date(endsAt).toISOString() } : {}),
+      })
+    expect((await assign(aigerim, startMs - HOUR, handover)).status).toBe(201)
+    expect((await assign(daniyar, handover - 60_000)).status).toBe(409)
+    expect((await assign(daniyar, handover)).status).toBe(201)
+    const withCode = points.map((p, i) => (i >= 400 ? { ...p, dtc: ["P0420"] } : p))
+    await publish(fleet, car, withCode)
+    const vehicleKm = await eventually(
+      async () =>
+        (await trips(admin, car.vehicleId)).length === 1 ? mileageKm(admin, car.vehicleId) : undefined,
+      20_000,
+      "the trip",
+    )
+    const driverKm = async (id: string) =>
+      (await admin.call<{ totalKm: number }>("GET", `/api/v1/drivers/${id}/mileage?${days()}`)).body.totalKm
+    const a = await driverKm(aigerim)
+    const d = await driverKm(daniyar)
+    expect(a).toBeGreaterThan(1)
+    expect(d).toBeGreaterThan(1)
+    expect(a + d).toBeCloseTo(vehicleKm, 2)
+    const alerts = await admin.call<{ items: Array<{ type: string; driverId: string | null }> }>(
+      "GET",
+      `/api/v1/alerts?vehicleId=${car.vehicleId}`,
+    )
+    expect(alerts.body.items).toEqual([expect.objectContaining({ type: "dtc", driverId: daniyar })])
+    const asDriver = await login(fleet, "aigerim@demo.example", "driver-password-1")
+    expect((await asDriver.call("GET", `/api/v1/drivers/${aigerim}/mileage?${days()}`)).status).toBe(200)
+    expect((await asDriver.call("GET", `/api/v1/drivers/${daniyar}/mileage?${days()}`)).status).toBe(403)
   })
 
   it("raises one odometer rollback alert, and walks it through acknowledge and resolve", async () => {
