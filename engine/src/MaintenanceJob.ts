@@ -1,7 +1,7 @@
 import type { OrgId, RaisedAlert, VehicleId } from "@fleetcore/proto"
 import type pg from "pg"
 import { type AlertRow, raiseAlerts } from "./AlertSink.js"
-import { planService } from "./rules/maintenance/MaintenancePlanner.js"
+import { defaultPlanConfig, planService } from "./rules/maintenance/MaintenancePlanner.js"
 
 interface PlanRow {
   org_id: string
@@ -13,6 +13,7 @@ interface PlanRow {
   base_odometer_km: number
   base_date: string
   current_km: number | null
+  settings: Record<string, unknown>
   task_id: string | null
   task_status: "scheduled" | "overdue" | null
   reminders_sent: number[] | null
@@ -43,10 +44,11 @@ export const planMaintenance = async (db: pg.Pool, today: string): Promise<Alert
   const { rows } = await db.query<PlanRow>(
     `SELECT p.org_id, p.vehicle_id, p.template_id, t.name, t.every_km::float8 AS every_km, t.every_months,
             p.base_odometer_km::float8 AS base_odometer_km, to_char(p.base_date, 'YYYY-MM-DD') AS base_date,
-            ${CURRENT_KM} AS current_km, k.id AS task_id, k.status AS task_status, k.reminders_sent
+            ${CURRENT_KM} AS current_km, o.settings, k.id AS task_id, k.status AS task_status, k.reminders_sent
      FROM maintenance_plans p
      JOIN maintenance_templates t ON t.id = p.template_id AND t.active
      JOIN vehicles v ON v.id = p.vehicle_id
+     JOIN organisations o ON o.id = p.org_id
      LEFT JOIN maintenance_tasks k ON k.vehicle_id = p.vehicle_id AND k.template_id = p.template_id
                                   AND k.status IN ('scheduled', 'overdue')`,
   )
@@ -56,6 +58,17 @@ export const planMaintenance = async (db: pg.Pool, today: string): Promise<Alert
       { everyKm: r.every_km, everyMonths: r.every_months },
       { odometerKm: r.base_odometer_km, date: r.base_date },
       { odometerKm: r.current_km, today },
+      {
+        ...defaultPlanConfig,
+        aheadKm:
+          typeof r.settings.maintenanceAheadKm === "number"
+            ? r.settings.maintenanceAheadKm
+            : defaultPlanConfig.aheadKm,
+        aheadDays:
+          typeof r.settings.maintenanceAheadDays === "number"
+            ? r.settings.maintenanceAheadDays
+            : defaultPlanConfig.aheadDays,
+      },
     )
     if (plan.status === "ok" && r.task_id === null) continue
     const status = plan.status === "overdue" ? "overdue" : "scheduled"

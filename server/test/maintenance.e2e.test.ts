@@ -138,4 +138,16 @@ describe("maintenance planning", () => {
     await planMaintenance(h.fleet.db.system, "2026-12-02")
     expect((await tasksOf(v))[0]?.status).toBe("overdue")
   })
+
+  it("opens tasks earlier when the organisation asks for a longer look-ahead", async () => {
+    const v = await vehicle("MNT 003", 90_000)
+    await reading(v, 98_000, "2026-08-01T08:00:00Z")
+    await planMaintenance(h.fleet.db.system, "2026-08-01")
+    expect(await tasksOf(v)).toEqual([])
+    expect((await admin.call("PUT", "/api/v1/settings", { maintenanceAheadKm: 2500 })).status).toBe(200)
+    await planMaintenance(h.fleet.db.system, "2026-08-01")
+    expect(await tasksOf(v)).toEqual([
+      expect.objectContaining({ status: "scheduled", dueOdometerKm: 100_000 }),
+    ])
+  })
 })

@@ -23,6 +23,8 @@ export const OrgSettings = Schema.Struct({
   odometerMismatchPct: Schema.optionalKey(between(1, 100)),
   minTripDurationS: Schema.optionalKey(between(0, 3_600)),
   minStopDurationS: Schema.optionalKey(between(0, 86_400)),
+  maintenanceAheadKm: Schema.optionalKey(between(0, 100_000)),
+  maintenanceAheadDays: Schema.optionalKey(between(0, 365).check(Schema.isInt())),
 })
 
 const validTimezone = (tz: string): boolean => {
