@@ -22,6 +22,7 @@ interface PlanRow {
 /** A vehicle's current odometer, km: the device's or the latest manual reading, whichever is higher. */
 const CURRENT_KM = `GREATEST(
   (SELECT s.odometer_m / 1000 FROM vehicle_state s WHERE s.vehicle_id = v.id),
+  (SELECT (rs.state->>'estimatedOdometerM')::float8 / 1000 FROM vehicle_rule_state rs WHERE rs.vehicle_id = v.id),
   (SELECT r.value_km::float8 FROM odometer_readings r WHERE r.vehicle_id = v.id ORDER BY r.at DESC LIMIT 1))`
 
 /**

@@ -55,6 +55,13 @@ export interface VehicleRulesState {
   readonly driverDays?: Readonly<Record<string, number>>
   /** Device time of the newest point the state reflects. */
   readonly lastTimeMs: number | null
+  /**
+   * The vehicle's current odometer, metres: the device's when it reports one, else the latest
+   * manual reading (or commissioning odometer) plus filtered GPS distance since.
+   */
+  readonly estimatedOdometerM?: number | null
+  /** Device time (or reading time) the estimate was last set from a reported value. */
+  readonly estimatedBaseMs?: number | null
 }
 
 export const initialVehicleRules: VehicleRulesState = {
@@ -93,6 +100,9 @@ export interface VehicleProfile {
   readonly mileage: MileageConfig
   readonly trips: TripConfig
   readonly odometer: OdometerIntegrityConfig
+  /** The latest manual odometer reading, and the odometer at commissioning (metres). */
+  readonly manualReading: { readonly valueM: number; readonly atMs: number } | null
+  readonly commissionedOdometerM: number | null
   /** Who drove the vehicle when (ms; toMs null = still assigned). */
   readonly assignments: ReadonlyArray<{
     readonly driverId: string
@@ -116,7 +126,28 @@ export const unknownProfile: VehicleProfile = {
   mileage: defaultMileageConfig,
   trips: defaultTripConfig,
   odometer: defaultOdometerIntegrityConfig,
+  manualReading: null,
+  commissionedOdometerM: null,
   assignments: [],
+}
+
+/** Advances the odometer estimate by one point (see VehicleRulesState.estimatedOdometerM). */
+const estimateOdometer = (
+  state: VehicleRulesState,
+  r: TelemetryRecord,
+  addedM: number,
+  profile: VehicleProfile,
+): { estimatedOdometerM: number | null; estimatedBaseMs: number | null } => {
+  if (r.odometerM !== undefined) return { estimatedOdometerM: r.odometerM, estimatedBaseMs: r.timeMs }
+  let value = state.estimatedOdometerM ?? null
+  let base = state.estimatedBaseMs ?? null
+  const manual = profile.manualReading
+  if (manual !== null && manual.atMs <= r.timeMs && (base === null || manual.atMs > base)) {
+    value = manual.valueM
+    base = manual.atMs
+  }
+  if (value === null && profile.commissionedOdometerM !== null) value = profile.commissionedOdometerM
+  return { estimatedOdometerM: value === null ? null : value + addedM, estimatedBaseMs: base }
 }
 
 /**
@@ -340,6 +371,7 @@ export const stepVehicleRules = (
     dtc: dtc.state,
     geofences: fences.state,
     days,
+    ...estimateOdometer(state, r, mileage.metres, profile),
     lastTimeMs: Math.max(state.lastTimeMs ?? r.timeMs, r.timeMs),
   }
 }

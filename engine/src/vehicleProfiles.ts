@@ -4,6 +4,9 @@ import { ruleConfigs, unknownProfile, type VehicleProfile } from "./VehicleRules
 
 interface Row {
   vehicle_id: string
+  commissioned_m: number | null
+  reading_m: number | null
+  reading_ms: number | null
   org_id: string
   tank: number | null
   type_limit: number | null
@@ -23,8 +26,10 @@ export const loadVehicleProfiles = async (
 ): Promise<Map<string, VehicleProfile>> => {
   if (vehicleIds.length === 0) return new Map()
   const { rows } = await db.query<Row>(
-    `SELECT v.id AS vehicle_id, v.org_id, t.tank_capacity_l::float8 AS tank, t.speed_limit_kmh::float8 AS type_limit, o.settings
+    `SELECT v.id AS vehicle_id, v.org_id, v.commissioned_odometer_km::float8 * 1000 AS commissioned_m,
+            r.value_km::float8 * 1000 AS reading_m, extract(epoch FROM r.at) * 1000 AS reading_ms, t.tank_capacity_l::float8 AS tank, t.speed_limit_kmh::float8 AS type_limit, o.settings
      FROM vehicles v JOIN organisations o ON o.id = v.org_id LEFT JOIN vehicle_types t ON t.id = v.vehicle_type_id
+     LEFT JOIN LATERAL (SELECT value_km, at FROM odometer_readings o WHERE o.vehicle_id = v.id ORDER BY at DESC LIMIT 1) r ON true
      WHERE v.id = ANY($1::uuid[])`,
     [vehicleIds],
   )
@@ -91,6 +96,8 @@ export const loadVehicleProfiles = async (
           geofences: byOrg.get(r.org_id) ?? [],
           ...ruleConfigs(r.settings),
           assignments: byVehicle.get(r.vehicle_id) ?? [],
+          manualReading: r.reading_m === null ? null : { valueM: r.reading_m, atMs: Number(r.reading_ms) },
+          commissionedOdometerM: r.commissioned_m,
         } satisfies VehicleProfile,
       ]
     }),

@@ -180,6 +180,36 @@ describe("rules on the real path", () => {
     expect((await asDriver.call("GET", `/api/v1/drivers/${daniyar}/mileage?${days()}`)).status).toBe(403)
   })
 
+  it("keeps a GPS-only vehicle's odometer: the manual reading plus the distance driven since", async () => {
+    const car = await provision(admin, "rules-gps-odo", "RUL 012")
+    const reading = await admin.call("POST", `/api/v1/vehicles/${car.vehicleId}/odometer-readings`, {
+      valueKm: 123_456,
+      at: new Date(startMs - HOUR).toISOString(),
+    })
+    expect(reading.status).toBe(201)
+    const { points, lengthM } = messyDrive(61)
+    await publish(fleet, car, points)
+    await eventually(
+      async () => ((await trips(admin, car.vehicleId)).length === 1 ? true : undefined),
+      20_000,
+      "the trip",
+    )
+    const odometerKm = await eventually(
+      async () => {
+        const v = (
+          await admin.call<{ items: Array<{ id: string; odometerKm: number | null }> }>(
+            "GET",
+            "/api/v1/vehicles",
+          )
+        ).body.items.find((x) => x.id === car.vehicleId)
+        return v?.odometerKm !== null && (v?.odometerKm ?? 0) > 123_456 + 5 ? v?.odometerKm : undefined
+      },
+      10_000,
+      "the estimated odometer",
+    )
+    expect(Math.abs(odometerKm - (123_456 + lengthM / 1000))).toBeLessThan((lengthM / 1000) * 0.01)
+  })
+
   it("raises one odometer rollback alert, and walks it through acknowledge and resolve", async () => {
     const van = await provision(admin, "rules-van-1", "RUL 002")
     const { points } = abayDrive({ startMs, speedMps: 14, noiseM: 0, parkedS: 0, seed: 3 })

@@ -27,11 +27,13 @@ const MAX_TRACK_RANGE_MS = 31 * 24 * 3600_000
 
 const VEHICLE_SQL = `
   SELECT v.id, v.name, v.plate, v.vin, t.id AS type_id, t.name AS type_name, d.id AS device_id,
+         COALESCE(s.odometer_m, (rs.state->>'estimatedOdometerM')::float8) AS current_odometer_m,
          s.time, s.lat, s.lon, s.speed_mps, s.heading_deg, s.ignition, s.odometer_m, s.fuel_level_pct, s.battery_v
   FROM vehicles v
   LEFT JOIN vehicle_types t ON t.id = v.vehicle_type_id
   LEFT JOIN devices d ON d.vehicle_id = v.id
-  LEFT JOIN vehicle_state s ON s.vehicle_id = v.id`
+  LEFT JOIN vehicle_state s ON s.vehicle_id = v.id
+  LEFT JOIN vehicle_rule_state rs ON rs.vehicle_id = v.id`
 
 interface VehicleRow {
   id: string
@@ -41,6 +43,7 @@ interface VehicleRow {
   type_id: string | null
   type_name: string | null
   device_id: string | null
+  current_odometer_m: number | null
   time: Date | null
   lat: number | null
   lon: number | null
@@ -59,6 +62,8 @@ const toVehicle = (r: VehicleRow) => ({
   vin: r.vin,
   vehicleType: r.type_id === null ? null : { id: r.type_id, name: r.type_name },
   deviceId: r.device_id,
+  /** The device's odometer, else the estimate from manual readings and GPS distance. */
+  odometerKm: r.current_odometer_m === null ? null : Math.round(r.current_odometer_m / 100) / 10,
   last:
     r.time === null
       ? null
