@@ -26,6 +26,12 @@ import {
 } from "./ruleOutputs.js"
 import { VehicleStateStore } from "./VehicleStateStore.js"
 
+/**
+ * Derived rows (trips, mileage totals, fuel events) wait up to a second for their insert: they
+ * are few per vehicle, and fewer, larger inserts leave the ClickHouse session to positions.
+ */
+const DERIVED_FLUSH_MS = 1_000
+
 export interface EngineOptions {
   /** Rows per ClickHouse insert, at most. */
   readonly flushRows: number
@@ -76,14 +82,18 @@ export const EngineLayer = (options: EngineOptions) =>
       const metrics = yield* Metrics
       const log = yield* AppLog
 
-      const tableWriter = (table: string, columns: ReadonlyArray<string>) =>
+      const tableWriter = (
+        table: string,
+        columns: ReadonlyArray<string>,
+        maxDelayMs = options.flushDelayMs,
+      ) =>
         new BatchWriter<ReadonlyArray<unknown>>({
           write: async (rows) => {
             await ch.insert(table, columns, rows)
             metrics.clickhouseRows.inc({ table }, rows.length)
           },
           maxRows: options.flushRows,
-          maxDelayMs: options.flushDelayMs,
+          maxDelayMs,
         })
       const positions = tableWriter("positions", POSITION_COLUMNS)
       const deadLetters = tableWriter("dead_letters", DEAD_LETTER_COLUMNS)
@@ -96,10 +106,10 @@ export const EngineLayer = (options: EngineOptions) =>
       const rules = new RulesRunner({
         db: pg.system,
         ch,
-        trips: tableWriter("trips", TRIP_COLUMNS),
-        dailyMileage: tableWriter("daily_mileage", DAILY_MILEAGE_COLUMNS),
-        driverMileage: tableWriter("daily_mileage_driver", DRIVER_MILEAGE_COLUMNS),
-        fuelEvents: tableWriter("fuel_events", FUEL_EVENT_COLUMNS),
+        trips: tableWriter("trips", TRIP_COLUMNS, DERIVED_FLUSH_MS),
+        dailyMileage: tableWriter("daily_mileage", DAILY_MILEAGE_COLUMNS, DERIVED_FLUSH_MS),
+        driverMileage: tableWriter("daily_mileage_driver", DRIVER_MILEAGE_COLUMNS, DERIVED_FLUSH_MS),
+        fuelEvents: tableWriter("fuel_events", FUEL_EVENT_COLUMNS, DERIVED_FLUSH_MS),
         onAlertOpened: (row) => publishAlert(row),
         log,
       })
@@ -178,6 +188,7 @@ export const EngineLayer = (options: EngineOptions) =>
           await positions.flush()
           await deadLetters.flush()
           await state.flush()
+          await rules.drain()
           await rules.snapshot()
         }),
       )

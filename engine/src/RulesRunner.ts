@@ -4,9 +4,10 @@ import {
   collect,
   type Derived,
   derived,
-  persistDerived,
   type RuleSinks,
   type Tracked,
+  writeDerivedAlerts,
+  writeDerivedRows,
 } from "./ruleOutputs.js"
 import { storedPositions } from "./storedPositions.js"
 import {
@@ -29,13 +30,67 @@ export interface RulesRunnerDeps extends RuleSinks {
  * vehicle is first seen after a start, the points stored since its snapshot are re-run first.
  * Every output is keyed (trip start, day, alert occurrence), so re-running replaces, never adds.
  */
+/** Output writes that may wait behind each other before a bus handler is held back. */
+const MAX_QUEUED_WRITES = 256
+
 export class RulesRunner {
   private readonly live = new Map<string, Tracked>()
   /** States whose outputs are stored: what a snapshot may write. */
   private readonly committed = new Map<string, Tracked>()
   private readonly dirty = new Set<string>()
+  /** Output writes run one after another, off the bus handler; this is the last one queued. */
+  private tail: Promise<void> = Promise.resolve()
+  private alertTail: Promise<void> = Promise.resolve()
+  private queued = 0
 
   constructor(private readonly deps: RulesRunnerDeps) {}
+
+  /**
+   * Stores what one run derived without holding the bus partition. Rows are written concurrently
+   * (they join the same ClickHouse batches; later versions win), alerts in run order. Each
+   * vehicle's state as of this run is committed (snapshot-able) only once its outputs are stored,
+   * and commits happen in run order. On failure the vehicles' live state is dropped, so their next
+   * point reloads the snapshot and re-derives from the stored points (outputs are keyed: nothing
+   * counts twice); later runs stepped on the dropped state do not commit either.
+   */
+  private async enqueue(
+    all: Derived,
+    states: ReadonlyArray<readonly [Tracked, VehicleRulesState]>,
+  ): Promise<void> {
+    this.queued++
+    const alerts = this.alertTail.then(() => writeDerivedAlerts(this.deps, all))
+    this.alertTail = alerts.catch(() => undefined)
+    const written = Promise.all([writeDerivedRows(this.deps, all), alerts])
+    this.tail = this.tail.then(() =>
+      written
+        .then(
+          () => {
+            for (const [tracked, state] of states) {
+              if (this.live.get(tracked.vehicleId) === tracked) this.commit(tracked, state)
+            }
+          },
+          (error: unknown) => {
+            for (const [tracked] of states) {
+              if (this.live.get(tracked.vehicleId) === tracked) this.live.delete(tracked.vehicleId)
+            }
+            this.deps.log.error(
+              { err: error, vehicles: states.length },
+              "rule outputs not stored; will re-derive",
+            )
+          },
+        )
+        .finally(() => {
+          this.queued--
+        }),
+    )
+    // Backpressure: a bus handler waits when this many runs are still being written.
+    if (this.queued > MAX_QUEUED_WRITES) await this.tail
+  }
+
+  /** Resolves when every queued output write has finished. */
+  drain(): Promise<void> {
+    return this.tail
+  }
 
   /** Points of one bus partition, already stored in `positions`. */
   async process(records: ReadonlyArray<TelemetryRecord>): Promise<void> {
@@ -47,24 +102,15 @@ export class RulesRunner {
     }
     await this.load(byVehicle)
     const all = derived()
-    const touched: Tracked[] = []
+    const states: Array<readonly [Tracked, VehicleRulesState]> = []
     for (const [vehicleId, list] of byVehicle) {
       const tracked = this.live.get(vehicleId) as Tracked
       const out = emptyOutput()
       for (const r of list) tracked.state = stepVehicleRules(tracked.state, r, out, tracked.profile)
       collect(all, out, tracked)
-      touched.push(tracked)
+      states.push([tracked, tracked.state])
     }
-    try {
-      await this.persist(all)
-    } catch (error) {
-      // The points are stored; forget these vehicles' live state so their next point reloads
-      // the snapshot and re-runs everything since (outputs are keyed: nothing counts twice).
-      for (const tracked of touched) this.live.delete(tracked.vehicleId)
-      this.deps.log.error({ err: error, vehicles: touched.length }, "rule outputs not stored; will re-derive")
-      return
-    }
-    for (const tracked of touched) this.commit(tracked)
+    await this.enqueue(all, states)
   }
 
   /** Picks up changed vehicle types, organisation settings and geofences. */
@@ -79,18 +125,16 @@ export class RulesRunner {
   /** Closes trips of vehicles silent for too long. */
   async tick(nowMs: number): Promise<void> {
     const all = derived()
-    const touched: Tracked[] = []
+    const states: Array<readonly [Tracked, VehicleRulesState]> = []
     for (const tracked of this.live.values()) {
       const out = emptyOutput()
       const before = tracked.state
       tracked.state = flushVehicleRules(tracked.state, nowMs, out, tracked.profile)
       if (tracked.state === before) continue
       collect(all, out, tracked)
-      touched.push(tracked)
+      states.push([tracked, tracked.state])
     }
-    if (touched.length === 0) return
-    await this.persist(all)
-    for (const tracked of touched) this.commit(tracked)
+    if (states.length > 0) await this.enqueue(all, states)
   }
 
   /** Writes the committed states of vehicles that changed since the last snapshot. */
@@ -118,8 +162,8 @@ export class RulesRunner {
     }
   }
 
-  private commit(tracked: Tracked): void {
-    this.committed.set(tracked.vehicleId, { ...tracked })
+  private commit(tracked: Tracked, state: VehicleRulesState): void {
+    this.committed.set(tracked.vehicleId, { ...tracked, state })
     this.dirty.add(tracked.vehicleId)
   }
 
@@ -161,12 +205,8 @@ export class RulesRunner {
       for (const r of missed) tracked.state = stepVehicleRules(tracked.state, r, out, tracked.profile)
       const all = derived()
       collect(all, out, tracked)
-      await this.persist(all)
-      this.commit(tracked)
+      // In the same ordered chain as every other write, ahead of this batch's own outputs.
+      await this.enqueue(all, [[tracked, tracked.state]])
     }
-  }
-
-  private persist(all: Derived): Promise<void> {
-    return persistDerived(this.deps, all)
   }
 }

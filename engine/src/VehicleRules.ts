@@ -251,8 +251,10 @@ export const stepVehicleRules = (
         out.driverDays.set(key, nextDriver[key] as number)
       }
     }
-    days = pruneDays(next, r.timeMs)
-    driverDays = pruneDays(nextDriver, r.timeMs)
+    // Pruning only matters when a day starts: skip it (and its allocations) otherwise.
+    const newDay = mileage.events.some((e) => !(e.dayUtc in days))
+    days = newDay ? pruneDays(next, r.timeMs) : next
+    driverDays = newDay ? pruneDays(nextDriver, r.timeMs) : nextDriver
   }
   const trips = stepTrips(state.trips, r, profile.trips)
   out.trips.push(...trips.events)

@@ -138,7 +138,8 @@ export const collect = (into: Derived, out: RulesOutput, tracked: Tracked): void
   }
 }
 
-export const persistDerived = async (sinks: RuleSinks, all: Derived): Promise<void> => {
+/** Writes the derived rows (trips, mileage, fuel events); safe to run concurrently with others. */
+export const writeDerivedRows = async (sinks: RuleSinks, all: Derived): Promise<void> => {
   const version = Date.now()
   const work: Promise<unknown>[] = []
   if (all.trips.length > 0) work.push(sinks.trips.add(all.trips.map((t) => tripRow(t, version))))
@@ -169,15 +170,22 @@ export const persistDerived = async (sinks: RuleSinks, all: Derived): Promise<vo
       }),
     )
   }
-  // Raise before clearing: a condition that began and ended within one batch must end resolved.
-  work.push(
-    (async () => {
-      if (all.alerts.length > 0) {
-        const opened = await raiseAlerts(sinks.db, all.alerts)
-        await Promise.all(opened.map((a) => sinks.onAlertOpened(a)))
-      }
-      for (const c of all.cleared) await clearAlert(sinks.db, c.vehicleId, c.type, c.key, c.timeMs)
-    })(),
-  )
   await Promise.all(work)
+}
+
+/**
+ * Raises, then clears, the alerts of one run: a condition that began and ended within it must end
+ * resolved. Runs of one vehicle must be written in order (a later clear after an earlier raise).
+ */
+export const writeDerivedAlerts = async (sinks: RuleSinks, all: Derived): Promise<void> => {
+  if (all.alerts.length > 0) {
+    const opened = await raiseAlerts(sinks.db, all.alerts)
+    await Promise.all(opened.map((a) => sinks.onAlertOpened(a)))
+  }
+  for (const c of all.cleared) await clearAlert(sinks.db, c.vehicleId, c.type, c.key, c.timeMs)
+}
+
+/** Everything one run derived, rows and alerts. */
+export const persistDerived = async (sinks: RuleSinks, all: Derived): Promise<void> => {
+  await Promise.all([writeDerivedRows(sinks, all), writeDerivedAlerts(sinks, all)])
 }
