@@ -1,11 +1,11 @@
 import { type AlertRow as AlertRecord, alertView } from "@fleetcore/engine"
-import { HttpError, type Log, type PostgresClient, route } from "@fleetcore/platform"
+import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
 import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
-import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
+import type { RouteDeps } from "../http/RouteDeps.js"
 
 const Filter = Schema.Struct({
   status: Schema.optionalKey(Schema.Literals(["open", "acknowledged", "resolved"])),
@@ -27,7 +27,7 @@ const TRANSITIONS = {
 /** The alerts inbox: list with filters, acknowledge, resolve; every step audited. */
 export const registerAlertRoutes = (
   app: TemplatedApp,
-  deps: { readonly db: PostgresClient; readonly tokens: Tokens; readonly log: Log },
+  deps: Pick<RouteDeps, "db" | "tokens" | "log">,
 ): void => {
   const { db, tokens, log } = deps
 

@@ -1,19 +1,13 @@
-import {
-  HttpError,
-  hashSecret,
-  type Log,
-  type PostgresClient,
-  route,
-  verifySecret,
-} from "@fleetcore/platform"
+import { HttpError, hashSecret, route, verifySecret } from "@fleetcore/platform"
 import type { OrgId, UserId } from "@fleetcore/proto"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
 import { decodeOr400, jsonBody } from "../http/decode.js"
+import type { RouteDeps } from "../http/RouteDeps.js"
 import { authorize } from "./authorize.js"
 import { LoginLimiter } from "./LoginLimiter.js"
 import type { Principal, Role } from "./Principal.js"
-import { refreshDigest, type Tokens } from "./Tokens.js"
+import { refreshDigest } from "./Tokens.js"
 
 const Login = Schema.Struct({
   email: Schema.String.check(Schema.isMinLength(3), Schema.isMaxLength(320)),
@@ -54,7 +48,7 @@ const invalid = () => new HttpError(401, "FLEET_AUTH_INVALID_CREDENTIALS", "wron
 /** Login, refresh (rotating), logout and "who am I". Look-ups run before the org is known. */
 export const registerAuthRoutes = (
   app: TemplatedApp,
-  deps: { readonly db: PostgresClient; readonly tokens: Tokens; readonly log: Log },
+  deps: Pick<RouteDeps, "db" | "tokens" | "log">,
 ): void => {
   const { db, tokens, log } = deps
   const limiter = new LoginLimiter(10, 5 * 60_000)

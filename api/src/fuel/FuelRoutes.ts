@@ -1,12 +1,12 @@
 import { checkRefuel, crossCheckRefuels, raiseAlerts } from "@fleetcore/engine"
-import { type ClickHouseClient, HttpError, type Log, type PostgresClient, route } from "@fleetcore/platform"
+import { HttpError, route } from "@fleetcore/platform"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
 import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
-import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
+import { type RouteDeps, UUID } from "../http/RouteDeps.js"
 import { exceededCardLimits } from "./fuelCardLimits.js"
 import { CreateFuelCard, CreateFuelEntry, FuelEntryFilter } from "./fuelSchemas.js"
 
@@ -63,19 +63,10 @@ const entryView = (r: EntryRow) => ({
   checkedAt: r.checked_at?.toISOString() ?? null,
 })
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const Check = Schema.Struct({ note: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))) })
 
 /** Refuels with the consumption check, fuel cards with spending limits (warn, never block). */
-export const registerFuelRoutes = (
-  app: TemplatedApp,
-  deps: {
-    readonly db: PostgresClient
-    readonly ch: ClickHouseClient
-    readonly tokens: Tokens
-    readonly log: Log
-  },
-): void => {
+export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => {
   const { db, ch, tokens, log } = deps
 
   route(

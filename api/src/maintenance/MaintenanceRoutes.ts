@@ -1,11 +1,11 @@
 import { planMaintenance } from "@fleetcore/engine"
-import { HttpError, type Log, type PostgresClient, route } from "@fleetcore/platform"
+import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
 import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
-import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
+import type { RouteDeps } from "../http/RouteDeps.js"
 
 const Uuid = Schema.String.check(Schema.isUUID())
 const CreateTemplate = Schema.Struct({
@@ -46,7 +46,7 @@ const TASK_COLUMNS = `k.id, k.vehicle_id AS "vehicleId", k.template_id AS "templ
 /** Service templates, the tasks they produce, and completing a task (which plans the next). */
 export const registerMaintenanceRoutes = (
   app: TemplatedApp,
-  deps: { readonly db: PostgresClient; readonly tokens: Tokens; readonly log: Log },
+  deps: Pick<RouteDeps, "db" | "tokens" | "log">,
 ): void => {
   const { db, tokens, log } = deps
   const managers = ["superadmin", "admin", "manager"] as const

@@ -1,10 +1,10 @@
-import { HttpError, type Log, type PostgresClient, route } from "@fleetcore/platform"
+import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
 import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
-import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
+import type { RouteDeps } from "../http/RouteDeps.js"
 
 const between = (minimum: number, maximum: number) =>
   Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum, maximum }))
@@ -39,7 +39,7 @@ const validTimezone = (tz: string): boolean => {
 /** Organisation rule settings: read by managers, changed by admins, every change audited. */
 export const registerSettingsRoutes = (
   app: TemplatedApp,
-  deps: { readonly db: PostgresClient; readonly tokens: Tokens; readonly log: Log },
+  deps: Pick<RouteDeps, "db" | "tokens" | "log">,
 ): void => {
   const { db, tokens, log } = deps
   route(

@@ -1,10 +1,10 @@
-import { type ClickHouseClient, HttpError, type Log, type PostgresClient, route } from "@fleetcore/platform"
+import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
 import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
-import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
+import { type RouteDeps, UUID } from "../http/RouteDeps.js"
 
 const Instant = Schema.String.check(
   Schema.isPattern(/^\d{4}-\d{2}-\d{2}T/, { message: "an ISO 8601 date-time" }),
@@ -22,18 +22,9 @@ const Range = Schema.Struct({
     Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "to must be a date, YYYY-MM-DD" }),
   ),
 })
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Who drives which vehicle when; and each driver's distance per day. */
-export const registerAssignmentRoutes = (
-  app: TemplatedApp,
-  deps: {
-    readonly db: PostgresClient
-    readonly ch: ClickHouseClient
-    readonly tokens: Tokens
-    readonly log: Log
-  },
-): void => {
+export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): void => {
   const { db, ch, tokens, log } = deps
 
   route(

@@ -1,19 +1,12 @@
 import { replayVehicle } from "@fleetcore/engine"
-import {
-  type ClickHouseClient,
-  HttpError,
-  type Log,
-  type PostgresClient,
-  type Request,
-  route,
-} from "@fleetcore/platform"
+import { HttpError, type PostgresClient, type Request, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
 import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import type { Principal } from "../auth/Principal.js"
-import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
+import { type RouteDeps, UUID } from "../http/RouteDeps.js"
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 const MileageQuery = Schema.Struct({
@@ -34,7 +27,6 @@ const ReplayBody = Schema.Struct({
   to: Schema.String.check(Schema.isPattern(DAY, { message: "to must be a date, YYYY-MM-DD" })),
 })
 const MAX_REPLAY_DAYS = 93
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The vehicle must belong to the caller's organisation (row-level security decides). */
 const visibleVehicle = async (db: PostgresClient, p: Principal, request: Request): Promise<string> => {
@@ -46,15 +38,7 @@ const visibleVehicle = async (db: PostgresClient, p: Principal, request: Request
 }
 
 /** Derived history of a vehicle: daily/monthly mileage and trips, from ClickHouse. */
-export const registerHistoryRoutes = (
-  app: TemplatedApp,
-  deps: {
-    readonly db: PostgresClient
-    readonly ch: ClickHouseClient
-    readonly tokens: Tokens
-    readonly log: Log
-  },
-): void => {
+export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void => {
   const { db, ch, tokens, log } = deps
 
   route(

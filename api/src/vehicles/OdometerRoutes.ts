@@ -1,12 +1,12 @@
 import { checkManualReading, raiseAlerts } from "@fleetcore/engine"
-import { HttpError, type Log, type PostgresClient, route } from "@fleetcore/platform"
+import { HttpError, route } from "@fleetcore/platform"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
 import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
-import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
+import { type RouteDeps, UUID } from "../http/RouteDeps.js"
 
 const Reading = Schema.Struct({
   valueKm: Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 0, maximum: 10_000_000 })),
@@ -15,7 +15,6 @@ const Reading = Schema.Struct({
   ),
   note: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))),
 })
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const DEFAULT_MAX_KM_PER_DAY = 1000
 
 interface ReadingRow {
@@ -39,7 +38,7 @@ const COLUMNS = "id, value_km::float8 AS value_km, at, entered_by, flagged, note
 /** Odometer readings entered by drivers and managers. */
 export const registerOdometerRoutes = (
   app: TemplatedApp,
-  deps: { readonly db: PostgresClient; readonly tokens: Tokens; readonly log: Log },
+  deps: Pick<RouteDeps, "db" | "tokens" | "log">,
 ): void => {
   const { db, tokens, log } = deps
   route(

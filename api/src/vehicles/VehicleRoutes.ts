@@ -1,10 +1,10 @@
-import { type ClickHouseClient, HttpError, type Log, type PostgresClient, route } from "@fleetcore/platform"
+import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
 import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
-import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
+import { type RouteDeps, UUID } from "../http/RouteDeps.js"
 
 const CreateVehicle = Schema.Struct({
   name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
@@ -20,7 +20,6 @@ const CreateVehicle = Schema.Struct({
   ),
 })
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** The most points one track request returns; ask for a shorter range for more detail. */
 export const MAX_TRACK_POINTS = 50_000
 const MAX_TRACK_RANGE_MS = 31 * 24 * 3600_000
@@ -95,15 +94,7 @@ const instant = (value: string | null, name: string): number => {
 }
 
 /** Vehicles with their last position; a vehicle's track from ClickHouse. */
-export const registerVehicleRoutes = (
-  app: TemplatedApp,
-  deps: {
-    readonly db: PostgresClient
-    readonly ch: ClickHouseClient
-    readonly tokens: Tokens
-    readonly log: Log
-  },
-): void => {
+export const registerVehicleRoutes = (app: TemplatedApp, deps: RouteDeps): void => {
   const { db, ch, tokens, log } = deps
 
   route(
