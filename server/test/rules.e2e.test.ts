@@ -252,10 +252,14 @@ describe("rules on the real path", () => {
     expect(audit.rows.map((r) => r.action)).toEqual(["alert.acknowledge", "alert.resolve"])
   })
 
-  it("ends a drive interrupted by a restart with the same mileage and trip as an uninterrupted one", async () => {
+  it("ends a drive interrupted by a restart with the same mileage, trip and alerts as an uninterrupted one", async () => {
     const steady = await provision(admin, "rules-steady", "RUL 003")
     const restarted = await provision(admin, "rules-restart", "RUL 004")
-    const { points } = messyDrive(21)
+    // A fault code appears before the restart and clears after it; another appears after it.
+    const points = messyDrive(21).points.map((p, i) => ({
+      ...p,
+      dtc: i > 100 && i < 500 ? ["P0301"] : i >= 600 ? ["P0420"] : [],
+    }))
     await publish(fleet, steady, points)
     const half = Math.floor(points.length / 2)
     await publish(fleet, restarted, points.slice(0, half))
@@ -291,6 +295,21 @@ describe("rules on the real path", () => {
     expect(b?.startMs).toBe(a?.startMs)
     expect(b?.endMs).toBe(a?.endMs)
     expect(b?.distanceM).toBeCloseTo(a?.distanceM ?? 0, 0)
+    const alertStates = async (vehicleId: string) =>
+      (
+        await admin.call<{ items: Array<{ type: string; key: string; status: string; openedAt: string }> }>(
+          "GET",
+          `/api/v1/alerts?vehicleId=${vehicleId}`,
+        )
+      ).body.items
+        .map((x) => `${x.type}:${x.key}:${x.status}:${x.openedAt}`)
+        .sort()
+    const expectedAlerts = await alertStates(steady.vehicleId)
+    expect(expectedAlerts.map((x) => x.split(":").slice(0, 3).join(":"))).toEqual([
+      "dtc:P0301:resolved",
+      "dtc:P0420:open",
+    ])
+    expect(await alertStates(restarted.vehicleId)).toEqual(expectedAlerts)
   })
 
   it("after a crash with a stale snapshot, re-runs the stored points and still counts each metre once", async () => {
