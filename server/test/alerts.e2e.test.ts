@@ -1,6 +1,5 @@
 import { checkOffline, raiseAlerts } from "@fleetcore/engine"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
-import mqtt from "mqtt"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import WebSocket from "ws"
 import {
@@ -11,6 +10,7 @@ import {
   login,
   type Provisioned,
   provision,
+  publishPoints,
   startHarness,
 } from "./harness.js"
 
@@ -18,22 +18,8 @@ let h: Harness
 let admin: ApiClient
 const t0 = Date.now() - 2 * 3_600_000
 
-const publish = async (device: Provisioned, points: ReadonlyArray<Record<string, unknown>>) => {
-  const client = await mqtt.connectAsync(h.fleet.mqttUrl, {
-    clientId: device.deviceId,
-    username: device.deviceId,
-    password: device.secret,
-    reconnectPeriod: 0,
-  })
-  for (let i = 0; i < points.length; i += 100) {
-    await client.publishAsync(
-      `fleet/v1/devices/${device.deviceId}/telemetry`,
-      JSON.stringify({ points: points.slice(i, i + 100) }),
-      { qos: 1 },
-    )
-  }
-  await client.endAsync()
-}
+const publish = (device: Provisioned, points: ReadonlyArray<unknown>) =>
+  publishPoints(h.fleet, device, points)
 const alertsOf = async (vehicleId: string) =>
   (
     await admin.call<{

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { hashSecret } from "@fleetcore/platform"
+import mqtt from "mqtt"
 import { type RunningFleetCore, startFleetCore } from "../src/FleetCore.js"
 
 export const DEMO_PASSWORD = "demo-password-for-tests"
@@ -112,4 +113,28 @@ export const eventually = async <T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 100))
   }
+}
+
+/** Publishes points as the device, over real MQTT (QoS 1), in JSON batches of 100. */
+export const publishPoints = async (
+  fleet: RunningFleetCore,
+  device: Provisioned,
+  points: ReadonlyArray<unknown>,
+): Promise<void> => {
+  const client = await mqtt.connectAsync(fleet.mqttUrl, {
+    clientId: device.deviceId,
+    username: device.deviceId,
+    password: device.secret,
+    reconnectPeriod: 0,
+  })
+  for (let i = 0; i < points.length; i += 100) {
+    await client.publishAsync(
+      `fleet/v1/devices/${device.deviceId}/telemetry`,
+      JSON.stringify({ points: points.slice(i, i + 100) }),
+      {
+        qos: 1,
+      },
+    )
+  }
+  await client.endAsync()
 }

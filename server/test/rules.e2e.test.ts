@@ -2,31 +2,15 @@ import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { hashSecret } from "@fleetcore/platform"
-import mqtt from "mqtt"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type RunningFleetCore, startFleetCore } from "../src/FleetCore.js"
 import { abayDrive, type DrivePoint } from "./drive.js"
-import { type ApiClient, DEMO_PASSWORD, eventually, login, type Provisioned, provision } from "./harness.js"
+import { type ApiClient, DEMO_PASSWORD, eventually, login, provision, publishPoints } from "./harness.js"
 
 const HOUR = 3_600_000
 const startMs = Math.floor(Date.now() / HOUR) * HOUR - 3 * HOUR
 
-const publish = async (fleet: RunningFleetCore, device: Provisioned, points: ReadonlyArray<unknown>) => {
-  const client = await mqtt.connectAsync(fleet.mqttUrl, {
-    clientId: device.deviceId,
-    username: device.deviceId,
-    password: device.secret,
-    reconnectPeriod: 0,
-  })
-  for (let i = 0; i < points.length; i += 100) {
-    await client.publishAsync(
-      `fleet/v1/devices/${device.deviceId}/telemetry`,
-      JSON.stringify({ points: points.slice(i, i + 100) }),
-      { qos: 1 },
-    )
-  }
-  await client.endAsync()
-}
+const publish = publishPoints
 
 const days = () => {
   const from = new Date(startMs - 86_400_000).toISOString().slice(0, 10)

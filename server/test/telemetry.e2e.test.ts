@@ -162,7 +162,7 @@ describe("device → MQTT → engine → ClickHouse/Postgres → API and live", 
 
   it("refuses publishing to another device's topic (3.1.1: disconnect; 5: PUBACK 0x87)", async () => {
     const v4 = await connect(car, { protocolVersion: 4 })
-    const closed = new Promise((resolve) => v4.once("close", resolve))
+    const closed = new Promise<void>((resolve) => v4.once("close", () => resolve()))
     v4.publish(
       `fleet/v1/devices/${van.deviceId}/telemetry`,
       JSON.stringify({ timeMs: base, lat: 1, lon: 1 }),
