@@ -224,7 +224,7 @@ describe("alert rules on the real path", () => {
     )
     const pushed = await eventually(
       async () => messages.find((m) => m.type === "alert" && m.alert?.vehicleId === v.vehicleId),
-      10_000,
+      20_000,
       "live alert",
     )
     expect(pushed.alert).toMatchObject({ type: "dtc", key: "P0171", status: "open" })
