@@ -58,4 +58,32 @@ describe("BatchWriter", () => {
     fail = false
     await expect(w.add([3])).resolves.toBeUndefined()
   })
+
+  it("keeps only the latest row per key when told how rows are keyed", async () => {
+    const writes: Array<ReadonlyArray<readonly [string, number]>> = []
+    const w = new BatchWriter<readonly [string, number]>({
+      write: async (rows) => void writes.push([...rows]),
+      maxRows: 1000,
+      maxDelayMs: 5,
+      keyOf: (row) => row[0],
+    })
+    await Promise.all([
+      w.add([
+        ["a", 1],
+        ["b", 1],
+      ]),
+      w.add([["a", 2]]),
+      w.add([
+        ["a", 3],
+        ["c", 1],
+      ]),
+    ])
+    expect(writes).toEqual([
+      [
+        ["a", 3],
+        ["b", 1],
+        ["c", 1],
+      ],
+    ])
+  })
 })

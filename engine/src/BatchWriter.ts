@@ -5,10 +5,17 @@ export interface BatchWriterOptions<Row> {
   readonly maxRows: number
   /** Flush rows at the latest this long after the first of them arrived. */
   readonly maxDelayMs: number
+  /**
+   * Rows with the same key replace each other before the write (the latest added wins): for
+   * running totals, where only the newest row of a key matters.
+   */
+  readonly keyOf?: (row: Row) => string
 }
 
 interface Pending<Row> {
   rows: Row[]
+  /** With keyOf: the index in `rows` of each key's row. */
+  index: Map<string, number>
   waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }>
 }
 
@@ -18,7 +25,7 @@ interface Pending<Row> {
  * caller can acknowledge upstream only after its data is durable.
  */
 export class BatchWriter<Row> {
-  private pending: Pending<Row> = { rows: [], waiters: [] }
+  private pending: Pending<Row> = { rows: [], index: new Map(), waiters: [] }
   private writing: Promise<void> | null = null
   private timer: NodeJS.Timeout | null = null
 
@@ -27,7 +34,19 @@ export class BatchWriter<Row> {
   add(rows: ReadonlyArray<Row>): Promise<void> {
     if (rows.length === 0) return Promise.resolve()
     return new Promise((resolve, reject) => {
-      for (const row of rows) this.pending.rows.push(row)
+      const keyOf = this.options.keyOf
+      for (const row of rows) {
+        if (keyOf === undefined) {
+          this.pending.rows.push(row)
+          continue
+        }
+        const key = keyOf(row)
+        const at = this.pending.index.get(key)
+        if (at === undefined) {
+          this.pending.index.set(key, this.pending.rows.length)
+          this.pending.rows.push(row)
+        } else this.pending.rows[at] = row
+      }
       this.pending.waiters.push({ resolve, reject })
       if (this.pending.rows.length >= this.options.maxRows) this.kick()
       else if (this.timer === null) this.timer = setTimeout(() => this.kick(), this.options.maxDelayMs)
@@ -49,7 +68,7 @@ export class BatchWriter<Row> {
     }
     if (this.writing !== null || this.pending.rows.length === 0) return
     const batch = this.pending
-    this.pending = { rows: [], waiters: [] }
+    this.pending = { rows: [], index: new Map(), waiters: [] }
     this.writing = this.options.write(batch.rows).then(
       () => {
         for (const w of batch.waiters) w.resolve()

@@ -31,6 +31,8 @@ import { VehicleStateStore } from "./VehicleStateStore.js"
  * are few per vehicle, and fewer, larger inserts leave the ClickHouse session to positions.
  */
 const DERIVED_FLUSH_MS = 1_000
+// Mileage rows are running totals per (vehicle, day) and (driver, vehicle, day), added in run
+// order: only the latest of each key in a flush is written.
 
 export interface EngineOptions {
   /** Rows per ClickHouse insert, at most. */
@@ -86,6 +88,7 @@ export const EngineLayer = (options: EngineOptions) =>
         table: string,
         columns: ReadonlyArray<string>,
         maxDelayMs = options.flushDelayMs,
+        keyOf?: (row: ReadonlyArray<unknown>) => string,
       ) =>
         new BatchWriter<ReadonlyArray<unknown>>({
           write: async (rows) => {
@@ -94,6 +97,7 @@ export const EngineLayer = (options: EngineOptions) =>
           },
           maxRows: options.flushRows,
           maxDelayMs,
+          ...(keyOf === undefined ? {} : { keyOf }),
         })
       const positions = tableWriter("positions", POSITION_COLUMNS)
       const deadLetters = tableWriter("dead_letters", DEAD_LETTER_COLUMNS)
@@ -107,8 +111,18 @@ export const EngineLayer = (options: EngineOptions) =>
         db: pg.system,
         ch,
         trips: tableWriter("trips", TRIP_COLUMNS, DERIVED_FLUSH_MS),
-        dailyMileage: tableWriter("daily_mileage", DAILY_MILEAGE_COLUMNS, DERIVED_FLUSH_MS),
-        driverMileage: tableWriter("daily_mileage_driver", DRIVER_MILEAGE_COLUMNS, DERIVED_FLUSH_MS),
+        dailyMileage: tableWriter(
+          "daily_mileage",
+          DAILY_MILEAGE_COLUMNS,
+          DERIVED_FLUSH_MS,
+          (r) => `${r[1]}|${r[2]}`,
+        ),
+        driverMileage: tableWriter(
+          "daily_mileage_driver",
+          DRIVER_MILEAGE_COLUMNS,
+          DERIVED_FLUSH_MS,
+          (r) => `${r[1]}|${r[2]}|${r[3]}`,
+        ),
         fuelEvents: tableWriter("fuel_events", FUEL_EVENT_COLUMNS, DERIVED_FLUSH_MS),
         onAlertOpened: (row) => publishAlert(row),
         log,
