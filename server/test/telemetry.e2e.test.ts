@@ -298,6 +298,13 @@ describe("organisation isolation", () => {
     expect(stolen.status).toBe(404)
     const rotate = await outsider.call("POST", `/api/v1/devices/${car.deviceId}/secret`)
     expect(rotate.status).toBe(404)
+    for (const path of [
+      "assignments",
+      "odometer-readings",
+      "trips?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z",
+    ]) {
+      expect((await outsider.call("GET", `/api/v1/vehicles/${car.vehicleId}/${path}`)).status).toBe(404)
+    }
 
     const ws = new WebSocket(
       `${h.fleet.httpUrl.replace("http", "ws")}/api/v1/live?access_token=${outsider.token}`,

@@ -7,6 +7,7 @@ import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
+import { vehicleIdParam } from "../vehicles/visibleVehicle.js"
 import { exceededCardLimits } from "./fuelCardLimits.js"
 import { CreateFuelCard, CreateFuelEntry, FuelEntryFilter } from "./fuelSchemas.js"
 
@@ -75,8 +76,7 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
     "/api/v1/vehicles/:id/fuel-entries",
     async (request) => {
       const p = await authorize(tokens, request, ["superadmin", "admin", "manager", "driver"])
-      const vehicleId = request.params[0] ?? ""
-      if (!UUID.test(vehicleId)) throw new HttpError(404, "FLEET_VEHICLE_NOT_FOUND", "no such vehicle")
+      const vehicleId = vehicleIdParam(request)
       const body = decodeOr400(CreateFuelEntry, jsonBody(request.body), "FLEET_FUEL_ENTRY_INVALID")
       const at = new Date(body.time)
       if (Number.isNaN(at.getTime()) || at.getTime() > Date.now() + 5 * 60_000) {

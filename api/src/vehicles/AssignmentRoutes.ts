@@ -5,6 +5,7 @@ import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
+import { vehicleIdParam, visibleVehicle } from "./visibleVehicle.js"
 
 const Instant = Schema.String.check(
   Schema.isPattern(/^\d{4}-\d{2}-\d{2}T/, { message: "an ISO 8601 date-time" }),
@@ -33,8 +34,7 @@ export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): vo
     "/api/v1/vehicles/:id/assignments",
     async (request) => {
       const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
-      const vehicleId = request.params[0] ?? ""
-      if (!UUID.test(vehicleId)) throw new HttpError(404, "FLEET_VEHICLE_NOT_FOUND", "no such vehicle")
+      const vehicleId = vehicleIdParam(request)
       const b = decodeOr400(Assign, jsonBody(request.body), "FLEET_ASSIGNMENT_INVALID")
       const startsAt = new Date(b.startsAt)
       const endsAt = b.endsAt ? new Date(b.endsAt) : null
@@ -84,8 +84,7 @@ export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): vo
     "/api/v1/vehicles/:id/assignments",
     async (request) => {
       const p = await authorize(tokens, request)
-      const vehicleId = request.params[0] ?? ""
-      if (!UUID.test(vehicleId)) throw new HttpError(404, "FLEET_VEHICLE_NOT_FOUND", "no such vehicle")
+      const vehicleId = await visibleVehicle(db, p, request)
       const rows = await db.withOrg(
         p.orgId,
         async (c) =>

@@ -1,12 +1,12 @@
 import { replayVehicle } from "@fleetcore/engine"
-import { HttpError, type PostgresClient, type Request, route } from "@fleetcore/platform"
+import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
 import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
-import type { Principal } from "../auth/Principal.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
-import { type RouteDeps, UUID } from "../http/RouteDeps.js"
+import type { RouteDeps } from "../http/RouteDeps.js"
+import { visibleVehicle } from "./visibleVehicle.js"
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 const MileageQuery = Schema.Struct({
@@ -27,15 +27,6 @@ const ReplayBody = Schema.Struct({
   to: Schema.String.check(Schema.isPattern(DAY, { message: "to must be a date, YYYY-MM-DD" })),
 })
 const MAX_REPLAY_DAYS = 93
-
-/** The vehicle must belong to the caller's organisation (row-level security decides). */
-const visibleVehicle = async (db: PostgresClient, p: Principal, request: Request): Promise<string> => {
-  const id = request.params[0] ?? ""
-  if (!UUID.test(id)) throw new HttpError(404, "FLEET_VEHICLE_NOT_FOUND", "no such vehicle")
-  const found = await db.withOrg(p.orgId, (c) => c.query("SELECT 1 FROM vehicles WHERE id = $1", [id]))
-  if (found.rowCount === 0) throw new HttpError(404, "FLEET_VEHICLE_NOT_FOUND", "no such vehicle")
-  return id
-}
 
 /** Derived history of a vehicle: daily/monthly mileage and trips, from ClickHouse. */
 export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void => {

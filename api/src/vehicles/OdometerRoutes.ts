@@ -6,7 +6,8 @@ import { Schema } from "effect"
 import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
-import { type RouteDeps, UUID } from "../http/RouteDeps.js"
+import type { RouteDeps } from "../http/RouteDeps.js"
+import { vehicleIdParam, visibleVehicle } from "./visibleVehicle.js"
 
 const Reading = Schema.Struct({
   valueKm: Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 0, maximum: 10_000_000 })),
@@ -47,8 +48,7 @@ export const registerOdometerRoutes = (
     "/api/v1/vehicles/:id/odometer-readings",
     async (request) => {
       const p = await authorize(tokens, request, ["superadmin", "admin", "manager", "driver"])
-      const vehicleId = request.params[0] ?? ""
-      if (!UUID.test(vehicleId)) throw new HttpError(404, "FLEET_VEHICLE_NOT_FOUND", "no such vehicle")
+      const vehicleId = vehicleIdParam(request)
       const body = decodeOr400(Reading, jsonBody(request.body), "FLEET_ODOMETER_READING_INVALID")
       const at = body.at === undefined ? new Date() : new Date(body.at)
       if (Number.isNaN(at.getTime()) || at.getTime() > Date.now() + 5 * 60_000) {
@@ -131,8 +131,7 @@ export const registerOdometerRoutes = (
     "/api/v1/vehicles/:id/odometer-readings",
     async (request) => {
       const p = await authorize(tokens, request)
-      const vehicleId = request.params[0] ?? ""
-      if (!UUID.test(vehicleId)) throw new HttpError(404, "FLEET_VEHICLE_NOT_FOUND", "no such vehicle")
+      const vehicleId = await visibleVehicle(db, p, request)
       const rows = await db.withOrg(
         p.orgId,
         async (c) =>

@@ -4,7 +4,8 @@ import { Schema } from "effect"
 import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
-import { type RouteDeps, UUID } from "../http/RouteDeps.js"
+import type { RouteDeps } from "../http/RouteDeps.js"
+import { vehicleIdParam, visibleVehicle } from "./visibleVehicle.js"
 
 const CreateVehicle = Schema.Struct({
   name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
@@ -160,17 +161,14 @@ export const registerVehicleRoutes = (app: TemplatedApp, deps: RouteDeps): void 
     "/api/v1/vehicles/:id/track",
     async (request) => {
       const p = await authorize(tokens, request)
-      const id = request.params[0] ?? ""
-      if (!UUID.test(id)) throw new HttpError(404, "FLEET_VEHICLE_NOT_FOUND", "no such vehicle")
+      const id = vehicleIdParam(request)
       const from = instant(request.query.get("from"), "from")
       const to = instant(request.query.get("to"), "to")
       if (to <= from) throw new HttpError(400, "FLEET_QUERY_INVALID", "to must be after from", "to")
       if (to - from > MAX_TRACK_RANGE_MS) {
         throw new HttpError(400, "FLEET_QUERY_INVALID", "a track covers at most 31 days", "to")
       }
-      // The vehicle must be visible to the caller's organisation (row-level security).
-      const visible = await db.withOrg(p.orgId, (c) => c.query("SELECT 1 FROM vehicles WHERE id = $1", [id]))
-      if (visible.rowCount === 0) throw new HttpError(404, "FLEET_VEHICLE_NOT_FOUND", "no such vehicle")
+      await visibleVehicle(db, p, request)
       const points = await ch.query<Record<string, number | boolean | null>>(
         `SELECT toUnixTimestamp64Milli(time) AS timeMs, lat, lon, speed_mps AS speedMps, heading_deg AS headingDeg,
                 ignition, odometer_m AS odometerM, fuel_level_pct AS fuelLevelPct
