@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import { makeInProcessBus, partitionOf } from "./InProcessBus.js"
 import { makeLog } from "./Log.js"
 
-const topic: Topic<{ key: string; n: number }> = { name: "test.v1" }
+const topic: Topic<{ key: string; n: number }> = { name: "test.v1", durable: false }
 const log = makeLog("silent")
 const bus = (partitionCapacity = 100, maxBatch = 10) =>
   makeInProcessBus({ partitions: 4, partitionCapacity, maxBatch, log })

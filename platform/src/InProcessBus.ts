@@ -1,6 +1,5 @@
 import type { Topic } from "@fleetcore/proto"
-import { Effect, Layer } from "effect"
-import { Bus, type BusHandler, type BusMessage, type BusTransport, type Subscription } from "./Bus.js"
+import type { BusHandler, BusMessage, BusTransport, Subscription } from "./Bus.js"
 import { PartitionQueue } from "./internal/PartitionQueue.js"
 import type { Log } from "./Log.js"
 
@@ -107,12 +106,3 @@ export const makeInProcessBus = (options: InProcessBusOptions): BusTransport => 
 
   return { publish, subscribe, pending, close }
 }
-
-export const InProcessBusLayer = (options: InProcessBusOptions) =>
-  Layer.effect(
-    Bus,
-    Effect.acquireRelease(
-      Effect.sync(() => makeInProcessBus(options)),
-      (bus) => Effect.promise(() => bus.close()),
-    ),
-  )

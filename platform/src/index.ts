@@ -1,6 +1,7 @@
 export * from "./Bus.js"
 export * from "./ClickHouse.js"
 export * from "./ClickHouseLive.js"
+export * from "./DurableLogBus.js"
 export * from "./http/index.js"
 export * from "./InProcessBus.js"
 export * from "./Log.js"

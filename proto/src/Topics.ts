@@ -5,17 +5,22 @@ import type { TelemetryRecord } from "./TelemetryRecord.js"
 /** A bus topic and the type of its messages. */
 export interface Topic<T> {
   readonly name: string
+  /**
+   * Durable topics carry what a device was acknowledged for: the bus keeps them on disk until
+   * every consumer group handled them. Others (live views) are best effort, in memory.
+   */
+  readonly durable: boolean
   /** Phantom: only carries the message type. */
   readonly _message?: T
 }
-const topic = <T>(name: string): Topic<T> => ({ name })
+const topic = <T>(name: string, durable: boolean): Topic<T> => ({ name, durable })
 
 /** Validated telemetry, key = vehicle id. */
-export const TelemetryTopic = topic<TelemetryRecord>("fleet.telemetry.v1")
+export const TelemetryTopic = topic<TelemetryRecord>("fleet.telemetry.v1", true)
 /** Stored positions for live views, key = organisation id. */
-export const LiveTopic = topic<LiveBatch>("fleet.live.v1")
+export const LiveTopic = topic<LiveBatch>("fleet.live.v1", false)
 /** Rejected input with its reason, key = device id. */
-export const DeadLetterTopic = topic<DeadLetter>("fleet.dlq.v1")
+export const DeadLetterTopic = topic<DeadLetter>("fleet.dlq.v1", true)
 
 /** MQTT topics a device publishes to. `{deviceId}` is the device's own id. */
 export const MqttTopics = {

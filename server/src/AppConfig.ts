@@ -1,4 +1,4 @@
-import { Config, type Option, type Redacted } from "effect"
+import { Config, type Option, type Redacted, Schema } from "effect"
 
 /**
  * Everything FleetCore reads from its environment, in one place. Unset store URLs select the
@@ -24,6 +24,10 @@ export interface AppConfig {
   readonly publicUrl: Option.Option<string>
   readonly logLevel: string
   readonly busPartitions: number
+  /** Most bytes the durable bus log may hold while consumers (the stores) are behind. */
+  readonly busDiskBudgetBytes: number
+  /** fdatasync every group commit of the bus log (an acknowledgement then survives power loss). */
+  readonly busFsync: boolean
 }
 
 export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
@@ -48,4 +52,12 @@ export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
     Config.withDefault("info" as const),
   ),
   busPartitions: Config.Int("FLEET_BUS_PARTITIONS").pipe(Config.withDefault(8)),
+  busDiskBudgetBytes: Config.schema(
+    Schema.FiniteFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 64, maximum: 10_000_000 })),
+    "FLEET_BUS_DISK_BUDGET_MB",
+  ).pipe(
+    Config.withDefault(2048),
+    Config.map((mb) => mb * 1024 * 1024),
+  ),
+  busFsync: Config.Boolean("FLEET_BUS_FSYNC").pipe(Config.withDefault(true)),
 })

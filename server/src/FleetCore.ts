@@ -18,9 +18,10 @@ import {
   ClickHouse,
   type ClickHouseClient,
   ClickHouseServerLayer,
+  DurableLogBusLayer,
   EmbeddedPostgresLayer,
-  InProcessBusLayer,
   Metrics,
+  makeInProcessBus,
   makeLog,
   makeMetrics,
   Postgres,
@@ -33,6 +34,7 @@ import type { AppConfig } from "./AppConfig.js"
 import { freePort } from "./freePort.js"
 import { jwtSecret } from "./jwtSecret.js"
 import { loadConfig } from "./loadConfig.js"
+import { lockDataDir } from "./lockDataDir.js"
 import { type DemoSeed, seedDemo } from "./seedDemo.js"
 
 export const VERSION = "0.1.0"
@@ -77,11 +79,24 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
     onNone: () => ChdbLayer(dataDir),
     onSome: (url) => ClickHouseServerLayer(url),
   })
-  const bus = InProcessBusLayer({
+  // Acknowledged telemetry and dead letters go through the durable log on disk; live views
+  // through the in-process bus (best effort).
+  const bus = DurableLogBusLayer({
+    dir: join(dataDir, "bus"),
     partitions: config.busPartitions,
-    partitionCapacity: 20_000,
+    segmentBytes: 16 * 1024 * 1024,
+    diskBudgetBytes: config.busDiskBudgetBytes,
+    publishTimeoutMs: 10_000,
+    fsync: config.busFsync,
     maxBatch: 5_000,
+    memoryRecords: 20_000,
     log,
+    ephemeral: makeInProcessBus({
+      partitions: config.busPartitions,
+      partitionCapacity: 20_000,
+      maxBatch: 5_000,
+      log,
+    }),
   })
   const base = Layer.mergeAll(postgres, clickhouse, bus).pipe(
     Layer.provideMerge(Layer.mergeAll(Layer.succeed(AppLog, log), Layer.succeed(Metrics, metrics))),
@@ -94,9 +109,10 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
     offlineCheckMs: 60_000,
     maintenanceCheckMs: 600_000,
   }).pipe(Layer.provideMerge(base))
+  const unlock = await lockDataDir(dataDir)
   const runtime = ManagedRuntime.make(app)
 
-  const cleanups: Array<() => Promise<void>> = [() => runtime.dispose()]
+  const cleanups: Array<() => Promise<void>> = [unlock, () => runtime.dispose()]
   const stop = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) {
       await cleanup().catch((error: unknown) => log.error({ err: error }, "shutdown step failed"))

@@ -1,0 +1,255 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises"
+import { join } from "node:path"
+import type { Topic } from "@fleetcore/proto"
+import { Data, Effect, Layer } from "effect"
+import { Bus, type BusHandler, type BusMessage, type BusTransport, type Subscription } from "./Bus.js"
+import { partitionOf } from "./InProcessBus.js"
+import type { Log } from "./Log.js"
+import { DurablePartition } from "./log/DurablePartition.js"
+import { LogConsumer } from "./log/LogConsumer.js"
+import { OffsetStore } from "./log/OffsetStore.js"
+import { PartitionLog } from "./log/PartitionLog.js"
+import { PartitionReader } from "./log/PartitionReader.js"
+
+export interface DurableLogBusOptions {
+  /** Folder of the log: one sub-folder per topic, one per partition inside it. */
+  readonly dir: string
+  /** Partitions of a new topic (an existing topic keeps the count it was created with). */
+  readonly partitions: number
+  readonly segmentBytes: number
+  /** Most bytes the logs may hold; past it publishers wait for consumers to free whole segments. */
+  readonly diskBudgetBytes: number
+  /** How long a publish waits for room in the budget before it fails (the device retries). */
+  readonly publishTimeoutMs: number
+  readonly fsync: boolean
+  /** Most messages handed to a handler at once. */
+  readonly maxBatch: number
+  /** Newest records per partition kept decoded in memory for consumers that keep up. */
+  readonly memoryRecords: number
+  readonly log: Log
+  /** Carries the topics that are not durable (live views): nobody is promised those. */
+  readonly ephemeral: BusTransport
+}
+
+/** The bus's disk budget stayed exhausted for the whole publish timeout: nothing was accepted. */
+export class BusFullError extends Data.TaggedError("BusFullError")<{ readonly message: string }> {}
+
+interface DurableTopic {
+  readonly name: string
+  readonly partitions: ReadonlyArray<DurablePartition>
+}
+
+const encode = (value: unknown): Buffer => Buffer.from(JSON.stringify(value))
+const decode = (payload: Buffer): unknown => JSON.parse(payload.toString("utf8"))
+
+/** Keeps the partition count a topic was created with: records are placed by it. */
+const topicPartitions = async (dir: string, wanted: number, log: Log): Promise<number> => {
+  const metaFile = join(dir, "meta.json")
+  const meta = await readFile(metaFile, "utf8").then(
+    (t) => JSON.parse(t) as { partitions?: unknown },
+    () => null,
+  )
+  if (meta !== null && typeof meta.partitions === "number" && Number.isInteger(meta.partitions)) {
+    if (meta.partitions !== wanted)
+      log.warn({ dir, partitions: meta.partitions, configured: wanted }, "topic keeps its partition count")
+    return meta.partitions
+  }
+  await mkdir(dir, { recursive: true })
+  await writeFile(metaFile, JSON.stringify({ partitions: wanted }))
+  return wanted
+}
+
+/**
+ * The embedded bus as a durable commit log on disk, with Kafka's contract (acks=all, offsets
+ * committed after processing): `publish` resolves once the messages are written and fdatasync'ed,
+ * consumers get them in order per partition, and a group's offset moves only after its handler
+ * finished, so a process killed at any moment redelivers what was not finished, from disk, on
+ * the next start. Whole segments every group has passed are deleted. Topics not marked durable
+ * go to the ephemeral transport.
+ */
+export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport => {
+  const topics = new Map<string, Promise<DurableTopic>>()
+  /** Topics whose partitions are open, for the synchronous paths (budget, pending). */
+  const open: DurableTopic[] = []
+  const spaceWaiters = new Set<() => void>()
+  let closed = false
+
+  const partitionsOpen = (): DurablePartition[] => open.flatMap((t) => [...t.partitions])
+
+  const openTopic = (name: string): Promise<DurableTopic> => {
+    let opening = topics.get(name)
+    if (opening === undefined) {
+      opening = (async () => {
+        const dir = join(options.dir, name)
+        const count = await topicPartitions(dir, options.partitions, options.log)
+        const partitions = await Promise.all(
+          Array.from({ length: count }, async (_, p) => {
+            const partition = new DurablePartition(options.memoryRecords)
+            const partDir = join(dir, String(p))
+            partition.log = await PartitionLog.open({
+              dir: partDir,
+              segmentBytes: options.segmentBytes,
+              fsync: options.fsync,
+              onDurable: (first, values) => partition.onDurable(first, values),
+            })
+            partition.offsets = await OffsetStore.open(partDir)
+            return partition
+          }),
+        )
+        const topic = { name, partitions }
+        open.push(topic)
+        return topic
+      })()
+      topics.set(name, opening)
+    }
+    return opening
+  }
+
+  const diskBytes = (): number => {
+    let n = 0
+    for (const t of open) for (const p of t.partitions) n += p.log.sizeBytes
+    return n
+  }
+
+  /** Waits (bounded) until the logs are under their disk budget. */
+  const room = async (): Promise<void> => {
+    const deadline = Date.now() + options.publishTimeoutMs
+    while (diskBytes() >= options.diskBudgetBytes) {
+      const left = deadline - Date.now()
+      if (left <= 0 || closed)
+        throw new BusFullError({
+          message: `bus log is at its disk budget (${options.diskBudgetBytes} bytes): consumers are not keeping up`,
+        })
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.min(left, 1_000))
+        function done() {
+          clearTimeout(timer)
+          spaceWaiters.delete(done)
+          resolve()
+        }
+        spaceWaiters.add(done)
+      })
+    }
+  }
+
+  /** Deletes segments every group of the partition has passed. */
+  const retain = async (partition: DurablePartition): Promise<void> => {
+    const min = partition.offsets.min()
+    if (min === undefined) return
+    if ((await partition.log.deleteBelow(min)) > 0) for (const w of [...spaceWaiters]) w()
+  }
+
+  const publish = async <T>(topic: Topic<T>, messages: ReadonlyArray<BusMessage<T>>): Promise<void> => {
+    if (!topic.durable) return options.ephemeral.publish(topic, messages)
+    if (closed) throw new Error(`bus closed: cannot publish to ${topic.name}`)
+    const t = await openTopic(topic.name)
+    if (diskBytes() >= options.diskBudgetBytes) await room()
+    const count = t.partitions.length
+    if (messages.length === 1) {
+      const m = messages[0] as BusMessage<T>
+      const partition = t.partitions[partitionOf(m.key, count)] as DurablePartition
+      return partition.log.append([encode(m.value)], [m.value])
+    }
+    const byPartition = new Map<number, { payloads: Buffer[]; values: unknown[] }>()
+    for (const m of messages) {
+      const p = partitionOf(m.key, count)
+      let entry = byPartition.get(p)
+      if (entry === undefined) {
+        entry = { payloads: [], values: [] }
+        byPartition.set(p, entry)
+      }
+      entry.payloads.push(encode(m.value))
+      entry.values.push(m.value)
+    }
+    await Promise.all(
+      [...byPartition].map(([p, e]) =>
+        (t.partitions[p] as DurablePartition).log.append(e.payloads, e.values),
+      ),
+    )
+  }
+
+  const subscribe = async <T>(
+    topic: Topic<T>,
+    group: string,
+    handler: BusHandler<T>,
+  ): Promise<Subscription> => {
+    if (!topic.durable) return options.ephemeral.subscribe(topic, group, handler)
+    const t = await openTopic(topic.name)
+    if (t.partitions.some((p) => p.consumers.has(group)))
+      throw new Error(`group ${group} already consumes ${topic.name}`)
+    const consumers = await Promise.all(
+      t.partitions.map(async (partition, p) => {
+        const from = Math.max(partition.offsets.get(group) ?? 0, partition.log.startOffset)
+        // Registers the group, so the log keeps what it has not read yet.
+        await partition.offsets.commit(group, from)
+        const consumer = new LogConsumer({
+          group,
+          partition: p,
+          from,
+          maxBatch: options.maxBatch,
+          source: {
+            endOffset: () => partition.log.endOffset,
+            fromMemory: (offset, max) => partition.fromMemory(offset, max),
+            whenPast: (offset) => partition.whenPast(offset),
+          },
+          reader: new PartitionReader(partition.log),
+          decode,
+          handler: handler as BusHandler<unknown>,
+          commit: async (offset) => {
+            partition.trim()
+            await partition.offsets.commit(group, offset)
+            await retain(partition)
+          },
+          onError: (error, attempt) =>
+            options.log.error(
+              { err: error, topic: topic.name, group, partition: p, attempt },
+              "bus consumer failed; retrying",
+            ),
+        })
+        partition.consumers.set(group, consumer)
+        return [partition, consumer] as const
+      }),
+    )
+    return {
+      close: async () => {
+        await Promise.all(
+          consumers.map(async ([partition, consumer]) => {
+            partition.release()
+            await consumer.stop()
+            partition.consumers.delete(group)
+          }),
+        )
+      },
+    }
+  }
+
+  const pending = () => {
+    let n = options.ephemeral.pending()
+    for (const p of partitionsOpen()) n += p.lag()
+    return n
+  }
+
+  const close = async () => {
+    closed = true
+    for (const w of [...spaceWaiters]) w()
+    await Promise.allSettled(topics.values())
+    const partitions = partitionsOpen()
+    for (const p of partitions) p.release()
+    await Promise.all(partitions.flatMap((p) => [...p.consumers.values()].map((c) => c.stop())))
+    await Promise.all(partitions.map((p) => p.log.close()))
+    await Promise.all(partitions.map((p) => p.offsets.flush()))
+    await options.ephemeral.close()
+  }
+
+  return { publish, subscribe, pending, close }
+}
+
+/** The durable log as the Bus service; closing it stops consumers and flushes the log. */
+export const DurableLogBusLayer = (options: DurableLogBusOptions) =>
+  Layer.effect(
+    Bus,
+    Effect.acquireRelease(
+      Effect.sync(() => makeDurableLogBus(options)),
+      (bus) => Effect.promise(() => bus.close()),
+    ),
+  )
