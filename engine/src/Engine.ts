@@ -25,6 +25,7 @@ import {
   TRIP_COLUMNS,
 } from "./ruleOutputs.js"
 import { VehicleStateStore } from "./VehicleStateStore.js"
+import { vehiclesBehindSnapshot } from "./vehiclesBehindSnapshot.js"
 
 /**
  * Derived rows (trips, mileage totals, fuel events) wait up to a second for their insert: they
@@ -161,6 +162,12 @@ export const EngineLayer = (options: EngineOptions) =>
         }
         await rules.process(fresh)
       }
+
+      // Before consuming: vehicles whose stored points ran ahead of their rule snapshot when the
+      // process died are re-derived now, not only when (if ever) they report again.
+      const behind = yield* Effect.promise(() => vehiclesBehindSnapshot(ch, pg.system))
+      const rerun = yield* Effect.promise(() => rules.reconcile(behind))
+      if (rerun > 0) log.info({ vehicles: rerun }, "rules caught up with points stored before the restart")
 
       const telemetry = yield* Effect.acquireRelease(
         Effect.promise(() => bus.subscribe(TelemetryTopic, "engine", onTelemetry)),

@@ -167,36 +167,61 @@ export class RulesRunner {
     this.dirty.add(tracked.vehicleId)
   }
 
+  /**
+   * Brings vehicles whose stored points are ahead of their snapshot up to date without waiting
+   * for their next point: run at start-up, since outputs buffered when the process died are
+   * re-derived only through a catch-up (a vehicle that then stays silent would keep them lost).
+   */
+  async reconcile(
+    vehicles: ReadonlyArray<{ orgId: string; vehicleId: string; lastTimeMs: number }>,
+  ): Promise<number> {
+    const missing = vehicles.filter((v) => !this.live.has(v.vehicleId))
+    if (missing.length === 0) return 0
+    return this.catchUp(missing.map((v) => ({ ...v, beforeMs: v.lastTimeMs + 1 })))
+  }
+
   /** Loads snapshots of vehicles not yet tracked, and re-runs points stored since them. */
   private async load(byVehicle: ReadonlyMap<string, ReadonlyArray<TelemetryRecord>>): Promise<void> {
     const missing = [...byVehicle.keys()].filter((id) => !this.live.has(id))
     if (missing.length === 0) return
+    await this.catchUp(
+      missing.map((vehicleId) => {
+        const first = (byVehicle.get(vehicleId) as ReadonlyArray<TelemetryRecord>)[0] as TelemetryRecord
+        return { orgId: first.orgId, vehicleId, beforeMs: first.timeMs }
+      }),
+    )
+  }
+
+  /**
+   * Tracks each vehicle from its snapshot and re-runs its points stored after the snapshot and
+   * before `beforeMs`. Without a snapshot (none written yet, or of an older format) that is every
+   * stored point: a vehicle killed before its first snapshot must not restart its counts from zero.
+   * Returns how many vehicles had points to re-run.
+   */
+  private async catchUp(
+    vehicles: ReadonlyArray<{ orgId: string; vehicleId: string; beforeMs: number }>,
+  ): Promise<number> {
+    const ids = vehicles.map((v) => v.vehicleId)
     const { rows } = await this.deps.db.query<{ vehicle_id: string; state: VehicleRulesState }>(
       "SELECT vehicle_id, state FROM vehicle_rule_state WHERE vehicle_id = ANY($1::uuid[])",
-      [missing],
+      [ids],
     )
     const snapshots = new Map(rows.map((r) => [r.vehicle_id, r.state]))
-    const profiles = await loadVehicleProfiles(this.deps.db, missing)
-    for (const vehicleId of missing) {
-      const first = (byVehicle.get(vehicleId) as ReadonlyArray<TelemetryRecord>)[0] as TelemetryRecord
+    const profiles = await loadVehicleProfiles(this.deps.db, ids)
+    let rerun = 0
+    for (const { orgId, vehicleId, beforeMs } of vehicles) {
       const snapshot = snapshots.get(vehicleId)
       const state = snapshot?.version === 1 ? snapshot : initialVehicleRules
       const tracked: Tracked = {
-        orgId: first.orgId,
+        orgId: orgId as Tracked["orgId"],
         vehicleId,
         profile: profiles.get(vehicleId) ?? unknownProfile,
         state,
       }
       this.live.set(vehicleId, tracked)
-      if (state.lastTimeMs === null) continue
-      const missed = await storedPositions(
-        this.deps.ch,
-        first.orgId,
-        vehicleId,
-        state.lastTimeMs,
-        first.timeMs,
-      )
+      const missed = await storedPositions(this.deps.ch, orgId, vehicleId, state.lastTimeMs ?? 0, beforeMs)
       if (missed.length === 0) continue
+      rerun++
       this.deps.log.info(
         { vehicleId, points: missed.length },
         "re-running rules over points stored since the snapshot",
@@ -208,5 +233,6 @@ export class RulesRunner {
       // In the same ordered chain as every other write, ahead of this batch's own outputs.
       await this.enqueue(all, [[tracked, tracked.state]])
     }
+    return rerun
   }
 }
