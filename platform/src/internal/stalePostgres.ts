@@ -45,6 +45,11 @@ export const stopStalePostgres = async (databaseDir: string, log: Log): Promise<
     return
   }
   const cmd = await commandLine(pid)
+  if (cmd === "") {
+    // A process that is exiting (a killed postmaster not yet reaped) has no command line.
+    await waitGone(pid, 5_000)
+    return
+  }
   const ours = cmd.includes("postgres") && resolve(dirLine?.trim() ?? "") === resolve(databaseDir)
   if (!ours) {
     log.warn({ pid, pidFile }, "postmaster.pid names an unrelated process; removing it")

