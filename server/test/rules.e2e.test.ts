@@ -178,17 +178,24 @@ describe("rules on the real path", () => {
       20_000,
       "the trip",
     )
+    const readOdometer = async () =>
+      (
+        await admin.call<{ items: Array<{ id: string; odometerKm: number | null }> }>(
+          "GET",
+          "/api/v1/vehicles",
+        )
+      ).body.items.find((x) => x.id === car.vehicleId)?.odometerKm ?? null
+    // The estimate is flushed with the rule state every second: wait until it has settled.
+    let previous: number | null = null
     const odometerKm = await eventually(
       async () => {
-        const v = (
-          await admin.call<{ items: Array<{ id: string; odometerKm: number | null }> }>(
-            "GET",
-            "/api/v1/vehicles",
-          )
-        ).body.items.find((x) => x.id === car.vehicleId)
-        return v?.odometerKm !== null && (v?.odometerKm ?? 0) > 123_456 + 5 ? v?.odometerKm : undefined
+        const now = await readOdometer()
+        const settled = now !== null && now > 123_456 + 5 && now === previous
+        previous = now
+        if (!settled) await new Promise((r) => setTimeout(r, 1_100))
+        return settled ? now : undefined
       },
-      10_000,
+      20_000,
       "the estimated odometer",
     )
     expect(Math.abs(odometerKm - (123_456 + lengthM / 1000))).toBeLessThan((lengthM / 1000) * 0.01)
