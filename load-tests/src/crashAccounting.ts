@@ -1,0 +1,155 @@
+import type { PointLedger } from "./PointLedger.js"
+
+/** What the data folder holds for one benchmark device, read from chDB after the run. */
+export interface StoredDevice {
+  readonly deviceId: string
+  /** Distinct point times (ms), ascending, with the physical rows each has (without FINAL). */
+  readonly times: ReadonlyArray<number>
+  readonly rows: ReadonlyArray<number>
+  /** The stored odometer of each distinct point (any of its rows). */
+  readonly odometers: ReadonlyArray<number | null>
+}
+
+export interface StoredSnapshot {
+  readonly devices: ReadonlyArray<StoredDevice>
+  /** `count()` of the benchmark's positions with FINAL (what readers see). */
+  readonly finalRows: number
+  /** `sum(metres)` of `daily_mileage FINAL` per vehicle id. */
+  readonly mileageByVehicle: Readonly<Record<string, number>>
+}
+
+export interface PointId {
+  readonly deviceId: string
+  readonly timeMs: number
+}
+
+export interface VehicleMileage {
+  readonly deviceId: string
+  readonly vehicleId: string
+  readonly expectedM: number
+  readonly storedM: number
+}
+
+export interface CrashAccounting {
+  readonly sent: number
+  readonly acknowledged: number
+  /** Distinct (device, time) stored that the benchmark sent. */
+  readonly storedDistinct: number
+  readonly storedRows: number
+  readonly storedFinalRows: number
+  /** Physical rows beyond one per point (without FINAL; background merges may already have removed some). */
+  readonly duplicateRows: number
+  /** Acknowledged and not stored: a broken promise. */
+  readonly lost: number
+  /** Stored though no acknowledgement arrived (the crash came between the write and the answer): allowed. */
+  readonly storedNotAcknowledged: number
+  /** Stored points the benchmark never sent: impossible unless something invents data. */
+  readonly storedNeverSent: number
+  /** Stored points whose odometer is not the one sent. */
+  readonly odometerMismatches: number
+  readonly lostSample: ReadonlyArray<PointId>
+  readonly mileage: {
+    readonly vehicles: number
+    readonly expectedM: number
+    readonly storedM: number
+    readonly maxAbsDiffM: number
+    readonly sumAbsDiffM: number
+    /** Vehicles whose stored mileage differs from the expected by more than the tolerance. */
+    readonly off: ReadonlyArray<VehicleMileage>
+  }
+}
+
+/** Odometer values are whole metres, so every sum is exact in Float64; this only absorbs formatting. */
+export const MILEAGE_TOLERANCE_M = 0.001
+const LOST_SAMPLE = 20
+
+/**
+ * Compares what was sent and acknowledged with what is stored.
+ *
+ * Expected mileage of a vehicle: the benchmark's odometer advances by a fixed step per point sent,
+ * and the mileage rule counts odometer deltas between the points it processes, so the distance it
+ * must find is odometer(newest) − odometer(oldest) over the points that are acknowledged or stored.
+ * A lost point inside that span changes nothing (the next delta covers it); a lost point at either
+ * end, or a point counted twice, shows as a difference. (The step, 1 m per point, keeps every gap
+ * far below the rule's jump allowance of 1 km, so no delta is discarded as implausible.)
+ */
+export const accountCrashRun = (
+  ledger: PointLedger,
+  stored: StoredSnapshot,
+  vehicleOf: ReadonlyMap<string, string>,
+): CrashAccounting => {
+  const byDevice = new Map(stored.devices.map((d) => [d.deviceId, d]))
+  let storedDistinct = 0
+  let storedRows = 0
+  let storedNeverSent = 0
+  let storedNotAcknowledged = 0
+  let odometerMismatches = 0
+  let lost = 0
+  const lostSample: PointId[] = []
+  const vehicles: VehicleMileage[] = []
+
+  for (const device of ledger.devices) {
+    const s = byDevice.get(device.deviceId)
+    const storedSeq = new Uint8Array(device.sent)
+    let minSeq = Number.POSITIVE_INFINITY
+    let maxSeq = Number.NEGATIVE_INFINITY
+    if (s !== undefined) {
+      s.times.forEach((timeMs, i) => {
+        const rows = s.rows[i] ?? 0
+        const seq = device.seqOf(timeMs)
+        if (seq < 0) {
+          storedNeverSent++
+          return
+        }
+        storedDistinct++
+        storedRows += rows
+        storedSeq[seq] = 1
+        if (!device.isAcknowledged(seq)) storedNotAcknowledged++
+        if (s.odometers[i] !== device.odometerAt(seq)) odometerMismatches++
+        minSeq = Math.min(minSeq, seq)
+        maxSeq = Math.max(maxSeq, seq)
+      })
+    }
+    for (let seq = 0; seq < device.sent; seq++) {
+      if (!device.isAcknowledged(seq)) continue
+      minSeq = Math.min(minSeq, seq)
+      maxSeq = Math.max(maxSeq, seq)
+      if (storedSeq[seq] === 1) continue
+      lost++
+      if (lostSample.length < LOST_SAMPLE)
+        lostSample.push({ deviceId: device.deviceId, timeMs: device.timeAt(seq) })
+    }
+    const vehicleId = vehicleOf.get(device.deviceId)
+    if (vehicleId === undefined) throw new Error(`no vehicle known for ${device.deviceId}`)
+    const expectedM = maxSeq >= minSeq ? device.odometerAt(maxSeq) - device.odometerAt(minSeq) : 0
+    vehicles.push({
+      deviceId: device.deviceId,
+      vehicleId,
+      expectedM,
+      storedM: stored.mileageByVehicle[vehicleId] ?? 0,
+    })
+  }
+
+  const diffs = vehicles.map((v) => Math.abs(v.storedM - v.expectedM))
+  return {
+    sent: ledger.sent,
+    acknowledged: ledger.acknowledged,
+    storedDistinct,
+    storedRows,
+    storedFinalRows: stored.finalRows,
+    duplicateRows: storedRows - storedDistinct,
+    lost,
+    storedNotAcknowledged,
+    storedNeverSent,
+    odometerMismatches,
+    lostSample,
+    mileage: {
+      vehicles: vehicles.length,
+      expectedM: vehicles.reduce((m, v) => m + v.expectedM, 0),
+      storedM: vehicles.reduce((m, v) => m + v.storedM, 0),
+      maxAbsDiffM: diffs.reduce((m, d) => Math.max(m, d), 0),
+      sumAbsDiffM: diffs.reduce((m, d) => m + d, 0),
+      off: vehicles.filter((_, i) => (diffs[i] as number) > MILEAGE_TOLERANCE_M),
+    },
+  }
+}
