@@ -57,7 +57,7 @@ export class CrashTarget {
       this.groups.add(server.pid)
       const outcome = await waitUntilReady(server, this.options.ports, READY_TIMEOUT_MS, spawnedAt)
       if (outcome.ready) return { readyMs: outcome.afterMs, failed, manualCleanups }
-      const tail = serverLogTail(this.options.dataDir, 3).replace(/\s+/g, " ").slice(-300)
+      const tail = serverLogTail(this.options.dataDir, 6).replace(/\s+/g, " ").slice(-300)
       failed.push(`attempt ${attempt}: ${outcome.reason}; log: ${tail}`)
       server.signalGroup("SIGKILL")
       await server.exited
@@ -106,6 +106,7 @@ export class CrashTarget {
       cycle,
       kind: "server",
       upS,
+      killedAtMs: killedAt,
       outcome: "restarted",
       recoveryMs: Date.now() - killedAt,
       restartReadyMs: [start.readyMs],
@@ -138,7 +139,7 @@ export class CrashTarget {
         break
       }
     }
-    const record = { cycle, kind: "postgres", upS, outcome } as const
+    const record = { cycle, kind: "postgres", upS, killedAtMs: killedAt, outcome } as const
     if (outcome === "recovered by itself")
       return {
         ...record,

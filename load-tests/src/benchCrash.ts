@@ -181,7 +181,12 @@ if (counted.status !== 0) {
   process.exit(1)
 }
 const stored = JSON.parse(readFileSync(storedFile, "utf8")) as StoredSnapshot
-const accounting = accountCrashRun(ledger, stored, new Map(creds.map((c) => [c.deviceId, c.vehicleId])))
+const accounting = accountCrashRun(
+  ledger,
+  stored,
+  new Map(creds.map((c) => [c.deviceId, c.vehicleId])),
+  records.map((r) => r.killedAtMs),
+)
 const results = summariseCrashRun({
   at: new Date().toISOString(),
   machine: machineInfo(),

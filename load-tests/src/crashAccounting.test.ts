@@ -75,9 +75,36 @@ describe("accountCrashRun", () => {
       { deviceId: "d1", timeMs: 1005 },
       { deviceId: "d2", timeMs: 1009 },
     ])
+    expect(result.lostByDevice).toEqual([
+      { deviceId: "d1", lost: 2, firstMs: 1004, lastMs: 1005 },
+      { deviceId: "d2", lost: 1, firstMs: 1009, lastMs: 1009 },
+    ])
     expect(result.mileage.off).toEqual([{ deviceId: "d2", vehicleId: "v2", expectedM: 18, storedM: 16 }])
     expect(result.mileage.maxAbsDiffM).toBe(2)
     expect(result.mileage.sumAbsDiffM).toBe(2)
+  })
+
+  it("attributes lost points to the kill that followed them, or to the final stop", () => {
+    const ledger = makeLedger()
+    const [d1, d2] = ledger.devices as [DeviceLedger, DeviceLedger]
+    ack(d1, range(0, 9))
+    ack(d2, range(0, 9))
+    // Kills at 1002.5 and 1006.5: d1 lost 1, 2 (kill 1) and 9 (after the last kill); d2 lost 5 (kill 2).
+    const result = accountCrashRun(
+      ledger,
+      {
+        devices: [storedOf(d1, [0, 3, 4, 5, 6, 7, 8]), storedOf(d2, [0, 1, 2, 3, 4, 6, 7, 8, 9])],
+        finalRows: 16,
+        mileageByVehicle: {},
+      },
+      vehicles,
+      [1002.5, 1006.5],
+    )
+    expect(result.lostByKill).toEqual([
+      { kill: 1, lost: 2 },
+      { kill: 2, lost: 1 },
+      { kill: null, lost: 1 },
+    ])
   })
 
   it("counts duplicate rows, points never sent and odometers that changed on the way", () => {

@@ -48,6 +48,18 @@ export interface CrashAccounting {
   /** Stored points whose odometer is not the one sent. */
   readonly odometerMismatches: number
   readonly lostSample: ReadonlyArray<PointId>
+  /** Lost points per device, with the device times of the first and last. */
+  readonly lostByDevice: ReadonlyArray<{
+    readonly deviceId: string
+    readonly lost: number
+    readonly firstMs: number
+    readonly lastMs: number
+  }>
+  /**
+   * Lost points by the kill they preceded: `kill` n counts points sent after kill n−1 and before
+   * kill n; null counts points sent after the last kill (lost at the final stop). Only non-zero.
+   */
+  readonly lostByKill: ReadonlyArray<{ readonly kill: number | null; readonly lost: number }>
   readonly mileage: {
     readonly vehicles: number
     readonly expectedM: number
@@ -77,6 +89,8 @@ export const accountCrashRun = (
   ledger: PointLedger,
   stored: StoredSnapshot,
   vehicleOf: ReadonlyMap<string, string>,
+  /** Wall-clock times of the kills, ascending (device times are the sender's wall clock). */
+  killTimesMs: ReadonlyArray<number> = [],
 ): CrashAccounting => {
   const byDevice = new Map(stored.devices.map((d) => [d.deviceId, d]))
   let storedDistinct = 0
@@ -86,6 +100,13 @@ export const accountCrashRun = (
   let odometerMismatches = 0
   let lost = 0
   const lostSample: PointId[] = []
+  const lostByDevice: Array<CrashAccounting["lostByDevice"][number]> = []
+  const lostPerKill = new Array<number>(killTimesMs.length + 1).fill(0)
+  const killIndex = (timeMs: number) => {
+    let i = 0
+    while (i < killTimesMs.length && (killTimesMs[i] as number) < timeMs) i++
+    return i
+  }
   const vehicles: VehicleMileage[] = []
 
   for (const device of ledger.devices) {
@@ -110,15 +131,24 @@ export const accountCrashRun = (
         maxSeq = Math.max(maxSeq, seq)
       })
     }
+    let deviceLost = 0
+    let firstMs = 0
+    let lastMs = 0
     for (let seq = 0; seq < device.sent; seq++) {
       if (!device.isAcknowledged(seq)) continue
       minSeq = Math.min(minSeq, seq)
       maxSeq = Math.max(maxSeq, seq)
       if (storedSeq[seq] === 1) continue
-      lost++
-      if (lostSample.length < LOST_SAMPLE)
-        lostSample.push({ deviceId: device.deviceId, timeMs: device.timeAt(seq) })
+      const timeMs = device.timeAt(seq)
+      if (deviceLost === 0) firstMs = timeMs
+      lastMs = timeMs
+      deviceLost++
+      const k = killIndex(timeMs)
+      lostPerKill[k] = (lostPerKill[k] as number) + 1
+      if (lostSample.length < LOST_SAMPLE) lostSample.push({ deviceId: device.deviceId, timeMs })
     }
+    lost += deviceLost
+    if (deviceLost > 0) lostByDevice.push({ deviceId: device.deviceId, lost: deviceLost, firstMs, lastMs })
     const vehicleId = vehicleOf.get(device.deviceId)
     if (vehicleId === undefined) throw new Error(`no vehicle known for ${device.deviceId}`)
     const expectedM = maxSeq >= minSeq ? device.odometerAt(maxSeq) - device.odometerAt(minSeq) : 0
@@ -143,6 +173,10 @@ export const accountCrashRun = (
     storedNeverSent,
     odometerMismatches,
     lostSample,
+    lostByDevice,
+    lostByKill: lostPerKill.flatMap((n, i) =>
+      n === 0 ? [] : [{ kill: i < killTimesMs.length ? i + 1 : null, lost: n }],
+    ),
     mileage: {
       vehicles: vehicles.length,
       expectedM: vehicles.reduce((m, v) => m + v.expectedM, 0),

@@ -19,12 +19,15 @@ const clean: CrashAccounting = {
   storedNeverSent: 0,
   odometerMismatches: 0,
   lostSample: [],
+  lostByDevice: [],
+  lostByKill: [],
   mileage: { vehicles: 2, expectedM: 990, storedM: 990, maxAbsDiffM: 0, sumAbsDiffM: 0, off: [] },
 }
 const cycle = (n: number, over: Partial<CycleRecord> = {}): CycleRecord => ({
   cycle: n,
   kind: "server",
   upS: 3,
+  killedAtMs: 1000 * n,
   outcome: "restarted",
   recoveryMs: 2000,
   restartReadyMs: [1800],
@@ -91,6 +94,10 @@ describe("summariseCrashRun", () => {
           lost: 12,
           duplicateRows: 3,
           lostSample: [{ deviceId: "crash-0001", timeMs: 5 }],
+          lostByKill: [
+            { kill: 1, lost: 10 },
+            { kill: null, lost: 2 },
+          ],
           mileage: {
             ...clean.mileage,
             maxAbsDiffM: 4,
@@ -111,6 +118,7 @@ describe("summariseCrashRun", () => {
     const text = formatCrashResults(r, "f.json")
     expect(text).toContain("LOST                    12")
     expect(text).toContain("crash-0001@5")
+    expect(text).toContain("kill 1: 10, after the last kill: 2")
     expect(text).toContain("FAILED")
   })
 

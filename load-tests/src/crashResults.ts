@@ -15,6 +15,8 @@ export interface CycleRecord {
   readonly kind: "server" | "postgres"
   /** Seconds the server had been ready when it (or its PostgreSQL) was killed. */
   readonly upS: number
+  /** Wall clock of the kill (ms), to attribute lost points to it. */
+  readonly killedAtMs: number
   readonly outcome: CycleOutcome
   /** Kill → serving again (ms). */
   readonly recoveryMs: number
@@ -106,6 +108,8 @@ export const summariseCrashRun = (input: CrashRunInput) => {
       storedNeverSent: a.storedNeverSent,
       odometerMismatches: a.odometerMismatches,
       lostSample: a.lostSample,
+      lostByKill: a.lostByKill,
+      lostByDevice: a.lostByDevice,
     },
     mileage: {
       vehicles: a.mileage.vehicles,
@@ -171,14 +175,15 @@ export const formatCrashResults = (r: CrashResults, file: string): string => {
     `  results                 ${file}`,
     r.verdict.passed ? "  PASSED" : `  FAILED: ${r.verdict.failures.join("; ")}`,
   ]
-  if (p.lostSample.length > 0)
-    lines.splice(
-      11,
-      0,
-      `    e.g. ${p.lostSample
-        .slice(0, 5)
-        .map((l) => `${l.deviceId}@${l.timeMs}`)
-        .join(", ")}`,
-    )
+  if (p.lostSample.length > 0) {
+    const byKill = p.lostByKill
+      .map((k) => (k.kill === null ? `after the last kill: ${k.lost}` : `kill ${k.kill}: ${k.lost}`))
+      .join(", ")
+    const sample = p.lostSample
+      .slice(0, 3)
+      .map((l) => `${l.deviceId}@${l.timeMs}`)
+      .join(", ")
+    lines.splice(11, 0, `    by kill: ${byKill}; e.g. ${sample}`)
+  }
   return lines.join("\n")
 }
