@@ -88,7 +88,9 @@ const ports = target.options.ports
 process.on("exit", () => target.killEverything())
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130))
 
-const random = seededRandom(seed)
+// The kill schedule has its own sequence, so the load's reconnect jitter cannot shift it.
+const schedule = seededRandom(seed)
+const jitter = seededRandom(seed ^ 0x5bd1e995)
 console.log(`bench:crash: seed ${seed}, data ${dataDir}`)
 const first = await target.start()
 console.log(`FleetCore ready in ${(first.readyMs / 1000).toFixed(1)} s; provisioning ${deviceCount} devices…`)
@@ -117,16 +119,17 @@ const load = startCrashLoad({
   host: "127.0.0.1",
   httpPort: ports.http,
   mqttPort: ports.mqtt,
-  random,
+  random: jitter,
 })
 const loadStarted = performance.now()
+const generatorCpu = process.cpuUsage()
 console.log(
   `load: ${rate} points/s from ${devices.filter((d) => d.transport === "mqtt").length} MQTT and ${devices.filter((d) => d.transport === "http").length} HTTP devices; ${cycles} cycles`,
 )
 
 const records: CycleRecord[] = []
 for (let cycle = 1; cycle <= cycles; cycle++) {
-  const upS = Math.round(random.between(minUpS, maxUpS) * 100) / 100
+  const upS = Math.round(schedule.between(minUpS, maxUpS) * 100) / 100
   await target.runFor(upS * 1000)
   const kind = pgKillEvery > 0 && cycle % pgKillEvery === 0 ? "postgres" : "server"
   const record =
@@ -142,6 +145,8 @@ for (let cycle = 1; cycle <= cycles; cycle++) {
 await target.runFor(minUpS * 1000)
 await load.stop(5000)
 const loadDurationS = (performance.now() - loadStarted) / 1000
+const used = process.cpuUsage(generatorCpu)
+const generatorCpuS = (used.user + used.system) / 1e6
 
 // Drained: nothing pending on the bus and no new positions rows for 3 s.
 const drainStarted = Date.now()
@@ -193,7 +198,7 @@ const results = summariseCrashRun({
   parameters,
   cycles: records,
   unexpectedExits: target.unexpectedExits,
-  load: { durationS: loadDurationS, stats: load.stats },
+  load: { durationS: loadDurationS, generatorCpuS, stats: load.stats },
   drain,
   shutdown: { forced, code: exit.code },
   accounting,

@@ -47,6 +47,7 @@ const input = (over: Partial<CrashRunInput> = {}): CrashRunInput => ({
   unexpectedExits: [],
   load: {
     durationS: 10,
+    generatorCpuS: 1.5,
     stats: {
       notOffered: 7,
       mqttConnects: 4,

@@ -40,7 +40,12 @@ export interface CrashRunInput {
   readonly parameters: Readonly<Record<string, string | number | boolean>>
   readonly cycles: ReadonlyArray<CycleRecord>
   readonly unexpectedExits: ReadonlyArray<UnexpectedExit>
-  readonly load: { readonly durationS: number; readonly stats: CrashLoadStats }
+  readonly load: {
+    readonly durationS: number
+    /** CPU the benchmark process itself used while loading (it shares the machine with the server). */
+    readonly generatorCpuS: number
+    readonly stats: CrashLoadStats
+  }
   readonly drain: { readonly waitedS: number; readonly settled: boolean }
   readonly shutdown: { readonly forced: boolean; readonly code: number | null }
   readonly accounting: CrashAccounting
@@ -124,6 +129,7 @@ export const summariseCrashRun = (input: CrashRunInput) => {
       sentPerS: Math.round(a.sent / loadS),
       acknowledgedPerS: Math.round(a.acknowledged / loadS),
       notOffered: input.load.stats.notOffered,
+      generatorCpuUtilisation: Math.round((input.load.generatorCpuS / loadS) * 100) / 100,
       pubackLatencyMs: quantiles(input.load.stats.pubackLatencyMs),
       httpLatencyMs: quantiles(input.load.stats.httpLatencyMs),
       mqtt: {
@@ -169,6 +175,7 @@ export const formatCrashResults = (r: CrashResults, file: string): string => {
     `  stored, never sent      ${p.storedNeverSent}; odometer changed: ${p.odometerMismatches}`,
     `  mileage                 expected ${r.mileage.expectedM} m, stored ${r.mileage.storedM} m over ${r.mileage.vehicles} vehicles (max |diff| ${r.mileage.maxAbsDiffM} m, sum ${r.mileage.sumAbsDiffM} m)`,
     `  load                    ${r.load.sentPerS} sent/s, ${r.load.acknowledgedPerS} acknowledged/s over ${r.load.durationS} s; ${r.load.notOffered} points not offered (device disconnected or at its in-flight limit)`,
+    `  load generator CPU      ${r.load.generatorCpuUtilisation} cores busy`,
     `  publish → PUBACK        p50 ${r.load.pubackLatencyMs.p50} ms, p99 ${r.load.pubackLatencyMs.p99} ms, max ${r.load.pubackLatencyMs.max} ms`,
     `  HTTP request → 200      p50 ${r.load.httpLatencyMs.p50} ms, p99 ${r.load.httpLatencyMs.p99} ms, max ${r.load.httpLatencyMs.max} ms`,
     `  drain                   ${r.drain.settled ? "settled" : "DID NOT SETTLE"} after ${r.drain.waitedS} s; shutdown ${r.shutdown.forced ? "FORCED (SIGKILL)" : `exit code ${r.shutdown.code}`}`,
