@@ -49,7 +49,8 @@ const TICK_MS = 20
 const MQTT_MAX_IN_FLIGHT = 200
 /** Points an HTTP device carries in one request at most (it sends one request at a time). */
 const HTTP_MAX_BATCH = 200
-const BACKOFF_MS = { initial: 100, max: 2000 }
+/** Reconnect backoff: short, so the load resumes within half a second of the server serving again. */
+const BACKOFF_MS = { initial: 50, max: 500 }
 const METRES_PER_DEGREE_LAT = 111_195
 
 interface MqttState {

@@ -153,8 +153,10 @@ export const summariseCrashRun = (input: CrashRunInput) => {
 
 export type CrashResults = ReturnType<typeof summariseCrashRun>
 
-const ms = (q: { p50: number | null; max: number | null; samples: number }) =>
-  q.samples === 0 ? "none" : `p50 ${q.p50} ms, max ${q.max} ms (${q.samples})`
+type Quantiles = ReturnType<typeof quantiles>
+const ms = (q: Quantiles) => (q.samples === 0 ? "none" : `p50 ${q.p50} ms, max ${q.max} ms (${q.samples})`)
+const latency = (q: Quantiles) =>
+  q.samples === 0 ? "none" : `p50 ${q.p50} ms, p99 ${q.p99} ms, max ${q.max} ms (${q.samples})`
 
 export const formatCrashResults = (r: CrashResults, file: string): string => {
   const p = r.points
@@ -176,8 +178,8 @@ export const formatCrashResults = (r: CrashResults, file: string): string => {
     `  mileage                 expected ${r.mileage.expectedM} m, stored ${r.mileage.storedM} m over ${r.mileage.vehicles} vehicles (max |diff| ${r.mileage.maxAbsDiffM} m, sum ${r.mileage.sumAbsDiffM} m)`,
     `  load                    ${r.load.sentPerS} sent/s, ${r.load.acknowledgedPerS} acknowledged/s over ${r.load.durationS} s; ${r.load.notOffered} points not offered (device disconnected or at its in-flight limit)`,
     `  load generator CPU      ${r.load.generatorCpuUtilisation} cores busy`,
-    `  publish → PUBACK        p50 ${r.load.pubackLatencyMs.p50} ms, p99 ${r.load.pubackLatencyMs.p99} ms, max ${r.load.pubackLatencyMs.max} ms`,
-    `  HTTP request → 200      p50 ${r.load.httpLatencyMs.p50} ms, p99 ${r.load.httpLatencyMs.p99} ms, max ${r.load.httpLatencyMs.max} ms`,
+    `  publish → PUBACK        ${latency(r.load.pubackLatencyMs)}`,
+    `  HTTP request → 200      ${latency(r.load.httpLatencyMs)}`,
     `  drain                   ${r.drain.settled ? "settled" : "DID NOT SETTLE"} after ${r.drain.waitedS} s; shutdown ${r.shutdown.forced ? "FORCED (SIGKILL)" : `exit code ${r.shutdown.code}`}`,
     `  results                 ${file}`,
     r.verdict.passed ? "  PASSED" : `  FAILED: ${r.verdict.failures.join("; ")}`,
