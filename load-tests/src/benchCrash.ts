@@ -4,9 +4,10 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
+import { Schema } from "effect"
 import { type CrashDevice, startCrashLoad } from "./CrashLoad.js"
 import { CrashTarget } from "./CrashTarget.js"
-import { accountCrashRun, type StoredSnapshot } from "./crashAccounting.js"
+import { accountCrashRun, StoredSnapshot } from "./crashAccounting.js"
 import { type CycleRecord, formatCrashResults, summariseCrashRun } from "./crashResults.js"
 import { allocateFleetPorts, serverLogTail } from "./FleetServerProcess.js"
 import { machineInfo } from "./machineInfo.js"
@@ -185,7 +186,7 @@ if (counted.status !== 0) {
   console.error(serverLogTail(dataDir, 20))
   process.exit(1)
 }
-const stored = JSON.parse(readFileSync(storedFile, "utf8")) as StoredSnapshot
+const stored = Schema.decodeUnknownSync(StoredSnapshot)(JSON.parse(readFileSync(storedFile, "utf8")))
 const accounting = accountCrashRun(
   ledger,
   stored,

@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Session } from "chdb"
-import type { StoredDevice, StoredSnapshot } from "./crashAccounting.js"
+import { Schema } from "effect"
+import { StoredSnapshot } from "./crashAccounting.js"
 
 /**
  * `node load-tests/dist/countStored.js <data folder> <device prefix> <out.json>`: reads what a
@@ -34,7 +35,7 @@ const perDevice = rows<{ device: string; points: Array<[number, number, number |
   )
   GROUP BY device
   ${settings}`)
-const devices: StoredDevice[] = perDevice.map((d) => ({
+const devices = perDevice.map((d) => ({
   deviceId: d.device,
   times: d.points.map((p) => p[0]),
   rows: d.points.map((p) => p[1]),
@@ -45,10 +46,12 @@ const [final] = rows<{ n: number }>(`
 const mileage = rows<{ vehicle: string; metres: number }>(`
   SELECT toString(vehicle_id) AS vehicle, sum(metres) AS metres FROM daily_mileage FINAL GROUP BY vehicle ${settings}`)
 
-const snapshot: StoredSnapshot = {
+// Checked before it is written: a changed chDB output format (e.g. 64-bit integers as strings)
+// must fail here, not surface as every stored point "never sent".
+const snapshot = Schema.decodeUnknownSync(StoredSnapshot)({
   devices,
   finalRows: final?.n ?? 0,
   mileageByVehicle: Object.fromEntries(mileage.map((m) => [m.vehicle, m.metres])),
-}
+})
 writeFileSync(out, JSON.stringify(snapshot))
 session.close()

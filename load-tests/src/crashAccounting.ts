@@ -1,22 +1,25 @@
+import { Schema } from "effect"
 import type { PointLedger } from "./PointLedger.js"
 
 /** What the data folder holds for one benchmark device, read from chDB after the run. */
-export interface StoredDevice {
-  readonly deviceId: string
+export const StoredDevice = Schema.Struct({
+  deviceId: Schema.String,
   /** Distinct point times (ms), ascending, with the physical rows each has (without FINAL). */
-  readonly times: ReadonlyArray<number>
-  readonly rows: ReadonlyArray<number>
+  times: Schema.Array(Schema.Number),
+  rows: Schema.Array(Schema.Number),
   /** The stored odometer of each distinct point (any of its rows). */
-  readonly odometers: ReadonlyArray<number | null>
-}
+  odometers: Schema.Array(Schema.NullOr(Schema.Number)),
+})
+export type StoredDevice = typeof StoredDevice.Type
 
-export interface StoredSnapshot {
-  readonly devices: ReadonlyArray<StoredDevice>
+export const StoredSnapshot = Schema.Struct({
+  devices: Schema.Array(StoredDevice),
   /** `count()` of the benchmark's positions with FINAL (what readers see). */
-  readonly finalRows: number
+  finalRows: Schema.Number,
   /** `sum(metres)` of `daily_mileage FINAL` per vehicle id. */
-  readonly mileageByVehicle: Readonly<Record<string, number>>
-}
+  mileageByVehicle: Schema.Record(Schema.String, Schema.Number),
+})
+export type StoredSnapshot = typeof StoredSnapshot.Type
 
 export interface PointId {
   readonly deviceId: string
