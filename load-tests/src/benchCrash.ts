@@ -87,6 +87,11 @@ const target = new CrashTarget(
 const ports = target.options.ports
 // Nothing this benchmark started may outlive it, however it ends.
 process.on("exit", () => target.killEverything())
+process.on("uncaughtExceptionMonitor", () => {
+  console.error(
+    `bench:crash aborted; data kept in ${dataDir}; end of the server log:\n${serverLogTail(dataDir, 20)}`,
+  )
+})
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130))
 
 // The kill schedule has its own sequence, so the load's reconnect jitter cannot shift it.
