@@ -10,6 +10,8 @@ export interface LeanPublisher {
   /** Sends a QoS 1 PUBLISH; `onAck` runs when its PUBACK arrives. */
   readonly publish: (topic: string, payload: Buffer, onAck: () => void) => void
   readonly inFlight: () => number
+  /** False once the connection is gone; PUBLISHes still waiting for their PUBACK never get one. */
+  readonly isOpen: () => boolean
   readonly close: () => Promise<void>
 }
 
@@ -19,6 +21,10 @@ export const connectLeanPublisher = (options: {
   readonly clientId: string
   readonly username: string
   readonly password: string
+  /** Runs once when an established connection closes (server gone, socket error, or `close`). */
+  readonly onClose?: () => void
+  /** Gives up (and destroys the socket) when no CONNACK arrived in time. */
+  readonly connectTimeoutMs?: number
 }): Promise<LeanPublisher> =>
   new Promise((resolve, reject) => {
     const socket: Socket = connect({ host: options.host, port: options.port })
@@ -27,12 +33,25 @@ export const connectLeanPublisher = (options: {
     const pending = new Map<number, () => void>()
     let nextId = 1
     let connected = false
+    let open = true
+    const timer =
+      options.connectTimeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            socket.destroy()
+            reject(new Error(`no CONNACK within ${options.connectTimeoutMs} ms`))
+          }, options.connectTimeoutMs)
     parser.on("packet", (packet) => {
       if (packet.cmd === "connack") {
-        if (packet.returnCode !== 0) return reject(new Error(`CONNACK ${packet.returnCode}`))
+        clearTimeout(timer)
+        if (packet.returnCode !== 0) {
+          socket.destroy()
+          return reject(new Error(`CONNACK ${packet.returnCode}`))
+        }
         connected = true
         resolve({
           publish: (topic, payload, onAck) => {
+            if (!open) return
             const messageId = nextId
             nextId = nextId === 65535 ? 1 : nextId + 1
             pending.set(messageId, onAck)
@@ -49,9 +68,14 @@ export const connectLeanPublisher = (options: {
             )
           },
           inFlight: () => pending.size,
+          isOpen: () => open,
           close: () =>
             new Promise((done) => {
-              socket.end(mqttPacket.generate({ cmd: "disconnect" }), () => done())
+              if (!open) return done()
+              socket.once("close", () => done())
+              socket.end(mqttPacket.generate({ cmd: "disconnect" }))
+              // A server that neither answers nor closes does not hold the caller up.
+              setTimeout(() => socket.destroy(), 1000).unref()
             }),
         })
       } else if (packet.cmd === "puback" && packet.messageId !== undefined) {
@@ -60,9 +84,20 @@ export const connectLeanPublisher = (options: {
         ack?.()
       }
     })
+    parser.on("error", () => socket.destroy())
     socket.on("data", (chunk) => parser.parse(chunk))
-    socket.once("error", (error) => {
-      if (!connected) reject(error)
+    socket.on("error", (error) => {
+      if (!connected) {
+        clearTimeout(timer)
+        reject(error)
+      }
+    })
+    socket.once("close", () => {
+      clearTimeout(timer)
+      open = false
+      pending.clear()
+      if (connected) options.onClose?.()
+      else reject(new Error("connection closed before CONNACK"))
     })
     socket.once("connect", () => {
       socket.write(

@@ -1,13 +1,14 @@
 import { spawn } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { createServer } from "node:net"
-import { cpus, tmpdir, totalmem } from "node:os"
+import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { fleet } from "@fleetcore/proto"
 import WebSocket from "ws"
+import { freePort } from "./freePort.js"
 import { connectLeanPublisher, type LeanPublisher } from "./LeanPublisher.js"
+import { machineInfo } from "./machineInfo.js"
 import { histogramQuantile, metricValue, percentile } from "./metrics.js"
 import { provisionDevices } from "./provision.js"
 
@@ -48,14 +49,6 @@ const durationS = num("duration", 1, 3600)
 const warmupS = num("warmup", 0, 600)
 const perMessage = Math.round(num("points-per-message", 1, 1000))
 const qos = 1
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 let serverPid: number | null = null
@@ -242,12 +235,7 @@ ackLatency.sort((a, b) => a - b)
 const acceptedPerS = (end.accepted - start.accepted) / windowS
 const results = {
   at: new Date().toISOString(),
-  machine: {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? "unknown",
-    totalMemBytes: totalmem(),
-    node: process.version,
-  },
+  machine: machineInfo(),
   parameters: {
     devices,
     targetRate: rate,

@@ -5,7 +5,7 @@ export const provisionDevices = async (options: {
   readonly password: string
   readonly count: number
   readonly prefix: string
-}): Promise<{ token: string; devices: Array<{ deviceId: string; secret: string }> }> => {
+}): Promise<{ token: string; devices: Array<{ deviceId: string; secret: string; vehicleId: string }> }> => {
   const login = await fetch(`${options.api}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -31,7 +31,7 @@ export const provisionDevices = async (options: {
     "/api/v1/vehicles",
   )
   const byName = new Map(existing.body.items.map((v) => [v.name, v]))
-  const devices: Array<{ deviceId: string; secret: string }> = []
+  const devices: Array<{ deviceId: string; secret: string; vehicleId: string }> = []
   for (let i = 1; i <= options.count; i++) {
     const n = String(i).padStart(4, "0")
     const name = `${options.prefix.toUpperCase()}-${n}`
@@ -50,13 +50,13 @@ export const provisionDevices = async (options: {
       id: deviceId,
       vehicleId: vehicle.id,
     })
-    if (device.status === 201) devices.push({ deviceId, secret: device.body.secret })
+    if (device.status === 201) devices.push({ deviceId, secret: device.body.secret, vehicleId: vehicle.id })
     else if (device.status === 409 && device.body.error?.code === "FLEET_DEVICE_EXISTS") {
       // Secrets are shown once: issue a new one for an existing device.
       const rotated = await call<{ secret: string }>("POST", `/api/v1/devices/${deviceId}/secret`)
       if (rotated.status !== 200)
         throw new Error(`cannot rotate ${deviceId}: ${JSON.stringify(rotated.body)}`)
-      devices.push({ deviceId, secret: rotated.body.secret })
+      devices.push({ deviceId, secret: rotated.body.secret, vehicleId: vehicle.id })
     } else throw new Error(`cannot provision ${deviceId}: ${device.status} ${JSON.stringify(device.body)}`)
   }
   return { token: accessToken, devices }

@@ -1,0 +1,195 @@
+import { type ChildProcess, spawn } from "node:child_process"
+import { closeSync, openSync, readFileSync } from "node:fs"
+import { connect } from "node:net"
+import { join } from "node:path"
+import { freePort } from "./freePort.js"
+
+/** The ports a spawned FleetCore listens on; a benchmark keeps them across restarts. */
+export interface FleetPorts {
+  readonly http: number
+  readonly mqtt: number
+  readonly mqttWs: number
+  readonly postgres: number
+}
+
+export const allocateFleetPorts = async (): Promise<FleetPorts> => ({
+  http: await freePort(),
+  mqtt: await freePort(),
+  mqttWs: await freePort(),
+  postgres: await freePort(),
+})
+
+export interface FleetServerOptions {
+  readonly repo: string
+  readonly dataDir: string
+  readonly ports: FleetPorts
+  readonly adminPassword: string
+}
+
+export interface ServerExit {
+  readonly code: number | null
+  readonly signal: NodeJS.Signals | null
+  readonly atMs: number
+}
+
+/**
+ * One run of `node server/dist/main.js` in its own process group (so a benchmark can SIGKILL it
+ * with everything it started, as a crash of the machine's process tree would), with the embedded
+ * defaults on the given ports and data folder, its output appended to `<data>/server.log`.
+ */
+export class FleetServerProcess {
+  readonly pid: number
+  readonly exited: Promise<ServerExit>
+  private exit: ServerExit | null = null
+
+  private constructor(private readonly child: ChildProcess) {
+    if (child.pid === undefined) throw new Error("FleetCore did not spawn")
+    this.pid = child.pid
+    this.exited = new Promise((resolve) => {
+      child.once("exit", (code, signal) => {
+        this.exit = { code, signal, atMs: Date.now() }
+        resolve(this.exit)
+      })
+    })
+  }
+
+  static spawn(options: FleetServerOptions): FleetServerProcess {
+    const log = openSync(join(options.dataDir, "server.log"), "a")
+    try {
+      const child = spawn(process.execPath, [join(options.repo, "server", "dist", "main.js")], {
+        env: {
+          ...process.env,
+          FLEET_DATA_DIR: options.dataDir,
+          FLEET_HOST: "127.0.0.1",
+          FLEET_HTTP_PORT: String(options.ports.http),
+          FLEET_MQTT_PORT: String(options.ports.mqtt),
+          FLEET_MQTT_WS_PORT: String(options.ports.mqttWs),
+          FLEET_POSTGRES_PORT: String(options.ports.postgres),
+          FLEET_SIMULATOR_VEHICLES: "0",
+          FLEET_DEMO_ADMIN_PASSWORD: options.adminPassword,
+          FLEET_LOG_LEVEL: "warn",
+        },
+        stdio: ["ignore", log, log],
+        detached: true,
+      })
+      return new FleetServerProcess(child)
+    } finally {
+      closeSync(log)
+    }
+  }
+
+  get hasExited(): ServerExit | null {
+    return this.exit
+  }
+
+  /** Sends `signal` to the whole process group (the server and every child it started). */
+  signalGroup(signal: NodeJS.Signals): void {
+    try {
+      process.kill(-this.pid, signal)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error
+    }
+  }
+
+  /** Sends `signal` to the Node process only; what it started lives on. */
+  kill(signal: NodeJS.Signals): void {
+    this.child.kill(signal)
+  }
+
+  /** SIGTERM to the server only (its orderly shutdown stops what it started); SIGKILL after `timeoutMs`. */
+  async stop(timeoutMs: number): Promise<{ exit: ServerExit; forced: boolean }> {
+    if (this.exit !== null) return { exit: this.exit, forced: false }
+    this.child.kill("SIGTERM")
+    let timer: NodeJS.Timeout | undefined
+    const forced = await Promise.race([
+      this.exited.then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), timeoutMs)
+      }),
+    ])
+    clearTimeout(timer)
+    if (forced) this.signalGroup("SIGKILL")
+    return { exit: await this.exited, forced }
+  }
+}
+
+const canConnect = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port })
+    socket.setTimeout(1000)
+    const done = (ok: boolean) => {
+      socket.destroy()
+      resolve(ok)
+    }
+    socket.once("connect", () => done(true))
+    socket.once("error", () => done(false))
+    socket.once("timeout", () => done(false))
+  })
+
+const answers200 = async (url: string, absentOk: boolean): Promise<boolean> => {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(2000) })
+    await res.arrayBuffer()
+    return res.status === 200 || (absentOk && res.status === 404)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Whether FleetCore serves: `GET /healthz` 200, `GET /readyz` 200 (or absent: 404), and the MQTT
+ * port accepts connections.
+ */
+export const isFleetReady = async (ports: FleetPorts): Promise<boolean> =>
+  (await answers200(`http://127.0.0.1:${ports.http}/healthz`, false)) &&
+  (await answers200(`http://127.0.0.1:${ports.http}/readyz`, true)) &&
+  (await canConnect(ports.mqtt))
+
+export type ReadyOutcome =
+  | { readonly ready: true; readonly afterMs: number }
+  | { readonly ready: false; readonly reason: string }
+
+/** Polls until FleetCore is ready, the process exits, or `timeoutMs` passes. */
+export const waitUntilReady = async (
+  server: FleetServerProcess,
+  ports: FleetPorts,
+  timeoutMs: number,
+  sinceMs: number = Date.now(),
+): Promise<ReadyOutcome> => {
+  const deadline = sinceMs + timeoutMs
+  while (Date.now() < deadline) {
+    const exit = server.hasExited
+    if (exit !== null) return { ready: false, reason: `exited (code ${exit.code}, signal ${exit.signal})` }
+    if (await isFleetReady(ports)) return { ready: true, afterMs: Date.now() - sinceMs }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return { ready: false, reason: `not ready within ${Math.round(timeoutMs / 1000)} s` }
+}
+
+/** The embedded PostgreSQL postmaster's pid: the first line of `<data>/postgres/postmaster.pid`. */
+export const postmasterPid = (dataDir: string): number | null => {
+  try {
+    const pid = Number(readFileSync(join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0])
+    return Number.isInteger(pid) && pid > 0 ? pid : null
+  } catch {
+    return null
+  }
+}
+
+export const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM"
+  }
+}
+
+/** The last `lines` lines of the server's log, for a failure report. */
+export const serverLogTail = (dataDir: string, lines: number): string => {
+  try {
+    return readFileSync(join(dataDir, "server.log"), "utf8").trimEnd().split("\n").slice(-lines).join("\n")
+  } catch {
+    return ""
+  }
+}
