@@ -1,6 +1,7 @@
-import { HttpError, type Log, route } from "@fleetcore/platform"
+import { HttpError, type Log, type MetricsShape, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import type { DeviceAuthenticator, DeviceIngress } from "./DeviceIngress.js"
+import { makeIngestRefusals } from "./IngestRefusals.js"
 
 const ACCEPTED_TYPES = [
   "application/json",
@@ -33,16 +34,38 @@ const credentials = (header: string | undefined): { id: string; secret: string }
  */
 export const registerHttpIngest = (
   app: TemplatedApp,
-  deps: { readonly auth: DeviceAuthenticator; readonly ingress: DeviceIngress; readonly log: Log },
+  deps: {
+    readonly auth: DeviceAuthenticator
+    readonly ingress: DeviceIngress
+    readonly log: Log
+    readonly metrics: MetricsShape
+  },
 ): void => {
+  const refusals = makeIngestRefusals({ metrics: deps.metrics, log: deps.log })
   route(
     app,
     "post",
     "/ingest/v1/telemetry",
     async (request) => {
       const { id, secret } = credentials(request.headers.get("authorization"))
-      const device = await deps.auth.authenticate(id, secret)
-      if (device === null) throw unauthorized("bad device id or secret")
+      const answer = await deps.auth.authenticate(id, secret, request.remoteAddress)
+      if (!answer.ok) {
+        refusals.refuse(
+          "http",
+          answer.reason === "invalid" ? "FLEET_INGEST_DEVICE_UNAUTHORIZED" : "FLEET_INGEST_AUTH_THROTTLED",
+          { deviceId: id, address: request.remoteAddress },
+        )
+        if (answer.reason === "invalid") throw unauthorized("bad device id or secret")
+        const seconds = Math.ceil(answer.retryAfterMs / 1000)
+        throw new HttpError(
+          429,
+          "FLEET_INGEST_AUTH_THROTTLED",
+          `too many failed authentications for this device from this address; retry in ${seconds} s`,
+          "authorization",
+          { "retry-after": String(seconds) },
+        )
+      }
+      const device = answer.device
       const contentType =
         (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? ""
       if (!ACCEPTED_TYPES.includes(contentType)) {
