@@ -19,7 +19,8 @@ export const sniffProtocolLevel = (
       conn.off("end", onEnd)
       conn.off("error", onEnd)
       conn.pause()
-      if (buffered.length > 0) conn.unshift(buffered)
+      // Bytes go back only for a connection that is handed on; after "end" unshift would throw.
+      if (level !== null && buffered.length > 0) conn.unshift(buffered)
       resolve(level)
     }
     const onEnd = () => finish(null)
