@@ -3,7 +3,12 @@ import { DEFAULT_AUTH_THROTTLE, makeAuthThrottle } from "./AuthThrottle.js"
 
 const makeClock = () => {
   let t = 1_000_000
-  return { now: () => t, advance: (ms: number) => void (t += ms) }
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms
+    },
+  }
 }
 
 describe("makeAuthThrottle", () => {
