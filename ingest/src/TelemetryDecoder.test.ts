@@ -112,7 +112,7 @@ describe("decodeTelemetry", () => {
       Buffer.from(`[{"timeMs": 1e999, "lat": -1e999, "lon": 0}]`),
       json([{ ...good, lat: "43" }, { ...good, ["k".repeat(100_000)]: 1 }, null, [], "x", 7]),
       Buffer.from([0x0b, 0x0b, 0x0b, 0x0b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
-      Buffer.from("[" + "{".repeat(5000)),
+      Buffer.from(`[${"{".repeat(5000)}`),
       Buffer.from(`{"points": ${"[".repeat(64)}1${"]".repeat(64)}}`),
     ]
     for (const input of inputs) {

@@ -32,6 +32,8 @@ export const makeDeviceAuthenticator = (deps: {
   readonly forget: (deviceId: string) => void
 } => {
   const cache = new Map<string, CacheEntry>()
+  /** At most one per attempt being verified, so bounded by the connections and requests in flight. */
+  const inFlight = new Map<string, Promise<AuthAnswer>>()
   const maxCached = deps.maxCached ?? 100_000
   const throttle = deps.throttle ?? makeAuthThrottle()
   // Hashed once, on first use, with the same parameters as real device secrets.
@@ -42,11 +44,7 @@ export const makeDeviceAuthenticator = (deps: {
   }
   void dummy()
 
-  const check = async (deviceId: string, secret: string): Promise<AuthAnswer> => {
-    const digest = createHash("sha256").update(secret).digest("base64")
-    const cached = cache.get(deviceId)
-    if (cached !== undefined && cached.expiresAtMs > Date.now() && cached.digest === digest)
-      return { ok: true, device: cached.device }
+  const check = async (deviceId: string, secret: string, digest: string): Promise<AuthAnswer> => {
     const { rows } = await deps.db.query<{
       id: string
       org_id: string
@@ -76,17 +74,35 @@ export const makeDeviceAuthenticator = (deps: {
   return {
     forget: (deviceId) => void cache.delete(deviceId),
     authenticate: async (deviceId, secret, remoteAddress) => {
+      // A secret verified in the last minute is known good: it passes even a back-off, so parallel
+      // requests of a real device (or a stranger's guesses) never keep it out.
+      const digest = createHash("sha256").update(secret).digest("base64")
+      const cached = cache.get(deviceId)
+      if (cached !== undefined && cached.expiresAtMs > Date.now() && cached.digest === digest)
+        return { ok: true, device: cached.device }
+      // Concurrent attempts with the same credentials from one address share one verification
+      // (and count once): a device's parallel first requests are not mistaken for guessing.
+      const key = `${deviceId}\u0000${remoteAddress}\u0000${digest}`
+      const pending = inFlight.get(key)
+      if (pending !== undefined) return pending
       const waitMs = throttle.begin(deviceId, remoteAddress)
       if (waitMs > 0) return { ok: false, reason: "throttled", retryAfterMs: waitMs }
-      let answer: AuthAnswer
+      const attempt = check(deviceId, secret, digest).then(
+        (answer) => {
+          if (answer.ok) throttle.succeeded(deviceId, remoteAddress)
+          return answer
+        },
+        (error: unknown) => {
+          throttle.cancelled(deviceId, remoteAddress)
+          throw error
+        },
+      )
+      inFlight.set(key, attempt)
       try {
-        answer = await check(deviceId, secret)
-      } catch (error) {
-        throttle.cancelled(deviceId, remoteAddress)
-        throw error
+        return await attempt
+      } finally {
+        inFlight.delete(key)
       }
-      if (answer.ok) throttle.succeeded(deviceId, remoteAddress)
-      return answer
     },
   }
 }
