@@ -12,7 +12,7 @@ import {
 
 /** Reproduce a failure with FLEET_FUZZ_SEED=<printed seed>; FLEET_FUZZ_CASES sets the number of mutants. */
 const SEED = Number(process.env.FLEET_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31))
-const CASES = Number(process.env.FLEET_FUZZ_CASES ?? 20_000)
+const CASES = Number(process.env.FLEET_FUZZ_CASES ?? 10_000)
 /** Growth of the whole process (FleetCore, chDB and the fuzzer) allowed over the run. */
 const MAX_RSS_GROWTH_BYTES = 400 * 1024 * 1024
 
