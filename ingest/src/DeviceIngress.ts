@@ -8,9 +8,17 @@ export interface AuthenticatedDevice {
   readonly vehicleId: VehicleId | null
 }
 
+/** The answer to a device's credentials. */
+export type AuthAnswer =
+  | { readonly ok: true; readonly device: AuthenticatedDevice }
+  /** Unknown or disabled device, or a wrong secret: one answer for all three. */
+  | { readonly ok: false; readonly reason: "invalid" }
+  /** Too many failures for this device id from this address (or from this address): not even checked. */
+  | { readonly ok: false; readonly reason: "throttled"; readonly retryAfterMs: number }
+
 export interface DeviceAuthenticator {
-  /** null when the device is unknown, disabled, or the secret is wrong. */
-  readonly authenticate: (deviceId: string, secret: string) => Promise<AuthenticatedDevice | null>
+  /** `remoteAddress` is the peer's IP address, for throttling failed attempts. */
+  readonly authenticate: (deviceId: string, secret: string, remoteAddress: string) => Promise<AuthAnswer>
 }
 
 export interface Rejection {

@@ -1,6 +1,8 @@
-import { HttpError, type Log, route } from "@fleetcore/platform"
+import { HttpError, type Log, type MetricsShape, route } from "@fleetcore/platform"
+import type { RejectReason } from "@fleetcore/proto"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import type { DeviceAuthenticator, DeviceIngress } from "./DeviceIngress.js"
+import { makeIngestRefusals } from "./IngestRefusals.js"
 
 const ACCEPTED_TYPES = [
   "application/json",
@@ -9,6 +11,17 @@ const ACCEPTED_TYPES = [
   "application/octet-stream",
 ]
 const BODY_LIMIT = 1024 * 1024
+
+/** Final refusals: the same payload will be refused again. 422 for everything else. */
+const REFUSAL_STATUS: Partial<Record<RejectReason, number>> = {
+  FLEET_INGEST_DEVICE_UNASSIGNED: 409,
+  FLEET_INGEST_PAYLOAD_TOO_LARGE: 413,
+}
+
+const unavailable = () =>
+  new HttpError(503, "FLEET_INGEST_UNAVAILABLE", "ingest is unavailable; resend later", null, {
+    "retry-after": "5",
+  })
 
 const unauthorized = (message: string) =>
   new HttpError(401, "FLEET_INGEST_DEVICE_UNAUTHORIZED", message, null, {
@@ -33,16 +46,43 @@ const credentials = (header: string | undefined): { id: string; secret: string }
  */
 export const registerHttpIngest = (
   app: TemplatedApp,
-  deps: { readonly auth: DeviceAuthenticator; readonly ingress: DeviceIngress; readonly log: Log },
+  deps: {
+    readonly auth: DeviceAuthenticator
+    readonly ingress: DeviceIngress
+    readonly log: Log
+    readonly metrics: MetricsShape
+  },
 ): void => {
+  const refusals = makeIngestRefusals({ metrics: deps.metrics, log: deps.log })
   route(
     app,
     "post",
     "/ingest/v1/telemetry",
     async (request) => {
       const { id, secret } = credentials(request.headers.get("authorization"))
-      const device = await deps.auth.authenticate(id, secret)
-      if (device === null) throw unauthorized("bad device id or secret")
+      const answer = await deps.auth
+        .authenticate(id, secret, request.remoteAddress)
+        .catch((error: unknown) => {
+          deps.log.error({ err: error, deviceId: id }, "device authentication failed")
+          throw unavailable()
+        })
+      if (!answer.ok) {
+        refusals.refuse(
+          "http",
+          answer.reason === "invalid" ? "FLEET_INGEST_DEVICE_UNAUTHORIZED" : "FLEET_INGEST_AUTH_THROTTLED",
+          { deviceId: id, address: request.remoteAddress },
+        )
+        if (answer.reason === "invalid") throw unauthorized("bad device id or secret")
+        const seconds = Math.ceil(answer.retryAfterMs / 1000)
+        throw new HttpError(
+          429,
+          "FLEET_INGEST_AUTH_THROTTLED",
+          `too many failed authentications for this device from this address; retry in ${seconds} s`,
+          "authorization",
+          { "retry-after": String(seconds) },
+        )
+      }
+      const device = answer.device
       const contentType =
         (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? ""
       if (!ACCEPTED_TYPES.includes(contentType)) {
@@ -53,15 +93,16 @@ export const registerHttpIngest = (
           "content-type",
         )
       }
-      const outcome = await deps.ingress.accept(device, request.body, "http", contentType)
+      // Only the bus can fail here (no input makes ingress throw): the one answer that says "resend".
+      const outcome = await deps.ingress
+        .accept(device, request.body, "http", contentType)
+        .catch((error: unknown) => {
+          deps.log.error({ err: error, deviceId: id }, "ingest failed; the device should resend")
+          throw unavailable()
+        })
       if (outcome.accepted === 0 && outcome.firstRejection !== null) {
         const r = outcome.firstRejection
-        throw new HttpError(
-          r.code === "FLEET_INGEST_DEVICE_UNASSIGNED" ? 409 : 422,
-          r.code,
-          r.message,
-          r.field,
-        )
+        throw new HttpError(REFUSAL_STATUS[r.code] ?? 422, r.code, r.message, r.field)
       }
       return {
         status: 200,

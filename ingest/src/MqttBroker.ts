@@ -6,8 +6,13 @@ import { MqttTopics } from "@fleetcore/proto"
 import { Aedes, type AuthenticateError, type Client } from "aedes"
 import { createWebSocketStream, WebSocketServer } from "ws"
 import type { AuthenticatedDevice, DeviceAuthenticator, DeviceIngress } from "./DeviceIngress.js"
+import { makeIngestRefusals, type RefusalReason, type RefusalTransport } from "./IngestRefusals.js"
+import { guardStream } from "./mqtt/guardStream.js"
+import { MAX_CONNECT_BYTES, MAX_PACKET_BYTES, packetLimit } from "./mqtt/packetLimits.js"
+import { makePacketSizeGuard } from "./mqtt/packetSizeGuard.js"
 import { sniffProtocolLevel } from "./mqtt/sniffProtocolLevel.js"
 import { serveMqtt5 } from "./mqtt5/Mqtt5Session.js"
+import { ReasonCode } from "./mqtt5/reasonCodes.js"
 import { makeMqtt5SessionRegistry } from "./mqtt5/sessionRegistry.js"
 
 export interface MqttBrokerOptions {
@@ -30,6 +35,32 @@ export interface MqttBroker {
   readonly close: () => Promise<void>
 }
 
+/** How an MQTT 5 refusal is counted. */
+const refusalReason = (code: ReasonCode): RefusalReason => {
+  switch (code) {
+    case ReasonCode.PacketTooLarge:
+      return "FLEET_INGEST_PACKET_TOO_LARGE"
+    case ReasonCode.MalformedPacket:
+      return "FLEET_INGEST_PACKET_MALFORMED"
+    case ReasonCode.BadUserNameOrPassword:
+      return "FLEET_INGEST_DEVICE_UNAUTHORIZED"
+    case ReasonCode.QuotaExceeded:
+      return "FLEET_INGEST_AUTH_THROTTLED"
+    default:
+      return "FLEET_INGEST_PROTOCOL_ERROR"
+  }
+}
+
+/** Errors of the connection itself (reset, broken pipe), not of what the client sent. */
+const isSocketError = (error: Error): boolean => typeof (error as { code?: unknown }).code === "string"
+
+/** One device connection, for counting its refusal once. */
+interface Peer {
+  readonly transport: RefusalTransport
+  readonly address: string
+  readonly refuse: (reason: RefusalReason, detail: object) => void
+}
+
 const authError = (message: string, returnCode: 2 | 4 | 5): AuthenticateError =>
   Object.assign(new Error(message), { returnCode }) as AuthenticateError
 
@@ -42,6 +73,24 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
   const { auth, ingress, log, metrics } = options
   const devices = new WeakMap<Client, AuthenticatedDevice>()
   const sessions = makeMqtt5SessionRegistry()
+  const refusals = makeIngestRefusals({ metrics, log })
+  /** What lets a guarded 3.1.1 connection read past its CONNECT, by the stream Aedes was given. */
+  const releaseAfterAuth = new WeakMap<object, () => void>()
+  /** Which listener a 3.1.1 connection came in on, and from which address. */
+  const peers = new WeakMap<object, Peer>()
+  const makePeer = (transport: RefusalTransport, address: string): Peer => {
+    let refused = false
+    return {
+      transport,
+      address,
+      // A connection is refused once, however many of its errors follow (counted and logged once).
+      refuse: (reason, detail) => {
+        if (refused) return
+        refused = true
+        refusals.refuse(transport, reason, { ...detail, address })
+      },
+    }
+  }
 
   const aedes = await Aedes.createBroker({
     connectTimeout: 10_000,
@@ -52,10 +101,23 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
       }
       // A device connects as itself: client id = device id = user name.
       if (client.id !== username) return done(authError("client id must equal the device id", 2), false)
-      auth.authenticate(username, password.toString("utf8")).then(
-        (device) => {
-          if (device === null) return done(authError("bad device id or secret", 4), false)
+      const peer = peers.get(client.conn) ?? makePeer("mqtt", "")
+      auth.authenticate(username, password.toString("utf8"), peer.address).then(
+        (answer) => {
+          if (!answer.ok) {
+            const throttled = answer.reason === "throttled"
+            peer.refuse(throttled ? "FLEET_INGEST_AUTH_THROTTLED" : "FLEET_INGEST_DEVICE_UNAUTHORIZED", {
+              deviceId: username,
+            })
+            // 3.1.1 has no "retry later" code: both are 5 Not authorized; the throttle ends by itself.
+            return done(
+              authError(throttled ? "too many failed attempts" : "bad device id or secret", 5),
+              false,
+            )
+          }
+          const device = answer.device
           devices.set(client, device)
+          releaseAfterAuth.get(client.conn)?.()
           done(null, true)
         },
         (error: unknown) => {
@@ -97,37 +159,72 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
   })
   aedes.on("client", () => metrics.mqttConnections.inc({ version: "3.1.1" }))
   aedes.on("clientDisconnect", () => metrics.mqttConnections.dec({ version: "3.1.1" }))
-  aedes.on("clientError", (client, error) =>
-    log.debug({ clientId: client.id, err: error.message }, "mqtt client error"),
-  )
+  const onClientError = (client: Client, error: Error) => {
+    log.debug({ clientId: client.id, err: error.message }, "mqtt client error")
+    // Refused authentication is counted where it is decided; socket resets are not the client's packets.
+    if ("returnCode" in error || isSocketError(error)) return
+    peers.get(client.conn)?.refuse("FLEET_INGEST_PROTOCOL_ERROR", {
+      clientId: client.id,
+      err: error.message,
+    })
+  }
+  aedes.on("clientError", onClientError)
+  aedes.on("connectionError", onClientError)
 
-  const route = async (conn: Duplex) => {
-    const level = await sniffProtocolLevel(conn, 10_000)
+  const route = async (conn: Duplex, peer: Peer) => {
+    const level = await sniffProtocolLevel(conn, 10_000, MAX_CONNECT_BYTES)
     if (level === 5) {
       metrics.mqttConnections.inc({ version: "5" })
       conn.once("close", () => metrics.mqttConnections.dec({ version: "5" }))
-      serveMqtt5(conn, {
-        auth,
-        ingress,
-        broker: aedes,
-        log,
-        maxKeepAliveS: options.maxKeepAliveS ?? 600,
-        connectTimeoutMs: 10_000,
-        sessions,
-      })
+      serveMqtt5(
+        conn,
+        {
+          auth,
+          ingress,
+          broker: aedes,
+          log,
+          maxKeepAliveS: options.maxKeepAliveS ?? 600,
+          connectTimeoutMs: 10_000,
+          sessions,
+          maxPacketBytes: MAX_PACKET_BYTES,
+          onRefusal: (code) => peer.refuse(refusalReason(code), { reasonCode: code }),
+        },
+        peer.address,
+      )
     } else if (level === 3 || level === 4) {
-      aedes.handle(conn)
+      // Aedes buffers whole packets: sizes are checked from the fixed headers before it reads them.
+      const guarded = guardStream(conn, {
+        guard: makePacketSizeGuard(packetLimit(MAX_PACKET_BYTES)),
+        onTooLarge: (announcedBytes) => peer.refuse("FLEET_INGEST_PACKET_TOO_LARGE", { announcedBytes }),
+      })
+      releaseAfterAuth.set(guarded.stream, guarded.authenticated)
+      peers.set(guarded.stream, peer)
+      aedes.handle(guarded.stream)
     } else {
+      peer.refuse("FLEET_INGEST_PROTOCOL_ERROR", { why: "no MQTT CONNECT" })
       conn.destroy()
     }
   }
 
   const tcp: Server = createServer((socket) => {
     socket.setNoDelay(true)
-    void route(socket)
+    void route(socket, makePeer("mqtt", socket.remoteAddress ?? ""))
   })
-  const wss = new WebSocketServer({ host: options.host, port: options.wsPort, handleProtocols: () => "mqtt" })
-  wss.on("connection", (ws) => void route(createWebSocketStream(ws)))
+  // maxPayload: ws reads a frame's length first and closes with 1009 before buffering a larger one.
+  const wss = new WebSocketServer({
+    host: options.host,
+    port: options.wsPort,
+    handleProtocols: () => "mqtt",
+    maxPayload: MAX_PACKET_BYTES,
+  })
+  wss.on("connection", (ws, request) => {
+    const peer = makePeer("mqtt-ws", request.socket.remoteAddress ?? "")
+    ws.on("error", (error: Error & { code?: string }) => {
+      if (error.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH")
+        peer.refuse("FLEET_INGEST_PACKET_TOO_LARGE", { err: error.message })
+    })
+    void route(createWebSocketStream(ws), peer)
+  })
 
   await new Promise<void>((resolve, reject) => {
     tcp.once("error", reject)

@@ -1,6 +1,6 @@
 import { fleet } from "@fleetcore/proto"
 import { describe, expect, it } from "vitest"
-import { decodeTelemetry } from "./TelemetryDecoder.js"
+import { decodeTelemetry, MAX_PAYLOAD_BYTES } from "./TelemetryDecoder.js"
 
 const now = Date.UTC(2026, 10, 22, 12, 0, 0)
 const json = (value: unknown) => Buffer.from(JSON.stringify(value))
@@ -77,5 +77,50 @@ describe("decodeTelemetry", () => {
       ok: false,
       rejection: { code: "FLEET_INGEST_TOO_MANY_POINTS", field: "points" },
     })
+  })
+
+  it("cuts a too-deep point out of a batch, keeps the good one, and keeps the bad one's text bounded", () => {
+    const deep = "[".repeat(10_000) + "]".repeat(10_000)
+    const payload = Buffer.from(`[${JSON.stringify(good)}, ${deep}]`)
+    const decoded = decodeTelemetry(payload, undefined, now)
+    if (!decoded.ok) throw new Error("expected ok")
+    expect(decoded.points).toEqual([good])
+    expect(decoded.rejections).toMatchObject([
+      { index: 1, code: "FLEET_INGEST_PAYLOAD_TOO_DEEP", field: "points[1]" },
+    ])
+    expect(decoded.rejections[0]?.text).toBe("[".repeat(4096))
+  })
+
+  it("refuses as a whole a payload too deep outside its points, or too large", () => {
+    const deepAttrs = Buffer.from(
+      `{"timeMs": ${now}, "lat": 1, "lon": 1, "attrs": ${"[".repeat(100)}${"]".repeat(100)}}`,
+    )
+    expect(decodeTelemetry(deepAttrs, undefined, now)).toMatchObject({
+      ok: false,
+      rejection: { code: "FLEET_INGEST_PAYLOAD_TOO_DEEP" },
+    })
+    expect(decodeTelemetry(Buffer.alloc(MAX_PAYLOAD_BYTES + 1, 0x20), "application/json", now)).toMatchObject(
+      {
+        ok: false,
+        rejection: { code: "FLEET_INGEST_PAYLOAD_TOO_LARGE" },
+      },
+    )
+  })
+
+  it("answers every input without throwing: huge numbers, wrong types, long keys, garbage", () => {
+    const inputs = [
+      Buffer.from(`[{"timeMs": 1e999, "lat": -1e999, "lon": 0}]`),
+      json([{ ...good, lat: "43" }, { ...good, ["k".repeat(100_000)]: 1 }, null, [], "x", 7]),
+      Buffer.from([0x0b, 0x0b, 0x0b, 0x0b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+      Buffer.from(`[${"{".repeat(5000)}`),
+      Buffer.from(`{"points": ${"[".repeat(64)}1${"]".repeat(64)}}`),
+    ]
+    for (const input of inputs) {
+      const decoded = decodeTelemetry(input, undefined, now)
+      const fields = decoded.ok
+        ? decoded.rejections.map((r) => r.field ?? "")
+        : [decoded.rejection.field ?? ""]
+      for (const field of fields) expect(field.length).toBeLessThanOrEqual(256)
+    }
   })
 })

@@ -1,10 +1,12 @@
 import { DevicePoint, fleet, MAX_POINTS_PER_MESSAGE, type RejectReason } from "@fleetcore/proto"
 import { Result, Schema, SchemaIssue } from "effect"
 import type { Rejection } from "./DeviceIngress.js"
+import { scanJson } from "./scanJson.js"
 
 export interface PointRejection extends Rejection {
   readonly index: number
-  readonly input: unknown
+  /** The refused point as text for the dead letter, at most `MAX_DEAD_LETTER_CHARS`. */
+  readonly text: string
 }
 
 export type Decoded =
@@ -17,6 +19,17 @@ export type Decoded =
 
 /** How far ahead of the server clock a device clock may be before its points are refused. */
 export const MAX_CLOCK_AHEAD_MS = 5 * 60_000
+/** Largest payload decoded: the HTTP body limit; an MQTT packet can be a little larger. */
+export const MAX_PAYLOAD_BYTES = 1024 * 1024
+/**
+ * Deepest JSON nesting accepted. A point is 3 deep inside `{"points": [...]}` (attrs and dtc one
+ * more); anything much deeper is not telemetry.
+ */
+export const MAX_JSON_DEPTH = 16
+/** How much of a field path or issue message a rejection keeps. */
+const MAX_FIELD_CHARS = 256
+/** How much of a refused input a dead letter keeps. */
+export const MAX_DEAD_LETTER_CHARS = 4096
 
 const decodePoint = Schema.decodeUnknownResult(DevicePoint, { onExcessProperty: "error" })
 const formatIssue = SchemaIssue.makeFormatterStandardSchemaV1()
@@ -42,28 +55,76 @@ const isJson = (payload: Uint8Array, contentType: string | undefined): boolean =
   return false
 }
 
-const fromJson = (payload: Uint8Array): unknown[] | Decoded => {
+/** Points from JSON, with the indices of points cut out for nesting too deeply (and their text). */
+interface JsonPoints {
+  readonly raw: unknown[]
+  readonly tooDeep: ReadonlyMap<number, string>
+}
+
+const utf8 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8")
+
+const fromJson = (payload: Uint8Array): JsonPoints | Decoded => {
+  // Depth is measured without recursion before anything parses or prints the payload.
+  const scan = scanJson(payload, MAX_JSON_DEPTH)
+  if (scan.tooDeep === null) {
+    return whole(
+      "FLEET_INGEST_PAYLOAD_TOO_DEEP",
+      `JSON nested ${scan.depth} levels deep; at most ${MAX_JSON_DEPTH} are accepted`,
+    )
+  }
+  // Too-deep points are replaced by null, so the points beside them are still parsed and kept.
+  const tooDeep = new Map<number, string>()
+  let text: string
+  if (scan.tooDeep.length === 0) text = utf8(payload)
+  else {
+    const parts: string[] = []
+    let from = 0
+    for (const span of scan.tooDeep) {
+      parts.push(utf8(payload.subarray(from, span.start)), "null")
+      tooDeep.set(
+        span.index,
+        utf8(payload.subarray(span.start, Math.min(span.end, span.start + MAX_DEAD_LETTER_CHARS))),
+      )
+      from = span.end
+    }
+    parts.push(utf8(payload.subarray(from)))
+    text = parts.join("")
+  }
   let body: unknown
   try {
-    body = JSON.parse(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString("utf8"))
+    body = JSON.parse(text)
   } catch (error) {
     return whole("FLEET_INGEST_PAYLOAD_UNDECODABLE", `payload is not valid JSON: ${(error as Error).message}`)
   }
-  if (Array.isArray(body)) return body
+  if (Array.isArray(body)) return { raw: body, tooDeep }
   if (typeof body === "object" && body !== null && "points" in body) {
     const points = (body as { points: unknown }).points
     if (!Array.isArray(points))
       return whole("FLEET_INGEST_PAYLOAD_INVALID", "points must be an array", "points")
-    return points
+    return { raw: points, tooDeep }
   }
-  if (typeof body === "object" && body !== null) return [body]
+  if (typeof body === "object" && body !== null) return { raw: [body], tooDeep }
   return whole(
     "FLEET_INGEST_PAYLOAD_INVALID",
     "payload must be a point object, an array of points or {points: [...]}",
   )
 }
 
-const fromProtobuf = (payload: Uint8Array): unknown[] | Decoded => {
+/**
+ * A refused point as dead-letter text. Every value that reaches here nests at most MAX_JSON_DEPTH
+ * deep (deeper JSON points were cut out above; protobuf points are flat), so JSON.stringify is safe;
+ * the catch is for what JSON cannot print (there is none today), never for a crash.
+ */
+const pointText = (input: unknown): string => {
+  try {
+    return (JSON.stringify(input) ?? String(input)).slice(0, MAX_DEAD_LETTER_CHARS)
+  } catch {
+    return "(unprintable)"
+  }
+}
+
+const fromProtobuf = (payload: Uint8Array): JsonPoints | Decoded => {
   let batch: fleet.telemetry.v1.Batch
   try {
     batch = fleet.telemetry.v1.Batch.decode(payload)
@@ -75,12 +136,13 @@ const fromProtobuf = (payload: Uint8Array): unknown[] | Decoded => {
   }
   // proto3 leaves scalar fields at their default (0) off the wire: timeMs, lat and lon are always
   // present in the message's meaning, so restore them; optional fields stay absent when unset.
-  return batch.points.map((p) => ({
+  const raw = batch.points.map((p) => ({
     timeMs: 0,
     lat: 0,
     lon: 0,
     ...fleet.telemetry.v1.Point.toObject(p as fleet.telemetry.v1.Point, { longs: Number, defaults: false }),
   }))
+  return { raw, tooDeep: new Map() }
 }
 
 /** Decodes and validates a device payload, point by point: one bad point never sinks the others. */
@@ -90,8 +152,15 @@ export const decodeTelemetry = (
   nowMs: number,
 ): Decoded => {
   if (payload.byteLength === 0) return whole("FLEET_INGEST_PAYLOAD_INVALID", "payload is empty")
-  const raw = isJson(payload, contentType) ? fromJson(payload) : fromProtobuf(payload)
-  if (!Array.isArray(raw)) return raw
+  if (payload.byteLength > MAX_PAYLOAD_BYTES) {
+    return whole(
+      "FLEET_INGEST_PAYLOAD_TOO_LARGE",
+      `payload of ${payload.byteLength} bytes; at most ${MAX_PAYLOAD_BYTES} are accepted`,
+    )
+  }
+  const decoded = isJson(payload, contentType) ? fromJson(payload) : fromProtobuf(payload)
+  if ("ok" in decoded) return decoded
+  const { raw, tooDeep } = decoded
   if (raw.length === 0) return whole("FLEET_INGEST_PAYLOAD_INVALID", "payload has no points", "points")
   if (raw.length > MAX_POINTS_PER_MESSAGE) {
     return whole(
@@ -103,20 +172,32 @@ export const decodeTelemetry = (
   const points: DevicePoint[] = []
   const rejections: PointRejection[] = []
   raw.forEach((input, index) => {
+    const deepText = tooDeep.get(index)
+    if (deepText !== undefined) {
+      rejections.push({
+        index,
+        text: deepText,
+        code: "FLEET_INGEST_PAYLOAD_TOO_DEEP",
+        field: `points[${index}]`,
+        message: `point nested more than ${MAX_JSON_DEPTH} levels deep`,
+      })
+      return
+    }
     const result = decodePoint(input)
     if (Result.isFailure(result)) {
       const first = formatIssue(result.failure.issue).issues[0]
       rejections.push({
         index,
-        input,
+        text: pointText(input),
         code: "FLEET_INGEST_POINT_INVALID",
-        field: `points[${index}]${pathText(first?.path)}`,
-        message: first?.message ?? "invalid point",
+        // A device chooses the keys (an excess property is named in the path): keep both short.
+        field: `points[${index}]${pathText(first?.path)}`.slice(0, MAX_FIELD_CHARS),
+        message: (first?.message ?? "invalid point").slice(0, MAX_FIELD_CHARS),
       })
     } else if (result.success.timeMs > nowMs + MAX_CLOCK_AHEAD_MS) {
       rejections.push({
         index,
-        input,
+        text: pointText(input),
         code: "FLEET_INGEST_POINT_INVALID",
         field: `points[${index}].timeMs`,
         message: `timeMs is ${Math.round((result.success.timeMs - nowMs) / 1000)} s ahead of the server clock`,

@@ -13,21 +13,40 @@ import type {
   IngestSource,
   Rejection,
 } from "./DeviceIngress.js"
-import { decodeTelemetry } from "./TelemetryDecoder.js"
+import { type Decoded, decodeTelemetry, MAX_DEAD_LETTER_CHARS } from "./TelemetryDecoder.js"
 
-const MAX_DLQ_PAYLOAD = 4096
+/** The start of a refused payload, as bytes are: never parsed or printed again. */
+const payloadText = (payload: Uint8Array, binary: boolean): string => {
+  const slice = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).subarray(
+    0,
+    binary ? (MAX_DEAD_LETTER_CHARS / 4) * 3 : MAX_DEAD_LETTER_CHARS,
+  )
+  return binary ? slice.toString("base64") : slice.toString("utf8")
+}
 
-const payloadText = (payload: Uint8Array | unknown, binary: boolean): string => {
-  if (payload instanceof Uint8Array) {
-    const slice = payload.subarray(0, MAX_DLQ_PAYLOAD)
-    return binary ? Buffer.from(slice).toString("base64") : Buffer.from(slice).toString("utf8")
+/**
+ * The decoder never throws for any input; should a defect make it throw anyway, the payload is
+ * refused for good (and dead-lettered) rather than answered "resend later" forever.
+ */
+const decodeSafely = (payload: Uint8Array, contentType: string | undefined, nowMs: number): Decoded => {
+  try {
+    return decodeTelemetry(payload, contentType, nowMs)
+  } catch (error) {
+    return {
+      ok: false,
+      rejection: {
+        code: "FLEET_INGEST_PAYLOAD_UNDECODABLE",
+        field: null,
+        message: `payload could not be decoded: ${error instanceof Error ? error.name : "unknown error"}`,
+      },
+    }
   }
-  return JSON.stringify(payload).slice(0, MAX_DLQ_PAYLOAD)
 }
 
 /**
  * The ingest path shared by every transport: decode, validate point by point, stamp with the
  * device's organisation and vehicle, publish good points (key = vehicle) and dead-letter the rest.
+ * No input makes it throw: it rejects only when the bus fails, the one case a device should resend.
  */
 export const makeDeviceIngress = (deps: {
   readonly bus: BusTransport
@@ -56,7 +75,7 @@ export const makeDeviceIngress = (deps: {
   return {
     accept: async (device, payload, source, contentType): Promise<IngestOutcome> => {
       const receivedAtMs = now()
-      const decoded = decodeTelemetry(payload, contentType, receivedAtMs)
+      const decoded = decodeSafely(payload, contentType, receivedAtMs)
       const dead: DeadLetter[] = []
       let records: TelemetryRecord[] = []
       let rejected = 0
@@ -86,8 +105,7 @@ export const makeDeviceIngress = (deps: {
         }))
         rejected = decoded.rejections.length
         first = decoded.rejections[0] ?? null
-        for (const r of decoded.rejections)
-          dead.push(deadLetter(device, source, r, payloadText(r.input, false), receivedAtMs))
+        for (const r of decoded.rejections) dead.push(deadLetter(device, source, r, r.text, receivedAtMs))
       }
 
       const work: Promise<void>[] = []

@@ -26,7 +26,12 @@ const DEVICE_RECORD: AuthenticatedDevice = {
 // ---- test doubles behind the real interfaces ---------------------------------------------------
 
 const auth: DeviceAuthenticator = {
-  authenticate: async (id, secret) => (id === DEVICE && secret === SECRET ? DEVICE_RECORD : null),
+  authenticate: async (id, secret) =>
+    id === DEVICE && secret === SECRET
+      ? { ok: true, device: DEVICE_RECORD }
+      : id === "throttled"
+        ? { ok: false, reason: "throttled", retryAfterMs: 30_000 }
+        : { ok: false, reason: "invalid" },
 }
 
 interface IngestCall {

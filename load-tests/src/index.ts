@@ -1,3 +1,6 @@
+export * from "./fuzz/ingestCases.js"
+export * from "./fuzz/makeRng.js"
+export * from "./fuzz/runIngestFuzz.js"
 export * from "./geo.js"
 export * from "./routes/almaty.js"
 export * from "./Simulator.js"

@@ -144,7 +144,7 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
     const ingress = makeDeviceIngress({ bus: services.bus, metrics })
 
     const http = uws.App()
-    registerHttpIngest(http, { auth, ingress, log })
+    registerHttpIngest(http, { auth, ingress, log, metrics })
     const api = await registerApi(http, {
       ...services,
       tokens,

@@ -3,9 +3,14 @@ import type { Duplex } from "node:stream"
 /**
  * Reads the start of an MQTT connection up to the CONNECT packet's protocol level byte
  * ([MQTT-3.1.2-2]: 4 = 3.1.1, 5 = 5.0, 3 = 3.1), puts the bytes back, and resolves with the level.
- * Resolves null if the first packet is not a CONNECT or the connection ends or stalls first.
+ * Resolves null if the first packet is not a CONNECT, the connection ends or stalls first, or more
+ * than `maxBytes` arrive without the level (a lying protocol-name length).
  */
-export const sniffProtocolLevel = (conn: Duplex, timeoutMs: number): Promise<number | null> =>
+export const sniffProtocolLevel = (
+  conn: Duplex,
+  timeoutMs: number,
+  maxBytes: number,
+): Promise<number | null> =>
   new Promise((resolve) => {
     let buffered = Buffer.alloc(0)
     const finish = (level: number | null) => {
@@ -14,26 +19,33 @@ export const sniffProtocolLevel = (conn: Duplex, timeoutMs: number): Promise<num
       conn.off("end", onEnd)
       conn.off("error", onEnd)
       conn.pause()
-      if (buffered.length > 0) conn.unshift(buffered)
+      // Bytes go back only for a connection that is handed on; after "end" unshift would throw.
+      if (level !== null && buffered.length > 0) conn.unshift(buffered)
       resolve(level)
     }
     const onEnd = () => finish(null)
     const onData = (chunk: Buffer) => {
       buffered = Buffer.concat([buffered, chunk])
       if (buffered[0] !== 0x10) return finish(null) // fixed header of CONNECT [MQTT-2.2.1]
-      // Remaining length: 1–4 bytes, 7 bits each [MQTT-1.5.5]
-      let offset = 1
-      while (offset < buffered.length && offset <= 4 && (buffered[offset] as number) & 0x80) offset++
-      if (offset >= buffered.length) return
-      offset++
-      if (buffered.length < offset + 2) return
-      const nameLength = buffered.readUInt16BE(offset)
-      const levelAt = offset + 2 + nameLength
-      if (buffered.length <= levelAt) return
-      finish(buffered[levelAt] as number)
+      const level = levelIn(buffered)
+      if (level !== undefined) return finish(level)
+      if (buffered.length > maxBytes) finish(null)
     }
     const timer = setTimeout(() => finish(null), timeoutMs)
     conn.on("data", onData)
     conn.once("end", onEnd)
     conn.once("error", onEnd)
   })
+
+/** The protocol level byte of a CONNECT at the start of `buffered`, or undefined while incomplete. */
+const levelIn = (buffered: Buffer): number | undefined => {
+  // Remaining length: 1–4 bytes, 7 bits each [MQTT-1.5.5]
+  let offset = 1
+  while (offset < buffered.length && offset <= 4 && (buffered[offset] as number) & 0x80) offset++
+  if (offset >= buffered.length) return undefined
+  offset++
+  if (buffered.length < offset + 2) return undefined
+  const nameLength = buffered.readUInt16BE(offset)
+  const levelAt = offset + 2 + nameLength
+  return buffered[levelAt]
+}

@@ -1,5 +1,6 @@
 import type { DeviceAuthenticator, DeviceIngress } from "../DeviceIngress.js"
 import type { CommandBroker } from "./commandBridge.js"
+import type { ReasonCode } from "./reasonCodes.js"
 import type { Mqtt5SessionRegistry } from "./sessionRegistry.js"
 
 export interface Mqtt5Log {
@@ -21,6 +22,8 @@ export interface Mqtt5Deps {
   readonly onConnected?: (deviceId: string) => void
   /** Maximum Packet Size announced to clients; larger packets end the connection. Default 1 MiB + 8 KiB. */
   readonly maxPacketBytes?: number
+  /** Told of every connection the session refuses or closes for the client's fault (for metrics). */
+  readonly onRefusal?: (reasonCode: ReasonCode) => void
   /** Shared by a listener's connections so a reconnecting device takes over its stale session [MQTT-3.1.4-3]. */
   readonly sessions?: Mqtt5SessionRegistry
 }

@@ -1,6 +1,8 @@
 import type { Duplex } from "node:stream"
 import { parser as makeParser, type Packet } from "mqtt-packet"
 import type { AuthenticatedDevice } from "../DeviceIngress.js"
+import { packetLimit } from "../mqtt/packetLimits.js"
+import { makePacketSizeGuard, type PacketSizeGuard } from "../mqtt/packetSizeGuard.js"
 import { makeCommandBridge, type SendResult } from "./commandBridge.js"
 import {
   type ConnectTerms,
@@ -15,7 +17,6 @@ import { type IngestAck, pubackPacket } from "./ingestAck.js"
 import { makeKeepAliveTimer } from "./keepAliveTimer.js"
 import type { Mqtt5Deps } from "./Mqtt5Deps.js"
 import { makePacketWriter, type PacketWriter } from "./PacketWriter.js"
-import { makePacketSizeGuard } from "./packetSizeGuard.js"
 import { publishWill } from "./publishWill.js"
 import { ReasonCode } from "./reasonCodes.js"
 import type { Connected, SessionPort, Will } from "./SessionPort.js"
@@ -32,9 +33,9 @@ type Phase = "awaiting-connect" | "authenticating" | "connected" | "closing" | "
  * Serves one MQTT 5 client connection on `conn`, from its CONNECT on, as a clean-start session
  * (Session Expiry 0). Never throws; failures are logged and end the connection.
  */
-export function serveMqtt5(conn: Duplex, deps: Mqtt5Deps): void {
+export function serveMqtt5(conn: Duplex, deps: Mqtt5Deps, remoteAddress = ""): void {
   try {
-    new Mqtt5Session(conn, deps).start()
+    new Mqtt5Session(conn, deps, remoteAddress).start()
   } catch (error) {
     deps.log.warn({ err: error }, "mqtt5 session failed to start")
     conn.destroy()
@@ -47,7 +48,7 @@ class Mqtt5Session implements SessionPort {
   private phase: Phase = "awaiting-connect"
   private connected: Connected | null = null
   private readonly parser = makeParser({ protocolVersion: 5 })
-  private readonly guard: (chunk: Uint8Array) => number | null
+  private readonly guard: PacketSizeGuard
   /** Parsed packets not yet handled: one at a time, in arrival order. */
   private readonly queue: Packet[] = []
   private busy = false
@@ -64,9 +65,11 @@ class Mqtt5Session implements SessionPort {
   constructor(
     private readonly conn: Duplex,
     readonly deps: Mqtt5Deps,
+    readonly remoteAddress: string,
   ) {
     this.maxPacketBytes = deps.maxPacketBytes ?? DEFAULT_MAX_PACKET_BYTES
-    this.guard = makePacketSizeGuard(this.maxPacketBytes)
+    // The CONNECT is read with a small limit; later packets with the Maximum Packet Size we announce.
+    this.guard = makePacketSizeGuard(packetLimit(this.maxPacketBytes))
     this.writer = makePacketWriter(conn, deps.log)
   }
 
@@ -91,9 +94,14 @@ class Mqtt5Session implements SessionPort {
 
   private readonly onData = (chunk: Buffer): void => {
     if (!this.open) return // after a refusal nothing is processed [MQTT-3.1.4-6]
-    const oversize = this.guard(chunk)
+    const oversize = this.guard.feed(chunk)
     if (oversize !== null) {
-      this.fail(ReasonCode.PacketTooLarge, `packet of ${oversize} bytes exceeds ${this.maxPacketBytes}`)
+      if (this.phase === "awaiting-connect") {
+        // CONNACK 0x95 is allowed as a refusal (3.2.2.2); nothing of the CONNECT was buffered.
+        this.refuse(ReasonCode.PacketTooLarge, `CONNECT of ${oversize} bytes is over the limit`)
+      } else {
+        this.fail(ReasonCode.PacketTooLarge, `packet of ${oversize} bytes exceeds ${this.maxPacketBytes}`)
+      }
       return
     }
     try {
@@ -235,7 +243,9 @@ class Mqtt5Session implements SessionPort {
   }
 
   readonly refuse = (reasonCode: ReasonCode, reason: string): undefined => {
+    if (!this.open) return undefined
     this.deps.log.info({ reasonCode, reason }, "mqtt5 connect refused")
+    this.deps.onRefusal?.(reasonCode)
     // Session Present 0 with a non-zero reason [MQTT-3.2.2-6]; then close [MQTT-3.2.2-7].
     this.end({ cmd: "connack", reasonCode, sessionPresent: false, properties: { reasonString: reason } })
     return undefined
@@ -247,6 +257,8 @@ class Mqtt5Session implements SessionPort {
       { deviceId: this.connected?.device.id, reasonCode, reason },
       "mqtt5 connection closed by server",
     )
+    if (reasonCode !== ReasonCode.ServerShuttingDown && reasonCode !== ReasonCode.SessionTakenOver)
+      this.deps.onRefusal?.(reasonCode)
     // A Reason String is allowed on DISCONNECT whatever Request Problem Information says [MQTT-3.1.2-29].
     this.end(
       this.connected === null

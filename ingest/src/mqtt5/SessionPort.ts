@@ -28,6 +28,8 @@ export interface Connected {
 export interface SessionPort {
   readonly deps: Mqtt5Deps
   readonly maxPacketBytes: number
+  /** The peer's IP address ("" when unknown), for throttling failed authentication. */
+  readonly remoteAddress: string
   /** Encodes and writes a packet unless the connection is closing. */
   readonly send: (packet: Packet) => SendResult
   /** PUBACK for an inbound QoS 1 PUBLISH; gives back one unit of the client's send quota (4.9). */

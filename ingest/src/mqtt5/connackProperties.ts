@@ -1,12 +1,13 @@
 import type { IConnackPacket, IConnectPacket } from "mqtt-packet"
+import { MAX_PACKET_BYTES } from "../mqtt/packetLimits.js"
 import { ReasonCode } from "./reasonCodes.js"
 
 /** Unacknowledged QoS 1 PUBLISH packets a client may have in flight towards us (3.2.2.3.3). */
 export const SERVER_RECEIVE_MAXIMUM = 100
 /** Inbound topic aliases per connection (3.2.2.3.8); trackers alias their one telemetry topic. */
 export const SERVER_TOPIC_ALIAS_MAXIMUM = 16
-/** Default Maximum Packet Size (3.2.2.3.6): a 1 MiB payload, the HTTP body limit, plus header room. */
-export const DEFAULT_MAX_PACKET_BYTES = 1024 * 1024 + 8 * 1024
+/** Default Maximum Packet Size (3.2.2.3.6): the limit every MQTT connection has (`mqtt/packetLimits.ts`). */
+export const DEFAULT_MAX_PACKET_BYTES = MAX_PACKET_BYTES
 /** Receive Maximum and Keep Alive are Two Byte Integers (1.5.2). */
 const TWO_BYTE_MAX = 0xffff
 

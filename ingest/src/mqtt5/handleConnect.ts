@@ -1,5 +1,5 @@
 import type { IConnectPacket } from "mqtt-packet"
-import type { AuthenticatedDevice } from "../DeviceIngress.js"
+import type { AuthAnswer } from "../DeviceIngress.js"
 import { negotiateConnect } from "./connackProperties.js"
 import { ReasonCode } from "./reasonCodes.js"
 import type { SessionPort } from "./SessionPort.js"
@@ -46,15 +46,25 @@ export const handleConnect = async (session: SessionPort, packet: IConnectPacket
   })
   if (!negotiation.ok) return session.refuse(negotiation.reasonCode, negotiation.reason)
 
-  let device: AuthenticatedDevice | null
+  let answer: AuthAnswer
   try {
-    device = await deps.auth.authenticate(deviceId, secret.toString("utf8"))
+    answer = await deps.auth.authenticate(deviceId, secret.toString("utf8"), session.remoteAddress)
   } catch (error) {
     deps.log.warn({ err: error, deviceId }, "mqtt5 device authentication failed")
     return session.refuse(ReasonCode.ServerUnavailable, "authentication unavailable, retry later")
   }
-  // Authentication checks failed: refuse and close [MQTT-3.1.4-2].
-  if (device === null) return session.refuse(ReasonCode.BadUserNameOrPassword, "bad device id or secret")
+  if (!answer.ok) {
+    if (answer.reason === "throttled") {
+      const seconds = Math.ceil(answer.retryAfterMs / 1000)
+      return session.refuse(
+        ReasonCode.QuotaExceeded,
+        `too many failed authentications; retry in ${seconds} s`,
+      )
+    }
+    // Authentication checks failed: refuse and close [MQTT-3.1.4-2].
+    return session.refuse(ReasonCode.BadUserNameOrPassword, "bad device id or secret")
+  }
+  const device = answer.device
 
   session.accept(
     device,

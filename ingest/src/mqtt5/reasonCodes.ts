@@ -46,6 +46,8 @@ export const ReasonCode = {
   TopicAliasInvalid: 0x94,
   /** DISCONNECT: a packet larger than the Maximum Packet Size we announced [MQTT-3.2.2-15]. */
   PacketTooLarge: 0x95,
+  /** CONNACK: too many failed authentications for this device id from this address; retry later. */
+  QuotaExceeded: 0x97,
   /** PUBACK: every point of the payload (or the payload itself) was refused. */
   PayloadFormatInvalid: 0x99,
   /** CONNACK / DISCONNECT: a retained Will or PUBLISH while Retain Available is 0 [MQTT-3.2.2-13] [MQTT-3.2.2-14]. */

@@ -1,27 +1,40 @@
 /**
  * Follows the fixed headers of an incoming MQTT byte stream (2.1.1: one type byte, then the
  * Remaining Length as a Variable Byte Integer, 1.5.5) to learn each packet's total size as soon as
- * its header arrives, before a parser would buffer the whole packet in memory.
+ * its header arrives, before a parser would buffer the whole packet in memory. The same guard serves
+ * MQTT 3.1.1 (Aedes, TCP and WebSocket) and MQTT 5: the fixed header is the same in both.
  *
- * Returns a function fed every chunk in order; it answers the announced size of the first packet
- * larger than `maxBytes` (the Maximum Packet Size we announced [MQTT-3.2.2-15]), or null. A broken
- * length is left for the parser to report as malformed.
+ * A broken length (more than 4 length bytes) is left for the parser to report as malformed.
  */
-export const makePacketSizeGuard = (maxBytes: number): ((chunk: Uint8Array) => number | null) => {
+export interface PacketSizeGuard {
+  /**
+   * Feeds the next chunk, in order. Answers the announced total size of the first packet larger
+   * than its limit, or null.
+   */
+  readonly feed: (chunk: Uint8Array) => number | null
+  /** Packets seen whole so far (header and body). */
+  readonly completed: () => number
+}
+
+/** `limit(i)` is the largest total size, in bytes, allowed for the i-th packet (0 = the CONNECT). */
+export const makePacketSizeGuard = (limit: (packetIndex: number) => number): PacketSizeGuard => {
   /** Bytes of the current packet's body still to skip. */
   let bodyLeft = 0
   let inHeader = false
   let lengthBytes = 0
   let length = 0
   let multiplier = 1
+  let index = 0
+  let completed = 0
 
-  return (chunk) => {
+  const feed = (chunk: Uint8Array): number | null => {
     let at = 0
     while (at < chunk.length) {
       if (bodyLeft > 0) {
         const skip = Math.min(bodyLeft, chunk.length - at)
         bodyLeft -= skip
         at += skip
+        if (bodyLeft === 0) completed++
         continue
       }
       const byte = chunk[at] as number
@@ -43,9 +56,12 @@ export const makePacketSizeGuard = (maxBytes: number): ((chunk: Uint8Array) => n
       }
       inHeader = false
       const total = 1 + lengthBytes + length
-      if (total > maxBytes) return total
+      if (total > limit(index)) return total
+      index++
       bodyLeft = length
+      if (length === 0) completed++
     }
     return null
   }
+  return { feed, completed: () => completed }
 }

@@ -1,0 +1,86 @@
+import { type BusTransport, makeMetrics } from "@fleetcore/platform"
+import {
+  type DeadLetter,
+  DeadLetterTopic,
+  type DeviceId,
+  type OrgId,
+  type TelemetryRecord,
+  TelemetryTopic,
+  type VehicleId,
+} from "@fleetcore/proto"
+import { describe, expect, it } from "vitest"
+import type { AuthenticatedDevice } from "./DeviceIngress.js"
+import { makeDeviceIngress } from "./makeDeviceIngress.js"
+
+const now = Date.UTC(2026, 10, 22, 12, 0, 0)
+const device: AuthenticatedDevice = {
+  id: "dev-1" as DeviceId,
+  orgId: "3f1d2c4b-5a69-4788-9a0b-1c2d3e4f5a6b" as OrgId,
+  vehicleId: "9e8d7c6b-5a49-4382-8170-6f5e4d3c2b1a" as VehicleId,
+}
+const good = { timeMs: now - 1000, lat: 43.238, lon: 76.945 }
+
+/** A bus that keeps what is published, or fails every publish. */
+const makeBus = (failing = false) => {
+  const telemetry: TelemetryRecord[] = []
+  const dead: DeadLetter[] = []
+  const bus: BusTransport = {
+    publish: async (topic, messages) => {
+      if (failing) throw new Error("bus closed")
+      for (const m of messages) {
+        if (topic.name === TelemetryTopic.name) telemetry.push(m.value as TelemetryRecord)
+        else if (topic.name === DeadLetterTopic.name) dead.push(m.value as DeadLetter)
+      }
+    },
+    subscribe: async () => {
+      throw new Error("not used")
+    },
+    pending: () => 0,
+    close: async () => {},
+  }
+  return { bus, telemetry, dead }
+}
+
+const rejectedCount = async (metrics: ReturnType<typeof makeMetrics>, reason: string) =>
+  ((await metrics.ingestRejected.get()).values.find((v) => v.labels.reason === reason)?.value ?? 0) as number
+
+describe("makeDeviceIngress with a poison payload", () => {
+  it("stores the good point beside a 10,000-level array and dead-letters the deep one, bounded", async () => {
+    const { bus, telemetry, dead } = makeBus()
+    const metrics = makeMetrics()
+    const ingress = makeDeviceIngress({ bus, metrics, now: () => now })
+    const deep = "[".repeat(10_000) + "]".repeat(10_000)
+    const outcome = await ingress.accept(device, Buffer.from(`[${JSON.stringify(good)}, ${deep}]`), "mqtt")
+    expect(outcome).toMatchObject({
+      accepted: 1,
+      rejected: 1,
+      firstRejection: { code: "FLEET_INGEST_PAYLOAD_TOO_DEEP", field: "points[1]" },
+    })
+    expect(telemetry.map((r) => r.timeMs)).toEqual([good.timeMs])
+    expect(dead).toHaveLength(1)
+    expect(dead[0]?.reason).toBe("FLEET_INGEST_PAYLOAD_TOO_DEEP")
+    expect(dead[0]?.payload.length).toBeLessThanOrEqual(4096)
+    expect(await rejectedCount(metrics, "FLEET_INGEST_PAYLOAD_TOO_DEEP")).toBe(1)
+  })
+
+  it("refuses a payload that is too deep as a whole, with its raw start as the dead letter", async () => {
+    const { bus, telemetry, dead } = makeBus()
+    const ingress = makeDeviceIngress({ bus, metrics: makeMetrics(), now: () => now })
+    const payload = Buffer.from(`{"points": [], "x": ${"{".repeat(100_000)}`)
+    const outcome = await ingress.accept(device, payload, "http", "application/json")
+    expect(outcome).toMatchObject({
+      accepted: 0,
+      rejected: 1,
+      firstRejection: { code: "FLEET_INGEST_PAYLOAD_TOO_DEEP" },
+    })
+    expect(telemetry).toEqual([])
+    expect(dead[0]?.payload).toBe(payload.subarray(0, 4096).toString("utf8"))
+  })
+
+  it("fails (so the device resends) only when the bus fails", async () => {
+    const ingress = makeDeviceIngress({ bus: makeBus(true).bus, metrics: makeMetrics(), now: () => now })
+    await expect(ingress.accept(device, Buffer.from(JSON.stringify(good)), "mqtt")).rejects.toThrow(
+      "bus closed",
+    )
+  })
+})
