@@ -1,7 +1,7 @@
 import { fleet } from "@fleetcore/proto"
 import mqtt from "mqtt"
-import { seededRandom } from "./geo.js"
 import { ALMATY_ROUTES, type Route } from "./routes/almaty.js"
+import { seededRandom } from "./seededRandom.js"
 import { initialState, position, step, type VehicleState } from "./VehicleModel.js"
 
 export interface SimulatorOptions {
@@ -77,7 +77,7 @@ export const startSimulator = async (options: SimulatorOptions): Promise<Running
   const log = options.log ?? (() => undefined)
 
   options.devices.forEach((device, i) => {
-    const rng = seededRandom(i + 1)
+    const rng = seededRandom(i + 1).next
     const route = ALMATY_ROUTES[i % ALMATY_ROUTES.length] as Route
     const fresh = initialState(route, rng)
     const resume = device.resume

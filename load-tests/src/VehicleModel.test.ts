@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest"
-import { haversineM, seededRandom } from "./geo.js"
+import { haversineM } from "./geo.js"
 import { ALMATY_ROUTES } from "./routes/almaty.js"
+import { seededRandom } from "./seededRandom.js"
 import { DEFAULT_MODEL, initialState, position, step, type VehicleState } from "./VehicleModel.js"
 
 const route = ALMATY_ROUTES[0] as (typeof ALMATY_ROUTES)[number]
 
 const drive = (seconds: number, seed = 7) => {
-  const rng = seededRandom(seed)
+  const rng = seededRandom(seed).next
   let s = initialState(route, rng)
   const states: VehicleState[] = [s]
   for (let t = 0; t < seconds; t++) {

@@ -17,15 +17,3 @@ export const bearingDeg = (lat1: number, lon1: number, lat2: number, lon2: numbe
     Math.sin(rad(lat1)) * Math.cos(rad(lat2)) * Math.cos(rad(lon2 - lon1))
   return ((Math.atan2(y, x) * 180) / Math.PI + 360) % 360
 }
-
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same drive. */
-export const seededRandom = (seed: number): (() => number) => {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}

@@ -33,7 +33,7 @@ export const abayDrive = (options: {
 }) => {
   const route = (ALMATY_ROUTES.find((r) => r.name === "Abay Avenue") ??
     ALMATY_ROUTES[0]) as (typeof ALMATY_ROUTES)[number]
-  const rng = seededRandom(options.seed)
+  const rng = seededRandom(options.seed).next
   const noiseDeg = (m: number) => ((rng() - 0.5) * 2 * m) / 111_320
   const points: DrivePoint[] = []
   let t = options.startMs

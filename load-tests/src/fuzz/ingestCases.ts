@@ -1,6 +1,6 @@
 import { fleet } from "@fleetcore/proto"
 import { generate } from "mqtt-packet"
-import type { Rng } from "./makeRng.js"
+import type { SeededRandom as Rng } from "../seededRandom.js"
 import { lieAboutLength, mutateBytes } from "./mutate.js"
 
 export interface FuzzDevice {

@@ -1,4 +1,4 @@
-import type { Rng } from "./makeRng.js"
+import type { SeededRandom as Rng } from "../seededRandom.js"
 
 /** Byte-level mutations of a valid packet or body; each returns a new buffer. */
 const MUTATIONS: ReadonlyArray<{ readonly name: string; readonly apply: (rng: Rng, b: Buffer) => Buffer }> = [

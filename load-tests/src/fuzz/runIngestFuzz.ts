@@ -2,8 +2,8 @@ import { request } from "node:http"
 import { connect as connectTcp } from "node:net"
 import { fleet } from "@fleetcore/proto"
 import { generate, type Packet, parser } from "mqtt-packet"
+import { seededRandom } from "../seededRandom.js"
 import { type FuzzCase, type FuzzDevice, nextFuzzCase } from "./ingestCases.js"
-import { makeRng } from "./makeRng.js"
 
 export interface IngestFuzzOptions {
   readonly httpUrl: string
@@ -167,7 +167,7 @@ const sendValid = async (options: IngestFuzzOptions, n: number, timeMs: number):
  * the same cases) while a second lane sends valid points, one at a time, until the mutants are done.
  */
 export const runIngestFuzz = async (options: IngestFuzzOptions): Promise<IngestFuzzReport> => {
-  const rng = makeRng(options.seed)
+  const rng = seededRandom(options.seed)
   const started = Date.now()
   const kinds: Record<string, number> = {}
   const answers: Record<string, number> = {}
