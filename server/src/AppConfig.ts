@@ -24,6 +24,7 @@ export interface AppConfig {
   readonly publicUrl: Option.Option<string>
   readonly logLevel: string
   readonly busPartitions: number
+  readonly metricsToken: Option.Option<Redacted.Redacted<string>>
 }
 
 export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
@@ -48,4 +49,5 @@ export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
     Config.withDefault("info" as const),
   ),
   busPartitions: Config.Int("FLEET_BUS_PARTITIONS").pipe(Config.withDefault(8)),
+  metricsToken: Config.option(Config.Redacted("FLEET_METRICS_TOKEN")),
 })
