@@ -8,6 +8,8 @@ import { authorize } from "../auth/authorize.js"
 import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 
+const isDeviceId = Schema.is(DeviceId)
+
 const CreateDevice = Schema.Struct({
   id: DeviceId,
   vehicleId: Schema.optionalKey(Schema.NullOr(Schema.String.check(Schema.isUUID()))),
@@ -117,6 +119,7 @@ export const registerDeviceRoutes = (
     async (request) => {
       const p = await authorize(tokens, request, admins)
       const id = request.params[0] ?? ""
+      if (!isDeviceId(id)) throw new HttpError(404, "FLEET_DEVICE_NOT_FOUND", "no such device")
       const secret = newDeviceSecret()
       const secretHash = await hashSecret(secret)
       const updated = await db.withOrg(p.orgId, async (c) => {

@@ -5,24 +5,15 @@ import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
+import { IsoDate, IsoDateTime, Uuid } from "../http/schemas.js"
 import { vehicleIdParam, visibleVehicle } from "./visibleVehicle.js"
 
-const Instant = Schema.String.check(
-  Schema.isPattern(/^\d{4}-\d{2}-\d{2}T/, { message: "an ISO 8601 date-time" }),
-)
 const Assign = Schema.Struct({
-  driverId: Schema.String.check(Schema.isUUID()),
-  startsAt: Instant,
-  endsAt: Schema.optionalKey(Schema.NullOr(Instant)),
+  driverId: Uuid,
+  startsAt: IsoDateTime,
+  endsAt: Schema.optionalKey(Schema.NullOr(IsoDateTime)),
 })
-const Range = Schema.Struct({
-  from: Schema.String.check(
-    Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "from must be a date, YYYY-MM-DD" }),
-  ),
-  to: Schema.String.check(
-    Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "to must be a date, YYYY-MM-DD" }),
-  ),
-})
+const Range = Schema.Struct({ from: IsoDate, to: IsoDate })
 
 /** Who drives which vehicle when; and each driver's distance per day. */
 export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): void => {
