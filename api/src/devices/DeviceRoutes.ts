@@ -7,6 +7,7 @@ import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
+import { requireReference } from "../http/requireReference.js"
 
 const isDeviceId = Schema.is(DeviceId)
 
@@ -81,11 +82,7 @@ export const registerDeviceRoutes = (
       if ((taken.rowCount ?? 0) > 0)
         throw new HttpError(409, "FLEET_DEVICE_EXISTS", "a device with this id exists", "id")
       const row = await db.withOrg(p.orgId, async (c) => {
-        if (body.vehicleId) {
-          const v = await c.query("SELECT 1 FROM vehicles WHERE id = $1", [body.vehicleId])
-          if (v.rowCount === 0)
-            throw new HttpError(400, "FLEET_DEVICE_INVALID", "unknown vehicle", "vehicleId")
-        }
+        if (body.vehicleId) await requireReference(c, "vehicle", body.vehicleId, "vehicleId")
         const inserted = await c
           .query<DeviceRow>(
             `INSERT INTO devices (id, org_id, vehicle_id, name, secret_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${DEVICE_COLUMNS}`,

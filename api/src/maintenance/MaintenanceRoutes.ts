@@ -6,6 +6,7 @@ import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
+import { requireReference } from "../http/requireReference.js"
 import { Currency, IsoDate, Money, Uuid } from "../http/schemas.js"
 
 const CreateTemplate = Schema.Struct({
@@ -69,6 +70,9 @@ export const registerMaintenanceRoutes = (
         )
       }
       const id = await db.withOrg(p.orgId, async (c) => {
+        if (b.vehicleTypeId !== undefined)
+          await requireReference(c, "vehicleType", b.vehicleTypeId, "vehicleTypeId")
+        if (b.vehicleId !== undefined) await requireReference(c, "vehicle", b.vehicleId, "vehicleId")
         const r = await c.query<{ id: string }>(
           `INSERT INTO maintenance_templates (org_id, name, vehicle_type_id, vehicle_id, every_km, every_months)
            VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

@@ -5,6 +5,7 @@ import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
+import { requireReference } from "../http/requireReference.js"
 import { IsoDate, IsoDateTime, Uuid } from "../http/schemas.js"
 import { vehicleIdParam, visibleVehicle } from "./visibleVehicle.js"
 
@@ -36,12 +37,7 @@ export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): vo
         if ((await c.query("SELECT 1 FROM vehicles WHERE id = $1", [vehicleId])).rowCount === 0) {
           throw new HttpError(404, "FLEET_VEHICLE_NOT_FOUND", "no such vehicle")
         }
-        const driver = await c.query(
-          "SELECT 1 FROM users WHERE id = $1 AND role = 'driver' AND NOT disabled",
-          [b.driverId],
-        )
-        if (driver.rowCount === 0)
-          throw new HttpError(400, "FLEET_ASSIGNMENT_INVALID", "no such driver", "driverId")
+        await requireReference(c, "driver", b.driverId, "driverId")
         await c.query("SELECT pg_advisory_xact_lock(hashtext('assign:' || $1))", [vehicleId])
         const overlap = await c.query(
           `SELECT 1 FROM driver_assignments WHERE vehicle_id = $1

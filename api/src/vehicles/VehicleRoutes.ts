@@ -5,6 +5,7 @@ import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { requireReference } from "../http/requireReference.js"
 import { IsoDate, IsoDateTime, Uuid } from "../http/schemas.js"
 import { vehicleIdParam, visibleVehicle } from "./visibleVehicle.js"
 
@@ -111,11 +112,7 @@ export const registerVehicleRoutes = (app: TemplatedApp, deps: RouteDeps): void 
       const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
       const body = decodeOr400(CreateVehicle, jsonBody(request.body), "FLEET_VEHICLE_INVALID")
       const row = await db.withOrg(p.orgId, async (c) => {
-        if (body.vehicleTypeId) {
-          const t = await c.query("SELECT 1 FROM vehicle_types WHERE id = $1", [body.vehicleTypeId])
-          if (t.rowCount === 0)
-            throw new HttpError(400, "FLEET_VEHICLE_INVALID", "unknown vehicle type", "vehicleTypeId")
-        }
+        if (body.vehicleTypeId) await requireReference(c, "vehicleType", body.vehicleTypeId, "vehicleTypeId")
         const inserted = await c
           .query<{ id: string }>(
             `INSERT INTO vehicles (org_id, name, plate, vin, vehicle_type_id, commissioned_on, commissioned_odometer_km)
