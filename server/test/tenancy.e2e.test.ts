@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto"
-import { planMaintenance } from "@fleetcore/engine"
+import { checkOffline, planMaintenance } from "@fleetcore/engine"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   type ApiClient,
@@ -231,5 +231,22 @@ describe("system jobs", () => {
       [van.body.id, orgB],
     )
     expect(foreignPlans.rowCount).toBe(0)
+  })
+
+  it("the offline check raises an alert only in the organisation that owns the vehicle", async () => {
+    const orgB = await one("SELECT id FROM organisations WHERE slug = 'tenancy-b'", [])
+    const silent = await a.call<{ id: string }>("POST", "/api/v1/vehicles", { name: "Silent" })
+    // A state row stamped with the wrong organisation (as a device moved between organisations
+    // could leave): it must not open an alert on org A's vehicle inside org B.
+    await h.fleet.db.system.query(
+      `INSERT INTO vehicle_state (vehicle_id, org_id, time, lat, lon, updated_at)
+       VALUES ($1, $2, now() - interval '2 hours', 43.2, 76.9, now() - interval '2 hours')`,
+      [silent.body.id, orgB],
+    )
+    await checkOffline(h.fleet.db.system)
+    const alerts = await h.fleet.db.system.query("SELECT org_id FROM alerts WHERE vehicle_id = $1", [
+      silent.body.id,
+    ])
+    expect(alerts.rows).toEqual([])
   })
 })
