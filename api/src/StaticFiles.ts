@@ -1,5 +1,6 @@
-import { readFile, stat } from "node:fs/promises"
-import { extname, join, normalize } from "node:path"
+import { readdirSync, readFileSync } from "node:fs"
+import { extname, join, relative, sep } from "node:path"
+import { HttpError, type Log, type Reply, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 
 const TYPES: Record<string, string> = {
@@ -14,54 +15,64 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
   ".wasm": "application/wasm",
   ".map": "application/json",
+  ".txt": "text/plain; charset=utf-8",
 }
 
-/**
- * Serves the built dashboard (dashboard/dist) with an SPA fallback to index.html. Hashed assets
- * are cached for a year; index.html never. Files are read once and kept in memory.
- */
-export const registerStaticFiles = (app: TemplatedApp, root: string): void => {
-  const cache = new Map<string, Buffer | null>()
-  const load = async (path: string): Promise<Buffer | null> => {
-    if (!cache.has(path)) {
-      const file = await stat(path).then(
-        (s) => (s.isFile() ? readFile(path) : null),
-        () => null,
-      )
-      cache.set(path, file)
-    }
-    return cache.get(path) ?? null
-  }
-  app.get("/*", (res, req) => {
-    const url = req.getUrl()
-    let aborted = false
-    res.onAborted(() => {
-      aborted = true
-    })
-    const relative = normalize(decodeURIComponent(url)).replace(/^(\.\.[/\\])+/, "")
-    const wanted = join(root, relative === "/" ? "index.html" : relative)
-    const inside = wanted.startsWith(root)
-    void (async () => {
-      let path = inside ? wanted : join(root, "index.html")
-      let body = await load(path)
-      if (body === null && extname(relative) === "") {
-        path = join(root, "index.html")
-        body = await load(path)
+/** The files of the built dashboard, keyed by URL path (`/assets/index-3f2a.js`). */
+export type StaticManifest = ReadonlyMap<string, Reply>
+
+/** Every file under `root`, read once; hashed assets (under `assets/`) are immutable. */
+export const buildStaticManifest = (root: string): StaticManifest => {
+  const manifest = new Map<string, Reply>()
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (entry.isFile()) {
+        const url = `/${relative(root, path).split(sep).join("/")}`
+        manifest.set(url, {
+          status: 200,
+          headers: {
+            "content-type": TYPES[extname(path)] ?? "application/octet-stream",
+            "cache-control": url.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+            "x-content-type-options": "nosniff",
+          },
+          body: readFileSync(path),
+        })
       }
-      if (aborted) return
-      res.cork(() => {
-        if (body === null) {
-          res.writeStatus("404 Not Found").writeHeader("content-type", "text/plain").end("not found")
-          return
-        }
-        const immutable = path.includes(`${join(root, "assets")}`)
-        res
-          .writeStatus("200 OK")
-          .writeHeader("content-type", TYPES[extname(path)] ?? "application/octet-stream")
-          .writeHeader("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache")
-          .writeHeader("x-content-type-options", "nosniff")
-          .end(body)
-      })
-    })()
-  })
+    }
+  }
+  walk(root)
+  return manifest
+}
+
+const notFound = () => new HttpError(404, "FLEET_NOT_FOUND", "no such file")
+
+/**
+ * Serves the built dashboard from a manifest made once at start-up: no file system access per
+ * request (so no path can escape `root`) and no cache that grows with the paths asked for. An
+ * unknown path without an extension is a page of the SPA (index.html); one with an extension is
+ * a 404.
+ */
+export const registerStaticFiles = (app: TemplatedApp, root: string, log: Log): void => {
+  const manifest = buildStaticManifest(root)
+  const index = manifest.get("/index.html")
+  route(
+    app,
+    "get",
+    "/*",
+    async (request) => {
+      let path: string
+      try {
+        path = decodeURIComponent(request.url)
+      } catch {
+        throw notFound()
+      }
+      const file = manifest.get(path === "/" ? "/index.html" : path)
+      if (file !== undefined) return file
+      if (extname(path) === "" && index !== undefined) return index
+      throw notFound()
+    },
+    { log },
+  )
 }

@@ -1,5 +1,5 @@
 import type { BusTransport, ClickHouseClient, Log, MetricsShape, PostgresClient } from "@fleetcore/platform"
-import { route } from "@fleetcore/platform"
+import { type RouteEntry, route, routesOf } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { registerAlertRoutes } from "./alerts/AlertRoutes.js"
 import { registerAuthRoutes } from "./auth/AuthRoutes.js"
@@ -8,6 +8,7 @@ import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerFuelRoutes } from "./fuel/FuelRoutes.js"
 import { registerLiveHub } from "./live/LiveHub.js"
 import { registerMaintenanceRoutes } from "./maintenance/MaintenanceRoutes.js"
+import { makeMetricsAccess } from "./metrics/metricsAccess.js"
 import { registerStaticFiles } from "./StaticFiles.js"
 import { registerGeofenceRoutes } from "./settings/GeofenceRoutes.js"
 import { registerSettingsRoutes } from "./settings/SettingsRoutes.js"
@@ -26,17 +27,23 @@ export interface ApiDeps {
   readonly instanceId: string
   readonly version: string
   readonly mapStyleUrl: string | null
+  /** Bearer token for `/metrics`; null serves metrics to loopback connections only. */
+  readonly metricsToken: string | null
   /** The built dashboard to serve at `/`; null serves none. */
   readonly dashboardDir: string | null
   readonly onDeviceChanged: (deviceId: string) => void
 }
 
+export interface RegisteredApi {
+  readonly close: () => Promise<void>
+  /** Every HTTP route registered on the app, from the one route table (see `routesOf`). */
+  readonly routes: ReadonlyArray<RouteEntry>
+}
+
 /** Registers every API route on the app. Static files go last: they catch what is left. */
-export const registerApi = async (
-  app: TemplatedApp,
-  deps: ApiDeps,
-): Promise<{ readonly close: () => Promise<void> }> => {
+export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<RegisteredApi> => {
   const { log } = deps
+  const metricsAccess = makeMetricsAccess(deps.metricsToken)
   route(
     app,
     "get",
@@ -48,7 +55,8 @@ export const registerApi = async (
     app,
     "get",
     "/metrics",
-    async () => {
+    async (request) => {
+      metricsAccess(request)
       deps.metrics.busPending.set(deps.bus.pending())
       return {
         status: 200,
@@ -85,6 +93,6 @@ export const registerApi = async (
         .end(JSON.stringify({ error: { code: "FLEET_NOT_FOUND", message: "no such endpoint" } }))
     })
   })
-  if (deps.dashboardDir !== null) registerStaticFiles(app, deps.dashboardDir)
-  return live
+  if (deps.dashboardDir !== null) registerStaticFiles(app, deps.dashboardDir, log)
+  return { close: live.close, routes: routesOf(app) }
 }

@@ -19,11 +19,16 @@ interface PlanRow {
   reminders_sent: number[] | null
 }
 
-/** A vehicle's current odometer, km: the device's or the latest manual reading, whichever is higher. */
+/**
+ * A vehicle's current odometer, km: the device's or the latest manual reading, whichever is higher.
+ * This job runs as the system (no row-level security), so every look-up names the organisation.
+ */
 const CURRENT_KM = `GREATEST(
-  (SELECT s.odometer_m / 1000 FROM vehicle_state s WHERE s.vehicle_id = v.id),
-  (SELECT (rs.state->>'estimatedOdometerM')::float8 / 1000 FROM vehicle_rule_state rs WHERE rs.vehicle_id = v.id),
-  (SELECT r.value_km::float8 FROM odometer_readings r WHERE r.vehicle_id = v.id ORDER BY r.at DESC LIMIT 1))`
+  (SELECT s.odometer_m / 1000 FROM vehicle_state s WHERE s.vehicle_id = v.id AND s.org_id = v.org_id),
+  (SELECT (rs.state->>'estimatedOdometerM')::float8 / 1000 FROM vehicle_rule_state rs
+     WHERE rs.vehicle_id = v.id AND rs.org_id = v.org_id),
+  (SELECT r.value_km::float8 FROM odometer_readings r WHERE r.vehicle_id = v.id AND r.org_id = v.org_id
+     ORDER BY r.at DESC LIMIT 1))`
 
 /**
  * Plans every vehicle's services for `today` ("YYYY-MM-DD"): starts a plan for new
@@ -39,7 +44,8 @@ export const planMaintenance = async (db: pg.Pool, today: string): Promise<Alert
      FROM vehicles v
      JOIN maintenance_templates t ON t.active AND t.org_id = v.org_id
        AND (t.vehicle_id = v.id OR (t.vehicle_type_id = v.vehicle_type_id AND NOT EXISTS (
-             SELECT 1 FROM maintenance_templates o WHERE o.active AND o.vehicle_id = v.id AND o.name = t.name)))
+             SELECT 1 FROM maintenance_templates o
+             WHERE o.active AND o.org_id = v.org_id AND o.vehicle_id = v.id AND o.name = t.name)))
      ON CONFLICT DO NOTHING`,
   )
   const { rows } = await db.query<PlanRow>(
@@ -47,11 +53,11 @@ export const planMaintenance = async (db: pg.Pool, today: string): Promise<Alert
             p.base_odometer_km::float8 AS base_odometer_km, to_char(p.base_date, 'YYYY-MM-DD') AS base_date,
             ${CURRENT_KM} AS current_km, o.settings, k.id AS task_id, k.status AS task_status, k.reminders_sent
      FROM maintenance_plans p
-     JOIN maintenance_templates t ON t.id = p.template_id AND t.active
-     JOIN vehicles v ON v.id = p.vehicle_id
+     JOIN maintenance_templates t ON t.id = p.template_id AND t.active AND t.org_id = p.org_id
+     JOIN vehicles v ON v.id = p.vehicle_id AND v.org_id = p.org_id
      JOIN organisations o ON o.id = p.org_id
      LEFT JOIN maintenance_tasks k ON k.vehicle_id = p.vehicle_id AND k.template_id = p.template_id
-                                  AND k.status IN ('scheduled', 'overdue')`,
+                                  AND k.org_id = p.org_id AND k.status IN ('scheduled', 'overdue')`,
   )
   const alerts: RaisedAlert[] = []
   for (const r of rows) {

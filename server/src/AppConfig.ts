@@ -28,6 +28,7 @@ export interface AppConfig {
   readonly busDiskBudgetBytes: number
   /** fdatasync every group commit of the bus log (an acknowledgement then survives power loss). */
   readonly busFsync: boolean
+  readonly metricsToken: Option.Option<Redacted.Redacted<string>>
 }
 
 export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
@@ -60,4 +61,5 @@ export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
     Config.map((mb) => mb * 1024 * 1024),
   ),
   busFsync: Config.Boolean("FLEET_BUS_FSYNC").pipe(Config.withDefault(true)),
+  metricsToken: Config.option(Config.Redacted("FLEET_METRICS_TOKEN")),
 })

@@ -27,6 +27,7 @@ import {
   Postgres,
   type PostgresClient,
   PostgresServerLayer,
+  type RouteEntry,
 } from "@fleetcore/platform"
 import uws from "@trufflesuite/uws-js-unofficial"
 import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect"
@@ -47,6 +48,8 @@ export interface RunningFleetCore {
   readonly db: PostgresClient
   readonly ch: ClickHouseClient
   readonly bus: BusTransport
+  /** Every HTTP route the API serves. */
+  readonly routes: ReadonlyArray<RouteEntry>
   readonly stop: () => Promise<void>
 }
 
@@ -153,6 +156,7 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
       instanceId: randomUUID(),
       version: VERSION,
       mapStyleUrl: Option.getOrNull(config.mapStyleUrl),
+      metricsToken: Option.match(config.metricsToken, { onNone: () => null, onSome: Redacted.value }),
       dashboardDir: dashboardDist(),
       onDeviceChanged: auth.forget,
     })
@@ -213,6 +217,7 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
       mqttWsUrl: `ws://${localHost}:${mqtt.wsPort}`,
       demo,
       ...services,
+      routes: api.routes,
       stop,
     }
   } catch (error) {
@@ -233,6 +238,7 @@ export interface StartOptions {
   readonly simulatorIntervalMs?: number
   readonly demoAdminPassword?: string
   readonly logLevel?: string
+  readonly metricsToken?: string
 }
 
 /**
@@ -249,6 +255,7 @@ export const startFleetCore = async (options: StartOptions): Promise<RunningFlee
   if (options.simulatorIntervalMs !== undefined)
     env.FLEET_SIMULATOR_INTERVAL_MS = String(options.simulatorIntervalMs)
   if (options.demoAdminPassword !== undefined) env.FLEET_DEMO_ADMIN_PASSWORD = options.demoAdminPassword
+  if (options.metricsToken !== undefined) env.FLEET_METRICS_TOKEN = options.metricsToken
   const config = await loadConfig(env)
   return runFleetCore({
     ...config,

@@ -9,20 +9,27 @@ export const DEMO_PASSWORD = "demo-password-for-tests"
 
 export interface Harness {
   readonly fleet: RunningFleetCore
+  /** The data folder: generated secrets (jwt.secret) live here. */
+  readonly dataDir: string
   readonly close: () => Promise<void>
 }
 
 /** A FleetCore on loopback with its own data folder, removed afterwards. */
-export const startHarness = async (simulatorVehicles = 0): Promise<Harness> => {
+export const startHarness = async (
+  simulatorVehicles = 0,
+  options: { readonly metricsToken?: string } = {},
+): Promise<Harness> => {
   const dataDir = await mkdtemp(join(tmpdir(), "fleetcore-test-"))
   const fleet = await startFleetCore({
     dataDir,
     simulatorVehicles,
     simulatorIntervalMs: 500,
     demoAdminPassword: DEMO_PASSWORD,
+    ...options,
   })
   return {
     fleet,
+    dataDir,
     close: async () => {
       await fleet.stop()
       await rm(dataDir, { recursive: true, force: true })

@@ -5,15 +5,16 @@ import { Schema } from "effect"
 import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
-import type { RouteDeps } from "../http/RouteDeps.js"
+import { type RouteDeps, UUID } from "../http/RouteDeps.js"
+import { IsoDateTime, Uuid } from "../http/schemas.js"
 
 const Filter = Schema.Struct({
   status: Schema.optionalKey(Schema.Literals(["open", "acknowledged", "resolved"])),
   type: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[a-z_]{2,64}$/))),
-  vehicleId: Schema.optionalKey(Schema.String.check(Schema.isUUID())),
+  vehicleId: Schema.optionalKey(Uuid),
   severity: Schema.optionalKey(Schema.Literals(["info", "warning", "critical"])),
-  from: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}T/))),
-  to: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}T/))),
+  from: Schema.optionalKey(IsoDateTime),
+  to: Schema.optionalKey(IsoDateTime),
   limit: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^([1-9]\d{0,2}|1000)$/))),
 })
 const Note = Schema.Struct({ note: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))) })
@@ -75,7 +76,7 @@ export const registerAlertRoutes = (
       async (request) => {
         const p = await authorize(tokens, request, ["superadmin", "admin", "manager", "dispatcher"])
         const id = request.params[0] ?? ""
-        if (!/^[0-9a-f-]{36}$/i.test(id)) throw new HttpError(404, "FLEET_ALERT_NOT_FOUND", "no such alert")
+        if (!UUID.test(id)) throw new HttpError(404, "FLEET_ALERT_NOT_FOUND", "no such alert")
         const body = request.body.length
           ? decodeOr400(Note, jsonBody(request.body), "FLEET_ALERT_INVALID")
           : {}

@@ -5,7 +5,7 @@ import { Schema } from "effect"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { authorize } from "./authorize.js"
-import { LoginLimiter } from "./LoginLimiter.js"
+import { LoginThrottle } from "./LoginThrottle.js"
 import type { Principal, Role } from "./Principal.js"
 import { refreshDigest } from "./Tokens.js"
 
@@ -51,16 +51,18 @@ export const registerAuthRoutes = (
   deps: Pick<RouteDeps, "db" | "tokens" | "log">,
 ): void => {
   const { db, tokens, log } = deps
-  const limiter = new LoginLimiter(10, 5 * 60_000)
+  const throttle = new LoginThrottle()
   // Verified against when the e-mail is unknown, so both cases take the same time.
   const decoy = hashSecret("decoy-password-for-timing")
 
-  const session = async (user: UserRow) => {
+  /** A new access token and refresh token; `familyId` null starts a new family (a login). */
+  const session = async (user: UserRow, familyId: string | null) => {
     const principal: Principal = { userId: user.id as UserId, orgId: user.org_id as OrgId, role: user.role }
     const refresh = tokens.newRefresh()
     await db.system.query(
-      "INSERT INTO refresh_tokens (user_id, org_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))",
-      [user.id, user.org_id, refresh.digest, tokens.refreshTtlS],
+      `INSERT INTO refresh_tokens (user_id, org_id, token_hash, expires_at, family_id)
+       VALUES ($1, $2, $3, now() + make_interval(secs => $4), COALESCE($5::uuid, gen_random_uuid()))`,
+      [user.id, user.org_id, refresh.digest, tokens.refreshTtlS, familyId],
     )
     return {
       accessToken: await tokens.signAccess(principal),
@@ -77,29 +79,34 @@ export const registerAuthRoutes = (
     async (request) => {
       const body = decodeOr400(Login, jsonBody(request.body), "FLEET_AUTH_LOGIN_INVALID")
       const email = body.email.trim().toLowerCase()
-      const now = Date.now()
-      const keys = [`e:${email}`, `a:${request.remoteAddress}`]
-      if (keys.some((k) => limiter.blocked(k, now))) {
+      // Reserved before the hash is checked: concurrent guesses count while they are in flight.
+      const attempt = throttle.reserve(email, request.remoteAddress, Date.now())
+      if (!attempt.ok) {
+        const seconds = Math.max(1, Math.ceil(attempt.retryAfterMs / 1000))
+        log.info({ email, remote: request.remoteAddress, retryAfterS: seconds }, "login throttled")
         throw new HttpError(
           429,
           "FLEET_AUTH_TOO_MANY_ATTEMPTS",
-          "too many failed logins; wait a few minutes",
+          `too many failed logins; retry in ${seconds} s`,
           null,
-          {
-            "retry-after": "300",
-          },
+          { "retry-after": String(seconds) },
         )
       }
-      const { rows } = await db.system.query<UserRow>(`${USER_SQL} WHERE u.email = $1`, [email])
-      const user = rows[0]
-      const ok = await verifySecret(user?.password_hash ?? (await decoy), body.password)
-      if (user === undefined || !ok || user.disabled) {
-        for (const k of keys) limiter.fail(k, now)
-        log.info({ email, remote: request.remoteAddress }, "login refused")
-        throw invalid()
+      let outcome: "success" | "failure" | "abandoned" = "abandoned"
+      try {
+        const { rows } = await db.system.query<UserRow>(`${USER_SQL} WHERE u.email = $1`, [email])
+        const user = rows[0]
+        const ok = await verifySecret(user?.password_hash ?? (await decoy), body.password)
+        if (user === undefined || !ok || user.disabled) {
+          outcome = "failure"
+          log.info({ email, remote: request.remoteAddress }, "login refused")
+          throw invalid()
+        }
+        outcome = "success"
+        return { status: 200, body: await session(user, null) }
+      } finally {
+        attempt.settle(outcome, Date.now())
       }
-      for (const k of keys) limiter.succeed(k)
-      return { status: 200, body: await session(user) }
     },
     { log },
   )
@@ -110,24 +117,35 @@ export const registerAuthRoutes = (
     "/api/v1/auth/refresh",
     async (request) => {
       const body = decodeOr400(Refresh, jsonBody(request.body), "FLEET_AUTH_REFRESH_INVALID")
+      const digest = refreshDigest(body.refreshToken)
       // Rotation: the presented token is revoked in the same statement that finds it, so it works once.
-      const { rows } = await db.system.query<{ user_id: string }>(
+      const { rows } = await db.system.query<{ user_id: string; family_id: string }>(
         `UPDATE refresh_tokens SET revoked_at = now()
          WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-         RETURNING user_id`,
-        [refreshDigest(body.refreshToken)],
+         RETURNING user_id, family_id`,
+        [digest],
       )
-      const userId = rows[0]?.user_id
-      if (userId === undefined) {
+      const rotated = rows[0]
+      if (rotated === undefined) {
+        // A token that was already rotated or revoked is being replayed: whoever holds the family's
+        // current token may hold a stolen one, so every token of that login is revoked.
+        const reused = await db.system.query(
+          `UPDATE refresh_tokens SET revoked_at = now()
+           WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND revoked_at IS NOT NULL)
+             AND revoked_at IS NULL`,
+          [digest],
+        )
+        if ((reused.rowCount ?? 0) > 0)
+          log.warn({ remote: request.remoteAddress }, "refresh token replayed; its family is revoked")
         throw new HttpError(
           401,
           "FLEET_AUTH_REFRESH_INVALID",
           "the refresh token is unknown, used or expired",
         )
       }
-      const user = (await db.system.query<UserRow>(`${USER_SQL} WHERE u.id = $1`, [userId])).rows[0]
+      const user = (await db.system.query<UserRow>(`${USER_SQL} WHERE u.id = $1`, [rotated.user_id])).rows[0]
       if (user === undefined || user.disabled) throw invalid()
-      return { status: 200, body: await session(user) }
+      return { status: 200, body: await session(user, rotated.family_id) }
     },
     { log },
   )
@@ -138,8 +156,10 @@ export const registerAuthRoutes = (
     "/api/v1/auth/logout",
     async (request) => {
       const body = decodeOr400(Refresh, jsonBody(request.body), "FLEET_AUTH_REFRESH_INVALID")
+      // Logging out ends the login: every token descended from it is revoked.
       await db.system.query(
-        "UPDATE refresh_tokens SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL",
+        `UPDATE refresh_tokens SET revoked_at = now()
+         WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL`,
         [refreshDigest(body.refreshToken)],
       )
       return { status: 204 }

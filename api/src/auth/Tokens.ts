@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto"
 import type { OrgId, UserId } from "@fleetcore/proto"
+import { Option, Schema } from "effect"
 import { errors, jwtVerify, SignJWT } from "jose"
-import { type Principal, ROLES, type Role } from "./Principal.js"
+import { type Principal, ROLES } from "./Principal.js"
 
 const ISSUER = "fleetcore"
 const AUDIENCE = "fleetcore-api"
@@ -12,6 +13,16 @@ export interface TokenOptions {
   readonly accessTtlS: number
   readonly refreshTtlS: number
 }
+
+/** The claims an access token must carry; anything else (no `exp`, an `org` that is not a UUID) is invalid. */
+const AccessClaims = Schema.Struct({
+  sub: Schema.String.check(Schema.isUUID()),
+  org: Schema.String.check(Schema.isUUID()),
+  role: Schema.Literals(ROLES),
+  exp: Schema.Number.check(Schema.isInt()),
+  iat: Schema.Number.check(Schema.isInt()),
+})
+const decodeClaims = Schema.decodeUnknownOption(AccessClaims)
 
 export type VerifyResult =
   | { readonly ok: true; readonly principal: Principal; readonly expiresAtMs: number }
@@ -38,19 +49,15 @@ export const makeTokens = (options: TokenOptions) => ({
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ["HS256"],
+        requiredClaims: ["exp", "iat", "sub"],
       })
-      const role = payload.role
-      if (
-        typeof payload.sub !== "string" ||
-        typeof payload.org !== "string" ||
-        !ROLES.includes(role as Role)
-      ) {
-        return { ok: false, expired: false }
-      }
+      const claims = decodeClaims(payload)
+      if (Option.isNone(claims)) return { ok: false, expired: false }
+      const { sub, org, role, exp } = claims.value
       return {
         ok: true,
-        principal: { userId: payload.sub as UserId, orgId: payload.org as OrgId, role: role as Role },
-        expiresAtMs: (payload.exp ?? 0) * 1000,
+        principal: { userId: sub as UserId, orgId: org as OrgId, role },
+        expiresAtMs: exp * 1000,
       }
     } catch (error) {
       return { ok: false, expired: error instanceof errors.JWTExpired }

@@ -7,6 +7,9 @@ import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
+import { requireReference } from "../http/requireReference.js"
+
+const isDeviceId = Schema.is(DeviceId)
 
 const CreateDevice = Schema.Struct({
   id: DeviceId,
@@ -79,11 +82,7 @@ export const registerDeviceRoutes = (
       if ((taken.rowCount ?? 0) > 0)
         throw new HttpError(409, "FLEET_DEVICE_EXISTS", "a device with this id exists", "id")
       const row = await db.withOrg(p.orgId, async (c) => {
-        if (body.vehicleId) {
-          const v = await c.query("SELECT 1 FROM vehicles WHERE id = $1", [body.vehicleId])
-          if (v.rowCount === 0)
-            throw new HttpError(400, "FLEET_DEVICE_INVALID", "unknown vehicle", "vehicleId")
-        }
+        if (body.vehicleId) await requireReference(c, "vehicle", body.vehicleId, "vehicleId")
         const inserted = await c
           .query<DeviceRow>(
             `INSERT INTO devices (id, org_id, vehicle_id, name, secret_hash) VALUES ($1, $2, $3, $4, $5) RETURNING ${DEVICE_COLUMNS}`,
@@ -117,6 +116,7 @@ export const registerDeviceRoutes = (
     async (request) => {
       const p = await authorize(tokens, request, admins)
       const id = request.params[0] ?? ""
+      if (!isDeviceId(id)) throw new HttpError(404, "FLEET_DEVICE_NOT_FOUND", "no such device")
       const secret = newDeviceSecret()
       const secretHash = await hashSecret(secret)
       const updated = await db.withOrg(p.orgId, async (c) => {

@@ -7,6 +7,7 @@ import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
+import { requireReference } from "../http/requireReference.js"
 import { vehicleIdParam } from "../vehicles/visibleVehicle.js"
 import { exceededCardLimits } from "./fuelCardLimits.js"
 import { CreateFuelCard, CreateFuelEntry, FuelEntryFilter } from "./fuelSchemas.js"
@@ -112,16 +113,7 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
         )
         if (check.kind === "invalid")
           throw new HttpError(400, "FLEET_FUEL_ODOMETER_NOT_INCREASING", check.reason, "odometerKm")
-        if (body.fuelCardId) {
-          const card = await c.query("SELECT 1 FROM fuel_cards WHERE id = $1 AND active", [body.fuelCardId])
-          if (card.rowCount === 0)
-            throw new HttpError(
-              400,
-              "FLEET_FUEL_ENTRY_INVALID",
-              "unknown or inactive fuel card",
-              "fuelCardId",
-            )
-        }
+        if (body.fuelCardId) await requireReference(c, "activeFuelCard", body.fuelCardId, "fuelCardId")
         const checked = check.kind === "checked" ? check : null
         const entry = (
           await c.query<EntryRow>(
@@ -277,6 +269,7 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
       const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
       const b = decodeOr400(CreateFuelCard, jsonBody(request.body), "FLEET_FUEL_CARD_INVALID")
       const card = await db.withOrg(p.orgId, async (c) => {
+        if (b.vehicleId) await requireReference(c, "vehicle", b.vehicleId, "vehicleId")
         const r = await c.query<{ id: string }>(
           `INSERT INTO fuel_cards (org_id, name, number_last4, vehicle_id, currency, daily_limit, weekly_limit, monthly_limit)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,

@@ -25,12 +25,51 @@ export const decodeOr400 = <S extends Schema.Decoder<unknown>>(
   throw new HttpError(400, code, `${field ?? "body"}: ${first?.message ?? "invalid"}`, field)
 }
 
-/** Parses a JSON request body, or answers 400. */
+/** The deepest nesting of arrays and objects a request body may have; no endpoint needs more than 4. */
+export const MAX_JSON_DEPTH = 32
+
+/**
+ * The deepest nesting of `[`/`{` in JSON text, counted without recursion (brackets inside strings
+ * do not count), so a hostile body is measured before it is parsed.
+ */
+export const jsonDepth = (text: string): number => {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92)
+        i++ // backslash: skip the escaped character
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth)
+    else if (c === 93 || c === 125) depth--
+  }
+  return deepest
+}
+
+class NulInString extends Error {}
+
+/**
+ * Parses a JSON request body, or answers 400: empty, not JSON, nested deeper than
+ * MAX_JSON_DEPTH, or holding a NUL character in a string (PostgreSQL text cannot store it).
+ */
 export const jsonBody = (body: Buffer): unknown => {
   if (body.length === 0) throw new HttpError(400, "FLEET_BODY_REQUIRED", "a JSON body is required")
+  const text = body.toString("utf8")
+  if (jsonDepth(text) > MAX_JSON_DEPTH) {
+    throw new HttpError(400, "FLEET_BODY_TOO_DEEP", `the body nests deeper than ${MAX_JSON_DEPTH} levels`)
+  }
   try {
-    return JSON.parse(body.toString("utf8"))
+    return JSON.parse(text, (_key, value: unknown) => {
+      if (typeof value === "string" && value.includes("\u0000")) throw new NulInString()
+      return value
+    })
   } catch (error) {
+    if (error instanceof NulInString) {
+      throw new HttpError(400, "FLEET_BODY_NOT_JSON", "strings in the body must not contain NUL characters")
+    }
     throw new HttpError(400, "FLEET_BODY_NOT_JSON", `the body is not valid JSON: ${(error as Error).message}`)
   }
 }

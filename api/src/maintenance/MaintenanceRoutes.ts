@@ -5,9 +5,10 @@ import { Schema } from "effect"
 import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
-import type { RouteDeps } from "../http/RouteDeps.js"
+import { type RouteDeps, UUID } from "../http/RouteDeps.js"
+import { requireReference } from "../http/requireReference.js"
+import { Currency, IsoDate, Money, Uuid } from "../http/schemas.js"
 
-const Uuid = Schema.String.check(Schema.isUUID())
 const CreateTemplate = Schema.Struct({
   name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
   vehicleTypeId: Schema.optionalKey(Uuid),
@@ -21,15 +22,9 @@ const CreateTemplate = Schema.Struct({
 })
 const Complete = Schema.Struct({
   odometerKm: Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 0, maximum: 10_000_000 })),
-  completedOn: Schema.String.check(
-    Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "completedOn is a date, YYYY-MM-DD" }),
-  ),
-  cost: Schema.optionalKey(
-    Schema.String.check(
-      Schema.isPattern(/^\d{1,12}(\.\d{1,2})?$/, { message: 'cost is a decimal string such as "45000.00"' }),
-    ),
-  ),
-  currency: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[A-Z]{3}$/))),
+  completedOn: IsoDate,
+  cost: Schema.optionalKey(Money),
+  currency: Schema.optionalKey(Currency),
   notes: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(4000))),
 })
 const TaskFilter = Schema.Struct({
@@ -75,6 +70,9 @@ export const registerMaintenanceRoutes = (
         )
       }
       const id = await db.withOrg(p.orgId, async (c) => {
+        if (b.vehicleTypeId !== undefined)
+          await requireReference(c, "vehicleType", b.vehicleTypeId, "vehicleTypeId")
+        if (b.vehicleId !== undefined) await requireReference(c, "vehicle", b.vehicleId, "vehicleId")
         const r = await c.query<{ id: string }>(
           `INSERT INTO maintenance_templates (org_id, name, vehicle_type_id, vehicle_id, every_km, every_months)
            VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -150,8 +148,7 @@ export const registerMaintenanceRoutes = (
     async (request) => {
       const p = await authorize(tokens, request, managers)
       const id = request.params[0] ?? ""
-      if (!/^[0-9a-f-]{36}$/i.test(id))
-        throw new HttpError(404, "FLEET_MAINTENANCE_TASK_NOT_FOUND", "no such task")
+      if (!UUID.test(id)) throw new HttpError(404, "FLEET_MAINTENANCE_TASK_NOT_FOUND", "no such task")
       const b = decodeOr400(Complete, jsonBody(request.body), "FLEET_MAINTENANCE_COMPLETION_INVALID")
       if ((b.cost === undefined) !== (b.currency === undefined)) {
         throw new HttpError(

@@ -4,7 +4,7 @@ import { Schema } from "effect"
 import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
-import type { RouteDeps } from "../http/RouteDeps.js"
+import { type RouteDeps, UUID } from "../http/RouteDeps.js"
 
 const Lat = Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: -90, maximum: 90 }))
 const Lon = Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: -180, maximum: 180 }))
@@ -89,7 +89,7 @@ export const registerGeofenceRoutes = (
       const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
       const id = request.params[0] ?? ""
       const done = await db.withOrg(p.orgId, async (c) => {
-        if (!/^[0-9a-f-]{36}$/i.test(id)) return false
+        if (!UUID.test(id)) return false
         const r = await c.query("UPDATE geofences SET active = false WHERE id = $1 AND active", [id])
         if (r.rowCount === 1) await audit(c, p, "geofence.delete", "geofence", id)
         return r.rowCount === 1

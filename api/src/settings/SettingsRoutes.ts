@@ -11,7 +11,7 @@ const between = (minimum: number, maximum: number) =>
 
 /** The thresholds an organisation may set; absent keys keep their defaults (docs/rules.md). */
 export const OrgSettings = Schema.Struct({
-  timezone: Schema.optionalKey(Schema.String),
+  timezone: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(64))),
   fuelAnomalyThresholdPct: Schema.optionalKey(between(0, 100)),
   overspeedLimitKmh: Schema.optionalKey(Schema.NullOr(between(20, 250))),
   overspeedMinDurationS: Schema.optionalKey(between(0, 600)),

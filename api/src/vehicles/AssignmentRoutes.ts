@@ -5,24 +5,16 @@ import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
+import { requireReference } from "../http/requireReference.js"
+import { IsoDate, IsoDateTime, Uuid } from "../http/schemas.js"
 import { vehicleIdParam, visibleVehicle } from "./visibleVehicle.js"
 
-const Instant = Schema.String.check(
-  Schema.isPattern(/^\d{4}-\d{2}-\d{2}T/, { message: "an ISO 8601 date-time" }),
-)
 const Assign = Schema.Struct({
-  driverId: Schema.String.check(Schema.isUUID()),
-  startsAt: Instant,
-  endsAt: Schema.optionalKey(Schema.NullOr(Instant)),
+  driverId: Uuid,
+  startsAt: IsoDateTime,
+  endsAt: Schema.optionalKey(Schema.NullOr(IsoDateTime)),
 })
-const Range = Schema.Struct({
-  from: Schema.String.check(
-    Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "from must be a date, YYYY-MM-DD" }),
-  ),
-  to: Schema.String.check(
-    Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "to must be a date, YYYY-MM-DD" }),
-  ),
-})
+const Range = Schema.Struct({ from: IsoDate, to: IsoDate })
 
 /** Who drives which vehicle when; and each driver's distance per day. */
 export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): void => {
@@ -45,12 +37,7 @@ export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): vo
         if ((await c.query("SELECT 1 FROM vehicles WHERE id = $1", [vehicleId])).rowCount === 0) {
           throw new HttpError(404, "FLEET_VEHICLE_NOT_FOUND", "no such vehicle")
         }
-        const driver = await c.query(
-          "SELECT 1 FROM users WHERE id = $1 AND role = 'driver' AND NOT disabled",
-          [b.driverId],
-        )
-        if (driver.rowCount === 0)
-          throw new HttpError(400, "FLEET_ASSIGNMENT_INVALID", "no such driver", "driverId")
+        await requireReference(c, "driver", b.driverId, "driverId")
         await c.query("SELECT pg_advisory_xact_lock(hashtext('assign:' || $1))", [vehicleId])
         const overlap = await c.query(
           `SELECT 1 FROM driver_assignments WHERE vehicle_id = $1

@@ -6,26 +6,16 @@ import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { IsoDate, IsoDateTime } from "../http/schemas.js"
 import { visibleVehicle } from "./visibleVehicle.js"
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/
 const MileageQuery = Schema.Struct({
-  from: Schema.String.check(Schema.isPattern(DAY, { message: "from must be a date, YYYY-MM-DD" })),
-  to: Schema.String.check(Schema.isPattern(DAY, { message: "to must be a date, YYYY-MM-DD" })),
+  from: IsoDate,
+  to: IsoDate,
   groupBy: Schema.optionalKey(Schema.Literals(["day", "month"])),
 })
-const TripsQuery = Schema.Struct({
-  from: Schema.String.check(
-    Schema.isPattern(/^\d{4}-\d{2}-\d{2}T/, { message: "from must be an ISO date-time" }),
-  ),
-  to: Schema.String.check(
-    Schema.isPattern(/^\d{4}-\d{2}-\d{2}T/, { message: "to must be an ISO date-time" }),
-  ),
-})
-const ReplayBody = Schema.Struct({
-  from: Schema.String.check(Schema.isPattern(DAY, { message: "from must be a date, YYYY-MM-DD" })),
-  to: Schema.String.check(Schema.isPattern(DAY, { message: "to must be a date, YYYY-MM-DD" })),
-})
+const TripsQuery = Schema.Struct({ from: IsoDateTime, to: IsoDateTime })
+const ReplayBody = Schema.Struct({ from: IsoDate, to: IsoDate })
 const MAX_REPLAY_DAYS = 93
 
 /** Derived history of a vehicle: daily/monthly mileage and trips, from ClickHouse. */

@@ -7,13 +7,12 @@ import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { IsoDateTime } from "../http/schemas.js"
 import { vehicleIdParam, visibleVehicle } from "./visibleVehicle.js"
 
 const Reading = Schema.Struct({
   valueKm: Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 0, maximum: 10_000_000 })),
-  at: Schema.optionalKey(
-    Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}T/, { message: "at is an ISO date-time" })),
-  ),
+  at: Schema.optionalKey(IsoDateTime),
   note: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))),
 })
 const DEFAULT_MAX_KM_PER_DAY = 1000

@@ -5,6 +5,8 @@ import { audit } from "../audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { requireReference } from "../http/requireReference.js"
+import { IsoDate, IsoDateTime, Uuid } from "../http/schemas.js"
 import { vehicleIdParam, visibleVehicle } from "./visibleVehicle.js"
 
 const CreateVehicle = Schema.Struct({
@@ -13,9 +15,9 @@ const CreateVehicle = Schema.Struct({
     Schema.NullOr(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(20))),
   ),
   vin: Schema.optionalKey(Schema.NullOr(Schema.String.check(Schema.isPattern(/^[A-HJ-NPR-Z0-9]{17}$/)))),
-  vehicleTypeId: Schema.optionalKey(Schema.NullOr(Schema.String.check(Schema.isUUID()))),
+  vehicleTypeId: Schema.optionalKey(Schema.NullOr(Uuid)),
   /** Where the service book starts when no service is recorded yet. */
-  commissionedOn: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/))),
+  commissionedOn: Schema.optionalKey(IsoDate),
   commissionedOdometerKm: Schema.optionalKey(
     Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 0, maximum: 10_000_000 })),
   ),
@@ -81,18 +83,7 @@ const toVehicle = (r: VehicleRow) => ({
         },
 })
 
-const instant = (value: string | null, name: string): number => {
-  const ms = value === null ? Number.NaN : Date.parse(value)
-  if (!Number.isFinite(ms)) {
-    throw new HttpError(
-      400,
-      "FLEET_QUERY_INVALID",
-      `${name} must be an ISO 8601 date-time, e.g. 2026-11-22T10:00:00Z`,
-      name,
-    )
-  }
-  return ms
-}
+const TrackQuery = Schema.Struct({ from: IsoDateTime, to: IsoDateTime })
 
 /** Vehicles with their last position; a vehicle's track from ClickHouse. */
 export const registerVehicleRoutes = (app: TemplatedApp, deps: RouteDeps): void => {
@@ -121,11 +112,7 @@ export const registerVehicleRoutes = (app: TemplatedApp, deps: RouteDeps): void 
       const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
       const body = decodeOr400(CreateVehicle, jsonBody(request.body), "FLEET_VEHICLE_INVALID")
       const row = await db.withOrg(p.orgId, async (c) => {
-        if (body.vehicleTypeId) {
-          const t = await c.query("SELECT 1 FROM vehicle_types WHERE id = $1", [body.vehicleTypeId])
-          if (t.rowCount === 0)
-            throw new HttpError(400, "FLEET_VEHICLE_INVALID", "unknown vehicle type", "vehicleTypeId")
-        }
+        if (body.vehicleTypeId) await requireReference(c, "vehicleType", body.vehicleTypeId, "vehicleTypeId")
         const inserted = await c
           .query<{ id: string }>(
             `INSERT INTO vehicles (org_id, name, plate, vin, vehicle_type_id, commissioned_on, commissioned_odometer_km)
@@ -162,8 +149,9 @@ export const registerVehicleRoutes = (app: TemplatedApp, deps: RouteDeps): void 
     async (request) => {
       const p = await authorize(tokens, request)
       const id = vehicleIdParam(request)
-      const from = instant(request.query.get("from"), "from")
-      const to = instant(request.query.get("to"), "to")
+      const q = decodeOr400(TrackQuery, Object.fromEntries(request.query), "FLEET_QUERY_INVALID")
+      const from = Date.parse(q.from)
+      const to = Date.parse(q.to)
       if (to <= from) throw new HttpError(400, "FLEET_QUERY_INVALID", "to must be after from", "to")
       if (to - from > MAX_TRACK_RANGE_MS) {
         throw new HttpError(400, "FLEET_QUERY_INVALID", "a track covers at most 31 days", "to")

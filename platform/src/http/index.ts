@@ -1,2 +1,3 @@
 export * from "./HttpError.js"
+export * from "./RouteTable.js"
 export * from "./route.js"

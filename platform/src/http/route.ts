@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponse, TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import type { Log } from "../Log.js"
 import { HttpError } from "./HttpError.js"
+import { parameterNames, type RouteMethod, recordRoute } from "./RouteTable.js"
 
 export interface Request {
   readonly method: string
@@ -41,87 +42,152 @@ const STATUS_TEXT: Record<number, string> = {
 const statusLine = (status: number) => STATUS_TEXT[status] ?? `${status} Status`
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
+/** The longest path parameter accepted (after decoding); ids are far shorter. */
+export const MAX_PARAMETER_LENGTH = 256
+
+const INTERNAL = { status: 500, body: new HttpError(500, "FLEET_INTERNAL", "internal error").toBody() }
+
+const errorReply = (error: HttpError): Reply => ({
+  status: error.status,
+  headers: error.headers,
+  body: error.toBody(),
+})
+
+const serialise = (reply: Reply): { body: string | Buffer | undefined; json: boolean } => {
+  if (reply.body === undefined) return { body: undefined, json: false }
+  if (typeof reply.body === "string" || Buffer.isBuffer(reply.body)) return { body: reply.body, json: false }
+  return { body: JSON.stringify(reply.body), json: true }
+}
 
 const send = (res: HttpResponse, reply: Reply) => {
+  // Serialised before the response is started, so a body that cannot be written becomes a 500.
+  const { body, json } = serialise(reply)
   res.cork(() => {
     res.writeStatus(statusLine(reply.status))
-    let body: string | Buffer | undefined
-    if (reply.body === undefined) body = undefined
-    else if (typeof reply.body === "string" || Buffer.isBuffer(reply.body)) body = reply.body
-    else {
-      body = JSON.stringify(reply.body)
-      res.writeHeader("content-type", "application/json; charset=utf-8")
-    }
+    if (json) res.writeHeader("content-type", "application/json; charset=utf-8")
     for (const [k, v] of Object.entries(reply.headers ?? {})) res.writeHeader(k, v)
     res.end(body)
   })
 }
 
 /**
+ * A path parameter, percent-decoded. Malformed percent-encoding (`%E0%A4%A`) and over-long values
+ * are the client's error, a 400 naming the parameter, never an exception that escapes.
+ */
+export const decodeParameter = (raw: string, name: string): string => {
+  let value: string
+  try {
+    value = decodeURIComponent(raw)
+  } catch {
+    throw new HttpError(
+      400,
+      "FLEET_PATH_INVALID",
+      `path parameter ${name} is not valid percent-encoding`,
+      name,
+    )
+  }
+  if (value.length > MAX_PARAMETER_LENGTH) {
+    throw new HttpError(400, "FLEET_PATH_INVALID", `path parameter ${name} is too long`, name)
+  }
+  return value
+}
+
+/**
  * Registers a handler on a uWebSockets.js app: reads the request synchronously (uWS frees it after
  * the callback returns), reads the body up to `bodyLimit`, and turns thrown HttpErrors into their
- * status and `{error: {code, message, field}}` body. Anything else is a 500 and is logged.
+ * status and `{error: {code, message, field}}` body. Anything else, thrown synchronously or
+ * asynchronously, by the handler or while answering, is logged and answered 500: no exception
+ * leaves a request as a crash of the process.
  */
 export const route = (
   app: TemplatedApp,
-  method: "get" | "post" | "put" | "patch" | "del",
+  method: RouteMethod,
   pattern: string,
   handler: Handler,
   options: { readonly log: Log; readonly bodyLimit?: number },
 ): void => {
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  const names = parameterNames(pattern)
+  recordRoute(app, { method, pattern })
   app[method](pattern, (res: HttpResponse, req: HttpRequest) => {
-    const headers = new Map<string, string>()
-    req.forEach((k, v) => {
-      headers.set(k, v)
-    })
-    const paramCount = (pattern.match(/\/:/g) ?? []).length
-    const params = Array.from({ length: paramCount }, (_, i) => decodeURIComponent(req.getParameter(i) ?? ""))
-    const base = {
-      method: req.getMethod().toUpperCase(),
-      url: req.getUrl(),
-      query: new URLSearchParams(req.getQuery() ?? ""),
-      params,
-      headers,
-      remoteAddress: Buffer.from(res.getRemoteAddressAsText()).toString(),
-    }
-    let aborted = false
+    let finished = false
     res.onAborted(() => {
-      aborted = true
+      finished = true
     })
+    let url = ""
     const respond = (reply: Reply) => {
-      if (!aborted) send(res, reply)
-    }
-    const run = (body: Buffer) =>
-      handler({ ...base, body }).then(respond, (error: unknown) => {
-        if (error instanceof HttpError)
-          return respond({ status: error.status, headers: error.headers, body: error.toBody() })
-        options.log.error({ err: error, url: base.url, method: base.method }, "request failed")
-        respond({ status: 500, body: new HttpError(500, "FLEET_INTERNAL", "internal error").toBody() })
-      })
-
-    const declared = Number(headers.get("content-length") ?? "0")
-    if (declared > limit) {
-      return respond({
-        status: 413,
-        body: new HttpError(413, "FLEET_BODY_TOO_LARGE", `request body exceeds ${limit} bytes`).toBody(),
-      })
-    }
-    if (base.method === "GET" || base.method === "DELETE") return void run(Buffer.alloc(0))
-    const chunks: Buffer[] = []
-    let size = 0
-    res.onData((chunk, isLast) => {
-      if (size > limit) return
-      size += chunk.byteLength
-      if (size > limit) {
-        respond({
-          status: 413,
-          body: new HttpError(413, "FLEET_BODY_TOO_LARGE", `request body exceeds ${limit} bytes`).toBody(),
-        })
-        return
+      if (finished) return
+      finished = true
+      try {
+        send(res, reply)
+      } catch (error) {
+        options.log.error({ err: error, url, method }, "cannot send the response")
+        try {
+          send(res, INTERNAL)
+        } catch {
+          // The response was started and failed midway: nothing more can be sent on it.
+        }
       }
-      chunks.push(Buffer.from(chunk.slice(0))) // uWS reuses the chunk's memory after this callback
-      if (isLast) void run(Buffer.concat(chunks))
-    })
+    }
+    const fail = (error: unknown) => {
+      if (error instanceof HttpError) return respond(errorReply(error))
+      options.log.error({ err: error, url, method }, "request failed")
+      respond(INTERNAL)
+    }
+    try {
+      url = req.getUrl()
+      const headers = new Map<string, string>()
+      req.forEach((k, v) => {
+        headers.set(k, v)
+      })
+      const rawParams = names.map((_, i) => req.getParameter(i) ?? "")
+      const base = {
+        method: req.getMethod().toUpperCase(),
+        url,
+        query: new URLSearchParams(req.getQuery() ?? ""),
+        headers,
+        remoteAddress: Buffer.from(res.getRemoteAddressAsText()).toString(),
+      }
+      const run = (body: Buffer) => {
+        // Parameters are decoded inside the promise chain: a malformed one is an answer, not a throw.
+        Promise.resolve()
+          .then(() =>
+            handler({
+              ...base,
+              params: rawParams.map((raw, i) => decodeParameter(raw, names[i] ?? `${i}`)),
+              body,
+            }),
+          )
+          .then(respond, fail)
+          .catch(fail)
+      }
+      const declared = Number(headers.get("content-length") ?? "0")
+      if (declared > limit) {
+        return respond(
+          errorReply(new HttpError(413, "FLEET_BODY_TOO_LARGE", `request body exceeds ${limit} bytes`)),
+        )
+      }
+      if (base.method === "GET" || base.method === "DELETE") return run(Buffer.alloc(0))
+      const chunks: Buffer[] = []
+      let size = 0
+      res.onData((chunk, isLast) => {
+        if (finished) return
+        try {
+          size += chunk.byteLength
+          if (size > limit) {
+            respond(
+              errorReply(new HttpError(413, "FLEET_BODY_TOO_LARGE", `request body exceeds ${limit} bytes`)),
+            )
+            return
+          }
+          chunks.push(Buffer.from(chunk.slice(0))) // uWS reuses the chunk's memory after this callback
+          if (isLast) run(Buffer.concat(chunks))
+        } catch (error) {
+          fail(error)
+        }
+      })
+    } catch (error) {
+      fail(error)
+    }
   })
 }

@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto"
+import type { OrgId, UserId } from "@fleetcore/proto"
+import { SignJWT } from "jose"
+import { describe, expect, it } from "vitest"
+import { makeTokens } from "./Tokens.js"
+
+const secret = new TextEncoder().encode("a-test-signing-key-of-at-least-32-bytes!")
+const tokens = makeTokens({ secret, accessTtlS: 900, refreshTtlS: 3600 })
+const userId = randomUUID() as UserId
+const orgId = randomUUID() as OrgId
+
+/** A token signed with the right key, carrying exactly the given claims. */
+const forge = (claims: Record<string, unknown>, exp: boolean) => {
+  let jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(userId)
+    .setIssuer("fleetcore")
+    .setAudience("fleetcore-api")
+    .setIssuedAt()
+  if (exp) jwt = jwt.setExpirationTime("10m")
+  return jwt.sign(secret)
+}
+
+describe("access tokens", () => {
+  it("accept a token FleetCore signed", async () => {
+    const token = await tokens.signAccess({ userId, orgId, role: "admin" })
+    const verified = await tokens.verifyAccess(token)
+    expect(verified).toMatchObject({ ok: true, principal: { userId, orgId, role: "admin" } })
+  })
+
+  it("refuse a correctly signed token without exp", async () => {
+    const token = await forge({ org: orgId, role: "admin" }, false)
+    expect(await tokens.verifyAccess(token)).toEqual({ ok: false, expired: false })
+  })
+
+  it("refuse a token whose org claim is not a UUID, or whose role is unknown", async () => {
+    expect(await tokens.verifyAccess(await forge({ org: "not-a-uuid", role: "admin" }, true))).toEqual({
+      ok: false,
+      expired: false,
+    })
+    expect(await tokens.verifyAccess(await forge({ org: orgId, role: "root" }, true))).toEqual({
+      ok: false,
+      expired: false,
+    })
+  })
+})

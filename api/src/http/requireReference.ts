@@ -1,0 +1,34 @@
+import { HttpError } from "@fleetcore/platform"
+import type pg from "pg"
+
+/** What a request body may refer to, and which rows of it count (e.g. only active fuel cards). */
+const REFERENCES = {
+  vehicle: "SELECT 1 FROM vehicles WHERE id = $1",
+  vehicleType: "SELECT 1 FROM vehicle_types WHERE id = $1",
+  driver: "SELECT 1 FROM users WHERE id = $1 AND role = 'driver' AND NOT disabled",
+  activeFuelCard: "SELECT 1 FROM fuel_cards WHERE id = $1 AND active",
+} as const
+export type ReferenceKind = keyof typeof REFERENCES
+
+/**
+ * Resolves an id taken from a request body inside the caller's organisation: `client` is a
+ * `withOrg` connection, so row-level security hides other organisations' rows. A foreign key
+ * check in PostgreSQL does not see RLS, which is why this look-up must come before the write.
+ * Another organisation's id and an id that does not exist get the same 422 naming the field.
+ */
+export const requireReference = async (
+  client: pg.PoolClient,
+  kind: ReferenceKind,
+  id: string,
+  field: string,
+): Promise<void> => {
+  const found = await client.query(REFERENCES[kind], [id])
+  if ((found.rowCount ?? 0) === 0) {
+    throw new HttpError(
+      422,
+      "FLEET_REFERENCE_NOT_FOUND",
+      `${field} does not name one in your organisation`,
+      field,
+    )
+  }
+}
