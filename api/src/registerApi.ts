@@ -6,6 +6,7 @@ import { registerAuthRoutes } from "./auth/AuthRoutes.js"
 import type { Tokens } from "./auth/Tokens.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerFuelRoutes } from "./fuel/FuelRoutes.js"
+import { checkReadiness } from "./health/readiness.js"
 import { registerLiveHub } from "./live/LiveHub.js"
 import { registerMaintenanceRoutes } from "./maintenance/MaintenanceRoutes.js"
 import { makeMetricsAccess } from "./metrics/metricsAccess.js"
@@ -49,6 +50,16 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
     "get",
     "/healthz",
     async () => ({ status: 200, body: { status: "ok", version: deps.version } }),
+    { log },
+  )
+  route(
+    app,
+    "get",
+    "/readyz",
+    async () => {
+      const { ready, checks } = await checkReadiness(deps)
+      return { status: ready ? 200 : 503, body: { status: ready ? "ready" : "not ready", checks } }
+    },
     { log },
   )
   route(

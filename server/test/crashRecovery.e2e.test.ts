@@ -155,7 +155,15 @@ describe("crash recovery", () => {
     await sleep(1_500)
     // PostgreSQL alone: FleetCore must survive it and start it again by itself.
     await fleet.killPostgres()
-    await sleep(3_000)
+    const readyz = () => fetch(`${fleet.httpUrl}/readyz`).then((r) => r.status)
+    // Backends notice their postmaster's death within moments: not ready until it is back.
+    const down = Date.now() + 5_000
+    while ((await readyz()) !== 503 && Date.now() < down) await sleep(50)
+    expect(await readyz()).toBe(503)
+    const back = Date.now() + 30_000
+    while ((await readyz()) !== 200 && Date.now() < back) await sleep(200)
+    expect(await readyz()).toBe(200)
+    await sleep(1_000)
     expect(fleet.process().exitCode).toBeNull()
     const beforeNodeKill = ackedNow()
     // Node alone: its PostgreSQL lives on, orphaned, and holds the port; the next start must cope.
