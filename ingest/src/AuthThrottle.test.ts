@@ -48,14 +48,26 @@ describe("makeAuthThrottle", () => {
     }
   })
 
+  it("lets a whole fleet behind one address reconnect at once (a restart, a carrier NAT)", () => {
+    const throttle = makeAuthThrottle(DEFAULT_AUTH_THROTTLE, makeClock().now)
+    const begun = Array.from({ length: 2_000 }, (_, i) => throttle.begin(`fleet-${i}`, "192.0.2.9"))
+    expect(begun.every((w) => w === 0)).toBe(true)
+    for (let i = 0; i < 2_000; i++) throttle.succeeded(`fleet-${i}`, "192.0.2.9")
+    expect(throttle.begin("fleet-late", "192.0.2.9")).toBe(0)
+  })
+
   it("backs off an address that sweeps many device ids, for at most a minute", () => {
     const clock = makeClock()
     const throttle = makeAuthThrottle(DEFAULT_AUTH_THROTTLE, clock.now)
-    for (let i = 0; i < 51; i++) expect(throttle.begin(`guess-${i}`, "198.51.100.7")).toBe(0)
+    for (let i = 0; i < 51; i++) {
+      expect(throttle.begin(`guess-${i}`, "198.51.100.7")).toBe(0)
+      throttle.failed(`guess-${i}`, "198.51.100.7")
+    }
     expect(throttle.begin("another", "198.51.100.7")).toBe(1_000)
     for (let i = 0; i < 20; i++) {
       clock.advance(60_000)
       throttle.begin(`guess-x${i}`, "198.51.100.7")
+      throttle.failed(`guess-x${i}`, "198.51.100.7")
     }
     expect(throttle.begin("another", "198.51.100.7")).toBeLessThanOrEqual(60_000)
   })

@@ -29,12 +29,17 @@ export const DEFAULT_AUTH_THROTTLE: AuthThrottleOptions = {
 export interface AuthThrottle {
   /**
    * Asks to check one attempt. Answers how long to wait (> 0: refused, nothing recorded), or 0 and
-   * counts the attempt as failed before it is checked, so concurrent guesses cannot slip in while a
-   * slow verification runs; `succeeded` takes the count back.
+   * counts the attempt against its device id + address before it is checked, so concurrent
+   * guesses at one device cannot slip in while a slow verification runs; `succeeded` clears it.
    */
   readonly begin: (deviceId: string, address: string) => number
-  /** Clears the device id + address key and takes back this attempt from the address's count only. */
+  /** Clears the device id + address key. */
   readonly succeeded: (deviceId: string, address: string) => void
+  /**
+   * The secret was wrong (or the id unknown): counts against the address too. Only settled
+   * failures count there, so a whole fleet behind one NAT reconnecting at once is not a sweep.
+   */
+  readonly failed: (deviceId: string, address: string) => void
   /** The attempt could not be checked (the database failed): it is not held against anyone. */
   readonly cancelled: (deviceId: string, address: string) => void
 }
@@ -107,16 +112,10 @@ export const makeAuthThrottle = (
       const wait = Math.max(perDevice.retryAfterMs(key), perAddress.retryAfterMs(address))
       if (wait > 0) return wait
       perDevice.fail(key)
-      perAddress.fail(address)
       return 0
     },
-    succeeded: (deviceId, address) => {
-      perDevice.clear(deviceKey(deviceId, address))
-      perAddress.undo(address)
-    },
-    cancelled: (deviceId, address) => {
-      perDevice.undo(deviceKey(deviceId, address))
-      perAddress.undo(address)
-    },
+    succeeded: (deviceId, address) => perDevice.clear(deviceKey(deviceId, address)),
+    failed: (_deviceId, address) => perAddress.fail(address),
+    cancelled: (deviceId, address) => perDevice.undo(deviceKey(deviceId, address)),
   }
 }

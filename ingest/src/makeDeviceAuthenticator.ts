@@ -90,6 +90,7 @@ export const makeDeviceAuthenticator = (deps: {
       const attempt = check(deviceId, secret, digest).then(
         (answer) => {
           if (answer.ok) throttle.succeeded(deviceId, remoteAddress)
+          else throttle.failed(deviceId, remoteAddress)
           return answer
         },
         (error: unknown) => {
