@@ -38,6 +38,8 @@ export class RulesRunner {
   /** States whose outputs are stored: what a snapshot may write. */
   private readonly committed = new Map<string, Tracked>()
   private readonly dirty = new Set<string>()
+  /** Vehicles known to have stored points (seen by this process, or found at start-up). */
+  private readonly seen = new Set<string>()
   /** Output writes run one after another, off the bus handler; this is the last one queued. */
   private tail: Promise<void> = Promise.resolve()
   private alertTail: Promise<void> = Promise.resolve()
@@ -176,6 +178,7 @@ export class RulesRunner {
     vehicles: ReadonlyArray<{ orgId: string; vehicleId: string; lastTimeMs: number }>,
   ): Promise<number> {
     const missing = vehicles.filter((v) => !this.live.has(v.vehicleId))
+    for (const v of missing) this.seen.add(v.vehicleId)
     if (missing.length === 0) return 0
     return this.catchUp(missing.map((v) => ({ ...v, beforeMs: v.lastTimeMs + 1 })))
   }
@@ -219,7 +222,12 @@ export class RulesRunner {
         state,
       }
       this.live.set(vehicleId, tracked)
-      const missed = await storedPositions(this.deps.ch, orgId, vehicleId, state.lastTimeMs ?? 0, beforeMs)
+      // Without a snapshot, a vehicle seen before (this run, or found by `reconcile`) has stored
+      // points the rules must see; one never seen has none (no query on the hot path).
+      const afterMs = state.lastTimeMs ?? (this.seen.has(vehicleId) ? 0 : null)
+      this.seen.add(vehicleId)
+      if (afterMs === null) continue
+      const missed = await storedPositions(this.deps.ch, orgId, vehicleId, afterMs, beforeMs)
       if (missed.length === 0) continue
       rerun++
       this.deps.log.info(

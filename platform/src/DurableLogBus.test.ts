@@ -30,9 +30,10 @@ const open = (overrides: Partial<DurableLogBusOptions> = {}): BusTransport =>
     segmentBytes: 1024 * 1024,
     diskBudgetBytes: 64 * 1024 * 1024,
     publishTimeoutMs: 1_000,
-    fsync: true,
+    durability: "always",
     maxBatch: 100,
     memoryRecords: 1_000,
+    maxLag: 100_000,
     log,
     ephemeral: makeInProcessBus({ partitions: 2, partitionCapacity: 100, maxBatch: 100, log }),
     ...overrides,
@@ -169,6 +170,37 @@ describe("durable log bus", () => {
     await bus.publish(topic, messages(0, 300))
     await expect(bus.publish(topic, messages(300, 1))).rejects.toBeInstanceOf(BusFullError)
     await stuck.close()
+    await bus.close()
+  })
+
+  it("holds publishers while a healthy consumer is far behind, and not while it fails", async () => {
+    const bus = open({ partitions: 1, maxLag: 50 })
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((r) => {
+      release = r
+    })
+    const sub = await bus.subscribe(topic, "slow", async () => {
+      await gate
+    })
+    await bus.publish(topic, messages(0, 10))
+    let held = true
+    const publishing = bus.publish(topic, messages(10, 100)).then(() => {
+      held = false
+    })
+    await new Promise((r) => setTimeout(r, 100))
+    expect(held).toBe(true)
+    release()
+    await publishing
+    expect(held).toBe(false)
+    await sub.close()
+
+    // A consumer whose store is away: the log absorbs, publishers are not held.
+    const failing = await bus.subscribe(topic, "failing", async () => {
+      throw new Error("store down")
+    })
+    await new Promise((r) => setTimeout(r, 100))
+    await bus.publish(topic, messages(110, 200))
+    await failing.close()
     await bus.close()
   })
 

@@ -21,11 +21,14 @@ export interface DurableLogBusOptions {
   readonly diskBudgetBytes: number
   /** How long a publish waits for room in the budget before it fails (the device retries). */
   readonly publishTimeoutMs: number
-  readonly fsync: boolean
+  /** See PartitionLogOptions.durability. */
+  readonly durability: "always" | "interval"
   /** Most messages handed to a handler at once. */
   readonly maxBatch: number
   /** Newest records per partition kept decoded in memory for consumers that keep up. */
   readonly memoryRecords: number
+  /** Records a healthy consumer may lag behind before publishers wait (see DurablePartition). */
+  readonly maxLag: number
   readonly log: Log
   /** Carries the topics that are not durable (live views): nobody is promised those. */
   readonly ephemeral: BusTransport
@@ -39,7 +42,8 @@ interface DurableTopic {
   readonly partitions: ReadonlyArray<DurablePartition>
 }
 
-const encode = (value: unknown): Buffer => Buffer.from(JSON.stringify(value))
+const encode = (value: unknown): string => JSON.stringify(value)
+const SYNC_EVERY_MS = 100
 const decode = (payload: Buffer): unknown => JSON.parse(payload.toString("utf8"))
 
 /** Keeps the partition count a topic was created with: records are placed by it. */
@@ -71,6 +75,7 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
   const topics = new Map<string, Promise<DurableTopic>>()
   /** Topics whose partitions are open, for the synchronous paths (budget, pending). */
   const open: DurableTopic[] = []
+  const opened = new Map<string, DurableTopic>()
   const spaceWaiters = new Set<() => void>()
   let closed = false
 
@@ -84,26 +89,49 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
         const count = await topicPartitions(dir, options.partitions, options.log)
         const partitions = await Promise.all(
           Array.from({ length: count }, async (_, p) => {
-            const partition = new DurablePartition(options.memoryRecords)
+            const partition = new DurablePartition(options.memoryRecords, options.maxLag)
             const partDir = join(dir, String(p))
             partition.log = await PartitionLog.open({
               dir: partDir,
               segmentBytes: options.segmentBytes,
-              fsync: options.fsync,
+              durability: options.durability,
               onDurable: (first, values) => partition.onDurable(first, values),
             })
-            partition.offsets = await OffsetStore.open(partDir)
+            partition.offsets = await OffsetStore.open(partDir, {
+              onWritten: () => void retain(partition),
+              onError: (error) =>
+                options.log.error(
+                  { err: error, topic: name, partition: p },
+                  "bus offsets not written; retrying",
+                ),
+            })
             return partition
           }),
         )
         const topic = { name, partitions }
         open.push(topic)
+        opened.set(name, topic)
         return topic
       })()
       topics.set(name, opening)
     }
     return opening
   }
+
+  // Interval durability: what the OS holds goes to the device every 100 ms.
+  let syncing: Promise<void> = Promise.resolve()
+  const syncTimer =
+    options.durability === "interval"
+      ? setInterval(() => {
+          syncing = syncing
+            .then(() => Promise.all(partitionsOpen().map((p) => p.log.sync())))
+            .then(
+              () => undefined,
+              (error: unknown) => options.log.error({ err: error }, "bus log fdatasync failed"),
+            )
+        }, SYNC_EVERY_MS)
+      : null
+  syncTimer?.unref()
 
   const diskBytes = (): number => {
     let n = 0
@@ -142,15 +170,17 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
   const publish = async <T>(topic: Topic<T>, messages: ReadonlyArray<BusMessage<T>>): Promise<void> => {
     if (!topic.durable) return options.ephemeral.publish(topic, messages)
     if (closed) throw new Error(`bus closed: cannot publish to ${topic.name}`)
-    const t = await openTopic(topic.name)
+    const t = opened.get(topic.name) ?? (await openTopic(topic.name))
     if (diskBytes() >= options.diskBudgetBytes) await room()
     const count = t.partitions.length
     if (messages.length === 1) {
       const m = messages[0] as BusMessage<T>
       const partition = t.partitions[partitionOf(m.key, count)] as DurablePartition
-      return partition.log.append([encode(m.value)], [m.value])
+      await partition.log.append([encode(m.value)], [m.value])
+      await partition.whenCaughtUp()
+      return
     }
-    const byPartition = new Map<number, { payloads: Buffer[]; values: unknown[] }>()
+    const byPartition = new Map<number, { payloads: string[]; values: unknown[] }>()
     for (const m of messages) {
       const p = partitionOf(m.key, count)
       let entry = byPartition.get(p)
@@ -162,9 +192,11 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
       entry.values.push(m.value)
     }
     await Promise.all(
-      [...byPartition].map(([p, e]) =>
-        (t.partitions[p] as DurablePartition).log.append(e.payloads, e.values),
-      ),
+      [...byPartition].map(async ([p, e]) => {
+        const partition = t.partitions[p] as DurablePartition
+        await partition.log.append(e.payloads, e.values)
+        await partition.whenCaughtUp()
+      }),
     )
   }
 
@@ -181,7 +213,8 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
       t.partitions.map(async (partition, p) => {
         const from = Math.max(partition.offsets.get(group) ?? 0, partition.log.startOffset)
         // Registers the group, so the log keeps what it has not read yet.
-        await partition.offsets.commit(group, from)
+        partition.offsets.commit(group, from)
+        await partition.offsets.flush()
         const consumer = new LogConsumer({
           group,
           partition: p,
@@ -195,16 +228,18 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
           reader: new PartitionReader(partition.log),
           decode,
           handler: handler as BusHandler<unknown>,
-          commit: async (offset) => {
+          commit: (offset) => {
             partition.trim()
-            await partition.offsets.commit(group, offset)
-            await retain(partition)
+            partition.offsets.commit(group, offset)
           },
-          onError: (error, attempt) =>
+          onError: (error, attempt) => {
+            // Publishers held by backpressure go on: the log absorbs while the store is away.
+            partition.release()
             options.log.error(
               { err: error, topic: topic.name, group, partition: p, attempt },
               "bus consumer failed; retrying",
-            ),
+            )
+          },
         })
         partition.consumers.set(group, consumer)
         return [partition, consumer] as const
@@ -217,6 +252,7 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
             partition.release()
             await consumer.stop()
             partition.consumers.delete(group)
+            await partition.offsets.flush()
           }),
         )
       },
@@ -231,13 +267,16 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
 
   const close = async () => {
     closed = true
+    if (syncTimer !== null) clearInterval(syncTimer)
+    await syncing
     for (const w of [...spaceWaiters]) w()
     await Promise.allSettled(topics.values())
     const partitions = partitionsOpen()
     for (const p of partitions) p.release()
     await Promise.all(partitions.flatMap((p) => [...p.consumers.values()].map((c) => c.stop())))
     await Promise.all(partitions.map((p) => p.log.close()))
-    await Promise.all(partitions.map((p) => p.offsets.flush()))
+    await Promise.all(partitions.map((p) => p.offsets.close()))
+    await Promise.all(partitions.map(retain))
     await options.ephemeral.close()
   }
 

@@ -15,7 +15,7 @@ const CHILD = `
 import { makeDurableLogBus, makeInProcessBus, makeLog } from "@fleetcore/platform"
 const log = makeLog("error")
 const bus = makeDurableLogBus({ dir: process.argv[1], partitions: 4, segmentBytes: 64 * 1024, diskBudgetBytes: 1 << 30,
-  publishTimeoutMs: 10000, fsync: true, maxBatch: 500, memoryRecords: 1000, log,
+  publishTimeoutMs: 10000, durability: process.argv[2], maxBatch: 500, memoryRecords: 1000, maxLag: 100000, log,
   ephemeral: makeInProcessBus({ partitions: 1, partitionCapacity: 10, maxBatch: 10, log }) })
 const topic = { name: "crash.v1", durable: true }
 let n = 0
@@ -30,57 +30,61 @@ for (let w = 0; w < 64; w++) void worker(w)
 `
 
 describe("durable log under SIGKILL", () => {
-  it("keeps every acknowledged record of a process killed mid-write", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "fleet-crash-"))
-    try {
-      const acked = new Set<number>()
-      const child = spawn(process.execPath, ["--input-type=module", "-e", CHILD, dir], {
-        cwd: join(import.meta.dirname, ".."),
-        stdio: ["ignore", "pipe", "inherit"],
-      })
-      const exited = new Promise((r) => child.once("exit", r))
-      for await (const line of createInterface({ input: child.stdout })) {
-        acked.add(Number(line))
-        if (acked.size === 20_000) child.kill("SIGKILL")
-      }
-      await exited
-      expect(acked.size).toBeGreaterThanOrEqual(20_000)
-
-      const log = makeLog("error")
-      const bus = makeDurableLogBus({
-        dir,
-        partitions: 4,
-        segmentBytes: 64 * 1024,
-        diskBudgetBytes: 1 << 30,
-        publishTimeoutMs: 1_000,
-        fsync: true,
-        maxBatch: 1_000,
-        memoryRecords: 1_000,
-        log,
-        ephemeral: makeInProcessBus({ partitions: 1, partitionCapacity: 10, maxBatch: 10, log }),
-      })
-      const topic: Topic<{ i: number }> = { name: "crash.v1", durable: true }
-      const seen: number[] = []
-      let idle: NodeJS.Timeout | undefined
-      const settled = new Promise<void>((resolve) => {
-        const arm = () => {
-          clearTimeout(idle)
-          idle = setTimeout(resolve, 500)
-        }
-        arm()
-        void bus.subscribe(topic, "check", async (batch) => {
-          for (const m of batch) seen.push(m.i)
-          arm()
+  it.each(["always", "interval"])(
+    "keeps every acknowledged record of a process killed mid-write (%s)",
+    async (durability) => {
+      const dir = await mkdtemp(join(tmpdir(), "fleet-crash-"))
+      try {
+        const acked = new Set<number>()
+        const child = spawn(process.execPath, ["--input-type=module", "-e", CHILD, dir, durability], {
+          cwd: join(import.meta.dirname, ".."),
+          stdio: ["ignore", "pipe", "inherit"],
         })
-      })
-      await settled
-      await bus.close()
-      const stored = new Set(seen)
-      expect(stored.size).toBe(seen.length)
-      const lost = [...acked].filter((i) => !stored.has(i))
-      expect(lost).toEqual([])
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
-  })
+        const exited = new Promise((r) => child.once("exit", r))
+        for await (const line of createInterface({ input: child.stdout })) {
+          acked.add(Number(line))
+          if (acked.size === 20_000) child.kill("SIGKILL")
+        }
+        await exited
+        expect(acked.size).toBeGreaterThanOrEqual(20_000)
+
+        const log = makeLog("error")
+        const bus = makeDurableLogBus({
+          dir,
+          partitions: 4,
+          segmentBytes: 64 * 1024,
+          diskBudgetBytes: 1 << 30,
+          publishTimeoutMs: 1_000,
+          durability: "always",
+          maxBatch: 1_000,
+          memoryRecords: 1_000,
+          maxLag: 100_000,
+          log,
+          ephemeral: makeInProcessBus({ partitions: 1, partitionCapacity: 10, maxBatch: 10, log }),
+        })
+        const topic: Topic<{ i: number }> = { name: "crash.v1", durable: true }
+        const seen: number[] = []
+        let idle: NodeJS.Timeout | undefined
+        const settled = new Promise<void>((resolve) => {
+          const arm = () => {
+            clearTimeout(idle)
+            idle = setTimeout(resolve, 500)
+          }
+          arm()
+          void bus.subscribe(topic, "check", async (batch) => {
+            for (const m of batch) seen.push(m.i)
+            arm()
+          })
+        })
+        await settled
+        await bus.close()
+        const stored = new Set(seen)
+        expect(stored.size).toBe(seen.length)
+        const lost = [...acked].filter((i) => !stored.has(i))
+        expect(lost).toEqual([])
+      } finally {
+        await rm(dir, { recursive: true, force: true })
+      }
+    },
+  )
 })

@@ -26,8 +26,8 @@ export interface AppConfig {
   readonly busPartitions: number
   /** Most bytes the durable bus log may hold while consumers (the stores) are behind. */
   readonly busDiskBudgetBytes: number
-  /** fdatasync every group commit of the bus log (an acknowledgement then survives power loss). */
-  readonly busFsync: boolean
+  /** When an acknowledged point reaches the device, not just the OS (see DurableLogBusOptions). */
+  readonly busDurability: "always" | "interval"
   readonly metricsToken: Option.Option<Redacted.Redacted<string>>
 }
 
@@ -60,6 +60,8 @@ export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
     Config.withDefault(2048),
     Config.map((mb) => mb * 1024 * 1024),
   ),
-  busFsync: Config.Boolean("FLEET_BUS_FSYNC").pipe(Config.withDefault(true)),
+  busDurability: Config.Literals(["always", "interval"], "FLEET_BUS_FSYNC").pipe(
+    Config.withDefault("interval" as const),
+  ),
   metricsToken: Config.option(Config.Redacted("FLEET_METRICS_TOKEN")),
 })

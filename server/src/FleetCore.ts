@@ -90,9 +90,10 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
     segmentBytes: 16 * 1024 * 1024,
     diskBudgetBytes: config.busDiskBudgetBytes,
     publishTimeoutMs: 10_000,
-    fsync: config.busFsync,
+    durability: config.busDurability,
     maxBatch: 5_000,
     memoryRecords: 20_000,
+    maxLag: 10_000,
     log,
     ephemeral: makeInProcessBus({
       partitions: config.busPartitions,

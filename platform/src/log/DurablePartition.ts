@@ -15,10 +15,15 @@ export class DurablePartition {
   /** Offset of `items[head]`. */
   private start = 0
   private waiters: Array<{ readonly offset: number; readonly resolve: () => void }> = []
+  private lagWaiters: Array<() => void> = []
   log!: PartitionLog
   offsets!: OffsetStore
 
-  constructor(private readonly memoryRecords: number) {}
+  constructor(
+    private readonly memoryRecords: number,
+    /** Lag at which publishers wait (until it halves), while every consumer is healthy. */
+    private readonly maxLag: number,
+  ) {}
 
   /** Called by the log after each group commit, in offset order. */
   onDurable(first: number, values: ReadonlyArray<unknown>): void {
@@ -48,9 +53,21 @@ export class DurablePartition {
     return new Promise((resolve) => this.waiters.push({ offset, resolve }))
   }
 
-  /** Wakes every waiting consumer (on close). */
+  /** Wakes every waiting consumer and publisher (on close, or when a consumer starts failing). */
   release(): void {
     for (const w of this.waiters.splice(0)) w.resolve()
+    for (const w of this.lagWaiters.splice(0)) w()
+  }
+
+  /**
+   * Backpressure: while the consumers here keep up, a publisher waits when they are `maxLag`
+   * behind, as the in-memory bus did, so end-to-end latency stays bounded under overload. While
+   * one is failing (a store is away), nobody waits: the log absorbs, up to its disk budget.
+   */
+  whenCaughtUp(): Promise<void> | null {
+    if (this.lag() <= this.maxLag) return null
+    for (const c of this.consumers.values()) if (c.failing) return null
+    return new Promise((resolve) => this.lagWaiters.push(resolve))
   }
 
   /** Records not yet handled by the slowest consumer in this process. */
@@ -64,6 +81,8 @@ export class DurablePartition {
   trim(): void {
     let keepFrom = this.log.endOffset
     for (const c of this.consumers.values()) keepFrom = Math.min(keepFrom, c.position)
+    if (this.lagWaiters.length > 0 && this.lag() <= this.maxLag / 2)
+      for (const w of this.lagWaiters.splice(0)) w()
     const size = this.items.length - this.head
     const drop = Math.max(Math.min(keepFrom - this.start, size), size - this.memoryRecords, 0)
     if (drop === 0) return

@@ -20,8 +20,8 @@ export interface LogConsumerOptions {
   readonly reader: PartitionReader
   readonly decode: (payload: Buffer) => unknown
   readonly handler: BusHandler<unknown>
-  /** The group finished every record before `offset`. */
-  readonly commit: (offset: number) => Promise<void>
+  /** The group finished every record before `offset` (written to disk soon after). */
+  readonly commit: (offset: number) => void
   readonly onError: (error: unknown, attempt: number) => void
 }
 
@@ -36,6 +36,7 @@ const RETRY_MAX_MS = 5_000
 export class LogConsumer {
   private offset: number
   private stopped = false
+  private retrying = false
   private wake: (() => void) | null = null
   private readonly loop: Promise<void>
 
@@ -49,12 +50,16 @@ export class LogConsumer {
     return this.offset
   }
 
-  /** Stops after the batch in flight (awaited) and writes the last offset. */
+  /** Its last attempt failed (a store is away): publishers must not wait for it. */
+  get failing(): boolean {
+    return this.retrying
+  }
+
+  /** Stops after the batch in flight (awaited); its offset is committed (the caller flushes). */
   async stop(): Promise<void> {
     this.stopped = true
     this.wake?.()
     await this.loop
-    await this.options.commit(this.offset).catch((error: unknown) => this.options.onError(error, 0))
     await this.options.reader.close()
   }
 
@@ -77,7 +82,7 @@ export class LogConsumer {
       const handled = await this.attempt(() => this.options.handler(batch, this.options.partition))
       if (handled === null) return
       this.offset += batch.length
-      this.options.commit(this.offset).catch((error: unknown) => this.options.onError(error, 0))
+      this.options.commit(this.offset)
     }
   }
 
@@ -85,8 +90,11 @@ export class LogConsumer {
   private async attempt<T>(work: () => Promise<T>): Promise<{ readonly value: T } | null> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return { value: await work() }
+        const value = await work()
+        this.retrying = false
+        return { value }
       } catch (error) {
+        this.retrying = true
         this.options.onError(error, attempt)
         if (this.stopped) return null
         await new Promise<void>((resolve) => {
