@@ -65,21 +65,20 @@ const topicPartitions = async (dir: string, wanted: number, log: Log): Promise<n
 
 /**
  * The embedded bus as a durable commit log on disk, with Kafka's contract (acks=all, offsets
- * committed after processing): `publish` resolves once the messages are written and fdatasync'ed,
- * consumers get them in order per partition, and a group's offset moves only after its handler
+ * committed after processing): `publish` resolves once the messages are written (see
+ * `durability`), consumers get them in order per partition, and a group's offset moves only after its handler
  * finished, so a process killed at any moment redelivers what was not finished, from disk, on
  * the next start. Whole segments every group has passed are deleted. Topics not marked durable
  * go to the ephemeral transport.
  */
 export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport => {
   const topics = new Map<string, Promise<DurableTopic>>()
-  /** Topics whose partitions are open, for the synchronous paths (budget, pending). */
-  const open: DurableTopic[] = []
+  /** Topics whose partitions are open, for the synchronous paths (publish, budget, pending). */
   const opened = new Map<string, DurableTopic>()
   const spaceWaiters = new Set<() => void>()
   let closed = false
 
-  const partitionsOpen = (): DurablePartition[] => open.flatMap((t) => [...t.partitions])
+  const partitionsOpen = (): DurablePartition[] => [...opened.values()].flatMap((t) => [...t.partitions])
 
   const openTopic = (name: string): Promise<DurableTopic> => {
     let opening = topics.get(name)
@@ -109,7 +108,6 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
           }),
         )
         const topic = { name, partitions }
-        open.push(topic)
         opened.set(name, topic)
         return topic
       })()
@@ -118,24 +116,26 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
     return opening
   }
 
-  // Interval durability: what the OS holds goes to the device every 100 ms.
-  let syncing: Promise<void> = Promise.resolve()
+  // Interval durability: what the OS holds goes to the device every 100 ms (one sync at a time).
+  let syncing: Promise<void> | null = null
   const syncTimer =
     options.durability === "interval"
       ? setInterval(() => {
-          syncing = syncing
-            .then(() => Promise.all(partitionsOpen().map((p) => p.log.sync())))
+          syncing ??= Promise.all(partitionsOpen().map((p) => p.log.sync()))
             .then(
               () => undefined,
               (error: unknown) => options.log.error({ err: error }, "bus log fdatasync failed"),
             )
+            .finally(() => {
+              syncing = null
+            })
         }, SYNC_EVERY_MS)
       : null
   syncTimer?.unref()
 
   const diskBytes = (): number => {
     let n = 0
-    for (const t of open) for (const p of t.partitions) n += p.log.sizeBytes
+    for (const t of opened.values()) for (const p of t.partitions) n += p.log.sizeBytes
     return n
   }
 

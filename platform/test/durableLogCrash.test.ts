@@ -2,7 +2,6 @@ import { spawn } from "node:child_process"
 import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { createInterface } from "node:readline"
 import type { Topic } from "@fleetcore/proto"
 import { describe, expect, it } from "vitest"
 import { makeDurableLogBus } from "../src/DurableLogBus.js"
@@ -41,9 +40,13 @@ describe("durable log under SIGKILL", () => {
           stdio: ["ignore", "pipe", "inherit"],
         })
         const exited = new Promise((r) => child.once("exit", r))
-        for await (const line of createInterface({ input: child.stdout })) {
-          acked.add(Number(line))
-          if (acked.size === 20_000) child.kill("SIGKILL")
+        // Only whole lines count: the kill can cut the last one short.
+        let partial = ""
+        for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+          const lines = (partial + chunk.toString("utf8")).split("\n")
+          partial = lines.pop() ?? ""
+          for (const line of lines) if (/^\d+$/.test(line)) acked.add(Number(line))
+          if (acked.size >= 20_000 && child.exitCode === null) child.kill("SIGKILL")
         }
         await exited
         expect(acked.size).toBeGreaterThanOrEqual(20_000)

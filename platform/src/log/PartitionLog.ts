@@ -216,6 +216,7 @@ export class PartitionLog {
   async close(): Promise<void> {
     while (this.flushing !== null || this.scheduled)
       await (this.flushing ?? new Promise((r) => setTimeout(r, LINGER_MS)))
+    await this.sync()
     this.closed = true
     await this.active.close()
   }
