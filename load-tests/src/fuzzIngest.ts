@@ -119,7 +119,7 @@ try {
     },
   })
   const alive = exited === null && (await fetch(`${api}/healthz`)).status < 500
-  // Stored valid points: the valid device's track, page by page over its time range.
+  // Stored valid points: the valid device's track, paged.
   const vehicles = (await (
     await fetch(`${api}/api/v1/vehicles`, { headers: { authorization: `Bearer ${token}` } })
   ).json()) as { items: Array<{ id: string; deviceId: string | null }> }
@@ -129,14 +129,16 @@ try {
   const first = Math.min(...report.valid.timesMs)
   const last = Math.max(...report.valid.timesMs)
   for (let waited = 0; waited < 30_000 && stored.size < wanted.size; waited += 1_000) {
-    for (let from = first; from <= last; from += 3600_000) {
-      const to = Math.min(from + 3600_000, last + 1)
+    // The track answers at most 50,000 points: each page starts after the last point of the one before.
+    for (let from = first; from <= last; ) {
       const res = await fetch(
-        `${api}/api/v1/vehicles/${vehicleId}/track?from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}`,
+        `${api}/api/v1/vehicles/${vehicleId}/track?from=${new Date(from).toISOString()}&to=${new Date(last + 1).toISOString()}`,
         { headers: { authorization: `Bearer ${token}` } },
       )
-      for (const p of ((await res.json()) as { points: Array<{ timeMs: number }> }).points)
-        if (wanted.has(p.timeMs)) stored.add(p.timeMs)
+      const page = ((await res.json()) as { points: Array<{ timeMs: number }> }).points
+      if (page.length === 0) break
+      for (const p of page) if (wanted.has(p.timeMs)) stored.add(p.timeMs)
+      from = Math.max(...page.map((p) => p.timeMs)) + 1
     }
     if (stored.size < wanted.size) await new Promise((r) => setTimeout(r, 1_000))
   }
