@@ -167,9 +167,9 @@ export const registerMaintenanceRoutes = (
         const updated = await c.query<{ vehicle_id: string; template_id: string; old_status: string }>(
           `UPDATE maintenance_tasks k SET status = 'completed', completed_on = $2, completed_odometer_km = $3, cost = $4,
                   currency = $5, notes = $6, completed_by = $7
-           FROM (SELECT id, status FROM maintenance_tasks WHERE id = $1 FOR UPDATE) old
-           WHERE k.id = old.id AND k.status IN ('scheduled', 'overdue')
-           RETURNING k.vehicle_id, k.template_id, old.status AS old_status`,
+           FROM (SELECT id, status FROM maintenance_tasks WHERE id = $1 FOR UPDATE) prior
+           WHERE k.id = prior.id AND k.status IN ('scheduled', 'overdue')
+           RETURNING k.vehicle_id, k.template_id, prior.status AS old_status`,
           [id, b.completedOn, b.odometerKm, b.cost ?? null, b.currency ?? null, b.notes ?? null, p.userId],
         )
         const row = updated.rows[0]

@@ -95,7 +95,7 @@ export const registerGeofenceRoutes = (
       const id = request.params[0] ?? ""
       const done = await db.withOrg(p.orgId, async (c) => {
         if (!UUID.test(id)) return false
-        const r = await c.query<object>(
+        const r = await c.query<Record<string, unknown>>(
           `UPDATE geofences SET active = false WHERE id = $1 AND active RETURNING ${COLUMNS}`,
           [id],
         )

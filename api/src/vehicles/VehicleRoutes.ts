@@ -134,9 +134,8 @@ export const registerVehicleRoutes = (app: TemplatedApp, deps: RouteDeps): void 
             throw error
           })
         const id = inserted.rows[0]?.id as string
-        const created = (await c.query<VehicleRow>(`${VEHICLE_SQL} WHERE v.id = $1`, [id])).rows[0] as VehicleRow
         await audit(c, p, request, { action: "vehicle.create", entity: "vehicle", entityId: id, newValues: body })
-        return created
+        return (await c.query<VehicleRow>(`${VEHICLE_SQL} WHERE v.id = $1`, [id])).rows[0] as VehicleRow
       })
       return { status: 201, body: toVehicle(row) }
     },
