@@ -33,7 +33,10 @@ CREATE TABLE audit_anchor (
   hash bytea NOT NULL,
   purged_at timestamptz NOT NULL DEFAULT now()
 );
+-- Read and written only by the owner (the functions below); isolated like every org table anyway.
 REVOKE ALL ON audit_anchor FROM fleetcore_app;
+ALTER TABLE audit_anchor ENABLE ROW LEVEL SECURITY;
+CREATE POLICY org_isolation ON audit_anchor USING (org_id = app_org_id()) WITH CHECK (org_id = app_org_id());
 
 -- Existing entries are chained in the order they were written.
 DO $$
