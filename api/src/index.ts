@@ -1,6 +1,6 @@
+export * from "./audit/verifyAuditChain.js"
 export * from "./auth/Principal.js"
 export * from "./auth/Tokens.js"
 export * from "./devices/DeviceRoutes.js"
 export * from "./live/LiveHub.js"
 export * from "./registerApi.js"
-export * from "./audit/verifyAuditChain.js"

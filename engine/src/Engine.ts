@@ -16,8 +16,8 @@ import { BatchWriter } from "./BatchWriter.js"
 import { checkOffline } from "./checkOffline.js"
 import { DuplicateFilter } from "./DuplicateFilter.js"
 import { planMaintenance } from "./MaintenanceJob.js"
-import { purgeAuditLogs } from "./purgeAuditLogs.js"
 import { POSITION_COLUMNS, positionRow } from "./positionRow.js"
+import { purgeAuditLogs } from "./purgeAuditLogs.js"
 import { RulesRunner } from "./RulesRunner.js"
 import {
   DAILY_MILEAGE_COLUMNS,

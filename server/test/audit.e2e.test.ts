@@ -117,8 +117,15 @@ describe("the audit hash chain", () => {
   })
 
   it("lets the installation owner verify every organisation", async () => {
-    const demo = await h.fleet.db.system.query<{ id: string }>("SELECT id FROM organisations WHERE slug = 'demo'")
-    const owner = await addUser(demo.rows[0]?.id as string, "owner@audit.example", "superadmin", "owner-pass-1")
+    const demo = await h.fleet.db.system.query<{ id: string }>(
+      "SELECT id FROM organisations WHERE slug = 'demo'",
+    )
+    const owner = await addUser(
+      demo.rows[0]?.id as string,
+      "owner@audit.example",
+      "superadmin",
+      "owner-pass-1",
+    )
     const orgs = await h.fleet.db.system.query("SELECT 1 FROM organisations")
     const report = await owner.call<Report>("GET", "/api/v1/audit/verify")
     expect(report.body).toMatchObject({ intact: true, organisations: orgs.rowCount, broken: null })
@@ -178,9 +185,10 @@ describe("the audit hash chain", () => {
       [o.orgId],
     )
     expect(left.rows.map((r) => r.seq)).toEqual(["3", "4"])
-    const anchor = await h.fleet.db.system.query("SELECT seq::text AS seq FROM audit_anchor WHERE org_id = $1", [
-      o.orgId,
-    ])
+    const anchor = await h.fleet.db.system.query(
+      "SELECT seq::text AS seq FROM audit_anchor WHERE org_id = $1",
+      [o.orgId],
+    )
     expect(anchor.rows).toEqual([{ seq: "2" }])
     await createVehicles(o.admin, "After", 1)
     const report = await o.admin.call<Report>("GET", "/api/v1/audit/verify")
@@ -198,9 +206,10 @@ describe("append-only", () => {
     await expect(
       h.fleet.db.system.query("UPDATE audit_log SET action = 'forged' WHERE org_id = $1", [o.orgId]),
     ).rejects.toThrow(/append-only/)
-    const count = await h.fleet.db.system.query("SELECT 1 FROM audit_log WHERE org_id = $1 AND action = 'forged'", [
-      o.orgId,
-    ])
+    const count = await h.fleet.db.system.query(
+      "SELECT 1 FROM audit_log WHERE org_id = $1 AND action = 'forged'",
+      [o.orgId],
+    )
     expect(count.rowCount).toBe(0)
   })
 })
@@ -239,7 +248,9 @@ describe("what an entry records", () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
       })
-    expect((await post("/api/v1/auth/login", { email: o.email, password: "wrong-secret-77" })).status).toBe(401)
+    expect((await post("/api/v1/auth/login", { email: o.email, password: "wrong-secret-77" })).status).toBe(
+      401,
+    )
     const ok = await post("/api/v1/auth/login", { email: o.email, password: o.password })
     const { refreshToken } = (await ok.json()) as { refreshToken: string }
     expect((await post("/api/v1/auth/logout", { refreshToken })).status).toBe(204)
@@ -277,7 +288,10 @@ describe("GET /api/v1/audit", () => {
     expect((await q("?from=2199-01-01T00:00:00Z")).body.total).toBe(0)
     expect((await q("?to=2000-01-01T00:00:00Z")).body.total).toBe(0)
     const bad = await q("?pageSize=500")
-    expect(bad).toMatchObject({ status: 400, body: { error: { code: "FLEET_QUERY_INVALID", field: "pageSize" } } })
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { error: { code: "FLEET_QUERY_INVALID", field: "pageSize" } },
+    })
     expect((await q("?from=yesterday")).status).toBe(400)
   })
 

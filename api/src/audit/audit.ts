@@ -37,7 +37,8 @@ const userAgent = (request: Request): string | null => {
   return agent === undefined || agent === "" ? null : agent.slice(0, MAX_USER_AGENT)
 }
 
-const json = (value: object | undefined): string | null => (value === undefined ? null : JSON.stringify(value))
+const json = (value: object | undefined): string | null =>
+  value === undefined ? null : JSON.stringify(value)
 
 /**
  * Records who did what, from where, in the same transaction as the change. The database assigns

@@ -294,7 +294,12 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
           ],
         )
         const id = r.rows[0]?.id as string
-        await audit(c, p, request, { action: "fuel-card.create", entity: "fuel_card", entityId: id, newValues: b })
+        await audit(c, p, request, {
+          action: "fuel-card.create",
+          entity: "fuel_card",
+          entityId: id,
+          newValues: b,
+        })
         return id
       })
       return { status: 201, body: { id: card, ...b } }

@@ -121,7 +121,12 @@ export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void 
         b.to,
       )
       await db.withOrg(p.orgId, (c) =>
-        audit(c, p, request, { action: "vehicle.replay", entity: "vehicle", entityId: vehicleId, details: summary }),
+        audit(c, p, request, {
+          action: "vehicle.replay",
+          entity: "vehicle",
+          entityId: vehicleId,
+          details: summary,
+        }),
       )
       return { status: 200, body: summary }
     },

@@ -134,7 +134,12 @@ export const registerVehicleRoutes = (app: TemplatedApp, deps: RouteDeps): void 
             throw error
           })
         const id = inserted.rows[0]?.id as string
-        await audit(c, p, request, { action: "vehicle.create", entity: "vehicle", entityId: id, newValues: body })
+        await audit(c, p, request, {
+          action: "vehicle.create",
+          entity: "vehicle",
+          entityId: id,
+          newValues: body,
+        })
         return (await c.query<VehicleRow>(`${VEHICLE_SQL} WHERE v.id = $1`, [id])).rows[0] as VehicleRow
       })
       return { status: 201, body: toVehicle(row) }
