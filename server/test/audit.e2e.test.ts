@@ -240,6 +240,29 @@ describe("what an entry records", () => {
     expect(latest.ip).toMatch(/127\.0\.0\.1$/)
   })
 
+  it("records the new values of a create and the old values of a delete", async () => {
+    const o = await orgWithAdmin("audit-create-delete")
+    const fence = await o.admin.call<{ id: string }>("POST", "/api/v1/geofences", {
+      name: "Depot",
+      kind: "circle",
+      lat: 43.3,
+      lon: 77.0,
+      radiusM: 300,
+    })
+    expect(fence.status).toBe(201)
+    expect((await o.admin.call("DELETE", `/api/v1/geofences/${fence.body.id}`)).status).toBe(204)
+    const items = (await o.admin.call<Page>("GET", "/api/v1/audit?entity=geofence")).body.items
+    expect(items.map((e) => [e.action, e.entityId])).toEqual([
+      ["geofence.delete", fence.body.id],
+      ["geofence.create", fence.body.id],
+    ])
+    expect(items[0]).toMatchObject({
+      oldValues: { name: "Depot", radiusM: 300, active: true },
+      newValues: null,
+    })
+    expect(items[1]).toMatchObject({ oldValues: null, newValues: { name: "Depot", kind: "circle" } })
+  })
+
   it("records logins, refused logins (with the e-mail, never the password) and logouts", async () => {
     const o = await orgWithAdmin("audit-logins")
     const post = (path: string, body: unknown) =>
