@@ -1,3 +1,4 @@
+export * from "./audit/verifyAuditChain.js"
 export * from "./auth/Principal.js"
 export * from "./auth/Tokens.js"
 export * from "./devices/DeviceRoutes.js"

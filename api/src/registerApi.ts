@@ -2,6 +2,7 @@ import type { BusTransport, ClickHouseClient, Log, MetricsShape, PostgresClient 
 import { type RouteEntry, route, routesOf } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { registerAlertRoutes } from "./alerts/AlertRoutes.js"
+import { registerAuditRoutes } from "./audit/AuditRoutes.js"
 import { registerAuthRoutes } from "./auth/AuthRoutes.js"
 import type { Tokens } from "./auth/Tokens.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
@@ -95,6 +96,7 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerMaintenanceRoutes(app, deps)
   registerSettingsRoutes(app, deps)
   registerGeofenceRoutes(app, deps)
+  registerAuditRoutes(app, deps)
   const live = await registerLiveHub(app, deps)
   app.any("/api/*", (res) => {
     res.cork(() => {

@@ -17,6 +17,7 @@ import { checkOffline } from "./checkOffline.js"
 import { DuplicateFilter } from "./DuplicateFilter.js"
 import { planMaintenance } from "./MaintenanceJob.js"
 import { POSITION_COLUMNS, positionRow } from "./positionRow.js"
+import { purgeAuditLogs } from "./purgeAuditLogs.js"
 import { RulesRunner } from "./RulesRunner.js"
 import {
   DAILY_MILEAGE_COLUMNS,
@@ -48,6 +49,8 @@ export interface EngineOptions {
   readonly maintenanceCheckMs: number
   /** How often vehicles are checked for having gone silent (device offline). */
   readonly offlineCheckMs: number
+  /** How often audit entries past their organisation's retention are purged. */
+  readonly auditRetentionMs: number
 }
 
 const DEAD_LETTER_COLUMNS = [
@@ -200,6 +203,10 @@ export const EngineLayer = (options: EngineOptions) =>
       })
       yield* every("device offline check", options.offlineCheckMs, async () => {
         for (const row of await checkOffline(pg.system)) await publishAlert(row)
+      })
+      yield* every("audit retention", options.auditRetentionMs, async () => {
+        const removed = await purgeAuditLogs(pg.system)
+        if (removed > 0) log.info({ removed }, "audit entries past retention purged")
       })
       // On shutdown: stop consuming first, then write what is buffered.
       yield* Effect.addFinalizer(() =>

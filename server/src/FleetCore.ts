@@ -112,6 +112,7 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
     tripCloseOutMs: 30_000,
     offlineCheckMs: 60_000,
     maintenanceCheckMs: 600_000,
+    auditRetentionMs: 86_400_000,
   }).pipe(Layer.provideMerge(base))
   const unlock = await lockDataDir(dataDir)
   const runtime = ManagedRuntime.make(app)

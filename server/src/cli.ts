@@ -14,6 +14,8 @@ commands:
   devices list
   devices create --id DEVICE_ID [--vehicle VEHICLE_ID] [--name NAME]   prints the device secret (shown once)
   devices rotate-secret --id DEVICE_ID                                   prints the new secret
+  audit verify                  checks the audit hash chain (admin: your organisation; owner: all);
+                                exit code 1 and the first broken link when an entry was altered or removed
 
 options:
   --api URL      FleetCore URL (default: FLEET_API_URL or http://127.0.0.1:8080)
@@ -109,6 +111,16 @@ const main = async () => {
     const id = values.id ?? fail("--id is required")
     const rotated = await call("POST", `/api/v1/devices/${encodeURIComponent(id)}/secret`)
     console.log(`new secret for ${rotated.id} (shown once): ${rotated.secret}`)
+  } else if (command === "audit verify") {
+    const report = await call("GET", "/api/v1/audit/verify")
+    if (report.intact) console.log(`audit chain intact: ${report.entries} entries`)
+    else {
+      const b = report.broken
+      console.log(
+        `audit chain broken: organisation ${b.orgId}, seq ${b.seq} (entry ${b.id}): ${b.problem}: ${b.message}`,
+      )
+      process.exitCode = 1
+    }
   } else fail(`unknown command: ${positionals.join(" ")}`)
 }
 

@@ -56,10 +56,13 @@ describe("alert rules on the real path", () => {
     expect((await admin.call("PUT", "/api/v1/settings", { timezone: "Mars/Olympus" })).body).toMatchObject({
       error: { field: "timezone" },
     })
-    const audit = await h.fleet.db.system.query<{ details: Record<string, unknown> }>(
-      "SELECT details FROM audit_log WHERE action = 'settings.update' ORDER BY id",
+    const audit = await h.fleet.db.system.query<{ old_values: object; new_values: object }>(
+      "SELECT old_values, new_values FROM audit_log WHERE action = 'settings.update' ORDER BY id",
     )
-    expect(audit.rows[0]?.details).toMatchObject({ overspeedLimitKmh: { from: null, to: 90 } })
+    expect(audit.rows[0]).toMatchObject({
+      old_values: { overspeedLimitKmh: null },
+      new_values: { overspeedLimitKmh: 90 },
+    })
 
     const v = await provision(admin, "alert-speed", "ALR 001")
     // 20 s at 110 km/h (too short), 60 s at 60, then 45 s at 120 (one alert), then slow again.

@@ -2,7 +2,7 @@ import { type AlertRow as AlertRecord, alertView } from "@fleetcore/engine"
 import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
-import { audit } from "../audit.js"
+import { audit } from "../audit/audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
@@ -97,7 +97,14 @@ export const registerAlertRoutes = (
              WHERE id = $1 RETURNING *`,
             [id, t.to, p.userId, action === "resolve" ? (body.note ?? null) : null],
           )
-          await audit(c, p, `alert.${action}`, "alert", id, { from: current.status, note: body.note ?? null })
+          await audit(c, p, request, {
+            action: `alert.${action}`,
+            entity: "alert",
+            entityId: id,
+            oldValues: { status: current.status },
+            newValues: { status: t.to },
+            details: { note: body.note ?? null },
+          })
           return updated.rows[0] as AlertRecord
         })
         return { status: 200, body: alertView(row) }

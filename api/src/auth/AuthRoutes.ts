@@ -2,6 +2,7 @@ import { HttpError, hashSecret, route, verifySecret } from "@fleetcore/platform"
 import type { OrgId, UserId } from "@fleetcore/proto"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
+import { audit } from "../audit/audit.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { authorize } from "./authorize.js"
@@ -100,10 +101,28 @@ export const registerAuthRoutes = (
         if (user === undefined || !ok || user.disabled) {
           outcome = "failure"
           log.info({ email, remote: request.remoteAddress }, "login refused")
+          // An unknown e-mail belongs to no organisation, so it has no audit chain: the log line
+          // above is its record. A known account's refusal is audited without being awaited, so
+          // the answer takes as long as for an unknown e-mail (no account enumeration by timing).
+          if (user !== undefined) {
+            audit(db.system, { orgId: user.org_id, userId: null }, request, {
+              action: "auth.login-failed",
+              entity: "user",
+              entityId: user.id,
+              details: { email, reason: user.disabled ? "disabled" : "wrong-password" },
+            }).catch((error: unknown) => log.error({ err: error }, "refused login not audited"))
+          }
           throw invalid()
         }
         outcome = "success"
-        return { status: 200, body: await session(user, null) }
+        const started = await session(user, null)
+        await audit(db.system, { orgId: user.org_id, userId: user.id }, request, {
+          action: "auth.login",
+          entity: "user",
+          entityId: user.id,
+          details: { email },
+        })
+        return { status: 200, body: started }
       } finally {
         attempt.settle(outcome, Date.now())
       }
@@ -157,11 +176,21 @@ export const registerAuthRoutes = (
     async (request) => {
       const body = decodeOr400(Refresh, jsonBody(request.body), "FLEET_AUTH_REFRESH_INVALID")
       // Logging out ends the login: every token descended from it is revoked.
-      await db.system.query(
+      const { rows } = await db.system.query<{ user_id: string; org_id: string }>(
         `UPDATE refresh_tokens SET revoked_at = now()
-         WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL`,
+         WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL
+         RETURNING user_id, org_id`,
         [refreshDigest(body.refreshToken)],
       )
+      const ended = rows[0]
+      // A token of a login that had already ended changes nothing, and is not an event.
+      if (ended !== undefined) {
+        await audit(db.system, { orgId: ended.org_id, userId: ended.user_id }, request, {
+          action: "auth.logout",
+          entity: "user",
+          entityId: ended.user_id,
+        })
+      }
       return { status: 204 }
     },
     { log },

@@ -3,7 +3,7 @@ import { HttpError, hashSecret, type Log, type PostgresClient, route } from "@fl
 import { DeviceId } from "@fleetcore/proto"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
-import { audit } from "../audit.js"
+import { audit } from "../audit/audit.js"
 import { authorize } from "../auth/authorize.js"
 import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
@@ -101,7 +101,13 @@ export const registerDeviceRoutes = (
               throw new HttpError(409, "FLEET_DEVICE_EXISTS", "a device with this id exists", "id")
             throw error
           })
-        await audit(c, p, "device.create", "device", body.id, { vehicleId: body.vehicleId ?? null })
+        // The device as stored, without its secret hash: an audit entry is readable by admins.
+        await audit(c, p, request, {
+          action: "device.create",
+          entity: "device",
+          entityId: body.id,
+          newValues: { id: body.id, vehicleId: body.vehicleId ?? null, name: body.name ?? null },
+        })
         return inserted.rows[0] as DeviceRow
       })
       return { status: 201, body: { ...toDevice(row), secret } }
@@ -121,7 +127,9 @@ export const registerDeviceRoutes = (
       const secretHash = await hashSecret(secret)
       const updated = await db.withOrg(p.orgId, async (c) => {
         const r = await c.query("UPDATE devices SET secret_hash = $2 WHERE id = $1", [id, secretHash])
-        if (r.rowCount === 1) await audit(c, p, "device.rotate-secret", "device", id)
+        // The secret itself is never recorded, only that it changed.
+        if (r.rowCount === 1)
+          await audit(c, p, request, { action: "device.rotate-secret", entity: "device", entityId: id })
         return r.rowCount === 1
       })
       if (!updated) throw new HttpError(404, "FLEET_DEVICE_NOT_FOUND", "no such device")

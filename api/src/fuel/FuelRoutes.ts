@@ -3,7 +3,7 @@ import { HttpError, route } from "@fleetcore/platform"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
-import { audit } from "../audit.js"
+import { audit } from "../audit/audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
@@ -144,9 +144,11 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
         const timezone =
           typeof vehicle.settings.timezone === "string" ? vehicle.settings.timezone : "Asia/Almaty"
         const warnings = body.fuelCardId ? await exceededCardLimits(c, body.fuelCardId, at, timezone) : []
-        await audit(c, p, "fuel-entry.create", "fuel_entry", entry.id, {
-          litres: body.litres,
-          amount: body.amount,
+        await audit(c, p, request, {
+          action: "fuel-entry.create",
+          entity: "fuel_entry",
+          entityId: entry.id,
+          newValues: entry,
         })
         return { entry, warnings, baseline: check.kind === "baseline" }
       })
@@ -253,7 +255,14 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
             "only an unchecked anomaly can be marked checked",
           )
         }
-        await audit(c, p, "fuel-entry.check", "fuel_entry", id, { note: body.note ?? null })
+        await audit(c, p, request, {
+          action: "fuel-entry.check",
+          entity: "fuel_entry",
+          entityId: id,
+          oldValues: { anomalyStatus: "unchecked", checkedBy: null },
+          newValues: { anomalyStatus: "checked", checkedBy: p.userId },
+          details: { note: body.note ?? null },
+        })
         return updated.rows[0] as EntryRow
       })
       return { status: 200, body: entryView(row) }
@@ -285,7 +294,12 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
           ],
         )
         const id = r.rows[0]?.id as string
-        await audit(c, p, "fuel-card.create", "fuel_card", id, { name: b.name })
+        await audit(c, p, request, {
+          action: "fuel-card.create",
+          entity: "fuel_card",
+          entityId: id,
+          newValues: b,
+        })
         return id
       })
       return { status: 201, body: { id: card, ...b } }

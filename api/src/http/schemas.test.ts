@@ -1,7 +1,7 @@
 import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { decodeOr400 } from "./decode.js"
-import { IsoDate, IsoDateTime, PositiveMoney } from "./schemas.js"
+import { IsoDate, IsoDateTime, PageNumber, PageSize, PositiveMoney } from "./schemas.js"
 
 const ok = (schema: Schema.Decoder<unknown>, value: unknown) =>
   Result.isSuccess(Schema.decodeUnknownResult(schema)(value))
@@ -42,6 +42,13 @@ describe("shared value schemas", () => {
   it("refuses a zero amount where one above zero is needed", () => {
     expect(ok(PositiveMoney, "0.01")).toBe(true)
     for (const bad of ["0", "0.00", "-1", "1.234", "1e3"]) expect(ok(PositiveMoney, bad), bad).toBe(false)
+  })
+
+  it("pages from 1, at most 200 entries a page", () => {
+    for (const good of ["1", "50", "99", "100", "200"]) expect(ok(PageSize, good), good).toBe(true)
+    for (const bad of ["0", "201", "500", "-1", "1.5", "050", ""]) expect(ok(PageSize, bad), bad).toBe(false)
+    for (const good of ["1", "2", "999999"]) expect(ok(PageNumber, good), good).toBe(true)
+    for (const bad of ["0", "-1", "1000000", "x"]) expect(ok(PageNumber, bad), bad).toBe(false)
   })
 
   it("names the field at fault in the 400", () => {

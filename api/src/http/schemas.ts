@@ -65,3 +65,18 @@ export const Currency = Schema.String.check(
 )
 
 export const Uuid = Schema.String.check(Schema.isUUID())
+
+/** Entries per page of a list when the caller does not say. */
+export const DEFAULT_PAGE_SIZE = 50
+/** The most entries one page of a list may hold. */
+export const MAX_PAGE_SIZE = 200
+
+/** A page number from a query string: 1 to 999999. */
+export const PageNumber = Schema.String.check(
+  Schema.isPattern(/^[1-9]\d{0,5}$/, { message: "a page number from 1" }),
+)
+
+/** A page size from a query string: 1 to MAX_PAGE_SIZE. */
+export const PageSize = Schema.String.check(
+  Schema.isPattern(/^([1-9]\d?|1\d\d|200)$/, { message: `a page size from 1 to ${MAX_PAGE_SIZE}` }),
+)

@@ -2,7 +2,7 @@ import { planMaintenance } from "@fleetcore/engine"
 import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
-import { audit } from "../audit.js"
+import { audit } from "../audit/audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
@@ -86,7 +86,12 @@ export const registerMaintenanceRoutes = (
           ],
         )
         const created = r.rows[0]?.id as string
-        await audit(c, p, "maintenance-template.create", "maintenance_template", created, { ...b })
+        await audit(c, p, request, {
+          action: "maintenance-template.create",
+          entity: "maintenance_template",
+          entityId: created,
+          newValues: b,
+        })
         return created
       })
       return { status: 201, body: { id, ...b } }
@@ -159,10 +164,12 @@ export const registerMaintenanceRoutes = (
         )
       }
       const task = await db.withOrg(p.orgId, async (c) => {
-        const updated = await c.query<{ vehicle_id: string; template_id: string }>(
-          `UPDATE maintenance_tasks SET status = 'completed', completed_on = $2, completed_odometer_km = $3, cost = $4,
+        const updated = await c.query<{ vehicle_id: string; template_id: string; old_status: string }>(
+          `UPDATE maintenance_tasks k SET status = 'completed', completed_on = $2, completed_odometer_km = $3, cost = $4,
                   currency = $5, notes = $6, completed_by = $7
-           WHERE id = $1 AND status IN ('scheduled', 'overdue') RETURNING vehicle_id, template_id`,
+           FROM (SELECT id, status FROM maintenance_tasks WHERE id = $1 FOR UPDATE) prior
+           WHERE k.id = prior.id AND k.status IN ('scheduled', 'overdue')
+           RETURNING k.vehicle_id, k.template_id, prior.status AS old_status`,
           [id, b.completedOn, b.odometerKm, b.cost ?? null, b.currency ?? null, b.notes ?? null, p.userId],
         )
         const row = updated.rows[0]
@@ -186,7 +193,13 @@ export const registerMaintenanceRoutes = (
            WHERE key = $1 AND type IN ('maintenance_due', 'maintenance_overdue') AND status <> 'resolved'`,
           [id, p.userId],
         )
-        await audit(c, p, "maintenance-task.complete", "maintenance_task", id, { ...b })
+        await audit(c, p, request, {
+          action: "maintenance-task.complete",
+          entity: "maintenance_task",
+          entityId: id,
+          oldValues: { status: row.old_status },
+          newValues: { status: "completed", ...b },
+        })
         return (
           await c.query(
             `SELECT ${TASK_COLUMNS} FROM maintenance_tasks k JOIN maintenance_templates t ON t.id = k.template_id WHERE k.id = $1`,

@@ -1,7 +1,7 @@
 import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
-import { audit } from "../audit.js"
+import { audit } from "../audit/audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
@@ -74,7 +74,12 @@ export const registerGeofenceRoutes = (
           ],
         )
         const created = r.rows[0] as { id: string }
-        await audit(c, p, "geofence.create", "geofence", created.id, { name: g.name, kind: g.kind })
+        await audit(c, p, request, {
+          action: "geofence.create",
+          entity: "geofence",
+          entityId: created.id,
+          newValues: created,
+        })
         return created
       })
       return { status: 201, body: row }
@@ -90,9 +95,20 @@ export const registerGeofenceRoutes = (
       const id = request.params[0] ?? ""
       const done = await db.withOrg(p.orgId, async (c) => {
         if (!UUID.test(id)) return false
-        const r = await c.query("UPDATE geofences SET active = false WHERE id = $1 AND active", [id])
-        if (r.rowCount === 1) await audit(c, p, "geofence.delete", "geofence", id)
-        return r.rowCount === 1
+        const r = await c.query<Record<string, unknown>>(
+          `UPDATE geofences SET active = false WHERE id = $1 AND active RETURNING ${COLUMNS}`,
+          [id],
+        )
+        const removed = r.rows[0]
+        if (removed === undefined) return false
+        // A geofence is deactivated, not erased; the entry keeps what it was.
+        await audit(c, p, request, {
+          action: "geofence.delete",
+          entity: "geofence",
+          entityId: id,
+          oldValues: { ...removed, active: true },
+        })
+        return true
       })
       if (!done) throw new HttpError(404, "FLEET_GEOFENCE_NOT_FOUND", "no such geofence")
       return { status: 204 }

@@ -1,7 +1,7 @@
 import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
-import { audit } from "../audit.js"
+import { audit } from "../audit/audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
@@ -25,6 +25,8 @@ export const OrgSettings = Schema.Struct({
   minStopDurationS: Schema.optionalKey(between(0, 86_400)),
   maintenanceAheadKm: Schema.optionalKey(between(0, 100_000)),
   maintenanceAheadDays: Schema.optionalKey(between(0, 365).check(Schema.isInt())),
+  /** Days audit entries are kept (purge_audit_log); unset keeps them two years. */
+  auditRetentionDays: Schema.optionalKey(between(30, 3_650).check(Schema.isInt())),
 })
 
 const validTimezone = (tz: string): boolean => {
@@ -85,12 +87,19 @@ export const registerSettingsRoutes = (
             [p.orgId, JSON.stringify(changes)],
           )
         ).rows[0]?.settings
-        const changed = Object.fromEntries(
-          Object.entries(changes)
-            .filter(([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v))
-            .map(([k, v]) => [k, { from: before[k] ?? null, to: v }]),
+        // Only the keys whose value changed: before (null when it was unset) and after.
+        const changed = Object.entries(changes).filter(
+          ([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v),
         )
-        await audit(c, p, "settings.update", "organisation", p.orgId, changed)
+        if (changed.length > 0) {
+          await audit(c, p, request, {
+            action: "settings.update",
+            entity: "organisation",
+            entityId: p.orgId,
+            oldValues: Object.fromEntries(changed.map(([k]) => [k, before[k] ?? null])),
+            newValues: Object.fromEntries(changed),
+          })
+        }
         return after
       })
       return { status: 200, body: updated }

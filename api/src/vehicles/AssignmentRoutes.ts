@@ -1,7 +1,7 @@
 import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
-import { audit } from "../audit.js"
+import { audit } from "../audit/audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
@@ -57,7 +57,12 @@ export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): vo
           [p.orgId, vehicleId, b.driverId, startsAt, endsAt],
         )
         const created = r.rows[0]?.id as string
-        await audit(c, p, "assignment.create", "driver_assignment", created, { vehicleId, ...b })
+        await audit(c, p, request, {
+          action: "assignment.create",
+          entity: "driver_assignment",
+          entityId: created,
+          newValues: { vehicleId, ...b },
+        })
         return created
       })
       return { status: 201, body: { id, vehicleId, ...b } }

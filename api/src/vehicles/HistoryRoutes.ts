@@ -2,7 +2,7 @@ import { replayVehicle } from "@fleetcore/engine"
 import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
-import { audit } from "../audit.js"
+import { audit } from "../audit/audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
@@ -120,7 +120,14 @@ export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void 
         b.from,
         b.to,
       )
-      await db.withOrg(p.orgId, (c) => audit(c, p, "vehicle.replay", "vehicle", vehicleId, { ...summary }))
+      await db.withOrg(p.orgId, (c) =>
+        audit(c, p, request, {
+          action: "vehicle.replay",
+          entity: "vehicle",
+          entityId: vehicleId,
+          details: summary,
+        }),
+      )
       return { status: 200, body: summary }
     },
     { log },

@@ -3,7 +3,7 @@ import { HttpError, route } from "@fleetcore/platform"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
-import { audit } from "../audit.js"
+import { audit } from "../audit/audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
@@ -95,9 +95,11 @@ export const registerOdometerRoutes = (
             [p.orgId, vehicleId, body.valueKm, at, p.userId, check.flagged, body.note ?? null],
           )
         ).rows[0] as ReadingRow
-        await audit(c, p, "odometer-reading.create", "odometer_reading", row.id, {
-          valueKm: body.valueKm,
-          flagged: check.flagged,
+        await audit(c, p, request, {
+          action: "odometer-reading.create",
+          entity: "odometer_reading",
+          entityId: row.id,
+          newValues: row,
         })
         return { row, kmPerDay: check.kmPerDay, maxKmPerDay }
       })

@@ -1,7 +1,7 @@
 import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
-import { audit } from "../audit.js"
+import { audit } from "../audit/audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
@@ -134,7 +134,12 @@ export const registerVehicleRoutes = (app: TemplatedApp, deps: RouteDeps): void 
             throw error
           })
         const id = inserted.rows[0]?.id as string
-        await audit(c, p, "vehicle.create", "vehicle", id, { name: body.name, plate: body.plate ?? null })
+        await audit(c, p, request, {
+          action: "vehicle.create",
+          entity: "vehicle",
+          entityId: id,
+          newValues: body,
+        })
         return (await c.query<VehicleRow>(`${VEHICLE_SQL} WHERE v.id = $1`, [id])).rows[0] as VehicleRow
       })
       return { status: 201, body: toVehicle(row) }
