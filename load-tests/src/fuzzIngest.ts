@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { createServer } from "node:net"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
+import { freePort } from "./freePort.js"
 import { runIngestFuzz } from "./fuzz/runIngestFuzz.js"
 import { metricValue } from "./metrics.js"
 import { provisionDevices } from "./provision.js"
@@ -32,14 +32,6 @@ if (![cases, seed, concurrency].every((n) => Number.isInteger(n) && n > 0)) {
   console.error(`fuzz:ingest: --cases, --seed and --concurrency are positive integers\n\n${USAGE}`)
   process.exit(2)
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 mkdirSync("/tmp/fleetcore-fuzz", { recursive: true })

@@ -1,14 +1,6 @@
 import { mkdir, open, readFile, unlink } from "node:fs/promises"
 import { join } from "node:path"
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM"
-  }
-}
+import { processAlive as alive } from "@fleetcore/platform"
 
 const isNode = (pid: number): Promise<boolean> =>
   readFile(`/proc/${pid}/cmdline`, "utf8").then(

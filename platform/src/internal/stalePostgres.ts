@@ -1,15 +1,7 @@
 import { readFile, unlink } from "node:fs/promises"
 import { join, resolve } from "node:path"
 import type { Log } from "../Log.js"
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM"
-  }
-}
+import { processAlive as alive } from "../processAlive.js"
 
 const commandLine = (pid: number): Promise<string> =>
   readFile(`/proc/${pid}/cmdline`, "utf8").then(
