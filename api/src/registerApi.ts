@@ -1,6 +1,6 @@
 import type { BusTransport, ClickHouseClient, Log, MetricsShape, PostgresClient } from "@fleetcore/platform"
 import { type RouteEntry, route, routesOf } from "@fleetcore/platform"
-import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
+import type { HttpResponse, TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { registerAlertRoutes } from "./alerts/AlertRoutes.js"
 import { registerAuditRoutes } from "./audit/AuditRoutes.js"
 import { registerAuthRoutes } from "./auth/AuthRoutes.js"
@@ -98,14 +98,17 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerGeofenceRoutes(app, deps)
   registerAuditRoutes(app, deps)
   const live = await registerLiveHub(app, deps)
-  app.any("/api/*", (res) => {
+  const noSuchEndpoint = (res: HttpResponse): void => {
     res.cork(() => {
       res
         .writeStatus("404 Not Found")
         .writeHeader("content-type", "application/json; charset=utf-8")
         .end(JSON.stringify({ error: { code: "FLEET_NOT_FOUND", message: "no such endpoint" } }))
     })
-  })
+  }
+  app.any("/api/*", noSuchEndpoint)
+  // Without a dashboard (an API-only process) every other path is a 404 too, never a dropped connection.
   if (deps.dashboardDir !== null) registerStaticFiles(app, deps.dashboardDir, log)
+  else app.any("/*", noSuchEndpoint)
   return { close: live.close, routes: routesOf(app) }
 }
