@@ -244,6 +244,8 @@ const results = {
     pointsPerMessage: perMessage,
     qos,
     target: values.target ?? "spawned",
+    // Server settings that change the figures, as the spawned server got them from this environment.
+    busFsync: process.env.FLEET_BUS_FSYNC ?? "interval (default)",
   },
   offeredPointsPerS: Math.round((offeredPoints - marks.offeredAtStart) / windowS),
   notOfferedPoints: skippedPoints,
