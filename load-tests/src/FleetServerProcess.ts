@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process"
-import { closeSync, openSync, readFileSync } from "node:fs"
+import { closeSync, openSync, readFileSync, rmSync } from "node:fs"
 import { connect } from "node:net"
 import { join } from "node:path"
 import { freePort } from "./freePort.js"
@@ -24,6 +24,10 @@ export interface FleetServerOptions {
   readonly dataDir: string
   readonly ports: FleetPorts
   readonly adminPassword: string
+  /** Node options before the script (e.g. `--cpu-prof`). */
+  readonly nodeArgs?: ReadonlyArray<string>
+  /** FLEET_LOG_LEVEL; `warn` by default. */
+  readonly logLevel?: string
 }
 
 export interface ServerExit {
@@ -56,7 +60,8 @@ export class FleetServerProcess {
   static spawn(options: FleetServerOptions): FleetServerProcess {
     const log = openSync(join(options.dataDir, "server.log"), "a")
     try {
-      const child = spawn(process.execPath, [join(options.repo, "server", "dist", "main.js")], {
+      const script = join(options.repo, "server", "dist", "main.js")
+      const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
         env: {
           ...process.env,
           FLEET_DATA_DIR: options.dataDir,
@@ -67,7 +72,7 @@ export class FleetServerProcess {
           FLEET_POSTGRES_PORT: String(options.ports.postgres),
           FLEET_SIMULATOR_VEHICLES: "0",
           FLEET_DEMO_ADMIN_PASSWORD: options.adminPassword,
-          FLEET_LOG_LEVEL: "warn",
+          FLEET_LOG_LEVEL: options.logLevel ?? "warn",
         },
         stdio: ["ignore", log, log],
         detached: true,
@@ -191,5 +196,40 @@ export const serverLogTail = (dataDir: string, lines: number): string => {
     return readFileSync(join(dataDir, "server.log"), "utf8").trimEnd().split("\n").slice(-lines).join("\n")
   } catch {
     return ""
+  }
+}
+
+export interface StartedFleetServer {
+  readonly server: FleetServerProcess
+  readonly ports: FleetPorts
+  readonly api: string
+  readonly mqttUrl: string
+  /** SIGTERM (SIGKILL of its group after a minute), then removes its data folder. */
+  readonly stop: () => Promise<void>
+}
+
+/**
+ * A FleetCore for one benchmark run: free loopback ports, the given (fresh) data folder, ready
+ * before this resolves; a start that fails throws with the end of the server's log.
+ */
+export const startFleetServer = async (
+  options: Omit<FleetServerOptions, "ports">,
+): Promise<StartedFleetServer> => {
+  const ports = await allocateFleetPorts()
+  const server = FleetServerProcess.spawn({ ...options, ports })
+  const outcome = await waitUntilReady(server, ports, 120_000)
+  if (!outcome.ready) {
+    await server.stop(5_000)
+    throw new Error(`FleetCore ${outcome.reason}:\n${serverLogTail(options.dataDir, 20)}`)
+  }
+  return {
+    server,
+    ports,
+    api: `http://127.0.0.1:${ports.http}`,
+    mqttUrl: `mqtt://127.0.0.1:${ports.mqtt}`,
+    stop: async () => {
+      await server.stop(60_000)
+      rmSync(options.dataDir, { recursive: true, force: true })
+    },
   }
 }

@@ -1,12 +1,11 @@
-import { spawn } from "node:child_process"
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { fleet } from "@fleetcore/proto"
 import WebSocket from "ws"
-import { freePort } from "./freePort.js"
+import { startFleetServer } from "./FleetServerProcess.js"
 import { connectLeanPublisher, type LeanPublisher } from "./LeanPublisher.js"
 import { machineInfo } from "./machineInfo.js"
 import { histogramQuantile, metricValue, percentile } from "./metrics.js"
@@ -58,44 +57,18 @@ let mqttUrl = values.mqtt ?? ""
 let password = values.password ?? process.env.FLEET_PASSWORD ?? ""
 
 if (values.target === undefined) {
-  const dataDir = mkdtempSync(join(tmpdir(), "fleetcore-bench-"))
-  const [http, mq, ws, pg] = [await freePort(), await freePort(), await freePort(), await freePort()]
   password = `bench-${Math.random().toString(36).slice(2)}`
-  // --profile DIR: the spawned server writes a V8 CPU profile there when it stops.
-  const profile = values.profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${values.profile}`]
-  const child = spawn(process.execPath, [...profile, join(repo, "server", "dist", "main.js")], {
-    env: {
-      ...process.env,
-      FLEET_DATA_DIR: dataDir,
-      FLEET_HOST: "127.0.0.1",
-      FLEET_HTTP_PORT: String(http),
-      FLEET_MQTT_PORT: String(mq),
-      FLEET_MQTT_WS_PORT: String(ws),
-      FLEET_POSTGRES_PORT: String(pg),
-      FLEET_SIMULATOR_VEHICLES: "0",
-      FLEET_DEMO_ADMIN_PASSWORD: password,
-      FLEET_LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
+  const started = await startFleetServer({
+    repo,
+    dataDir: mkdtempSync(join(tmpdir(), "fleetcore-bench-")),
+    adminPassword: password,
+    // --profile DIR: the spawned server writes a V8 CPU profile there when it stops.
+    nodeArgs: values.profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${values.profile}`],
   })
-  serverPid = child.pid ?? null
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("FleetCore did not start within 120 s")), 120_000)
-    child.stdout.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("FleetCore is ready")) {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
-    child.once("exit", (code) => reject(new Error(`FleetCore exited with ${code}`)))
-  })
-  api = `http://127.0.0.1:${http}`
-  mqttUrl = `mqtt://127.0.0.1:${mq}`
-  stopServer = async () => {
-    child.kill("SIGTERM")
-    await new Promise((r) => child.once("exit", r))
-    rmSync(dataDir, { recursive: true, force: true })
-  }
+  serverPid = started.server.pid
+  api = started.api
+  mqttUrl = started.mqttUrl
+  stopServer = started.stop
 } else if (mqttUrl === "" || password === "") fail("--target needs --mqtt and --password (or FLEET_PASSWORD)")
 
 const scrape = async () => {

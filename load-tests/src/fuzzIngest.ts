@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process"
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
-import { freePort } from "./freePort.js"
+import { startFleetServer } from "./FleetServerProcess.js"
 import { runIngestFuzz } from "./fuzz/runIngestFuzz.js"
 import { metricValue } from "./metrics.js"
 import { provisionDevices } from "./provision.js"
@@ -36,51 +35,15 @@ if (![cases, seed, concurrency].every((n) => Number.isInteger(n) && n > 0)) {
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 mkdirSync("/tmp/fleetcore-fuzz", { recursive: true })
 const dataDir = mkdtempSync("/tmp/fleetcore-fuzz/run-")
-const [http, mq, ws, pg] = [await freePort(), await freePort(), await freePort(), await freePort()]
 const password = `fuzz-${Math.random().toString(36).slice(2)}`
-const child = spawn(process.execPath, [join(repo, "server", "dist", "main.js")], {
-  env: {
-    ...process.env,
-    FLEET_DATA_DIR: dataDir,
-    FLEET_HOST: "127.0.0.1",
-    FLEET_HTTP_PORT: String(http),
-    FLEET_MQTT_PORT: String(mq),
-    FLEET_MQTT_WS_PORT: String(ws),
-    FLEET_POSTGRES_PORT: String(pg),
-    FLEET_SIMULATOR_VEHICLES: "0",
-    FLEET_DEMO_ADMIN_PASSWORD: password,
-    FLEET_LOG_LEVEL: "error",
-  },
-  stdio: ["ignore", "pipe", "inherit"],
-})
-let exited: number | null = null
-child.once("exit", (code) => {
-  exited = code ?? -1
-})
-const stop = async () => {
-  if (exited === null) {
-    child.kill("SIGTERM")
-    await new Promise((r) => child.once("exit", r))
-  }
-  rmSync(dataDir, { recursive: true, force: true })
-}
-await new Promise<void>((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error("FleetCore did not start within 120 s")), 120_000)
-  child.stdout.on("data", (chunk: Buffer) => {
-    if (chunk.toString().includes("FleetCore is ready")) {
-      clearTimeout(timer)
-      resolve()
-    }
-  })
-  child.once("exit", (code) => reject(new Error(`FleetCore exited with ${code}`)))
-})
-const api = `http://127.0.0.1:${http}`
+const started = await startFleetServer({ repo, dataDir, adminPassword: password, logLevel: "error" })
+const { api, server, stop } = started
 const rss = () => {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))
   return match ? Number(match[1]) * 1024 : 0
 }
 const peakRss = () => {
-  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))
   return match ? Number(match[1]) * 1024 : 0
 }
 
@@ -100,7 +63,7 @@ try {
   const report = await runIngestFuzz({
     httpUrl: api,
     mqttHost: "127.0.0.1",
-    mqttPort: mq,
+    mqttPort: started.ports.mqtt,
     target,
     valid,
     seed,
@@ -110,7 +73,7 @@ try {
       if (done % 10_000 === 0) console.log(`  ${done} cases, server RSS ${(rss() / 2 ** 20).toFixed(0)} MB`)
     },
   })
-  const alive = exited === null && (await fetch(`${api}/healthz`)).status < 500
+  const alive = server.hasExited === null && (await fetch(`${api}/healthz`)).status < 500
   // Stored valid points: the valid device's track, paged.
   const vehicles = (await (
     await fetch(`${api}/api/v1/vehicles`, { headers: { authorization: `Bearer ${token}` } })

@@ -1,3 +1,4 @@
+export * from "./FleetServerProcess.js"
 export * from "./fuzz/ingestCases.js"
 export * from "./fuzz/runIngestFuzz.js"
 export * from "./geo.js"
