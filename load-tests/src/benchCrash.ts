@@ -7,6 +7,7 @@ import { parseArgs } from "node:util"
 import { Schema } from "effect"
 import { type CrashDevice, startCrashLoad } from "./CrashLoad.js"
 import { CrashTarget } from "./CrashTarget.js"
+import { makeCommandLine } from "./commandLine.js"
 import { accountCrashRun, StoredSnapshot } from "./crashAccounting.js"
 import { type CycleRecord, formatCrashResults, summariseCrashRun } from "./crashResults.js"
 import { allocateFleetPorts, serverLogTail } from "./FleetServerProcess.js"
@@ -23,10 +24,7 @@ Starts FleetCore (server/dist/main.js) on free ports with a fresh data folder, r
 MQTT and HTTP load, SIGKILLs the server (every k-th cycle its PostgreSQL instead) at random moments,
 restarts it on the same folder, then counts what was stored against what was acknowledged.`
 
-const fail = (message: string): never => {
-  console.error(`bench:crash: ${message}\n\n${USAGE}`)
-  process.exit(2)
-}
+const { fail, number } = makeCommandLine("bench:crash", USAGE)
 const { values } = parseArgs({
   options: {
     cycles: { type: "string", default: "100" },
@@ -47,10 +45,7 @@ if (values.help) {
   console.log(USAGE)
   process.exit(0)
 }
-const num = (name: keyof typeof values, min: number, max: number): number => {
-  const n = Number(values[name])
-  return Number.isFinite(n) && n >= min && n <= max ? n : fail(`--${name} must be between ${min} and ${max}`)
-}
+const num = (name: keyof typeof values, min: number, max: number) => number(values, name, min, max)
 const cycles = Math.round(num("cycles", 1, 100_000))
 const rate = num("rate", 1, 100_000)
 const deviceCount = Math.round(num("devices", 1, 5000))

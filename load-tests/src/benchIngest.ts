@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { fleet } from "@fleetcore/proto"
 import WebSocket from "ws"
+import { makeCommandLine } from "./commandLine.js"
 import { startFleetServer } from "./FleetServerProcess.js"
 import { connectLeanPublisher, type LeanPublisher } from "./LeanPublisher.js"
 import { machineInfo } from "./machineInfo.js"
@@ -15,10 +16,7 @@ const USAGE = `usage: npm run bench:ingest -- [--devices 200] [--rate 20000] [--
          [--points-per-message 1] [--profile DIR] [--target http://host:8080 --mqtt mqtt://host:1883 --email E --password P]
 Without --target it starts its own FleetCore (server/dist/main.js) on free ports with a fresh data folder.`
 
-const fail = (message: string): never => {
-  console.error(`bench:ingest: ${message}\n\n${USAGE}`)
-  process.exit(2)
-}
+const { fail, number } = makeCommandLine("bench:ingest", USAGE)
 const { values } = parseArgs({
   options: {
     target: { type: "string" },
@@ -38,10 +36,7 @@ if (values.help) {
   console.log(USAGE)
   process.exit(0)
 }
-const num = (name: keyof typeof values, min: number, max: number): number => {
-  const n = Number(values[name])
-  return Number.isFinite(n) && n >= min && n <= max ? n : fail(`--${name} must be between ${min} and ${max}`)
-}
+const num = (name: keyof typeof values, min: number, max: number) => number(values, name, min, max)
 const devices = Math.round(num("devices", 1, 5000))
 const rate = num("rate", 1, 1_000_000)
 const durationS = num("duration", 1, 3600)

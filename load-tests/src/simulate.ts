@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util"
+import { makeCommandLine } from "./commandLine.js"
 import { provisionDevices } from "./provision.js"
 import { startSimulator } from "./Simulator.js"
 
@@ -9,10 +10,7 @@ Drives N simulated vehicles through Almaty against a running FleetCore, as real 
 --rate is the total points per second over all vehicles (default: one point per vehicle per second).
 The password defaults to FLEET_PASSWORD.`
 
-const fail = (message: string): never => {
-  console.error(`simulate: ${message}\n\n${USAGE}`)
-  process.exit(2)
-}
+const { fail } = makeCommandLine("simulate", USAGE)
 const positive = (value: string | undefined, name: string, fallback: number): number => {
   if (value === undefined) return fallback
   const n = Number(value)
