@@ -7,6 +7,7 @@ import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
 import { IsoDateTime, Uuid } from "../http/schemas.js"
+import { makeSqlFilter } from "../http/sqlFilter.js"
 
 const Filter = Schema.Struct({
   status: Schema.optionalKey(Schema.Literals(["open", "acknowledged", "resolved"])),
@@ -39,12 +40,8 @@ export const registerAlertRoutes = (
     async (request) => {
       const p = await authorize(tokens, request, ["superadmin", "admin", "manager", "dispatcher"])
       const f = decodeOr400(Filter, Object.fromEntries(request.query), "FLEET_QUERY_INVALID")
-      const where: string[] = []
-      const args: unknown[] = []
-      const add = (sql: string, value: unknown) => {
-        args.push(value)
-        where.push(sql.replace("?", `$${args.length}`))
-      }
+      const filter = makeSqlFilter()
+      const { add } = filter
       if (f.status) add("status = ?", f.status)
       if (f.type) add("type = ?", f.type)
       if (f.vehicleId) add("vehicle_id = ?", f.vehicleId)
@@ -57,9 +54,8 @@ export const registerAlertRoutes = (
         async (c) =>
           (
             await c.query<AlertRecord>(
-              `SELECT * FROM alerts ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-               ORDER BY opened_at DESC LIMIT ${limit}`,
-              args,
+              `SELECT * FROM alerts ${filter.where()} ORDER BY opened_at DESC LIMIT ${filter.param(limit)}`,
+              filter.args,
             )
           ).rows,
       )

@@ -5,6 +5,7 @@ import { authorize } from "../auth/authorize.js"
 import { decodeOr400 } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { DEFAULT_PAGE_SIZE, IsoDateTime, PageNumber, PageSize, Uuid } from "../http/schemas.js"
+import { makeSqlFilter } from "../http/sqlFilter.js"
 import { verifyAuditChain } from "./verifyAuditChain.js"
 
 const Name = Schema.String.check(Schema.isPattern(/^[a-z][a-z0-9_.-]{0,99}$/))
@@ -67,20 +68,17 @@ export const registerAuditRoutes = (
     async (request) => {
       const p = await authorize(tokens, request, ["superadmin", "admin"])
       const f = decodeOr400(AuditFilter, Object.fromEntries(request.query), "FLEET_QUERY_INVALID")
-      const where: string[] = []
-      const args: unknown[] = []
-      const add = (sql: string, value: unknown) => {
-        args.push(value)
-        where.push(sql.replace("?", `$${args.length}`))
-      }
+      const filter = makeSqlFilter()
+      const { add } = filter
       if (f.user) add("a.actor_user_id = ?", f.user)
       if (f.action) add("a.action = ?", f.action)
       if (f.entity) add("a.entity = ?", f.entity)
       if (f.from) add("a.at >= ?", new Date(f.from))
       if (f.to) add("a.at < ?", new Date(f.to))
+      const where = filter.where()
+      const whereArgs = [...filter.args]
       const pageSize = Number(f.pageSize ?? DEFAULT_PAGE_SIZE)
       const page = Number(f.page ?? "1")
-      args.push(pageSize, (page - 1) * pageSize)
       // Row-level security confines both the entries and the users joined to the caller's organisation.
       const rows = await db.withOrg(
         p.orgId,
@@ -91,9 +89,9 @@ export const registerAuditRoutes = (
                       a.action, a.entity, a.entity_id, host(a.ip) AS ip, a.user_agent,
                       a.old_values, a.new_values, a.details, count(*) OVER ()::text AS total
                FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
-               ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-               ORDER BY a.seq DESC LIMIT $${args.length - 1} OFFSET $${args.length}`,
-              args,
+               ${where}
+               ORDER BY a.seq DESC LIMIT ${filter.param(pageSize)} OFFSET ${filter.param((page - 1) * pageSize)}`,
+              filter.args,
             )
           ).rows,
       )
@@ -107,8 +105,8 @@ export const registerAuditRoutes = (
                 Number(
                   (
                     await c.query<{ n: string }>(
-                      `SELECT count(*)::text AS n FROM audit_log a ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`,
-                      args.slice(0, -2),
+                      `SELECT count(*)::text AS n FROM audit_log a ${where}`,
+                      whereArgs,
                     )
                   ).rows[0]?.n ?? "0",
                 ),
