@@ -1,13 +1,16 @@
+import { endpoints } from "@fleetcore/contract"
 import type { BusTransport, ClickHouseClient, Log, MetricsShape, PostgresClient } from "@fleetcore/platform"
-import { type RouteEntry, route, routesOf } from "@fleetcore/platform"
+import { type RouteEntry, routesOf } from "@fleetcore/platform"
 import type { HttpResponse, TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { registerAlertRoutes } from "./alerts/AlertRoutes.js"
 import { registerAuditRoutes } from "./audit/AuditRoutes.js"
 import { registerAuthRoutes } from "./auth/AuthRoutes.js"
 import type { Tokens } from "./auth/Tokens.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
+import { registerApiReference } from "./docs/ApiReference.js"
 import { registerFuelRoutes } from "./fuel/FuelRoutes.js"
 import { checkReadiness } from "./health/readiness.js"
+import { serve } from "./http/serve.js"
 import { registerLiveHub } from "./live/LiveHub.js"
 import { registerMaintenanceRoutes } from "./maintenance/MaintenanceRoutes.js"
 import { makeMetricsAccess } from "./metrics/metricsAccess.js"
@@ -34,6 +37,8 @@ export interface ApiDeps {
   /** The built dashboard to serve at `/`; null serves none. */
   readonly dashboardDir: string | null
   readonly onDeviceChanged: (deviceId: string) => void
+  /** Check every answer against its declared schema (tests): a mismatch is a 500. */
+  readonly checkResponses?: boolean
 }
 
 export interface RegisteredApi {
@@ -44,47 +49,30 @@ export interface RegisteredApi {
 
 /** Registers every API route on the app. Static files go last: they catch what is left. */
 export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<RegisteredApi> => {
-  const { log } = deps
   const metricsAccess = makeMetricsAccess(deps.metricsToken)
-  route(
-    app,
-    "get",
-    "/healthz",
-    async () => ({ status: 200, body: { status: "ok", version: deps.version } }),
-    { log },
-  )
-  route(
-    app,
-    "get",
-    "/readyz",
-    async () => {
-      const { ready, checks } = await checkReadiness(deps)
-      return { status: ready ? 200 : 503, body: { status: ready ? "ready" : "not ready", checks } }
-    },
-    { log },
-  )
-  route(
-    app,
-    "get",
-    "/metrics",
-    async (request) => {
-      metricsAccess(request)
-      deps.metrics.busPending.set(deps.bus.pending())
-      return {
-        status: 200,
-        headers: { "content-type": deps.metrics.registry.contentType },
-        body: await deps.metrics.registry.metrics(),
-      }
-    },
-    { log },
-  )
-  route(
-    app,
-    "get",
-    "/api/v1/config",
-    async () => ({ status: 200, body: { mapStyleUrl: deps.mapStyleUrl, version: deps.version } }),
-    { log },
-  )
+  const served = { ...deps, checkResponses: deps.checkResponses ?? false }
+  serve(app, served, endpoints.system.health, async () => ({
+    body: { status: "ok" as const, version: deps.version },
+  }))
+  serve(app, served, endpoints.system.ready, async () => {
+    const { ready, checks } = await checkReadiness(deps)
+    return {
+      status: ready ? 200 : 503,
+      body: { status: ready ? ("ready" as const) : ("not ready" as const), checks: [...checks] },
+    }
+  })
+  serve(app, served, endpoints.system.metrics, async ({ request }) => {
+    metricsAccess(request)
+    deps.metrics.busPending.set(deps.bus.pending())
+    return {
+      headers: { "content-type": deps.metrics.registry.contentType },
+      body: await deps.metrics.registry.metrics(),
+    }
+  })
+  serve(app, served, endpoints.system.config, async () => ({
+    body: { mapStyleUrl: deps.mapStyleUrl, version: deps.version },
+  }))
+  registerApiReference(app, served)
   registerAuthRoutes(app, deps)
   registerVehicleRoutes(app, deps)
   registerHistoryRoutes(app, deps)
@@ -108,7 +96,7 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   }
   app.any("/api/*", noSuchEndpoint)
   // Without a dashboard (an API-only process) every other path is a 404 too, never a dropped connection.
-  if (deps.dashboardDir !== null) registerStaticFiles(app, deps.dashboardDir, log)
+  if (deps.dashboardDir !== null) registerStaticFiles(app, deps.dashboardDir, deps.log)
   else app.any("/*", noSuchEndpoint)
   return { close: live.close, routes: routesOf(app) }
 }

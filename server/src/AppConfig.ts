@@ -29,6 +29,8 @@ export interface AppConfig {
   /** When an acknowledged point reaches the device, not just the OS (see DurableLogBusOptions). */
   readonly busDurability: "always" | "interval"
   readonly metricsToken: Option.Option<Redacted.Redacted<string>>
+  /** Check every API answer against its declared schema (500 on a mismatch): on in tests. */
+  readonly checkResponses: boolean
 }
 
 export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
@@ -64,4 +66,5 @@ export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
     Config.withDefault("interval" as const),
   ),
   metricsToken: Config.option(Config.Redacted("FLEET_METRICS_TOKEN")),
+  checkResponses: Config.Boolean("FLEET_API_CHECK_RESPONSES").pipe(Config.withDefault(false)),
 })

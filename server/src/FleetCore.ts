@@ -161,6 +161,7 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
       metricsToken: Option.match(config.metricsToken, { onNone: () => null, onSome: Redacted.value }),
       dashboardDir: dashboardDist(),
       onDeviceChanged: auth.forget,
+      checkResponses: config.checkResponses,
     })
     // Closed last, after the engine drained: it may still push positions while it stops.
     cleanups.unshift(api.close)
@@ -258,6 +259,8 @@ export const startFleetCore = async (options: StartOptions): Promise<RunningFlee
     env.FLEET_SIMULATOR_INTERVAL_MS = String(options.simulatorIntervalMs)
   if (options.demoAdminPassword !== undefined) env.FLEET_DEMO_ADMIN_PASSWORD = options.demoAdminPassword
   if (options.metricsToken !== undefined) env.FLEET_METRICS_TOKEN = options.metricsToken
+  // Started this way by tests: every answer is checked against its declared schema.
+  env.FLEET_API_CHECK_RESPONSES = "true"
   const config = await loadConfig(env)
   return runFleetCore({
     ...config,

@@ -120,12 +120,7 @@ describe("the audit hash chain", () => {
     const demo = await h.fleet.db.system.query<{ id: string }>(
       "SELECT id FROM organisations WHERE slug = 'demo'",
     )
-    const owner = await addUser(
-      demo.rows[0]?.id as string,
-      "owner@audit.example",
-      "superadmin",
-      "owner-pass-1",
-    )
+    const owner = await addUser(demo.rows[0]?.id as string, "owner@audit.example", "owner", "owner-pass-1")
     const orgs = await h.fleet.db.system.query("SELECT 1 FROM organisations")
     const report = await owner.call<Report>("GET", "/api/v1/audit/verify")
     expect(report.body).toMatchObject({ intact: true, organisations: orgs.rowCount, broken: null })

@@ -1,3 +1,4 @@
+import { IsoDateTime, Uuid } from "@fleetcore/contract"
 import { type AlertRow as AlertRecord, alertView } from "@fleetcore/engine"
 import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
@@ -6,7 +7,6 @@ import { audit } from "../audit/audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
-import { IsoDateTime, Uuid } from "../http/schemas.js"
 import { makeSqlFilter } from "../http/sqlFilter.js"
 
 const Filter = Schema.Struct({
@@ -38,7 +38,7 @@ export const registerAlertRoutes = (
     "get",
     "/api/v1/alerts",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin", "manager", "dispatcher"])
+      const p = await authorize(tokens, request, ["owner", "admin", "manager", "dispatcher"])
       const f = decodeOr400(Filter, Object.fromEntries(request.query), "FLEET_QUERY_INVALID")
       const filter = makeSqlFilter()
       const { add } = filter
@@ -70,7 +70,7 @@ export const registerAlertRoutes = (
       "post",
       `/api/v1/alerts/:id/${action}`,
       async (request) => {
-        const p = await authorize(tokens, request, ["superadmin", "admin", "manager", "dispatcher"])
+        const p = await authorize(tokens, request, ["owner", "admin", "manager", "dispatcher"])
         const id = request.params[0] ?? ""
         if (!UUID.test(id)) throw new HttpError(404, "FLEET_ALERT_NOT_FOUND", "no such alert")
         const body = request.body.length

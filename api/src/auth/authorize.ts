@@ -1,30 +1,20 @@
 import { HttpError, type Request } from "@fleetcore/platform"
+import { authenticate } from "./authenticate.js"
 import type { Principal, Role } from "./Principal.js"
 import type { Tokens } from "./Tokens.js"
 
 /**
- * The caller of a request, checked on the server: a valid access token (Authorization: Bearer),
- * and, when `roles` is given, one of those roles.
+ * The caller, and one of `roles` when given. Routes not yet declared in the contract still use
+ * this; declared ones get their checks from `serve`.
  */
 export const authorize = async (
   tokens: Tokens,
   request: Request,
   roles?: ReadonlyArray<Role>,
 ): Promise<Principal> => {
-  const header = request.headers.get("authorization") ?? ""
-  if (!header.toLowerCase().startsWith("bearer ")) {
-    throw new HttpError(401, "FLEET_AUTH_REQUIRED", "an access token is required (Authorization: Bearer …)")
-  }
-  const verified = await tokens.verifyAccess(header.slice(7).trim())
-  if (!verified.ok) {
-    throw new HttpError(
-      401,
-      verified.expired ? "FLEET_AUTH_TOKEN_EXPIRED" : "FLEET_AUTH_TOKEN_INVALID",
-      verified.expired ? "the access token has expired; refresh it" : "the access token is not valid",
-    )
-  }
-  if (roles !== undefined && !roles.includes(verified.principal.role)) {
+  const principal = await authenticate(tokens, request)
+  if (roles !== undefined && !roles.includes(principal.role)) {
     throw new HttpError(403, "FLEET_FORBIDDEN", `this action needs one of the roles: ${roles.join(", ")}`)
   }
-  return verified.principal
+  return principal
 }

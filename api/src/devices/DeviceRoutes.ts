@@ -50,14 +50,14 @@ export const registerDeviceRoutes = (
   },
 ): void => {
   const { db, tokens, log } = deps
-  const admins = ["superadmin", "admin"] as const
+  const admins = ["owner", "admin"] as const
 
   route(
     app,
     "get",
     "/api/v1/devices",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin", "manager", "dispatcher"])
+      const p = await authorize(tokens, request, ["owner", "admin", "manager", "dispatcher"])
       const rows = await db.withOrg(
         p.orgId,
         async (c) => (await c.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY id`)).rows,

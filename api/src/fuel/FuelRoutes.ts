@@ -76,7 +76,7 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
     "post",
     "/api/v1/vehicles/:id/fuel-entries",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin", "manager", "driver"])
+      const p = await authorize(tokens, request, ["owner", "admin", "manager", "driver"])
       const vehicleId = vehicleIdParam(request)
       const body = decodeOr400(CreateFuelEntry, jsonBody(request.body), "FLEET_FUEL_ENTRY_INVALID")
       const at = new Date(body.time)
@@ -208,7 +208,7 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
     "get",
     "/api/v1/fuel-entries",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin", "manager", "analyst"])
+      const p = await authorize(tokens, request, ["owner", "admin", "manager", "analyst"])
       const f = decodeOr400(FuelEntryFilter, Object.fromEntries(request.query), "FLEET_QUERY_INVALID")
       const rows = await db.withOrg(
         p.orgId,
@@ -233,7 +233,7 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
     "post",
     "/api/v1/fuel-entries/:id/check",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
+      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
       const id = request.params[0] ?? ""
       if (!UUID.test(id)) throw new HttpError(404, "FLEET_FUEL_ENTRY_NOT_FOUND", "no such fuel entry")
       const body = request.body.length
@@ -275,7 +275,7 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
     "post",
     "/api/v1/fuel-cards",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
+      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
       const b = decodeOr400(CreateFuelCard, jsonBody(request.body), "FLEET_FUEL_CARD_INVALID")
       const card = await db.withOrg(p.orgId, async (c) => {
         if (b.vehicleId) await requireReference(c, "vehicle", b.vehicleId, "vehicleId")
@@ -312,7 +312,7 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
     "get",
     "/api/v1/fuel-cards",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
+      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
       const rows = await db.withOrg(
         p.orgId,
         async (c) =>

@@ -1,5 +1,5 @@
+import { Currency, IsoDateTime, Money, PositiveMoney, Uuid } from "@fleetcore/contract"
 import { Schema } from "effect"
-import { Currency, IsoDateTime, Money, PositiveMoney, Uuid } from "../http/schemas.js"
 
 export const CreateFuelEntry = Schema.Struct({
   time: IsoDateTime,

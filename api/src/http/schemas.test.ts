@@ -1,7 +1,7 @@
+import { IsoDate, IsoDateTime, PageNumber, PageSize, PositiveMoney } from "@fleetcore/contract"
 import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { decodeOr400 } from "./decode.js"
-import { IsoDate, IsoDateTime, PageNumber, PageSize, PositiveMoney } from "./schemas.js"
 
 const ok = (schema: Schema.Decoder<unknown>, value: unknown) =>
   Result.isSuccess(Schema.decodeUnknownResult(schema)(value))

@@ -1,3 +1,4 @@
+import { Currency, IsoDate, Money, Uuid } from "@fleetcore/contract"
 import { planMaintenance } from "@fleetcore/engine"
 import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
@@ -7,7 +8,6 @@ import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
-import { Currency, IsoDate, Money, Uuid } from "../http/schemas.js"
 
 const CreateTemplate = Schema.Struct({
   name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
@@ -44,7 +44,7 @@ export const registerMaintenanceRoutes = (
   deps: Pick<RouteDeps, "db" | "tokens" | "log">,
 ): void => {
   const { db, tokens, log } = deps
-  const managers = ["superadmin", "admin", "manager"] as const
+  const managers = ["owner", "admin", "manager"] as const
 
   route(
     app,

@@ -56,7 +56,7 @@ export const registerGeofenceRoutes = (
     "post",
     "/api/v1/geofences",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
+      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
       const g = decodeOr400(CreateGeofence, jsonBody(request.body), "FLEET_GEOFENCE_INVALID")
       const row = await db.withOrg(p.orgId, async (c) => {
         const r = await c.query(
@@ -91,7 +91,7 @@ export const registerGeofenceRoutes = (
     "del",
     "/api/v1/geofences/:id",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
+      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
       const id = request.params[0] ?? ""
       const done = await db.withOrg(p.orgId, async (c) => {
         if (!UUID.test(id)) return false

@@ -49,7 +49,7 @@ export const registerSettingsRoutes = (
     "get",
     "/api/v1/settings",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
+      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
       const settings = await db.withOrg(
         p.orgId,
         async (c) =>
@@ -64,7 +64,7 @@ export const registerSettingsRoutes = (
     "put",
     "/api/v1/settings",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin"])
+      const p = await authorize(tokens, request, ["owner", "admin"])
       const changes = decodeOr400(OrgSettings, jsonBody(request.body), "FLEET_SETTINGS_INVALID")
       if (changes.timezone !== undefined && !validTimezone(changes.timezone)) {
         throw new HttpError(

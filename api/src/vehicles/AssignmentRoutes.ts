@@ -1,3 +1,4 @@
+import { IsoDate, IsoDateTime, Uuid } from "@fleetcore/contract"
 import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
@@ -6,7 +7,6 @@ import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import { type RouteDeps, UUID } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
-import { IsoDate, IsoDateTime, Uuid } from "../http/schemas.js"
 import { vehicleIdParam, visibleVehicle } from "./visibleVehicle.js"
 
 const Assign = Schema.Struct({
@@ -25,7 +25,7 @@ export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): vo
     "post",
     "/api/v1/vehicles/:id/assignments",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
+      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
       const vehicleId = vehicleIdParam(request)
       const b = decodeOr400(Assign, jsonBody(request.body), "FLEET_ASSIGNMENT_INVALID")
       const startsAt = new Date(b.startsAt)

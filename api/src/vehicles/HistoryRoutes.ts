@@ -1,3 +1,4 @@
+import { IsoDate, IsoDateTime } from "@fleetcore/contract"
 import { replayVehicle } from "@fleetcore/engine"
 import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
@@ -6,7 +7,6 @@ import { audit } from "../audit/audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
-import { IsoDate, IsoDateTime } from "../http/schemas.js"
 import { visibleVehicle } from "./visibleVehicle.js"
 
 const MileageQuery = Schema.Struct({
@@ -102,7 +102,7 @@ export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void 
     "post",
     "/api/v1/vehicles/:id/replay",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
+      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
       const b = decodeOr400(ReplayBody, jsonBody(request.body), "FLEET_REPLAY_INVALID")
       const days = (Date.parse(b.to) - Date.parse(b.from)) / 86_400_000 + 1
       if (!(days >= 1 && days <= MAX_REPLAY_DAYS)) {

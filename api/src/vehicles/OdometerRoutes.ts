@@ -1,3 +1,4 @@
+import { IsoDateTime } from "@fleetcore/contract"
 import { checkManualReading, raiseAlerts } from "@fleetcore/engine"
 import { HttpError, route } from "@fleetcore/platform"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
@@ -7,7 +8,6 @@ import { audit } from "../audit/audit.js"
 import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
-import { IsoDateTime } from "../http/schemas.js"
 import { vehicleIdParam, visibleVehicle } from "./visibleVehicle.js"
 
 const Reading = Schema.Struct({
@@ -46,7 +46,7 @@ export const registerOdometerRoutes = (
     "post",
     "/api/v1/vehicles/:id/odometer-readings",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin", "manager", "driver"])
+      const p = await authorize(tokens, request, ["owner", "admin", "manager", "driver"])
       const vehicleId = vehicleIdParam(request)
       const body = decodeOr400(Reading, jsonBody(request.body), "FLEET_ODOMETER_READING_INVALID")
       const at = body.at === undefined ? new Date() : new Date(body.at)

@@ -1,3 +1,4 @@
+import { IsoDate, IsoDateTime, Uuid } from "@fleetcore/contract"
 import { HttpError, route } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { Schema } from "effect"
@@ -6,7 +7,6 @@ import { authorize } from "../auth/authorize.js"
 import { decodeOr400, jsonBody } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
-import { IsoDate, IsoDateTime, Uuid } from "../http/schemas.js"
 import { vehicleIdParam, visibleVehicle } from "./visibleVehicle.js"
 
 const CreateVehicle = Schema.Struct({
@@ -109,7 +109,7 @@ export const registerVehicleRoutes = (app: TemplatedApp, deps: RouteDeps): void 
     "post",
     "/api/v1/vehicles",
     async (request) => {
-      const p = await authorize(tokens, request, ["superadmin", "admin", "manager"])
+      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
       const body = decodeOr400(CreateVehicle, jsonBody(request.body), "FLEET_VEHICLE_INVALID")
       const row = await db.withOrg(p.orgId, async (c) => {
         if (body.vehicleTypeId) await requireReference(c, "vehicleType", body.vehicleTypeId, "vehicleTypeId")

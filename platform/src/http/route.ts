@@ -17,6 +17,8 @@ export interface Request {
 export interface Reply {
   readonly status: number
   readonly headers?: Readonly<Record<string, string>>
+  /** Set-Cookie values, one header each. */
+  readonly cookies?: ReadonlyArray<string>
   /** Objects are sent as JSON; strings and buffers as they are. */
   readonly body?: unknown
 }
@@ -66,6 +68,7 @@ const send = (res: HttpResponse, reply: Reply) => {
     res.writeStatus(statusLine(reply.status))
     if (json) res.writeHeader("content-type", "application/json; charset=utf-8")
     for (const [k, v] of Object.entries(reply.headers ?? {})) res.writeHeader(k, v)
+    for (const cookie of reply.cookies ?? []) res.writeHeader("set-cookie", cookie)
     res.end(body)
   })
 }

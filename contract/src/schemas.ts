@@ -38,6 +38,7 @@ export const isIsoDateTime = (text: string): boolean => {
 
 /** A calendar day, "YYYY-MM-DD". */
 export const IsoDate = Schema.String.check(
+  Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/u),
   Schema.makeFilter<string>((s) => isIsoDate(s), {
     message: `a date YYYY-MM-DD, a real calendar day between ${MIN_YEAR} and ${MAX_YEAR}`,
   }),
@@ -45,6 +46,7 @@ export const IsoDate = Schema.String.check(
 
 /** An instant, RFC 3339 with a zone, e.g. "2026-11-22T10:00:00Z". */
 export const IsoDateTime = Schema.String.check(
+  Schema.isPattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/u),
   Schema.makeFilter<string>((s) => s.length <= 40 && isIsoDateTime(s), {
     message: `an ISO 8601 date-time with a zone such as 2026-11-22T10:00:00Z, between ${MIN_YEAR} and ${MAX_YEAR}`,
   }),
@@ -52,7 +54,9 @@ export const IsoDateTime = Schema.String.check(
 
 /** Money as a decimal string (never a float): up to 12 digits and 2 decimals, e.g. "23500.00". */
 export const Money = Schema.String.check(
-  Schema.isPattern(/^\d{1,12}(\.\d{1,2})?$/, { message: 'an amount is a decimal string such as "23500.00"' }),
+  Schema.isPattern(/^\d{1,12}(\.\d{1,2})?$/u, {
+    message: 'an amount is a decimal string such as "23500.00"',
+  }),
 )
 
 /** An amount above zero (a limit, a price). */
@@ -61,7 +65,7 @@ export const PositiveMoney = Money.check(
 )
 
 export const Currency = Schema.String.check(
-  Schema.isPattern(/^[A-Z]{3}$/, { message: "a currency is an ISO 4217 code such as KZT" }),
+  Schema.isPattern(/^[A-Z]{3}$/u, { message: "a currency is an ISO 4217 code such as KZT" }),
 )
 
 export const Uuid = Schema.String.check(Schema.isUUID())
@@ -73,10 +77,10 @@ export const MAX_PAGE_SIZE = 200
 
 /** A page number from a query string: 1 to 999999. */
 export const PageNumber = Schema.String.check(
-  Schema.isPattern(/^[1-9]\d{0,5}$/, { message: "a page number from 1" }),
+  Schema.isPattern(/^[1-9]\d{0,5}$/u, { message: "a page number from 1" }),
 )
 
 /** A page size from a query string: 1 to MAX_PAGE_SIZE. */
 export const PageSize = Schema.String.check(
-  Schema.isPattern(/^([1-9]\d?|1\d\d|200)$/, { message: `a page size from 1 to ${MAX_PAGE_SIZE}` }),
+  Schema.isPattern(/^([1-9]\d?|1\d\d|200)$/u, { message: `a page size from 1 to ${MAX_PAGE_SIZE}` }),
 )

@@ -1,0 +1,102 @@
+/**
+ * Who may do what: the one table of roles and permissions. The server checks it on every
+ * endpoint (each endpoint declares the permission it needs); the dashboard reads the same table
+ * to build its menu, so a role never sees a page its API calls would refuse.
+ */
+
+/** Roles, from the installation's owner down to a read-only viewer. */
+export const ROLES = ["owner", "admin", "manager", "dispatcher", "driver", "viewer", "analyst"] as const
+export type Role = (typeof ROLES)[number]
+
+export const PERMISSIONS = [
+  /** Create, rename, suspend organisations; act inside any of them (the organisation selector). */
+  "organisations.manage",
+  /** Change the own organisation's settings (currency, time zone, language, units, rules). */
+  "organisation.settings",
+  "users.read",
+  "users.manage",
+  "audit.read",
+  "vehicles.read",
+  "vehicles.manage",
+  "devices.read",
+  "devices.manage",
+  /** Positions, tracks, trips, mileage and the live feed of the vehicles the caller may see. */
+  "telemetry.read",
+  /** Re-run the rules over stored points. */
+  "telemetry.replay",
+  "assignments.read",
+  "assignments.manage",
+  "alerts.read",
+  "alerts.manage",
+  "fuel.read",
+  /** Record a refuel: drivers for the vehicles assigned to them. */
+  "fuel.record",
+  "fuel.manage",
+  "odometer.read",
+  /** Record an odometer reading: drivers for the vehicles assigned to them. */
+  "odometer.record",
+  "maintenance.read",
+  "maintenance.manage",
+  "geofences.read",
+  "geofences.manage",
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const READ_ALL: ReadonlyArray<Permission> = [
+  "vehicles.read",
+  "devices.read",
+  "telemetry.read",
+  "assignments.read",
+  "alerts.read",
+  "fuel.read",
+  "odometer.read",
+  "maintenance.read",
+  "geofences.read",
+]
+
+const MANAGE_FLEET: ReadonlyArray<Permission> = [
+  ...READ_ALL,
+  "vehicles.manage",
+  "devices.manage",
+  "telemetry.replay",
+  "assignments.manage",
+  "alerts.manage",
+  "fuel.record",
+  "fuel.manage",
+  "odometer.record",
+  "maintenance.manage",
+  "geofences.manage",
+]
+
+const ADMIN: ReadonlyArray<Permission> = [
+  ...MANAGE_FLEET,
+  "organisation.settings",
+  "users.read",
+  "users.manage",
+  "audit.read",
+]
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
+  owner: new Set<Permission>([...ADMIN, "organisations.manage"]),
+  admin: new Set(ADMIN),
+  manager: new Set<Permission>([...MANAGE_FLEET, "users.read"]),
+  dispatcher: new Set<Permission>([...READ_ALL, "alerts.manage", "assignments.manage"]),
+  // A driver's reads and records are further confined to the vehicles assigned to them.
+  driver: new Set<Permission>([
+    "vehicles.read",
+    "telemetry.read",
+    "assignments.read",
+    "fuel.read",
+    "fuel.record",
+    "odometer.read",
+    "odometer.record",
+    "maintenance.read",
+  ]),
+  viewer: new Set(READ_ALL),
+  analyst: new Set(READ_ALL),
+}
+
+export const can = (role: Role, permission: Permission): boolean => ROLE_PERMISSIONS[role].has(permission)
+
+/** Roles whose reads and records are confined to the vehicles assigned to the caller. */
+export const isConfinedToAssignedVehicles = (role: Role): boolean => role === "driver"
