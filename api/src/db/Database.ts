@@ -1,3 +1,4 @@
+import type { LOCALES, Role } from "@fleetcore/contract"
 import type { ColumnType, Generated } from "kysely"
 
 /**
@@ -12,7 +13,11 @@ export interface OrganisationsTable {
   id: Generated<string>
   name: string
   slug: string
-  settings: ColumnType<unknown, string | undefined, string>
+  description: string | null
+  status: Generated<"active" | "suspended">
+  status_changed_at: Date | null
+  /** jsonb: write it as JSON text (JSON.stringify). */
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>
   created_at: Defaulted<Date>
 }
 
@@ -21,10 +26,49 @@ export interface UsersTable {
   org_id: string
   email: string
   name: string
-  password_hash: string
-  role: string
-  locale: Generated<string>
+  /** argon2id PHC string; null until an invited user chose a password. */
+  password_hash: string | null
+  role: Role
+  locale: Generated<(typeof LOCALES)[number]>
   disabled: Generated<boolean>
+  phone: string | null
+  theme: Generated<"light" | "dark" | "system">
+  last_login_at: Date | null
+  password_changed_at: Date | null
+  totp_secret: string | null
+  totp_pending_secret: string | null
+  totp_enabled_at: Date | null
+  created_at: Defaulted<Date>
+}
+
+export interface PasswordLinksTable {
+  id: Generated<string>
+  org_id: string
+  user_id: string
+  token_hash: Buffer
+  expires_at: Date
+  used_at: Date | null
+  created_by: string | null
+  created_at: Defaulted<Date>
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<string>
+  org_id: string
+  user_id: string
+  code_hash: string
+  used_at: Date | null
+  created_at: Defaulted<Date>
+}
+
+export interface RefreshTokensTable {
+  id: Generated<string>
+  user_id: string
+  org_id: string
+  token_hash: Buffer
+  family_id: Generated<string>
+  expires_at: Date
+  revoked_at: Date | null
   created_at: Defaulted<Date>
 }
 
@@ -47,5 +91,8 @@ export interface AuditLogTable {
 export interface Database {
   organisations: OrganisationsTable
   users: UsersTable
+  password_links: PasswordLinksTable
+  recovery_codes: RecoveryCodesTable
+  refresh_tokens: RefreshTokensTable
   audit_log: AuditLogTable
 }

@@ -9,7 +9,7 @@ export const ORG_STATUSES = ["active", "suspended"] as const
 /** How an organisation keeps its books and shows its data. */
 export const OrganisationSettings = Schema.Struct({
   currency: OrgCurrency,
-  timeZone: TimeZone,
+  timezone: TimeZone,
   language: Locale,
   units: Units,
   /** Days the audit log keeps entries (two years by default). */
