@@ -7,7 +7,10 @@ import { PageNumber, PageSize } from "./schemas.js"
  * `sort` (a field the endpoint names, "-" first for descending), `q` (free-text search), and the
  * endpoint's own filters; the answer carries the page's items and the total count.
  */
-export const listQuery = <const Sorts extends ReadonlyArray<string>, F extends Schema.Struct.Fields = Record<never, never>>(
+export const listQuery = <
+  const Sorts extends ReadonlyArray<string>,
+  F extends Schema.Struct.Fields = Record<never, never>,
+>(
   sorts: Sorts,
   filters?: F,
 ) =>
