@@ -78,6 +78,7 @@ describe("dashboard in a browser", () => {
   it("signs in, lists every vehicle and connects the live feed", async () => {
     await page.getByTestId("login-password").fill(demo().password)
     await page.getByTestId("login-submit").click()
+    await page.getByTestId("nav-live").click()
     await expect.poll(() => page.getByTestId("vehicle-row").count(), POLL).toBe(VEHICLES)
     await expect.poll(() => page.getByTestId("live-status").getAttribute("data-status"), POLL).toBe("open")
     // MapLibre and deck.gl both got a WebGL canvas, and the map reported no error.
@@ -143,6 +144,7 @@ describe("dashboard in a browser", () => {
 
   it("signs out", async () => {
     await page.setViewportSize({ width: 1280, height: 800 })
+    await page.getByTestId("user-menu").click()
     await page.getByTestId("logout").click()
     await page.getByTestId("login-email").waitFor()
     expect(await page.getByTestId("vehicle-row").count()).toBe(0)

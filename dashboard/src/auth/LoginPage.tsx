@@ -24,7 +24,9 @@ export const LoginPage = () => {
   const [step, setStep] = createSignal<Step>("password")
   const [submitting, setSubmitting] = createSignal(false)
   const [error, setError] = createSignal<unknown>()
-  const next = () => safeNext(typeof params.next === "string" ? params.next : undefined)
+  // Read once: after sign-in the URL changes, and the page must not re-read it on the way out.
+  const destination = safeNext(typeof params.next === "string" ? params.next : undefined)
+  const next = () => destination
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault()

@@ -1,6 +1,6 @@
 import { Navigate, type RouteSectionProps, useLocation } from "@solidjs/router"
 import { Menu } from "lucide-solid"
-import { createEffect, createSignal, Match, on, Show, Switch } from "solid-js"
+import { createEffect, createSignal, Match, on, onCleanup, Show, Switch } from "solid-js"
 import { useSession } from "../auth/SessionContext"
 import { useI18n } from "../i18n/I18nContext"
 import { Spinner } from "../ui/Spinner"
@@ -25,6 +25,11 @@ export const Frame = (props: RouteSectionProps) => {
       () => setDrawer(false),
     ),
   )
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === "Escape") setDrawer(false)
+  }
+  window.addEventListener("keydown", onKey)
+  onCleanup(() => window.removeEventListener("keydown", onKey))
   const next = () => encodeURIComponent(`${location.pathname}${location.search}`)
 
   return (

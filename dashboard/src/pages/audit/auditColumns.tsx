@@ -4,6 +4,11 @@ import type { I18n } from "../../i18n/createI18n"
 
 export type AuditRow = (typeof AuditEntry)["Encoded"]
 
+const shortId = (id: string | null): string => {
+  if (id === null) return "—"
+  return id.length > 12 ? `${id.slice(0, 8)}…` : id
+}
+
 /** The audit log's columns, shared by the audit page and the home page's recent activity. */
 export const auditColumns = (
   t: I18n["t"],
@@ -29,7 +34,12 @@ export const auditColumns = (
   {
     id: "entityId",
     header: t("audit.entityId"),
-    cell: (c) => <span class="mono truncate">{c.row.original.entityId ?? "—"}</span>,
+    // The first block of a UUID tells entries apart; the whole id is in the tooltip and the entry.
+    cell: (c) => (
+      <span class="mono" title={c.row.original.entityId ?? ""}>
+        {shortId(c.row.original.entityId)}
+      </span>
+    ),
   },
   { id: "ip", header: t("audit.ip"), cell: (c) => <span class="mono">{c.row.original.ip ?? "—"}</span> },
 ]

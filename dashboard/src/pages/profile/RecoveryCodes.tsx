@@ -29,7 +29,7 @@ export const RecoveryCodes = (props: {
   return (
     <div class="recovery" data-testid="recovery-codes">
       <p class="notice">{t("totp.recoveryText")}</p>
-      <ol class="recovery__codes">
+      <ul class="recovery__codes">
         <For each={props.codes}>
           {(code) => (
             <li class="mono" data-testid="recovery-code">
@@ -37,7 +37,7 @@ export const RecoveryCodes = (props: {
             </li>
           )}
         </For>
-      </ol>
+      </ul>
       <div class="form__actions">
         <button type="button" class="button" onClick={copy}>
           <Copy size={16} aria-hidden="true" />

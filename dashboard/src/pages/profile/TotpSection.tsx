@@ -67,6 +67,7 @@ export const TotpSection = (props: { readonly enabled: boolean }) => {
       setStage({ kind: "codes", codes: answer.recoveryCodes })
       setCode("")
       showToast("success", t("totp.enabled"))
+      await reloadUser()
     })
   }
   const regenerate = (event: SubmitEvent) => {
@@ -109,10 +110,7 @@ export const TotpSection = (props: { readonly enabled: boolean }) => {
           {(current) => (
             <RecoveryCodes
               codes={(current() as Extract<Stage, { kind: "codes" }>).codes}
-              onDone={() => {
-                setStage({ kind: "idle" })
-                void reloadUser()
-              }}
+              onDone={() => setStage({ kind: "idle" })}
             />
           )}
         </Match>
