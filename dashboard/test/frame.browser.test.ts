@@ -317,8 +317,9 @@ describe("the dashboard's frame in a browser", () => {
       await expect.poll(() => page.getByTestId("audit-row").count()).toBeGreaterThan(0)
       await shot(page, `audit-${locale}-${scheme}`)
       await page.goto(`${fleet.httpUrl}/live`)
-      await page.locator(".live-map canvas.maplibregl-canvas").waitFor({ timeout: 30_000 })
-      await page.waitForTimeout(1_500)
+      // The map has loaded its style and shown every vehicle once.
+      await page.locator('[data-testid="live-map"][data-fitted="true"]').waitFor({ timeout: 30_000 })
+      await page.waitForTimeout(1_000)
       await shot(page, `live-${locale}-${scheme}`)
     }
 
@@ -336,7 +337,7 @@ describe("the dashboard's frame in a browser", () => {
     await phone.waitForTimeout(300)
     await shot(phone, "phone-drawer")
     await phone.getByTestId("nav-live").click()
-    await phone.locator(".live-map canvas.maplibregl-canvas").waitFor({ timeout: 30_000 })
+    await phone.locator('[data-testid="live-map"][data-fitted="true"]').waitFor({ timeout: 30_000 })
     await phone.waitForTimeout(1_000)
     await shot(phone, "phone-live")
     await phone.goto(`${fleet.httpUrl}/profile`)

@@ -99,10 +99,10 @@ export const LiveMap = (props: LiveMapProps) => {
   }
 
   // Show every vehicle once, when the map and the first positions are both there.
-  let fitted = false
+  const [fitted, setFitted] = createSignal(false)
   createEffect(() => {
-    if (fitted || !loaded() || props.vehicles.length === 0) return
-    fitted = true
+    if (untrack(fitted) || !loaded() || props.vehicles.length === 0) return
+    setFitted(true)
     fitAll(false)
   })
 
@@ -134,7 +134,7 @@ export const LiveMap = (props: LiveMapProps) => {
   })
 
   return (
-    <div class="live-map" data-testid="live-map">
+    <div class="live-map" data-testid="live-map" data-fitted={fitted()}>
       <section class="live-map__canvas" ref={container} aria-label={t("app.liveMap")} />
       <Show when={error()}>
         {(message) => (
