@@ -150,6 +150,28 @@ describe("users and one-time links", () => {
     expect((await setPassword(again.body.url, "steppe-wind-2026")).status).toBe(204)
   })
 
+  it("gives a new user the organisation's language unless one is chosen", async () => {
+    const other = await createOrg(h.fleet, "russian-speaking", "russian-admin-password")
+    await h.fleet.db.system.query(
+      `UPDATE organisations SET settings = settings || '{"language": "ru"}'::jsonb WHERE id = $1`,
+      [other.orgId],
+    )
+    const ruAdmin = await login(h.fleet, other.email, "russian-admin-password")
+    const plain = await ruAdmin.call<Created>("POST", "/api/v1/users", {
+      email: "ivan@example.ru",
+      name: "Ivan",
+      role: "viewer",
+    })
+    expect(plain.body.user.locale).toBe("ru")
+    const chosen = await ruAdmin.call<Created>("POST", "/api/v1/users", {
+      email: "aigul@example.kz",
+      name: "Aigul",
+      role: "viewer",
+      locale: "kk",
+    })
+    expect(chosen.body.user.locale).toBe("kk")
+  })
+
   it("refuses an e-mail that exists anywhere in the installation (409)", async () => {
     await createUser("taken@example.kz", "viewer")
     for (const [api, email] of [

@@ -66,11 +66,15 @@ export const registerUserRoutes = (app: TemplatedApp, deps: UserRouteDeps): void
   serve(app, deps, endpoints.users.create, async ({ principal: p, body, request }) => {
     assertMayGrant(p.role, body.role, "role")
     const email = body.email.trim().toLowerCase()
+    // Without a language of their own, a new user speaks the organisation's default language.
     const answer = await db.withOrg(p.orgId, async (c) => {
       const inserted = await c
         .query<{ id: string }>(
           `INSERT INTO users (org_id, email, name, role, phone, locale, password_hash)
-           VALUES ($1, $2, $3, $4, $5, COALESCE($6, 'en'), NULL) RETURNING id`,
+           VALUES ($1, $2, $3, $4, $5, COALESCE($6, (
+             SELECT settings->>'language' FROM organisations
+             WHERE id = $1 AND settings->>'language' IN ('en', 'ru', 'kk', 'tr')), 'en'), NULL)
+           RETURNING id`,
           [p.orgId, email, body.name, body.role, body.phone ?? null, body.locale ?? null],
         )
         .catch((error: unknown) => {
