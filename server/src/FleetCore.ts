@@ -161,6 +161,8 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
       metricsToken: Option.match(config.metricsToken, { onNone: () => null, onSome: Redacted.value }),
       dashboardDir: dashboardDist(),
       onDeviceChanged: auth.forget,
+      onOrganisationChanged: auth.forgetOrganisation,
+      publicUrl: Option.getOrNull(config.publicUrl),
       checkResponses: config.checkResponses,
     })
     // Closed last, after the engine drained: it may still push positions while it stops.

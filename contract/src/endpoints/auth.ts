@@ -117,6 +117,7 @@ export const auth = {
     errors: [
       { status: 400, code: "FLEET_PASSWORD_LINK_INVALID", description: "unknown, used or expired link" },
       { status: 422, code: "FLEET_PASSWORD_WEAK" },
+      { status: 429, code: "FLEET_AUTH_TOO_MANY_ATTEMPTS" },
     ],
   }),
 }
@@ -157,6 +158,7 @@ export const me = {
     errors: [
       { status: 403, code: "FLEET_AUTH_INVALID_CREDENTIALS" },
       { status: 422, code: "FLEET_PASSWORD_WEAK" },
+      { status: 429, code: "FLEET_AUTH_TOO_MANY_ATTEMPTS" },
     ],
   }),
   totpSetup: endpoint({
