@@ -60,13 +60,14 @@ export const auth = {
       recoveryCode: Schema.optionalKey(RecoveryCode),
       session: Schema.optionalKey(SessionKind),
     }),
+    invalidCode: "FLEET_AUTH_LOGIN_INVALID",
     response: Session,
     errors: [
-      { status: 401, code: "FLEET_AUTH_INVALID_CREDENTIALS" },
+      { status: 401, code: "FLEET_AUTH_INVALID_CREDENTIALS", description: "also a disabled or invited user" },
       { status: 401, code: "FLEET_AUTH_TOTP_REQUIRED", description: "send totpCode or recoveryCode" },
       { status: 401, code: "FLEET_AUTH_TOTP_INVALID" },
       { status: 403, code: "FLEET_ORGANISATION_SUSPENDED" },
-      { status: 429, code: "FLEET_AUTH_THROTTLED" },
+      { status: 429, code: "FLEET_AUTH_TOO_MANY_ATTEMPTS", description: "with Retry-After" },
     ],
   }),
   refresh: endpoint({
@@ -75,11 +76,16 @@ export const auth = {
     path: "/api/v1/auth/refresh",
     tag: "auth",
     summary: "Rotate the refresh token (from the body, or the session cookie) for a new session",
+    description:
+      "Without `refreshToken` in the body the `fleet_refresh` cookie is used, the `x-fleet-csrf` header " +
+      "must carry the session's CSRF token, and the new session is set as cookies again.",
     access: "public",
     body: Schema.Struct({ refreshToken: Schema.optionalKey(RefreshToken) }),
+    invalidCode: "FLEET_AUTH_REFRESH_INVALID",
     response: Session,
     errors: [
       { status: 401, code: "FLEET_AUTH_REFRESH_INVALID" },
+      { status: 403, code: "FLEET_CSRF_INVALID" },
       { status: 403, code: "FLEET_ORGANISATION_SUSPENDED" },
     ],
   }),
@@ -89,8 +95,13 @@ export const auth = {
     path: "/api/v1/auth/logout",
     tag: "auth",
     summary: "End the session: its refresh-token family is revoked and the cookies cleared",
+    description:
+      "Without `refreshToken` in the body the `fleet_refresh` cookie names the session (with the " +
+      "`x-fleet-csrf` header). Ending a session that already ended is not an error.",
     access: "public",
     body: Schema.Struct({ refreshToken: Schema.optionalKey(RefreshToken) }),
+    invalidCode: "FLEET_AUTH_REFRESH_INVALID",
+    errors: [{ status: 403, code: "FLEET_CSRF_INVALID" }],
   }),
   switchOrganisation: endpoint({
     id: "auth.switchOrganisation",
@@ -98,6 +109,9 @@ export const auth = {
     path: "/api/v1/auth/switch-organisation",
     tag: "auth",
     summary: "Act inside another organisation (the owner's organisation selector)",
+    description:
+      "A new session of the same login whose access token acts in the organisation (the user's own " +
+      "stays `homeOrgId`); refreshing it keeps acting there. Switch to the own organisation to go back.",
     access: "organisations.manage",
     body: Schema.Struct({ organisationId: Uuid, session: Schema.optionalKey(SessionKind) }),
     response: Session,
