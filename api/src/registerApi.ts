@@ -39,6 +39,8 @@ export interface ApiDeps {
   readonly onDeviceChanged: (deviceId: string) => void
   /** Check every answer against its declared schema (tests): a mismatch is a 500. */
   readonly checkResponses?: boolean
+  /** `Secure` on the browser session's cookies (FLEET_COOKIE_SECURE); on when absent. */
+  readonly cookieSecure?: boolean
 }
 
 export interface RegisteredApi {

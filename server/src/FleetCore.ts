@@ -162,6 +162,7 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
       dashboardDir: dashboardDist(),
       onDeviceChanged: auth.forget,
       checkResponses: config.checkResponses,
+      cookieSecure: config.cookieSecure,
     })
     // Closed last, after the engine drained: it may still push positions while it stops.
     cleanups.unshift(api.close)

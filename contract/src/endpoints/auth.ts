@@ -35,6 +35,18 @@ export const Session = Schema.Struct({
   user: Me,
 }).annotate({ identifier: "Session" })
 
+/**
+ * A browser session's cookies: the access token (HttpOnly, Path=/), the refresh token (HttpOnly,
+ * Path=/api/v1/auth) and the CSRF token (readable by the dashboard, Path=/), which goes back in the
+ * `CSRF_HEADER` of every POST, PUT, PATCH and DELETE.
+ */
+export const SESSION_COOKIES = {
+  session: "fleet_session",
+  refresh: "fleet_refresh",
+  csrf: "fleet_csrf",
+} as const
+export const CSRF_HEADER = "x-fleet-csrf"
+
 const SessionKind = Schema.Literals(["token", "cookie"])
 const Password = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(1024))
 /** A new password: the policy (length, not a common password) is checked by the server. */

@@ -5,7 +5,8 @@ export type Language = (typeof LOCALES)[number]
 
 export const DEFAULT_LANGUAGE: Language = "en"
 
-export const isLanguage = (value: string): value is Language => (LOCALES as ReadonlyArray<string>).includes(value)
+export const isLanguage = (value: string): value is Language =>
+  (LOCALES as ReadonlyArray<string>).includes(value)
 
 /**
  * The caller's language from an `Accept-Language` header (RFC 9110 §12.5.4): the supported

@@ -14,7 +14,9 @@ const documentedApiCodes = (): ReadonlyArray<string> => {
   const api = doc.slice(doc.indexOf("\n## API"))
   // The first cell of each table row names the code(s) of that row.
   const cells = [...api.matchAll(/^\| ([^|]+) \|/gmu)].map((m) => m[1] ?? "")
-  return [...new Set(cells.flatMap((cell) => [...cell.matchAll(/`(FLEET_[A-Z_]+)`/gu)].map((m) => m[1] ?? "")))]
+  return [
+    ...new Set(cells.flatMap((cell) => [...cell.matchAll(/`(FLEET_[A-Z_]+)`/gu)].map((m) => m[1] ?? ""))),
+  ]
 }
 
 describe("error message catalogue", () => {
