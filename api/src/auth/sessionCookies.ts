@@ -5,8 +5,8 @@ export const parseCookies = (header: string | undefined): ReadonlyMap<string, st
   const cookies = new Map<string, string>()
   for (const part of (header ?? "").split(";")) {
     const eq = part.indexOf("=")
-    if (eq <= 0) continue
-    const name = part.slice(0, eq).trim()
+    const name = eq < 0 ? "" : part.slice(0, eq).trim()
+    if (name === "") continue
     let value = part.slice(eq + 1).trim()
     if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1)
     if (!cookies.has(name)) cookies.set(name, value)
