@@ -314,7 +314,8 @@ describe("the owner's organisation switch", () => {
       homeOrgId: demoOrgId,
     })
     const vehicles = await send("GET", "/api/v1/vehicles", { headers: bearer(switched.body?.accessToken) })
-    expect((vehicles.body?.items as Array<{ plate: string }>).map((v) => v.plate)).toEqual(["THEIR 01"])
+    const items = (vehicles.body?.items ?? []) as Array<{ plate: string }>
+    expect(items.map((v) => v.plate)).toEqual(["THEIR 01"])
 
     // The refresh token of the switched session keeps the organisation; the one before it is gone.
     expect(
