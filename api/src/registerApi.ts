@@ -47,6 +47,8 @@ export interface ApiDeps {
   readonly publicUrl: string | null
   /** Check every answer against its declared schema (tests): a mismatch is a 500. */
   readonly checkResponses?: boolean
+  /** `Secure` on the browser session's cookies (FLEET_COOKIE_SECURE); on when absent. */
+  readonly cookieSecure?: boolean
 }
 
 export interface RegisteredApi {

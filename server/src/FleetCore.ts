@@ -164,6 +164,7 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
       onOrganisationChanged: auth.forgetOrganisation,
       publicUrl: Option.getOrNull(config.publicUrl),
       checkResponses: config.checkResponses,
+      cookieSecure: config.cookieSecure,
     })
     // Closed last, after the engine drained: it may still push positions while it stops.
     cleanups.unshift(api.close)
