@@ -103,7 +103,11 @@ export const serve = <
       const body =
         e.body === undefined
           ? undefined
-          : decodeOr400(e.body, jsonBody(request.body), e.invalidCode ?? "FLEET_BODY_INVALID")
+          : decodeOr400(
+              e.body,
+              e.bodyOptional === true && request.body.length === 0 ? {} : jsonBody(request.body),
+              e.invalidCode ?? "FLEET_BODY_INVALID",
+            )
       const answer = await handler({ principal, params, query, body, request } as Call<Endpoint<P, Q, B, R>>)
       if (deps.checkResponses === true && e.response !== undefined) checkResponse(e, answer.body, deps.log)
       return { ...answer, status: answer.status ?? e.status }
