@@ -85,7 +85,7 @@ export const registerMaintenanceRoutes = (
     const sort = sortOf(f.sort, TASK_SORTS, { column: "k.due_date", direction: "asc" })
     let query = tasks()
       .where(visibleVehicles(p, "k.vehicle_id"))
-      .orderBy(raw.ref(sort.column), raw.raw(sort.direction === "asc" ? "asc nulls last" : "desc nulls last"))
+      .orderBy(raw.ref(sort.column), (ob) => (sort.direction === "asc" ? ob.asc() : ob.desc()).nullsLast())
       .orderBy("k.created_at")
       .orderBy("k.id")
     if (f.status === "open") query = query.where("k.status", "in", ["scheduled", "overdue"])
