@@ -126,7 +126,6 @@ export const toOpenApi = (endpoints: ReadonlyArray<AnyEndpoint>, info: OpenApiIn
   return {
     openapi: "3.1.0",
     info,
-    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     paths,
     components: {
       schemas: components,
