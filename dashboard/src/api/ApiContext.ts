@@ -5,11 +5,6 @@ import { browserExclusive, makeTransport } from "./makeTransport"
 export interface Api {
   /** A declared endpoint, typed by the contract: `api.call(endpoints.me.get, {})`. */
   readonly call: Client["call"]
-  /**
-   * A GET of a route not declared in the contract yet (the live map's vehicles and tracks, until
-   * their routes move onto it); same transport, so the same session, refresh and errors.
-   */
-  readonly get: <T>(url: string, signal?: AbortSignal) => Promise<T>
   /** Rotates the session now (the live socket asks after the server closed it with 4401). */
   readonly refresh: () => Promise<void>
 }
@@ -23,8 +18,6 @@ export const makeApi = (onSessionLost: () => void): Api => {
   })
   return {
     call: makeClient(transport).call,
-    get: <T>(url: string, signal?: AbortSignal) =>
-      transport.send({ method: "GET", url, body: undefined, ...(signal ? { signal } : {}) }) as Promise<T>,
     refresh: transport.refresh,
   }
 }

@@ -35,7 +35,7 @@ export const createVehiclesQuery = (options: () => { readonly enabled: boolean }
   return useQuery(() => ({
     queryKey: queryKeys.vehicles(),
     // The live snapshot: every vehicle the caller may see, unpaged (the vehicles list pages by 50).
-    queryFn: ({ signal }) => api.get<VehiclesResponse>("/api/v1/live/vehicles", signal),
+    queryFn: ({ signal }): Promise<VehiclesResponse> => api.call(endpoints.vehicles.live, {}, signal),
     enabled: options().enabled,
     staleTime: 60_000,
     // Rows keep their identity across live updates: only the changed fields re-render.
@@ -55,16 +55,18 @@ export const createTrackQuery = (
     const { vehicleId, fromMs } = options()
     return {
       queryKey: queryKeys.track(vehicleId ?? "", fromMs),
-      queryFn: ({ signal }) => {
-        const params = new URLSearchParams({
-          from: new Date(fromMs).toISOString(),
-          to: new Date(Math.max(Date.now(), fromMs) + 1_000).toISOString(),
-        })
-        return api.get<TrackResponse>(
-          `/api/v1/vehicles/${encodeURIComponent(vehicleId ?? "")}/track?${params}`,
+      queryFn: ({ signal }): Promise<TrackResponse> =>
+        api.call(
+          endpoints.vehicles.track,
+          {
+            params: { id: vehicleId ?? "" },
+            query: {
+              from: new Date(fromMs).toISOString(),
+              to: new Date(Math.max(Date.now(), fromMs) + 1_000).toISOString(),
+            },
+          },
           signal,
-        )
-      },
+        ),
       enabled: vehicleId !== null,
       staleTime: 5 * 60_000,
       gcTime: 5 * 60_000,

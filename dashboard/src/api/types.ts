@@ -1,43 +1,20 @@
-// The live map's vehicles and tracks, until their routes are declared in @fleetcore/contract.
-import type { LivePosition, VehicleId } from "@fleetcore/proto"
+import type { CallOutput, endpoints } from "@fleetcore/contract"
 
-export type { LiveMessage, LivePosition, VehicleId } from "@fleetcore/proto"
+export type { LiveMessage, LivePosition } from "@fleetcore/proto"
 
-export interface VehicleType {
-  readonly id: string
-  readonly name: string
-}
+/**
+ * A vehicle id as the dashboard holds it: the wire's string. (The live feed's ids are the proto's
+ * branded `VehicleId`, which is a string too, so both compare and assign.)
+ */
+export type VehicleId = string
 
-export interface Vehicle {
-  readonly id: VehicleId
-  readonly name: string
-  readonly plate: string | null
-  readonly vehicleType: VehicleType | null
-  readonly deviceId: string | null
-  readonly last: LivePosition | null
-}
+/** `vehicles.live`: every vehicle the caller may see, with its last position. */
+export type VehiclesResponse = CallOutput<typeof endpoints.vehicles.live>
+export type Vehicle = VehiclesResponse["items"][number]
 
-/** `GET /api/v1/vehicles`. */
-export interface VehiclesResponse {
-  readonly items: ReadonlyArray<Vehicle>
-}
+/** `vehicles.track`: one vehicle's stored points. SI units: m/s, degrees, metres, percent. */
+export type TrackResponse = CallOutput<typeof endpoints.vehicles.track>
+export type TrackPoint = TrackResponse["points"][number]
 
-/** One stored point of a track. SI units: m/s, degrees, metres, percent. */
-export interface TrackPoint {
-  readonly timeMs: number
-  readonly lat: number
-  readonly lon: number
-  readonly speedMps: number | null
-  readonly headingDeg: number | null
-  readonly ignition: boolean | null
-  readonly odometerM: number | null
-  readonly fuelLevelPct: number | null
-}
-
-/** `GET /api/v1/vehicles/:id/track?from&to`. */
-export interface TrackResponse {
-  readonly vehicleId: VehicleId
-  readonly from: string
-  readonly to: string
-  readonly points: ReadonlyArray<TrackPoint>
-}
+/** A vehicle's last position, as the snapshot and the live feed both carry it. */
+export type Position = NonNullable<Vehicle["last"]>

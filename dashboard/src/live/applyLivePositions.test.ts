@@ -1,7 +1,8 @@
+import type { VehicleId } from "@fleetcore/proto"
 import { QueryClient, QueryObserver } from "@tanstack/solid-query"
 import { describe, expect, it } from "vitest"
 import { queryKeys } from "../api/queries"
-import type { LivePosition, TrackPoint, TrackResponse, VehicleId, VehiclesResponse } from "../api/types"
+import type { LivePosition, TrackPoint, TrackResponse, VehiclesResponse } from "../api/types"
 import { applyLivePositions } from "./applyLivePositions"
 
 const A = "00000000-0000-4000-8000-00000000000a" as VehicleId
@@ -36,8 +37,26 @@ const seed = () => {
   const client = new QueryClient()
   client.setQueryData<VehiclesResponse>(queryKeys.vehicles(), {
     items: [
-      { id: A, name: "A", plate: null, vehicleType: null, deviceId: "a", last: position(A, T0) },
-      { id: B, name: "B", plate: null, vehicleType: null, deviceId: "b", last: null },
+      {
+        id: A,
+        name: "A",
+        plate: null,
+        vehicleType: null,
+        deviceId: "a",
+        vin: null,
+        odometerKm: null,
+        last: position(A, T0),
+      },
+      {
+        id: B,
+        name: "B",
+        plate: null,
+        vehicleType: null,
+        deviceId: "b",
+        vin: null,
+        odometerKm: null,
+        last: null,
+      },
     ],
   })
   return client
@@ -91,6 +110,7 @@ describe("applyLivePositions", () => {
       vehicleId: A,
       from: new Date(T0 - 3_600_000).toISOString(),
       to: new Date(T0).toISOString(),
+      truncated: false,
       points: [trackPoint(T0)],
     })
     applyLivePositions(client, [

@@ -23,7 +23,8 @@ export interface LiveMapProps {
   readonly onUserPan: () => void
 }
 
-const FIT_PADDING = 64
+/** Room around the vehicles when showing them all; more at the bottom, where the legend sits. */
+const FIT_PADDING = { top: 64, right: 64, bottom: 150, left: 64 }
 /** "Show all" never zooms closer than this: street level, where vehicles a few hundred metres apart separate. */
 const FIT_MAX_ZOOM = 15
 const SELECT_MIN_ZOOM = 12

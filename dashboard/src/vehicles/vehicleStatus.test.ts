@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest"
-import type { LivePosition, VehicleId } from "../api/types"
+import type { Position } from "../api/types"
 import { STALE_AFTER_MS, vehicleStatus } from "./vehicleStatus"
 
 const NOW = Date.UTC(2025, 0, 1, 12)
-const at = (overrides: Partial<LivePosition>): LivePosition => ({
-  vehicleId: "00000000-0000-4000-8000-000000000001" as VehicleId,
+const at = (overrides: Partial<Position>): Position => ({
+  vehicleId: "00000000-0000-4000-8000-000000000001",
   timeMs: NOW - 5_000,
   lat: 43.2,
   lon: 76.9,

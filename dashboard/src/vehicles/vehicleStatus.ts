@@ -1,4 +1,4 @@
-import type { LivePosition } from "../api/types"
+import type { Position } from "../api/types"
 
 export type VehicleStatus = "moving" | "idle" | "stopped" | "stale" | "unknown"
 
@@ -9,7 +9,7 @@ export const STALE_AFTER_MS = 10 * 60_000
 /** Below this speed a vehicle counts as standing: parked GPS jitter stays well under 1 m/s (3.6 km/h). */
 export const MOVING_MIN_MPS = 1
 
-export const vehicleStatus = (last: LivePosition | null, nowMs: number): VehicleStatus => {
+export const vehicleStatus = (last: Position | null, nowMs: number): VehicleStatus => {
   if (last === null) return "unknown"
   if (nowMs - last.timeMs > STALE_AFTER_MS) return "stale"
   if ((last.speedMps ?? 0) >= MOVING_MIN_MPS) return "moving"
