@@ -1,6 +1,6 @@
 import { Navigate, Route, Router, type RouteSectionProps } from "@solidjs/router"
 import { QueryClient, QueryClientProvider } from "@tanstack/solid-query"
-import { createEffect, on } from "solid-js"
+import { createEffect, lazy, on } from "solid-js"
 import { ApiContext, makeApi } from "./api/ApiContext"
 import { shouldRetry } from "./api/queries"
 import { createSession } from "./auth/createSession"
@@ -9,14 +9,21 @@ import { SessionContext } from "./auth/SessionContext"
 import { SetPasswordPage } from "./auth/SetPasswordPage"
 import { Frame } from "./frame/Frame"
 import { Guarded } from "./frame/Guarded"
-import { MENU } from "./frame/menu"
 import { NotFoundPage } from "./frame/NotFoundPage"
-import { PAGES } from "./frame/pages"
 import { createI18n } from "./i18n/createI18n"
 import { I18nContext } from "./i18n/I18nContext"
+import { HomePage } from "./pages/home/HomePage"
 import { createTheme, isThemePreference } from "./theme/createTheme"
 import { ThemeContext } from "./theme/ThemeContext"
 import { Toaster } from "./ui/toast"
+
+// The map libraries are most of the bundle: load them only when the live page opens. No
+// <Suspense> inside it on purpose: a query's `data` read while loading would blank the map.
+const LivePage = lazy(() => import("./live/LivePage").then((m) => ({ default: m.LivePage })))
+const ProfilePage = lazy(() =>
+  import("./pages/profile/ProfilePage").then((m) => ({ default: m.ProfilePage })),
+)
+const AuditPage = lazy(() => import("./pages/audit/AuditPage").then((m) => ({ default: m.AuditPage })))
 
 /** The providers every route sees: session, API client, query cache, language, theme, toasts. */
 const Root = (props: RouteSectionProps) => {
@@ -71,13 +78,10 @@ export const App = () => (
     <Route path="/login" component={LoginPage} />
     <Route path="/set-password" component={SetPasswordPage} />
     <Route path="/" component={Frame}>
-      {MENU.flatMap((item) => {
-        const page = PAGES[item.id]
-        if (page === undefined) return []
-        // A page's deeper URLs (/users/:id) are its own to route; they share its guard.
-        const paths = item.path === "/" ? [item.path] : [item.path, `${item.path}/*rest`]
-        return [<Route path={paths} component={() => <Guarded item={item} component={page} />} />]
-      })}
+      <Route path="/" component={() => <Guarded page="home" component={HomePage} />} />
+      <Route path="/live" component={() => <Guarded page="live" component={LivePage} />} />
+      <Route path="/profile" component={() => <Guarded page="profile" component={ProfilePage} />} />
+      <Route path="/audit" component={() => <Guarded page="audit" component={AuditPage} />} />
       <Route path="/index.html" component={() => <Navigate href="/" />} />
       <Route path="*" component={NotFoundPage} />
     </Route>

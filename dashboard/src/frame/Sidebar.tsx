@@ -4,7 +4,6 @@ import { useSession } from "../auth/SessionContext"
 import { useI18n } from "../i18n/I18nContext"
 import { MenuIconView } from "./icons"
 import { type MenuItem, visibleMenu } from "./menu"
-import { hasPage } from "./pages"
 
 const Section = (props: {
   readonly items: ReadonlyArray<MenuItem>
@@ -47,15 +46,18 @@ export const Sidebar = (props: { readonly onNavigate: () => void }) => {
   const { t } = useI18n()
   const session = useSession()
   const permissions = () => session.user()?.permissions ?? []
-  const items = (placement: MenuItem["placement"]) => visibleMenu(permissions(), placement).filter(hasPage)
   return (
     <nav class="sidebar" aria-label={t("frame.navigation")} data-testid="sidebar">
       <A href="/" class="sidebar__brand" onClick={() => props.onNavigate()}>
         <span class="logo" aria-hidden="true" />
         <strong>{t("app.title")}</strong>
       </A>
-      <Section items={items("main")} onNavigate={props.onNavigate} />
-      <Section items={items("admin")} title={t("frame.administration")} onNavigate={props.onNavigate} />
+      <Section items={visibleMenu(permissions(), "main")} onNavigate={props.onNavigate} />
+      <Section
+        items={visibleMenu(permissions(), "admin")}
+        title={t("frame.administration")}
+        onNavigate={props.onNavigate}
+      />
       <div class="sidebar__footer muted">
         <Show when={session.user()}>{(user) => <span data-testid="sidebar-org">{user().orgName}</span>}</Show>
       </div>

@@ -5,14 +5,12 @@ export type PageAccess = Permission | "signedIn"
 
 export type MenuIcon = "home" | "map" | "organisations" | "users" | "audit" | "profile"
 
-export type MenuId = "home" | "live" | "organisations" | "users" | "audit" | "profile"
-
 export interface MenuItem {
-  readonly id: MenuId
+  readonly id: string
   /** The route; deeper URLs (`/users/123`) belong to the item with the longest matching path. */
   readonly path: string
   /** Key under `menu.` in the dictionaries. */
-  readonly label: MenuId
+  readonly label: "home" | "live" | "organisations" | "users" | "audit" | "profile"
   readonly icon: MenuIcon
   readonly access: PageAccess
   /** Sidebar sections; the profile lives in the user menu instead. */

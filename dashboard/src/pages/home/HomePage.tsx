@@ -6,7 +6,6 @@ import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
 import { MenuIconView } from "../../frame/icons"
 import { visibleMenu } from "../../frame/menu"
-import { hasPage } from "../../frame/pages"
 import { useI18n } from "../../i18n/I18nContext"
 import { PageHeader } from "../../ui/PageHeader"
 import { fixedTableState } from "../../ui/table/createTableUrlState"
@@ -28,7 +27,7 @@ export const HomePage = () => {
     [
       ...visibleMenu(session.user()?.permissions ?? [], "main"),
       ...visibleMenu(session.user()?.permissions ?? [], "admin"),
-    ].filter((item) => item.id !== "home" && hasPage(item))
+    ].filter((item) => item.id !== "home")
 
   return (
     <Show when={session.user()}>
