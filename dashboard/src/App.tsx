@@ -34,7 +34,7 @@ const Root = (props: RouteSectionProps) => {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: shouldRetry } } })
 
   // Who is signed in lives in httpOnly cookies: ask the server once on load.
-  void session.load().catch(() => session.lost())
+  void session.load()
   // The profile's theme wins once known (and is remembered for the login page and the next load).
   createEffect(
     on(

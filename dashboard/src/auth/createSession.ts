@@ -5,7 +5,8 @@ import { ApiError } from "../api/ApiError"
 
 export type Me = CallOutput<typeof endpoints.me.get>
 export type SignOutReason = "logout" | "expired"
-export type SessionStatus = "loading" | "signedIn" | "signedOut"
+/** `unreachable`: the server could not say who is signed in (offline, 5xx); `load` tries again. */
+export type SessionStatus = "loading" | "signedIn" | "signedOut" | "unreachable"
 
 /** A second factor for a sign-in that answered FLEET_AUTH_TOTP_REQUIRED. */
 export type SecondFactor = { readonly totpCode: string } | { readonly recoveryCode: string }
@@ -19,6 +20,8 @@ export interface Session {
   readonly can: (permission: Permission) => boolean
   /** Asks the server who is signed in (the session lives in httpOnly cookies). */
   readonly load: () => Promise<void>
+  /** Why the last `load` failed, when the status is `unreachable`. */
+  readonly loadError: Accessor<unknown>
   readonly login: (email: string, password: string, factor?: SecondFactor) => Promise<void>
   readonly logout: () => Promise<void>
   /** The server's answer after a profile change. */
@@ -37,6 +40,7 @@ export const createSession = (api: () => Api): Session => {
   const [user, setUserSignal] = createSignal<Me | null>(null)
   const [status, setStatus] = createSignal<SessionStatus>("loading")
   const [signedOutReason, setSignedOutReason] = createSignal<SignOutReason | null>(null)
+  const [loadError, setLoadError] = createSignal<unknown>()
 
   const signIn = (me: Me) => {
     setUserSignal(me)
@@ -54,12 +58,18 @@ export const createSession = (api: () => Api): Session => {
     user,
     signedOutReason,
     can: (permission) => user()?.permissions.includes(permission) ?? false,
+    loadError,
     load: async () => {
+      setStatus("loading")
       try {
         signIn(await api().call(endpoints.me.get, {}))
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) signOut(null)
-        else throw error
+        if (error instanceof ApiError && error.status === 401) {
+          signOut(null)
+        } else {
+          setLoadError(() => error)
+          setStatus("unreachable")
+        }
       }
     },
     login: async (email, password, factor) => {

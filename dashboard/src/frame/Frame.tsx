@@ -3,6 +3,7 @@ import { Menu } from "lucide-solid"
 import { createEffect, createSignal, Match, on, onCleanup, Show, Switch } from "solid-js"
 import { useSession } from "../auth/SessionContext"
 import { useI18n } from "../i18n/I18nContext"
+import { ErrorState } from "../ui/ErrorState"
 import { Spinner } from "../ui/Spinner"
 import { LanguageMenu } from "./LanguageMenu"
 import { OrganisationSwitcher } from "./OrganisationSwitcher"
@@ -37,6 +38,11 @@ export const Frame = (props: RouteSectionProps) => {
       <Match when={session.status() === "loading"}>
         <div class="page page--centered">
           <Spinner label={t("states.loading")} />
+        </div>
+      </Match>
+      <Match when={session.status() === "unreachable"}>
+        <div class="page page--centered">
+          <ErrorState error={session.loadError()} retry={() => void session.load()} />
         </div>
       </Match>
       <Match when={session.status() === "signedOut"}>
