@@ -24,4 +24,5 @@ fi
 flock -u 9
 exec 9>&-
 
-exec "$VENV/bin/st" "$@"
+# Global options go before the command: `st --config-file … run …`.
+exec "$VENV/bin/st" --config-file "$ROOT/tools/schemathesis.toml" "$@"
