@@ -1,5 +1,5 @@
 import { type AnyEndpoint, pathParameters, type Wire } from "@fleetcore/contract"
-import { Arbitrary, Effect, Schema } from "effect"
+import { Arbitrary, Effect, Result, Schema } from "effect"
 
 /**
  * Calls of declared endpoints made from their declarations: schema-valid path parameters, query
@@ -7,12 +7,79 @@ import { Arbitrary, Effect, Schema } from "effect"
  * call every endpoint without a hand-written request per endpoint.
  */
 
-/** One value of `schema` in its wire form (what goes into JSON or a query string), fixed by `seed`. */
+/**
+ * Realistic values for leaves whose checks are predicates a generator cannot aim at (a real calendar
+ * day, an IANA time zone): such a leaf is generated from the values here that it accepts.
+ */
+const KNOWN_VALUES: ReadonlyArray<string> = [
+  "2026-01-05T10:00:00Z",
+  "2026-01-05T23:59:59.999+05:00",
+  "2026-01-20T08:30:00Z",
+  "2026-01-05",
+  "2026-01-20",
+  "2026-02-28",
+  "Asia/Almaty",
+  "Europe/Istanbul",
+  "UTC",
+]
+
+type AnySchema = Schema.Top
+
+const generates = (schema: AnySchema): boolean => {
+  try {
+    Effect.runSync(Arbitrary.sampleEffect(Arbitrary.schema(schema), { count: 3, seed: 1, size: 4 }))
+    return true
+  } catch {
+    return false
+  }
+}
+
+const friendlyCache = new WeakMap<AnySchema, AnySchema>()
+
+/** `schema` with every leaf the generator cannot satisfy replaced by the known values it accepts. */
+const friendly = (schema: AnySchema): AnySchema => {
+  const cached = friendlyCache.get(schema)
+  if (cached !== undefined) return cached
+  const parts = schema as unknown as {
+    readonly fields?: Record<string, AnySchema>
+    readonly schema?: AnySchema
+    readonly members?: ReadonlyArray<AnySchema>
+    readonly value?: AnySchema
+  }
+  let out: AnySchema = schema
+  if (schema.ast.context?.isOptional === true && parts.schema !== undefined) {
+    out = Schema.optionalKey(friendly(parts.schema))
+  } else if (parts.fields !== undefined) {
+    out = Schema.Struct(Object.fromEntries(Object.entries(parts.fields).map(([k, v]) => [k, friendly(v)])))
+  } else if (parts.members !== undefined) {
+    out = Schema.Union(parts.members.map(friendly))
+  } else if (schema.ast._tag === "Arrays" && parts.value !== undefined) {
+    out = Schema.Array(friendly(parts.value))
+  } else if (!generates(schema)) {
+    const fits = KNOWN_VALUES.filter((v) => Schema.is(schema)(v))
+    if (fits.length > 0) out = Schema.Literals(fits)
+  }
+  friendlyCache.set(schema, out)
+  return out
+}
+
+/**
+ * One value of `schema` in its wire form (what goes into JSON or a query string), fixed by `seed`.
+ * Generated from the schema itself (leaves it cannot aim at from `KNOWN_VALUES`), and checked
+ * against the schema before it is used.
+ */
 export const sampleWire = (schema: Wire, seed: number): unknown => {
-  const [value] = Effect.runSync(
-    Arbitrary.sampleEffect(Arbitrary.schema(schema), { count: 1, seed, size: 4 }),
+  const generator = friendly(schema) as Wire
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const [value] = Effect.runSync(
+      Arbitrary.sampleEffect(Arbitrary.schema(generator), { count: 1, seed: seed + attempt * 7919, size: 4 }),
+    )
+    const wire = Schema.encodeSync(generator)(value)
+    if (Result.isSuccess(Schema.decodeUnknownResult(schema)(wire))) return wire
+  }
+  throw new Error(
+    `no value of the schema ${JSON.stringify(Schema.toJsonSchemaDocument(schema).schema)} found`,
   )
-  return Schema.encodeSync(schema)(value)
 }
 
 /** A stable seed for a label ("users.update owner"), so every run sends the same requests. */

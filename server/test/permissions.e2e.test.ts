@@ -10,8 +10,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   type Answered,
+  type CallParts,
   callEndpoint,
-  idIn,
   isDeclaredAnswer,
   isNoSuchEndpoint,
   notFoundCode,
@@ -20,6 +20,7 @@ import {
   seedOf,
   urlOf,
 } from "./contractCalls.js"
+import { type EntitiesInOrg, entitiesInOrg } from "./entitiesInOrg.js"
 import { createOrg, createUser, demoOrgId, type Harness, login, startHarness } from "./harness.js"
 
 /**
@@ -34,6 +35,7 @@ const PASSWORD = "permissions-test-password"
 let h: Harness
 let orgB = ""
 let adminB = ""
+let inB: EntitiesInOrg
 const tokens = new Map<Role, string>()
 
 beforeAll(async () => {
@@ -46,6 +48,7 @@ beforeAll(async () => {
   const b = await createOrg(h.fleet, "perm-b", PASSWORD)
   orgB = b.orgId
   adminB = (await login(h.fleet, b.email, PASSWORD)).token
+  inB = entitiesInOrg(h.fleet, orgB, adminB)
 })
 afterAll(async () => {
   await h?.close()
@@ -54,8 +57,10 @@ afterAll(async () => {
 const tokenOf = (role: Role): string => tokens.get(role) as string
 const call = (token: string | null, e: AnyEndpoint, parts: Parameters<typeof callEndpoint>[3]) =>
   callEndpoint(h.fleet.httpUrl, token, e, parts)
-const show = (e: AnyEndpoint, who: string, a: Answered): string =>
-  `${e.id} (${e.method} ${e.path}) as ${who}: ${a.status} ${a.text.slice(0, 200)}`
+const show = (e: AnyEndpoint, who: string, a: Answered, parts: CallParts): string =>
+  `${e.id} as ${who}: ${e.method.toUpperCase()} ${urlOf(e, parts)}${
+    parts.body === undefined ? "" : ` ${JSON.stringify(parts.body).slice(0, 300)}`
+  }\n    answered ${a.status} ${a.text.slice(0, 300)}`
 const allows = (role: Role, e: AnyEndpoint): boolean =>
   e.access === "public" || e.access === "signedIn" || can(role, e.access)
 
@@ -70,25 +75,28 @@ describe("role × endpoint", () => {
     const problems: Array<string> = []
     const covered = new Set<string>()
     for (const e of ordered) {
-      const wrong: Array<[string, Answered, string]> = []
+      const wrong: Array<[string, Answered, CallParts, string]> = []
       let answers = 0
       if (e.access !== "public") {
-        const anonymous = await call(null, e, sampleParts(e, seedOf(`${e.id} anonymous`)))
+        const parts = sampleParts(e, seedOf(`${e.id} anonymous`))
+        const anonymous = await call(null, e, parts)
         answers++
         if (anonymous.status !== 401 || anonymous.code !== "FLEET_AUTH_REQUIRED")
-          wrong.push(["no token", anonymous, "401 FLEET_AUTH_REQUIRED"])
+          wrong.push(["no token", anonymous, parts, "401 FLEET_AUTH_REQUIRED"])
       }
       for (const role of ROLES) {
-        const a = await call(tokenOf(role), e, sampleParts(e, seedOf(`${e.id} ${role}`)))
+        const parts = sampleParts(e, seedOf(`${e.id} ${role}`))
+        const a = await call(tokenOf(role), e, parts)
         answers++
         if (allows(role, e) ? !isDeclaredAnswer(e, a) : a.status !== 403 || a.code !== "FLEET_FORBIDDEN")
-          wrong.push([role, a, allows(role, e) ? "a declared answer" : "403 FLEET_FORBIDDEN"])
+          wrong.push([role, a, parts, allows(role, e) ? "a declared answer" : "403 FLEET_FORBIDDEN"])
       }
       if (wrong.length === 0) covered.add(e.id)
       else if (wrong.length === answers && wrong.every(([, a]) => isNoSuchEndpoint(a)))
         problems.push(`${e.id} (${e.method} ${e.path}): not served`)
       else
-        for (const [who, a, expected] of wrong) problems.push(`${show(e, who, a)}\n    expected ${expected}`)
+        for (const [who, a, parts, expected] of wrong)
+          problems.push(`${show(e, who, a, parts)}\n    expected ${expected}`)
     }
     console.log(`role × endpoint: ${covered.size}/${ALL_ENDPOINTS.length} declared endpoints covered`)
     expect(problems, problems.join("\n")).toEqual([])
@@ -102,62 +110,6 @@ const collectionOf = (path: string): string => path.slice(0, path.indexOf("/:"))
 /** Endpoints of the installation, not of an organisation: the owner reaches every organisation. */
 const isInstallationWide = (e: AnyEndpoint): boolean => e.access === "organisations.manage"
 
-/**
- * How to make an entity in organisation B where the collection's own create endpoint cannot (the
- * entity is made by another endpoint or by the platform itself).
- */
-const CREATE_IN_B: Readonly<Record<string, () => Promise<string>>> = {
-  "/api/v1/organisations": async () => orgB,
-}
-
-const created = new Map<string, Promise<string>>()
-
-/**
- * An entity of `collection` in organisation B, made as B's admin through the collection's declared
- * create endpoint with a sampled body; a body the server refuses on an optional field is retried
- * without it, and fields naming another entity (`vehicleId`) get one of B's.
- */
-const entityInB = (collection: string): Promise<string> => {
-  const known = created.get(collection) ?? makeInB(collection)
-  created.set(collection, known)
-  return known
-}
-
-const makeInB = async (collection: string): Promise<string> => {
-  const special = CREATE_IN_B[collection]
-  const create = ALL_ENDPOINTS.find((x) => x.method === "post" && x.path === collection)
-  if (special === undefined && create === undefined)
-    throw new Error(`no way to make a ${collection} entity in organisation B: add one to CREATE_IN_B`)
-  let id: string | undefined
-  if (special !== undefined) id = await special()
-  const attempts: Array<string> = []
-  for (let seed = 1; id === undefined && create !== undefined && seed <= 20; seed++) {
-    const body = {
-      ...((create.body === undefined ? {} : sampleWire(create.body, seed)) as Record<string, unknown>),
-    }
-    for (const key of Object.keys(body)) {
-      const ref = `/api/v1/${key.replace(/Id$/u, "").replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`)}s`
-      if (key.endsWith("Id") && ref !== collection && ALL_ENDPOINTS.some((x) => x.path === ref))
-        body[key] = await entityInB(ref)
-    }
-    for (let retry = 0; retry < 5; retry++) {
-      const a = await call(adminB, create, { body })
-      if (a.status === create.status) {
-        id = idIn(a.json)
-        break
-      }
-      attempts.push(`${a.status} ${a.text.slice(0, 160)}`)
-      if (isNoSuchEndpoint(a)) throw new Error(`${create.id} (post ${collection}) is not served`)
-      const field = (a.json as { error?: { field?: unknown } } | null)?.error?.field
-      if (typeof field !== "string" || !(field in body)) break
-      delete body[field]
-    }
-  }
-  if (id === undefined)
-    throw new Error(`could not make a ${collection} entity in organisation B:\n  ${attempts.join("\n  ")}`)
-  return id
-}
-
 describe("another organisation's ids", () => {
   it("answer 404 exactly as an unknown id, on every endpoint with an :id, for every role allowed it", async () => {
     const problems: Array<string> = []
@@ -166,7 +118,7 @@ describe("another organisation's ids", () => {
     for (const e of withId) {
       let foreignId: string
       try {
-        foreignId = await entityInB(collectionOf(e.path))
+        foreignId = await inB.of(collectionOf(e.path))
       } catch (error) {
         problems.push(`${e.id}: ${(error as Error).message}`)
         continue
@@ -174,8 +126,9 @@ describe("another organisation's ids", () => {
       if (isInstallationWide(e)) {
         // The owner's organisation selector: B is reachable by its id, and only the owner has it.
         if (e.method === "get") {
-          const a = await call(tokenOf("owner"), e, sampleParts(e, 1, { id: foreignId }))
-          if (a.status !== e.status) problems.push(`${show(e, "owner", a)}\n    expected ${e.status}`)
+          const parts = sampleParts(e, 1, { id: foreignId })
+          const a = await call(tokenOf("owner"), e, parts)
+          if (a.status !== e.status) problems.push(`${show(e, "owner", a, parts)}\n    expected ${e.status}`)
         }
         checked++
         continue
@@ -202,18 +155,20 @@ const foreignVersusUnknown = async (
   role: Role,
   foreignId: string,
 ): Promise<string | undefined> => {
-  let last: Answered | undefined
-  for (let attempt = 0; attempt < 5; attempt++) {
+  let last: [Answered, CallParts] | undefined
+  for (let attempt = 0; attempt < 30; attempt++) {
     const seed = seedOf(`${e.id} ${role} foreign ${attempt}`)
     const parts = sampleParts(e, seed)
+    const withId = (id: string): CallParts => ({ ...parts, params: { ...parts.params, id } })
     const unknownId = (sampleWire(e.params as Wire, seed + 7) as { id: string }).id
-    const unknown = await call(tokenOf(role), e, { ...parts, params: { ...parts.params, id: unknownId } })
-    last = unknown
+    const unknown = await call(tokenOf(role), e, withId(unknownId))
+    last = [unknown, withId(unknownId)]
     if (unknown.status !== 404) continue
-    const foreign = await call(tokenOf(role), e, { ...parts, params: { ...parts.params, id: foreignId } })
+    const foreign = await call(tokenOf(role), e, withId(foreignId))
     if (foreign.status === 404 && foreign.code === unknown.code && foreign.code === notFoundCode(e))
       return undefined
-    return `${show(e, role, foreign)}\n    with B's id ${urlOf(e, { ...parts, params: { ...parts.params, id: foreignId } })}; an unknown id answered ${unknown.status} ${unknown.code}`
+    return `${show(e, role, foreign, withId(foreignId))}\n    expected 404 ${notFoundCode(e)}, as the unknown id ${unknownId} answered ${unknown.status} ${unknown.code}`
   }
-  return `${show(e, role, last as Answered)}\n    an unknown id never answered 404`
+  const [answer, parts] = last as [Answered, CallParts]
+  return `${show(e, role, answer, parts)}\n    an unknown id never answered 404`
 }
