@@ -5,6 +5,7 @@ import type { HttpResponse, TemplatedApp } from "@trufflesuite/uws-js-unofficial
 import { registerAlertRoutes } from "./alerts/AlertRoutes.js"
 import { registerAuditRoutes } from "./audit/AuditRoutes.js"
 import { registerAuthRoutes } from "./auth/AuthRoutes.js"
+import { registerPasswordRoutes } from "./auth/PasswordRoutes.js"
 import type { Tokens } from "./auth/Tokens.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerApiReference } from "./docs/ApiReference.js"
@@ -14,9 +15,12 @@ import { serve } from "./http/serve.js"
 import { registerLiveHub } from "./live/LiveHub.js"
 import { registerMaintenanceRoutes } from "./maintenance/MaintenanceRoutes.js"
 import { makeMetricsAccess } from "./metrics/metricsAccess.js"
+import { registerOrganisationRoutes } from "./organisations/OrganisationRoutes.js"
 import { registerStaticFiles } from "./StaticFiles.js"
 import { registerGeofenceRoutes } from "./settings/GeofenceRoutes.js"
 import { registerSettingsRoutes } from "./settings/SettingsRoutes.js"
+import { registerProfileRoutes } from "./users/ProfileRoutes.js"
+import { registerUserRoutes } from "./users/UserRoutes.js"
 import { registerAssignmentRoutes } from "./vehicles/AssignmentRoutes.js"
 import { registerHistoryRoutes } from "./vehicles/HistoryRoutes.js"
 import { registerOdometerRoutes } from "./vehicles/OdometerRoutes.js"
@@ -37,8 +41,14 @@ export interface ApiDeps {
   /** The built dashboard to serve at `/`; null serves none. */
   readonly dashboardDir: string | null
   readonly onDeviceChanged: (deviceId: string) => void
+  /** An organisation was suspended or reactivated: device authentication forgets what it cached. */
+  readonly onOrganisationChanged: (orgId: string) => void
+  /** The address users reach the dashboard at (links in answers); null: the request's origin. */
+  readonly publicUrl: string | null
   /** Check every answer against its declared schema (tests): a mismatch is a 500. */
   readonly checkResponses?: boolean
+  /** `Secure` on the browser session's cookies (FLEET_COOKIE_SECURE); on when absent. */
+  readonly cookieSecure?: boolean
 }
 
 export interface RegisteredApi {
@@ -85,6 +95,10 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerSettingsRoutes(app, deps)
   registerGeofenceRoutes(app, deps)
   registerAuditRoutes(app, deps)
+  registerOrganisationRoutes(app, served)
+  registerUserRoutes(app, served)
+  registerPasswordRoutes(app, served)
+  registerProfileRoutes(app, served)
   const live = await registerLiveHub(app, deps)
   const noSuchEndpoint = (res: HttpResponse): void => {
     res.cork(() => {

@@ -1,43 +1,89 @@
+import { Navigate, Route, Router, type RouteSectionProps } from "@solidjs/router"
 import { QueryClient, QueryClientProvider } from "@tanstack/solid-query"
-import { createEffect, createMemo, lazy, on, Show } from "solid-js"
-import { ApiContext } from "./api/ApiContext"
-import { makeApiClient } from "./api/client"
+import { createEffect, lazy, on } from "solid-js"
+import { ApiContext, makeApi } from "./api/ApiContext"
 import { shouldRetry } from "./api/queries"
 import { createSession } from "./auth/createSession"
 import { LoginPage } from "./auth/LoginPage"
 import { SessionContext } from "./auth/SessionContext"
+import { SetPasswordPage } from "./auth/SetPasswordPage"
+import { Frame } from "./frame/Frame"
+import { Guarded } from "./frame/Guarded"
+import { NotFoundPage } from "./frame/NotFoundPage"
 import { createI18n } from "./i18n/createI18n"
 import { I18nContext } from "./i18n/I18nContext"
+import { HomePage } from "./pages/home/HomePage"
+import { createTheme, isThemePreference } from "./theme/createTheme"
+import { ThemeContext } from "./theme/ThemeContext"
+import { Toaster } from "./ui/toast"
 
-// The map libraries are most of the bundle: load them only once signed in. No <Suspense> around
-// it on purpose: a query's `data` read while loading would suspend (blank) the whole live page.
+// The map libraries are most of the bundle: load them only when the live page opens. No
+// <Suspense> inside it on purpose: a query's `data` read while loading would blank the map.
 const LivePage = lazy(() => import("./live/LivePage").then((m) => ({ default: m.LivePage })))
+const ProfilePage = lazy(() =>
+  import("./pages/profile/ProfilePage").then((m) => ({ default: m.ProfilePage })),
+)
+const AuditPage = lazy(() => import("./pages/audit/AuditPage").then((m) => ({ default: m.AuditPage })))
 
-/** Wires the session, API client, query cache and language together; picks the page. */
-export const App = () => {
-  const session = createSession()
-  const api = makeApiClient(session)
+/** The providers every route sees: session, API client, query cache, language, theme, toasts. */
+const Root = (props: RouteSectionProps) => {
+  const session = createSession(() => api)
+  const api = makeApi(() => session.lost())
   const i18n = createI18n(() => session.user()?.locale)
+  const theme = createTheme()
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: shouldRetry } } })
 
-  const signedIn = createMemo(() => session.user() !== null)
-  // Nothing of one user's data outlives their session.
-  createEffect(on(signedIn, (now, before) => before === true && !now && queryClient.clear(), { defer: true }))
+  // Who is signed in lives in httpOnly cookies: ask the server once on load.
+  void session.load().catch(() => session.lost())
+  // The profile's theme wins once known (and is remembered for the login page and the next load).
+  createEffect(
+    on(
+      () => session.user()?.theme,
+      (preference) => {
+        if (isThemePreference(preference)) theme.setPreference(preference)
+      },
+    ),
+  )
+  // Nothing of one user's data outlives their session or their organisation.
+  createEffect(
+    on(
+      () => [session.user()?.id, session.user()?.orgId],
+      () => queryClient.clear(),
+      { defer: true },
+    ),
+  )
   createEffect(() => {
     document.title = i18n.t("app.title")
   })
 
   return (
     <I18nContext.Provider value={i18n}>
-      <SessionContext.Provider value={session}>
-        <ApiContext.Provider value={api}>
-          <QueryClientProvider client={queryClient}>
-            <Show when={signedIn()} fallback={<LoginPage />}>
-              <LivePage />
-            </Show>
-          </QueryClientProvider>
-        </ApiContext.Provider>
-      </SessionContext.Provider>
+      <ThemeContext.Provider value={theme}>
+        <SessionContext.Provider value={session}>
+          <ApiContext.Provider value={api}>
+            <QueryClientProvider client={queryClient}>
+              {props.children}
+              <Toaster />
+            </QueryClientProvider>
+          </ApiContext.Provider>
+        </SessionContext.Provider>
+      </ThemeContext.Provider>
     </I18nContext.Provider>
   )
 }
+
+/** The routes. Pages inside the frame are guarded by the menu table's permissions (`frame/menu.ts`). */
+export const App = () => (
+  <Router root={Root}>
+    <Route path="/login" component={LoginPage} />
+    <Route path="/set-password" component={SetPasswordPage} />
+    <Route path="/" component={Frame}>
+      <Route path="/" component={() => <Guarded page="home" component={HomePage} />} />
+      <Route path="/live" component={() => <Guarded page="live" component={LivePage} />} />
+      <Route path="/profile" component={() => <Guarded page="profile" component={ProfilePage} />} />
+      <Route path="/audit" component={() => <Guarded page="audit" component={AuditPage} />} />
+      <Route path="/index.html" component={() => <Navigate href="/" />} />
+      <Route path="*" component={NotFoundPage} />
+    </Route>
+  </Router>
+)

@@ -13,6 +13,8 @@ export type AuthAnswer =
   | { readonly ok: true; readonly device: AuthenticatedDevice }
   /** Unknown or disabled device, or a wrong secret: one answer for all three. */
   | { readonly ok: false; readonly reason: "invalid" }
+  /** The right secret, but the device's organisation is suspended: told only to a device that proved itself. */
+  | { readonly ok: false; readonly reason: "suspended" }
   /** Too many failures for this device id from this address (or from this address): not even checked. */
   | { readonly ok: false; readonly reason: "throttled"; readonly retryAfterMs: number }
 

@@ -69,10 +69,20 @@ export const registerHttpIngest = (
       if (!answer.ok) {
         refusals.refuse(
           "http",
-          answer.reason === "invalid" ? "FLEET_INGEST_DEVICE_UNAUTHORIZED" : "FLEET_INGEST_AUTH_THROTTLED",
+          answer.reason === "invalid"
+            ? "FLEET_INGEST_DEVICE_UNAUTHORIZED"
+            : answer.reason === "suspended"
+              ? "FLEET_INGEST_ORGANISATION_SUSPENDED"
+              : "FLEET_INGEST_AUTH_THROTTLED",
           { deviceId: id, address: request.remoteAddress },
         )
         if (answer.reason === "invalid") throw unauthorized("bad device id or secret")
+        if (answer.reason === "suspended")
+          throw new HttpError(
+            403,
+            "FLEET_INGEST_ORGANISATION_SUSPENDED",
+            "the device's organisation is suspended; its data is not accepted",
+          )
         const seconds = Math.ceil(answer.retryAfterMs / 1000)
         throw new HttpError(
           429,

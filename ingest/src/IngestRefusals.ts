@@ -8,6 +8,7 @@ export type RefusalReason =
   | "FLEET_INGEST_PROTOCOL_ERROR"
   | "FLEET_INGEST_DEVICE_UNAUTHORIZED"
   | "FLEET_INGEST_AUTH_THROTTLED"
+  | "FLEET_INGEST_ORGANISATION_SUSPENDED"
 
 export type RefusalTransport = "mqtt" | "mqtt-ws" | "http"
 

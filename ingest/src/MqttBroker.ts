@@ -46,6 +46,8 @@ const refusalReason = (code: ReasonCode): RefusalReason => {
       return "FLEET_INGEST_DEVICE_UNAUTHORIZED"
     case ReasonCode.QuotaExceeded:
       return "FLEET_INGEST_AUTH_THROTTLED"
+    case ReasonCode.NotAuthorized:
+      return "FLEET_INGEST_ORGANISATION_SUSPENDED"
     default:
       return "FLEET_INGEST_PROTOCOL_ERROR"
   }
@@ -106,12 +108,25 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
         (answer) => {
           if (!answer.ok) {
             const throttled = answer.reason === "throttled"
-            peer.refuse(throttled ? "FLEET_INGEST_AUTH_THROTTLED" : "FLEET_INGEST_DEVICE_UNAUTHORIZED", {
-              deviceId: username,
-            })
-            // 3.1.1 has no "retry later" code: both are 5 Not authorized; the throttle ends by itself.
+            const suspended = answer.reason === "suspended"
+            peer.refuse(
+              throttled
+                ? "FLEET_INGEST_AUTH_THROTTLED"
+                : suspended
+                  ? "FLEET_INGEST_ORGANISATION_SUSPENDED"
+                  : "FLEET_INGEST_DEVICE_UNAUTHORIZED",
+              { deviceId: username },
+            )
+            // 3.1.1 has no "retry later" or "suspended" code: all are 5 Not authorized.
             return done(
-              authError(throttled ? "too many failed attempts" : "bad device id or secret", 5),
+              authError(
+                throttled
+                  ? "too many failed attempts"
+                  : suspended
+                    ? "the organisation is suspended"
+                    : "bad device id or secret",
+                5,
+              ),
               false,
             )
           }

@@ -12,6 +12,7 @@ interface CacheEntry {
 }
 
 const INVALID: AuthAnswer = { ok: false, reason: "invalid" }
+const SUSPENDED: AuthAnswer = { ok: false, reason: "suspended" }
 
 /**
  * Devices authenticate with their id and secret, checked against the argon2id hash in Postgres.
@@ -21,6 +22,10 @@ const INVALID: AuthAnswer = { ok: false, reason: "invalid" }
  * An unknown or disabled device id is verified against a dummy argon2id hash, so the answer takes
  * as long as for a wrong secret and does not tell which ids exist. Failed attempts back off per
  * device id + address and per address (`AuthThrottle`); a throttled attempt is not verified at all.
+ *
+ * A device of a suspended organisation is refused even with the right secret (and never cached);
+ * `forgetOrganisation` drops the organisation's cached devices when it is suspended, so the next
+ * connection or request is checked again.
  */
 export const makeDeviceAuthenticator = (deps: {
   readonly db: pg.Pool
@@ -30,6 +35,7 @@ export const makeDeviceAuthenticator = (deps: {
   readonly maxCached?: number
 }): DeviceAuthenticator & {
   readonly forget: (deviceId: string) => void
+  readonly forgetOrganisation: (orgId: string) => void
 } => {
   const cache = new Map<string, CacheEntry>()
   /** At most one per attempt being verified, so bounded by the connections and requests in flight. */
@@ -51,11 +57,17 @@ export const makeDeviceAuthenticator = (deps: {
       vehicle_id: string | null
       secret_hash: string
       disabled: boolean
-    }>("SELECT id, org_id, vehicle_id, secret_hash, disabled FROM devices WHERE id = $1", [deviceId])
+      org_status: string
+    }>(
+      `SELECT d.id, d.org_id, d.vehicle_id, d.secret_hash, d.disabled, o.status AS org_status
+       FROM devices d JOIN organisations o ON o.id = d.org_id WHERE d.id = $1`,
+      [deviceId],
+    )
     const row = rows[0]
     // Always one argon2 verification: against the device's hash, or the dummy for an unknown id.
     const verified = await verifySecret(row?.secret_hash ?? (await dummy()), secret)
     if (row === undefined || row.disabled || !verified) return INVALID
+    if (row.org_status !== "active") return SUSPENDED
     const device: AuthenticatedDevice = {
       id: row.id as DeviceId,
       orgId: row.org_id as OrgId,
@@ -73,6 +85,9 @@ export const makeDeviceAuthenticator = (deps: {
 
   return {
     forget: (deviceId) => void cache.delete(deviceId),
+    forgetOrganisation: (orgId) => {
+      for (const [id, entry] of cache) if (entry.device.orgId === orgId) cache.delete(id)
+    },
     authenticate: async (deviceId, secret, remoteAddress) => {
       // A secret verified in the last minute is known good: it passes even a back-off, so parallel
       // requests of a real device (or a stranger's guesses) never keep it out.
@@ -89,7 +104,8 @@ export const makeDeviceAuthenticator = (deps: {
       if (waitMs > 0) return { ok: false, reason: "throttled", retryAfterMs: waitMs }
       const attempt = check(deviceId, secret, digest).then(
         (answer) => {
-          if (answer.ok) throttle.succeeded(deviceId, remoteAddress)
+          // A suspended organisation's device knew its secret: not a guess, so not a failure.
+          if (answer.ok || answer.reason === "suspended") throttle.succeeded(deviceId, remoteAddress)
           else throttle.failed(deviceId, remoteAddress)
           return answer
         },

@@ -31,6 +31,11 @@ export interface AppConfig {
   readonly metricsToken: Option.Option<Redacted.Redacted<string>>
   /** Check every API answer against its declared schema (500 on a mismatch): on in tests. */
   readonly checkResponses: boolean
+  /**
+   * `Secure` on the dashboard's session cookies. Off only for plain-HTTP trials on a LAN (browsers
+   * keep Secure cookies on http://localhost and 127.0.0.1 anyway).
+   */
+  readonly cookieSecure: boolean
 }
 
 export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
@@ -67,4 +72,5 @@ export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
   ),
   metricsToken: Config.option(Config.Redacted("FLEET_METRICS_TOKEN")),
   checkResponses: Config.Boolean("FLEET_API_CHECK_RESPONSES").pipe(Config.withDefault(false)),
+  cookieSecure: Config.Boolean("FLEET_COOKIE_SECURE").pipe(Config.withDefault(true)),
 })

@@ -161,7 +161,10 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
       metricsToken: Option.match(config.metricsToken, { onNone: () => null, onSome: Redacted.value }),
       dashboardDir: dashboardDist(),
       onDeviceChanged: auth.forget,
+      onOrganisationChanged: auth.forgetOrganisation,
+      publicUrl: Option.getOrNull(config.publicUrl),
       checkResponses: config.checkResponses,
+      cookieSecure: config.cookieSecure,
     })
     // Closed last, after the engine drained: it may still push positions while it stops.
     cleanups.unshift(api.close)

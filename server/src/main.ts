@@ -18,6 +18,10 @@ const main = async () => {
   ]
   if (fleet.demo !== null) {
     lines.push(`  Log in as:  ${fleet.demo.email}`, `  Password:   ${fleet.demo.password}`)
+    // One account of every other role, to try each (also in <data folder>/demo-passwords).
+    const width = Math.max(...fleet.demo.users.map((u) => u.email.length))
+    for (const u of fleet.demo.users)
+      lines.push(`  ${`${u.role}:`.padEnd(12)}${u.email.padEnd(width)}  ${u.password}`)
     if (fleet.demo.devices.length > 0)
       lines.push(`  Simulator:  ${fleet.demo.devices.length} vehicles driving in Almaty`)
   }

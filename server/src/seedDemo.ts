@@ -1,9 +1,88 @@
 import { randomBytes } from "node:crypto"
-import { readFile, writeFile } from "node:fs/promises"
+import { chmod, readFile, writeFile } from "node:fs/promises"
 import { join } from "node:path"
+import type { Role } from "@fleetcore/api"
 import { hashSecret, type PostgresClient } from "@fleetcore/platform"
+import type pg from "pg"
 
 export const DEMO_ADMIN_EMAIL = "admin@demo.fleetcore.local"
+
+/** One demo account of every role besides the admin, so a newcomer can try each one. */
+export const DEMO_USERS: ReadonlyArray<{
+  readonly role: Role
+  readonly email: string
+  readonly name: string
+}> = [
+  { role: "owner", email: "owner@demo.fleetcore.local", name: "Demo Owner" },
+  { role: "manager", email: "manager@demo.fleetcore.local", name: "Demo Manager" },
+  { role: "dispatcher", email: "dispatcher@demo.fleetcore.local", name: "Demo Dispatcher" },
+  { role: "driver", email: "driver@demo.fleetcore.local", name: "Demo Driver" },
+  { role: "viewer", email: "viewer@demo.fleetcore.local", name: "Demo Viewer" },
+  { role: "analyst", email: "analyst@demo.fleetcore.local", name: "Demo Analyst" },
+]
+
+/** The demo accounts' passwords, one `e-mail password` per line, beside `demo-admin-password`. */
+export const DEMO_PASSWORDS_FILE = "demo-passwords"
+
+const readPasswords = async (file: string): Promise<Map<string, string>> => {
+  const text = await readFile(file, "utf8").catch(() => "")
+  const entries = text
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/u))
+    .filter((parts): parts is [string, string] => parts.length === 2 && parts[0] !== "" && parts[1] !== "")
+  return new Map(entries)
+}
+
+/**
+ * The demo users of every role: each gets a generated password, written once to the passwords
+ * file (mode 600) and hashed only when the account is new or its password was not in the file, so a
+ * restart costs no hashing. The driver drives the first demo vehicle.
+ */
+const seedDemoUsers = async (
+  client: pg.ClientBase,
+  orgId: string,
+  dataDir: string,
+  firstVehicleId: string | undefined,
+): Promise<ReadonlyArray<{ role: Role; email: string; password: string }>> => {
+  const file = join(dataDir, DEMO_PASSWORDS_FILE)
+  const known = await readPasswords(file)
+  const existing = new Set(
+    (
+      await client.query<{ email: string }>("SELECT email FROM users WHERE email = ANY($1::text[])", [
+        DEMO_USERS.map((u) => u.email),
+      ])
+    ).rows.map((r) => r.email),
+  )
+  const users = DEMO_USERS.map((u) => {
+    const stored = known.get(u.email)
+    return { ...u, password: stored ?? randomBytes(9).toString("base64url"), fresh: stored === undefined }
+  })
+  const toStore = users.filter((u) => u.fresh || !existing.has(u.email))
+  const hashes = await Promise.all(toStore.map((u) => hashSecret(u.password)))
+  for (const [i, u] of toStore.entries()) {
+    await client.query(
+      `INSERT INTO users (org_id, email, name, password_hash, role) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
+      [orgId, u.email, u.name, hashes[i], u.role],
+    )
+  }
+  if (users.some((u) => u.fresh)) {
+    await writeFile(file, `${users.map((u) => `${u.email} ${u.password}`).join("\n")}\n`, { mode: 0o600 })
+    await chmod(file, 0o600)
+  }
+  const driver = users.find((u) => u.role === "driver")
+  if (firstVehicleId !== undefined && driver !== undefined) {
+    // Only when nobody drives the vehicle now: assignments of one vehicle do not overlap.
+    await client.query(
+      `INSERT INTO driver_assignments (org_id, vehicle_id, driver_id, starts_at)
+       SELECT $1, $2, u.id, now() FROM users u
+       WHERE u.email = $3 AND NOT EXISTS (
+         SELECT 1 FROM driver_assignments a WHERE a.vehicle_id = $2 AND (a.ends_at IS NULL OR a.ends_at > now()))`,
+      [orgId, firstVehicleId, driver.email],
+    )
+  }
+  return users.map(({ role, email, password }) => ({ role, email, password }))
+}
 
 const VEHICLE_TYPES = [
   { name: "Passenger car", rated: 8.0, limit: 110, tank: 60 },
@@ -35,13 +114,15 @@ export interface DemoSeed {
   readonly orgId: string
   readonly email: string
   readonly password: string
+  /** The other demo accounts, one of every role (passwords also in `<dataDir>/demo-passwords`). */
+  readonly users: ReadonlyArray<{ readonly role: Role; readonly email: string; readonly password: string }>
   /** Simulated devices with freshly issued secrets (rotated at every start, never stored in clear). */
   readonly devices: ReadonlyArray<{ deviceId: string; secret: string }>
 }
 
 /**
- * Seeds (once) a demo organisation with an admin, vehicle types, and `vehicles` vehicles each with a
- * device, and issues new secrets for those devices so the built-in simulator can connect. The
+ * Seeds (once) a demo organisation with an admin, a user of every other role, vehicle types, and
+ * `vehicles` vehicles each with a device, and issues new secrets for those devices so the built-in simulator can connect. The
  * admin password is FLEET_DEMO_ADMIN_PASSWORD, else generated on first start and kept in the data
  * folder (mode 600), so the console can show it again.
  */
@@ -81,6 +162,7 @@ export const seedDemo = async (
       typeIds.push(r.rows[0]?.id as string)
     }
     const devices: Array<{ deviceId: string; secret: string }> = []
+    const vehicleIds: string[] = []
     for (let i = 0; i < options.vehicles; i++) {
       const n = String(i + 1).padStart(3, "0")
       const model = MODELS[i % MODELS.length] as string
@@ -97,6 +179,7 @@ export const seedDemo = async (
          ON CONFLICT (org_id, plate) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
         [orgId, `${model} #${n}`, plateFor(i), typeId],
       )
+      vehicleIds.push(vehicle.rows[0]?.id as string)
       const deviceId = `demo-${n}`
       const secret = randomBytes(24).toString("base64url")
       await client.query(
@@ -106,8 +189,9 @@ export const seedDemo = async (
       )
       devices.push({ deviceId, secret })
     }
+    const users = await seedDemoUsers(client, orgId, options.dataDir, vehicleIds[0])
     await client.query("COMMIT")
-    return { orgId, email: DEMO_ADMIN_EMAIL, password, devices }
+    return { orgId, email: DEMO_ADMIN_EMAIL, password, users, devices }
   } catch (error) {
     await client.query("ROLLBACK")
     throw error

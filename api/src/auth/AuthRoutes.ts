@@ -1,218 +1,307 @@
-import { HttpError, hashSecret, route, verifySecret } from "@fleetcore/platform"
-import type { OrgId, UserId } from "@fleetcore/proto"
+import { CSRF_HEADER, endpoints, SESSION_COOKIES } from "@fleetcore/contract"
+import { HttpError, hashSecret, type Request, verifySecret } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
-import { Schema } from "effect"
 import { audit } from "../audit/audit.js"
-import { decodeOr400, jsonBody } from "../http/decode.js"
+import { sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
-import { authorize } from "./authorize.js"
+import { serve } from "../http/serve.js"
+import { assertOrganisationActive } from "../organisations/organisationStatus.js"
+import { type Account, accountByEmail, accountById, meOf, run } from "./accounts.js"
+import { issueSession, type SessionKind } from "./issueSession.js"
 import { LoginThrottle } from "./LoginThrottle.js"
-import type { Principal, Role } from "./Principal.js"
+import { makeSecretBox } from "./SecretBox.js"
+import { acceptTotpCode, useRecoveryCode } from "./secondFactor.js"
+import { clearedSessionCookies, cookieOf } from "./sessionCookies.js"
 import { refreshDigest } from "./Tokens.js"
+import { registerTotpRoutes } from "./TotpRoutes.js"
 
-const Login = Schema.Struct({
-  email: Schema.String.check(Schema.isMinLength(3), Schema.isMaxLength(320)),
-  password: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(1024)),
-})
-const Refresh = Schema.Struct({
-  refreshToken: Schema.String.check(Schema.isMinLength(20), Schema.isMaxLength(200)),
-})
-
-interface UserRow {
-  id: string
-  org_id: string
-  email: string
-  name: string
-  role: Role
-  locale: string
-  disabled: boolean
-  password_hash: string
-  org_name: string
+export interface AuthDeps extends Pick<RouteDeps, "db" | "tokens" | "log"> {
+  /** `Secure` on the session cookies (FLEET_COOKIE_SECURE); on unless turned off. */
+  readonly cookieSecure?: boolean
+  readonly checkResponses?: boolean
 }
 
-const USER_SQL = `SELECT u.id, u.org_id, u.email, u.name, u.role, u.locale, u.disabled, u.password_hash, o.name AS org_name
-                  FROM users u JOIN organisations o ON o.id = u.org_id`
-
-/** The user as the API shows it (never the password hash). */
-const userView = (user: UserRow) => ({
-  id: user.id,
-  email: user.email,
-  name: user.name,
-  role: user.role,
-  orgId: user.org_id,
-  orgName: user.org_name,
-  locale: user.locale,
-})
-
 const invalid = () => new HttpError(401, "FLEET_AUTH_INVALID_CREDENTIALS", "wrong e-mail or password")
+const refreshInvalid = () =>
+  new HttpError(401, "FLEET_AUTH_REFRESH_INVALID", "the refresh token is unknown, used or expired")
+const csrfInvalid = () =>
+  new HttpError(403, "FLEET_CSRF_INVALID", `the ${CSRF_HEADER} header does not match the session`)
 
-/** Login, refresh (rotating), logout and "who am I". Look-ups run before the org is known. */
-export const registerAuthRoutes = (
-  app: TemplatedApp,
-  deps: Pick<RouteDeps, "db" | "tokens" | "log">,
-): void => {
+/** The organisation an account acts in when it has not switched: its own. */
+const home = (account: Account) => ({ id: account.org_id, name: account.org_name })
+
+/**
+ * Sign-in, refresh (rotating), logout, the owner's organisation switch and "who am I"; the
+ * two-factor profile endpoints are in TotpRoutes. Look-ups before the organisation is known (and
+ * refresh-token rows, which are keyed by a secret) use the system pool.
+ */
+export const registerAuthRoutes = (app: TemplatedApp, deps: AuthDeps): void => {
   const { db, tokens, log } = deps
+  const sessions = { db, tokens, cookieSecure: deps.cookieSecure ?? true }
+  const cleared = clearedSessionCookies({ secure: sessions.cookieSecure })
   const throttle = new LoginThrottle()
+  const box = makeSecretBox(tokens.deriveKey("totp secret"))
   // Verified against when the e-mail is unknown, so both cases take the same time.
   const decoy = hashSecret("decoy-password-for-timing")
 
-  /** A new access token and refresh token; `familyId` null starts a new family (a login). */
-  const session = async (user: UserRow, familyId: string | null) => {
-    const principal: Principal = { userId: user.id as UserId, orgId: user.org_id as OrgId, role: user.role }
-    const refresh = tokens.newRefresh()
-    await db.system.query(
-      `INSERT INTO refresh_tokens (user_id, org_id, token_hash, expires_at, family_id)
-       VALUES ($1, $2, $3, now() + make_interval(secs => $4), COALESCE($5::uuid, gen_random_uuid()))`,
-      [user.id, user.org_id, refresh.digest, tokens.refreshTtlS, familyId],
-    )
-    return {
-      accessToken: await tokens.signAccess(principal),
-      refreshToken: refresh.token,
-      expiresInS: tokens.accessTtlS,
-      user: userView(user),
-    }
+  /** A refused sign-in of a known account, audited without being awaited (no timing difference). */
+  const auditRefusal = (account: Account, request: Request, reason: string) => {
+    audit(db.system, { orgId: account.org_id, userId: null }, request, {
+      action: "auth.login-failed",
+      entity: "user",
+      entityId: account.id,
+      details: { email: account.email, reason },
+    }).catch((error: unknown) => log.error({ err: error }, "refused login not audited"))
   }
 
-  route(
-    app,
-    "post",
-    "/api/v1/auth/login",
-    async (request) => {
-      const body = decodeOr400(Login, jsonBody(request.body), "FLEET_AUTH_LOGIN_INVALID")
-      const email = body.email.trim().toLowerCase()
-      // Reserved before the hash is checked: concurrent guesses count while they are in flight.
-      const attempt = throttle.reserve(email, request.remoteAddress, Date.now())
-      if (!attempt.ok) {
-        const seconds = Math.max(1, Math.ceil(attempt.retryAfterMs / 1000))
-        log.info({ email, remote: request.remoteAddress, retryAfterS: seconds }, "login throttled")
-        throw new HttpError(
-          429,
-          "FLEET_AUTH_TOO_MANY_ATTEMPTS",
-          `too many failed logins; retry in ${seconds} s`,
-          null,
-          { "retry-after": String(seconds) },
-        )
-      }
-      let outcome: "success" | "failure" | "abandoned" = "abandoned"
-      try {
-        const { rows } = await db.system.query<UserRow>(`${USER_SQL} WHERE u.email = $1`, [email])
-        const user = rows[0]
-        const ok = await verifySecret(user?.password_hash ?? (await decoy), body.password)
-        if (user === undefined || !ok || user.disabled) {
-          outcome = "failure"
-          log.info({ email, remote: request.remoteAddress }, "login refused")
-          // An unknown e-mail belongs to no organisation, so it has no audit chain: the log line
-          // above is its record. A known account's refusal is audited without being awaited, so
-          // the answer takes as long as for an unknown e-mail (no account enumeration by timing).
-          if (user !== undefined) {
-            audit(db.system, { orgId: user.org_id, userId: null }, request, {
-              action: "auth.login-failed",
-              entity: "user",
-              entityId: user.id,
-              details: { email, reason: user.disabled ? "disabled" : "wrong-password" },
-            }).catch((error: unknown) => log.error({ err: error }, "refused login not audited"))
-          }
-          throw invalid()
+  /**
+   * The refresh token a request names: the body's (API clients), else the `fleet_refresh` cookie,
+   * whose use must carry the session's CSRF token (checked against the token's login).
+   */
+  const presentedRefresh = async (
+    request: Request,
+    fromBody: string | undefined,
+  ): Promise<{ readonly digest: Buffer; readonly kind: SessionKind } | null> => {
+    if (fromBody !== undefined) return { digest: refreshDigest(fromBody), kind: "token" }
+    const cookie = cookieOf(request.headers, SESSION_COOKIES.refresh)
+    if (cookie === undefined || cookie === "") return null
+    const digest = refreshDigest(cookie)
+    const family = (
+      await run(
+        db.system,
+        sql.selectFrom("refresh_tokens").select("family_id").where("token_hash", "=", digest),
+      )
+    )[0]
+    if (family !== undefined && !tokens.csrfMatches(family.family_id, request.headers.get(CSRF_HEADER))) {
+      throw csrfInvalid()
+    }
+    return { digest, kind: "cookie" }
+  }
+
+  serve(app, deps, endpoints.auth.login, async ({ body, request }) => {
+    const email = body.email.trim().toLowerCase()
+    // Reserved before the hash is checked: concurrent guesses count while they are in flight.
+    const attempt = throttle.reserve(email, request.remoteAddress, Date.now())
+    if (!attempt.ok) {
+      const seconds = Math.max(1, Math.ceil(attempt.retryAfterMs / 1000))
+      log.info({ email, remote: request.remoteAddress, retryAfterS: seconds }, "login throttled")
+      throw new HttpError(
+        429,
+        "FLEET_AUTH_TOO_MANY_ATTEMPTS",
+        `too many failed logins; retry in ${seconds} s`,
+        null,
+        { "retry-after": String(seconds) },
+      )
+    }
+    let outcome: "success" | "failure" | "abandoned" = "abandoned"
+    try {
+      const account = await accountByEmail(db.system, email)
+      // An invited user (no password yet) is checked against the decoy too, and refused whatever matched.
+      const ok = await verifySecret(account?.password_hash ?? (await decoy), body.password)
+      if (account === undefined || account.password_hash === null || !ok || account.disabled) {
+        outcome = "failure"
+        log.info({ email, remote: request.remoteAddress }, "login refused")
+        // An unknown e-mail belongs to no organisation, so it has no audit chain: the log line
+        // above is its record.
+        if (account !== undefined) {
+          const reason =
+            account.password_hash === null ? "invited" : account.disabled ? "disabled" : "wrong-password"
+          auditRefusal(account, request, reason)
         }
-        outcome = "success"
-        const started = await session(user, null)
-        await audit(db.system, { orgId: user.org_id, userId: user.id }, request, {
-          action: "auth.login",
-          entity: "user",
-          entityId: user.id,
-          details: { email },
-        })
-        return { status: 200, body: started }
-      } finally {
-        attempt.settle(outcome, Date.now())
+        throw invalid()
       }
-    },
-    { log },
-  )
-
-  route(
-    app,
-    "post",
-    "/api/v1/auth/refresh",
-    async (request) => {
-      const body = decodeOr400(Refresh, jsonBody(request.body), "FLEET_AUTH_REFRESH_INVALID")
-      const digest = refreshDigest(body.refreshToken)
-      // Rotation: the presented token is revoked in the same statement that finds it, so it works once.
-      const { rows } = await db.system.query<{ user_id: string; family_id: string }>(
-        `UPDATE refresh_tokens SET revoked_at = now()
-         WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-         RETURNING user_id, family_id`,
-        [digest],
+      // Everything below is said only to someone who knows the password.
+      try {
+        await assertOrganisationActive(db.system, account.org_id)
+      } catch (error) {
+        auditRefusal(account, request, "organisation-suspended")
+        throw error
+      }
+      if (account.totp_secret !== null) {
+        const { totpCode, recoveryCode } = body
+        if (totpCode === undefined && recoveryCode === undefined) {
+          throw new HttpError(
+            401,
+            "FLEET_AUTH_TOTP_REQUIRED",
+            "two-factor sign-in is on: send totpCode (or a recoveryCode)",
+          )
+        }
+        const passed =
+          totpCode !== undefined
+            ? await acceptTotpCode(db.system, box, account.id, account.totp_secret, totpCode, Date.now())
+            : await useRecoveryCode(db.system, account.id, recoveryCode ?? "")
+        if (!passed) {
+          outcome = "failure"
+          auditRefusal(account, request, totpCode !== undefined ? "wrong-totp-code" : "wrong-recovery-code")
+          throw new HttpError(401, "FLEET_AUTH_TOTP_INVALID", "the code is wrong, expired or already used")
+        }
+      }
+      outcome = "success"
+      await run(
+        db.system,
+        sql.updateTable("users").set({ last_login_at: new Date() }).where("id", "=", account.id),
       )
-      const rotated = rows[0]
-      if (rotated === undefined) {
-        // A token that was already rotated or revoked is being replayed: whoever holds the family's
-        // current token may hold a stolen one, so every token of that login is revoked.
-        const reused = await db.system.query(
-          `UPDATE refresh_tokens SET revoked_at = now()
-           WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND revoked_at IS NOT NULL)
-             AND revoked_at IS NULL`,
-          [digest],
-        )
-        if ((reused.rowCount ?? 0) > 0)
-          log.warn({ remote: request.remoteAddress }, "refresh token replayed; its family is revoked")
-        throw new HttpError(
-          401,
-          "FLEET_AUTH_REFRESH_INVALID",
-          "the refresh token is unknown, used or expired",
-        )
-      }
-      const user = (await db.system.query<UserRow>(`${USER_SQL} WHERE u.id = $1`, [rotated.user_id])).rows[0]
-      if (user === undefined || user.disabled) throw invalid()
-      return { status: 200, body: await session(user, rotated.family_id) }
-    },
-    { log },
-  )
+      const started = await issueSession(sessions, account, {
+        familyId: null,
+        acting: home(account),
+        kind: body.session ?? "token",
+      })
+      await audit(db.system, { orgId: account.org_id, userId: account.id }, request, {
+        action: "auth.login",
+        entity: "user",
+        entityId: account.id,
+        details: {
+          email,
+          session: body.session ?? "token",
+          ...(account.totp_secret === null ? {} : { secondFactor: body.totpCode ? "totp" : "recovery-code" }),
+        },
+      })
+      return started
+    } finally {
+      attempt.settle(outcome, Date.now())
+    }
+  })
 
-  route(
-    app,
-    "post",
-    "/api/v1/auth/logout",
-    async (request) => {
-      const body = decodeOr400(Refresh, jsonBody(request.body), "FLEET_AUTH_REFRESH_INVALID")
+  serve(app, deps, endpoints.auth.refresh, async ({ body, request }) => {
+    const presented = await presentedRefresh(request, body.refreshToken)
+    if (presented === null) throw refreshInvalid()
+    // Rotation: the presented token is revoked in the same statement that finds it, so it works once.
+    const rotated = (
+      await run(
+        db.system,
+        sql
+          .updateTable("refresh_tokens")
+          .set({ revoked_at: new Date() })
+          .where("token_hash", "=", presented.digest)
+          .where("revoked_at", "is", null)
+          .where("expires_at", ">", new Date())
+          .returning(["user_id", "family_id", "org_id"]),
+      )
+    )[0]
+    if (rotated === undefined) {
+      // A token that was already rotated or revoked is being replayed: whoever holds the family's
+      // current token may hold a stolen one, so every token of that login is revoked.
+      const reused = await db.system.query(
+        `UPDATE refresh_tokens SET revoked_at = now()
+         WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND revoked_at IS NOT NULL)
+           AND revoked_at IS NULL`,
+        [presented.digest],
+      )
+      if ((reused.rowCount ?? 0) > 0)
+        log.warn({ remote: request.remoteAddress }, "refresh token replayed; its family is revoked")
+      throw refreshInvalid()
+    }
+    const account = await accountById(db.system, rotated.user_id)
+    if (account === undefined || account.disabled || account.password_hash === null) throw refreshInvalid()
+    await assertOrganisationActive(db.system, account.org_id)
+    // Only the owner acts outside their own organisation (a role changed since falls back home).
+    let acting = home(account)
+    if (rotated.org_id !== account.org_id && account.role === "owner") {
+      const org = (
+        await run(
+          db.system,
+          sql.selectFrom("organisations").select(["id", "name"]).where("id", "=", rotated.org_id),
+        )
+      )[0]
+      if (org !== undefined) acting = org
+    }
+    return issueSession(sessions, account, { familyId: rotated.family_id, acting, kind: presented.kind })
+  })
+
+  serve(app, deps, endpoints.auth.logout, async ({ body, request }) => {
+    const presented = await presentedRefresh(request, body.refreshToken)
+    if (presented !== null) {
       // Logging out ends the login: every token descended from it is revoked.
-      const { rows } = await db.system.query<{ user_id: string; org_id: string }>(
-        `UPDATE refresh_tokens SET revoked_at = now()
-         WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL
-         RETURNING user_id, org_id`,
-        [refreshDigest(body.refreshToken)],
-      )
-      const ended = rows[0]
+      const ended = (
+        await run(
+          db.system,
+          sql
+            .updateTable("refresh_tokens")
+            .set({ revoked_at: new Date() })
+            .where("family_id", "=", (eb) =>
+              eb.selectFrom("refresh_tokens").select("family_id").where("token_hash", "=", presented.digest),
+            )
+            .where("revoked_at", "is", null)
+            .returning("user_id"),
+        )
+      )[0]
       // A token of a login that had already ended changes nothing, and is not an event.
-      if (ended !== undefined) {
-        await audit(db.system, { orgId: ended.org_id, userId: ended.user_id }, request, {
+      const account = ended === undefined ? undefined : await accountById(db.system, ended.user_id)
+      if (account !== undefined) {
+        await audit(db.system, { orgId: account.org_id, userId: account.id }, request, {
           action: "auth.logout",
           entity: "user",
-          entityId: ended.user_id,
+          entityId: account.id,
         })
       }
-      return { status: 204 }
-    },
-    { log },
-  )
+    }
+    return { cookies: cleared }
+  })
 
-  route(
-    app,
-    "get",
-    "/api/v1/me",
-    async (request) => {
-      const principal = await authorize(tokens, request)
-      const user = await db.withOrg(
-        principal.orgId,
-        async (c) => (await c.query<UserRow>(`${USER_SQL} WHERE u.id = $1`, [principal.userId])).rows[0],
+  serve(app, deps, endpoints.auth.switchOrganisation, async ({ principal, body, request }) => {
+    const org = (
+      await run(
+        db.system,
+        sql.selectFrom("organisations").select(["id", "name"]).where("id", "=", body.organisationId),
       )
-      if (user === undefined)
-        throw new HttpError(401, "FLEET_AUTH_TOKEN_INVALID", "the user no longer exists")
-      return {
-        status: 200,
-        body: userView(user),
-      }
-    },
-    { log },
-  )
+    )[0]
+    if (org === undefined) {
+      throw new HttpError(404, "FLEET_ORGANISATION_NOT_FOUND", "no such organisation")
+    }
+    const account = await accountById(db.system, principal.userId)
+    if (account === undefined || account.disabled) {
+      throw new HttpError(401, "FLEET_AUTH_TOKEN_INVALID", "the user no longer exists")
+    }
+    // The new session continues the same login; its other tokens stop working, so a refresh
+    // cannot bring the previous organisation back (and replaying one ends the login).
+    if (principal.sessionId !== null) {
+      await run(
+        db.system,
+        sql
+          .updateTable("refresh_tokens")
+          .set({ revoked_at: new Date() })
+          .where("family_id", "=", principal.sessionId)
+          .where("revoked_at", "is", null),
+      )
+    }
+    const bearer = (request.headers.get("authorization") ?? "").toLowerCase().startsWith("bearer ")
+    const switched = await issueSession(sessions, account, {
+      familyId: principal.sessionId,
+      acting: org,
+      kind: body.session ?? (bearer ? "token" : "cookie"),
+    })
+    // Recorded in the organisation entered: its admins see who acted in it, and from where.
+    await audit(db.system, { orgId: org.id, userId: account.id }, request, {
+      action: "auth.switch-organisation",
+      entity: "organisation",
+      entityId: org.id,
+      details: { from: principal.orgId, to: org.id, homeOrgId: account.org_id },
+    })
+    return switched
+  })
+
+  serve(app, deps, endpoints.me.get, async ({ principal }) => {
+    const account = await db.withOrg(principal.homeOrgId, (c) => accountById(c, principal.userId))
+    if (account === undefined)
+      throw new HttpError(401, "FLEET_AUTH_TOKEN_INVALID", "the user no longer exists")
+    let acting = home(account)
+    if (principal.orgId !== account.org_id) {
+      const org = await db.withOrg(
+        principal.orgId,
+        async (c) =>
+          (
+            await run(
+              c,
+              sql.selectFrom("organisations").select(["id", "name"]).where("id", "=", principal.orgId),
+            )
+          )[0],
+      )
+      if (org === undefined)
+        throw new HttpError(401, "FLEET_AUTH_TOKEN_INVALID", "the organisation no longer exists")
+      acting = org
+    }
+    return { body: meOf(account, acting) }
+  })
+
+  registerTotpRoutes(app, { ...deps, box, throttle })
 }

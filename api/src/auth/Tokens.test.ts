@@ -44,3 +44,40 @@ describe("access tokens", () => {
     })
   })
 })
+
+describe("session claims", () => {
+  it("carry the home organisation, language and login; a token without them acts at home", async () => {
+    const homeOrgId = randomUUID() as OrgId
+    const sessionId = randomUUID()
+    const switched = await tokens.verifyAccess(
+      await tokens.signAccess({ userId, orgId, role: "owner", homeOrgId, locale: "kk", sessionId }),
+    )
+    expect(switched).toMatchObject({ ok: true, principal: { orgId, homeOrgId, locale: "kk", sessionId } })
+    const plain = await tokens.verifyAccess(await tokens.signAccess({ userId, orgId, role: "admin" }))
+    expect(plain).toMatchObject({
+      ok: true,
+      principal: { orgId, homeOrgId: orgId, locale: null, sessionId: null },
+    })
+    expect(await tokens.verifyAccess(await forge({ org: orgId, role: "admin", lng: "de" }, true))).toEqual({
+      ok: false,
+      expired: false,
+    })
+  })
+
+  it("bind the CSRF token to the login and to the key", () => {
+    const sessionId = randomUUID()
+    const csrf = tokens.csrfToken(sessionId)
+    expect(tokens.csrfMatches(sessionId, csrf)).toBe(true)
+    expect(tokens.csrfMatches(randomUUID(), csrf)).toBe(false)
+    expect(tokens.csrfMatches(null, csrf)).toBe(false)
+    expect(tokens.csrfMatches(sessionId, undefined)).toBe(false)
+    expect(tokens.csrfMatches(sessionId, `${csrf}x`)).toBe(false)
+    const other = makeTokens({
+      secret: new TextEncoder().encode("another-signing-key-of-32-bytes-or-more"),
+      accessTtlS: 1,
+      refreshTtlS: 1,
+    })
+    expect(other.csrfToken(sessionId)).not.toBe(csrf)
+    expect(tokens.deriveKey("csrf").equals(tokens.deriveKey("totp secret"))).toBe(false)
+  })
+})

@@ -38,6 +38,8 @@ export interface UsersTable {
   totp_secret: string | null
   totp_pending_secret: string | null
   totp_enabled_at: Date | null
+  /** The last TOTP time step used (bigint, read as text): a code is accepted only for a later one. */
+  totp_last_step: ColumnType<string | null, string | number | null, string | number | null>
   created_at: Defaulted<Date>
 }
 

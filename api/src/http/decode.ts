@@ -12,6 +12,17 @@ const pathText = (
     : parts.map((k, i) => (typeof k === "number" ? `[${k}]` : `${i ? "." : ""}${String(k)}`)).join("")
 }
 
+/** A 400 for input that fails its schema; `detail` is the schema's own explanation (localized around). */
+export class InvalidInput extends HttpError {
+  constructor(
+    code: string,
+    field: string | null,
+    readonly detail: string,
+  ) {
+    super(400, code, `${field ?? "body"}: ${detail}`, field)
+  }
+}
+
 /** Validates input against a schema; a failure is a 400 naming the first field at fault. */
 export const decodeOr400 = <S extends Schema.Decoder<unknown>>(
   schema: S,
@@ -22,7 +33,7 @@ export const decodeOr400 = <S extends Schema.Decoder<unknown>>(
   if (Result.isSuccess(result)) return result.success
   const first = formatter(result.failure.issue).issues[0]
   const field = pathText(first?.path)
-  throw new HttpError(400, code, `${field ?? "body"}: ${first?.message ?? "invalid"}`, field)
+  throw new InvalidInput(code, field, first?.message ?? "invalid")
 }
 
 /** The deepest nesting of arrays and objects a request body may have; no endpoint needs more than 4. */

@@ -2,6 +2,7 @@ import {
   type AnyEndpoint,
   can,
   type Endpoint,
+  languageOf,
   pathParameters,
   type TypeOf,
   type Wire,
@@ -14,6 +15,7 @@ import { authenticate } from "../auth/authenticate.js"
 import type { Principal } from "../auth/Principal.js"
 import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, jsonBody } from "./decode.js"
+import { localizeError } from "./localizeError.js"
 
 export interface ServeDeps {
   readonly tokens: Tokens
@@ -70,7 +72,8 @@ const checkResponse = (e: AnyEndpoint, body: unknown, log: Log): void => {
 /**
  * Serves one declared endpoint: signs the caller in (unless public), checks the permission the
  * endpoint names, decodes path parameters, query and body with its schemas, then runs the handler.
- * Every route of the API goes through here, so none can forget a check.
+ * Every route of the API goes through here, so none can forget a check. Errors are answered in
+ * the caller's language: the user's (the access token's `lng`), else `Accept-Language`.
  */
 export const serve = <
   P extends Wire | undefined,
@@ -89,24 +92,30 @@ export const serve = <
     e.path,
     async (request) => {
       let principal: Principal | null = null
-      if (e.access !== "public") {
-        principal = await authenticate(deps.tokens, request)
-        if (e.access !== "signedIn" && !can(principal.role, e.access)) {
-          throw new HttpError(403, "FLEET_FORBIDDEN", `this action needs the permission ${e.access}`)
+      try {
+        if (e.access !== "public") {
+          principal = await authenticate(deps.tokens, request)
+          if (e.access !== "signedIn" && !can(principal.role, e.access)) {
+            throw new HttpError(403, "FLEET_FORBIDDEN", `this action needs the permission ${e.access}`)
+          }
         }
+        const params = decodeParams(e, request)
+        const query =
+          e.query === undefined
+            ? undefined
+            : decodeOr400(e.query, Object.fromEntries(request.query), "FLEET_QUERY_INVALID")
+        const body =
+          e.body === undefined
+            ? undefined
+            : decodeOr400(e.body, jsonBody(request.body), e.invalidCode ?? "FLEET_BODY_INVALID")
+        const answer = await handler({ principal, params, query, body, request } as Call<
+          Endpoint<P, Q, B, R>
+        >)
+        if (deps.checkResponses === true && e.response !== undefined) checkResponse(e, answer.body, deps.log)
+        return { ...answer, status: answer.status ?? e.status }
+      } catch (error) {
+        throw localizeError(error, principal?.locale ?? languageOf(request.headers.get("accept-language")))
       }
-      const params = decodeParams(e, request)
-      const query =
-        e.query === undefined
-          ? undefined
-          : decodeOr400(e.query, Object.fromEntries(request.query), "FLEET_QUERY_INVALID")
-      const body =
-        e.body === undefined
-          ? undefined
-          : decodeOr400(e.body, jsonBody(request.body), e.invalidCode ?? "FLEET_BODY_INVALID")
-      const answer = await handler({ principal, params, query, body, request } as Call<Endpoint<P, Q, B, R>>)
-      if (deps.checkResponses === true && e.response !== undefined) checkResponse(e, answer.body, deps.log)
-      return { ...answer, status: answer.status ?? e.status }
     },
     { log: deps.log, ...(e.bodyLimit === undefined ? {} : { bodyLimit: e.bodyLimit }) },
   )

@@ -1,6 +1,8 @@
+import { SESSION_COOKIES } from "@fleetcore/contract"
 import type { BusTransport, Log } from "@fleetcore/platform"
 import { type LiveMessage, LiveTopic } from "@fleetcore/proto"
 import type { TemplatedApp, WebSocket } from "@trufflesuite/uws-js-unofficial"
+import { parseCookies } from "../auth/sessionCookies.js"
 import type { Tokens } from "../auth/Tokens.js"
 
 interface LiveUser {
@@ -14,9 +16,21 @@ interface LiveUser {
 export const LIVE_CLOSE_UNAUTHORIZED = 4401
 const orgTopic = (orgId: string) => `org/${orgId}`
 
+/** Whether an `Origin` header names the host the request was sent to (scheme aside). */
+export const sameOrigin = (origin: string, host: string): boolean => {
+  if (origin === "" || host === "") return false
+  try {
+    return new URL(origin).host === host.toLowerCase()
+  } catch {
+    return false
+  }
+}
+
 /**
- * `GET /api/v1/live?access_token=…` (WebSocket): live positions of the caller's organisation
- * only. Each API process consumes `fleet.live.v1` in its own group and fans out through uWS
+ * `GET /api/v1/live` (WebSocket): live positions of the caller's organisation only. API clients
+ * authenticate with `?access_token=…`; the dashboard with its `fleet_session` cookie, which the
+ * browser also attaches to upgrades that other sites start, so a cookie is accepted only when the
+ * `Origin` is the host itself (cross-site WebSocket hijacking is refused with a 403). Each API process consumes `fleet.live.v1` in its own group and fans out through uWS
  * topics, one per organisation. A slow client skips messages past its send buffer (positions
  * are states: the next one supersedes) rather than growing memory.
  */
@@ -38,6 +52,25 @@ export const registerLiveHub = async (
     sendPingsAutomatically: true,
     upgrade: (res, req, context) => {
       const query = new URLSearchParams(req.getQuery() ?? "")
+      const cookie = parseCookies(req.getHeader("cookie")).get(SESSION_COOKIES.session)
+      const byCookie = !query.has("access_token") && cookie !== undefined
+      const token = byCookie ? cookie : (query.get("access_token") ?? "")
+      if (byCookie && !sameOrigin(req.getHeader("origin"), req.getHeader("host"))) {
+        res.cork(() => {
+          res
+            .writeStatus("403 Forbidden")
+            .writeHeader("content-type", "application/json; charset=utf-8")
+            .end(
+              JSON.stringify({
+                error: {
+                  code: "FLEET_FORBIDDEN",
+                  message: "the live feed takes the session cookie from its own origin only",
+                },
+              }),
+            )
+        })
+        return
+      }
       const key = req.getHeader("sec-websocket-key")
       const protocol = req.getHeader("sec-websocket-protocol")
       const extensions = req.getHeader("sec-websocket-extensions")
@@ -45,7 +78,7 @@ export const registerLiveHub = async (
       res.onAborted(() => {
         aborted = true
       })
-      void deps.tokens.verifyAccess(query.get("access_token") ?? "").then((verified) => {
+      void deps.tokens.verifyAccess(token).then((verified) => {
         if (aborted) return
         res.cork(() => {
           if (!verified.ok) {

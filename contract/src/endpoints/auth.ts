@@ -35,6 +35,18 @@ export const Session = Schema.Struct({
   user: Me,
 }).annotate({ identifier: "Session" })
 
+/**
+ * A browser session's cookies: the access token (HttpOnly, Path=/), the refresh token (HttpOnly,
+ * Path=/api/v1/auth) and the CSRF token (readable by the dashboard, Path=/), which goes back in the
+ * `CSRF_HEADER` of every POST, PUT, PATCH and DELETE.
+ */
+export const SESSION_COOKIES = {
+  session: "fleet_session",
+  refresh: "fleet_refresh",
+  csrf: "fleet_csrf",
+} as const
+export const CSRF_HEADER = "x-fleet-csrf"
+
 const SessionKind = Schema.Literals(["token", "cookie"])
 const Password = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(1024))
 /** A new password: the policy (length, not a common password) is checked by the server. */
@@ -60,13 +72,14 @@ export const auth = {
       recoveryCode: Schema.optionalKey(RecoveryCode),
       session: Schema.optionalKey(SessionKind),
     }),
+    invalidCode: "FLEET_AUTH_LOGIN_INVALID",
     response: Session,
     errors: [
-      { status: 401, code: "FLEET_AUTH_INVALID_CREDENTIALS" },
+      { status: 401, code: "FLEET_AUTH_INVALID_CREDENTIALS", description: "also a disabled or invited user" },
       { status: 401, code: "FLEET_AUTH_TOTP_REQUIRED", description: "send totpCode or recoveryCode" },
       { status: 401, code: "FLEET_AUTH_TOTP_INVALID" },
       { status: 403, code: "FLEET_ORGANISATION_SUSPENDED" },
-      { status: 429, code: "FLEET_AUTH_THROTTLED" },
+      { status: 429, code: "FLEET_AUTH_TOO_MANY_ATTEMPTS", description: "with Retry-After" },
     ],
   }),
   refresh: endpoint({
@@ -75,11 +88,16 @@ export const auth = {
     path: "/api/v1/auth/refresh",
     tag: "auth",
     summary: "Rotate the refresh token (from the body, or the session cookie) for a new session",
+    description:
+      "Without `refreshToken` in the body the `fleet_refresh` cookie is used, the `x-fleet-csrf` header " +
+      "must carry the session's CSRF token, and the new session is set as cookies again.",
     access: "public",
     body: Schema.Struct({ refreshToken: Schema.optionalKey(RefreshToken) }),
+    invalidCode: "FLEET_AUTH_REFRESH_INVALID",
     response: Session,
     errors: [
       { status: 401, code: "FLEET_AUTH_REFRESH_INVALID" },
+      { status: 403, code: "FLEET_CSRF_INVALID" },
       { status: 403, code: "FLEET_ORGANISATION_SUSPENDED" },
     ],
   }),
@@ -89,8 +107,13 @@ export const auth = {
     path: "/api/v1/auth/logout",
     tag: "auth",
     summary: "End the session: its refresh-token family is revoked and the cookies cleared",
+    description:
+      "Without `refreshToken` in the body the `fleet_refresh` cookie names the session (with the " +
+      "`x-fleet-csrf` header). Ending a session that already ended is not an error.",
     access: "public",
     body: Schema.Struct({ refreshToken: Schema.optionalKey(RefreshToken) }),
+    invalidCode: "FLEET_AUTH_REFRESH_INVALID",
+    errors: [{ status: 403, code: "FLEET_CSRF_INVALID" }],
   }),
   switchOrganisation: endpoint({
     id: "auth.switchOrganisation",
@@ -98,6 +121,9 @@ export const auth = {
     path: "/api/v1/auth/switch-organisation",
     tag: "auth",
     summary: "Act inside another organisation (the owner's organisation selector)",
+    description:
+      "A new session of the same login whose access token acts in the organisation (the user's own " +
+      "stays `homeOrgId`); refreshing it keeps acting there. Switch to the own organisation to go back.",
     access: "organisations.manage",
     body: Schema.Struct({ organisationId: Uuid, session: Schema.optionalKey(SessionKind) }),
     response: Session,
@@ -117,6 +143,7 @@ export const auth = {
     errors: [
       { status: 400, code: "FLEET_PASSWORD_LINK_INVALID", description: "unknown, used or expired link" },
       { status: 422, code: "FLEET_PASSWORD_WEAK" },
+      { status: 429, code: "FLEET_AUTH_TOO_MANY_ATTEMPTS" },
     ],
   }),
 }
@@ -157,6 +184,7 @@ export const me = {
     errors: [
       { status: 403, code: "FLEET_AUTH_INVALID_CREDENTIALS" },
       { status: 422, code: "FLEET_PASSWORD_WEAK" },
+      { status: 429, code: "FLEET_AUTH_TOO_MANY_ATTEMPTS" },
     ],
   }),
   totpSetup: endpoint({

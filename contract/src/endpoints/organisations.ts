@@ -16,6 +16,15 @@ export const OrganisationSettings = Schema.Struct({
   auditRetentionDays: Schema.Int.check(Schema.isBetween({ minimum: 30, maximum: 3650 })),
 }).annotate({ identifier: "OrganisationSettings" })
 
+/** Settings to change: the keys sent are merged into the stored ones, the others are kept. */
+export const OrganisationSettingsPatch = Schema.Struct({
+  currency: Schema.optionalKey(OrganisationSettings.fields.currency),
+  timezone: Schema.optionalKey(OrganisationSettings.fields.timezone),
+  language: Schema.optionalKey(OrganisationSettings.fields.language),
+  units: Schema.optionalKey(OrganisationSettings.fields.units),
+  auditRetentionDays: Schema.optionalKey(OrganisationSettings.fields.auditRetentionDays),
+}).annotate({ identifier: "OrganisationSettingsPatch" })
+
 export const Organisation = Schema.Struct({
   id: Uuid,
   name: Schema.String,
@@ -33,14 +42,14 @@ const Description = Schema.NullOr(Schema.String.check(Schema.isMaxLength(2000)))
 const CreateOrganisation = Schema.Struct({
   name: DisplayName,
   description: Schema.optionalKey(Description),
-  settings: Schema.optionalKey(OrganisationSettings),
+  settings: Schema.optionalKey(OrganisationSettingsPatch),
 })
 
 const UpdateOrganisation = Schema.Struct({
   name: Schema.optionalKey(DisplayName),
   description: Schema.optionalKey(Description),
   status: Schema.optionalKey(Schema.Literals(ORG_STATUSES)),
-  settings: Schema.optionalKey(OrganisationSettings),
+  settings: Schema.optionalKey(OrganisationSettingsPatch),
 })
 
 const notFound = [{ status: 404, code: "FLEET_ORGANISATION_NOT_FOUND" }]
@@ -115,8 +124,9 @@ export const organisations = {
     body: Schema.Struct({
       name: Schema.optionalKey(DisplayName),
       description: Schema.optionalKey(Description),
-      settings: Schema.optionalKey(OrganisationSettings),
+      settings: Schema.optionalKey(OrganisationSettingsPatch),
     }),
     response: Organisation,
+    errors: [{ status: 409, code: "FLEET_ORGANISATION_EXISTS" }],
   }),
 } as const

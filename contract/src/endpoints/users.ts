@@ -107,6 +107,6 @@ export const users = {
     params: IdParams,
     response: PasswordLink,
     status: 201,
-    errors: notFound,
+    errors: [...notFound, { status: 403, code: "FLEET_ROLE_NOT_GRANTABLE" }],
   }),
 } as const

@@ -12,7 +12,10 @@ export const errorMessage = (t: I18n["t"], error: unknown): string => {
     case "FLEET_AUTH_INVALID_CREDENTIALS":
       return t("errors.invalidCredentials")
     case "FLEET_AUTH_TOO_MANY_ATTEMPTS":
+    case "FLEET_AUTH_THROTTLED":
       return t("errors.tooManyAttempts")
+    case "FLEET_AUTH_TOTP_INVALID":
+      return t("errors.totpInvalid")
   }
   if (error.status === 400 || error.status === 422)
     return t("errors.invalidInput", { message: error.message })

@@ -1,8 +1,8 @@
+import { endpoints } from "@fleetcore/contract"
 import { useQuery } from "@tanstack/solid-query"
 import { useApi } from "./ApiContext"
 import { ApiError } from "./ApiError"
-import { requestJson } from "./http"
-import type { AppConfig, TrackResponse, VehicleId, VehiclesResponse } from "./types"
+import type { TrackResponse, VehicleId, VehiclesResponse } from "./types"
 
 export const queryKeys = {
   config: () => ["config"] as const,
@@ -17,12 +17,14 @@ export const shouldRetry = (failureCount: number, error: unknown): boolean =>
   failureCount < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500)
 
 /** `GET /api/v1/config`: public, so it works before sign-in. */
-export const createConfigQuery = () =>
-  useQuery(() => ({
+export const createConfigQuery = () => {
+  const api = useApi()
+  return useQuery(() => ({
     queryKey: queryKeys.config(),
-    queryFn: ({ signal }) => requestJson<AppConfig>("/api/v1/config", { signal }),
+    queryFn: ({ signal }) => api.call(endpoints.system.config, {}, signal),
     staleTime: Number.POSITIVE_INFINITY,
   }))
+}
 
 /**
  * The organisation's vehicles with their last position. The live socket keeps this entry

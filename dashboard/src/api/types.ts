@@ -1,31 +1,7 @@
+// The live map's vehicles and tracks, until their routes are declared in @fleetcore/contract.
 import type { LivePosition, VehicleId } from "@fleetcore/proto"
 
 export type { LiveMessage, LivePosition, VehicleId } from "@fleetcore/proto"
-
-/** The signed-in user, as returned by the auth endpoints. */
-export interface User {
-  readonly id: string
-  readonly email: string
-  readonly name: string
-  readonly role: string
-  readonly orgId: string
-  readonly orgName: string
-  readonly locale: string
-}
-
-/** `POST /api/v1/auth/login` and `/refresh`. The refresh token rotates on every call. */
-export interface AuthResponse {
-  readonly accessToken: string
-  readonly refreshToken: string
-  readonly expiresInS: number
-  readonly user: User
-}
-
-/** `GET /api/v1/config` (no auth). */
-export interface AppConfig {
-  readonly mapStyleUrl: string | null
-  readonly version: string
-}
 
 export interface VehicleType {
   readonly id: string
@@ -64,9 +40,4 @@ export interface TrackResponse {
   readonly from: string
   readonly to: string
   readonly points: ReadonlyArray<TrackPoint>
-}
-
-/** The error body every endpoint returns on failure. */
-export interface ApiErrorBody {
-  readonly error: { readonly code: string; readonly message: string; readonly field?: string }
 }

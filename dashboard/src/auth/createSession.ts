@@ -1,115 +1,89 @@
-import { type Accessor, createEffect, createSignal, onCleanup } from "solid-js"
+import { type CallOutput, endpoints, type Permission } from "@fleetcore/contract"
+import { type Accessor, createSignal } from "solid-js"
+import type { Api } from "../api/ApiContext"
 import { ApiError } from "../api/ApiError"
-import type { User } from "../api/types"
-import * as authApi from "./authApi"
-import { loadSession, makeStoredSession, type StoredSession, saveSession } from "./sessionStore"
 
-/** Refresh this long before the access token expires (or at half its life, if shorter). */
-const REFRESH_AHEAD_MS = 60_000
-/** After a failed background refresh (network), try again this soon. */
-const RETRY_MS = 15_000
-
+export type Me = CallOutput<typeof endpoints.me.get>
 export type SignOutReason = "logout" | "expired"
+export type SessionStatus = "loading" | "signedIn" | "signedOut"
+
+/** A second factor for a sign-in that answered FLEET_AUTH_TOTP_REQUIRED. */
+export type SecondFactor = { readonly totpCode: string } | { readonly recoveryCode: string }
 
 export interface Session {
-  readonly user: Accessor<User | null>
-  /** Why the last session ended, for the login page; null while signed in or never signed in. */
+  readonly status: Accessor<SessionStatus>
+  /** The signed-in user and what their role allows; null until known or once signed out. */
+  readonly user: Accessor<Me | null>
+  /** Why the last session ended, for the login page. */
   readonly signedOutReason: Accessor<SignOutReason | null>
-  readonly login: (email: string, password: string) => Promise<void>
+  readonly can: (permission: Permission) => boolean
+  /** Asks the server who is signed in (the session lives in httpOnly cookies). */
+  readonly load: () => Promise<void>
+  readonly login: (email: string, password: string, factor?: SecondFactor) => Promise<void>
   readonly logout: () => Promise<void>
-  /** A valid access token, refreshed first if it expires within a few seconds. */
-  readonly accessToken: () => Promise<string>
-  /**
-   * A new access token after the server refused `rejected` (401, WebSocket 4401). If another call
-   * already replaced that token, returns the current one without refreshing again.
-   */
-  readonly refreshAfterRejection: (rejected: string) => Promise<string>
+  /** The server's answer after a profile change. */
+  readonly setUser: (me: Me) => void
+  /** The owner acts in another organisation; the session cookies are replaced. */
+  readonly switchOrganisation: (organisationId: string) => Promise<void>
+  /** The transport found the session gone (a refused refresh). */
+  readonly lost: () => void
 }
 
-const signedOut = () => new ApiError(401, "FLEET_CLIENT_SIGNED_OUT", "not signed in")
-
 /**
- * The sign-in state of this tab: tokens in memory and sessionStorage, refreshed in the
- * background before the access token expires. Refreshes are single-flight because the refresh
- * token rotates: two concurrent refreshes with the same token would sign the user out.
+ * The browser session. Its tokens are httpOnly cookies the page never sees; what the page keeps
+ * is the user (from `me.get` or the sign-in answer) in memory only.
  */
-export const createSession = (): Session => {
-  const [state, setState] = createSignal<StoredSession | null>(loadSession())
+export const createSession = (api: () => Api): Session => {
+  const [user, setUserSignal] = createSignal<Me | null>(null)
+  const [status, setStatus] = createSignal<SessionStatus>("loading")
   const [signedOutReason, setSignedOutReason] = createSignal<SignOutReason | null>(null)
-  let inFlight: Promise<string> | null = null
 
-  const store = (next: StoredSession | null, reason: SignOutReason | null = null) => {
-    saveSession(next)
-    setState(next)
-    setSignedOutReason(next === null ? reason : null)
+  const signIn = (me: Me) => {
+    setUserSignal(me)
+    setSignedOutReason(null)
+    setStatus("signedIn")
   }
-
-  const refreshNow = (): Promise<string> => {
-    if (inFlight) return inFlight
-    const current = state()
-    if (current === null) return Promise.reject(signedOut())
-    inFlight = authApi
-      .refresh(current.refreshToken)
-      .then(
-        (response) => {
-          const next = makeStoredSession(response, Date.now())
-          store(next)
-          return next.accessToken
-        },
-        (error: unknown) => {
-          // 401: the refresh token is used, revoked or expired; only signing in again helps.
-          if (error instanceof ApiError && error.status === 401) store(null, "expired")
-          throw error
-        },
-      )
-      .finally(() => {
-        inFlight = null
-      })
-    return inFlight
+  const signOut = (reason: SignOutReason | null) => {
+    setUserSignal(null)
+    setSignedOutReason(reason)
+    setStatus("signedOut")
   }
-
-  const accessToken = async (): Promise<string> => {
-    const current = state()
-    if (current === null) throw signedOut()
-    if (current.expiresAtMs - Date.now() > 5_000) return current.accessToken
-    return refreshNow()
-  }
-
-  const refreshAfterRejection = async (rejected: string): Promise<string> => {
-    const current = state()
-    if (current === null) throw signedOut()
-    if (current.accessToken !== rejected) return current.accessToken
-    return refreshNow()
-  }
-
-  createEffect(() => {
-    const current = state()
-    if (current === null) return
-    const lifetimeMs = Math.max(0, current.expiresAtMs - Date.now())
-    const ahead = Math.min(REFRESH_AHEAD_MS, lifetimeMs / 2)
-    let timer = window.setTimeout(function tick() {
-      refreshNow().catch((error: unknown) => {
-        if (!(error instanceof ApiError && error.status === 401)) timer = window.setTimeout(tick, RETRY_MS)
-      })
-    }, lifetimeMs - ahead)
-    onCleanup(() => window.clearTimeout(timer))
-  })
 
   return {
-    user: () => state()?.user ?? null,
+    status,
+    user,
     signedOutReason,
-    login: async (email, password) => {
-      const response = await authApi.login(email, password)
-      store(makeStoredSession(response, Date.now()))
+    can: (permission) => user()?.permissions.includes(permission) ?? false,
+    load: async () => {
+      try {
+        signIn(await api().call(endpoints.me.get, {}))
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) signOut(null)
+        else throw error
+      }
+    },
+    login: async (email, password, factor) => {
+      const session = await api().call(endpoints.auth.login, {
+        body: { email, password, session: "cookie", ...factor },
+      })
+      signIn(session.user)
     },
     logout: async () => {
-      const current = state()
-      store(null, "logout")
-      if (current === null) return
-      // Revoke the refresh token; the local session is gone whatever the server answers.
-      await authApi.logout(current.refreshToken).catch(() => undefined)
+      // The cookies are cleared by the server's answer; the page forgets the user whatever it says.
+      await api()
+        .call(endpoints.auth.logout, { body: {} })
+        .catch(() => undefined)
+      signOut("logout")
     },
-    accessToken,
-    refreshAfterRejection,
+    setUser: (me) => setUserSignal(me),
+    switchOrganisation: async (organisationId) => {
+      const session = await api().call(endpoints.auth.switchOrganisation, {
+        body: { organisationId, session: "cookie" },
+      })
+      signIn(session.user)
+    },
+    lost: () => {
+      if (status() === "signedIn") signOut("expired")
+    },
   }
 }

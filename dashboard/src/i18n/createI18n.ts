@@ -1,5 +1,5 @@
 import * as i18n from "@solid-primitives/i18n"
-import { type Accessor, createEffect, createMemo, createSignal } from "solid-js"
+import { type Accessor, createEffect, createMemo, createSignal, on } from "solid-js"
 import { type Formatters, makeFormatters } from "./format"
 import { dictionaries, isLocale, type Locale, matchLocale } from "./locales"
 
@@ -34,8 +34,8 @@ const makeTranslator = (dict: Accessor<i18n.Flatten<(typeof dictionaries)["en"]>
   i18n.translator(dict, i18n.resolveTemplate)
 
 /**
- * The active language: the one chosen in this browser, else the signed-in user's, else the
- * browser's, else English. Keeps `<html lang>` in step.
+ * The active language: the signed-in user's (their profile), else the one last chosen in this
+ * browser (the login page), else the browser's, else English. Keeps `<html lang>` in step.
  */
 export const createI18n = (userLocale: Accessor<string | undefined>): I18n => {
   const [chosen, setChosen] = createSignal<Locale | undefined>(readStoredLocale())
@@ -49,20 +49,28 @@ export const createI18n = (userLocale: Accessor<string | undefined>): I18n => {
     }),
   )
 
+  const setLocale = (next: Locale) => {
+    setChosen(next)
+    try {
+      localStorage.setItem(STORAGE_KEY, next)
+    } catch {
+      // Storage may be disabled (private mode); the choice still holds for this page.
+    }
+  }
+  // Signing in (or a profile change) brings the user's own language.
+  createEffect(
+    on(userLocale, (tag) => {
+      const next = matchLocale(tag)
+      if (next !== undefined) setLocale(next)
+    }),
+  )
   createEffect(() => {
     document.documentElement.lang = locale()
   })
 
   return {
     locale,
-    setLocale: (next) => {
-      setChosen(next)
-      try {
-        localStorage.setItem(STORAGE_KEY, next)
-      } catch {
-        // Storage may be disabled (private mode); the choice still holds for this page.
-      }
-    },
+    setLocale,
     t,
     format,
   }

@@ -1,15 +1,14 @@
 import { useQueryClient } from "@tanstack/solid-query"
 import type { StyleSpecification } from "maplibre-gl"
 import { createEffect, createMemo, createResource, createSignal, Show } from "solid-js"
+import { useApi } from "../api/ApiContext"
 import { errorMessage } from "../api/errorMessage"
 import { createConfigQuery, createTrackQuery, createVehiclesQuery, queryKeys } from "../api/queries"
 import type { VehicleId } from "../api/types"
-import { useSession } from "../auth/SessionContext"
 import { useI18n } from "../i18n/I18nContext"
 import { LiveMap } from "../map/LiveMap"
 import type { MapVehicle } from "../map/makeVehicleLayers"
 import { loadOfflineStyle } from "../map/offlineStyle"
-import { AppHeader } from "../ui/AppHeader"
 import { createNow } from "../ui/createNow"
 import { VehicleDetails } from "../vehicles/VehicleDetails"
 import { VehicleList } from "../vehicles/VehicleList"
@@ -22,7 +21,7 @@ import { startOfLocalDay } from "./startOfLocalDay"
 /** The dispatcher's page: live map, vehicle list and the selected vehicle. */
 export const LivePage = () => {
   const { t } = useI18n()
-  const session = useSession()
+  const api = useApi()
   const queryClient = useQueryClient()
   const now = createNow(1_000)
 
@@ -30,8 +29,7 @@ export const LivePage = () => {
   const vehiclesQuery = createVehiclesQuery(() => ({ enabled: true }))
   const liveStatus = createLiveSocket({
     url: liveSocketUrl,
-    accessToken: session.accessToken,
-    refreshAfterRejection: session.refreshAfterRejection,
+    refresh: api.refresh,
     onMessage: (message) => {
       if (message.type === "positions") applyLivePositions(queryClient, message.positions)
     },
@@ -77,10 +75,7 @@ export const LivePage = () => {
 
   return (
     <div class="live-page">
-      <AppHeader>
-        <LiveStatusBadge status={liveStatus} />
-      </AppHeader>
-      <main class="live-page__body">
+      <div class="live-page__body">
         <div class="live-page__map">
           <Show
             when={mapStyle.state === "ready" ? mapStyle() : undefined}
@@ -106,6 +101,10 @@ export const LivePage = () => {
           </Show>
         </div>
         <aside class="live-page__side">
+          <div class="live-page__side-header">
+            <h1>{t("app.liveMap")}</h1>
+            <LiveStatusBadge status={liveStatus} />
+          </div>
           <Show when={selected()}>
             {(vehicle) => (
               <VehicleDetails
@@ -139,7 +138,7 @@ export const LivePage = () => {
             onSelect={select}
           />
         </aside>
-      </main>
+      </div>
     </div>
   )
 }

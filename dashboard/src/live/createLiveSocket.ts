@@ -3,7 +3,7 @@ import type { LiveMessage } from "../api/types"
 
 export type LiveStatus = "connecting" | "open" | "reconnecting"
 
-/** The server closes with this code when the access token is missing, invalid or expired. */
+/** The server closes with this code when the session is missing, invalid or expired. */
 export const CLOSE_UNAUTHORIZED = 4401
 const BASE_DELAY_MS = 500
 const MAX_DELAY_MS = 30_000
@@ -11,12 +11,10 @@ const MAX_DELAY_MS = 30_000
 const HEALTHY_AFTER_MS = 10_000
 
 export interface LiveSocketOptions {
-  /** The WebSocket URL for an access token. */
-  readonly url: (accessToken: string) => string
-  /** A valid access token (refreshed by the session when near expiry). */
-  readonly accessToken: () => Promise<string>
-  /** A fresh token after the server refused `rejected` with close code 4401. */
-  readonly refreshAfterRejection: (rejected: string) => Promise<string>
+  /** The WebSocket URL; the browser sends the session cookie on the upgrade. */
+  readonly url: () => string
+  /** Rotates the session after the server refused it with close code 4401. */
+  readonly refresh: () => Promise<void>
   readonly onMessage: (message: LiveMessage) => void
   /** Called when a connection opens after an earlier one was lost: catch up on what was missed. */
   readonly onReconnect?: () => void
@@ -36,8 +34,8 @@ export const backoffDelayMs = (attempt: number, random: () => number = Math.rand
 
 /**
  * A WebSocket to the live feed that stays connected while its owner lives: it reconnects with
- * backoff, takes a fresh access token for every attempt, refreshes the token when the server
- * says it expired (4401), and reconnects at once when the browser comes back online.
+ * backoff, refreshes the session when the server says it expired (4401), and reconnects at once
+ * when the browser comes back online.
  */
 export const createLiveSocket = (options: LiveSocketOptions): Accessor<LiveStatus> => {
   const [status, setStatus] = createSignal<LiveStatus>("connecting")
@@ -46,7 +44,7 @@ export const createLiveSocket = (options: LiveSocketOptions): Accessor<LiveStatu
   let attempt = 0
   let everOpened = false
   let disposed = false
-  let rejectedToken: string | undefined
+  let rejected = false
 
   const scheduleReconnect = () => {
     if (disposed) return
@@ -58,20 +56,18 @@ export const createLiveSocket = (options: LiveSocketOptions): Accessor<LiveStatu
 
   const connect = async () => {
     timer = undefined
-    let token: string
-    try {
-      token =
-        rejectedToken === undefined
-          ? await options.accessToken()
-          : await options.refreshAfterRejection(rejectedToken)
-    } catch {
-      // Offline or signed out; once signed out the owner unmounts and disposes this socket.
-      scheduleReconnect()
-      return
+    if (rejected) {
+      try {
+        await options.refresh()
+      } catch {
+        // Offline or signed out; once signed out the owner unmounts and disposes this socket.
+        scheduleReconnect()
+        return
+      }
+      rejected = false
     }
     if (disposed) return
-    rejectedToken = undefined
-    const ws = new WebSocket(options.url(token))
+    const ws = new WebSocket(options.url())
     socket = ws
     let openedAtMs: number | undefined
 
@@ -95,7 +91,7 @@ export const createLiveSocket = (options: LiveSocketOptions): Accessor<LiveStatu
       if (socket !== ws) return
       socket = undefined
       if (openedAtMs !== undefined && Date.now() - openedAtMs >= HEALTHY_AFTER_MS) attempt = 0
-      if (event.code === CLOSE_UNAUTHORIZED) rejectedToken = token
+      if (event.code === CLOSE_UNAUTHORIZED) rejected = true
       scheduleReconnect()
     }
   }
@@ -122,9 +118,8 @@ export const createLiveSocket = (options: LiveSocketOptions): Accessor<LiveStatu
 }
 
 /** The live endpoint on the page's own origin (ws: or wss: to match http: or https:). */
-export const liveSocketUrl = (accessToken: string): string => {
+export const liveSocketUrl = (): string => {
   const url = new URL("/api/v1/live", window.location.href)
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:"
-  url.searchParams.set("access_token", accessToken)
   return url.href
 }

@@ -61,6 +61,8 @@ export const handleConnect = async (session: SessionPort, packet: IConnectPacket
         `too many failed authentications; retry in ${seconds} s`,
       )
     }
+    if (answer.reason === "suspended")
+      return session.refuse(ReasonCode.NotAuthorized, "the device's organisation is suspended")
     // Authentication checks failed: refuse and close [MQTT-3.1.4-2].
     return session.refuse(ReasonCode.BadUserNameOrPassword, "bad device id or secret")
   }

@@ -1,0 +1,54 @@
+import { HttpError } from "@fleetcore/platform"
+import { dictionary } from "@zxcvbn-ts/language-common"
+
+export const MIN_PASSWORD_LENGTH = 10
+export const MAX_PASSWORD_LENGTH = 256
+
+/**
+ * The ~49,000 most common passwords from leaked password lists (zxcvbn-ts's common dictionary),
+ * lower-cased: a password is refused when it is one of them, whatever its case.
+ */
+const COMMON: ReadonlySet<string> = new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()))
+
+/** Who is choosing the password: it may not be their own e-mail address or name. */
+export interface PasswordOwner {
+  readonly email: string
+  readonly name: string
+}
+
+export type PasswordRule = "too-short" | "too-long" | "common" | "personal"
+
+/** The first rule `password` breaks, or null when it is acceptable. */
+export const passwordProblem = (password: string, owner: PasswordOwner): PasswordRule | null => {
+  // Counted in characters (code points), as a person counts them, not UTF-16 units.
+  const length = [...password].length
+  if (length < MIN_PASSWORD_LENGTH) return "too-short"
+  if (length > MAX_PASSWORD_LENGTH) return "too-long"
+  const folded = password.trim().toLowerCase()
+  if (COMMON.has(folded)) return "common"
+  const email = owner.email.toLowerCase()
+  const local = email.split("@")[0] ?? ""
+  const name = owner.name.trim().toLowerCase()
+  const squeezed = folded.replace(/\s+/gu, "")
+  if (
+    folded === email ||
+    (local.length > 0 && folded === local) ||
+    folded === name ||
+    squeezed === name.replace(/\s+/gu, "")
+  )
+    return "personal"
+  return null
+}
+
+const MESSAGES: Readonly<Record<PasswordRule, string>> = {
+  "too-short": `the password must have at least ${MIN_PASSWORD_LENGTH} characters`,
+  "too-long": `the password must have at most ${MAX_PASSWORD_LENGTH} characters`,
+  common: "the password is one of the most common passwords; choose another",
+  personal: "the password must not be your e-mail address or your name",
+}
+
+/** Throws 422 FLEET_PASSWORD_WEAK naming the broken rule; `field` names the body's field. */
+export const assertPasswordPolicy = (password: string, owner: PasswordOwner, field: string): void => {
+  const problem = passwordProblem(password, owner)
+  if (problem !== null) throw new HttpError(422, "FLEET_PASSWORD_WEAK", MESSAGES[problem], field)
+}

@@ -1,0 +1,63 @@
+import { endpoints } from "@fleetcore/contract"
+import { HttpError } from "@fleetcore/platform"
+import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
+import { audit } from "../audit/audit.js"
+import type { RouteDeps } from "../http/RouteDeps.js"
+import { serve } from "../http/serve.js"
+import { systemTransaction } from "../organisations/systemTransaction.js"
+import { loadMe } from "./meView.js"
+
+const FIELDS = ["name", "phone", "locale", "theme"] as const
+
+/**
+ * The signed-in user's own profile: name, phone, language and theme. Their own row, by id, on the
+ * system connection (an owner acting inside another organisation is a user of their home
+ * organisation); audited in the home organisation's chain.
+ */
+export const registerProfileRoutes = (
+  app: TemplatedApp,
+  deps: Pick<RouteDeps, "db" | "tokens" | "log">,
+): void => {
+  const { db } = deps
+
+  serve(app, deps, endpoints.me.update, async ({ principal: p, body, request }) => {
+    const me = await systemTransaction(db, async (c) => {
+      const { rows } = await c.query<{
+        org_id: string
+        name: string
+        phone: string | null
+        locale: string
+        theme: string
+      }>("SELECT org_id, name, phone, locale, theme FROM users WHERE id = $1 FOR UPDATE", [p.userId])
+      const before = rows[0]
+      if (before === undefined)
+        throw new HttpError(401, "FLEET_AUTH_TOKEN_INVALID", "the user no longer exists")
+      const changed = FIELDS.filter((k) => body[k] !== undefined && body[k] !== before[k])
+      if (changed.length > 0) {
+        await c.query(
+          `UPDATE users SET name = COALESCE($2, name), phone = CASE WHEN $3::boolean THEN $4 ELSE phone END,
+             locale = COALESCE($5, locale), theme = COALESCE($6, theme)
+           WHERE id = $1`,
+          [
+            p.userId,
+            body.name ?? null,
+            body.phone !== undefined,
+            body.phone ?? null,
+            body.locale ?? null,
+            body.theme ?? null,
+          ],
+        )
+        await audit(c, { orgId: before.org_id, userId: p.userId }, request, {
+          action: "profile.update",
+          entity: "user",
+          entityId: p.userId,
+          oldValues: Object.fromEntries(changed.map((k) => [k, before[k]])),
+          newValues: Object.fromEntries(changed.map((k) => [k, body[k] ?? null])),
+        })
+      }
+      return loadMe(c, p)
+    })
+    if (me === undefined) throw new HttpError(401, "FLEET_AUTH_TOKEN_INVALID", "the user no longer exists")
+    return { body: me }
+  })
+}

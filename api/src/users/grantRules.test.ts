@@ -1,0 +1,37 @@
+import { ROLES } from "@fleetcore/contract"
+import { HttpError } from "@fleetcore/platform"
+import { describe, expect, it } from "vitest"
+import { assertMayGrant, assertNotSelfLockout, mayGrant } from "./grantRules.js"
+
+const codeOf = (f: () => void): string | null => {
+  try {
+    f()
+    return null
+  } catch (error) {
+    return error instanceof HttpError ? `${error.status} ${error.code}` : String(error)
+  }
+}
+
+describe("grant rules", () => {
+  it("lets only an owner grant the owner role; an admin grants every other role", () => {
+    expect(mayGrant("owner", "owner")).toBe(true)
+    expect(mayGrant("admin", "owner")).toBe(false)
+    for (const role of ROLES.filter((r) => r !== "owner")) expect(mayGrant("admin", role)).toBe(true)
+    expect(codeOf(() => assertMayGrant("admin", "owner", "role"))).toBe("403 FLEET_ROLE_NOT_GRANTABLE")
+  })
+
+  it("refuses deactivating or changing the role of one's own account", () => {
+    expect(codeOf(() => assertNotSelfLockout(true, { role: "admin" }, { disabled: true }))).toBe(
+      "409 FLEET_USER_SELF",
+    )
+    expect(codeOf(() => assertNotSelfLockout(true, { role: "admin" }, { role: "viewer" }))).toBe(
+      "409 FLEET_USER_SELF",
+    )
+    expect(
+      codeOf(() => assertNotSelfLockout(true, { role: "admin" }, { role: "admin", disabled: false })),
+    ).toBeNull()
+    expect(
+      codeOf(() => assertNotSelfLockout(false, { role: "admin" }, { role: "viewer", disabled: true })),
+    ).toBeNull()
+  })
+})

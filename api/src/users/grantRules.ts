@@ -1,0 +1,31 @@
+import type { Role } from "@fleetcore/contract"
+import { HttpError } from "@fleetcore/platform"
+
+/**
+ * Who may hand out which role: only the installation owner makes (or edits) another owner; an admin
+ * manages every other role of their organisation.
+ */
+export const mayGrant = (caller: Role, role: Role): boolean => role !== "owner" || caller === "owner"
+
+export const assertMayGrant = (caller: Role, role: Role, field: string): void => {
+  if (!mayGrant(caller, role))
+    throw new HttpError(
+      403,
+      "FLEET_ROLE_NOT_GRANTABLE",
+      `your role (${caller}) cannot grant or change the role ${role}`,
+      field,
+    )
+}
+
+/** Changes a user may not make to their own account: they would lock themselves out. */
+export const assertNotSelfLockout = (
+  self: boolean,
+  current: { readonly role: Role },
+  changes: { readonly role?: Role; readonly disabled?: boolean },
+): void => {
+  if (!self) return
+  if (changes.disabled === true)
+    throw new HttpError(409, "FLEET_USER_SELF", "you cannot deactivate your own account", "disabled")
+  if (changes.role !== undefined && changes.role !== current.role)
+    throw new HttpError(409, "FLEET_USER_SELF", "you cannot change your own role", "role")
+}

@@ -1,0 +1,48 @@
+import { DropdownMenu } from "@kobalte/core/dropdown-menu"
+import { Check, Languages } from "lucide-solid"
+import { For } from "solid-js"
+import { useI18n } from "../i18n/I18nContext"
+import { isLocale, localeNames, locales } from "../i18n/locales"
+import { usePreferences } from "./usePreferences"
+
+export const LanguageMenu = () => {
+  const { t, locale } = useI18n()
+  const preferences = usePreferences()
+  return (
+    <DropdownMenu>
+      <DropdownMenu.Trigger
+        class="button button--ghost"
+        data-testid="language-menu"
+        aria-label={t("header.language")}
+      >
+        <Languages size={18} aria-hidden="true" />
+        <span class="topbar__label" data-testid="language-current">
+          {locale().toUpperCase()}
+        </span>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content class="menu">
+          <DropdownMenu.RadioGroup
+            value={locale()}
+            onChange={(next) => {
+              if (isLocale(next)) void preferences.setLanguage(next)
+            }}
+          >
+            <For each={locales}>
+              {(code) => (
+                <DropdownMenu.RadioItem class="menu__item" value={code} data-testid={`language-${code}`}>
+                  <span class="menu__check">
+                    <DropdownMenu.ItemIndicator>
+                      <Check size={14} />
+                    </DropdownMenu.ItemIndicator>
+                  </span>
+                  <span lang={code}>{localeNames[code]}</span>
+                </DropdownMenu.RadioItem>
+              )}
+            </For>
+          </DropdownMenu.RadioGroup>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu>
+  )
+}

@@ -1,0 +1,43 @@
+import { ROLE_PERMISSIONS, type Role } from "@fleetcore/contract"
+import { describe, expect, it } from "vitest"
+import { MENU, mayOpen, menuItemOf, visibleMenu } from "./menu"
+
+const permissionsOf = (role: Role) => [...ROLE_PERMISSIONS[role]]
+const ids = (role: Role, placement: "main" | "admin" | "user") =>
+  visibleMenu(permissionsOf(role), placement).map((item) => item.id)
+
+describe("menu", () => {
+  it("shows the owner every page", () => {
+    expect([...ids("owner", "main"), ...ids("owner", "admin"), ...ids("owner", "user")].sort()).toEqual(
+      MENU.map((item) => item.id).sort(),
+    )
+  })
+
+  it("gives an admin users and audit but not organisations", () => {
+    expect(ids("admin", "admin")).toEqual(["users", "audit"])
+  })
+
+  it("gives a manager the user list but not the audit log", () => {
+    expect(ids("manager", "admin")).toEqual(["users"])
+  })
+
+  it("gives a driver home, the live map and the profile, nothing to administer", () => {
+    expect(ids("driver", "main")).toEqual(["home", "live"])
+    expect(ids("driver", "admin")).toEqual([])
+    expect(ids("driver", "user")).toEqual(["profile"])
+  })
+
+  it("finds the page of a deep URL by its longest matching path", () => {
+    expect(menuItemOf("/")?.id).toBe("home")
+    expect(menuItemOf("/users")?.id).toBe("users")
+    expect(menuItemOf("/users/1f0c…")?.id).toBe("users")
+    expect(menuItemOf("/usersx")).toBeUndefined()
+    expect(menuItemOf("/nowhere")).toBeUndefined()
+  })
+
+  it("lets anyone signed in open a signedIn page, and only holders open a permission page", () => {
+    expect(mayOpen("signedIn", [])).toBe(true)
+    expect(mayOpen("audit.read", permissionsOf("driver"))).toBe(false)
+    expect(mayOpen("audit.read", permissionsOf("admin"))).toBe(true)
+  })
+})

@@ -1,0 +1,68 @@
+import type { Permission } from "@fleetcore/contract"
+
+/** Who may open a page: anyone signed in, or a caller whose role holds the permission. */
+export type PageAccess = Permission | "signedIn"
+
+export type MenuIcon = "home" | "map" | "organisations" | "users" | "audit" | "profile"
+
+export interface MenuItem {
+  readonly id: string
+  /** The route; deeper URLs (`/users/123`) belong to the item with the longest matching path. */
+  readonly path: string
+  /** Key under `menu.` in the dictionaries. */
+  readonly label: "home" | "live" | "organisations" | "users" | "audit" | "profile"
+  readonly icon: MenuIcon
+  readonly access: PageAccess
+  /** Sidebar sections; the profile lives in the user menu instead. */
+  readonly placement: "main" | "admin" | "user"
+}
+
+/**
+ * The one table of the dashboard's pages and who may open them, keyed by the contract's
+ * permissions (`ROLE_PERMISSIONS`, sent to the dashboard as `Me.permissions`). The sidebar, the
+ * route guard and the "not allowed" page all read it; a page added later is one line here.
+ */
+export const MENU: ReadonlyArray<MenuItem> = [
+  { id: "home", path: "/", label: "home", icon: "home", access: "signedIn", placement: "main" },
+  { id: "live", path: "/live", label: "live", icon: "map", access: "telemetry.read", placement: "main" },
+  {
+    id: "organisations",
+    path: "/organisations",
+    label: "organisations",
+    icon: "organisations",
+    access: "organisations.manage",
+    placement: "admin",
+  },
+  { id: "users", path: "/users", label: "users", icon: "users", access: "users.read", placement: "admin" },
+  { id: "audit", path: "/audit", label: "audit", icon: "audit", access: "audit.read", placement: "admin" },
+  {
+    id: "profile",
+    path: "/profile",
+    label: "profile",
+    icon: "profile",
+    access: "signedIn",
+    placement: "user",
+  },
+]
+
+export const mayOpen = (access: PageAccess, permissions: ReadonlyArray<Permission>): boolean =>
+  access === "signedIn" || permissions.includes(access)
+
+/** The items a user with these permissions sees, in table order. */
+export const visibleMenu = (
+  permissions: ReadonlyArray<Permission>,
+  placement: MenuItem["placement"],
+  menu: ReadonlyArray<MenuItem> = MENU,
+): ReadonlyArray<MenuItem> =>
+  menu.filter((item) => item.placement === placement && mayOpen(item.access, permissions))
+
+/** The item a URL belongs to: the longest path that is the URL or a parent of it. */
+export const menuItemOf = (pathname: string, menu: ReadonlyArray<MenuItem> = MENU): MenuItem | undefined => {
+  let best: MenuItem | undefined
+  for (const item of menu) {
+    const matches =
+      item.path === "/" ? pathname === "/" : pathname === item.path || pathname.startsWith(`${item.path}/`)
+    if (matches && (best === undefined || item.path.length > best.path.length)) best = item
+  }
+  return best
+}

@@ -1,0 +1,94 @@
+import { endpoints } from "@fleetcore/contract"
+import { createMemo, createSignal } from "solid-js"
+import { createListQuery } from "../../api/createListQuery"
+import { useI18n } from "../../i18n/I18nContext"
+import { PageHeader } from "../../ui/PageHeader"
+import { createTableUrlState } from "../../ui/table/createTableUrlState"
+import { DataTable } from "../../ui/table/DataTable"
+import { listQueryOf } from "../../ui/table/tableUrlState"
+import { AuditEntryDialog } from "./AuditEntryDialog"
+import { type AuditRow, auditColumns } from "./auditColumns"
+
+const FILTERS = ["entity", "from", "to"]
+
+/** A local date ("2025-01-31") as the start of that day in the browser's time zone, ISO. */
+const dayStart = (date: string, plusDays = 0): string | undefined => {
+  const [y, m, d] = date.split("-").map(Number)
+  if (y === undefined || m === undefined || d === undefined || Number.isNaN(y + m + d)) return undefined
+  return new Date(y, m - 1, d + plusDays).toISOString()
+}
+
+/** The organisation's audit log: who changed what, when and from where; newest first. */
+export const AuditPage = () => {
+  const { t, format } = useI18n()
+  const url = createTableUrlState({ filters: FILTERS, sorts: ["at"] })
+  const [open, setOpen] = createSignal<AuditRow | null>(null)
+  const query = () => {
+    const { from, to, ...rest } = listQueryOf(url.state())
+    const fromIso = from === undefined ? undefined : dayStart(from)
+    const toIso = to === undefined ? undefined : dayStart(to, 1)
+    return { ...rest, ...(fromIso ? { from: fromIso } : {}), ...(toIso ? { to: toIso } : {}) }
+  }
+  const result = createListQuery(endpoints.audit.list, () => ({ query: query() }))
+  const columns = createMemo(() => auditColumns(t, format().dateTime))
+  const setFilter = (name: string, value: string) =>
+    url.set({ filters: { ...url.state().filters, [name]: value } })
+
+  return (
+    <div class="page">
+      <PageHeader title={t("audit.title")} description={t("audit.description")} />
+      <DataTable
+        id="audit"
+        label={t("audit.title")}
+        columns={columns()}
+        result={{
+          data: result.data,
+          isLoading: result.isLoading,
+          isFetching: result.isFetching,
+          isError: result.isError,
+          error: result.error,
+          refetch: () => void result.refetch(),
+        }}
+        url={url}
+        rowId={(row) => row.id}
+        onRowClick={setOpen}
+        searchPlaceholder={t("audit.search")}
+        empty={{ title: t("audit.empty") }}
+        filters={
+          <>
+            <label class="filter">
+              <span>{t("audit.entity")}</span>
+              <input
+                class="input"
+                type="text"
+                data-testid="audit-filter-entity"
+                value={url.state().filters.entity ?? ""}
+                placeholder="user"
+                onChange={(event) => setFilter("entity", event.currentTarget.value.trim().toLowerCase())}
+              />
+            </label>
+            <label class="filter">
+              <span>{t("audit.from")}</span>
+              <input
+                class="input"
+                type="date"
+                value={url.state().filters.from ?? ""}
+                onChange={(event) => setFilter("from", event.currentTarget.value)}
+              />
+            </label>
+            <label class="filter">
+              <span>{t("audit.to")}</span>
+              <input
+                class="input"
+                type="date"
+                value={url.state().filters.to ?? ""}
+                onChange={(event) => setFilter("to", event.currentTarget.value)}
+              />
+            </label>
+          </>
+        }
+      />
+      <AuditEntryDialog entry={open()} onClose={() => setOpen(null)} />
+    </div>
+  )
+}

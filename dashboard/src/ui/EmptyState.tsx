@@ -1,0 +1,21 @@
+import { Inbox } from "lucide-solid"
+import { type JSX, Show } from "solid-js"
+
+/** Nothing to show yet: what is missing, and what the user can do about it. */
+export const EmptyState = (props: {
+  readonly title: string
+  readonly description?: string | undefined
+  readonly action?: JSX.Element
+  readonly icon?: JSX.Element
+}) => (
+  <div class="state-block" data-testid="empty-state">
+    <div class="state-block__icon" aria-hidden="true">
+      {props.icon ?? <Inbox size={22} />}
+    </div>
+    <p class="state-block__title">{props.title}</p>
+    <Show when={props.description}>
+      <p class="muted">{props.description}</p>
+    </Show>
+    <Show when={props.action}>{props.action}</Show>
+  </div>
+)

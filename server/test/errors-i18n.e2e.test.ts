@@ -1,0 +1,120 @@
+import { ERROR_MESSAGES } from "@fleetcore/contract"
+import { hashSecret } from "@fleetcore/platform"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type Harness, login, startHarness } from "./harness.js"
+
+/** Error messages in the caller's language, with the code and field unchanged. */
+let h: Harness
+
+interface ErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly field?: string }
+}
+
+const call = async (method: string, path: string, headers: Record<string, string>, body?: unknown) => {
+  const r = await fetch(`${h.fleet.httpUrl}${path}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  return { status: r.status, body: (await r.json()) as ErrorBody }
+}
+
+beforeAll(async () => {
+  h = await startHarness()
+  const org = await h.fleet.db.system.query<{ id: string }>(
+    "SELECT id FROM organisations WHERE slug = 'demo'",
+  )
+  const hash = await hashSecret("a-password-for-tests")
+  await h.fleet.db.system.query(
+    `INSERT INTO users (org_id, email, name, password_hash, role, locale)
+     VALUES ($1, 'viewer-ru@demo.fleetcore.local', 'Зритель', $2, 'viewer', 'ru'),
+            ($1, 'admin-tr@demo.fleetcore.local', 'Yönetici', $2, 'admin', 'tr')`,
+    [org.rows[0]?.id, hash],
+  )
+})
+afterAll(async () => {
+  await h?.close()
+})
+
+describe("errors in the caller's language", () => {
+  it("answers by Accept-Language in ru, kk and tr, and English by default", async () => {
+    for (const [header, language] of [
+      ["ru-RU,ru;q=0.9,en;q=0.5", "ru"],
+      ["kk", "kk"],
+      ["de;q=1, tr;q=0.8", "tr"],
+    ] as const) {
+      const r = await call("GET", "/api/v1/me", { "accept-language": header })
+      expect(r.status).toBe(401)
+      expect(r.body.error).toEqual({
+        code: "FLEET_AUTH_REQUIRED",
+        message: ERROR_MESSAGES.FLEET_AUTH_REQUIRED[language],
+      })
+    }
+    const english = await call("GET", "/api/v1/me", {})
+    expect(english.body.error.code).toBe("FLEET_AUTH_REQUIRED")
+    expect(english.body.error.message).toMatch(/access token is required/u)
+    const unsupported = await call("GET", "/api/v1/me", { "accept-language": "fr-FR, de" })
+    expect(unsupported.body.error.message).toBe(english.body.error.message)
+  })
+
+  it("keeps the field and the schema's explanation in a validation error", async () => {
+    const r = await call(
+      "POST",
+      "/api/v1/auth/login",
+      { "accept-language": "kk" },
+      { email: "ab", password: "x" },
+    )
+    expect(r.status).toBe(400)
+    expect(r.body.error.code).toBe("FLEET_AUTH_LOGIN_INVALID")
+    expect(r.body.error.field).toBe("email")
+    expect(r.body.error.message).toMatch(/^«email» өрісі қате толтырылған: .+/u)
+    const english = await call("POST", "/api/v1/auth/login", {}, { email: "ab", password: "x" })
+    const detail = english.body.error.message.replace(/^email: /u, "")
+    expect(r.body.error.message).toBe(`«email» өрісі қате толтырылған: ${detail}`)
+  })
+
+  it("answers in the user's own language, which wins over Accept-Language", async () => {
+    const viewer = await login(h.fleet, "viewer-ru@demo.fleetcore.local", "a-password-for-tests")
+    for (const headers of [{}, { "accept-language": "tr" }]) {
+      const forbidden = await call("GET", "/api/v1/audit", {
+        authorization: `Bearer ${viewer.token}`,
+        ...headers,
+      })
+      expect(forbidden.status).toBe(403)
+      expect(forbidden.body.error).toEqual({
+        code: "FLEET_FORBIDDEN",
+        message: ERROR_MESSAGES.FLEET_FORBIDDEN.ru,
+      })
+    }
+    const admin = await login(h.fleet, "admin-tr@demo.fleetcore.local", "a-password-for-tests")
+    const query = await call("GET", "/api/v1/audit?pageSize=100000", {
+      authorization: `Bearer ${admin.token}`,
+      "accept-language": "ru",
+    })
+    expect(query.status).toBe(400)
+    expect(query.body.error.code).toBe("FLEET_QUERY_INVALID")
+    expect(query.body.error.field).toBe("pageSize")
+    expect(query.body.error.message).toMatch(/^«pageSize» sorgu parametresi hatalı: .+/u)
+    // A user who keeps English gets English whatever the browser asks for.
+    const english = await login(h.fleet, "admin@demo.fleetcore.local", "demo-password-for-tests")
+    const plain = await call("GET", "/api/v1/audit?pageSize=100000", {
+      authorization: `Bearer ${english.token}`,
+      "accept-language": "ru",
+    })
+    expect(plain.body.error.message).toMatch(/^pageSize: /u)
+  })
+
+  it("localizes the sign-in answers the dashboard shows", async () => {
+    const wrong = await call(
+      "POST",
+      "/api/v1/auth/login",
+      { "accept-language": "ru" },
+      { email: "nobody@demo.fleetcore.local", password: "whatever" },
+    )
+    expect(wrong.status).toBe(401)
+    expect(wrong.body.error).toEqual({
+      code: "FLEET_AUTH_INVALID_CREDENTIALS",
+      message: ERROR_MESSAGES.FLEET_AUTH_INVALID_CREDENTIALS.ru,
+    })
+  })
+})
