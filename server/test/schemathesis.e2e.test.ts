@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process"
+import { mkdtemp, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { createOrg, createUser, demoOrgId, type Harness, login, startHarness } from "./harness.js"
@@ -24,9 +27,12 @@ const CHECKS = [
 ]
 
 let h: Harness
+/** Schemathesis keeps its caches and reports in the folder it runs in: a temporary one, not the repository. */
+let workDir = ""
 const callers: Array<{ name: string; token: string }> = []
 
 beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), "fleetcore-schemathesis-"))
   h = await startHarness()
   await createUser(h.fleet, await demoOrgId(h.fleet), "owner", "owner@fuzz.example", PASSWORD)
   callers.push({ name: "owner", token: (await login(h.fleet, "owner@fuzz.example", PASSWORD)).token })
@@ -35,11 +41,13 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await h?.close()
+  if (workDir !== "") await rm(workDir, { recursive: true, force: true })
 })
 
 const run = (args: ReadonlyArray<string>): Promise<{ code: number | null; output: string }> =>
   new Promise((resolve, reject) => {
     const child = spawn(SCRIPT, args, {
+      cwd: workDir,
       env: { ...process.env, NO_COLOR: "1", SCHEMATHESIS_TELEMETRY: "false", PYTHONUNBUFFERED: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     })
