@@ -97,7 +97,9 @@ describe("schemathesis", () => {
           "--request-timeout",
           "10",
         ])
-        console.log(`schemathesis as ${caller.name}: exit ${code} after ${Math.round((Date.now() - started) / 1000)} s`)
+        console.log(
+          `schemathesis as ${caller.name}: exit ${code} after ${Math.round((Date.now() - started) / 1000)} s`,
+        )
         runs.push({ caller: caller.name, exit: code })
         if (code !== 0) reports.push(`schemathesis as ${caller.name} (exit ${code}):\n${report(output)}`)
       }
