@@ -54,6 +54,8 @@ export interface Endpoint<
   readonly bodyLimit?: number
   /** The code of a 400 for a body that does not match `body` (FLEET_BODY_INVALID by default). */
   readonly invalidCode?: string
+  /** The body may be left out; an absent body is decoded as `{}` (every field of `body` optional). */
+  readonly bodyOptional?: boolean
   readonly errors: ReadonlyArray<DeclaredError>
 }
 
@@ -75,6 +77,7 @@ type Spec<P, Q, B, R> = {
   readonly contentType?: string
   readonly bodyLimit?: number
   readonly invalidCode?: string
+  readonly bodyOptional?: boolean
   readonly errors?: ReadonlyArray<DeclaredError>
 }
 

@@ -117,7 +117,7 @@ export const toOpenApi = (endpoints: ReadonlyArray<AnyEndpoint>, info: OpenApiIn
     if (e.access !== "public") operation.security = [{ bearer: [] }, { cookie: [] }]
     if (e.body !== undefined) {
       operation.requestBody = {
-        required: true,
+        required: e.bodyOptional !== true,
         content: { "application/json": { schema: jsonSchema(e.body, components) } },
       }
     }
@@ -126,7 +126,6 @@ export const toOpenApi = (endpoints: ReadonlyArray<AnyEndpoint>, info: OpenApiIn
   return {
     openapi: "3.1.0",
     info,
-    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     paths,
     components: {
       schemas: components,

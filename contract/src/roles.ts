@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   "maintenance.manage",
   "geofences.read",
   "geofences.manage",
+  /** Read the organisation's rule thresholds (overspeed, fuel anomaly, maintenance lead…). */
+  "settings.read",
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -66,6 +68,7 @@ const MANAGE_FLEET: ReadonlyArray<Permission> = [
   "odometer.record",
   "maintenance.manage",
   "geofences.manage",
+  "settings.read",
 ]
 
 const ADMIN: ReadonlyArray<Permission> = [

@@ -76,7 +76,7 @@ try {
   const alive = server.hasExited === null && (await fetch(`${api}/healthz`)).status < 500
   // Stored valid points: the valid device's track, paged.
   const vehicles = (await (
-    await fetch(`${api}/api/v1/vehicles`, { headers: { authorization: `Bearer ${token}` } })
+    await fetch(`${api}/api/v1/live/vehicles`, { headers: { authorization: `Bearer ${token}` } })
   ).json()) as { items: Array<{ id: string; deviceId: string | null }> }
   const vehicleId = vehicles.items.find((v) => v.deviceId === valid.deviceId)?.id
   const wanted = new Set(report.valid.timesMs)

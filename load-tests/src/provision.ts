@@ -28,7 +28,8 @@ export const provisionDevices = async (options: {
   }
   const existing = await call<{ items: Array<{ id: string; name: string; deviceId: string | null }> }>(
     "GET",
-    "/api/v1/vehicles",
+    // The unpaged snapshot of every vehicle (the vehicles list pages by 50).
+    "/api/v1/live/vehicles",
   )
   const byName = new Map(existing.body.items.map((v) => [v.name, v]))
   const devices: Array<{ deviceId: string; secret: string; vehicleId: string }> = []

@@ -67,18 +67,30 @@ const main = async () => {
     return text ? JSON.parse(text) : null
   }
 
+  /** Every item of a paged list (the API answers at most 200 a page). */
+  const all = async <T = unknown>(path: string): Promise<T[]> => {
+    const items: T[] = []
+    for (let page = 1; ; page++) {
+      const got = await call("GET", `${path}?pageSize=200&page=${page}`)
+      items.push(...got.items)
+      if (items.length >= got.total || got.items.length === 0) return items
+    }
+  }
+
   const [entity, action] = positionals
   const command = `${entity} ${action}`
   if (command === "vehicles list")
     console.table(
-      (await call("GET", "/api/v1/vehicles")).items.map(
-        (v: { id: string; name: string; plate: string | null; deviceId: string | null }) => ({
-          id: v.id,
-          name: v.name,
-          plate: v.plate,
-          device: v.deviceId,
-        }),
-      ),
+      (
+        await all<{ id: string; name: string; plate: string | null; deviceId: string | null }>(
+          "/api/v1/vehicles",
+        )
+      ).map((v) => ({
+        id: v.id,
+        name: v.name,
+        plate: v.plate,
+        device: v.deviceId,
+      })),
     )
   else if (command === "vehicles create") {
     const name = values.name ?? fail("--name is required")
@@ -97,7 +109,7 @@ const main = async () => {
     console.log(
       `replayed ${summary.points} points from ${summary.from} to ${summary.to}: ${summary.trips} trips, ${summary.days} days of mileage, ${summary.alerts} alerts`,
     )
-  } else if (command === "devices list") console.table((await call("GET", "/api/v1/devices")).items)
+  } else if (command === "devices list") console.table(await all("/api/v1/devices"))
   else if (command === "devices create") {
     const id = values.id ?? fail("--id is required")
     const created = await call("POST", "/api/v1/devices", {

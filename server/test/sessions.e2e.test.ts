@@ -293,14 +293,14 @@ describe("the live feed", () => {
 
 describe("the owner's organisation switch", () => {
   it("acts in the other organisation, keeps acting there on refresh, and goes back", async () => {
-    await addUser(demoOrgId, "owner@demo.fleetcore.local", "owner")
+    await addUser(demoOrgId, "owner@switch.example", "owner")
     const other = await createOrg(h.fleet, "switch-target", "target-password-123")
     const otherAdmin = await login(h.fleet, other.email, "target-password-123")
     expect(
       (await otherAdmin.call("POST", "/api/v1/vehicles", { name: "Theirs", plate: "THEIR 01" })).status,
     ).toBe(201)
     const owner = await send("POST", "/api/v1/auth/login", {
-      body: { email: "owner@demo.fleetcore.local", password: "a-password-for-tests" },
+      body: { email: "owner@switch.example", password: "a-password-for-tests" },
     })
     const bearer = (token: unknown) => ({ authorization: `Bearer ${String(token)}` })
     const switched = await send("POST", "/api/v1/auth/switch-organisation", {
@@ -323,7 +323,7 @@ describe("the owner's organisation switch", () => {
         .status,
     ).toBe(401)
     const owner2 = await send("POST", "/api/v1/auth/login", {
-      body: { email: "owner@demo.fleetcore.local", password: "a-password-for-tests" },
+      body: { email: "owner@switch.example", password: "a-password-for-tests" },
     })
     const again = await send("POST", "/api/v1/auth/switch-organisation", {
       body: { organisationId: other.orgId },
@@ -350,7 +350,7 @@ describe("the owner's organisation switch", () => {
   })
 
   it("switches a browser session too, with its cookies", async () => {
-    const { jar } = await browserLogin("owner@demo.fleetcore.local", "a-password-for-tests")
+    const { jar } = await browserLogin("owner@switch.example", "a-password-for-tests")
     const target = await h.fleet.db.system.query<{ id: string }>(
       "SELECT id FROM organisations WHERE slug = 'switch-target'",
     )
@@ -380,7 +380,7 @@ describe("the owner's organisation switch", () => {
     })
     expect(byAdmin.status).toBe(403)
     expect(errorCode(byAdmin)).toBe("FLEET_FORBIDDEN")
-    const owner = await login(h.fleet, "owner@demo.fleetcore.local", "a-password-for-tests")
+    const owner = await login(h.fleet, "owner@switch.example", "a-password-for-tests")
     const unknown = await owner.call("POST", "/api/v1/auth/switch-organisation", {
       organisationId: "00000000-0000-4000-8000-000000000000",
     })

@@ -211,7 +211,7 @@ describe("another organisation's ids", () => {
       expect({ path, status: foreign.status, body: foreign.body }).toEqual({
         path,
         status: 200,
-        body: { items: [] },
+        body: { items: [], total: 0, page: 1, pageSize: 50 },
       })
       expect(foreign.body).toEqual(unknown.body)
     }

@@ -360,27 +360,32 @@ describe("profile", () => {
     const created = await createUser("pass.changer@example.kz", "viewer", "Pass Changer")
     await setPassword(created.passwordLink.url, "steppe-wind-2026")
     const other = await signIn("pass.changer@example.kz", "steppe-wind-2026")
-    const me = await login(h.fleet, "pass.changer@example.kz", "steppe-wind-2026")
-    const wrong = await me.call<ErrorBody>("POST", "/api/v1/me/password", {
-      currentPassword: "not-my-password",
-      newPassword: "mountain-lake-2027",
-    })
+    const mine = (await signIn("pass.changer@example.kz", "steppe-wind-2026")).body as unknown as {
+      accessToken: string
+      refreshToken: string
+    }
+    const change = (body: unknown) =>
+      fetch(`${h.fleet.httpUrl}/api/v1/me/password`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${mine.accessToken}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({
+        status: r.status,
+        body: (r.status === 204 ? null : await r.json()) as ErrorBody,
+      }))
+    const wrong = await change({ currentPassword: "not-my-password", newPassword: "mountain-lake-2027" })
     expect([wrong.status, wrong.body.error.code]).toEqual([403, "FLEET_AUTH_INVALID_CREDENTIALS"])
-    const weak = await me.call<ErrorBody>("POST", "/api/v1/me/password", {
-      currentPassword: "steppe-wind-2026",
-      newPassword: "short",
-    })
+    const weak = await change({ currentPassword: "steppe-wind-2026", newPassword: "short" })
     expect([weak.status, weak.body.error.code, weak.body.error.field]).toEqual([
       422,
       "FLEET_PASSWORD_WEAK",
       "newPassword",
     ])
-    const ok = await me.call("POST", "/api/v1/me/password", {
-      currentPassword: "steppe-wind-2026",
-      newPassword: "mountain-lake-2027",
-    })
+    const ok = await change({ currentPassword: "steppe-wind-2026", newPassword: "mountain-lake-2027" })
     expect(ok.status).toBe(204)
+    // The other login ends; the caller's own goes on.
     expect((await post("/api/v1/auth/refresh", { refreshToken: other.body.refreshToken })).status).toBe(401)
+    expect((await post("/api/v1/auth/refresh", { refreshToken: mine.refreshToken })).status).toBe(200)
     expect((await signIn("pass.changer@example.kz", "steppe-wind-2026")).status).toBe(401)
     expect((await signIn("pass.changer@example.kz", "mountain-lake-2027")).status).toBe(200)
     expect((await auditOf(created.user.id)).map((e) => e.action)).toContain("user.password-change")

@@ -1,111 +1,111 @@
-import { IsoDateTime, Uuid } from "@fleetcore/contract"
-import { type AlertRow as AlertRecord, alertView } from "@fleetcore/engine"
-import { HttpError, route } from "@fleetcore/platform"
+import { endpoints } from "@fleetcore/contract"
+import { type AlertRow, alertView } from "@fleetcore/engine"
+import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
-import { Schema } from "effect"
+import { sql as raw } from "kysely"
 import { audit } from "../audit/audit.js"
-import { authorize } from "../auth/authorize.js"
-import { decodeOr400, jsonBody } from "../http/decode.js"
-import { type RouteDeps, UUID } from "../http/RouteDeps.js"
-import { makeSqlFilter } from "../http/sqlFilter.js"
+import { contains } from "../db/contains.js"
+import { listPage, sortOf } from "../db/listPage.js"
+import { firstRow, sql } from "../db/sql.js"
+import type { RouteDeps } from "../http/RouteDeps.js"
+import { serve } from "../http/serve.js"
+import { visibleVehicles } from "../vehicles/visibleVehicle.js"
 
-const Filter = Schema.Struct({
-  status: Schema.optionalKey(Schema.Literals(["open", "acknowledged", "resolved"])),
-  type: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[a-z_]{2,64}$/))),
-  vehicleId: Schema.optionalKey(Uuid),
-  severity: Schema.optionalKey(Schema.Literals(["info", "warning", "critical"])),
-  from: Schema.optionalKey(IsoDateTime),
-  to: Schema.optionalKey(IsoDateTime),
-  limit: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^([1-9]\d{0,2}|1000)$/))),
-})
-const Note = Schema.Struct({ note: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))) })
-
-/** Where each lifecycle step may start from: open → acknowledged → resolved (or open → resolved). */
-const TRANSITIONS = {
-  acknowledge: { from: ["open"], to: "acknowledged", at: "acknowledged_at", by: "acknowledged_by" },
-  resolve: { from: ["open", "acknowledged"], to: "resolved", at: "resolved_at", by: "resolved_by" },
+const SORTS = {
+  openedAt: "opened_at",
+  lastSeenAt: "last_seen_at",
+  type: "type",
+  occurrences: "occurrences",
 } as const
+
+const notFound = () => new HttpError(404, "FLEET_ALERT_NOT_FOUND", "no such alert")
 
 /** The alerts inbox: list with filters, acknowledge, resolve; every step audited. */
 export const registerAlertRoutes = (
   app: TemplatedApp,
   deps: Pick<RouteDeps, "db" | "tokens" | "log">,
 ): void => {
-  const { db, tokens, log } = deps
+  const { db } = deps
 
-  route(
-    app,
-    "get",
-    "/api/v1/alerts",
-    async (request) => {
-      const p = await authorize(tokens, request, ["owner", "admin", "manager", "dispatcher"])
-      const f = decodeOr400(Filter, Object.fromEntries(request.query), "FLEET_QUERY_INVALID")
-      const filter = makeSqlFilter()
-      const { add } = filter
-      if (f.status) add("status = ?", f.status)
-      if (f.type) add("type = ?", f.type)
-      if (f.vehicleId) add("vehicle_id = ?", f.vehicleId)
-      if (f.severity) add("severity = ?", f.severity)
-      if (f.from) add("opened_at >= ?", new Date(f.from))
-      if (f.to) add("opened_at < ?", new Date(f.to))
-      const limit = Number(f.limit ?? "200")
-      const rows = await db.withOrg(
-        p.orgId,
-        async (c) =>
-          (
-            await c.query<AlertRecord>(
-              `SELECT * FROM alerts ${filter.where()} ORDER BY opened_at DESC LIMIT ${filter.param(limit)}`,
-              filter.args,
-            )
-          ).rows,
-      )
-      return { status: 200, body: { items: rows.map(alertView) } }
-    },
-    { log },
-  )
+  serve(app, deps, endpoints.alerts.list, async ({ principal: p, query: f }) => {
+    const sort = sortOf(f.sort, SORTS, { column: "opened_at", direction: "desc" })
+    let query = sql
+      .selectFrom("alerts")
+      .selectAll()
+      .where(visibleVehicles(p, "vehicle_id"))
+      .orderBy(sort.column, sort.direction)
+      .orderBy("id")
+    if (f.status) query = query.where("status", "=", f.status)
+    if (f.type) query = query.where("type", "=", f.type)
+    if (f.vehicleId) query = query.where("vehicle_id", "=", f.vehicleId)
+    if (f.severity) query = query.where("severity", "=", f.severity)
+    if (f.from) query = query.where("opened_at", ">=", new Date(f.from))
+    if (f.to) query = query.where("opened_at", "<", new Date(f.to))
+    if (f.q) {
+      const like = contains(f.q)
+      query = query.where((eb) => eb.or([eb("type", "ilike", like), eb("key", "ilike", like)]))
+    }
+    const page = await db.withOrg(p.orgId, (c) => listPage(c, query, f))
+    return { body: { ...page, items: page.items.map((r) => alertView(r as AlertRow)) } }
+  })
 
-  for (const [action, t] of Object.entries(TRANSITIONS)) {
-    route(
-      app,
-      "post",
-      `/api/v1/alerts/:id/${action}`,
-      async (request) => {
-        const p = await authorize(tokens, request, ["owner", "admin", "manager", "dispatcher"])
-        const id = request.params[0] ?? ""
-        if (!UUID.test(id)) throw new HttpError(404, "FLEET_ALERT_NOT_FOUND", "no such alert")
-        const body = request.body.length
-          ? decodeOr400(Note, jsonBody(request.body), "FLEET_ALERT_INVALID")
-          : {}
-        const row = await db.withOrg(p.orgId, async (c) => {
-          const current = (await c.query<AlertRecord>("SELECT * FROM alerts WHERE id = $1 FOR UPDATE", [id]))
-            .rows[0]
-          if (current === undefined) throw new HttpError(404, "FLEET_ALERT_NOT_FOUND", "no such alert")
-          if (!(t.from as ReadonlyArray<string>).includes(current.status)) {
-            throw new HttpError(
-              409,
-              "FLEET_ALERT_TRANSITION",
-              `an alert that is ${current.status} cannot be ${t.to}`,
-            )
-          }
-          const updated = await c.query<AlertRecord>(
-            `UPDATE alerts SET status = $2, ${t.at} = now(), ${t.by} = $3,
-                    resolution_note = COALESCE($4, resolution_note)
-             WHERE id = $1 RETURNING *`,
-            [id, t.to, p.userId, action === "resolve" ? (body.note ?? null) : null],
+  /** One lifecycle step: open → acknowledged → resolved (or open → resolved). */
+  const transition = (
+    e: typeof endpoints.alerts.acknowledge | typeof endpoints.alerts.resolve,
+    from: ReadonlyArray<AlertRow["status"]>,
+    to: "acknowledged" | "resolved",
+  ) =>
+    serve(app, deps, e, async ({ principal: p, params, body, request }) => {
+      const row = await db.withOrg(p.orgId, async (c) => {
+        const current = await firstRow(
+          c,
+          sql
+            .selectFrom("alerts")
+            .select("status")
+            .where("id", "=", params.id)
+            .where(visibleVehicles(p, "vehicle_id"))
+            .forUpdate(),
+        )
+        if (current === undefined) throw notFound()
+        if (!from.includes(current.status)) {
+          throw new HttpError(
+            409,
+            "FLEET_ALERT_TRANSITION",
+            `an alert that is ${current.status} cannot be ${to}`,
           )
-          await audit(c, p, request, {
-            action: `alert.${action}`,
-            entity: "alert",
-            entityId: id,
-            oldValues: { status: current.status },
-            newValues: { status: t.to },
-            details: { note: body.note ?? null },
-          })
-          return updated.rows[0] as AlertRecord
+        }
+        const now = raw<Date>`now()`
+        const updated = await firstRow(
+          c,
+          sql
+            .updateTable("alerts")
+            .set(
+              to === "acknowledged"
+                ? { status: to, acknowledged_at: now, acknowledged_by: p.userId }
+                : {
+                    status: to,
+                    resolved_at: now,
+                    resolved_by: p.userId,
+                    resolution_note: (eb) =>
+                      eb.fn.coalesce(eb.val(body.note ?? null), eb.ref("resolution_note")),
+                  },
+            )
+            .where("id", "=", params.id)
+            .returningAll(),
+        )
+        await audit(c, p, request, {
+          action: `alert.${to === "acknowledged" ? "acknowledge" : "resolve"}`,
+          entity: "alert",
+          entityId: params.id,
+          oldValues: { status: current.status },
+          newValues: { status: to },
+          details: { note: body.note ?? null },
         })
-        return { status: 200, body: alertView(row) }
-      },
-      { log },
-    )
-  }
+        return updated as AlertRow
+      })
+      return { body: alertView(row) }
+    })
+
+  transition(endpoints.alerts.acknowledge, ["open"], "acknowledged")
+  transition(endpoints.alerts.resolve, ["open", "acknowledged"], "resolved")
 }

@@ -138,8 +138,8 @@ export const registerPasswordRoutes = (
             p.userId,
             await hashSecret(body.newPassword),
           ])
-          // Every other session ends; this one keeps its access token until it lapses.
-          await revokeSessions(c, p.userId)
+          // Every other session ends; the caller's own login (its refresh-token family) goes on.
+          await revokeSessions(c, p.userId, p.sessionId === null ? null : { familyId: p.sessionId })
           await audit(c, { orgId: user.org_id, userId: p.userId }, request, {
             action: "user.password-change",
             entity: "user",

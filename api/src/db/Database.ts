@@ -90,6 +90,204 @@ export interface AuditLogTable {
   details: Generated<unknown>
 }
 
+/** numeric: pg returns text (exact); write a number or a decimal string. Cast to float8 to read a number. */
+type Numeric = ColumnType<string, number | string, number | string>
+/** A nullable numeric. */
+type NumericOrNull = ColumnType<string | null, number | string | null | undefined, number | string | null>
+
+export interface VehicleTypesTable {
+  id: Generated<string>
+  org_id: string
+  name: string
+  rated_consumption_l_100km: NumericOrNull
+  speed_limit_kmh: NumericOrNull
+  tank_capacity_l: NumericOrNull
+  created_at: Defaulted<Date>
+}
+
+export interface VehiclesTable {
+  id: Generated<string>
+  org_id: string
+  name: string
+  plate: string | null
+  vin: string | null
+  vehicle_type_id: string | null
+  /** date: read as "YYYY-MM-DD" text only through to_char (pg parses dates into local Dates). */
+  commissioned_on: ColumnType<Date | null, string | null | undefined, string | null>
+  commissioned_odometer_km: NumericOrNull
+  created_at: Defaulted<Date>
+}
+
+export interface DevicesTable {
+  id: string
+  org_id: string
+  vehicle_id: string | null
+  name: string | null
+  secret_hash: string
+  disabled: Generated<boolean>
+  created_at: Defaulted<Date>
+  last_connected_at: Date | null
+}
+
+export interface VehicleStateTable {
+  vehicle_id: string
+  org_id: string
+  device_id: string | null
+  time: Date
+  lat: number
+  lon: number
+  speed_mps: number | null
+  heading_deg: number | null
+  odometer_m: number | null
+  fuel_level_pct: number | null
+  ignition: boolean | null
+  battery_v: number | null
+  updated_at: Defaulted<Date>
+}
+
+export interface VehicleRuleStateTable {
+  vehicle_id: string
+  org_id: string
+  /** jsonb: the engine's rule state of the vehicle. */
+  state: ColumnType<Record<string, unknown>, string, string>
+  last_time: Date | null
+  updated_at: Defaulted<Date>
+}
+
+export interface AlertsTable {
+  id: Generated<string>
+  org_id: string
+  vehicle_id: string | null
+  driver_id: string | null
+  type: string
+  key: Generated<string>
+  severity: "info" | "warning" | "critical"
+  status: Generated<"open" | "acknowledged" | "resolved">
+  opened_at: Date
+  last_seen_at: Date
+  occurrences: Generated<number>
+  lat: number | null
+  lon: number | null
+  details: ColumnType<Record<string, unknown>, string | undefined, string>
+  acknowledged_at: Date | null
+  acknowledged_by: string | null
+  resolved_at: Date | null
+  resolved_by: string | null
+  resolution_note: string | null
+}
+
+export interface FuelCardsTable {
+  id: Generated<string>
+  org_id: string
+  name: string
+  number_last4: string | null
+  vehicle_id: string | null
+  currency: string
+  daily_limit: NumericOrNull
+  weekly_limit: NumericOrNull
+  monthly_limit: NumericOrNull
+  active: Generated<boolean>
+  created_at: Defaulted<Date>
+}
+
+export interface FuelEntriesTable {
+  id: Generated<string>
+  org_id: string
+  vehicle_id: string
+  time: Date
+  litres: Numeric
+  amount: Numeric
+  currency: string
+  odometer_km: Numeric
+  fuel_card_id: string | null
+  note: string | null
+  entered_by: string | null
+  distance_km: NumericOrNull
+  expected_l: NumericOrNull
+  difference_l: NumericOrNull
+  difference_pct: NumericOrNull
+  anomaly: Generated<boolean>
+  anomaly_status: Generated<"none" | "unchecked" | "checked">
+  checked_by: string | null
+  checked_at: Date | null
+  created_at: Defaulted<Date>
+}
+
+export interface GeofencesTable {
+  id: Generated<string>
+  org_id: string
+  name: string
+  kind: "circle" | "polygon"
+  center_lat: number | null
+  center_lon: number | null
+  radius_m: number | null
+  /** jsonb [[lat, lon], …]: write it as JSON text. */
+  ring: ColumnType<Array<[number, number]> | null, string | null, string | null>
+  dwell_s: Generated<number>
+  active: Generated<boolean>
+  created_at: Defaulted<Date>
+}
+
+export interface OdometerReadingsTable {
+  id: Generated<string>
+  org_id: string
+  vehicle_id: string
+  value_km: Numeric
+  at: Date
+  entered_by: string | null
+  flagged: Generated<boolean>
+  note: string | null
+  created_at: Defaulted<Date>
+}
+
+export interface MaintenanceTemplatesTable {
+  id: Generated<string>
+  org_id: string
+  name: string
+  vehicle_type_id: string | null
+  vehicle_id: string | null
+  every_km: NumericOrNull
+  every_months: number | null
+  active: Generated<boolean>
+  created_at: Defaulted<Date>
+}
+
+export interface MaintenancePlansTable {
+  vehicle_id: string
+  template_id: string
+  org_id: string
+  base_odometer_km: Numeric
+  base_date: ColumnType<Date, string, string>
+}
+
+export interface MaintenanceTasksTable {
+  id: Generated<string>
+  org_id: string
+  vehicle_id: string
+  template_id: string
+  status: "scheduled" | "overdue" | "completed" | "cancelled"
+  due_odometer_km: NumericOrNull
+  due_date: ColumnType<Date | null, string | null | undefined, string | null>
+  reminders_sent: Generated<number[]>
+  created_at: Defaulted<Date>
+  completed_on: ColumnType<Date | null, string | null | undefined, string | null>
+  completed_odometer_km: NumericOrNull
+  cost: NumericOrNull
+  currency: string | null
+  notes: string | null
+  completed_by: string | null
+}
+
+export interface DriverAssignmentsTable {
+  id: Generated<string>
+  org_id: string
+  vehicle_id: string
+  driver_id: string
+  starts_at: Date
+  ends_at: Date | null
+  created_at: Defaulted<Date>
+}
+
 export interface Database {
   organisations: OrganisationsTable
   users: UsersTable
@@ -97,4 +295,18 @@ export interface Database {
   recovery_codes: RecoveryCodesTable
   refresh_tokens: RefreshTokensTable
   audit_log: AuditLogTable
+  vehicle_types: VehicleTypesTable
+  vehicles: VehiclesTable
+  devices: DevicesTable
+  vehicle_state: VehicleStateTable
+  vehicle_rule_state: VehicleRuleStateTable
+  alerts: AlertsTable
+  fuel_cards: FuelCardsTable
+  fuel_entries: FuelEntriesTable
+  geofences: GeofencesTable
+  odometer_readings: OdometerReadingsTable
+  maintenance_templates: MaintenanceTemplatesTable
+  maintenance_plans: MaintenancePlansTable
+  maintenance_tasks: MaintenanceTasksTable
+  driver_assignments: DriverAssignmentsTable
 }

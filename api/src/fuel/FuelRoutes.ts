@@ -1,332 +1,243 @@
+import { endpoints } from "@fleetcore/contract"
 import { checkRefuel, crossCheckRefuels, raiseAlerts } from "@fleetcore/engine"
-import { HttpError, route } from "@fleetcore/platform"
+import { HttpError } from "@fleetcore/platform"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
-import { Schema } from "effect"
+import { sql as raw } from "kysely"
 import { audit } from "../audit/audit.js"
-import { authorize } from "../auth/authorize.js"
-import { decodeOr400, jsonBody } from "../http/decode.js"
-import { type RouteDeps, UUID } from "../http/RouteDeps.js"
+import { contains } from "../db/contains.js"
+import { listPage, sortOf } from "../db/listPage.js"
+import { firstRow, sql } from "../db/sql.js"
+import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
-import { vehicleIdParam } from "../vehicles/visibleVehicle.js"
+import { serve } from "../http/serve.js"
+import { requireVisibleVehicle, visibleVehicles } from "../vehicles/visibleVehicle.js"
 import { exceededCardLimits } from "./fuelCardLimits.js"
-import { CreateFuelCard, CreateFuelEntry, FuelEntryFilter } from "./fuelSchemas.js"
+import { entries, entryView, fuelCards, fuelCardView } from "./fuelViews.js"
 
-const ENTRY_COLUMNS = `id, vehicle_id, time, litres::float8 AS litres, amount::text AS amount, currency,
-  odometer_km::float8 AS odometer_km, fuel_card_id, note, entered_by, distance_km::float8 AS distance_km,
-  expected_l::float8 AS expected_l, difference_l::float8 AS difference_l, difference_pct::float8 AS difference_pct,
-  anomaly, anomaly_status, checked_by, checked_at`
-
-interface EntryRow {
-  id: string
-  vehicle_id: string
-  time: Date
-  litres: number
-  amount: string
-  currency: string
-  odometer_km: number
-  fuel_card_id: string | null
-  note: string | null
-  entered_by: string | null
-  distance_km: number | null
-  expected_l: number | null
-  difference_l: number | null
-  difference_pct: number | null
-  anomaly: boolean
-  anomaly_status: "none" | "unchecked" | "checked"
-  checked_by: string | null
-  checked_at: Date | null
-}
-
-const entryView = (r: EntryRow) => ({
-  id: r.id,
-  vehicleId: r.vehicle_id,
-  time: r.time.toISOString(),
-  litres: r.litres,
-  amount: r.amount,
-  currency: r.currency,
-  odometerKm: r.odometer_km,
-  fuelCardId: r.fuel_card_id,
-  note: r.note,
-  enteredBy: r.entered_by,
-  consumption:
-    r.expected_l === null
-      ? null
-      : {
-          distanceKm: r.distance_km,
-          expectedL: r.expected_l,
-          actualL: r.litres,
-          differenceL: r.difference_l,
-          differencePct: r.difference_pct,
-        },
-  anomaly: r.anomaly,
-  anomalyStatus: r.anomaly_status,
-  checkedBy: r.checked_by,
-  checkedAt: r.checked_at?.toISOString() ?? null,
-})
-
-const Check = Schema.Struct({ note: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))) })
+// Qualified: the stored columns, not the answer's text/float casts of the same name.
+const ENTRY_SORTS = {
+  time: "fuel_entries.time",
+  litres: "fuel_entries.litres",
+  amount: "fuel_entries.amount",
+} as const
 
 /** Refuels with the consumption check, fuel cards with spending limits (warn, never block). */
 export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => {
-  const { db, ch, tokens, log } = deps
+  const { db, ch } = deps
 
-  route(
-    app,
-    "post",
-    "/api/v1/vehicles/:id/fuel-entries",
-    async (request) => {
-      const p = await authorize(tokens, request, ["owner", "admin", "manager", "driver"])
-      const vehicleId = vehicleIdParam(request)
-      const body = decodeOr400(CreateFuelEntry, jsonBody(request.body), "FLEET_FUEL_ENTRY_INVALID")
-      const at = new Date(body.time)
-      if (Number.isNaN(at.getTime()) || at.getTime() > Date.now() + 5 * 60_000) {
-        throw new HttpError(
-          400,
-          "FLEET_FUEL_ENTRY_INVALID",
-          "time must be a valid date-time, not in the future",
-          "time",
-        )
-      }
-      const result = await db.withOrg(p.orgId, async (c) => {
-        const vehicle = (
-          await c.query<{ rated: number | null; settings: Record<string, unknown> }>(
-            `SELECT t.rated_consumption_l_100km::float8 AS rated, o.settings
-             FROM vehicles v JOIN organisations o ON o.id = v.org_id
-             LEFT JOIN vehicle_types t ON t.id = v.vehicle_type_id WHERE v.id = $1`,
-            [vehicleId],
-          )
-        ).rows[0]
-        if (vehicle === undefined) throw new HttpError(404, "FLEET_VEHICLE_NOT_FOUND", "no such vehicle")
-        const previous = (
-          await c.query<{ odometer_km: number }>(
-            "SELECT odometer_km::float8 AS odometer_km FROM fuel_entries WHERE vehicle_id = $1 AND time < $2 ORDER BY time DESC LIMIT 1",
-            [vehicleId, at],
-          )
-        ).rows[0]
-        const threshold = Number(vehicle.settings.fuelAnomalyThresholdPct ?? 15)
-        const check = checkRefuel(
-          previous === undefined ? null : { odometerKm: previous.odometer_km },
-          { odometerKm: body.odometerKm, litres: body.litres },
-          vehicle.rated,
-          threshold,
-        )
-        if (check.kind === "invalid")
-          throw new HttpError(400, "FLEET_FUEL_ODOMETER_NOT_INCREASING", check.reason, "odometerKm")
-        if (body.fuelCardId) await requireReference(c, "activeFuelCard", body.fuelCardId, "fuelCardId")
-        const checked = check.kind === "checked" ? check : null
-        const entry = (
-          await c.query<EntryRow>(
-            `INSERT INTO fuel_entries (org_id, vehicle_id, time, litres, amount, currency, odometer_km, fuel_card_id, note,
-                                       entered_by, distance_km, expected_l, difference_l, difference_pct, anomaly, anomaly_status)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-             RETURNING ${ENTRY_COLUMNS}`,
-            [
-              p.orgId,
-              vehicleId,
-              at,
-              body.litres,
-              body.amount,
-              body.currency,
-              body.odometerKm,
-              body.fuelCardId ?? null,
-              body.note ?? null,
-              p.userId,
-              checked?.distanceKm ?? null,
-              checked?.expectedL ?? null,
-              checked?.differenceL ?? null,
-              checked?.differencePct ?? null,
-              checked?.anomaly ?? false,
-              checked?.anomaly ? "unchecked" : "none",
-            ],
-          )
-        ).rows[0] as EntryRow
-        const timezone =
-          typeof vehicle.settings.timezone === "string" ? vehicle.settings.timezone : "Asia/Almaty"
-        const warnings = body.fuelCardId ? await exceededCardLimits(c, body.fuelCardId, at, timezone) : []
-        await audit(c, p, request, {
-          action: "fuel-entry.create",
-          entity: "fuel_entry",
-          entityId: entry.id,
-          newValues: entry,
-        })
-        return { entry, warnings, baseline: check.kind === "baseline" }
+  serve(app, deps, endpoints.fuel.createEntry, async ({ principal: p, params, body, request }) => {
+    const vehicleId = params.id
+    const at = new Date(body.time)
+    if (at.getTime() > Date.now() + 5 * 60_000) {
+      throw new HttpError(400, "FLEET_FUEL_ENTRY_INVALID", "time must not be in the future", "time")
+    }
+    const result = await db.withOrg(p.orgId, async (c) => {
+      await requireVisibleVehicle(c, p, vehicleId)
+      const vehicle = await firstRow(
+        c,
+        sql
+          .selectFrom("vehicles as v")
+          .innerJoin("organisations as o", "o.id", "v.org_id")
+          .leftJoin("vehicle_types as t", "t.id", "v.vehicle_type_id")
+          .select((eb) => [
+            eb.cast<number | null>("t.rated_consumption_l_100km", "float8").as("rated"),
+            "o.settings",
+          ])
+          .where("v.id", "=", vehicleId),
+      )
+      if (vehicle === undefined) throw new Error("a visible vehicle has no organisation")
+      const previous = await firstRow(
+        c,
+        sql
+          .selectFrom("fuel_entries")
+          .select((eb) => eb.cast<number>("odometer_km", "float8").as("odometer_km"))
+          .where("vehicle_id", "=", vehicleId)
+          .where("time", "<", at)
+          .orderBy("time", "desc")
+          .limit(1),
+      )
+      const threshold = Number(vehicle.settings.fuelAnomalyThresholdPct ?? 15)
+      const check = checkRefuel(
+        previous === undefined ? null : { odometerKm: previous.odometer_km },
+        { odometerKm: body.odometerKm, litres: body.litres },
+        vehicle.rated,
+        threshold,
+      )
+      if (check.kind === "invalid")
+        throw new HttpError(400, "FLEET_FUEL_ODOMETER_NOT_INCREASING", check.reason, "odometerKm")
+      if (body.fuelCardId) await requireReference(c, "activeFuelCard", body.fuelCardId, "fuelCardId")
+      const checked = check.kind === "checked" ? check : null
+      const inserted = await firstRow(
+        c,
+        sql
+          .insertInto("fuel_entries")
+          .values({
+            org_id: p.orgId,
+            vehicle_id: vehicleId,
+            time: at,
+            litres: body.litres,
+            amount: body.amount,
+            currency: body.currency,
+            odometer_km: body.odometerKm,
+            fuel_card_id: body.fuelCardId ?? null,
+            note: body.note ?? null,
+            entered_by: p.userId,
+            distance_km: checked?.distanceKm ?? null,
+            expected_l: checked?.expectedL ?? null,
+            difference_l: checked?.differenceL ?? null,
+            difference_pct: checked?.differencePct ?? null,
+            anomaly: checked?.anomaly ?? false,
+            anomaly_status: checked?.anomaly ? "unchecked" : "none",
+          })
+          .returning("id"),
+      )
+      const entry = await firstRow(c, entries().where("id", "=", inserted?.id as string))
+      if (entry === undefined) throw new Error("the fuel entry was not stored")
+      const timezone =
+        typeof vehicle.settings.timezone === "string" ? vehicle.settings.timezone : "Asia/Almaty"
+      const warnings = body.fuelCardId ? await exceededCardLimits(c, body.fuelCardId, at, timezone) : []
+      await audit(c, p, request, {
+        action: "fuel-entry.create",
+        entity: "fuel_entry",
+        entityId: entry.id,
+        newValues: entry,
       })
-      const alerts = [
-        ...(result.entry.anomaly
-          ? [
-              {
-                type: "fuel_consumption",
-                key: result.entry.id,
-                severity: "warning" as const,
-                details: {
-                  expectedL: result.entry.expected_l,
-                  actualL: result.entry.litres,
-                  differencePct: result.entry.difference_pct,
-                },
+      return { entry, warnings, baseline: check.kind === "baseline" }
+    })
+    const alerts = [
+      ...(result.entry.anomaly
+        ? [
+            {
+              type: "fuel_consumption",
+              key: result.entry.id,
+              severity: "warning" as const,
+              details: {
+                expectedL: result.entry.expected_l,
+                actualL: result.entry.litres,
+                differencePct: result.entry.difference_pct,
               },
-            ]
-          : []),
-        ...result.warnings.map((w) => ({
-          type: "fuel_card_limit",
-          key: `${w.cardId}:${w.period}`,
-          severity: "warning" as const,
-          details: {
-            period: w.period,
-            spent: w.spent,
-            limit: w.limit,
-            currency: w.currency,
-            cardId: w.cardId,
-          },
-        })),
-      ]
-      // The sensor's fill may already be stored: check this entry against it now (the engine
-      // checks again when it detects a fill, whichever comes second).
-      const mismatches = await crossCheckRefuels(db.system, ch, p.orgId, vehicleId, at.getTime())
-      const raised = [
-        ...alerts.map((a) => ({
-          ...a,
-          orgId: p.orgId as OrgId,
-          vehicleId: vehicleId as VehicleId,
-          timeMs: at.getTime(),
-          lat: null,
-          lon: null,
-        })),
-        ...mismatches,
-      ]
-      if (raised.length > 0) await raiseAlerts(db.system, raised)
-      return {
-        status: 201,
-        body: { ...entryView(result.entry), baseline: result.baseline, warnings: result.warnings },
+            },
+          ]
+        : []),
+      ...result.warnings.map((w) => ({
+        type: "fuel_card_limit",
+        key: `${w.cardId}:${w.period}`,
+        severity: "warning" as const,
+        details: { period: w.period, spent: w.spent, limit: w.limit, currency: w.currency, cardId: w.cardId },
+      })),
+    ]
+    // The sensor's fill may already be stored: check this entry against it now (the engine
+    // checks again when it detects a fill, whichever comes second).
+    const mismatches = await crossCheckRefuels(db.system, ch, p.orgId, vehicleId, at.getTime())
+    const raised = [
+      ...alerts.map((a) => ({
+        ...a,
+        orgId: p.orgId as OrgId,
+        vehicleId: vehicleId as VehicleId,
+        timeMs: at.getTime(),
+        lat: null,
+        lon: null,
+      })),
+      ...mismatches,
+    ]
+    if (raised.length > 0) await raiseAlerts(db.system, raised)
+    return { body: { ...entryView(result.entry), baseline: result.baseline, warnings: result.warnings } }
+  })
+
+  serve(app, deps, endpoints.fuel.listEntries, async ({ principal: p, query: f }) => {
+    const sort = sortOf(f.sort, ENTRY_SORTS, { column: "time", direction: "desc" })
+    let query = entries()
+      .where(visibleVehicles(p, "vehicle_id"))
+      .orderBy(raw.ref(sort.column), sort.direction)
+      .orderBy("id")
+    if (f.vehicleId) query = query.where("vehicle_id", "=", f.vehicleId)
+    if (f.anomaly === "any") query = query.where("anomaly", "=", true)
+    else if (f.anomaly) query = query.where("anomaly_status", "=", f.anomaly)
+    if (f.q) query = query.where("note", "ilike", contains(f.q))
+    const page = await db.withOrg(p.orgId, (c) => listPage(c, query, f))
+    return { body: { ...page, items: page.items.map(entryView) } }
+  })
+
+  serve(app, deps, endpoints.fuel.checkEntry, async ({ principal: p, params, body, request }) => {
+    const id = params.id
+    const row = await db.withOrg(p.orgId, async (c) => {
+      const updated = await firstRow(
+        c,
+        sql
+          .updateTable("fuel_entries")
+          .set({ anomaly_status: "checked", checked_by: p.userId, checked_at: raw<Date>`now()` })
+          .where("id", "=", id)
+          .where("anomaly_status", "=", "unchecked")
+          .returning("id"),
+      )
+      if (updated === undefined) {
+        const exists = await firstRow(c, sql.selectFrom("fuel_entries").select("id").where("id", "=", id))
+        if (exists === undefined) throw new HttpError(404, "FLEET_FUEL_ENTRY_NOT_FOUND", "no such fuel entry")
+        throw new HttpError(
+          409,
+          "FLEET_FUEL_ENTRY_NOT_UNCHECKED",
+          "only an unchecked anomaly can be marked checked",
+        )
       }
-    },
-    { log },
-  )
-
-  route(
-    app,
-    "get",
-    "/api/v1/fuel-entries",
-    async (request) => {
-      const p = await authorize(tokens, request, ["owner", "admin", "manager", "analyst"])
-      const f = decodeOr400(FuelEntryFilter, Object.fromEntries(request.query), "FLEET_QUERY_INVALID")
-      const rows = await db.withOrg(
-        p.orgId,
-        async (c) =>
-          (
-            await c.query<EntryRow>(
-              `SELECT ${ENTRY_COLUMNS} FROM fuel_entries
-               WHERE ($1::uuid IS NULL OR vehicle_id = $1)
-                 AND ($2::text IS NULL OR ($2 = 'any' AND anomaly) OR anomaly_status = $2)
-               ORDER BY time DESC LIMIT 1000`,
-              [f.vehicleId ?? null, f.anomaly ?? null],
-            )
-          ).rows,
-      )
-      return { status: 200, body: { items: rows.map(entryView) } }
-    },
-    { log },
-  )
-
-  route(
-    app,
-    "post",
-    "/api/v1/fuel-entries/:id/check",
-    async (request) => {
-      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
-      const id = request.params[0] ?? ""
-      if (!UUID.test(id)) throw new HttpError(404, "FLEET_FUEL_ENTRY_NOT_FOUND", "no such fuel entry")
-      const body = request.body.length
-        ? decodeOr400(Check, jsonBody(request.body), "FLEET_FUEL_ENTRY_INVALID")
-        : {}
-      const row = await db.withOrg(p.orgId, async (c) => {
-        const updated = await c.query<EntryRow>(
-          `UPDATE fuel_entries SET anomaly_status = 'checked', checked_by = $2, checked_at = now()
-           WHERE id = $1 AND anomaly_status = 'unchecked' RETURNING ${ENTRY_COLUMNS}`,
-          [id, p.userId],
-        )
-        if (updated.rowCount === 0) {
-          const exists = await c.query("SELECT 1 FROM fuel_entries WHERE id = $1", [id])
-          if (exists.rowCount === 0)
-            throw new HttpError(404, "FLEET_FUEL_ENTRY_NOT_FOUND", "no such fuel entry")
-          throw new HttpError(
-            409,
-            "FLEET_FUEL_ENTRY_NOT_UNCHECKED",
-            "only an unchecked anomaly can be marked checked",
-          )
-        }
-        await audit(c, p, request, {
-          action: "fuel-entry.check",
-          entity: "fuel_entry",
-          entityId: id,
-          oldValues: { anomalyStatus: "unchecked", checkedBy: null },
-          newValues: { anomalyStatus: "checked", checkedBy: p.userId },
-          details: { note: body.note ?? null },
-        })
-        return updated.rows[0] as EntryRow
+      await audit(c, p, request, {
+        action: "fuel-entry.check",
+        entity: "fuel_entry",
+        entityId: id,
+        oldValues: { anomalyStatus: "unchecked", checkedBy: null },
+        newValues: { anomalyStatus: "checked", checkedBy: p.userId },
+        details: { note: body.note ?? null },
       })
-      return { status: 200, body: entryView(row) }
-    },
-    { log },
-  )
+      return firstRow(c, entries().where("id", "=", id))
+    })
+    if (row === undefined) throw new Error("the fuel entry just checked was not found")
+    return { body: entryView(row) }
+  })
 
-  route(
-    app,
-    "post",
-    "/api/v1/fuel-cards",
-    async (request) => {
-      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
-      const b = decodeOr400(CreateFuelCard, jsonBody(request.body), "FLEET_FUEL_CARD_INVALID")
-      const card = await db.withOrg(p.orgId, async (c) => {
-        if (b.vehicleId) await requireReference(c, "vehicle", b.vehicleId, "vehicleId")
-        const r = await c.query<{ id: string }>(
-          `INSERT INTO fuel_cards (org_id, name, number_last4, vehicle_id, currency, daily_limit, weekly_limit, monthly_limit)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-          [
-            p.orgId,
-            b.name,
-            b.numberLast4 ?? null,
-            b.vehicleId ?? null,
-            b.currency,
-            b.dailyLimit ?? null,
-            b.weeklyLimit ?? null,
-            b.monthlyLimit ?? null,
-          ],
-        )
-        const id = r.rows[0]?.id as string
-        await audit(c, p, request, {
-          action: "fuel-card.create",
-          entity: "fuel_card",
-          entityId: id,
-          newValues: b,
-        })
-        return id
-      })
-      return { status: 201, body: { id: card, ...b } }
-    },
-    { log },
-  )
-
-  route(
-    app,
-    "get",
-    "/api/v1/fuel-cards",
-    async (request) => {
-      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
-      const rows = await db.withOrg(
-        p.orgId,
-        async (c) =>
-          (
-            await c.query(
-              `SELECT id, name, number_last4 AS "numberLast4", vehicle_id AS "vehicleId", currency,
-                      daily_limit::text AS "dailyLimit", weekly_limit::text AS "weeklyLimit",
-                      monthly_limit::text AS "monthlyLimit", active
-               FROM fuel_cards ORDER BY name`,
-            )
-          ).rows,
+  serve(app, deps, endpoints.fuel.createCard, async ({ principal: p, body: b, request }) => {
+    const card = await db.withOrg(p.orgId, async (c) => {
+      if (b.vehicleId) await requireReference(c, "vehicle", b.vehicleId, "vehicleId")
+      const inserted = await firstRow(
+        c,
+        sql
+          .insertInto("fuel_cards")
+          .values({
+            org_id: p.orgId,
+            name: b.name,
+            number_last4: b.numberLast4 ?? null,
+            vehicle_id: b.vehicleId ?? null,
+            currency: b.currency,
+            daily_limit: b.dailyLimit ?? null,
+            weekly_limit: b.weeklyLimit ?? null,
+            monthly_limit: b.monthlyLimit ?? null,
+          })
+          .returning("id"),
       )
-      return { status: 200, body: { items: rows } }
-    },
-    { log },
-  )
+      const id = inserted?.id as string
+      await audit(c, p, request, {
+        action: "fuel-card.create",
+        entity: "fuel_card",
+        entityId: id,
+        newValues: b,
+      })
+      return firstRow(c, fuelCards().where("id", "=", id))
+    })
+    if (card === undefined) throw new Error("the fuel card was not stored")
+    return { body: fuelCardView(card) }
+  })
+
+  serve(app, deps, endpoints.fuel.listCards, async ({ principal: p, query: f }) => {
+    let query = fuelCards()
+      .where(visibleVehicles(p, "vehicle_id"))
+      .orderBy("name", f.sort === "-name" ? "desc" : "asc")
+      .orderBy("id")
+    if (f.vehicleId) query = query.where("vehicle_id", "=", f.vehicleId)
+    if (f.active) query = query.where("active", "=", f.active === "true")
+    if (f.q) {
+      const like = contains(f.q)
+      query = query.where((eb) => eb.or([eb("name", "ilike", like), eb("number_last4", "ilike", like)]))
+    }
+    const page = await db.withOrg(p.orgId, (c) => listPage(c, query, f))
+    return { body: { ...page, items: page.items.map(fuelCardView) } }
+  })
 }

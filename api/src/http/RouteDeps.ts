@@ -8,6 +8,3 @@ export interface RouteDeps {
   readonly tokens: Tokens
   readonly log: Log
 }
-
-/** A UUID path parameter (ids of vehicles, alerts, tasks…). */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -107,7 +107,11 @@ export const serve = <
         const body =
           e.body === undefined
             ? undefined
-            : decodeOr400(e.body, jsonBody(request.body), e.invalidCode ?? "FLEET_BODY_INVALID")
+            : decodeOr400(
+                e.body,
+                e.bodyOptional === true && request.body.length === 0 ? {} : jsonBody(request.body),
+                e.invalidCode ?? "FLEET_BODY_INVALID",
+              )
         const answer = await handler({ principal, params, query, body, request } as Call<
           Endpoint<P, Q, B, R>
         >)

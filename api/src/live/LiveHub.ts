@@ -1,16 +1,25 @@
-import { SESSION_COOKIES } from "@fleetcore/contract"
-import type { BusTransport, Log } from "@fleetcore/platform"
-import { type LiveMessage, LiveTopic } from "@fleetcore/proto"
+import { can, isConfinedToAssignedVehicles, type Role, SESSION_COOKIES } from "@fleetcore/contract"
+import type { BusTransport, Log, PostgresClient } from "@fleetcore/platform"
+import { type LiveBatch, type LiveMessage, LiveTopic } from "@fleetcore/proto"
 import type { TemplatedApp, WebSocket } from "@trufflesuite/uws-js-unofficial"
 import { parseCookies } from "../auth/sessionCookies.js"
 import type { Tokens } from "../auth/Tokens.js"
+import { type AssignmentWindow, openAssignmentWindows, windowCovers } from "../vehicles/visibleVehicle.js"
 
 interface LiveUser {
   readonly orgId: string
   readonly userId: string
+  /** null until authenticated. */
+  readonly role: Role | null
   readonly expiresAtMs: number
   timer?: NodeJS.Timeout
+  /** A caller confined to assigned vehicles: their assignments not ended yet (refreshed). */
+  windows?: ReadonlyArray<AssignmentWindow>
+  closed?: boolean
 }
+
+/** How often the assignments of confined sockets are re-read (new or changed assignments). */
+export const LIVE_ASSIGNMENTS_REFRESH_MS = 15_000
 
 /** Close code when the access token is missing, invalid or expired: reconnect with a fresh one. */
 export const LIVE_CLOSE_UNAUTHORIZED = 4401
@@ -27,10 +36,12 @@ export const sameOrigin = (origin: string, host: string): boolean => {
 }
 
 /**
- * `GET /api/v1/live` (WebSocket): live positions of the caller's organisation only. API clients
- * authenticate with `?access_token=…`; the dashboard with its `fleet_session` cookie, which the
- * browser also attaches to upgrades that other sites start, so a cookie is accepted only when the
- * `Origin` is the host itself (cross-site WebSocket hijacking is refused with a 403). Each API process consumes `fleet.live.v1` in its own group and fans out through uWS
+ * `GET /api/v1/live` (WebSocket): live positions of the caller's organisation only (a driver: of the
+ * vehicles assigned to them now, the rule of `visibleVehicle.ts`). API clients authenticate with
+ * `?access_token=…`; the dashboard with its `fleet_session` cookie, which the browser also attaches
+ * to upgrades that other sites start, so a cookie is accepted only when the `Origin` is the host
+ * itself (cross-site WebSocket hijacking is refused with a 403). Each API process consumes
+ * `fleet.live.v1` in its own group and fans out through uWS
  * topics, one per organisation. A slow client skips messages past its send buffer (positions
  * are states: the next one supersedes) rather than growing memory.
  */
@@ -38,12 +49,44 @@ export const registerLiveHub = async (
   app: TemplatedApp,
   deps: {
     readonly bus: BusTransport
+    readonly db: PostgresClient
     readonly tokens: Tokens
     readonly log: Log
     readonly instanceId: string
   },
 ): Promise<{ readonly close: () => Promise<void> }> => {
   const sockets = new Set<WebSocket<LiveUser>>()
+  /**
+   * Sockets of callers confined to their assigned vehicles (drivers), by organisation: they do not
+   * subscribe to the organisation's topic; each batch is filtered for them (`visibleVehicle.ts` rule).
+   */
+  const confined = new Map<string, Set<WebSocket<LiveUser>>>()
+  const loadWindows = async (ws: WebSocket<LiveUser>): Promise<void> => {
+    const user = ws.getUserData()
+    try {
+      const windows = await openAssignmentWindows(deps.db, user.orgId, user.userId)
+      if (!user.closed) user.windows = windows
+    } catch (error) {
+      deps.log.warn({ err: error, userId: user.userId }, "live: could not read the assignments")
+    }
+  }
+  const refresh = setInterval(() => {
+    for (const group of confined.values()) for (const ws of group) void loadWindows(ws)
+  }, LIVE_ASSIGNMENTS_REFRESH_MS)
+  refresh.unref()
+  /** The part of a batch a confined socket may see, or null for nothing. */
+  const visiblePart = (user: LiveUser, batch: LiveBatch, nowMs: number): LiveMessage | null => {
+    const sees = (vehicleId: string | null) =>
+      vehicleId !== null &&
+      (user.windows ?? []).some((w) => w.vehicleId === vehicleId && windowCovers(w, nowMs))
+    if (batch.kind === "positions") {
+      const positions = batch.positions.filter((p) => sees(p.vehicleId))
+      return positions.length > 0 ? { type: "positions", positions } : null
+    }
+    return user.role !== null && can(user.role, "alerts.read") && sees(batch.alert.vehicleId)
+      ? { type: "alert", alert: batch.alert }
+      : null
+  }
   app.ws<LiveUser>("/api/v1/live", {
     maxPayloadLength: 4 * 1024,
     maxBackpressure: 1024 * 1024,
@@ -84,7 +127,7 @@ export const registerLiveHub = async (
           if (!verified.ok) {
             // Accept, then close with a code the browser can read (an HTTP 401 on upgrade is opaque to it).
             res.upgrade<LiveUser>(
-              { orgId: "", userId: "", expiresAtMs: 0 },
+              { orgId: "", userId: "", role: null, expiresAtMs: 0 },
               key,
               protocol,
               extensions,
@@ -92,9 +135,9 @@ export const registerLiveHub = async (
             )
             return
           }
-          const { orgId, userId } = verified.principal
+          const { orgId, userId, role } = verified.principal
           res.upgrade<LiveUser>(
-            { orgId, userId, expiresAtMs: verified.expiresAtMs },
+            { orgId, userId, role, expiresAtMs: verified.expiresAtMs },
             key,
             protocol,
             extensions,
@@ -110,7 +153,11 @@ export const registerLiveHub = async (
         return
       }
       sockets.add(ws)
-      ws.subscribe(orgTopic(user.orgId))
+      if (user.role !== null && isConfinedToAssignedVehicles(user.role)) {
+        const group = confined.get(user.orgId) ?? new Set()
+        confined.set(user.orgId, group.add(ws))
+        void loadWindows(ws)
+      } else ws.subscribe(orgTopic(user.orgId))
       user.timer = setTimeout(
         () => ws.end(LIVE_CLOSE_UNAUTHORIZED, "access token expired"),
         user.expiresAtMs - Date.now(),
@@ -119,7 +166,10 @@ export const registerLiveHub = async (
     close: (ws) => {
       const user = ws.getUserData()
       if (user.timer) clearTimeout(user.timer)
+      user.closed = true
       sockets.delete(ws)
+      const group = confined.get(user.orgId)
+      if (group?.delete(ws) && group.size === 0) confined.delete(user.orgId)
     },
   })
 
@@ -130,11 +180,18 @@ export const registerLiveHub = async (
           ? { type: "positions", positions: batch.positions }
           : { type: "alert", alert: batch.alert }
       app.publish(orgTopic(batch.orgId), JSON.stringify(message), false)
+      const nowMs = Date.now()
+      for (const ws of confined.get(batch.orgId) ?? []) {
+        const part = visiblePart(ws.getUserData(), batch, nowMs)
+        // Like the topic, a socket past its send buffer drops the message (uWS maxBackpressure).
+        if (part !== null) ws.send(JSON.stringify(part), false)
+      }
     }
   })
 
   return {
     close: async () => {
+      clearInterval(refresh)
       await subscription.close()
       for (const ws of sockets) ws.end(1001, "server shutting down")
     },

@@ -1,118 +1,120 @@
-import { HttpError, route } from "@fleetcore/platform"
+import { endpoints } from "@fleetcore/contract"
+import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
-import { Schema } from "effect"
 import { audit } from "../audit/audit.js"
-import { authorize } from "../auth/authorize.js"
-import { decodeOr400, jsonBody } from "../http/decode.js"
-import { type RouteDeps, UUID } from "../http/RouteDeps.js"
+import { contains } from "../db/contains.js"
+import { listPage } from "../db/listPage.js"
+import { firstRow, sql } from "../db/sql.js"
+import type { RouteDeps } from "../http/RouteDeps.js"
+import { serve } from "../http/serve.js"
 
-const Lat = Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: -90, maximum: 90 }))
-const Lon = Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: -180, maximum: 180 }))
-const Common = {
-  name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
-  dwellS: Schema.optionalKey(
-    Schema.Number.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 86_400 })),
-  ),
-}
-const CreateGeofence = Schema.Union([
-  Schema.Struct({
-    ...Common,
-    kind: Schema.Literal("circle"),
-    lat: Lat,
-    lon: Lon,
-    radiusM: Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 10, maximum: 100_000 })),
-  }),
-  Schema.Struct({
-    ...Common,
-    kind: Schema.Literal("polygon"),
-    ring: Schema.Array(Schema.Tuple([Lat, Lon])).check(Schema.isMinLength(3), Schema.isMaxLength(1000)),
-  }),
-])
+const COLUMNS = [
+  "id",
+  "name",
+  "kind",
+  "center_lat",
+  "center_lon",
+  "radius_m",
+  "ring",
+  "dwell_s",
+  "active",
+] as const
 
-const COLUMNS = `id, name, kind, center_lat AS lat, center_lon AS lon, radius_m AS "radiusM", ring, dwell_s AS "dwellS", active`
+const toGeofence = (r: {
+  id: string
+  name: string
+  kind: "circle" | "polygon"
+  center_lat: number | null
+  center_lon: number | null
+  radius_m: number | null
+  ring: Array<[number, number]> | null
+  dwell_s: number
+  active: boolean
+}) => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  lat: r.center_lat,
+  lon: r.center_lon,
+  radiusM: r.radius_m,
+  ring: r.ring,
+  dwellS: r.dwell_s,
+  active: r.active,
+})
 
 /** Circles and polygons per organisation; vehicles entering or leaving them raise alerts. */
 export const registerGeofenceRoutes = (
   app: TemplatedApp,
   deps: Pick<RouteDeps, "db" | "tokens" | "log">,
 ): void => {
-  const { db, tokens, log } = deps
-  route(
-    app,
-    "get",
-    "/api/v1/geofences",
-    async (request) => {
-      const p = await authorize(tokens, request)
-      const rows = await db.withOrg(
-        p.orgId,
-        async (c) => (await c.query(`SELECT ${COLUMNS} FROM geofences WHERE active ORDER BY name`)).rows,
+  const { db } = deps
+
+  serve(app, deps, endpoints.geofences.list, async ({ principal: p, query: f }) => {
+    let query = sql
+      .selectFrom("geofences")
+      .select(COLUMNS)
+      .where("active", "=", true)
+      .orderBy("name", f.sort === "-name" ? "desc" : "asc")
+      .orderBy("id")
+    if (f.kind) query = query.where("kind", "=", f.kind)
+    if (f.q) query = query.where("name", "ilike", contains(f.q))
+    const page = await db.withOrg(p.orgId, (c) => listPage(c, query, f))
+    return { body: { ...page, items: page.items.map(toGeofence) } }
+  })
+
+  serve(app, deps, endpoints.geofences.create, async ({ principal: p, body: g, request }) => {
+    const row = await db.withOrg(p.orgId, async (c) => {
+      const created = await firstRow(
+        c,
+        sql
+          .insertInto("geofences")
+          .values({
+            org_id: p.orgId,
+            name: g.name,
+            kind: g.kind,
+            center_lat: g.kind === "circle" ? g.lat : null,
+            center_lon: g.kind === "circle" ? g.lon : null,
+            radius_m: g.kind === "circle" ? g.radiusM : null,
+            ring: g.kind === "polygon" ? JSON.stringify(g.ring) : null,
+            dwell_s: g.dwellS ?? 60,
+          })
+          .returning(COLUMNS),
       )
-      return { status: 200, body: { items: rows } }
-    },
-    { log },
-  )
-  route(
-    app,
-    "post",
-    "/api/v1/geofences",
-    async (request) => {
-      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
-      const g = decodeOr400(CreateGeofence, jsonBody(request.body), "FLEET_GEOFENCE_INVALID")
-      const row = await db.withOrg(p.orgId, async (c) => {
-        const r = await c.query(
-          `INSERT INTO geofences (org_id, name, kind, center_lat, center_lon, radius_m, ring, dwell_s)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-          [
-            p.orgId,
-            g.name,
-            g.kind,
-            g.kind === "circle" ? g.lat : null,
-            g.kind === "circle" ? g.lon : null,
-            g.kind === "circle" ? g.radiusM : null,
-            g.kind === "polygon" ? JSON.stringify(g.ring) : null,
-            g.dwellS ?? 60,
-          ],
-        )
-        const created = r.rows[0] as { id: string }
-        await audit(c, p, request, {
-          action: "geofence.create",
-          entity: "geofence",
-          entityId: created.id,
-          newValues: created,
-        })
-        return created
+      if (created === undefined) throw new Error("the geofence was not stored")
+      const view = toGeofence(created)
+      await audit(c, p, request, {
+        action: "geofence.create",
+        entity: "geofence",
+        entityId: view.id,
+        newValues: view,
       })
-      return { status: 201, body: row }
-    },
-    { log },
-  )
-  route(
-    app,
-    "del",
-    "/api/v1/geofences/:id",
-    async (request) => {
-      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
-      const id = request.params[0] ?? ""
-      const done = await db.withOrg(p.orgId, async (c) => {
-        if (!UUID.test(id)) return false
-        const r = await c.query<Record<string, unknown>>(
-          `UPDATE geofences SET active = false WHERE id = $1 AND active RETURNING ${COLUMNS}`,
-          [id],
-        )
-        const removed = r.rows[0]
-        if (removed === undefined) return false
-        // A geofence is deactivated, not erased; the entry keeps what it was.
-        await audit(c, p, request, {
-          action: "geofence.delete",
-          entity: "geofence",
-          entityId: id,
-          oldValues: { ...removed, active: true },
-        })
-        return true
+      return view
+    })
+    return { body: row }
+  })
+
+  serve(app, deps, endpoints.geofences.delete, async ({ principal: p, params, request }) => {
+    const done = await db.withOrg(p.orgId, async (c) => {
+      const removed = await firstRow(
+        c,
+        sql
+          .updateTable("geofences")
+          .set({ active: false })
+          .where("id", "=", params.id)
+          .where("active", "=", true)
+          .returning(COLUMNS),
+      )
+      if (removed === undefined) return false
+      // A geofence is deactivated, not erased; the entry keeps what it was.
+      await audit(c, p, request, {
+        action: "geofence.delete",
+        entity: "geofence",
+        entityId: params.id,
+        oldValues: { ...toGeofence(removed), active: true },
       })
-      if (!done) throw new HttpError(404, "FLEET_GEOFENCE_NOT_FOUND", "no such geofence")
-      return { status: 204 }
-    },
-    { log },
-  )
+      return true
+    })
+    if (!done) throw new HttpError(404, "FLEET_GEOFENCE_NOT_FOUND", "no such geofence")
+    return {}
+  })
 }

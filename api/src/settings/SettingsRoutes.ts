@@ -1,33 +1,11 @@
-import { HttpError, route } from "@fleetcore/platform"
+import { endpoints, RULE_SETTING_KEYS, type RuleSettings } from "@fleetcore/contract"
+import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
-import { Schema } from "effect"
+import { sql as raw } from "kysely"
 import { audit } from "../audit/audit.js"
-import { authorize } from "../auth/authorize.js"
-import { decodeOr400, jsonBody } from "../http/decode.js"
+import { firstRow, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
-
-const between = (minimum: number, maximum: number) =>
-  Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum, maximum }))
-
-/** The thresholds an organisation may set; absent keys keep their defaults (docs/rules.md). */
-export const OrgSettings = Schema.Struct({
-  timezone: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(64))),
-  fuelAnomalyThresholdPct: Schema.optionalKey(between(0, 100)),
-  overspeedLimitKmh: Schema.optionalKey(Schema.NullOr(between(20, 250))),
-  overspeedMinDurationS: Schema.optionalKey(between(0, 600)),
-  lowBatteryV: Schema.optionalKey(between(6, 30)),
-  lowBatteryMinDurationS: Schema.optionalKey(between(0, 86_400)),
-  offlineAfterMinutes: Schema.optionalKey(between(1, 10_080).check(Schema.isInt())),
-  maxKmPerDay: Schema.optionalKey(between(100, 5_000)),
-  maxSpeedKmh: Schema.optionalKey(between(50, 500)),
-  odometerMismatchPct: Schema.optionalKey(between(1, 100)),
-  minTripDurationS: Schema.optionalKey(between(0, 3_600)),
-  minStopDurationS: Schema.optionalKey(between(0, 86_400)),
-  maintenanceAheadKm: Schema.optionalKey(between(0, 100_000)),
-  maintenanceAheadDays: Schema.optionalKey(between(0, 365).check(Schema.isInt())),
-  /** Days audit entries are kept (purge_audit_log); unset keeps them two years. */
-  auditRetentionDays: Schema.optionalKey(between(30, 3_650).check(Schema.isInt())),
-})
+import { serve } from "../http/serve.js"
 
 const validTimezone = (tz: string): boolean => {
   try {
@@ -38,72 +16,64 @@ const validTimezone = (tz: string): boolean => {
   }
 }
 
+/**
+ * The rule thresholds among an organisation's settings: the same JSON object also holds the
+ * organisation's currency, language and units (`organisation.get`), which are not answered here.
+ */
+const ruleSettingsOf = (settings: Record<string, unknown> | undefined): typeof RuleSettings.Encoded =>
+  Object.fromEntries(
+    RULE_SETTING_KEYS.filter((k) => settings?.[k] !== undefined).map((k) => [k, settings?.[k]]),
+  ) as typeof RuleSettings.Encoded
+
 /** Organisation rule settings: read by managers, changed by admins, every change audited. */
 export const registerSettingsRoutes = (
   app: TemplatedApp,
   deps: Pick<RouteDeps, "db" | "tokens" | "log">,
 ): void => {
-  const { db, tokens, log } = deps
-  route(
-    app,
-    "get",
-    "/api/v1/settings",
-    async (request) => {
-      const p = await authorize(tokens, request, ["owner", "admin", "manager"])
-      const settings = await db.withOrg(
-        p.orgId,
-        async (c) =>
-          (await c.query<{ settings: object }>("SELECT settings FROM organisations")).rows[0]?.settings,
+  const { db } = deps
+
+  serve(app, deps, endpoints.settings.get, async ({ principal: p }) => {
+    const org = await db.withOrg(p.orgId, (c) =>
+      firstRow(c, sql.selectFrom("organisations").select("settings")),
+    )
+    return { body: ruleSettingsOf(org?.settings) }
+  })
+
+  serve(app, deps, endpoints.settings.update, async ({ principal: p, body: changes, request }) => {
+    if (changes.timezone !== undefined && !validTimezone(changes.timezone)) {
+      throw new HttpError(
+        400,
+        "FLEET_SETTINGS_INVALID",
+        "timezone must be an IANA time zone such as Asia/Almaty",
+        "timezone",
       )
-      return { status: 200, body: settings ?? {} }
-    },
-    { log },
-  )
-  route(
-    app,
-    "put",
-    "/api/v1/settings",
-    async (request) => {
-      const p = await authorize(tokens, request, ["owner", "admin"])
-      const changes = decodeOr400(OrgSettings, jsonBody(request.body), "FLEET_SETTINGS_INVALID")
-      if (changes.timezone !== undefined && !validTimezone(changes.timezone)) {
-        throw new HttpError(
-          400,
-          "FLEET_SETTINGS_INVALID",
-          "timezone must be an IANA time zone such as Asia/Almaty",
-          "timezone",
-        )
+    }
+    const updated = await db.withOrg(p.orgId, async (c) => {
+      const before =
+        (await firstRow(c, sql.selectFrom("organisations").select("settings").forUpdate()))?.settings ?? {}
+      const after = await firstRow(
+        c,
+        sql
+          .updateTable("organisations")
+          .set({ settings: raw<string>`settings || ${JSON.stringify(changes)}::jsonb` })
+          .where("id", "=", p.orgId)
+          .returning("settings"),
+      )
+      // Only the keys whose value changed: before (null when it was unset) and after.
+      const changed = Object.entries(changes).filter(
+        ([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v),
+      )
+      if (changed.length > 0) {
+        await audit(c, p, request, {
+          action: "settings.update",
+          entity: "organisation",
+          entityId: p.orgId,
+          oldValues: Object.fromEntries(changed.map(([k]) => [k, before[k] ?? null])),
+          newValues: Object.fromEntries(changed),
+        })
       }
-      const updated = await db.withOrg(p.orgId, async (c) => {
-        const before =
-          (
-            await c.query<{ settings: Record<string, unknown> }>(
-              "SELECT settings FROM organisations FOR UPDATE",
-            )
-          ).rows[0]?.settings ?? {}
-        const after = (
-          await c.query<{ settings: Record<string, unknown> }>(
-            "UPDATE organisations SET settings = settings || $2::jsonb WHERE id = $1 RETURNING settings",
-            [p.orgId, JSON.stringify(changes)],
-          )
-        ).rows[0]?.settings
-        // Only the keys whose value changed: before (null when it was unset) and after.
-        const changed = Object.entries(changes).filter(
-          ([k, v]) => JSON.stringify(before[k]) !== JSON.stringify(v),
-        )
-        if (changed.length > 0) {
-          await audit(c, p, request, {
-            action: "settings.update",
-            entity: "organisation",
-            entityId: p.orgId,
-            oldValues: Object.fromEntries(changed.map(([k]) => [k, before[k] ?? null])),
-            newValues: Object.fromEntries(changed),
-          })
-        }
-        return after
-      })
-      return { status: 200, body: updated }
-    },
-    { log },
-  )
+      return after?.settings
+    })
+    return { body: ruleSettingsOf(updated) }
+  })
 }

@@ -1,9 +1,19 @@
 import type { AnyEndpoint } from "../endpoint.js"
+import { alerts } from "./alerts.js"
+import { assignments } from "./assignments.js"
 import { audit } from "./audit.js"
 import { auth, me } from "./auth.js"
+import { devices } from "./devices.js"
+import { fuel } from "./fuel.js"
+import { geofences } from "./geofences.js"
+import { history } from "./history.js"
+import { maintenance } from "./maintenance.js"
+import { odometer } from "./odometer.js"
 import { organisations } from "./organisations.js"
+import { settings } from "./settings.js"
 import { system } from "./system.js"
 import { users } from "./users.js"
+import { vehicles } from "./vehicles.js"
 
 /** Every endpoint of the API, by area. Add an area here and it is routed, documented and typed. */
 export const endpoints = {
@@ -13,6 +23,16 @@ export const endpoints = {
   organisations,
   users,
   audit,
+  vehicles,
+  history,
+  assignments,
+  odometer,
+  devices,
+  alerts,
+  fuel,
+  maintenance,
+  settings,
+  geofences,
 } as const
 
 /** Every declared endpoint, flat. */

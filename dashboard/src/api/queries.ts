@@ -34,7 +34,8 @@ export const createVehiclesQuery = (options: () => { readonly enabled: boolean }
   const api = useApi()
   return useQuery(() => ({
     queryKey: queryKeys.vehicles(),
-    queryFn: ({ signal }) => api.get<VehiclesResponse>("/api/v1/vehicles", signal),
+    // The live snapshot: every vehicle the caller may see, unpaged (the vehicles list pages by 50).
+    queryFn: ({ signal }) => api.get<VehiclesResponse>("/api/v1/live/vehicles", signal),
     enabled: options().enabled,
     staleTime: 60_000,
     // Rows keep their identity across live updates: only the changed fields re-render.

@@ -1,0 +1,2 @@
+/** An ILIKE pattern matching text that contains `q` literally (its `%`, `_` and `\` escaped). */
+export const contains = (q: string): string => `%${q.replace(/[\\%_]/g, "\\$&")}%`

@@ -1,0 +1,164 @@
+import { Schema } from "effect"
+import { endpoint } from "../endpoint.js"
+import { listOf, listQuery } from "../list.js"
+import { Currency, IsoDateTime, Money, PositiveMoney, Uuid } from "../schemas.js"
+import { IdParams } from "./common.js"
+
+const Note = Schema.String.check(Schema.isMaxLength(2000))
+
+export const FuelEntry = Schema.Struct({
+  id: Uuid,
+  vehicleId: Uuid,
+  time: IsoDateTime,
+  litres: Schema.Number,
+  amount: Money,
+  currency: Currency,
+  odometerKm: Schema.Number,
+  fuelCardId: Schema.NullOr(Uuid),
+  note: Schema.NullOr(Schema.String),
+  enteredBy: Schema.NullOr(Uuid),
+  /** Against the vehicle type's rated L/100 km; null for the first refuel or an unrated type. */
+  consumption: Schema.NullOr(
+    Schema.Struct({
+      distanceKm: Schema.NullOr(Schema.Number),
+      expectedL: Schema.Number,
+      actualL: Schema.Number,
+      differenceL: Schema.NullOr(Schema.Number),
+      differencePct: Schema.NullOr(Schema.Number),
+    }),
+  ),
+  anomaly: Schema.Boolean,
+  anomalyStatus: Schema.Literals(["none", "unchecked", "checked"]),
+  checkedBy: Schema.NullOr(Uuid),
+  checkedAt: Schema.NullOr(IsoDateTime),
+}).annotate({ identifier: "FuelEntry" })
+
+/** A card limit the entry took over: a warning, never a refusal. */
+export const FuelCardLimitWarning = Schema.Struct({
+  code: Schema.Literal("FLEET_FUEL_CARD_LIMIT_EXCEEDED"),
+  cardId: Uuid,
+  period: Schema.Literals(["day", "week", "month"]),
+  spent: Money,
+  limit: Money,
+  currency: Currency,
+}).annotate({ identifier: "FuelCardLimitWarning" })
+
+export const FuelCard = Schema.Struct({
+  id: Uuid,
+  name: Schema.String,
+  numberLast4: Schema.NullOr(Schema.String),
+  vehicleId: Schema.NullOr(Uuid),
+  currency: Currency,
+  dailyLimit: Schema.NullOr(Money),
+  weeklyLimit: Schema.NullOr(Money),
+  monthlyLimit: Schema.NullOr(Money),
+  active: Schema.Boolean,
+}).annotate({ identifier: "FuelCard" })
+
+const entryNotFound = { status: 404, code: "FLEET_FUEL_ENTRY_NOT_FOUND" }
+
+/** Refuels with the consumption check; fuel cards with spending limits (warn, never block). */
+export const fuel = {
+  createEntry: endpoint({
+    id: "fuel.createEntry",
+    method: "post",
+    path: "/api/v1/vehicles/:id/fuel-entries",
+    tag: "fuel",
+    summary:
+      "Record a refuel (a driver: on a vehicle assigned to them); checked against the rated consumption",
+    access: "fuel.record",
+    params: IdParams,
+    body: Schema.Struct({
+      time: IsoDateTime,
+      litres: Schema.Number.check(
+        Schema.isFinite(),
+        Schema.isGreaterThan(0),
+        Schema.isLessThanOrEqualTo(2000),
+      ),
+      amount: Money,
+      currency: Currency,
+      odometerKm: Schema.Number.check(
+        Schema.isFinite(),
+        Schema.isBetween({ minimum: 0, maximum: 10_000_000 }),
+      ),
+      fuelCardId: Schema.optionalKey(Schema.NullOr(Uuid)),
+      note: Schema.optionalKey(Schema.NullOr(Note)),
+    }),
+    invalidCode: "FLEET_FUEL_ENTRY_INVALID",
+    response: Schema.Struct({
+      ...FuelEntry.fields,
+      /** The first refuel of a vehicle: nothing to compare with yet. */
+      baseline: Schema.Boolean,
+      warnings: Schema.Array(FuelCardLimitWarning),
+    }),
+    status: 201,
+    errors: [
+      { status: 404, code: "FLEET_VEHICLE_NOT_FOUND" },
+      { status: 400, code: "FLEET_FUEL_ODOMETER_NOT_INCREASING" },
+      { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" },
+    ],
+  }),
+  listEntries: endpoint({
+    id: "fuel.listEntries",
+    method: "get",
+    path: "/api/v1/fuel-entries",
+    tag: "fuel",
+    summary: "Refuels, latest first (a driver: of the vehicles assigned to them)",
+    description: "`q` searches the note. `anomaly=any` lists every anomaly, checked or not.",
+    access: "fuel.read",
+    query: listQuery(["time", "litres", "amount"], {
+      vehicleId: Schema.optionalKey(Uuid),
+      anomaly: Schema.optionalKey(Schema.Literals(["unchecked", "checked", "any"])),
+    }),
+    response: listOf(FuelEntry),
+  }),
+  checkEntry: endpoint({
+    id: "fuel.checkEntry",
+    method: "post",
+    path: "/api/v1/fuel-entries/:id/check",
+    tag: "fuel",
+    summary: "Mark an unchecked consumption anomaly as checked",
+    access: "fuel.manage",
+    params: IdParams,
+    body: Schema.Struct({ note: Schema.optionalKey(Note) }),
+    bodyOptional: true,
+    invalidCode: "FLEET_FUEL_ENTRY_INVALID",
+    response: FuelEntry,
+    errors: [entryNotFound, { status: 409, code: "FLEET_FUEL_ENTRY_NOT_UNCHECKED" }],
+  }),
+  createCard: endpoint({
+    id: "fuel.createCard",
+    method: "post",
+    path: "/api/v1/fuel-cards",
+    tag: "fuel",
+    summary: "Add a fuel card (only its last four digits are kept)",
+    access: "fuel.manage",
+    body: Schema.Struct({
+      name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
+      numberLast4: Schema.optionalKey(Schema.NullOr(Schema.String.check(Schema.isPattern(/^\d{4}$/u)))),
+      vehicleId: Schema.optionalKey(Schema.NullOr(Uuid)),
+      currency: Currency,
+      dailyLimit: Schema.optionalKey(Schema.NullOr(PositiveMoney)),
+      weeklyLimit: Schema.optionalKey(Schema.NullOr(PositiveMoney)),
+      monthlyLimit: Schema.optionalKey(Schema.NullOr(PositiveMoney)),
+    }),
+    invalidCode: "FLEET_FUEL_CARD_INVALID",
+    response: FuelCard,
+    status: 201,
+    errors: [{ status: 422, code: "FLEET_REFERENCE_NOT_FOUND" }],
+  }),
+  listCards: endpoint({
+    id: "fuel.listCards",
+    method: "get",
+    path: "/api/v1/fuel-cards",
+    tag: "fuel",
+    summary: "Fuel cards (a driver: the cards of the vehicles assigned to them)",
+    description: "`q` searches the name and the last four digits.",
+    access: "fuel.read",
+    query: listQuery(["name"], {
+      vehicleId: Schema.optionalKey(Uuid),
+      active: Schema.optionalKey(Schema.Literals(["true", "false"])),
+    }),
+    response: listOf(FuelCard),
+  }),
+} as const

@@ -1,0 +1,98 @@
+import { Schema } from "effect"
+import { endpoint } from "../endpoint.js"
+import { IsoDate, IsoDateTime, Uuid } from "../schemas.js"
+import { IdParams } from "./common.js"
+
+export const Trip = Schema.Struct({
+  startMs: Schema.Number,
+  endMs: Schema.Number,
+  startLat: Schema.Number,
+  startLon: Schema.Number,
+  endLat: Schema.Number,
+  endLon: Schema.Number,
+  distanceM: Schema.Number,
+  durationS: Schema.Number,
+  idleS: Schema.Number,
+  maxSpeedMps: Schema.Number,
+  avgSpeedMps: Schema.Number,
+  fuelUsedL: Schema.NullOr(Schema.Number),
+}).annotate({ identifier: "Trip" })
+
+const vehicleNotFound = { status: 404, code: "FLEET_VEHICLE_NOT_FOUND" }
+
+/** Derived history of a vehicle or a driver (ClickHouse), and re-running the rules over it. */
+export const history = {
+  mileage: endpoint({
+    id: "history.mileage",
+    method: "get",
+    path: "/api/v1/vehicles/:id/mileage",
+    tag: "history",
+    summary: "A vehicle's distance per day or month, from and to inclusive (UTC days)",
+    access: "telemetry.read",
+    params: IdParams,
+    query: Schema.Struct({
+      from: IsoDate,
+      to: IsoDate,
+      groupBy: Schema.optionalKey(Schema.Literals(["day", "month"])),
+    }),
+    response: Schema.Struct({
+      vehicleId: Uuid,
+      from: IsoDate,
+      to: IsoDate,
+      groupBy: Schema.Literals(["day", "month"]),
+      periods: Schema.Array(Schema.Struct({ period: IsoDate, km: Schema.Number })),
+      totalKm: Schema.Number,
+      averageKmPerDay: Schema.Number,
+    }),
+    errors: [vehicleNotFound],
+  }),
+  trips: endpoint({
+    id: "history.trips",
+    method: "get",
+    path: "/api/v1/vehicles/:id/trips",
+    tag: "history",
+    summary: "A vehicle's trips that started between from and to (at most 10,000)",
+    access: "telemetry.read",
+    params: IdParams,
+    query: Schema.Struct({ from: IsoDateTime, to: IsoDateTime }),
+    response: Schema.Struct({ vehicleId: Uuid, items: Schema.Array(Trip) }),
+    errors: [vehicleNotFound],
+  }),
+  replay: endpoint({
+    id: "history.replay",
+    method: "post",
+    path: "/api/v1/vehicles/:id/replay",
+    tag: "history",
+    summary: "Re-run the rules over a vehicle's stored points for whole UTC days (1–93)",
+    access: "telemetry.replay",
+    params: IdParams,
+    body: Schema.Struct({ from: IsoDate, to: IsoDate }),
+    invalidCode: "FLEET_REPLAY_INVALID",
+    response: Schema.Struct({
+      vehicleId: Uuid,
+      from: IsoDate,
+      to: IsoDate,
+      points: Schema.Int,
+      trips: Schema.Int,
+      days: Schema.Int,
+      alerts: Schema.Int,
+    }),
+    errors: [vehicleNotFound],
+  }),
+  driverMileage: endpoint({
+    id: "history.driverMileage",
+    method: "get",
+    path: "/api/v1/drivers/:id/mileage",
+    tag: "history",
+    summary: "A driver's distance per day and vehicle (a driver: only their own)",
+    access: "telemetry.read",
+    params: IdParams,
+    query: Schema.Struct({ from: IsoDate, to: IsoDate }),
+    response: Schema.Struct({
+      driverId: Uuid,
+      days: Schema.Array(Schema.Struct({ day: IsoDate, vehicleId: Uuid, km: Schema.Number })),
+      totalKm: Schema.Number,
+    }),
+    errors: [{ status: 404, code: "FLEET_DRIVER_NOT_FOUND" }],
+  }),
+} as const
