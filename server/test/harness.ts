@@ -145,3 +145,24 @@ export const publishPoints = async (
   }
   await client.endAsync()
 }
+
+/** A user of `role` in an organisation, created directly in the database; returns its id. */
+export const createUser = async (
+  fleet: RunningFleetCore,
+  orgId: string,
+  role: string,
+  email: string,
+  password: string,
+): Promise<string> => {
+  const user = await fleet.db.system.query<{ id: string }>(
+    "INSERT INTO users (org_id, email, name, password_hash, role) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    [orgId, email, `Test ${role}`, await hashSecret(password), role],
+  )
+  return user.rows[0]?.id as string
+}
+
+/** The demo organisation's id (the one `startHarness` seeds, with its admin). */
+export const demoOrgId = async (fleet: RunningFleetCore): Promise<string> => {
+  const org = await fleet.db.system.query<{ id: string }>("SELECT id FROM organisations WHERE slug = 'demo'")
+  return org.rows[0]?.id as string
+}

@@ -220,7 +220,11 @@ export const me = {
     summary: "Turn two-factor sign-in off (needs the password)",
     access: "signedIn",
     body: Schema.Struct({ password: Password }),
-    errors: [{ status: 403, code: "FLEET_AUTH_INVALID_CREDENTIALS" }],
+    // The password is checked under the sign-in throttle, so wrong guesses are refused here too.
+    errors: [
+      { status: 403, code: "FLEET_AUTH_INVALID_CREDENTIALS" },
+      { status: 429, code: "FLEET_AUTH_TOO_MANY_ATTEMPTS" },
+    ],
   }),
   recoveryCodes: endpoint({
     id: "me.recoveryCodes",

@@ -1,0 +1,114 @@
+import { ALL_ENDPOINTS, type AnyEndpoint, pathParameters } from "@fleetcore/contract"
+import type { RunningFleetCore } from "../src/FleetCore.js"
+import {
+  type Answered,
+  type CallParts,
+  callEndpoint,
+  idIn,
+  isNoSuchEndpoint,
+  sampleWire,
+} from "./contractCalls.js"
+
+/**
+ * Makes one entity of any collection in an organisation, as its admin, from the declarations: the
+ * collection's create endpoint (`post /api/v1/x`, or a nested `post /api/v1/parent/:id/x`) with a
+ * sampled body. Fields naming another entity (`vehicleId`, `driverId`) get one of the same
+ * organisation, made the same way; a field the server refuses is dropped and the call retried.
+ * Entities no endpoint creates (the platform raises alerts and plans tasks) are inserted directly.
+ */
+export interface EntitiesInOrg {
+  /** The id of an entity of `collection` ("/api/v1/vehicles") in the organisation, made once. */
+  readonly of: (collection: string) => Promise<string>
+}
+
+type Maker = (of: (collection: string) => Promise<string>) => Promise<string>
+
+/** "vehicleTypeId" → "/api/v1/vehicle-types". */
+const collectionNamedBy = (key: string): string =>
+  `/api/v1/${key.replace(/Id$/u, "").replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`)}s`
+
+export const entitiesInOrg = (fleet: RunningFleetCore, orgId: string, adminToken: string): EntitiesInOrg => {
+  const call = (e: AnyEndpoint, parts: CallParts): Promise<Answered> =>
+    callEndpoint(fleet.httpUrl, adminToken, e, parts)
+  const insert = async (sql: string, args: ReadonlyArray<unknown>): Promise<string> =>
+    (await fleet.db.system.query<{ id: string }>(sql, [...args])).rows[0]?.id as string
+
+  const makers: Record<string, Maker> = {
+    "/api/v1/organisations": async () => orgId,
+    // A driver is a user with the driver role.
+    "/api/v1/drivers": async () => {
+      const create = ALL_ENDPOINTS.find((e) => e.id === "users.create") as AnyEndpoint
+      const a = await call(create, {
+        body: { email: `driver-${orgId}@orgs.example`, name: "Driver", role: "driver" },
+      })
+      if (a.status !== create.status) throw new Error(`users.create answered ${a.status} ${a.text}`)
+      return idIn(a.json) as string
+    },
+    "/api/v1/alerts": async (of) =>
+      insert(
+        "INSERT INTO alerts (org_id, vehicle_id, type, severity, opened_at, last_seen_at) VALUES ($1, $2, 'overspeed', 'warning', now(), now()) RETURNING id",
+        [orgId, await of("/api/v1/vehicles")],
+      ),
+    "/api/v1/maintenance/tasks": async (of) =>
+      insert(
+        "INSERT INTO maintenance_tasks (org_id, vehicle_id, template_id, status) VALUES ($1, $2, $3, 'scheduled') RETURNING id",
+        [orgId, await of("/api/v1/vehicles"), await of("/api/v1/maintenance/templates")],
+      ),
+  }
+
+  const made = new Map<string, Promise<string>>()
+  const of = (collection: string): Promise<string> => {
+    const known = made.get(collection) ?? make(collection)
+    made.set(collection, known)
+    return known
+  }
+
+  /** The declared endpoint that creates entities of `collection`, and the parent collection of a nested one. */
+  const creatorOf = (collection: string): { create: AnyEndpoint; parent?: string } | undefined => {
+    const direct = ALL_ENDPOINTS.find((e) => e.method === "post" && e.path === collection)
+    if (direct !== undefined) return { create: direct }
+    const last = collection.slice(collection.lastIndexOf("/"))
+    const nested = ALL_ENDPOINTS.find(
+      (e) => e.method === "post" && e.path.endsWith(`/:id${last}`) && pathParameters(e.path).length === 1,
+    )
+    return nested === undefined
+      ? undefined
+      : { create: nested, parent: nested.path.slice(0, nested.path.indexOf("/:")) }
+  }
+
+  const canMake = (collection: string): boolean =>
+    makers[collection] !== undefined || creatorOf(collection) !== undefined
+
+  const make = async (collection: string): Promise<string> => {
+    const maker = makers[collection]
+    if (maker !== undefined) return maker(of)
+    const creator = creatorOf(collection)
+    if (creator === undefined)
+      throw new Error(`no endpoint creates a ${collection} entity: teach entitiesInOrg how to make one`)
+    const { create, parent } = creator
+    const params = parent === undefined ? {} : { id: await of(parent) }
+    const attempts: Array<string> = []
+    for (let seed = 1; seed <= 20; seed++) {
+      const body = {
+        ...((create.body === undefined ? {} : sampleWire(create.body, seed)) as Record<string, unknown>),
+      }
+      for (const key of Object.keys(body)) {
+        const ref = collectionNamedBy(key)
+        if (key.endsWith("Id") && ref !== collection && canMake(ref)) body[key] = await of(ref)
+      }
+      for (let retry = 0; retry < 5; retry++) {
+        const a = await call(create, { params, body })
+        const id = idIn(a.json)
+        if (a.status === create.status && id !== undefined) return id
+        if (isNoSuchEndpoint(a)) throw new Error(`${create.id} (post ${create.path}) is not served`)
+        attempts.push(`${a.status} ${a.text.slice(0, 160)}`)
+        const field = (a.json as { error?: { field?: unknown } } | null)?.error?.field
+        if (typeof field !== "string" || !(field in body)) break
+        delete body[field]
+      }
+    }
+    throw new Error(`could not make a ${collection} entity with ${create.id}:\n  ${attempts.join("\n  ")}`)
+  }
+
+  return { of }
+}

@@ -1,0 +1,103 @@
+import { spawn } from "node:child_process"
+import { mkdtemp, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { createOrg, createUser, demoOrgId, type Harness, login, startHarness } from "./harness.js"
+
+/**
+ * Schemathesis (PyPI), the property-based API fuzzer, reads `/api/v1/openapi.json` and sends
+ * generated requests, valid and invalid, to every operation, signed in as the owner and as an
+ * organisation's admin. The server checks its own answers against the declarations (a mismatch is
+ * a 500), and schemathesis checks them against the document: no 5xx, every status, content type and
+ * body as documented (the checks are chosen in `tools/schemathesis.toml`). `tools/schemathesis.sh`
+ * installs the pinned version on first use.
+ * `npm run fuzz:api` is the longer run.
+ */
+const SCRIPT = fileURLToPath(new URL("../../tools/schemathesis.sh", import.meta.url))
+const PASSWORD = "schemathesis-password"
+/** Test cases per operation in the fuzzing phase: the whole test takes one to two minutes on two cores. */
+const EXAMPLES = Number(process.env.FLEET_SCHEMATHESIS_EXAMPLES ?? "10")
+
+let h: Harness
+/** Schemathesis keeps its caches and reports in the folder it runs in: a temporary one, not the repository. */
+let workDir = ""
+const callers: Array<{ name: string; token: string }> = []
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), "fleetcore-schemathesis-"))
+  h = await startHarness()
+  await createUser(h.fleet, await demoOrgId(h.fleet), "owner", "owner@fuzz.example", PASSWORD)
+  callers.push({ name: "owner", token: (await login(h.fleet, "owner@fuzz.example", PASSWORD)).token })
+  const other = await createOrg(h.fleet, "fuzz-b", PASSWORD)
+  callers.push({ name: "admin", token: (await login(h.fleet, other.email, PASSWORD)).token })
+})
+afterAll(async () => {
+  await h?.close()
+  if (workDir !== "") await rm(workDir, { recursive: true, force: true })
+})
+
+const run = (args: ReadonlyArray<string>): Promise<{ code: number | null; output: string }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(SCRIPT, args, {
+      cwd: workDir,
+      env: { ...process.env, NO_COLOR: "1", SCHEMATHESIS_TELEMETRY: "false", PYTHONUNBUFFERED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    let output = ""
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.on("error", reject)
+    child.on("close", (code) => resolve({ code, output }))
+  })
+
+/** From the first section schemathesis prints after its progress (errors, failures, summary). */
+const report = (output: string): string => {
+  const start = output.search(/^=+ (ERRORS|FAILURES|WARNINGS|SUMMARY) =+$/mu)
+  return start === -1 ? output.slice(-4000) : output.slice(start)
+}
+
+describe("schemathesis", () => {
+  it(
+    "finds no server error and no answer that departs from the document, as the owner and as an admin",
+    async () => {
+      const runs: Array<{ caller: string; exit: number | null }> = []
+      const reports: Array<string> = []
+      for (const caller of callers) {
+        const started = Date.now()
+        const { code, output } = await run([
+          "run",
+          `${h.fleet.httpUrl}/api/v1/openapi.json`,
+          "--header",
+          `Authorization: Bearer ${caller.token}`,
+          "--phases",
+          "examples,coverage,fuzzing",
+          "--max-examples",
+          String(EXAMPLES),
+          "--seed",
+          "7",
+          "--workers",
+          "2",
+          "--no-shrink",
+          "--suppress-health-check",
+          "all",
+          "--request-timeout",
+          "10",
+        ])
+        console.log(
+          `schemathesis as ${caller.name}: exit ${code} after ${Math.round((Date.now() - started) / 1000)} s`,
+        )
+        runs.push({ caller: caller.name, exit: code })
+        if (code !== 0) reports.push(`schemathesis as ${caller.name} (exit ${code}):\n${report(output)}`)
+      }
+      expect(runs, reports.join("\n\n")).toEqual(callers.map((c) => ({ caller: c.name, exit: 0 })))
+    },
+    // Two runs; `npm run fuzz:api` raises the examples and so the time.
+    Math.max(600_000, EXAMPLES * 20_000),
+  )
+})
