@@ -109,8 +109,9 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
     })
   }
   app.any("/api/*", noSuchEndpoint)
-  // Without a dashboard (an API-only process) every other path is a 404 too, never a dropped connection.
+  // The dashboard answers GETs; every other method and path (or every path, in an API-only process)
+  // is a 404, never a dropped connection.
   if (deps.dashboardDir !== null) registerStaticFiles(app, deps.dashboardDir, deps.log)
-  else app.any("/*", noSuchEndpoint)
+  app.any("/*", noSuchEndpoint)
   return { close: live.close, routes: routesOf(app) }
 }

@@ -34,6 +34,7 @@ const BAD_QUERIES = [
   "?vehicleId=%00&limit=99999&status=nope",
   "?from=0000-00-00&to=0000-00-00&groupBy=year",
   "?from=2024-01-01T00:00:00Z&from=2024-01-02T00:00:00Z&to=x",
+  "?q=%00&page=1",
 ]
 const deep = `${"[".repeat(10_000)}${"]".repeat(10_000)}`
 const BAD_BODIES: ReadonlyArray<string> = [
@@ -45,6 +46,7 @@ const BAD_BODIES: ReadonlyArray<string> = [
   deep,
   `{"a":${deep}}`,
   JSON.stringify({ name: "\u0000", email: "a\u0000@x", id: "\u0000" }),
+  '{"name":"\\ud800","\\udc00":"x","plate":"A\\udfff"}',
   JSON.stringify({
     name: 1,
     time: "0000-00-00T00:00:00Z",
@@ -115,6 +117,19 @@ describe("every route, malformed input", () => {
 })
 
 describe("requests that used to crash the process or answer 500", () => {
+  it("refuses a NUL in a query string and a lone surrogate in a body with 400 (found by schemathesis)", async () => {
+    expect(await send("GET", "/api/v1/vehicles?q=%00", admin.token)).toBe(400)
+    expect(await send("POST", "/api/v1/vehicles", admin.token, '{"name":"\\ud800"}')).toBe(400)
+  })
+
+  it("answers every method on a path outside the API with a 404, never a dropped connection", async () => {
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      expect(await send(method, "/healthz", null, "{}")).toBe(404)
+      expect(await send(method, "/", null, "{}")).toBe(404)
+    }
+    expect(await send("GET", "/", null)).toBe(200)
+  })
+
   it("answers a malformed percent-encoded path with 4xx, unauthenticated, and keeps serving", async () => {
     const status = await send("GET", "/api/v1/vehicles/%E0%A4%A/track", null)
     expect(status).toBe(400)

@@ -192,6 +192,16 @@ describe("a driver assigned to vehicle A", () => {
         body: onNothing.body,
       })
     }
+    // Another driver's mileage is, to a driver, a driver that does not exist.
+    const otherDriver = (
+      await h.fleet.db.system.query<{ id: string }>(
+        "SELECT id FROM users WHERE email = 'driver@demo.fleetcore.local'",
+      )
+    ).rows[0]?.id
+    const mileage = "/mileage?from=2026-01-01&to=2026-01-02"
+    const ofOther = await driver.call("GET", `/api/v1/drivers/${otherDriver}${mileage}`)
+    const ofNobody = await driver.call("GET", `/api/v1/drivers/${unknown}${mileage}`)
+    expect([ofOther.status, ofOther.body]).toEqual([404, ofNobody.body])
     // Nothing was written on B.
     const readings = await admin.call<{ total: number }>(
       "GET",

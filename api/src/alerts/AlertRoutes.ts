@@ -64,7 +64,7 @@ export const registerAlertRoutes = (
             .select("status")
             .where("id", "=", params.id)
             .where(visibleVehicles(p, "vehicle_id"))
-            .forUpdate(),
+            .forNoKeyUpdate(),
         )
         if (current === undefined) throw notFound()
         if (!from.includes(current.status)) {

@@ -122,7 +122,9 @@ export const registerPasswordRoutes = (
             email: string
             name: string
             password_hash: string | null
-          }>("SELECT org_id, email, name, password_hash FROM users WHERE id = $1 FOR UPDATE", [p.userId])
+          }>("SELECT org_id, email, name, password_hash FROM users WHERE id = $1 FOR NO KEY UPDATE", [
+            p.userId,
+          ])
           const user = rows[0]
           const ok =
             user?.password_hash != null && (await verifySecret(user.password_hash, body.currentPassword))

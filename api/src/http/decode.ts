@@ -60,11 +60,18 @@ export const jsonDepth = (text: string): number => {
   return deepest
 }
 
-class NulInString extends Error {}
+class UnstorableString extends Error {}
+
+/** A NUL, or half of a surrogate pair: PostgreSQL text and jsonb cannot store either. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** Whether text can be stored as PostgreSQL text (no NUL, no lone surrogate). */
+export const isStorableText = (text: string): boolean => !UNSTORABLE.test(text)
 
 /**
  * Parses a JSON request body, or answers 400: empty, not JSON, nested deeper than
- * MAX_JSON_DEPTH, or holding a NUL character in a string (PostgreSQL text cannot store it).
+ * MAX_JSON_DEPTH, or holding a NUL character or a lone surrogate in a string or a key (PostgreSQL
+ * text and jsonb cannot store them).
  */
 export const jsonBody = (body: Buffer): unknown => {
   if (body.length === 0) throw new HttpError(400, "FLEET_BODY_REQUIRED", "a JSON body is required")
@@ -73,13 +80,19 @@ export const jsonBody = (body: Buffer): unknown => {
     throw new HttpError(400, "FLEET_BODY_TOO_DEEP", `the body nests deeper than ${MAX_JSON_DEPTH} levels`)
   }
   try {
-    return JSON.parse(text, (_key, value: unknown) => {
-      if (typeof value === "string" && value.includes("\u0000")) throw new NulInString()
+    return JSON.parse(text, (key, value: unknown) => {
+      if (!isStorableText(key) || (typeof value === "string" && !isStorableText(value))) {
+        throw new UnstorableString()
+      }
       return value
     })
   } catch (error) {
-    if (error instanceof NulInString) {
-      throw new HttpError(400, "FLEET_BODY_NOT_JSON", "strings in the body must not contain NUL characters")
+    if (error instanceof UnstorableString) {
+      throw new HttpError(
+        400,
+        "FLEET_BODY_NOT_JSON",
+        "strings in the body must not contain NUL characters or unpaired surrogates",
+      )
     }
     throw new HttpError(400, "FLEET_BODY_NOT_JSON", `the body is not valid JSON: ${(error as Error).message}`)
   }

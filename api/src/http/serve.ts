@@ -14,7 +14,7 @@ import { Result, Schema } from "effect"
 import { authenticate } from "../auth/authenticate.js"
 import type { Principal } from "../auth/Principal.js"
 import type { Tokens } from "../auth/Tokens.js"
-import { decodeOr400, jsonBody } from "./decode.js"
+import { decodeOr400, isStorableText, jsonBody } from "./decode.js"
 import { localizeError } from "./localizeError.js"
 
 export interface ServeDeps {
@@ -60,6 +60,17 @@ const decodeParams = (e: AnyEndpoint, request: Request): unknown => {
   return result.success
 }
 
+/** The query string as an object; a value PostgreSQL cannot store (a NUL) is a 400 naming it. */
+const queryOf = (request: Request): Record<string, string> => {
+  const query = Object.fromEntries(request.query)
+  for (const [name, value] of Object.entries(query)) {
+    if (!isStorableText(value)) {
+      throw new HttpError(400, "FLEET_QUERY_INVALID", `${name}: must not contain NUL characters`, name)
+    }
+  }
+  return query
+}
+
 const checkResponse = (e: AnyEndpoint, body: unknown, log: Log): void => {
   if (e.response === undefined) return
   const result = Schema.decodeUnknownResult(Schema.toEncoded(e.response), { onExcessProperty: "error" })(body)
@@ -101,9 +112,7 @@ export const serve = <
         }
         const params = decodeParams(e, request)
         const query =
-          e.query === undefined
-            ? undefined
-            : decodeOr400(e.query, Object.fromEntries(request.query), "FLEET_QUERY_INVALID")
+          e.query === undefined ? undefined : decodeOr400(e.query, queryOf(request), "FLEET_QUERY_INVALID")
         const body =
           e.body === undefined
             ? undefined

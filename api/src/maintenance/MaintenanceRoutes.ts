@@ -109,7 +109,7 @@ export const registerMaintenanceRoutes = (
     const task = await db.withOrg(p.orgId, async (c) => {
       const prior = await firstRow(
         c,
-        sql.selectFrom("maintenance_tasks").select(["status"]).where("id", "=", id).forUpdate(),
+        sql.selectFrom("maintenance_tasks").select(["status"]).where("id", "=", id).forNoKeyUpdate(),
       )
       if (prior === undefined) throw new HttpError(404, "FLEET_MAINTENANCE_TASK_NOT_FOUND", "no such task")
       if (prior.status !== "scheduled" && prior.status !== "overdue") {

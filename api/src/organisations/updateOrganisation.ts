@@ -33,7 +33,7 @@ export const updateOrganisation = async (
     description: string | null
     status: "active" | "suspended"
     settings: Record<string, unknown>
-  }>("SELECT name, description, status, settings FROM organisations WHERE id = $1 FOR UPDATE", [orgId])
+  }>("SELECT name, description, status, settings FROM organisations WHERE id = $1 FOR NO KEY UPDATE", [orgId])
   const before = rows[0]
   if (before === undefined) throw organisationNotFound()
 

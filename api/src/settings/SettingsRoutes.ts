@@ -50,7 +50,8 @@ export const registerSettingsRoutes = (
     }
     const updated = await db.withOrg(p.orgId, async (c) => {
       const before =
-        (await firstRow(c, sql.selectFrom("organisations").select("settings").forUpdate()))?.settings ?? {}
+        (await firstRow(c, sql.selectFrom("organisations").select("settings").forNoKeyUpdate()))?.settings ??
+        {}
       const after = await firstRow(
         c,
         sql

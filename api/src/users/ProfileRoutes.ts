@@ -28,7 +28,7 @@ export const registerProfileRoutes = (
         phone: string | null
         locale: string
         theme: string
-      }>("SELECT org_id, name, phone, locale, theme FROM users WHERE id = $1 FOR UPDATE", [p.userId])
+      }>("SELECT org_id, name, phone, locale, theme FROM users WHERE id = $1 FOR NO KEY UPDATE", [p.userId])
       const before = rows[0]
       if (before === undefined)
         throw new HttpError(401, "FLEET_AUTH_TOKEN_INVALID", "the user no longer exists")

@@ -108,7 +108,8 @@ export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void 
   serve(app, deps, endpoints.history.driverMileage, async ({ principal: p, params, query: q }) => {
     const driverId = params.id
     if (isConfinedToAssignedVehicles(p.role) && p.userId !== driverId) {
-      throw new HttpError(403, "FLEET_FORBIDDEN", "a driver sees only their own mileage")
+      // Another driver is, to a driver, a driver that does not exist: the same 404 as an unknown id.
+      throw new HttpError(404, "FLEET_DRIVER_NOT_FOUND", "no such driver")
     }
     const known = await db.withOrg(p.orgId, (c) =>
       firstRow(c, sql.selectFrom("users").select("id").where("id", "=", driverId)),

@@ -17,11 +17,11 @@ export const Geofence = Schema.Struct({
   name: Schema.String,
   kind: Schema.Literals(["circle", "polygon"]),
   /** Circle: centre and radius in metres; null for a polygon. */
-  lat: Schema.NullOr(Schema.Number),
-  lon: Schema.NullOr(Schema.Number),
-  radiusM: Schema.NullOr(Schema.Number),
+  lat: Schema.NullOr(Schema.Finite),
+  lon: Schema.NullOr(Schema.Finite),
+  radiusM: Schema.NullOr(Schema.Finite),
   /** Polygon: [lat, lon] vertices; null for a circle. */
-  ring: Schema.NullOr(Schema.Array(Schema.Tuple([Schema.Number, Schema.Number]))),
+  ring: Schema.NullOr(Schema.Array(Schema.Tuple([Schema.Finite, Schema.Finite]))),
   dwellS: Schema.Int,
   active: Schema.Boolean,
 }).annotate({ identifier: "Geofence" })

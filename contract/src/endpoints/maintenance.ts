@@ -11,7 +11,7 @@ export const MaintenanceTemplate = Schema.Struct({
   name: Schema.String,
   vehicleTypeId: Schema.NullOr(Uuid),
   vehicleId: Schema.NullOr(Uuid),
-  everyKm: Schema.NullOr(Schema.Number),
+  everyKm: Schema.NullOr(Schema.Finite),
   everyMonths: Schema.NullOr(Schema.Int),
 }).annotate({ identifier: "MaintenanceTemplate" })
 
@@ -21,12 +21,12 @@ export const MaintenanceTask = Schema.Struct({
   templateId: Uuid,
   name: Schema.String,
   status: Schema.Literals(MAINTENANCE_TASK_STATUSES),
-  dueOdometerKm: Schema.NullOr(Schema.Number),
+  dueOdometerKm: Schema.NullOr(Schema.Finite),
   dueDate: Schema.NullOr(IsoDate),
   /** Days-ahead reminders already sent (14, 7, 3, 1). */
   remindersSent: Schema.Array(Schema.Int),
   completedOn: Schema.NullOr(IsoDate),
-  completedOdometerKm: Schema.NullOr(Schema.Number),
+  completedOdometerKm: Schema.NullOr(Schema.Finite),
   cost: Schema.NullOr(Money),
   currency: Schema.NullOr(Currency),
   notes: Schema.NullOr(Schema.String),

@@ -6,7 +6,7 @@ import { IdParams } from "./common.js"
 
 export const OdometerReading = Schema.Struct({
   id: Uuid,
-  valueKm: Schema.Number,
+  valueKm: Schema.Finite,
   at: IsoDateTime,
   enteredBy: Schema.NullOr(Uuid),
   /** Accepted but implausible: more than the organisation's maxKmPerDay since the previous reading. */
@@ -32,7 +32,7 @@ export const odometer = {
       note: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))),
     }),
     invalidCode: "FLEET_ODOMETER_READING_INVALID",
-    response: Schema.Struct({ ...OdometerReading.fields, kmPerDay: Schema.NullOr(Schema.Number) }),
+    response: Schema.Struct({ ...OdometerReading.fields, kmPerDay: Schema.NullOr(Schema.Finite) }),
     status: 201,
     errors: [vehicleNotFound, { status: 422, code: "FLEET_ODOMETER_READING_DECREASES" }],
   }),

@@ -4,14 +4,14 @@ import { listOf, listQuery } from "../list.js"
 import { IsoDate, IsoDateTime, Uuid } from "../schemas.js"
 import { IdParams } from "./common.js"
 
-const NullableNumber = Schema.NullOr(Schema.Number)
+const NullableNumber = Schema.NullOr(Schema.Finite)
 
 /** A vehicle's latest stored state (the same fields the live feed pushes). */
 export const LastPosition = Schema.Struct({
   vehicleId: Uuid,
-  timeMs: Schema.Number,
-  lat: Schema.Number,
-  lon: Schema.Number,
+  timeMs: Schema.Finite,
+  lat: Schema.Finite,
+  lon: Schema.Finite,
   speedMps: NullableNumber,
   headingDeg: NullableNumber,
   ignition: Schema.NullOr(Schema.Boolean),
@@ -33,9 +33,9 @@ export const Vehicle = Schema.Struct({
 }).annotate({ identifier: "Vehicle" })
 
 export const TrackPoint = Schema.Struct({
-  timeMs: Schema.Number,
-  lat: Schema.Number,
-  lon: Schema.Number,
+  timeMs: Schema.Finite,
+  lat: Schema.Finite,
+  lon: Schema.Finite,
   speedMps: NullableNumber,
   headingDeg: NullableNumber,
   ignition: Schema.NullOr(Schema.Boolean),
