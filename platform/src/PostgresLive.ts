@@ -8,6 +8,7 @@ import { runPostgresMigrations } from "./internal/postgresMigrations.js"
 import { superviseEmbeddedPostgres } from "./internal/superviseEmbeddedPostgres.js"
 import { AppLog, type Log } from "./Log.js"
 import { Postgres, type PostgresClient } from "./Postgres.js"
+import { inTransaction } from "./transaction.js"
 
 export class PostgresStartError extends Data.TaggedError("PostgresStartError")<{
   readonly message: string
@@ -26,22 +27,11 @@ const makePool = (config: pg.PoolConfig, log: Log): pg.Pool => {
 
 const makeClient = (pool: pg.Pool, close: () => Promise<void>): PostgresClient => ({
   system: pool,
-  withOrg: async (orgId, work) => {
-    const client = await pool.connect()
-    try {
-      await client.query("BEGIN")
+  withOrg: (orgId, work) =>
+    inTransaction(pool, work, async (client) => {
       await client.query("SET LOCAL ROLE fleetcore_app")
       await client.query("SELECT set_config('app.org_id', $1, true)", [orgId])
-      const result = await work(client)
-      await client.query("COMMIT")
-      return result
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined)
-      throw error
-    } finally {
-      client.release()
-    }
-  },
+    }),
   close,
 })
 

@@ -2,11 +2,11 @@ import { CSRF_HEADER, endpoints, SESSION_COOKIES } from "@fleetcore/contract"
 import { HttpError, hashSecret, type Request, verifySecret } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { audit } from "../audit/audit.js"
-import { sql } from "../db/sql.js"
+import { rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { assertOrganisationActive } from "../organisations/organisationStatus.js"
-import { type Account, accountByEmail, accountById, meOf, run } from "./accounts.js"
+import { type Account, accountByEmail, accountById, loadMe } from "./accounts.js"
 import { issueSession, type SessionKind } from "./issueSession.js"
 import { LoginThrottle } from "./LoginThrottle.js"
 import { makeSecretBox } from "./SecretBox.js"
@@ -67,7 +67,7 @@ export const registerAuthRoutes = (app: TemplatedApp, deps: AuthDeps): void => {
     if (cookie === undefined || cookie === "") return null
     const digest = refreshDigest(cookie)
     const family = (
-      await run(
+      await rows(
         db.system,
         sql.selectFrom("refresh_tokens").select("family_id").where("token_hash", "=", digest),
       )
@@ -137,7 +137,7 @@ export const registerAuthRoutes = (app: TemplatedApp, deps: AuthDeps): void => {
         }
       }
       outcome = "success"
-      await run(
+      await rows(
         db.system,
         sql.updateTable("users").set({ last_login_at: new Date() }).where("id", "=", account.id),
       )
@@ -167,7 +167,7 @@ export const registerAuthRoutes = (app: TemplatedApp, deps: AuthDeps): void => {
     if (presented === null) throw refreshInvalid()
     // Rotation: the presented token is revoked in the same statement that finds it, so it works once.
     const rotated = (
-      await run(
+      await rows(
         db.system,
         sql
           .updateTable("refresh_tokens")
@@ -198,7 +198,7 @@ export const registerAuthRoutes = (app: TemplatedApp, deps: AuthDeps): void => {
     let acting = home(account)
     if (rotated.org_id !== account.org_id && account.role === "owner") {
       const org = (
-        await run(
+        await rows(
           db.system,
           sql.selectFrom("organisations").select(["id", "name"]).where("id", "=", rotated.org_id),
         )
@@ -213,7 +213,7 @@ export const registerAuthRoutes = (app: TemplatedApp, deps: AuthDeps): void => {
     if (presented !== null) {
       // Logging out ends the login: every token descended from it is revoked.
       const ended = (
-        await run(
+        await rows(
           db.system,
           sql
             .updateTable("refresh_tokens")
@@ -240,7 +240,7 @@ export const registerAuthRoutes = (app: TemplatedApp, deps: AuthDeps): void => {
 
   serve(app, deps, endpoints.auth.switchOrganisation, async ({ principal, body, request }) => {
     const org = (
-      await run(
+      await rows(
         db.system,
         sql.selectFrom("organisations").select(["id", "name"]).where("id", "=", body.organisationId),
       )
@@ -255,7 +255,7 @@ export const registerAuthRoutes = (app: TemplatedApp, deps: AuthDeps): void => {
     // The new session continues the same login; its other tokens stop working, so a refresh
     // cannot bring the previous organisation back (and replaying one ends the login).
     if (principal.sessionId !== null) {
-      await run(
+      await rows(
         db.system,
         sql
           .updateTable("refresh_tokens")
@@ -281,26 +281,10 @@ export const registerAuthRoutes = (app: TemplatedApp, deps: AuthDeps): void => {
   })
 
   serve(app, deps, endpoints.me.get, async ({ principal }) => {
-    const account = await db.withOrg(principal.homeOrgId, (c) => accountById(c, principal.userId))
-    if (account === undefined)
-      throw new HttpError(401, "FLEET_AUTH_TOKEN_INVALID", "the user no longer exists")
-    let acting = home(account)
-    if (principal.orgId !== account.org_id) {
-      const org = await db.withOrg(
-        principal.orgId,
-        async (c) =>
-          (
-            await run(
-              c,
-              sql.selectFrom("organisations").select(["id", "name"]).where("id", "=", principal.orgId),
-            )
-          )[0],
-      )
-      if (org === undefined)
-        throw new HttpError(401, "FLEET_AUTH_TOKEN_INVALID", "the organisation no longer exists")
-      acting = org
-    }
-    return { body: meOf(account, acting) }
+    const me = await loadMe(db, principal)
+    if (me === undefined)
+      throw new HttpError(401, "FLEET_AUTH_TOKEN_INVALID", "the user or organisation is gone")
+    return { body: me }
   })
 
   registerTotpRoutes(app, { ...deps, box, throttle })

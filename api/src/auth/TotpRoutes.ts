@@ -2,10 +2,10 @@ import { endpoints } from "@fleetcore/contract"
 import { HttpError, verifySecret } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { audit } from "../audit/audit.js"
-import { sql } from "../db/sql.js"
+import { rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
-import { accountById, run } from "./accounts.js"
+import { accountById } from "./accounts.js"
 import type { LoginThrottle } from "./LoginThrottle.js"
 import type { Principal } from "./Principal.js"
 import type { SecretBox } from "./SecretBox.js"
@@ -50,7 +50,7 @@ export const registerTotpRoutes = (
         )
       }
       const secret = newTotpSecret(user.email)
-      await run(
+      await rows(
         c,
         sql
           .updateTable("users")
@@ -71,7 +71,7 @@ export const registerTotpRoutes = (
       if (!(await acceptTotpCode(c, box, user.id, user.totp_pending_secret, body.code, Date.now()))) {
         throw codeInvalid()
       }
-      await run(
+      await rows(
         c,
         sql
           .updateTable("users")
@@ -120,14 +120,14 @@ export const registerTotpRoutes = (
       attempt.settle(outcome, Date.now())
     }
     await db.withOrg(p.homeOrgId, async (c) => {
-      await run(
+      await rows(
         c,
         sql
           .updateTable("users")
           .set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null })
           .where("id", "=", user.id),
       )
-      await run(c, sql.deleteFrom("recovery_codes").where("user_id", "=", user.id))
+      await rows(c, sql.deleteFrom("recovery_codes").where("user_id", "=", user.id))
       // Turning off what is already off changes nothing, and is not an event.
       if (user.totp_secret !== null) {
         await audit(c, self(p), request, {

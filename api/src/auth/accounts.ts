@@ -1,13 +1,6 @@
 import { type Me, ROLE_PERMISSIONS } from "@fleetcore/contract"
-import type { Compilable } from "kysely"
-import { sql } from "../db/sql.js"
-import type { Queryable } from "../organisations/organisationStatus.js"
-
-/** Runs a built statement on the system pool or a `withOrg` client; its rows. */
-export const run = async <O>(client: Queryable, query: Compilable<O>): Promise<O[]> => {
-  const compiled = query.compile()
-  return (await client.query(compiled.sql, compiled.parameters as unknown[])).rows as O[]
-}
+import type { PostgresClient } from "@fleetcore/platform"
+import { firstRow, type Queryable, rows, sql } from "../db/sql.js"
 
 const accounts = sql
   .selectFrom("users as u")
@@ -32,10 +25,10 @@ const accounts = sql
 export type Account = Awaited<ReturnType<typeof accountById>> & object
 
 export const accountByEmail = async (client: Queryable, email: string) =>
-  (await run(client, accounts.where("u.email", "=", email)))[0]
+  (await rows(client, accounts.where("u.email", "=", email)))[0]
 
 export const accountById = async (client: Queryable, id: string) =>
-  (await run(client, accounts.where("u.id", "=", id)))[0]
+  (await rows(client, accounts.where("u.id", "=", id)))[0]
 
 /** The signed-in user as the API shows them, acting in `acting` (their own organisation unless switched). */
 export const meOf = (
@@ -55,3 +48,23 @@ export const meOf = (
   totpEnabled: account.totp_secret !== null,
   permissions: [...ROLE_PERMISSIONS[account.role]],
 })
+
+/**
+ * The signed-in user as `Me`, acting in the principal's organisation, read through row-level
+ * security (their home organisation's row, then the acting one's name); undefined when either is gone.
+ * The role is the one stored now, so a role changed since the token was issued shows at once.
+ */
+export const loadMe = async (
+  db: PostgresClient,
+  p: { readonly userId: string; readonly orgId: string; readonly homeOrgId: string },
+): Promise<typeof Me.Encoded | undefined> => {
+  const account = await db.withOrg(p.homeOrgId, (c) => accountById(c, p.userId))
+  if (account === undefined) return undefined
+  const acting =
+    p.orgId === account.org_id
+      ? { id: account.org_id, name: account.org_name }
+      : await db.withOrg(p.orgId, (c) =>
+          firstRow(c, sql.selectFrom("organisations").select(["id", "name"]).where("id", "=", p.orgId)),
+        )
+  return acting === undefined ? undefined : meOf(account, acting)
+}

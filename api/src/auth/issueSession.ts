@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto"
 import type { Session } from "@fleetcore/contract"
 import type { PostgresClient } from "@fleetcore/platform"
 import type { OrgId, UserId } from "@fleetcore/proto"
-import { sql } from "../db/sql.js"
-import { type Account, meOf, run } from "./accounts.js"
+import { rows, sql } from "../db/sql.js"
+import { type Account, meOf } from "./accounts.js"
 import { sessionCookies } from "./sessionCookies.js"
 import type { Tokens } from "./Tokens.js"
 
@@ -39,7 +39,7 @@ export const issueSession = async (
   const { tokens } = deps
   const familyId = options.familyId ?? randomUUID()
   const refresh = tokens.newRefresh()
-  await run(
+  await rows(
     deps.db.system,
     sql.insertInto("refresh_tokens").values({
       user_id: account.id,

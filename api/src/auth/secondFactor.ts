@@ -1,6 +1,6 @@
-import { sql } from "../db/sql.js"
-import type { Queryable } from "../organisations/organisationStatus.js"
-import { run } from "./accounts.js"
+import type { Queryable } from "../db/sql.js"
+import { rows, sql } from "../db/sql.js"
+import {} from "./accounts.js"
 import {
   hashRecoveryCode,
   newRecoveryCode,
@@ -27,7 +27,7 @@ export const acceptTotpCode = async (
   if (secret === null) return false
   const step = totpStepOf(secret, code, nowMs)
   if (step === null) return false
-  const recorded = await run(
+  const recorded = await rows(
     client,
     sql
       .updateTable("users")
@@ -41,7 +41,7 @@ export const acceptTotpCode = async (
 
 /** Uses one of the user's unused recovery codes; false if `code` is none of them. */
 export const useRecoveryCode = async (client: Queryable, userId: string, code: string): Promise<boolean> => {
-  const unused = await run(
+  const unused = await rows(
     client,
     sql
       .selectFrom("recovery_codes")
@@ -52,7 +52,7 @@ export const useRecoveryCode = async (client: Queryable, userId: string, code: s
   const match = unused.find((row) => recoveryCodeMatches(row.code_hash, code))
   if (match === undefined) return false
   // Marked used by the statement that checks it is still unused: a code works once, even concurrently.
-  const used = await run(
+  const used = await rows(
     client,
     sql
       .updateTable("recovery_codes")
@@ -70,8 +70,8 @@ export const replaceRecoveryCodes = async (
   user: { readonly id: string; readonly orgId: string },
 ): Promise<ReadonlyArray<string>> => {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode)
-  await run(client, sql.deleteFrom("recovery_codes").where("user_id", "=", user.id))
-  await run(
+  await rows(client, sql.deleteFrom("recovery_codes").where("user_id", "=", user.id))
+  await rows(
     client,
     sql
       .insertInto("recovery_codes")

@@ -23,12 +23,17 @@ export const sql = new Kysely<Database>({
   },
 })
 
+/** Anything that runs a parameterised statement: the system pool, or a client inside `withOrg`. */
+export interface Queryable {
+  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>
+}
+
 /** Runs a built statement on `client`; its rows, typed by the statement. */
-export const rows = async <O>(client: pg.ClientBase, query: Compilable<O>): Promise<O[]> => {
+export const rows = async <O>(client: Queryable, query: Compilable<O>): Promise<O[]> => {
   const compiled = query.compile()
   return (await client.query(compiled.sql, compiled.parameters as unknown[])).rows as O[]
 }
 
 /** The first row of a built statement, or undefined. */
-export const firstRow = async <O>(client: pg.ClientBase, query: Compilable<O>): Promise<O | undefined> =>
+export const firstRow = async <O>(client: Queryable, query: Compilable<O>): Promise<O | undefined> =>
   (await rows(client, query))[0]

@@ -1,10 +1,5 @@
 import { HttpError } from "@fleetcore/platform"
-import type pg from "pg"
-
-/** Anything that runs a parameterised statement: the system pool, or a client inside `withOrg`. */
-export interface Queryable {
-  query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>
-}
+import type { Queryable } from "../db/sql.js"
 
 export const organisationSuspended = (): HttpError =>
   new HttpError(

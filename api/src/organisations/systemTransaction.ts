@@ -1,4 +1,4 @@
-import type { PostgresClient } from "@fleetcore/platform"
+import { inTransaction, type PostgresClient } from "@fleetcore/platform"
 import type pg from "pg"
 
 /**
@@ -6,23 +6,10 @@ import type pg from "pg"
  * installation owner's work across organisations and for public flows before an organisation is
  * known. Every statement inside names the organisation it touches.
  */
-export const systemTransaction = async <A>(
+export const systemTransaction = <A>(
   db: PostgresClient,
   work: (client: pg.PoolClient) => Promise<A>,
-): Promise<A> => {
-  const client = await db.system.connect()
-  try {
-    await client.query("BEGIN")
-    const result = await work(client)
-    await client.query("COMMIT")
-    return result
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined)
-    throw error
-  } finally {
-    client.release()
-  }
-}
+): Promise<A> => inTransaction(db.system, work)
 
 /** PostgreSQL's unique_violation (SQLSTATE 23505), optionally of one constraint. */
 export const isUniqueViolation = (error: unknown, constraint?: string): boolean => {

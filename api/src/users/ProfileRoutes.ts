@@ -2,16 +2,15 @@ import { endpoints } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { audit } from "../audit/audit.js"
+import { loadMe } from "../auth/accounts.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
-import { systemTransaction } from "../organisations/systemTransaction.js"
-import { loadMe } from "./meView.js"
 
 const FIELDS = ["name", "phone", "locale", "theme"] as const
 
 /**
- * The signed-in user's own profile: name, phone, language and theme. Their own row, by id, on the
- * system connection (an owner acting inside another organisation is a user of their home
+ * The signed-in user's own profile: name, phone, language and theme. Their own row, through their
+ * home organisation (an owner acting inside another organisation is still a user of their home
  * organisation); audited in the home organisation's chain.
  */
 export const registerProfileRoutes = (
@@ -21,7 +20,7 @@ export const registerProfileRoutes = (
   const { db } = deps
 
   serve(app, deps, endpoints.me.update, async ({ principal: p, body, request }) => {
-    const me = await systemTransaction(db, async (c) => {
+    await db.withOrg(p.homeOrgId, async (c) => {
       const { rows } = await c.query<{
         org_id: string
         name: string
@@ -55,8 +54,8 @@ export const registerProfileRoutes = (
           newValues: Object.fromEntries(changed.map((k) => [k, body[k] ?? null])),
         })
       }
-      return loadMe(c, p)
     })
+    const me = await loadMe(db, p)
     if (me === undefined) throw new HttpError(401, "FLEET_AUTH_TOKEN_INVALID", "the user no longer exists")
     return { body: me }
   })
