@@ -18,8 +18,8 @@ export const OrganisationsPage = () => {
   const url = createTableUrlState({ filters: ["status"], sorts: ["name", "createdAt"] })
   const result = createListQuery(endpoints.organisations.list, () => ({ query: listQueryOf(url.state()) }))
   const columns = createMemo(() => organisationColumns(t, format()))
-  const newButton = () => (
-    <A href="/organisations/new" class="button button--primary" data-testid="org-new">
+  const newButton = (testId: string) => (
+    <A href="/organisations/new" class="button button--primary" data-testid={testId}>
       <Plus size={16} aria-hidden="true" />
       <span>{t("organisations.new")}</span>
     </A>
@@ -30,7 +30,7 @@ export const OrganisationsPage = () => {
       <PageHeader
         title={t("organisations.title")}
         description={t("organisations.description")}
-        actions={newButton()}
+        actions={newButton("org-new")}
       />
       <DataTable
         id="organisations"
@@ -51,7 +51,7 @@ export const OrganisationsPage = () => {
         empty={{
           title: t("organisations.empty"),
           description: t("organisations.emptyText"),
-          action: newButton(),
+          action: newButton("org-new-empty"),
         }}
         filters={
           <label class="filter">

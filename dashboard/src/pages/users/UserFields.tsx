@@ -19,7 +19,7 @@ export const RoleField = (props: {
     <SelectField
       field={props.field}
       label={t("users.role")}
-      testId="user-role"
+      testId="user-role-select"
       options={props.roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
       hint={t(`roleDescriptions.${props.field().state.value}`)}
       serverError={props.serverError}

@@ -47,9 +47,9 @@ export const UsersPage = () => {
   const columns = createMemo(() => userColumns(t, format()))
   const setFilter = (name: string, value: string) =>
     url.set({ filters: { ...url.state().filters, [name]: value } })
-  const newButton = () => (
+  const newButton = (testId: string) => (
     <Show when={session.can("users.manage")}>
-      <A href="/users/new" class="button button--primary" data-testid="user-new">
+      <A href="/users/new" class="button button--primary" data-testid={testId}>
         <UserPlus size={16} aria-hidden="true" />
         <span>{t("users.new")}</span>
       </A>
@@ -61,7 +61,7 @@ export const UsersPage = () => {
       <PageHeader
         title={t("users.title")}
         description={t("users.description", { organisation: session.user()?.orgName ?? "" })}
-        actions={newButton()}
+        actions={newButton("user-new")}
       />
       <DataTable
         id="users"
@@ -79,7 +79,11 @@ export const UsersPage = () => {
         rowId={(row) => row.id}
         onRowClick={(row) => navigate(`/users/${row.id}`)}
         searchPlaceholder={t("users.search")}
-        empty={{ title: t("users.empty"), description: t("users.emptyText"), action: newButton() }}
+        empty={{
+          title: t("users.empty"),
+          description: t("users.emptyText"),
+          action: newButton("user-new-empty"),
+        }}
         filters={
           <>
             <FilterSelect
