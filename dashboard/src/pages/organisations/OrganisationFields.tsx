@@ -49,7 +49,7 @@ export const OrganisationFields = (props: { readonly form: SchemaForm<Organisati
           />
         )}
       </f.form.Field>
-      <div class="form--row">
+      <div class="form--pair form--top">
         <f.form.Field name="currency">
           {(field) => (
             <SelectField
@@ -75,7 +75,7 @@ export const OrganisationFields = (props: { readonly form: SchemaForm<Organisati
           )}
         </f.form.Field>
       </div>
-      <div class="form--row">
+      <div class="form--pair form--top">
         <f.form.Field name="language">
           {(field) => (
             <SelectField
@@ -97,6 +97,8 @@ export const OrganisationFields = (props: { readonly form: SchemaForm<Organisati
             />
           )}
         </f.form.Field>
+      </div>
+      <div class="form--pair form--top">
         <f.form.Field name="auditRetentionDays">
           {(field) => (
             <TextField

@@ -36,7 +36,7 @@ export const UserEditForm = (props: { readonly user: UserView }) => {
   })
   return (
     <form class="form" onSubmit={form.handleSubmit} data-testid="user-edit-form" novalidate>
-      <div class="form--row">
+      <div class="form--pair form--top">
         <form.form.Field name="name">
           {(field) => (
             <TextField
@@ -62,7 +62,7 @@ export const UserEditForm = (props: { readonly user: UserView }) => {
           )}
         </form.form.Field>
       </div>
-      <div class="form--row">
+      <div class="form--pair form--top">
         <form.form.Field name="phone">
           {(field) => (
             <PhoneField

@@ -47,7 +47,7 @@ const NewUserPage = () => {
         description={t("users.newDescription", { organisation: session.user()?.orgName ?? "" })}
       />
       <form class="panel form" onSubmit={form.handleSubmit} data-testid="user-form" novalidate>
-        <div class="form--row">
+        <div class="form--pair form--top">
           <form.form.Field name="email">
             {(field) => (
               <TextField
@@ -86,7 +86,7 @@ const NewUserPage = () => {
             />
           )}
         </form.form.Field>
-        <div class="form--row">
+        <div class="form--pair form--top">
           <form.form.Field name="phone">
             {(field) => (
               <PhoneField
