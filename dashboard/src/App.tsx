@@ -24,6 +24,21 @@ const ProfilePage = lazy(() =>
   import("./pages/profile/ProfilePage").then((m) => ({ default: m.ProfilePage })),
 )
 const AuditPage = lazy(() => import("./pages/audit/AuditPage").then((m) => ({ default: m.AuditPage })))
+const OrganisationsPage = lazy(() =>
+  import("./pages/organisations/OrganisationsPage").then((m) => ({ default: m.OrganisationsPage })),
+)
+const OrganisationNewPage = lazy(() =>
+  import("./pages/organisations/OrganisationNewPage").then((m) => ({ default: m.OrganisationNewPage })),
+)
+const OrganisationPage = lazy(() =>
+  import("./pages/organisations/OrganisationPage").then((m) => ({ default: m.OrganisationPage })),
+)
+const UsersPage = lazy(() => import("./pages/users/UsersPage").then((m) => ({ default: m.UsersPage })))
+const UserNewPage = lazy(() => import("./pages/users/UserNewPage").then((m) => ({ default: m.UserNewPage })))
+const UserPage = lazy(() => import("./pages/users/UserPage").then((m) => ({ default: m.UserPage })))
+const OrganisationSettingsPage = lazy(() =>
+  import("./pages/settings/OrganisationSettingsPage").then((m) => ({ default: m.OrganisationSettingsPage })),
+)
 
 /** The providers every route sees: session, API client, query cache, language, theme, toasts. */
 const Root = (props: RouteSectionProps) => {
@@ -82,6 +97,25 @@ export const App = () => (
       <Route path="/live" component={() => <Guarded page="live" component={LivePage} />} />
       <Route path="/profile" component={() => <Guarded page="profile" component={ProfilePage} />} />
       <Route path="/audit" component={() => <Guarded page="audit" component={AuditPage} />} />
+      <Route
+        path="/organisations"
+        component={() => <Guarded page="organisations" component={OrganisationsPage} />}
+      />
+      <Route
+        path="/organisations/new"
+        component={() => <Guarded page="organisations" component={OrganisationNewPage} />}
+      />
+      <Route
+        path="/organisations/:id"
+        component={() => <Guarded page="organisations" component={OrganisationPage} />}
+      />
+      <Route path="/users" component={() => <Guarded page="users" component={UsersPage} />} />
+      <Route path="/users/new" component={() => <Guarded page="users" component={UserNewPage} />} />
+      <Route path="/users/:id" component={() => <Guarded page="users" component={UserPage} />} />
+      <Route
+        path="/settings/organisation"
+        component={() => <Guarded page="organisationSettings" component={OrganisationSettingsPage} />}
+      />
       <Route path="/index.html" component={() => <Navigate href="/" />} />
       <Route path="*" component={NotFoundPage} />
     </Route>

@@ -56,6 +56,7 @@ export const OrganisationSwitcher = () => {
               {(org) => (
                 <DropdownMenu.RadioItem
                   class="menu__item"
+                  closeOnSelect
                   value={org.id}
                   data-testid="org-option"
                   data-name={org.name}

@@ -1,4 +1,4 @@
-import { Building2, House, Map as MapIcon, ScrollText, UserRound, UsersRound } from "lucide-solid"
+import { Building2, House, Map as MapIcon, ScrollText, Settings, UserRound, UsersRound } from "lucide-solid"
 import type { JSX } from "solid-js"
 import type { MenuIcon } from "./menu"
 
@@ -9,6 +9,7 @@ const ICONS: Readonly<Record<MenuIcon, (props: { size: number }) => JSX.Element>
   users: UsersRound,
   audit: ScrollText,
   profile: UserRound,
+  settings: Settings,
 }
 
 export const MenuIconView = (props: { readonly icon: MenuIcon }) => {

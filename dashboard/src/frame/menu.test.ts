@@ -13,8 +13,9 @@ describe("menu", () => {
     )
   })
 
-  it("gives an admin users and audit but not organisations", () => {
-    expect(ids("admin", "admin")).toEqual(["users", "audit"])
+  it("gives an admin users, audit and their organisation's settings but not organisations", () => {
+    expect(ids("admin", "admin")).toEqual(["users", "audit", "organisationSettings"])
+    expect(menuItemOf("/settings/organisation")?.id).toBe("organisationSettings")
   })
 
   it("gives a manager the user list but not the audit log", () => {

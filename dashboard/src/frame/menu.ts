@@ -3,14 +3,14 @@ import type { Permission } from "@fleetcore/contract"
 /** Who may open a page: anyone signed in, or a caller whose role holds the permission. */
 export type PageAccess = Permission | "signedIn"
 
-export type MenuIcon = "home" | "map" | "organisations" | "users" | "audit" | "profile"
+export type MenuIcon = "home" | "map" | "organisations" | "users" | "audit" | "profile" | "settings"
 
 export interface MenuItem {
   readonly id: string
   /** The route; deeper URLs (`/users/123`) belong to the item with the longest matching path. */
   readonly path: string
   /** Key under `menu.` in the dictionaries. */
-  readonly label: "home" | "live" | "organisations" | "users" | "audit" | "profile"
+  readonly label: "home" | "live" | "organisations" | "users" | "audit" | "profile" | "organisationSettings"
   readonly icon: MenuIcon
   readonly access: PageAccess
   /** Sidebar sections; the profile lives in the user menu instead. */
@@ -35,6 +35,14 @@ export const MENU: ReadonlyArray<MenuItem> = [
   },
   { id: "users", path: "/users", label: "users", icon: "users", access: "users.read", placement: "admin" },
   { id: "audit", path: "/audit", label: "audit", icon: "audit", access: "audit.read", placement: "admin" },
+  {
+    id: "organisationSettings",
+    path: "/settings/organisation",
+    label: "organisationSettings",
+    icon: "settings",
+    access: "organisation.settings",
+    placement: "admin",
+  },
   {
     id: "profile",
     path: "/profile",

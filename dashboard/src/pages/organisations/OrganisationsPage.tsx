@@ -1,0 +1,77 @@
+import "./adminPages.css"
+import { endpoints, ORG_STATUSES } from "@fleetcore/contract"
+import { A, useNavigate } from "@solidjs/router"
+import { Plus } from "lucide-solid"
+import { createMemo, For } from "solid-js"
+import { createListQuery } from "../../api/createListQuery"
+import { useI18n } from "../../i18n/I18nContext"
+import { PageHeader } from "../../ui/PageHeader"
+import { createTableUrlState } from "../../ui/table/createTableUrlState"
+import { DataTable } from "../../ui/table/DataTable"
+import { listQueryOf } from "../../ui/table/tableUrlState"
+import { organisationColumns } from "./organisationColumns"
+
+/** The installation's organisations (owner): search, status filter, sort, paging; a row opens it. */
+export const OrganisationsPage = () => {
+  const { t, format } = useI18n()
+  const navigate = useNavigate()
+  const url = createTableUrlState({ filters: ["status"], sorts: ["name", "createdAt"] })
+  const result = createListQuery(endpoints.organisations.list, () => ({ query: listQueryOf(url.state()) }))
+  const columns = createMemo(() => organisationColumns(t, format()))
+  const newButton = (testId: string) => (
+    <A href="/organisations/new" class="button button--primary" data-testid={testId}>
+      <Plus size={16} aria-hidden="true" />
+      <span>{t("organisations.new")}</span>
+    </A>
+  )
+
+  return (
+    <div class="page">
+      <PageHeader
+        title={t("organisations.title")}
+        description={t("organisations.description")}
+        actions={newButton("org-new")}
+      />
+      <DataTable
+        id="organisations"
+        label={t("organisations.title")}
+        columns={columns()}
+        result={{
+          data: result.data,
+          isLoading: result.isLoading,
+          isFetching: result.isFetching,
+          isError: result.isError,
+          error: result.error,
+          refetch: () => void result.refetch(),
+        }}
+        url={url}
+        rowId={(row) => row.id}
+        onRowClick={(row) => navigate(`/organisations/${row.id}`)}
+        searchPlaceholder={t("organisations.search")}
+        empty={{
+          title: t("organisations.empty"),
+          description: t("organisations.emptyText"),
+          action: newButton("org-new-empty"),
+        }}
+        filters={
+          <label class="filter">
+            <span>{t("organisations.status")}</span>
+            <select
+              class="input"
+              data-testid="organisations-filter-status"
+              value={url.state().filters.status ?? ""}
+              onChange={(event) =>
+                url.set({ filters: { ...url.state().filters, status: event.currentTarget.value } })
+              }
+            >
+              <option value="">{t("organisations.statusAll")}</option>
+              <For each={ORG_STATUSES}>
+                {(status) => <option value={status}>{t(`organisations.status_${status}`)}</option>}
+              </For>
+            </select>
+          </label>
+        }
+      />
+    </div>
+  )
+}

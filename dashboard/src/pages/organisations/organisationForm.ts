@@ -1,0 +1,80 @@
+import {
+  CURRENCIES,
+  DisplayName,
+  Locale,
+  type Organisation,
+  OrgCurrency,
+  TimeZone,
+  Units,
+} from "@fleetcore/contract"
+import { Schema } from "effect"
+import { ApiError } from "../../api/ApiError"
+
+export type OrganisationView = (typeof Organisation)["Encoded"]
+
+/** The audit log keeps entries this many days at least and at most (the contract's bounds). */
+export const RETENTION_DAYS = { min: 30, max: 3650 } as const
+
+const RetentionDays = Schema.String.check(
+  Schema.makeFilter<string>(
+    (s) => /^\d{1,4}$/u.test(s) && Number(s) >= RETENTION_DAYS.min && Number(s) <= RETENTION_DAYS.max,
+    { message: `a whole number of days from ${RETENTION_DAYS.min} to ${RETENTION_DAYS.max}` },
+  ),
+)
+
+/**
+ * The organisation form: the contract's own field schemas over the form's strings (the retention
+ * in days is typed as text and sent as a number).
+ */
+export const OrganisationForm = Schema.Struct({
+  name: DisplayName,
+  description: Schema.String.check(Schema.isMaxLength(2000)),
+  currency: OrgCurrency,
+  timezone: TimeZone,
+  language: Locale,
+  units: Units,
+  auditRetentionDays: RetentionDays,
+})
+export type OrganisationFormValues = (typeof OrganisationForm)["Encoded"]
+
+/** What a new organisation starts with (the server's defaults: tenge, Almaty, English, metric, 2 years). */
+export const NEW_ORGANISATION: OrganisationFormValues = {
+  name: "",
+  description: "",
+  currency: CURRENCIES[0],
+  timezone: "Asia/Almaty",
+  language: "en",
+  units: "metric",
+  auditRetentionDays: "730",
+}
+
+export const organisationFormValues = (org: OrganisationView): OrganisationFormValues => ({
+  name: org.name,
+  description: org.description ?? "",
+  currency: org.settings.currency,
+  timezone: org.settings.timezone,
+  language: org.settings.language,
+  units: org.settings.units,
+  auditRetentionDays: String(org.settings.auditRetentionDays),
+})
+
+/** The request body for create and update: an empty description is none. */
+export const organisationBody = (values: OrganisationFormValues) => ({
+  name: values.name,
+  description: values.description.trim() === "" ? null : values.description.trim(),
+  settings: {
+    currency: values.currency,
+    timezone: values.timezone,
+    language: values.language,
+    units: values.units,
+    auditRetentionDays: Number(values.auditRetentionDays),
+  },
+})
+
+/** The server names a setting's field "settings.timezone"; the form's field is "timezone". */
+export const settingsFieldError = (error: unknown): unknown =>
+  error instanceof ApiError && error.field?.startsWith("settings.")
+    ? new ApiError(error.status, error.code, error.message, error.field.slice("settings.".length), {
+        cause: error,
+      })
+    : error
