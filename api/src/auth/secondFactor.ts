@@ -1,6 +1,5 @@
 import type { Queryable } from "../db/sql.js"
 import { rows, sql } from "../db/sql.js"
-import {} from "./accounts.js"
 import {
   hashRecoveryCode,
   newRecoveryCode,

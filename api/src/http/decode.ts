@@ -63,10 +63,11 @@ export const jsonDepth = (text: string): number => {
 class UnstorableString extends Error {}
 
 /** A NUL, or half of a surrogate pair: PostgreSQL text and jsonb cannot store either. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** Whether text can be stored as PostgreSQL text (no NUL, no lone surrogate). */
-export const isStorableText = (text: string): boolean => !UNSTORABLE.test(text)
+export const isStorableText = (text: string): boolean =>
+  !text.includes("\u0000") && !LONE_SURROGATE.test(text)
 
 /**
  * Parses a JSON request body, or answers 400: empty, not JSON, nested deeper than
