@@ -8,7 +8,10 @@ set -euo pipefail
 VERSION="4.32.5"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 VENV="$ROOT/node_modules/.cache/schemathesis"
-STAMP="$VENV/.installed-$VERSION"
+# Every package schemathesis pulls in is pinned too (pip freeze of a working install), so a new
+# Hypothesis release cannot change what the test does.
+CONSTRAINTS="$ROOT/tools/schemathesis.constraints.txt"
+STAMP="$VENV/.installed-$VERSION-$(sha256sum "$CONSTRAINTS" | cut -c1-12)"
 
 mkdir -p "$(dirname "$VENV")"
 # One installer at a time: a second caller waits, then finds the stamp.
@@ -18,7 +21,7 @@ if [ ! -f "$STAMP" ]; then
   echo "schemathesis: installing $VERSION into $VENV" >&2
   rm -rf "$VENV"
   python3 -m venv "$VENV"
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "schemathesis==$VERSION" >&2
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -c "$CONSTRAINTS" "schemathesis==$VERSION" >&2
   touch "$STAMP"
 fi
 flock -u 9

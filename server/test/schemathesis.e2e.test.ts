@@ -24,6 +24,7 @@ let h: Harness
 /** Schemathesis keeps its caches and reports in the folder it runs in: a temporary one, not the repository. */
 let workDir = ""
 const callers: Array<{ name: string; token: string }> = []
+const CPYTHON_AST_BUG = "AST constructor recursion depth mismatch"
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), "fleetcore-schemathesis-"))
@@ -59,7 +60,9 @@ const run = (args: ReadonlyArray<string>): Promise<{ code: number | null; output
 /** From the first section schemathesis prints after its progress (errors, failures, summary). */
 const report = (output: string): string => {
   const start = output.search(/^=+ (ERRORS|FAILURES|WARNINGS|SUMMARY) =+$/mu)
-  return start === -1 ? output.slice(-4000) : output.slice(start)
+  const from = start === -1 ? output.slice(-4000) : output.slice(start)
+  // A crash of the fuzzer itself can print whole source files: the first 8000 characters say enough.
+  return from.length > 8000 ? `${from.slice(0, 8000)}\n… (${from.length - 8000} more characters)` : from
 }
 
 describe("schemathesis", () => {
@@ -70,7 +73,7 @@ describe("schemathesis", () => {
       const reports: Array<string> = []
       for (const caller of callers) {
         const started = Date.now()
-        const { code, output } = await run([
+        const args = [
           "run",
           `${h.fleet.httpUrl}/api/v1/openapi.json`,
           "--header",
@@ -88,7 +91,15 @@ describe("schemathesis", () => {
           "all",
           "--request-timeout",
           "10",
-        ])
+        ]
+        let { code, output } = await run(args)
+        // CPython 3.11.7 (this machine's) sometimes raises "AST constructor recursion depth mismatch" inside
+        // Hypothesis while it describes a strategy (a bug in CPython 3.11's AST recursion-depth tracking): the fuzzer's own
+        // crash, not a finding. Only that crash is run again, once; anything else fails at once.
+        if (code !== 0 && output.includes(CPYTHON_AST_BUG) && !/^=+ FAILURES =+$/mu.test(output)) {
+          console.log(`schemathesis as ${caller.name}: the CPython AST bug hit the fuzzer; running again`)
+          ;({ code, output } = await run(args))
+        }
         console.log(
           `schemathesis as ${caller.name}: exit ${code} after ${Math.round((Date.now() - started) / 1000)} s`,
         )

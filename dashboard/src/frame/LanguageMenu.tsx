@@ -30,7 +30,12 @@ export const LanguageMenu = () => {
           >
             <For each={locales}>
               {(code) => (
-                <DropdownMenu.RadioItem class="menu__item" value={code} data-testid={`language-${code}`}>
+                <DropdownMenu.RadioItem
+                  class="menu__item"
+                  closeOnSelect
+                  value={code}
+                  data-testid={`language-${code}`}
+                >
                   <span class="menu__check">
                     <DropdownMenu.ItemIndicator>
                       <Check size={14} />

@@ -35,6 +35,7 @@ export const ThemeMenu = () => {
               {(preference) => (
                 <DropdownMenu.RadioItem
                   class="menu__item"
+                  closeOnSelect
                   value={preference}
                   data-testid={`theme-${preference}`}
                 >
