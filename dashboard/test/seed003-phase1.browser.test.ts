@@ -381,6 +381,9 @@ describe("seed 003 phase 1 in a browser", () => {
     await owner.getByTestId("open-menu").click()
     await owner.getByTestId("nav-users").click()
     await expect.poll(() => owner.getByTestId("users-row").count(), POLL).toBe(4)
+    // The drawer closes on navigation; the picture is taken once it has slid away.
+    await expect.poll(() => owner.locator(".frame--drawer-open").count(), POLL).toBe(0)
+    await owner.waitForTimeout(400)
     await shot(owner, "users-list-phone-dark-ru")
     await owner.setViewportSize({ width: 1280, height: 800 })
   })
