@@ -21,6 +21,11 @@ export type AuthAnswer =
 export interface DeviceAuthenticator {
   /** `remoteAddress` is the peer's IP address, for throttling failed attempts. */
   readonly authenticate: (deviceId: string, secret: string, remoteAddress: string) => Promise<AuthAnswer>
+  /**
+   * Whether a device that authenticated earlier (a live MQTT session) may still send: it is not
+   * disabled or deleted and its organisation is not suspended. Checked before each message is taken.
+   */
+  readonly stillAllowed: (deviceId: string) => Promise<boolean>
 }
 
 export interface Rejection {

@@ -15,6 +15,13 @@ import { serveMqtt5 } from "./mqtt5/Mqtt5Session.js"
 import { ReasonCode } from "./mqtt5/reasonCodes.js"
 import { makeMqtt5SessionRegistry } from "./mqtt5/sessionRegistry.js"
 
+/** A live session's device was disabled, or its organisation suspended, after it connected. */
+class DeviceNoLongerAllowed extends Error {
+  constructor(deviceId: string) {
+    super(`device ${deviceId} is disabled or its organisation suspended; closing its connection`)
+  }
+}
+
 export interface MqttBrokerOptions {
   readonly host: string
   /** TCP port; 0 picks a free one. */
@@ -152,17 +159,27 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
         )
       }
       const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload) : packet.payload
-      // The callback (and so the PUBACK and the next read from this socket) waits for the bus.
-      ingress.accept(device, payload, "mqtt").then(
-        () => callback(null),
-        (error: unknown) => {
-          log.error(
-            { err: error, deviceId: device.id },
-            "ingest failed; closing the connection so the device resends",
-          )
-          callback(error instanceof Error ? error : new Error(String(error)))
-        },
-      )
+      // The callback (and so the PUBACK and the next read from this socket) waits for the bus. A device
+      // disabled, or of an organisation suspended, since it connected is refused: the connection closes
+      // with nothing stored, and its reconnection is refused at CONNECT.
+      auth
+        .stillAllowed(device.id)
+        .then((ok) => {
+          if (!ok) throw new DeviceNoLongerAllowed(device.id)
+          return ingress.accept(device, payload, "mqtt")
+        })
+        .then(
+          () => callback(null),
+          (error: unknown) => {
+            if (error instanceof DeviceNoLongerAllowed) log.warn({ deviceId: device.id }, error.message)
+            else
+              log.error(
+                { err: error, deviceId: device.id },
+                "ingest failed; closing the connection so the device resends",
+              )
+            callback(error instanceof Error ? error : new Error(String(error)))
+          },
+        )
     },
     authorizeSubscribe: (client, subscription, callback) => {
       const device = devices.get(client)

@@ -25,7 +25,8 @@ const SUSPENDED: AuthAnswer = { ok: false, reason: "suspended" }
  *
  * A device of a suspended organisation is refused even with the right secret (and never cached);
  * `forgetOrganisation` drops the organisation's cached devices when it is suspended, so the next
- * connection or request is checked again.
+ * connection or request is checked again, and `stillAllowed` (asked before each message of a live
+ * MQTT session) answers from the database once a device's entry is gone or older than `cacheTtlMs`.
  */
 export const makeDeviceAuthenticator = (deps: {
   readonly db: pg.Pool
@@ -38,6 +39,8 @@ export const makeDeviceAuthenticator = (deps: {
   readonly forgetOrganisation: (orgId: string) => void
 } => {
   const cache = new Map<string, CacheEntry>()
+  /** Devices of live sessions checked lately (without their secret): id → organisation and until when. */
+  const allowed = new Map<string, { readonly orgId: string; readonly untilMs: number }>()
   /** At most one per attempt being verified, so bounded by the connections and requests in flight. */
   const inFlight = new Map<string, Promise<AuthAnswer>>()
   const maxCached = deps.maxCached ?? 100_000
@@ -84,9 +87,37 @@ export const makeDeviceAuthenticator = (deps: {
   }
 
   return {
-    forget: (deviceId) => void cache.delete(deviceId),
+    forget: (deviceId) => {
+      cache.delete(deviceId)
+      allowed.delete(deviceId)
+    },
     forgetOrganisation: (orgId) => {
       for (const [id, entry] of cache) if (entry.device.orgId === orgId) cache.delete(id)
+      for (const [id, entry] of allowed) if (entry.orgId === orgId) allowed.delete(id)
+    },
+    stillAllowed: async (deviceId) => {
+      const nowMs = Date.now()
+      const cached = cache.get(deviceId)
+      if (cached !== undefined && cached.expiresAtMs > nowMs) return true
+      const checked = allowed.get(deviceId)
+      if (checked !== undefined && checked.untilMs > nowMs) return true
+      const { rows } = await deps.db.query<{ org_id: string }>(
+        `SELECT d.org_id FROM devices d JOIN organisations o ON o.id = d.org_id
+         WHERE d.id = $1 AND NOT d.disabled AND o.status = 'active'`,
+        [deviceId],
+      )
+      const row = rows[0]
+      if (row === undefined) {
+        allowed.delete(deviceId)
+        return false
+      }
+      allowed.delete(deviceId)
+      allowed.set(deviceId, { orgId: row.org_id, untilMs: nowMs + deps.cacheTtlMs })
+      if (allowed.size > maxCached) {
+        const oldest = allowed.keys().next()
+        if (oldest.done !== true) allowed.delete(oldest.value)
+      }
+      return true
     },
     authenticate: async (deviceId, secret, remoteAddress) => {
       // A secret verified in the last minute is known good: it passes even a back-off, so parallel

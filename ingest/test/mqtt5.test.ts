@@ -32,6 +32,7 @@ const auth: DeviceAuthenticator = {
       : id === "throttled"
         ? { ok: false, reason: "throttled", retryAfterMs: 30_000 }
         : { ok: false, reason: "invalid" },
+  stillAllowed: async (id) => id === DEVICE,
 }
 
 interface IngestCall {

@@ -23,6 +23,7 @@ const auth: DeviceAuthenticator = {
     id === DEVICE && secret === SECRET
       ? { ok: true, device: DEVICE_RECORD }
       : { ok: false, reason: "invalid" as const },
+  stillAllowed: async (id) => id === DEVICE,
 }
 
 let broker: MqttBroker

@@ -319,4 +319,30 @@ describe("suspension", () => {
       "organisation.reactivate",
     ])
   })
+
+  it("closes a device's live MQTT session once its organisation is suspended: nothing sent after is acknowledged", async () => {
+    const topic = `fleet/v1/devices/${device.deviceId}/telemetry`
+    const point = (timeMs: number) => JSON.stringify({ timeMs, lat: 43.25, lon: 76.95 })
+    for (const version of [4, 5] as const) {
+      const client = await connect(version)
+      await client.publishAsync(topic, point(Date.now() - 2_000), { qos: 1 })
+      expect((await setStatus("suspended")).status).toBe(200)
+      const closed = new Promise<void>((resolve) => client.once("close", () => resolve()))
+      const late = client.publishAsync(topic, point(Date.now() - 1_000), { qos: 1 }).then(
+        () => "acknowledged",
+        () => "refused",
+      )
+      const after = (ms: number, value: string) =>
+        new Promise<string>((resolve) => setTimeout(() => resolve(value), ms))
+      const connection = await Promise.race([closed.then(() => "closed"), after(5_000, "still open")])
+      const outcome = await Promise.race([late, after(1_000, "never acknowledged")])
+      expect({ version, connection, acknowledged: outcome === "acknowledged" }).toEqual({
+        version,
+        connection: "closed",
+        acknowledged: false,
+      })
+      client.end(true)
+      expect((await setStatus("active")).status).toBe(200)
+    }
+  })
 })

@@ -54,8 +54,27 @@ export const handlePublish = (
   }
 
   const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload, "utf8") : packet.payload
+  return deps.auth.stillAllowed(deviceId).then(
+    (ok) =>
+      ok
+        ? accept(session, connected, payload, messageId, props?.contentType)
+        : // Disabled, or its organisation suspended, since it connected: DISCONNECT 0x87, nothing stored.
+          session.fail(ReasonCode.NotAuthorized, "the device is disabled or its organisation suspended"),
+    () => session.fail(ReasonCode.ServerUnavailable, "cannot check the device now; reconnect later"),
+  )
+}
+
+const accept = (
+  session: SessionPort,
+  connected: Connected,
+  payload: Buffer,
+  messageId: number | undefined,
+  contentType: string | undefined,
+): Promise<void> => {
+  const { deps } = session
+  const deviceId = connected.device.id
   return Promise.resolve()
-    .then(() => deps.ingress.accept(connected.device, payload, "mqtt", props?.contentType))
+    .then(() => deps.ingress.accept(connected.device, payload, "mqtt", contentType))
     .then(ackForOutcome, (error: unknown) => {
       // Never a silent success: the device learns the message was not taken and can resend it.
       deps.log.warn({ err: error, deviceId }, "mqtt5 ingest failed")
