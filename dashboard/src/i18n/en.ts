@@ -212,6 +212,7 @@ export const en = {
     empty: "No entries yet.",
     at: "Time",
     actor: "Who",
+    anyone: "Anyone",
     system: "System",
     action: "Action",
     entity: "Entity",

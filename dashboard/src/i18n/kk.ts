@@ -212,6 +212,7 @@ export const kk: Dictionary = {
     empty: "Әзірге жазбалар жоқ.",
     at: "Уақыт",
     actor: "Кім",
+    anyone: "Барлығы",
     system: "Жүйе",
     action: "Әрекет",
     entity: "Нысан",

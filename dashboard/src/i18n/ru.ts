@@ -212,6 +212,7 @@ export const ru: Dictionary = {
     empty: "Записей пока нет.",
     at: "Время",
     actor: "Кто",
+    anyone: "Все",
     system: "Система",
     action: "Действие",
     entity: "Объект",

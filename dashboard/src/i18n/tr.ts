@@ -212,6 +212,7 @@ export const tr: Dictionary = {
     empty: "Henüz kayıt yok.",
     at: "Zaman",
     actor: "Kim",
+    anyone: "Herkes",
     system: "Sistem",
     action: "İşlem",
     entity: "Varlık",

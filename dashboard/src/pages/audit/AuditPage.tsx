@@ -1,5 +1,5 @@
 import { endpoints } from "@fleetcore/contract"
-import { createMemo, createSignal } from "solid-js"
+import { createMemo, createSignal, For } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useI18n } from "../../i18n/I18nContext"
 import { PageHeader } from "../../ui/PageHeader"
@@ -9,7 +9,7 @@ import { listQueryOf } from "../../ui/table/tableUrlState"
 import { AuditEntryDialog } from "./AuditEntryDialog"
 import { type AuditRow, auditColumns } from "./auditColumns"
 
-const FILTERS = ["entity", "from", "to"]
+const FILTERS = ["user", "action", "entity", "from", "to"]
 
 /** A local date ("2025-01-31") as the start of that day in the browser's time zone, ISO. */
 const dayStart = (date: string, plusDays = 0): string | undefined => {
@@ -30,6 +30,8 @@ export const AuditPage = () => {
     return { ...rest, ...(fromIso ? { from: fromIso } : {}), ...(toIso ? { to: toIso } : {}) }
   }
   const result = createListQuery(endpoints.audit.list, () => ({ query: query() }))
+  // Who may read the audit may read the users (admins, the owner): the "who" filter lists them.
+  const users = createListQuery(endpoints.users.list, () => ({ query: { pageSize: "200", sort: "name" } }))
   const columns = createMemo(() => auditColumns(t, format().dateTime))
   const setFilter = (name: string, value: string) =>
     url.set({ filters: { ...url.state().filters, [name]: value } })
@@ -56,6 +58,31 @@ export const AuditPage = () => {
         empty={{ title: t("audit.empty") }}
         filters={
           <>
+            <label class="filter">
+              <span>{t("audit.actor")}</span>
+              <select
+                class="input"
+                data-testid="audit-filter-user"
+                value={url.state().filters.user ?? ""}
+                onChange={(event) => setFilter("user", event.currentTarget.value)}
+              >
+                <option value="">{t("audit.anyone")}</option>
+                <For each={users.data?.items ?? []}>
+                  {(user) => <option value={user.id}>{`${user.name} · ${user.email}`}</option>}
+                </For>
+              </select>
+            </label>
+            <label class="filter">
+              <span>{t("audit.action")}</span>
+              <input
+                class="input"
+                type="text"
+                data-testid="audit-filter-action"
+                value={url.state().filters.action ?? ""}
+                placeholder="user.update"
+                onChange={(event) => setFilter("action", event.currentTarget.value.trim().toLowerCase())}
+              />
+            </label>
             <label class="filter">
               <span>{t("audit.entity")}</span>
               <input
