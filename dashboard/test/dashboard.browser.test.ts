@@ -3,28 +3,15 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { type RunningFleetCore, startFleetCore } from "@fleetcore/server"
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core"
+import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { launchChromium } from "./launchChromium.js"
 
 // The dashboard must be built first (`npm run build -w @fleetcore/dashboard`): the server serves dist/.
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 const resultsDir = join(repoRoot, "test-results")
 const VEHICLES = 3
 const POLL = { timeout: 30_000, interval: 250 }
-
-// Headless Chromium has no GPU here: WebGL (MapLibre, deck.gl) runs on SwiftShader.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-]
 
 describe("dashboard in a browser", () => {
   let dataDir: string
@@ -48,7 +35,7 @@ describe("dashboard in a browser", () => {
     dataDir = await mkdtemp(join(tmpdir(), "fleetcore-dashboard-"))
     await mkdir(resultsDir, { recursive: true })
     fleet = await startFleetCore({ dataDir, simulatorVehicles: VEHICLES, simulatorIntervalMs: 500 })
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS })
+    browser = await launchChromium()
     context = await browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 800 } })
     page = await context.newPage()
     page.on("pageerror", (error) => pageErrors.push(error))

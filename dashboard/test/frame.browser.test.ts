@@ -6,24 +6,13 @@ import { fileURLToPath } from "node:url"
 import { hashSecret } from "@fleetcore/platform"
 import { type RunningFleetCore, startFleetCore } from "@fleetcore/server"
 import * as OTPAuth from "otpauth"
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core"
+import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { launchChromium } from "./launchChromium.js"
 
 // The dashboard must be built first (`npm run build -w @fleetcore/dashboard`): the server serves dist/.
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 const resultsDir = join(repoRoot, "test-results", "frame")
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-]
 const PASSWORD = "Tundra-Lantern-4821"
 
 describe("the dashboard's frame in a browser", () => {
@@ -93,7 +82,7 @@ describe("the dashboard's frame in a browser", () => {
     dataDir = await mkdtemp(join(tmpdir(), "fleetcore-frame-"))
     await mkdir(resultsDir, { recursive: true })
     fleet = await startFleetCore({ dataDir, simulatorVehicles: 2, simulatorIntervalMs: 1_000 })
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS })
+    browser = await launchChromium()
   })
 
   afterAll(async () => {

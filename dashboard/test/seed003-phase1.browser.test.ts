@@ -3,8 +3,9 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { type RunningFleetCore, startFleetCore } from "@fleetcore/server"
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core"
+import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { launchChromium } from "./launchChromium.js"
 
 /*
  * Seed 003, phase 1, as a person does it in the browser: the owner creates two organisations,
@@ -18,17 +19,6 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 const resultsDir = join(repoRoot, "test-results")
 const POLL = { timeout: 15_000, interval: 100 }
 const UUID_PATH = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-]
 
 type Role = "admin" | "manager" | "driver"
 
@@ -152,7 +142,7 @@ describe("seed 003 phase 1 in a browser", () => {
     dataDir = await mkdtemp(join(tmpdir(), "fleetcore-seed003-"))
     await mkdir(resultsDir, { recursive: true })
     fleet = await startFleetCore({ dataDir, simulatorVehicles: 0 })
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS })
+    browser = await launchChromium()
     ownerContext = await newContext()
     owner = await ownerContext.newPage()
     watch(owner)

@@ -4,6 +4,7 @@ import { ApiError } from "../api/ApiError"
 import { errorMessage } from "../api/errorMessage"
 import { useI18n } from "../i18n/I18nContext"
 import { AuthLayout } from "./AuthLayout"
+import { PasswordField } from "./PasswordField"
 import { useSession } from "./SessionContext"
 import { safeNext } from "./safeNext"
 
@@ -86,18 +87,14 @@ export const LoginPage = () => {
                   onInput={(event) => setEmail(event.currentTarget.value)}
                 />
               </label>
-              <label class="form-field">
-                <span>{t("login.password")}</span>
-                <input
-                  type="password"
-                  name="password"
-                  autocomplete="current-password"
-                  required
-                  data-testid="login-password"
-                  value={password()}
-                  onInput={(event) => setPassword(event.currentTarget.value)}
-                />
-              </label>
+              <PasswordField
+                label={t("login.password")}
+                name="password"
+                autocomplete="current-password"
+                testId="login-password"
+                value={password()}
+                onInput={setPassword}
+              />
             </Match>
             <Match when={step() !== "password"}>
               <h1>{t("login.twoFactorTitle")}</h1>

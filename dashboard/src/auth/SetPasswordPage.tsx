@@ -6,6 +6,7 @@ import { errorMessage } from "../api/errorMessage"
 import { useI18n } from "../i18n/I18nContext"
 import { showToast } from "../ui/toast"
 import { AuthLayout } from "./AuthLayout"
+import { NewPasswordFields } from "./NewPasswordFields"
 import { PasswordChecklist } from "./PasswordChecklist"
 import { checkPassword, linkToken, passwordAcceptable } from "./passwordRules"
 
@@ -58,28 +59,13 @@ export const SetPasswordPage = () => {
         <form class="auth-form" onSubmit={submit} data-testid="set-password-form">
           <h1>{t("password.setTitle")}</h1>
           <p class="muted">{t("password.setText")}</p>
-          <label class="form-field">
-            <span>{t("password.new")}</span>
-            <input
-              type="password"
-              autocomplete="new-password"
-              required
-              data-testid="set-password-new"
-              value={password()}
-              onInput={(event) => setPassword(event.currentTarget.value)}
-            />
-          </label>
-          <label class="form-field">
-            <span>{t("password.confirm")}</span>
-            <input
-              type="password"
-              autocomplete="new-password"
-              required
-              data-testid="set-password-confirm"
-              value={confirmation()}
-              onInput={(event) => setConfirmation(event.currentTarget.value)}
-            />
-          </label>
+          <NewPasswordFields
+            testIdPrefix="set-password"
+            password={password()}
+            onPassword={setPassword}
+            confirmation={confirmation()}
+            onConfirmation={setConfirmation}
+          />
           <PasswordChecklist check={check()} />
           <Show when={error() !== undefined}>
             <p class="error-banner" role="alert" data-testid="set-password-error">

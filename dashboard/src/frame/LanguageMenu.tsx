@@ -1,8 +1,9 @@
 import { DropdownMenu } from "@kobalte/core/dropdown-menu"
-import { Check, Languages } from "lucide-solid"
+import { Languages } from "lucide-solid"
 import { For } from "solid-js"
 import { useI18n } from "../i18n/I18nContext"
 import { isLocale, localeNames, locales } from "../i18n/locales"
+import { MenuRadioItem } from "./MenuRadioItem"
 import { usePreferences } from "./usePreferences"
 
 export const LanguageMenu = () => {
@@ -30,19 +31,9 @@ export const LanguageMenu = () => {
           >
             <For each={locales}>
               {(code) => (
-                <DropdownMenu.RadioItem
-                  class="menu__item"
-                  closeOnSelect
-                  value={code}
-                  data-testid={`language-${code}`}
-                >
-                  <span class="menu__check">
-                    <DropdownMenu.ItemIndicator>
-                      <Check size={14} />
-                    </DropdownMenu.ItemIndicator>
-                  </span>
+                <MenuRadioItem value={code} testId={`language-${code}`}>
                   <span lang={code}>{localeNames[code]}</span>
-                </DropdownMenu.RadioItem>
+                </MenuRadioItem>
               )}
             </For>
           </DropdownMenu.RadioGroup>

@@ -1,13 +1,14 @@
 import { endpoints } from "@fleetcore/contract"
 import { DropdownMenu } from "@kobalte/core/dropdown-menu"
 import { useQuery } from "@tanstack/solid-query"
-import { Building2, Check, ChevronsUpDown } from "lucide-solid"
+import { Building2, ChevronsUpDown } from "lucide-solid"
 import { For, Show } from "solid-js"
 import { useApi } from "../api/ApiContext"
 import { errorMessage } from "../api/errorMessage"
 import { useSession } from "../auth/SessionContext"
 import { useI18n } from "../i18n/I18nContext"
 import { showToast } from "../ui/toast"
+import { MenuRadioItem } from "./MenuRadioItem"
 
 /**
  * The owner acts inside one organisation at a time: choosing another starts a session there (the
@@ -54,23 +55,12 @@ export const OrganisationSwitcher = () => {
           <DropdownMenu.RadioGroup value={session.user()?.orgId ?? ""} onChange={(id) => void switchTo(id)}>
             <For each={organisations.data?.items ?? []}>
               {(org) => (
-                <DropdownMenu.RadioItem
-                  class="menu__item"
-                  closeOnSelect
-                  value={org.id}
-                  data-testid="org-option"
-                  data-name={org.name}
-                >
-                  <span class="menu__check">
-                    <DropdownMenu.ItemIndicator>
-                      <Check size={14} />
-                    </DropdownMenu.ItemIndicator>
-                  </span>
+                <MenuRadioItem value={org.id} testId="org-option" name={org.name}>
                   <span>{org.name}</span>
                   <Show when={org.status === "suspended"}>
                     <span class="badge badge--warning">{t("frame.suspended")}</span>
                   </Show>
-                </DropdownMenu.RadioItem>
+                </MenuRadioItem>
               )}
             </For>
           </DropdownMenu.RadioGroup>

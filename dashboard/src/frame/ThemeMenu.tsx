@@ -1,10 +1,11 @@
 import { DropdownMenu } from "@kobalte/core/dropdown-menu"
-import { Check, Monitor, Moon, Sun } from "lucide-solid"
+import { Monitor, Moon, Sun } from "lucide-solid"
 import { For } from "solid-js"
 import { Dynamic } from "solid-js/web"
 import { useI18n } from "../i18n/I18nContext"
 import { isThemePreference, THEME_PREFERENCES } from "../theme/createTheme"
 import { useTheme } from "../theme/ThemeContext"
+import { MenuRadioItem } from "./MenuRadioItem"
 import { usePreferences } from "./usePreferences"
 
 const ICONS = { light: Sun, dark: Moon, system: Monitor } as const
@@ -33,20 +34,10 @@ export const ThemeMenu = () => {
           >
             <For each={THEME_PREFERENCES}>
               {(preference) => (
-                <DropdownMenu.RadioItem
-                  class="menu__item"
-                  closeOnSelect
-                  value={preference}
-                  data-testid={`theme-${preference}`}
-                >
-                  <span class="menu__check">
-                    <DropdownMenu.ItemIndicator>
-                      <Check size={14} />
-                    </DropdownMenu.ItemIndicator>
-                  </span>
+                <MenuRadioItem value={preference} testId={`theme-${preference}`}>
                   <Dynamic component={ICONS[preference]} size={16} />
                   <span>{t(`theme.${preference}`)}</span>
-                </DropdownMenu.RadioItem>
+                </MenuRadioItem>
               )}
             </For>
           </DropdownMenu.RadioGroup>

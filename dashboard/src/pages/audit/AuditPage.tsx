@@ -5,6 +5,7 @@ import { useI18n } from "../../i18n/I18nContext"
 import { PageHeader } from "../../ui/PageHeader"
 import { createTableUrlState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
+import { listResultOf } from "../../ui/table/listResultOf"
 import { listQueryOf } from "../../ui/table/tableUrlState"
 import { AuditEntryDialog } from "./AuditEntryDialog"
 import { type AuditRow, auditColumns } from "./auditColumns"
@@ -33,8 +34,6 @@ export const AuditPage = () => {
   // Who may read the audit may read the users (admins, the owner): the "who" filter lists them.
   const users = createListQuery(endpoints.users.list, () => ({ query: { pageSize: "200", sort: "name" } }))
   const columns = createMemo(() => auditColumns(t, format().dateTime))
-  const setFilter = (name: string, value: string) =>
-    url.set({ filters: { ...url.state().filters, [name]: value } })
 
   return (
     <div class="page">
@@ -43,14 +42,7 @@ export const AuditPage = () => {
         id="audit"
         label={t("audit.title")}
         columns={columns()}
-        result={{
-          data: result.data,
-          isLoading: result.isLoading,
-          isFetching: result.isFetching,
-          isError: result.isError,
-          error: result.error,
-          refetch: () => void result.refetch(),
-        }}
+        result={listResultOf(result)}
         url={url}
         rowId={(row) => row.id}
         onRowClick={setOpen}
@@ -91,7 +83,7 @@ export const AuditPage = () => {
                 data-testid="audit-filter-entity"
                 value={url.state().filters.entity ?? ""}
                 placeholder="user"
-                onChange={(event) => setFilter("entity", event.currentTarget.value.trim().toLowerCase())}
+                onChange={(event) => url.setFilter("entity", event.currentTarget.value.trim().toLowerCase())}
               />
             </label>
             <label class="filter">
@@ -100,7 +92,7 @@ export const AuditPage = () => {
                 class="input"
                 type="date"
                 value={url.state().filters.from ?? ""}
-                onChange={(event) => setFilter("from", event.currentTarget.value)}
+                onChange={(event) => url.setFilter("from", event.currentTarget.value)}
               />
             </label>
             <label class="filter">
@@ -109,7 +101,7 @@ export const AuditPage = () => {
                 class="input"
                 type="date"
                 value={url.state().filters.to ?? ""}
-                onChange={(event) => setFilter("to", event.currentTarget.value)}
+                onChange={(event) => url.setFilter("to", event.currentTarget.value)}
               />
             </label>
           </>

@@ -10,6 +10,7 @@ import { useI18n } from "../../i18n/I18nContext"
 import { PageHeader } from "../../ui/PageHeader"
 import { fixedTableState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
+import { listResultOf } from "../../ui/table/listResultOf"
 import { auditColumns } from "../audit/auditColumns"
 
 /** The signed-in user's overview: who and where they are, where they can go, what happened lately. */
@@ -86,14 +87,7 @@ export const HomePage = () => {
                 label={t("home.recentActivity")}
                 compact
                 columns={columns()}
-                result={{
-                  data: recent.data,
-                  isLoading: recent.isLoading,
-                  isFetching: recent.isFetching,
-                  isError: recent.isError,
-                  error: recent.error,
-                  refetch: () => void recent.refetch(),
-                }}
+                result={listResultOf(recent)}
                 url={fixedTableState(10)}
                 rowId={(row) => row.id}
                 onRowClick={() => navigate("/audit")}

@@ -4,8 +4,7 @@ import { useApi } from "../../api/ApiContext"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
-import { FormError } from "../../ui/form/FormError"
-import { SubmitButton } from "../../ui/form/SubmitButton"
+import { SaveActions } from "../../ui/form/SaveActions"
 import { showToast } from "../../ui/toast"
 import { OrganisationFields } from "./OrganisationFields"
 import {
@@ -49,15 +48,7 @@ export const OrganisationEditForm = (props: {
   return (
     <form class="form" onSubmit={form.handleSubmit} data-testid="org-form" novalidate>
       <OrganisationFields form={form} />
-      <FormError error={form.formError()} />
-      <div class="form__actions">
-        <SubmitButton
-          submitting={form.submitting()}
-          label={t("common.save")}
-          submittingLabel={t("common.saving")}
-          testId="org-submit"
-        />
-      </div>
+      <SaveActions form={form} testId="org-submit" />
     </form>
   )
 }

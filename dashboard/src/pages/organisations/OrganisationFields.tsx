@@ -30,8 +30,7 @@ export const OrganisationFields = (props: { readonly form: SchemaForm<Organisati
             data-testid="org-name-input"
             autocomplete="organization"
             invalid={t("organisations.nameInvalid")}
-            serverError={f.serverError("name")}
-            onEdit={() => f.clearServerError("name")}
+            {...f.serverProps("name")}
           />
         )}
       </f.form.Field>
@@ -44,8 +43,7 @@ export const OrganisationFields = (props: { readonly form: SchemaForm<Organisati
             invalid={t("organisations.descriptionInvalid")}
             maxLength={2000}
             testId="org-description"
-            serverError={f.serverError("description")}
-            onEdit={() => f.clearServerError("description")}
+            {...f.serverProps("description")}
           />
         )}
       </f.form.Field>
@@ -69,8 +67,7 @@ export const OrganisationFields = (props: { readonly form: SchemaForm<Organisati
               field={field}
               label={t("organisations.timezone")}
               placeholder={t("organisations.timezoneSearch")}
-              serverError={f.serverError("timezone")}
-              onEdit={() => f.clearServerError("timezone")}
+              {...f.serverProps("timezone")}
             />
           )}
         </f.form.Field>
@@ -114,8 +111,7 @@ export const OrganisationFields = (props: { readonly form: SchemaForm<Organisati
               })}
               inputMode="numeric"
               data-testid="org-retention"
-              serverError={f.serverError("auditRetentionDays")}
-              onEdit={() => f.clearServerError("auditRetentionDays")}
+              {...f.serverProps("auditRetentionDays")}
             />
           )}
         </f.form.Field>

@@ -8,6 +8,8 @@ import { useI18n } from "../../i18n/I18nContext"
 import { PageHeader } from "../../ui/PageHeader"
 import { createTableUrlState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
+import { FilterSelect } from "../../ui/table/FilterSelect"
+import { listResultOf } from "../../ui/table/listResultOf"
 import { listQueryOf } from "../../ui/table/tableUrlState"
 import { organisationColumns } from "./organisationColumns"
 
@@ -36,14 +38,7 @@ export const OrganisationsPage = () => {
         id="organisations"
         label={t("organisations.title")}
         columns={columns()}
-        result={{
-          data: result.data,
-          isLoading: result.isLoading,
-          isFetching: result.isFetching,
-          isError: result.isError,
-          error: result.error,
-          refetch: () => void result.refetch(),
-        }}
+        result={listResultOf(result)}
         url={url}
         rowId={(row) => row.id}
         onRowClick={(row) => navigate(`/organisations/${row.id}`)}
@@ -54,22 +49,17 @@ export const OrganisationsPage = () => {
           action: newButton("org-new-empty"),
         }}
         filters={
-          <label class="filter">
-            <span>{t("organisations.status")}</span>
-            <select
-              class="input"
-              data-testid="organisations-filter-status"
-              value={url.state().filters.status ?? ""}
-              onChange={(event) =>
-                url.set({ filters: { ...url.state().filters, status: event.currentTarget.value } })
-              }
-            >
-              <option value="">{t("organisations.statusAll")}</option>
-              <For each={ORG_STATUSES}>
-                {(status) => <option value={status}>{t(`organisations.status_${status}`)}</option>}
-              </For>
-            </select>
-          </label>
+          <FilterSelect
+            label={t("organisations.status")}
+            testId="organisations-filter-status"
+            value={url.state().filters.status ?? ""}
+            all={t("organisations.statusAll")}
+            onChange={(value) => url.setFilter("status", value)}
+          >
+            <For each={ORG_STATUSES}>
+              {(status) => <option value={status}>{t(`organisations.status_${status}`)}</option>}
+            </For>
+          </FilterSelect>
         }
       />
     </div>

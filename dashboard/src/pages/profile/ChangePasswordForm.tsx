@@ -2,7 +2,9 @@ import { endpoints } from "@fleetcore/contract"
 import { createSignal, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { errorMessage } from "../../api/errorMessage"
+import { NewPasswordFields } from "../../auth/NewPasswordFields"
 import { PasswordChecklist } from "../../auth/PasswordChecklist"
+import { PasswordField } from "../../auth/PasswordField"
 import { checkPassword, passwordAcceptable } from "../../auth/passwordRules"
 import { useI18n } from "../../i18n/I18nContext"
 import { showToast } from "../../ui/toast"
@@ -44,40 +46,21 @@ export const ChangePasswordForm = () => {
         <h2>{t("password.changeTitle")}</h2>
       </div>
       <form class="form" onSubmit={submit} data-testid="password-form">
-        <label class="form-field">
-          <span>{t("password.current")}</span>
-          <input
-            type="password"
-            autocomplete="current-password"
-            required
-            data-testid="password-current"
-            value={current()}
-            onInput={(event) => setCurrent(event.currentTarget.value)}
-          />
-        </label>
+        <PasswordField
+          label={t("password.current")}
+          autocomplete="current-password"
+          testId="password-current"
+          value={current()}
+          onInput={setCurrent}
+        />
         <div class="form--row">
-          <label class="form-field">
-            <span>{t("password.new")}</span>
-            <input
-              type="password"
-              autocomplete="new-password"
-              required
-              data-testid="password-new"
-              value={next()}
-              onInput={(event) => setNext(event.currentTarget.value)}
-            />
-          </label>
-          <label class="form-field">
-            <span>{t("password.confirm")}</span>
-            <input
-              type="password"
-              autocomplete="new-password"
-              required
-              data-testid="password-confirm"
-              value={confirmation()}
-              onInput={(event) => setConfirmation(event.currentTarget.value)}
-            />
-          </label>
+          <NewPasswordFields
+            testIdPrefix="password"
+            password={next()}
+            onPassword={setNext}
+            confirmation={confirmation()}
+            onConfirmation={setConfirmation}
+          />
         </div>
         <PasswordChecklist check={check()} />
         <Show when={error() !== undefined}>

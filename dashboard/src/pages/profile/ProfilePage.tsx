@@ -9,8 +9,7 @@ import { isLocale, localeNames, locales } from "../../i18n/locales"
 import { isThemePreference, THEME_PREFERENCES } from "../../theme/createTheme"
 import { useTheme } from "../../theme/ThemeContext"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
-import { FormError } from "../../ui/form/FormError"
-import { SubmitButton } from "../../ui/form/SubmitButton"
+import { SaveActions } from "../../ui/form/SaveActions"
 import { TextField } from "../../ui/form/TextField"
 import { PageHeader } from "../../ui/PageHeader"
 import { showToast } from "../../ui/toast"
@@ -58,8 +57,7 @@ export const ProfilePage = () => {
                 autocomplete="name"
                 data-testid="profile-name"
                 invalid={t("profile.nameInvalid")}
-                serverError={details.serverError("name")}
-                onEdit={() => details.clearServerError("name")}
+                {...details.serverProps("name")}
               />
             )}
           </details.form.Field>
@@ -73,20 +71,11 @@ export const ProfilePage = () => {
                 data-testid="profile-phone"
                 hint={t("profile.phoneHint")}
                 invalid={t("profile.phoneInvalid")}
-                serverError={details.serverError("phone")}
-                onEdit={() => details.clearServerError("phone")}
+                {...details.serverProps("phone")}
               />
             )}
           </details.form.Field>
-          <FormError error={details.formError()} />
-          <div class="form__actions">
-            <SubmitButton
-              submitting={details.submitting()}
-              label={t("common.save")}
-              submittingLabel={t("common.saving")}
-              testId="profile-save"
-            />
-          </div>
+          <SaveActions form={details} testId="profile-save" />
         </form>
       </section>
 

@@ -4,6 +4,7 @@ import QRCode from "qrcode"
 import { createResource, createSignal, Match, Show, Switch } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { errorMessage } from "../../api/errorMessage"
+import { PasswordField } from "../../auth/PasswordField"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
@@ -211,16 +212,14 @@ export const TotpSection = (props: { readonly enabled: boolean }) => {
         description={
           <>
             <p>{t("totp.disableText")}</p>
-            <label class="form-field">
-              <span>{t("password.current")}</span>
-              <input
-                type="password"
-                autocomplete="current-password"
-                data-testid="totp-disable-password"
-                value={disablePassword()}
-                onInput={(event) => setDisablePassword(event.currentTarget.value)}
-              />
-            </label>
+            <PasswordField
+              label={t("password.current")}
+              autocomplete="current-password"
+              required={false}
+              testId="totp-disable-password"
+              value={disablePassword()}
+              onInput={setDisablePassword}
+            />
           </>
         }
         onConfirm={async () => {

@@ -1,8 +1,8 @@
 import type { PasswordLink } from "@fleetcore/contract"
 import { Dialog } from "@kobalte/core/dialog"
 import { Copy, KeyRound } from "lucide-solid"
-import { Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
+import { ItemDialog } from "../../ui/ItemDialog"
 import { showToast } from "../../ui/toast"
 
 export type PasswordLinkView = (typeof PasswordLink)["Encoded"]
@@ -25,58 +25,49 @@ export const PasswordLinkDialog = (props: {
     }
   }
   return (
-    <Dialog open={props.link !== null} onOpenChange={(open) => !open && props.onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay class="dialog__overlay" />
-        <div class="dialog__positioner">
-          <Dialog.Content class="dialog dialog--wide" data-testid="password-link-dialog">
-            <Show when={props.link}>
-              {(shown) => (
-                <>
-                  <div class="dialog__header">
-                    <Dialog.Title class="dialog__title icon-label">
-                      <KeyRound size={18} aria-hidden="true" />
-                      {t("users.linkTitle", { user: shown().user })}
-                    </Dialog.Title>
-                  </div>
-                  <Dialog.Description as="div" class="dialog__description">
-                    <p>{t("users.linkText")}</p>
-                    <p class="notice" data-testid="password-link-once">
-                      {t("users.linkOnce", {
-                        expires: format().dateTime(Date.parse(shown().link.expiresAt)),
-                      })}
-                    </p>
-                  </Dialog.Description>
-                  <div class="copy-field">
-                    <input
-                      class="input mono"
-                      readOnly
-                      aria-label={t("users.linkLabel")}
-                      data-testid="password-link-url"
-                      value={shown().link.url}
-                      onFocus={(event) => event.currentTarget.select()}
-                    />
-                    <button
-                      type="button"
-                      class="button"
-                      data-testid="password-link-copy"
-                      onClick={() => void copy(shown().link.url)}
-                    >
-                      <Copy size={16} aria-hidden="true" />
-                      <span>{t("users.linkCopy")}</span>
-                    </button>
-                  </div>
-                  <div class="dialog__actions">
-                    <Dialog.CloseButton class="button button--primary" data-testid="password-link-done">
-                      {t("users.linkDone")}
-                    </Dialog.CloseButton>
-                  </div>
-                </>
-              )}
-            </Show>
-          </Dialog.Content>
-        </div>
-      </Dialog.Portal>
-    </Dialog>
+    <ItemDialog item={props.link} onClose={props.onClose} testId="password-link-dialog">
+      {(shown) => (
+        <>
+          <div class="dialog__header">
+            <Dialog.Title class="dialog__title icon-label">
+              <KeyRound size={18} aria-hidden="true" />
+              {t("users.linkTitle", { user: shown().user })}
+            </Dialog.Title>
+          </div>
+          <Dialog.Description as="div" class="dialog__description">
+            <p>{t("users.linkText")}</p>
+            <p class="notice" data-testid="password-link-once">
+              {t("users.linkOnce", {
+                expires: format().dateTime(Date.parse(shown().link.expiresAt)),
+              })}
+            </p>
+          </Dialog.Description>
+          <div class="copy-field">
+            <input
+              class="input mono"
+              readOnly
+              aria-label={t("users.linkLabel")}
+              data-testid="password-link-url"
+              value={shown().link.url}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+            <button
+              type="button"
+              class="button"
+              data-testid="password-link-copy"
+              onClick={() => void copy(shown().link.url)}
+            >
+              <Copy size={16} aria-hidden="true" />
+              <span>{t("users.linkCopy")}</span>
+            </button>
+          </div>
+          <div class="dialog__actions">
+            <Dialog.CloseButton class="button button--primary" data-testid="password-link-done">
+              {t("users.linkDone")}
+            </Dialog.CloseButton>
+          </div>
+        </>
+      )}
+    </ItemDialog>
   )
 }

@@ -4,9 +4,8 @@ import { useApi } from "../../api/ApiContext"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
-import { FormError } from "../../ui/form/FormError"
+import { SaveActions } from "../../ui/form/SaveActions"
 import { SelectField } from "../../ui/form/SelectField"
-import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
 import { showToast } from "../../ui/toast"
 import { grantableRoles } from "./grantableRoles"
@@ -45,8 +44,7 @@ export const UserEditForm = (props: { readonly user: UserView }) => {
               autocomplete="off"
               data-testid="user-name"
               invalid={t("profile.nameInvalid")}
-              serverError={form.serverError("name")}
-              onEdit={() => form.clearServerError("name")}
+              {...form.serverProps("name")}
             />
           )}
         </form.form.Field>
@@ -56,21 +54,14 @@ export const UserEditForm = (props: { readonly user: UserView }) => {
               field={field}
               roles={grantableRoles(session.user()?.role ?? "viewer")}
               disabled={self()}
-              serverError={form.serverError("role")}
-              onEdit={() => form.clearServerError("role")}
+              {...form.serverProps("role")}
             />
           )}
         </form.form.Field>
       </div>
       <div class="form--pair form--top">
         <form.form.Field name="phone">
-          {(field) => (
-            <PhoneField
-              field={field}
-              serverError={form.serverError("phone")}
-              onEdit={() => form.clearServerError("phone")}
-            />
-          )}
+          {(field) => <PhoneField field={field} {...form.serverProps("phone")} />}
         </form.form.Field>
         <form.form.Field name="locale">
           {(field) => (
@@ -83,15 +74,7 @@ export const UserEditForm = (props: { readonly user: UserView }) => {
           )}
         </form.form.Field>
       </div>
-      <FormError error={form.formError()} />
-      <div class="form__actions">
-        <SubmitButton
-          submitting={form.submitting()}
-          label={t("common.save")}
-          submittingLabel={t("common.saving")}
-          testId="user-save"
-        />
-      </div>
+      <SaveActions form={form} testId="user-save" />
     </form>
   )
 }

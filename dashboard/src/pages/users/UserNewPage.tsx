@@ -57,8 +57,7 @@ const NewUserPage = () => {
                 autocomplete="off"
                 data-testid="user-email"
                 invalid={t("users.emailInvalid")}
-                serverError={form.serverError("email")}
-                onEdit={() => form.clearServerError("email")}
+                {...form.serverProps("email")}
               />
             )}
           </form.form.Field>
@@ -70,31 +69,17 @@ const NewUserPage = () => {
                 autocomplete="off"
                 data-testid="user-name"
                 invalid={t("profile.nameInvalid")}
-                serverError={form.serverError("name")}
-                onEdit={() => form.clearServerError("name")}
+                {...form.serverProps("name")}
               />
             )}
           </form.form.Field>
         </div>
         <form.form.Field name="role">
-          {(field) => (
-            <RoleField
-              field={field}
-              roles={roles()}
-              serverError={form.serverError("role")}
-              onEdit={() => form.clearServerError("role")}
-            />
-          )}
+          {(field) => <RoleField field={field} roles={roles()} {...form.serverProps("role")} />}
         </form.form.Field>
         <div class="form--pair form--top">
           <form.form.Field name="phone">
-            {(field) => (
-              <PhoneField
-                field={field}
-                serverError={form.serverError("phone")}
-                onEdit={() => form.clearServerError("phone")}
-              />
-            )}
+            {(field) => <PhoneField field={field} {...form.serverProps("phone")} />}
           </form.form.Field>
           <form.form.Field name="locale">
             {(field) => (

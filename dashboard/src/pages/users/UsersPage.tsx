@@ -2,40 +2,19 @@ import "../organisations/adminPages.css"
 import { endpoints, ROLES, USER_STATUSES } from "@fleetcore/contract"
 import { A, useNavigate } from "@solidjs/router"
 import { UserPlus } from "lucide-solid"
-import { createMemo, For, type JSX, Show } from "solid-js"
+import { createMemo, For, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { PageHeader } from "../../ui/PageHeader"
 import { createTableUrlState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
+import { FilterSelect } from "../../ui/table/FilterSelect"
+import { listResultOf } from "../../ui/table/listResultOf"
 import { listQueryOf } from "../../ui/table/tableUrlState"
 import { userColumns } from "./userColumns"
 
 const SORTS = ["name", "email", "role", "createdAt", "lastLoginAt"]
-
-/** A filter of the toolbar: a labelled select whose empty choice means "all". */
-const FilterSelect = (props: {
-  readonly label: string
-  readonly testId: string
-  readonly value: string
-  readonly all: string
-  readonly onChange: (value: string) => void
-  readonly children: JSX.Element
-}) => (
-  <label class="filter">
-    <span>{props.label}</span>
-    <select
-      class="input"
-      data-testid={props.testId}
-      value={props.value}
-      onChange={(event) => props.onChange(event.currentTarget.value)}
-    >
-      <option value="">{props.all}</option>
-      {props.children}
-    </select>
-  </label>
-)
 
 /** The organisation's users: search, role and status filters, sort, paging; a row opens the user. */
 export const UsersPage = () => {
@@ -45,8 +24,6 @@ export const UsersPage = () => {
   const url = createTableUrlState({ filters: ["role", "status"], sorts: SORTS })
   const result = createListQuery(endpoints.users.list, () => ({ query: listQueryOf(url.state()) }))
   const columns = createMemo(() => userColumns(t, format()))
-  const setFilter = (name: string, value: string) =>
-    url.set({ filters: { ...url.state().filters, [name]: value } })
   const newButton = (testId: string) => (
     <Show when={session.can("users.manage")}>
       <A href="/users/new" class="button button--primary" data-testid={testId}>
@@ -67,14 +44,7 @@ export const UsersPage = () => {
         id="users"
         label={t("users.title")}
         columns={columns()}
-        result={{
-          data: result.data,
-          isLoading: result.isLoading,
-          isFetching: result.isFetching,
-          isError: result.isError,
-          error: result.error,
-          refetch: () => void result.refetch(),
-        }}
+        result={listResultOf(result)}
         url={url}
         rowId={(row) => row.id}
         onRowClick={(row) => navigate(`/users/${row.id}`)}
@@ -91,7 +61,7 @@ export const UsersPage = () => {
               testId="users-filter-role"
               value={url.state().filters.role ?? ""}
               all={t("users.roleAll")}
-              onChange={(value) => setFilter("role", value)}
+              onChange={(value) => url.setFilter("role", value)}
             >
               <For each={ROLES}>{(role) => <option value={role}>{t(`roles.${role}`)}</option>}</For>
             </FilterSelect>
@@ -100,7 +70,7 @@ export const UsersPage = () => {
               testId="users-filter-status"
               value={url.state().filters.status ?? ""}
               all={t("users.statusAll")}
-              onChange={(value) => setFilter("status", value)}
+              onChange={(value) => url.setFilter("status", value)}
             >
               <For each={USER_STATUSES}>
                 {(status) => <option value={status}>{t(`users.status_${status}`)}</option>}

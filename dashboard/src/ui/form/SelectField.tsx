@@ -1,4 +1,5 @@
-import { createUniqueId, For, Show } from "solid-js"
+import { createUniqueId, For } from "solid-js"
+import { FieldShell } from "./FieldShell"
 
 /** What a TanStack field accessor offers that a select of `T` needs. */
 export interface SelectFieldApi<T extends string> {
@@ -27,8 +28,13 @@ export const SelectField = <T extends string>(props: {
 }) => {
   const id = createUniqueId()
   return (
-    <div class="form-field" classList={{ "form-field--invalid": props.serverError !== undefined }}>
-      <label for={id}>{props.label}</label>
+    <FieldShell
+      id={id}
+      label={props.label}
+      name={props.field().name}
+      hint={props.hint}
+      error={props.serverError}
+    >
       <select
         id={id}
         class="select"
@@ -55,22 +61,6 @@ export const SelectField = <T extends string>(props: {
           )}
         </For>
       </select>
-      <Show
-        when={props.serverError}
-        fallback={
-          <Show when={props.hint}>
-            <span id={`${id}-note`} class="form-field__hint">
-              {props.hint}
-            </span>
-          </Show>
-        }
-      >
-        {(message) => (
-          <span id={`${id}-note`} class="form-field__error" data-testid={`field-error-${props.field().name}`}>
-            {message()}
-          </span>
-        )}
-      </Show>
-    </div>
+    </FieldShell>
   )
 }

@@ -1,5 +1,6 @@
-import { createUniqueId, Show } from "solid-js"
-import { useI18n } from "../../i18n/I18nContext"
+import { createUniqueId } from "solid-js"
+import { createFieldError } from "./createFieldError"
+import { FieldShell } from "./FieldShell"
 import type { TextFieldApi } from "./TextField"
 
 /** A labelled multi-line input bound to a form field; schema and server errors appear under it. */
@@ -14,16 +15,10 @@ export const TextAreaField = (props: {
   readonly maxLength?: number
   readonly testId?: string
 }) => {
-  const { t } = useI18n()
   const id = createUniqueId()
-  const error = () => {
-    if (props.serverError !== undefined) return props.serverError
-    const meta = props.field().state.meta
-    return meta.isTouched && meta.errors.length > 0 ? (props.invalid ?? t("form.invalid")) : undefined
-  }
+  const error = createFieldError(props)
   return (
-    <div class="form-field" classList={{ "form-field--invalid": error() !== undefined }}>
-      <label for={id}>{props.label}</label>
+    <FieldShell id={id} label={props.label} name={props.field().name} hint={props.hint} error={error()}>
       <textarea
         id={id}
         class="input textarea"
@@ -40,22 +35,6 @@ export const TextAreaField = (props: {
         }}
         onBlur={() => props.field().handleBlur()}
       />
-      <Show
-        when={error()}
-        fallback={
-          <Show when={props.hint}>
-            <span id={`${id}-note`} class="form-field__hint">
-              {props.hint}
-            </span>
-          </Show>
-        }
-      >
-        {(message) => (
-          <span id={`${id}-note`} class="form-field__error" data-testid={`field-error-${props.field().name}`}>
-            {message()}
-          </span>
-        )}
-      </Show>
-    </div>
+    </FieldShell>
   )
 }

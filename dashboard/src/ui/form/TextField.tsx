@@ -1,5 +1,6 @@
-import { createUniqueId, type JSX, Show, splitProps } from "solid-js"
-import { useI18n } from "../../i18n/I18nContext"
+import { createUniqueId, type JSX, splitProps } from "solid-js"
+import { createFieldError } from "./createFieldError"
+import { FieldShell } from "./FieldShell"
 
 /** What a TanStack field accessor offers that a text input needs. */
 export interface TextFieldApi {
@@ -26,17 +27,11 @@ export type TextFieldProps = {
 
 /** A labelled input bound to a form field; schema and server errors appear under it. */
 export const TextField = (props: TextFieldProps) => {
-  const { t } = useI18n()
   const [own, input] = splitProps(props, ["field", "label", "hint", "invalid", "serverError", "onEdit"])
   const id = createUniqueId()
-  const schemaError = () => {
-    const meta = own.field().state.meta
-    return meta.isTouched && meta.errors.length > 0 ? (own.invalid ?? t("form.invalid")) : undefined
-  }
-  const error = () => own.serverError ?? schemaError()
+  const error = createFieldError(own)
   return (
-    <div class="form-field" classList={{ "form-field--invalid": error() !== undefined }}>
-      <label for={id}>{own.label}</label>
+    <FieldShell id={id} label={own.label} name={own.field().name} hint={own.hint} error={error()}>
       <input
         {...input}
         id={id}
@@ -50,22 +45,6 @@ export const TextField = (props: TextFieldProps) => {
         }}
         onBlur={() => own.field().handleBlur()}
       />
-      <Show
-        when={error()}
-        fallback={
-          <Show when={own.hint}>
-            <span id={`${id}-note`} class="form-field__hint">
-              {own.hint}
-            </span>
-          </Show>
-        }
-      >
-        {(message) => (
-          <span id={`${id}-note`} class="form-field__error" data-testid={`field-error-${own.field().name}`}>
-            {message()}
-          </span>
-        )}
-      </Show>
-    </div>
+    </FieldShell>
   )
 }

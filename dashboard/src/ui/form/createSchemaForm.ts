@@ -35,16 +35,23 @@ export const createSchemaForm = <V extends Record<string, unknown>>(options: {
     },
   }))
   const submitting = form.useSelector((state) => state.isSubmitting)
+  const serverError = (field: keyof V & string): string | undefined => serverFieldErrors()[field]
+  const clearServerError = (field: keyof V & string) =>
+    setServerFieldErrors((errors) => Object.fromEntries(Object.entries(errors).filter(([k]) => k !== field)))
   return {
     form,
     /** A failure that belongs to no field (shown by `<FormError>`). */
     formError: formError as Accessor<unknown>,
     /** The server's message for a field, until the field changes. */
-    serverError: (field: keyof V & string): string | undefined => serverFieldErrors()[field],
-    clearServerError: (field: keyof V & string) =>
-      setServerFieldErrors((errors) =>
-        Object.fromEntries(Object.entries(errors).filter(([k]) => k !== field)),
-      ),
+    serverError,
+    clearServerError,
+    /** `serverError` and `onEdit` (which clears it) for a field control: `{...form.serverProps("name")}`. */
+    serverProps: (field: keyof V & string) => ({
+      get serverError() {
+        return serverError(field)
+      },
+      onEdit: () => clearServerError(field),
+    }),
     submitting,
     /** For `<form onSubmit>`. */
     handleSubmit: (event: SubmitEvent) => {

@@ -12,6 +12,8 @@ export interface TableUrlState {
   readonly state: Accessor<TableState>
   /** Changes the state; typing in the search box replaces the history entry instead of adding one. */
   readonly set: (change: Partial<TableState>, options?: { readonly replace?: boolean }) => void
+  /** Sets one filter, keeping the others ("" clears it). */
+  readonly setFilter: (name: string, value: string) => void
   /** The list endpoint's filters this table knows. */
   readonly filterNames: ReadonlyArray<string>
 }
@@ -24,16 +26,18 @@ export const createTableUrlState = (options: {
   const [params, setParams] = useSearchParams()
   const filterNames = options.filters ?? []
   const state = createMemo(() => readTableState(params as SearchParamsRecord, filterNames, options.sorts))
+  const set: TableUrlState["set"] = (change, setOptions) =>
+    setParams(tableStateParams(state(), change, filterNames), { replace: setOptions?.replace ?? false })
   return {
     state,
     filterNames,
-    set: (change, setOptions) =>
-      setParams(tableStateParams(state(), change, filterNames), { replace: setOptions?.replace ?? false }),
+    set,
+    setFilter: (name, value) => set({ filters: { ...state().filters, [name]: value } }),
   }
 }
 
 /** A fixed state for a compact table inside another page (no toolbar, no paging, no sorting). */
 export const fixedTableState = (pageSize: number = DEFAULT_PAGE_SIZE): TableUrlState => {
   const state: TableState = { page: 1, pageSize, sort: null, q: "", filters: {}, hidden: [] }
-  return { state: () => state, filterNames: [], set: () => undefined }
+  return { state: () => state, filterNames: [], set: () => undefined, setFilter: () => undefined }
 }
