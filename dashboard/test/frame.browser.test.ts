@@ -128,6 +128,23 @@ describe("the dashboard's frame in a browser", () => {
     await page.getByTestId("audit-row").first().click()
     await page.getByTestId("audit-entry").waitFor()
     await page.keyboard.press("Escape")
+    // Filters by action and by who, kept in the URL.
+    await page.getByTestId("audit-filter-action").fill("auth.login")
+    await page.getByTestId("audit-filter-action").press("Tab")
+    await expect.poll(() => new URL(page.url()).searchParams.get("action")).toBe("auth.login")
+    await expect
+      .poll(async () => {
+        const texts = await page.getByTestId("audit-row").allTextContents()
+        return texts.length > 0 && texts.every((text) => text.includes("auth.login"))
+      })
+      .toBe(true)
+    const who = page.getByTestId("audit-filter-user")
+    await expect.poll(() => who.locator("option").count()).toBeGreaterThan(1)
+    await who.selectOption({ index: 1 })
+    await expect.poll(() => new URL(page.url()).searchParams.get("user")).not.toBeNull()
+    await page.getByTestId("audit-filter-action").fill("no.such.action")
+    await page.getByTestId("audit-filter-action").press("Tab")
+    await expect.poll(() => page.getByTestId("audit-row").count()).toBe(0)
 
     // A reload keeps the session (cookies), and signing out ends it.
     await page.goto(`${fleet.httpUrl}/`)

@@ -56,7 +56,7 @@ export const AuditPage = () => {
                 class="input"
                 data-testid="audit-filter-user"
                 value={url.state().filters.user ?? ""}
-                onChange={(event) => setFilter("user", event.currentTarget.value)}
+                onChange={(event) => url.setFilter("user", event.currentTarget.value)}
               >
                 <option value="">{t("audit.anyone")}</option>
                 <For each={users.data?.items ?? []}>
@@ -72,7 +72,7 @@ export const AuditPage = () => {
                 data-testid="audit-filter-action"
                 value={url.state().filters.action ?? ""}
                 placeholder="user.update"
-                onChange={(event) => setFilter("action", event.currentTarget.value.trim().toLowerCase())}
+                onChange={(event) => url.setFilter("action", event.currentTarget.value.trim().toLowerCase())}
               />
             </label>
             <label class="filter">
