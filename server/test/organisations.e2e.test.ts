@@ -242,6 +242,22 @@ describe("organisations", () => {
   })
 })
 
+describe("names", () => {
+  it("lets only one of two simultaneous renames to the same name (in any letter case) through", async () => {
+    const a = await owner.call<Organisation>("POST", "/api/v1/organisations", { name: "Race A" })
+    const b = await owner.call<Organisation>("POST", "/api/v1/organisations", { name: "Race B" })
+    for (let round = 0; round < 5; round++) {
+      const name = `Raced Name ${round}`
+      const answers = await Promise.all([
+        owner.call<ErrorBody>("PATCH", `/api/v1/organisations/${a.body.id}`, { name }),
+        owner.call<ErrorBody>("PATCH", `/api/v1/organisations/${b.body.id}`, { name: name.toUpperCase() }),
+      ])
+      expect(answers.map((x) => x.status).sort()).toEqual([200, 409])
+      expect(answers.find((x) => x.status === 409)?.body.error.code).toBe("FLEET_ORGANISATION_EXISTS")
+    }
+  })
+})
+
 describe("suspension", () => {
   let orgId: string
   let device: Provisioned

@@ -13,15 +13,17 @@ import {
 } from "./organisationQueries.js"
 import { slugFor } from "./organisationSlug.js"
 import { isUniqueViolation, systemTransaction } from "./systemTransaction.js"
-import { type OrganisationChanges, organisationNotFound, updateOrganisation } from "./updateOrganisation.js"
+import {
+  nameTaken,
+  type OrganisationChanges,
+  organisationNotFound,
+  updateOrganisation,
+} from "./updateOrganisation.js"
 
 export interface OrganisationRouteDeps extends Pick<RouteDeps, "db" | "tokens" | "log"> {
   /** Told when an organisation is suspended or reactivated: device authentication forgets its cache. */
   readonly onOrganisationChanged: (orgId: string) => void
 }
-
-const nameTaken = () =>
-  new HttpError(409, "FLEET_ORGANISATION_EXISTS", "an organisation with this name exists", "name")
 
 /**
  * Organisations: the installation owner lists, creates, renames, suspends and reactivates them

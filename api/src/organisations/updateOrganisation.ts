@@ -5,6 +5,10 @@ import { audit } from "../audit/audit.js"
 import type { Principal } from "../auth/Principal.js"
 import { settingsView } from "./organisationSettings.js"
 
+/** Names are unique in an installation, case-insensitively (the check before a write, and an index). */
+export const nameTaken = () =>
+  new HttpError(409, "FLEET_ORGANISATION_EXISTS", "an organisation with this name exists", "name")
+
 export interface OrganisationChanges {
   readonly name?: string
   readonly description?: string | null
@@ -59,24 +63,30 @@ export const updateOrganisation = async (
   if (Object.keys(newValues).length === 0) return { statusChanged: false }
 
   const statusChanged = "status" in newValues
-  await c.query(
-    `UPDATE organisations SET
+  await c
+    .query(
+      `UPDATE organisations SET
        name = COALESCE($2, name),
        description = CASE WHEN $3::boolean THEN $4 ELSE description END,
        status = COALESCE($5, status),
        status_changed_at = CASE WHEN $6::boolean THEN now() ELSE status_changed_at END,
        settings = settings || $7::jsonb
      WHERE id = $1`,
-    [
-      orgId,
-      changes.name ?? null,
-      "description" in newValues,
-      changes.description ?? null,
-      changes.status ?? null,
-      statusChanged,
-      JSON.stringify(Object.fromEntries(changedSettings)),
-    ],
-  )
+      [
+        orgId,
+        changes.name ?? null,
+        "description" in newValues,
+        changes.description ?? null,
+        changes.status ?? null,
+        statusChanged,
+        JSON.stringify(Object.fromEntries(changedSettings)),
+      ],
+    )
+    .catch((error: { code?: string }) => {
+      // A rename racing another to the same name: the unique index decides.
+      if (error.code === "23505") throw nameTaken()
+      throw error
+    })
   if (changes.status === "suspended" && statusChanged) {
     // Nobody of a suspended organisation keeps a session: refreshing is refused from now on.
     await c.query("UPDATE refresh_tokens SET revoked_at = now() WHERE org_id = $1 AND revoked_at IS NULL", [
