@@ -38,7 +38,16 @@ const SORTS = {
 /** A new device secret: 192 random bits. Shown once; only its argon2id hash is kept. */
 export const newDeviceSecret = (): string => randomBytes(24).toString("base64url")
 
-/** Device provisioning: list, create (returns the secret once), rotate the secret. */
+const notFound = () => new HttpError(404, "FLEET_DEVICE_NOT_FOUND", "no such device")
+
+const vehicleTaken = () =>
+  new HttpError(409, "FLEET_VEHICLE_HAS_DEVICE", "this vehicle already has a device", "vehicleId")
+
+/**
+ * Device provisioning: list, create (returns the secret once), read, assign/detach, rename,
+ * disable, delete, rotate the secret. Every change is audited and drops the device's cached
+ * authentication, so it takes effect at the device's next message.
+ */
 export const registerDeviceRoutes = (
   app: TemplatedApp,
   deps: Pick<RouteDeps, "db" | "tokens" | "log"> & {
@@ -85,14 +94,7 @@ export const registerDeviceRoutes = (
           })
           .returning(COLUMNS),
       ).catch((error: { code?: string; constraint?: string }) => {
-        if (error.code === "23505" && error.constraint === "devices_vehicle_key") {
-          throw new HttpError(
-            409,
-            "FLEET_VEHICLE_HAS_DEVICE",
-            "this vehicle already has a device",
-            "vehicleId",
-          )
-        }
+        if (error.code === "23505" && error.constraint === "devices_vehicle_key") throw vehicleTaken()
         if (error.code === "23505")
           throw new HttpError(409, "FLEET_DEVICE_EXISTS", "a device with this id exists", "id")
         throw error
@@ -124,8 +126,70 @@ export const registerDeviceRoutes = (
         await audit(c, p, request, { action: "device.rotate-secret", entity: "device", entityId: id })
       return changed !== undefined
     })
-    if (!updated) throw new HttpError(404, "FLEET_DEVICE_NOT_FOUND", "no such device")
+    if (!updated) throw notFound()
     deps.onDeviceChanged(id)
     return { body: { id, secret } }
+  })
+
+  serve(app, deps, endpoints.devices.get, async ({ principal: p, params }) => {
+    const row = await db.withOrg(p.orgId, (c) =>
+      firstRow(c, sql.selectFrom("devices").select(COLUMNS).where("id", "=", params.id)),
+    )
+    if (row === undefined) throw notFound()
+    return { body: toDevice(row) }
+  })
+
+  serve(app, deps, endpoints.devices.update, async ({ principal: p, params, body, request }) => {
+    const row = await db.withOrg(p.orgId, async (c) => {
+      const before = await firstRow(
+        c,
+        sql.selectFrom("devices").select(COLUMNS).where("id", "=", params.id).forNoKeyUpdate(),
+      )
+      if (before === undefined) throw notFound()
+      if (body.vehicleId) await requireReference(c, "vehicle", body.vehicleId, "vehicleId")
+      const changes = {
+        ...(body.vehicleId === undefined ? {} : { vehicle_id: body.vehicleId }),
+        ...(body.name === undefined ? {} : { name: body.name }),
+        ...(body.disabled === undefined ? {} : { disabled: body.disabled }),
+      }
+      if (Object.keys(changes).length === 0) return before
+      const after = await firstRow(
+        c,
+        sql.updateTable("devices").set(changes).where("id", "=", params.id).returning(COLUMNS),
+      ).catch((error: { code?: string; constraint?: string }) => {
+        if (error.code === "23505" && error.constraint === "devices_vehicle_key") throw vehicleTaken()
+        throw error
+      })
+      if (after === undefined) throw notFound()
+      const shown = (r: typeof before) => ({ vehicleId: r.vehicle_id, name: r.name, disabled: r.disabled })
+      await audit(c, p, request, {
+        action: "device.update",
+        entity: "device",
+        entityId: params.id,
+        oldValues: shown(before),
+        newValues: shown(after),
+      })
+      return after
+    })
+    deps.onDeviceChanged(params.id)
+    return { body: toDevice(row) }
+  })
+
+  serve(app, deps, endpoints.devices.delete, async ({ principal: p, params, request }) => {
+    await db.withOrg(p.orgId, async (c) => {
+      const removed = await firstRow(
+        c,
+        sql.deleteFrom("devices").where("id", "=", params.id).returning(["id", "vehicle_id", "name"]),
+      )
+      if (removed === undefined) throw notFound()
+      await audit(c, p, request, {
+        action: "device.delete",
+        entity: "device",
+        entityId: params.id,
+        oldValues: { vehicleId: removed.vehicle_id, name: removed.name },
+      })
+    })
+    deps.onDeviceChanged(params.id)
+    return {}
   })
 }
