@@ -18,10 +18,15 @@ export const vehicleQuery = () =>
       "t.id as type_id",
       "t.name as type_name",
       "d.id as device_id",
-      // The device's odometer, else the engine's estimate from manual readings and GPS distance.
-      raw<number | null>`COALESCE(s.odometer_m, (rs.state->>'estimatedOdometerM')::float8)`.as(
-        "current_odometer_m",
-      ),
+      // The device's odometer, else the engine's estimate from manual readings and GPS distance, else
+      // (a vehicle that never sent a point) its latest manual reading, else its commissioning value.
+      raw<number | null>`COALESCE(
+        s.odometer_m,
+        (rs.state->>'estimatedOdometerM')::float8,
+        (SELECT r.value_km::float8 * 1000 FROM odometer_readings r
+         WHERE r.vehicle_id = v.id ORDER BY r.at DESC, r.created_at DESC LIMIT 1),
+        v.commissioned_odometer_km::float8 * 1000
+      )`.as("current_odometer_m"),
       "s.time",
       "s.lat",
       "s.lon",
