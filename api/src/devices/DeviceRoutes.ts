@@ -6,6 +6,7 @@ import { audit } from "../audit/audit.js"
 import { contains } from "../db/contains.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
+import { isUniqueViolation } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
@@ -93,9 +94,9 @@ export const registerDeviceRoutes = (
             secret_hash: secretHash,
           })
           .returning(COLUMNS),
-      ).catch((error: { code?: string; constraint?: string }) => {
-        if (error.code === "23505" && error.constraint === "devices_vehicle_key") throw vehicleTaken()
-        if (error.code === "23505")
+      ).catch((error: unknown) => {
+        if (isUniqueViolation(error, "devices_vehicle_key")) throw vehicleTaken()
+        if (isUniqueViolation(error))
           throw new HttpError(409, "FLEET_DEVICE_EXISTS", "a device with this id exists", "id")
         throw error
       })
@@ -156,8 +157,8 @@ export const registerDeviceRoutes = (
       const after = await firstRow(
         c,
         sql.updateTable("devices").set(changes).where("id", "=", params.id).returning(COLUMNS),
-      ).catch((error: { code?: string; constraint?: string }) => {
-        if (error.code === "23505" && error.constraint === "devices_vehicle_key") throw vehicleTaken()
+      ).catch((error: unknown) => {
+        if (isUniqueViolation(error, "devices_vehicle_key")) throw vehicleTaken()
         throw error
       })
       if (after === undefined) throw notFound()

@@ -3,6 +3,7 @@ import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { audit } from "../audit/audit.js"
 import { listPage, sortOf } from "../db/listPage.js"
+import { isUniqueViolation, systemTransaction } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import {
@@ -12,7 +13,6 @@ import {
   organisationView,
 } from "./organisationQueries.js"
 import { slugFor } from "./organisationSlug.js"
-import { isUniqueViolation, systemTransaction } from "./systemTransaction.js"
 import {
   nameTaken,
   type OrganisationChanges,

@@ -3,6 +3,7 @@ import { HttpError, type Request } from "@fleetcore/platform"
 import type pg from "pg"
 import { audit } from "../audit/audit.js"
 import type { Principal } from "../auth/Principal.js"
+import { isUniqueViolation } from "../db/systemTransaction.js"
 import { settingsView } from "./organisationSettings.js"
 
 /** Names are unique in an installation, case-insensitively (the check before a write, and an index). */
@@ -82,9 +83,9 @@ export const updateOrganisation = async (
         JSON.stringify(Object.fromEntries(changedSettings)),
       ],
     )
-    .catch((error: { code?: string }) => {
+    .catch((error: unknown) => {
       // A rename racing another to the same name: the unique index decides.
-      if (error.code === "23505") throw nameTaken()
+      if (isUniqueViolation(error)) throw nameTaken()
       throw error
     })
   if (changes.status === "suspended" && statusChanged) {

@@ -5,6 +5,7 @@ import { audit } from "../audit/audit.js"
 import { contains } from "../db/contains.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
+import { isUniqueViolation } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
@@ -71,8 +72,8 @@ export const registerVehicleRoutes = (app: TemplatedApp, deps: RouteDeps): void 
             commissioned_odometer_km: body.commissionedOdometerKm ?? null,
           })
           .returning("id"),
-      ).catch((error: { code?: string }) => {
-        if (error.code === "23505") {
+      ).catch((error: unknown) => {
+        if (isUniqueViolation(error)) {
           throw new HttpError(409, "FLEET_VEHICLE_EXISTS", "a vehicle with this plate exists", "plate")
         }
         throw error
