@@ -6,32 +6,7 @@ import { IdParams } from "./common.js"
 
 const NullableNumber = Schema.NullOr(Schema.Finite)
 
-/** A vehicle's latest stored state (the same fields the live feed pushes). */
-export const LastPosition = Schema.Struct({
-  vehicleId: Uuid,
-  timeMs: Schema.Finite,
-  lat: Schema.Finite,
-  lon: Schema.Finite,
-  speedMps: NullableNumber,
-  headingDeg: NullableNumber,
-  ignition: Schema.NullOr(Schema.Boolean),
-  odometerM: NullableNumber,
-  fuelLevelPct: NullableNumber,
-  batteryV: NullableNumber,
-}).annotate({ identifier: "LastPosition" })
-
-export const Vehicle = Schema.Struct({
-  id: Uuid,
-  name: Schema.String,
-  plate: Schema.NullOr(Schema.String),
-  vin: Schema.NullOr(Schema.String),
-  vehicleType: Schema.NullOr(Schema.Struct({ id: Uuid, name: Schema.String })),
-  deviceId: Schema.NullOr(Schema.String),
-  /** The device's odometer, else the estimate from manual readings and GPS distance; km. */
-  odometerKm: NullableNumber,
-  last: Schema.NullOr(LastPosition),
-}).annotate({ identifier: "Vehicle" })
-
+/** One stored point of a track. */
 export const TrackPoint = Schema.Struct({
   timeMs: Schema.Finite,
   lat: Schema.Finite,
@@ -42,6 +17,26 @@ export const TrackPoint = Schema.Struct({
   odometerM: NullableNumber,
   fuelLevelPct: NullableNumber,
 }).annotate({ identifier: "TrackPoint" })
+
+/** A vehicle's latest stored state (the same fields the live feed pushes): a track point and more. */
+export const LastPosition = Schema.Struct({
+  vehicleId: Uuid,
+  ...TrackPoint.fields,
+  batteryV: NullableNumber,
+}).annotate({ identifier: "LastPosition" })
+
+export const Vehicle = Schema.Struct({
+  id: Uuid,
+  name: Schema.String,
+  plate: Schema.NullOr(Schema.String),
+  vin: Schema.NullOr(Schema.String),
+  vehicleType: Schema.NullOr(Schema.Struct({ id: Uuid, name: Schema.String })),
+  deviceId: Schema.NullOr(Schema.String),
+  /** The device's odometer, else the estimate from manual readings and GPS distance, else the latest
+   *  manual reading, else the commissioning value; km. */
+  odometerKm: NullableNumber,
+  last: Schema.NullOr(LastPosition),
+}).annotate({ identifier: "Vehicle" })
 
 const Boolish = Schema.Literals(["true", "false"])
 
