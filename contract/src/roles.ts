@@ -41,6 +41,23 @@ export const PERMISSIONS = [
   "geofences.manage",
   /** Read the organisation's rule thresholds (overspeed, fuel anomaly, maintenance lead…). */
   "settings.read",
+  /** Driver records (licence, medical, fuel cards) and teams. A driver reads only their own. */
+  "drivers.read",
+  "drivers.manage",
+  /** Expenses, budgets and currency rates (refuels are expenses too: `fuel.record` enters them). */
+  "expenses.read",
+  "expenses.manage",
+  /** Leasing, rental, insurance, warranty and service contracts. */
+  "contracts.read",
+  "contracts.manage",
+  /** Fines: a driver reads their own and may report one paid (with a receipt). */
+  "penalties.read",
+  "penalties.pay",
+  "penalties.manage",
+  /** Files attached to records (a driver reads and uploads those of their vehicles and records). */
+  "documents.read",
+  "documents.upload",
+  "documents.manage",
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -54,6 +71,11 @@ const READ_ALL: ReadonlyArray<Permission> = [
   "odometer.read",
   "maintenance.read",
   "geofences.read",
+  "drivers.read",
+  "expenses.read",
+  "contracts.read",
+  "penalties.read",
+  "documents.read",
 ]
 
 const MANAGE_FLEET: ReadonlyArray<Permission> = [
@@ -69,6 +91,13 @@ const MANAGE_FLEET: ReadonlyArray<Permission> = [
   "maintenance.manage",
   "geofences.manage",
   "settings.read",
+  "drivers.manage",
+  "expenses.manage",
+  "contracts.manage",
+  "penalties.pay",
+  "penalties.manage",
+  "documents.upload",
+  "documents.manage",
 ]
 
 const ADMIN: ReadonlyArray<Permission> = [
@@ -94,6 +123,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     "odometer.read",
     "odometer.record",
     "maintenance.read",
+    "drivers.read",
+    "penalties.read",
+    "penalties.pay",
+    "documents.read",
+    "documents.upload",
   ]),
   viewer: new Set(READ_ALL),
   analyst: new Set(READ_ALL),

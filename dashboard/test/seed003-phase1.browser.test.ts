@@ -302,6 +302,7 @@ describe("seed 003 phase 1 in a browser", () => {
 
     await owner.getByTestId("org-back").click()
     await owner.getByTestId("organisations-search").fill("Demo")
+    await expect.poll(() => owner.getByTestId("organisations-row").count(), POLL).toBe(1)
     await owner.getByTestId("organisations-row").first().click()
     await owner.waitForURL(UUID_PATH)
     await owner.getByTestId("org-suspend").click()

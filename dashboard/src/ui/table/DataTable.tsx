@@ -6,7 +6,6 @@ import {
   getCoreRowModel,
   type VisibilityState,
 } from "@tanstack/solid-table"
-import { createVirtualizer } from "@tanstack/solid-virtual"
 import { ArrowDown, ArrowUp, ArrowUpDown, Check, Columns3, Search } from "lucide-solid"
 import { createEffect, createMemo, createSignal, For, type JSX, on, onCleanup, Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
@@ -56,12 +55,11 @@ export interface DataTableProps<T> {
   readonly compact?: boolean
 }
 
-const ROW_HEIGHT = 44
 const SEARCH_DEBOUNCE_MS = 300
 
 /**
  * The list of every page: the server sorts, searches, filters and pages (the table only shows a
- * page); the state lives in the URL; long pages are virtualised; loading, empty and error states
+ * page); the state lives in the URL; loading, empty and error states
  * are built in. Columns are TanStack column definitions (with a string `header`, made in a memo so
  * they follow the language) whose `meta.sortKey` names the server's sort.
  */
@@ -111,14 +109,6 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
 
   let scroller: HTMLDivElement | undefined
   const rows = () => table.getRowModel().rows
-  const virtualizer = createVirtualizer({
-    get count() {
-      return rows().length
-    },
-    getScrollElement: () => scroller ?? null,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  })
   // A new page starts at its top.
   createEffect(
     on(
@@ -127,16 +117,6 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
       { defer: true },
     ),
   )
-
-  const padding = () => {
-    const items = virtualizer.getVirtualItems()
-    const first = items[0]
-    const last = items[items.length - 1]
-    return {
-      top: first ? first.start : 0,
-      bottom: last ? virtualizer.getTotalSize() - last.end : 0,
-    }
-  }
 
   const sortIcon = (key: string) => {
     const sort = state().sort
@@ -266,44 +246,31 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
                 )}
               </For>
             </Show>
-            <Show when={padding().top > 0}>
-              <tr class="data-table__spacer" style={{ height: `${padding().top}px` }} />
-            </Show>
-            <For each={virtualizer.getVirtualItems()}>
-              {(item) => {
-                const row = () => rows()[item.index]
-                return (
-                  <Show when={row()}>
-                    {(r) => (
-                      <tr
-                        data-testid={`${props.id}-row`}
-                        data-id={r().id}
-                        classList={{ "data-table__row--link": props.onRowClick !== undefined }}
-                        tabIndex={props.onRowClick ? 0 : undefined}
-                        onClick={() => props.onRowClick?.(r().original)}
-                        onKeyDown={(event) => {
-                          if (props.onRowClick && (event.key === "Enter" || event.key === " ")) {
-                            event.preventDefault()
-                            props.onRowClick(r().original)
-                          }
-                        }}
-                      >
-                        <For each={r().getVisibleCells()}>
-                          {(cell) => (
-                            <td classList={{ "align-end": cell.column.columnDef.meta?.align === "end" }}>
-                              {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                            </td>
-                          )}
-                        </For>
-                      </tr>
+            <For each={rows()}>
+              {(row) => (
+                <tr
+                  data-testid={`${props.id}-row`}
+                  data-id={row.id}
+                  classList={{ "data-table__row--link": props.onRowClick !== undefined }}
+                  tabIndex={props.onRowClick ? 0 : undefined}
+                  onClick={() => props.onRowClick?.(row.original)}
+                  onKeyDown={(event) => {
+                    if (props.onRowClick && (event.key === "Enter" || event.key === " ")) {
+                      event.preventDefault()
+                      props.onRowClick(row.original)
+                    }
+                  }}
+                >
+                  <For each={row.getVisibleCells()}>
+                    {(cell) => (
+                      <td classList={{ "align-end": cell.column.columnDef.meta?.align === "end" }}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
                     )}
-                  </Show>
-                )
-              }}
+                  </For>
+                </tr>
+              )}
             </For>
-            <Show when={padding().bottom > 0}>
-              <tr class="data-table__spacer" style={{ height: `${padding().bottom}px` }} />
-            </Show>
           </tbody>
         </table>
         <Show when={props.result.isError}>
