@@ -9,6 +9,7 @@ import { registerPasswordRoutes } from "./auth/PasswordRoutes.js"
 import type { Tokens } from "./auth/Tokens.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerApiReference } from "./docs/ApiReference.js"
+import { registerDriverRoutes } from "./drivers/DriverRoutes.js"
 import { registerFuelRoutes } from "./fuel/FuelRoutes.js"
 import { checkReadiness } from "./health/readiness.js"
 import { serve } from "./http/serve.js"
@@ -19,6 +20,7 @@ import { registerOrganisationRoutes } from "./organisations/OrganisationRoutes.j
 import { registerStaticFiles } from "./StaticFiles.js"
 import { registerGeofenceRoutes } from "./settings/GeofenceRoutes.js"
 import { registerSettingsRoutes } from "./settings/SettingsRoutes.js"
+import { registerTeamRoutes } from "./teams/TeamRoutes.js"
 import { registerProfileRoutes } from "./users/ProfileRoutes.js"
 import { registerUserRoutes } from "./users/UserRoutes.js"
 import { registerAssignmentRoutes } from "./vehicles/AssignmentRoutes.js"
@@ -99,6 +101,8 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerUserRoutes(app, served)
   registerPasswordRoutes(app, served)
   registerProfileRoutes(app, served)
+  registerDriverRoutes(app, served)
+  registerTeamRoutes(app, served)
   const live = await registerLiveHub(app, deps)
   const noSuchEndpoint = (res: HttpResponse): void => {
     res.cork(() => {

@@ -70,18 +70,92 @@ const seedDemoUsers = async (
     await writeFile(file, `${users.map((u) => `${u.email} ${u.password}`).join("\n")}\n`, { mode: 0o600 })
     await chmod(file, 0o600)
   }
+  await seedDemoDrivers(client, orgId)
   const driver = users.find((u) => u.role === "driver")
   if (firstVehicleId !== undefined && driver !== undefined) {
     // Only when nobody drives the vehicle now: assignments of one vehicle do not overlap.
     await client.query(
       `INSERT INTO driver_assignments (org_id, vehicle_id, driver_id, starts_at)
-       SELECT $1, $2, u.id, now() FROM users u
+       SELECT $1, $2, d.id, now() FROM users u JOIN drivers d ON d.user_id = u.id
        WHERE u.email = $3 AND NOT EXISTS (
          SELECT 1 FROM driver_assignments a WHERE a.vehicle_id = $2 AND (a.ends_at IS NULL OR a.ends_at > now()))`,
       [orgId, firstVehicleId, driver.email],
     )
   }
   return users.map(({ role, email, password }) => ({ role, email, password }))
+}
+
+/** Demo drivers without a login (the demo driver account gets its record in `seedDemoDrivers`). */
+const DEMO_DRIVERS = [
+  {
+    name: "Askar Nurlanov",
+    employeeId: "KZ-0101",
+    phone: "+7 701 555 0101",
+    categories: ["B", "C", "CE"],
+    team: "Almaty city",
+  },
+  {
+    name: "Dana Seitkali",
+    employeeId: "KZ-0102",
+    phone: "+7 702 555 0102",
+    categories: ["B"],
+    team: "Almaty city",
+  },
+  {
+    name: "Yerlan Bekov",
+    employeeId: "KZ-0103",
+    phone: "+7 705 555 0103",
+    categories: ["B", "C", "D"],
+    team: "Long haul",
+  },
+  {
+    name: "Aigerim Tulegen",
+    employeeId: "KZ-0104",
+    phone: "+7 707 555 0104",
+    categories: ["B", "BE"],
+    team: "Long haul",
+  },
+] as const
+
+/**
+ * The demo's driver records and teams: the demo driver account's record (same id as its login, as
+ * for every driver login made before drivers were records), and a few drivers without a login, one
+ * of them with a licence expiring soon so the expiry badge has something to show.
+ */
+const seedDemoDrivers = async (client: pg.ClientBase, orgId: string): Promise<void> => {
+  await client.query(
+    `INSERT INTO drivers (id, org_id, user_id, full_name, email, licence_categories, status)
+     SELECT u.id, u.org_id, u.id, u.name, u.email, '{B,C}', 'active' FROM users u
+     WHERE u.org_id = $1 AND u.role = 'driver'
+       AND NOT EXISTS (SELECT 1 FROM drivers d WHERE d.user_id = u.id)
+     ON CONFLICT (id) DO NOTHING`,
+    [orgId],
+  )
+  for (const [i, d] of DEMO_DRIVERS.entries()) {
+    const team = await client.query<{ id: string }>(
+      `INSERT INTO teams (org_id, name) VALUES ($1, $2)
+       ON CONFLICT (org_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+      [orgId, d.team],
+    )
+    await client.query(
+      `INSERT INTO drivers (org_id, full_name, employee_id, phone, licence_number, licence_categories,
+         licence_expires_on, medical_expires_on, hired_on, department, team_id)
+       VALUES ($1, $2, $3, $4, $5, $6, current_date + $7::int, current_date + 200, current_date - 400 * ($8::int + 1),
+         'Logistics', $9)
+       ON CONFLICT (org_id, employee_id) DO NOTHING`,
+      [
+        orgId,
+        d.name,
+        d.employeeId,
+        d.phone,
+        `AB ${123450 + i}`,
+        d.categories,
+        i === 1 ? 20 : 700 + i * 90,
+        i,
+        team.rows[0]?.id,
+      ],
+    )
+  }
 }
 
 const VEHICLE_TYPES = [

@@ -74,7 +74,8 @@ beforeAll(async () => {
   )
   const driverId = (
     await h.fleet.db.system.query<{ id: string }>(
-      "INSERT INTO users (org_id, email, name, password_hash, role) VALUES ($1, 'scope.driver@demo.example', 'Scope Driver', $2, 'driver') RETURNING id",
+      `WITH u AS (INSERT INTO users (org_id, email, name, password_hash, role) VALUES ($1, 'scope.driver@demo.example', 'Scope Driver', $2, 'driver') RETURNING id, org_id, name)
+       INSERT INTO drivers (id, org_id, user_id, full_name) SELECT id, org_id, id, name FROM u RETURNING id`,
       [org.rows[0]?.id, await hashSecret("scope-driver-password")],
     )
   ).rows[0]?.id as string

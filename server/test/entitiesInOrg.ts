@@ -35,15 +35,6 @@ export const entitiesInOrg = (fleet: RunningFleetCore, orgId: string, adminToken
 
   const makers: Record<string, Maker> = {
     "/api/v1/organisations": async () => orgId,
-    // A driver is a user with the driver role.
-    "/api/v1/drivers": async () => {
-      const create = ALL_ENDPOINTS.find((e) => e.id === "users.create") as AnyEndpoint
-      const a = await call(create, {
-        body: { email: `driver-${orgId}@orgs.example`, name: "Driver", role: "driver" },
-      })
-      if (a.status !== create.status) throw new Error(`users.create answered ${a.status} ${a.text}`)
-      return idIn(a.json) as string
-    },
     "/api/v1/alerts": async (of) =>
       insert(
         "INSERT INTO alerts (org_id, vehicle_id, type, severity, opened_at, last_seen_at) VALUES ($1, $2, 'overspeed', 'warning', now(), now()) RETURNING id",

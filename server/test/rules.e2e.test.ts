@@ -122,7 +122,8 @@ describe("rules on the real path", () => {
     const driver = async (email: string) =>
       (
         await fleet.db.system.query<{ id: string }>(
-          "INSERT INTO users (org_id, email, name, password_hash, role) VALUES ($1, $2, $2, $3, 'driver') RETURNING id",
+          `WITH u AS (INSERT INTO users (org_id, email, name, password_hash, role) VALUES ($1, $2, $2, $3, 'driver') RETURNING id, org_id, name)
+           INSERT INTO drivers (id, org_id, user_id, full_name) SELECT id, org_id, id, name FROM u RETURNING id`,
           [org?.id, email, await hashSecret("driver-password-1")],
         )
       ).rows[0]?.id as string

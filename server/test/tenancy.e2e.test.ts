@@ -37,7 +37,8 @@ beforeAll(async () => {
   const car = await provision(a, "tenancy-a-1", "TEN 001")
   ids.vehicle = car.vehicleId
   ids.driver = await one(
-    "INSERT INTO users (org_id, email, name, password_hash, role) VALUES ($1, 'driver@tenancy.example', 'D', 'x', 'driver') RETURNING id",
+    `WITH u AS (INSERT INTO users (org_id, email, name, password_hash, role) VALUES ($1, 'driver@tenancy.example', 'D', 'x', 'driver') RETURNING id, org_id, name)
+     INSERT INTO drivers (id, org_id, user_id, full_name) SELECT id, org_id, id, name FROM u RETURNING id`,
     [orgA],
   )
   const card = await a.call<{ id: string }>("POST", "/api/v1/fuel-cards", { name: "A card", currency: "KZT" })

@@ -115,6 +115,7 @@ export interface VehiclesTable {
   /** date: read as "YYYY-MM-DD" text only through to_char (pg parses dates into local Dates). */
   commissioned_on: ColumnType<Date | null, string | null | undefined, string | null>
   commissioned_odometer_km: NumericOrNull
+  team_id: ColumnType<string | null, string | null | undefined, string | null>
   created_at: Defaulted<Date>
 }
 
@@ -182,6 +183,7 @@ export interface FuelCardsTable {
   name: string
   number_last4: string | null
   vehicle_id: string | null
+  driver_id: ColumnType<string | null, string | null | undefined, string | null>
   currency: string
   daily_limit: NumericOrNull
   weekly_limit: NumericOrNull
@@ -288,6 +290,39 @@ export interface DriverAssignmentsTable {
   created_at: Defaulted<Date>
 }
 
+/** A date column: read it as "YYYY-MM-DD" through to_char (pg parses dates into local Dates). */
+type DateColumn = ColumnType<Date | null, string | null | undefined, string | null>
+
+export interface TeamsTable {
+  id: Generated<string>
+  org_id: string
+  name: string
+  description: string | null
+  created_at: Defaulted<Date>
+  updated_at: Generated<Date>
+}
+
+export interface DriversTable {
+  id: Generated<string>
+  org_id: string
+  user_id: string | null
+  full_name: string
+  employee_id: string | null
+  phone: string | null
+  email: string | null
+  licence_number: string | null
+  licence_categories: ColumnType<string[], string[] | undefined, string[]>
+  licence_expires_on: DateColumn
+  medical_expires_on: DateColumn
+  hired_on: DateColumn
+  department: string | null
+  status: Generated<"active" | "on_leave" | "terminated">
+  team_id: string | null
+  notes: string | null
+  created_at: Defaulted<Date>
+  updated_at: Generated<Date>
+}
+
 export interface Database {
   organisations: OrganisationsTable
   users: UsersTable
@@ -309,4 +344,6 @@ export interface Database {
   maintenance_plans: MaintenancePlansTable
   maintenance_tasks: MaintenanceTasksTable
   driver_assignments: DriverAssignmentsTable
+  teams: TeamsTable
+  drivers: DriversTable
 }

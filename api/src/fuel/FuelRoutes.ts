@@ -8,12 +8,14 @@ import { audit } from "../audit/audit.js"
 import { contains } from "../db/contains.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
+import { readableDrivers } from "../drivers/driverQueries.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
 import { requireVisibleVehicle, visibleVehicles } from "../vehicles/visibleVehicle.js"
 import { exceededCardLimits } from "./fuelCardLimits.js"
 import { entries, entryView, fuelCards, fuelCardView } from "./fuelViews.js"
+import { registerFuelCardUpdate } from "./registerFuelCardUpdate.js"
 
 // Qualified: the stored columns, not the answer's text/float casts of the same name.
 const ENTRY_SORTS = {
@@ -197,6 +199,7 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
   serve(app, deps, endpoints.fuel.createCard, async ({ principal: p, body: b, request }) => {
     const card = await db.withOrg(p.orgId, async (c) => {
       if (b.vehicleId) await requireReference(c, "vehicle", b.vehicleId, "vehicleId")
+      if (b.driverId) await requireReference(c, "anyDriver", b.driverId, "driverId")
       const inserted = await firstRow(
         c,
         sql
@@ -206,6 +209,7 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
             name: b.name,
             number_last4: b.numberLast4 ?? null,
             vehicle_id: b.vehicleId ?? null,
+            driver_id: b.driverId ?? null,
             currency: b.currency,
             daily_limit: b.dailyLimit ?? null,
             weekly_limit: b.weeklyLimit ?? null,
@@ -228,10 +232,11 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
 
   serve(app, deps, endpoints.fuel.listCards, async ({ principal: p, query: f }) => {
     let query = fuelCards()
-      .where(visibleVehicles(p, "vehicle_id"))
+      .where((eb) => eb.or([visibleVehicles(p, "vehicle_id"), readableDrivers(p, "driver_id")]))
       .orderBy("name", f.sort === "-name" ? "desc" : "asc")
       .orderBy("id")
     if (f.vehicleId) query = query.where("vehicle_id", "=", f.vehicleId)
+    if (f.driverId) query = query.where("driver_id", "=", f.driverId)
     if (f.active) query = query.where("active", "=", f.active === "true")
     if (f.q) {
       const like = contains(f.q)
@@ -240,4 +245,6 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
     const page = await db.withOrg(p.orgId, (c) => listPage(c, query, f))
     return { body: { ...page, items: page.items.map(fuelCardView) } }
   })
+
+  registerFuelCardUpdate(app, deps)
 }

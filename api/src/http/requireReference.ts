@@ -5,7 +5,11 @@ import type pg from "pg"
 const REFERENCES = {
   vehicle: "SELECT 1 FROM vehicles WHERE id = $1",
   vehicleType: "SELECT 1 FROM vehicle_types WHERE id = $1",
-  driver: "SELECT 1 FROM users WHERE id = $1 AND role = 'driver' AND NOT disabled",
+  /** A driver record that has not left the company. */
+  driver: "SELECT 1 FROM drivers WHERE id = $1 AND status <> 'terminated'",
+  /** Any driver record, terminated ones too (binding a card, moving into a team). */
+  anyDriver: "SELECT 1 FROM drivers WHERE id = $1",
+  team: "SELECT 1 FROM teams WHERE id = $1",
   activeFuelCard: "SELECT 1 FROM fuel_cards WHERE id = $1 AND active",
 } as const
 export type ReferenceKind = keyof typeof REFERENCES

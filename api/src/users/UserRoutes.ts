@@ -7,6 +7,7 @@ import { isUniqueViolation } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { assertMayGrant, assertNotSelfLockout } from "./grantRules.js"
+import { linkDriver } from "./linkDriver.js"
 import { issuePasswordLink, linkOrigin, revokeSessions } from "./passwordLinks.js"
 import { findUser, userSelect, userView } from "./userQueries.js"
 
@@ -65,6 +66,8 @@ export const registerUserRoutes = (app: TemplatedApp, deps: UserRouteDeps): void
 
   serve(app, deps, endpoints.users.create, async ({ principal: p, body, request }) => {
     assertMayGrant(p.role, body.role, "role")
+    if (body.driverId !== undefined && body.role !== "driver")
+      throw new HttpError(400, "FLEET_BODY_INVALID", "driverId goes with the role driver", "driverId")
     const email = body.email.trim().toLowerCase()
     // Without a language of their own, a new user speaks the organisation's default language.
     const answer = await db.withOrg(p.orgId, async (c) => {
@@ -85,6 +88,7 @@ export const registerUserRoutes = (app: TemplatedApp, deps: UserRouteDeps): void
       const id = inserted.rows[0]?.id as string
       const user = await findUser(c, id)
       if (user === undefined) throw notFound()
+      const driverId = body.role === "driver" ? await linkDriver(c, p.orgId, user, body.driverId) : null
       const passwordLink = await issuePasswordLink(c, {
         orgId: p.orgId,
         userId: id,
@@ -102,6 +106,7 @@ export const registerUserRoutes = (app: TemplatedApp, deps: UserRouteDeps): void
           phone: user.phone,
           locale: user.locale,
           status: user.status,
+          ...(driverId === null ? {} : { driverId }),
         },
       })
       return { user, passwordLink }
@@ -135,6 +140,8 @@ export const registerUserRoutes = (app: TemplatedApp, deps: UserRouteDeps): void
           body.disabled ?? null,
         ],
       )
+      // A user who becomes a driver is a driver record too (their own, made now if they had none).
+      if (body.role === "driver" && before.role !== "driver") await linkDriver(c, p.orgId, before, undefined)
       // A deactivated user's sessions end now: no refresh token of theirs works any more.
       if (body.disabled === true && !current.disabled) await revokeSessions(c, params.id)
       await audit(c, p, request, {

@@ -4,11 +4,35 @@ import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
 import { audit } from "../audit/audit.js"
 import { listPage } from "../db/listPage.js"
-import { firstRow, sql } from "../db/sql.js"
+import { firstRow, rows, sql } from "../db/sql.js"
+import { driverNotFound, readableDrivers } from "../drivers/driverQueries.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
-import { requireVisibleVehicle, visibleVehicle } from "./visibleVehicle.js"
+import { requireVisibleVehicle, visibleVehicle, visibleVehicles } from "./visibleVehicle.js"
+
+/** Assignments with the driver's and vehicle's names; callers add the filters. */
+const withNames = () =>
+  sql
+    .selectFrom("driver_assignments as a")
+    .innerJoin("drivers as d", "d.id", "a.driver_id")
+    .innerJoin("vehicles as v", "v.id", "a.vehicle_id")
+    .select([
+      "a.id",
+      "a.vehicle_id",
+      "a.driver_id",
+      "a.starts_at",
+      "a.ends_at",
+      "d.full_name",
+      "v.name as vehicle_name",
+      "v.plate",
+    ])
+
+const namedView = (
+  r: Parameters<typeof view>[0] & { full_name: string; vehicle_name: string; plate: string | null },
+) => ({ ...view(r), driverName: r.full_name, vehicleName: r.vehicle_name, vehiclePlate: r.plate })
+
+const assignmentNotFound = () => new HttpError(404, "FLEET_ASSIGNMENT_NOT_FOUND", "no such assignment")
 
 const view = (r: {
   id: string
@@ -85,14 +109,99 @@ export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): vo
 
   serve(app, deps, endpoints.assignments.list, async ({ principal: p, params, query: f }) => {
     await visibleVehicle(db, p, params.id)
-    let query = sql
-      .selectFrom("driver_assignments")
-      .select(["id", "vehicle_id", "driver_id", "starts_at", "ends_at"])
-      .where("vehicle_id", "=", params.id)
-      .orderBy("starts_at", f.sort === "startsAt" ? "asc" : "desc")
-      .orderBy("id")
-    if (f.driverId) query = query.where("driver_id", "=", f.driverId)
+    let query = withNames()
+      .where("a.vehicle_id", "=", params.id)
+      .orderBy("a.starts_at", f.sort === "startsAt" ? "asc" : "desc")
+      .orderBy("a.id")
+    if (f.driverId) query = query.where("a.driver_id", "=", f.driverId)
     const page = await db.withOrg(p.orgId, (c) => listPage(c, query, f))
-    return { body: { ...page, items: page.items.map(view) } }
+    return { body: { ...page, items: page.items.map(namedView) } }
+  })
+
+  serve(app, deps, endpoints.assignments.byDriver, async ({ principal: p, params, query: f }) => {
+    const page = await db.withOrg(p.orgId, async (c) => {
+      const driver = await firstRow(
+        c,
+        sql
+          .selectFrom("drivers as d")
+          .select("d.id")
+          .where("d.id", "=", params.id)
+          .where(readableDrivers(p, "d.id")),
+      )
+      if (driver === undefined) throw driverNotFound()
+      const query = withNames()
+        .where("a.driver_id", "=", params.id)
+        .orderBy("a.starts_at", f.sort === "startsAt" ? "asc" : "desc")
+        .orderBy("a.id")
+      return listPage(c, query, f)
+    })
+    return { body: { ...page, items: page.items.map(namedView) } }
+  })
+
+  serve(app, deps, endpoints.assignments.current, async ({ principal: p, params }) => {
+    const found = await db.withOrg(p.orgId, async (c) => {
+      await requireVisibleVehicle(c, p, params.id)
+      return firstRow(
+        c,
+        withNames()
+          .where("a.vehicle_id", "=", params.id)
+          .where("a.starts_at", "<=", raw<Date>`now()`)
+          .where((eb) => eb.or([eb("a.ends_at", "is", null), eb("a.ends_at", ">", raw<Date>`now()`)])),
+      )
+    })
+    return { body: { assignment: found === undefined ? null : namedView(found) } }
+  })
+
+  serve(app, deps, endpoints.assignments.end, async ({ principal: p, params, body: b, request }) => {
+    const now = new Date()
+    const endsAt = b.endsAt === undefined ? now : new Date(b.endsAt)
+    if (endsAt.getTime() > now.getTime())
+      throw new HttpError(400, "FLEET_ASSIGNMENT_INVALID", "endsAt cannot be in the future", "endsAt")
+    const ended = await db.withOrg(p.orgId, async (c) => {
+      const before = await firstRow(
+        c,
+        sql
+          .selectFrom("driver_assignments as a")
+          .select(["a.id", "a.vehicle_id", "a.driver_id", "a.starts_at", "a.ends_at"])
+          .where("a.id", "=", params.id)
+          .where(visibleVehicles(p, "a.vehicle_id"))
+          .forUpdate(),
+      )
+      if (before === undefined) throw assignmentNotFound()
+      if (before.ends_at !== null && before.ends_at.getTime() <= now.getTime())
+        throw new HttpError(409, "FLEET_ASSIGNMENT_ENDED", "the assignment has already ended")
+      if (!(endsAt > before.starts_at))
+        throw new HttpError(
+          400,
+          "FLEET_ASSIGNMENT_INVALID",
+          "endsAt must be after the assignment's start",
+          "endsAt",
+        )
+      if (before.ends_at !== null && endsAt > before.ends_at)
+        throw new HttpError(
+          400,
+          "FLEET_ASSIGNMENT_INVALID",
+          "endsAt cannot be after the planned end",
+          "endsAt",
+        )
+      const [row] = await rows(
+        c,
+        sql
+          .updateTable("driver_assignments")
+          .set({ ends_at: endsAt })
+          .where("id", "=", params.id)
+          .returning(["id", "vehicle_id", "driver_id", "starts_at", "ends_at"]),
+      )
+      if (row === undefined) throw assignmentNotFound()
+      await audit(c, p, request, {
+        action: "assignment.end",
+        entity: "driver_assignment",
+        entityId: params.id,
+        oldValues: { endsAt: before.ends_at?.toISOString() ?? null },
+        newValues: { endsAt: endsAt.toISOString() },
+      })
+      return row
+    })
+    return { body: view(ended) }
   })
 }

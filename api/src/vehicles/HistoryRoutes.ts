@@ -1,9 +1,10 @@
-import { endpoints, isConfinedToAssignedVehicles } from "@fleetcore/contract"
+import { endpoints } from "@fleetcore/contract"
 import { replayVehicle } from "@fleetcore/engine"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { audit } from "../audit/audit.js"
 import { firstRow, sql } from "../db/sql.js"
+import { readableDrivers } from "../drivers/driverQueries.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { visibleVehicle } from "./visibleVehicle.js"
@@ -107,12 +108,16 @@ export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void 
 
   serve(app, deps, endpoints.history.driverMileage, async ({ principal: p, params, query: q }) => {
     const driverId = params.id
-    if (isConfinedToAssignedVehicles(p.role) && p.userId !== driverId) {
-      // Another driver is, to a driver, a driver that does not exist: the same 404 as an unknown id.
-      throw new HttpError(404, "FLEET_DRIVER_NOT_FOUND", "no such driver")
-    }
+    // A driver reads only their own record: another driver is, to them, one that does not exist.
     const known = await db.withOrg(p.orgId, (c) =>
-      firstRow(c, sql.selectFrom("users").select("id").where("id", "=", driverId)),
+      firstRow(
+        c,
+        sql
+          .selectFrom("drivers as d")
+          .select("d.id")
+          .where("d.id", "=", driverId)
+          .where(readableDrivers(p, "d.id")),
+      ),
     )
     if (known === undefined) throw new HttpError(404, "FLEET_DRIVER_NOT_FOUND", "no such driver")
     const found = await ch.query<{ date: string; vehicleId: string; metres: number }>(

@@ -30,6 +30,7 @@ export const registerVehicleRoutes = (app: TemplatedApp, deps: RouteDeps): void 
       .orderBy("v.id")
     if (f.vehicleTypeId) query = query.where("v.vehicle_type_id", "=", f.vehicleTypeId)
     if (f.hasDevice) query = query.where("d.id", f.hasDevice === "true" ? "is not" : "is", null)
+    if (f.teamId) query = query.where("v.team_id", "=", f.teamId)
     if (f.q) {
       const like = contains(f.q)
       query = query.where((eb) =>

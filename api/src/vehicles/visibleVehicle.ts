@@ -17,12 +17,15 @@ export const vehicleNotFound = (): HttpError =>
 
 const now = raw<Date>`now()`
 
-/** The ids of the vehicles assigned to `driverId` by an assignment covering now. */
-export const assignedNow = (driverId: string) =>
+/** The driver records a login belongs to (drivers.user_id): assignments name drivers, not users. */
+const driversOfUser = (userId: string) => sql.selectFrom("drivers").select("id").where("user_id", "=", userId)
+
+/** The ids of the vehicles assigned to the driver of login `userId` by an assignment covering now. */
+export const assignedNow = (userId: string) =>
   sql
     .selectFrom("driver_assignments")
     .select("vehicle_id")
-    .where("driver_id", "=", driverId)
+    .where("driver_id", "in", driversOfUser(userId))
     .where("starts_at", "<=", now)
     .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", now)]))
 
@@ -60,11 +63,11 @@ export interface AssignmentWindow {
 export const windowCovers = (w: AssignmentWindow, atMs: number): boolean =>
   w.startsAtMs <= atMs && (w.endsAtMs === null || w.endsAtMs > atMs)
 
-/** A driver's assignments that have not ended yet (current and future ones). */
+/** The assignments of login `userId`'s driver that have not ended yet (current and future ones). */
 export const openAssignmentWindows = async (
   db: PostgresClient,
   orgId: string,
-  driverId: string,
+  userId: string,
 ): Promise<ReadonlyArray<AssignmentWindow>> => {
   const found = await db.withOrg(orgId, (c) =>
     rows(
@@ -72,7 +75,7 @@ export const openAssignmentWindows = async (
       sql
         .selectFrom("driver_assignments")
         .select(["vehicle_id", "starts_at", "ends_at"])
-        .where("driver_id", "=", driverId)
+        .where("driver_id", "in", driversOfUser(userId))
         .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", now)])),
     ),
   )

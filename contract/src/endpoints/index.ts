@@ -4,6 +4,7 @@ import { assignments } from "./assignments.js"
 import { audit } from "./audit.js"
 import { auth, me } from "./auth.js"
 import { devices } from "./devices.js"
+import { drivers } from "./drivers.js"
 import { fuel } from "./fuel.js"
 import { geofences } from "./geofences.js"
 import { history } from "./history.js"
@@ -12,6 +13,7 @@ import { odometer } from "./odometer.js"
 import { organisations } from "./organisations.js"
 import { settings } from "./settings.js"
 import { system } from "./system.js"
+import { teams } from "./teams.js"
 import { users } from "./users.js"
 import { vehicles } from "./vehicles.js"
 
@@ -33,6 +35,8 @@ export const endpoints = {
   maintenance,
   settings,
   geofences,
+  drivers,
+  teams,
 } as const
 
 /** Every declared endpoint, flat. */

@@ -55,12 +55,16 @@ export const users = {
       role: RoleName,
       phone: Schema.optionalKey(Schema.NullOr(Phone)),
       locale: Schema.optionalKey(Locale),
+      /** Role driver only: the driver record this login belongs to (else a new record is made). */
+      driverId: Schema.optionalKey(Uuid),
     }),
     response: Schema.Struct({ user: User, passwordLink: PasswordLink }),
     status: 201,
     errors: [
       { status: 409, code: "FLEET_USER_EXISTS" },
       { status: 403, code: "FLEET_ROLE_NOT_GRANTABLE" },
+      { status: 409, code: "FLEET_DRIVER_HAS_LOGIN" },
+      { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" },
     ],
   }),
   get: endpoint({

@@ -55,6 +55,7 @@ export const vehicles = {
     query: listQuery(["name", "plate", "createdAt"], {
       vehicleTypeId: Schema.optionalKey(Uuid),
       hasDevice: Schema.optionalKey(Boolish),
+      teamId: Schema.optionalKey(Uuid),
     }),
     response: listOf(Vehicle),
   }),

@@ -419,6 +419,66 @@ export const ERROR_MESSAGES = {
     kk: "Аудит журналының хэш тізбегі бұзылған: жазба өзгертілген немесе жойылған.",
     tr: "Denetim günlüğünün özet zinciri bozuk: bir kayıt değiştirilmiş veya silinmiş.",
   },
+  FLEET_DRIVER_INVALID: {
+    en: "Driver {field}: {detail}",
+    ru: "Водитель, поле «{field}»: {detail}",
+    kk: "Жүргізуші, «{field}» өрісі: {detail}",
+    tr: "Sürücü, «{field}» alanı: {detail}",
+  },
+  FLEET_DRIVER_EXISTS: {
+    en: "Another driver has this employee id.",
+    ru: "У другого водителя уже есть такой табельный номер.",
+    kk: "Бұл табель нөмірі басқа жүргізушіде бар.",
+    tr: "Bu sicil numarası başka bir sürücüye ait.",
+  },
+  FLEET_DRIVER_IN_USE: {
+    en: "The driver has assignments, penalties or expenses: terminate them instead of deleting.",
+    ru: "У водителя есть назначения, штрафы или расходы: вместо удаления переведите его в статус «уволен».",
+    kk: "Жүргізушінің тағайындаулары, айыппұлдары немесе шығындары бар: жоюдың орнына жұмыстан шығарыңыз.",
+    tr: "Sürücünün atamaları, cezaları veya giderleri var: silmek yerine işten çıkarın.",
+  },
+  FLEET_DRIVER_HAS_LOGIN: {
+    en: "The driver already has a login.",
+    ru: "У водителя уже есть учётная запись.",
+    kk: "Жүргізушінің тіркелгісі бұрыннан бар.",
+    tr: "Sürücünün zaten bir girişi var.",
+  },
+  FLEET_TEAM_NOT_FOUND: {
+    en: "No such team.",
+    ru: "Такой команды нет.",
+    kk: "Мұндай топ жоқ.",
+    tr: "Böyle bir ekip yok.",
+  },
+  FLEET_TEAM_INVALID: {
+    en: "Team {field}: {detail}",
+    ru: "Команда, поле «{field}»: {detail}",
+    kk: "Топ, «{field}» өрісі: {detail}",
+    tr: "Ekip, «{field}» alanı: {detail}",
+  },
+  FLEET_TEAM_EXISTS: {
+    en: "A team with this name already exists.",
+    ru: "Команда с таким названием уже существует.",
+    kk: "Мұндай атауы бар топ бұрыннан бар.",
+    tr: "Bu adla bir ekip zaten var.",
+  },
+  FLEET_ASSIGNMENT_NOT_FOUND: {
+    en: "No such assignment.",
+    ru: "Такого назначения нет.",
+    kk: "Мұндай тағайындау жоқ.",
+    tr: "Böyle bir atama yok.",
+  },
+  FLEET_ASSIGNMENT_ENDED: {
+    en: "The assignment has already ended.",
+    ru: "Назначение уже завершено.",
+    kk: "Тағайындау аяқталған.",
+    tr: "Atama zaten sona erdi.",
+  },
+  FLEET_FUEL_CARD_NOT_FOUND: {
+    en: "No such fuel card.",
+    ru: "Такой топливной карты нет.",
+    kk: "Мұндай жанармай картасы жоқ.",
+    tr: "Böyle bir yakıt kartı yok.",
+  },
 } as const satisfies Record<string, Messages>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES
