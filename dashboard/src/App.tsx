@@ -36,6 +36,15 @@ const OrganisationPage = lazy(() =>
 const UsersPage = lazy(() => import("./pages/users/UsersPage").then((m) => ({ default: m.UsersPage })))
 const UserNewPage = lazy(() => import("./pages/users/UserNewPage").then((m) => ({ default: m.UserNewPage })))
 const UserPage = lazy(() => import("./pages/users/UserPage").then((m) => ({ default: m.UserPage })))
+const DriversPage = lazy(() =>
+  import("./pages/drivers/DriversPage").then((m) => ({ default: m.DriversPage })),
+)
+const DriverNewPage = lazy(() =>
+  import("./pages/drivers/DriverNewPage").then((m) => ({ default: m.DriverNewPage })),
+)
+const DriverPage = lazy(() => import("./pages/drivers/DriverPage").then((m) => ({ default: m.DriverPage })))
+const TeamsPage = lazy(() => import("./pages/teams/TeamsPage").then((m) => ({ default: m.TeamsPage })))
+const TeamPage = lazy(() => import("./pages/teams/TeamPage").then((m) => ({ default: m.TeamPage })))
 const OrganisationSettingsPage = lazy(() =>
   import("./pages/settings/OrganisationSettingsPage").then((m) => ({ default: m.OrganisationSettingsPage })),
 )
@@ -116,6 +125,11 @@ export const App = () => (
         path="/settings/organisation"
         component={() => <Guarded page="organisationSettings" component={OrganisationSettingsPage} />}
       />
+      <Route path="/drivers" component={() => <Guarded page="drivers" component={DriversPage} />} />
+      <Route path="/drivers/new" component={() => <Guarded page="drivers" component={DriverNewPage} />} />
+      <Route path="/drivers/:id" component={() => <Guarded page="drivers" component={DriverPage} />} />
+      <Route path="/teams" component={() => <Guarded page="teams" component={TeamsPage} />} />
+      <Route path="/teams/:id" component={() => <Guarded page="teams" component={TeamPage} />} />
       <Route path="/index.html" component={() => <Navigate href="/" />} />
       <Route path="*" component={NotFoundPage} />
     </Route>

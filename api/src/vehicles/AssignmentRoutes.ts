@@ -3,6 +3,7 @@ import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
 import { audit } from "../audit/audit.js"
+import { contains } from "../db/contains.js"
 import { listPage } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import { driverNotFound, readableDrivers } from "../drivers/driverQueries.js"
@@ -129,10 +130,14 @@ export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): vo
           .where(readableDrivers(p, "d.id")),
       )
       if (driver === undefined) throw driverNotFound()
-      const query = withNames()
+      let query = withNames()
         .where("a.driver_id", "=", params.id)
         .orderBy("a.starts_at", f.sort === "startsAt" ? "asc" : "desc")
         .orderBy("a.id")
+      if (f.q) {
+        const like = contains(f.q)
+        query = query.where((eb) => eb.or([eb("v.name", "ilike", like), eb("v.plate", "ilike", like)]))
+      }
       return listPage(c, query, f)
     })
     return { body: { ...page, items: page.items.map(namedView) } }

@@ -81,6 +81,7 @@ export const assignments = {
     path: "/api/v1/drivers/:id/assignments",
     tag: "assignments",
     summary: "A driver's assignment history with the vehicles, latest first (a driver: their own)",
+    description: "`q` searches the vehicle's name and plate.",
     access: "assignments.read",
     params: IdParams,
     query: listQuery(["startsAt"]),

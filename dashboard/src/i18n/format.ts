@@ -50,6 +50,8 @@ export interface Formatters {
   readonly integer: (n: number) => string
   /** "5 minutes ago", "now" */
   readonly relative: (thenMs: number, nowMs: number) => string
+  /** A calendar day "YYYY-MM-DD" (no time zone: the day itself) -> "12 Mar 2027" */
+  readonly day: (isoDate: string) => string
 }
 
 /** Intl formatters for one language; build once per language change. */
@@ -77,6 +79,9 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatte
         second: "2-digit",
       })
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "long" })
+  const day = native
+    ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" })
+    : new Intl.DateTimeFormat(numbers, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" })
 
   const relativeText = (value: number, unit: RelativeUnit): string => {
     if (native) return relative.format(value, unit)
@@ -111,5 +116,6 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatte
       }
       return relativeText(Math.round(value), "year")
     },
+    day: (isoDate) => day.format(Date.parse(`${isoDate}T00:00:00Z`)),
   }
 }

@@ -1,0 +1,39 @@
+import { endpoints } from "@fleetcore/contract"
+import { type QueryClient, useQuery } from "@tanstack/solid-query"
+import { useApi } from "../../api/ApiContext"
+
+/** One driver with their current vehicles (another organisation's id, or another driver's for a driver: 404). */
+export const createDriverQuery = (id: () => string) => {
+  const api = useApi()
+  return useQuery(() => ({
+    queryKey: [endpoints.drivers.get.id, id()] as const,
+    queryFn: ({ signal }) => api.call(endpoints.drivers.get, { params: { id: id() } }, signal),
+  }))
+}
+
+/** Every team, for the team select (an organisation has few; the list's largest page). */
+export const createTeamOptionsQuery = (enabled: () => boolean = () => true) => {
+  const api = useApi()
+  return useQuery(() => ({
+    queryKey: [endpoints.teams.list.id, { pageSize: "200", sort: "name" }] as const,
+    queryFn: ({ signal }) =>
+      api.call(endpoints.teams.list, { query: { pageSize: "200", sort: "name" } }, signal),
+    enabled: enabled(),
+  }))
+}
+
+/** After a change to drivers, their lists, teams and assignments reload. */
+export const invalidateDrivers = (queryClient: QueryClient): Promise<unknown> =>
+  Promise.all(
+    [
+      endpoints.drivers.list.id,
+      endpoints.drivers.get.id,
+      endpoints.teams.list.id,
+      endpoints.teams.get.id,
+      endpoints.assignments.byDriver.id,
+      endpoints.assignments.list.id,
+      endpoints.assignments.current.id,
+      endpoints.fuel.listCards.id,
+      endpoints.users.list.id,
+    ].map((id) => queryClient.invalidateQueries({ queryKey: [id] })),
+  )

@@ -1,0 +1,36 @@
+import type { Permission } from "@fleetcore/contract"
+import type { Component } from "solid-js"
+import type { I18n } from "../../i18n/createI18n"
+import { DriverFuelCardsTab } from "./DriverFuelCardsTab"
+import { DriverInfoTab } from "./DriverInfoTab"
+import { DriverVehiclesTab } from "./DriverVehiclesTab"
+import type { DriverDetailView } from "./driverForm"
+
+/** One tab of a driver's page: shown to callers whose role holds `access`. */
+export interface DriverTab {
+  /** In the URL (`/drivers/:id?tab=<id>`) and the test ids. */
+  readonly id: string
+  readonly label: (t: I18n["t"]) => string
+  readonly access: Permission
+  readonly component: Component<{ readonly driver: DriverDetailView }>
+}
+
+/**
+ * The tabs of a driver's page, in order. Other areas (penalties, documents, expenses) add their
+ * tab here: one line each, with their own component and strings.
+ */
+export const DRIVER_TABS: ReadonlyArray<DriverTab> = [
+  { id: "info", label: (t) => t("drivers.tabInfo"), access: "drivers.read", component: DriverInfoTab },
+  {
+    id: "vehicles",
+    label: (t) => t("drivers.tabVehicles"),
+    access: "assignments.read",
+    component: DriverVehiclesTab,
+  },
+  {
+    id: "fuel-cards",
+    label: (t) => t("drivers.tabFuelCards"),
+    access: "fuel.read",
+    component: DriverFuelCardsTab,
+  },
+]
