@@ -152,6 +152,16 @@ describe("driver records", () => {
     expect(history.status).toBe(404)
     const vehicles = await me.call<Page<{ id: string }>>("GET", "/api/v1/vehicles")
     expect(vehicles.body.items.map((v) => v.id)).toEqual([vehicleId])
+
+    // Teams: only their own, whose drivers they see only as far as they see drivers (themselves).
+    const ownTeam = await admin.call<{ id: string }>("POST", "/api/v1/teams", { name: "Nurlan's team" })
+    const otherTeam = await admin.call<{ id: string }>("POST", "/api/v1/teams", { name: "Another team" })
+    await admin.call("POST", `/api/v1/teams/${ownTeam.body.id}/members`, { driverIds: [driver.id, other.id] })
+    const teams = await me.call<Page<{ id: string }>>("GET", "/api/v1/teams")
+    expect(teams.body.items.map((team) => team.id)).toEqual([ownTeam.body.id])
+    const team = await me.call<{ drivers: Array<{ id: string }> }>("GET", `/api/v1/teams/${ownTeam.body.id}`)
+    expect(team.body.drivers.map((d) => d.id)).toEqual([driver.id])
+    expect((await me.call("GET", `/api/v1/teams/${otherTeam.body.id}`)).status).toBe(404)
   })
 
   it("make a driver record for a new driver-role user, with the user's id", async () => {

@@ -1,14 +1,17 @@
-import { endpoints, type TeamDetail } from "@fleetcore/contract"
+import { endpoints, isConfinedToAssignedVehicles, type TeamDetail } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
-import { sql as raw } from "kysely"
+import { type Expression, sql as raw, type SqlBool } from "kysely"
 import type pg from "pg"
 import { audit } from "../audit/audit.js"
+import type { Principal } from "../auth/Principal.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
+import { readableDrivers } from "../drivers/driverQueries.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
+import { visibleVehicles } from "../vehicles/visibleVehicle.js"
 
 const notFound = () => new HttpError(404, "FLEET_TEAM_NOT_FOUND", "no such team")
 const nameTaken = () => new HttpError(409, "FLEET_TEAM_EXISTS", "a team with this name exists", "name")
@@ -52,9 +55,18 @@ const teamView = (r: TeamRow) => ({
   createdAt: r.created_at.toISOString(),
 })
 
-/** One team with its members, inside the caller's organisation; 404 otherwise. */
-const findTeam = async (c: pg.ClientBase, id: string): Promise<typeof TeamDetail.Encoded> => {
-  const team = await firstRow(c, teamSelect().where("t.id", "=", id))
+/**
+ * The teams `p` may read: the organisation's (row-level security); a driver-role caller only the
+ * team of their own driver record, whose members they see only as far as they see drivers and vehicles.
+ */
+const readableTeams = (p: Principal): Expression<SqlBool> =>
+  isConfinedToAssignedVehicles(p.role)
+    ? raw<SqlBool>`t.id IN (SELECT team_id FROM drivers WHERE user_id = ${p.userId})`
+    : raw<SqlBool>`true`
+
+/** One team `p` may read, with the members `p` may see; 404 otherwise. */
+const findTeam = async (c: pg.ClientBase, p: Principal, id: string): Promise<typeof TeamDetail.Encoded> => {
+  const team = await firstRow(c, teamSelect().where("t.id", "=", id).where(readableTeams(p)))
   if (team === undefined) throw notFound()
   const drivers = await rows(
     c,
@@ -62,6 +74,7 @@ const findTeam = async (c: pg.ClientBase, id: string): Promise<typeof TeamDetail
       .selectFrom("drivers")
       .select(["id", "full_name", "status"])
       .where("team_id", "=", id)
+      .where(readableDrivers(p, "id"))
       .orderBy("full_name")
       .limit(MEMBERS_SHOWN),
   )
@@ -71,6 +84,7 @@ const findTeam = async (c: pg.ClientBase, id: string): Promise<typeof TeamDetail
       .selectFrom("vehicles")
       .select(["id", "name", "plate"])
       .where("team_id", "=", id)
+      .where(visibleVehicles(p, "id"))
       .orderBy("name")
       .limit(MEMBERS_SHOWN),
   )
@@ -115,7 +129,7 @@ export const registerTeamRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
       column: "t.name",
       direction: "asc",
     })
-    let query = teamSelect().orderBy(order.column, order.direction).orderBy("t.id")
+    let query = teamSelect().where(readableTeams(p)).orderBy(order.column, order.direction).orderBy("t.id")
     if (q.q) {
       const like = `%${q.q.replace(/[\\%_]/g, "\\$&")}%`
       query = query.where((eb) => eb.or([eb("t.name", "ilike", like), eb("t.description", "ilike", like)]))
@@ -125,7 +139,7 @@ export const registerTeamRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
   })
 
   serve(app, deps, endpoints.teams.get, async ({ principal: p, params }) => ({
-    body: await db.withOrg(p.orgId, (c) => findTeam(c, params.id)),
+    body: await db.withOrg(p.orgId, (c) => findTeam(c, p, params.id)),
   }))
 
   serve(app, deps, endpoints.teams.create, async ({ principal: p, body: b, request }) => {
@@ -144,14 +158,14 @@ export const registerTeamRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
         entityId: created.id,
         newValues: b,
       })
-      return findTeam(c, created.id)
+      return findTeam(c, p, created.id)
     })
     return { body: team }
   })
 
   serve(app, deps, endpoints.teams.update, async ({ principal: p, params, body: b, request }) => {
     const team = await db.withOrg(p.orgId, async (c) => {
-      const before = await findTeam(c, params.id)
+      const before = await findTeam(c, p, params.id)
       const changed = (["name", "description"] as const).filter(
         (k) => b[k] !== undefined && b[k] !== before[k],
       )
@@ -174,14 +188,14 @@ export const registerTeamRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
         oldValues: Object.fromEntries(changed.map((k) => [k, before[k]])),
         newValues: Object.fromEntries(changed.map((k) => [k, b[k]])),
       })
-      return findTeam(c, params.id)
+      return findTeam(c, p, params.id)
     })
     return { body: team }
   })
 
   serve(app, deps, endpoints.teams.delete, async ({ principal: p, params, request }) => {
     await db.withOrg(p.orgId, async (c) => {
-      const before = await findTeam(c, params.id)
+      const before = await findTeam(c, p, params.id)
       // Members stay, in no team (ON DELETE SET NULL on drivers.team_id and vehicles.team_id).
       await c.query("DELETE FROM teams WHERE id = $1", [params.id])
       await audit(c, p, request, {
@@ -196,7 +210,7 @@ export const registerTeamRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
 
   serve(app, deps, endpoints.teams.addMembers, async ({ principal: p, params, body: b, request }) => {
     const team = await db.withOrg(p.orgId, async (c) => {
-      await findTeam(c, params.id)
+      await findTeam(c, p, params.id)
       const driverIds = b.driverIds ?? []
       const vehicleIds = b.vehicleIds ?? []
       await requireAll(c, "drivers", driverIds, "driverIds")
@@ -214,14 +228,14 @@ export const registerTeamRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
         entityId: params.id,
         details: { driverIds, vehicleIds },
       })
-      return findTeam(c, params.id)
+      return findTeam(c, p, params.id)
     })
     return { body: team }
   })
 
   serve(app, deps, endpoints.teams.removeMembers, async ({ principal: p, params, body: b, request }) => {
     const team = await db.withOrg(p.orgId, async (c) => {
-      await findTeam(c, params.id)
+      await findTeam(c, p, params.id)
       const driverIds = b.driverIds ?? []
       const vehicleIds = b.vehicleIds ?? []
       await c.query(
@@ -238,7 +252,7 @@ export const registerTeamRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
         entityId: params.id,
         details: { driverIds, vehicleIds },
       })
-      return findTeam(c, params.id)
+      return findTeam(c, p, params.id)
     })
     return { body: team }
   })
