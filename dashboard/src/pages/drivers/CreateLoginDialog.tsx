@@ -12,7 +12,7 @@ import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
 import { ItemDialog } from "../../ui/ItemDialog"
 import { showToast } from "../../ui/toast"
-import { PasswordLinkDialog, type PasswordLinkView } from "../users/PasswordLinkDialog"
+import type { PasswordLinkView } from "../users/PasswordLinkDialog"
 import type { DriverDetailView } from "./driverForm"
 import { invalidateDrivers } from "./driverQueries"
 
@@ -38,9 +38,10 @@ const LoginFormView = (props: {
           ...(props.driver.phone === null ? {} : { phone: props.driver.phone }),
         },
       })
-      await invalidateDrivers(queryClient)
       showToast("success", t("drivers.loginCreated", { name: props.driver.fullName }))
       props.onCreated(answer.passwordLink, answer.user.email)
+      // After the link is shown: the reload replaces this button with the login.
+      await invalidateDrivers(queryClient)
     },
   })
   return (
@@ -73,13 +74,16 @@ const LoginFormView = (props: {
 }
 
 /**
- * "Create login": a user with the driver role linked to this driver; the answer's one-time
- * set-password link is shown once (the users page's dialog), for the manager to hand over.
+ * "Create login": a user with the driver role linked to this driver. The answer's one-time
+ * set-password link goes to `onCreated`, whose page shows it once (the users page's dialog) and
+ * outlives this button, which the login replaces.
  */
-export const CreateLoginButton = (props: { readonly driver: DriverDetailView }) => {
+export const CreateLoginButton = (props: {
+  readonly driver: DriverDetailView
+  readonly onCreated: (shown: { user: string; link: PasswordLinkView }) => void
+}) => {
   const { t } = useI18n()
   const [asking, setAsking] = createSignal<DriverDetailView | null>(null)
-  const [link, setLink] = createSignal<{ user: string; link: PasswordLinkView } | null>(null)
   return (
     <>
       <button
@@ -106,13 +110,12 @@ export const CreateLoginButton = (props: { readonly driver: DriverDetailView }) 
               driver={driver()}
               onCreated={(created, email) => {
                 setAsking(null)
-                setLink({ user: email, link: created })
+                props.onCreated({ user: email, link: created })
               }}
             />
           </>
         )}
       </ItemDialog>
-      <PasswordLinkDialog link={link()} onClose={() => setLink(null)} />
     </>
   )
 }

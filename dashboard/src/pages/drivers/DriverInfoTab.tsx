@@ -8,6 +8,7 @@ import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { showToast } from "../../ui/toast"
+import { PasswordLinkDialog, type PasswordLinkView } from "../users/PasswordLinkDialog"
 import { CreateLoginButton } from "./CreateLoginDialog"
 import { DriverFormView } from "./DriverFormView"
 import { DriverStatusBadge } from "./DriverStatusBadge"
@@ -25,6 +26,7 @@ export const DriverInfoTab = (props: { readonly driver: DriverDetailView }) => {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [confirm, setConfirm] = createSignal<Status | "delete" | null>(null)
+  const [link, setLink] = createSignal<{ user: string; link: PasswordLinkView } | null>(null)
   const d = () => props.driver
   const setStatus = async (status: Status) => {
     await api.call(endpoints.drivers.setStatus, { params: { id: d().id }, body: { status } })
@@ -83,7 +85,7 @@ export const DriverInfoTab = (props: { readonly driver: DriverDetailView }) => {
                 <span class="icon-label">
                   <span class="muted">{t("drivers.noLogin")}</span>
                   <Show when={session.can("users.manage") && d().status !== "terminated"}>
-                    <CreateLoginButton driver={d()} />
+                    <CreateLoginButton driver={d()} onCreated={setLink} />
                   </Show>
                 </span>
               }
@@ -173,6 +175,7 @@ export const DriverInfoTab = (props: { readonly driver: DriverDetailView }) => {
           </div>
         </section>
       </Show>
+      <PasswordLinkDialog link={link()} onClose={() => setLink(null)} />
       <ConfirmDialog
         open={confirm() !== null}
         onOpenChange={(open) => !open && setConfirm(null)}
