@@ -1,6 +1,6 @@
 import { Navigate, Route, Router, type RouteSectionProps } from "@solidjs/router"
 import { QueryClient, QueryClientProvider } from "@tanstack/solid-query"
-import { createEffect, lazy, on } from "solid-js"
+import { createEffect, createMemo, lazy, on } from "solid-js"
 import { ApiContext, makeApi } from "./api/ApiContext"
 import { shouldRetry } from "./api/queries"
 import { createSession } from "./auth/createSession"
@@ -68,14 +68,11 @@ const Root = (props: RouteSectionProps) => {
       },
     ),
   )
-  // Nothing of one user's data outlives their session or their organisation.
-  createEffect(
-    on(
-      () => [session.user()?.id, session.user()?.orgId],
-      () => queryClient.clear(),
-      { defer: true },
-    ),
-  )
+  // Nothing of one user's data outlives their session or their organisation. Keyed by value: a new
+  // user object for the same person (a language or theme change) must not clear the cache, which
+  // would drop queries in flight and leave their pages loading for ever.
+  const sessionKey = createMemo(() => `${session.user()?.id ?? ""}:${session.user()?.orgId ?? ""}`)
+  createEffect(on(sessionKey, () => queryClient.clear(), { defer: true }))
   createEffect(() => {
     document.title = i18n.t("app.title")
   })
