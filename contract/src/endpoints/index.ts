@@ -14,6 +14,8 @@ import { settings } from "./settings.js"
 import { system } from "./system.js"
 import { users } from "./users.js"
 import { vehicles } from "./vehicles.js"
+import { vehicleTypes } from "./vehicleTypes.js"
+import { ownership } from "./ownership.js"
 
 /** Every endpoint of the API, by area. Add an area here and it is routed, documented and typed. */
 export const endpoints = {
@@ -33,6 +35,8 @@ export const endpoints = {
   maintenance,
   settings,
   geofences,
+  vehicleTypes,
+  ownership,
 } as const
 
 /** Every declared endpoint, flat. */
