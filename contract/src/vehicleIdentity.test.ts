@@ -38,7 +38,8 @@ describe("plate rules", () => {
   })
 
   it("accepts local formats and refuses punctuation and empty plates", () => {
-    for (const plate of ["123 ABC 02", "B-TC-1234", "А123ВС77", "7"]) expect(PLATE_PATTERN.test(plate)).toBe(true)
+    for (const plate of ["123 ABC 02", "B-TC-1234", "А123ВС77", "7"])
+      expect(PLATE_PATTERN.test(plate)).toBe(true)
     for (const plate of ["", " ", "-12", "12/34", "ABC_1", "123456789012345678901"])
       expect(PLATE_PATTERN.test(plate)).toBe(false)
   })

@@ -10,12 +10,12 @@ import { history } from "./history.js"
 import { maintenance } from "./maintenance.js"
 import { odometer } from "./odometer.js"
 import { organisations } from "./organisations.js"
+import { ownership } from "./ownership.js"
 import { settings } from "./settings.js"
 import { system } from "./system.js"
 import { users } from "./users.js"
 import { vehicles } from "./vehicles.js"
 import { vehicleTypes } from "./vehicleTypes.js"
-import { ownership } from "./ownership.js"
 
 /** Every endpoint of the API, by area. Add an area here and it is routed, documented and typed. */
 export const endpoints = {

@@ -84,7 +84,8 @@ export const vehicleTypes = {
     method: "post",
     path: "/api/v1/vehicle-types",
     tag: "vehicle types",
-    summary: "Add a type to the organisation's catalogue, or (the owner, `universal: true`) to the universal one",
+    summary:
+      "Add a type to the organisation's catalogue, or (the owner, `universal: true`) to the universal one",
     access: "vehicles.manage",
     body: Schema.Struct({ name: TypeName, ...fields, universal: Schema.optionalKey(Schema.Boolean) }),
     response: VehicleType,

@@ -99,14 +99,19 @@ const Boolish = Schema.Literals(["true", "false"])
 
 const vehicleNotFound = { status: 404, code: "FLEET_VEHICLE_NOT_FOUND" }
 const referenceNotFound = { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" }
-const plateExists = { status: 409, code: "FLEET_VEHICLE_EXISTS", description: "the plate is used in the organisation" }
+const plateExists = {
+  status: 409,
+  code: "FLEET_VEHICLE_EXISTS",
+  description: "the plate is used in the organisation",
+}
 const vinRegistered = {
   status: 409,
   code: "FLEET_VEHICLE_VIN_REGISTERED",
   description: "the VIN is already registered (in this or another organisation, never said which)",
 }
 
-const Text = (max: number) => Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(max))
+const Text = (max: number) =>
+  Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(max))
 const Plate = Schema.String.check(
   Schema.isMaxLength(40),
   Schema.makeFilter<string>((s) => PLATE_PATTERN.test(s.trim().replace(/\s+/gu, " ")), {
@@ -254,7 +259,8 @@ export const vehicles = {
     method: "get",
     path: "/api/v1/vehicle-rentals/summary",
     tag: "vehicles",
-    summary: "The organisation's rented vehicles (not decommissioned): count, expiring soon, monthly cost per currency",
+    summary:
+      "The organisation's rented vehicles (not decommissioned): count, expiring soon, monthly cost per currency",
     access: "vehicles.read",
     response: Schema.Struct({
       vehicles: Schema.Int,
