@@ -36,6 +36,18 @@ const OrganisationPage = lazy(() =>
 const UsersPage = lazy(() => import("./pages/users/UsersPage").then((m) => ({ default: m.UsersPage })))
 const UserNewPage = lazy(() => import("./pages/users/UserNewPage").then((m) => ({ default: m.UserNewPage })))
 const UserPage = lazy(() => import("./pages/users/UserPage").then((m) => ({ default: m.UserPage })))
+const VehiclesPage = lazy(() =>
+  import("./pages/vehicles/VehiclesPage").then((m) => ({ default: m.VehiclesPage })),
+)
+const VehicleNewPage = lazy(() =>
+  import("./pages/vehicles/VehicleNewPage").then((m) => ({ default: m.VehicleNewPage })),
+)
+const VehiclePage = lazy(() =>
+  import("./pages/vehicles/VehiclePage").then((m) => ({ default: m.VehiclePage })),
+)
+const VehicleTypesPage = lazy(() =>
+  import("./pages/vehicleTypes/VehicleTypesPage").then((m) => ({ default: m.VehicleTypesPage })),
+)
 const OrganisationSettingsPage = lazy(() =>
   import("./pages/settings/OrganisationSettingsPage").then((m) => ({ default: m.OrganisationSettingsPage })),
 )
@@ -115,6 +127,13 @@ export const App = () => (
       <Route
         path="/settings/organisation"
         component={() => <Guarded page="organisationSettings" component={OrganisationSettingsPage} />}
+      />
+      <Route path="/vehicles" component={() => <Guarded page="vehicles" component={VehiclesPage} />} />
+      <Route path="/vehicles/new" component={() => <Guarded page="vehicles" component={VehicleNewPage} />} />
+      <Route path="/vehicles/:id" component={() => <Guarded page="vehicles" component={VehiclePage} />} />
+      <Route
+        path="/vehicle-types"
+        component={() => <Guarded page="vehicleTypes" component={VehicleTypesPage} />}
       />
       <Route path="/index.html" component={() => <Navigate href="/" />} />
       <Route path="*" component={NotFoundPage} />
