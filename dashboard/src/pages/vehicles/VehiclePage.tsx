@@ -18,7 +18,7 @@ import { VEHICLE_TABS } from "./vehicleTabs"
 const BackLink = () => {
   const { t } = useI18n()
   return (
-    <A href="/vehicles" class="button button--ghost" data-testid="vehicle-back">
+    <A href="/vehicles" class="button button--ghost vehicle-back" data-testid="vehicle-back">
       <ArrowLeft size={16} aria-hidden="true" />
       <span>{t("fleet.back")}</span>
     </A>

@@ -196,7 +196,7 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
       </Show>
 
       <div class="data-table__scroll" ref={scroller} aria-busy={props.result.isFetching}>
-        <Show when={props.render}>{(render) => render()(rows().map((row) => row.original))}</Show>
+        {props.render?.(rows().map((row) => row.original))}
         <table
           aria-label={props.label}
           aria-rowcount={props.result.data?.total ?? -1}

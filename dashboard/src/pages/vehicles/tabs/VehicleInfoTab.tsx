@@ -68,7 +68,7 @@ export const VehicleInfoTab = (props: VehicleTabProps) => {
             <div class="panel__header">
               <h2>{t("fleet.changeStatus")}</h2>
             </div>
-            <div class="form--pair">
+            <div class="vehicle-status-fields">
               <label class="form-field">
                 <span>{t("fleet.newStatus")}</span>
                 <select
