@@ -63,6 +63,7 @@ describe("vehicle records in the browser", () => {
     browser = await launchChromium()
     await insertUser("owner", "owner@vehicles.test")
     await insertUser("manager", "manager@vehicles.test")
+    await insertUser("admin", "admin@vehicles.test")
     await insertUser("manager", "menedzher@vehicles.test", "ru")
   })
 
@@ -201,9 +202,13 @@ describe("vehicle records in the browser", () => {
     await expect
       .poll(() => page.getByTestId("vehicle-status").first().getAttribute("data-status"), POLL)
       .toBe("decommissioned")
-    await page.getByTestId("vehicle-tab-audit").click()
-    await expect.poll(() => page.getByTestId("vehicle-audit-row").count(), POLL).toBeGreaterThanOrEqual(3)
-    await shot(page, "vehicle-audit-light-en")
+    // The audit tab is for those who may read the audit log: an admin sees the vehicle's changes.
+    expect(await page.getByTestId("vehicle-tab-audit").count()).toBe(0)
+    const admin = await signedIn("admin@vehicles.test")
+    await admin.goto(`${page.url().split("?")[0]}?tab=audit`)
+    await expect.poll(() => admin.getByTestId("vehicle-audit-row").count(), POLL).toBeGreaterThanOrEqual(3)
+    expect(await admin.getByTestId("vehicle-audit-table").textContent()).toContain("vehicle.decommission")
+    await shot(admin, "vehicle-audit-light-en")
   })
 
   it("renders the vehicle pages in dark and in Russian", async () => {
