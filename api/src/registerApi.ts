@@ -26,7 +26,10 @@ import { registerUserRoutes } from "./users/UserRoutes.js"
 import { registerAssignmentRoutes } from "./vehicles/AssignmentRoutes.js"
 import { registerHistoryRoutes } from "./vehicles/HistoryRoutes.js"
 import { registerOdometerRoutes } from "./vehicles/OdometerRoutes.js"
+import { registerOwnershipRoutes } from "./vehicles/OwnershipRoutes.js"
+import { registerVehicleRecordRoutes } from "./vehicles/VehicleRecordRoutes.js"
 import { registerVehicleRoutes } from "./vehicles/VehicleRoutes.js"
+import { registerVehicleTypeRoutes } from "./vehicleTypes/VehicleTypeRoutes.js"
 
 export interface ApiDeps {
   readonly db: PostgresClient
@@ -103,6 +106,9 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerProfileRoutes(app, served)
   registerDriverRoutes(app, served)
   registerTeamRoutes(app, served)
+  registerVehicleRecordRoutes(app, deps)
+  registerOwnershipRoutes(app, deps)
+  registerVehicleTypeRoutes(app, deps)
   const live = await registerLiveHub(app, deps)
   const noSuchEndpoint = (res: HttpResponse): void => {
     res.cork(() => {

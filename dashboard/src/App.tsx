@@ -45,6 +45,18 @@ const DriverNewPage = lazy(() =>
 const DriverPage = lazy(() => import("./pages/drivers/DriverPage").then((m) => ({ default: m.DriverPage })))
 const TeamsPage = lazy(() => import("./pages/teams/TeamsPage").then((m) => ({ default: m.TeamsPage })))
 const TeamPage = lazy(() => import("./pages/teams/TeamPage").then((m) => ({ default: m.TeamPage })))
+const VehiclesPage = lazy(() =>
+  import("./pages/vehicles/VehiclesPage").then((m) => ({ default: m.VehiclesPage })),
+)
+const VehicleNewPage = lazy(() =>
+  import("./pages/vehicles/VehicleNewPage").then((m) => ({ default: m.VehicleNewPage })),
+)
+const VehiclePage = lazy(() =>
+  import("./pages/vehicles/VehiclePage").then((m) => ({ default: m.VehiclePage })),
+)
+const VehicleTypesPage = lazy(() =>
+  import("./pages/vehicleTypes/VehicleTypesPage").then((m) => ({ default: m.VehicleTypesPage })),
+)
 const OrganisationSettingsPage = lazy(() =>
   import("./pages/settings/OrganisationSettingsPage").then((m) => ({ default: m.OrganisationSettingsPage })),
 )
@@ -127,6 +139,13 @@ export const App = () => (
       <Route path="/drivers/:id" component={() => <Guarded page="drivers" component={DriverPage} />} />
       <Route path="/teams" component={() => <Guarded page="teams" component={TeamsPage} />} />
       <Route path="/teams/:id" component={() => <Guarded page="teams" component={TeamPage} />} />
+      <Route path="/vehicles" component={() => <Guarded page="vehicles" component={VehiclesPage} />} />
+      <Route path="/vehicles/new" component={() => <Guarded page="vehicles" component={VehicleNewPage} />} />
+      <Route path="/vehicles/:id" component={() => <Guarded page="vehicles" component={VehiclePage} />} />
+      <Route
+        path="/vehicle-types"
+        component={() => <Guarded page="vehicleTypes" component={VehicleTypesPage} />}
+      />
       <Route path="/index.html" component={() => <Navigate href="/" />} />
       <Route path="*" component={NotFoundPage} />
     </Route>

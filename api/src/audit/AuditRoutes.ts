@@ -36,6 +36,7 @@ export const registerAuditRoutes = (
     if (f.user) query = query.where("a.actor_user_id", "=", f.user)
     if (f.action) query = query.where("a.action", "=", f.action)
     if (f.entity) query = query.where("a.entity", "=", f.entity)
+    if (f.entityId) query = query.where("a.entity_id", "=", f.entityId)
     if (f.from) query = query.where("a.at", ">=", new Date(f.from))
     if (f.to) query = query.where("a.at", "<", new Date(f.to))
     if (f.q) {

@@ -97,12 +97,17 @@ type NumericOrNull = ColumnType<string | null, number | string | null | undefine
 
 export interface VehicleTypesTable {
   id: Generated<string>
-  org_id: string
+  /** null: the universal catalogue (readable by every organisation, written by the owner only). */
+  org_id: string | null
   name: string
+  brand: string | null
+  model: string | null
+  fuel_type: string | null
   rated_consumption_l_100km: NumericOrNull
   speed_limit_kmh: NumericOrNull
   tank_capacity_l: NumericOrNull
   created_at: Defaulted<Date>
+  updated_at: Generated<Date>
 }
 
 export interface VehiclesTable {
@@ -117,6 +122,45 @@ export interface VehiclesTable {
   commissioned_odometer_km: NumericOrNull
   team_id: ColumnType<string | null, string | null | undefined, string | null>
   created_at: Defaulted<Date>
+  brand: string | null
+  model: string | null
+  year: number | null
+  colour: string | null
+  body_type: string | null
+  fuel_type: string | null
+  engine_volume_l: NumericOrNull
+  transmission: string | null
+  seats: number | null
+  purchased_on: ColumnType<Date | null, string | null | undefined, string | null>
+  purchase_price: NumericOrNull
+  purchase_currency: string | null
+  status: Generated<string>
+  status_changed_on: ColumnType<Date | null, string | null | undefined, string | null>
+  department: string | null
+  notes: string | null
+  rental: Generated<boolean>
+  rental_starts_on: ColumnType<Date | null, string | null | undefined, string | null>
+  rental_ends_on: ColumnType<Date | null, string | null | undefined, string | null>
+  rental_monthly_cost: NumericOrNull
+  rental_currency: string | null
+  lessor: string | null
+  updated_at: Generated<Date>
+}
+
+export interface VehicleOwnershipsTable {
+  id: Generated<string>
+  org_id: string
+  vehicle_id: string
+  owner_type: string
+  owner_name: string
+  starts_on: ColumnType<Date, string, string>
+  ends_on: ColumnType<Date | null, string | null | undefined, string | null>
+  purchase_price: NumericOrNull
+  sale_price: NumericOrNull
+  currency: string | null
+  notes: string | null
+  created_at: Defaulted<Date>
+  updated_at: Generated<Date>
 }
 
 export interface DevicesTable {
@@ -346,4 +390,5 @@ export interface Database {
   driver_assignments: DriverAssignmentsTable
   teams: TeamsTable
   drivers: DriversTable
+  vehicle_ownerships: VehicleOwnershipsTable
 }

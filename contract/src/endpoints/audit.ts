@@ -42,6 +42,7 @@ export const audit = {
       user: Schema.optionalKey(Uuid),
       action: Schema.optionalKey(Name),
       entity: Schema.optionalKey(Name),
+      entityId: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(100))),
       from: Schema.optionalKey(IsoDateTime),
       to: Schema.optionalKey(IsoDateTime),
     }),

@@ -11,11 +11,13 @@ import { history } from "./history.js"
 import { maintenance } from "./maintenance.js"
 import { odometer } from "./odometer.js"
 import { organisations } from "./organisations.js"
+import { ownership } from "./ownership.js"
 import { settings } from "./settings.js"
 import { system } from "./system.js"
 import { teams } from "./teams.js"
 import { users } from "./users.js"
 import { vehicles } from "./vehicles.js"
+import { vehicleTypes } from "./vehicleTypes.js"
 
 /** Every endpoint of the API, by area. Add an area here and it is routed, documented and typed. */
 export const endpoints = {
@@ -37,6 +39,8 @@ export const endpoints = {
   geofences,
   drivers,
   teams,
+  vehicleTypes,
+  ownership,
 } as const
 
 /** Every declared endpoint, flat. */

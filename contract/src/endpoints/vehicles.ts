@@ -1,8 +1,10 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
 import { listOf, listQuery } from "../list.js"
-import { IsoDate, IsoDateTime, Uuid } from "../schemas.js"
+import { Currency, IsoDate, IsoDateTime, Money, Uuid } from "../schemas.js"
+import { PLATE_PATTERN } from "../vehicleIdentity.js"
 import { IdParams } from "./common.js"
+import { FuelType } from "./vehicleTypes.js"
 
 const NullableNumber = Schema.NullOr(Schema.Finite)
 
@@ -38,10 +40,125 @@ export const Vehicle = Schema.Struct({
   last: Schema.NullOr(LastPosition),
 }).annotate({ identifier: "Vehicle" })
 
+export const BODY_TYPES = ["sedan", "suv", "truck", "van", "bus", "minivan", "pickup"] as const
+export const TRANSMISSIONS = ["manual", "automatic", "cvt", "robot"] as const
+/** A vehicle's life: decommissioned keeps every record (see docs/architecture.md, fleet records). */
+export const VEHICLE_STATUSES = ["active", "in_maintenance", "reserved", "rented", "decommissioned"] as const
+export const VehicleStatus = Schema.Literals(VEHICLE_STATUSES)
+
+/** A rental is "expiring" this many days before its end (seed 003 step 2.2). */
+export const RENTAL_EXPIRING_DAYS = 14
+
+/** The vehicle record (seed 000 §2): the live fields plus the registry, purchase and rental terms. */
+export const VehicleRecord = Schema.Struct({
+  ...Vehicle.fields,
+  brand: Schema.NullOr(Schema.String),
+  model: Schema.NullOr(Schema.String),
+  year: Schema.NullOr(Schema.Int),
+  colour: Schema.NullOr(Schema.String),
+  bodyType: Schema.NullOr(Schema.Literals(BODY_TYPES)),
+  fuelType: Schema.NullOr(FuelType),
+  engineVolumeL: NullableNumber,
+  transmission: Schema.NullOr(Schema.Literals(TRANSMISSIONS)),
+  seats: Schema.NullOr(Schema.Int),
+  purchaseDate: Schema.NullOr(IsoDate),
+  purchasePrice: Schema.NullOr(Money),
+  purchaseCurrency: Schema.NullOr(Currency),
+  status: VehicleStatus,
+  /** The day of the last status change (a decommissioning's date). */
+  statusChangedOn: Schema.NullOr(IsoDate),
+  department: Schema.NullOr(Schema.String),
+  notes: Schema.NullOr(Schema.String),
+  commissionedOn: Schema.NullOr(IsoDate),
+  commissionedOdometerKm: NullableNumber,
+  rental: Schema.Boolean,
+  rentalStartsOn: Schema.NullOr(IsoDate),
+  rentalEndsOn: Schema.NullOr(IsoDate),
+  rentalMonthlyCost: Schema.NullOr(Money),
+  rentalCurrency: Schema.NullOr(Currency),
+  lessor: Schema.NullOr(Schema.String),
+  /** A rental ending within RENTAL_EXPIRING_DAYS days from today (UTC), not yet ended. */
+  rentalExpiring: Schema.Boolean,
+  /** The driver of the assignment covering now. */
+  assignedDriver: Schema.NullOr(Schema.Struct({ id: Uuid, name: Schema.String })),
+  devices: Schema.Array(
+    Schema.Struct({
+      id: Schema.String,
+      name: Schema.NullOr(Schema.String),
+      disabled: Schema.Boolean,
+      lastConnectedAt: Schema.NullOr(IsoDateTime),
+    }),
+  ),
+  /** The time of the last stored point. */
+  lastSeenAt: Schema.NullOr(IsoDateTime),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+}).annotate({ identifier: "VehicleRecord" })
+
 const Boolish = Schema.Literals(["true", "false"])
 
 const vehicleNotFound = { status: 404, code: "FLEET_VEHICLE_NOT_FOUND" }
 const referenceNotFound = { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" }
+const plateExists = {
+  status: 409,
+  code: "FLEET_VEHICLE_EXISTS",
+  description: "the plate is used in the organisation",
+}
+const vinRegistered = {
+  status: 409,
+  code: "FLEET_VEHICLE_VIN_REGISTERED",
+  description: "the VIN is already registered (in this or another organisation, never said which)",
+}
+
+const Text = (max: number) =>
+  Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(max))
+const Plate = Schema.String.check(
+  Schema.isMaxLength(40),
+  Schema.makeFilter<string>((s) => PLATE_PATTERN.test(s.trim().replace(/\s+/gu, " ")), {
+    message: 'a plate of letters, digits, spaces and hyphens, at most 20 characters, e.g. "123 ABC 02"',
+  }),
+)
+/** Upper or lower case; stored upper case. The check digit is checked by the server (vinProblem). */
+const Vin = Schema.String.check(
+  Schema.isPattern(/^\s*[A-HJ-NPR-Za-hj-npr-z0-9]{17}\s*$/u, {
+    message: "a VIN is 17 characters: digits and letters without I, O and Q",
+  }),
+)
+const Year = Schema.Int.check(Schema.isBetween({ minimum: 1900, maximum: 2100 }))
+const Km = Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 0, maximum: 10_000_000 }))
+
+/** The fields a vehicle is created with and edited by (status has its own endpoint once created). */
+const editable = {
+  plate: Schema.optionalKey(Schema.NullOr(Plate)),
+  vin: Schema.optionalKey(Schema.NullOr(Vin)),
+  vehicleTypeId: Schema.optionalKey(Schema.NullOr(Uuid)),
+  brand: Schema.optionalKey(Schema.NullOr(Text(100))),
+  model: Schema.optionalKey(Schema.NullOr(Text(100))),
+  year: Schema.optionalKey(Schema.NullOr(Year)),
+  colour: Schema.optionalKey(Schema.NullOr(Text(50))),
+  bodyType: Schema.optionalKey(Schema.NullOr(Schema.Literals(BODY_TYPES))),
+  fuelType: Schema.optionalKey(Schema.NullOr(FuelType)),
+  engineVolumeL: Schema.optionalKey(
+    Schema.NullOr(Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 0.1, maximum: 99 }))),
+  ),
+  transmission: Schema.optionalKey(Schema.NullOr(Schema.Literals(TRANSMISSIONS))),
+  seats: Schema.optionalKey(Schema.NullOr(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 200 })))),
+  purchaseDate: Schema.optionalKey(Schema.NullOr(IsoDate)),
+  purchasePrice: Schema.optionalKey(Schema.NullOr(Money)),
+  purchaseCurrency: Schema.optionalKey(Schema.NullOr(Currency)),
+  department: Schema.optionalKey(Schema.NullOr(Text(200))),
+  notes: Schema.optionalKey(Schema.NullOr(Schema.String.check(Schema.isMaxLength(4000)))),
+  /** Where the service book starts when no service is recorded yet. */
+  commissionedOn: Schema.optionalKey(Schema.NullOr(IsoDate)),
+  commissionedOdometerKm: Schema.optionalKey(Schema.NullOr(Km)),
+  rental: Schema.optionalKey(Schema.Boolean),
+  rentalStartsOn: Schema.optionalKey(Schema.NullOr(IsoDate)),
+  rentalEndsOn: Schema.optionalKey(Schema.NullOr(IsoDate)),
+  rentalMonthlyCost: Schema.optionalKey(Schema.NullOr(Money)),
+  rentalCurrency: Schema.optionalKey(Schema.NullOr(Currency)),
+  lessor: Schema.optionalKey(Schema.NullOr(Text(200))),
+}
+const VehicleName = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))
 
 export const vehicles = {
   list: endpoint({
@@ -50,14 +167,19 @@ export const vehicles = {
     path: "/api/v1/vehicles",
     tag: "vehicles",
     summary: "The vehicles with their last position (a driver: the vehicles assigned to them now)",
-    description: "`q` searches the name, plate and VIN.",
+    description: "`q` searches the name, plate, VIN, brand and model.",
     access: "vehicles.read",
-    query: listQuery(["name", "plate", "createdAt"], {
+    query: listQuery(["name", "plate", "createdAt", "year", "status", "brand"], {
       vehicleTypeId: Schema.optionalKey(Uuid),
       hasDevice: Schema.optionalKey(Boolish),
       teamId: Schema.optionalKey(Uuid),
+      status: Schema.optionalKey(VehicleStatus),
+      fuelType: Schema.optionalKey(FuelType),
+      bodyType: Schema.optionalKey(Schema.Literals(BODY_TYPES)),
+      department: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
+      rental: Schema.optionalKey(Boolish),
     }),
-    response: listOf(Vehicle),
+    response: listOf(VehicleRecord),
   }),
   get: endpoint({
     id: "vehicles.get",
@@ -67,7 +189,7 @@ export const vehicles = {
     summary: "One vehicle with its last position",
     access: "vehicles.read",
     params: IdParams,
-    response: Vehicle,
+    response: VehicleRecord,
     errors: [vehicleNotFound],
   }),
   create: endpoint({
@@ -78,22 +200,74 @@ export const vehicles = {
     summary: "Add a vehicle",
     access: "vehicles.manage",
     body: Schema.Struct({
-      name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
-      plate: Schema.optionalKey(
-        Schema.NullOr(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(20))),
-      ),
-      vin: Schema.optionalKey(Schema.NullOr(Schema.String.check(Schema.isPattern(/^[A-HJ-NPR-Z0-9]{17}$/u)))),
-      vehicleTypeId: Schema.optionalKey(Schema.NullOr(Uuid)),
-      /** Where the service book starts when no service is recorded yet. */
-      commissionedOn: Schema.optionalKey(IsoDate),
-      commissionedOdometerKm: Schema.optionalKey(
-        Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 0, maximum: 10_000_000 })),
-      ),
+      name: VehicleName,
+      ...editable,
+      status: Schema.optionalKey(VehicleStatus),
     }),
-    response: Vehicle,
+    response: VehicleRecord,
     status: 201,
     invalidCode: "FLEET_VEHICLE_INVALID",
-    errors: [{ status: 409, code: "FLEET_VEHICLE_EXISTS" }, referenceNotFound],
+    errors: [plateExists, vinRegistered, referenceNotFound],
+  }),
+  update: endpoint({
+    id: "vehicles.update",
+    method: "patch",
+    path: "/api/v1/vehicles/:id",
+    tag: "vehicles",
+    summary: "Change a vehicle's fields (only those sent; null clears one)",
+    access: "vehicles.manage",
+    params: IdParams,
+    body: Schema.Struct({ name: Schema.optionalKey(VehicleName), ...editable }),
+    response: VehicleRecord,
+    invalidCode: "FLEET_VEHICLE_INVALID",
+    errors: [vehicleNotFound, plateExists, vinRegistered, referenceNotFound],
+  }),
+  setStatus: endpoint({
+    id: "vehicles.setStatus",
+    method: "post",
+    path: "/api/v1/vehicles/:id/status",
+    tag: "vehicles",
+    summary: "Change a vehicle's status (decommissioning keeps every record, with the date)",
+    access: "vehicles.manage",
+    params: IdParams,
+    body: Schema.Struct({
+      status: VehicleStatus,
+      /** The day it took effect; today (UTC) when absent. */
+      on: Schema.optionalKey(IsoDate),
+      note: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))),
+    }),
+    response: VehicleRecord,
+    invalidCode: "FLEET_VEHICLE_INVALID",
+    errors: [vehicleNotFound],
+  }),
+  delete: endpoint({
+    id: "vehicles.delete",
+    method: "delete",
+    path: "/api/v1/vehicles/:id",
+    tag: "vehicles",
+    summary: "Delete a vehicle without history (its devices become unassigned)",
+    description:
+      "A vehicle with history (positions, fuel, maintenance, readings, documents, expenses, contracts, penalties) is refused: decommission it instead.",
+    access: "vehicles.manage",
+    params: IdParams,
+    errors: [
+      vehicleNotFound,
+      { status: 409, code: "FLEET_VEHICLE_HAS_HISTORY", description: "decommission it instead" },
+    ],
+  }),
+  rentalSummary: endpoint({
+    id: "vehicles.rentalSummary",
+    method: "get",
+    path: "/api/v1/vehicle-rentals/summary",
+    tag: "vehicles",
+    summary:
+      "The organisation's rented vehicles (not decommissioned): count, expiring soon, monthly cost per currency",
+    access: "vehicles.read",
+    response: Schema.Struct({
+      vehicles: Schema.Int,
+      expiring: Schema.Int,
+      monthlyCost: Schema.Array(Schema.Struct({ currency: Currency, amount: Money })),
+    }),
   }),
   track: endpoint({
     id: "vehicles.track",

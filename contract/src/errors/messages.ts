@@ -479,6 +479,67 @@ export const ERROR_MESSAGES = {
     kk: "Мұндай жанармай картасы жоқ.",
     tr: "Böyle bir yakıt kartı yok.",
   },
+  // Vehicle records and types (issue 8)
+  FLEET_VEHICLE_VIN_REGISTERED: {
+    en: "This VIN is already registered.",
+    ru: "Этот VIN уже зарегистрирован.",
+    kk: "Бұл VIN бұрыннан тіркелген.",
+    tr: "Bu VIN zaten kayıtlı.",
+  },
+  FLEET_VEHICLE_HAS_HISTORY: {
+    en: "The vehicle has history (positions, fuel, maintenance, readings, documents…): decommission it instead of deleting it.",
+    ru: "У транспортного средства есть история (позиции, топливо, обслуживание, показания, документы…): выведите его из эксплуатации вместо удаления.",
+    kk: "Көлік құралының тарихы бар (орындар, отын, қызмет көрсету, көрсеткіштер, құжаттар…): оны жоюдың орнына пайдаланудан шығарыңыз.",
+    tr: "Aracın geçmişi var (konumlar, yakıt, bakım, okumalar, belgeler…): silmek yerine hizmetten çıkarın.",
+  },
+  FLEET_VEHICLE_TYPE_INVALID: {
+    en: "Vehicle type {field}: {detail}",
+    ru: "Тип транспортного средства, поле «{field}»: {detail}",
+    kk: "Көлік құралының түрі, «{field}» өрісі: {detail}",
+    tr: "Araç türü, «{field}» alanı: {detail}",
+  },
+  FLEET_VEHICLE_TYPE_NOT_FOUND: {
+    en: "No such vehicle type.",
+    ru: "Такого типа транспортного средства нет.",
+    kk: "Мұндай көлік құралы түрі жоқ.",
+    tr: "Böyle bir araç türü yok.",
+  },
+  FLEET_VEHICLE_TYPE_UNIVERSAL: {
+    en: "Only the installation owner edits the universal vehicle types.",
+    ru: "Универсальные типы транспортных средств изменяет только владелец установки.",
+    kk: "Әмбебап көлік құралы түрлерін тек орнату иесі өзгертеді.",
+    tr: "Evrensel araç türlerini yalnızca kurulumun sahibi düzenler.",
+  },
+  FLEET_VEHICLE_TYPE_EXISTS: {
+    en: "A vehicle type of this name exists.",
+    ru: "Тип транспортного средства с таким названием уже существует.",
+    kk: "Мұндай атаумен көлік құралы түрі бұрыннан бар.",
+    tr: "Bu adla bir araç türü zaten var.",
+  },
+  FLEET_VEHICLE_TYPE_IN_USE: {
+    en: "Vehicles or maintenance templates use this type: give them another type first.",
+    ru: "Этот тип используют транспортные средства или шаблоны обслуживания: сначала назначьте им другой тип.",
+    kk: "Бұл түрді көлік құралдары немесе қызмет көрсету үлгілері пайдаланады: алдымен оларға басқа түр беріңіз.",
+    tr: "Bu türü araçlar veya bakım şablonları kullanıyor: önce onlara başka bir tür verin.",
+  },
+  FLEET_OWNERSHIP_INVALID: {
+    en: "Ownership record {field}: {detail}",
+    ru: "Запись о владении, поле «{field}»: {detail}",
+    kk: "Иелік жазбасы, «{field}» өрісі: {detail}",
+    tr: "Sahiplik kaydı, «{field}» alanı: {detail}",
+  },
+  FLEET_OWNERSHIP_NOT_FOUND: {
+    en: "No such ownership record.",
+    ru: "Такой записи о владении нет.",
+    kk: "Мұндай иелік жазбасы жоқ.",
+    tr: "Böyle bir sahiplik kaydı yok.",
+  },
+  FLEET_OWNERSHIP_OVERLAP: {
+    en: "This period overlaps another owner's period of the vehicle.",
+    ru: "Этот период пересекается с периодом другого владельца транспортного средства.",
+    kk: "Бұл кезең көлік құралының басқа иесінің кезеңімен қабаттасады.",
+    tr: "Bu dönem, aracın başka bir sahibinin dönemiyle çakışıyor.",
+  },
 } as const satisfies Record<string, Messages>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

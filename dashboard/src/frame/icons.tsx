@@ -1,11 +1,13 @@
 import {
   Building2,
+  CarFront,
   Contact,
   House,
   Map as MapIcon,
   Network,
   ScrollText,
   Settings,
+  Shapes,
   UserRound,
   UsersRound,
 } from "lucide-solid"
@@ -22,6 +24,8 @@ const ICONS: Readonly<Record<MenuIcon, (props: { size: number }) => JSX.Element>
   settings: Settings,
   drivers: Contact,
   teams: Network,
+  vehicles: CarFront,
+  vehicleTypes: Shapes,
 }
 
 export const MenuIconView = (props: { readonly icon: MenuIcon }) => {

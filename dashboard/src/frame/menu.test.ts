@@ -22,8 +22,8 @@ describe("menu", () => {
     expect(ids("manager", "admin")).toEqual(["users"])
   })
 
-  it("gives a driver home, the live map, their own driver record and team, and the profile, nothing to administer", () => {
-    expect(ids("driver", "main")).toEqual(["home", "live", "drivers", "teams"])
+  it("gives a driver home, the live map, their vehicles, their own driver record and team, and the profile, nothing to administer", () => {
+    expect(ids("driver", "main")).toEqual(["home", "live", "vehicles", "vehicleTypes", "drivers", "teams"])
     expect(ids("driver", "admin")).toEqual([])
     expect(ids("driver", "user")).toEqual(["profile"])
   })

@@ -13,6 +13,8 @@ export type MenuIcon =
   | "settings"
   | "drivers"
   | "teams"
+  | "vehicles"
+  | "vehicleTypes"
 
 export interface MenuItem {
   readonly id: string
@@ -29,6 +31,8 @@ export interface MenuItem {
     | "organisationSettings"
     | "drivers"
     | "teams"
+    | "vehicles"
+    | "vehicleTypes"
   readonly icon: MenuIcon
   readonly access: PageAccess
   /** Sidebar sections; the profile lives in the user menu instead. */
@@ -43,6 +47,22 @@ export interface MenuItem {
 export const MENU: ReadonlyArray<MenuItem> = [
   { id: "home", path: "/", label: "home", icon: "home", access: "signedIn", placement: "main" },
   { id: "live", path: "/live", label: "live", icon: "map", access: "telemetry.read", placement: "main" },
+  {
+    id: "vehicles",
+    path: "/vehicles",
+    label: "vehicles",
+    icon: "vehicles",
+    access: "vehicles.read",
+    placement: "main",
+  },
+  {
+    id: "vehicleTypes",
+    path: "/vehicle-types",
+    label: "vehicleTypes",
+    icon: "vehicleTypes",
+    access: "vehicles.read",
+    placement: "main",
+  },
   {
     id: "drivers",
     path: "/drivers",

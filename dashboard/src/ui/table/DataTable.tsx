@@ -53,6 +53,11 @@ export interface DataTableProps<T> {
   readonly empty: { readonly title: string; readonly description?: string; readonly action?: JSX.Element }
   /** A small table inside another page: no toolbar, no paging. */
   readonly compact?: boolean
+  /**
+   * Shows the page's rows another way (a card grid) instead of the table; the toolbar, the
+   * loading, empty and error states and the pagination stay.
+   */
+  readonly render?: ((rows: ReadonlyArray<T>) => JSX.Element) | undefined
 }
 
 const SEARCH_DEBOUNCE_MS = 300
@@ -191,7 +196,12 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
       </Show>
 
       <div class="data-table__scroll" ref={scroller} aria-busy={props.result.isFetching}>
-        <table aria-label={props.label} aria-rowcount={props.result.data?.total ?? -1}>
+        {props.render?.(rows().map((row) => row.original))}
+        <table
+          aria-label={props.label}
+          aria-rowcount={props.result.data?.total ?? -1}
+          hidden={props.render !== undefined}
+        >
           <thead>
             <For each={table.getHeaderGroups()}>
               {(group) => (

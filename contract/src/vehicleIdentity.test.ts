@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest"
+import { normalisePlate, normaliseVin, PLATE_PATTERN, vinCheckDigit, vinProblem } from "./vehicleIdentity.js"
+
+describe("VIN rules", () => {
+  it("computes the ISO 3779 check digit, X for a remainder of 10", () => {
+    expect(vinCheckDigit("1HGBH41JXMN109186")).toBe("X")
+    expect(vinCheckDigit("1M8GDM9AXKP042788")).toBe("X")
+    expect(vinCheckDigit("11111111111111111")).toBe("1")
+    expect(vinCheckDigit("1HGBH41JXMN10918")).toBeUndefined()
+  })
+
+  it("accepts a North-American VIN only with the right check digit", () => {
+    expect(vinProblem("1HGBH41JXMN109186")).toBeUndefined()
+    expect(vinProblem("1HGBH41J7MN109999")).toBeUndefined()
+    expect(vinProblem("1HGBH41JXMN109999")).toMatch(/should be 7/u)
+  })
+
+  it("does not ask a check digit of VINs from outside North America", () => {
+    expect(vinProblem("WD3PE7CC7B5500001")).toBeUndefined()
+    expect(vinProblem("JTDKB20U093123456")).toBeUndefined()
+  })
+
+  it("refuses I, O and Q and any length but 17", () => {
+    expect(vinProblem("WD3PE7CC7B550000I")).toMatch(/17 characters/u)
+    expect(vinProblem("WD3PE7CC7B55000O1")).toMatch(/17 characters/u)
+    expect(vinProblem("WD3PE7CC7B5500001X")).toMatch(/17 characters/u)
+  })
+
+  it("normalises case and surrounding spaces", () => {
+    expect(normaliseVin(" wd3pe7cc7b5500001 ")).toBe("WD3PE7CC7B5500001")
+  })
+})
+
+describe("plate rules", () => {
+  it("normalises to upper case with single spaces", () => {
+    expect(normalisePlate(" 123  abc 02 ")).toBe("123 ABC 02")
+    expect(normalisePlate("b-tc-1234")).toBe("B-TC-1234")
+  })
+
+  it("accepts local formats and refuses punctuation and empty plates", () => {
+    for (const plate of ["123 ABC 02", "B-TC-1234", "А123ВС77", "7"])
+      expect(PLATE_PATTERN.test(plate)).toBe(true)
+    for (const plate of ["", " ", "-12", "12/34", "ABC_1", "123456789012345678901"])
+      expect(PLATE_PATTERN.test(plate)).toBe(false)
+  })
+})

@@ -1,0 +1,54 @@
+import { A } from "@solidjs/router"
+import { CarFront } from "lucide-solid"
+import { For, Show } from "solid-js"
+import { useI18n } from "../../i18n/I18nContext"
+import { RentalExpiringBadge, VehicleStatusBadge } from "./VehicleStatusBadge"
+import { formatKm } from "./vehicleFormat"
+import type { VehicleView } from "./vehicleQueries"
+
+/**
+ * The card view of a page of vehicles: photo (a placeholder until photos are uploaded), plate,
+ * brand and model, status, odometer, driver, and the "rental expiring" badge.
+ */
+export const VehicleCards = (props: { readonly vehicles: ReadonlyArray<VehicleView> }) => {
+  const { t, format } = useI18n()
+  return (
+    <ul class="vehicle-cards" data-testid="vehicle-cards">
+      <For each={props.vehicles}>
+        {(v) => (
+          <li>
+            <A
+              href={`/vehicles/${v.id}`}
+              class="vehicle-card"
+              classList={{ "vehicle-card--rental": v.rental }}
+              data-testid="vehicle-card"
+              data-id={v.id}
+            >
+              <div class="vehicle-card__photo" role="img" aria-label={t("fleet.photoPlaceholder")}>
+                <CarFront size={40} aria-hidden="true" />
+              </div>
+              <div class="vehicle-card__body">
+                <div class="vehicle-card__head">
+                  <strong class="vehicle-plate">{v.plate ?? v.name}</strong>
+                  <VehicleStatusBadge status={v.status} />
+                </div>
+                <span class="vehicle-card__model">
+                  {[v.brand, v.model, v.year].filter((x) => x !== null).join(" ") || v.name}
+                </span>
+                <dl class="vehicle-card__facts">
+                  <dt>{t("fleet.odometer")}</dt>
+                  <dd>{v.odometerKm === null ? t("fleet.none") : formatKm(format(), v.odometerKm)}</dd>
+                  <dt>{t("fleet.driver")}</dt>
+                  <dd>{v.assignedDriver?.name ?? t("fleet.noDriver")}</dd>
+                </dl>
+                <Show when={v.rentalExpiring}>
+                  <RentalExpiringBadge />
+                </Show>
+              </div>
+            </A>
+          </li>
+        )}
+      </For>
+    </ul>
+  )
+}

@@ -1,0 +1,63 @@
+import { type Assignment, endpoints } from "@fleetcore/contract"
+import type { ColumnDef } from "@tanstack/solid-table"
+import { createMemo } from "solid-js"
+import { useI18n } from "../../../i18n/I18nContext"
+import { listResultOf } from "../../../ui/table/listResultOf"
+import { createVehicleListQuery } from "../vehicleQueries"
+import type { VehicleTabProps } from "../vehicleTabs"
+import { TabTable } from "./TabTable"
+
+type Row = (typeof Assignment)["Encoded"]
+
+/** Who drove the vehicle when (the current driver is also in the header facts). */
+export const VehicleAssignmentsTab = (props: VehicleTabProps) => {
+  const { t, format } = useI18n()
+  const result = createVehicleListQuery(endpoints.assignments.list, () => ({
+    vehicleId: props.vehicle.id,
+    query: { sort: "-startsAt", pageSize: "100" },
+  }))
+  const current = () => props.vehicle.assignedDriver
+  const columns = createMemo(
+    (): ReadonlyArray<ColumnDef<Row, unknown>> => [
+      {
+        id: "driver",
+        header: t("fleet.driver"),
+        cell: (c) =>
+          current()?.id === c.row.original.driverId ? (
+            <strong>{current()?.name}</strong>
+          ) : (
+            <span class="muted">{c.row.original.driverId.slice(0, 8)}</span>
+          ),
+      },
+      {
+        id: "startsAt",
+        header: t("fleet.startsAt"),
+        cell: (c) => format().dateTime(Date.parse(c.row.original.startsAt)),
+      },
+      {
+        id: "endsAt",
+        header: t("fleet.endsAt"),
+        cell: (c) => {
+          const end = c.row.original.endsAt
+          return end === null ? (
+            <span class="muted">{t("fleet.openEnded")}</span>
+          ) : (
+            format().dateTime(Date.parse(end))
+          )
+        },
+      },
+    ],
+  )
+  return (
+    <section class="panel">
+      <TabTable
+        id="vehicle-assignments"
+        label={t("fleet.tabAssignments")}
+        columns={columns()}
+        result={listResultOf(result)}
+        rowId={(r) => r.id}
+        empty={t("fleet.assignmentsEmpty")}
+      />
+    </section>
+  )
+}

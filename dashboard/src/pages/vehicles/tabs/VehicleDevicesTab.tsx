@@ -1,0 +1,134 @@
+import { type Device, endpoints } from "@fleetcore/contract"
+import { useQueryClient } from "@tanstack/solid-query"
+import type { ColumnDef } from "@tanstack/solid-table"
+import { createMemo, createSignal, For, Show } from "solid-js"
+import { useApi } from "../../../api/ApiContext"
+import { createListQuery } from "../../../api/createListQuery"
+import { errorMessage } from "../../../api/errorMessage"
+import { useSession } from "../../../auth/SessionContext"
+import { useI18n } from "../../../i18n/I18nContext"
+import { listResultOf } from "../../../ui/table/listResultOf"
+import { showToast } from "../../../ui/toast"
+import { invalidateVehicles } from "../vehicleQueries"
+import type { VehicleTabProps } from "../vehicleTabs"
+import { TabTable } from "./TabTable"
+
+type Row = (typeof Device)["Encoded"]
+
+/** The vehicle's devices: attach an unassigned one, detach (the device then lists as unassigned). */
+export const VehicleDevicesTab = (props: VehicleTabProps) => {
+  const { t, format } = useI18n()
+  const api = useApi()
+  const session = useSession()
+  const queryClient = useQueryClient()
+  const manage = () => session.can("devices.manage")
+  const attached = createListQuery(endpoints.devices.list, () => ({
+    query: { vehicleId: props.vehicle.id, pageSize: "50" },
+  }))
+  const free = createListQuery(endpoints.devices.list, () => ({
+    query: { assigned: "false" as const, pageSize: "200", sort: "id" as const },
+    enabled: manage(),
+  }))
+  const [chosen, setChosen] = createSignal("")
+  const assign = async (deviceId: string, vehicleId: string | null) => {
+    try {
+      await api.call(endpoints.devices.update, { params: { id: deviceId }, body: { vehicleId } })
+      await queryClient.invalidateQueries({ queryKey: [endpoints.devices.list.id] })
+      await invalidateVehicles(queryClient)
+      showToast(
+        "success",
+        t(vehicleId === null ? "fleet.deviceDetached" : "fleet.deviceAttached", { id: deviceId }),
+      )
+      setChosen("")
+    } catch (error) {
+      showToast("error", t("fleet.device"), errorMessage(t, error))
+    }
+  }
+  const columns = createMemo(
+    (): ReadonlyArray<ColumnDef<Row, unknown>> => [
+      { id: "id", header: t("fleet.device"), cell: (c) => <code>{c.row.original.id}</code> },
+      { id: "name", header: t("fleet.name"), cell: (c) => c.row.original.name ?? "" },
+      {
+        id: "state",
+        header: t("fleet.status"),
+        cell: (c) => (c.row.original.disabled ? t("fleet.deviceDisabled") : t("fleet.deviceEnabled")),
+      },
+      {
+        id: "lastConnected",
+        header: t("fleet.lastConnected"),
+        cell: (c) => {
+          const at = c.row.original.lastConnectedAt
+          return at === null ? (
+            <span class="muted">{t("fleet.never")}</span>
+          ) : (
+            format().dateTime(Date.parse(at))
+          )
+        },
+      },
+      {
+        id: "actions",
+        header: "",
+        cell: (c) => (
+          <Show when={manage()}>
+            <button
+              type="button"
+              class="button button--ghost"
+              data-testid="device-detach"
+              onClick={() => void assign(c.row.original.id, null)}
+            >
+              {t("fleet.deviceDetach")}
+            </button>
+          </Show>
+        ),
+        meta: { align: "end", width: "8rem" },
+      },
+    ],
+  )
+  return (
+    <section class="panel">
+      <Show when={manage()}>
+        <form
+          class="vehicle-inline-form"
+          data-testid="device-attach-form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (chosen() !== "") void assign(chosen(), props.vehicle.id)
+          }}
+        >
+          <label class="form-field">
+            <span>{t("fleet.deviceChoose")}</span>
+            <select
+              class="select"
+              data-testid="device-attach-select"
+              value={chosen()}
+              onChange={(e) => setChosen(e.currentTarget.value)}
+            >
+              <option value="">
+                {(free.data?.items.length ?? 0) === 0 ? t("fleet.deviceNoneFree") : t("fleet.notSet")}
+              </option>
+              <For each={free.data?.items ?? []}>
+                {(d) => <option value={d.id}>{d.name ? `${d.id} · ${d.name}` : d.id}</option>}
+              </For>
+            </select>
+          </label>
+          <button
+            type="submit"
+            class="button button--primary"
+            disabled={chosen() === ""}
+            data-testid="device-attach"
+          >
+            {t("fleet.deviceAttach")}
+          </button>
+        </form>
+      </Show>
+      <TabTable
+        id="vehicle-devices"
+        label={t("fleet.tabDevices")}
+        columns={columns()}
+        result={listResultOf(attached)}
+        rowId={(r) => r.id}
+        empty={t("fleet.devicesEmpty")}
+      />
+    </section>
+  )
+}

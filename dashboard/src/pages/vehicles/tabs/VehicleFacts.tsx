@@ -1,0 +1,64 @@
+import { For, type JSX } from "solid-js"
+import { useI18n } from "../../../i18n/I18nContext"
+import { formatKm, formatMoney } from "../vehicleFormat"
+import type { VehicleView } from "../vehicleQueries"
+
+/** The vehicle record read-only, as labelled facts; empty fields show a dash. */
+export const VehicleFacts = (props: { readonly vehicle: VehicleView }) => {
+  const { t, format } = useI18n()
+  const v = () => props.vehicle
+  const dash = t("fleet.none")
+  const facts = (): ReadonlyArray<readonly [string, JSX.Element]> => [
+    [t("fleet.name"), v().name],
+    [t("fleet.plate"), v().plate ?? dash],
+    [t("fleet.vin"), v().vin ?? dash],
+    [t("fleet.type"), v().vehicleType?.name ?? dash],
+    [t("fleet.brand"), v().brand ?? dash],
+    [t("fleet.model"), v().model ?? dash],
+    [t("fleet.year"), v().year ?? dash],
+    [t("fleet.colour"), v().colour ?? dash],
+    [t("fleet.bodyType"), v().bodyType ? t(`fleet.body_${v().bodyType as "sedan"}`) : dash],
+    [t("fleet.fuelType"), v().fuelType ? t(`fleet.fuel_${v().fuelType as "diesel"}`) : dash],
+    [
+      t("fleet.engineVolume"),
+      v().engineVolumeL === null ? dash : format().decimal(v().engineVolumeL as number, 1),
+    ],
+    [t("fleet.transmission"), v().transmission ? t(`fleet.transmission_${v().transmission as "cvt"}`) : dash],
+    [t("fleet.seats"), v().seats ?? dash],
+    [t("fleet.odometer"), v().odometerKm === null ? dash : formatKm(format(), v().odometerKm as number)],
+    [t("fleet.driver"), v().assignedDriver?.name ?? t("fleet.noDriver")],
+    [
+      t("fleet.lastSeen"),
+      v().lastSeenAt === null ? t("fleet.never") : format().dateTime(Date.parse(v().lastSeenAt as string)),
+    ],
+    [t("fleet.statusChangedOn"), v().statusChangedOn ?? dash],
+    [t("fleet.purchaseDate"), v().purchaseDate ?? dash],
+    [t("fleet.purchasePrice"), formatMoney(format(), v().purchasePrice, v().purchaseCurrency) || dash],
+    [t("fleet.commissionedOn"), v().commissionedOn ?? dash],
+    [t("fleet.department"), v().department ?? dash],
+    [t("fleet.notes"), v().notes ?? dash],
+    ...(v().rental
+      ? ([
+          [t("fleet.rentalStartsOn"), v().rentalStartsOn ?? dash],
+          [t("fleet.rentalEndsOn"), v().rentalEndsOn ?? dash],
+          [
+            t("fleet.rentalMonthlyCost"),
+            formatMoney(format(), v().rentalMonthlyCost, v().rentalCurrency) || dash,
+          ],
+          [t("fleet.lessor"), v().lessor ?? dash],
+        ] as const)
+      : []),
+  ]
+  return (
+    <dl class="facts vehicle-facts" data-testid="vehicle-facts">
+      <For each={facts()}>
+        {([label, value]) => (
+          <>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </>
+        )}
+      </For>
+    </dl>
+  )
+}

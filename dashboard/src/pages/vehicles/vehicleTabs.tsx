@@ -1,0 +1,56 @@
+import type { Permission } from "@fleetcore/contract"
+import type { Component } from "solid-js"
+import type { Dictionary } from "../../i18n/en"
+import { VehicleAssignmentsTab } from "./tabs/VehicleAssignmentsTab"
+import { VehicleAuditTab } from "./tabs/VehicleAuditTab"
+import { VehicleDevicesTab } from "./tabs/VehicleDevicesTab"
+import { VehicleFuelTab } from "./tabs/VehicleFuelTab"
+import { VehicleInfoTab } from "./tabs/VehicleInfoTab"
+import { VehicleMaintenanceTab } from "./tabs/VehicleMaintenanceTab"
+import { VehicleMileageTab } from "./tabs/VehicleMileageTab"
+import { VehicleOwnershipTab } from "./tabs/VehicleOwnershipTab"
+import { VehicleTrackTab } from "./tabs/VehicleTrackTab"
+import { VehicleTripsTab } from "./tabs/VehicleTripsTab"
+import type { VehicleView } from "./vehicleQueries"
+
+/** What a tab of the vehicle page gets: the vehicle as last loaded. */
+export interface VehicleTabProps {
+  readonly vehicle: VehicleView
+}
+
+export interface VehicleTab {
+  /** In the URL: `/vehicles/:id?tab=<id>`. */
+  readonly id: string
+  /** A key of the dictionaries' `fleet` namespace (another area may use its own namespace's key). */
+  readonly label: `${keyof Dictionary & string}.${string}`
+  /** Shown only to callers whose role holds this permission. */
+  readonly access: Permission
+  readonly component: Component<VehicleTabProps>
+}
+
+/**
+ * The tabs of the vehicle page, in order. Another area adds its tab (expenses, contracts,
+ * penalties, documents) with one line here.
+ */
+export const VEHICLE_TABS: ReadonlyArray<VehicleTab> = [
+  { id: "info", label: "fleet.tabInfo", access: "vehicles.read", component: VehicleInfoTab },
+  { id: "track", label: "fleet.tabTrack", access: "telemetry.read", component: VehicleTrackTab },
+  { id: "trips", label: "fleet.tabTrips", access: "telemetry.read", component: VehicleTripsTab },
+  { id: "mileage", label: "fleet.tabMileage", access: "odometer.read", component: VehicleMileageTab },
+  {
+    id: "maintenance",
+    label: "fleet.tabMaintenance",
+    access: "maintenance.read",
+    component: VehicleMaintenanceTab,
+  },
+  { id: "fuel", label: "fleet.tabFuel", access: "fuel.read", component: VehicleFuelTab },
+  { id: "devices", label: "fleet.tabDevices", access: "devices.read", component: VehicleDevicesTab },
+  { id: "ownership", label: "fleet.tabOwnership", access: "vehicles.read", component: VehicleOwnershipTab },
+  {
+    id: "assignments",
+    label: "fleet.tabAssignments",
+    access: "assignments.read",
+    component: VehicleAssignmentsTab,
+  },
+  { id: "audit", label: "fleet.tabAudit", access: "audit.read", component: VehicleAuditTab },
+]
