@@ -164,6 +164,10 @@ describe("drivers and teams in a browser", () => {
     await page.getByTestId("team-add-driver-select").selectOption({ index: 1 })
     await page.getByTestId("team-add-driver-submit").click()
     await expect.poll(() => page.getByTestId("team-driver").allTextContents()).toEqual(["Yerlan Bekov"])
+    // The vehicle choices arrive with their own query: wait for them before choosing.
+    await expect
+      .poll(() => page.getByTestId("team-add-vehicle-select").locator("option").count())
+      .toBeGreaterThan(1)
     await page.getByTestId("team-add-vehicle-select").selectOption({ index: 1 })
     await page.getByTestId("team-add-vehicle-submit").click()
     await expect.poll(() => page.getByTestId("team-vehicle").count()).toBe(1)
