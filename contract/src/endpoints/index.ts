@@ -3,6 +3,7 @@ import { alerts } from "./alerts.js"
 import { assignments } from "./assignments.js"
 import { audit } from "./audit.js"
 import { auth, me } from "./auth.js"
+import { contracts } from "./contracts.js"
 import { devices } from "./devices.js"
 import { fuel } from "./fuel.js"
 import { geofences } from "./geofences.js"
@@ -10,6 +11,7 @@ import { history } from "./history.js"
 import { maintenance } from "./maintenance.js"
 import { odometer } from "./odometer.js"
 import { organisations } from "./organisations.js"
+import { penalties } from "./penalties.js"
 import { settings } from "./settings.js"
 import { system } from "./system.js"
 import { users } from "./users.js"
@@ -33,6 +35,8 @@ export const endpoints = {
   maintenance,
   settings,
   geofences,
+  contracts,
+  penalties,
 } as const
 
 /** Every declared endpoint, flat. */
