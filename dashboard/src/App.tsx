@@ -36,6 +36,24 @@ const OrganisationPage = lazy(() =>
 const UsersPage = lazy(() => import("./pages/users/UsersPage").then((m) => ({ default: m.UsersPage })))
 const UserNewPage = lazy(() => import("./pages/users/UserNewPage").then((m) => ({ default: m.UserNewPage })))
 const UserPage = lazy(() => import("./pages/users/UserPage").then((m) => ({ default: m.UserPage })))
+const ContractsPage = lazy(() =>
+  import("./pages/contracts/ContractsPage").then((m) => ({ default: m.ContractsPage })),
+)
+const ContractNewPage = lazy(() =>
+  import("./pages/contracts/ContractNewPage").then((m) => ({ default: m.ContractNewPage })),
+)
+const ContractPage = lazy(() =>
+  import("./pages/contracts/ContractPage").then((m) => ({ default: m.ContractPage })),
+)
+const PenaltiesPage = lazy(() =>
+  import("./pages/penalties/PenaltiesPage").then((m) => ({ default: m.PenaltiesPage })),
+)
+const PenaltyNewPage = lazy(() =>
+  import("./pages/penalties/PenaltyNewPage").then((m) => ({ default: m.PenaltyNewPage })),
+)
+const PenaltyPage = lazy(() =>
+  import("./pages/penalties/PenaltyPage").then((m) => ({ default: m.PenaltyPage })),
+)
 const OrganisationSettingsPage = lazy(() =>
   import("./pages/settings/OrganisationSettingsPage").then((m) => ({ default: m.OrganisationSettingsPage })),
 )
@@ -116,6 +134,18 @@ export const App = () => (
         path="/settings/organisation"
         component={() => <Guarded page="organisationSettings" component={OrganisationSettingsPage} />}
       />
+      <Route path="/contracts" component={() => <Guarded page="contracts" component={ContractsPage} />} />
+      <Route
+        path="/contracts/new"
+        component={() => <Guarded page="contracts" component={ContractNewPage} />}
+      />
+      <Route path="/contracts/:id" component={() => <Guarded page="contracts" component={ContractPage} />} />
+      <Route path="/penalties" component={() => <Guarded page="penalties" component={PenaltiesPage} />} />
+      <Route
+        path="/penalties/new"
+        component={() => <Guarded page="penalties" component={PenaltyNewPage} />}
+      />
+      <Route path="/penalties/:id" component={() => <Guarded page="penalties" component={PenaltyPage} />} />
       <Route path="/index.html" component={() => <Navigate href="/" />} />
       <Route path="*" component={NotFoundPage} />
     </Route>

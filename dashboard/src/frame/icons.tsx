@@ -1,4 +1,14 @@
-import { Building2, House, Map as MapIcon, ScrollText, Settings, UserRound, UsersRound } from "lucide-solid"
+import {
+  Building2,
+  FileSignature,
+  House,
+  Map as MapIcon,
+  ReceiptText,
+  ScrollText,
+  Settings,
+  UserRound,
+  UsersRound,
+} from "lucide-solid"
 import type { JSX } from "solid-js"
 import type { MenuIcon } from "./menu"
 
@@ -10,6 +20,8 @@ const ICONS: Readonly<Record<MenuIcon, (props: { size: number }) => JSX.Element>
   audit: ScrollText,
   profile: UserRound,
   settings: Settings,
+  contracts: FileSignature,
+  penalties: ReceiptText,
 }
 
 export const MenuIconView = (props: { readonly icon: MenuIcon }) => {

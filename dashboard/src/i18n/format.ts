@@ -50,6 +50,10 @@ export interface Formatters {
   readonly integer: (n: number) => string
   /** "5 minutes ago", "now" */
   readonly relative: (thenMs: number, nowMs: number) => string
+  /** A decimal amount of money ("1200.50", "EUR") -> "€1,200.50". */
+  readonly money: (amount: string, currency: string) => string
+  /** A calendar day ("2026-01-31", no time zone) -> "31 Jan 2026". */
+  readonly date: (isoDate: string) => string
 }
 
 /** Intl formatters for one language; build once per language change. */
@@ -77,6 +81,14 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatte
         second: "2-digit",
       })
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "long" })
+  const moneys = new Map<string, Intl.NumberFormat>()
+  // A calendar day is shown as itself: formatted at UTC midnight in UTC, so no zone shifts it.
+  const date = new Intl.DateTimeFormat(
+    native ? locale : numbers,
+    native
+      ? { dateStyle: "medium", timeZone: "UTC" }
+      : { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" },
+  )
 
   const relativeText = (value: number, unit: RelativeUnit): string => {
     if (native) return relative.format(value, unit)
@@ -111,5 +123,15 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatte
       }
       return relativeText(Math.round(value), "year")
     },
+    money: (amount, currency) => {
+      let format = moneys.get(currency)
+      if (format === undefined) {
+        format = number({ style: "currency", currency })
+        moneys.set(currency, format)
+      }
+      // Amounts are exact decimal strings; Intl formats the decimal string itself, never a float.
+      return format.format(amount as `${number}`)
+    },
+    date: (isoDate) => date.format(Date.parse(`${isoDate}T00:00:00Z`)),
   }
 }

@@ -1,0 +1,72 @@
+import type { Contract } from "@fleetcore/contract"
+import type { ColumnDef } from "@tanstack/solid-table"
+import type { I18n } from "../../i18n/createI18n"
+import type { Formatters } from "../../i18n/format"
+import { ContractStatusBadge } from "./ContractStatusBadge"
+
+export type ContractView = (typeof Contract)["Encoded"]
+
+/** The contracts list's columns; sortable ones name the endpoint's sort keys. */
+export const contractColumns = (
+  t: I18n["t"],
+  format: Formatters,
+  options: { readonly withVehicle: boolean } = { withVehicle: true },
+): ReadonlyArray<ColumnDef<ContractView, unknown>> => [
+  {
+    id: "contractor",
+    header: t("contractsPenalties.contracts.contractor"),
+    cell: (c) => (
+      <span>
+        <strong data-testid="contract-row-contractor">{c.row.original.contractor}</strong>
+        <span class="muted"> {c.row.original.number ?? ""}</span>
+      </span>
+    ),
+    meta: { sortKey: "contractor", hideable: false },
+  },
+  ...(options.withVehicle
+    ? [
+        {
+          id: "vehicle",
+          header: t("contractsPenalties.vehicle"),
+          cell: (c: { row: { original: ContractView } }) => (
+            <span class="truncate">
+              {c.row.original.vehicleName}
+              <span class="muted"> {c.row.original.vehiclePlate ?? ""}</span>
+            </span>
+          ),
+        } satisfies ColumnDef<ContractView, unknown>,
+      ]
+    : []),
+  {
+    id: "type",
+    header: t("contractsPenalties.contracts.type"),
+    cell: (c) => t(`contractsPenalties.contracts.type_${c.row.original.type}`),
+    meta: { width: "11rem" },
+  },
+  {
+    id: "endDate",
+    header: t("contractsPenalties.contracts.term"),
+    cell: (c) => `${format.date(c.row.original.startDate)} – ${format.date(c.row.original.endDate)}`,
+    meta: { sortKey: "endDate", width: "15rem" },
+  },
+  {
+    id: "amount",
+    header: t("contractsPenalties.amount"),
+    cell: (c) => (
+      <span data-testid="contract-row-amount">
+        {format.money(c.row.original.amount, c.row.original.currency)}
+        <span class="muted">
+          {" "}
+          · {t(`contractsPenalties.contracts.frequency_${c.row.original.paymentFrequency}`)}
+        </span>
+      </span>
+    ),
+    meta: { sortKey: "amount", width: "13rem", align: "end" },
+  },
+  {
+    id: "status",
+    header: t("contractsPenalties.status"),
+    cell: (c) => <ContractStatusBadge contract={c.row.original} />,
+    meta: { width: "10rem" },
+  },
+]
