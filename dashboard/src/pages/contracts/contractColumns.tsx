@@ -23,6 +23,12 @@ export const contractColumns = (
     ),
     meta: { sortKey: "contractor", hideable: false },
   },
+  {
+    id: "status",
+    header: t("contractsPenalties.status"),
+    cell: (c) => <ContractStatusBadge contract={c.row.original} />,
+    meta: { width: "10rem" },
+  },
   ...(options.withVehicle
     ? [
         {
@@ -45,28 +51,21 @@ export const contractColumns = (
   },
   {
     id: "endDate",
-    header: t("contractsPenalties.contracts.term"),
-    cell: (c) => `${format.date(c.row.original.startDate)} – ${format.date(c.row.original.endDate)}`,
-    meta: { sortKey: "endDate", width: "15rem" },
+    header: t("contractsPenalties.contracts.endDate"),
+    cell: (c) => <time datetime={c.row.original.endDate}>{format.date(c.row.original.endDate)}</time>,
+    meta: { sortKey: "endDate", width: "9rem" },
   },
   {
     id: "amount",
     header: t("contractsPenalties.amount"),
     cell: (c) => (
-      <span data-testid="contract-row-amount">
+      <span
+        data-testid="contract-row-amount"
+        title={t(`contractsPenalties.contracts.frequency_${c.row.original.paymentFrequency}`)}
+      >
         {format.money(c.row.original.amount, c.row.original.currency)}
-        <span class="muted">
-          {" "}
-          · {t(`contractsPenalties.contracts.frequency_${c.row.original.paymentFrequency}`)}
-        </span>
       </span>
     ),
-    meta: { sortKey: "amount", width: "13rem", align: "end" },
-  },
-  {
-    id: "status",
-    header: t("contractsPenalties.status"),
-    cell: (c) => <ContractStatusBadge contract={c.row.original} />,
-    meta: { width: "10rem" },
+    meta: { sortKey: "amount", width: "9rem", align: "end" },
   },
 ]

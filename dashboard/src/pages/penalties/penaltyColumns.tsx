@@ -21,6 +21,12 @@ export const penaltyColumns = (
     meta: { sortKey: "offenceAt", width: "13rem" },
   },
   {
+    id: "status",
+    header: t("contractsPenalties.status"),
+    cell: (c) => <PenaltyStatusBadge status={c.row.original.status} />,
+    meta: { sortKey: "status", width: "11rem" },
+  },
+  {
     id: "reason",
     header: t("contractsPenalties.penalties.reason"),
     cell: (c) => (
@@ -71,11 +77,5 @@ export const penaltyColumns = (
     header: t("contractsPenalties.penalties.dueDate"),
     cell: (c) => (c.row.original.dueDate === null ? "—" : format.date(c.row.original.dueDate)),
     meta: { sortKey: "dueDate", width: "9rem" },
-  },
-  {
-    id: "status",
-    header: t("contractsPenalties.status"),
-    cell: (c) => <PenaltyStatusBadge status={c.row.original.status} />,
-    meta: { sortKey: "status", width: "11rem" },
   },
 ]
