@@ -7,6 +7,7 @@ import { registerAuditRoutes } from "./audit/AuditRoutes.js"
 import { registerAuthRoutes } from "./auth/AuthRoutes.js"
 import { registerPasswordRoutes } from "./auth/PasswordRoutes.js"
 import type { Tokens } from "./auth/Tokens.js"
+import { registerContractRoutes } from "./contracts/ContractRoutes.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerApiReference } from "./docs/ApiReference.js"
 import { registerDriverRoutes } from "./drivers/DriverRoutes.js"
@@ -17,6 +18,7 @@ import { registerLiveHub } from "./live/LiveHub.js"
 import { registerMaintenanceRoutes } from "./maintenance/MaintenanceRoutes.js"
 import { makeMetricsAccess } from "./metrics/metricsAccess.js"
 import { registerOrganisationRoutes } from "./organisations/OrganisationRoutes.js"
+import { registerPenaltyRoutes } from "./penalties/PenaltyRoutes.js"
 import { registerStaticFiles } from "./StaticFiles.js"
 import { registerGeofenceRoutes } from "./settings/GeofenceRoutes.js"
 import { registerSettingsRoutes } from "./settings/SettingsRoutes.js"
@@ -100,6 +102,8 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerSettingsRoutes(app, deps)
   registerGeofenceRoutes(app, deps)
   registerAuditRoutes(app, deps)
+  registerContractRoutes(app, deps)
+  registerPenaltyRoutes(app, deps)
   registerOrganisationRoutes(app, served)
   registerUserRoutes(app, served)
   registerPasswordRoutes(app, served)

@@ -57,6 +57,24 @@ const VehiclePage = lazy(() =>
 const VehicleTypesPage = lazy(() =>
   import("./pages/vehicleTypes/VehicleTypesPage").then((m) => ({ default: m.VehicleTypesPage })),
 )
+const ContractsPage = lazy(() =>
+  import("./pages/contracts/ContractsPage").then((m) => ({ default: m.ContractsPage })),
+)
+const ContractNewPage = lazy(() =>
+  import("./pages/contracts/ContractNewPage").then((m) => ({ default: m.ContractNewPage })),
+)
+const ContractPage = lazy(() =>
+  import("./pages/contracts/ContractPage").then((m) => ({ default: m.ContractPage })),
+)
+const PenaltiesPage = lazy(() =>
+  import("./pages/penalties/PenaltiesPage").then((m) => ({ default: m.PenaltiesPage })),
+)
+const PenaltyNewPage = lazy(() =>
+  import("./pages/penalties/PenaltyNewPage").then((m) => ({ default: m.PenaltyNewPage })),
+)
+const PenaltyPage = lazy(() =>
+  import("./pages/penalties/PenaltyPage").then((m) => ({ default: m.PenaltyPage })),
+)
 const OrganisationSettingsPage = lazy(() =>
   import("./pages/settings/OrganisationSettingsPage").then((m) => ({ default: m.OrganisationSettingsPage })),
 )
@@ -146,6 +164,18 @@ export const App = () => (
         path="/vehicle-types"
         component={() => <Guarded page="vehicleTypes" component={VehicleTypesPage} />}
       />
+      <Route path="/contracts" component={() => <Guarded page="contracts" component={ContractsPage} />} />
+      <Route
+        path="/contracts/new"
+        component={() => <Guarded page="contracts" component={ContractNewPage} />}
+      />
+      <Route path="/contracts/:id" component={() => <Guarded page="contracts" component={ContractPage} />} />
+      <Route path="/penalties" component={() => <Guarded page="penalties" component={PenaltiesPage} />} />
+      <Route
+        path="/penalties/new"
+        component={() => <Guarded page="penalties" component={PenaltyNewPage} />}
+      />
+      <Route path="/penalties/:id" component={() => <Guarded page="penalties" component={PenaltyPage} />} />
       <Route path="/index.html" component={() => <Navigate href="/" />} />
       <Route path="*" component={NotFoundPage} />
     </Route>

@@ -3,11 +3,13 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { ROLE_PERMISSIONS } from "@fleetcore/contract"
 import { hashSecret } from "@fleetcore/platform"
 import { type RunningFleetCore, startFleetCore } from "@fleetcore/server"
 import * as OTPAuth from "otpauth"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { visibleMenu } from "../src/frame/menu.js"
 import { launchChromium } from "./launchChromium.js"
 
 // The dashboard must be built first (`npm run build -w @fleetcore/dashboard`): the server serves dist/.
@@ -161,7 +163,9 @@ describe("the dashboard's frame in a browser", () => {
     const driver = await newPage()
     await signIn(driver, "driver@frame.test")
     await driver.getByTestId("home").waitFor()
-    expect(await navIds(driver)).toEqual(["nav-home", "nav-live", "nav-drivers", "nav-teams"])
+    expect(await navIds(driver)).toEqual(
+      visibleMenu([...ROLE_PERMISSIONS.driver], "main").map((item) => `nav-${item.id}`),
+    )
     expect(await driver.getByTestId("recent-activity").count()).toBe(0)
     await driver.goto(`${fleet.httpUrl}/audit`)
     await driver.getByTestId("not-allowed").waitFor()

@@ -367,6 +367,62 @@ export interface DriversTable {
   updated_at: Generated<Date>
 }
 
+export interface ContractsTable {
+  id: Generated<string>
+  org_id: string
+  vehicle_id: string
+  type: "leasing" | "rental" | "insurance_casco" | "insurance_osago" | "warranty" | "service_contract"
+  contractor: string
+  number: string | null
+  starts_on: ColumnType<Date, string, string>
+  ends_on: ColumnType<Date, string, string>
+  amount: Numeric
+  currency: string
+  payment_frequency: "one_time" | "monthly" | "quarterly" | "annual"
+  auto_renew: Generated<boolean>
+  notes: string | null
+  sum_insured: NumericOrNull
+  deductible: NumericOrNull
+  covered_risks: ColumnType<string[], string[] | undefined, string[]>
+  policy_holder: string | null
+  previous_contract_id: string | null
+  cancelled_at: Date | null
+  cancel_reason: string | null
+  created_by: string | null
+  created_at: Defaulted<Date>
+  updated_at: ColumnType<Date, Date | undefined, Date>
+}
+
+export interface PenaltiesTable {
+  id: Generated<string>
+  org_id: string
+  vehicle_id: string
+  driver_id: string | null
+  amount: Numeric
+  currency: string
+  offence_at: Date
+  reason: string
+  article: string | null
+  resolution_number: string | null
+  due_on: ColumnType<Date | null, string | null | undefined, string | null>
+  status: ColumnType<
+    "open" | "paid_by_driver" | "paid" | "disputed" | "cancelled",
+    "open" | "paid" | undefined,
+    "open" | "paid_by_driver" | "paid" | "disputed" | "cancelled"
+  >
+  paid_on: ColumnType<Date | null, string | null | undefined, string | null>
+  receipt_document_id: string | null
+  reported_by: string | null
+  reported_at: Date | null
+  confirmed_by: string | null
+  confirmed_at: Date | null
+  status_note: string | null
+  notes: string | null
+  created_by: string | null
+  created_at: Defaulted<Date>
+  updated_at: ColumnType<Date, Date | undefined, Date>
+}
+
 export interface Database {
   organisations: OrganisationsTable
   users: UsersTable
@@ -391,4 +447,6 @@ export interface Database {
   teams: TeamsTable
   drivers: DriversTable
   vehicle_ownerships: VehicleOwnershipsTable
+  contracts: ContractsTable
+  penalties: PenaltiesTable
 }

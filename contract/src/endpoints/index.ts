@@ -3,6 +3,7 @@ import { alerts } from "./alerts.js"
 import { assignments } from "./assignments.js"
 import { audit } from "./audit.js"
 import { auth, me } from "./auth.js"
+import { contracts } from "./contracts.js"
 import { devices } from "./devices.js"
 import { drivers } from "./drivers.js"
 import { fuel } from "./fuel.js"
@@ -12,6 +13,7 @@ import { maintenance } from "./maintenance.js"
 import { odometer } from "./odometer.js"
 import { organisations } from "./organisations.js"
 import { ownership } from "./ownership.js"
+import { penalties } from "./penalties.js"
 import { settings } from "./settings.js"
 import { system } from "./system.js"
 import { teams } from "./teams.js"
@@ -41,6 +43,8 @@ export const endpoints = {
   teams,
   vehicleTypes,
   ownership,
+  contracts,
+  penalties,
 } as const
 
 /** Every declared endpoint, flat. */

@@ -407,6 +407,49 @@ export const ERROR_MESSAGES = {
     kk: "Қызмет көрсету тапсырмасы орындалған немесе бас тартылған.",
     tr: "Bakım görevi zaten tamamlandı veya iptal edildi.",
   },
+  // Contracts and fines
+  FLEET_CONTRACT_INVALID: {
+    en: "Contract {field}: {detail}",
+    ru: "Договор, поле «{field}»: {detail}",
+    kk: "Шарт, «{field}» өрісі: {detail}",
+    tr: "Sözleşme, «{field}» alanı: {detail}",
+  },
+  FLEET_CONTRACT_NOT_FOUND: {
+    en: "No such contract.",
+    ru: "Такого договора нет.",
+    kk: "Мұндай шарт жоқ.",
+    tr: "Böyle bir sözleşme yok.",
+  },
+  FLEET_CONTRACT_CANCELLED: {
+    en: "The contract is cancelled: it can no longer be changed or renewed.",
+    ru: "Договор расторгнут: его больше нельзя изменить или продлить.",
+    kk: "Шарт бұзылған: оны енді өзгертуге немесе ұзартуға болмайды.",
+    tr: "Sözleşme iptal edildi: artık değiştirilemez veya yenilenemez.",
+  },
+  FLEET_CONTRACT_ALREADY_RENEWED: {
+    en: "The contract has already been renewed; renew the newest one.",
+    ru: "Договор уже продлён; продлевайте самый новый.",
+    kk: "Шарт әлдеқашан ұзартылған; ең жаңасын ұзартыңыз.",
+    tr: "Sözleşme zaten yenilendi; en yenisini yenileyin.",
+  },
+  FLEET_PENALTY_INVALID: {
+    en: "Fine {field}: {detail}",
+    ru: "Штраф, поле «{field}»: {detail}",
+    kk: "Айыппұл, «{field}» өрісі: {detail}",
+    tr: "Ceza, «{field}» alanı: {detail}",
+  },
+  FLEET_PENALTY_NOT_FOUND: {
+    en: "No such fine.",
+    ru: "Такого штрафа нет.",
+    kk: "Мұндай айыппұл жоқ.",
+    tr: "Böyle bir ceza yok.",
+  },
+  FLEET_PENALTY_TRANSITION: {
+    en: "The fine's status does not allow this step.",
+    ru: "Текущий статус штрафа не допускает этот шаг.",
+    kk: "Айыппұлдың ағымдағы күйі бұл қадамға жол бермейді.",
+    tr: "Cezanın durumu bu adıma izin vermiyor.",
+  },
   FLEET_REPLAY_INVALID: {
     en: "A replay covers 1 to 93 whole days.",
     ru: "Повторная обработка охватывает от 1 до 93 полных дней.",

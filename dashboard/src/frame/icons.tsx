@@ -2,9 +2,11 @@ import {
   Building2,
   CarFront,
   Contact,
+  FileSignature,
   House,
   Map as MapIcon,
   Network,
+  ReceiptText,
   ScrollText,
   Settings,
   Shapes,
@@ -26,6 +28,8 @@ const ICONS: Readonly<Record<MenuIcon, (props: { size: number }) => JSX.Element>
   teams: Network,
   vehicles: CarFront,
   vehicleTypes: Shapes,
+  contracts: FileSignature,
+  penalties: ReceiptText,
 }
 
 export const MenuIconView = (props: { readonly icon: MenuIcon }) => {

@@ -22,8 +22,16 @@ describe("menu", () => {
     expect(ids("manager", "admin")).toEqual(["users"])
   })
 
-  it("gives a driver home, the live map, their vehicles, their own driver record and team, and the profile, nothing to administer", () => {
-    expect(ids("driver", "main")).toEqual(["home", "live", "vehicles", "vehicleTypes", "drivers", "teams"])
+  it("gives a driver home, the live map, their vehicles, their own record and team, their fines and the profile, nothing to administer", () => {
+    expect(ids("driver", "main")).toEqual([
+      "home",
+      "live",
+      "vehicles",
+      "vehicleTypes",
+      "drivers",
+      "teams",
+      "penalties",
+    ])
     expect(ids("driver", "admin")).toEqual([])
     expect(ids("driver", "user")).toEqual(["profile"])
   })

@@ -15,6 +15,8 @@ export type MenuIcon =
   | "teams"
   | "vehicles"
   | "vehicleTypes"
+  | "contracts"
+  | "penalties"
 
 export interface MenuItem {
   readonly id: string
@@ -33,6 +35,8 @@ export interface MenuItem {
     | "teams"
     | "vehicles"
     | "vehicleTypes"
+    | "contracts"
+    | "penalties"
   readonly icon: MenuIcon
   readonly access: PageAccess
   /** Sidebar sections; the profile lives in the user menu instead. */
@@ -72,6 +76,22 @@ export const MENU: ReadonlyArray<MenuItem> = [
     placement: "main",
   },
   { id: "teams", path: "/teams", label: "teams", icon: "teams", access: "drivers.read", placement: "main" },
+  {
+    id: "contracts",
+    path: "/contracts",
+    label: "contracts",
+    icon: "contracts",
+    access: "contracts.read",
+    placement: "main",
+  },
+  {
+    id: "penalties",
+    path: "/penalties",
+    label: "penalties",
+    icon: "penalties",
+    access: "penalties.read",
+    placement: "main",
+  },
   {
     id: "organisations",
     path: "/organisations",

@@ -52,6 +52,8 @@ export interface Formatters {
   readonly relative: (thenMs: number, nowMs: number) => string
   /** A calendar day "YYYY-MM-DD" (no time zone: the day itself) -> "12 Mar 2027" */
   readonly day: (isoDate: string) => string
+  /** A decimal amount of money ("1200.50", "EUR") -> "€1,200.50". */
+  readonly money: (amount: string, currency: string) => string
 }
 
 /** Intl formatters for one language; build once per language change. */
@@ -82,6 +84,7 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatte
   const day = native
     ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" })
     : new Intl.DateTimeFormat(numbers, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" })
+  const moneys = new Map<string, Intl.NumberFormat>()
 
   const relativeText = (value: number, unit: RelativeUnit): string => {
     if (native) return relative.format(value, unit)
@@ -117,5 +120,14 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatte
       return relativeText(Math.round(value), "year")
     },
     day: (isoDate) => day.format(Date.parse(`${isoDate}T00:00:00Z`)),
+    money: (amount, currency) => {
+      let format = moneys.get(currency)
+      if (format === undefined) {
+        format = number({ style: "currency", currency })
+        moneys.set(currency, format)
+      }
+      // Amounts are exact decimal strings; Intl formats the decimal string itself, never a float.
+      return format.format(amount as `${number}`)
+    },
   }
 }

@@ -1,0 +1,98 @@
+import "../organisations/adminPages.css"
+import "../contracts/records.css"
+import { endpoints, PENALTY_STATUSES } from "@fleetcore/contract"
+import { A, useNavigate } from "@solidjs/router"
+import { FilePlus2 } from "lucide-solid"
+import { createMemo, For, Show } from "solid-js"
+import { createListQuery } from "../../api/createListQuery"
+import { useSession } from "../../auth/SessionContext"
+import { useI18n } from "../../i18n/I18nContext"
+import { PageHeader } from "../../ui/PageHeader"
+import { createTableUrlState } from "../../ui/table/createTableUrlState"
+import { DataTable } from "../../ui/table/DataTable"
+import { FilterSelect } from "../../ui/table/FilterSelect"
+import { listResultOf } from "../../ui/table/listResultOf"
+import { listQueryOf } from "../../ui/table/tableUrlState"
+import { createVehicleOptions } from "../contracts/vehicleOptions"
+import { MyPenaltyCards } from "./MyPenaltyCards"
+import { penaltyColumns } from "./penaltyColumns"
+
+const SORTS = ["offenceAt", "amount", "dueDate", "status"]
+
+/**
+ * Fines. Those who manage fines get the table (search, vehicle and status filters, sort, paging);
+ * a driver gets their own fines as cards with "I paid" and "Dispute".
+ */
+export const PenaltiesPage = () => {
+  const { t, format } = useI18n()
+  const session = useSession()
+  const navigate = useNavigate()
+  const url = createTableUrlState({ filters: ["vehicleId", "status"], sorts: SORTS })
+  const result = createListQuery(endpoints.penalties.list, () => ({ query: listQueryOf(url.state()) }))
+  const columns = createMemo(() => penaltyColumns(t, format()))
+  const manage = () => session.can("penalties.manage")
+  const mayReadVehicles = () => session.can("vehicles.read") && manage()
+  const vehicles = mayReadVehicles() ? createVehicleOptions() : () => []
+  const newButton = (testId: string) => (
+    <Show when={manage()}>
+      <A href="/penalties/new" class="button button--primary" data-testid={testId}>
+        <FilePlus2 size={16} aria-hidden="true" />
+        <span>{t("contractsPenalties.penalties.new")}</span>
+      </A>
+    </Show>
+  )
+  return (
+    <div class="page">
+      <PageHeader
+        title={manage() ? t("contractsPenalties.penalties.title") : t("contractsPenalties.penalties.mine")}
+        description={
+          manage()
+            ? t("contractsPenalties.penalties.description")
+            : t("contractsPenalties.penalties.mineText")
+        }
+        actions={newButton("penalty-new")}
+      />
+      <Show when={manage()} fallback={<MyPenaltyCards result={listResultOf(result)} />}>
+        <DataTable
+          id="penalties"
+          label={t("contractsPenalties.penalties.title")}
+          columns={columns()}
+          result={listResultOf(result)}
+          url={url}
+          rowId={(row) => row.id}
+          onRowClick={(row) => navigate(`/penalties/${row.id}`)}
+          searchPlaceholder={t("contractsPenalties.penalties.search")}
+          empty={{
+            title: t("contractsPenalties.penalties.empty"),
+            description: t("contractsPenalties.penalties.emptyText"),
+            action: newButton("penalty-new-empty"),
+          }}
+          filters={
+            <>
+              <FilterSelect
+                label={t("contractsPenalties.vehicle")}
+                testId="penalties-filter-vehicle"
+                value={url.state().filters.vehicleId ?? ""}
+                all={t("contractsPenalties.vehicleAll")}
+                onChange={(value) => url.setFilter("vehicleId", value)}
+              >
+                <For each={vehicles()}>{(v) => <option value={v.value}>{v.label}</option>}</For>
+              </FilterSelect>
+              <FilterSelect
+                label={t("contractsPenalties.status")}
+                testId="penalties-filter-status"
+                value={url.state().filters.status ?? ""}
+                all={t("contractsPenalties.statusAll")}
+                onChange={(value) => url.setFilter("status", value)}
+              >
+                <For each={PENALTY_STATUSES}>
+                  {(s) => <option value={s}>{t(`contractsPenalties.penalties.status_${s}`)}</option>}
+                </For>
+              </FilterSelect>
+            </>
+          }
+        />
+      </Show>
+    </div>
+  )
+}

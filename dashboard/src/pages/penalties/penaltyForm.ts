@@ -1,0 +1,56 @@
+import { Currency, IsoDate, IsoDateTime, PositiveMoney, Uuid } from "@fleetcore/contract"
+import { Schema } from "effect"
+
+const Text = (max: number) =>
+  Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(max))
+const Optional = <S extends Schema.Top & { readonly Encoded: string; readonly Type: string }>(s: S) =>
+  Schema.Union([Schema.Literal(""), s])
+/** A `datetime-local` input's value ("2025-01-05T10:00"), read in the browser's zone. */
+const LocalDateTime = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/u))
+
+/** A new fine as the form holds it; the driver is the one assigned at the offence. */
+export const PenaltyForm = Schema.Struct({
+  vehicleId: Uuid,
+  amount: PositiveMoney,
+  currency: Currency,
+  offenceAt: LocalDateTime,
+  reason: Text(500),
+  article: Optional(Text(100)),
+  resolutionNumber: Optional(Text(100)),
+  dueDate: Optional(IsoDate),
+  status: Schema.Literals(["open", "paid"]),
+  paidOn: Optional(IsoDate),
+})
+export type PenaltyValues = (typeof PenaltyForm)["Encoded"]
+
+export const newPenaltyValues = (vehicleId: string): PenaltyValues => ({
+  vehicleId,
+  amount: "",
+  currency: "KZT",
+  offenceAt: "",
+  reason: "",
+  article: "",
+  resolutionNumber: "",
+  dueDate: "",
+  status: "open",
+  paidOn: "",
+})
+
+const orNull = (s: string): string | null => (s === "" ? null : s)
+
+export const penaltyBody = (v: PenaltyValues) => {
+  const offenceAt = new Date(v.offenceAt).toISOString()
+  if (!Schema.is(IsoDateTime)(offenceAt)) throw new Error("offenceAt")
+  return {
+    vehicleId: v.vehicleId,
+    amount: v.amount,
+    currency: v.currency,
+    offenceAt,
+    reason: v.reason,
+    article: orNull(v.article),
+    resolutionNumber: orNull(v.resolutionNumber),
+    dueDate: orNull(v.dueDate),
+    status: v.status,
+    ...(v.status === "paid" && v.paidOn !== "" ? { paidOn: v.paidOn } : {}),
+  }
+}
