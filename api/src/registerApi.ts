@@ -1,5 +1,12 @@
 import { endpoints } from "@fleetcore/contract"
-import type { BusTransport, ClickHouseClient, Log, MetricsShape, PostgresClient } from "@fleetcore/platform"
+import type {
+  BusTransport,
+  ClickHouseClient,
+  DocumentStore,
+  Log,
+  MetricsShape,
+  PostgresClient,
+} from "@fleetcore/platform"
 import { type RouteEntry, routesOf } from "@fleetcore/platform"
 import type { HttpResponse, TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { registerAlertRoutes } from "./alerts/AlertRoutes.js"
@@ -9,6 +16,7 @@ import { registerPasswordRoutes } from "./auth/PasswordRoutes.js"
 import type { Tokens } from "./auth/Tokens.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerApiReference } from "./docs/ApiReference.js"
+import { registerDocumentRoutes } from "./documents/DocumentRoutes.js"
 import { registerFuelRoutes } from "./fuel/FuelRoutes.js"
 import { checkReadiness } from "./health/readiness.js"
 import { serve } from "./http/serve.js"
@@ -49,6 +57,8 @@ export interface ApiDeps {
   readonly checkResponses?: boolean
   /** `Secure` on the browser session's cookies (FLEET_COOKIE_SECURE); on when absent. */
   readonly cookieSecure?: boolean
+  /** Where documents' bytes are stored: a local folder or S3 (chosen at start-up). */
+  readonly documents: DocumentStore
 }
 
 export interface RegisteredApi {
@@ -99,6 +109,7 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerUserRoutes(app, served)
   registerPasswordRoutes(app, served)
   registerProfileRoutes(app, served)
+  registerDocumentRoutes(app, served)
   const live = await registerLiveHub(app, deps)
   const noSuchEndpoint = (res: HttpResponse): void => {
     res.cork(() => {

@@ -4,6 +4,7 @@ import { assignments } from "./assignments.js"
 import { audit } from "./audit.js"
 import { auth, me } from "./auth.js"
 import { devices } from "./devices.js"
+import { documents } from "./documents.js"
 import { fuel } from "./fuel.js"
 import { geofences } from "./geofences.js"
 import { history } from "./history.js"
@@ -33,6 +34,7 @@ export const endpoints = {
   maintenance,
   settings,
   geofences,
+  documents,
 } as const
 
 /** Every declared endpoint, flat. */

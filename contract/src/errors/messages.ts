@@ -1,3 +1,4 @@
+import { DOCUMENT_MESSAGES } from "./documentMessages.js"
 import type { Language } from "./language.js"
 
 /** One error's message in every language; `{name}` placeholders are filled in when answered. */
@@ -419,6 +420,7 @@ export const ERROR_MESSAGES = {
     kk: "Аудит журналының хэш тізбегі бұзылған: жазба өзгертілген немесе жойылған.",
     tr: "Denetim günlüğünün özet zinciri bozuk: bir kayıt değiştirilmiş veya silinmiş.",
   },
+  ...DOCUMENT_MESSAGES,
 } as const satisfies Record<string, Messages>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES
