@@ -36,6 +36,12 @@ const OrganisationPage = lazy(() =>
 const UsersPage = lazy(() => import("./pages/users/UsersPage").then((m) => ({ default: m.UsersPage })))
 const UserNewPage = lazy(() => import("./pages/users/UserNewPage").then((m) => ({ default: m.UserNewPage })))
 const UserPage = lazy(() => import("./pages/users/UserPage").then((m) => ({ default: m.UserPage })))
+const DocumentsPage = lazy(() =>
+  import("./pages/documents/DocumentsPage").then((m) => ({ default: m.DocumentsPage })),
+)
+const RecordDocumentsPage = lazy(() =>
+  import("./pages/documents/RecordDocumentsPage").then((m) => ({ default: m.RecordDocumentsPage })),
+)
 const OrganisationSettingsPage = lazy(() =>
   import("./pages/settings/OrganisationSettingsPage").then((m) => ({ default: m.OrganisationSettingsPage })),
 )
@@ -115,6 +121,11 @@ export const App = () => (
       <Route
         path="/settings/organisation"
         component={() => <Guarded page="organisationSettings" component={OrganisationSettingsPage} />}
+      />
+      <Route path="/documents" component={() => <Guarded page="documents" component={DocumentsPage} />} />
+      <Route
+        path="/documents/:entityType/:entityId"
+        component={() => <Guarded page="documents" component={RecordDocumentsPage} />}
       />
       <Route path="/index.html" component={() => <Navigate href="/" />} />
       <Route path="*" component={NotFoundPage} />

@@ -1,4 +1,13 @@
-import { Building2, House, Map as MapIcon, ScrollText, Settings, UserRound, UsersRound } from "lucide-solid"
+import {
+  Building2,
+  FileText,
+  House,
+  Map as MapIcon,
+  ScrollText,
+  Settings,
+  UserRound,
+  UsersRound,
+} from "lucide-solid"
 import type { JSX } from "solid-js"
 import type { MenuIcon } from "./menu"
 
@@ -10,6 +19,7 @@ const ICONS: Readonly<Record<MenuIcon, (props: { size: number }) => JSX.Element>
   audit: ScrollText,
   profile: UserRound,
   settings: Settings,
+  documents: FileText,
 }
 
 export const MenuIconView = (props: { readonly icon: MenuIcon }) => {

@@ -22,8 +22,8 @@ describe("menu", () => {
     expect(ids("manager", "admin")).toEqual(["users"])
   })
 
-  it("gives a driver home, the live map and the profile, nothing to administer", () => {
-    expect(ids("driver", "main")).toEqual(["home", "live"])
+  it("gives a driver home, the live map, their documents and the profile, nothing to administer", () => {
+    expect(ids("driver", "main")).toEqual(["home", "live", "documents"])
     expect(ids("driver", "admin")).toEqual([])
     expect(ids("driver", "user")).toEqual(["profile"])
   })

@@ -3,14 +3,30 @@ import type { Permission } from "@fleetcore/contract"
 /** Who may open a page: anyone signed in, or a caller whose role holds the permission. */
 export type PageAccess = Permission | "signedIn"
 
-export type MenuIcon = "home" | "map" | "organisations" | "users" | "audit" | "profile" | "settings"
+export type MenuIcon =
+  | "home"
+  | "map"
+  | "organisations"
+  | "users"
+  | "audit"
+  | "profile"
+  | "settings"
+  | "documents"
 
 export interface MenuItem {
   readonly id: string
   /** The route; deeper URLs (`/users/123`) belong to the item with the longest matching path. */
   readonly path: string
   /** Key under `menu.` in the dictionaries. */
-  readonly label: "home" | "live" | "organisations" | "users" | "audit" | "profile" | "organisationSettings"
+  readonly label:
+    | "home"
+    | "live"
+    | "organisations"
+    | "users"
+    | "audit"
+    | "profile"
+    | "organisationSettings"
+    | "documents"
   readonly icon: MenuIcon
   readonly access: PageAccess
   /** Sidebar sections; the profile lives in the user menu instead. */
@@ -25,6 +41,14 @@ export interface MenuItem {
 export const MENU: ReadonlyArray<MenuItem> = [
   { id: "home", path: "/", label: "home", icon: "home", access: "signedIn", placement: "main" },
   { id: "live", path: "/live", label: "live", icon: "map", access: "telemetry.read", placement: "main" },
+  {
+    id: "documents",
+    path: "/documents",
+    label: "documents",
+    icon: "documents",
+    access: "documents.read",
+    placement: "main",
+  },
   {
     id: "organisations",
     path: "/organisations",

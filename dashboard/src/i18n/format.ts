@@ -50,6 +50,10 @@ export interface Formatters {
   readonly integer: (n: number) => string
   /** "5 minutes ago", "now" */
   readonly relative: (thenMs: number, nowMs: number) => string
+  /** A calendar day "YYYY-MM-DD" as the language writes it ("31 Jan 2030"), never shifted by a time zone. */
+  readonly date: (isoDay: string) => string
+  /** A file size: "840 KB", "3.2 MB" (decimal units). */
+  readonly fileSize: (bytes: number) => string
 }
 
 /** Intl formatters for one language; build once per language change. */
@@ -77,6 +81,11 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatte
         second: "2-digit",
       })
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "long" })
+  const day = native
+    ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" })
+    : new Intl.DateTimeFormat(numbers, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" })
+  const kilobytes = number({ style: "unit", unit: "kilobyte", maximumFractionDigits: 0 })
+  const megabytes = number({ style: "unit", unit: "megabyte", maximumFractionDigits: 1 })
 
   const relativeText = (value: number, unit: RelativeUnit): string => {
     if (native) return relative.format(value, unit)
@@ -111,5 +120,8 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatte
       }
       return relativeText(Math.round(value), "year")
     },
+    date: (isoDay) => day.format(Date.parse(`${isoDay}T00:00:00Z`)),
+    fileSize: (bytes) =>
+      bytes < 1_000_000 ? kilobytes.format(Math.max(1, bytes / 1000)) : megabytes.format(bytes / 1_000_000),
   }
 }
