@@ -30,8 +30,6 @@ export const DocumentDropZone = (props: {
   readonly defaultKind?: DocumentKind
   /** Hides the kind and expiry pickers (the photo gallery uploads photos only). */
   readonly fixedKind?: boolean
-  /** Called after each successful upload. */
-  readonly onUploaded?: () => void
 }) => {
   const { t } = useI18n()
   const api = useApi()
@@ -67,7 +65,6 @@ export const DocumentDropZone = (props: {
             refresh: api.refresh,
           })
           update(key, { state: "done", progress: 1 })
-          props.onUploaded?.()
           void invalidateDocuments(queryClient)
         } catch (error) {
           update(key, { state: "failed", error: errorMessage(t, error) })
