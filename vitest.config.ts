@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config"
 
 // Workspace packages resolve to their TypeScript sources ("source" export condition), so tests
-// need no build of the packages they import.
-const conditions = ["source", "module", "node", "development|production"]
+// need no build of the packages they import. No "module" condition: it picks bundler builds (the
+// AWS SDK's dist-es, with extension-less imports) that Node cannot load once externalised.
+const conditions = ["source", "node", "development|production"]
 
 export default defineConfig({
   resolve: { conditions },

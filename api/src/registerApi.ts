@@ -1,5 +1,12 @@
 import { endpoints } from "@fleetcore/contract"
-import type { BusTransport, ClickHouseClient, Log, MetricsShape, PostgresClient } from "@fleetcore/platform"
+import type {
+  BusTransport,
+  ClickHouseClient,
+  DocumentStore,
+  Log,
+  MetricsShape,
+  PostgresClient,
+} from "@fleetcore/platform"
 import { type RouteEntry, routesOf } from "@fleetcore/platform"
 import type { HttpResponse, TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { registerAlertRoutes } from "./alerts/AlertRoutes.js"
@@ -10,6 +17,7 @@ import type { Tokens } from "./auth/Tokens.js"
 import { registerContractRoutes } from "./contracts/ContractRoutes.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerApiReference } from "./docs/ApiReference.js"
+import { registerDocumentRoutes } from "./documents/DocumentRoutes.js"
 import { registerDriverRoutes } from "./drivers/DriverRoutes.js"
 import { registerFuelRoutes } from "./fuel/FuelRoutes.js"
 import { checkReadiness } from "./health/readiness.js"
@@ -56,6 +64,8 @@ export interface ApiDeps {
   readonly checkResponses?: boolean
   /** `Secure` on the browser session's cookies (FLEET_COOKIE_SECURE); on when absent. */
   readonly cookieSecure?: boolean
+  /** Where documents' bytes are stored: a local folder or S3 (chosen at start-up). */
+  readonly documents: DocumentStore
 }
 
 export interface RegisteredApi {
@@ -113,6 +123,7 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerVehicleRecordRoutes(app, deps)
   registerOwnershipRoutes(app, deps)
   registerVehicleTypeRoutes(app, deps)
+  registerDocumentRoutes(app, served)
   const live = await registerLiveHub(app, deps)
   const noSuchEndpoint = (res: HttpResponse): void => {
     res.cork(() => {

@@ -12,6 +12,18 @@ export type Method = "get" | "post" | "put" | "patch" | "delete"
  */
 export type Access = Permission | "public" | "signedIn"
 
+/**
+ * A `multipart/form-data` request body (file uploads): text fields decoded with `fields`, and up to
+ * `maxFiles` file parts named `filesField`, each at most `maxFileBytes`. The handler reads the parts
+ * (the JSON `body` is then undefined); the OpenAPI document describes the form.
+ */
+export interface Multipart {
+  readonly fields: Wire
+  readonly filesField: string
+  readonly maxFiles: number
+  readonly maxFileBytes: number
+}
+
 /** An error an endpoint may answer besides the ones every endpoint shares (see `standardErrors`). */
 export interface DeclaredError {
   readonly status: number
@@ -56,6 +68,8 @@ export interface Endpoint<
   readonly invalidCode?: string
   /** The body may be left out; an absent body is decoded as `{}` (every field of `body` optional). */
   readonly bodyOptional?: boolean
+  /** A form upload instead of a JSON body. */
+  readonly multipart?: Multipart
   readonly errors: ReadonlyArray<DeclaredError>
 }
 
@@ -78,6 +92,7 @@ type Spec<P, Q, B, R> = {
   readonly bodyLimit?: number
   readonly invalidCode?: string
   readonly bodyOptional?: boolean
+  readonly multipart?: Multipart
   readonly errors?: ReadonlyArray<DeclaredError>
 }
 

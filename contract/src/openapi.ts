@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { type AnyEndpoint, pathParameters, type Wire } from "./endpoint.js"
+import { type AnyEndpoint, type Multipart, pathParameters, type Wire } from "./endpoint.js"
 import { ROLE_PERMISSIONS, ROLES } from "./roles.js"
 
 type JsonObject = { [key: string]: unknown }
@@ -16,12 +16,13 @@ export const ErrorBody = Schema.Struct({
 /** The errors any endpoint may answer, from what it declares: validation, sign-in, permission, size. */
 export const standardErrors = (e: AnyEndpoint): ReadonlyArray<{ status: number; code: string }> => {
   const out: Array<{ status: number; code: string }> = []
-  if (e.params !== undefined || e.query !== undefined || e.body !== undefined) {
+  const hasBody = e.body !== undefined || e.multipart !== undefined
+  if (e.params !== undefined || e.query !== undefined || hasBody) {
     out.push({ status: 400, code: "FLEET_*_INVALID" })
   }
   if (e.access !== "public") out.push({ status: 401, code: "FLEET_AUTH_REQUIRED" })
   if (e.access !== "public" && e.access !== "signedIn") out.push({ status: 403, code: "FLEET_FORBIDDEN" })
-  if (e.body !== undefined) out.push({ status: 413, code: "FLEET_BODY_TOO_LARGE" })
+  if (hasBody) out.push({ status: 413, code: "FLEET_BODY_TOO_LARGE" })
   out.push({ status: 500, code: "FLEET_INTERNAL" })
   return out
 }
@@ -63,6 +64,24 @@ const parametersOf = (schema: Wire | undefined, where: "path" | "query", compone
     required: where === "path" || required.has(name),
     schema: s,
   }))
+}
+
+/** A form's media type: its text fields, and the file parts as binary strings (OpenAPI 3.1). */
+const multipartSchema = (m: Multipart, components: JsonObject): JsonObject => {
+  const fields = resolve(jsonSchema(m.fields, components), components)
+  const file = { type: "string", contentMediaType: "application/octet-stream" }
+  return {
+    schema: {
+      type: "object",
+      properties: {
+        ...((fields.properties ?? {}) as JsonObject),
+        [m.filesField]: { type: "array", items: file, minItems: 1, maxItems: m.maxFiles },
+      },
+      required: [...((fields.required ?? []) as ReadonlyArray<string>), m.filesField],
+      additionalProperties: false,
+    },
+    encoding: { [m.filesField]: { contentType: "application/octet-stream" } },
+  }
 }
 
 const rolesFor = (e: AnyEndpoint): ReadonlyArray<string> =>
@@ -119,6 +138,12 @@ export const toOpenApi = (endpoints: ReadonlyArray<AnyEndpoint>, info: OpenApiIn
       operation.requestBody = {
         required: e.bodyOptional !== true,
         content: { "application/json": { schema: jsonSchema(e.body, components) } },
+      }
+    }
+    if (e.multipart !== undefined) {
+      operation.requestBody = {
+        required: true,
+        content: { "multipart/form-data": multipartSchema(e.multipart, components) },
       }
     }
     paths[path] = { ...(paths[path] ?? {}), [e.method]: operation }

@@ -75,6 +75,12 @@ const PenaltyNewPage = lazy(() =>
 const PenaltyPage = lazy(() =>
   import("./pages/penalties/PenaltyPage").then((m) => ({ default: m.PenaltyPage })),
 )
+const DocumentsPage = lazy(() =>
+  import("./pages/documents/DocumentsPage").then((m) => ({ default: m.DocumentsPage })),
+)
+const RecordDocumentsPage = lazy(() =>
+  import("./pages/documents/RecordDocumentsPage").then((m) => ({ default: m.RecordDocumentsPage })),
+)
 const OrganisationSettingsPage = lazy(() =>
   import("./pages/settings/OrganisationSettingsPage").then((m) => ({ default: m.OrganisationSettingsPage })),
 )
@@ -176,6 +182,11 @@ export const App = () => (
         component={() => <Guarded page="penalties" component={PenaltyNewPage} />}
       />
       <Route path="/penalties/:id" component={() => <Guarded page="penalties" component={PenaltyPage} />} />
+      <Route path="/documents" component={() => <Guarded page="documents" component={DocumentsPage} />} />
+      <Route
+        path="/documents/:entityType/:entityId"
+        component={() => <Guarded page="documents" component={RecordDocumentsPage} />}
+      />
       <Route path="/index.html" component={() => <Navigate href="/" />} />
       <Route path="*" component={NotFoundPage} />
     </Route>

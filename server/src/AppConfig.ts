@@ -36,6 +36,19 @@ export interface AppConfig {
    * keep Secure cookies on http://localhost and 127.0.0.1 anyway).
    */
   readonly cookieSecure: boolean
+  /** S3-compatible storage for documents; none: a folder under the data dir. */
+  readonly documentsS3: Option.Option<DocumentsS3Config>
+}
+
+/** `FLEET_DOCUMENTS_S3_*`: set the bucket to store documents in S3 instead of `FLEET_DATA_DIR/documents`. */
+export interface DocumentsS3Config {
+  readonly bucket: string
+  readonly region: string
+  readonly endpoint: Option.Option<string>
+  readonly forcePathStyle: boolean
+  /** Both or neither; neither: the AWS SDK's default credential chain (instance role, AWS_* variables). */
+  readonly accessKeyId: Option.Option<Redacted.Redacted<string>>
+  readonly secretAccessKey: Option.Option<Redacted.Redacted<string>>
 }
 
 export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
@@ -73,4 +86,14 @@ export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
   metricsToken: Config.option(Config.Redacted("FLEET_METRICS_TOKEN")),
   checkResponses: Config.Boolean("FLEET_API_CHECK_RESPONSES").pipe(Config.withDefault(false)),
   cookieSecure: Config.Boolean("FLEET_COOKIE_SECURE").pipe(Config.withDefault(true)),
+  documentsS3: Config.option(
+    Config.all({
+      bucket: Config.String("FLEET_DOCUMENTS_S3_BUCKET"),
+      region: Config.String("FLEET_DOCUMENTS_S3_REGION").pipe(Config.withDefault("us-east-1")),
+      endpoint: Config.option(Config.String("FLEET_DOCUMENTS_S3_ENDPOINT")),
+      forcePathStyle: Config.Boolean("FLEET_DOCUMENTS_S3_FORCE_PATH_STYLE").pipe(Config.withDefault(true)),
+      accessKeyId: Config.option(Config.Redacted("FLEET_DOCUMENTS_S3_ACCESS_KEY_ID")),
+      secretAccessKey: Config.option(Config.Redacted("FLEET_DOCUMENTS_S3_SECRET_ACCESS_KEY")),
+    }),
+  ),
 })

@@ -32,6 +32,7 @@ import {
 import uws from "@trufflesuite/uws-js-unofficial"
 import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect"
 import type { AppConfig } from "./AppConfig.js"
+import { documentStoreOf } from "./documentStore.js"
 import { freePort } from "./freePort.js"
 import { jwtSecret } from "./jwtSecret.js"
 import { loadConfig } from "./loadConfig.js"
@@ -148,6 +149,9 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
     const auth = makeDeviceAuthenticator({ db: services.db.system, cacheTtlMs: 60_000 })
     const ingress = makeDeviceIngress({ bus: services.bus, metrics })
 
+    const documents = documentStoreOf(config.documentsS3, dataDir)
+    cleanups.unshift(async () => documents.close())
+    log.info({ store: documents.store.kind }, "documents storage")
     const http = uws.App()
     registerHttpIngest(http, { auth, ingress, log, metrics })
     const api = await registerApi(http, {
@@ -165,6 +169,7 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
       publicUrl: Option.getOrNull(config.publicUrl),
       checkResponses: config.checkResponses,
       cookieSecure: config.cookieSecure,
+      documents: documents.store,
     })
     // Closed last, after the engine drained: it may still push positions while it stops.
     cleanups.unshift(api.close)

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import { ALL_ENDPOINTS, type AnyEndpoint, pathParameters } from "@fleetcore/contract"
 import type { RunningFleetCore } from "../src/FleetCore.js"
 import {
@@ -39,6 +40,13 @@ export const entitiesInOrg = (fleet: RunningFleetCore, orgId: string, adminToken
       insert(
         "INSERT INTO alerts (org_id, vehicle_id, type, severity, opened_at, last_seen_at) VALUES ($1, $2, 'overspeed', 'warning', now(), now()) RETURNING id",
         [orgId, await of("/api/v1/vehicles")],
+      ),
+    // An upload is a multipart form, not a sampled JSON body: a document row (its bytes are not needed
+    // for calls that must answer 404 in another organisation) on one of the organisation's vehicles.
+    "/api/v1/documents": async (of) =>
+      insert(
+        "INSERT INTO documents (org_id, entity_type, entity_id, kind, filename, mime_type, size_bytes, sha256, storage_key) VALUES ($1, 'vehicle', $2, 'photo', 'photo.png', 'image/png', 1, '\\x00', $3) RETURNING id",
+        [orgId, await of("/api/v1/vehicles"), `${orgId}/${randomUUID()}`],
       ),
     "/api/v1/maintenance/tasks": async (of) =>
       insert(

@@ -100,7 +100,10 @@ describe("the OpenAPI document", () => {
         schemas.push([`${method} ${path} parameter ${p.name as string}`, p.schema])
       }
       const body = (op.requestBody as Json | undefined)?.content as Record<string, Json> | undefined
-      if (body !== undefined) schemas.push([`${method} ${path} body`, body["application/json"]?.schema])
+      if (body !== undefined) {
+        const media = body["application/json"] ?? body["multipart/form-data"]
+        schemas.push([`${method} ${path} body`, media?.schema])
+      }
       for (const [status, response] of Object.entries(op.responses as Record<string, Json>)) {
         for (const [type, media] of Object.entries((response.content ?? {}) as Record<string, Json>)) {
           schemas.push([`${method} ${path} ${status} ${type}`, media.schema])

@@ -423,6 +423,25 @@ export interface PenaltiesTable {
   updated_at: ColumnType<Date, Date | undefined, Date>
 }
 
+export interface DocumentsTable {
+  id: Generated<string>
+  org_id: string
+  entity_type: "vehicle" | "driver" | "maintenance" | "contract" | "expense" | "penalty"
+  entity_id: string
+  kind: string
+  filename: string
+  mime_type: string
+  size_bytes: number
+  sha256: Buffer
+  storage_key: string
+  thumbnail_key: string | null
+  /** date: read as "YYYY-MM-DD" text only through to_char (pg parses dates into local Dates). */
+  expires_on: ColumnType<Date | null, string | null | undefined, string | null>
+  uploaded_by: string | null
+  uploaded_at: Defaulted<Date>
+  cover: Generated<boolean>
+}
+
 export interface Database {
   organisations: OrganisationsTable
   users: UsersTable
@@ -449,4 +468,5 @@ export interface Database {
   vehicle_ownerships: VehicleOwnershipsTable
   contracts: ContractsTable
   penalties: PenaltiesTable
+  documents: DocumentsTable
 }

@@ -5,6 +5,7 @@ import { audit } from "./audit.js"
 import { auth, me } from "./auth.js"
 import { contracts } from "./contracts.js"
 import { devices } from "./devices.js"
+import { documents } from "./documents.js"
 import { drivers } from "./drivers.js"
 import { fuel } from "./fuel.js"
 import { geofences } from "./geofences.js"
@@ -45,6 +46,7 @@ export const endpoints = {
   ownership,
   contracts,
   penalties,
+  documents,
 } as const
 
 /** Every declared endpoint, flat. */

@@ -1,3 +1,4 @@
+import { DOCUMENT_MESSAGES } from "./documentMessages.js"
 import type { Language } from "./language.js"
 
 /** One error's message in every language; `{name}` placeholders are filled in when answered. */
@@ -583,6 +584,7 @@ export const ERROR_MESSAGES = {
     kk: "Бұл кезең көлік құралының басқа иесінің кезеңімен қабаттасады.",
     tr: "Bu dönem, aracın başka bir sahibinin dönemiyle çakışıyor.",
   },
+  ...DOCUMENT_MESSAGES,
 } as const satisfies Record<string, Messages>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

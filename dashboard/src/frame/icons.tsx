@@ -3,6 +3,7 @@ import {
   CarFront,
   Contact,
   FileSignature,
+  FileText,
   House,
   Map as MapIcon,
   Network,
@@ -30,6 +31,7 @@ const ICONS: Readonly<Record<MenuIcon, (props: { size: number }) => JSX.Element>
   vehicleTypes: Shapes,
   contracts: FileSignature,
   penalties: ReceiptText,
+  documents: FileText,
 }
 
 export const MenuIconView = (props: { readonly icon: MenuIcon }) => {

@@ -31,6 +31,7 @@ describe("menu", () => {
       "drivers",
       "teams",
       "penalties",
+      "documents",
     ])
     expect(ids("driver", "admin")).toEqual([])
     expect(ids("driver", "user")).toEqual(["profile"])

@@ -17,6 +17,7 @@ export type MenuIcon =
   | "vehicleTypes"
   | "contracts"
   | "penalties"
+  | "documents"
 
 export interface MenuItem {
   readonly id: string
@@ -37,6 +38,7 @@ export interface MenuItem {
     | "vehicleTypes"
     | "contracts"
     | "penalties"
+    | "documents"
   readonly icon: MenuIcon
   readonly access: PageAccess
   /** Sidebar sections; the profile lives in the user menu instead. */
@@ -90,6 +92,14 @@ export const MENU: ReadonlyArray<MenuItem> = [
     label: "penalties",
     icon: "penalties",
     access: "penalties.read",
+    placement: "main",
+  },
+  {
+    id: "documents",
+    path: "/documents",
+    label: "documents",
+    icon: "documents",
+    access: "documents.read",
     placement: "main",
   },
   {

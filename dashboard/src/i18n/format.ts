@@ -54,6 +54,8 @@ export interface Formatters {
   readonly day: (isoDate: string) => string
   /** A decimal amount of money ("1200.50", "EUR") -> "€1,200.50". */
   readonly money: (amount: string, currency: string) => string
+  /** A file size: "840 KB", "3.2 MB" (decimal units). */
+  readonly fileSize: (bytes: number) => string
 }
 
 /** Intl formatters for one language; build once per language change. */
@@ -85,6 +87,8 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatte
     ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" })
     : new Intl.DateTimeFormat(numbers, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" })
   const moneys = new Map<string, Intl.NumberFormat>()
+  const kilobytes = number({ style: "unit", unit: "kilobyte", maximumFractionDigits: 0 })
+  const megabytes = number({ style: "unit", unit: "megabyte", maximumFractionDigits: 1 })
 
   const relativeText = (value: number, unit: RelativeUnit): string => {
     if (native) return relative.format(value, unit)
@@ -129,5 +133,7 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatte
       // Amounts are exact decimal strings; Intl formats the decimal string itself, never a float.
       return format.format(amount as `${number}`)
     },
+    fileSize: (bytes) =>
+      bytes < 1_000_000 ? kilobytes.format(Math.max(1, bytes / 1000)) : megabytes.format(bytes / 1_000_000),
   }
 }

@@ -1,0 +1,68 @@
+import type { Document } from "@fleetcore/contract"
+import { A } from "@solidjs/router"
+import type { ColumnDef } from "@tanstack/solid-table"
+import type { I18n } from "../../i18n/createI18n"
+import type { Formatters } from "../../i18n/format"
+import { DocumentThumb } from "../../ui/documents/DocumentsPanel"
+import { ExpiryBadge } from "../../ui/documents/ExpiryBadge"
+
+type Doc = typeof Document.Encoded
+
+/** The documents list's columns; sortable ones name the endpoint's sort keys. */
+export const documentColumns = (t: I18n["t"], format: Formatters): ReadonlyArray<ColumnDef<Doc, unknown>> => [
+  {
+    id: "filename",
+    header: t("documents.file"),
+    cell: (c) => (
+      <span class="document-name-cell">
+        <DocumentThumb document={c.row.original} />
+        <strong class="truncate" data-testid="document-row-name" title={c.row.original.filename}>
+          {c.row.original.filename}
+        </strong>
+      </span>
+    ),
+    meta: { sortKey: "filename", hideable: false },
+  },
+  {
+    id: "kind",
+    header: t("documents.kind"),
+    cell: (c) => t(`documents.kind_${c.row.original.kind}`),
+    meta: { sortKey: "kind", width: "11rem" },
+  },
+  {
+    id: "record",
+    header: t("documents.record"),
+    cell: (c) => (
+      <A
+        href={`/documents/${c.row.original.entityType}/${c.row.original.entityId}`}
+        onClick={(e) => e.stopPropagation()}
+        data-testid="document-row-record"
+      >
+        {t(`documents.entity_${c.row.original.entityType}`)}
+      </A>
+    ),
+    meta: { width: "9rem" },
+  },
+  {
+    id: "expiresOn",
+    header: t("documents.expiry"),
+    cell: (c) => <ExpiryBadge expiresOn={c.row.original.expiresOn} />,
+    meta: { sortKey: "expiresOn", width: "13rem" },
+  },
+  {
+    id: "sizeBytes",
+    header: t("documents.size"),
+    cell: (c) => format.fileSize(c.row.original.sizeBytes),
+    meta: { sortKey: "sizeBytes", width: "7rem", align: "end" },
+  },
+  {
+    id: "uploadedAt",
+    header: t("documents.uploadedAt"),
+    cell: (c) => (
+      <time datetime={c.row.original.uploadedAt}>
+        {format.dateTime(Date.parse(c.row.original.uploadedAt))}
+      </time>
+    ),
+    meta: { sortKey: "uploadedAt", width: "13rem" },
+  },
+]

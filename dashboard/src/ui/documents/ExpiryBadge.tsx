@@ -1,0 +1,23 @@
+import { Show } from "solid-js"
+import { useI18n } from "../../i18n/I18nContext"
+import { expiryState, localToday } from "./documentExpiry"
+
+/** A document's expiry as a badge: red when expired, amber within 30 days, green later; nothing without one. */
+export const ExpiryBadge = (props: { readonly expiresOn: string | null; readonly today?: string }) => {
+  const { t, format } = useI18n()
+  const state = () => expiryState(props.expiresOn, props.today ?? localToday())
+  const tone = () => ({ expired: "danger", soon: "warning", valid: "success", none: "success" })[state()]
+  const label = () => {
+    const date = format().day(props.expiresOn ?? "")
+    if (state() === "expired") return t("documents.expired", { date })
+    if (state() === "soon") return t("documents.expiresSoon", { date })
+    return t("documents.validUntil", { date })
+  }
+  return (
+    <Show when={props.expiresOn !== null} fallback={<span class="muted">{t("documents.noExpiry")}</span>}>
+      <span class={`badge badge--${tone()}`} data-testid="document-expiry" data-expiry={state()}>
+        {label()}
+      </span>
+    </Show>
+  )
+}

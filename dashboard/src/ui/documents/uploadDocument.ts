@@ -1,0 +1,83 @@
+import type { DocumentEntityType, DocumentKind } from "@fleetcore/contract"
+import { ApiError } from "../../api/ApiError"
+import { CSRF_COOKIE, CSRF_HEADER, cookieValue } from "../../api/makeTransport"
+
+export interface UploadTarget {
+  readonly entityType: DocumentEntityType
+  readonly entityId: string
+  readonly kind: DocumentKind
+  /** "YYYY-MM-DD", or "" for none. */
+  readonly expiresOn: string
+}
+
+const errorOf = (xhr: XMLHttpRequest): ApiError => {
+  try {
+    const body = JSON.parse(xhr.responseText) as {
+      error?: { code?: string; message?: string; field?: string }
+    }
+    if (typeof body.error?.code === "string" && typeof body.error.message === "string") {
+      return new ApiError(xhr.status, body.error.code, body.error.message, body.error.field ?? null)
+    }
+  } catch {
+    // not JSON: below
+  }
+  return new ApiError(xhr.status, "FLEET_CLIENT_BAD_RESPONSE", `HTTP ${xhr.status}`)
+}
+
+const send = (
+  file: File,
+  target: UploadTarget,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+) =>
+  new Promise<void>((resolve, reject) => {
+    const form = new FormData()
+    form.append("entityType", target.entityType)
+    form.append("entityId", target.entityId)
+    form.append("kind", target.kind)
+    if (target.expiresOn !== "") form.append("expiresOn", target.expiresOn)
+    form.append("files", file, file.name)
+    // XMLHttpRequest, not fetch: only it reports upload progress.
+    const xhr = new XMLHttpRequest()
+    xhr.open("POST", "/api/v1/documents")
+    xhr.withCredentials = true
+    xhr.setRequestHeader("accept", "application/json")
+    const csrf = cookieValue(document.cookie, CSRF_COOKIE)
+    if (csrf !== null) xhr.setRequestHeader(CSRF_HEADER, csrf)
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total)
+    }
+    xhr.onload = () => (xhr.status === 201 ? resolve() : reject(errorOf(xhr)))
+    xhr.onerror = () => reject(new ApiError(0, "FLEET_CLIENT_NETWORK", "network error"))
+    xhr.onabort = () => reject(new DOMException("aborted", "AbortError"))
+    signal?.addEventListener("abort", () => xhr.abort(), { once: true })
+    xhr.send(form)
+  })
+
+/**
+ * Uploads one file to a record, reporting progress (0..1); a failure is an `ApiError` with the
+ * server's code and its message in the user's language. An expired session is refreshed once
+ * (`refresh`, the API's single-flight refresh) and the upload sent again.
+ */
+export const uploadDocument = async (
+  file: File,
+  target: UploadTarget,
+  options: {
+    readonly onProgress: (fraction: number) => void
+    readonly refresh: () => Promise<void>
+    readonly signal?: AbortSignal
+  },
+): Promise<void> => {
+  try {
+    await send(file, target, options.onProgress, options.signal)
+  } catch (error) {
+    const stale =
+      error instanceof ApiError &&
+      error.status === 401 &&
+      (error.code === "FLEET_AUTH_TOKEN_EXPIRED" || error.code === "FLEET_AUTH_REQUIRED")
+    if (!stale) throw error
+    await options.refresh()
+    options.onProgress(0)
+    await send(file, target, options.onProgress, options.signal)
+  }
+}

@@ -1,0 +1,259 @@
+import { mkdir, mkdtemp, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { hashSecret } from "@fleetcore/platform"
+import { type RunningFleetCore, startFleetCore } from "@fleetcore/server"
+import type { Browser, BrowserContext, Page } from "playwright-core"
+import sharp from "sharp"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { launchChromium } from "./launchChromium.js"
+
+/*
+ * Documents in the browser: several files uploaded at once through the file picker and by drag
+ * and drop, each with its own progress and its own error (a forged PDF is refused with the server's
+ * message), thumbnails, image and PDF previews, a cover photo, an expiry edit that turns the badge
+ * amber and lists the document under "Expiring", and a delete behind a confirmation. Screenshots in
+ * light and dark, English and Russian. The dashboard must be built first.
+ */
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
+const resultsDir = join(repoRoot, "test-results", "documents")
+const PASSWORD = "Ledger-Walnut-7342"
+const POLL = { timeout: 15_000, interval: 100 }
+
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+)
+const photo = (r: number, g: number, b: number) =>
+  sharp({ create: { width: 1200, height: 800, channels: 3, background: { r, g, b } } })
+    .composite([
+      {
+        input: Buffer.from(
+          `<svg width="1200" height="800"><rect x="200" y="300" width="800" height="260" rx="60" fill="#eee"/><circle cx="380" cy="600" r="90" fill="#222"/><circle cx="820" cy="600" r="90" fill="#222"/></svg>`,
+        ),
+      },
+    ])
+    .jpeg()
+    .toBuffer()
+
+describe("documents in a browser", () => {
+  let dataDir: string
+  let fleet: RunningFleetCore
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  const pageErrors: string[] = []
+  let vehicleId = ""
+
+  const newPage = async (colorScheme: "light" | "dark" = "light") => {
+    const context = await browser.newContext({
+      locale: "en-GB",
+      colorScheme,
+      viewport: { width: 1280, height: 900 },
+    })
+    contexts.push(context)
+    const page = await context.newPage()
+    page.on("pageerror", (error) => pageErrors.push(error.message))
+    return page
+  }
+  const signIn = async (page: Page, email: string) => {
+    await page.goto(`${fleet.httpUrl}/login`)
+    await page.getByTestId("login-email").fill(email)
+    await page.getByTestId("login-password").fill(PASSWORD)
+    await page.getByTestId("login-submit").click()
+    await page.getByTestId("sidebar").waitFor()
+  }
+  /** Every image on the page decoded (thumbnails load lazily). */
+  const imagesLoaded = (page: Page) =>
+    expect
+      .poll(
+        () =>
+          page
+            .locator("img")
+            .evaluateAll((imgs) =>
+              imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0),
+            ),
+        POLL,
+      )
+      .toBe(true)
+  const shot = async (page: Page, name: string) => {
+    await imagesLoaded(page)
+    await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true })
+  }
+  /** The frame scrolls inside its main area: a tall window shows a whole record page. */
+  const tallShot = async (page: Page, name: string) => {
+    await page.setViewportSize({ width: 1280, height: 1800 })
+    await shot(page, name)
+    await page.setViewportSize({ width: 1280, height: 900 })
+  }
+  const uploads = (page: Page, state: string) =>
+    page.locator(`[data-testid="document-upload"][data-state="${state}"]`).count()
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "fleetcore-documents-ui-"))
+    await mkdir(resultsDir, { recursive: true })
+    fleet = await startFleetCore({ dataDir, simulatorVehicles: 0 })
+    const orgId = fleet.demo?.orgId as string
+    for (const locale of ["en", "ru"]) {
+      await fleet.db.system.query(
+        "INSERT INTO users (org_id, email, name, password_hash, role, locale) VALUES ($1, $2, $3, $4, 'manager', $5)",
+        [orgId, `docs-${locale}@ui.test`, `Docs ${locale}`, await hashSecret(PASSWORD), locale],
+      )
+    }
+    const vehicle = await fleet.db.system.query<{ id: string }>(
+      "INSERT INTO vehicles (org_id, name, plate) VALUES ($1, 'Toyota Camry', '123 ABC 02') RETURNING id",
+      [orgId],
+    )
+    vehicleId = vehicle.rows[0]?.id as string
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    for (const context of contexts) await context.close()
+    await browser?.close()
+    await fleet?.stop()
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it("uploads several files with per-file progress and errors, previews, covers, edits and deletes", async () => {
+    const page = await newPage()
+    await signIn(page, "docs-en@ui.test")
+    await page.goto(`${fleet.httpUrl}/documents/vehicle/${vehicleId}`)
+    await page.getByTestId("documents-panel").waitFor()
+
+    // Three files at once through the picker: a PDF, a photo and an executable named like a PDF.
+    await page.getByTestId("document-upload-kind").selectOption("insurance")
+    await page
+      .getByTestId("documents-panel")
+      .getByTestId("document-file-input")
+      .setInputFiles([
+        { name: "OSAGO 2026.pdf", mimeType: "application/pdf", buffer: PDF },
+        { name: "front.jpg", mimeType: "image/jpeg", buffer: await photo(40, 90, 160) },
+        { name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\u0090\u0000 not a pdf") },
+      ])
+    await expect.poll(() => uploads(page, "done"), POLL).toBe(2)
+    await expect.poll(() => uploads(page, "failed"), POLL).toBe(1)
+    const refusal = await page.getByTestId("document-upload-error").textContent()
+    expect(refusal).toContain("JPEG, PNG, WebP, HEIC")
+    await expect.poll(() => page.getByTestId("document-item").count(), POLL).toBe(2)
+
+    // Photos by drag and drop onto the gallery's zone.
+    const gallery = page.getByTestId("vehicle-photos")
+    const side = (await photo(150, 40, 40)).toString("base64")
+    const rear = (await photo(40, 140, 60)).toString("base64")
+    const dropped: Array<[string, string]> = [
+      ["side.jpg", side],
+      ["rear.jpg", rear],
+    ]
+    await gallery.getByTestId("document-drop").evaluate((zone, files) => {
+      const transfer = new DataTransfer()
+      for (const [name, base64] of files) {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+        transfer.items.add(new File([bytes], name, { type: "image/jpeg" }))
+      }
+      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    }, dropped)
+    await expect.poll(() => gallery.getByTestId("photo").count(), POLL).toBe(2)
+    await expect.poll(() => page.getByTestId("document-item").count(), POLL).toBe(4)
+    // Thumbnails load (the browser decoded the WebP the server made).
+    await expect
+      .poll(
+        () =>
+          gallery
+            .locator("img")
+            .evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth === 320)),
+        POLL,
+      )
+      .toBe(true)
+    await tallShot(page, "record-en-light")
+
+    // The newest photo is the cover until another is chosen.
+    await gallery.locator('[data-testid="photo"][data-cover="false"]').getByTestId("photo-make-cover").click()
+    await expect
+      .poll(() => gallery.locator('[data-testid="photo"][data-cover="true"] img').getAttribute("alt"), POLL)
+      .toContain("side.jpg")
+
+    // Image and PDF previews.
+    const items = page.getByTestId("document-item")
+    await items.filter({ hasText: "front.jpg" }).getByTestId("document-preview-open").click()
+    await page.getByTestId("document-preview-image").waitFor()
+    await expect
+      .poll(
+        () =>
+          page.getByTestId("document-preview-image").evaluate((i) => (i as HTMLImageElement).naturalWidth),
+        POLL,
+      )
+      .toBe(1200)
+    await shot(page, "preview-image-en-light")
+    await page.keyboard.press("Escape")
+    await items.filter({ hasText: "OSAGO 2026.pdf" }).getByTestId("document-preview-open").click()
+    const pdf = page.getByTestId("document-preview-pdf")
+    await pdf.waitFor()
+    expect(await pdf.getAttribute("src")).toMatch(/\/content\?inline=true$/u)
+    const inline = await page.evaluate(
+      async (src) => {
+        const res = await fetch(src, { credentials: "same-origin" })
+        return [
+          res.status,
+          res.headers.get("content-type"),
+          res.headers.get("content-disposition")?.split(";")[0],
+        ]
+      },
+      (await pdf.getAttribute("src")) as string,
+    )
+    expect(inline).toEqual([200, "application/pdf", "inline"])
+    await shot(page, "preview-pdf-en-light")
+    await page.keyboard.press("Escape")
+
+    // An expiry ten days away: the badge turns amber and the document is listed as expiring.
+    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10)
+    await items.filter({ hasText: "OSAGO 2026.pdf" }).getByTestId("document-edit-open").click()
+    await page.getByTestId("document-edit-expiry").fill(soon)
+    await page.getByTestId("document-edit-save").click()
+    await expect
+      .poll(
+        () =>
+          items
+            .filter({ hasText: "OSAGO 2026.pdf" })
+            .getByTestId("document-expiry")
+            .getAttribute("data-expiry"),
+        POLL,
+      )
+      .toBe("soon")
+    await page.getByTestId("nav-documents").click()
+    await page.getByTestId("documents-view-expiring").click()
+    await expect
+      .poll(() => page.getByTestId("document-row-name").allTextContents(), POLL)
+      .toEqual(["OSAGO 2026.pdf"])
+    await shot(page, "expiring-en-light")
+
+    // Delete, confirmed.
+    await page.goto(`${fleet.httpUrl}/documents/vehicle/${vehicleId}`)
+    await items.filter({ hasText: "front.jpg" }).getByTestId("document-delete").click()
+    await page.getByTestId("confirm-dialog-confirm").click()
+    await expect.poll(() => page.getByTestId("document-item").count(), POLL).toBe(3)
+    expect(pageErrors).toEqual([])
+  })
+
+  it("looks right in light and dark, English and Russian", async () => {
+    for (const [locale, scheme] of [
+      ["en", "dark"],
+      ["ru", "light"],
+      ["ru", "dark"],
+    ] as const) {
+      const page = await newPage(scheme)
+      await signIn(page, `docs-${locale}@ui.test`)
+      await page.goto(`${fleet.httpUrl}/documents`)
+      await expect.poll(() => page.getByTestId("documents-row").count(), POLL).toBe(3)
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale)
+      await shot(page, `list-${locale}-${scheme}`)
+      await page.goto(`${fleet.httpUrl}/documents/vehicle/${vehicleId}`)
+      await expect.poll(() => page.getByTestId("document-item").count(), POLL).toBe(3)
+      await page
+        .getByTestId("documents-panel")
+        .getByTestId("document-file-input")
+        .setInputFiles([{ name: "readme.txt", mimeType: "text/plain", buffer: Buffer.from("plain text") }])
+      await expect.poll(() => uploads(page, "failed"), POLL).toBe(1)
+      await tallShot(page, `record-${locale}-${scheme}`)
+    }
+    expect(pageErrors).toEqual([])
+  })
+})
