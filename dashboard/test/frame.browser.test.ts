@@ -161,7 +161,7 @@ describe("the dashboard's frame in a browser", () => {
     const driver = await newPage()
     await signIn(driver, "driver@frame.test")
     await driver.getByTestId("home").waitFor()
-    expect(await navIds(driver)).toEqual(["nav-home", "nav-live"])
+    expect(await navIds(driver)).toEqual(["nav-home", "nav-live", "nav-vehicles", "nav-vehicleTypes"])
     expect(await driver.getByTestId("recent-activity").count()).toBe(0)
     await driver.goto(`${fleet.httpUrl}/audit`)
     await driver.getByTestId("not-allowed").waitFor()

@@ -89,9 +89,17 @@ const PEOPLE: ReadonlyArray<Person> = [
 
 /** What each role finds in the sidebar (ids of the menu table). */
 const MENU_OF: Readonly<Record<Role, ReadonlyArray<string>>> = {
-  admin: ["nav-home", "nav-live", "nav-users", "nav-audit", "nav-organisationSettings"],
-  manager: ["nav-home", "nav-live", "nav-users"],
-  driver: ["nav-home", "nav-live"],
+  admin: [
+    "nav-home",
+    "nav-live",
+    "nav-vehicles",
+    "nav-vehicleTypes",
+    "nav-users",
+    "nav-audit",
+    "nav-organisationSettings",
+  ],
+  manager: ["nav-home", "nav-live", "nav-vehicles", "nav-vehicleTypes", "nav-users"],
+  driver: ["nav-home", "nav-live", "nav-vehicles", "nav-vehicleTypes"],
 }
 
 const orgName = (short: Person["org"]) => `Test Company ${short}`
