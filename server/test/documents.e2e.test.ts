@@ -135,7 +135,7 @@ beforeAll(async () => {
   ownDriverRecord = await record("Doc Driver", driverUser)
   otherDriverRecord = await record("Someone Else", null)
   const assigned = await admin.call("POST", `/api/v1/vehicles/${vehicleA}/assignments`, {
-    driverId: driverUser,
+    driverId: ownDriverRecord,
     startsAt: new Date(Date.now() - 3_600_000).toISOString(),
   })
   expect(assigned.status).toBe(201)
