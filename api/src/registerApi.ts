@@ -9,6 +9,9 @@ import { registerPasswordRoutes } from "./auth/PasswordRoutes.js"
 import type { Tokens } from "./auth/Tokens.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerApiReference } from "./docs/ApiReference.js"
+import { registerBudgetRoutes } from "./expenses/BudgetRoutes.js"
+import { registerCurrencyRateRoutes } from "./expenses/CurrencyRateRoutes.js"
+import { registerExpenseRoutes } from "./expenses/ExpenseRoutes.js"
 import { registerFuelRoutes } from "./fuel/FuelRoutes.js"
 import { checkReadiness } from "./health/readiness.js"
 import { serve } from "./http/serve.js"
@@ -91,6 +94,9 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerDeviceRoutes(app, deps)
   registerAlertRoutes(app, deps)
   registerFuelRoutes(app, deps)
+  registerExpenseRoutes(app, deps)
+  registerCurrencyRateRoutes(app, deps)
+  registerBudgetRoutes(app, deps)
   registerMaintenanceRoutes(app, deps)
   registerSettingsRoutes(app, deps)
   registerGeofenceRoutes(app, deps)

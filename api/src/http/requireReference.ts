@@ -7,6 +7,8 @@ const REFERENCES = {
   vehicleType: "SELECT 1 FROM vehicle_types WHERE id = $1",
   driver: "SELECT 1 FROM users WHERE id = $1 AND role = 'driver' AND NOT disabled",
   activeFuelCard: "SELECT 1 FROM fuel_cards WHERE id = $1 AND active",
+  driverRecord: "SELECT 1 FROM drivers WHERE id = $1",
+  document: "SELECT 1 FROM documents WHERE id = $1",
 } as const
 export type ReferenceKind = keyof typeof REFERENCES
 

@@ -3,7 +3,10 @@ import { alerts } from "./alerts.js"
 import { assignments } from "./assignments.js"
 import { audit } from "./audit.js"
 import { auth, me } from "./auth.js"
+import { budgets } from "./budgets.js"
+import { currencyRates } from "./currencyRates.js"
 import { devices } from "./devices.js"
+import { expenses } from "./expenses.js"
 import { fuel } from "./fuel.js"
 import { geofences } from "./geofences.js"
 import { history } from "./history.js"
@@ -33,6 +36,9 @@ export const endpoints = {
   maintenance,
   settings,
   geofences,
+  expenses,
+  currencyRates,
+  budgets,
 } as const
 
 /** Every declared endpoint, flat. */
