@@ -157,7 +157,7 @@ export const registerBudgetRoutes = (app: TemplatedApp, deps: RouteDeps): void =
             rows.map((r) => r.id),
           )
           .orderBy("b.period_start")
-          .orderBy(raw`b.category NULLS FIRST`),
+          .orderBy("b.category", (ob) => ob.asc().nullsFirst()),
       )
       return {
         orgCurrency: books.currency,

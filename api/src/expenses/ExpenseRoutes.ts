@@ -52,7 +52,11 @@ export const registerExpenseRoutes = (app: TemplatedApp, deps: RouteDeps): void 
     const { page, totals, currency } = await db.withOrg(p.orgId, async (c) => {
       const page = await listPage(
         c,
-        query.orderBy(raw.ref(sort.column), raw.raw(`${sort.direction} nulls last`)).orderBy("e.id"),
+        query
+          .orderBy(raw.ref(sort.column), (ob) =>
+            (sort.direction === "desc" ? ob.desc() : ob.asc()).nullsLast(),
+          )
+          .orderBy("e.id"),
         f,
       )
       const totals = await firstRow(

@@ -91,9 +91,10 @@ export const Expense = Schema.Struct({
 }).annotate({ identifier: "Expense" })
 
 const Text = (max: number) => Schema.String.check(Schema.isMaxLength(max))
-const Litres = Schema.Number.check(
+/** Litres are stored to the centilitre: at least 0.01. */
+export const Litres = Schema.Number.check(
   Schema.isFinite(),
-  Schema.isGreaterThan(0),
+  Schema.isGreaterThanOrEqualTo(0.01),
   Schema.isLessThanOrEqualTo(2000),
 )
 const OdometerKm = Schema.Number.check(
@@ -131,6 +132,7 @@ export const ExpenseTotals = Schema.Struct({
 const notFound = { status: 404, code: "FLEET_EXPENSE_NOT_FOUND" }
 const invalid = "FLEET_EXPENSE_INVALID"
 const writeErrors = [
+  { status: 400, code: invalid },
   { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" },
   { status: 400, code: "FLEET_FUEL_ODOMETER_NOT_INCREASING" },
 ]

@@ -3,7 +3,7 @@ import { endpoint } from "../endpoint.js"
 import { listOf, listQuery } from "../list.js"
 import { Currency, IsoDate, IsoDateTime, Money, PositiveMoney, Uuid } from "../schemas.js"
 import { IdParams } from "./common.js"
-import { CheckSkipped, Consumption, DateOrDateTime } from "./expenses.js"
+import { CheckSkipped, Consumption, DateOrDateTime, Litres } from "./expenses.js"
 
 const Note = Schema.String.check(Schema.isMaxLength(2000))
 
@@ -75,11 +75,7 @@ export const fuel = {
     body: Schema.Struct({
       /** An instant, or a day alone (interpreted in the organisation's time zone). */
       time: DateOrDateTime,
-      litres: Schema.Number.check(
-        Schema.isFinite(),
-        Schema.isGreaterThan(0),
-        Schema.isLessThanOrEqualTo(2000),
-      ),
+      litres: Litres,
       /** Absent or null: logged without a receipt. */
       amount: Schema.optionalKey(Schema.NullOr(Money)),
       /** The organisation's currency when absent. */
@@ -103,6 +99,7 @@ export const fuel = {
     status: 201,
     errors: [
       { status: 404, code: "FLEET_VEHICLE_NOT_FOUND" },
+      { status: 400, code: "FLEET_FUEL_ENTRY_INVALID" },
       { status: 400, code: "FLEET_FUEL_ODOMETER_NOT_INCREASING" },
       { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" },
     ],
