@@ -36,6 +36,21 @@ const OrganisationPage = lazy(() =>
 const UsersPage = lazy(() => import("./pages/users/UsersPage").then((m) => ({ default: m.UsersPage })))
 const UserNewPage = lazy(() => import("./pages/users/UserNewPage").then((m) => ({ default: m.UserNewPage })))
 const UserPage = lazy(() => import("./pages/users/UserPage").then((m) => ({ default: m.UserPage })))
+const ExpensesPage = lazy(() =>
+  import("./pages/expenses/ExpensesPage").then((m) => ({ default: m.ExpensesPage })),
+)
+const ExpenseNewPage = lazy(() =>
+  import("./pages/expenses/ExpenseNewPage").then((m) => ({ default: m.ExpenseNewPage })),
+)
+const ExpensePage = lazy(() =>
+  import("./pages/expenses/ExpensePage").then((m) => ({ default: m.ExpensePage })),
+)
+const BudgetsPage = lazy(() =>
+  import("./pages/expenses/BudgetsPage").then((m) => ({ default: m.BudgetsPage })),
+)
+const CurrencyRatesPage = lazy(() =>
+  import("./pages/currencyRates/CurrencyRatesPage").then((m) => ({ default: m.CurrencyRatesPage })),
+)
 const OrganisationSettingsPage = lazy(() =>
   import("./pages/settings/OrganisationSettingsPage").then((m) => ({ default: m.OrganisationSettingsPage })),
 )
@@ -115,6 +130,14 @@ export const App = () => (
       <Route
         path="/settings/organisation"
         component={() => <Guarded page="organisationSettings" component={OrganisationSettingsPage} />}
+      />
+      <Route path="/expenses" component={() => <Guarded page="expenses" component={ExpensesPage} />} />
+      <Route path="/expenses/new" component={() => <Guarded page="expenses" component={ExpenseNewPage} />} />
+      <Route path="/expenses/budgets" component={() => <Guarded page="budgets" component={BudgetsPage} />} />
+      <Route path="/expenses/:id" component={() => <Guarded page="expenses" component={ExpensePage} />} />
+      <Route
+        path="/settings/currency-rates"
+        component={() => <Guarded page="currencyRates" component={CurrencyRatesPage} />}
       />
       <Route path="/index.html" component={() => <Navigate href="/" />} />
       <Route path="*" component={NotFoundPage} />

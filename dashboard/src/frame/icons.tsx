@@ -1,4 +1,15 @@
-import { Building2, House, Map as MapIcon, ScrollText, Settings, UserRound, UsersRound } from "lucide-solid"
+import {
+  ArrowLeftRight,
+  Building2,
+  House,
+  Map as MapIcon,
+  PiggyBank,
+  ReceiptText,
+  ScrollText,
+  Settings,
+  UserRound,
+  UsersRound,
+} from "lucide-solid"
 import type { JSX } from "solid-js"
 import type { MenuIcon } from "./menu"
 
@@ -10,6 +21,9 @@ const ICONS: Readonly<Record<MenuIcon, (props: { size: number }) => JSX.Element>
   audit: ScrollText,
   profile: UserRound,
   settings: Settings,
+  expenses: ReceiptText,
+  budgets: PiggyBank,
+  currencyRates: ArrowLeftRight,
 }
 
 export const MenuIconView = (props: { readonly icon: MenuIcon }) => {

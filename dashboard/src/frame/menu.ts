@@ -3,14 +3,34 @@ import type { Permission } from "@fleetcore/contract"
 /** Who may open a page: anyone signed in, or a caller whose role holds the permission. */
 export type PageAccess = Permission | "signedIn"
 
-export type MenuIcon = "home" | "map" | "organisations" | "users" | "audit" | "profile" | "settings"
+export type MenuIcon =
+  | "home"
+  | "map"
+  | "organisations"
+  | "users"
+  | "audit"
+  | "profile"
+  | "settings"
+  | "expenses"
+  | "budgets"
+  | "currencyRates"
 
 export interface MenuItem {
   readonly id: string
   /** The route; deeper URLs (`/users/123`) belong to the item with the longest matching path. */
   readonly path: string
   /** Key under `menu.` in the dictionaries. */
-  readonly label: "home" | "live" | "organisations" | "users" | "audit" | "profile" | "organisationSettings"
+  readonly label:
+    | "home"
+    | "live"
+    | "organisations"
+    | "users"
+    | "audit"
+    | "profile"
+    | "organisationSettings"
+    | "expenses"
+    | "budgets"
+    | "currencyRates"
   readonly icon: MenuIcon
   readonly access: PageAccess
   /** Sidebar sections; the profile lives in the user menu instead. */
@@ -41,6 +61,30 @@ export const MENU: ReadonlyArray<MenuItem> = [
     label: "organisationSettings",
     icon: "settings",
     access: "organisation.settings",
+    placement: "admin",
+  },
+  {
+    id: "expenses",
+    path: "/expenses",
+    label: "expenses",
+    icon: "expenses",
+    access: "expenses.read",
+    placement: "main",
+  },
+  {
+    id: "budgets",
+    path: "/expenses/budgets",
+    label: "budgets",
+    icon: "budgets",
+    access: "expenses.read",
+    placement: "main",
+  },
+  {
+    id: "currencyRates",
+    path: "/settings/currency-rates",
+    label: "currencyRates",
+    icon: "currencyRates",
+    access: "expenses.read",
     placement: "admin",
   },
   {
