@@ -3,6 +3,7 @@ import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
 import { audit } from "../audit/audit.js"
+import { contains } from "../db/contains.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
@@ -55,6 +56,7 @@ export const registerCurrencyRateRoutes = (app: TemplatedApp, deps: RouteDeps): 
         .orderBy(sort.column, sort.direction)
         .orderBy("currency")
       if (f.currency) query = query.where("currency", "=", f.currency)
+      if (f.q) query = query.where("currency", "ilike", contains(f.q.trim()))
       if (f.from) query = query.where("rate_on", ">=", f.from)
       if (f.to) query = query.where("rate_on", "<=", f.to)
       return listPage(c, query, f)

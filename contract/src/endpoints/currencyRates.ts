@@ -34,6 +34,7 @@ export const currencyRates = {
     path: "/api/v1/currency-rates",
     tag: "currency-rates",
     summary: "Rates against the organisation's currency, latest day first",
+    description: "`q` searches the currency code.",
     access: "expenses.read",
     query: listQuery(["date", "currency"], {
       currency: Schema.optionalKey(Currency),

@@ -135,7 +135,7 @@ export const CurrencyRatesPage = () => {
         id: "rate",
         header: t("expenses.rates.rateColumn"),
         cell: (c) =>
-          `1 ${c.row.original.currency} = ${money().money(c.row.original.rate, c.row.original.base)}`,
+          `1 ${c.row.original.currency} = ${money().rate(c.row.original.rate, c.row.original.base)}`,
         meta: { align: "end" },
       },
       ...(session.can("expenses.manage")

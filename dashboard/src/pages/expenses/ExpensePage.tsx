@@ -43,6 +43,12 @@ const ExpenseFacts = (props: { readonly expense: ExpenseView }) => {
         <dd>
           <CategoryBadge category={e().category} />
         </dd>
+        <dt>{t("expenses.date")}</dt>
+        <dd>{money().day(e().date)}</dd>
+        <dt>{t("expenses.amount")}</dt>
+        <dd data-testid="expense-amount-fact">
+          {e().amount === null ? t("expenses.noAmount") : money().money(e().amount ?? "0", e().currency)}
+        </dd>
         <dt>{t("expenses.orgAmount")}</dt>
         <dd data-testid="expense-org-amount">
           <Switch fallback="—">

@@ -6,6 +6,8 @@ import type { Locale } from "../../i18n/locales"
  */
 export interface MoneyFormat {
   readonly money: (amount: string, currency: string) => string
+  /** A conversion rate in `base`, with every decimal it has (up to 8). */
+  readonly rate: (rate: string, base: string) => string
   /** "2026-03-01" as a date of the calendar (no time zone shift). */
   readonly day: (isoDate: string) => string
 }
@@ -22,6 +24,14 @@ export const makeMoneyFormat = (locale: Locale): MoneyFormat => {
       }
       return f.format(amount as Intl.StringNumericLiteral)
     },
+    rate: (rate, base) =>
+      new Intl.NumberFormat(locale, {
+        style: "currency",
+        currency: base,
+        currencyDisplay: "narrowSymbol",
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 8,
+      }).format(rate as Intl.StringNumericLiteral),
     day: (isoDate) => days.format(new Date(`${isoDate}T00:00:00Z`)),
   }
 }
