@@ -89,8 +89,17 @@ const PEOPLE: ReadonlyArray<Person> = [
 
 /** What each role finds in the sidebar (ids of the menu table). */
 const MENU_OF: Readonly<Record<Role, ReadonlyArray<string>>> = {
-  admin: ["nav-home", "nav-live", "nav-users", "nav-audit", "nav-organisationSettings"],
-  manager: ["nav-home", "nav-live", "nav-users"],
+  admin: [
+    "nav-home",
+    "nav-live",
+    "nav-expenses",
+    "nav-budgets",
+    "nav-users",
+    "nav-audit",
+    "nav-organisationSettings",
+    "nav-currencyRates",
+  ],
+  manager: ["nav-home", "nav-live", "nav-expenses", "nav-budgets", "nav-users", "nav-currencyRates"],
   driver: ["nav-home", "nav-live"],
 }
 
