@@ -19,6 +19,9 @@ import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerApiReference } from "./docs/ApiReference.js"
 import { registerDocumentRoutes } from "./documents/DocumentRoutes.js"
 import { registerDriverRoutes } from "./drivers/DriverRoutes.js"
+import { registerBudgetRoutes } from "./expenses/BudgetRoutes.js"
+import { registerCurrencyRateRoutes } from "./expenses/CurrencyRateRoutes.js"
+import { registerExpenseRoutes } from "./expenses/ExpenseRoutes.js"
 import { registerFuelRoutes } from "./fuel/FuelRoutes.js"
 import { checkReadiness } from "./health/readiness.js"
 import { serve } from "./http/serve.js"
@@ -108,6 +111,9 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerDeviceRoutes(app, deps)
   registerAlertRoutes(app, deps)
   registerFuelRoutes(app, deps)
+  registerExpenseRoutes(app, deps)
+  registerCurrencyRateRoutes(app, deps)
+  registerBudgetRoutes(app, deps)
   registerMaintenanceRoutes(app, deps)
   registerSettingsRoutes(app, deps)
   registerGeofenceRoutes(app, deps)

@@ -81,6 +81,21 @@ const DocumentsPage = lazy(() =>
 const RecordDocumentsPage = lazy(() =>
   import("./pages/documents/RecordDocumentsPage").then((m) => ({ default: m.RecordDocumentsPage })),
 )
+const ExpensesPage = lazy(() =>
+  import("./pages/expenses/ExpensesPage").then((m) => ({ default: m.ExpensesPage })),
+)
+const ExpenseNewPage = lazy(() =>
+  import("./pages/expenses/ExpenseNewPage").then((m) => ({ default: m.ExpenseNewPage })),
+)
+const ExpensePage = lazy(() =>
+  import("./pages/expenses/ExpensePage").then((m) => ({ default: m.ExpensePage })),
+)
+const BudgetsPage = lazy(() =>
+  import("./pages/expenses/BudgetsPage").then((m) => ({ default: m.BudgetsPage })),
+)
+const CurrencyRatesPage = lazy(() =>
+  import("./pages/currencyRates/CurrencyRatesPage").then((m) => ({ default: m.CurrencyRatesPage })),
+)
 const OrganisationSettingsPage = lazy(() =>
   import("./pages/settings/OrganisationSettingsPage").then((m) => ({ default: m.OrganisationSettingsPage })),
 )
@@ -186,6 +201,14 @@ export const App = () => (
       <Route
         path="/documents/:entityType/:entityId"
         component={() => <Guarded page="documents" component={RecordDocumentsPage} />}
+      />
+      <Route path="/expenses" component={() => <Guarded page="expenses" component={ExpensesPage} />} />
+      <Route path="/expenses/new" component={() => <Guarded page="expenses" component={ExpenseNewPage} />} />
+      <Route path="/expenses/budgets" component={() => <Guarded page="budgets" component={BudgetsPage} />} />
+      <Route path="/expenses/:id" component={() => <Guarded page="expenses" component={ExpensePage} />} />
+      <Route
+        path="/settings/currency-rates"
+        component={() => <Guarded page="currencyRates" component={CurrencyRatesPage} />}
       />
       <Route path="/index.html" component={() => <Navigate href="/" />} />
       <Route path="*" component={NotFoundPage} />

@@ -16,8 +16,9 @@ export const crossCheckRefuels = async (
   aroundMs: number,
 ): Promise<RaisedAlert[]> => {
   const { rows } = await db.query<{ id: string; time: Date; litres: number }>(
-    `SELECT id, time, litres::float8 AS litres FROM fuel_entries
-     WHERE vehicle_id = $1 AND time BETWEEN $2 AND $3`,
+    `SELECT f.id, e.spent_at AS time, f.litres::float8 AS litres
+     FROM fuel_entries f JOIN expenses e ON e.id = f.id
+     WHERE e.vehicle_id = $1 AND e.spent_at BETWEEN $2 AND $3`,
     [vehicleId, new Date(aroundMs - REFUEL_MATCH_WINDOW_MS), new Date(aroundMs + REFUEL_MATCH_WINDOW_MS)],
   )
   const alerts: RaisedAlert[] = []

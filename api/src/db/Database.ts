@@ -1,4 +1,4 @@
-import type { LOCALES, Role } from "@fleetcore/contract"
+import type { EXPENSE_CATEGORIES, LOCALES, Role } from "@fleetcore/contract"
 import type { ColumnType, Generated } from "kysely"
 
 /**
@@ -236,22 +236,18 @@ export interface FuelCardsTable {
   created_at: Defaulted<Date>
 }
 
+/** The refuel part of a fuel expense: id = the expense's id (1:1). */
 export interface FuelEntriesTable {
-  id: Generated<string>
+  id: string
   org_id: string
-  vehicle_id: string
-  time: Date
   litres: Numeric
-  amount: Numeric
-  currency: string
-  odometer_km: Numeric
+  odometer_km: NumericOrNull
   fuel_card_id: string | null
-  note: string | null
-  entered_by: string | null
   distance_km: NumericOrNull
   expected_l: NumericOrNull
   difference_l: NumericOrNull
   difference_pct: NumericOrNull
+  check_skipped: "first_refuel" | "unrated" | "no_odometer" | "previous_no_odometer" | null
   anomaly: Generated<boolean>
   anomaly_status: Generated<"none" | "unchecked" | "checked">
   checked_by: string | null
@@ -469,4 +465,59 @@ export interface Database {
   contracts: ContractsTable
   penalties: PenaltiesTable
   documents: DocumentsTable
+  expenses: ExpensesTable
+  currency_rates: CurrencyRatesTable
+  budgets: BudgetsTable
+}
+
+type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number]
+
+/** A date column read as text ("YYYY-MM-DD"; select it with a text cast) and written as text. */
+type DateText = ColumnType<string, string, string>
+
+export interface ExpensesTable {
+  id: Generated<string>
+  org_id: string
+  vehicle_id: string
+  driver_id: string | null
+  category: ExpenseCategory
+  amount: NumericOrNull
+  currency: string
+  spent_at: Date
+  spent_on: DateText
+  time_given: boolean
+  description: string | null
+  vendor: string | null
+  receipt_document_id: string | null
+  created_by: string | null
+  org_currency: string
+  rate: NumericOrNull
+  rate_on: ColumnType<string | null, string | null | undefined, string | null>
+  /** Generated: round(amount * rate, 2). */
+  org_amount: ColumnType<string | null, never, never>
+  created_at: Defaulted<Date>
+  updated_at: Defaulted<Date>
+}
+
+export interface CurrencyRatesTable {
+  id: Generated<string>
+  org_id: string
+  currency: string
+  base: string
+  rate_on: DateText
+  rate: Numeric
+  created_by: string | null
+  created_at: Defaulted<Date>
+}
+
+export interface BudgetsTable {
+  id: Generated<string>
+  org_id: string
+  category: ExpenseCategory | null
+  period: "month" | "quarter" | "year"
+  period_start: DateText
+  amount: Numeric
+  currency: string
+  created_at: Defaulted<Date>
+  updated_at: Defaulted<Date>
 }

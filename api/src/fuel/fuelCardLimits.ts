@@ -30,9 +30,9 @@ export const exceededCardLimits = async (
            SELECT 'month', monthly_limit FROM card),
          spent AS (
            SELECT p.period, p.lim,
-                  (SELECT COALESCE(sum(e.amount), 0) FROM fuel_entries e
-                   WHERE e.fuel_card_id = ${cardId}
-                     AND date_trunc(p.period, e.time AT TIME ZONE ${timezone}::text)
+                  (SELECT COALESCE(sum(e.amount), 0) FROM fuel_entries f JOIN expenses e ON e.id = f.id
+                   WHERE f.fuel_card_id = ${cardId}
+                     AND date_trunc(p.period, e.spent_at AT TIME ZONE ${timezone}::text)
                        = date_trunc(p.period, ${at}::timestamptz AT TIME ZONE ${timezone}::text)) AS total
            FROM periods p WHERE p.lim IS NOT NULL)
     SELECT period, total::text AS spent, lim::text AS limit, (SELECT currency FROM card) AS currency

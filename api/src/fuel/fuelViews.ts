@@ -1,55 +1,29 @@
 import { sql } from "../db/sql.js"
+import { consumptionOf, type ExpenseRow, expenseRows } from "../expenses/expenseViews.js"
 
-/** Refuels with their numbers as numbers (numeric columns cast to float8) and money as text. */
-export const entries = () =>
-  sql
-    .selectFrom("fuel_entries")
-    .select((eb) => [
-      "id",
-      "vehicle_id",
-      "time",
-      eb.cast<number>("litres", "float8").as("litres"),
-      eb.cast<string>("amount", "text").as("amount"),
-      "currency",
-      eb.cast<number>("odometer_km", "float8").as("odometer_km"),
-      "fuel_card_id",
-      "note",
-      "entered_by",
-      eb.cast<number | null>("distance_km", "float8").as("distance_km"),
-      eb.cast<number | null>("expected_l", "float8").as("expected_l"),
-      eb.cast<number | null>("difference_l", "float8").as("difference_l"),
-      eb.cast<number | null>("difference_pct", "float8").as("difference_pct"),
-      "anomaly",
-      "anomaly_status",
-      "checked_by",
-      "checked_at",
-    ])
+/** Refuels: fuel expenses with their refuel part (see `expenseRows`). */
+export const entries = () => expenseRows().where("f.id", "is not", null)
 
-type EntryRow = Awaited<ReturnType<ReturnType<typeof entries>["executeTakeFirstOrThrow"]>>
+type EntryRow = ExpenseRow
 
 export const entryView = (r: EntryRow) => ({
   id: r.id,
   vehicleId: r.vehicle_id,
-  time: r.time.toISOString(),
-  litres: r.litres,
+  driverId: r.driver_id,
+  time: r.spent_at.toISOString(),
+  date: r.spent_on,
+  litres: r.litres ?? 0,
   amount: r.amount,
   currency: r.currency,
+  pricePerLitre: r.price_per_litre,
   odometerKm: r.odometer_km,
   fuelCardId: r.fuel_card_id,
-  note: r.note,
-  enteredBy: r.entered_by,
-  consumption:
-    r.expected_l === null
-      ? null
-      : {
-          distanceKm: r.distance_km,
-          expectedL: r.expected_l,
-          actualL: r.litres,
-          differenceL: r.difference_l,
-          differencePct: r.difference_pct,
-        },
-  anomaly: r.anomaly,
-  anomalyStatus: r.anomaly_status,
+  note: r.description,
+  enteredBy: r.created_by,
+  consumption: consumptionOf(r),
+  checkSkipped: r.check_skipped,
+  anomaly: r.anomaly ?? false,
+  anomalyStatus: r.anomaly_status ?? "none",
   checkedBy: r.checked_by,
   checkedAt: r.checked_at?.toISOString() ?? null,
 })

@@ -11,6 +11,8 @@ const REFERENCES = {
   anyDriver: "SELECT 1 FROM drivers WHERE id = $1",
   team: "SELECT 1 FROM teams WHERE id = $1",
   activeFuelCard: "SELECT 1 FROM fuel_cards WHERE id = $1 AND active",
+  driverRecord: "SELECT 1 FROM drivers WHERE id = $1",
+  document: "SELECT 1 FROM documents WHERE id = $1",
 } as const
 export type ReferenceKind = keyof typeof REFERENCES
 

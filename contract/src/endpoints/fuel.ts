@@ -1,32 +1,36 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
 import { listOf, listQuery } from "../list.js"
-import { Currency, IsoDateTime, Money, PositiveMoney, Uuid } from "../schemas.js"
+import { Currency, IsoDate, IsoDateTime, Money, PositiveMoney, Uuid } from "../schemas.js"
 import { IdParams } from "./common.js"
+import { CheckSkipped, Consumption, DateOrDateTime, Litres } from "./expenses.js"
 
 const Note = Schema.String.check(Schema.isMaxLength(2000))
 
+/**
+ * A refuel: the fuel expense of the same id (`/api/v1/expenses/:id`) seen from the fuel side.
+ * Amount is a decimal string, null when the driver had no receipt.
+ */
 export const FuelEntry = Schema.Struct({
   id: Uuid,
   vehicleId: Uuid,
+  driverId: Schema.NullOr(Uuid),
+  /** The instant; the start of `date` in the organisation's time zone when only a day was entered. */
   time: IsoDateTime,
+  /** The day in the organisation's time zone. */
+  date: IsoDate,
   litres: Schema.Finite,
-  amount: Money,
+  amount: Schema.NullOr(Money),
   currency: Currency,
-  odometerKm: Schema.Finite,
+  /** amount / litres, rounded to cents; null without an amount. */
+  pricePerLitre: Schema.NullOr(Money),
+  odometerKm: Schema.NullOr(Schema.Finite),
   fuelCardId: Schema.NullOr(Uuid),
   note: Schema.NullOr(Schema.String),
   enteredBy: Schema.NullOr(Uuid),
-  /** Against the vehicle type's rated L/100 km; null for the first refuel or an unrated type. */
-  consumption: Schema.NullOr(
-    Schema.Struct({
-      distanceKm: Schema.NullOr(Schema.Finite),
-      expectedL: Schema.Finite,
-      actualL: Schema.Finite,
-      differenceL: Schema.NullOr(Schema.Finite),
-      differencePct: Schema.NullOr(Schema.Finite),
-    }),
-  ),
+  /** Against the vehicle type's rated L/100 km; null when the check did not run (see checkSkipped). */
+  consumption: Schema.NullOr(Consumption),
+  checkSkipped: Schema.NullOr(CheckSkipped),
   anomaly: Schema.Boolean,
   anomalyStatus: Schema.Literals(["none", "unchecked", "checked"]),
   checkedBy: Schema.NullOr(Uuid),
@@ -71,17 +75,18 @@ export const fuel = {
     access: "fuel.record",
     params: IdParams,
     body: Schema.Struct({
-      time: IsoDateTime,
-      litres: Schema.Number.check(
-        Schema.isFinite(),
-        Schema.isGreaterThan(0),
-        Schema.isLessThanOrEqualTo(2000),
-      ),
-      amount: Money,
-      currency: Currency,
-      odometerKm: Schema.Number.check(
-        Schema.isFinite(),
-        Schema.isBetween({ minimum: 0, maximum: 10_000_000 }),
+      /** An instant, or a day alone (interpreted in the organisation's time zone). */
+      time: DateOrDateTime,
+      litres: Litres,
+      /** Absent or null: logged without a receipt. */
+      amount: Schema.optionalKey(Schema.NullOr(Money)),
+      /** The organisation's currency when absent. */
+      currency: Schema.optionalKey(Currency),
+      /** Absent or null: the consumption check cannot run (`checkSkipped: "no_odometer"`). */
+      odometerKm: Schema.optionalKey(
+        Schema.NullOr(
+          Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 0, maximum: 10_000_000 })),
+        ),
       ),
       fuelCardId: Schema.optionalKey(Schema.NullOr(Uuid)),
       note: Schema.optionalKey(Schema.NullOr(Note)),
@@ -96,6 +101,7 @@ export const fuel = {
     status: 201,
     errors: [
       { status: 404, code: "FLEET_VEHICLE_NOT_FOUND" },
+      { status: 400, code: "FLEET_FUEL_ENTRY_INVALID" },
       { status: 400, code: "FLEET_FUEL_ODOMETER_NOT_INCREASING" },
       { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" },
     ],

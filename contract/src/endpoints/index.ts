@@ -3,10 +3,13 @@ import { alerts } from "./alerts.js"
 import { assignments } from "./assignments.js"
 import { audit } from "./audit.js"
 import { auth, me } from "./auth.js"
+import { budgets } from "./budgets.js"
 import { contracts } from "./contracts.js"
+import { currencyRates } from "./currencyRates.js"
 import { devices } from "./devices.js"
 import { documents } from "./documents.js"
 import { drivers } from "./drivers.js"
+import { expenses } from "./expenses.js"
 import { fuel } from "./fuel.js"
 import { geofences } from "./geofences.js"
 import { history } from "./history.js"
@@ -47,6 +50,9 @@ export const endpoints = {
   contracts,
   penalties,
   documents,
+  expenses,
+  currencyRates,
+  budgets,
 } as const
 
 /** Every declared endpoint, flat. */

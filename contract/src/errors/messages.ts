@@ -585,6 +585,55 @@ export const ERROR_MESSAGES = {
     tr: "Bu dönem, aracın başka bir sahibinin dönemiyle çakışıyor.",
   },
   ...DOCUMENT_MESSAGES,
+  // Expenses, currency rates and budgets
+  FLEET_EXPENSE_INVALID: {
+    en: "Expense {field}: {detail}",
+    ru: "Расход, поле «{field}»: {detail}",
+    kk: "Шығын, «{field}» өрісі: {detail}",
+    tr: "Gider, «{field}» alanı: {detail}",
+  },
+  FLEET_EXPENSE_NOT_FOUND: {
+    en: "No such expense.",
+    ru: "Такого расхода нет.",
+    kk: "Мұндай шығын жоқ.",
+    tr: "Böyle bir gider yok.",
+  },
+  FLEET_CURRENCY_RATE_INVALID: {
+    en: "Currency rate {field}: {detail}",
+    ru: "Курс валюты, поле «{field}»: {detail}",
+    kk: "Валюта бағамы, «{field}» өрісі: {detail}",
+    tr: "Döviz kuru, «{field}» alanı: {detail}",
+  },
+  FLEET_CURRENCY_RATE_NOT_FOUND: {
+    en: "No such currency rate.",
+    ru: "Такого курса валюты нет.",
+    kk: "Мұндай валюта бағамы жоқ.",
+    tr: "Böyle bir döviz kuru yok.",
+  },
+  FLEET_CURRENCY_RATE_EXISTS: {
+    en: "A rate of this currency for this day already exists.",
+    ru: "Курс этой валюты на этот день уже есть.",
+    kk: "Осы валютаның осы күнгі бағамы бар.",
+    tr: "Bu para biriminin bu gün için kuru zaten var.",
+  },
+  FLEET_BUDGET_INVALID: {
+    en: "Budget {field}: {detail}",
+    ru: "Бюджет, поле «{field}»: {detail}",
+    kk: "Бюджет, «{field}» өрісі: {detail}",
+    tr: "Bütçe, «{field}» alanı: {detail}",
+  },
+  FLEET_BUDGET_NOT_FOUND: {
+    en: "No such budget.",
+    ru: "Такого бюджета нет.",
+    kk: "Мұндай бюджет жоқ.",
+    tr: "Böyle bir bütçe yok.",
+  },
+  FLEET_BUDGET_EXISTS: {
+    en: "A budget of this category and period already exists.",
+    ru: "Бюджет этой категории на этот период уже есть.",
+    kk: "Осы санат пен кезеңге бюджет бар.",
+    tr: "Bu kategori ve dönem için bir bütçe zaten var.",
+  },
 } as const satisfies Record<string, Messages>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -1,9 +1,9 @@
-import { A } from "@solidjs/router"
+import { A, useLocation } from "@solidjs/router"
 import { For, Show } from "solid-js"
 import { useSession } from "../auth/SessionContext"
 import { useI18n } from "../i18n/I18nContext"
 import { MenuIconView } from "./icons"
-import { type MenuItem, visibleMenu } from "./menu"
+import { type MenuItem, menuItemOf, visibleMenu } from "./menu"
 
 const Section = (props: {
   readonly items: ReadonlyArray<MenuItem>
@@ -11,6 +11,9 @@ const Section = (props: {
   readonly onNavigate: () => void
 }) => {
   const { t } = useI18n()
+  const location = useLocation()
+  // One item is active: the one the URL belongs to (`/expenses/budgets` is Budgets, not Expenses).
+  const current = () => menuItemOf(location.pathname)?.id
   return (
     <Show when={props.items.length > 0}>
       <div class="sidebar__section">
@@ -25,7 +28,8 @@ const Section = (props: {
                   href={item.path}
                   end={item.path === "/"}
                   class="sidebar__link"
-                  activeClass="sidebar__link--active"
+                  activeClass=""
+                  classList={{ "sidebar__link--active": current() === item.id }}
                   data-testid={`nav-${item.id}`}
                   onClick={() => props.onNavigate()}
                 >

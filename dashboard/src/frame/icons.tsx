@@ -1,4 +1,5 @@
 import {
+  ArrowLeftRight,
   Building2,
   CarFront,
   Contact,
@@ -7,6 +8,7 @@ import {
   House,
   Map as MapIcon,
   Network,
+  PiggyBank,
   ReceiptText,
   ScrollText,
   Settings,
@@ -32,6 +34,9 @@ const ICONS: Readonly<Record<MenuIcon, (props: { size: number }) => JSX.Element>
   contracts: FileSignature,
   penalties: ReceiptText,
   documents: FileText,
+  expenses: ReceiptText,
+  budgets: PiggyBank,
+  currencyRates: ArrowLeftRight,
 }
 
 export const MenuIconView = (props: { readonly icon: MenuIcon }) => {

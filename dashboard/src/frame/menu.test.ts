@@ -14,12 +14,12 @@ describe("menu", () => {
   })
 
   it("gives an admin users, audit and their organisation's settings but not organisations", () => {
-    expect(ids("admin", "admin")).toEqual(["users", "audit", "organisationSettings"])
+    expect(ids("admin", "admin")).toEqual(["users", "audit", "organisationSettings", "currencyRates"])
     expect(menuItemOf("/settings/organisation")?.id).toBe("organisationSettings")
   })
 
   it("gives a manager the user list but not the audit log", () => {
-    expect(ids("manager", "admin")).toEqual(["users"])
+    expect(ids("manager", "admin")).toEqual(["users", "currencyRates"])
   })
 
   it("gives a driver home, the live map, their vehicles, their own record and team, their fines and the profile, nothing to administer", () => {
@@ -42,6 +42,8 @@ describe("menu", () => {
     expect(menuItemOf("/users")?.id).toBe("users")
     expect(menuItemOf("/users/1f0c…")?.id).toBe("users")
     expect(menuItemOf("/usersx")).toBeUndefined()
+    expect(menuItemOf("/expenses/budgets")?.id).toBe("budgets")
+    expect(menuItemOf("/expenses/1f0c…")?.id).toBe("expenses")
     expect(menuItemOf("/nowhere")).toBeUndefined()
   })
 

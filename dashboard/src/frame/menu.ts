@@ -18,6 +18,9 @@ export type MenuIcon =
   | "contracts"
   | "penalties"
   | "documents"
+  | "expenses"
+  | "budgets"
+  | "currencyRates"
 
 export interface MenuItem {
   readonly id: string
@@ -39,6 +42,9 @@ export interface MenuItem {
     | "contracts"
     | "penalties"
     | "documents"
+    | "expenses"
+    | "budgets"
+    | "currencyRates"
   readonly icon: MenuIcon
   readonly access: PageAccess
   /** Sidebar sections; the profile lives in the user menu instead. */
@@ -118,6 +124,30 @@ export const MENU: ReadonlyArray<MenuItem> = [
     label: "organisationSettings",
     icon: "settings",
     access: "organisation.settings",
+    placement: "admin",
+  },
+  {
+    id: "expenses",
+    path: "/expenses",
+    label: "expenses",
+    icon: "expenses",
+    access: "expenses.read",
+    placement: "main",
+  },
+  {
+    id: "budgets",
+    path: "/expenses/budgets",
+    label: "budgets",
+    icon: "budgets",
+    access: "expenses.read",
+    placement: "main",
+  },
+  {
+    id: "currencyRates",
+    path: "/settings/currency-rates",
+    label: "currencyRates",
+    icon: "currencyRates",
+    access: "expenses.read",
     placement: "admin",
   },
   {

@@ -38,7 +38,8 @@ export const VehicleFuelTab = (props: VehicleTabProps) => {
       {
         id: "odometer",
         header: t("fleet.odometer"),
-        cell: (c) => formatKm(format(), c.row.original.odometerKm),
+        cell: (c) =>
+          c.row.original.odometerKm === null ? "—" : formatKm(format(), c.row.original.odometerKm),
         meta: { align: "end" },
       },
       {

@@ -1,0 +1,170 @@
+import type { EXPENSE_CATEGORIES } from "@fleetcore/contract"
+import { HttpError } from "@fleetcore/platform"
+import type pg from "pg"
+import { firstRow, sql } from "../db/sql.js"
+import type { RefuelCheck } from "../fuel/refuelCheck.js"
+import { nextRefuelId, storeRefuelCheck } from "../fuel/storeRefuelCheck.js"
+import { requireReference } from "../http/requireReference.js"
+import { expenseWhen, type OrgBooks } from "./orgBooks.js"
+import { repriceExpense } from "./reprice.js"
+
+/** An expense as it is written (create, or the stored one with a patch applied). */
+export interface ExpenseInput {
+  readonly vehicleId: string
+  readonly driverId: string | null
+  readonly category: (typeof EXPENSE_CATEGORIES)[number]
+  readonly amount: string | null
+  readonly currency: string
+  /** A day or an instant (see `expenseWhen`). */
+  readonly date: string
+  readonly description: string | null
+  readonly vendor: string | null
+  readonly receiptDocumentId: string | null
+  /** The refuel's, only for fuel. */
+  readonly litres: number | null
+  readonly odometerKm: number | null
+  readonly fuelCardId: string | null
+}
+
+/** What the schema cannot say: fuel needs litres, other categories need an amount and no refuel. */
+const validate = (e: ExpenseInput, code = "FLEET_EXPENSE_INVALID"): void => {
+  const refuse = (message: string, field: string) => {
+    throw new HttpError(400, code, message, field)
+  }
+  if (e.category === "fuel") {
+    if (e.litres === null) refuse("a fuel expense needs the litres refuelled", "litres")
+    return
+  }
+  if (e.amount === null) refuse("an amount is required (only a refuel may be logged without one)", "amount")
+  if (e.litres !== null) refuse("litres belong to fuel expenses only", "litres")
+  if (e.odometerKm !== null) refuse("an odometer belongs to fuel expenses only", "odometerKm")
+  if (e.fuelCardId !== null) refuse("a fuel card belongs to fuel expenses only", "fuelCardId")
+}
+
+const requireReferences = async (c: pg.PoolClient, e: ExpenseInput): Promise<void> => {
+  await requireReference(c, "vehicle", e.vehicleId, "vehicleId")
+  if (e.driverId !== null) await requireReference(c, "driverRecord", e.driverId, "driverId")
+  if (e.receiptDocumentId !== null)
+    await requireReference(c, "document", e.receiptDocumentId, "receiptDocumentId")
+  if (e.fuelCardId !== null) await requireReference(c, "activeFuelCard", e.fuelCardId, "fuelCardId")
+}
+
+/** A refuel may not be dated in the future (5 minutes of clock skew allowed). */
+const refuseFutureRefuel = (e: ExpenseInput, at: Date, field: string, code: string): void => {
+  if (e.category === "fuel" && at.getTime() > Date.now() + 5 * 60_000) {
+    throw new HttpError(400, code, "a refuel cannot be in the future", field)
+  }
+}
+
+export interface Written {
+  readonly id: string
+  readonly spentAt: Date
+  /** The consumption check of a refuel; null for other categories. */
+  readonly check: RefuelCheck | null
+}
+
+/**
+ * Stores a new expense inside the caller's `withOrg` transaction: the expense row, converted to the
+ * organisation's currency, and for fuel its refuel, checked against the rated consumption (and the
+ * refuel after it checked again, since this one is now its baseline).
+ */
+export const insertExpense = async (
+  c: pg.PoolClient,
+  orgId: string,
+  userId: string | null,
+  books: OrgBooks,
+  e: ExpenseInput,
+  fields: { readonly code: string; readonly dateField: string } = {
+    code: "FLEET_EXPENSE_INVALID",
+    dateField: "date",
+  },
+): Promise<Written> => {
+  validate(e, fields.code)
+  const when = await expenseWhen(c, e.date, books.timezone)
+  refuseFutureRefuel(e, when.spentAt, fields.dateField, fields.code)
+  await requireReferences(c, e)
+  const inserted = await firstRow(
+    c,
+    sql
+      .insertInto("expenses")
+      .values({
+        org_id: orgId,
+        vehicle_id: e.vehicleId,
+        driver_id: e.driverId,
+        category: e.category,
+        amount: e.amount,
+        currency: e.currency,
+        spent_at: when.spentAt,
+        spent_on: when.spentOn,
+        time_given: when.timeGiven,
+        description: e.description,
+        vendor: e.vendor,
+        receipt_document_id: e.receiptDocumentId,
+        created_by: userId,
+        org_currency: books.currency,
+      })
+      .returning("id"),
+  )
+  if (inserted === undefined) throw new Error("the expense was not stored")
+  await repriceExpense(c, inserted.id)
+  if (e.category !== "fuel" || e.litres === null)
+    return { id: inserted.id, spentAt: when.spentAt, check: null }
+  await c.query(
+    "INSERT INTO fuel_entries (id, org_id, litres, odometer_km, fuel_card_id) VALUES ($1, $2, $3, $4, $5)",
+    [inserted.id, orgId, e.litres, e.odometerKm, e.fuelCardId],
+  )
+  const check = await storeRefuelCheck(c, inserted.id, true)
+  const next = await nextRefuelId(c, e.vehicleId, when.spentAt, inserted.id)
+  if (next !== null) await storeRefuelCheck(c, next, false)
+  return { id: inserted.id, spentAt: when.spentAt, check }
+}
+
+/**
+ * Applies a changed expense: converted again, and for a refuel its check and those of the refuels
+ * after its old and its new place run again.
+ */
+export const updateExpense = async (
+  c: pg.PoolClient,
+  id: string,
+  before: { readonly vehicleId: string; readonly spentAt: Date },
+  books: OrgBooks,
+  e: ExpenseInput,
+  dateChanged: boolean,
+): Promise<void> => {
+  validate(e)
+  const when = dateChanged ? await expenseWhen(c, e.date, books.timezone) : null
+  if (when !== null) refuseFutureRefuel(e, when.spentAt, "date", "FLEET_EXPENSE_INVALID")
+  await requireReferences(c, e)
+  await c.query(
+    `UPDATE expenses SET vehicle_id = $2, driver_id = $3, amount = $4, currency = $5, description = $6,
+       vendor = $7, receipt_document_id = $8, updated_at = now(),
+       spent_at = coalesce($9, spent_at), spent_on = coalesce($10::date, spent_on),
+       time_given = coalesce($11, time_given)
+     WHERE id = $1`,
+    [
+      id,
+      e.vehicleId,
+      e.driverId,
+      e.amount,
+      e.currency,
+      e.description,
+      e.vendor,
+      e.receiptDocumentId,
+      when?.spentAt ?? null,
+      when?.spentOn ?? null,
+      when?.timeGiven ?? null,
+    ],
+  )
+  await repriceExpense(c, id)
+  if (e.category !== "fuel") return
+  await c.query("UPDATE fuel_entries SET litres = $2, odometer_km = $3, fuel_card_id = $4 WHERE id = $1", [
+    id,
+    e.litres,
+    e.odometerKm,
+    e.fuelCardId,
+  ])
+  const oldNext = await nextRefuelId(c, before.vehicleId, before.spentAt, id)
+  await storeRefuelCheck(c, id, true)
+  const newNext = await nextRefuelId(c, e.vehicleId, when?.spentAt ?? before.spentAt, id)
+  for (const next of new Set([oldNext, newNext])) if (next !== null) await storeRefuelCheck(c, next, false)
+}

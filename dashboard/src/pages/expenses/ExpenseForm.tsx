@@ -1,0 +1,175 @@
+import { CURRENCIES, EXPENSE_CATEGORIES } from "@fleetcore/contract"
+import { Show } from "solid-js"
+import { useI18n } from "../../i18n/I18nContext"
+import type { SchemaForm } from "../../ui/form/createSchemaForm"
+import { FormError } from "../../ui/form/FormError"
+import { SelectField } from "../../ui/form/SelectField"
+import { SubmitButton } from "../../ui/form/SubmitButton"
+import { TextAreaField } from "../../ui/form/TextAreaField"
+import { TextField } from "../../ui/form/TextField"
+import type { ExpenseValues } from "./expenseForm"
+import { createVehicleOptionsQuery } from "./expenseQueries"
+
+/**
+ * The fields of an expense; they follow the category: a refuel asks for litres and the odometer
+ * (the amount may stay empty without a receipt), every other category for an amount.
+ */
+export const ExpenseFormFields = (props: {
+  readonly form: SchemaForm<ExpenseValues>
+  /** The category of a stored expense cannot change. */
+  readonly categoryFixed: boolean
+  readonly submitLabel: string
+  readonly submittingLabel: string
+  readonly actions?: import("solid-js").JSX.Element
+}) => {
+  const { t } = useI18n()
+  const vehicles = createVehicleOptionsQuery()
+  const f = props.form
+  const category = f.form.useSelector((s) => s.values.category)
+  return (
+    <form class="panel form" onSubmit={f.handleSubmit} data-testid="expense-form" novalidate>
+      <div class="form--pair form--top">
+        <f.form.Field name="category">
+          {(field) => (
+            <SelectField
+              field={field}
+              label={t("expenses.category")}
+              testId="expense-category-select"
+              disabled={props.categoryFixed}
+              options={EXPENSE_CATEGORIES.map((c) => ({ value: c, label: t(`expenses.category_${c}`) }))}
+              {...f.serverProps("category")}
+            />
+          )}
+        </f.form.Field>
+        <f.form.Field name="vehicleId">
+          {(field) => (
+            <SelectField
+              field={field}
+              label={t("expenses.vehicle")}
+              testId="expense-vehicle"
+              options={[
+                { value: "", label: t("expenses.chooseVehicle") },
+                ...(vehicles.data?.items ?? []).map((v) => ({
+                  value: v.id,
+                  label: v.plate === null ? v.name : `${v.name} · ${v.plate}`,
+                })),
+              ]}
+              {...f.serverProps("vehicleId")}
+            />
+          )}
+        </f.form.Field>
+      </div>
+      <div class="form--pair form--top">
+        <f.form.Field name="date">
+          {(field) => (
+            <TextField
+              field={field}
+              label={t("expenses.date")}
+              type="date"
+              data-testid="expense-date"
+              invalid={t("expenses.dateInvalid")}
+              {...f.serverProps("date")}
+            />
+          )}
+        </f.form.Field>
+        <f.form.Field name="time">
+          {(field) => (
+            <TextField
+              field={field}
+              label={t("expenses.time")}
+              type="time"
+              hint={t("expenses.timeHint")}
+              data-testid="expense-time"
+              {...f.serverProps("time")}
+            />
+          )}
+        </f.form.Field>
+      </div>
+      <Show when={category() === "fuel"}>
+        <div class="form--pair form--top" data-testid="expense-fuel-fields">
+          <f.form.Field name="litres">
+            {(field) => (
+              <TextField
+                field={field}
+                label={t("expenses.litres")}
+                inputmode="decimal"
+                data-testid="expense-litres"
+                invalid={t("expenses.numberInvalid")}
+                {...f.serverProps("litres")}
+              />
+            )}
+          </f.form.Field>
+          <f.form.Field name="odometerKm">
+            {(field) => (
+              <TextField
+                field={field}
+                label={t("expenses.odometer")}
+                inputmode="decimal"
+                hint={t("expenses.odometerHint")}
+                data-testid="expense-odometer"
+                invalid={t("expenses.numberInvalid")}
+                {...f.serverProps("odometerKm")}
+              />
+            )}
+          </f.form.Field>
+        </div>
+      </Show>
+      <div class="form--pair form--top">
+        <f.form.Field name="amount">
+          {(field) => (
+            <TextField
+              field={field}
+              label={t("expenses.amount")}
+              inputmode="decimal"
+              hint={category() === "fuel" ? t("expenses.amountFuelHint") : t("expenses.amountHint")}
+              data-testid="expense-amount"
+              invalid={t("expenses.amountInvalid")}
+              {...f.serverProps("amount")}
+            />
+          )}
+        </f.form.Field>
+        <f.form.Field name="currency">
+          {(field) => (
+            <SelectField
+              field={field}
+              label={t("expenses.currency")}
+              testId="expense-currency"
+              options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+              {...f.serverProps("currency")}
+            />
+          )}
+        </f.form.Field>
+      </div>
+      <f.form.Field name="vendor">
+        {(field) => (
+          <TextField
+            field={field}
+            label={t("expenses.vendor")}
+            data-testid="expense-vendor"
+            {...f.serverProps("vendor")}
+          />
+        )}
+      </f.form.Field>
+      <f.form.Field name="description">
+        {(field) => (
+          <TextAreaField
+            field={field}
+            label={t("expenses.descriptionField")}
+            testId="expense-description"
+            {...f.serverProps("description")}
+          />
+        )}
+      </f.form.Field>
+      <FormError error={f.formError()} />
+      <div class="form__actions">
+        {props.actions}
+        <SubmitButton
+          submitting={f.submitting()}
+          label={props.submitLabel}
+          submittingLabel={props.submittingLabel}
+          testId="expense-submit"
+        />
+      </div>
+    </form>
+  )
+}

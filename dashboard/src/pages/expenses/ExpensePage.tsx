@@ -1,0 +1,219 @@
+import "./expenses.css"
+import { endpoints } from "@fleetcore/contract"
+import { A, useNavigate, useParams } from "@solidjs/router"
+import { useQueryClient } from "@tanstack/solid-query"
+import { ReceiptText, Trash2 } from "lucide-solid"
+import { createMemo, createSignal, Match, Show, Switch } from "solid-js"
+import { useApi } from "../../api/ApiContext"
+import { ApiError } from "../../api/ApiError"
+import { useSession } from "../../auth/SessionContext"
+import { useI18n } from "../../i18n/I18nContext"
+import { ConfirmDialog } from "../../ui/ConfirmDialog"
+import { EmptyState } from "../../ui/EmptyState"
+import { ErrorState } from "../../ui/ErrorState"
+import { createSchemaForm } from "../../ui/form/createSchemaForm"
+import { PageHeader } from "../../ui/PageHeader"
+import { Spinner } from "../../ui/Spinner"
+import { showToast } from "../../ui/toast"
+import { CategoryBadge } from "./CategoryBadge"
+import { ExpenseFormFields } from "./ExpenseForm"
+import type { ExpenseView } from "./expenseColumns"
+import { ExpenseForm, expenseBody, expenseValues } from "./expenseForm"
+import { createExpenseQuery, invalidateExpenses } from "./expenseQueries"
+import { makeMoneyFormat } from "./moneyFormat"
+
+const BackLink = () => {
+  const { t } = useI18n()
+  return (
+    <A href="/expenses" class="button">
+      {t("expenses.back")}
+    </A>
+  )
+}
+
+/** What the server derived: the conversion and, for a refuel, the consumption check. */
+const ExpenseFacts = (props: { readonly expense: ExpenseView }) => {
+  const { t, format, locale } = useI18n()
+  const money = createMemo(() => makeMoneyFormat(locale()))
+  const e = () => props.expense
+  return (
+    <section class="panel">
+      <dl class="facts" data-testid="expense-facts">
+        <dt>{t("expenses.category")}</dt>
+        <dd>
+          <CategoryBadge category={e().category} />
+        </dd>
+        <dt>{t("expenses.date")}</dt>
+        <dd>{money().day(e().date)}</dd>
+        <dt>{t("expenses.amount")}</dt>
+        <dd data-testid="expense-amount-fact">
+          {e().amount === null ? t("expenses.noAmount") : money().money(e().amount ?? "0", e().currency)}
+        </dd>
+        <dt>{t("expenses.orgAmount")}</dt>
+        <dd data-testid="expense-org-amount">
+          <Switch fallback="—">
+            <Match when={e().orgAmount}>
+              {(amount) => (
+                <>
+                  {money().money(amount(), e().orgCurrency)}
+                  <Show when={e().rate !== null && e().currency !== e().orgCurrency}>
+                    <span class="muted">
+                      {" "}
+                      {t("expenses.rateUsed", {
+                        rate: e().rate ?? "",
+                        day: money().day(e().rateDate ?? e().date),
+                      })}
+                    </span>
+                  </Show>
+                </>
+              )}
+            </Match>
+            <Match when={e().rateMissing}>
+              <span class="badge badge--warning">{t("expenses.rateMissing")}</span>{" "}
+              <span class="muted">{t("expenses.rateMissingText")}</span>
+            </Match>
+          </Switch>
+        </dd>
+        <Show when={e().fuel}>
+          {(fuel) => (
+            <>
+              <dt>{t("expenses.pricePerLitre")}</dt>
+              <dd>
+                {fuel().pricePerLitre === null
+                  ? "—"
+                  : money().money(fuel().pricePerLitre ?? "0", e().currency)}
+              </dd>
+              <dt>{t("expenses.consumption")}</dt>
+              <dd data-testid="expense-consumption">
+                <Switch>
+                  <Match when={fuel().consumption}>
+                    {(c) => (
+                      <>
+                        {t("expenses.consumptionValue", {
+                          actual: format().decimal(c().actualL, 2),
+                          expected: format().decimal(c().expectedL, 2),
+                          pct: format().decimal(c().differencePct ?? 0, 1),
+                        })}{" "}
+                        <Show when={fuel().anomaly}>
+                          <span class="badge badge--warning">{t("expenses.anomaly")}</span>
+                        </Show>
+                      </>
+                    )}
+                  </Match>
+                  <Match when={fuel().checkSkipped}>
+                    {(reason) => <span class="muted">{t(`expenses.skipped_${reason()}`)}</span>}
+                  </Match>
+                </Switch>
+              </dd>
+            </>
+          )}
+        </Show>
+      </dl>
+    </section>
+  )
+}
+
+const EditExpense = (props: { readonly expense: ExpenseView }) => {
+  const { t } = useI18n()
+  const api = useApi()
+  const navigate = useNavigate()
+  const queryClient = useQueryClient()
+  const [confirming, setConfirming] = createSignal(false)
+  const form = createSchemaForm({
+    schema: ExpenseForm,
+    defaultValues: expenseValues(props.expense),
+    onSubmit: async (values) => {
+      await api.call(endpoints.expenses.update, {
+        params: { id: props.expense.id },
+        body: expenseBody(values),
+      })
+      await invalidateExpenses(queryClient)
+      showToast("success", t("expenses.saved"))
+    },
+  })
+  return (
+    <>
+      <ExpenseFormFields
+        form={form}
+        categoryFixed
+        submitLabel={t("expenses.save")}
+        submittingLabel={t("expenses.saving")}
+        actions={
+          <button
+            type="button"
+            class="button button--danger"
+            data-testid="expense-delete"
+            onClick={() => setConfirming(true)}
+          >
+            <Trash2 size={16} aria-hidden="true" />
+            <span>{t("expenses.delete")}</span>
+          </button>
+        }
+      />
+      <ConfirmDialog
+        open={confirming()}
+        onOpenChange={setConfirming}
+        title={t("expenses.deleteTitle")}
+        description={
+          <p>{props.expense.fuel === null ? t("expenses.deleteText") : t("expenses.deleteFuelText")}</p>
+        }
+        confirmLabel={t("expenses.delete")}
+        destructive
+        onConfirm={async () => {
+          await api.call(endpoints.expenses.delete, { params: { id: props.expense.id } })
+          await invalidateExpenses(queryClient)
+          showToast("success", t("expenses.deleted"))
+          navigate("/expenses")
+        }}
+      />
+    </>
+  )
+}
+
+/** One expense: what was converted and checked, and (for `expenses.manage`) edit and delete. */
+export const ExpensePage = () => {
+  const { t } = useI18n()
+  const params = useParams<{ id: string }>()
+  const session = useSession()
+  const query = createExpenseQuery(() => params.id)
+  const notFound = () => query.error instanceof ApiError && query.error.status === 404
+  return (
+    <div class="page page--narrow">
+      <Switch>
+        <Match when={query.isLoading}>
+          <Spinner label={t("states.loading")} />
+        </Match>
+        <Match when={notFound()}>
+          <div data-testid="expense-not-found">
+            <EmptyState
+              icon={<ReceiptText size={22} />}
+              title={t("expenses.notFound")}
+              description={t("expenses.notFoundText")}
+              action={<BackLink />}
+            />
+          </div>
+        </Match>
+        <Match when={query.isError}>
+          <ErrorState error={query.error} retry={() => void query.refetch()} />
+        </Match>
+        <Match when={query.data}>
+          {(expense) => (
+            <>
+              <PageHeader
+                title={t(`expenses.category_${expense().category}`)}
+                description={expense().vendor ?? expense().description ?? undefined}
+                actions={<BackLink />}
+              />
+              <ExpenseFacts expense={expense()} />
+              <Show when={session.can("expenses.manage")}>
+                <Show when={expense().id} keyed>
+                  <EditExpense expense={expense()} />
+                </Show>
+              </Show>
+            </>
+          )}
+        </Match>
+      </Switch>
+    </div>
+  )
+}
