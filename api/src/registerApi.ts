@@ -25,6 +25,7 @@ import { registerExpenseRoutes } from "./expenses/ExpenseRoutes.js"
 import { registerFuelRoutes } from "./fuel/FuelRoutes.js"
 import { checkReadiness } from "./health/readiness.js"
 import { serve } from "./http/serve.js"
+import { registerImportRoutes } from "./imports/ImportRoutes.js"
 import { registerLiveHub } from "./live/LiveHub.js"
 import { registerMaintenanceRoutes } from "./maintenance/MaintenanceRoutes.js"
 import { makeMetricsAccess } from "./metrics/metricsAccess.js"
@@ -130,6 +131,7 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerOwnershipRoutes(app, deps)
   registerVehicleTypeRoutes(app, deps)
   registerDocumentRoutes(app, served)
+  registerImportRoutes(app, deps)
   const live = await registerLiveHub(app, deps)
   const noSuchEndpoint = (res: HttpResponse): void => {
     res.cork(() => {

@@ -70,6 +70,8 @@ export interface Endpoint<
   readonly bodyOptional?: boolean
   /** A form upload instead of a JSON body. */
   readonly multipart?: Multipart
+  /** A text body of this media type (a CSV file) instead of a JSON one; the handler reads it. */
+  readonly textBody?: string
   readonly errors: ReadonlyArray<DeclaredError>
 }
 
@@ -93,6 +95,7 @@ type Spec<P, Q, B, R> = {
   readonly invalidCode?: string
   readonly bodyOptional?: boolean
   readonly multipart?: Multipart
+  readonly textBody?: string
   readonly errors?: ReadonlyArray<DeclaredError>
 }
 

@@ -16,7 +16,7 @@ export const ErrorBody = Schema.Struct({
 /** The errors any endpoint may answer, from what it declares: validation, sign-in, permission, size. */
 export const standardErrors = (e: AnyEndpoint): ReadonlyArray<{ status: number; code: string }> => {
   const out: Array<{ status: number; code: string }> = []
-  const hasBody = e.body !== undefined || e.multipart !== undefined
+  const hasBody = e.body !== undefined || e.multipart !== undefined || e.textBody !== undefined
   if (e.params !== undefined || e.query !== undefined || hasBody) {
     out.push({ status: 400, code: "FLEET_*_INVALID" })
   }
@@ -145,6 +145,9 @@ export const toOpenApi = (endpoints: ReadonlyArray<AnyEndpoint>, info: OpenApiIn
         required: true,
         content: { "multipart/form-data": multipartSchema(e.multipart, components) },
       }
+    }
+    if (e.textBody !== undefined) {
+      operation.requestBody = { required: true, content: { [e.textBody]: { schema: { type: "string" } } } }
     }
     paths[path] = { ...(paths[path] ?? {}), [e.method]: operation }
   }

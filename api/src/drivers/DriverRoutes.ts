@@ -32,18 +32,18 @@ const COLUMNS = {
 type Field = keyof typeof COLUMNS
 type Body = { readonly [K in Field]?: unknown }
 
-const employeeIdTaken = () =>
+export const employeeIdTaken = () =>
   new HttpError(409, "FLEET_DRIVER_EXISTS", "another driver has this employee id", "employeeId")
 
 /** Dates the schema cannot judge alone: nobody is hired in the future. */
-const checkDates = (b: Body): void => {
+export const checkDates = (b: Body): void => {
   const today = new Date().toISOString().slice(0, 10)
   if (typeof b.hiredOn === "string" && b.hiredOn > today)
     throw new HttpError(400, "FLEET_DRIVER_INVALID", "hiredOn cannot be in the future", "hiredOn")
 }
 
 /** The columns to write for the fields present in `b` (e-mails stored lower-case). */
-const columnsOf = (b: Body): Record<string, unknown> =>
+export const columnsOf = (b: Body): Record<string, unknown> =>
   Object.fromEntries(
     (Object.keys(COLUMNS) as Field[])
       .filter((k) => b[k] !== undefined)

@@ -13,6 +13,7 @@ import { expenses } from "./expenses.js"
 import { fuel } from "./fuel.js"
 import { geofences } from "./geofences.js"
 import { history } from "./history.js"
+import { imports } from "./imports.js"
 import { maintenance } from "./maintenance.js"
 import { odometer } from "./odometer.js"
 import { organisations } from "./organisations.js"
@@ -53,6 +54,7 @@ export const endpoints = {
   expenses,
   currencyRates,
   budgets,
+  imports,
 } as const
 
 /** Every declared endpoint, flat. */

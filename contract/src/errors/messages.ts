@@ -634,6 +634,30 @@ export const ERROR_MESSAGES = {
     kk: "Осы санат пен кезеңге бюджет бар.",
     tr: "Bu kategori ve dönem için bir bütçe zaten var.",
   },
+  FLEET_IMPORT_CSV_INVALID: {
+    en: "The CSV file cannot be read: {detail}",
+    ru: "Не удаётся прочитать CSV-файл: {detail}",
+    kk: "CSV файлын оқу мүмкін емес: {detail}",
+    tr: "CSV dosyası okunamıyor: {detail}",
+  },
+  FLEET_IMPORT_TOO_MANY_ROWS: {
+    en: "An import holds at most 10,000 rows; split the file.",
+    ru: "В одном импорте не больше 10 000 строк; разделите файл.",
+    kk: "Бір импортта 10 000 жолдан аспауы керек; файлды бөліңіз.",
+    tr: "Bir içe aktarma en fazla 10.000 satır içerebilir; dosyayı bölün.",
+  },
+  FLEET_IMPORT_MEDIA_TYPE: {
+    en: "The file must be sent as CSV (text/csv).",
+    ru: "Файл нужно отправить в формате CSV (text/csv).",
+    kk: "Файлды CSV пішімінде (text/csv) жіберу керек.",
+    tr: "Dosya CSV (text/csv) olarak gönderilmelidir.",
+  },
+  FLEET_IMPORT_ROW_INVALID: {
+    en: "The row cannot be read: {detail}",
+    ru: "Строку не удаётся прочитать: {detail}",
+    kk: "Жолды оқу мүмкін емес: {detail}",
+    tr: "Satır okunamıyor: {detail}",
+  },
 } as const satisfies Record<string, Messages>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

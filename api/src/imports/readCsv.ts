@@ -1,0 +1,108 @@
+import { type CellKind, MAX_IMPORT_ROWS } from "@fleetcore/contract"
+import { HttpError, type Request } from "@fleetcore/platform"
+import Papa from "papaparse"
+
+/** One data row: its row number (the header is row 1) and its cells as wire values, or why not. */
+export type CsvRow =
+  | { readonly row: number; readonly record: Record<string, unknown> }
+  | { readonly row: number; readonly refusal: HttpError }
+
+const invalid = (message: string, field: string | null = null) =>
+  new HttpError(400, "FLEET_IMPORT_CSV_INVALID", message, field)
+
+/** The request body as text: only `text/csv`, only UTF-8 (a BOM is dropped), no NUL characters. */
+export const csvText = (request: Request): string => {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase()
+  if (type !== "text/csv") throw new HttpError(415, "FLEET_IMPORT_MEDIA_TYPE", "the body must be text/csv")
+  let text: string
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(request.body)
+  } catch {
+    throw invalid("the file is not UTF-8 text")
+  }
+  if (text.includes("\u0000")) throw invalid("the file is not text (it contains NUL characters)")
+  return text.replace(/^\uFEFF/u, "")
+}
+
+const TRUE = new Set(["true", "yes", "1", "да", "иә", "evet"])
+const FALSE = new Set(["false", "no", "0", "нет", "жоқ", "hayır"])
+
+/** A cell as the create endpoint's schema expects it; a value that does not read stays text, so the schema names the problem. */
+const cellValue = (text: string, kind: CellKind): unknown => {
+  switch (kind) {
+    case "text":
+      return text
+    case "number":
+    case "int": {
+      const normal = text.replace(/\s/gu, "").replace(",", ".")
+      return /^-?\d+(\.\d+)?$/u.test(normal) ? Number(normal) : text
+    }
+    case "boolean": {
+      const lower = text.toLowerCase()
+      return TRUE.has(lower) ? true : FALSE.has(lower) ? false : text
+    }
+    case "list":
+      return text.split(/[\s|]+/u).filter((s) => s !== "")
+  }
+}
+
+/**
+ * Reads CSV text (`,` or `;` separated, as Excel writes in ru/kk locales) with papaparse. The header
+ * names columns of `columns` (any case, any order); an unknown or repeated column, or a missing
+ * `required` one, refuses the whole file. Blank rows are skipped but keep their number.
+ */
+export const readCsv = (
+  text: string,
+  columns: ReadonlyArray<readonly [string, CellKind]>,
+  required: ReadonlyArray<string>,
+): ReadonlyArray<CsvRow> => {
+  const parsed = Papa.parse<Array<string>>(text, { delimitersToGuess: [",", ";"], skipEmptyLines: false })
+  const [header, ...data] = parsed.data
+  if (header === undefined || header.every((h) => h.trim() === ""))
+    throw invalid("the file has no header row")
+  if (data.length > MAX_IMPORT_ROWS + 1)
+    throw new HttpError(413, "FLEET_IMPORT_TOO_MANY_ROWS", `at most ${MAX_IMPORT_ROWS} rows per import`)
+  const byName = new Map(columns.map(([name, kind]) => [name.toLowerCase(), [name, kind] as const]))
+  const mapped = header.map((h) => {
+    const found = byName.get(h.trim().toLowerCase())
+    if (found === undefined) throw invalid(`unknown column "${h.trim()}"`, h.trim())
+    return found
+  })
+  const names = mapped.map(([name]) => name)
+  const repeated = names.find((n, i) => names.indexOf(n) !== i)
+  if (repeated !== undefined) throw invalid(`the column "${repeated}" is named twice`, repeated)
+  const missing = required.find((r) => !names.includes(r))
+  if (missing !== undefined) throw invalid(`the header must name the column "${missing}"`, missing)
+  const broken = new Map(parsed.errors.map((e) => [e.row ?? -1, e.message]))
+  const rows: CsvRow[] = []
+  for (const [i, cells] of data.entries()) {
+    const row = i + 2
+    if (cells.every((cell) => cell.trim() === "")) continue
+    const problem = broken.get(i + 1)
+    if (problem !== undefined) {
+      rows.push({ row, refusal: new HttpError(400, "FLEET_IMPORT_ROW_INVALID", problem) })
+      continue
+    }
+    if (cells.length > mapped.length) {
+      const message = `the row has ${cells.length} cells, the header ${mapped.length}`
+      rows.push({ row, refusal: new HttpError(400, "FLEET_IMPORT_ROW_INVALID", message) })
+      continue
+    }
+    const record: Record<string, unknown> = {}
+    for (const [j, [name, kind]] of mapped.entries()) {
+      const cell = (cells[j] ?? "").trim()
+      if (cell !== "") record[name] = cellValue(cell, kind)
+    }
+    rows.push({ row, record })
+  }
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw new HttpError(413, "FLEET_IMPORT_TOO_MANY_ROWS", `at most ${MAX_IMPORT_ROWS} rows per import`)
+  return rows
+}
+
+/** The template of an import: the header and one sample row, `,` separated, quoted where needed. */
+export const csvTemplate = (
+  columns: ReadonlyArray<readonly [string, CellKind]>,
+  sample: ReadonlyArray<string>,
+): string =>
+  `${Papa.unparse({ fields: columns.map(([name]) => name), data: [sample] }, { newline: "\r\n" })}\r\n`

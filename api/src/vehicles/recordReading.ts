@@ -1,0 +1,145 @@
+import { checkManualReading, raiseAlerts } from "@fleetcore/engine"
+import { HttpError, type Request } from "@fleetcore/platform"
+import type { OrgId, VehicleId } from "@fleetcore/proto"
+import type pg from "pg"
+import { audit } from "../audit/audit.js"
+import type { Principal } from "../auth/Principal.js"
+import { firstRow, sql } from "../db/sql.js"
+import { requireVisibleVehicle, vehicleNotFound } from "./visibleVehicle.js"
+
+const DEFAULT_MAX_KM_PER_DAY = 1000
+
+export const readings = () =>
+  sql
+    .selectFrom("odometer_readings")
+    .select((eb) => [
+      "id",
+      eb.cast<number>("value_km", "float8").as("value_km"),
+      "at",
+      "entered_by",
+      "flagged",
+      "note",
+    ])
+
+export interface ReadingRow {
+  id: string
+  value_km: number
+  at: Date
+  entered_by: string | null
+  flagged: boolean
+  note: string | null
+}
+
+export const readingView = (r: ReadingRow) => ({
+  id: r.id,
+  valueKm: r.value_km,
+  at: r.at.toISOString(),
+  enteredBy: r.entered_by,
+  flagged: r.flagged,
+  note: r.note,
+})
+
+/** What one reading is entered with (the decoded body of `odometer.create`). */
+export interface ReadingInput {
+  readonly valueKm: number
+  readonly at?: string
+  readonly note?: string
+}
+
+export interface RecordedReading {
+  readonly vehicleId: string
+  readonly row: ReadingRow
+  readonly kmPerDay: number | null
+  readonly maxKmPerDay: number
+}
+
+/**
+ * Records one manual reading of `vehicleId` inside the caller's `withOrg` transaction `c`: the one
+ * rule of every way a reading is entered (single, bulk, CSV). The vehicle must be visible to the
+ * caller (a driver: assigned to them, else 404); `at` (now when absent) not in the future; the value
+ * not below the reading before `at` nor above the one after it (422); an implausible jump is stored
+ * but flagged. Audited. Call `raiseJumpAlerts` after the transaction commits.
+ */
+export const recordReading = async (
+  c: pg.ClientBase,
+  p: Principal,
+  request: Request,
+  vehicleId: string,
+  body: ReadingInput,
+): Promise<RecordedReading> => {
+  const at = body.at === undefined ? new Date() : new Date(body.at)
+  if (at.getTime() > Date.now() + 5 * 60_000) {
+    throw new HttpError(400, "FLEET_ODOMETER_READING_INVALID", "at must not be in the future", "at")
+  }
+  await requireVisibleVehicle(c, p, vehicleId)
+  const org = await firstRow(c, sql.selectFrom("organisations").select("settings"))
+  if (org === undefined) throw vehicleNotFound()
+  // Serialise readings of one vehicle so two entries cannot both pass the checks.
+  await c.query("SELECT pg_advisory_xact_lock(hashtext($1))", [vehicleId])
+  const before = await firstRow(
+    c,
+    readings().where("vehicle_id", "=", vehicleId).where("at", "<=", at).orderBy("at", "desc").limit(1),
+  )
+  const after = await firstRow(
+    c,
+    readings().where("vehicle_id", "=", vehicleId).where("at", ">", at).orderBy("at", "asc").limit(1),
+  )
+  const maxKmPerDay =
+    typeof org.settings.maxKmPerDay === "number" ? org.settings.maxKmPerDay : DEFAULT_MAX_KM_PER_DAY
+  const check = checkManualReading(
+    { valueKm: body.valueKm, atMs: at.getTime() },
+    before ? { valueKm: before.value_km, atMs: before.at.getTime() } : null,
+    after ? { valueKm: after.value_km, atMs: after.at.getTime() } : null,
+    maxKmPerDay,
+  )
+  if (check.kind === "invalid")
+    throw new HttpError(422, "FLEET_ODOMETER_READING_DECREASES", check.reason, "valueKm")
+  const inserted = await firstRow(
+    c,
+    sql
+      .insertInto("odometer_readings")
+      .values({
+        org_id: p.orgId,
+        vehicle_id: vehicleId,
+        value_km: body.valueKm,
+        at,
+        entered_by: p.userId,
+        flagged: check.flagged,
+        note: body.note ?? null,
+      })
+      .returning("id"),
+  )
+  const row = await firstRow(c, readings().where("id", "=", inserted?.id as string))
+  if (row === undefined) throw new Error("the reading was not stored")
+  await audit(c, p, request, {
+    action: "odometer-reading.create",
+    entity: "odometer_reading",
+    entityId: row.id,
+    newValues: row,
+  })
+  return { vehicleId, row, kmPerDay: check.kmPerDay, maxKmPerDay }
+}
+
+/** Raises the manual-jump alert of every flagged reading; after the readings' transaction committed. */
+export const raiseJumpAlerts = async (
+  system: pg.Pool,
+  orgId: string,
+  recorded: ReadonlyArray<RecordedReading>,
+): Promise<void> => {
+  const flagged = recorded.filter((r) => r.row.flagged)
+  if (flagged.length === 0) return
+  await raiseAlerts(
+    system,
+    flagged.map((r) => ({
+      orgId: orgId as OrgId,
+      vehicleId: r.vehicleId as VehicleId,
+      type: "odometer_manual_jump" as const,
+      key: r.row.id,
+      severity: "warning" as const,
+      timeMs: r.row.at.getTime(),
+      lat: null,
+      lon: null,
+      details: { valueKm: r.row.value_km, kmPerDay: r.kmPerDay, maxKmPerDay: r.maxKmPerDay },
+    })),
+  )
+}
