@@ -47,6 +47,16 @@ const cellValue = (text: string, kind: CellKind): unknown => {
 }
 
 /**
+ * `;` when the header row has more columns split by `;` than by `,` (Excel in ru/kk locales), else
+ * `,`. Decided on the header alone: papaparse's own guess needs several consistent rows.
+ */
+const delimiterOf = (text: string): string => {
+  const columns = (delimiter: string) =>
+    Papa.parse<Array<string>>(text, { delimiter, preview: 1 }).data[0]?.length ?? 0
+  return columns(";") > columns(",") ? ";" : ","
+}
+
+/**
  * Reads CSV text (`,` or `;` separated, as Excel writes in ru/kk locales) with papaparse. The header
  * names columns of `columns` (any case, any order); an unknown or repeated column, or a missing
  * `required` one, refuses the whole file. Blank rows are skipped but keep their number.
@@ -56,7 +66,7 @@ export const readCsv = (
   columns: ReadonlyArray<readonly [string, CellKind]>,
   required: ReadonlyArray<string>,
 ): ReadonlyArray<CsvRow> => {
-  const parsed = Papa.parse<Array<string>>(text, { delimitersToGuess: [",", ";"], skipEmptyLines: false })
+  const parsed = Papa.parse<Array<string>>(text, { delimiter: delimiterOf(text), skipEmptyLines: false })
   const [header, ...data] = parsed.data
   if (header === undefined || header.every((h) => h.trim() === ""))
     throw invalid("the file has no header row")

@@ -74,7 +74,7 @@ export const IMPORT_SAMPLES: Readonly<Record<ImportKind, ReadonlyArray<string>>>
     "2021",
     "white",
     "sedan",
-    "petrol",
+    "gasoline",
     "2.5",
     "automatic",
     "5",
