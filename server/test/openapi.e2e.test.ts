@@ -101,7 +101,7 @@ describe("the OpenAPI document", () => {
       }
       const body = (op.requestBody as Json | undefined)?.content as Record<string, Json> | undefined
       if (body !== undefined) {
-        const media = body["application/json"] ?? body["multipart/form-data"]
+        const media = body["application/json"] ?? body["multipart/form-data"] ?? Object.values(body)[0]
         schemas.push([`${method} ${path} body`, media?.schema])
       }
       for (const [status, response] of Object.entries(op.responses as Record<string, Json>)) {
