@@ -93,6 +93,12 @@ const ExpensePage = lazy(() =>
 const BudgetsPage = lazy(() =>
   import("./pages/expenses/BudgetsPage").then((m) => ({ default: m.BudgetsPage })),
 )
+const MileageBulkPage = lazy(() =>
+  import("./pages/mileage/MileageBulkPage").then((m) => ({ default: m.MileageBulkPage })),
+)
+const ImportsPage = lazy(() =>
+  import("./pages/imports/ImportsPage").then((m) => ({ default: m.ImportsPage })),
+)
 const CurrencyRatesPage = lazy(() =>
   import("./pages/currencyRates/CurrencyRatesPage").then((m) => ({ default: m.CurrencyRatesPage })),
 )
@@ -210,6 +216,8 @@ export const App = () => (
         path="/settings/currency-rates"
         component={() => <Guarded page="currencyRates" component={CurrencyRatesPage} />}
       />
+      <Route path="/mileage/bulk" component={() => <Guarded page="mileage" component={MileageBulkPage} />} />
+      <Route path="/imports" component={() => <Guarded page="imports" component={ImportsPage} />} />
       <Route path="/index.html" component={() => <Navigate href="/" />} />
       <Route path="*" component={NotFoundPage} />
     </Route>

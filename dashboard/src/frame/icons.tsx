@@ -5,6 +5,8 @@ import {
   Contact,
   FileSignature,
   FileText,
+  FileUp,
+  Gauge,
   House,
   Map as MapIcon,
   Network,
@@ -37,6 +39,8 @@ const ICONS: Readonly<Record<MenuIcon, (props: { size: number }) => JSX.Element>
   expenses: ReceiptText,
   budgets: PiggyBank,
   currencyRates: ArrowLeftRight,
+  mileage: Gauge,
+  imports: FileUp,
 }
 
 export const MenuIconView = (props: { readonly icon: MenuIcon }) => {

@@ -14,15 +14,21 @@ describe("menu", () => {
   })
 
   it("gives an admin users, audit and their organisation's settings but not organisations", () => {
-    expect(ids("admin", "admin")).toEqual(["users", "audit", "organisationSettings", "currencyRates"])
+    expect(ids("admin", "admin")).toEqual([
+      "users",
+      "audit",
+      "organisationSettings",
+      "currencyRates",
+      "imports",
+    ])
     expect(menuItemOf("/settings/organisation")?.id).toBe("organisationSettings")
   })
 
   it("gives a manager the user list but not the audit log", () => {
-    expect(ids("manager", "admin")).toEqual(["users", "currencyRates"])
+    expect(ids("manager", "admin")).toEqual(["users", "currencyRates", "imports"])
   })
 
-  it("gives a driver home, the live map, their vehicles, their own record and team, their fines and the profile, nothing to administer", () => {
+  it("gives a driver home, the live map, their vehicles, their own record and team, their fines, mileage entry and the profile, nothing to administer", () => {
     expect(ids("driver", "main")).toEqual([
       "home",
       "live",
@@ -32,6 +38,7 @@ describe("menu", () => {
       "teams",
       "penalties",
       "documents",
+      "mileage",
     ])
     expect(ids("driver", "admin")).toEqual([])
     expect(ids("driver", "user")).toEqual(["profile"])

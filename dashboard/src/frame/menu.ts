@@ -21,6 +21,8 @@ export type MenuIcon =
   | "expenses"
   | "budgets"
   | "currencyRates"
+  | "mileage"
+  | "imports"
 
 export interface MenuItem {
   readonly id: string
@@ -45,6 +47,8 @@ export interface MenuItem {
     | "expenses"
     | "budgets"
     | "currencyRates"
+    | "mileage"
+    | "imports"
   readonly icon: MenuIcon
   readonly access: PageAccess
   /** Sidebar sections; the profile lives in the user menu instead. */
@@ -157,6 +161,22 @@ export const MENU: ReadonlyArray<MenuItem> = [
     icon: "profile",
     access: "signedIn",
     placement: "user",
+  },
+  {
+    id: "mileage",
+    path: "/mileage/bulk",
+    label: "mileage",
+    icon: "mileage",
+    access: "odometer.record",
+    placement: "main",
+  },
+  {
+    id: "imports",
+    path: "/imports",
+    label: "imports",
+    icon: "imports",
+    access: "vehicles.manage",
+    placement: "admin",
   },
 ]
 
