@@ -1184,7 +1184,7 @@ export const en = {
     allTeams: "All teams",
     department: "Department",
     anyDepartment: "Any department",
-    pending: "{{ count }} readings to save",
+    pending: "Readings to save: {{ count }}",
     save: "Save readings",
     saving: "Saving…",
     saved: "{{ accepted }} saved, {{ refused }} refused",

@@ -103,7 +103,7 @@ export const MileageBulkPage = () => {
         id: "result",
         header: t("imports.result"),
         cell: (c) => resultCell(c.row.original.id),
-        meta: { hideable: false },
+        meta: { width: "22rem", hideable: false },
       },
     ],
   )
@@ -177,14 +177,16 @@ export const MileageBulkPage = () => {
                 {(team) => <option value={team.id}>{team.name}</option>}
               </For>
             </FilterSelect>
-            <input
-              class="input mileage-filter-text"
-              aria-label={t("imports.department")}
-              placeholder={t("imports.anyDepartment")}
-              data-testid="mileage-filter-department"
-              value={url.state().filters.department ?? ""}
-              onChange={(e) => url.setFilter("department", e.currentTarget.value.trim())}
-            />
+            <label class="filter">
+              <span>{t("imports.department")}</span>
+              <input
+                class="input mileage-filter-text"
+                placeholder={t("imports.anyDepartment")}
+                data-testid="mileage-filter-department"
+                value={url.state().filters.department ?? ""}
+                onChange={(e) => url.setFilter("department", e.currentTarget.value.trim())}
+              />
+            </label>
           </>
         }
       />
