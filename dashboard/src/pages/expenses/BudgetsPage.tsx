@@ -21,7 +21,6 @@ import { showToast } from "../../ui/toast"
 import { BudgetBar } from "./BudgetBar"
 import { BudgetForm, budgetBody, newBudgetValues } from "./budgetForm"
 import { CategoryBadge } from "./CategoryBadge"
-import { makeMoneyFormat } from "./moneyFormat"
 
 const NewBudget = (props: { readonly year: number }) => {
   const { t } = useI18n()
@@ -113,7 +112,7 @@ export const BudgetsPage = () => {
   const queryClient = useQueryClient()
   const [year, setYear] = createSignal(new Date().getFullYear())
   const [deleting, setDeleting] = createSignal<string | null>(null)
-  const money = createMemo(() => makeMoneyFormat(locale()))
+  const money = useI18n().format
   const report = useQuery(() => ({
     queryKey: [endpoints.budgets.vsActual.id, year()] as const,
     queryFn: ({ signal }) =>

@@ -21,7 +21,6 @@ import { ExpenseFormFields } from "./ExpenseForm"
 import type { ExpenseView } from "./expenseColumns"
 import { ExpenseForm, expenseBody, expenseValues } from "./expenseForm"
 import { createExpenseQuery, invalidateExpenses } from "./expenseQueries"
-import { makeMoneyFormat } from "./moneyFormat"
 
 const BackLink = () => {
   const { t } = useI18n()
@@ -35,7 +34,7 @@ const BackLink = () => {
 /** What the server derived: the conversion and, for a refuel, the consumption check. */
 const ExpenseFacts = (props: { readonly expense: ExpenseView }) => {
   const { t, format, locale } = useI18n()
-  const money = createMemo(() => makeMoneyFormat(locale()))
+  const money = useI18n().format
   const e = () => props.expense
   return (
     <section class="panel">

@@ -15,7 +15,6 @@ import { listQueryOf } from "../../ui/table/tableUrlState"
 import { ExpenseTotals } from "./ExpenseTotals"
 import { expenseColumns } from "./expenseColumns"
 import { createVehicleOptionsQuery } from "./expenseQueries"
-import { makeMoneyFormat } from "./moneyFormat"
 
 const SORTS = ["date", "amount", "orgAmount", "category", "vendor"]
 const FILTERS = ["vehicleId", "category", "currency", "from", "to"]
@@ -29,7 +28,7 @@ export const ExpensesPage = () => {
   const result = createListQuery(endpoints.expenses.list, () => ({ query: listQueryOf(url.state()) }))
   const vehicles = createVehicleOptionsQuery()
   const vehicleName = (id: string) => vehicles.data?.items.find((v) => v.id === id)?.name ?? "…"
-  const money = createMemo(() => makeMoneyFormat(locale()))
+  const money = useI18n().format
   const columns = createMemo(() => expenseColumns(t, format(), money(), vehicleName))
   const newButton = (testId: string) => (
     <Show when={session.can("expenses.manage")}>

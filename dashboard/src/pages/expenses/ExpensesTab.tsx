@@ -12,7 +12,6 @@ import { listResultOf } from "../../ui/table/listResultOf"
 import { ExpenseTotals } from "./ExpenseTotals"
 import { expenseColumns } from "./expenseColumns"
 import { createVehicleOptionsQuery } from "./expenseQueries"
-import { makeMoneyFormat } from "./moneyFormat"
 
 /** The latest expenses of one vehicle or one driver, with their total, for a tab of its page. */
 export const ExpensesTab = (props: {
@@ -29,7 +28,7 @@ export const ExpensesTab = (props: {
   const byVehicle = () => "vehicleId" in props.filter
   const vehicles = createVehicleOptionsQuery()
   const vehicleName = (id: string) => vehicles.data?.items.find((v) => v.id === id)?.name ?? "…"
-  const money = createMemo(() => makeMoneyFormat(locale()))
+  const money = useI18n().format
   const columns = createMemo(() =>
     expenseColumns(t, format(), money(), vehicleName, { withVehicle: !byVehicle() }),
   )
