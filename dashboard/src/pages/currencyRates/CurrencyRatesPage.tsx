@@ -102,7 +102,7 @@ const NewRate = (props: { readonly orgCurrency: string; readonly onSaved: () => 
 
 /** Rates against the organisation's currency: the table, a rate by hand, and a CSV import. */
 export const CurrencyRatesPage = () => {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const api = useApi()
   const session = useSession()
   const queryClient = useQueryClient()

@@ -21,7 +21,7 @@ const FILTERS = ["vehicleId", "category", "currency", "from", "to"]
 
 /** Expenses of every category: filters, search, sort, paging and the total of the filtered set. */
 export const ExpensesPage = () => {
-  const { t, format, locale } = useI18n()
+  const { t, format } = useI18n()
   const session = useSession()
   const navigate = useNavigate()
   const url = createTableUrlState({ filters: FILTERS, sorts: SORTS })

@@ -18,7 +18,7 @@ export const ExpensesTab = (props: {
   readonly filter: { readonly vehicleId: string } | { readonly driverId: string }
   readonly testId: string
 }) => {
-  const { t, format, locale } = useI18n()
+  const { t, format } = useI18n()
   const session = useSession()
   const navigate = useNavigate()
   const url = fixedTableState(50)
