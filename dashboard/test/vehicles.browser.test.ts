@@ -151,9 +151,7 @@ describe("vehicle records in the browser", () => {
     expect(made).toBe(201)
 
     await page.goto(`${fleet.httpUrl}/vehicles?sort=plate`)
-    await expect
-      .poll(() => page.getByTestId("rental-summary-monthly").textContent(), POLL)
-      .toBe("1,200.00 EUR")
+    await expect.poll(() => page.getByTestId("rental-summary-monthly").textContent(), POLL).toBe("€1,200.00")
     expect(await page.getByTestId("rental-summary-count").textContent()).toContain("2")
     const expiringRow = page.getByTestId("vehicles-row").filter({ hasText: "B-RN-1111" })
     expect(await expiringRow.getByTestId("vehicle-rental-expiring").count()).toBe(1)

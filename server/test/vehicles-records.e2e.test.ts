@@ -311,6 +311,58 @@ describe("vehicles", () => {
     )
     expect((await admin.call("DELETE", `/api/v1/vehicles/${moved.body.id}`)).status).toBe(409)
 
+    // An expense, a contract, a fine or an assignment each keep a vehicle (and so their records).
+    const records: ReadonlyArray<readonly [string, (vehicleId: string) => Promise<number>]> = [
+      [
+        "expense",
+        async (vehicleId) =>
+          (
+            await admin.call("POST", "/api/v1/expenses", {
+              vehicleId,
+              category: "parking",
+              amount: "15.00",
+              currency: "EUR",
+              date: "2026-01-11",
+            })
+          ).status,
+      ],
+      [
+        "contract",
+        async (vehicleId) =>
+          (
+            await admin.call("POST", "/api/v1/contracts", {
+              vehicleId,
+              type: "warranty",
+              contractor: "Dealer",
+              startDate: "2026-01-01",
+              endDate: "2027-01-01",
+              amount: "0.00",
+              currency: "KZT",
+              paymentFrequency: "one_time",
+            })
+          ).status,
+      ],
+      [
+        "fine",
+        async (vehicleId) =>
+          (
+            await admin.call("POST", "/api/v1/penalties", {
+              vehicleId,
+              amount: "50.00",
+              currency: "EUR",
+              offenceAt: "2026-01-05T10:00:00Z",
+              reason: "Speeding",
+            })
+          ).status,
+      ],
+    ]
+    for (const [what, record] of records) {
+      const v = await admin.call<Vehicle>("POST", "/api/v1/vehicles", { name: `With ${what}`, plate: null })
+      expect(await record(v.body.id), what).toBe(201)
+      const answer = await admin.call<ErrorBody>("DELETE", `/api/v1/vehicles/${v.body.id}`)
+      expect([answer.status, answer.body.error?.code], what).toEqual([409, "FLEET_VEHICLE_HAS_HISTORY"])
+    }
+
     const fresh = await admin.call<Vehicle>("POST", "/api/v1/vehicles", {
       name: "Mistake",
       plate: "102 NEW 02",

@@ -531,10 +531,10 @@ export const ERROR_MESSAGES = {
     tr: "Bu VIN zaten kayıtlı.",
   },
   FLEET_VEHICLE_HAS_HISTORY: {
-    en: "The vehicle has history (positions, fuel, maintenance, readings, documents…): decommission it instead of deleting it.",
-    ru: "У транспортного средства есть история (позиции, топливо, обслуживание, показания, документы…): выведите его из эксплуатации вместо удаления.",
-    kk: "Көлік құралының тарихы бар (орындар, отын, қызмет көрсету, көрсеткіштер, құжаттар…): оны жоюдың орнына пайдаланудан шығарыңыз.",
-    tr: "Aracın geçmişi var (konumlar, yakıt, bakım, okumalar, belgeler…): silmek yerine hizmetten çıkarın.",
+    en: "The vehicle has history (positions, expenses, maintenance, readings, documents, contracts, fines or driver assignments): decommission it instead of deleting it.",
+    ru: "У транспортного средства есть история (позиции, расходы, обслуживание, показания, документы, договоры, штрафы или назначения водителей): выведите его из эксплуатации вместо удаления.",
+    kk: "Көлік құралының тарихы бар (орындар, шығындар, қызмет көрсету, көрсеткіштер, құжаттар, шарттар, айыппұлдар немесе жүргізуші тағайындаулары): оны жоюдың орнына пайдаланудан шығарыңыз.",
+    tr: "Aracın geçmişi var (konumlar, giderler, bakım, okumalar, belgeler, sözleşmeler, cezalar veya sürücü atamaları): silmek yerine hizmetten çıkarın.",
   },
   FLEET_VEHICLE_TYPE_INVALID: {
     en: "Vehicle type {field}: {detail}",

@@ -46,4 +46,14 @@ describe("makeFormatters", () => {
     expect(makeFormatters("ru", fallback).speed(10)).toBe("36 км/ч")
     expect(makeFormatters("tr", fallback).speed(10)).toBe("36 km/sa")
   })
+
+  it("formats money from its decimal string, never through a float", () => {
+    // 9007199254740993 is not representable as a double: a float would print …992.
+    expect(en.money("9007199254740993.01", "USD")).toBe("$9,007,199,254,740,993.01")
+  })
+
+  it("keeps every decimal of a rate and shows a calendar day without a zone shift", () => {
+    expect(en.rate("512.3456", "KZT")).toBe("₸512.3456")
+    expect(en.day("2026-03-01")).toBe("Mar 1, 2026")
+  })
 })

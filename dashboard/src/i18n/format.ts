@@ -52,8 +52,10 @@ export interface Formatters {
   readonly relative: (thenMs: number, nowMs: number) => string
   /** A calendar day "YYYY-MM-DD" (no time zone: the day itself) -> "12 Mar 2027" */
   readonly day: (isoDate: string) => string
-  /** A decimal amount of money ("1200.50", "EUR") -> "€1,200.50". */
+  /** A decimal amount of money ("1200.50", "EUR") -> "€1,200.50"; the string itself, never a float. */
   readonly money: (amount: string, currency: string) => string
+  /** A conversion rate in `base` with every decimal it has (up to 8): "₸512.3456". */
+  readonly rate: (rate: string, base: string) => string
   /** A file size: "840 KB", "3.2 MB" (decimal units). */
   readonly fileSize: (bytes: number) => string
 }
@@ -127,12 +129,20 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatte
     money: (amount, currency) => {
       let format = moneys.get(currency)
       if (format === undefined) {
-        format = number({ style: "currency", currency })
+        format = number({ style: "currency", currency, currencyDisplay: "narrowSymbol" })
         moneys.set(currency, format)
       }
       // Amounts are exact decimal strings; Intl formats the decimal string itself, never a float.
       return format.format(amount as `${number}`)
     },
+    rate: (rate, base) =>
+      number({
+        style: "currency",
+        currency: base,
+        currencyDisplay: "narrowSymbol",
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 8,
+      }).format(rate as `${number}`),
     fileSize: (bytes) =>
       bytes < 1_000_000 ? kilobytes.format(Math.max(1, bytes / 1000)) : megabytes.format(bytes / 1_000_000),
   }

@@ -1,19 +1,17 @@
 import "../organisations/adminPages.css"
+import { DocumentsPanel } from "../../ui/documents/DocumentsPanel"
+import { RecordState } from "../../ui/RecordState"
 import "./records.css"
 import { endpoints } from "@fleetcore/contract"
 import { A, useNavigate, useParams } from "@solidjs/router"
 import { useQueryClient } from "@tanstack/solid-query"
 import { ArrowLeft, Ban, FileX2, RefreshCw, Trash2 } from "lucide-solid"
-import { createSignal, Match, Show, Switch } from "solid-js"
+import { createSignal, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
-import { ApiError } from "../../api/ApiError"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
-import { EmptyState } from "../../ui/EmptyState"
-import { ErrorState } from "../../ui/ErrorState"
 import { PageHeader } from "../../ui/PageHeader"
-import { Spinner } from "../../ui/Spinner"
 import { showToast } from "../../ui/toast"
 import { ContractEditForm } from "./ContractEditForm"
 import { ContractStatusBadge } from "./ContractStatusBadge"
@@ -125,118 +123,109 @@ export const ContractPage = () => {
   const [renewing, setRenewing] = createSignal(false)
   const [cancelling, setCancelling] = createSignal(false)
   const [deleting, setDeleting] = createSignal(false)
-  const notFound = () => query.error instanceof ApiError && query.error.status === 404
   const manage = () => session.can("contracts.manage")
 
   return (
     <div class="page page--narrow">
-      <Switch>
-        <Match when={query.isLoading}>
-          <Spinner label={t("states.loading")} />
-        </Match>
-        <Match when={notFound()}>
-          <div data-testid="contract-not-found">
-            <EmptyState
-              icon={<FileX2 size={22} />}
-              title={t("contractsPenalties.contracts.notFound")}
-              description={t("contractsPenalties.contracts.notFoundText")}
-              action={<BackLink />}
+      <RecordState
+        query={query}
+        notFound={{
+          testId: "contract-not-found",
+          icon: <FileX2 size={22} />,
+          title: t("contractsPenalties.contracts.notFound"),
+          description: t("contractsPenalties.contracts.notFoundText"),
+          action: <BackLink />,
+        }}
+      >
+        {(contract) => (
+          <>
+            <PageHeader
+              title={contract().contractor}
+              description={t(`contractsPenalties.contracts.type_${contract().type}`)}
+              actions={<BackLink />}
             />
-          </div>
-        </Match>
-        <Match when={query.isError}>
-          <ErrorState error={query.error} retry={() => void query.refetch()} />
-        </Match>
-        <Match when={query.data}>
-          {(contract) => (
-            <>
-              <PageHeader
-                title={contract().contractor}
-                description={t(`contractsPenalties.contracts.type_${contract().type}`)}
-                actions={<BackLink />}
-              />
-              <section class="panel">
-                <Facts contract={contract()} />
-                <Show when={manage()}>
-                  <div class="record-actions">
-                    <Show when={contract().status !== "cancelled" && contract().renewedById === null}>
-                      <button
-                        type="button"
-                        class="button button--primary"
-                        data-testid="contract-renew"
-                        onClick={() => setRenewing(true)}
-                      >
-                        <RefreshCw size={16} aria-hidden="true" />
-                        <span>{t("contractsPenalties.contracts.renew")}</span>
-                      </button>
-                    </Show>
-                    <Show when={contract().status !== "cancelled"}>
-                      <button
-                        type="button"
-                        class="button button--danger-outline"
-                        data-testid="contract-cancel"
-                        onClick={() => setCancelling(true)}
-                      >
-                        <Ban size={16} aria-hidden="true" />
-                        <span>{t("contractsPenalties.contracts.cancel")}</span>
-                      </button>
-                    </Show>
+            <section class="panel">
+              <Facts contract={contract()} />
+              <Show when={manage()}>
+                <div class="record-actions">
+                  <Show when={contract().status !== "cancelled" && contract().renewedById === null}>
+                    <button
+                      type="button"
+                      class="button button--primary"
+                      data-testid="contract-renew"
+                      onClick={() => setRenewing(true)}
+                    >
+                      <RefreshCw size={16} aria-hidden="true" />
+                      <span>{t("contractsPenalties.contracts.renew")}</span>
+                    </button>
+                  </Show>
+                  <Show when={contract().status !== "cancelled"}>
                     <button
                       type="button"
                       class="button button--danger-outline"
-                      data-testid="contract-delete"
-                      onClick={() => setDeleting(true)}
+                      data-testid="contract-cancel"
+                      onClick={() => setCancelling(true)}
                     >
-                      <Trash2 size={16} aria-hidden="true" />
-                      <span>{t("contractsPenalties.delete")}</span>
+                      <Ban size={16} aria-hidden="true" />
+                      <span>{t("contractsPenalties.contracts.cancel")}</span>
                     </button>
-                  </div>
-                </Show>
-              </section>
-              <Show when={manage() && contract().status !== "cancelled"}>
-                <section class="panel">
-                  <div class="panel__header">
-                    <h2>{t("contractsPenalties.contracts.edit")}</h2>
-                  </div>
-                  <ContractEditForm contract={contract()} />
-                </section>
+                  </Show>
+                  <button
+                    type="button"
+                    class="button button--danger-outline"
+                    data-testid="contract-delete"
+                    onClick={() => setDeleting(true)}
+                  >
+                    <Trash2 size={16} aria-hidden="true" />
+                    <span>{t("contractsPenalties.delete")}</span>
+                  </button>
+                </div>
               </Show>
-              <RenewDialog contract={contract()} open={renewing()} onOpenChange={setRenewing} />
-              <ConfirmDialog
-                open={cancelling()}
-                onOpenChange={setCancelling}
-                title={t("contractsPenalties.contracts.cancelTitle")}
-                description={t("contractsPenalties.contracts.cancelText", {
-                  contractor: contract().contractor,
-                })}
-                confirmLabel={t("contractsPenalties.contracts.cancel")}
-                destructive
-                onConfirm={async () => {
-                  await api.call(endpoints.contracts.cancel, { params: { id: contract().id }, body: {} })
-                  await invalidateContracts(queryClient)
-                  showToast("success", t("contractsPenalties.contracts.cancelled"))
-                }}
-              />
-              <ConfirmDialog
-                open={deleting()}
-                onOpenChange={setDeleting}
-                title={t("contractsPenalties.contracts.deleteTitle")}
-                description={t("contractsPenalties.contracts.deleteText", {
-                  contractor: contract().contractor,
-                })}
-                confirmLabel={t("contractsPenalties.delete")}
-                destructive
-                onConfirm={async () => {
-                  await api.call(endpoints.contracts.delete, { params: { id: contract().id } })
-                  await invalidateContracts(queryClient)
-                  showToast("success", t("contractsPenalties.deleted"))
-                  navigate("/contracts")
-                }}
-              />
-            </>
-          )}
-        </Match>
-      </Switch>
+            </section>
+            <Show when={manage() && contract().status !== "cancelled"}>
+              <section class="panel">
+                <div class="panel__header">
+                  <h2>{t("contractsPenalties.contracts.edit")}</h2>
+                </div>
+                <ContractEditForm contract={contract()} />
+              </section>
+            </Show>
+            <DocumentsPanel entityType="contract" entityId={contract().id} />
+            <RenewDialog contract={contract()} open={renewing()} onOpenChange={setRenewing} />
+            <ConfirmDialog
+              open={cancelling()}
+              onOpenChange={setCancelling}
+              title={t("contractsPenalties.contracts.cancelTitle")}
+              description={t("contractsPenalties.contracts.cancelText", {
+                contractor: contract().contractor,
+              })}
+              confirmLabel={t("contractsPenalties.contracts.cancel")}
+              destructive
+              onConfirm={async () => {
+                await api.call(endpoints.contracts.cancel, { params: { id: contract().id }, body: {} })
+                await invalidateContracts(queryClient)
+                showToast("success", t("contractsPenalties.contracts.cancelled"))
+              }}
+            />
+            <ConfirmDialog
+              open={deleting()}
+              onOpenChange={setDeleting}
+              title={t("contractsPenalties.contracts.deleteTitle")}
+              description={t("contractsPenalties.contracts.deleteText", {
+                contractor: contract().contractor,
+              })}
+              confirmLabel={t("contractsPenalties.delete")}
+              destructive
+              onConfirm={async () => {
+                await api.call(endpoints.contracts.delete, { params: { id: contract().id } })
+                await invalidateContracts(queryClient)
+                showToast("success", t("contractsPenalties.deleted"))
+                navigate("/contracts")
+              }}
+            />
+          </>
+        )}
+      </RecordState>
     </div>
   )
 }

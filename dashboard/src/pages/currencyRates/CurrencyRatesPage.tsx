@@ -22,7 +22,6 @@ import { listResultOf } from "../../ui/table/listResultOf"
 import { listQueryOf } from "../../ui/table/tableUrlState"
 import { showToast } from "../../ui/toast"
 import { createOrgCurrencyQuery } from "../expenses/expenseQueries"
-import { makeMoneyFormat } from "../expenses/moneyFormat"
 import { RateImport } from "./RateImport"
 import { RateForm } from "./rateForm"
 
@@ -103,7 +102,7 @@ const NewRate = (props: { readonly orgCurrency: string; readonly onSaved: () => 
 
 /** Rates against the organisation's currency: the table, a rate by hand, and a CSV import. */
 export const CurrencyRatesPage = () => {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const api = useApi()
   const session = useSession()
   const queryClient = useQueryClient()
@@ -111,7 +110,7 @@ export const CurrencyRatesPage = () => {
   const url = createTableUrlState({ filters: ["currency"], sorts: ["date", "currency"] })
   const result = createListQuery(endpoints.currencyRates.list, () => ({ query: listQueryOf(url.state()) }))
   const [deleting, setDeleting] = createSignal<RateRow | null>(null)
-  const money = createMemo(() => makeMoneyFormat(locale()))
+  const money = useI18n().format
   const reload = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: [endpoints.currencyRates.list.id] }),

@@ -1,17 +1,14 @@
 import "../organisations/adminPages.css"
+import { RecordState } from "../../ui/RecordState"
 import "./drivers.css"
 import { Tabs } from "@kobalte/core/tabs"
 import { A, useParams, useSearchParams } from "@solidjs/router"
 import { ArrowLeft, UserRoundX } from "lucide-solid"
-import { For, Match, Switch } from "solid-js"
+import { For } from "solid-js"
 import { Dynamic } from "solid-js/web"
-import { ApiError } from "../../api/ApiError"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
-import { EmptyState } from "../../ui/EmptyState"
-import { ErrorState } from "../../ui/ErrorState"
 import { PageHeader } from "../../ui/PageHeader"
-import { Spinner } from "../../ui/Spinner"
 import { createDriverQuery } from "./driverQueries"
 import { DRIVER_TABS } from "./driverTabs"
 
@@ -32,72 +29,58 @@ export const DriverPage = () => {
   const [search, setSearch] = useSearchParams<{ tab?: string }>()
   const session = useSession()
   const query = createDriverQuery(() => params.id)
-  const notFound = () => query.error instanceof ApiError && query.error.status === 404
   const tabs = () => DRIVER_TABS.filter((tab) => session.can(tab.access))
   const current = () => tabs().find((tab) => tab.id === search.tab)?.id ?? tabs()[0]?.id ?? "info"
 
   return (
     <div class="page">
-      <Switch>
-        <Match when={query.isLoading}>
-          <Spinner label={t("states.loading")} />
-        </Match>
-        <Match when={notFound()}>
-          <div data-testid="driver-not-found">
-            <EmptyState
-              icon={<UserRoundX size={22} />}
-              title={t("drivers.notFound")}
-              description={t("drivers.notFoundText")}
-              action={<BackLink />}
+      <RecordState
+        query={query}
+        notFound={{
+          testId: "driver-not-found",
+          icon: <UserRoundX size={22} />,
+          title: t("drivers.notFound"),
+          description: t("drivers.notFoundText"),
+          action: <BackLink />,
+        }}
+      >
+        {(driver) => (
+          <>
+            <PageHeader
+              title={driver().fullName}
+              description={[t(`drivers.status_${driver().status}`), driver().employeeId, driver().team?.name]
+                .filter((part) => part !== null && part !== undefined)
+                .join(" · ")}
+              actions={<BackLink />}
             />
-          </div>
-        </Match>
-        <Match when={query.isError}>
-          <ErrorState error={query.error} retry={() => void query.refetch()} />
-        </Match>
-        <Match when={query.data}>
-          {(driver) => (
-            <>
-              <PageHeader
-                title={driver().fullName}
-                description={[
-                  t(`drivers.status_${driver().status}`),
-                  driver().employeeId,
-                  driver().team?.name,
-                ]
-                  .filter((part) => part !== null && part !== undefined)
-                  .join(" · ")}
-                actions={<BackLink />}
-              />
-              <Tabs
-                value={current()}
-                onChange={(tab) =>
-                  setSearch({ tab: tab === tabs()[0]?.id ? undefined : tab }, { replace: true })
-                }
-                class="tabs"
-              >
-                <Tabs.List class="tabs__list" aria-label={t("drivers.tabs")}>
-                  <For each={tabs()}>
-                    {(tab) => (
-                      <Tabs.Trigger class="tabs__trigger" value={tab.id} data-testid={`driver-tab-${tab.id}`}>
-                        {tab.label(t)}
-                      </Tabs.Trigger>
-                    )}
-                  </For>
-                  <Tabs.Indicator class="tabs__indicator" />
-                </Tabs.List>
+            <Tabs
+              value={current()}
+              onChange={(tab) =>
+                setSearch({ tab: tab === tabs()[0]?.id ? undefined : tab }, { replace: true })
+              }
+              class="tabs"
+            >
+              <Tabs.List class="tabs__list" aria-label={t("drivers.tabs")}>
                 <For each={tabs()}>
                   {(tab) => (
-                    <Tabs.Content class="tabs__content" value={tab.id} data-testid={`driver-panel-${tab.id}`}>
-                      <Dynamic component={tab.component} driver={driver()} />
-                    </Tabs.Content>
+                    <Tabs.Trigger class="tabs__trigger" value={tab.id} data-testid={`driver-tab-${tab.id}`}>
+                      {tab.label(t)}
+                    </Tabs.Trigger>
                   )}
                 </For>
-              </Tabs>
-            </>
-          )}
-        </Match>
-      </Switch>
+                <Tabs.Indicator class="tabs__indicator" />
+              </Tabs.List>
+              <For each={tabs()}>
+                {(tab) => (
+                  <Tabs.Content class="tabs__content" value={tab.id} data-testid={`driver-panel-${tab.id}`}>
+                    <Dynamic component={tab.component} driver={driver()} />
+                  </Tabs.Content>
+                )}
+              </For>
+            </Tabs>
+          </>
+        )}
+      </RecordState>
     </div>
   )
 }

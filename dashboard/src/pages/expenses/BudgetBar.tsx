@@ -1,11 +1,11 @@
 import type { BudgetVsActual } from "@fleetcore/contract"
+import type { Formatters } from "../../i18n/format"
 import { useI18n } from "../../i18n/I18nContext"
-import type { MoneyFormat } from "./moneyFormat"
 
 type Row = (typeof BudgetVsActual)["Encoded"]
 
 /** Spent against a budget as a bar: green under 80%, amber to 100%, red over (capped at full width). */
-export const BudgetBar = (props: { readonly row: Row; readonly money: MoneyFormat }) => {
+export const BudgetBar = (props: { readonly row: Row; readonly money: Formatters }) => {
   const { t, format } = useI18n()
   const tone = () => (props.row.usedPct > 100 ? "danger" : props.row.usedPct >= 80 ? "warning" : "success")
   return (

@@ -3,7 +3,7 @@ import { EXPENSE_CATEGORIES, endpoints } from "@fleetcore/contract"
 import { A } from "@solidjs/router"
 import { useQuery, useQueryClient } from "@tanstack/solid-query"
 import { ChevronLeft, ChevronRight, Trash2 } from "lucide-solid"
-import { createMemo, createSignal, For, Match, Show, Switch } from "solid-js"
+import { createSignal, For, Match, Show, Switch } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
@@ -21,7 +21,6 @@ import { showToast } from "../../ui/toast"
 import { BudgetBar } from "./BudgetBar"
 import { BudgetForm, budgetBody, newBudgetValues } from "./budgetForm"
 import { CategoryBadge } from "./CategoryBadge"
-import { makeMoneyFormat } from "./moneyFormat"
 
 const NewBudget = (props: { readonly year: number }) => {
   const { t } = useI18n()
@@ -107,13 +106,13 @@ const NewBudget = (props: { readonly year: number }) => {
 
 /** Budgets of a year against what was spent (the organisation-currency equivalents of expenses). */
 export const BudgetsPage = () => {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const api = useApi()
   const session = useSession()
   const queryClient = useQueryClient()
   const [year, setYear] = createSignal(new Date().getFullYear())
   const [deleting, setDeleting] = createSignal<string | null>(null)
-  const money = createMemo(() => makeMoneyFormat(locale()))
+  const money = useI18n().format
   const report = useQuery(() => ({
     queryKey: [endpoints.budgets.vsActual.id, year()] as const,
     queryFn: ({ signal }) =>

@@ -3,24 +3,21 @@ import { endpoints } from "@fleetcore/contract"
 import { A, useNavigate, useParams } from "@solidjs/router"
 import { useQueryClient } from "@tanstack/solid-query"
 import { ReceiptText, Trash2 } from "lucide-solid"
-import { createMemo, createSignal, Match, Show, Switch } from "solid-js"
+import { createSignal, Match, Show, Switch } from "solid-js"
 import { useApi } from "../../api/ApiContext"
-import { ApiError } from "../../api/ApiError"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
-import { EmptyState } from "../../ui/EmptyState"
-import { ErrorState } from "../../ui/ErrorState"
+import { DocumentsPanel } from "../../ui/documents/DocumentsPanel"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { PageHeader } from "../../ui/PageHeader"
-import { Spinner } from "../../ui/Spinner"
+import { RecordState } from "../../ui/RecordState"
 import { showToast } from "../../ui/toast"
 import { CategoryBadge } from "./CategoryBadge"
 import { ExpenseFormFields } from "./ExpenseForm"
 import type { ExpenseView } from "./expenseColumns"
 import { ExpenseForm, expenseBody, expenseValues } from "./expenseForm"
 import { createExpenseQuery, invalidateExpenses } from "./expenseQueries"
-import { makeMoneyFormat } from "./moneyFormat"
 
 const BackLink = () => {
   const { t } = useI18n()
@@ -33,8 +30,8 @@ const BackLink = () => {
 
 /** What the server derived: the conversion and, for a refuel, the consumption check. */
 const ExpenseFacts = (props: { readonly expense: ExpenseView }) => {
-  const { t, format, locale } = useI18n()
-  const money = createMemo(() => makeMoneyFormat(locale()))
+  const { t, format } = useI18n()
+  const money = useI18n().format
   const e = () => props.expense
   return (
     <section class="panel">
@@ -176,44 +173,35 @@ export const ExpensePage = () => {
   const params = useParams<{ id: string }>()
   const session = useSession()
   const query = createExpenseQuery(() => params.id)
-  const notFound = () => query.error instanceof ApiError && query.error.status === 404
   return (
     <div class="page page--narrow">
-      <Switch>
-        <Match when={query.isLoading}>
-          <Spinner label={t("states.loading")} />
-        </Match>
-        <Match when={notFound()}>
-          <div data-testid="expense-not-found">
-            <EmptyState
-              icon={<ReceiptText size={22} />}
-              title={t("expenses.notFound")}
-              description={t("expenses.notFoundText")}
-              action={<BackLink />}
+      <RecordState
+        query={query}
+        notFound={{
+          testId: "expense-not-found",
+          icon: <ReceiptText size={22} />,
+          title: t("expenses.notFound"),
+          description: t("expenses.notFoundText"),
+          action: <BackLink />,
+        }}
+      >
+        {(expense) => (
+          <>
+            <PageHeader
+              title={t(`expenses.category_${expense().category}`)}
+              description={expense().vendor ?? expense().description ?? undefined}
+              actions={<BackLink />}
             />
-          </div>
-        </Match>
-        <Match when={query.isError}>
-          <ErrorState error={query.error} retry={() => void query.refetch()} />
-        </Match>
-        <Match when={query.data}>
-          {(expense) => (
-            <>
-              <PageHeader
-                title={t(`expenses.category_${expense().category}`)}
-                description={expense().vendor ?? expense().description ?? undefined}
-                actions={<BackLink />}
-              />
-              <ExpenseFacts expense={expense()} />
-              <Show when={session.can("expenses.manage")}>
-                <Show when={expense().id} keyed>
-                  <EditExpense expense={expense()} />
-                </Show>
+            <ExpenseFacts expense={expense()} />
+            <Show when={session.can("expenses.manage")}>
+              <Show when={expense().id} keyed>
+                <EditExpense expense={expense()} />
               </Show>
-            </>
-          )}
-        </Match>
-      </Switch>
+            </Show>
+            <DocumentsPanel entityType="expense" entityId={expense().id} />
+          </>
+        )}
+      </RecordState>
     </div>
   )
 }

@@ -1,12 +1,12 @@
 import type { ExpenseTotals as Totals } from "@fleetcore/contract"
 import { Show } from "solid-js"
+import type { Formatters } from "../../i18n/format"
 import { useI18n } from "../../i18n/I18nContext"
-import type { MoneyFormat } from "./moneyFormat"
 
 /** The filtered set's total in the organisation's currency, and how many are left out of it. */
 export const ExpenseTotals = (props: {
   readonly totals: (typeof Totals)["Encoded"] | undefined
-  readonly money: MoneyFormat
+  readonly money: Formatters
 }) => {
   const { t, format } = useI18n()
   return (

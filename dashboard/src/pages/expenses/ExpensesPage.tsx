@@ -15,21 +15,20 @@ import { listQueryOf } from "../../ui/table/tableUrlState"
 import { ExpenseTotals } from "./ExpenseTotals"
 import { expenseColumns } from "./expenseColumns"
 import { createVehicleOptionsQuery } from "./expenseQueries"
-import { makeMoneyFormat } from "./moneyFormat"
 
 const SORTS = ["date", "amount", "orgAmount", "category", "vendor"]
 const FILTERS = ["vehicleId", "category", "currency", "from", "to"]
 
 /** Expenses of every category: filters, search, sort, paging and the total of the filtered set. */
 export const ExpensesPage = () => {
-  const { t, format, locale } = useI18n()
+  const { t, format } = useI18n()
   const session = useSession()
   const navigate = useNavigate()
   const url = createTableUrlState({ filters: FILTERS, sorts: SORTS })
   const result = createListQuery(endpoints.expenses.list, () => ({ query: listQueryOf(url.state()) }))
   const vehicles = createVehicleOptionsQuery()
   const vehicleName = (id: string) => vehicles.data?.items.find((v) => v.id === id)?.name ?? "…"
-  const money = createMemo(() => makeMoneyFormat(locale()))
+  const money = useI18n().format
   const columns = createMemo(() => expenseColumns(t, format(), money(), vehicleName))
   const newButton = (testId: string) => (
     <Show when={session.can("expenses.manage")}>

@@ -12,14 +12,13 @@ import { listResultOf } from "../../ui/table/listResultOf"
 import { ExpenseTotals } from "./ExpenseTotals"
 import { expenseColumns } from "./expenseColumns"
 import { createVehicleOptionsQuery } from "./expenseQueries"
-import { makeMoneyFormat } from "./moneyFormat"
 
 /** The latest expenses of one vehicle or one driver, with their total, for a tab of its page. */
 export const ExpensesTab = (props: {
   readonly filter: { readonly vehicleId: string } | { readonly driverId: string }
   readonly testId: string
 }) => {
-  const { t, format, locale } = useI18n()
+  const { t, format } = useI18n()
   const session = useSession()
   const navigate = useNavigate()
   const url = fixedTableState(50)
@@ -29,7 +28,7 @@ export const ExpensesTab = (props: {
   const byVehicle = () => "vehicleId" in props.filter
   const vehicles = createVehicleOptionsQuery()
   const vehicleName = (id: string) => vehicles.data?.items.find((v) => v.id === id)?.name ?? "…"
-  const money = createMemo(() => makeMoneyFormat(locale()))
+  const money = useI18n().format
   const columns = createMemo(() =>
     expenseColumns(t, format(), money(), vehicleName, { withVehicle: !byVehicle() }),
   )

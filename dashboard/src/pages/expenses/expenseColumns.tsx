@@ -4,7 +4,6 @@ import { Show } from "solid-js"
 import type { I18n } from "../../i18n/createI18n"
 import type { Formatters } from "../../i18n/format"
 import { CategoryBadge } from "./CategoryBadge"
-import type { MoneyFormat } from "./moneyFormat"
 
 export type ExpenseView = (typeof Expense)["Encoded"]
 
@@ -12,7 +11,7 @@ export type ExpenseView = (typeof Expense)["Encoded"]
 export const expenseColumns = (
   t: I18n["t"],
   format: Formatters,
-  money: MoneyFormat,
+  money: Formatters,
   vehicleName: (id: string) => string,
   options: { readonly withVehicle: boolean } = { withVehicle: true },
 ): ReadonlyArray<ColumnDef<ExpenseView, unknown>> => [

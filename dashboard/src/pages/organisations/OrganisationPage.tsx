@@ -3,16 +3,13 @@ import { endpoints } from "@fleetcore/contract"
 import { A, useParams } from "@solidjs/router"
 import { useQueryClient } from "@tanstack/solid-query"
 import { ArrowLeft, Building2, CirclePause, CirclePlay } from "lucide-solid"
-import { createSignal, Match, Show, Switch } from "solid-js"
+import { createSignal, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
-import { ApiError } from "../../api/ApiError"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
-import { EmptyState } from "../../ui/EmptyState"
-import { ErrorState } from "../../ui/ErrorState"
 import { PageHeader } from "../../ui/PageHeader"
-import { Spinner } from "../../ui/Spinner"
+import { RecordState } from "../../ui/RecordState"
 import { showToast } from "../../ui/toast"
 import { OrganisationEditForm } from "./OrganisationEditForm"
 import { OrganisationStatusBadge } from "./OrganisationStatusBadge"
@@ -94,70 +91,58 @@ export const OrganisationPage = () => {
   const params = useParams<{ id: string }>()
   const session = useSession()
   const query = createOrganisationQuery(() => params.id)
-  const notFound = () => query.error instanceof ApiError && query.error.status === 404
 
   return (
     <div class="page page--narrow">
-      <Switch>
-        <Match when={query.isLoading}>
-          <div class="page--centered">
-            <Spinner label={t("states.loading")} />
-          </div>
-        </Match>
-        <Match when={notFound()}>
-          <div data-testid="org-not-found">
-            <EmptyState
-              icon={<Building2 size={22} />}
-              title={t("organisations.notFound")}
-              description={t("organisations.notFoundText")}
-              action={<BackLink />}
+      <RecordState
+        query={query}
+        notFound={{
+          testId: "org-not-found",
+          icon: <Building2 size={22} />,
+          title: t("organisations.notFound"),
+          description: t("organisations.notFoundText"),
+          action: <BackLink />,
+        }}
+      >
+        {(org) => (
+          <>
+            <PageHeader
+              title={org().name}
+              description={org().description ?? undefined}
+              actions={<BackLink />}
             />
-          </div>
-        </Match>
-        <Match when={query.isError}>
-          <ErrorState error={query.error} retry={() => void query.refetch()} />
-        </Match>
-        <Match when={query.data}>
-          {(org) => (
-            <>
-              <PageHeader
-                title={org().name}
-                description={org().description ?? undefined}
-                actions={<BackLink />}
-              />
-              <section class="panel">
-                <dl class="facts" data-testid="org-facts">
-                  <dt>{t("organisations.status")}</dt>
-                  <dd>
-                    <OrganisationStatusBadge status={org().status} />
-                    <Show when={org().id === session.user()?.homeOrgId}>
-                      {" "}
-                      <span class="badge">{t("organisations.home")}</span>
-                    </Show>
-                  </dd>
-                  <dt>{t("organisations.users")}</dt>
-                  <dd data-testid="org-user-count">{format().integer(org().userCount)}</dd>
-                  <dt>{t("organisations.vehicles")}</dt>
-                  <dd>{format().integer(org().vehicleCount)}</dd>
-                  <dt>{t("organisations.createdAt")}</dt>
-                  <dd>{format().dateTime(Date.parse(org().createdAt))}</dd>
-                  <dt>{t("organisations.slug")}</dt>
-                  <dd class="mono">{org().slug}</dd>
-                </dl>
-              </section>
-              <section class="panel">
-                <div class="panel__header">
-                  <h2>{t("organisations.details")}</h2>
-                </div>
-                <Show when={org().id} keyed>
-                  <OrganisationEditForm organisation={org()} scope="any" />
-                </Show>
-              </section>
-              <StatusPanel organisation={org()} />
-            </>
-          )}
-        </Match>
-      </Switch>
+            <section class="panel">
+              <dl class="facts" data-testid="org-facts">
+                <dt>{t("organisations.status")}</dt>
+                <dd>
+                  <OrganisationStatusBadge status={org().status} />
+                  <Show when={org().id === session.user()?.homeOrgId}>
+                    {" "}
+                    <span class="badge">{t("organisations.home")}</span>
+                  </Show>
+                </dd>
+                <dt>{t("organisations.users")}</dt>
+                <dd data-testid="org-user-count">{format().integer(org().userCount)}</dd>
+                <dt>{t("organisations.vehicles")}</dt>
+                <dd>{format().integer(org().vehicleCount)}</dd>
+                <dt>{t("organisations.createdAt")}</dt>
+                <dd>{format().dateTime(Date.parse(org().createdAt))}</dd>
+                <dt>{t("organisations.slug")}</dt>
+                <dd class="mono">{org().slug}</dd>
+              </dl>
+            </section>
+            <section class="panel">
+              <div class="panel__header">
+                <h2>{t("organisations.details")}</h2>
+              </div>
+              <Show when={org().id} keyed>
+                <OrganisationEditForm organisation={org()} scope="any" />
+              </Show>
+            </section>
+            <StatusPanel organisation={org()} />
+          </>
+        )}
+      </RecordState>
     </div>
   )
 }

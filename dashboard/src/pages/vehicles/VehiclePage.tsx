@@ -1,16 +1,13 @@
 import "../organisations/adminPages.css"
+import { RecordState } from "../../ui/RecordState"
 import "./vehicles.css"
 import { A, useParams, useSearchParams } from "@solidjs/router"
 import { ArrowLeft, CarFront } from "lucide-solid"
-import { createMemo, For, Match, Show, Switch } from "solid-js"
+import { createMemo, For, Show } from "solid-js"
 import { Dynamic } from "solid-js/web"
-import { ApiError } from "../../api/ApiError"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
-import { EmptyState } from "../../ui/EmptyState"
-import { ErrorState } from "../../ui/ErrorState"
 import { PageHeader } from "../../ui/PageHeader"
-import { Spinner } from "../../ui/Spinner"
 import { RentalExpiringBadge, VehicleStatusBadge } from "./VehicleStatusBadge"
 import { createVehicleQuery } from "./vehicleQueries"
 import { VEHICLE_TABS } from "./vehicleTabs"
@@ -32,76 +29,66 @@ export const VehiclePage = () => {
   const [search, setSearch] = useSearchParams()
   const session = useSession()
   const query = createVehicleQuery(() => params.id)
-  const notFound = () => query.error instanceof ApiError && query.error.status === 404
   const tabs = createMemo(() => VEHICLE_TABS.filter((tab) => session.can(tab.access)))
   const current = createMemo(() => tabs().find((tab) => tab.id === search.tab) ?? tabs()[0])
 
   return (
     <div class="page">
-      <Switch>
-        <Match when={query.isLoading}>
-          <Spinner label={t("states.loading")} />
-        </Match>
-        <Match when={notFound()}>
-          <div data-testid="vehicle-not-found">
-            <EmptyState
-              icon={<CarFront size={22} />}
-              title={t("fleet.notFound")}
-              description={t("fleet.notFoundText")}
-              action={<BackLink />}
+      <RecordState
+        query={query}
+        notFound={{
+          testId: "vehicle-not-found",
+          icon: <CarFront size={22} />,
+          title: t("fleet.notFound"),
+          description: t("fleet.notFoundText"),
+          action: <BackLink />,
+        }}
+      >
+        {(vehicle) => (
+          <>
+            <BackLink />
+            <PageHeader
+              title={vehicle().plate ? `${vehicle().plate} · ${vehicle().name}` : vehicle().name}
+              description={[vehicle().brand, vehicle().model, vehicle().year]
+                .filter((x) => x !== null)
+                .join(" ")}
+              actions={
+                <span class="vehicle-badges">
+                  <VehicleStatusBadge status={vehicle().status} />
+                  <Show when={vehicle().rentalExpiring}>
+                    <RentalExpiringBadge />
+                  </Show>
+                </span>
+              }
             />
-          </div>
-        </Match>
-        <Match when={query.isError}>
-          <ErrorState error={query.error} retry={() => void query.refetch()} />
-        </Match>
-        <Match when={query.data}>
-          {(vehicle) => (
-            <>
-              <BackLink />
-              <PageHeader
-                title={vehicle().plate ? `${vehicle().plate} · ${vehicle().name}` : vehicle().name}
-                description={[vehicle().brand, vehicle().model, vehicle().year]
-                  .filter((x) => x !== null)
-                  .join(" ")}
-                actions={
-                  <span class="vehicle-badges">
-                    <VehicleStatusBadge status={vehicle().status} />
-                    <Show when={vehicle().rentalExpiring}>
-                      <RentalExpiringBadge />
-                    </Show>
-                  </span>
-                }
-              />
-              <div class="vehicle-tabs" role="tablist" aria-label={t("fleet.tabsLabel")}>
-                <For each={tabs()}>
-                  {(tab) => (
-                    <button
-                      type="button"
-                      role="tab"
-                      class="vehicle-tabs__tab"
-                      aria-selected={current()?.id === tab.id}
-                      data-testid={`vehicle-tab-${tab.id}`}
-                      onClick={() => setSearch({ tab: tab.id === "info" ? undefined : tab.id })}
-                    >
-                      {t(tab.label as Parameters<typeof t>[0]) as string}
-                    </button>
-                  )}
-                </For>
-              </div>
-              <div
-                role="tabpanel"
-                class="vehicle-tabpanel"
-                data-testid={`vehicle-panel-${current()?.id ?? ""}`}
-              >
-                <Show when={current()} keyed>
-                  {(tab) => <Dynamic component={tab.component} vehicle={vehicle()} />}
-                </Show>
-              </div>
-            </>
-          )}
-        </Match>
-      </Switch>
+            <div class="vehicle-tabs" role="tablist" aria-label={t("fleet.tabsLabel")}>
+              <For each={tabs()}>
+                {(tab) => (
+                  <button
+                    type="button"
+                    role="tab"
+                    class="vehicle-tabs__tab"
+                    aria-selected={current()?.id === tab.id}
+                    data-testid={`vehicle-tab-${tab.id}`}
+                    onClick={() => setSearch({ tab: tab.id === "info" ? undefined : tab.id })}
+                  >
+                    {t(tab.label as Parameters<typeof t>[0]) as string}
+                  </button>
+                )}
+              </For>
+            </div>
+            <div
+              role="tabpanel"
+              class="vehicle-tabpanel"
+              data-testid={`vehicle-panel-${current()?.id ?? ""}`}
+            >
+              <Show when={current()} keyed>
+                {(tab) => <Dynamic component={tab.component} vehicle={vehicle()} />}
+              </Show>
+            </div>
+          </>
+        )}
+      </RecordState>
     </div>
   )
 }
