@@ -98,7 +98,20 @@ export const PenaltyPage = () => {
                     {p().paidOn === null ? "—" : format().day(p().paidOn ?? "")}
                   </dd>
                   <dt>{t(k("receipt"))}</dt>
-                  <dd class="truncate">{p().receiptDocumentId ?? "—"}</dd>
+                  <dd class="truncate">
+                    <Show when={p().receiptDocumentId} fallback="—">
+                      {(receipt) => (
+                        <a
+                          href={`/api/v1/documents/${receipt()}/content?inline=true`}
+                          target="_blank"
+                          rel="noopener"
+                          data-testid="penalty-receipt-link"
+                        >
+                          {t("documents.preview")}
+                        </a>
+                      )}
+                    </Show>
+                  </dd>
                   <Show when={p().statusNote}>
                     <dt>{t(k("note"))}</dt>
                     <dd class="pre-line" data-testid="penalty-status-note">
