@@ -1,4 +1,5 @@
 import "../organisations/adminPages.css"
+import { DocumentsPanel } from "../../ui/documents/DocumentsPanel"
 import "./records.css"
 import { endpoints } from "@fleetcore/contract"
 import { A, useNavigate, useParams } from "@solidjs/router"
@@ -201,6 +202,7 @@ export const ContractPage = () => {
                   <ContractEditForm contract={contract()} />
                 </section>
               </Show>
+              <DocumentsPanel entityType="contract" entityId={contract().id} />
               <RenewDialog contract={contract()} open={renewing()} onOpenChange={setRenewing} />
               <ConfirmDialog
                 open={cancelling()}

@@ -1,6 +1,9 @@
 import type { Permission } from "@fleetcore/contract"
 import type { Component } from "solid-js"
 import type { I18n } from "../../i18n/createI18n"
+import { DocumentsPanel } from "../../ui/documents/DocumentsPanel"
+import { DriverExpensesTab } from "../expenses/DriverExpensesTab"
+import { DriverPenaltiesTab } from "../penalties/PenaltyTabs"
 import { DriverFuelCardsTab } from "./DriverFuelCardsTab"
 import { DriverInfoTab } from "./DriverInfoTab"
 import { DriverVehiclesTab } from "./DriverVehiclesTab"
@@ -16,8 +19,7 @@ export interface DriverTab {
 }
 
 /**
- * The tabs of a driver's page, in order. Other areas (penalties, documents, expenses) add their
- * tab here: one line each, with their own component and strings.
+ * The tabs of a driver's page, in order: each area's tab is one entry here.
  */
 export const DRIVER_TABS: ReadonlyArray<DriverTab> = [
   { id: "info", label: (t) => t("drivers.tabInfo"), access: "drivers.read", component: DriverInfoTab },
@@ -32,5 +34,23 @@ export const DRIVER_TABS: ReadonlyArray<DriverTab> = [
     label: (t) => t("drivers.tabFuelCards"),
     access: "fuel.read",
     component: DriverFuelCardsTab,
+  },
+  {
+    id: "expenses",
+    label: (t) => t("menu.expenses"),
+    access: "expenses.read",
+    component: (props) => <DriverExpensesTab driverId={props.driver.id} />,
+  },
+  {
+    id: "penalties",
+    label: (t) => t("menu.penalties"),
+    access: "penalties.read",
+    component: (props) => <DriverPenaltiesTab driverId={props.driver.id} />,
+  },
+  {
+    id: "documents",
+    label: (t) => t("menu.documents"),
+    access: "documents.read",
+    component: (props) => <DocumentsPanel entityType="driver" entityId={props.driver.id} />,
   },
 ]

@@ -9,6 +9,7 @@ import { ApiError } from "../../api/ApiError"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
+import { DocumentsPanel } from "../../ui/documents/DocumentsPanel"
 import { EmptyState } from "../../ui/EmptyState"
 import { ErrorState } from "../../ui/ErrorState"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
@@ -210,6 +211,7 @@ export const ExpensePage = () => {
                   <EditExpense expense={expense()} />
                 </Show>
               </Show>
+              <DocumentsPanel entityType="expense" entityId={expense().id} />
             </>
           )}
         </Match>

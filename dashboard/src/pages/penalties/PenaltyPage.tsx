@@ -1,4 +1,5 @@
 import "../organisations/adminPages.css"
+import { DocumentsPanel } from "../../ui/documents/DocumentsPanel"
 import "../contracts/records.css"
 import { endpoints } from "@fleetcore/contract"
 import { A, useNavigate, useParams } from "@solidjs/router"
@@ -134,6 +135,7 @@ export const PenaltyPage = () => {
                   </div>
                 </Show>
               </section>
+              <DocumentsPanel entityType="penalty" entityId={p().id} />
               <ConfirmDialog
                 open={deleting()}
                 onOpenChange={setDeleting}

@@ -1,6 +1,11 @@
 import type { Permission } from "@fleetcore/contract"
 import type { Component } from "solid-js"
 import type { Dictionary } from "../../i18n/en"
+import { DocumentsPanel } from "../../ui/documents/DocumentsPanel"
+import { VehiclePhotoGallery } from "../../ui/documents/VehiclePhotoGallery"
+import { VehicleContractsTab } from "../contracts/VehicleContractsTab"
+import { VehicleExpensesTab } from "../expenses/VehicleExpensesTab"
+import { VehiclePenaltiesTab } from "../penalties/PenaltyTabs"
 import { VehicleAssignmentsTab } from "./tabs/VehicleAssignmentsTab"
 import { VehicleAuditTab } from "./tabs/VehicleAuditTab"
 import { VehicleDevicesTab } from "./tabs/VehicleDevicesTab"
@@ -29,8 +34,7 @@ export interface VehicleTab {
 }
 
 /**
- * The tabs of the vehicle page, in order. Another area adds its tab (expenses, contracts,
- * penalties, documents) with one line here.
+ * The tabs of the vehicle page, in order. Each area's tab is one entry here.
  */
 export const VEHICLE_TABS: ReadonlyArray<VehicleTab> = [
   { id: "info", label: "fleet.tabInfo", access: "vehicles.read", component: VehicleInfoTab },
@@ -51,6 +55,36 @@ export const VEHICLE_TABS: ReadonlyArray<VehicleTab> = [
     label: "fleet.tabAssignments",
     access: "assignments.read",
     component: VehicleAssignmentsTab,
+  },
+  {
+    id: "expenses",
+    label: "menu.expenses",
+    access: "expenses.read",
+    component: (props) => <VehicleExpensesTab vehicleId={props.vehicle.id} />,
+  },
+  {
+    id: "contracts",
+    label: "menu.contracts",
+    access: "contracts.read",
+    component: (props) => <VehicleContractsTab vehicleId={props.vehicle.id} />,
+  },
+  {
+    id: "penalties",
+    label: "menu.penalties",
+    access: "penalties.read",
+    component: (props) => <VehiclePenaltiesTab vehicleId={props.vehicle.id} />,
+  },
+  {
+    id: "documents",
+    label: "menu.documents",
+    access: "documents.read",
+    component: (props) => <DocumentsPanel entityType="vehicle" entityId={props.vehicle.id} />,
+  },
+  {
+    id: "photos",
+    label: "documents.photos",
+    access: "documents.read",
+    component: (props) => <VehiclePhotoGallery vehicleId={props.vehicle.id} />,
   },
   { id: "audit", label: "fleet.tabAudit", access: "audit.read", component: VehicleAuditTab },
 ]
