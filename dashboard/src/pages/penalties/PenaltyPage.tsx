@@ -18,6 +18,7 @@ import { PageHeader } from "../../ui/PageHeader"
 import { Spinner } from "../../ui/Spinner"
 import { showToast } from "../../ui/toast"
 import { PenaltyActions } from "./PenaltyActions"
+import { PenaltyEditForm } from "./PenaltyEditForm"
 import { PenaltyStatusBadge } from "./PenaltyStatusBadge"
 import { createPenaltyQuery, invalidatePenalties } from "./penaltyQueries"
 
@@ -135,6 +136,11 @@ export const PenaltyPage = () => {
                   </div>
                 </Show>
               </section>
+              <Show when={session.can("penalties.manage")}>
+                <Show when={`${p().id}:${p().updatedAt}`} keyed>
+                  <PenaltyEditForm penalty={p()} />
+                </Show>
+              </Show>
               <DocumentsPanel entityType="penalty" entityId={p().id} />
               <ConfirmDialog
                 open={deleting()}
