@@ -19,7 +19,7 @@ export const vehicleHistory = async (
 ): Promise<ReadonlyArray<HistoryKind>> => {
   const found = await c.query<Record<Exclude<HistoryKind, "positions">, boolean> & { state: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM vehicle_state WHERE vehicle_id = $1) AS state,
-            EXISTS (SELECT 1 FROM fuel_entries WHERE vehicle_id = $1) AS fuel,
+            EXISTS (SELECT 1 FROM expenses WHERE vehicle_id = $1 AND category = 'fuel') AS fuel,
             EXISTS (SELECT 1 FROM maintenance_tasks WHERE vehicle_id = $1 AND status = 'completed') AS maintenance,
             EXISTS (SELECT 1 FROM odometer_readings WHERE vehicle_id = $1) AS readings,
             EXISTS (SELECT 1 FROM documents WHERE entity_type = 'vehicle' AND entity_id = $1) AS documents`,
