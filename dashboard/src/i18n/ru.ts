@@ -933,7 +933,7 @@ export const ru: Dictionary = {
       status_paid: "Оплачен",
       status_disputed: "Оспаривается",
       status_cancelled: "Отменён",
-      iPaid: "Я оплатил",
+      iPaid: "Я оплатил(а)",
       payTitle: "Сообщить об оплате штрафа",
       payText: "Менеджер подтвердит оплату после проверки квитанции.",
       reported: "Оплата отмечена; ожидает подтверждения",

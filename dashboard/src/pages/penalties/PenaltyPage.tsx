@@ -136,7 +136,9 @@ export const PenaltyPage = () => {
                   </div>
                 </Show>
               </section>
-              <Show when={session.can("penalties.manage")}>
+              <Show
+                when={session.can("penalties.manage") && (p().status === "open" || p().status === "disputed")}
+              >
                 <Show when={`${p().id}:${p().updatedAt}`} keyed>
                   <PenaltyEditForm penalty={p()} />
                 </Show>
