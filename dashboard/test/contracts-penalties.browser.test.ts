@@ -20,6 +20,11 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 const resultsDir = join(repoRoot, "test-results", "contracts-penalties")
 const POLL = { timeout: 15_000, interval: 100 }
 const PASSWORD = "contracts-browser-password"
+/** A 1×1 PNG: a receipt's photo, recognised by its bytes. */
+const RECEIPT_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+)
 
 describe("contracts and fines in a browser", () => {
   let dataDir: string
@@ -138,16 +143,6 @@ describe("contracts and fines in a browser", () => {
     await manager.getByTestId("penalty-submit").click()
     await manager.getByTestId("penalty-facts").waitFor()
     expect(await manager.getByTestId("penalty-driver").textContent()).toBe("Ivan Petrov")
-    const penaltyId = manager.url().split("/").pop() as string
-    // The receipt: a document attached to the fine (documents are uploaded on their own pages).
-    const receipt = (
-      await fleet?.db.system.query<{ id: string }>(
-        `INSERT INTO documents (org_id, entity_type, entity_id, kind, filename, mime_type, size_bytes, sha256, storage_key)
-         VALUES ($1, 'penalty', $2, 'receipt', 'receipt.jpg', 'image/jpeg', 1024, '\\x00'::bytea, gen_random_uuid()::text) RETURNING id`,
-        [orgId, penaltyId],
-      )
-    )?.rows[0]?.id as string
-
     const phone = await open("ivan@cp.example", 390)
     await phone.goto(`${base()}/penalties`)
     await phone.getByTestId("my-penalty").first().waitFor()
@@ -155,7 +150,17 @@ describe("contracts and fines in a browser", () => {
     const width = await phone.evaluate(() => document.documentElement.scrollWidth)
     expect(width).toBeLessThanOrEqual(390)
     await phone.getByTestId("penalty-pay").first().click()
-    await phone.getByTestId("penalty-pay-dialog-receiptDocumentId").fill(receipt)
+    // The receipt's photo is uploaded to the fine's documents; its id goes with the step.
+    await phone.getByTestId("penalty-pay-dialog-submit").click()
+    await phone.getByTestId("field-error-receipt").waitFor()
+    await phone.getByTestId("penalty-pay-dialog-receipt").setInputFiles({
+      name: "receipt.png",
+      mimeType: "image/png",
+      buffer: RECEIPT_PNG,
+    })
+    await expect
+      .poll(() => phone.getByTestId("penalty-pay-dialog-file").textContent(), POLL)
+      .toBe("receipt.png")
     await shot(phone, "driver-pay-dialog-390")
     await phone.getByTestId("penalty-pay-dialog-submit").click()
     await expect
@@ -165,6 +170,13 @@ describe("contracts and fines in a browser", () => {
     await phone.context().close()
 
     await manager.reload()
+    // The manager opens the receipt the driver sent.
+    const receipt = await manager.getByTestId("penalty-receipt-link").getAttribute("href")
+    const served = await manager.evaluate(async (url) => {
+      const res = await fetch(url ?? "", { credentials: "same-origin" })
+      return [res.status, res.headers.get("content-type")]
+    }, receipt)
+    expect(served).toEqual([200, "image/png"])
     await manager.getByTestId("penalty-confirm").click()
     await manager.getByTestId("confirm-dialog-confirm").click()
     await expect

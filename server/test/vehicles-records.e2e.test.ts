@@ -301,6 +301,20 @@ describe("vehicles", () => {
     expect(refused.body.error.message).toMatch(/decommission/u)
     expect((await admin.call("GET", `/api/v1/vehicles/${used.body.id}`)).status).toBe(200)
 
+    // A refuel is a fuel expense: history too.
+    const fuelled = await admin.call<Vehicle>("POST", "/api/v1/vehicles", {
+      name: "Fuelled",
+      plate: "103 USE 02",
+    })
+    await admin.call("POST", "/api/v1/expenses", {
+      vehicleId: fuelled.body.id,
+      category: "fuel",
+      date: "2025-01-02",
+      litres: 20,
+    })
+    const fuelRefused = await admin.call<ErrorBody>("DELETE", `/api/v1/vehicles/${fuelled.body.id}`)
+    expect(fuelRefused.body.error?.code).toBe("FLEET_VEHICLE_HAS_HISTORY")
+
     const moved = await admin.call<Vehicle>("POST", "/api/v1/vehicles", {
       name: "Has positions",
       plate: "101 USE 02",

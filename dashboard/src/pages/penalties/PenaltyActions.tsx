@@ -1,4 +1,4 @@
-import { endpoints, IsoDate, Uuid } from "@fleetcore/contract"
+import { endpoints } from "@fleetcore/contract"
 import { useQueryClient } from "@tanstack/solid-query"
 import { Schema } from "effect"
 import { createSignal, Show } from "solid-js"
@@ -8,12 +8,12 @@ import type { Dictionary } from "../../i18n/en"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { showToast } from "../../ui/toast"
+import { PayDialog } from "./PayDialog"
 import type { PenaltyView } from "./penaltyColumns"
 import { invalidatePenalties } from "./penaltyQueries"
 import { StepDialog } from "./StepDialog"
 
 const Note = Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(2000))
-const today = (): string => new Date().toLocaleDateString("en-CA")
 
 type Dialog = "pay" | "dispute" | "reject" | "confirm" | "cancel" | "reopen" | null
 
@@ -81,30 +81,7 @@ export const PenaltyActions = (props: { readonly penalty: PenaltyView }) => {
         {button("reopen", t(k("reopen")), "plain")}
       </Show>
 
-      <StepDialog
-        {...dialogProps("pay")}
-        title={t(k("payTitle"))}
-        description={t(k("payText"))}
-        submitLabel={t(k("iPaid"))}
-        testId="penalty-pay-dialog"
-        inputs={[
-          {
-            name: "receiptDocumentId",
-            label: t(k("receipt")),
-            hint: t(k("receiptHint")),
-            invalid: t(k("receiptInvalid")),
-            schema: Uuid,
-          },
-          { name: "paidOn", label: t(k("paidOn")), type: "date", schema: IsoDate, initial: today() },
-        ]}
-        onSubmit={async (v) => {
-          await api.call(endpoints.penalties.pay, {
-            params: id(),
-            body: { receiptDocumentId: v.receiptDocumentId ?? "", paidOn: v.paidOn ?? "" },
-          })
-          await done(t(k("reported")))
-        }}
-      />
+      <PayDialog {...dialogProps("pay")} penaltyId={props.penalty.id} onDone={() => done(t(k("reported")))} />
       <StepDialog
         {...dialogProps("dispute")}
         title={t(k("disputeTitle"))}

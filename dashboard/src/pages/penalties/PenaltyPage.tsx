@@ -15,6 +15,7 @@ import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { PageHeader } from "../../ui/PageHeader"
 import { showToast } from "../../ui/toast"
 import { PenaltyActions } from "./PenaltyActions"
+import { PenaltyEditForm } from "./PenaltyEditForm"
 import { PenaltyStatusBadge } from "./PenaltyStatusBadge"
 import { createPenaltyQuery, invalidatePenalties } from "./penaltyQueries"
 
@@ -87,7 +88,20 @@ export const PenaltyPage = () => {
                   {p().paidOn === null ? "—" : format().day(p().paidOn ?? "")}
                 </dd>
                 <dt>{t(k("receipt"))}</dt>
-                <dd class="truncate">{p().receiptDocumentId ?? "—"}</dd>
+                <dd class="truncate">
+                  <Show when={p().receiptDocumentId} fallback="—">
+                    {(receipt) => (
+                      <a
+                        href={`/api/v1/documents/${receipt()}/content?inline=true`}
+                        target="_blank"
+                        rel="noopener"
+                        data-testid="penalty-receipt-link"
+                      >
+                        {t("documents.preview")}
+                      </a>
+                    )}
+                  </Show>
+                </dd>
                 <Show when={p().statusNote}>
                   <dt>{t(k("note"))}</dt>
                   <dd class="pre-line" data-testid="penalty-status-note">
@@ -110,6 +124,13 @@ export const PenaltyPage = () => {
                 </div>
               </Show>
             </section>
+            <Show
+              when={session.can("penalties.manage") && (p().status === "open" || p().status === "disputed")}
+            >
+              <Show when={`${p().id}:${p().updatedAt}`} keyed>
+                <PenaltyEditForm penalty={p()} />
+              </Show>
+            </Show>
             <DocumentsPanel entityType="penalty" entityId={p().id} />
             <ConfirmDialog
               open={deleting()}

@@ -24,13 +24,19 @@ const errorOf = (xhr: XMLHttpRequest): ApiError => {
   return new ApiError(xhr.status, "FLEET_CLIENT_BAD_RESPONSE", `HTTP ${xhr.status}`)
 }
 
+/** The ids of the documents an upload stored (its 201 answer: `{ items: [Document] }`). */
+const idsOf = (xhr: XMLHttpRequest): ReadonlyArray<string> => {
+  const body = JSON.parse(xhr.responseText) as { items?: ReadonlyArray<{ id?: unknown }> }
+  return (body.items ?? []).flatMap((item) => (typeof item.id === "string" ? [item.id] : []))
+}
+
 const send = (
   file: File,
   target: UploadTarget,
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
 ) =>
-  new Promise<void>((resolve, reject) => {
+  new Promise<ReadonlyArray<string>>((resolve, reject) => {
     const form = new FormData()
     form.append("entityType", target.entityType)
     form.append("entityId", target.entityId)
@@ -47,7 +53,7 @@ const send = (
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total)
     }
-    xhr.onload = () => (xhr.status === 201 ? resolve() : reject(errorOf(xhr)))
+    xhr.onload = () => (xhr.status === 201 ? resolve(idsOf(xhr)) : reject(errorOf(xhr)))
     xhr.onerror = () => reject(new ApiError(0, "FLEET_CLIENT_NETWORK", "network error"))
     xhr.onabort = () => reject(new DOMException("aborted", "AbortError"))
     signal?.addEventListener("abort", () => xhr.abort(), { once: true })
@@ -55,7 +61,8 @@ const send = (
   })
 
 /**
- * Uploads one file to a record, reporting progress (0..1); a failure is an `ApiError` with the
+ * Uploads one file to a record, reporting progress (0..1), and answers the stored document's id
+ * (in a one-element list); a failure is an `ApiError` with the
  * server's code and its message in the user's language. An expired session is refreshed once
  * (`refresh`, the API's single-flight refresh) and the upload sent again.
  */
@@ -67,9 +74,9 @@ export const uploadDocument = async (
     readonly refresh: () => Promise<void>
     readonly signal?: AbortSignal
   },
-): Promise<void> => {
+): Promise<ReadonlyArray<string>> => {
   try {
-    await send(file, target, options.onProgress, options.signal)
+    return await send(file, target, options.onProgress, options.signal)
   } catch (error) {
     const stale =
       error instanceof ApiError &&
@@ -78,6 +85,6 @@ export const uploadDocument = async (
     if (!stale) throw error
     await options.refresh()
     options.onProgress(0)
-    await send(file, target, options.onProgress, options.signal)
+    return await send(file, target, options.onProgress, options.signal)
   }
 }

@@ -1,13 +1,15 @@
-import { type Assignment, endpoints } from "@fleetcore/contract"
+import { type AssignmentWithNames, endpoints } from "@fleetcore/contract"
 import type { ColumnDef } from "@tanstack/solid-table"
-import { createMemo } from "solid-js"
+import { createMemo, Show } from "solid-js"
+import { useSession } from "../../../auth/SessionContext"
 import { useI18n } from "../../../i18n/I18nContext"
 import { listResultOf } from "../../../ui/table/listResultOf"
 import { createVehicleListQuery } from "../vehicleQueries"
 import type { VehicleTabProps } from "../vehicleTabs"
+import { AssignDriverForm } from "./AssignDriverForm"
 import { TabTable } from "./TabTable"
 
-type Row = (typeof Assignment)["Encoded"]
+type Row = (typeof AssignmentWithNames)["Encoded"]
 
 /** Who drove the vehicle when (the current driver is also in the header facts). */
 export const VehicleAssignmentsTab = (props: VehicleTabProps) => {
@@ -16,17 +18,17 @@ export const VehicleAssignmentsTab = (props: VehicleTabProps) => {
     vehicleId: props.vehicle.id,
     query: { sort: "-startsAt", pageSize: "100" },
   }))
-  const current = () => props.vehicle.assignedDriver
+  const session = useSession()
   const columns = createMemo(
     (): ReadonlyArray<ColumnDef<Row, unknown>> => [
       {
         id: "driver",
         header: t("fleet.driver"),
         cell: (c) =>
-          current()?.id === c.row.original.driverId ? (
-            <strong>{current()?.name}</strong>
+          c.row.original.endsAt === null || Date.parse(c.row.original.endsAt) > Date.now() ? (
+            <strong data-testid="vehicle-assignment-driver">{c.row.original.driverName}</strong>
           ) : (
-            <span class="muted">{c.row.original.driverId.slice(0, 8)}</span>
+            <span data-testid="vehicle-assignment-driver">{c.row.original.driverName}</span>
           ),
       },
       {
@@ -58,6 +60,9 @@ export const VehicleAssignmentsTab = (props: VehicleTabProps) => {
         rowId={(r) => r.id}
         empty={t("fleet.assignmentsEmpty")}
       />
+      <Show when={session.can("assignments.manage")}>
+        <AssignDriverForm vehicleId={props.vehicle.id} />
+      </Show>
     </section>
   )
 }

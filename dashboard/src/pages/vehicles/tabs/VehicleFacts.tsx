@@ -8,6 +8,7 @@ export const VehicleFacts = (props: { readonly vehicle: VehicleView }) => {
   const { t, format } = useI18n()
   const v = () => props.vehicle
   const dash = t("fleet.none")
+  const day = (d: string | null) => (d === null ? dash : format().day(d))
   const facts = (): ReadonlyArray<readonly [string, JSX.Element]> => [
     [t("fleet.name"), v().name],
     [t("fleet.plate"), v().plate ?? dash],
@@ -31,16 +32,16 @@ export const VehicleFacts = (props: { readonly vehicle: VehicleView }) => {
       t("fleet.lastSeen"),
       v().lastSeenAt === null ? t("fleet.never") : format().dateTime(Date.parse(v().lastSeenAt as string)),
     ],
-    [t("fleet.statusChangedOn"), v().statusChangedOn ?? dash],
-    [t("fleet.purchaseDate"), v().purchaseDate ?? dash],
+    [t("fleet.statusChangedOn"), day(v().statusChangedOn)],
+    [t("fleet.purchaseDate"), day(v().purchaseDate)],
     [t("fleet.purchasePrice"), formatMoney(format(), v().purchasePrice, v().purchaseCurrency) || dash],
-    [t("fleet.commissionedOn"), v().commissionedOn ?? dash],
+    [t("fleet.commissionedOn"), day(v().commissionedOn)],
     [t("fleet.department"), v().department ?? dash],
     [t("fleet.notes"), v().notes ?? dash],
     ...(v().rental
       ? ([
-          [t("fleet.rentalStartsOn"), v().rentalStartsOn ?? dash],
-          [t("fleet.rentalEndsOn"), v().rentalEndsOn ?? dash],
+          [t("fleet.rentalStartsOn"), day(v().rentalStartsOn)],
+          [t("fleet.rentalEndsOn"), day(v().rentalEndsOn)],
           [
             t("fleet.rentalMonthlyCost"),
             formatMoney(format(), v().rentalMonthlyCost, v().rentalCurrency) || dash,

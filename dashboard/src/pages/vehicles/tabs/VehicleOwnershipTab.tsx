@@ -64,11 +64,18 @@ export const VehicleOwnershipTab = (props: VehicleTabProps) => {
         header: t("fleet.ownerType"),
         cell: (c) => t(`fleet.owner_${c.row.original.ownerType}`),
       },
-      { id: "from", header: t("fleet.from"), cell: (c) => c.row.original.from },
+      { id: "from", header: t("fleet.from"), cell: (c) => format().day(c.row.original.from) },
       {
         id: "to",
         header: t("fleet.to"),
-        cell: (c) => c.row.original.to ?? <span class="badge badge--success">{t("fleet.current")}</span>,
+        cell: (c) => {
+          const to = c.row.original.to
+          return to === null ? (
+            <span class="badge badge--success">{t("fleet.current")}</span>
+          ) : (
+            format().day(to)
+          )
+        },
       },
       {
         id: "purchase",
