@@ -326,7 +326,7 @@ describe("seed 003 phases 2, 4 and 5 in a browser", () => {
     await manager.goto(url("/vehicles?sort=plate"))
     await expect
       .poll(() => manager.getByTestId("rental-summary-monthly").textContent(), POLL)
-      .toBe("1,200.00 EUR")
+      .toBe("€1,200.00")
     const rows = manager.getByTestId("vehicles-row")
     await expect.poll(() => rows.count(), POLL).toBe(4)
     expect(await rows.filter({ hasText: "B-RN-1111" }).getByTestId("vehicle-rental-expiring").count()).toBe(1)
