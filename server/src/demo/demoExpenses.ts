@@ -83,8 +83,8 @@ export const planRefuels = (ctx: DemoContext, vehicles: ReadonlyArray<PlannedVeh
   for (const v of vehicles) {
     const rated = v.model.rated
     const interval = Math.max(
-      3,
-      Math.min(24, Math.floor((((v.model.tank * 0.75) / rated) * 100) / v.dailyKm)),
+      5,
+      Math.min(30, Math.floor((((v.model.tank * 0.75) / rated) * 100) / v.dailyKm)),
     )
     let previous: { odometerKm: number } | null = null
     for (

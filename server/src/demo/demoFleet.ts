@@ -15,13 +15,13 @@ import {
 } from "./demoPlan.js"
 
 const DAILY_KM: Readonly<Record<string, number>> = {
-  sedan: 70,
-  suv: 60,
-  pickup: 80,
-  minivan: 90,
-  van: 120,
-  bus: 160,
-  truck: 260,
+  sedan: 55,
+  suv: 50,
+  pickup: 70,
+  minivan: 80,
+  van: 100,
+  bus: 140,
+  truck: 200,
 }
 
 const idsByName = async (client: pg.ClientBase, table: string, orgId: string): Promise<Map<string, string>> =>

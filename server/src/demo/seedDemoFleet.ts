@@ -37,7 +37,7 @@ export const seedDemoFleet = async (
   today: Date = new Date(new Date().toISOString().slice(0, 10)),
 ): Promise<DemoFleetReport> => {
   const started = performance.now()
-  return db.withOrg(orgId, async (client) => {
+  const report = await db.withOrg(orgId, async (client): Promise<DemoFleetReport> => {
     const marker = await client.query("SELECT 1 FROM drivers WHERE org_id = $1 AND employee_id = $2", [
       orgId,
       MARKER_EMPLOYEE_ID,
@@ -65,6 +65,31 @@ export const seedDemoFleet = async (
               (SELECT count(*) FROM penalties) AS penalties, (SELECT count(*) FROM driver_assignments) AS assignments`,
     )
     const counts = Object.fromEntries(Object.entries(counted.rows[0] ?? {}).map(([k, v]) => [k, Number(v)]))
-    return { seeded: true, ms: Math.round(performance.now() - started), counts: { ...counts, documents } }
+    return { seeded: true, ms: 0, counts: { ...counts, documents } }
   })
+  if (!report.seeded) return report
+  // Fresh statistics and visibility maps, as autovacuum would leave them a minute later: the
+  // planner then knows the tables' sizes and counts can use index-only scans from the first request.
+  await db.system.query(`VACUUM ANALYZE ${SEEDED_TABLES.join(", ")}`)
+  return { ...report, ms: Math.round(performance.now() - started) }
 }
+
+const SEEDED_TABLES = [
+  "vehicle_types",
+  "teams",
+  "vehicles",
+  "vehicle_ownerships",
+  "drivers",
+  "driver_assignments",
+  "currency_rates",
+  "contracts",
+  "penalties",
+  "maintenance_templates",
+  "maintenance_tasks",
+  "maintenance_plans",
+  "odometer_readings",
+  "expenses",
+  "fuel_entries",
+  "budgets",
+  "documents",
+]
