@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly simulatorVehicles: number
   readonly simulatorIntervalMs: number
   readonly seedDemo: boolean
+  /** `full`: the demo fleet at scale (500+ vehicles, a year of records); `small`: accounts and simulator vehicles only. */
+  readonly demoScale: "full" | "small"
   readonly demoAdminPassword: Option.Option<Redacted.Redacted<string>>
   readonly mapStyleUrl: Option.Option<string>
   readonly publicUrl: Option.Option<string>
@@ -66,6 +68,7 @@ export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
   simulatorVehicles: Config.Int("FLEET_SIMULATOR_VEHICLES").pipe(Config.withDefault(12)),
   simulatorIntervalMs: Config.Int("FLEET_SIMULATOR_INTERVAL_MS").pipe(Config.withDefault(1000)),
   seedDemo: Config.Boolean("FLEET_SEED_DEMO").pipe(Config.withDefault(true)),
+  demoScale: Config.Literals(["full", "small"], "FLEET_DEMO_SCALE").pipe(Config.withDefault("full" as const)),
   demoAdminPassword: Config.option(Config.Redacted("FLEET_DEMO_ADMIN_PASSWORD")),
   mapStyleUrl: Config.option(Config.String("FLEET_MAP_STYLE_URL")),
   publicUrl: Config.option(Config.String("FLEET_PUBLIC_URL")),

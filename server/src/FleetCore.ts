@@ -32,6 +32,7 @@ import {
 import uws from "@trufflesuite/uws-js-unofficial"
 import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect"
 import type { AppConfig } from "./AppConfig.js"
+import { seedDemoFleet } from "./demo/seedDemoFleet.js"
 import { documentStoreOf } from "./documentStore.js"
 import { freePort } from "./freePort.js"
 import { jwtSecret } from "./jwtSecret.js"
@@ -130,6 +131,9 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
         return { db: yield* Postgres, ch: yield* ClickHouse, bus: yield* Bus }
       }),
     )
+    const documents = documentStoreOf(config.documentsS3, dataDir)
+    cleanups.unshift(async () => documents.close())
+    log.info({ store: documents.store.kind }, "documents storage")
     const demo = config.seedDemo
       ? await seedDemo(services.db, {
           dataDir,
@@ -140,6 +144,10 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
           }),
         })
       : null
+    if (demo !== null && config.demoScale === "full") {
+      const fleet = await seedDemoFleet(services.db, documents.store, demo.orgId)
+      if (fleet.seeded) log.info({ ms: fleet.ms, ...fleet.counts }, `demo fleet seeded in ${fleet.ms} ms`)
+    }
 
     const tokens = makeTokens({
       secret: await jwtSecret(config.jwtSecret, dataDir),
@@ -149,9 +157,6 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
     const auth = makeDeviceAuthenticator({ db: services.db.system, cacheTtlMs: 60_000 })
     const ingress = makeDeviceIngress({ bus: services.bus, metrics })
 
-    const documents = documentStoreOf(config.documentsS3, dataDir)
-    cleanups.unshift(async () => documents.close())
-    log.info({ store: documents.store.kind }, "documents storage")
     const http = uws.App()
     registerHttpIngest(http, { auth, ingress, log, metrics })
     const api = await registerApi(http, {
@@ -250,6 +255,8 @@ export interface StartOptions {
   readonly demoAdminPassword?: string
   readonly logLevel?: string
   readonly metricsToken?: string
+  /** The demo fleet's size; `small` (accounts and simulator vehicles only) unless asked. */
+  readonly demoScale?: "full" | "small"
 }
 
 /**
@@ -262,6 +269,7 @@ export const startFleetCore = async (options: StartOptions): Promise<RunningFlee
     FLEET_HOST: "127.0.0.1",
     FLEET_SIMULATOR_VEHICLES: String(options.simulatorVehicles ?? 0),
     FLEET_LOG_LEVEL: options.logLevel ?? "warn",
+    FLEET_DEMO_SCALE: options.demoScale ?? "small",
   }
   if (options.simulatorIntervalMs !== undefined)
     env.FLEET_SIMULATOR_INTERVAL_MS = String(options.simulatorIntervalMs)

@@ -1,0 +1,79 @@
+import { join } from "node:path"
+import { makeLocalDocumentStore } from "@fleetcore/platform"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { KAZAKH_PLATE } from "../src/demo/demoIdentifiers.js"
+import { seedDemoFleet } from "../src/demo/seedDemoFleet.js"
+import { demoOrgId, type Harness, startHarness } from "./harness.js"
+
+/** The full demo fleet, seeded once into a test server (which itself starts with the small demo). */
+let h: Harness
+let orgId: string
+
+beforeAll(async () => {
+  h = await startHarness()
+  orgId = await demoOrgId(h.fleet)
+}, 60_000)
+afterAll(async () => {
+  await h?.close()
+})
+
+const count = async (sql: string): Promise<number> =>
+  Number((await h.fleet.db.system.query<{ n: string }>(sql)).rows[0]?.n)
+
+describe("demo fleet at scale", () => {
+  it("seeds 500+ vehicles with Kazakh plates, drivers, a year of records, fast, and nothing twice", async () => {
+    const store = makeLocalDocumentStore(join(h.dataDir, "documents"))
+    const first = await seedDemoFleet(h.fleet.db, store, orgId)
+    console.log(`full demo fleet seeded in ${first.ms} ms`, first.counts)
+    expect(first.seeded).toBe(true)
+    expect(first.ms).toBeLessThan(30_000)
+
+    const plates = await h.fleet.db.system.query<{ plate: string }>(
+      "SELECT plate FROM vehicles WHERE org_id = $1 AND vin IS NOT NULL",
+      [orgId],
+    )
+    expect(plates.rows.length).toBeGreaterThanOrEqual(500)
+    for (const { plate } of plates.rows) expect(plate).toMatch(KAZAKH_PLATE)
+    expect(
+      await count("SELECT count(DISTINCT brand) AS n FROM vehicles WHERE vin IS NOT NULL"),
+    ).toBeGreaterThanOrEqual(12)
+    expect(await count("SELECT count(*) AS n FROM drivers WHERE employee_id LIKE 'KZ-1%'")).toBe(300)
+    expect(
+      await count(
+        "SELECT count(*) AS n FROM drivers WHERE licence_expires_on BETWEEN current_date AND current_date + 30",
+      ),
+    ).toBeGreaterThan(5)
+    expect(await count("SELECT count(*) AS n FROM expenses")).toBeGreaterThanOrEqual(10_000)
+    expect(await count("SELECT count(DISTINCT category) AS n FROM expenses")).toBe(11)
+    expect(
+      await count("SELECT count(*) AS n FROM expenses WHERE currency IN ('USD', 'EUR')"),
+    ).toBeGreaterThan(0)
+    expect(await count("SELECT count(*) AS n FROM expenses WHERE org_amount IS NULL")).toBe(0)
+    expect(await count("SELECT count(*) AS n FROM fuel_entries WHERE anomaly")).toBeGreaterThan(0)
+    expect(await count("SELECT count(*) AS n FROM fuel_entries WHERE NOT anomaly")).toBeGreaterThan(5_000)
+    expect(
+      await count("SELECT count(*) AS n FROM maintenance_tasks WHERE status = 'completed'"),
+    ).toBeGreaterThanOrEqual(1_000)
+    expect(await count("SELECT count(DISTINCT status) AS n FROM penalties")).toBe(5)
+    expect(await count("SELECT count(DISTINCT type) AS n FROM contracts")).toBeGreaterThanOrEqual(5)
+    expect(
+      await count(
+        "SELECT count(*) AS n FROM contracts WHERE ends_on BETWEEN current_date AND current_date + 30",
+      ),
+    ).toBeGreaterThan(0)
+    expect(
+      await count("SELECT count(*) AS n FROM vehicles WHERE rental AND rental_monthly_cost IS NOT NULL"),
+    ).toBeGreaterThan(10)
+    expect(await count("SELECT count(*) AS n FROM documents WHERE cover")).toBeGreaterThan(50)
+    const doc = await h.fleet.db.system.query<{ storage_key: string; thumbnail_key: string }>(
+      "SELECT storage_key, thumbnail_key FROM documents WHERE cover LIMIT 1",
+    )
+    const photo = await store.get(doc.rows[0]?.storage_key as string)
+    expect(photo).not.toBeNull()
+
+    const before = await count("SELECT count(*) AS n FROM expenses")
+    const again = await seedDemoFleet(h.fleet.db, store, orgId)
+    expect(again.seeded).toBe(false)
+    expect(await count("SELECT count(*) AS n FROM expenses")).toBe(before)
+  }, 120_000)
+})
