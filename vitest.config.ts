@@ -25,6 +25,9 @@ export default defineConfig({
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A page or an engine answers within seconds, later while the other test files load both
+          // cores: polls wait up to 15 s (a poll that should fail still fails, 15 s later).
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

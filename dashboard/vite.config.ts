@@ -1,10 +1,12 @@
 import { defineConfig } from "vite"
 import solid from "vite-plugin-solid"
+import { fleetPlaces } from "./vite/fleetPlaces.js"
+import { fleetWater } from "./vite/fleetWater.js"
 
 const api = "http://127.0.0.1:8080"
 
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), fleetPlaces(), fleetWater()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

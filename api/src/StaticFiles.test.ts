@@ -44,6 +44,16 @@ describe("static files", () => {
     expect(await get("/favicon.ico")).toMatchObject({ status: 200, cache: "no-cache" })
   })
 
+  it("never answers a server path with the dashboard: probes and API clients get a 404", async () => {
+    for (const path of ["/readyz/", "/healthz/", "/api/v2/vehicles", "/metrics/x"]) {
+      const r = await get(path)
+      expect(r.status, path).toBe(404)
+      expect(r.text, path).toContain("FLEET_NOT_FOUND")
+    }
+    expect((await get("/apiary")).status).toBe(200)
+    expect((await get("/live")).status).toBe(200)
+  })
+
   it("falls back to index.html for SPA pages and answers 404 for unknown assets", async () => {
     expect(await get("/vehicles/123")).toMatchObject({
       status: 200,

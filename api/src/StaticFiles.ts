@@ -49,10 +49,17 @@ export const buildStaticManifest = (root: string): StaticManifest => {
 const notFound = () => new HttpError(404, "FLEET_NOT_FOUND", "no such file")
 
 /**
+ * First path segments that belong to the server, never to the dashboard: `/readyz/` or
+ * `/api/v2/x` is a 404, not the dashboard's page (a probe or a client must not read HTML as "up").
+ */
+const SERVER_SEGMENTS = new Set(["api", "healthz", "readyz", "metrics"])
+const isServerPath = (path: string): boolean => SERVER_SEGMENTS.has(path.split("/")[1] ?? "")
+
+/**
  * Serves the built dashboard from a manifest made once at start-up: no file system access per
  * request (so no path can escape `root`) and no cache that grows with the paths asked for. An
- * unknown path without an extension is a page of the SPA (index.html); one with an extension is
- * a 404.
+ * unknown path without an extension is a page of the SPA (index.html), unless the server owns its
+ * first segment; one with an extension is a 404.
  */
 export const registerStaticFiles = (app: TemplatedApp, root: string, log: Log): void => {
   const manifest = buildStaticManifest(root)
@@ -70,7 +77,7 @@ export const registerStaticFiles = (app: TemplatedApp, root: string, log: Log): 
       }
       const file = manifest.get(path === "/" ? "/index.html" : path)
       if (file !== undefined) return file
-      if (extname(path) === "" && index !== undefined) return index
+      if (extname(path) === "" && index !== undefined && !isServerPath(path)) return index
       throw notFound()
     },
     { log },

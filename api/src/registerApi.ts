@@ -10,10 +10,13 @@ import type {
 import { type RouteEntry, routesOf } from "@fleetcore/platform"
 import type { HttpResponse, TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { registerAlertRoutes } from "./alerts/AlertRoutes.js"
+import { registerAnalyticsRoutes } from "./analytics/AnalyticsRoutes.js"
 import { registerAuditRoutes } from "./audit/AuditRoutes.js"
 import { registerAuthRoutes } from "./auth/AuthRoutes.js"
 import { registerPasswordRoutes } from "./auth/PasswordRoutes.js"
 import type { Tokens } from "./auth/Tokens.js"
+import { registerCommandRoutes } from "./commands/CommandRoutes.js"
+import { type CommandLinks, makeDeviceCommandService } from "./commands/DeviceCommandService.js"
 import { registerContractRoutes } from "./contracts/ContractRoutes.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerApiReference } from "./docs/ApiReference.js"
@@ -22,19 +25,32 @@ import { registerDriverRoutes } from "./drivers/DriverRoutes.js"
 import { registerBudgetRoutes } from "./expenses/BudgetRoutes.js"
 import { registerCurrencyRateRoutes } from "./expenses/CurrencyRateRoutes.js"
 import { registerExpenseRoutes } from "./expenses/ExpenseRoutes.js"
+import { registerListExportRoutes } from "./exports/ListExportRoutes.js"
 import { registerFuelRoutes } from "./fuel/FuelRoutes.js"
 import { checkReadiness } from "./health/readiness.js"
+import { registerHomeRoutes } from "./home/HomeRoutes.js"
 import { serve } from "./http/serve.js"
 import { registerImportRoutes } from "./imports/ImportRoutes.js"
+import { registerIncidentRoutes } from "./incidents/IncidentRoutes.js"
 import { registerLiveHub } from "./live/LiveHub.js"
 import { registerMaintenanceRoutes } from "./maintenance/MaintenanceRoutes.js"
 import { makeMetricsAccess } from "./metrics/metricsAccess.js"
+import { registerNotificationRoutes } from "./notifications/NotificationRoutes.js"
+import { type NotificationsOptions, startNotifications } from "./notifications/startNotifications.js"
+import { registerOnboardingRoutes } from "./onboarding/OnboardingRoutes.js"
+import { registerOrganisationLogoRoutes } from "./organisations/OrganisationLogoRoutes.js"
 import { registerOrganisationRoutes } from "./organisations/OrganisationRoutes.js"
 import { registerPenaltyRoutes } from "./penalties/PenaltyRoutes.js"
+import { registerReportScheduleRoutes } from "./reportSchedules/ReportScheduleRoutes.js"
+import { startReportSchedules } from "./reportSchedules/startReportSchedules.js"
+import { registerReportRoutes } from "./reports/ReportRoutes.js"
 import { registerStaticFiles } from "./StaticFiles.js"
 import { registerGeofenceRoutes } from "./settings/GeofenceRoutes.js"
 import { registerSettingsRoutes } from "./settings/SettingsRoutes.js"
+import { registerTaskRoutes } from "./tasks/TaskRoutes.js"
+import { registerTaskTemplateRoutes } from "./tasks/TaskTemplateRoutes.js"
 import { registerTeamRoutes } from "./teams/TeamRoutes.js"
+import { registerTicketRoutes } from "./tickets/TicketRoutes.js"
 import { registerProfileRoutes } from "./users/ProfileRoutes.js"
 import { registerUserRoutes } from "./users/UserRoutes.js"
 import { registerAssignmentRoutes } from "./vehicles/AssignmentRoutes.js"
@@ -70,9 +86,16 @@ export interface ApiDeps {
   readonly cookieSecure?: boolean
   /** Where documents' bytes are stored: a local folder or S3 (chosen at start-up). */
   readonly documents: DocumentStore
+  /** Timings and channels of the notifications worker; its defaults when absent. */
+  readonly notifications?: NotificationsOptions
+  /** The process's device links (commands to connected devices); absent: commands only queue. */
+  readonly deviceLinks?: CommandLinks
 }
 
 export interface RegisteredApi {
+  /** Stops the background work (notifications) that needs PostgreSQL: before the pool closes. */
+  readonly closeWorkers: () => Promise<void>
+  /** Closes the live feed: last, once nothing pushes to it any more. */
   readonly close: () => Promise<void>
   /** Every HTTP route registered on the app, from the one route table (see `routesOf`). */
   readonly routes: ReadonlyArray<RouteEntry>
@@ -111,6 +134,7 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerOdometerRoutes(app, deps)
   registerDeviceRoutes(app, deps)
   registerAlertRoutes(app, deps)
+  registerIncidentRoutes(app, deps)
   registerFuelRoutes(app, deps)
   registerExpenseRoutes(app, deps)
   registerCurrencyRateRoutes(app, deps)
@@ -122,17 +146,32 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerContractRoutes(app, deps)
   registerPenaltyRoutes(app, deps)
   registerOrganisationRoutes(app, served)
+  registerOrganisationLogoRoutes(app, served)
   registerUserRoutes(app, served)
   registerPasswordRoutes(app, served)
   registerProfileRoutes(app, served)
   registerDriverRoutes(app, served)
   registerTeamRoutes(app, served)
+  registerTicketRoutes(app, served)
   registerVehicleRecordRoutes(app, deps)
   registerOwnershipRoutes(app, deps)
   registerVehicleTypeRoutes(app, deps)
   registerDocumentRoutes(app, served)
   registerImportRoutes(app, deps)
+  registerNotificationRoutes(app, served)
+  registerHomeRoutes(app, deps)
+  registerAnalyticsRoutes(app, deps)
+  registerReportRoutes(app, deps)
+  const commands = makeDeviceCommandService({ ...deps, links: deps.deviceLinks ?? null })
+  registerCommandRoutes(app, { ...deps, commands })
+  const reportSchedules = startReportSchedules(deps)
+  registerReportScheduleRoutes(app, deps, reportSchedules.wake)
+  registerListExportRoutes(app, deps)
+  registerOnboardingRoutes(app, deps)
+  registerTaskTemplateRoutes(app, deps)
+  registerTaskRoutes(app, deps)
   const live = await registerLiveHub(app, deps)
+  const notifications = await startNotifications(app, deps, deps.notifications)
   const noSuchEndpoint = (res: HttpResponse): void => {
     res.cork(() => {
       res
@@ -146,5 +185,13 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   // is a 404, never a dropped connection.
   if (deps.dashboardDir !== null) registerStaticFiles(app, deps.dashboardDir, deps.log)
   app.any("/*", noSuchEndpoint)
-  return { close: live.close, routes: routesOf(app) }
+  return {
+    closeWorkers: async () => {
+      commands.close()
+      await reportSchedules.close()
+      await notifications.close()
+    },
+    close: live.close,
+    routes: routesOf(app),
+  }
 }

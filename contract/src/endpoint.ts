@@ -60,8 +60,11 @@ export interface Endpoint<
   readonly response: R
   /** Status of a successful answer. */
   readonly status: 200 | 201 | 202 | 204
-  /** A successful answer that is not JSON (CSV, Prometheus text); `response` is then undefined. */
-  readonly contentType?: string
+  /**
+   * A successful answer that is not JSON (CSV, Prometheus text), or the media types it may be (an
+   * export in the format asked for); `response` is then undefined.
+   */
+  readonly contentType?: string | ReadonlyArray<string>
   /** The largest body accepted; the route default (1 MiB) when absent. */
   readonly bodyLimit?: number
   /** The code of a 400 for a body that does not match `body` (FLEET_BODY_INVALID by default). */
@@ -90,7 +93,7 @@ type Spec<P, Q, B, R> = {
   readonly body?: B
   readonly response?: R
   readonly status?: 200 | 201 | 202 | 204
-  readonly contentType?: string
+  readonly contentType?: string | ReadonlyArray<string>
   readonly bodyLimit?: number
   readonly invalidCode?: string
   readonly bodyOptional?: boolean

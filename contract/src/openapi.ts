@@ -107,7 +107,8 @@ export const toOpenApi = (endpoints: ReadonlyArray<AnyEndpoint>, info: OpenApiIn
     if (e.response !== undefined) {
       success.content = { "application/json": { schema: jsonSchema(e.response, components) } }
     } else if (e.contentType !== undefined) {
-      success.content = { [e.contentType]: { schema: { type: "string" } } }
+      const types = typeof e.contentType === "string" ? [e.contentType] : e.contentType
+      success.content = Object.fromEntries(types.map((t) => [t, { schema: { type: "string" } }]))
     }
     responses[String(e.status)] = success
     const byStatus = new Map<number, Array<string>>()

@@ -18,8 +18,14 @@ export const PERMISSIONS = [
   "audit.read",
   "vehicles.read",
   "vehicles.manage",
+  /** Review a new vehicle's onboarding (inspect, approve, reject). */
+  "vehicles.approve",
   "devices.read",
   "devices.manage",
+  /** Send typed commands to devices (cut the fuel, ask for the position…). */
+  "devices.command",
+  /** Send raw command text to devices, as the device's manual spells it. */
+  "devices.commandRaw",
   /** Positions, tracks, trips, mileage and the live feed of the vehicles the caller may see. */
   "telemetry.read",
   /** Re-run the rules over stored points. */
@@ -44,6 +50,8 @@ export const PERMISSIONS = [
   /** Driver records (licence, medical, fuel cards) and teams. A driver reads only their own. */
   "drivers.read",
   "drivers.manage",
+  /** Take a driver's onboarding steps (background check, training, approve, suspend). */
+  "drivers.approve",
   /** Expenses, budgets and currency rates (refuels are expenses too: `fuel.record` enters them). */
   "expenses.read",
   "expenses.manage",
@@ -58,6 +66,24 @@ export const PERMISSIONS = [
   "documents.read",
   "documents.upload",
   "documents.manage",
+  /** Reports (cost, utilisation, fuel, maintenance, drivers…) over the vehicles the caller may see. */
+  "reports.read",
+  /** Download a report or a list as CSV, XLSX or PDF (an audited action). */
+  "reports.export",
+  /** Schedule reports e-mailed to chosen recipients. */
+  "reports.schedule",
+  /** Run read-only SQL over the organisation's own ClickHouse rows. */
+  "analytics.query",
+  /** Tasks and their history (a driver: the tasks assigned to them or their vehicle). */
+  "tasks.read",
+  /** Create and assign tasks, define task templates (workflows). */
+  "tasks.manage",
+  /** Move a task through its workflow, comment, attach evidence (a driver: their own tasks). */
+  "tasks.work",
+  /** Driver tickets (issue 15): a driver reads and raises their own; the office works the queue. */
+  "tickets.read",
+  "tickets.raise",
+  "tickets.manage",
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -76,12 +102,17 @@ const READ_ALL: ReadonlyArray<Permission> = [
   "contracts.read",
   "penalties.read",
   "documents.read",
+  "reports.read",
+  "reports.export",
+  "tasks.read",
+  "tickets.read",
 ]
 
 const MANAGE_FLEET: ReadonlyArray<Permission> = [
   ...READ_ALL,
   "vehicles.manage",
   "devices.manage",
+  "devices.command",
   "telemetry.replay",
   "assignments.manage",
   "alerts.manage",
@@ -98,6 +129,13 @@ const MANAGE_FLEET: ReadonlyArray<Permission> = [
   "penalties.manage",
   "documents.upload",
   "documents.manage",
+  "reports.schedule",
+  "vehicles.approve",
+  "drivers.approve",
+  "tasks.manage",
+  "tasks.work",
+  "tickets.raise",
+  "tickets.manage",
 ]
 
 const ADMIN: ReadonlyArray<Permission> = [
@@ -106,13 +144,21 @@ const ADMIN: ReadonlyArray<Permission> = [
   "users.read",
   "users.manage",
   "audit.read",
+  "analytics.query",
+  "devices.commandRaw",
 ]
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   owner: new Set<Permission>([...ADMIN, "organisations.manage"]),
   admin: new Set(ADMIN),
   manager: new Set<Permission>([...MANAGE_FLEET, "users.read"]),
-  dispatcher: new Set<Permission>([...READ_ALL, "alerts.manage", "assignments.manage"]),
+  dispatcher: new Set<Permission>([
+    ...READ_ALL,
+    "alerts.manage",
+    "assignments.manage",
+    "devices.command",
+    "tasks.work",
+  ]),
   // A driver's reads and records are further confined to the vehicles assigned to them.
   driver: new Set<Permission>([
     "vehicles.read",
@@ -128,9 +174,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     "penalties.pay",
     "documents.read",
     "documents.upload",
+    "tasks.read",
+    "tasks.work",
+    "tickets.read",
+    "tickets.raise",
   ]),
   viewer: new Set(READ_ALL),
-  analyst: new Set(READ_ALL),
+  analyst: new Set<Permission>([...READ_ALL, "analytics.query"]),
 }
 
 export const can = (role: Role, permission: Permission): boolean => ROLE_PERMISSIONS[role].has(permission)

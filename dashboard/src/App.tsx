@@ -23,6 +23,9 @@ const LivePage = lazy(() => import("./live/LivePage").then((m) => ({ default: m.
 const ProfilePage = lazy(() =>
   import("./pages/profile/ProfilePage").then((m) => ({ default: m.ProfilePage })),
 )
+const AnalyticsPage = lazy(() =>
+  import("./pages/analytics/AnalyticsPage").then((m) => ({ default: m.AnalyticsPage })),
+)
 const AuditPage = lazy(() => import("./pages/audit/AuditPage").then((m) => ({ default: m.AuditPage })))
 const OrganisationsPage = lazy(() =>
   import("./pages/organisations/OrganisationsPage").then((m) => ({ default: m.OrganisationsPage })),
@@ -75,6 +78,21 @@ const PenaltyNewPage = lazy(() =>
 const PenaltyPage = lazy(() =>
   import("./pages/penalties/PenaltyPage").then((m) => ({ default: m.PenaltyPage })),
 )
+const AlertsPage = lazy(() => import("./pages/alerts/AlertsPage").then((m) => ({ default: m.AlertsPage })))
+const AlertPage = lazy(() => import("./pages/alerts/AlertPage").then((m) => ({ default: m.AlertPage })))
+const OnboardingQueuePage = lazy(() =>
+  import("./pages/onboarding/OnboardingQueuePage").then((m) => ({ default: m.OnboardingQueuePage })),
+)
+const IncidentsPage = lazy(() =>
+  import("./pages/incidents/IncidentsPage").then((m) => ({ default: m.IncidentsPage })),
+)
+const IncidentPage = lazy(() =>
+  import("./pages/incidents/IncidentPage").then((m) => ({ default: m.IncidentPage })),
+)
+const TicketsPage = lazy(() =>
+  import("./pages/tickets/TicketsPage").then((m) => ({ default: m.TicketsPage })),
+)
+const TicketPage = lazy(() => import("./pages/tickets/TicketPage").then((m) => ({ default: m.TicketPage })))
 const DocumentsPage = lazy(() =>
   import("./pages/documents/DocumentsPage").then((m) => ({ default: m.DocumentsPage })),
 )
@@ -99,14 +117,64 @@ const MileageBulkPage = lazy(() =>
 const ImportsPage = lazy(() =>
   import("./pages/imports/ImportsPage").then((m) => ({ default: m.ImportsPage })),
 )
+const TasksPage = lazy(() => import("./pages/tasks/TasksPage").then((m) => ({ default: m.TasksPage })))
+const TaskPage = lazy(() => import("./pages/tasks/TaskPage").then((m) => ({ default: m.TaskPage })))
+const TaskNewPage = lazy(() => import("./pages/tasks/TaskNewPage").then((m) => ({ default: m.TaskNewPage })))
+const TaskTemplatesPage = lazy(() =>
+  import("./pages/tasks/TaskTemplatesPage").then((m) => ({ default: m.TaskTemplatesPage })),
+)
+const MaintenanceBoardPage = lazy(() =>
+  import("./pages/maintenance/MaintenanceBoardPage").then((m) => ({ default: m.MaintenanceBoardPage })),
+)
+const MaintenanceCalendarPage = lazy(() =>
+  import("./pages/maintenance/MaintenanceCalendarPage").then((m) => ({ default: m.MaintenanceCalendarPage })),
+)
+const MaintenanceTemplatesPage = lazy(() =>
+  import("./pages/maintenance/MaintenanceTemplatesPage").then((m) => ({
+    default: m.MaintenanceTemplatesPage,
+  })),
+)
 const CurrencyRatesPage = lazy(() =>
   import("./pages/currencyRates/CurrencyRatesPage").then((m) => ({ default: m.CurrencyRatesPage })),
+)
+const FuelPage = lazy(() => import("./pages/fuel/FuelPage").then((m) => ({ default: m.FuelPage })))
+const DriverPortalPage = lazy(() =>
+  import("./pages/driver/DriverPortalPage").then((m) => ({ default: m.DriverPortalPage })),
+)
+const ReportsPage = lazy(() =>
+  import("./pages/reports/ReportsPage").then((m) => ({ default: m.ReportsPage })),
+)
+const ReportPage = lazy(() => import("./pages/reports/ReportPage").then((m) => ({ default: m.ReportPage })))
+const ReportSchedulesPage = lazy(() =>
+  import("./pages/reports/schedules/ReportSchedulesPage").then((m) => ({ default: m.ReportSchedulesPage })),
+)
+const ScheduleNewPage = lazy(() =>
+  import("./pages/reports/schedules/ScheduleNewPage").then((m) => ({ default: m.ScheduleNewPage })),
+)
+const SchedulePage = lazy(() =>
+  import("./pages/reports/schedules/SchedulePage").then((m) => ({ default: m.SchedulePage })),
+)
+const GeofencesPage = lazy(() =>
+  import("./pages/geofences/GeofencesPage").then((m) => ({ default: m.GeofencesPage })),
 )
 const OrganisationSettingsPage = lazy(() =>
   import("./pages/settings/OrganisationSettingsPage").then((m) => ({ default: m.OrganisationSettingsPage })),
 )
 
 /** The providers every route sees: session, API client, query cache, language, theme, toasts. */
+const NotificationsPage = lazy(() =>
+  import("./pages/notifications/NotificationsPage").then((m) => ({ default: m.NotificationsPage })),
+)
+const NotificationPreferencesPage = lazy(() =>
+  import("./pages/notifications/NotificationPreferencesPage").then((m) => ({
+    default: m.NotificationPreferencesPage,
+  })),
+)
+const NotificationChannelsPage = lazy(() =>
+  import("./pages/notifications/NotificationChannelsPage").then((m) => ({
+    default: m.NotificationChannelsPage,
+  })),
+)
 const Root = (props: RouteSectionProps) => {
   const session = createSession(() => api)
   const api = makeApi(() => session.lost())
@@ -158,8 +226,14 @@ export const App = () => (
     <Route path="/" component={Frame}>
       <Route path="/" component={() => <Guarded page="home" component={HomePage} />} />
       <Route path="/live" component={() => <Guarded page="live" component={LivePage} />} />
+      <Route path="/driver" component={() => <Guarded page="home" component={DriverPortalPage} />} />
+      <Route
+        path="/driver/my-vehicle"
+        component={() => <Guarded page="home" component={DriverPortalPage} />}
+      />
       <Route path="/profile" component={() => <Guarded page="profile" component={ProfilePage} />} />
       <Route path="/audit" component={() => <Guarded page="audit" component={AuditPage} />} />
+      <Route path="/analytics" component={() => <Guarded page="analytics" component={AnalyticsPage} />} />
       <Route
         path="/organisations"
         component={() => <Guarded page="organisations" component={OrganisationsPage} />}
@@ -218,6 +292,63 @@ export const App = () => (
       />
       <Route path="/mileage/bulk" component={() => <Guarded page="mileage" component={MileageBulkPage} />} />
       <Route path="/imports" component={() => <Guarded page="imports" component={ImportsPage} />} />
+      <Route path="/alerts" component={() => <Guarded page="alerts" component={AlertsPage} />} />
+      <Route path="/alerts/:id" component={() => <Guarded page="alerts" component={AlertPage} />} />
+      <Route
+        path="/onboarding"
+        component={() => <Guarded page="onboarding" component={OnboardingQueuePage} />}
+      />
+      <Route path="/incidents" component={() => <Guarded page="incidents" component={IncidentsPage} />} />
+      <Route path="/incidents/:id" component={() => <Guarded page="incidents" component={IncidentPage} />} />
+      <Route path="/tickets" component={() => <Guarded page="tickets" component={TicketsPage} />} />
+      <Route path="/tickets/:id" component={() => <Guarded page="tickets" component={TicketPage} />} />
+      <Route path="/fuel" component={() => <Guarded page="fuel" component={FuelPage} />} />
+      <Route path="/tasks" component={() => <Guarded page="tasks" component={TasksPage} />} />
+      <Route path="/tasks/new" component={() => <Guarded page="tasks" component={TaskNewPage} />} />
+      <Route
+        path="/tasks/templates"
+        component={() => <Guarded page="tasks" component={TaskTemplatesPage} />}
+      />
+      <Route path="/tasks/:id" component={() => <Guarded page="tasks" component={TaskPage} />} />
+      <Route
+        path="/maintenance"
+        component={() => <Guarded page="maintenance" component={MaintenanceBoardPage} />}
+      />
+      <Route
+        path="/maintenance/calendar"
+        component={() => <Guarded page="maintenance" component={MaintenanceCalendarPage} />}
+      />
+      <Route
+        path="/maintenance/templates"
+        component={() => <Guarded page="maintenance" component={MaintenanceTemplatesPage} />}
+      />
+      <Route
+        path="/notifications"
+        component={() => <Guarded page="notifications" component={NotificationsPage} />}
+      />
+      <Route
+        path="/notifications/preferences"
+        component={() => <Guarded page="notifications" component={NotificationPreferencesPage} />}
+      />
+      <Route
+        path="/settings/notifications"
+        component={() => <Guarded page="notificationChannels" component={NotificationChannelsPage} />}
+      />
+      <Route path="/geofences" component={() => <Guarded page="geofences" component={GeofencesPage} />} />
+      <Route path="/reports" component={() => <Guarded page="reports" component={ReportsPage} />} />
+      <Route
+        path="/reports/schedules"
+        component={() => <Guarded page="reportSchedules" component={ReportSchedulesPage} />}
+      />
+      <Route
+        path="/reports/schedules/new"
+        component={() => <Guarded page="reportSchedules" component={ScheduleNewPage} />}
+      />
+      <Route
+        path="/reports/schedules/:id"
+        component={() => <Guarded page="reportSchedules" component={SchedulePage} />}
+      />
+      <Route path="/reports/:report" component={() => <Guarded page="reports" component={ReportPage} />} />
       <Route path="/index.html" component={() => <Navigate href="/" />} />
       <Route path="*" component={NotFoundPage} />
     </Route>

@@ -7,6 +7,7 @@ import { type RunningFleetCore, startFleetCore } from "@fleetcore/server"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchChromium } from "./launchChromium.js"
+import { pickRecord } from "./pickRecord.js"
 
 /*
  * Contracts and fines in the browser, as seed 003 (phase 4, step 4.3) walks them: a manager adds an
@@ -102,7 +103,7 @@ describe("contracts and fines in a browser", () => {
     const page = await open("manager@cp.example")
     await page.getByTestId("nav-contracts").click()
     await page.getByTestId("contract-new-empty").click()
-    await page.getByTestId("contract-vehicle").selectOption(vehicleId)
+    await pickRecord(page, "contract-vehicle", "Civic Work", "Civic Work Car 1 · 123 ABC 02")
     await expect.poll(() => page.getByTestId("contract-insurance").count(), POLL).toBe(0)
     await page.getByTestId("contract-type").selectOption("insurance_casco")
     await page.getByTestId("contract-insurance").waitFor()

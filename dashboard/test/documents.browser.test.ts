@@ -1,13 +1,8 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
-import { hashSecret } from "@fleetcore/platform"
-import { type RunningFleetCore, startFleetCore } from "@fleetcore/server"
-import type { Browser, BrowserContext, Page } from "playwright-core"
+import type { RunningFleetCore } from "@fleetcore/server"
+import type { Page } from "playwright-core"
 import sharp from "sharp"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { launchChromium } from "./launchChromium.js"
+import { type BrowserFleet, startBrowserFleet } from "./browserFleet.js"
 
 /*
  * Documents in the browser: several files uploaded at once through the file picker and by drag
@@ -16,9 +11,6 @@ import { launchChromium } from "./launchChromium.js"
  * amber and lists the document under "Expiring", and a delete behind a confirmation. Screenshots in
  * light and dark, English and Russian. The dashboard must be built first.
  */
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
-const resultsDir = join(repoRoot, "test-results", "documents")
-const PASSWORD = "Ledger-Walnut-7342"
 const POLL = { timeout: 15_000, interval: 100 }
 
 const PDF = Buffer.from(
@@ -37,31 +29,10 @@ const photo = (r: number, g: number, b: number) =>
     .toBuffer()
 
 describe("documents in a browser", () => {
-  let dataDir: string
+  let b: BrowserFleet
   let fleet: RunningFleetCore
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-  const pageErrors: string[] = []
   let vehicleId = ""
 
-  const newPage = async (colorScheme: "light" | "dark" = "light") => {
-    const context = await browser.newContext({
-      locale: "en-GB",
-      colorScheme,
-      viewport: { width: 1280, height: 900 },
-    })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on("pageerror", (error) => pageErrors.push(error.message))
-    return page
-  }
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${fleet.httpUrl}/login`)
-    await page.getByTestId("login-email").fill(email)
-    await page.getByTestId("login-password").fill(PASSWORD)
-    await page.getByTestId("login-submit").click()
-    await page.getByTestId("sidebar").waitFor()
-  }
   /** Every image on the page decoded (thumbnails load lazily). */
   const imagesLoaded = (page: Page) =>
     expect
@@ -77,7 +48,7 @@ describe("documents in a browser", () => {
       .toBe(true)
   const shot = async (page: Page, name: string) => {
     await imagesLoaded(page)
-    await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true })
+    await b.shot(page, name)
   }
   /** The frame scrolls inside its main area: a tall window shows a whole record page. */
   const tallShot = async (page: Page, name: string) => {
@@ -89,33 +60,24 @@ describe("documents in a browser", () => {
     page.locator(`[data-testid="document-upload"][data-state="${state}"]`).count()
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "fleetcore-documents-ui-"))
-    await mkdir(resultsDir, { recursive: true })
-    fleet = await startFleetCore({ dataDir, simulatorVehicles: 0 })
-    const orgId = fleet.demo?.orgId as string
-    for (const locale of ["en", "ru"]) {
-      await fleet.db.system.query(
-        "INSERT INTO users (org_id, email, name, password_hash, role, locale) VALUES ($1, $2, $3, $4, 'manager', $5)",
-        [orgId, `docs-${locale}@ui.test`, `Docs ${locale}`, await hashSecret(PASSWORD), locale],
-      )
-    }
+    b = await startBrowserFleet("documents")
+    fleet = b.fleet
+    const orgId = b.orgId
+    for (const locale of ["en", "ru"])
+      await b.addUser({ email: `docs-${locale}@ui.test`, role: "manager", name: `Docs ${locale}`, locale })
     const vehicle = await fleet.db.system.query<{ id: string }>(
       "INSERT INTO vehicles (org_id, name, plate) VALUES ($1, 'Toyota Camry', '123 ABC 02') RETURNING id",
       [orgId],
     )
     vehicleId = vehicle.rows[0]?.id as string
-    browser = await launchChromium()
   })
   afterAll(async () => {
-    for (const context of contexts) await context.close()
-    await browser?.close()
-    await fleet?.stop()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    await b?.close()
   })
 
   it("uploads several files with per-file progress and errors, previews, covers, edits and deletes", async () => {
-    const page = await newPage()
-    await signIn(page, "docs-en@ui.test")
+    const page = await b.newPage()
+    await b.signIn(page, "docs-en@ui.test")
     await page.goto(`${fleet.httpUrl}/documents/vehicle/${vehicleId}`)
     await page.getByTestId("documents-panel").waitFor()
 
@@ -230,7 +192,7 @@ describe("documents in a browser", () => {
     await items.filter({ hasText: "front.jpg" }).getByTestId("document-delete").click()
     await page.getByTestId("confirm-dialog-confirm").click()
     await expect.poll(() => page.getByTestId("document-item").count(), POLL).toBe(3)
-    expect(pageErrors).toEqual([])
+    expect(b.pageErrors).toEqual([])
   })
 
   it("looks right in light and dark, English and Russian", async () => {
@@ -239,8 +201,8 @@ describe("documents in a browser", () => {
       ["ru", "light"],
       ["ru", "dark"],
     ] as const) {
-      const page = await newPage(scheme)
-      await signIn(page, `docs-${locale}@ui.test`)
+      const page = await b.newPage({ colorScheme: scheme })
+      await b.signIn(page, `docs-${locale}@ui.test`)
       await page.goto(`${fleet.httpUrl}/documents`)
       await expect.poll(() => page.getByTestId("documents-row").count(), POLL).toBe(3)
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale)
@@ -254,6 +216,6 @@ describe("documents in a browser", () => {
       await expect.poll(() => uploads(page, "failed"), POLL).toBe(1)
       await tallShot(page, `record-${locale}-${scheme}`)
     }
-    expect(pageErrors).toEqual([])
+    expect(b.pageErrors).toEqual([])
   })
 })

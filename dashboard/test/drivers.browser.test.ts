@@ -1,12 +1,8 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
-import { hashSecret } from "@fleetcore/platform"
-import { type RunningFleetCore, startFleetCore } from "@fleetcore/server"
-import type { Browser, BrowserContext, Page } from "playwright-core"
+import type { RunningFleetCore } from "@fleetcore/server"
+import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { launchChromium } from "./launchChromium.js"
+import { type BrowserFleet, startBrowserFleet } from "./browserFleet.js"
+import { pickRecord } from "./pickRecord.js"
 
 /*
  * Seed 003 phase 3 in the browser: a manager keeps driver records (the demo seed's drivers, one with
@@ -15,74 +11,30 @@ import { launchChromium } from "./launchChromium.js"
  * go to test-results/drivers/. The dashboard must be built first (`npm run build -w @fleetcore/dashboard`).
  */
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
-const resultsDir = join(repoRoot, "test-results", "drivers")
-const PASSWORD = "Steppe-Lantern-4821"
+const POLL = { timeout: 15_000, interval: 100 }
 const UUID_PATH = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u
 
 describe("drivers and teams in a browser", () => {
-  let dataDir: string
+  let b: BrowserFleet
   let fleet: RunningFleetCore
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-  const pageErrors: string[] = []
 
-  const orgId = () => {
-    if (!fleet.demo) throw new Error("the server seeded no demo organisation")
-    return fleet.demo.orgId
-  }
-  const insertUser = async (role: string, email: string, locale: string) => {
-    await fleet.db.system.query(
-      "INSERT INTO users (org_id, email, name, password_hash, role, locale) VALUES ($1, $2, $3, $4, $5, $6)",
-      [orgId(), email, `Test ${role}`, await hashSecret(PASSWORD), role, locale],
-    )
-  }
-  const newPage = async (colorScheme: "light" | "dark" = "light") => {
-    const context = await browser.newContext({
-      locale: "en-GB",
-      colorScheme,
-      viewport: { width: 1280, height: 800 },
-    })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on("pageerror", (error) => pageErrors.push(error.message))
-    return page
-  }
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${fleet.httpUrl}/login`)
-    await page.getByTestId("login-email").fill(email)
-    await page.getByTestId("login-password").fill(PASSWORD)
-    await page.getByTestId("login-submit").click()
-    await page.getByTestId("home").waitFor()
-  }
-  /** The page scrolls inside the frame, so a tall viewport shows all of it. */
-  const shot = async (page: Page, name: string) => {
-    await page.setViewportSize({ width: 1280, height: 1600 })
-    await page.screenshot({ path: join(resultsDir, `${name}.png`) })
-    await page.setViewportSize({ width: 1280, height: 800 })
-  }
   const rowNames = (page: Page) => page.getByTestId("driver-row-name").allTextContents()
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "fleetcore-drivers-"))
-    await mkdir(resultsDir, { recursive: true })
-    fleet = await startFleetCore({ dataDir, simulatorVehicles: 2, simulatorIntervalMs: 1_000 })
-    browser = await launchChromium()
-    await insertUser("manager", "manager@drivers.test", "en")
-    await insertUser("admin", "admin-en@drivers.test", "en")
-    await insertUser("admin", "admin-ru@drivers.test", "ru")
+    b = await startBrowserFleet("drivers", { simulatorVehicles: 2, simulatorIntervalMs: 1_000 })
+    fleet = b.fleet
+    await b.addUser({ email: "manager@drivers.test", role: "manager", name: "Test manager" })
+    await b.addUser({ email: "admin-en@drivers.test", role: "admin", name: "Test admin" })
+    await b.addUser({ email: "admin-ru@drivers.test", role: "admin", name: "Test admin", locale: "ru" })
   })
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined)
-    await browser?.close()
-    await fleet?.stop()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    await b?.close()
   })
 
   it("lists drivers with expiry badges and filters, adds one, and shows the server's field errors", async () => {
-    const page = await newPage()
-    await signIn(page, "manager@drivers.test")
+    const page = await b.newPage()
+    await b.signIn(page, "manager@drivers.test")
     await page.getByTestId("nav-drivers").click()
     await expect.poll(() => rowNames(page)).toContain("Dana Seitkali")
     // Dana's licence expires in 20 days: the amber badge; the others' are further away.
@@ -114,8 +66,8 @@ describe("drivers and teams in a browser", () => {
   })
 
   it("gives a driver a login and shows the one-time link once", async () => {
-    const page = await newPage()
-    await signIn(page, "admin-en@drivers.test")
+    const page = await b.newPage()
+    await b.signIn(page, "admin-en@drivers.test")
     await page.goto(`${fleet.httpUrl}/drivers?q=Aigerim`)
     await page.getByTestId("driver-row-name").first().click()
     await page.getByTestId("driver-create-login").click()
@@ -128,8 +80,8 @@ describe("drivers and teams in a browser", () => {
   })
 
   it("ends the demo driver's assignment early and binds a fuel card to a driver", async () => {
-    const page = await newPage()
-    await signIn(page, "manager@drivers.test")
+    const page = await b.newPage()
+    await b.signIn(page, "manager@drivers.test")
     await page.goto(`${fleet.httpUrl}/drivers?q=Demo%20Driver`)
     await page.getByTestId("driver-row-name").first().click()
     await page.getByTestId("driver-tab-vehicles").click()
@@ -143,7 +95,7 @@ describe("drivers and teams in a browser", () => {
 
     await fleet.db.system.query(
       "INSERT INTO fuel_cards (org_id, name, number_last4, currency) VALUES ($1, 'Qazaq Oil 7', '4417', 'KZT')",
-      [orgId()],
+      [b.orgId],
     )
     await page.getByTestId("driver-tab-fuel-cards").click()
     await page.getByTestId("driver-card-select").selectOption({ label: "Qazaq Oil 7 (•••• 4417)" })
@@ -152,23 +104,19 @@ describe("drivers and teams in a browser", () => {
   })
 
   it("builds a team of drivers and vehicles", async () => {
-    const page = await newPage()
-    await signIn(page, "manager@drivers.test")
+    const page = await b.newPage()
+    await b.signIn(page, "manager@drivers.test")
     await page.getByTestId("nav-teams").click()
     await page.getByTestId("team-new").click()
     await page.getByTestId("team-name").fill("Shymkent depot")
     await page.getByTestId("team-submit").click()
     await page.waitForURL(UUID_PATH)
-    await page.getByTestId("team-add-driver-search").fill("Bekov")
-    await expect.poll(() => page.getByTestId("team-add-driver-select").locator("option").count()).toBe(2)
-    await page.getByTestId("team-add-driver-select").selectOption({ index: 1 })
+    await pickRecord(page, "team-add-driver-select", "Bekov", /Yerlan Bekov/)
     await page.getByTestId("team-add-driver-submit").click()
     await expect.poll(() => page.getByTestId("team-driver").allTextContents()).toEqual(["Yerlan Bekov"])
-    // The vehicle choices arrive with their own query: wait for them before choosing.
-    await expect
-      .poll(() => page.getByTestId("team-add-vehicle-select").locator("option").count())
-      .toBeGreaterThan(1)
-    await page.getByTestId("team-add-vehicle-select").selectOption({ index: 1 })
+    // Opening the picker without typing offers the first vehicles by name.
+    await page.getByTestId("team-add-vehicle-select").click()
+    await page.getByTestId("team-add-vehicle-select-option").first().click()
     await page.getByTestId("team-add-vehicle-submit").click()
     await expect.poll(() => page.getByTestId("team-vehicle").count()).toBe(1)
     await page.getByTestId("team-driver-remove").click()
@@ -182,33 +130,33 @@ describe("drivers and teams in a browser", () => {
       ["en", "dark"],
       ["ru", "light"],
     ] as const) {
-      const page = await newPage(scheme)
-      await signIn(page, `admin-${locale}@drivers.test`)
+      const page = await b.newPage({ colorScheme: scheme })
+      await b.signIn(page, `admin-${locale}@drivers.test`)
       await page.goto(`${fleet.httpUrl}/drivers`)
-      await expect.poll(() => page.getByTestId("driver-row-name").count()).toBeGreaterThan(3)
-      await shot(page, `drivers-${locale}-${scheme}`)
+      await expect.poll(() => page.getByTestId("driver-row-name").count(), POLL).toBeGreaterThan(3)
+      await b.shot(page, `drivers-${locale}-${scheme}`)
       await page.goto(`${fleet.httpUrl}/drivers/new`)
       await page.getByTestId("driver-form").waitFor()
-      await shot(page, `driver-new-${locale}-${scheme}`)
+      await b.shot(page, `driver-new-${locale}-${scheme}`)
       await page.goto(`${fleet.httpUrl}/drivers?q=Dana`)
       await page.getByTestId("driver-row-name").first().click()
       await page.getByTestId("driver-facts").waitFor()
-      await shot(page, `driver-info-${locale}-${scheme}`)
+      await b.shot(page, `driver-info-${locale}-${scheme}`)
       await page.goto(`${fleet.httpUrl}/drivers?q=Demo%20Driver`)
       await page.getByTestId("driver-row-name").first().click()
       await page.getByTestId("driver-tab-vehicles").click()
       await page.getByTestId("driver-assignments-table").waitFor()
-      await shot(page, `driver-vehicles-${locale}-${scheme}`)
+      await b.shot(page, `driver-vehicles-${locale}-${scheme}`)
       await page.getByTestId("driver-tab-fuel-cards").click()
       await page.getByTestId("driver-cards-table").waitFor()
-      await shot(page, `driver-cards-${locale}-${scheme}`)
+      await b.shot(page, `driver-cards-${locale}-${scheme}`)
       await page.goto(`${fleet.httpUrl}/teams`)
       await expect.poll(() => page.getByTestId("team-row-name").count()).toBeGreaterThan(1)
-      await shot(page, `teams-${locale}-${scheme}`)
+      await b.shot(page, `teams-${locale}-${scheme}`)
       await page.getByTestId("team-row-name").first().click()
       await page.getByTestId("team-drivers").waitFor()
-      await shot(page, `team-${locale}-${scheme}`)
+      await b.shot(page, `team-${locale}-${scheme}`)
     }
-    expect(pageErrors).toEqual([])
+    expect(b.pageErrors).toEqual([])
   })
 })

@@ -1,96 +1,40 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
-import { hashSecret } from "@fleetcore/platform"
-import { type RunningFleetCore, startFleetCore } from "@fleetcore/server"
-import type { Browser, BrowserContext, Page } from "playwright-core"
+import type { RunningFleetCore } from "@fleetcore/server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { launchChromium } from "./launchChromium.js"
+import { type BrowserFleet, startBrowserFleet } from "./browserFleet.js"
+import { pickRecord } from "./pickRecord.js"
 
 /*
  * Seed 003 phase 4 in the browser, as a fleet manager: expenses of several categories (a refuel
  * among them, whose form asks for litres and the odometer), the total in the organisation's
  * currency, a rate imported from a CSV with a refused row, budgets against what was spent.
  * Pages are photographed in light and dark, English and Russian, into test-results/.
- * The dashboard must be built first (`npm run build -w @fleetcore/dashboard`).
  */
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
-const resultsDir = join(repoRoot, "test-results")
-const PASSWORD = "Saffron-Harbour-7315"
 const POLL = { timeout: 15_000, interval: 100 }
 
 describe("expenses in the browser", () => {
+  let b: BrowserFleet
   let fleet: RunningFleetCore
-  let dataDir: string
-  let browser: Browser
   let vehicleId: string
-  const contexts: BrowserContext[] = []
-  const pageErrors: string[] = []
-
-  const api = async <T>(token: string, method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${fleet.httpUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`)
-    return (await r.json()) as T
-  }
-
-  const newPage = async (colorScheme: "light" | "dark") => {
-    const context = await browser.newContext({
-      locale: "en-GB",
-      colorScheme,
-      viewport: { width: 1280, height: 900 },
-    })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on("pageerror", (error) => pageErrors.push(error.message))
-    return page
-  }
-
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${fleet.httpUrl}/login`)
-    await page.getByTestId("login-email").fill(email)
-    await page.getByTestId("login-password").fill(PASSWORD)
-    await page.getByTestId("login-submit").click()
-    await page.getByTestId("sidebar").waitFor()
-  }
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true })
 
   beforeAll(async () => {
-    await mkdir(resultsDir, { recursive: true })
-    dataDir = await mkdtemp(join(tmpdir(), "fleetcore-expenses-browser-"))
-    fleet = await startFleetCore({ dataDir, simulatorVehicles: 0 })
-    browser = await launchChromium()
-    const org = (
-      await fleet.db.system.query<{ id: string }>("SELECT id FROM organisations WHERE slug = 'demo'")
-    ).rows[0]?.id as string
-    for (const [email, locale] of [
-      ["manager.en@expenses.example", "en"],
-      ["manager.ru@expenses.example", "ru"],
-    ] as const) {
-      await fleet.db.system.query(
-        "INSERT INTO users (org_id, email, name, password_hash, role, locale) VALUES ($1, $2, 'Manager', $3, 'manager', $4)",
-        [org, email, await hashSecret(PASSWORD), locale],
-      )
-    }
-    const login = await fetch(`${fleet.httpUrl}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "manager.en@expenses.example", password: PASSWORD }),
-    })
-    const { accessToken } = (await login.json()) as { accessToken: string }
+    b = await startBrowserFleet("expenses")
+    fleet = b.fleet
+    const org = b.orgId
+    for (const locale of ["en", "ru"])
+      await b.addUser({
+        email: `manager.${locale}@expenses.example`,
+        role: "manager",
+        name: "Manager",
+        locale,
+      })
+    const accessToken = await b.tokenOf("manager.en@expenses.example")
     const type = await fleet.db.system.query<{ id: string }>(
       "INSERT INTO vehicle_types (org_id, name, rated_consumption_l_100km) VALUES ($1, 'Camry 8L', 8) RETURNING id",
       [org],
     )
     vehicleId = (
-      await api<{ id: string }>(accessToken, "POST", "/api/v1/vehicles", {
+      await b.api<{ id: string }>(accessToken, "POST", "/api/v1/vehicles", {
         name: "Toyota Camry",
         plate: "123 ABC 02",
         vehicleTypeId: type.rows[0]?.id,
@@ -98,7 +42,7 @@ describe("expenses in the browser", () => {
     ).id
     const year = new Date().getFullYear()
     const add = (body: Record<string, unknown>) =>
-      api(accessToken, "POST", "/api/v1/expenses", { vehicleId, ...body })
+      b.api(accessToken, "POST", "/api/v1/expenses", { vehicleId, ...body })
     await add({
       category: "fuel",
       amount: "15000.00",
@@ -125,18 +69,18 @@ describe("expenses in the browser", () => {
     })
     await add({ category: "washing", amount: "3500.00", date: `${year}-01-15`, vendor: "Car wash 24" })
     await add({ category: "insurance", amount: "95000.00", date: `${year}-01-05`, vendor: "Halyk Insurance" })
-    await api(accessToken, "POST", "/api/v1/budgets", {
+    await b.api(accessToken, "POST", "/api/v1/budgets", {
       category: "fuel",
       period: "month",
       start: `${year}-01-01`,
       amount: "30000",
     })
-    await api(accessToken, "POST", "/api/v1/budgets", {
+    await b.api(accessToken, "POST", "/api/v1/budgets", {
       period: "quarter",
       start: `${year}-01-01`,
       amount: "150000",
     })
-    await api(accessToken, "POST", "/api/v1/budgets", {
+    await b.api(accessToken, "POST", "/api/v1/budgets", {
       category: "washing",
       period: "month",
       start: `${year}-01-01`,
@@ -145,15 +89,12 @@ describe("expenses in the browser", () => {
   }, 120_000)
 
   afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await browser?.close()
-    await fleet?.stop()
-    await rm(dataDir, { recursive: true, force: true })
+    await b?.close()
   })
 
   it("walks expenses, a refuel form, a CSV rate import and budgets as a manager", async () => {
-    const page = await newPage("light")
-    await signIn(page, "manager.en@expenses.example")
+    const page = await b.newPage()
+    await b.signIn(page, "manager.en@expenses.example")
     await page.getByTestId("nav-expenses").click()
     await page.getByTestId("expense-totals").waitFor()
     // The USD parts have no rate yet: left out of the total, flagged on their row.
@@ -167,25 +108,25 @@ describe("expenses in the browser", () => {
     await page.getByTestId("rates-import-submit").click()
     await page.getByTestId("rates-import-report").waitFor()
     await expect.poll(() => page.getByTestId("rates-import-error").textContent(), POLL).toContain("Line 3")
-    await shot(page, "expenses-rates-en-light")
+    await b.shot(page, "expenses-rates-en-light")
 
     await page.getByTestId("nav-expenses").click()
     await expect.poll(() => page.getByTestId("expense-rate-missing").count(), POLL).toBe(0)
     await expect.poll(() => page.getByTestId("expense-total").textContent(), POLL).toContain("185,000")
-    await shot(page, "expenses-list-en-light")
+    await b.shot(page, "expenses-list-en-light")
 
     await page.getByTestId("expense-new").click()
     await page.getByTestId("expense-fuel-fields").waitFor()
     await page.getByTestId("expense-category-select").selectOption("parking")
     await expect.poll(() => page.getByTestId("expense-fuel-fields").count(), POLL).toBe(0)
     await page.getByTestId("expense-category-select").selectOption("fuel")
-    await page.getByTestId("expense-vehicle").selectOption(vehicleId)
+    await pickRecord(page, "expense-vehicle", "123 ABC", "Toyota Camry · 123 ABC 02")
     await page.getByTestId("expense-litres").fill("48")
     await page.getByTestId("expense-odometer").fill("49000")
     await page.getByTestId("expense-submit").click()
     // An odometer below the previous refuel's is refused on its field.
     await page.getByTestId("field-error-odometerKm").waitFor()
-    await shot(page, "expenses-new-en-light")
+    await b.shot(page, "expenses-new-en-light")
     await page.getByTestId("expense-odometer").fill("51000")
     await page.getByTestId("expense-submit").click()
     await page.getByTestId("expense-facts").waitFor()
@@ -193,15 +134,15 @@ describe("expenses in the browser", () => {
     await expect
       .poll(() => page.getByTestId("expense-consumption").textContent(), POLL)
       .toContain("previous refuel has no odometer")
-    await shot(page, "expenses-detail-en-light")
+    await b.shot(page, "expenses-detail-en-light")
 
     await page.getByTestId("nav-budgets").click()
     await expect.poll(() => page.getByTestId("budget-row").count(), POLL).toBe(3)
     await expect
       .poll(() => page.locator('[data-testid="budget-bar"][data-tone="danger"]').count(), POLL)
       .toBeGreaterThan(0)
-    await shot(page, "expenses-budgets-en-light")
-    expect(pageErrors).toEqual([])
+    await b.shot(page, "expenses-budgets-en-light")
+    expect(b.pageErrors).toEqual([])
   }, 120_000)
 
   it("looks right in dark and in Russian", async () => {
@@ -210,8 +151,8 @@ describe("expenses in the browser", () => {
       ["light", "manager.ru@expenses.example", "ru-light"],
       ["dark", "manager.ru@expenses.example", "ru-dark"],
     ] as const) {
-      const page = await newPage(scheme)
-      await signIn(page, email)
+      const page = await b.newPage({ colorScheme: scheme })
+      await b.signIn(page, email)
       for (const [path, name, ready] of [
         ["/expenses", "list", "expense-totals"],
         ["/expenses/new", "new", "expense-form"],
@@ -220,9 +161,9 @@ describe("expenses in the browser", () => {
       ] as const) {
         await page.goto(`${fleet.httpUrl}${path}`)
         await page.getByTestId(ready).waitFor()
-        await shot(page, `expenses-${name}-${tag}`)
+        await b.shot(page, `expenses-${name}-${tag}`)
       }
     }
-    expect(pageErrors).toEqual([])
+    expect(b.pageErrors).toEqual([])
   }, 120_000)
 })

@@ -298,6 +298,7 @@ describe("the dashboard's frame in a browser", () => {
     await page.getByTestId("home").waitFor()
   })
 
+  // Every page of the menu, twice in two languages and at phone width: minutes while other files run.
   it("takes screenshots of every page in light and dark, English and Russian, and at phone width", async () => {
     await insertUser("admin", "shots-en@frame.test", { locale: "en" })
     await insertUser("admin", "shots-ru@frame.test", { locale: "ru" })
@@ -355,7 +356,7 @@ describe("the dashboard's frame in a browser", () => {
     await phone.goto(`${fleet.httpUrl}/profile`)
     await phone.getByTestId("profile-form").waitFor()
     await shot(phone, "phone-profile", true)
-  })
+  }, 300_000)
 
   it("raised no uncaught errors in any page", () => {
     expect(pageErrors).toEqual([])

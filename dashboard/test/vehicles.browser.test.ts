@@ -1,77 +1,38 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
-import { hashSecret } from "@fleetcore/platform"
-import { type RunningFleetCore, startFleetCore } from "@fleetcore/server"
-import type { Browser, BrowserContext, Page } from "playwright-core"
+import type { RunningFleetCore } from "@fleetcore/server"
+import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { launchChromium } from "./launchChromium.js"
+import { type BrowserFleet, startBrowserFleet } from "./browserFleet.js"
 
 /*
  * Seed 003 steps 1.2, 2.2, 2.4 and phase 5 in the browser: the owner adds a universal vehicle type,
  * a manager registers vehicles (a VIN typo is caught, a rental shows its "expiring" badge and the
  * rental total), records the ownership history, edits and decommissions a vehicle. Screenshots of
  * every vehicle page in light and dark, English and Russian, go to test-results/vehicles/.
- * The dashboard must be built first (`npm run build -w @fleetcore/dashboard`).
  */
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
-const resultsDir = join(repoRoot, "test-results", "vehicles")
-const PASSWORD = "vehicles-browser-password"
 const POLL = { timeout: 15_000, interval: 100 }
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 
 describe("vehicle records in the browser", () => {
-  let dataDir = ""
+  let b: BrowserFleet
   let fleet: RunningFleetCore
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-  const pageErrors: string[] = []
 
-  const insertUser = async (role: string, email: string, locale = "en") => {
-    await fleet.db.system.query(
-      "INSERT INTO users (org_id, email, name, password_hash, role, locale) VALUES ($1, $2, $3, $4, $5, $6)",
-      [fleet.demo?.orgId, email, `Test ${role}`, await hashSecret(PASSWORD), role, locale],
-    )
-  }
   const signedIn = async (email: string, colorScheme: "light" | "dark" = "light"): Promise<Page> => {
-    const context = await browser.newContext({
-      locale: "en-GB",
-      colorScheme,
-      viewport: { width: 1280, height: 900 },
-    })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on("pageerror", (error) => pageErrors.push(error.message))
-    await page.goto(`${fleet.httpUrl}/login`)
-    await page.getByTestId("login-email").fill(email)
-    await page.getByTestId("login-password").fill(PASSWORD)
-    await page.getByTestId("login-submit").click()
-    await page.getByTestId("sidebar").waitFor()
+    const page = await b.newPage({ colorScheme })
+    await b.signIn(page, email)
     return page
   }
-  const shot = async (page: Page, name: string) => {
-    await page.waitForTimeout(300)
-    await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true })
-  }
-
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "fleetcore-vehicles-"))
-    await mkdir(resultsDir, { recursive: true })
-    fleet = await startFleetCore({ dataDir, simulatorVehicles: 1, simulatorIntervalMs: 1_000 })
-    browser = await launchChromium()
-    await insertUser("owner", "owner@vehicles.test")
-    await insertUser("manager", "manager@vehicles.test")
-    await insertUser("admin", "admin@vehicles.test")
-    await insertUser("manager", "menedzher@vehicles.test", "ru")
+    b = await startBrowserFleet("vehicles", { simulatorVehicles: 1, simulatorIntervalMs: 1_000 })
+    fleet = b.fleet
+    await b.addUser({ email: "owner@vehicles.test", role: "owner", name: "Test owner" })
+    await b.addUser({ email: "manager@vehicles.test", role: "manager", name: "Test manager" })
+    await b.addUser({ email: "admin@vehicles.test", role: "admin", name: "Test admin" })
+    await b.addUser({ email: "menedzher@vehicles.test", role: "manager", name: "Test manager", locale: "ru" })
   })
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined)
-    await browser?.close()
-    await fleet?.stop()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    await b?.close()
   })
 
   it("lets the owner add a universal vehicle type (seed 003 step 1.2)", async () => {
@@ -84,10 +45,10 @@ describe("vehicle records in the browser", () => {
     await page.getByTestId("type-ratedConsumptionL100km").fill("6.5")
     await page.getByTestId("type-tankCapacityL").fill("50")
     await page.getByTestId("type-universal").selectOption("true")
-    await shot(page, "type-new-light-en")
+    await b.shot(page, "type-new-light-en")
     await page.getByTestId("type-submit").click()
     await expect.poll(() => page.getByTestId("type-row-universal").count(), POLL).toBeGreaterThan(0)
-    await shot(page, "types-light-en")
+    await b.shot(page, "types-light-en")
   })
 
   it("registers vehicles; catches a VIN typo; shows the rental badge and the 1,200 EUR total (step 2.2)", async () => {
@@ -108,7 +69,7 @@ describe("vehicle records in the browser", () => {
     await page.getByTestId("vehicle-brand").fill("Honda")
     await page.getByTestId("vehicle-model").fill("Civic")
     await page.getByTestId("vehicle-year").fill("2020")
-    await shot(page, "vehicle-new-light-en")
+    await b.shot(page, "vehicle-new-light-en")
     await page.getByTestId("vehicle-submit").click()
     await page.waitForURL(/\/vehicles\/[0-9a-f-]{36}$/u, POLL)
     await expect.poll(() => page.getByTestId("vehicle-facts").textContent(), POLL).toContain("B-TC-1234")
@@ -154,12 +115,13 @@ describe("vehicle records in the browser", () => {
     await expect.poll(() => page.getByTestId("rental-summary-monthly").textContent(), POLL).toBe("€1,200.00")
     expect(await page.getByTestId("rental-summary-count").textContent()).toContain("2")
     const expiringRow = page.getByTestId("vehicles-row").filter({ hasText: "B-RN-1111" })
-    expect(await expiringRow.getByTestId("vehicle-rental-expiring").count()).toBe(1)
-    await shot(page, "vehicles-table-light-en")
+    // The summary and the list are two requests: the row may come after the total.
+    await expect.poll(() => expiringRow.getByTestId("vehicle-rental-expiring").count(), POLL).toBe(1)
+    await b.shot(page, "vehicles-table-light-en")
     await page.getByTestId("vehicles-view-cards").click()
     await expect.poll(() => page.getByTestId("vehicle-card").count(), POLL).toBeGreaterThanOrEqual(3)
     expect(new URL(page.url()).searchParams.get("view")).toBe("cards")
-    await shot(page, "vehicles-cards-light-en")
+    await b.shot(page, "vehicles-cards-light-en")
     await page.getByTestId("vehicles-filter-rental").selectOption("true")
     await expect.poll(() => page.getByTestId("vehicle-card").count(), POLL).toBe(2)
   })
@@ -169,7 +131,7 @@ describe("vehicle records in the browser", () => {
     await page.goto(`${fleet.httpUrl}/vehicles?q=B-TC-1234`)
     await page.getByTestId("vehicles-row").first().click()
     await page.getByTestId("vehicle-qr").locator(".vehicle-qr__code svg").waitFor()
-    await shot(page, "vehicle-info-light-en")
+    await b.shot(page, "vehicle-info-light-en")
 
     await page.getByTestId("vehicle-tab-ownership").click()
     await page.getByTestId("ownership-ownerName").fill("Previous Owner LLC")
@@ -187,7 +149,7 @@ describe("vehicle records in the browser", () => {
     await page.getByTestId("ownership-to").fill("")
     await page.getByTestId("ownership-submit").click()
     await expect.poll(() => page.getByTestId("field-error-from").textContent(), POLL).toMatch(/overlap/iu)
-    await shot(page, "vehicle-ownership-light-en")
+    await b.shot(page, "vehicle-ownership-light-en")
 
     await page.getByTestId("vehicle-tab-info").click()
     await page.getByTestId("vehicle-edit").click()
@@ -206,7 +168,7 @@ describe("vehicle records in the browser", () => {
     await admin.goto(`${page.url().split("?")[0]}?tab=audit`)
     await expect.poll(() => admin.getByTestId("vehicle-audit-row").count(), POLL).toBeGreaterThanOrEqual(3)
     expect(await admin.getByTestId("vehicle-audit-table").textContent()).toContain("vehicle.decommission")
-    await shot(admin, "vehicle-audit-light-en")
+    await b.shot(admin, "vehicle-audit-light-en")
   })
 
   it("renders the vehicle pages in dark and in Russian", async () => {
@@ -218,24 +180,24 @@ describe("vehicle records in the browser", () => {
       const page = await signedIn(email, scheme)
       await page.goto(`${fleet.httpUrl}/vehicles`)
       await page.getByTestId("rental-summary").waitFor()
-      await shot(page, `vehicles-table-${suffix}`)
+      await b.shot(page, `vehicles-table-${suffix}`)
       await page.goto(`${fleet.httpUrl}/vehicles?view=cards`)
       await page.getByTestId("vehicle-card").first().waitFor()
-      await shot(page, `vehicles-cards-${suffix}`)
+      await b.shot(page, `vehicles-cards-${suffix}`)
       await page.goto(`${fleet.httpUrl}/vehicles?q=B-TC-1234`)
       await page.getByTestId("vehicles-row").first().click()
       await page.getByTestId("vehicle-qr").locator(".vehicle-qr__code svg").waitFor()
-      await shot(page, `vehicle-info-${suffix}`)
+      await b.shot(page, `vehicle-info-${suffix}`)
       await page.getByTestId("vehicle-tab-ownership").click()
       await page.getByTestId("vehicle-ownership-row").first().waitFor()
-      await shot(page, `vehicle-ownership-${suffix}`)
+      await b.shot(page, `vehicle-ownership-${suffix}`)
       await page.goto(`${fleet.httpUrl}/vehicles/new`)
       await page.getByTestId("vehicle-form").waitFor()
-      await shot(page, `vehicle-new-${suffix}`)
+      await b.shot(page, `vehicle-new-${suffix}`)
       await page.goto(`${fleet.httpUrl}/vehicle-types`)
       await page.getByTestId("type-row-name").first().waitFor()
-      await shot(page, `types-${suffix}`)
+      await b.shot(page, `types-${suffix}`)
     }
-    expect(pageErrors).toEqual([])
+    expect(b.pageErrors).toEqual([])
   })
 })

@@ -129,16 +129,24 @@ export const EngineLayer = (options: EngineOptions) =>
         ),
         fuelEvents: tableWriter("fuel_events", FUEL_EVENT_COLUMNS, DERIVED_FLUSH_MS),
         onAlertOpened: (row) => publishAlert(row),
+        onAlertChanged: (row) => publishAlert(row),
+        onLateBeyondWindow: (points) => metrics.lateBeyondWindow.inc(points),
         log,
       })
       const state = new VehicleStateStore(pg.system)
       const duplicates = new DuplicateFilter(2048)
 
-      const onTelemetry = async (records: ReadonlyArray<TelemetryRecord>) => {
+      // Which bus partition each vehicle's points came from: what a rebalance hands over.
+      const partitionOf = new Map<string, number>()
+      const onTelemetry = async (records: ReadonlyArray<TelemetryRecord>, partition: number) => {
+        for (const r of records) partitionOf.set(r.vehicleId, partition)
         const fresh = duplicates.fresh(records, (r) => r.vehicleId, recordId)
         if (fresh.length < records.length) metrics.engineDuplicates.inc(records.length - fresh.length)
         if (fresh.length === 0) return
         await positions.add(fresh.map(positionRow))
+        // After a start, a vehicle's newest known position comes from Postgres: a late point must
+        // not move its marker or "last seen" back.
+        await state.load(fresh)
         const storedAt = Date.now()
         const live = new Map<OrgId, Map<string, LivePosition>>()
         for (const r of fresh) {
@@ -172,8 +180,26 @@ export const EngineLayer = (options: EngineOptions) =>
       const rerun = yield* Effect.promise(() => rules.reconcile(behind))
       if (rerun > 0) log.info({ vehicles: rerun }, "rules caught up with points stored before the restart")
 
+      // Partitions moved to another engine process (Kafka rebalance, or this one leaving): their
+      // batches in flight have finished; once their outputs and state are stored, the vehicles'
+      // rule snapshots are what the new owner starts from, and this process lets them go.
+      const handOver = async (partitions: ReadonlyArray<number>) => {
+        const moved = new Set(partitions)
+        const vehicles = [...partitionOf].filter(([, p]) => moved.has(p)).map(([vehicleId]) => vehicleId)
+        if (vehicles.length === 0) return
+        await rules.drain()
+        await state.flush()
+        await rules.snapshot()
+        rules.release(vehicles)
+        state.release(vehicles)
+        for (const vehicleId of vehicles) partitionOf.delete(vehicleId)
+        log.info(
+          { partitions, vehicles: vehicles.length },
+          "partitions handed over: vehicle state snapshotted",
+        )
+      }
       const telemetry = yield* Effect.acquireRelease(
-        Effect.promise(() => bus.subscribe(TelemetryTopic, "engine", onTelemetry)),
+        Effect.promise(() => bus.subscribe(TelemetryTopic, "engine", onTelemetry, { onRevoked: handOver })),
         (s) => Effect.promise(() => s.close()),
       )
       const dlq = yield* Effect.acquireRelease(

@@ -28,7 +28,7 @@ const CURRENT_KM = `GREATEST(
   (SELECT (rs.state->>'estimatedOdometerM')::float8 / 1000 FROM vehicle_rule_state rs
      WHERE rs.vehicle_id = v.id AND rs.org_id = v.org_id),
   (SELECT r.value_km::float8 FROM odometer_readings r WHERE r.vehicle_id = v.id AND r.org_id = v.org_id
-     ORDER BY r.at DESC LIMIT 1))`
+     ORDER BY r.at DESC, r.created_at DESC LIMIT 1))`
 
 /**
  * Plans every vehicle's services for `today` ("YYYY-MM-DD"): starts a plan for new

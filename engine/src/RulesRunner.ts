@@ -1,5 +1,16 @@
 import type { Log } from "@fleetcore/platform"
 import type { TelemetryRecord } from "@fleetcore/proto"
+import { CheckpointBudget } from "./CheckpointBudget.js"
+import { releaseAll } from "./lateTrack.js"
+import { loadLateTrack, type StoredLateTrack, storeLateTrack } from "./lateTrackStore.js"
+import {
+  type Checkpoint,
+  type LateTrack,
+  newLateTrack,
+  planLate,
+  rederive,
+  stepWithCheckpoints,
+} from "./rederive.js"
 import {
   collect,
   type Derived,
@@ -14,7 +25,6 @@ import {
   emptyOutput,
   flushVehicleRules,
   initialVehicleRules,
-  stepVehicleRules,
   unknownProfile,
   type VehicleRulesState,
 } from "./VehicleRules.js"
@@ -22,7 +32,18 @@ import { loadVehicleProfiles } from "./vehicleProfiles.js"
 
 export interface RulesRunnerDeps extends RuleSinks {
   readonly log: Log
+  /** Counts late points older than the re-derivation window (stored, not re-derived live). */
+  readonly onLateBeyondWindow?: (points: number) => void
+  /** Re-derivation checkpoints kept at most by this process (default `MAX_CHECKPOINTS`). */
+  readonly maxCheckpoints?: number
 }
+
+/**
+ * Checkpoints per process: about 1.1 KiB each, deflated (docs/rules.md, "Late and out-of-order
+ * points"), so at most about 210 MB; a parked fleet needs one or two per vehicle, so this covers
+ * 100,000 parked vehicles.
+ */
+export const MAX_CHECKPOINTS = 200_000
 
 /**
  * Runs the rules per vehicle over stored points and persists what they derive. Restart-safe:
@@ -32,6 +53,12 @@ export interface RulesRunnerDeps extends RuleSinks {
  */
 /** Output writes that may wait behind each other before a bus handler is held back. */
 const MAX_QUEUED_WRITES = 256
+
+/** Lets go of a vehicle's live state (it reloads its snapshot on its next point). */
+const forget = (live: Map<string, Tracked>, tracked: Tracked): void => {
+  live.delete(tracked.vehicleId)
+  if (tracked.late !== undefined) releaseAll(tracked.late)
+}
 
 export class RulesRunner {
   private readonly live = new Map<string, Tracked>()
@@ -43,9 +70,30 @@ export class RulesRunner {
   /** Output writes run one after another, off the bus handler; this is the last one queued. */
   private tail: Promise<void> = Promise.resolve()
   private alertTail: Promise<void> = Promise.resolve()
+  private snapshotTail: Promise<void> = Promise.resolve()
   private queued = 0
+  /** Version of the last run's rows: strictly increasing, so a re-derivation's are above all earlier. */
+  private version = 0
 
-  constructor(private readonly deps: RulesRunnerDeps) {}
+  /** The bound on every vehicle's re-derivation checkpoints; the oldest go first. */
+  readonly checkpoints: CheckpointBudget
+
+  constructor(private readonly deps: RulesRunnerDeps) {
+    let warned = false
+    this.checkpoints = new CheckpointBudget(deps.maxCheckpoints ?? MAX_CHECKPOINTS, () => {
+      if (warned) return
+      warned = true
+      deps.log.warn(
+        { max: this.checkpoints.max },
+        "re-derivation checkpoints at their bound: the oldest are dropped, late points before them are not re-derived (counted)",
+      )
+    })
+  }
+
+  private lateTrackOf(tracked: Tracked): LateTrack {
+    if (tracked.late === undefined) tracked.late = newLateTrack(this.checkpoints)
+    return tracked.late
+  }
 
   /**
    * Stores what one run derived without holding the bus partition. Rows are written concurrently
@@ -60,9 +108,10 @@ export class RulesRunner {
     states: ReadonlyArray<readonly [Tracked, VehicleRulesState]>,
   ): Promise<void> {
     this.queued++
+    this.version = Math.max(Date.now(), this.version + 1)
     const alerts = this.alertTail.then(() => writeDerivedAlerts(this.deps, all))
     this.alertTail = alerts.catch(() => undefined)
-    const written = Promise.all([writeDerivedRows(this.deps, all), alerts])
+    const written = Promise.all([writeDerivedRows(this.deps, all, this.version), alerts])
     this.tail = this.tail.then(() =>
       written
         .then(
@@ -73,7 +122,7 @@ export class RulesRunner {
           },
           (error: unknown) => {
             for (const [tracked] of states) {
-              if (this.live.get(tracked.vehicleId) === tracked) this.live.delete(tracked.vehicleId)
+              if (this.live.get(tracked.vehicleId) === tracked) forget(this.live, tracked)
             }
             this.deps.log.error(
               { err: error, vehicles: states.length },
@@ -107,12 +156,63 @@ export class RulesRunner {
     const states: Array<readonly [Tracked, VehicleRulesState]> = []
     for (const [vehicleId, list] of byVehicle) {
       const tracked = this.live.get(vehicleId) as Tracked
+      const late = this.lateTrackOf(tracked)
+      const newestBefore = tracked.state.lastTimeMs
       const out = emptyOutput()
-      for (const r of list) tracked.state = stepVehicleRules(tracked.state, r, out, tracked.profile)
-      collect(all, out, tracked)
+      // Late points are ignored by every rule here; what they affect is re-derived below.
+      for (const r of list) tracked.state = stepWithCheckpoints(late, tracked.state, r, out, tracked.profile)
+      const plan = planLate(late, newestBefore, list)
+      if (plan.kind !== "in_order" && plan.beyond > 0) {
+        this.deps.onLateBeyondWindow?.(plan.beyond)
+        this.deps.log.warn(
+          { vehicleId, points: plan.beyond },
+          "late points beyond the re-derivation window or its checkpoints: stored, not re-derived (replay their days)",
+        )
+      }
+      if (plan.kind === "rerun") {
+        try {
+          await this.rerun(all, tracked, plan.from, plan.untilMs)
+        } catch (error) {
+          // The state stepped past outputs that will not be written: the vehicle's next point
+          // reloads its snapshot and re-runs the points stored since (the other vehicles go on).
+          forget(this.live, tracked)
+          this.deps.log.error({ err: error, vehicleId }, "late points not re-derived; will catch up")
+          continue
+        }
+      } else collect(all, out, tracked)
       states.push([tracked, tracked.state])
     }
     await this.enqueue(all, states)
+  }
+
+  /**
+   * Re-runs a vehicle from a checkpoint over its stored points up to `untilMs` (this batch's are
+   * stored before the rules run, late ones included) and adds what it derives to `all`, with the
+   * order to delete the vehicle's earlier trips and fuel events after the checkpoint once the new
+   * rows are stored. Earlier runs' rows are stored first, so none lands after the delete.
+   */
+  private async rerun(all: Derived, tracked: Tracked, from: Checkpoint, untilMs: number): Promise<void> {
+    await this.tail
+    const records = await storedPositions(
+      this.deps.ch,
+      tracked.orgId,
+      tracked.vehicleId,
+      from.atMs,
+      untilMs + 1,
+    )
+    const again = rederive(this.lateTrackOf(tracked), from, records, tracked.state, tracked.profile)
+    tracked.state = again.state
+    collect(all, again.out, tracked)
+    all.replaceAfter.push({
+      orgId: tracked.orgId,
+      vehicleId: tracked.vehicleId,
+      afterMs: from.atMs,
+      openTripStartMs: again.openTripStartMs,
+    })
+    this.deps.log.info(
+      { vehicleId: tracked.vehicleId, fromMs: from.atMs, points: records.length },
+      "late points: rules re-run from a checkpoint",
+    )
   }
 
   /** Picks up changed vehicle types, organisation settings and geofences. */
@@ -139,28 +239,58 @@ export class RulesRunner {
     if (states.length > 0) await this.enqueue(all, states)
   }
 
-  /** Writes the committed states of vehicles that changed since the last snapshot. */
-  async snapshot(): Promise<void> {
+  /**
+   * Writes the committed states of vehicles that changed since the last snapshot. Snapshots run one
+   * after another, so when this resolves every state committed before the call is written (a
+   * partition hand-over relies on it), even one an earlier, still running snapshot had taken.
+   */
+  snapshot(): Promise<void> {
+    const next = this.snapshotTail.then(() => this.writeSnapshot())
+    this.snapshotTail = next.catch(() => undefined)
+    return next
+  }
+
+  private async writeSnapshot(): Promise<void> {
     if (this.dirty.size === 0) return
     const ids = [...this.dirty]
     this.dirty.clear()
     const rows = ids.map((id) => this.committed.get(id) as Tracked)
     try {
       await this.deps.db.query(
-        `INSERT INTO vehicle_rule_state (vehicle_id, org_id, state, last_time, updated_at)
-         SELECT v, o, s, to_timestamp(t / 1000.0), now()
-         FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[], $4::float8[]) AS u(v, o, s, t)
-         ON CONFLICT (vehicle_id) DO UPDATE SET state = EXCLUDED.state, last_time = EXCLUDED.last_time, updated_at = now()`,
+        `INSERT INTO vehicle_rule_state (vehicle_id, org_id, state, last_time, late, updated_at)
+         SELECT v, o, s, to_timestamp(t / 1000.0), l, now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[], $4::float8[], $5::jsonb[]) AS u(v, o, s, t, l)
+         ON CONFLICT (vehicle_id) DO UPDATE SET state = EXCLUDED.state, last_time = EXCLUDED.last_time,
+           late = EXCLUDED.late, updated_at = now()`,
         [
           ids,
           rows.map((r) => r.orgId),
           rows.map((r) => JSON.stringify(r.state)),
           rows.map((r) => r.state.lastTimeMs),
+          // The late track up to the committed state: a restart still re-derives late points.
+          rows.map((r) => {
+            const late = storeLateTrack(r.late, r.state)
+            return late === null ? null : JSON.stringify(late)
+          }),
         ],
       )
     } catch (error) {
       for (const id of ids) this.dirty.add(id)
       throw error
+    }
+  }
+
+  /**
+   * Lets go of vehicles this process no longer owns (their bus partition moved to another engine):
+   * call after `drain` and `snapshot`, so the new owner starts from everything derived here. Should
+   * a vehicle come back, its next point reloads the snapshot then written.
+   */
+  release(vehicleIds: Iterable<string>): void {
+    for (const id of vehicleIds) {
+      const tracked = this.live.get(id)
+      if (tracked !== undefined) forget(this.live, tracked)
+      this.committed.delete(id)
+      this.dirty.delete(id)
     }
   }
 
@@ -205,21 +335,25 @@ export class RulesRunner {
     vehicles: ReadonlyArray<{ orgId: string; vehicleId: string; beforeMs: number }>,
   ): Promise<number> {
     const ids = vehicles.map((v) => v.vehicleId)
-    const { rows } = await this.deps.db.query<{ vehicle_id: string; state: VehicleRulesState }>(
-      "SELECT vehicle_id, state FROM vehicle_rule_state WHERE vehicle_id = ANY($1::uuid[])",
-      [ids],
-    )
-    const snapshots = new Map(rows.map((r) => [r.vehicle_id, r.state]))
+    const { rows } = await this.deps.db.query<{
+      vehicle_id: string
+      state: VehicleRulesState
+      late: StoredLateTrack | null
+    }>("SELECT vehicle_id, state, late FROM vehicle_rule_state WHERE vehicle_id = ANY($1::uuid[])", [ids])
+    const snapshots = new Map(rows.map((r) => [r.vehicle_id, r]))
     const profiles = await loadVehicleProfiles(this.deps.db, ids)
     let rerun = 0
     for (const { orgId, vehicleId, beforeMs } of vehicles) {
       const snapshot = snapshots.get(vehicleId)
-      const state = snapshot?.version === 1 ? snapshot : initialVehicleRules
+      const fromSnapshot = snapshot?.state.version === 1
+      const state = fromSnapshot ? snapshot.state : initialVehicleRules
       const tracked: Tracked = {
         orgId: orgId as Tracked["orgId"],
         vehicleId,
         profile: profiles.get(vehicleId) ?? unknownProfile,
         state,
+        // The holes and checkpoints stored with the snapshot, then those of the points seen since.
+        late: fromSnapshot ? loadLateTrack(snapshot.late, this.checkpoints) : newLateTrack(this.checkpoints),
       }
       this.live.set(vehicleId, tracked)
       // Without a snapshot, a vehicle seen before (this run, or found by `reconcile`) has stored
@@ -235,7 +369,9 @@ export class RulesRunner {
         "re-running rules over points stored since the snapshot",
       )
       const out = emptyOutput()
-      for (const r of missed) tracked.state = stepVehicleRules(tracked.state, r, out, tracked.profile)
+      const late = this.lateTrackOf(tracked)
+      for (const r of missed)
+        tracked.state = stepWithCheckpoints(late, tracked.state, r, out, tracked.profile)
       const all = derived()
       collect(all, out, tracked)
       // In the same ordered chain as every other write, ahead of this batch's own outputs.

@@ -1,5 +1,6 @@
 import type { RaisedAlert, TelemetryRecord } from "@fleetcore/proto"
 import { type ConditionState, initialCondition, stepCondition } from "./rules/alerts/ConditionRule.js"
+import { deviceAlarmOfPoint, deviceAlarmSeverity } from "./rules/alerts/DeviceAlarmRule.js"
 import { type DtcState, initialDtcState, stepDtc } from "./rules/alerts/DtcRule.js"
 import {
   type Geofence,
@@ -9,7 +10,7 @@ import {
 } from "./rules/alerts/GeofenceRule.js"
 import {
   defaultFuelLevelConfig,
-  type FuelLevelEvent,
+  type FuelEvent,
   type FuelLevelState,
   initialFuelLevelState,
   stepFuelLevel,
@@ -51,6 +52,11 @@ export interface VehicleRulesState {
   readonly geofences: GeofenceState
   /** Metres per UTC day ("YYYY-MM-DD"), the running totals written to `daily_mileage`. */
   readonly days: Readonly<Record<string, number>>
+  /**
+   * Of `days`, the metres counted from GPS because the odometer was flagged (frozen, tampered,
+   * rolled back or jumped: mileage source `gps_odometer_flagged`), written beside them.
+   */
+  readonly flaggedDays?: Readonly<Record<string, number>>
   /** Metres per "day|driverId", the running totals written to `daily_mileage_driver`. */
   readonly driverDays?: Readonly<Record<string, number>>
   /** Device time of the newest point the state reflects. */
@@ -165,7 +171,8 @@ export const ruleConfigs = (
     maxSpeedKmh: n("maxSpeedKmh", defaultMileageConfig.maxSpeedKmh),
     maxKmPerDay: n("maxKmPerDay", defaultMileageConfig.maxKmPerDay),
   }
-  const mileage: MileageConfig = { ...defaultMileageConfig, ...limits }
+  const mismatchPct = n("odometerMismatchPct", defaultOdometerIntegrityConfig.mismatchPct)
+  const mileage: MileageConfig = { ...defaultMileageConfig, ...limits, mismatchPct }
   return {
     mileage,
     trips: {
@@ -177,7 +184,7 @@ export const ruleConfigs = (
     odometer: {
       ...defaultOdometerIntegrityConfig,
       ...limits,
-      mismatchPct: n("odometerMismatchPct", defaultOdometerIntegrityConfig.mismatchPct),
+      mismatchPct,
     },
   }
 }
@@ -192,7 +199,7 @@ export interface ClearedAlert {
 
 export interface RulesOutput {
   readonly trips: TripEvent[]
-  readonly fuelEvents: FuelLevelEvent[]
+  readonly fuelEvents: FuelEvent[]
   readonly alerts: RaisedAlert[]
   readonly cleared: ClearedAlert[]
   /** Days whose running total changed, with the new totals. */
@@ -238,12 +245,15 @@ export const stepVehicleRules = (
   const mileage = stepMileage(state.mileage, r, profile.mileage)
   let days = state.days
   let driverDays = state.driverDays ?? {}
+  let flaggedDays = state.flaggedDays ?? {}
   if (mileage.events.length > 0) {
     const next: Record<string, number> = { ...days }
+    const nextFlagged: Record<string, number> = { ...flaggedDays }
     const nextDriver: Record<string, number> = { ...driverDays }
     for (const e of mileage.events) {
       next[e.dayUtc] = (next[e.dayUtc] ?? 0) + e.metres
       out.days.set(e.dayUtc, next[e.dayUtc] as number)
+      if (e.source === "gps_odometer_flagged") nextFlagged[e.dayUtc] = (nextFlagged[e.dayUtc] ?? 0) + e.metres
       const driver = driverAt(profile, e.timeMs)
       if (driver !== null) {
         const key = `${e.dayUtc}|${driver}`
@@ -255,6 +265,7 @@ export const stepVehicleRules = (
     const newDay = mileage.events.some((e) => !(e.dayUtc in days))
     days = newDay ? pruneDays(next, r.timeMs) : next
     driverDays = newDay ? pruneDays(nextDriver, r.timeMs) : nextDriver
+    flaggedDays = newDay ? pruneDays(nextFlagged, r.timeMs) : nextFlagged
   }
   const trips = stepTrips(state.trips, r, profile.trips)
   out.trips.push(...trips.events)
@@ -265,7 +276,7 @@ export const stepVehicleRules = (
       vehicleId: a.vehicleId,
       type: a.kind,
       key: "",
-      severity: a.kind === "odometer_mismatch" ? "warning" : "critical",
+      severity: a.kind === "odometer_mismatch" || a.kind === "odometer_frozen" ? "warning" : "critical",
       timeMs: a.timeMs,
       lat: a.lat,
       lon: a.lon,
@@ -278,18 +289,20 @@ export const stepVehicleRules = (
     const step = stepFuelLevel(fuel, r, { ...defaultFuelLevelConfig, tankCapacityL: profile.tankCapacityL })
     fuel = step.state
     for (const e of step.events) {
-      out.fuelEvents.push(e)
+      const driverId = driverAt(profile, e.startMs)
+      out.fuelEvents.push({ ...e, driverId })
       if (e.kind === "fuel_drop") {
         out.alerts.push({
           orgId: r.orgId,
           vehicleId: r.vehicleId,
+          driverId,
           type: "fuel_theft",
           key: "",
           severity: "critical",
           timeMs: e.timeMs,
           lat: e.lat,
           lon: e.lon,
-          details: { fromL: e.fromL, toL: e.toL, litres: e.litres },
+          details: { fromL: e.fromL, toL: e.toL, litres: e.litres, startMs: e.startMs, endMs: e.endMs },
         })
       }
     }
@@ -358,6 +371,9 @@ export const stepVehicleRules = (
   for (const code of dtc.raised) raise("dtc", code, "warning", { code })
   for (const code of dtc.cleared) clear("dtc", code)
 
+  const alarm = state.lastTimeMs !== null && r.timeMs <= state.lastTimeMs ? null : deviceAlarmOfPoint(r.attrs)
+  if (alarm !== null) raise("device_alarm", alarm, deviceAlarmSeverity(alarm), { alarm })
+
   const fences = stepGeofences(state.geofences ?? initialGeofenceState, r, profile.geofences)
   for (const e of fences.events) raise(e.kind, e.fenceId, "info", { geofenceId: e.fenceId })
 
@@ -373,6 +389,7 @@ export const stepVehicleRules = (
     dtc: dtc.state,
     geofences: fences.state,
     days,
+    ...(Object.keys(flaggedDays).length > 0 ? { flaggedDays } : {}),
     ...estimateOdometer(state, r, mileage.metres, profile),
     lastTimeMs: Math.max(state.lastTimeMs ?? r.timeMs, r.timeMs),
   }

@@ -1,4 +1,4 @@
-import type { LivePosition, TelemetryRecord } from "@fleetcore/proto"
+import type { LivePosition, TelemetryRecord, VehicleId } from "@fleetcore/proto"
 import type pg from "pg"
 
 interface StateRow {
@@ -14,12 +14,68 @@ interface StateRow {
 export class VehicleStateStore {
   private readonly latest = new Map<string, StateRow>()
   private readonly dirty = new Set<string>()
+  /** Vehicles whose stored state was looked up (found or not) since the start. */
+  private readonly loaded = new Set<string>()
 
   constructor(private readonly db: pg.Pool) {}
 
   /** The newest position of a vehicle this process has seen, if any. */
   lastTime(vehicleId: string): number | undefined {
     return this.latest.get(vehicleId)?.position.timeMs
+  }
+
+  /**
+   * Loads the stored last state of the points' vehicles this process has not seen yet (once per
+   * vehicle after a start), so `observe` compares late points with it.
+   */
+  async load(records: ReadonlyArray<TelemetryRecord>): Promise<void> {
+    let unseen: Set<string> | null = null
+    for (const r of records) {
+      if (this.latest.has(r.vehicleId) || this.loaded.has(r.vehicleId)) continue
+      unseen ??= new Set()
+      unseen.add(r.vehicleId)
+    }
+    if (unseen === null) return
+    const ids = [...unseen]
+    const { rows } = await this.db.query<{
+      vehicle_id: string
+      org_id: string
+      device_id: string | null
+      time_ms: number
+      lat: number
+      lon: number
+      speed_mps: number | null
+      heading_deg: number | null
+      odometer_m: number | null
+      fuel_level_pct: number | null
+      ignition: boolean | null
+      battery_v: number | null
+    }>(
+      `SELECT vehicle_id, org_id, device_id, (extract(epoch FROM time) * 1000)::float8 AS time_ms, lat, lon,
+              speed_mps, heading_deg, odometer_m, fuel_level_pct, ignition, battery_v
+       FROM vehicle_state WHERE vehicle_id = ANY($1::uuid[])`,
+      [ids],
+    )
+    for (const id of ids) this.loaded.add(id)
+    for (const r of rows) {
+      if (this.latest.has(r.vehicle_id)) continue
+      this.latest.set(r.vehicle_id, {
+        orgId: r.org_id,
+        deviceId: r.device_id ?? "",
+        position: {
+          vehicleId: r.vehicle_id as VehicleId,
+          timeMs: Math.round(r.time_ms),
+          lat: r.lat,
+          lon: r.lon,
+          speedMps: r.speed_mps,
+          headingDeg: r.heading_deg,
+          ignition: r.ignition,
+          odometerM: r.odometer_m,
+          fuelLevelPct: r.fuel_level_pct,
+          batteryV: r.battery_v,
+        },
+      })
+    }
   }
 
   /** Records a point; returns its live position when it is the vehicle's newest. */
@@ -41,6 +97,15 @@ export class VehicleStateStore {
     this.latest.set(r.vehicleId, { orgId: r.orgId, deviceId: r.deviceId, position })
     this.dirty.add(r.vehicleId)
     return position
+  }
+
+  /** Forgets vehicles another engine now owns (after `flush`): a comeback reloads their stored state. */
+  release(vehicleIds: Iterable<string>): void {
+    for (const id of vehicleIds) {
+      if (this.dirty.has(id)) continue
+      this.latest.delete(id)
+      this.loaded.delete(id)
+    }
   }
 
   async flush(): Promise<void> {

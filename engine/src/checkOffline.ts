@@ -1,11 +1,14 @@
 import type pg from "pg"
 import type { AlertRow } from "./AlertSink.js"
 
+/** Minutes without data after which a device is offline, unless the organisation sets its own. */
+export const DEFAULT_OFFLINE_AFTER_MINUTES = 15
+
 /**
  * Runs as the system (no row-level security): every join names the organisation, so a state row
  * can only resolve or raise its own organisation's alert.
  *
- * Device offline: no data received for the organisation's `offlineAfterMinutes` (default 15).
+ * Device offline: no data received for the organisation's `offlineAfterMinutes` (default `DEFAULT_OFFLINE_AFTER_MINUTES`).
  * Opens one alert per silence (keyed by when the silence began, so checking again finds it) and
  * resolves it when data arrives again. Returns the alerts it opened.
  */
@@ -22,9 +25,10 @@ export const checkOffline = async (db: pg.Pool): Promise<AlertRow[]> => {
             jsonb_build_object('lastDataAt', s.updated_at, 'deviceId', s.device_id)
      FROM vehicle_state s JOIN organisations o ON o.id = s.org_id
        JOIN vehicles v ON v.id = s.vehicle_id AND v.org_id = s.org_id
-     WHERE s.updated_at < now() - make_interval(mins => COALESCE((o.settings->>'offlineAfterMinutes')::int, 15))
+     WHERE s.updated_at < now() - make_interval(mins => COALESCE((o.settings->>'offlineAfterMinutes')::int, $1::int))
      ON CONFLICT DO NOTHING
      RETURNING *`,
+    [DEFAULT_OFFLINE_AFTER_MINUTES],
   )
   return rows
 }

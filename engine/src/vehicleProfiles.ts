@@ -1,5 +1,6 @@
 import type pg from "pg"
 import type { Geofence } from "./rules/alerts/GeofenceRule.js"
+import { parseGeofenceSchedule } from "./rules/alerts/GeofenceSchedule.js"
 import { ruleConfigs, unknownProfile, type VehicleProfile } from "./VehicleRules.js"
 
 interface Row {
@@ -29,7 +30,7 @@ export const loadVehicleProfiles = async (
     `SELECT v.id AS vehicle_id, v.org_id, v.commissioned_odometer_km::float8 * 1000 AS commissioned_m,
             r.value_km::float8 * 1000 AS reading_m, extract(epoch FROM r.at) * 1000 AS reading_ms, t.tank_capacity_l::float8 AS tank, t.speed_limit_kmh::float8 AS type_limit, o.settings
      FROM vehicles v JOIN organisations o ON o.id = v.org_id LEFT JOIN vehicle_types t ON t.id = v.vehicle_type_id
-     LEFT JOIN LATERAL (SELECT value_km, at FROM odometer_readings o WHERE o.vehicle_id = v.id ORDER BY at DESC LIMIT 1) r ON true
+     LEFT JOIN LATERAL (SELECT value_km, at FROM odometer_readings o WHERE o.vehicle_id = v.id ORDER BY at DESC, created_at DESC LIMIT 1) r ON true
      WHERE v.id = ANY($1::uuid[])`,
     [vehicleIds],
   )
@@ -43,8 +44,14 @@ export const loadVehicleProfiles = async (
     radius_m: number | null
     ring: Array<[number, number]> | null
     dwell_s: number
+    alert_on: "enter" | "exit" | "both"
+    schedule: { days: string[]; from: string; to: string } | null
+    time_zone: string
   }>(
-    "SELECT org_id, id, kind, center_lat, center_lon, radius_m, ring, dwell_s FROM geofences WHERE active AND org_id = ANY($1::uuid[])",
+    // Schedules are in the organisation's time zone (settings.timezone, Asia/Almaty by default).
+    `SELECT g.org_id, g.id, g.kind, g.center_lat, g.center_lon, g.radius_m, g.ring, g.dwell_s, g.alert_on, g.schedule,
+            coalesce(o.settings->>'timezone', 'Asia/Almaty') AS time_zone
+     FROM geofences g JOIN organisations o ON o.id = g.org_id WHERE g.active AND g.org_id = ANY($1::uuid[])`,
     [orgs],
   )
   const assignments = await db.query<{
@@ -69,6 +76,10 @@ export const loadVehicleProfiles = async (
   }
   const byOrg = new Map<string, Geofence[]>()
   for (const f of fences.rows) {
+    const watch = {
+      alertOn: f.alert_on,
+      schedule: f.schedule === null ? null : parseGeofenceSchedule(f.schedule, f.time_zone),
+    }
     const fence: Geofence =
       f.kind === "circle"
         ? {
@@ -78,8 +89,9 @@ export const loadVehicleProfiles = async (
             lon: f.center_lon ?? 0,
             radiusM: f.radius_m ?? 0,
             dwellS: f.dwell_s,
+            ...watch,
           }
-        : { id: f.id, kind: "polygon", ring: f.ring ?? [], dwellS: f.dwell_s }
+        : { id: f.id, kind: "polygon", ring: f.ring ?? [], dwellS: f.dwell_s, ...watch }
     byOrg.set(f.org_id, [...(byOrg.get(f.org_id) ?? []), fence])
   }
   return new Map(

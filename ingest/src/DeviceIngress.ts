@@ -6,6 +6,10 @@ export interface AuthenticatedDevice {
   readonly orgId: OrgId
   /** null while the device is not assigned to a vehicle: its points are refused (dead-lettered). */
   readonly vehicleId: VehicleId | null
+  /** Trackers known by an identifier: the device's model (FMC130…), which picks its IO map. */
+  readonly model?: string | null
+  /** Trackers known by an identifier: the organisation's `teltonikaIoMap` setting, unparsed. */
+  readonly ioMapOverride?: unknown
 }
 
 /** The answer to a device's credentials. */
@@ -28,6 +32,19 @@ export interface DeviceAuthenticator {
   readonly stillAllowed: (deviceId: string) => Promise<boolean>
 }
 
+/** How trackers without a secret are recognised (see makeDeviceIdentifier). */
+export interface DeviceIdentifier {
+  /**
+   * A tracker that names itself (Teltonika IMEI, OsmAnd id) instead of proving a secret. An
+   * identifier no device has is refused ("invalid") and recorded as an unknown device seen.
+   */
+  readonly identify: (
+    protocol: IdentifiedProtocol,
+    identifier: string,
+    remoteAddress: string,
+  ) => Promise<AuthAnswer>
+}
+
 export interface Rejection {
   readonly code: RejectReason
   /** Path of the field at fault, e.g. "points[3].lat"; null when the whole payload is at fault. */
@@ -45,7 +62,22 @@ export interface IngestOutcome {
   readonly firstRejection: Rejection | null
 }
 
-export type IngestSource = "mqtt" | "http"
+export type IngestSource = "mqtt" | "http" | "teltonika" | "osmand" | "gt06"
+
+/** Protocols whose devices are known by an identifier they send (IMEI, app id) and have no secret. */
+export type IdentifiedProtocol = "teltonika" | "osmand" | "gt06"
+
+/** A frame a tracker protocol could not decode, for the dead-letter stream. */
+export interface RefusedFrame {
+  readonly source: IngestSource
+  /** The device id when the connection is identified, else the identifier it claimed (or ""). */
+  readonly deviceId: string
+  readonly orgId: string | null
+  readonly code: RejectReason
+  readonly message: string
+  /** The frame as received; dead-lettered in hex, at most 4 KiB of text. */
+  readonly bytes: Uint8Array
+}
 
 /**
  * The one path every transport (Aedes for MQTT 3.1.1, the MQTT 5 front, HTTP) hands payloads to.
@@ -59,4 +91,20 @@ export interface DeviceIngress {
     source: IngestSource,
     contentType?: string,
   ) => Promise<IngestOutcome>
+}
+
+/** The ingress as tracker protocols (Teltonika, OsmAnd) use it: their decoders hand it points. */
+export interface TrackerIngress extends DeviceIngress {
+  /**
+   * Points a tracker protocol decoded (Teltonika, OsmAnd), as plain objects in the DevicePoint
+   * shape: validated, stamped and published exactly as `accept` does with a payload's points. The
+   * decoders only decode; every rule about what a point may hold lives here.
+   */
+  readonly acceptPoints: (
+    device: AuthenticatedDevice,
+    points: ReadonlyArray<unknown>,
+    source: IngestSource,
+  ) => Promise<IngestOutcome>
+  /** Dead-letters a frame a tracker protocol could not decode (bytes in hex). */
+  readonly refuseFrame: (frame: RefusedFrame) => Promise<void>
 }

@@ -10,7 +10,7 @@ export type RefusalReason =
   | "FLEET_INGEST_AUTH_THROTTLED"
   | "FLEET_INGEST_ORGANISATION_SUSPENDED"
 
-export type RefusalTransport = "mqtt" | "mqtt-ws" | "http"
+export type RefusalTransport = "mqtt" | "mqtt-ws" | "http" | "teltonika" | "teltonika-udp" | "osmand" | "gt06"
 
 export interface IngestRefusals {
   /** Counts one refusal and logs it, at most once a minute per reason (with how many were not logged). */

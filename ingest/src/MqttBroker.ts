@@ -5,6 +5,8 @@ import type { Log, MetricsShape } from "@fleetcore/platform"
 import { MqttTopics } from "@fleetcore/proto"
 import { Aedes, type AuthenticateError, type Client } from "aedes"
 import { createWebSocketStream, WebSocketServer } from "ws"
+import type { DeviceLinks } from "./commands/DeviceLinks.js"
+import { commandIdOf, mqttCommandLink, parseCommandResponse } from "./commands/mqttCommands.js"
 import type { AuthenticatedDevice, DeviceAuthenticator, DeviceIngress } from "./DeviceIngress.js"
 import { makeIngestRefusals, type RefusalReason, type RefusalTransport } from "./IngestRefusals.js"
 import { guardStream } from "./mqtt/guardStream.js"
@@ -14,6 +16,9 @@ import { sniffProtocolLevel } from "./mqtt/sniffProtocolLevel.js"
 import { serveMqtt5 } from "./mqtt5/Mqtt5Session.js"
 import { ReasonCode } from "./mqtt5/reasonCodes.js"
 import { makeMqtt5SessionRegistry } from "./mqtt5/sessionRegistry.js"
+
+/** What Aedes' `ack` event carries (typed as always present; it is not). */
+type AckedPacket = { readonly cmd: string; readonly topic?: string; readonly payload?: Buffer | string }
 
 /** A live session's device was disabled, or its organisation suspended, after it connected. */
 class DeviceNoLongerAllowed extends Error {
@@ -33,6 +38,8 @@ export interface MqttBrokerOptions {
   readonly log: Log
   readonly metrics: MetricsShape
   readonly maxKeepAliveS?: number
+  /** Where a device subscribed to its `commands` topic is offered for commands, and its answers go. */
+  readonly links?: DeviceLinks
 }
 
 export interface MqttBroker {
@@ -150,6 +157,13 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
     },
     authorizePublish: (client, packet, callback) => {
       const device = client === null ? undefined : devices.get(client)
+      if (device !== undefined && packet.topic === MqttTopics.commandResponse(device.id)) {
+        // The device's answer to a command (docs/devices.md): settles it by id; nothing is ingested.
+        const answer = parseCommandResponse(packet.payload)
+        if (answer === null) log.warn({ deviceId: device.id }, "command response is not {id, ok, text}")
+        else options.links?.answered(device.id, answer.text, { commandId: answer.id, ok: answer.ok })
+        return callback(null)
+      }
       if (device === undefined || packet.topic !== MqttTopics.telemetry(device.id)) {
         // MQTT 3.1.1 has no negative PUBACK: the server closes the connection [MQTT-3.3.5-2].
         return callback(
@@ -190,7 +204,40 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
     },
   })
   aedes.on("client", () => metrics.mqttConnections.inc({ version: "3.1.1" }))
-  aedes.on("clientDisconnect", () => metrics.mqttConnections.dec({ version: "3.1.1" }))
+  /** Command links of 3.1.1 devices subscribed to their commands topic, withdrawn on disconnect. */
+  const detachLinks = new WeakMap<Client, () => void>()
+  aedes.on("clientDisconnect", (client) => {
+    metrics.mqttConnections.dec({ version: "3.1.1" })
+    detachLinks.get(client)?.()
+    detachLinks.delete(client)
+  })
+  aedes.on("subscribe", (subscriptions, client) => {
+    const device = devices.get(client)
+    const links = options.links
+    if (device === undefined || links === undefined || detachLinks.has(client)) return
+    const topic = MqttTopics.commands(device.id)
+    if (!subscriptions.some((s) => s.topic === topic)) return
+    detachLinks.set(
+      client,
+      links.attach(
+        device.id,
+        mqttCommandLink(aedes, topic, () => !client.closed),
+      ),
+    )
+  })
+  aedes.on("ack", (packet: AckedPacket | undefined, client) => {
+    // Aedes emits the delivery it stored; undefined when its persistence no longer holds it.
+    const device = client === null ? undefined : devices.get(client)
+    if (
+      device === undefined ||
+      packet === undefined ||
+      packet.cmd !== "publish" ||
+      packet.topic !== MqttTopics.commands(device.id)
+    )
+      return
+    const id = packet.payload === undefined ? null : commandIdOf(packet.payload)
+    if (id !== null) options.links?.acknowledged(device.id, id)
+  })
   const onClientError = (client: Client, error: Error) => {
     log.debug({ clientId: client.id, err: error.message }, "mqtt client error")
     // Refused authentication is counted where it is decided; socket resets are not the client's packets.
@@ -219,6 +266,7 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
           connectTimeoutMs: 10_000,
           sessions,
           maxPacketBytes: MAX_PACKET_BYTES,
+          ...(options.links === undefined ? {} : { links: options.links, commandPublisher: aedes }),
           onRefusal: (code) => peer.refuse(refusalReason(code), { reasonCode: code }),
         },
         peer.address,

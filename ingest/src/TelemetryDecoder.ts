@@ -57,7 +57,7 @@ const isJson = (payload: Uint8Array, contentType: string | undefined): boolean =
 
 /** Points from JSON, with the indices of points cut out for nesting too deeply (and their text). */
 interface JsonPoints {
-  readonly raw: unknown[]
+  readonly raw: ReadonlyArray<unknown>
   readonly tooDeep: ReadonlyMap<number, string>
 }
 
@@ -160,7 +160,18 @@ export const decodeTelemetry = (
   }
   const decoded = isJson(payload, contentType) ? fromJson(payload) : fromProtobuf(payload)
   if ("ok" in decoded) return decoded
-  const { raw, tooDeep } = decoded
+  return validatePoints(decoded.raw, nowMs, decoded.tooDeep)
+}
+
+/**
+ * Validates points already taken apart (from JSON, protobuf, or a tracker protocol's decoder), one
+ * by one: one bad point never sinks the others.
+ */
+export const validatePoints = (
+  raw: ReadonlyArray<unknown>,
+  nowMs: number,
+  tooDeep: ReadonlyMap<number, string> = new Map(),
+): Decoded => {
   if (raw.length === 0) return whole("FLEET_INGEST_PAYLOAD_INVALID", "payload has no points", "points")
   if (raw.length > MAX_POINTS_PER_MESSAGE) {
     return whole(

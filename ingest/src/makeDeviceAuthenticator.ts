@@ -1,9 +1,15 @@
-import { createHash, randomBytes } from "node:crypto"
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto"
 import { hashSecret, verifySecret } from "@fleetcore/platform"
 import type { DeviceId, OrgId, VehicleId } from "@fleetcore/proto"
 import type pg from "pg"
 import { type AuthThrottle, makeAuthThrottle } from "./AuthThrottle.js"
-import type { AuthAnswer, AuthenticatedDevice, DeviceAuthenticator } from "./DeviceIngress.js"
+import type {
+  AuthAnswer,
+  AuthenticatedDevice,
+  DeviceAuthenticator,
+  DeviceIdentifier,
+} from "./DeviceIngress.js"
+import { makeDeviceIdentifier } from "./makeDeviceIdentifier.js"
 
 interface CacheEntry {
   readonly digest: string
@@ -23,6 +29,17 @@ const SUSPENDED: AuthAnswer = { ok: false, reason: "suspended" }
  * as long as for a wrong secret and does not tell which ids exist. Failed attempts back off per
  * device id + address and per address (`AuthThrottle`); a throttled attempt is not verified at all.
  *
+ * After a restart every device reconnects at once, and argon2id (19 MiB, 2 passes) admits about
+ * 150 devices a second per core. So once a secret has passed argon2id, a keyed digest of it is
+ * stored beside its hash (`devices.secret_verifier`: HMAC-SHA-256 under `verifierKey`, a server key
+ * never stored in the database, over the device id, the argon2id hash and the secret). A later
+ * CONNECT whose digest matches is admitted without argon2id: microseconds instead of milliseconds.
+ * What is kept is no weaker where it matters: the database alone reveals nothing (the digest needs
+ * the key), a rotated secret changes the hash and so voids the digest, and a wrong secret still
+ * costs a full argon2id verification and counts against the back-off, so guessing online is no
+ * faster. Someone holding both the database and the key could test guesses at HMAC speed; the
+ * secrets FleetCore issues are 192 random bits, beyond any guessing speed.
+ *
  * A device of a suspended organisation is refused even with the right secret (and never cached);
  * `forgetOrganisation` drops the organisation's cached devices when it is suspended, so the next
  * connection or request is checked again, and `stillAllowed` (asked before each message of a live
@@ -31,19 +48,25 @@ const SUSPENDED: AuthAnswer = { ok: false, reason: "suspended" }
 export const makeDeviceAuthenticator = (deps: {
   readonly db: pg.Pool
   readonly cacheTtlMs: number
+  /** The key of the stored secret digests (at least 32 bytes; the same for every ingest process). */
+  readonly verifierKey: Uint8Array
   readonly throttle?: AuthThrottle
   /** Most verified secrets remembered; the oldest is forgotten first. */
   readonly maxCached?: number
-}): DeviceAuthenticator & {
-  readonly forget: (deviceId: string) => void
-  readonly forgetOrganisation: (orgId: string) => void
-} => {
+  /** The argon2id verification (tests count its calls). */
+  readonly verifySecret?: (phc: string, secret: string) => Promise<boolean>
+}): DeviceAuthenticator &
+  DeviceIdentifier & {
+    readonly forget: (deviceId: string) => void
+    readonly forgetOrganisation: (orgId: string) => void
+  } => {
   const cache = new Map<string, CacheEntry>()
   /** Devices of live sessions checked lately (without their secret): id → organisation and until when. */
   const allowed = new Map<string, { readonly orgId: string; readonly untilMs: number }>()
   /** At most one per attempt being verified, so bounded by the connections and requests in flight. */
   const inFlight = new Map<string, Promise<AuthAnswer>>()
   const maxCached = deps.maxCached ?? 100_000
+  const verify = deps.verifySecret ?? verifySecret
   const throttle = deps.throttle ?? makeAuthThrottle()
   // Hashed once, on first use, with the same parameters as real device secrets.
   let dummyHash: Promise<string> | undefined
@@ -52,24 +75,58 @@ export const makeDeviceAuthenticator = (deps: {
     return dummyHash
   }
   void dummy()
+  const identifier = makeDeviceIdentifier({ db: deps.db, cacheTtlMs: deps.cacheTtlMs, maxCached })
+
+  if (deps.verifierKey.length < 32) throw new Error("the device verifier key must be at least 32 bytes")
+  const verifierOf = (deviceId: string, secretHash: string, secret: string): Buffer =>
+    createHmac("sha256", deps.verifierKey).update(`${deviceId}\u0000${secretHash}\u0000${secret}`).digest()
+  const matches = (stored: string | null, expected: Buffer): boolean => {
+    if (stored === null) return false
+    const given = Buffer.from(stored, "base64")
+    return given.length === expected.length && timingSafeEqual(given, expected)
+  }
+
+  // When devices were last connected is written behind, for all those of the last 200 ms in one
+  // statement: a reconnect storm would otherwise commit (and fsync) once per device.
+  const connected = new Set<string>()
+  let scheduled = false
+  const writeConnected = () => {
+    scheduled = false
+    const ids = [...connected]
+    connected.clear()
+    deps.db
+      .query("UPDATE devices SET last_connected_at = now() WHERE id = ANY($1::text[])", [ids])
+      .catch(() => undefined)
+  }
+  const connectedLately = (deviceId: string) => {
+    connected.add(deviceId)
+    if (scheduled) return
+    scheduled = true
+    setTimeout(writeConnected, 200).unref()
+  }
 
   const check = async (deviceId: string, secret: string, digest: string): Promise<AuthAnswer> => {
     const { rows } = await deps.db.query<{
       id: string
       org_id: string
       vehicle_id: string | null
-      secret_hash: string
+      secret_hash: string | null
+      secret_verifier: string | null
       disabled: boolean
       org_status: string
     }>(
-      `SELECT d.id, d.org_id, d.vehicle_id, d.secret_hash, d.disabled, o.status AS org_status
+      `SELECT d.id, d.org_id, d.vehicle_id, d.secret_hash, d.secret_verifier, d.disabled, o.status AS org_status
        FROM devices d JOIN organisations o ON o.id = d.org_id WHERE d.id = $1`,
       [deviceId],
     )
     const row = rows[0]
-    // Always one argon2 verification: against the device's hash, or the dummy for an unknown id.
-    const verified = await verifySecret(row?.secret_hash ?? (await dummy()), secret)
-    if (row === undefined || row.disabled || !verified) return INVALID
+    const hash = row?.secret_hash ?? null
+    const verifier = hash === null ? null : verifierOf(deviceId, hash, secret)
+    // A stored digest that matches admits the secret at once; anything else gets one argon2id
+    // verification: against the device's hash, or the dummy for an unknown id or one with no secret.
+    const known = verifier !== null && matches(row?.secret_verifier ?? null, verifier)
+    const verified = known || (await verify(hash ?? (await dummy()), secret))
+    if (row === undefined || hash === null || row.disabled || !verified) return INVALID
     if (row.org_status !== "active") return SUSPENDED
     const device: AuthenticatedDevice = {
       id: row.id as DeviceId,
@@ -82,16 +139,25 @@ export const makeDeviceAuthenticator = (deps: {
       const oldest = cache.keys().next()
       if (oldest.done !== true) cache.delete(oldest.value)
     }
-    await deps.db.query("UPDATE devices SET last_connected_at = now() WHERE id = $1", [deviceId])
+    if (known) connectedLately(deviceId)
+    // Stored only for the hash it was made with: a rotation in between voids it.
+    else
+      await deps.db.query(
+        "UPDATE devices SET last_connected_at = now(), secret_verifier = $2 WHERE id = $1 AND secret_hash = $3",
+        [deviceId, verifier?.toString("base64"), hash],
+      )
     return { ok: true, device }
   }
 
   return {
+    identify: identifier.identify,
     forget: (deviceId) => {
       cache.delete(deviceId)
       allowed.delete(deviceId)
+      identifier.forget((device) => device.id === deviceId)
     },
     forgetOrganisation: (orgId) => {
+      identifier.forget((device) => device.orgId === orgId)
       for (const [id, entry] of cache) if (entry.device.orgId === orgId) cache.delete(id)
       for (const [id, entry] of allowed) if (entry.orgId === orgId) allowed.delete(id)
     },

@@ -84,3 +84,45 @@ describe("makeDeviceIngress with a poison payload", () => {
     )
   })
 })
+
+describe("makeDeviceIngress for tracker decoders", () => {
+  it("validates decoded points as payload points are: the good one stored, the bad one dead-lettered by field", async () => {
+    const { bus, telemetry, dead } = makeBus()
+    const ingress = makeDeviceIngress({ bus, metrics: makeMetrics(), now: () => now })
+    const outcome = await ingress.acceptPoints(device, [good, { ...good, timeMs: now, lat: 91 }], "teltonika")
+    expect(outcome).toMatchObject({ accepted: 1, rejected: 1, firstRejection: { field: "points[1].lat" } })
+    expect(telemetry).toEqual([
+      { ...good, orgId: device.orgId, vehicleId: device.vehicleId, deviceId: device.id, receivedAtMs: now },
+    ])
+    expect(dead).toEqual([
+      expect.objectContaining({ source: "teltonika", reason: "FLEET_INGEST_POINT_INVALID" }),
+    ])
+  })
+
+  it("dead-letters an undecodable frame with its bytes in hex, counted by reason", async () => {
+    const { bus, dead } = makeBus()
+    const metrics = makeMetrics()
+    const ingress = makeDeviceIngress({ bus, metrics, now: () => now })
+    await ingress.refuseFrame({
+      source: "teltonika",
+      deviceId: "356307042441013",
+      orgId: null,
+      code: "FLEET_INGEST_PAYLOAD_UNDECODABLE",
+      message: "CRC mismatch",
+      bytes: Uint8Array.from([0, 0, 0, 0, 0xde, 0xad]),
+    })
+    expect(dead).toEqual([
+      {
+        atMs: now,
+        source: "teltonika",
+        deviceId: "356307042441013",
+        orgId: null,
+        reason: "FLEET_INGEST_PAYLOAD_UNDECODABLE",
+        field: null,
+        message: "CRC mismatch",
+        payload: "00000000dead",
+      },
+    ])
+    expect(await rejectedCount(metrics, "FLEET_INGEST_PAYLOAD_UNDECODABLE")).toBe(1)
+  })
+})

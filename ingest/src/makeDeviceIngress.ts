@@ -8,12 +8,12 @@ import {
 } from "@fleetcore/proto"
 import type {
   AuthenticatedDevice,
-  DeviceIngress,
   IngestOutcome,
   IngestSource,
   Rejection,
+  TrackerIngress,
 } from "./DeviceIngress.js"
-import { type Decoded, decodeTelemetry, MAX_DEAD_LETTER_CHARS } from "./TelemetryDecoder.js"
+import { type Decoded, decodeTelemetry, MAX_DEAD_LETTER_CHARS, validatePoints } from "./TelemetryDecoder.js"
 
 /** The start of a refused payload, as bytes are: never parsed or printed again. */
 const payloadText = (payload: Uint8Array, binary: boolean): string => {
@@ -24,13 +24,22 @@ const payloadText = (payload: Uint8Array, binary: boolean): string => {
   return binary ? slice.toString("base64") : slice.toString("utf8")
 }
 
+/** Points a tracker decoder produced, as dead-letter text. They are flat objects: printing is safe. */
+const pointsText = (points: ReadonlyArray<unknown>): string => {
+  try {
+    return JSON.stringify(points).slice(0, MAX_DEAD_LETTER_CHARS)
+  } catch {
+    return "(unprintable)"
+  }
+}
+
 /**
  * The decoder never throws for any input; should a defect make it throw anyway, the payload is
  * refused for good (and dead-lettered) rather than answered "resend later" forever.
  */
-const decodeSafely = (payload: Uint8Array, contentType: string | undefined, nowMs: number): Decoded => {
+const decodeSafely = (decode: () => Decoded): Decoded => {
   try {
-    return decodeTelemetry(payload, contentType, nowMs)
+    return decode()
   } catch (error) {
     return {
       ok: false,
@@ -52,7 +61,7 @@ export const makeDeviceIngress = (deps: {
   readonly bus: BusTransport
   readonly metrics: MetricsShape
   readonly now?: () => number
-}): DeviceIngress => {
+}): TrackerIngress => {
   const now = deps.now ?? Date.now
 
   const deadLetter = (
@@ -72,63 +81,96 @@ export const makeDeviceIngress = (deps: {
     payload,
   })
 
+  /** Stamps the good points, dead-letters the rest, and resolves once both are on the bus. */
+  const settle = async (
+    device: AuthenticatedDevice,
+    decoded: Decoded,
+    source: IngestSource,
+    whole: () => string,
+    receivedAtMs: number,
+  ): Promise<IngestOutcome> => {
+    const dead: DeadLetter[] = []
+    let records: TelemetryRecord[] = []
+    let rejected = 0
+    let first: Rejection | null = null
+
+    if (!decoded.ok) {
+      rejected = 1
+      first = decoded.rejection
+      dead.push(deadLetter(device, source, decoded.rejection, whole(), receivedAtMs))
+    } else if (device.vehicleId === null) {
+      rejected = decoded.points.length + decoded.rejections.length
+      first = {
+        code: "FLEET_INGEST_DEVICE_UNASSIGNED",
+        field: null,
+        message: `device ${device.id} is not assigned to a vehicle; its points are not stored`,
+      }
+      dead.push(deadLetter(device, source, first, whole(), receivedAtMs))
+    } else {
+      const vehicleId: VehicleId = device.vehicleId
+      records = decoded.points.map((p) => ({
+        ...p,
+        orgId: device.orgId,
+        vehicleId,
+        deviceId: device.id,
+        receivedAtMs,
+      }))
+      rejected = decoded.rejections.length
+      first = decoded.rejections[0] ?? null
+      for (const r of decoded.rejections) dead.push(deadLetter(device, source, r, r.text, receivedAtMs))
+    }
+
+    const work: Promise<void>[] = []
+    if (records.length > 0) {
+      work.push(
+        deps.bus.publish(
+          TelemetryTopic,
+          records.map((r) => ({ key: r.vehicleId, value: r })),
+        ),
+      )
+    }
+    if (dead.length > 0)
+      work.push(
+        deps.bus.publish(
+          DeadLetterTopic,
+          dead.map((d) => ({ key: d.deviceId, value: d })),
+        ),
+      )
+    await Promise.all(work)
+
+    if (records.length > 0) deps.metrics.ingestAccepted.inc({ transport: source }, records.length)
+    for (const d of dead) deps.metrics.ingestRejected.inc({ transport: source, reason: d.reason })
+    return { accepted: records.length, rejected, firstRejection: first }
+  }
+
   return {
-    accept: async (device, payload, source, contentType): Promise<IngestOutcome> => {
+    accept: (device, payload, source, contentType) => {
       const receivedAtMs = now()
-      const decoded = decodeSafely(payload, contentType, receivedAtMs)
-      const dead: DeadLetter[] = []
-      let records: TelemetryRecord[] = []
-      let rejected = 0
-      let first: Rejection | null = null
+      const decoded = decodeSafely(() => decodeTelemetry(payload, contentType, receivedAtMs))
       const binary = !(contentType ?? "").includes("json") && payload[0] !== 0x7b && payload[0] !== 0x5b
-
-      if (!decoded.ok) {
-        rejected = 1
-        first = decoded.rejection
-        dead.push(deadLetter(device, source, decoded.rejection, payloadText(payload, binary), receivedAtMs))
-      } else if (device.vehicleId === null) {
-        rejected = decoded.points.length + decoded.rejections.length
-        first = {
-          code: "FLEET_INGEST_DEVICE_UNASSIGNED",
-          field: null,
-          message: `device ${device.id} is not assigned to a vehicle; its points are not stored`,
-        }
-        dead.push(deadLetter(device, source, first, payloadText(payload, binary), receivedAtMs))
-      } else {
-        const vehicleId: VehicleId = device.vehicleId
-        records = decoded.points.map((p) => ({
-          ...p,
-          orgId: device.orgId,
-          vehicleId,
-          deviceId: device.id,
-          receivedAtMs,
-        }))
-        rejected = decoded.rejections.length
-        first = decoded.rejections[0] ?? null
-        for (const r of decoded.rejections) dead.push(deadLetter(device, source, r, r.text, receivedAtMs))
+      return settle(device, decoded, source, () => payloadText(payload, binary), receivedAtMs)
+    },
+    acceptPoints: (device, points, source) => {
+      const receivedAtMs = now()
+      const decoded = decodeSafely(() => validatePoints(points, receivedAtMs))
+      return settle(device, decoded, source, () => pointsText(points), receivedAtMs)
+    },
+    refuseFrame: async (frame) => {
+      const atMs = now()
+      const letter: DeadLetter = {
+        atMs,
+        source: frame.source,
+        deviceId: frame.deviceId,
+        orgId: frame.orgId,
+        reason: frame.code,
+        field: null,
+        message: frame.message,
+        payload: Buffer.from(frame.bytes.buffer, frame.bytes.byteOffset, frame.bytes.byteLength)
+          .subarray(0, MAX_DEAD_LETTER_CHARS / 2)
+          .toString("hex"),
       }
-
-      const work: Promise<void>[] = []
-      if (records.length > 0) {
-        work.push(
-          deps.bus.publish(
-            TelemetryTopic,
-            records.map((r) => ({ key: r.vehicleId, value: r })),
-          ),
-        )
-      }
-      if (dead.length > 0)
-        work.push(
-          deps.bus.publish(
-            DeadLetterTopic,
-            dead.map((d) => ({ key: d.deviceId, value: d })),
-          ),
-        )
-      await Promise.all(work)
-
-      if (records.length > 0) deps.metrics.ingestAccepted.inc({ transport: source }, records.length)
-      for (const d of dead) deps.metrics.ingestRejected.inc({ transport: source, reason: d.reason })
-      return { accepted: records.length, rejected, firstRejection: first }
+      await deps.bus.publish(DeadLetterTopic, [{ key: letter.deviceId, value: letter }])
+      deps.metrics.ingestRejected.inc({ transport: frame.source, reason: frame.code })
     },
   }
 }

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process"
 import { closeSync, openSync, readFileSync, rmSync } from "node:fs"
 import { connect } from "node:net"
 import { join } from "node:path"
-import { freePort } from "./freePort.js"
+import { restartablePort } from "@fleetcore/platform"
 
 /** The ports a spawned FleetCore listens on; a benchmark keeps them across restarts. */
 export interface FleetPorts {
@@ -12,11 +12,12 @@ export interface FleetPorts {
   readonly postgres: number
 }
 
+/** Ports below the ephemeral range, so that no outgoing connection takes one while FleetCore restarts. */
 export const allocateFleetPorts = async (): Promise<FleetPorts> => ({
-  http: await freePort(),
-  mqtt: await freePort(),
-  mqttWs: await freePort(),
-  postgres: await freePort(),
+  http: await restartablePort(),
+  mqtt: await restartablePort(),
+  mqttWs: await restartablePort(),
+  postgres: await restartablePort(),
 })
 
 export interface FleetServerOptions {
@@ -28,6 +29,8 @@ export interface FleetServerOptions {
   readonly nodeArgs?: ReadonlyArray<string>
   /** FLEET_LOG_LEVEL; `warn` by default. */
   readonly logLevel?: string
+  /** FLEET_TELTONIKA_PORT (TCP and UDP); 0 (off) by default. */
+  readonly teltonikaPort?: number
 }
 
 export interface ServerExit {
@@ -70,6 +73,9 @@ export class FleetServerProcess {
           FLEET_MQTT_PORT: String(options.ports.mqtt),
           FLEET_MQTT_WS_PORT: String(options.ports.mqttWs),
           FLEET_POSTGRES_PORT: String(options.ports.postgres),
+          // The tracker protocols' fixed default ports would collide with another FleetCore here.
+          FLEET_TELTONIKA_PORT: String(options.teltonikaPort ?? 0),
+          FLEET_GT06_PORT: "0",
           FLEET_SIMULATOR_VEHICLES: "0",
           FLEET_DEMO_ADMIN_PASSWORD: options.adminPassword,
           FLEET_LOG_LEVEL: options.logLevel ?? "warn",

@@ -3,8 +3,14 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
+import { restartablePort } from "@fleetcore/platform"
 import { fleet } from "@fleetcore/proto"
 import WebSocket from "ws"
+import {
+  type BenchTeltonikaDevice,
+  connectBenchTeltonika,
+  provisionTeltonikaDevices,
+} from "./benchIngestTeltonika.js"
 import { makeCommandLine } from "./commandLine.js"
 import { startFleetServer } from "./FleetServerProcess.js"
 import { connectLeanPublisher, type LeanPublisher } from "./LeanPublisher.js"
@@ -14,7 +20,11 @@ import { provisionDevices } from "./provision.js"
 
 const USAGE = `usage: npm run bench:ingest -- [--devices 200] [--rate 20000] [--duration 60] [--warmup 10]
          [--points-per-message 1] [--profile DIR] [--target http://host:8080 --mqtt mqtt://host:1883 --email E --password P]
-Without --target it starts its own FleetCore (server/dist/main.js) on free ports with a fresh data folder.`
+         [--protocol mqtt|teltonika] [--records-per-packet 10] [--teltonika host:5027]
+Without --target it starts its own FleetCore (server/dist/main.js) on free ports with a fresh data folder.
+--protocol teltonika: each device is a raw TCP connection doing the IMEI handshake and sending Codec 8E
+packets of --records-per-packet records, one at a time, the next after the record-count ACK (as FMB
+devices do); with --target, --teltonika names the server's Teltonika port.`
 
 const { fail, number } = makeCommandLine("bench:ingest", USAGE)
 const { values } = parseArgs({
@@ -28,6 +38,9 @@ const { values } = parseArgs({
     duration: { type: "string", default: "60" },
     warmup: { type: "string", default: "10" },
     "points-per-message": { type: "string", default: "1" },
+    protocol: { type: "string", default: "mqtt" },
+    "records-per-packet": { type: "string", default: "10" },
+    teltonika: { type: "string" },
     profile: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
@@ -41,7 +54,13 @@ const devices = Math.round(num("devices", 1, 5000))
 const rate = num("rate", 1, 1_000_000)
 const durationS = num("duration", 1, 3600)
 const warmupS = num("warmup", 0, 600)
-const perMessage = Math.round(num("points-per-message", 1, 1000))
+const protocol = values.protocol
+if (protocol !== "mqtt" && protocol !== "teltonika") fail("--protocol is mqtt or teltonika")
+const teltonikaMode = protocol === "teltonika"
+// A Teltonika packet's record count is one byte: 255 at most.
+const perMessage = teltonikaMode
+  ? Math.round(num("records-per-packet", 1, 255))
+  : Math.round(num("points-per-message", 1, 1000))
 const qos = 1
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
@@ -50,13 +69,17 @@ let stopServer = async () => undefined as unknown
 let api = values.target?.replace(/\/$/, "") ?? ""
 let mqttUrl = values.mqtt ?? ""
 let password = values.password ?? process.env.FLEET_PASSWORD ?? ""
+let teltonikaAddress = values.teltonika ?? ""
 
 if (values.target === undefined) {
   password = `bench-${Math.random().toString(36).slice(2)}`
+  const teltonikaPort = teltonikaMode ? await restartablePort() : 0
+  teltonikaAddress = `127.0.0.1:${teltonikaPort}`
   const started = await startFleetServer({
     repo,
     dataDir: mkdtempSync(join(tmpdir(), "fleetcore-bench-")),
     adminPassword: password,
+    teltonikaPort,
     // --profile DIR: the spawned server writes a V8 CPU profile there when it stops.
     nodeArgs: values.profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${values.profile}`],
   })
@@ -64,7 +87,10 @@ if (values.target === undefined) {
   api = started.api
   mqttUrl = started.mqttUrl
   stopServer = started.stop
-} else if (mqttUrl === "" || password === "") fail("--target needs --mqtt and --password (or FLEET_PASSWORD)")
+} else if (password === "" || (teltonikaMode ? teltonikaAddress === "" : mqttUrl === ""))
+  fail(
+    "--target needs --password (or FLEET_PASSWORD) and --mqtt (or, with --protocol teltonika, --teltonika)",
+  )
 
 const scrape = async () => {
   const text = await (await fetch(`${api}/metrics`)).text()
@@ -82,26 +108,65 @@ const peakRss = (): number | null => {
   return match ? Number(match[1]) * 1024 : null
 }
 
-console.log(`provisioning ${devices} devices…`)
-const { token, devices: creds } = await provisionDevices({
-  api,
-  email: values.email,
-  password,
-  count: devices,
-  prefix: "bench",
-})
-const broker = new URL(mqttUrl)
-const clients = await Promise.all(
-  creds.map((d) =>
-    connectLeanPublisher({
-      host: broker.hostname,
-      port: Number(broker.port || 1883),
-      clientId: d.deviceId,
-      username: d.deviceId,
-      password: d.secret,
-    }),
-  ),
-)
+/** One simulated device, whichever protocol it speaks: the benchmark only sends points and counts ACKs. */
+interface BenchClient {
+  readonly send: (points: fleet.telemetry.v1.IPoint[], onAck: () => void) => void
+  readonly inFlight: () => number
+  readonly close: () => Promise<void>
+}
+
+console.log(`provisioning ${devices} ${protocol} devices…`)
+const connectClients = async (): Promise<{ token: string; clients: BenchClient[] }> => {
+  if (teltonikaMode) {
+    const { token, devices: trackers } = await provisionTeltonikaDevices({
+      api,
+      email: values.email,
+      password,
+      count: devices,
+      prefix: "btlt",
+    })
+    const [host, port] = teltonikaAddress.split(":")
+    const clients: BenchTeltonikaDevice[] = await Promise.all(
+      trackers.map((d) =>
+        connectBenchTeltonika({ host: host ?? "127.0.0.1", port: Number(port), imei: d.imei }),
+      ),
+    )
+    return { token, clients }
+  }
+  const { token, devices: creds } = await provisionDevices({
+    api,
+    email: values.email,
+    password,
+    count: devices,
+    prefix: "bench",
+  })
+  const broker = new URL(mqttUrl)
+  const publishers = await Promise.all(
+    creds.map((d) =>
+      connectLeanPublisher({
+        host: broker.hostname,
+        port: Number(broker.port || 1883),
+        clientId: d.deviceId,
+        username: d.deviceId,
+        password: d.secret,
+      }),
+    ),
+  )
+  return {
+    token,
+    clients: publishers.map((client: LeanPublisher, i) => ({
+      send: (points, onAck) =>
+        client.publish(
+          `fleet/v1/devices/${creds[i]?.deviceId}/telemetry`,
+          Buffer.from(fleet.telemetry.v1.Batch.encode({ points }).finish()),
+          onAck,
+        ),
+      inFlight: client.inFlight,
+      close: client.close,
+    })),
+  }
+}
+const { token, clients } = await connectClients()
 
 const storedLatency: number[] = []
 const ackLatency: number[] = []
@@ -110,7 +175,8 @@ let measuring = false
 live.on("message", (data) => {
   if (!measuring) return
   const now = Date.now()
-  for (const p of JSON.parse(String(data)).positions as Array<{ timeMs: number }>)
+  // Other messages (alerts, commands, states) carry no positions.
+  for (const p of (JSON.parse(String(data)).positions ?? []) as Array<{ timeMs: number }>)
     storedLatency.push(now - p.timeMs)
 })
 await new Promise((resolve, reject) => {
@@ -118,13 +184,14 @@ await new Promise((resolve, reject) => {
   live.once("error", reject)
 })
 
-const MAX_IN_FLIGHT = 200
+// A Teltonika device waits for each packet's ACK before the next; an MQTT client pipelines.
+const MAX_IN_FLIGHT = teltonikaMode ? 1 : 200
 const lastTime = new Array<number>(clients.length).fill(0)
 let offeredPoints = 0
 let skippedPoints = 0
 let next = 0
 const publishOne = (i: number) => {
-  const client = clients[i] as LeanPublisher
+  const client = clients[i] as BenchClient
   const points: fleet.telemetry.v1.IPoint[] = []
   for (let k = 0; k < perMessage; k++) {
     const t = Math.max(Date.now(), (lastTime[i] as number) + 1)
@@ -138,13 +205,9 @@ const publishOne = (i: number) => {
     })
   }
   const sentAt = performance.now()
-  client.publish(
-    `fleet/v1/devices/${creds[i]?.deviceId}/telemetry`,
-    Buffer.from(fleet.telemetry.v1.Batch.encode({ points }).finish()),
-    () => {
-      if (measuring) ackLatency.push(performance.now() - sentAt)
-    },
-  )
+  client.send(points, () => {
+    if (measuring) ackLatency.push(performance.now() - sentAt)
+  })
 }
 
 console.log(`publishing ${rate} points/s from ${devices} devices for ${warmupS} s warm-up + ${durationS} s…`)
@@ -175,7 +238,7 @@ await new Promise<void>((resolve) => {
       const i = next
       next = (next + 1) % clients.length
       sentPoints += perMessage
-      if ((clients[i] as LeanPublisher).inFlight() >= MAX_IN_FLIGHT) {
+      if ((clients[i] as BenchClient).inFlight() >= MAX_IN_FLIGHT) {
         skippedPoints += perMessage
         continue
       }
@@ -205,10 +268,12 @@ const results = {
   at: new Date().toISOString(),
   machine: machineInfo(),
   parameters: {
+    protocol,
     devices,
     targetRate: rate,
     durationS,
     warmupS,
+    // MQTT: points per PUBLISH; Teltonika: records per AVL packet.
     pointsPerMessage: perMessage,
     qos,
     target: values.target ?? "spawned",
@@ -248,18 +313,22 @@ await stopServer()
 
 const resultsDir = join(repo, "load-tests", "results")
 mkdirSync(resultsDir, { recursive: true })
-const file = join(resultsDir, `ingest-${results.at.replace(/[:.]/g, "-")}.json`)
+const file = join(
+  resultsDir,
+  `ingest-${teltonikaMode ? "teltonika-" : ""}${results.at.replace(/[:.]/g, "-")}.json`,
+)
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`
 console.log(`
 FleetCore ingest benchmark (${results.machine.cpus} cores, ${results.machine.cpuModel}, Node ${results.machine.node})
-  devices × points/message      ${devices} × ${perMessage}, QoS ${qos}, ${durationS} s measured after ${warmupS} s warm-up
-  offered                        ${results.offeredPointsPerS} points/s (target ${rate}; ${skippedPoints} points not offered: client in-flight limit)
+  protocol                       ${protocol}
+  devices × points/message      ${devices} × ${perMessage}${teltonikaMode ? " records per Codec 8E packet, one packet in flight" : `, QoS ${qos}`}, ${durationS} s measured after ${warmupS} s warm-up
+  offered                        ${results.offeredPointsPerS} points/s (target ${rate}; ${skippedPoints} points not offered: ${teltonikaMode ? "device still waiting for its ACK" : "client in-flight limit"})
   accepted (sustained)           ${results.acceptedPointsPerS} points/s
   rows reaching ClickHouse       ${results.clickhouseRowsPerS} rows/s
   publish → stored (live)        p50 ${results.storedLatencyMs.p50} ms, p95 ${results.storedLatencyMs.p95} ms, p99 ${results.storedLatencyMs.p99} ms (${results.storedLatencyMs.samples} samples)
   server ingest → stored         p50 ≤ ${results.serverIngestToStoredMs.p50} ms, p99 ≤ ${results.serverIngestToStoredMs.p99} ms (histogram bucket bounds)
-  publish → PUBACK               p50 ${results.pubackLatencyMs.p50} ms, p99 ${results.pubackLatencyMs.p99} ms
+  ${teltonikaMode ? "packet → record-count ACK     " : "publish → PUBACK              "} p50 ${results.pubackLatencyMs.p50} ms, p99 ${results.pubackLatencyMs.p99} ms
   server CPU                     ${results.serverCpuSecondsPer1000Points} s per 1000 points (${results.serverCpuUtilisation} cores busy)
   server peak RSS                ${mb(results.peakRssBytes)}
   results                        ${file}

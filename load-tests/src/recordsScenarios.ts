@@ -84,4 +84,11 @@ export const recordsScenarios = (s: Samples): ReadonlyArray<Scenario> => [
   { name: "documents: list", path: () => "/api/v1/documents" },
   { name: "documents: expiring", path: () => "/api/v1/documents?expiringWithinDays=30" },
   { name: "maintenance tasks", path: () => "/api/v1/maintenance/tasks" },
+  // The day's pages of issue 9: home, the alerts inbox, notifications, the live map's snapshot.
+  { name: "home", path: () => "/api/v1/home" },
+  { name: "alerts: open", path: () => "/api/v1/alerts?status=open" },
+  { name: "alerts: vehicle", path: (i) => `/api/v1/alerts?vehicleId=${at(s.vehicleIds, i)}` },
+  { name: "notifications", path: () => "/api/v1/notifications" },
+  { name: "notifications: unread count", path: () => "/api/v1/notifications/unread-count" },
+  { name: "live map snapshot", path: () => "/api/v1/live/map" },
 ]

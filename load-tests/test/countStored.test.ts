@@ -28,8 +28,10 @@ const [dir, migrations] = process.argv.slice(1)
 const session = new Session(join(dir, "clickhouse"))
 const T = ${T}
 for (const file of readdirSync(migrations).filter((f) => f.endsWith(".sql")).sort())
-  for (const statement of readFileSync(join(migrations, file), "utf8").split(";"))
-    if (statement.replace(/--.*$/gm, "").trim().length > 0) session.query(statement)
+  // As the migration runner splits them (platform/src/internal/clickhouseMigrations.ts): a ";" ends
+  // a statement only at the end of a line, so one inside a comment does not.
+  for (const statement of readFileSync(join(migrations, file), "utf8").split(/;\\s*(?:\\n|$)/))
+    if (statement.replace(/^\\s*--.*$/gm, "").trim().length > 0) session.query(statement)
 const at = (ms) => "fromUnixTimestamp64Milli(toInt64(" + ms + "), 'UTC')"
 const point = (vehicle, device, ms, odometer) =>
   "('${ORG}', '" + vehicle + "', '" + device + "', " + at(ms) + ", " + at(ms) + ", 43.1, 76.8, " + odometer + ")"
@@ -41,8 +43,8 @@ for (const values of [
 ])
   session.query("INSERT INTO positions (org_id, vehicle_id, device_id, time, received_at, lat, lon, odometer_m) " +
     "SETTINGS optimize_on_insert = 0 VALUES " + values.join(", "))
-session.query("INSERT INTO daily_mileage VALUES ('${ORG}', '${V1}', '2026-01-01', 10, 1), ('${ORG}', '${V1}', '2026-01-01', 12, 2)")
-session.query("INSERT INTO daily_mileage VALUES ('${ORG}', '${V1}', '2026-01-02', 3.5, 1), ('${ORG}', '${V2}', '2026-01-02', 7, 1)")
+session.query("INSERT INTO daily_mileage (org_id, vehicle_id, day, metres, version) VALUES ('${ORG}', '${V1}', '2026-01-01', 10, 1), ('${ORG}', '${V1}', '2026-01-01', 12, 2)")
+session.query("INSERT INTO daily_mileage (org_id, vehicle_id, day, metres, version) VALUES ('${ORG}', '${V1}', '2026-01-02', 3.5, 1), ('${ORG}', '${V2}', '2026-01-02', 7, 1)")
 session.close()
 `
 

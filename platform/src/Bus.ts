@@ -14,6 +14,21 @@ export interface BusMessage<T> {
  */
 export type BusHandler<T> = (messages: ReadonlyArray<T>, partition: number) => Promise<void>
 
+/**
+ * What a subscriber may learn about its share of the topic. Only a transport that moves partitions
+ * between processes (Kafka) calls these; the embedded ones own every partition and never do.
+ */
+export interface SubscribeOptions {
+  /**
+   * Partitions this subscriber no longer owns. Called after the batch in flight of each finished
+   * and its offset was committed, before the partition's next batch can reach another subscriber
+   * of the group from this process: the place to snapshot or drop those partitions' state.
+   */
+  readonly onRevoked?: (partitions: ReadonlyArray<number>) => Promise<void> | void
+  /** Partitions this subscriber now owns; their batches start at the group's committed offset. */
+  readonly onAssigned?: (partitions: ReadonlyArray<number>) => Promise<void> | void
+}
+
 export interface Subscription {
   /** Stops delivery after the batch in flight, which is awaited. */
   readonly close: () => Promise<void>
@@ -30,7 +45,12 @@ export interface BusTransport {
    */
   readonly publish: <T>(topic: Topic<T>, messages: ReadonlyArray<BusMessage<T>>) => Promise<void>
   /** Consumers with the same group share the topic's partitions; each group gets every message. */
-  readonly subscribe: <T>(topic: Topic<T>, group: string, handler: BusHandler<T>) => Promise<Subscription>
+  readonly subscribe: <T>(
+    topic: Topic<T>,
+    group: string,
+    handler: BusHandler<T>,
+    options?: SubscribeOptions,
+  ) => Promise<Subscription>
   /** Messages accepted but not yet handled, over all groups (for metrics and drain). */
   readonly pending: () => number
   readonly close: () => Promise<void>

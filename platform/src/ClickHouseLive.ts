@@ -3,7 +3,7 @@ import { join } from "node:path"
 import { createClient } from "@clickhouse/client"
 import { Session } from "chdb"
 import { Data, Effect, Layer, Redacted } from "effect"
-import { ClickHouse, type ClickHouseClient } from "./ClickHouse.js"
+import { ClickHouse, type ClickHouseClient, type CompactResult, isPlainDatabaseName } from "./ClickHouse.js"
 import { runClickHouseMigrations } from "./internal/clickhouseMigrations.js"
 
 export class ClickHouseStartError extends Data.TaggedError("ClickHouseStartError")<{
@@ -53,6 +53,21 @@ ${body}`,
               },
             )
           }),
+    queryIn: (database, sql) =>
+      serial(async () => {
+        if (!isPlainDatabaseName(database)) throw new Error(`not a plain database name: ${database}`)
+        // chDB has one current database per session: switch for this query only, and always switch
+        // back (every other query of the process runs in between, serialised, in the home database).
+        const home = (await session.queryAsync("SELECT currentDatabase()", { format: "TSVRaw" }))
+          .text()
+          .trim()
+        await session.queryAsync(`USE ${database}`, { format: "Null" })
+        try {
+          return (await session.queryAsync(sql, { format: "JSONCompact" })).json<CompactResult>()
+        } finally {
+          await session.queryAsync(`USE ${home}`, { format: "Null" })
+        }
+      }),
     close: async () => {
       await tail
       session.close()
@@ -62,6 +77,15 @@ ${body}`,
 
 const makeServer = (url: string): ClickHouseClient => {
   const client = createClient({ url, clickhouse_settings: { date_time_input_format: "best_effort" } })
+  // One client per analysts' database: the HTTP interface takes the current database per client.
+  const inDatabase = new Map<string, ReturnType<typeof createClient>>()
+  const clientIn = (database: string) => {
+    const known = inDatabase.get(database)
+    if (known) return known
+    const made = createClient({ url, database })
+    inDatabase.set(database, made)
+    return made
+  }
   return {
     exec: async (sql, params) => void (await client.command({ query: sql, query_params: { ...params } })),
     query: async <T>(sql: string, params?: Record<string, unknown>) => {
@@ -78,7 +102,15 @@ const makeServer = (url: string): ClickHouseClient => {
         })
       }
     },
-    close: () => client.close(),
+    queryIn: async (database, sql) => {
+      if (!isPlainDatabaseName(database)) throw new Error(`not a plain database name: ${database}`)
+      const rs = await clientIn(database).query({ query: sql, format: "JSONCompact" })
+      return (await rs.json()) as CompactResult
+    },
+    close: async () => {
+      await Promise.all([...inDatabase.values()].map((c) => c.close()))
+      await client.close()
+    },
   }
 }
 

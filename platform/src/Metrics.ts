@@ -36,6 +36,11 @@ export const makeMetrics = () => {
       help: "Points dropped by the engine because the same point was already processed",
       registers: [registry],
     }),
+    lateBeyondWindow: new Counter({
+      name: "fleet_rules_late_points_beyond_window_total",
+      help: "Late points older than the rules' re-derivation window: stored, not re-derived live (replay covers them)",
+      registers: [registry],
+    }),
     storeLatency: new Histogram({
       name: "fleet_ingest_to_stored_seconds",
       help: "From ingest acceptance to the ClickHouse write completing",

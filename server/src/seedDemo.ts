@@ -4,6 +4,7 @@ import { join } from "node:path"
 import type { Role } from "@fleetcore/api"
 import { hashSecret, type PostgresClient } from "@fleetcore/platform"
 import type pg from "pg"
+import { type DemoDevice, demoTrackerOf, upsertDemoTracker } from "./demo/demoTrackers.js"
 
 export const DEMO_ADMIN_EMAIL = "admin@demo.fleetcore.local"
 
@@ -190,8 +191,11 @@ export interface DemoSeed {
   readonly password: string
   /** The other demo accounts, one of every role (passwords also in `<dataDir>/demo-passwords`). */
   readonly users: ReadonlyArray<{ readonly role: Role; readonly email: string; readonly password: string }>
-  /** Simulated devices with freshly issued secrets (rotated at every start, never stored in clear). */
-  readonly devices: ReadonlyArray<{ deviceId: string; secret: string }>
+  /**
+   * Simulated devices: MQTT ones with freshly issued secrets (rotated at every start, never stored in
+   * clear), and trackers known by protocol and IMEI (demoTrackers.ts).
+   */
+  readonly devices: ReadonlyArray<DemoDevice>
 }
 
 /**
@@ -202,7 +206,13 @@ export interface DemoSeed {
  */
 export const seedDemo = async (
   db: PostgresClient,
-  options: { readonly dataDir: string; readonly vehicles: number; readonly adminPassword: string | null },
+  options: {
+    readonly dataDir: string
+    readonly vehicles: number
+    readonly adminPassword: string | null
+    /** Which tracker protocols listen: some simulated vehicles then report through them. */
+    readonly trackers?: { readonly teltonika: boolean; readonly gt06: boolean }
+  },
 ): Promise<DemoSeed> => {
   const passwordFile = join(options.dataDir, "demo-admin-password")
   const stored = (await readFile(passwordFile, "utf8").catch(() => "")).trim()
@@ -235,7 +245,7 @@ export const seedDemo = async (
       )
       typeIds.push(r.rows[0]?.id as string)
     }
-    const devices: Array<{ deviceId: string; secret: string }> = []
+    const devices: DemoDevice[] = []
     const vehicleIds: string[] = []
     for (let i = 0; i < options.vehicles; i++) {
       const n = String(i + 1).padStart(3, "0")
@@ -255,10 +265,22 @@ export const seedDemo = async (
       )
       vehicleIds.push(vehicle.rows[0]?.id as string)
       const deviceId = `demo-${n}`
+      const tracker = demoTrackerOf(i, options.vehicles, options.trackers)
+      if (tracker !== null) {
+        await upsertDemoTracker(client, {
+          deviceId,
+          orgId,
+          vehicleId: vehicle.rows[0]?.id as string,
+          n,
+          tracker,
+        })
+        devices.push({ deviceId, tracker })
+        continue
+      }
       const secret = randomBytes(24).toString("base64url")
       await client.query(
         `INSERT INTO devices (id, org_id, vehicle_id, name, secret_hash) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET secret_hash = EXCLUDED.secret_hash`,
+         ON CONFLICT (id) DO UPDATE SET secret_hash = EXCLUDED.secret_hash, protocol = 'fleetcore', identifier = NULL`,
         [deviceId, orgId, vehicle.rows[0]?.id, `Simulated tracker ${n}`, await hashSecret(secret)],
       )
       devices.push({ deviceId, secret })

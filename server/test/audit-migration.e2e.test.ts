@@ -4,7 +4,7 @@ import { verifyAuditChain } from "@fleetcore/api"
 import { runner } from "node-pg-migrate"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Harness, startHarness } from "./harness.js"
+import { type Harness, ownerConnection, startHarness } from "./harness.js"
 
 /** The audit-chain migration on a database that already holds audit entries. */
 let h: Harness
@@ -31,10 +31,11 @@ const migrate = async (count?: number) => {
 
 beforeAll(async () => {
   h = await startHarness()
-  await h.fleet.db.system.query("CREATE DATABASE audit_backfill")
-  const { options } = h.fleet.db.system
-  // pg keeps the password out of the enumerable options; it is copied by name.
-  pool = new pg.Pool({ ...options, password: options.password, database: "audit_backfill", max: 2 })
+  const owner = new pg.Client(await ownerConnection(h))
+  await owner.connect()
+  await owner.query("CREATE DATABASE audit_backfill")
+  await owner.end()
+  pool = new pg.Pool({ ...(await ownerConnection(h, "audit_backfill")), max: 2 })
 })
 afterAll(async () => {
   await pool?.end()

@@ -2,8 +2,17 @@ import { spawn } from "node:child_process"
 import { join } from "node:path"
 import { purgeAuditLogs } from "@fleetcore/engine"
 import { hashSecret } from "@fleetcore/platform"
+import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type ApiClient, createOrg, eventually, type Harness, login, startHarness } from "./harness.js"
+import {
+  type ApiClient,
+  createOrg,
+  eventually,
+  type Harness,
+  login,
+  ownerConnection,
+  startHarness,
+} from "./harness.js"
 
 /**
  * The audit log: a hash chain per organisation computed by PostgreSQL, append-only for the
@@ -81,15 +90,19 @@ const cli = (email: string, password: string): Promise<{ code: number | null; ou
     proc.once("exit", (code) => resolve({ code, out }))
   })
 
-/** Runs `sql` as the owner with the append-only trigger off: an attacker with superuser rights. */
+/**
+ * Runs `sql` as the owner with the append-only trigger off: an attacker with superuser rights
+ * (FleetCore's own roles cannot switch the trigger off: see the test below).
+ */
 const tamper = async (sql: string, args: unknown[]) => {
-  const c = await h.fleet.db.system.connect()
+  const c = new pg.Client(await ownerConnection(h))
+  await c.connect()
   try {
     await c.query("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only")
     await c.query(sql, args)
   } finally {
     await c.query("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only")
-    c.release()
+    await c.end()
   }
 }
 
@@ -192,7 +205,7 @@ describe("the audit hash chain", () => {
 })
 
 describe("append-only", () => {
-  it("refuses UPDATE and DELETE to the application role, and UPDATE to the owner", async () => {
+  it("refuses UPDATE and DELETE to the application role, UPDATE to the system role, and switching the trigger off to both", async () => {
     const o = await orgWithAdmin("audit-append-only")
     const as = (sql: string) => h.fleet.db.withOrg(o.orgId, (c) => c.query(sql))
     await expect(as("UPDATE audit_log SET action = 'forged'")).rejects.toThrow(/permission denied/)
@@ -201,6 +214,12 @@ describe("append-only", () => {
     await expect(
       h.fleet.db.system.query("UPDATE audit_log SET action = 'forged' WHERE org_id = $1", [o.orgId]),
     ).rejects.toThrow(/append-only/)
+    await expect(
+      h.fleet.db.system.query("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"),
+    ).rejects.toThrow(/must be owner/)
+    await expect(as("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only")).rejects.toThrow(
+      /must be owner/,
+    )
     const count = await h.fleet.db.system.query(
       "SELECT 1 FROM audit_log WHERE org_id = $1 AND action = 'forged'",
       [o.orgId],

@@ -4,7 +4,15 @@ import { hashSecret } from "@fleetcore/platform"
 import { runner } from "node-pg-migrate"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type ApiClient, createOrg, DEMO_PASSWORD, type Harness, login, startHarness } from "./harness.js"
+import {
+  type ApiClient,
+  createOrg,
+  DEMO_PASSWORD,
+  type Harness,
+  login,
+  ownerConnection,
+  startHarness,
+} from "./harness.js"
 
 /** Driver records, their logins, assignments, fuel cards and teams (issue 8, seed 003 phase 3). */
 let h: Harness
@@ -408,9 +416,11 @@ describe("the drivers-records migration", () => {
   }
 
   beforeAll(async () => {
-    await h.fleet.db.system.query("CREATE DATABASE drivers_backfill")
-    const { options } = h.fleet.db.system
-    pool = new pg.Pool({ ...options, password: options.password, database: "drivers_backfill", max: 2 })
+    const owner = new pg.Client(await ownerConnection(h))
+    await owner.connect()
+    await owner.query("CREATE DATABASE drivers_backfill")
+    await owner.end()
+    pool = new pg.Pool({ ...(await ownerConnection(h, "drivers_backfill")), max: 2 })
   })
   afterAll(async () => {
     await pool?.end()

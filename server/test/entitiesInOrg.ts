@@ -41,6 +41,11 @@ export const entitiesInOrg = (fleet: RunningFleetCore, orgId: string, adminToken
         "INSERT INTO alerts (org_id, vehicle_id, type, severity, opened_at, last_seen_at) VALUES ($1, $2, 'overspeed', 'warning', now(), now()) RETURNING id",
         [orgId, await of("/api/v1/vehicles")],
       ),
+    "/api/v1/incidents": async (of) =>
+      insert(
+        "INSERT INTO incidents (org_id, vehicle_id, kind, started_at, ended_at, amount, unit) VALUES ($1, $2, 'fuel_drop', now(), now(), 20, 'l') RETURNING id",
+        [orgId, await of("/api/v1/vehicles")],
+      ),
     // An upload is a multipart form, not a sampled JSON body: a document row (its bytes are not needed
     // for calls that must answer 404 in another organisation) on one of the organisation's vehicles.
     "/api/v1/documents": async (of) =>
@@ -53,6 +58,29 @@ export const entitiesInOrg = (fleet: RunningFleetCore, orgId: string, adminToken
         "INSERT INTO maintenance_tasks (org_id, vehicle_id, template_id, status) VALUES ($1, $2, $3, 'scheduled') RETURNING id",
         [orgId, await of("/api/v1/vehicles"), await of("/api/v1/maintenance/templates")],
       ),
+    // A paused schedule (a sampled body may name filters of nothing): the server's runner leaves it.
+    "/api/v1/report-schedules": async () =>
+      insert(
+        "INSERT INTO report_schedules (org_id, name, report, period, formats, recipients, language, frequency, hour, enabled) VALUES ($1, 'Test', 'tco', 'lastMonth', '{csv}', '{test@example.com}', 'en', 'daily', 8, false) RETURNING id",
+        [orgId],
+      ),
+    // A sampled workflow is almost never a valid machine: the ad hoc one, stored as a template.
+    "/api/v1/task-templates": async () =>
+      insert(
+        `INSERT INTO task_templates (org_id, name, states, transitions) VALUES ($1, 'Test', '[{"key":"open","label":"Open","initial":true},{"key":"done","label":"Done","final":true}]', '[{"from":"open","to":"done"}]') RETURNING id`,
+        [orgId],
+      ),
+    // Notifications are raised by the platform (alerts, checks): one for the organisation's admin.
+    "/api/v1/notifications": async () => {
+      const event = await insert(
+        "INSERT INTO notification_events (org_id, dedupe_key, type, severity, title, fanned_out_at) VALUES ($1, $2, 'overspeed', 'warning', 'Overspeed', now()) RETURNING id",
+        [orgId, `test:${randomUUID()}`],
+      )
+      return insert(
+        "INSERT INTO notifications (org_id, user_id, event_id) SELECT $1, id, $2 FROM users WHERE org_id = $1 AND role = 'admin' LIMIT 1 RETURNING id",
+        [orgId, event],
+      )
+    },
   }
 
   const made = new Map<string, Promise<string>>()

@@ -126,7 +126,7 @@ describe("expenses", () => {
     const usd = await create({ category: "parts", amount: "100.00", currency: "USD", date: "2026-04-10" })
     expect(usd.body).toMatchObject({ orgAmount: null, rate: null, rateMissing: true })
     const listed = await admin.call<ExpenseList>("GET", "/api/v1/expenses?currency=USD")
-    expect(listed.body.totals).toMatchObject({ orgAmount: "0", unconverted: 1 })
+    expect(listed.body.totals).toMatchObject({ orgAmount: "0.00", unconverted: 1 })
 
     const rate = await admin.call<{ id: string; rate: string }>("POST", "/api/v1/currency-rates", {
       currency: "USD",
@@ -342,6 +342,141 @@ describe("budgets", () => {
       expect.objectContaining({ category: "washing", actual: "6000.00", remaining: "4000.00", usedPct: 60 }),
       expect.objectContaining({ category: null, actual: "77000.00", remaining: "-27000.00", unconverted: 1 }),
     ])
+  })
+})
+
+describe("list totals", () => {
+  // October 2025 belongs to this test alone: every expense of that month is on `mine`.
+  const month = "from=2025-10-01&to=2025-10-31"
+  let mine: string
+  const sumOf = (items: Expense[]) =>
+    (
+      items.reduce(
+        (cents, e) => cents + (e.orgAmount === null ? 0 : Math.round(Number(e.orgAmount) * 100)),
+        0,
+      ) / 100
+    ).toFixed(2)
+
+  /** The month's totals three ways: the daily totals, the expenses themselves (a vehicle filter), the items. */
+  const expectConsistent = async (count: number, orgAmount: string, unconverted: number) => {
+    const byDays = await admin.call<ExpenseList>("GET", `/api/v1/expenses?${month}&pageSize=200`)
+    const byRows = await admin.call<ExpenseList>(
+      "GET",
+      `/api/v1/expenses?${month}&vehicleId=${mine}&pageSize=200`,
+    )
+    for (const listed of [byDays, byRows]) {
+      expect(listed.status).toBe(200)
+      expect(listed.body.total).toBe(count)
+      expect(listed.body.totals).toMatchObject({ count, orgAmount, unconverted })
+      expect(listed.body.items).toHaveLength(count)
+      expect(sumOf(listed.body.items)).toBe(Number(orgAmount).toFixed(2))
+    }
+  }
+
+  beforeAll(async () => {
+    mine = (await admin.call<{ id: string }>("POST", "/api/v1/vehicles", { name: "Totals", plate: "TOT 01" }))
+      .body.id
+  })
+
+  it("counts and sums the same from the daily totals as from the expenses, through every change", async () => {
+    const add = (body: Record<string, unknown>) =>
+      admin.call<Expense>("POST", "/api/v1/expenses", { vehicleId: mine, ...body })
+    const wash = await add({ category: "washing", amount: "1500.00", date: "2025-10-02" })
+    const parts = await add({ category: "parts", amount: "20000.50", date: "2025-10-02T09:30:00+05:00" })
+    const usd = await add({ category: "service", amount: "100.00", currency: "CHF", date: "2025-10-03" })
+    const fuel = await add({ category: "fuel", litres: 40, date: "2025-10-04" })
+    for (const e of [wash, parts, usd, fuel]) expect(e.status, JSON.stringify(e.body)).toBe(201)
+    // The CHF service has no rate yet and the receipt-less refuel no amount: both unconverted.
+    await expectConsistent(4, "21500.50", 2)
+
+    expect(
+      (await admin.call("PATCH", `/api/v1/expenses/${wash.body.id}`, { amount: "1700.00" })).status,
+    ).toBe(200)
+    await expectConsistent(4, "21700.50", 2)
+    // Moving an expense to another day of the month moves it between two daily rows.
+    expect(
+      (await admin.call("PATCH", `/api/v1/expenses/${parts.body.id}`, { date: "2025-10-20" })).status,
+    ).toBe(200)
+    await expectConsistent(4, "21700.50", 2)
+    // A rate for CHF converts the service (a repricing UPDATE of the expenses).
+    expect(
+      (
+        await admin.call("POST", "/api/v1/currency-rates", {
+          currency: "CHF",
+          date: "2025-10-01",
+          rate: "550",
+        })
+      ).status,
+    ).toBe(201)
+    await expectConsistent(4, "76700.50", 1)
+    // Out of the month and back.
+    expect(
+      (await admin.call("PATCH", `/api/v1/expenses/${wash.body.id}`, { date: "2025-11-02" })).status,
+    ).toBe(200)
+    await expectConsistent(3, "75000.50", 1)
+    expect((await admin.call("DELETE", `/api/v1/expenses/${parts.body.id}`)).status).toBe(204)
+    await expectConsistent(2, "55000.00", 1)
+
+    // The daily rows hold exactly what the expenses hold, and a day left empty has no row.
+    const { rows: days } = await h.fleet.db.system.query<{ day: string; n: number; amount: string }>(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, expenses AS n, org_amount::text AS amount FROM expense_days
+       WHERE day BETWEEN '2025-10-01' AND '2025-11-30' ORDER BY day, category`,
+    )
+    expect(days).toEqual([
+      { day: "2025-10-03", n: 1, amount: "55000.00" },
+      { day: "2025-10-04", n: 1, amount: "0.00" },
+      { day: "2025-11-02", n: 1, amount: "1700.00" },
+    ])
+  })
+
+  it("searches vendor and description, and filters, orders and totals what it found", async () => {
+    const add = (body: Record<string, unknown>) =>
+      admin.call<Expense>("POST", "/api/v1/expenses", { vehicleId: mine, currency: "KZT", ...body })
+    await add({ category: "washing", amount: "100.00", date: "2025-10-10", vendor: "Zebra Wash" })
+    await add({ category: "parts", amount: "200.00", date: "2025-10-12", description: "zebra_stripes 100%" })
+    await add({ category: "parts", amount: "300.00", date: "2025-10-11", vendor: "Other" })
+    const found = await admin.call<ExpenseList>("GET", `/api/v1/expenses?q=ZEBRA&${month}`)
+    expect(found.body.items.map((e) => e.amount)).toEqual(["200.00", "100.00"])
+    expect(found.body.totals).toMatchObject({ count: 2, orgAmount: "300.00" })
+    const parts = await admin.call<ExpenseList>("GET", `/api/v1/expenses?q=zebra&category=parts&${month}`)
+    expect(parts.body.items.map((e) => e.amount)).toEqual(["200.00"])
+    // `%` and `_` are searched as themselves, not as patterns.
+    expect((await admin.call<ExpenseList>("GET", `/api/v1/expenses?q=a_s&${month}`)).body.total).toBe(1)
+    expect(
+      (await admin.call<ExpenseList>("GET", `/api/v1/expenses?q=${encodeURIComponent("100%")}`)).body.total,
+    ).toBe(1)
+    // Oldest first, and a second page.
+    const asc = await admin.call<ExpenseList>("GET", `/api/v1/expenses?q=zebra&sort=date&pageSize=1&page=2`)
+    expect(asc.body.items.map((e) => e.amount)).toEqual(["200.00"])
+    expect(asc.body.total).toBe(2)
+    expect((await other.call<ExpenseList>("GET", "/api/v1/expenses?q=zebra")).body.total).toBe(0)
+  })
+
+  it("matches text beyond ASCII and ignores case, in the vendor and the description alike", async () => {
+    const add = (body: Record<string, unknown>) =>
+      admin.call<Expense>("POST", "/api/v1/expenses", { vehicleId: mine, currency: "KZT", ...body })
+    await add({ category: "washing", amount: "10.00", date: "2025-09-03", vendor: "АЗС Гелиос" })
+    await add({ category: "service", amount: "20.00", date: "2025-09-04", description: "ÖZTÜRK Servis" })
+    await add({
+      category: "service",
+      amount: "30.00",
+      date: "2025-09-05",
+      vendor: "Öztürk Oto",
+      description: "azs",
+    })
+    const september = "from=2025-09-01&to=2025-09-30"
+    const amounts = async (q: string) =>
+      (
+        await admin.call<ExpenseList>(
+          "GET",
+          `/api/v1/expenses?q=${encodeURIComponent(q)}&sort=date&${september}`,
+        )
+      ).body.items.map((e) => e.amount)
+    expect(await amounts("азс гелиос")).toEqual(["10.00"])
+    expect(await amounts("ГЕЛИОС")).toEqual(["10.00"])
+    expect(await amounts("öztürk")).toEqual(["20.00", "30.00"])
+    expect(await amounts("ÖZTÜRK OTO")).toEqual(["30.00"])
+    expect(await amounts("AZS")).toEqual(["30.00"])
   })
 })
 

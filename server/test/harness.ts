@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises"
+import { mkdtemp, readFile, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { hashSecret } from "@fleetcore/platform"
@@ -17,7 +17,11 @@ export interface Harness {
 /** A FleetCore on loopback with its own data folder, removed afterwards. */
 export const startHarness = async (
   simulatorVehicles = 0,
-  options: { readonly metricsToken?: string } = {},
+  options: {
+    readonly metricsToken?: string
+    readonly teltonikaPort?: number
+    readonly gt06Port?: number
+  } = {},
 ): Promise<Harness> => {
   const dataDir = await mkdtemp(join(tmpdir(), "fleetcore-test-"))
   const fleet = await startFleetCore({
@@ -34,6 +38,21 @@ export const startHarness = async (
       await fleet.stop()
       await rm(dataDir, { recursive: true, force: true })
     },
+  }
+}
+
+/**
+ * A connection to the embedded PostgreSQL as its owner (superuser), for tests that make databases
+ * or run migrations themselves: FleetCore itself never works as the owner.
+ */
+export const ownerConnection = async (h: Harness, database = "fleetcore") => {
+  const { options } = h.fleet.db.system
+  return {
+    host: options.host,
+    port: options.port,
+    user: "postgres",
+    password: (await readFile(join(h.dataDir, "postgres.secret"), "utf8")).trim(),
+    database,
   }
 }
 

@@ -82,6 +82,11 @@ describe("vehicles list", () => {
     expect(vans.body.total).toBe(2)
     const byPlate = await admin.call<Page<{ name: string }>>("GET", "/api/v1/vehicles?q=LST%20103")
     expect(byPlate.body.items.map((v) => v.name)).toEqual(["Lorry Charlie"])
+    const anyCase = await admin.call<Page<{ name: string }>>("GET", "/api/v1/vehicles?q=vAN%20e")
+    expect(anyCase.body.items.map((v) => v.name)).toEqual(["Van Echo"])
+    // One column's end and the next one's start ("Van Echo", "LST 104") are no match.
+    expect((await admin.call<Page<unknown>>("GET", "/api/v1/vehicles?q=echo%20lst")).body.total).toBe(0)
+    expect((await admin.call<Page<unknown>>("GET", "/api/v1/vehicles?q=echolst")).body.total).toBe(0)
     // "%" and "_" are searched for, not used as wildcards.
     expect((await admin.call<Page<unknown>>("GET", "/api/v1/vehicles?q=%25")).body.total).toBe(0)
     expect((await admin.call<Page<unknown>>("GET", "/api/v1/vehicles?q=_")).body.total).toBe(0)

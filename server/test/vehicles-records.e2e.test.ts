@@ -398,6 +398,56 @@ describe("vehicles", () => {
   })
 })
 
+describe("the vehicles list", () => {
+  it("pages, orders and filters by the vehicles' own fields, with one row per vehicle", async () => {
+    const names = ["Zz list C", "Zz list A", "Zz list B"]
+    const made: Vehicle[] = []
+    for (const [i, name] of names.entries()) {
+      made.push(
+        (
+          await admin.call<Vehicle>("POST", "/api/v1/vehicles", {
+            name,
+            plate: `${700 + i} ZZL 02`,
+            year: 2010 + i,
+          })
+        ).body,
+      )
+    }
+    const device = await admin.call("POST", "/api/v1/devices", {
+      id: "zz-list-dev",
+      name: "Zz",
+      vehicleId: made[1]?.id,
+    })
+    expect(device.status).toBe(201)
+    type Page = { items: Vehicle[]; total: number; page: number; pageSize: number }
+    const first = await admin.call<Page>("GET", "/api/v1/vehicles?q=zz%20list&sort=-name&pageSize=2")
+    expect(first.body).toMatchObject({ total: 3, page: 1, pageSize: 2 })
+    expect(first.body.items.map((v) => v.name)).toEqual(["Zz list C", "Zz list B"])
+    const second = await admin.call<Page>("GET", "/api/v1/vehicles?q=zz%20list&sort=-name&pageSize=2&page=2")
+    expect(second.body.items.map((v) => v.name)).toEqual(["Zz list A"])
+    // The page's records carry their joins: the device of the one that has one.
+    expect(second.body.items[0]?.devices.map((d) => d.id)).toEqual(["zz-list-dev"])
+    const byYear = await admin.call<Page>("GET", "/api/v1/vehicles?q=ZZL&sort=year")
+    expect(byYear.body.items.map((v) => v.name)).toEqual(["Zz list C", "Zz list A", "Zz list B"])
+    const withDevice = await admin.call<Page>("GET", "/api/v1/vehicles?q=zz%20list&hasDevice=true")
+    expect(withDevice.body.items.map((v) => v.name)).toEqual(["Zz list A"])
+    expect(withDevice.body.total).toBe(1)
+    const without = await admin.call<Page>("GET", "/api/v1/vehicles?q=zz%20list&hasDevice=false")
+    expect(without.body.items.map((v) => v.name)).toEqual(["Zz list B", "Zz list C"])
+    expect((await adminB.call<Page>("GET", "/api/v1/vehicles?q=zz%20list")).body.total).toBe(0)
+  })
+})
+
+describe("the live snapshot", () => {
+  it("carries the organisation's offline threshold, the one the engine's offline check uses", async () => {
+    type Live = { items: Vehicle[]; offlineAfterMinutes: number }
+    expect((await admin.call<Live>("GET", "/api/v1/live/vehicles")).body.offlineAfterMinutes).toBe(15)
+    expect((await admin.call("PUT", "/api/v1/settings", { offlineAfterMinutes: 45 })).status).toBe(200)
+    expect((await admin.call<Live>("GET", "/api/v1/live/vehicles")).body.offlineAfterMinutes).toBe(45)
+    expect((await adminB.call<Live>("GET", "/api/v1/live/vehicles")).body.offlineAfterMinutes).toBe(15)
+  })
+})
+
 describe("rentals", () => {
   it("flags a rental ending within 14 days and sums monthly costs per currency (seed 003: 1,200 EUR)", async () => {
     const soon = await adminB.call<Vehicle>("POST", "/api/v1/vehicles", {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import type { OrgId, UserId } from "@fleetcore/proto"
 import { SignJWT } from "jose"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import { makeTokens } from "./Tokens.js"
 
 const secret = new TextEncoder().encode("a-test-signing-key-of-at-least-32-bytes!")
@@ -26,6 +26,23 @@ describe("access tokens", () => {
     const token = await tokens.signAccess({ userId, orgId, role: "admin" })
     const verified = await tokens.verifyAccess(token)
     expect(verified).toMatchObject({ ok: true, principal: { userId, orgId, role: "admin" } })
+  })
+
+  it("still refuse a token once it expires, after it was verified while valid", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] })
+    try {
+      const short = makeTokens({ secret, accessTtlS: 60, refreshTtlS: 3600 })
+      const token = await short.signAccess({ userId, orgId, role: "viewer" })
+      expect(await short.verifyAccess(token)).toMatchObject({ ok: true })
+      expect(await short.verifyAccess(token)).toMatchObject({ ok: true, principal: { role: "viewer" } })
+      vi.advanceTimersByTime(61_000)
+      expect(await short.verifyAccess(token)).toEqual({ ok: false, expired: true })
+      // A token with one character changed is another token: verified, and refused.
+      const forged = `${token.slice(0, -2)}${token.endsWith("A") ? "B" : "A"}${token.slice(-1)}`
+      expect((await tokens.verifyAccess(forged)).ok).toBe(false)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it("refuse a correctly signed token without exp", async () => {

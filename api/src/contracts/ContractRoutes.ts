@@ -5,7 +5,8 @@ import { sql as raw } from "kysely"
 import type pg from "pg"
 import { audit } from "../audit/audit.js"
 import { contains } from "../db/contains.js"
-import { listPage, sortOf } from "../db/listPage.js"
+import { countedPage } from "../db/countedPage.js"
+import { sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
@@ -77,7 +78,7 @@ export const registerContractRoutes = (app: TemplatedApp, deps: RouteDeps): void
       const like = contains(f.q)
       query = query.where((eb) => eb.or([eb("c.contractor", "ilike", like), eb("c.number", "ilike", like)]))
     }
-    const page = await db.withOrg(p.orgId, (c) => listPage(c, query, f))
+    const page = await db.withOrg(p.orgId, (c) => countedPage(c, query, f))
     return { body: { ...page, items: page.items.map(contractView) } }
   })
 

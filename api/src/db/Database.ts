@@ -1,5 +1,9 @@
-import type { LOCALES, Role } from "@fleetcore/contract"
+import type { IncidentKind, LOCALES, Role } from "@fleetcore/contract"
 import type { ColumnType, Generated } from "kysely"
+import type { OnboardingEventsTable } from "../onboarding/onboardingTables.js"
+import type { ReportScheduleRunsTable, ReportSchedulesTable } from "../reportSchedules/scheduleTables.js"
+import type { TaskEventsTable, TasksTable, TaskTemplatesTable } from "../tasks/taskTables.js"
+import type { TicketEventsTable, TicketsTable } from "../tickets/ticketTables.js"
 import type { Defaulted, Numeric, NumericOrNull } from "./columnTypes.js"
 import type {
   BudgetsTable,
@@ -7,6 +11,7 @@ import type {
   CurrencyRatesTable,
   DocumentsTable,
   DriversTable,
+  ExpenseDaysTable,
   ExpensesTable,
   PenaltiesTable,
   TeamsTable,
@@ -27,6 +32,9 @@ export interface OrganisationsTable {
   /** jsonb: write it as JSON text (JSON.stringify). */
   settings: ColumnType<Record<string, unknown>, string | undefined, string>
   created_at: Defaulted<Date>
+  /** The logo's PNG in the documents store, and when it last changed (null: never set). */
+  logo_key: Defaulted<string | null>
+  logo_updated_at: Defaulted<Date | null>
 }
 
 export interface UsersTable {
@@ -125,6 +133,8 @@ export interface VehiclesTable {
   commissioned_odometer_km: NumericOrNull
   team_id: ColumnType<string | null, string | null | undefined, string | null>
   created_at: Defaulted<Date>
+  /** Generated: lower(name, plate, VIN, brand, model) joined by U+001F, for `?q=` (LIKE). */
+  search_lower: Generated<string>
   brand: string | null
   model: string | null
   year: number | null
@@ -148,6 +158,8 @@ export interface VehiclesTable {
   rental_currency: string | null
   lessor: string | null
   updated_at: Generated<Date>
+  onboarding_status: Generated<"created" | "under_review" | "approved" | "rejected">
+  onboarding_changed_at: Generated<Date>
 }
 
 export interface VehicleOwnershipsTable {
@@ -171,10 +183,49 @@ export interface DevicesTable {
   org_id: string
   vehicle_id: string | null
   name: string | null
-  secret_hash: string
+  /** null for devices known by their identifier (teltonika, osmand, gt06). */
+  secret_hash: string | null
+  /** HMAC of a secret that passed argon2id once (makeDeviceAuthenticator); written by ingest only. */
+  secret_verifier: ColumnType<string | null, never, string | null>
   disabled: Generated<boolean>
   created_at: Defaulted<Date>
   last_connected_at: Date | null
+  protocol: Generated<"fleetcore" | "teltonika" | "osmand" | "gt06">
+  identifier: string | null
+  /** The device model (FMC130…): picks a Teltonika device's IO map; null = the generic map. */
+  model: Generated<string | null>
+}
+
+/** Trackers that connected with an identifier no device has: installation-wide, read as the system. */
+export interface UnknownDevicesTable {
+  protocol: "teltonika" | "osmand" | "gt06"
+  identifier: string
+  remote_address: string
+  first_seen_at: Defaulted<Date>
+  last_seen_at: Defaulted<Date>
+  seen_count: Defaulted<string>
+}
+
+/** Commands to devices (issue 14): queued → sent → acknowledged/answered, or failed/expired. */
+export interface DeviceCommandsTable {
+  id: Generated<string>
+  org_id: string
+  device_id: string
+  vehicle_id: string | null
+  protocol: string
+  type: string
+  params: ColumnType<unknown, string, string>
+  text: string
+  status: Generated<"queued" | "sent" | "acknowledged" | "answered" | "failed" | "expired">
+  answer: string | null
+  failure: string | null
+  attempts: Generated<number>
+  timeout_s: number
+  created_by: string | null
+  created_at: Defaulted<Date>
+  sent_at: Date | null
+  answered_at: Date | null
+  expires_at: Date
 }
 
 export interface VehicleStateTable {
@@ -199,6 +250,8 @@ export interface VehicleRuleStateTable {
   /** jsonb: the engine's rule state of the vehicle. */
   state: ColumnType<Record<string, unknown>, string, string>
   last_time: Date | null
+  /** jsonb: the late track's holes and checkpoints (engine/src/lateTrackStore.ts). */
+  late: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>
   updated_at: Defaulted<Date>
 }
 
@@ -222,6 +275,41 @@ export interface AlertsTable {
   resolved_at: Date | null
   resolved_by: string | null
   resolution_note: string | null
+  acknowledgement_note: ColumnType<string | null, string | null | undefined, string | null>
+  assignee_id: ColumnType<string | null, string | null | undefined, string | null>
+  assigned_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  assigned_by: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** One theft, fill or odometer fault: its own record, never merged (incidents, issue 10). */
+export interface IncidentsTable {
+  id: Generated<string>
+  org_id: string
+  vehicle_id: string
+  driver_id: string | null
+  kind: IncidentKind
+  started_at: Date
+  ended_at: Date
+  lat: number | null
+  lon: number | null
+  amount: number | null
+  unit: "l" | "m" | "pct"
+  details: ColumnType<Record<string, unknown>, string | undefined, string>
+  alert_id: string | null
+  created_at: Defaulted<Date>
+  updated_at: Defaulted<Date>
+}
+
+/** What a person did to an alert (the alerts inbox's history). */
+export interface AlertActionsTable {
+  id: Generated<string>
+  org_id: string
+  alert_id: string
+  action: "acknowledge" | "assign" | "unassign" | "resolve" | "withdraw" | "note"
+  actor_id: string | null
+  assignee_id: string | null
+  note: string | null
+  at: Defaulted<Date>
 }
 
 export interface FuelCardsTable {
@@ -271,6 +359,16 @@ export interface GeofencesTable {
   dwell_s: Generated<number>
   active: Generated<boolean>
   created_at: Defaulted<Date>
+  alert_on: Generated<"enter" | "exit" | "both">
+  /** jsonb {days, from, to} or null (always): write it as JSON text. */
+  schedule: ColumnType<GeofenceScheduleJson | null, string | null, string | null>
+}
+
+/** A geofence's watch window as stored (see contract GeofenceSchedule). */
+export interface GeofenceScheduleJson {
+  days: ReadonlyArray<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun">
+  from: string
+  to: string
 }
 
 export interface OdometerReadingsTable {
@@ -309,8 +407,8 @@ export interface MaintenanceTasksTable {
   id: Generated<string>
   org_id: string
   vehicle_id: string
-  template_id: string
-  status: "scheduled" | "overdue" | "completed" | "cancelled"
+  template_id: string | null
+  status: "scheduled" | "overdue" | "in_progress" | "completed" | "cancelled"
   due_odometer_km: NumericOrNull
   due_date: ColumnType<Date | null, string | null | undefined, string | null>
   reminders_sent: Generated<number[]>
@@ -321,6 +419,19 @@ export interface MaintenanceTasksTable {
   currency: string | null
   notes: string | null
   completed_by: string | null
+  name: string | null
+  vendor: string | null
+  parts: ColumnType<ReadonlyArray<MaintenancePartRow>, string | undefined, string>
+  expense_id: string | null
+  started_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  created_by: string | null
+}
+
+/** One part of a service record (`maintenance_tasks.parts`), cost in the task's currency. */
+export interface MaintenancePartRow {
+  readonly name: string
+  readonly quantity: number
+  readonly cost: string | null
 }
 
 export interface DriverAssignmentsTable {
@@ -343,9 +454,12 @@ export interface Database {
   vehicle_types: VehicleTypesTable
   vehicles: VehiclesTable
   devices: DevicesTable
+  unknown_devices: UnknownDevicesTable
+  device_commands: DeviceCommandsTable
   vehicle_state: VehicleStateTable
   vehicle_rule_state: VehicleRuleStateTable
   alerts: AlertsTable
+  incidents: IncidentsTable
   fuel_cards: FuelCardsTable
   fuel_entries: FuelEntriesTable
   geofences: GeofencesTable
@@ -361,6 +475,16 @@ export interface Database {
   penalties: PenaltiesTable
   documents: DocumentsTable
   expenses: ExpensesTable
+  expense_days: ExpenseDaysTable
   currency_rates: CurrencyRatesTable
   budgets: BudgetsTable
+  alert_actions: AlertActionsTable
+  report_schedules: ReportSchedulesTable
+  report_schedule_runs: ReportScheduleRunsTable
+  onboarding_events: OnboardingEventsTable
+  task_templates: TaskTemplatesTable
+  tasks: TasksTable
+  task_events: TaskEventsTable
+  tickets: TicketsTable
+  ticket_events: TicketEventsTable
 }

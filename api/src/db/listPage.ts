@@ -32,6 +32,42 @@ export const sortOf = <C extends string>(
   return column === undefined ? fallback : { column, direction: desc ? "desc" : "asc" }
 }
 
+/** The page `q` asks for, as numbers. */
+export const pageOf = (q: PageQuery) => {
+  const pageSize = Number(q.pageSize ?? DEFAULT_PAGE_SIZE)
+  const page = Number(q.page ?? "1")
+  return { page, pageSize, offset: (page - 1) * pageSize }
+}
+
+/** The number of rows a filtered statement yields. */
+export const countRows = async <DB, TB extends keyof DB, O>(
+  client: pg.ClientBase,
+  query: SelectQueryBuilder<DB, TB, O>,
+): Promise<number> => {
+  const counted = await firstRow(
+    client,
+    query
+      .clearSelect()
+      .clearOrderBy()
+      .select((eb) => eb.fn.countAll<string>().as("total")),
+  )
+  return Number((counted as { total?: string } | undefined)?.total ?? 0)
+}
+
+/**
+ * One page of a filtered, sorted statement, without its count: for lists that count their rows in
+ * a totals query of their own. `query` carries the filters and order, not the limit.
+ */
+export const pageItems = async <DB, TB extends keyof DB, O>(
+  client: pg.ClientBase,
+  query: SelectQueryBuilder<DB, TB, O>,
+  q: PageQuery,
+): Promise<Omit<Page<O>, "total">> => {
+  const { page, pageSize, offset } = pageOf(q)
+  const items = await rows(client, query.limit(pageSize).offset(offset))
+  return { items, page, pageSize }
+}
+
 /**
  * One page of a filtered, sorted statement and the count of all its rows: the list convention of
  * every endpoint (50 by default). `query` carries the filters and order, not the limit.
@@ -41,15 +77,6 @@ export const listPage = async <DB, TB extends keyof DB, O>(
   query: SelectQueryBuilder<DB, TB, O>,
   q: PageQuery,
 ): Promise<Page<O>> => {
-  const pageSize = Number(q.pageSize ?? DEFAULT_PAGE_SIZE)
-  const page = Number(q.page ?? "1")
-  const items = await rows(client, query.limit(pageSize).offset((page - 1) * pageSize))
-  const counted = await firstRow(
-    client,
-    query
-      .clearSelect()
-      .clearOrderBy()
-      .select((eb) => eb.fn.countAll<string>().as("total")),
-  )
-  return { items, total: Number((counted as { total?: string } | undefined)?.total ?? 0), page, pageSize }
+  const page = await pageItems(client, query, q)
+  return { ...page, total: await countRows(client, query) }
 }

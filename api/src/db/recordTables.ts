@@ -35,6 +35,10 @@ export interface DriversTable {
   notes: string | null
   created_at: Defaulted<Date>
   updated_at: Generated<Date>
+  onboarding_status: Generated<
+    "created" | "background_check" | "training" | "approved" | "rejected" | "suspended"
+  >
+  onboarding_changed_at: Generated<Date>
 }
 
 export interface ContractsTable {
@@ -96,7 +100,7 @@ export interface PenaltiesTable {
 export interface DocumentsTable {
   id: Generated<string>
   org_id: string
-  entity_type: "vehicle" | "driver" | "maintenance" | "contract" | "expense" | "penalty"
+  entity_type: "vehicle" | "driver" | "maintenance" | "contract" | "expense" | "penalty" | "task" | "ticket"
   entity_id: string
   kind: string
   filename: string
@@ -139,6 +143,18 @@ export interface ExpensesTable {
   org_amount: ColumnType<string | null, never, never>
   created_at: Defaulted<Date>
   updated_at: Defaulted<Date>
+}
+
+/** Per day, category and currency: the count and sum of expenses (triggers keep it; read only). */
+export interface ExpenseDaysTable {
+  org_id: string
+  day: DateText
+  category: ExpenseCategory
+  currency: string
+  org_currency: string
+  expenses: number
+  org_amount: Numeric
+  unconverted: number
 }
 
 export interface CurrencyRatesTable {

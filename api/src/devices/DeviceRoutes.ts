@@ -10,24 +10,18 @@ import { isUniqueViolation } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
-
-const COLUMNS = ["id", "name", "vehicle_id", "disabled", "created_at", "last_connected_at"] as const
-
-const toDevice = (r: {
-  id: string
-  name: string | null
-  vehicle_id: string | null
-  disabled: boolean
-  created_at: Date
-  last_connected_at: Date | null
-}) => ({
-  id: r.id,
-  name: r.name,
-  vehicleId: r.vehicle_id,
-  disabled: r.disabled,
-  createdAt: r.created_at.toISOString(),
-  lastConnectedAt: r.last_connected_at?.toISOString() ?? null,
-})
+import {
+  checkIdentifier,
+  DEVICE_COLUMNS,
+  identifierInUse,
+  identifierTaken,
+  insertDevice,
+  requireFreeDeviceId,
+  toDevice,
+  vehicleTaken,
+} from "./deviceRecords.js"
+import { forgetUnknown } from "./forgetUnknown.js"
+import { registerUnknownDeviceRoutes } from "./UnknownDeviceRoutes.js"
 
 const SORTS = {
   id: "id",
@@ -40,9 +34,6 @@ const SORTS = {
 export const newDeviceSecret = (): string => randomBytes(24).toString("base64url")
 
 const notFound = () => new HttpError(404, "FLEET_DEVICE_NOT_FOUND", "no such device")
-
-const vehicleTaken = () =>
-  new HttpError(409, "FLEET_VEHICLE_HAS_DEVICE", "this vehicle already has a device", "vehicleId")
 
 /**
  * Device provisioning: list, create (returns the secret once), read, assign/detach, rename,
@@ -57,59 +48,68 @@ export const registerDeviceRoutes = (
   },
 ): void => {
   const { db } = deps
+  // Before `/api/v1/devices/:id`, so "unknown" is never read as a device id.
+  registerUnknownDeviceRoutes(app, deps)
 
   serve(app, deps, endpoints.devices.list, async ({ principal: p, query: f }) => {
     const sort = sortOf(f.sort, SORTS, { column: "id", direction: "asc" })
-    let query = sql.selectFrom("devices").select(COLUMNS).orderBy(sort.column, sort.direction).orderBy("id")
+    let query = sql
+      .selectFrom("devices")
+      .select(DEVICE_COLUMNS)
+      .orderBy(sort.column, sort.direction)
+      .orderBy("id")
     if (f.vehicleId) query = query.where("vehicle_id", "=", f.vehicleId)
+    if (f.protocol) query = query.where("protocol", "=", f.protocol)
     if (f.assigned) query = query.where("vehicle_id", f.assigned === "true" ? "is not" : "is", null)
     if (f.q) {
       const like = contains(f.q)
-      query = query.where((eb) => eb.or([eb("id", "ilike", like), eb("name", "ilike", like)]))
+      query = query.where((eb) =>
+        eb.or([eb("id", "ilike", like), eb("name", "ilike", like), eb("identifier", "ilike", like)]),
+      )
     }
     const page = await db.withOrg(p.orgId, (c) => listPage(c, query, f))
     return { body: { ...page, items: page.items.map(toDevice) } }
   })
 
   serve(app, deps, endpoints.devices.create, async ({ principal: p, body, request }) => {
-    const secret = newDeviceSecret()
-    const secretHash = await hashSecret(secret)
-    // Device ids are unique in the installation; another organisation's id must not be
-    // revealed, so the existence check runs as the system and answers the same either way.
-    const exists = sql.selectFrom("devices").select("id").where("id", "=", body.id).compile()
-    const taken = await db.system.query(exists.sql, [...exists.parameters])
-    if ((taken.rowCount ?? 0) > 0)
-      throw new HttpError(409, "FLEET_DEVICE_EXISTS", "a device with this id exists", "id")
+    const protocol = body.protocol ?? "fleetcore"
+    checkIdentifier(protocol, body.identifier)
+    const identifier = protocol === "fleetcore" ? null : (body.identifier ?? null)
+    // Trackers known by an identifier have no secret: nothing to show or to hash.
+    const secret = protocol === "fleetcore" ? newDeviceSecret() : null
+    const secretHash = secret === null ? null : await hashSecret(secret)
+    if (identifier !== null && (await identifierInUse(db, protocol, identifier))) throw identifierTaken()
+    await requireFreeDeviceId(db, body.id)
     const row = await db.withOrg(p.orgId, async (c) => {
       if (body.vehicleId) await requireReference(c, "vehicle", body.vehicleId, "vehicleId")
-      const inserted = await firstRow(
-        c,
-        sql
-          .insertInto("devices")
-          .values({
-            id: body.id,
-            org_id: p.orgId,
-            vehicle_id: body.vehicleId ?? null,
-            name: body.name ?? null,
-            secret_hash: secretHash,
-          })
-          .returning(COLUMNS),
-      ).catch((error: unknown) => {
-        if (isUniqueViolation(error, "devices_vehicle_key")) throw vehicleTaken()
-        if (isUniqueViolation(error))
-          throw new HttpError(409, "FLEET_DEVICE_EXISTS", "a device with this id exists", "id")
-        throw error
+      const inserted = await insertDevice(c, {
+        id: body.id,
+        org_id: p.orgId,
+        vehicle_id: body.vehicleId ?? null,
+        name: body.name ?? null,
+        secret_hash: secretHash,
+        protocol,
+        identifier,
+        model: body.model ?? null,
       })
-      if (inserted === undefined) throw new Error("the device was not stored")
       // The device as stored, without its secret hash: an audit entry is readable by admins.
       await audit(c, p, request, {
         action: "device.create",
         entity: "device",
         entityId: body.id,
-        newValues: { id: body.id, vehicleId: body.vehicleId ?? null, name: body.name ?? null },
+        newValues: {
+          id: body.id,
+          vehicleId: body.vehicleId ?? null,
+          name: body.name ?? null,
+          protocol,
+          identifier,
+          model: body.model ?? null,
+        },
       })
       return inserted
     })
+    // A tracker that knocked before it was provisioned is known now.
+    if (identifier !== null) await forgetUnknown(db, protocol, identifier)
     return { body: { ...toDevice(row), secret } }
   })
 
@@ -118,6 +118,13 @@ export const registerDeviceRoutes = (
     const secret = newDeviceSecret()
     const secretHash = await hashSecret(secret)
     const updated = await db.withOrg(p.orgId, async (c) => {
+      const device = await firstRow(c, sql.selectFrom("devices").select("protocol").where("id", "=", id))
+      if (device !== undefined && device.protocol !== "fleetcore")
+        throw new HttpError(
+          409,
+          "FLEET_DEVICE_HAS_NO_SECRET",
+          `a ${device.protocol} device is known by its identifier and has no secret`,
+        )
       const changed = await firstRow(
         c,
         sql.updateTable("devices").set({ secret_hash: secretHash }).where("id", "=", id).returning("id"),
@@ -134,7 +141,7 @@ export const registerDeviceRoutes = (
 
   serve(app, deps, endpoints.devices.get, async ({ principal: p, params }) => {
     const row = await db.withOrg(p.orgId, (c) =>
-      firstRow(c, sql.selectFrom("devices").select(COLUMNS).where("id", "=", params.id)),
+      firstRow(c, sql.selectFrom("devices").select(DEVICE_COLUMNS).where("id", "=", params.id)),
     )
     if (row === undefined) throw notFound()
     return { body: toDevice(row) }
@@ -144,25 +151,50 @@ export const registerDeviceRoutes = (
     const row = await db.withOrg(p.orgId, async (c) => {
       const before = await firstRow(
         c,
-        sql.selectFrom("devices").select(COLUMNS).where("id", "=", params.id).forNoKeyUpdate(),
+        sql.selectFrom("devices").select(DEVICE_COLUMNS).where("id", "=", params.id).forNoKeyUpdate(),
       )
       if (before === undefined) throw notFound()
       if (body.vehicleId) await requireReference(c, "vehicle", body.vehicleId, "vehicleId")
+      const protocol = body.protocol ?? before.protocol
+      const identifier = body.identifier ?? before.identifier
+      if (protocol !== before.protocol && (protocol === "fleetcore" || before.protocol === "fleetcore"))
+        throw new HttpError(
+          400,
+          "FLEET_DEVICE_INVALID",
+          "a device changes protocol only between teltonika, osmand and gt06; register a new device instead",
+          "protocol",
+        )
+      if (body.protocol !== undefined || body.identifier !== undefined) {
+        checkIdentifier(protocol, identifier)
+        if (identifier !== null && (await identifierInUse(db, protocol, identifier, params.id)))
+          throw identifierTaken()
+      }
       const changes = {
         ...(body.vehicleId === undefined ? {} : { vehicle_id: body.vehicleId }),
+        ...(body.protocol === undefined ? {} : { protocol }),
+        ...(body.identifier === undefined ? {} : { identifier }),
         ...(body.name === undefined ? {} : { name: body.name }),
         ...(body.disabled === undefined ? {} : { disabled: body.disabled }),
+        ...(body.model === undefined ? {} : { model: body.model }),
       }
       if (Object.keys(changes).length === 0) return before
       const after = await firstRow(
         c,
-        sql.updateTable("devices").set(changes).where("id", "=", params.id).returning(COLUMNS),
+        sql.updateTable("devices").set(changes).where("id", "=", params.id).returning(DEVICE_COLUMNS),
       ).catch((error: unknown) => {
         if (isUniqueViolation(error, "devices_vehicle_key")) throw vehicleTaken()
+        if (isUniqueViolation(error, "devices_identifier_key")) throw identifierTaken()
         throw error
       })
       if (after === undefined) throw notFound()
-      const shown = (r: typeof before) => ({ vehicleId: r.vehicle_id, name: r.name, disabled: r.disabled })
+      const shown = (r: typeof before) => ({
+        vehicleId: r.vehicle_id,
+        name: r.name,
+        disabled: r.disabled,
+        protocol: r.protocol,
+        identifier: r.identifier,
+        model: r.model,
+      })
       await audit(c, p, request, {
         action: "device.update",
         entity: "device",

@@ -3,13 +3,15 @@ import { type Expression, type RawBuilder, sql as raw, type SqlBool } from "kyse
 import type pg from "pg"
 import type { Principal } from "../auth/Principal.js"
 import { sql } from "../db/sql.js"
+import { visibleTasks } from "../tasks/taskQueries.js"
 import { assignedNow } from "../vehicles/visibleVehicle.js"
 
 /**
  * The record a document belongs to: which table holds it, and which of its rows a driver (a role
  * confined to assigned vehicles) may attach documents to and read them of: the vehicles assigned to
- * them now, those vehicles' maintenance tasks, their own driver record and its penalties. Other
- * roles see every row of their organisation (row-level security).
+ * them now, those vehicles' maintenance tasks and refuels (fuel expenses: a receipt's photo), their
+ * own driver record and its penalties. Other roles see every row of their organisation (row-level
+ * security).
  *
  * `contracts`, `expenses` and `penalties` arrive with their own areas: a table that does not exist
  * yet holds no record, so a document cannot be attached to one (404), never a 500.
@@ -21,6 +23,8 @@ const TABLES: Readonly<Record<DocumentEntityType, string>> = {
   contract: "contracts",
   expense: "expenses",
   penalty: "penalties",
+  task: "tasks",
+  ticket: "tickets",
 }
 
 /** The ids of the caller's own driver records (a driver login is `drivers.user_id`). */
@@ -40,9 +44,21 @@ const confinedIds = (
       return raw`SELECT id FROM maintenance_tasks WHERE vehicle_id IN (${assignedNow(p.userId)})`
     case "driver":
       return ownDriverIds(p)
+    case "expense":
+      // Refuels only, as the fuel list shows them to a driver; other expenses stay the office's.
+      return existing.has("expenses")
+        ? raw`SELECT id FROM expenses WHERE category = 'fuel' AND vehicle_id IN (${assignedNow(p.userId)})`
+        : null
     case "penalty":
       return existing.has("penalties")
         ? raw`SELECT id FROM penalties WHERE driver_id IN (${ownDriverIds(p)})`
+        : null
+    case "task":
+      return existing.has("tasks") ? raw`SELECT k.id FROM tasks k WHERE ${visibleTasks(p, "k")}` : null
+    case "ticket":
+      // Their own tickets (the photos they and the office add to them).
+      return existing.has("tickets")
+        ? raw`SELECT id FROM tickets WHERE driver_id IN (${ownDriverIds(p)})`
         : null
     default:
       return null

@@ -49,23 +49,22 @@ const load = async (c: pg.ClientBase, id: string) => {
 }
 
 // Actual = the organisation-currency equivalents of the period's expenses of the category (all
-// categories for a budget without one); expenses not yet converted are counted apart. The period's
-// end is computed first (in \`b\`) so the join compares plain columns: row-level security lets only
-// such leakproof comparisons bound the index scan of expenses (org_id, spent_on), which covers the
-// columns read here (an index-only scan).
+// categories for a budget without one), read from the daily totals (expense_days); expenses not yet
+// converted are counted apart. The period's end is computed first (in \`b\`) so the join compares
+// plain columns, which row-level security lets bound the index scan of the days.
 const VS_ACTUAL = `
   WITH b AS MATERIALIZED (
     SELECT id, amount, category, currency, period_start, ${PERIOD_END} AS period_end FROM budgets b
     WHERE b.period_start <= $2::date AND ${PERIOD_END} >= $1::date AND b.currency = $3
   )
   SELECT b.id,
-         coalesce(sum(e.org_amount), 0)::text AS actual,
-         (b.amount - coalesce(sum(e.org_amount), 0))::text AS remaining,
-         round(coalesce(sum(e.org_amount), 0) / b.amount * 100, 1)::float8 AS used_pct,
-         count(e.org_currency) FILTER (WHERE e.org_amount IS NULL)::int AS unconverted
+         coalesce(sum(d.org_amount), 0)::numeric(16, 2)::text AS actual,
+         (b.amount - coalesce(sum(d.org_amount), 0))::text AS remaining,
+         round(coalesce(sum(d.org_amount), 0) / b.amount * 100, 1)::float8 AS used_pct,
+         coalesce(sum(d.unconverted), 0)::int AS unconverted
   FROM b
-  LEFT JOIN expenses e ON e.spent_on >= b.period_start AND e.spent_on <= b.period_end
-    AND (b.category IS NULL OR e.category = b.category) AND e.org_currency = b.currency
+  LEFT JOIN expense_days d ON d.day >= b.period_start AND d.day <= b.period_end
+    AND (b.category IS NULL OR d.category = b.category) AND d.org_currency = b.currency
   GROUP BY b.id, b.amount`
 
 /** Budgets per category and period, and budget vs actual. */

@@ -1,23 +1,22 @@
 import { endpoints } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
-import { sql as raw } from "kysely"
 import type pg from "pg"
 import { audit } from "../audit/audit.js"
-import { contains } from "../db/contains.js"
-import { listPage, sortOf } from "../db/listPage.js"
+import { sortOf } from "../db/listPage.js"
 import { firstRow } from "../db/sql.js"
 import { exceededCardLimits } from "../fuel/fuelCardLimits.js"
 import { raiseRefuelAlerts } from "../fuel/raiseRefuelAlerts.js"
 import { nextRefuelId, storeRefuelCheck } from "../fuel/storeRefuelCheck.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
+import { expensePage } from "./expenseList.js"
 import { expenseRows, expenseView } from "./expenseViews.js"
 import { orgBooks } from "./orgBooks.js"
 import { type ExpenseInput, insertExpense, updateExpense } from "./writeExpense.js"
 
 const SORTS = {
-  date: "e.spent_at",
+  date: "e.spent_on",
   amount: "e.amount",
   orgAmount: "e.org_amount",
   category: "e.category",
@@ -37,49 +36,19 @@ export const registerExpenseRoutes = (app: TemplatedApp, deps: RouteDeps): void 
   const { db } = deps
 
   serve(app, deps, endpoints.expenses.list, async ({ principal: p, query: f }) => {
-    const sort = sortOf(f.sort, SORTS, { column: "e.spent_at", direction: "desc" })
-    let query = expenseRows()
-    if (f.vehicleId) query = query.where("e.vehicle_id", "=", f.vehicleId)
-    if (f.driverId) query = query.where("e.driver_id", "=", f.driverId)
-    if (f.category) query = query.where("e.category", "=", f.category)
-    if (f.currency) query = query.where("e.currency", "=", f.currency)
-    if (f.from) query = query.where("e.spent_on", ">=", f.from)
-    if (f.to) query = query.where("e.spent_on", "<=", f.to)
-    if (f.q) {
-      const like = contains(f.q)
-      query = query.where((eb) => eb.or([eb("e.vendor", "ilike", like), eb("e.description", "ilike", like)]))
-    }
-    const { page, totals, currency } = await db.withOrg(p.orgId, async (c) => {
-      const page = await listPage(
-        c,
-        query
-          .orderBy(raw.ref(sort.column), (ob) =>
-            (sort.direction === "desc" ? ob.desc() : ob.asc()).nullsLast(),
-          )
-          .orderBy("e.id"),
-        f,
-      )
-      const totals = await firstRow(
-        c,
-        query
-          .clearSelect()
-          .select([
-            raw<string>`coalesce(sum(e.org_amount), 0)::text`.as("org_amount"),
-            raw<string>`count(*)`.as("count"),
-            raw<string>`count(*) FILTER (WHERE e.org_amount IS NULL)`.as("unconverted"),
-          ]),
-      )
-      return { page, totals, currency: (await orgBooks(c, p.orgId)).currency }
-    })
+    const sort = sortOf(f.sort, SORTS, { column: "e.spent_on", direction: "desc" })
+    const page = await db.withOrg(p.orgId, (c) => expensePage(c, f, sort, p.orgId))
     return {
       body: {
-        ...page,
         items: page.items.map(expenseView),
+        total: page.count,
+        page: page.page,
+        pageSize: page.pageSize,
         totals: {
-          orgCurrency: currency,
-          orgAmount: totals?.org_amount ?? "0",
-          count: Number(totals?.count ?? 0),
-          unconverted: Number(totals?.unconverted ?? 0),
+          orgCurrency: page.currency,
+          orgAmount: page.orgAmount,
+          count: page.count,
+          unconverted: page.unconverted,
         },
       },
     }

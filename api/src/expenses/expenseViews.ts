@@ -5,10 +5,13 @@ import { sql } from "../db/sql.js"
 export const expenseRows = () =>
   sql
     .selectFrom("expenses as e")
+    .innerJoin("vehicles as v", "v.id", "e.vehicle_id")
     .leftJoin("fuel_entries as f", "f.id", "e.id")
     .select((eb) => [
       "e.id",
       "e.vehicle_id",
+      "v.name as vehicle_name",
+      "v.plate as vehicle_plate",
       "e.driver_id",
       "e.category",
       eb.cast<string | null>("e.amount", "text").as("amount"),
@@ -56,6 +59,8 @@ export const consumptionOf = (r: ExpenseRow) =>
 export const expenseView = (r: ExpenseRow) => ({
   id: r.id,
   vehicleId: r.vehicle_id,
+  vehicleName: r.vehicle_name,
+  vehiclePlate: r.vehicle_plate,
   driverId: r.driver_id,
   category: r.category,
   amount: r.amount,

@@ -1,26 +1,29 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, isConfinedToAssignedVehicles } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
-import { sql as raw } from "kysely"
+import { sql as raw, type SqlBool } from "kysely"
 import { audit } from "../audit/audit.js"
 import { contains } from "../db/contains.js"
-import { listPage, sortOf } from "../db/listPage.js"
+import { countRows, listPage, pageItems, sortOf } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
 import { readableDrivers } from "../drivers/driverQueries.js"
+import { expenseOrder } from "../expenses/expenseList.js"
 import { orgBooks } from "../expenses/orgBooks.js"
 import { insertExpense } from "../expenses/writeExpense.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
 import { requireVisibleVehicle, visibleVehicles } from "../vehicles/visibleVehicle.js"
+import { registerFuelReportRoutes } from "./FuelReportRoutes.js"
 import { exceededCardLimits } from "./fuelCardLimits.js"
 import { entries, entryView, fuelCards, fuelCardView } from "./fuelViews.js"
 import { raiseRefuelAlerts } from "./raiseRefuelAlerts.js"
 import { registerFuelCardUpdate } from "./registerFuelCardUpdate.js"
+import { settleConsumptionAlert } from "./settleConsumptionAlert.js"
 
 // Qualified: the stored columns, not the answer's text/float casts of the same name.
 const ENTRY_SORTS = {
-  time: "e.spent_at",
+  time: "e.spent_on",
   litres: "f.litres",
   amount: "e.amount",
 } as const
@@ -94,16 +97,23 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
   })
 
   serve(app, deps, endpoints.fuel.listEntries, async ({ principal: p, query: f }) => {
-    const sort = sortOf(f.sort, ENTRY_SORTS, { column: "e.spent_at", direction: "desc" })
-    let query = entries()
-      .where(visibleVehicles(p, "e.vehicle_id"))
-      .orderBy(raw.ref(sort.column), sort.direction)
-      .orderBy("e.id")
+    const sort = sortOf(f.sort, ENTRY_SORTS, { column: "e.spent_on", direction: "desc" })
+    const anomaly =
+      f.anomaly === "any"
+        ? raw<SqlBool>`f.anomaly`
+        : f.anomaly
+          ? raw<SqlBool>`f.anomaly_status = ${f.anomaly}`
+          : raw<SqlBool>`true`
+    let query = entries().where(visibleVehicles(p, "e.vehicle_id")).where(anomaly)
     if (f.vehicleId) query = query.where("e.vehicle_id", "=", f.vehicleId)
-    if (f.anomaly === "any") query = query.where("f.anomaly", "=", true)
-    else if (f.anomaly) query = query.where("f.anomaly_status", "=", f.anomaly)
     if (f.q) query = query.where("e.description", "ilike", contains(f.q))
-    const page = await db.withOrg(p.orgId, (c) => listPage(c, query, f))
+    // Each refuel has exactly one expense (fuel_entries.id references expenses.id), so without a
+    // filter on the expense the refuels alone are counted (4 ms instead of 33 on the demo fleet).
+    const countExpenses = f.vehicleId || f.q || isConfinedToAssignedVehicles(p.role)
+    const page = await db.withOrg(p.orgId, async (c) => ({
+      ...(await pageItems(c, query.orderBy(expenseOrder(sort)), f)),
+      total: await countRows(c, countExpenses ? query : sql.selectFrom("fuel_entries as f").where(anomaly)),
+    }))
     return { body: { ...page, items: page.items.map(entryView) } }
   })
 
@@ -136,10 +146,12 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
         newValues: { anomalyStatus: "checked", checkedBy: p.userId },
         details: { note: body.note ?? null },
       })
-      return firstRow(c, entries().where("e.id", "=", id))
+      // The anomaly is settled, so is the alert it raised: same transaction, its own audit entry.
+      const resolvedAlertId = await settleConsumptionAlert(c, p, request, id, body.note ?? null)
+      return { entry: await firstRow(c, entries().where("e.id", "=", id)), resolvedAlertId }
     })
-    if (row === undefined) throw new Error("the fuel entry just checked was not found")
-    return { body: entryView(row) }
+    if (row.entry === undefined) throw new Error("the fuel entry just checked was not found")
+    return { body: { ...entryView(row.entry), resolvedAlertId: row.resolvedAlertId } }
   })
 
   serve(app, deps, endpoints.fuel.createCard, async ({ principal: p, body: b, request }) => {
@@ -193,4 +205,5 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
   })
 
   registerFuelCardUpdate(app, deps)
+  registerFuelReportRoutes(app, deps)
 }

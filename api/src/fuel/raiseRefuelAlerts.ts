@@ -1,5 +1,6 @@
 import { crossCheckRefuels, raiseAlerts } from "@fleetcore/engine"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
+import { assignedDriverAt } from "../alerts/assignedDriverAt.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import type { LimitWarning } from "./fuelCardLimits.js"
 import type { RefuelCheck } from "./refuelCheck.js"
@@ -42,16 +43,19 @@ export const raiseRefuelAlerts = async (
     })),
   ]
   const mismatches = await crossCheckRefuels(deps.db.system, deps.ch, orgId, vehicleId, at.getTime())
+  // The driver of the assignment covering the refuel, as the engine sets it on the alerts it raises.
+  const driverId = await assignedDriverAt(deps.db.system, orgId, vehicleId, at)
   const raised = [
     ...alerts.map((a) => ({
       ...a,
+      driverId,
       orgId: orgId as OrgId,
       vehicleId: vehicleId as VehicleId,
       timeMs: at.getTime(),
       lat: null,
       lon: null,
     })),
-    ...mismatches,
+    ...mismatches.map((m) => ({ ...m, driverId: m.driverId ?? driverId })),
   ]
   if (raised.length > 0) await raiseAlerts(deps.db.system, raised)
 }

@@ -31,11 +31,13 @@ const probe = async (name: ReadinessCheck["name"], work: () => Promise<unknown>)
  */
 export const checkReadiness = async (deps: {
   readonly db: PostgresClient
-  readonly ch: ClickHouseClient
+  /** null in a process that uses no ClickHouse (ingest alone): not checked. */
+  readonly ch: ClickHouseClient | null
 }): Promise<{ readonly ready: boolean; readonly checks: ReadonlyArray<ReadinessCheck> }> => {
+  const { ch } = deps
   const checks = await Promise.all([
     probe("postgres", () => deps.db.system.query("SELECT 1")),
-    probe("clickhouse", () => deps.ch.query("SELECT 1")),
+    ...(ch === null ? [] : [probe("clickhouse", () => ch.query("SELECT 1"))]),
   ])
   return { ready: checks.every((c) => c.ok), checks }
 }

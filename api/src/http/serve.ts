@@ -15,6 +15,7 @@ import { authenticate } from "../auth/authenticate.js"
 import type { Principal } from "../auth/Principal.js"
 import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, isStorableText, jsonBody } from "./decode.js"
+import { type AnyHandler, rememberHandler } from "./handlerRegistry.js"
 import { localizeError } from "./localizeError.js"
 
 export interface ServeDeps {
@@ -132,4 +133,6 @@ export const serve = <
     },
     { log: deps.log, ...(e.bodyLimit === undefined ? {} : { bodyLimit: e.bodyLimit }) },
   )
+  // A list's export runs the list's own handler (`exports/ListExportRoutes.ts`).
+  if (e.method === "get") rememberHandler(app, e.id, handler as unknown as AnyHandler)
 }

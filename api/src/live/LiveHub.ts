@@ -24,6 +24,8 @@ export const LIVE_ASSIGNMENTS_REFRESH_MS = 15_000
 /** Close code when the access token is missing, invalid or expired: reconnect with a fresh one. */
 export const LIVE_CLOSE_UNAUTHORIZED = 4401
 const orgTopic = (orgId: string) => `org/${orgId}`
+/** A user's own topic: their new in-app notifications (`api/src/notifications/startNotifications.ts`). */
+export const userTopic = (userId: string) => `user/${userId}`
 
 /** Whether an `Origin` header names the host the request was sent to (scheme aside). */
 export const sameOrigin = (origin: string, host: string): boolean => {
@@ -83,6 +85,8 @@ export const registerLiveHub = async (
       const positions = batch.positions.filter((p) => sees(p.vehicleId))
       return positions.length > 0 ? { type: "positions", positions } : null
     }
+    // Commands are for those who send them (devices.command); confined callers never do.
+    if (batch.kind === "command") return null
     return user.role !== null && can(user.role, "alerts.read") && sees(batch.alert.vehicleId)
       ? { type: "alert", alert: batch.alert }
       : null
@@ -153,6 +157,7 @@ export const registerLiveHub = async (
         return
       }
       sockets.add(ws)
+      ws.subscribe(userTopic(user.userId))
       if (user.role !== null && isConfinedToAssignedVehicles(user.role)) {
         const group = confined.get(user.orgId) ?? new Set()
         confined.set(user.orgId, group.add(ws))
@@ -178,7 +183,9 @@ export const registerLiveHub = async (
       const message: LiveMessage =
         batch.kind === "positions"
           ? { type: "positions", positions: batch.positions }
-          : { type: "alert", alert: batch.alert }
+          : batch.kind === "command"
+            ? { type: "command", command: batch.command }
+            : { type: "alert", alert: batch.alert }
       app.publish(orgTopic(batch.orgId), JSON.stringify(message), false)
       const nowMs = Date.now()
       for (const ws of confined.get(batch.orgId) ?? []) {

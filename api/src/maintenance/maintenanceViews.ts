@@ -1,25 +1,46 @@
 import { sql as raw } from "kysely"
+import type { MaintenancePartRow } from "../db/Database.js"
 import { sql } from "../db/sql.js"
 
-/** Tasks with their template's name; dates as "YYYY-MM-DD" text, numbers as numbers, money as text. */
+/**
+ * The vehicle's odometer now, km: the device's or the latest manual reading, whichever is higher
+ * (the planner's reckoning without its estimate).
+ */
+const currentKm = raw<number | null>`GREATEST(
+  (SELECT s.odometer_m / 1000 FROM vehicle_state s WHERE s.vehicle_id = k.vehicle_id),
+  (SELECT r.value_km::float8 FROM odometer_readings r WHERE r.vehicle_id = k.vehicle_id
+     ORDER BY r.at DESC, r.created_at DESC LIMIT 1))::float8`
+
+/**
+ * Tasks with their vehicle and name (the task's own, else its template's); dates as "YYYY-MM-DD"
+ * text, numbers as numbers, money as text.
+ */
 export const tasks = () =>
   sql
     .selectFrom("maintenance_tasks as k")
-    .innerJoin("maintenance_templates as t", "t.id", "k.template_id")
+    .leftJoin("maintenance_templates as t", "t.id", "k.template_id")
+    .innerJoin("vehicles as v", "v.id", "k.vehicle_id")
     .select((eb) => [
       "k.id",
       "k.vehicle_id",
+      "v.name as vehicle_name",
+      "v.plate as vehicle_plate",
       "k.template_id",
-      "t.name",
+      raw<string>`coalesce(k.name, t.name)`.as("name"),
       "k.status",
       eb.cast<number | null>("k.due_odometer_km", "float8").as("due_odometer_km"),
       raw<string | null>`to_char(k.due_date, 'YYYY-MM-DD')`.as("due_date"),
+      currentKm.as("current_km"),
       "k.reminders_sent",
+      "k.started_at",
       raw<string | null>`to_char(k.completed_on, 'YYYY-MM-DD')`.as("completed_on"),
       eb.cast<number | null>("k.completed_odometer_km", "float8").as("completed_odometer_km"),
       eb.cast<string | null>("k.cost", "text").as("cost"),
       "k.currency",
+      "k.vendor",
+      "k.parts",
       "k.notes",
+      "k.expense_id",
       "k.completed_by",
     ])
 
@@ -28,17 +49,24 @@ type TaskRow = Awaited<ReturnType<ReturnType<typeof tasks>["executeTakeFirstOrTh
 export const taskView = (r: TaskRow) => ({
   id: r.id,
   vehicleId: r.vehicle_id,
+  vehicleName: r.vehicle_name,
+  vehiclePlate: r.vehicle_plate,
   templateId: r.template_id,
   name: r.name,
   status: r.status,
   dueOdometerKm: r.due_odometer_km,
   dueDate: r.due_date,
+  currentOdometerKm: r.current_km,
   remindersSent: r.reminders_sent,
+  startedAt: r.started_at?.toISOString() ?? null,
   completedOn: r.completed_on,
   completedOdometerKm: r.completed_odometer_km,
   cost: r.cost,
   currency: r.currency,
+  vendor: r.vendor,
+  parts: r.parts.map((p: MaintenancePartRow) => ({ name: p.name, quantity: p.quantity, cost: p.cost })),
   notes: r.notes,
+  expenseId: r.expense_id,
   completedBy: r.completed_by,
 })
 

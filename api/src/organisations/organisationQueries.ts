@@ -2,6 +2,7 @@ import type { Organisation } from "@fleetcore/contract"
 import { sql as raw } from "kysely"
 import type pg from "pg"
 import { firstRow, sql } from "../db/sql.js"
+import { logoUrlOf } from "./OrganisationLogoRoutes.js"
 import { settingsView } from "./organisationSettings.js"
 
 /** Organisations with their user and vehicle counts; callers add the filter (every one names the org). */
@@ -16,6 +17,8 @@ export const organisationSelect = () =>
       "o.status",
       "o.settings",
       "o.created_at",
+      "o.logo_key",
+      "o.logo_updated_at",
       eb
         .selectFrom("users as u")
         .whereRef("u.org_id", "=", "o.id")
@@ -39,6 +42,7 @@ export const organisationView = (r: OrganisationRow): typeof Organisation.Encode
   userCount: Number(r.user_count ?? 0),
   vehicleCount: Number(r.vehicle_count),
   createdAt: r.created_at.toISOString(),
+  logoUrl: r.logo_key === null ? null : logoUrlOf(r.logo_updated_at),
 })
 
 /** One organisation by id, as the API answers it, or undefined. */

@@ -10,6 +10,7 @@ export const ORGANISATION_DEFAULTS: Settings = {
   language: "en",
   units: "metric",
   auditRetentionDays: 730,
+  dailyChecksHour: 8,
 }
 
 const KEYS = Object.keys(ORGANISATION_DEFAULTS) as ReadonlyArray<keyof Settings>

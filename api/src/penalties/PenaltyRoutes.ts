@@ -7,8 +7,9 @@ import { audit } from "../audit/audit.js"
 import type { Principal } from "../auth/Principal.js"
 import { orgToday } from "../contracts/orgToday.js"
 import { contains } from "../db/contains.js"
+import { countedPage } from "../db/countedPage.js"
 import type { Database } from "../db/Database.js"
-import { listPage, sortOf } from "../db/listPage.js"
+import { sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
@@ -121,7 +122,7 @@ export const registerPenaltyRoutes = (app: TemplatedApp, deps: RouteDeps): void 
         ]),
       )
     }
-    const page = await db.withOrg(p.orgId, (c) => listPage(c, query, f))
+    const page = await db.withOrg(p.orgId, (c) => countedPage(c, query, f))
     return { body: { ...page, items: page.items.map(penaltyView) } }
   })
 

@@ -3,6 +3,7 @@ import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { audit } from "../audit/audit.js"
 import { contains } from "../db/contains.js"
+import type { GeofenceScheduleJson } from "../db/Database.js"
 import { listPage } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
@@ -17,6 +18,8 @@ const COLUMNS = [
   "radius_m",
   "ring",
   "dwell_s",
+  "alert_on",
+  "schedule",
   "active",
 ] as const
 
@@ -29,6 +32,8 @@ const toGeofence = (r: {
   radius_m: number | null
   ring: Array<[number, number]> | null
   dwell_s: number
+  alert_on: "enter" | "exit" | "both"
+  schedule: GeofenceScheduleJson | null
   active: boolean
 }) => ({
   id: r.id,
@@ -39,8 +44,14 @@ const toGeofence = (r: {
   radiusM: r.radius_m,
   ring: r.ring,
   dwellS: r.dwell_s,
+  alertOn: r.alert_on,
+  schedule: r.schedule,
   active: r.active,
 })
+
+const notFound = () => new HttpError(404, "FLEET_GEOFENCE_NOT_FOUND", "no such geofence")
+const scheduleJson = (s: Readonly<GeofenceScheduleJson> | null | undefined) =>
+  s === undefined ? undefined : s === null ? null : JSON.stringify({ days: s.days, from: s.from, to: s.to })
 
 /** Circles and polygons per organisation; vehicles entering or leaving them raise alerts. */
 export const registerGeofenceRoutes = (
@@ -53,10 +64,10 @@ export const registerGeofenceRoutes = (
     let query = sql
       .selectFrom("geofences")
       .select(COLUMNS)
-      .where("active", "=", true)
       .orderBy("name", f.sort === "-name" ? "desc" : "asc")
       .orderBy("id")
     if (f.kind) query = query.where("kind", "=", f.kind)
+    if (f.active) query = query.where("active", "=", f.active === "true")
     if (f.q) query = query.where("name", "ilike", contains(f.q))
     const page = await db.withOrg(p.orgId, (c) => listPage(c, query, f))
     return { body: { ...page, items: page.items.map(toGeofence) } }
@@ -77,6 +88,9 @@ export const registerGeofenceRoutes = (
             radius_m: g.kind === "circle" ? g.radiusM : null,
             ring: g.kind === "polygon" ? JSON.stringify(g.ring) : null,
             dwell_s: g.dwellS ?? 60,
+            alert_on: g.alertOn ?? "both",
+            schedule: scheduleJson(g.schedule) ?? null,
+            active: g.active ?? true,
           })
           .returning(COLUMNS),
       )
@@ -93,28 +107,76 @@ export const registerGeofenceRoutes = (
     return { body: row }
   })
 
+  serve(app, deps, endpoints.geofences.update, async ({ principal: p, params, body: b, request }) => {
+    const row = await db.withOrg(p.orgId, async (c) => {
+      const before = await firstRow(
+        c,
+        sql.selectFrom("geofences").select(COLUMNS).where("id", "=", params.id).forUpdate(),
+      )
+      if (before === undefined) throw notFound()
+      // The shape's fields belong to its kind; a circle never turns into a polygon.
+      const foreign =
+        before.kind === "circle"
+          ? b.ring === undefined
+            ? null
+            : "ring"
+          : (["lat", "lon", "radiusM"] as const).find((k) => b[k] !== undefined)
+      if (foreign)
+        throw new HttpError(
+          400,
+          "FLEET_GEOFENCE_INVALID",
+          `${foreign}: not a field of a ${before.kind}`,
+          foreign,
+        )
+      const changes = {
+        ...(b.name === undefined ? {} : { name: b.name }),
+        ...(b.dwellS === undefined ? {} : { dwell_s: b.dwellS }),
+        ...(b.alertOn === undefined ? {} : { alert_on: b.alertOn }),
+        ...(b.schedule === undefined ? {} : { schedule: scheduleJson(b.schedule) ?? null }),
+        ...(b.active === undefined ? {} : { active: b.active }),
+        ...(b.lat === undefined ? {} : { center_lat: b.lat }),
+        ...(b.lon === undefined ? {} : { center_lon: b.lon }),
+        ...(b.radiusM === undefined ? {} : { radius_m: b.radiusM }),
+        ...(b.ring === undefined ? {} : { ring: JSON.stringify(b.ring) }),
+      }
+      // A patch that names no field changes nothing: the fence as it is, nothing audited.
+      if (Object.keys(changes).length === 0) return toGeofence(before)
+      const after = await firstRow(
+        c,
+        sql.updateTable("geofences").set(changes).where("id", "=", params.id).returning(COLUMNS),
+      )
+      if (after === undefined) throw notFound()
+      const oldView = toGeofence(before)
+      const newView = toGeofence(after)
+      await audit(c, p, request, {
+        action: "geofence.update",
+        entity: "geofence",
+        entityId: params.id,
+        oldValues: oldView,
+        newValues: newView,
+      })
+      return newView
+    })
+    return { body: row }
+  })
+
   serve(app, deps, endpoints.geofences.delete, async ({ principal: p, params, request }) => {
     const done = await db.withOrg(p.orgId, async (c) => {
       const removed = await firstRow(
         c,
-        sql
-          .updateTable("geofences")
-          .set({ active: false })
-          .where("id", "=", params.id)
-          .where("active", "=", true)
-          .returning(COLUMNS),
+        sql.deleteFrom("geofences").where("id", "=", params.id).returning(COLUMNS),
       )
       if (removed === undefined) return false
-      // A geofence is deactivated, not erased; the entry keeps what it was.
+      // Alerts keep the fence's id in their key and details; the audit entry keeps what it was.
       await audit(c, p, request, {
         action: "geofence.delete",
         entity: "geofence",
         entityId: params.id,
-        oldValues: { ...toGeofence(removed), active: true },
+        oldValues: toGeofence(removed),
       })
       return true
     })
-    if (!done) throw new HttpError(404, "FLEET_GEOFENCE_NOT_FOUND", "no such geofence")
+    if (!done) throw notFound()
     return {}
   })
 }

@@ -2,6 +2,7 @@ import { endpoints, RULE_SETTING_KEYS, type RuleSettings } from "@fleetcore/cont
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
+import { applyRetention, readRetention } from "../analytics/retention.js"
 import { audit } from "../audit/audit.js"
 import { firstRow, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
@@ -28,9 +29,9 @@ const ruleSettingsOf = (settings: Record<string, unknown> | undefined): typeof R
 /** Organisation rule settings: read by managers, changed by admins, every change audited. */
 export const registerSettingsRoutes = (
   app: TemplatedApp,
-  deps: Pick<RouteDeps, "db" | "tokens" | "log">,
+  deps: Pick<RouteDeps, "db" | "ch" | "tokens" | "log">,
 ): void => {
-  const { db } = deps
+  const { db, ch } = deps
 
   serve(app, deps, endpoints.settings.get, async ({ principal: p }) => {
     const org = await db.withOrg(p.orgId, (c) =>
@@ -75,6 +76,10 @@ export const registerSettingsRoutes = (
       }
       return after?.settings
     })
+    // Retention lives in ClickHouse TTLs built from every organisation's setting (docs/analytics.md).
+    if (changes.positionsRetentionMonths !== undefined || changes.aggregatesRetentionYears !== undefined) {
+      await applyRetention(ch, await readRetention(db))
+    }
     return { body: ruleSettingsOf(updated) }
   })
 }

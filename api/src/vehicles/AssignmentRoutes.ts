@@ -10,6 +10,7 @@ import { driverNotFound, readableDrivers } from "../drivers/driverQueries.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
+import { requireAssignable } from "../onboarding/requireAssignable.js"
 import { requireVisibleVehicle, visibleVehicle, visibleVehicles } from "./visibleVehicle.js"
 
 /** Assignments with the driver's and vehicle's names; callers add the filters. */
@@ -63,6 +64,7 @@ export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): vo
     const row = await db.withOrg(p.orgId, async (c) => {
       await requireVisibleVehicle(c, p, vehicleId)
       await requireReference(c, "driver", b.driverId, "driverId")
+      await requireAssignable(c, vehicleId, b.driverId)
       // One assignment at a time per vehicle: the overlap check and the insert cannot interleave.
       await c.query("SELECT pg_advisory_xact_lock(hashtext('assign:' || $1))", [vehicleId])
       const overlap = await firstRow(

@@ -2,16 +2,21 @@ import { endpoints } from "@fleetcore/contract"
 import { replayVehicle } from "@fleetcore/engine"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
+import { sql as raw } from "kysely"
 import { audit } from "../audit/audit.js"
 import { firstRow, sql } from "../db/sql.js"
 import { readableDrivers } from "../drivers/driverQueries.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
+import { readTrips } from "./readTrips.js"
+import { stopsBetweenTrips } from "./stopsBetweenTrips.js"
 import { visibleVehicle } from "./visibleVehicle.js"
 
 const MAX_REPLAY_DAYS = 93
+/** The most trips (and stops) one answer lists. */
+const MAX_TRIPS = 10_000
 
-/** Derived history of a vehicle: daily/monthly mileage and trips, from ClickHouse; re-running the rules. */
+/** Derived history of a vehicle: daily/monthly mileage, trips and stops, from ClickHouse; re-running the rules. */
 export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void => {
   const { db, ch } = deps
 
@@ -19,8 +24,8 @@ export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void 
     if (q.to < q.from) throw new HttpError(400, "FLEET_QUERY_INVALID", "to must not be before from", "to")
     await visibleVehicle(db, p, params.id)
     const bucket = q.groupBy === "month" ? "toStartOfMonth(day)" : "day"
-    const found = await ch.query<{ period: string; metres: number }>(
-      `SELECT toString(${bucket}) AS period, sum(metres) AS metres
+    const found = await ch.query<{ period: string; metres: number; flagged: number }>(
+      `SELECT toString(${bucket}) AS period, sum(metres) AS metres, sum(gps_flagged_metres) AS flagged
        FROM daily_mileage FINAL
        WHERE org_id = {org:UUID} AND vehicle_id = {vehicle:UUID} AND day >= {from:Date} AND day <= {to:Date}
        GROUP BY period ORDER BY period`,
@@ -34,9 +39,14 @@ export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void 
         from: q.from,
         to: q.to,
         groupBy: q.groupBy ?? "day",
-        periods: found.map((r) => ({ period: r.period, km: Math.round(r.metres) / 1000 })),
+        periods: found.map((r) => ({
+          period: r.period,
+          km: Math.round(r.metres) / 1000,
+          gpsFlaggedKm: Math.round(r.flagged) / 1000,
+        })),
         totalKm: Math.round(totalM) / 1000,
         averageKmPerDay: Math.round(totalM / days) / 1000,
+        gpsFlaggedKm: Math.round(found.reduce((sum, r) => sum + r.flagged, 0)) / 1000,
       },
     }
   })
@@ -46,36 +56,47 @@ export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void 
     const to = Date.parse(q.to)
     if (to <= from) throw new HttpError(400, "FLEET_QUERY_INVALID", "to must be after from", "to")
     await visibleVehicle(db, p, params.id)
-    const trips = await ch.query<{
-      startMs: number | string
-      endMs: number | string
-      startLat: number
-      startLon: number
-      endLat: number
-      endLon: number
-      distanceM: number
-      durationS: number
-      idleS: number
-      maxSpeedMps: number
-      avgSpeedMps: number
-      fuelUsedL: number | null
-    }>(
-      `SELECT toUnixTimestamp64Milli(start_time) AS startMs, toUnixTimestamp64Milli(end_time) AS endMs,
-              start_lat AS startLat, start_lon AS startLon, end_lat AS endLat, end_lon AS endLon,
-              distance_m AS distanceM, duration_s AS durationS, idle_s AS idleS,
-              max_speed_mps AS maxSpeedMps, avg_speed_mps AS avgSpeedMps, fuel_used_l AS fuelUsedL
-       FROM trips FINAL
-       WHERE org_id = {org:UUID} AND vehicle_id = {vehicle:UUID}
-         AND start_time >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND start_time < fromUnixTimestamp64Milli({to:Int64}, 'UTC')
-       ORDER BY start_time LIMIT 10000`,
-      { org: p.orgId, vehicle: params.id, from, to },
-    )
-    return {
-      body: {
-        vehicleId: params.id,
-        items: trips.map((t) => ({ ...t, startMs: Number(t.startMs), endMs: Number(t.endMs) })),
-      },
-    }
+    const items = await readTrips(ch, p.orgId, params.id, {
+      kind: "between",
+      fromMs: from,
+      toMs: to,
+      limit: MAX_TRIPS,
+    })
+    return { body: { vehicleId: params.id, items } }
+  })
+
+  serve(app, deps, endpoints.history.stops, async ({ principal: p, params, query: q }) => {
+    const fromMs = Date.parse(q.from)
+    const toMs = Date.parse(q.to)
+    if (toMs <= fromMs) throw new HttpError(400, "FLEET_QUERY_INVALID", "to must be after from", "to")
+    await visibleVehicle(db, p, params.id)
+    const [before, within, after, rules] = await Promise.all([
+      readTrips(ch, p.orgId, params.id, { kind: "lastBefore", ms: fromMs }),
+      readTrips(ch, p.orgId, params.id, { kind: "between", fromMs, toMs, limit: MAX_TRIPS }),
+      readTrips(ch, p.orgId, params.id, { kind: "firstFrom", ms: toMs }),
+      db.withOrg(p.orgId, (c) =>
+        firstRow(
+          c,
+          sql
+            .selectFrom("vehicle_rule_state")
+            .select(
+              raw<boolean>`jsonb_typeof(state #> '{trips,trip}') IS DISTINCT FROM 'object'`.as("standing"),
+            )
+            .where("vehicle_id", "=", params.id),
+        ),
+      ),
+    ])
+    const trips = [...before, ...within, ...after]
+    // The open stop follows the vehicle's latest trip only: none came after it, and the list is whole.
+    const latestIsLast = after.length === 0 && within.length < MAX_TRIPS
+    const stops = stopsBetweenTrips({
+      trips,
+      fromMs,
+      toMs,
+      standingNow: latestIsLast && rules?.standing === true,
+      nowMs: Date.now(),
+    })
+    return { body: { vehicleId: params.id, items: stops.slice(0, MAX_TRIPS) } }
   })
 
   serve(app, deps, endpoints.history.replay, async ({ principal: p, params, body: b, request }) => {

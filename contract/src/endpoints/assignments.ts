@@ -42,6 +42,12 @@ export const assignments = {
     errors: [
       { status: 404, code: "FLEET_VEHICLE_NOT_FOUND" },
       { status: 409, code: "FLEET_ASSIGNMENT_OVERLAPS" },
+      {
+        status: 409,
+        code: "FLEET_VEHICLE_NOT_APPROVED",
+        description: "the vehicle has not passed onboarding",
+      },
+      { status: 409, code: "FLEET_DRIVER_NOT_APPROVED", description: "the driver has not passed onboarding" },
       { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" },
     ],
   }),

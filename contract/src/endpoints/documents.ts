@@ -12,6 +12,8 @@ export const DOCUMENT_ENTITY_TYPES = [
   "contract",
   "expense",
   "penalty",
+  "task",
+  "ticket",
 ] as const
 export const DocumentEntityType = Schema.Literals(DOCUMENT_ENTITY_TYPES)
 export type DocumentEntityType = typeof DocumentEntityType.Type

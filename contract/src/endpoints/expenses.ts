@@ -67,6 +67,8 @@ export const RefuelDetails = Schema.Struct({
 export const Expense = Schema.Struct({
   id: Uuid,
   vehicleId: Uuid,
+  vehicleName: Schema.String,
+  vehiclePlate: Schema.NullOr(Schema.String),
   driverId: Schema.NullOr(Uuid),
   category: ExpenseCategory,
   /** Null only for a refuel logged without a receipt. */

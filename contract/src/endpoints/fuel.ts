@@ -4,6 +4,16 @@ import { listOf, listQuery } from "../list.js"
 import { Currency, IsoDate, IsoDateTime, Money, PositiveMoney, Uuid } from "../schemas.js"
 import { IdParams } from "./common.js"
 import { CheckSkipped, Consumption, DateOrDateTime, Litres } from "./expenses.js"
+import {
+  FuelCardSpending,
+  FuelEventsQuery,
+  FuelSensorEvent,
+  ReconciliationItem,
+  ReconciliationQuery,
+  ReconciliationRules,
+} from "./fuelReports.js"
+
+export * from "./fuelReports.js"
 
 const Note = Schema.String.check(Schema.isMaxLength(2000))
 
@@ -125,13 +135,17 @@ export const fuel = {
     method: "post",
     path: "/api/v1/fuel-entries/:id/check",
     tag: "fuel",
-    summary: "Mark an unchecked consumption anomaly as checked",
+    summary: "Mark an unchecked consumption anomaly as checked; its open alert is resolved with the note",
     access: "fuel.manage",
     params: IdParams,
     body: Schema.Struct({ note: Schema.optionalKey(Note) }),
     bodyOptional: true,
     invalidCode: "FLEET_FUEL_ENTRY_INVALID",
-    response: FuelEntry,
+    response: Schema.Struct({
+      ...FuelEntry.fields,
+      /** The consumption alert of this refuel resolved by the check; null when none was open. */
+      resolvedAlertId: Schema.NullOr(Uuid),
+    }),
     errors: [entryNotFound, { status: 409, code: "FLEET_FUEL_ENTRY_NOT_UNCHECKED" }],
   }),
   createCard: endpoint({
@@ -194,5 +208,48 @@ export const fuel = {
       { status: 404, code: "FLEET_FUEL_CARD_NOT_FOUND" },
       { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" },
     ],
+  }),
+  events: endpoint({
+    id: "fuel.events",
+    method: "get",
+    path: "/api/v1/fuel/events",
+    tag: "fuel",
+    summary: "Fills and thefts detected from the fuel-level sensor, latest first (a driver: their vehicles)",
+    access: "fuel.read",
+    query: FuelEventsQuery,
+    response: listOf(FuelSensorEvent),
+  }),
+  reconciliation: endpoint({
+    id: "fuel.reconciliation",
+    method: "get",
+    path: "/api/v1/fuel/reconciliation",
+    tag: "fuel",
+    summary: "Refuels without a matching sensor rise, and sensor rises without a refuel",
+    description:
+      "A refuel and a fill match within ±30 minutes when their litres differ by at most 15% of the refuel or 5 L, whichever is larger (`rules`). Only vehicles whose sensor reported a fuel level in the period are reconciled. At most 93 days.",
+    access: "fuel.read",
+    query: ReconciliationQuery,
+    response: Schema.Struct({
+      ...listOf(ReconciliationItem).fields,
+      from: IsoDateTime,
+      to: IsoDateTime,
+      rules: ReconciliationRules,
+      /** Refuel/rise pairs that matched in the period. */
+      matched: Schema.Int,
+    }),
+  }),
+  cardSpending: endpoint({
+    id: "fuel.cardSpending",
+    method: "get",
+    path: "/api/v1/fuel/card-spending",
+    tag: "fuel",
+    summary: "Each fuel card's spending in the day, week and month containing `on`, against its limits",
+    description: "`on` is today in the organisation's time zone when absent; `q` searches the name.",
+    access: "fuel.read",
+    query: listQuery(["name"], {
+      on: Schema.optionalKey(IsoDate),
+      active: Schema.optionalKey(Schema.Literals(["true", "false"])),
+    }),
+    response: Schema.Struct({ ...listOf(FuelCardSpending).fields, on: IsoDate }),
   }),
 } as const

@@ -16,7 +16,24 @@ export const Trip = Schema.Struct({
   maxSpeedMps: Schema.Finite,
   avgSpeedMps: Schema.Finite,
   fuelUsedL: Schema.NullOr(Schema.Finite),
+  /** Seconds without a GPS fix inside the trip (tunnels, garages), bridged rather than ending it. */
+  outageS: Schema.Finite,
+  /** Metres counted across those outages (straight line, or the odometer's), included in distanceM. */
+  bridgedM: Schema.Finite,
 }).annotate({ identifier: "Trip" })
+
+/**
+ * A stop: the time a vehicle stood between two trips, at the place the earlier trip ended. `endMs`
+ * null: the vehicle has stood there since (the rules hold no open trip now); `durationS` then runs
+ * to the time of the answer.
+ */
+export const Stop = Schema.Struct({
+  startMs: Schema.Finite,
+  endMs: Schema.NullOr(Schema.Finite),
+  lat: Schema.Finite,
+  lon: Schema.Finite,
+  durationS: Schema.Finite,
+}).annotate({ identifier: "Stop" })
 
 const vehicleNotFound = { status: 404, code: "FLEET_VEHICLE_NOT_FOUND" }
 
@@ -40,9 +57,18 @@ export const history = {
       from: IsoDate,
       to: IsoDate,
       groupBy: Schema.Literals(["day", "month"]),
-      periods: Schema.Array(Schema.Struct({ period: IsoDate, km: Schema.Finite })),
+      periods: Schema.Array(
+        Schema.Struct({
+          period: IsoDate,
+          km: Schema.Finite,
+          /** Of km, what GPS counted because the odometer was flagged (frozen, tampered, rolled back, jumped). */
+          gpsFlaggedKm: Schema.Finite,
+        }),
+      ),
       totalKm: Schema.Finite,
       averageKmPerDay: Schema.Finite,
+      /** Of totalKm, what GPS counted because the odometer was flagged. */
+      gpsFlaggedKm: Schema.Finite,
     }),
     errors: [vehicleNotFound],
   }),
@@ -56,6 +82,23 @@ export const history = {
     params: IdParams,
     query: Schema.Struct({ from: IsoDateTime, to: IsoDateTime }),
     response: Schema.Struct({ vehicleId: Uuid, items: Schema.Array(Trip) }),
+    errors: [vehicleNotFound],
+  }),
+  stops: endpoint({
+    id: "history.stops",
+    method: "get",
+    path: "/api/v1/vehicles/:id/stops",
+    tag: "history",
+    summary: "A vehicle's stops between from and to: the gaps between its trips (at most 10,000)",
+    description:
+      "A stop starts where and when a trip ended and lasts until the next trip starts. Every stop that " +
+      "overlaps the period is listed, oldest first, also one that began before `from` or ends after `to`. " +
+      "After the vehicle's last trip, a stop is listed only while the vehicle stands (the rules hold no " +
+      "open trip): its `endMs` is null and its duration runs to now. `to` must be after `from`.",
+    access: "telemetry.read",
+    params: IdParams,
+    query: Schema.Struct({ from: IsoDateTime, to: IsoDateTime }),
+    response: Schema.Struct({ vehicleId: Uuid, items: Schema.Array(Stop) }),
     errors: [vehicleNotFound],
   }),
   replay: endpoint({

@@ -1,11 +1,13 @@
 import type { AnyEndpoint } from "../endpoint.js"
 import { alerts } from "./alerts.js"
+import { analytics } from "./analytics.js"
 import { assignments } from "./assignments.js"
 import { audit } from "./audit.js"
 import { auth, me } from "./auth.js"
 import { budgets } from "./budgets.js"
 import { contracts } from "./contracts.js"
 import { currencyRates } from "./currencyRates.js"
+import { deviceCommands } from "./deviceCommands.js"
 import { devices } from "./devices.js"
 import { documents } from "./documents.js"
 import { drivers } from "./drivers.js"
@@ -13,15 +15,25 @@ import { expenses } from "./expenses.js"
 import { fuel } from "./fuel.js"
 import { geofences } from "./geofences.js"
 import { history } from "./history.js"
+import { home } from "./home.js"
 import { imports } from "./imports.js"
+import { incidents } from "./incidents.js"
+import { listExports } from "./listExports.js"
 import { maintenance } from "./maintenance.js"
+import { notifications } from "./notifications.js"
 import { odometer } from "./odometer.js"
+import { onboarding } from "./onboarding.js"
+import { organisationLogo } from "./organisationLogo.js"
 import { organisations } from "./organisations.js"
 import { ownership } from "./ownership.js"
 import { penalties } from "./penalties.js"
+import { reportSchedules } from "./reportSchedules.js"
+import { reports } from "./reports.js"
 import { settings } from "./settings.js"
 import { system } from "./system.js"
+import { tasks } from "./tasks.js"
 import { teams } from "./teams.js"
+import { tickets } from "./tickets.js"
 import { users } from "./users.js"
 import { vehicles } from "./vehicles.js"
 import { vehicleTypes } from "./vehicleTypes.js"
@@ -40,6 +52,7 @@ export const endpoints = {
   odometer,
   devices,
   alerts,
+  incidents,
   fuel,
   maintenance,
   settings,
@@ -55,6 +68,17 @@ export const endpoints = {
   currencyRates,
   budgets,
   imports,
+  notifications,
+  home,
+  analytics,
+  reports,
+  deviceCommands,
+  reportSchedules,
+  listExports,
+  organisationLogo,
+  onboarding,
+  tasks,
+  tickets,
 } as const
 
 /** Every declared endpoint, flat. */

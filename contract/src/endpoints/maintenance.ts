@@ -1,37 +1,20 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
 import { listOf, listQuery } from "../list.js"
-import { Currency, IsoDate, Money, Uuid } from "../schemas.js"
+import { IsoDate, Uuid } from "../schemas.js"
 import { IdParams } from "./common.js"
+import {
+  MAINTENANCE_TASK_STATUSES,
+  MaintenanceTask,
+  MaintenanceTemplate,
+  ServiceRecord,
+  TemplateFields,
+} from "./maintenanceSchemas.js"
 
-export const MAINTENANCE_TASK_STATUSES = ["scheduled", "overdue", "completed", "cancelled"] as const
+export * from "./maintenanceSchemas.js"
 
-export const MaintenanceTemplate = Schema.Struct({
-  id: Uuid,
-  name: Schema.String,
-  vehicleTypeId: Schema.NullOr(Uuid),
-  vehicleId: Schema.NullOr(Uuid),
-  everyKm: Schema.NullOr(Schema.Finite),
-  everyMonths: Schema.NullOr(Schema.Int),
-}).annotate({ identifier: "MaintenanceTemplate" })
-
-export const MaintenanceTask = Schema.Struct({
-  id: Uuid,
-  vehicleId: Uuid,
-  templateId: Uuid,
-  name: Schema.String,
-  status: Schema.Literals(MAINTENANCE_TASK_STATUSES),
-  dueOdometerKm: Schema.NullOr(Schema.Finite),
-  dueDate: Schema.NullOr(IsoDate),
-  /** Days-ahead reminders already sent (14, 7, 3, 1). */
-  remindersSent: Schema.Array(Schema.Int),
-  completedOn: Schema.NullOr(IsoDate),
-  completedOdometerKm: Schema.NullOr(Schema.Finite),
-  cost: Schema.NullOr(Money),
-  currency: Schema.NullOr(Currency),
-  notes: Schema.NullOr(Schema.String),
-  completedBy: Schema.NullOr(Uuid),
-}).annotate({ identifier: "MaintenanceTask" })
+const taskNotFound = { status: 404, code: "FLEET_MAINTENANCE_TASK_NOT_FOUND" } as const
+const templateNotFound = { status: 404, code: "FLEET_MAINTENANCE_TEMPLATE_NOT_FOUND" } as const
 
 /** Service templates, the tasks they produce, and completing a task (which plans the next). */
 export const maintenance = {
@@ -43,13 +26,11 @@ export const maintenance = {
     summary: 'A service "every N km or M months, whichever first", for a vehicle type or one vehicle',
     access: "maintenance.manage",
     body: Schema.Struct({
-      name: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200)),
+      name: TemplateFields.name,
       vehicleTypeId: Schema.optionalKey(Uuid),
       vehicleId: Schema.optionalKey(Uuid),
-      everyKm: Schema.optionalKey(
-        Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 100, maximum: 1_000_000 })),
-      ),
-      everyMonths: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 120 }))),
+      everyKm: Schema.optionalKey(TemplateFields.everyKm),
+      everyMonths: Schema.optionalKey(TemplateFields.everyMonths),
     }),
     invalidCode: "FLEET_MAINTENANCE_TEMPLATE_INVALID",
     response: MaintenanceTemplate,
@@ -76,11 +57,15 @@ export const maintenance = {
     path: "/api/v1/maintenance/tasks",
     tag: "maintenance",
     summary: "Service tasks, soonest due first (a driver: of the vehicles assigned to them)",
-    description: "`status=open` lists scheduled and overdue tasks. `q` searches the template's name.",
+    description:
+      "`status=open` lists scheduled, overdue and in-progress tasks; `status=waiting` the scheduled and overdue ones (the board's first column). `q` searches the task's name and the vehicle's name and plate. `dueFrom`/`dueTo` bound the due date (inclusive); `teamId` keeps the vehicles of a team.",
     access: "maintenance.read",
-    query: listQuery(["dueDate", "dueOdometerKm", "name"], {
-      status: Schema.optionalKey(Schema.Literals([...MAINTENANCE_TASK_STATUSES, "open"])),
+    query: listQuery(["dueDate", "dueOdometerKm", "name", "completedOn"], {
+      status: Schema.optionalKey(Schema.Literals([...MAINTENANCE_TASK_STATUSES, "open", "waiting"])),
       vehicleId: Schema.optionalKey(Uuid),
+      teamId: Schema.optionalKey(Uuid),
+      dueFrom: Schema.optionalKey(IsoDate),
+      dueTo: Schema.optionalKey(IsoDate),
     }),
     response: listOf(MaintenanceTask),
   }),
@@ -92,21 +77,88 @@ export const maintenance = {
     summary: "Record the service as done; the next one is planned from it",
     access: "maintenance.manage",
     params: IdParams,
-    body: Schema.Struct({
-      odometerKm: Schema.Number.check(
-        Schema.isFinite(),
-        Schema.isBetween({ minimum: 0, maximum: 10_000_000 }),
-      ),
-      completedOn: IsoDate,
-      cost: Schema.optionalKey(Money),
-      currency: Schema.optionalKey(Currency),
-      notes: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(4000))),
-    }),
+    description:
+      "From any open state. A cost creates the task's `service` expense (converted like any expense); parts costs are in the task's currency.",
+    body: Schema.Struct(ServiceRecord),
     invalidCode: "FLEET_MAINTENANCE_COMPLETION_INVALID",
     response: MaintenanceTask,
-    errors: [
-      { status: 404, code: "FLEET_MAINTENANCE_TASK_NOT_FOUND" },
-      { status: 409, code: "FLEET_MAINTENANCE_TASK_CLOSED" },
-    ],
+    errors: [taskNotFound, { status: 409, code: "FLEET_MAINTENANCE_TASK_CLOSED" }],
+  }),
+  updateTemplate: endpoint({
+    id: "maintenance.updateTemplate",
+    method: "patch",
+    path: "/api/v1/maintenance/templates/:id",
+    tag: "maintenance",
+    summary: "Change a service template's name, interval or what it applies to",
+    description: "`null` clears an interval; one of everyKm and everyMonths must remain.",
+    access: "maintenance.manage",
+    params: IdParams,
+    body: Schema.Struct({
+      name: Schema.optionalKey(TemplateFields.name),
+      vehicleTypeId: Schema.optionalKey(Schema.NullOr(Uuid)),
+      vehicleId: Schema.optionalKey(Schema.NullOr(Uuid)),
+      everyKm: Schema.optionalKey(Schema.NullOr(TemplateFields.everyKm)),
+      everyMonths: Schema.optionalKey(Schema.NullOr(TemplateFields.everyMonths)),
+    }),
+    invalidCode: "FLEET_MAINTENANCE_TEMPLATE_INVALID",
+    response: MaintenanceTemplate,
+    errors: [templateNotFound, { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" }],
+  }),
+  deleteTemplate: endpoint({
+    id: "maintenance.deleteTemplate",
+    method: "delete",
+    path: "/api/v1/maintenance/templates/:id",
+    tag: "maintenance",
+    summary: "Retire a service template: no new tasks; its scheduled tasks are cancelled, history stays",
+    access: "maintenance.manage",
+    params: IdParams,
+    errors: [templateNotFound],
+  }),
+  getTask: endpoint({
+    id: "maintenance.getTask",
+    method: "get",
+    path: "/api/v1/maintenance/tasks/:id",
+    tag: "maintenance",
+    summary: "One service task with its service record",
+    access: "maintenance.read",
+    params: IdParams,
+    response: MaintenanceTask,
+    errors: [taskNotFound],
+  }),
+  createTask: endpoint({
+    id: "maintenance.createTask",
+    method: "post",
+    path: "/api/v1/maintenance/tasks",
+    tag: "maintenance",
+    summary: "Plan a one-off service or record an unplanned repair (in progress, or completed at once)",
+    description: "`status: completed` needs `service` (recorded as by completing).",
+    access: "maintenance.manage",
+    body: Schema.Struct({
+      vehicleId: Uuid,
+      name: TemplateFields.name,
+      status: Schema.Literals(["scheduled", "in_progress", "completed"]),
+      dueDate: Schema.optionalKey(IsoDate),
+      dueOdometerKm: Schema.optionalKey(ServiceRecord.odometerKm),
+      notes: Schema.optionalKey(ServiceRecord.notes),
+      service: Schema.optionalKey(Schema.Struct(ServiceRecord)),
+    }),
+    invalidCode: "FLEET_MAINTENANCE_TASK_INVALID",
+    response: MaintenanceTask,
+    status: 201,
+    errors: [{ status: 422, code: "FLEET_REFERENCE_NOT_FOUND" }],
+  }),
+  moveTask: endpoint({
+    id: "maintenance.moveTask",
+    method: "post",
+    path: "/api/v1/maintenance/tasks/:id/move",
+    tag: "maintenance",
+    summary: "Start a task, put it back to scheduled, or cancel it",
+    description:
+      "Scheduled or overdue → in_progress → scheduled (back); any open state → cancelled. Completing is `complete`.",
+    access: "maintenance.manage",
+    params: IdParams,
+    body: Schema.Struct({ status: Schema.Literals(["scheduled", "in_progress", "cancelled"]) }),
+    response: MaintenanceTask,
+    errors: [taskNotFound, { status: 409, code: "FLEET_MAINTENANCE_MOVE_ILLEGAL" }],
   }),
 } as const

@@ -14,6 +14,8 @@ export const OrganisationSettings = Schema.Struct({
   units: Units,
   /** Days the audit log keeps entries (two years by default). */
   auditRetentionDays: Schema.Int.check(Schema.isBetween({ minimum: 30, maximum: 3650 })),
+  /** The local hour (0–23, the organisation's time zone) the daily checks run at (8 by default). */
+  dailyChecksHour: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 23 })),
 }).annotate({ identifier: "OrganisationSettings" })
 
 /** Settings to change: the keys sent are merged into the stored ones, the others are kept. */
@@ -23,6 +25,7 @@ export const OrganisationSettingsPatch = Schema.Struct({
   language: Schema.optionalKey(OrganisationSettings.fields.language),
   units: Schema.optionalKey(OrganisationSettings.fields.units),
   auditRetentionDays: Schema.optionalKey(OrganisationSettings.fields.auditRetentionDays),
+  dailyChecksHour: Schema.optionalKey(OrganisationSettings.fields.dailyChecksHour),
 }).annotate({ identifier: "OrganisationSettingsPatch" })
 
 export const Organisation = Schema.Struct({
@@ -35,6 +38,8 @@ export const Organisation = Schema.Struct({
   userCount: Schema.Int,
   vehicleCount: Schema.Int,
   createdAt: IsoDateTime,
+  /** Relative URL of the logo drawn on every PDF (it changes with each upload); null without one. */
+  logoUrl: Schema.NullOr(Schema.String),
 }).annotate({ identifier: "Organisation" })
 
 const Description = Schema.NullOr(Schema.String.check(Schema.isMaxLength(2000)))

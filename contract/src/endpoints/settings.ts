@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { TeltonikaIoMap } from "../teltonikaIoMap.js"
 
 const between = (minimum: number, maximum: number) =>
   Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum, maximum }))
@@ -22,6 +23,12 @@ export const RuleSettings = Schema.Struct({
   maintenanceAheadDays: Schema.optionalKey(between(0, 365).check(Schema.isInt())),
   /** Days audit entries are kept (purge_audit_log); unset keeps them two years. */
   auditRetentionDays: Schema.optionalKey(between(30, 3_650).check(Schema.isInt())),
+  /** Months raw positions are kept in ClickHouse (docs/analytics.md, Retention); unset keeps 13. */
+  positionsRetentionMonths: Schema.optionalKey(between(1, 120).check(Schema.isInt())),
+  /** Years trips, daily distances and fuel events are kept; unset keeps 10. */
+  aggregatesRetentionYears: Schema.optionalKey(between(1, 30).check(Schema.isInt())),
+  /** Teltonika IO ids mapped the organisation's way, over the device model's map (docs/devices.md). */
+  teltonikaIoMap: Schema.optionalKey(TeltonikaIoMap),
 }).annotate({ identifier: "RuleSettings" })
 
 /** The names of the rule settings, in declaration order. */

@@ -40,6 +40,57 @@ export const Vehicle = Schema.Struct({
   last: Schema.NullOr(LastPosition),
 }).annotate({ identifier: "Vehicle" })
 
+/** A vehicle's live status on the map: what it is doing now, by its last position. */
+export const LIVE_STATUSES = ["moving", "idle", "stopped", "stale", "unknown"] as const
+export const LiveStatus = Schema.Literals(LIVE_STATUSES)
+export type LiveStatus = (typeof LIVE_STATUSES)[number]
+
+/** Below this speed a vehicle counts as standing: parked GPS jitter stays well under 1 m/s (3.6 km/h). */
+export const MOVING_MIN_MPS = 1
+
+/**
+ * What a vehicle is doing at `nowMs` by its last position (`timeMs` null: it never reported one);
+ * silent for more than `staleAfterMs` (the organisation's `offlineAfterMinutes`) it is stale,
+ * whatever it last reported. The live map and the snapshot's `status` filter both decide here.
+ */
+export const liveStatus = (
+  last: {
+    readonly timeMs: number | null
+    readonly speedMps: number | null
+    readonly ignition: boolean | null
+  },
+  nowMs: number,
+  staleAfterMs: number,
+): LiveStatus => {
+  if (last.timeMs === null) return "unknown"
+  if (nowMs - last.timeMs > staleAfterMs) return "stale"
+  if ((last.speedMps ?? 0) >= MOVING_MIN_MPS) return "moving"
+  return last.ignition === true ? "idle" : "stopped"
+}
+
+const Named = Schema.Struct({ id: Uuid, name: Schema.String })
+
+/** `vehicles.liveMap`: the map's vehicles as parallel columns (index i is one vehicle in every column). */
+export const LiveMapSnapshot = Schema.Struct({
+  /** The server's clock when the snapshot was read (ms since the epoch). */
+  atMs: Schema.Finite,
+  /** The organisation's `offlineAfterMinutes`: silent this long, a vehicle shows as offline. */
+  offlineAfterMinutes: Schema.Int,
+  ids: Schema.Array(Uuid),
+  names: Schema.Array(Schema.String),
+  /** The side list shows and searches plates beside names. */
+  plates: Schema.Array(Schema.NullOr(Schema.String)),
+  /** null where the vehicle never reported a position (then every position column is null). */
+  lon: Schema.Array(NullableNumber),
+  lat: Schema.Array(NullableNumber),
+  timeMs: Schema.Array(NullableNumber),
+  speedMps: Schema.Array(NullableNumber),
+  headingDeg: Schema.Array(NullableNumber),
+  ignition: Schema.Array(Schema.NullOr(Schema.Boolean)),
+  teams: Schema.Array(Named),
+  vehicleTypes: Schema.Array(Named),
+}).annotate({ identifier: "LiveMapSnapshot" })
+
 export const BODY_TYPES = ["sedan", "suv", "truck", "van", "bus", "minivan", "pickup"] as const
 export const TRANSMISSIONS = ["manual", "automatic", "cvt", "robot"] as const
 /** A vehicle's life: decommissioned keeps every record (see docs/architecture.md, fleet records). */
@@ -167,9 +218,17 @@ export const vehicles = {
     path: "/api/v1/vehicles",
     tag: "vehicles",
     summary: "The vehicles with their last position (a driver: the vehicles assigned to them now)",
-    description: "`q` searches the name, plate, VIN, brand and model.",
+    description:
+      "`q` searches the name, plate, VIN, brand and model. `ids` (comma-separated, at most 200) asks for those vehicles: a page's names for rows that carry only vehicle ids.",
     access: "vehicles.read",
     query: listQuery(["name", "plate", "createdAt", "year", "status", "brand"], {
+      ids: Schema.optionalKey(
+        Schema.String.check(
+          Schema.isPattern(
+            /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(,[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){0,199}$/iu,
+          ),
+        ),
+      ),
       vehicleTypeId: Schema.optionalKey(Uuid),
       hasDevice: Schema.optionalKey(Boolish),
       teamId: Schema.optionalKey(Uuid),
@@ -274,7 +333,11 @@ export const vehicles = {
     method: "get",
     path: "/api/v1/vehicles/:id/track",
     tag: "vehicles",
-    summary: "A vehicle's stored points between from and to (at most 31 days, 50,000 points)",
+    summary: "A vehicle's stored points between from and to (at most 31 days, 100,000 points)",
+    description:
+      "Oldest first. A range holding more than 100,000 points (a day at one fix a second is 86,400) is " +
+      "thinned evenly: every `step`-th stored point, the first and the last always kept, each with its " +
+      "exact time; `stored` says how many the range holds. Ask for a shorter range for every point.",
     access: "telemetry.read",
     params: IdParams,
     query: Schema.Struct({ from: IsoDateTime, to: IsoDateTime }),
@@ -282,8 +345,12 @@ export const vehicles = {
       vehicleId: Uuid,
       from: IsoDateTime,
       to: IsoDateTime,
-      /** More points than one answer holds: ask for a shorter range. */
+      /** The points were thinned (`step` > 1): ask for a shorter range for every point. */
       truncated: Schema.Boolean,
+      /** How many points the range holds. */
+      stored: Schema.Int,
+      /** Every `step`-th stored point is returned (1: all of them). */
+      step: Schema.Int,
       points: Schema.Array(TrackPoint),
     }),
     errors: [vehicleNotFound],
@@ -296,6 +363,30 @@ export const vehicles = {
     summary: "Every vehicle the caller may see with its last position, unpaged: the live map's snapshot",
     description: "The WebSocket `/api/v1/live` then pushes the changes.",
     access: "telemetry.read",
-    response: Schema.Struct({ items: Schema.Array(Vehicle) }),
+    response: Schema.Struct({
+      items: Schema.Array(Vehicle),
+      /** The organisation's `offlineAfterMinutes`: silent this long, a vehicle shows as offline. */
+      offlineAfterMinutes: Schema.Int,
+    }),
+  }),
+  liveMap: endpoint({
+    id: "vehicles.liveMap",
+    method: "get",
+    path: "/api/v1/live/map",
+    tag: "vehicles",
+    summary: "The live map's compact snapshot: what the map draws of every vehicle, column by column",
+    description:
+      "One array per field, index i describing the same vehicle in each (`ids[i]`, `names[i]`, `lon[i]`…); " +
+      "coordinates rounded to 1e-5° (about 1 m), speed to 0.1 m/s, heading to 1°. `teamId` and " +
+      "`vehicleTypeId` narrow the vehicles; `status` keeps those in that live status now (see `liveStatus`). " +
+      "`teams` and `vehicleTypes` name the ones the caller's vehicles belong to, for the filters. " +
+      "The WebSocket `/api/v1/live` then pushes the changes.",
+    access: "telemetry.read",
+    query: Schema.Struct({
+      teamId: Schema.optionalKey(Uuid),
+      vehicleTypeId: Schema.optionalKey(Uuid),
+      status: Schema.optionalKey(LiveStatus),
+    }),
+    response: LiveMapSnapshot,
   }),
 } as const

@@ -1,6 +1,16 @@
+import { COMMAND_MESSAGES } from "./commandMessages.js"
+import { DEVICE_ANALYTICS_MESSAGES } from "./deviceAnalyticsMessages.js"
 import { DOCUMENT_MESSAGES } from "./documentMessages.js"
 import type { Language } from "./language.js"
+import { LOGO_MESSAGES } from "./logoMessages.js"
+import { MAINTENANCE_MESSAGES } from "./maintenanceMessages.js"
+import { NOTIFICATION_MESSAGES } from "./notificationMessages.js"
+import { ONBOARDING_MESSAGES } from "./onboardingMessages.js"
 import { RECORD_MESSAGES } from "./recordMessages.js"
+import { REPORT_MESSAGES } from "./reportMessages.js"
+import { SCHEDULE_MESSAGES } from "./scheduleMessages.js"
+import { TASK_MESSAGES } from "./taskMessages.js"
+import { TICKET_MESSAGES } from "./ticketMessages.js"
 
 /** One error's message in every language; `{name}` placeholders are filled in when answered. */
 export type Messages = Readonly<Record<Language, string>>
@@ -313,11 +323,23 @@ export const ERROR_MESSAGES = {
     kk: "Мұндай ескерту жоқ.",
     tr: "Böyle bir uyarı yok.",
   },
+  FLEET_INCIDENT_NOT_FOUND: {
+    en: "No such incident.",
+    ru: "Такого инцидента нет.",
+    kk: "Мұндай оқиға жоқ.",
+    tr: "Böyle bir olay yok.",
+  },
   FLEET_ALERT_TRANSITION: {
     en: "The alert cannot go to that state (open → acknowledged → resolved).",
     ru: "Оповещение нельзя перевести в это состояние (открыто → принято → решено).",
     kk: "Ескертуді бұл күйге ауыстыру мүмкін емес (ашық → қабылданды → шешілді).",
     tr: "Uyarı bu duruma geçemez (açık → onaylandı → çözüldü).",
+  },
+  FLEET_ALERT_ASSIGNEE_NOT_FOUND: {
+    en: "No such person to assign the alert to.",
+    ru: "Нет такого сотрудника, которому можно назначить оповещение.",
+    kk: "Ескертуді тағайындайтын мұндай қызметкер жоқ.",
+    tr: "Uyarının atanabileceği böyle bir kişi yok.",
   },
   FLEET_FUEL_ENTRY_INVALID: {
     en: "Refuel {field}: {detail}",
@@ -422,7 +444,17 @@ export const ERROR_MESSAGES = {
     tr: "Denetim günlüğünün özet zinciri bozuk: bir kayıt değiştirilmiş veya silinmiş.",
   },
   ...DOCUMENT_MESSAGES,
+  ...NOTIFICATION_MESSAGES,
   ...RECORD_MESSAGES,
+  ...MAINTENANCE_MESSAGES,
+  ...REPORT_MESSAGES,
+  ...DEVICE_ANALYTICS_MESSAGES,
+  ...COMMAND_MESSAGES,
+  ...SCHEDULE_MESSAGES,
+  ...ONBOARDING_MESSAGES,
+  ...TASK_MESSAGES,
+  ...LOGO_MESSAGES,
+  ...TICKET_MESSAGES,
 } as const satisfies Record<string, Messages>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

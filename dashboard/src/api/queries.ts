@@ -1,15 +1,19 @@
 import { endpoints } from "@fleetcore/contract"
-import { useQuery } from "@tanstack/solid-query"
+import { keepPreviousData, useQuery } from "@tanstack/solid-query"
 import { useApi } from "./ApiContext"
 import { ApiError } from "./ApiError"
-import type { TrackResponse, VehicleId, VehiclesResponse } from "./types"
+import type { LiveMapFilter, LiveMapSnapshot, TrackResponse, VehicleId, VehicleRecord } from "./types"
 
 export const queryKeys = {
   config: () => ["config"] as const,
-  vehicles: () => ["vehicles"] as const,
   /** All cached tracks of one vehicle, whatever their range. */
   tracksOf: (vehicleId: string) => ["track", vehicleId] as const,
   track: (vehicleId: string, fromMs: number) => ["track", vehicleId, fromMs] as const,
+  /** Every cached live map snapshot, whatever its filter. */
+  liveMaps: () => ["liveMap"] as const,
+  liveMap: (filter: LiveMapFilter) =>
+    ["liveMap", { teamId: filter.teamId ?? null, vehicleTypeId: filter.vehicleTypeId ?? null }] as const,
+  vehicle: (vehicleId: string) => ["vehicle", vehicleId] as const,
 }
 
 /** Client errors (4xx) will not heal by themselves; network and server errors are retried twice. */
@@ -23,23 +27,6 @@ export const createConfigQuery = () => {
     queryKey: queryKeys.config(),
     queryFn: ({ signal }) => api.call(endpoints.system.config, {}, signal),
     staleTime: Number.POSITIVE_INFINITY,
-  }))
-}
-
-/**
- * The organisation's vehicles with their last position. The live socket keeps this entry
- * current (see `applyLivePositions`), so it is rarely refetched.
- */
-export const createVehiclesQuery = (options: () => { readonly enabled: boolean }) => {
-  const api = useApi()
-  return useQuery(() => ({
-    queryKey: queryKeys.vehicles(),
-    // The live snapshot: every vehicle the caller may see, unpaged (the vehicles list pages by 50).
-    queryFn: ({ signal }): Promise<VehiclesResponse> => api.call(endpoints.vehicles.live, {}, signal),
-    enabled: options().enabled,
-    staleTime: 60_000,
-    // Rows keep their identity across live updates: only the changed fields re-render.
-    reconcile: "id",
   }))
 }
 
@@ -70,6 +57,50 @@ export const createTrackQuery = (
       enabled: vehicleId !== null,
       staleTime: 5 * 60_000,
       gcTime: 5 * 60_000,
+    }
+  })
+}
+
+/**
+ * The live map's compact snapshot for a team/type filter. The live socket keeps every cached
+ * snapshot current (`applyLivePositions`); no reconcile: a batch replaces the position columns.
+ */
+export const createLiveMapQuery = (filter: () => LiveMapFilter) => {
+  const api = useApi()
+  return useQuery(() => {
+    const f = filter()
+    return {
+      queryKey: queryKeys.liveMap(f),
+      queryFn: ({ signal }): Promise<LiveMapSnapshot> =>
+        api.call(
+          endpoints.vehicles.liveMap,
+          {
+            query: {
+              ...(f.teamId ? { teamId: f.teamId } : {}),
+              ...(f.vehicleTypeId ? { vehicleTypeId: f.vehicleTypeId } : {}),
+            },
+          },
+          signal,
+        ),
+      staleTime: 60_000,
+      reconcile: false,
+      // Switching a filter keeps the last snapshot on screen until the new one arrives.
+      placeholderData: keepPreviousData,
+    }
+  })
+}
+
+/** One vehicle's full record (the selected vehicle's details); live positions update its `last`. */
+export const createVehicleQuery = (vehicleId: () => VehicleId | null) => {
+  const api = useApi()
+  return useQuery(() => {
+    const id = vehicleId()
+    return {
+      queryKey: queryKeys.vehicle(id ?? ""),
+      queryFn: ({ signal }): Promise<VehicleRecord> =>
+        api.call(endpoints.vehicles.get, { params: { id: id ?? "" } }, signal),
+      enabled: id !== null,
+      staleTime: 60_000,
     }
   })
 }

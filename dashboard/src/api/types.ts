@@ -12,6 +12,16 @@ export type VehicleId = string
 export type VehiclesResponse = CallOutput<typeof endpoints.vehicles.live>
 export type Vehicle = VehiclesResponse["items"][number]
 
+/** `vehicles.liveMap`: the live map's compact snapshot, one array per field. */
+export type LiveMapSnapshot = CallOutput<typeof endpoints.vehicles.liveMap>
+/** The snapshot's server-side filters (the status filter is applied in the page: statuses change live). */
+export interface LiveMapFilter {
+  readonly teamId?: string
+  readonly vehicleTypeId?: string
+}
+/** `vehicles.get`: one vehicle's full record. */
+export type VehicleRecord = CallOutput<typeof endpoints.vehicles.get>
+
 /** `vehicles.track`: one vehicle's stored points. SI units: m/s, degrees, metres, percent. */
 export type TrackResponse = CallOutput<typeof endpoints.vehicles.track>
 export type TrackPoint = TrackResponse["points"][number]

@@ -6,6 +6,7 @@ import { useI18n } from "../i18n/I18nContext"
 import { ErrorState } from "../ui/ErrorState"
 import { Spinner } from "../ui/Spinner"
 import { LanguageMenu } from "./LanguageMenu"
+import { NotificationBell } from "./NotificationBell"
 import { OrganisationSwitcher } from "./OrganisationSwitcher"
 import { Sidebar } from "./Sidebar"
 import { ThemeMenu } from "./ThemeMenu"
@@ -81,6 +82,7 @@ export const Frame = (props: RouteSectionProps) => {
                 <OrganisationSwitcher />
               </Show>
               <div class="topbar__end">
+                <NotificationBell />
                 <LanguageMenu />
                 <ThemeMenu />
                 <UserMenu />

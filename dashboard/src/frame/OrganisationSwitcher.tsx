@@ -1,9 +1,8 @@
 import { endpoints } from "@fleetcore/contract"
 import { DropdownMenu } from "@kobalte/core/dropdown-menu"
-import { useQuery } from "@tanstack/solid-query"
 import { Building2, ChevronsUpDown } from "lucide-solid"
 import { For, Show } from "solid-js"
-import { useApi } from "../api/ApiContext"
+import { createAllPagesQuery } from "../api/createAllPagesQuery"
 import { errorMessage } from "../api/errorMessage"
 import { useSession } from "../auth/SessionContext"
 import { useI18n } from "../i18n/I18nContext"
@@ -16,12 +15,9 @@ import { MenuRadioItem } from "./MenuRadioItem"
  */
 export const OrganisationSwitcher = () => {
   const { t } = useI18n()
-  const api = useApi()
   const session = useSession()
-  const organisations = useQuery(() => ({
-    queryKey: ["organisations", "switcher"],
-    queryFn: ({ signal }) =>
-      api.call(endpoints.organisations.list, { query: { pageSize: "200", sort: "name" } }, signal),
+  const organisations = createAllPagesQuery(endpoints.organisations.list, () => ({
+    query: { sort: "name" },
     staleTime: 60_000,
   }))
   const switchTo = async (id: string) => {

@@ -1,13 +1,19 @@
 import {
   ArrowLeftRight,
+  Bell,
   Building2,
   CarFront,
+  ChartColumn,
+  ClipboardCheck,
   Contact,
+  Database,
   FileSignature,
   FileText,
   FileUp,
+  Fuel,
   Gauge,
   House,
+  LifeBuoy,
   Map as MapIcon,
   Network,
   PiggyBank,
@@ -15,8 +21,11 @@ import {
   ScrollText,
   Settings,
   Shapes,
+  Siren,
+  TriangleAlert,
   UserRound,
   UsersRound,
+  Wrench,
 } from "lucide-solid"
 import type { JSX } from "solid-js"
 import type { MenuIcon } from "./menu"
@@ -38,9 +47,18 @@ const ICONS: Readonly<Record<MenuIcon, (props: { size: number }) => JSX.Element>
   documents: FileText,
   expenses: ReceiptText,
   budgets: PiggyBank,
+  reports: ChartColumn,
   currencyRates: ArrowLeftRight,
   mileage: Gauge,
   imports: FileUp,
+  alerts: TriangleAlert,
+  incidents: Siren,
+  tickets: LifeBuoy,
+  fuel: Fuel,
+  maintenance: Wrench,
+  tasks: ClipboardCheck,
+  notifications: Bell,
+  analytics: Database,
 }
 
 export const MenuIconView = (props: { readonly icon: MenuIcon }) => {

@@ -20,18 +20,21 @@ describe("menu", () => {
       "organisationSettings",
       "currencyRates",
       "imports",
+      "notificationChannels",
     ])
     expect(menuItemOf("/settings/organisation")?.id).toBe("organisationSettings")
+    expect(menuItemOf("/settings/notifications")?.id).toBe("notificationChannels")
   })
 
   it("gives a manager the user list but not the audit log", () => {
     expect(ids("manager", "admin")).toEqual(["users", "currencyRates", "imports"])
   })
 
-  it("gives a driver home, the live map, their vehicles, their own record and team, their fines, mileage entry and the profile, nothing to administer", () => {
+  it("gives a driver home, the live map, their own tickets, their vehicles, their own record and team, their fines, mileage entry, their vehicles' fuel and maintenance, the profile and their notifications, nothing to administer", () => {
     expect(ids("driver", "main")).toEqual([
       "home",
       "live",
+      "tickets",
       "vehicles",
       "vehicleTypes",
       "drivers",
@@ -39,9 +42,13 @@ describe("menu", () => {
       "penalties",
       "documents",
       "mileage",
+      "fuel",
+      "maintenance",
+      "tasks",
     ])
     expect(ids("driver", "admin")).toEqual([])
-    expect(ids("driver", "user")).toEqual(["profile"])
+    expect(ids("driver", "user")).toEqual(["profile", "notifications"])
+    expect(menuItemOf("/notifications/preferences")?.id).toBe("notifications")
   })
 
   it("finds the page of a deep URL by its longest matching path", () => {

@@ -23,6 +23,15 @@ export type MenuIcon =
   | "currencyRates"
   | "mileage"
   | "imports"
+  | "alerts"
+  | "incidents"
+  | "tickets"
+  | "fuel"
+  | "maintenance"
+  | "tasks"
+  | "notifications"
+  | "analytics"
+  | "reports"
 
 export interface MenuItem {
   readonly id: string
@@ -49,6 +58,19 @@ export interface MenuItem {
     | "currencyRates"
     | "mileage"
     | "imports"
+    | "alerts"
+    | "incidents"
+    | "tickets"
+    | "fuel"
+    | "maintenance"
+    | "tasks"
+    | "notifications"
+    | "notificationChannels"
+    | "geofences"
+    | "analytics"
+    | "reports"
+    | "reportSchedules"
+    | "onboarding"
   readonly icon: MenuIcon
   readonly access: PageAccess
   /** Sidebar sections; the profile lives in the user menu instead. */
@@ -63,6 +85,30 @@ export interface MenuItem {
 export const MENU: ReadonlyArray<MenuItem> = [
   { id: "home", path: "/", label: "home", icon: "home", access: "signedIn", placement: "main" },
   { id: "live", path: "/live", label: "live", icon: "map", access: "telemetry.read", placement: "main" },
+  {
+    id: "alerts",
+    path: "/alerts",
+    label: "alerts",
+    icon: "alerts",
+    access: "alerts.read",
+    placement: "main",
+  },
+  {
+    id: "incidents",
+    path: "/incidents",
+    label: "incidents",
+    icon: "incidents",
+    access: "alerts.read",
+    placement: "main",
+  },
+  {
+    id: "tickets",
+    path: "/tickets",
+    label: "tickets",
+    icon: "tickets",
+    access: "tickets.read",
+    placement: "main",
+  },
   {
     id: "vehicles",
     path: "/vehicles",
@@ -85,6 +131,14 @@ export const MENU: ReadonlyArray<MenuItem> = [
     label: "drivers",
     icon: "drivers",
     access: "drivers.read",
+    placement: "main",
+  },
+  {
+    id: "onboarding",
+    path: "/onboarding",
+    label: "onboarding",
+    icon: "documents",
+    access: "vehicles.approve",
     placement: "main",
   },
   { id: "teams", path: "/teams", label: "teams", icon: "teams", access: "drivers.read", placement: "main" },
@@ -177,6 +231,64 @@ export const MENU: ReadonlyArray<MenuItem> = [
     icon: "imports",
     access: "vehicles.manage",
     placement: "admin",
+  },
+  { id: "fuel", path: "/fuel", label: "fuel", icon: "fuel", access: "fuel.read", placement: "main" },
+  {
+    id: "maintenance",
+    path: "/maintenance",
+    label: "maintenance",
+    icon: "maintenance",
+    access: "maintenance.read",
+    placement: "main",
+  },
+  { id: "tasks", path: "/tasks", label: "tasks", icon: "tasks", access: "tasks.read", placement: "main" },
+  {
+    id: "notifications",
+    path: "/notifications",
+    label: "notifications",
+    icon: "notifications",
+    access: "signedIn",
+    placement: "user",
+  },
+  {
+    id: "notificationChannels",
+    path: "/settings/notifications",
+    label: "notificationChannels",
+    icon: "notifications",
+    access: "organisation.settings",
+    placement: "admin",
+  },
+  {
+    id: "geofences",
+    path: "/geofences",
+    label: "geofences",
+    icon: "map",
+    access: "geofences.read",
+    placement: "main",
+  },
+  {
+    id: "reports",
+    path: "/reports",
+    label: "reports",
+    icon: "reports",
+    access: "reports.read",
+    placement: "main",
+  },
+  {
+    id: "reportSchedules",
+    path: "/reports/schedules",
+    label: "reportSchedules",
+    icon: "reports",
+    access: "reports.schedule",
+    placement: "main",
+  },
+  {
+    id: "analytics",
+    path: "/analytics",
+    label: "analytics",
+    icon: "analytics",
+    access: "analytics.query",
+    placement: "main",
   },
 ]
 

@@ -1,21 +1,31 @@
+import "../map/basemap.css"
 import { useQueryClient } from "@tanstack/solid-query"
-import type { StyleSpecification } from "maplibre-gl"
-import { createEffect, createMemo, createResource, createSignal, Show } from "solid-js"
+import { createEffect, createMemo, createResource, createSignal, onCleanup, Show } from "solid-js"
 import { useApi } from "../api/ApiContext"
 import { errorMessage } from "../api/errorMessage"
-import { createConfigQuery, createTrackQuery, createVehiclesQuery, queryKeys } from "../api/queries"
-import type { VehicleId } from "../api/types"
+import {
+  createConfigQuery,
+  createLiveMapQuery,
+  createTrackQuery,
+  createVehicleQuery,
+  queryKeys,
+} from "../api/queries"
+import type { LivePosition, VehicleId } from "../api/types"
 import { useI18n } from "../i18n/I18nContext"
+import { chooseMapStyle } from "../map/chooseMapStyle"
 import { LiveMap } from "../map/LiveMap"
 import type { MapVehicle } from "../map/makeVehicleLayers"
-import { loadOfflineStyle } from "../map/offlineStyle"
+import { useTheme } from "../theme/ThemeContext"
 import { createNow } from "../ui/createNow"
 import { VehicleDetails } from "../vehicles/VehicleDetails"
 import { VehicleList } from "../vehicles/VehicleList"
-import { vehicleStatus } from "../vehicles/vehicleStatus"
+import { type VehicleStatus, vehicleStatus } from "../vehicles/vehicleStatus"
 import { applyLivePositions } from "./applyLivePositions"
 import { createLiveSocket, liveSocketUrl } from "./createLiveSocket"
+import { LiveFilters } from "./LiveFilters"
 import { LiveStatusBadge } from "./LiveStatusBadge"
+import { makeFrameBatcher } from "./makeFrameBatcher"
+import { snapshotIndex } from "./snapshotIndex"
 import { startOfLocalDay } from "./startOfLocalDay"
 
 /** The dispatcher's page: live map, vehicle list and the selected vehicle. */
@@ -26,49 +36,110 @@ export const LivePage = () => {
   const now = createNow(1_000)
 
   const config = createConfigQuery()
-  const vehiclesQuery = createVehiclesQuery(() => ({ enabled: true }))
+  const [statusFilter, setStatusFilter] = createSignal<VehicleStatus | null>(null)
+  const [teamId, setTeamId] = createSignal<string | null>(null)
+  const [vehicleTypeId, setVehicleTypeId] = createSignal<string | null>(null)
+  // Team and type narrow on the server (fewer bytes); the status, which changes live, here.
+  const snapshotQuery = createLiveMapQuery(() => ({
+    ...(teamId() ? { teamId: teamId() ?? "" } : {}),
+    ...(vehicleTypeId() ? { vehicleTypeId: vehicleTypeId() ?? "" } : {}),
+  }))
+  // Live messages are applied once per animation frame, however many arrive in between.
+  const batcher = makeFrameBatcher<LivePosition>((positions) => applyLivePositions(queryClient, positions))
+  onCleanup(() => batcher.dispose())
   const liveStatus = createLiveSocket({
     url: liveSocketUrl,
     refresh: api.refresh,
     onMessage: (message) => {
-      if (message.type === "positions") applyLivePositions(queryClient, message.positions)
+      if (message.type === "positions") batcher.push(message.positions)
     },
-    onReconnect: () => void queryClient.invalidateQueries({ queryKey: queryKeys.vehicles() }),
+    onReconnect: () => {
+      batcher.flush()
+      void queryClient.invalidateQueries({ queryKey: queryKeys.liveMaps() })
+    },
   })
 
   const [selectedId, setSelectedId] = createSignal<VehicleId | null>(null)
   const [follow, setFollow] = createSignal(false)
-  const vehicles = () => vehiclesQuery.data?.items ?? []
-  const selected = createMemo(() => vehicles().find((v) => v.id === selectedId()))
-  createEffect(() => {
-    if (selected() === undefined) setFollow(false)
+  const snapshot = () => snapshotQuery.data
+  // The organisation's offline threshold comes with the snapshot (no vehicles, no status to draw).
+  const staleAfterMs = () => (snapshot()?.offlineAfterMinutes ?? 0) * 60_000
+  const statuses = createMemo<ReadonlyArray<VehicleStatus>>(() => {
+    const s = snapshot()
+    if (s === undefined) return []
+    const nowMs = now()
+    const stale = staleAfterMs()
+    return s.ids.map((_, i) =>
+      vehicleStatus(
+        s.timeMs[i] === null
+          ? null
+          : {
+              vehicleId: s.ids[i] ?? "",
+              timeMs: s.timeMs[i] ?? 0,
+              lat: s.lat[i] ?? 0,
+              lon: s.lon[i] ?? 0,
+              speedMps: s.speedMps[i] ?? null,
+              headingDeg: s.headingDeg[i] ?? null,
+              ignition: s.ignition[i] ?? null,
+              odometerM: null,
+              fuelLevelPct: null,
+              batteryV: null,
+            },
+        nowMs,
+        stale,
+      ),
+    )
   })
-
+  const record = createVehicleQuery(selectedId)
+  const selected = () => (selectedId() !== null && record.data?.id === selectedId() ? record.data : undefined)
+  createEffect(() => {
+    const id = selectedId()
+    const s = snapshot()
+    // A vehicle filtered out of the snapshot is no longer selected.
+    if (id !== null && s !== undefined && !snapshotIndex(s).has(id)) setSelectedId(null)
+  })
+  createEffect(() => {
+    if (selectedId() === null) setFollow(false)
+  })
   const dayStart = createMemo(() => startOfLocalDay(now()))
   const track = createTrackQuery(() => ({ vehicleId: selectedId(), fromMs: dayStart() }))
   const trackPath = createMemo(() =>
     selectedId() !== null && track.data ? track.data.points.map((p) => [p.lon, p.lat] as const) : [],
   )
 
-  const mapVehicles = createMemo<ReadonlyArray<MapVehicle>>(() =>
-    vehicles().flatMap((v) =>
-      v.last === null
-        ? []
-        : [
-            {
-              id: v.id,
-              name: v.name,
-              position: [v.last.lon, v.last.lat],
-              status: vehicleStatus(v.last, now()),
-            },
-          ],
-    ),
-  )
+  const mapVehicles = createMemo<ReadonlyArray<MapVehicle>>(() => {
+    const s = snapshot()
+    if (s === undefined) return []
+    const shownStatus = statusFilter()
+    const status = statuses()
+    const out: MapVehicle[] = []
+    for (let i = 0; i < s.ids.length; i += 1) {
+      const lon = s.lon[i]
+      const lat = s.lat[i]
+      const st = status[i] ?? "unknown"
+      if (lon === null || lon === undefined || lat === null || lat === undefined) continue
+      if (shownStatus !== null && st !== shownStatus) continue
+      out.push({ id: s.ids[i] ?? "", name: s.names[i] ?? "", position: [lon, lat], status: st })
+    }
+    return out
+  })
 
-  // The configured tile style if there is one; else (or if config is unreachable) the bundled basemap.
-  const [mapStyle] = createResource(
-    () => (config.isSuccess || config.isError ? { url: config.data?.mapStyleUrl ?? null } : false),
-    async ({ url }): Promise<string | StyleSpecification> => url ?? loadOfflineStyle(),
+  // The configured tile style if it loads; else (or if config is unreachable) the bundled basemap
+  // in the dashboard's theme, with a notice when a configured style was not usable.
+  const theme = useTheme()
+  type StyleKey = { readonly url: string | null; readonly theme: "light" | "dark" } | false
+  // Only a different URL or (for the offline map) theme loads a new style, not a refetched config.
+  const styleKey = createMemo<StyleKey>(
+    () => {
+      if (!config.isSuccess && !config.isError) return false
+      const url = config.data?.mapStyleUrl ?? null
+      return { url, theme: url === null ? theme.resolved() : "light" }
+    },
+    false,
+    { equals: (a, b) => (a === false || b === false ? a === b : a.url === b.url && a.theme === b.theme) },
+  )
+  const [mapStyle] = createResource(styleKey, ({ url, theme: basemapTheme }) =>
+    chooseMapStyle(url, basemapTheme),
   )
 
   const select = (id: VehicleId) => setSelectedId(id)
@@ -76,9 +147,18 @@ export const LivePage = () => {
   return (
     <div class="live-page">
       <div class="live-page__body">
-        <div class="live-page__map">
+        <div
+          class="live-page__map"
+          data-basemap={
+            mapStyle.latest === undefined
+              ? undefined
+              : typeof mapStyle.latest.style === "string"
+                ? "configured"
+                : "offline"
+          }
+        >
           <Show
-            when={mapStyle.state === "ready" ? mapStyle() : undefined}
+            when={mapStyle.latest}
             fallback={
               <Show when={mapStyle.error !== undefined}>
                 <p class="live-map__error" role="alert">
@@ -87,16 +167,24 @@ export const LivePage = () => {
               </Show>
             }
           >
-            {(style) => (
+            {(choice) => (
               <LiveMap
-                mapStyle={style()}
+                mapStyle={choice().style}
                 vehicles={mapVehicles()}
                 selectedId={selectedId()}
+                offlineAfterMinutes={snapshot()?.offlineAfterMinutes ?? 0}
                 follow={follow()}
                 track={trackPath()}
                 onSelect={select}
                 onUserPan={() => setFollow(false)}
               />
+            )}
+          </Show>
+          <Show when={mapStyle.latest?.failure}>
+            {(message) => (
+              <p class="live-map__notice" role="status" data-testid="map-style-fallback">
+                {t("mapBoard.styleFailed", { message: message() })}
+              </p>
             )}
           </Show>
         </div>
@@ -110,6 +198,7 @@ export const LivePage = () => {
               <VehicleDetails
                 vehicle={vehicle()}
                 nowMs={now()}
+                staleAfterMs={staleAfterMs()}
                 follow={follow()}
                 onFollowChange={setFollow}
                 onClose={() => setSelectedId(null)}
@@ -122,17 +211,29 @@ export const LivePage = () => {
               />
             )}
           </Show>
-          <Show when={vehiclesQuery.isError}>
+          <LiveFilters
+            status={statusFilter()}
+            onStatus={setStatusFilter}
+            teams={snapshot()?.teams ?? []}
+            teamId={teamId()}
+            onTeam={setTeamId}
+            vehicleTypes={snapshot()?.vehicleTypes ?? []}
+            vehicleTypeId={vehicleTypeId()}
+            onVehicleType={setVehicleTypeId}
+          />
+          <Show when={snapshotQuery.isError}>
             <p class="error-banner" role="alert">
-              {t("errors.loadVehicles", { message: errorMessage(t, vehiclesQuery.error) })}{" "}
-              <button type="button" class="link-button" onClick={() => void vehiclesQuery.refetch()}>
+              {t("errors.loadVehicles", { message: errorMessage(t, snapshotQuery.error) })}{" "}
+              <button type="button" class="link-button" onClick={() => void snapshotQuery.refetch()}>
                 {t("errors.retry")}
               </button>
             </p>
           </Show>
           <VehicleList
-            vehicles={vehicles()}
-            loading={vehiclesQuery.isLoading}
+            snapshot={snapshot()}
+            statuses={statuses()}
+            status={statusFilter()}
+            loading={snapshotQuery.isLoading}
             selectedId={selectedId()}
             nowMs={now()}
             onSelect={select}

@@ -2,7 +2,7 @@ import type { VehicleId } from "@fleetcore/proto"
 import { QueryClient, QueryObserver } from "@tanstack/solid-query"
 import { describe, expect, it } from "vitest"
 import { queryKeys } from "../api/queries"
-import type { LivePosition, TrackPoint, TrackResponse, VehiclesResponse } from "../api/types"
+import type { LiveMapSnapshot, LivePosition, TrackPoint, TrackResponse } from "../api/types"
 import { applyLivePositions } from "./applyLivePositions"
 
 const A = "00000000-0000-4000-8000-00000000000a" as VehicleId
@@ -33,74 +33,105 @@ const trackPoint = (timeMs: number): TrackPoint => ({
   fuelLevelPct: null,
 })
 
+const UNFILTERED = queryKeys.liveMap({})
+const snapshotOf = (): LiveMapSnapshot => ({
+  atMs: T0,
+  offlineAfterMinutes: 15,
+  ids: [A, B],
+  names: ["A", "B"],
+  plates: [null, "B 1"],
+  lon: [76.9, null],
+  lat: [43.2, null],
+  timeMs: [T0, null],
+  speedMps: [0, null],
+  headingDeg: [null, null],
+  ignition: [false, null],
+  teams: [],
+  vehicleTypes: [],
+})
+
 const seed = () => {
   const client = new QueryClient()
-  client.setQueryData<VehiclesResponse>(queryKeys.vehicles(), {
-    items: [
-      {
-        id: A,
-        name: "A",
-        plate: null,
-        vehicleType: null,
-        deviceId: "a",
-        vin: null,
-        odometerKm: null,
-        last: position(A, T0),
-      },
-      {
-        id: B,
-        name: "B",
-        plate: null,
-        vehicleType: null,
-        deviceId: "b",
-        vin: null,
-        odometerKm: null,
-        last: null,
-      },
-    ],
-  })
+  client.setQueryData<LiveMapSnapshot>(UNFILTERED, snapshotOf())
   return client
 }
-const vehicles = (client: QueryClient) =>
-  client.getQueryData<VehiclesResponse>(queryKeys.vehicles())?.items ?? []
+const snapshot = (client: QueryClient, key: ReadonlyArray<unknown> = UNFILTERED) =>
+  client.getQueryData<LiveMapSnapshot>(key)
 
 describe("applyLivePositions", () => {
-  it("puts each vehicle's newest position into the vehicles query", () => {
+  it("writes each vehicle's newest position into the snapshot's columns, keeping ids and names", () => {
     const client = seed()
+    const before = snapshot(client)
     applyLivePositions(client, [
       position(A, T0 + 2_000, 77),
       position(A, T0 + 1_000, 76),
       position(B, T0 + 500),
     ])
-    expect(vehicles(client).map((v) => v.last?.timeMs)).toEqual([T0 + 2_000, T0 + 500])
-    expect(vehicles(client)[0]?.last?.lon).toBe(77)
+    const after = snapshot(client)
+    expect(after?.timeMs).toEqual([T0 + 2_000, T0 + 500])
+    expect(after?.lon).toEqual([77, 76.9])
+    expect(after?.speedMps).toEqual([10, 10])
+    expect(after?.ignition).toEqual([true, true])
+    // The list's order depends on these: the same arrays, so it is not recomputed.
+    expect(after?.ids).toBe(before?.ids)
+    expect(after?.names).toBe(before?.names)
   })
 
   it("never moves a vehicle back to an older, late position", () => {
     const client = seed()
+    const before = snapshot(client)
     applyLivePositions(client, [position(A, T0 - 1_000, 70)])
-    expect(vehicles(client)[0]?.last?.timeMs).toBe(T0)
+    expect(snapshot(client)).toBe(before)
+    expect(snapshot(client)?.timeMs[0]).toBe(T0)
   })
 
-  it("refetches the list when a vehicle it does not know reports", async () => {
+  it("updates every cached snapshot, whatever its filter", () => {
     const client = seed()
-    let fetches = 0
-    client.setQueryDefaults(queryKeys.vehicles(), {
-      queryFn: () => {
-        fetches += 1
-        return { items: [] }
+    const teamKey = queryKeys.liveMap({ teamId: "00000000-0000-4000-8000-0000000000ee" })
+    client.setQueryData<LiveMapSnapshot>(teamKey, {
+      ...snapshotOf(),
+      ids: [A],
+      names: ["A"],
+      plates: [null],
+      lon: [1],
+      lat: [2],
+      timeMs: [T0],
+      speedMps: [0],
+      headingDeg: [0],
+      ignition: [null],
+    })
+    applyLivePositions(client, [position(A, T0 + 1_000, 70)])
+    expect(snapshot(client, teamKey)?.lon).toEqual([70])
+    expect(snapshot(client)?.lon[0]).toBe(70)
+  })
+
+  it("updates the cached record of a vehicle (the selected vehicle's details)", () => {
+    const client = seed()
+    client.setQueryData(queryKeys.vehicle(A), { id: A, name: "A", last: position(A, T0) })
+    applyLivePositions(client, [position(A, T0 + 5_000, 71)])
+    expect(client.getQueryData<{ last: LivePosition }>(queryKeys.vehicle(A))?.last.lon).toBe(71)
+  })
+
+  it("refetches the unfiltered snapshot when a vehicle it does not know reports, not a filtered one", async () => {
+    const client = seed()
+    const teamKey = queryKeys.liveMap({ teamId: "00000000-0000-4000-8000-0000000000ee" })
+    client.setQueryData<LiveMapSnapshot>(teamKey, snapshotOf())
+    const fetched: string[] = []
+    client.setQueryDefaults(queryKeys.liveMaps(), {
+      queryFn: ({ queryKey }) => {
+        fetched.push(JSON.stringify(queryKey))
+        return snapshotOf()
       },
     })
     const unknown = "00000000-0000-4000-8000-00000000000c" as VehicleId
-    // Only queries someone watches are refetched; an observer stands in for the page.
-    const unsubscribe = new QueryObserver(client, {
-      queryKey: queryKeys.vehicles(),
-      staleTime: 60_000,
-    }).subscribe(() => {})
+    // Only queries someone watches are refetched; observers stand in for the page.
+    const observers = [UNFILTERED, teamKey].map((queryKey) =>
+      new QueryObserver(client, { queryKey, staleTime: 60_000 }).subscribe(() => {}),
+    )
     applyLivePositions(client, [position(unknown, T0)])
     await new Promise((resolve) => setTimeout(resolve, 0))
-    expect(fetches).toBe(1)
-    unsubscribe()
+    expect(fetched).toEqual([JSON.stringify(UNFILTERED)])
+    for (const unsubscribe of observers) unsubscribe()
   })
 
   it("extends a cached track with the points after its last one, in time order", () => {
@@ -111,6 +142,8 @@ describe("applyLivePositions", () => {
       from: new Date(T0 - 3_600_000).toISOString(),
       to: new Date(T0).toISOString(),
       truncated: false,
+      stored: 1,
+      step: 1,
       points: [trackPoint(T0)],
     })
     applyLivePositions(client, [

@@ -1,6 +1,7 @@
 import type { QueryClient } from "@tanstack/solid-query"
 import { queryKeys } from "../api/queries"
-import type { LivePosition, TrackPoint, TrackResponse, Vehicle, VehiclesResponse } from "../api/types"
+import type { LiveMapSnapshot, LivePosition, TrackPoint, TrackResponse, VehicleRecord } from "../api/types"
+import { snapshotIndex } from "./snapshotIndex"
 
 const toTrackPoint = (p: LivePosition): TrackPoint => ({
   timeMs: p.timeMs,
@@ -26,9 +27,48 @@ const groupByVehicle = (positions: ReadonlyArray<LivePosition>): Map<string, Liv
 }
 
 /**
- * Writes live positions into the query cache: the vehicles list gets each vehicle's newest
- * position (late, older points never move a vehicle back) and cached tracks grow by the points
- * after their last one. A position of a vehicle the list does not know yet refetches the list.
+ * A snapshot with each vehicle's newest position written into its columns (late, older points
+ * never move a vehicle back). The position columns are copied once per batch, the ids, names and
+ * plates kept, so whatever depends on names alone (the list's order) is not recomputed.
+ * `unknown`: positions of vehicles the snapshot does not hold.
+ */
+export const withPositions = (
+  snapshot: LiveMapSnapshot,
+  groups: ReadonlyMap<string, ReadonlyArray<LivePosition>>,
+): { readonly snapshot: LiveMapSnapshot; readonly unknown: number } => {
+  const index = snapshotIndex(snapshot)
+  const lon = [...snapshot.lon]
+  const lat = [...snapshot.lat]
+  const timeMs = [...snapshot.timeMs]
+  const speedMps = [...snapshot.speedMps]
+  const headingDeg = [...snapshot.headingDeg]
+  const ignition = [...snapshot.ignition]
+  let unknown = 0
+  let changed = 0
+  for (const [vehicleId, group] of groups) {
+    const i = index.get(vehicleId)
+    const p = group.at(-1)
+    if (i === undefined) unknown += 1
+    if (i === undefined || p === undefined) continue
+    const known = timeMs[i]
+    if (known !== null && known !== undefined && p.timeMs < known) continue
+    lon[i] = p.lon
+    lat[i] = p.lat
+    timeMs[i] = p.timeMs
+    speedMps[i] = p.speedMps
+    headingDeg[i] = p.headingDeg
+    ignition[i] = p.ignition
+    changed += 1
+  }
+  if (changed === 0) return { snapshot, unknown }
+  return { snapshot: { ...snapshot, lon, lat, timeMs, speedMps, headingDeg, ignition }, unknown }
+}
+
+/**
+ * Writes a batch of live positions into the query cache: every cached live map snapshot, the
+ * cached records of those vehicles (the selected vehicle's details), and their cached tracks
+ * (the points after their last one). A position of a vehicle an UNFILTERED snapshot does not
+ * know (a vehicle added since) refetches that snapshot; a filtered one leaves it out on purpose.
  */
 export const applyLivePositions = (
   queryClient: QueryClient,
@@ -36,29 +76,35 @@ export const applyLivePositions = (
 ): void => {
   if (positions.length === 0) return
   const groups = groupByVehicle(positions)
-  let unknownVehicle = false
-  queryClient.setQueryData<VehiclesResponse>(queryKeys.vehicles(), (old) => {
-    if (old === undefined) return old
-    const known = new Set<string>()
-    const items = old.items.map((vehicle): Vehicle => {
-      known.add(vehicle.id)
-      const p = groups.get(vehicle.id)?.at(-1)
-      if (p === undefined || (vehicle.last !== null && p.timeMs < vehicle.last.timeMs)) return vehicle
-      return { ...vehicle, last: p }
-    })
-    unknownVehicle = [...groups.keys()].some((id) => !known.has(id))
-    return { ...old, items }
-  })
-  if (unknownVehicle) void queryClient.invalidateQueries({ queryKey: queryKeys.vehicles() })
 
-  for (const [vehicleId, group] of groups) {
-    const points = group.map(toTrackPoint)
-    queryClient.setQueriesData<TrackResponse>({ queryKey: queryKeys.tracksOf(vehicleId) }, (old) => {
-      if (old === undefined) return old
-      const fromMs = Date.parse(old.from)
-      const lastMs = old.points.at(-1)?.timeMs ?? Number.NEGATIVE_INFINITY
-      const fresh = points.filter((p) => p.timeMs > lastMs && p.timeMs >= fromMs)
-      return fresh.length === 0 ? old : { ...old, points: [...old.points, ...fresh] }
-    })
+  for (const [key, old] of queryClient.getQueriesData<LiveMapSnapshot>({ queryKey: queryKeys.liveMaps() })) {
+    if (old === undefined) continue
+    const { snapshot, unknown } = withPositions(old, groups)
+    if (snapshot !== old) queryClient.setQueryData(key, snapshot)
+    const filter = key[1]
+    const unfiltered =
+      typeof filter === "object" &&
+      filter !== null &&
+      "teamId" in filter &&
+      filter.teamId === null &&
+      "vehicleTypeId" in filter &&
+      filter.vehicleTypeId === null
+    if (unknown > 0 && unfiltered) void queryClient.invalidateQueries({ queryKey: key, exact: true })
+  }
+
+  // Only the few cached records and tracks are visited, not one cache look-up per moving vehicle.
+  for (const [key, old] of queryClient.getQueriesData<VehicleRecord>({ queryKey: ["vehicle"] })) {
+    const newest = groups.get(String(key[1]))?.at(-1)
+    if (old === undefined || newest === undefined || (old.last !== null && newest.timeMs < old.last.timeMs))
+      continue
+    queryClient.setQueryData(key, { ...old, last: newest })
+  }
+  for (const [key, old] of queryClient.getQueriesData<TrackResponse>({ queryKey: ["track"] })) {
+    const group = groups.get(String(key[1]))
+    if (old === undefined || group === undefined) continue
+    const fromMs = Date.parse(old.from)
+    const lastMs = old.points.at(-1)?.timeMs ?? Number.NEGATIVE_INFINITY
+    const fresh = group.map(toTrackPoint).filter((p) => p.timeMs > lastMs && p.timeMs >= fromMs)
+    if (fresh.length > 0) queryClient.setQueryData(key, { ...old, points: [...old.points, ...fresh] })
   }
 }

@@ -18,15 +18,21 @@ export interface LiveSocketOptions {
   readonly onMessage: (message: LiveMessage) => void
   /** Called when a connection opens after an earlier one was lost: catch up on what was missed. */
   readonly onReconnect?: () => void
+  /**
+   * Called whenever a connection opens, the first one too: for a page whose list was fetched before
+   * the socket was up, so that an event between the fetch and the open is not missed for good.
+   */
+  readonly onOpen?: () => void
+  /** Messages that are not positions (a user's notifications), parsed but unchecked. */
+  readonly onOther?: (message: unknown) => void
 }
 
 const isLiveMessage = (u: unknown): u is LiveMessage =>
   typeof u === "object" &&
   u !== null &&
   "type" in u &&
-  u.type === "positions" &&
-  "positions" in u &&
-  Array.isArray(u.positions)
+  ((u.type === "positions" && "positions" in u && Array.isArray(u.positions)) ||
+    (u.type === "alert" && "alert" in u && typeof u.alert === "object" && u.alert !== null))
 
 /** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s, … capped at 30 s. */
 export const backoffDelayMs = (attempt: number, random: () => number = Math.random): number =>
@@ -76,6 +82,7 @@ export const createLiveSocket = (options: LiveSocketOptions): Accessor<LiveStatu
       setStatus("open")
       if (everOpened) options.onReconnect?.()
       everOpened = true
+      options.onOpen?.()
     }
     ws.onmessage = (event) => {
       if (typeof event.data !== "string") return
@@ -86,6 +93,7 @@ export const createLiveSocket = (options: LiveSocketOptions): Accessor<LiveStatu
         return
       }
       if (isLiveMessage(message)) options.onMessage(message)
+      else options.onOther?.(message)
     }
     ws.onclose = (event) => {
       if (socket !== ws) return

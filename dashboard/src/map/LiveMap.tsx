@@ -1,21 +1,23 @@
-import { MapboxOverlay } from "@deck.gl/mapbox"
-import { LngLatBounds, Map as MapLibreMap, type StyleSpecification, setWorkerUrl } from "maplibre-gl"
-import "maplibre-gl/dist/maplibre-gl.css"
-import maplibreWorkerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url"
-import { createEffect, createSignal, on, onCleanup, onMount, Show, untrack } from "solid-js"
+import { LngLatBounds, type Map as MapLibreMap, type StyleSpecification } from "maplibre-gl"
+import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show, untrack } from "solid-js"
 import type { VehicleId } from "../api/types"
 import { useI18n } from "../i18n/I18nContext"
+import { createDeckOverlay, createFlatMap } from "./createFlatMap"
+import { declutterLabels } from "./declutterLabels"
 import { MapControls } from "./MapControls"
 import { MapLegend } from "./MapLegend"
-import { type MapVehicle, makeVehicleLayers } from "./makeVehicleLayers"
+import { makeVehicleClusters, type VehicleCluster } from "./makeVehicleClusters"
+import { LABEL, LABEL_FONT, type MapVehicle, makeVehicleLayers } from "./makeVehicleLayers"
+import { swapBasemap, trackBasemap } from "./swapBasemap"
 
 // Bundling moves MapLibre away from its worker file; point it at the copy Vite emits.
-setWorkerUrl(maplibreWorkerUrl)
 
 export interface LiveMapProps {
   readonly mapStyle: string | StyleSpecification
   readonly vehicles: ReadonlyArray<MapVehicle>
   readonly selectedId: VehicleId | null
+  /** The organisation's offline threshold, for the legend. */
+  readonly offlineAfterMinutes: number
   readonly follow: boolean
   readonly track: ReadonlyArray<readonly [number, number]>
   readonly onSelect: (id: VehicleId) => void
@@ -48,31 +50,29 @@ export const LiveMap = (props: LiveMapProps) => {
   const [map, setMap] = createSignal<MapLibreMap>()
   const [loaded, setLoaded] = createSignal(false)
   const [error, setError] = createSignal<string>()
-  const overlay = new MapboxOverlay({
-    interleaved: false,
-    layers: [],
-    getCursor: ({ isHovering, isDragging }) => (isDragging ? "grabbing" : isHovering ? "pointer" : "grab"),
-  })
+  const overlay = createDeckOverlay()
+
+  /** What the map shows: [west, south, east, north] and the zoom, updated as it moves. */
+  const [view, setView] = createSignal<{
+    readonly bbox: readonly [number, number, number, number]
+    readonly zoom: number
+  }>({ bbox: [-180, -85, 180, 85], zoom: 1.5 })
+  const readView = (m: MapLibreMap) => {
+    const b = m.getBounds()
+    setView({ bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom: m.getZoom() })
+  }
 
   onMount(() => {
-    let instance: MapLibreMap
-    try {
-      instance = new MapLibreMap({
-        container,
-        style: props.mapStyle,
-        center: [0, 20],
-        zoom: 1.5,
-        attributionControl: { compact: true },
-        dragRotate: false,
-        pitchWithRotate: false,
-      })
-    } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause))
-      return
-    }
-    instance.touchZoomRotate.disableRotation()
+    const made = createFlatMap(container, props.mapStyle)
+    if ("error" in made) return void setError(made.error)
+    const instance = made.map
+    trackBasemap(instance)
     instance.addControl(overlay)
-    instance.on("load", () => setLoaded(true))
+    instance.on("load", () => {
+      setLoaded(true)
+      readView(instance)
+    })
+    instance.on("move", () => readView(instance))
     instance.on("error", (event) => {
       if (!instance.isStyleLoaded()) setError(event.error.message)
     })
@@ -81,10 +81,80 @@ export const LiveMap = (props: LiveMapProps) => {
     onCleanup(() => instance.remove())
   })
 
+  // A new basemap (the theme changed, or a configured style failed over) replaces the old in place.
+  createEffect(
+    on(
+      () => props.mapStyle,
+      (style) => {
+        const m = map()
+        if (m !== undefined) swapBasemap(m, style)
+      },
+      { defer: true },
+    ),
+  )
+
+  // Label widths, measured once per name in the labels' own font.
+  const widths = new Map<string, number>()
+  const measure = document.createElement("canvas").getContext("2d")
+  if (measure !== null) measure.font = `${LABEL.weight} ${LABEL.sizePx}px ${LABEL_FONT}`
+  const widthOf = (name: string): number => {
+    let w = widths.get(name)
+    if (w === undefined) {
+      w = (measure?.measureText(name).width ?? name.length * 8) + 2 * LABEL.paddingX
+      if (widths.size > 100_000) widths.clear()
+      widths.set(name, w)
+    }
+    return w
+  }
+  /** The vehicles whose labels fit without overlapping: the selected one first, then moving ones. */
+  const labelledOf = (vehicles: ReadonlyArray<MapVehicle>, selected: MapVehicle | undefined) => {
+    const m = map()
+    if (m === undefined || vehicles.length === 0) return []
+    const height = LABEL.sizePx + 2 * LABEL.paddingY + 4
+    const kept = declutterLabels(
+      vehicles.map((v) => {
+        const p = m.project([v.position[0], v.position[1]])
+        return {
+          id: v.id,
+          x: p.x,
+          y: p.y + LABEL.offsetYPx - height / 2,
+          width: widthOf(v.name),
+          height,
+          priority: v === selected ? 2 : v.status === "moving" ? 1 : 0,
+        }
+      }),
+    )
+    return vehicles.filter((v) => kept.has(v.id))
+  }
+
+  const selectedVehicle = createMemo(() =>
+    props.selectedId === null ? undefined : props.vehicles.find((v) => v.id === props.selectedId),
+  )
+  // The cluster index is rebuilt when the vehicles change (once per live batch), queried as the view moves.
+  const clusters = createMemo(() => makeVehicleClusters(props.vehicles))
+  const shown = createMemo(() => {
+    const { bbox, zoom } = view()
+    const { clusters: groups, vehicles } = clusters().view(bbox, zoom)
+    // The selected vehicle is always drawn on its own, even inside a cluster: following must show it.
+    const selected = selectedVehicle()
+    const single = selected === undefined || vehicles.includes(selected) ? vehicles : [...vehicles, selected]
+    return { clusters: groups, vehicles: single, labelled: labelledOf(single, selected) }
+  })
+  const openCluster = (cluster: VehicleCluster) => {
+    const m = map()
+    if (m === undefined) return
+    const zoom = Math.min(clusters().expansionZoom(cluster.clusterId), FIT_MAX_ZOOM + 2)
+    m.easeTo({ center: [...cluster.position], zoom, duration: 500 })
+  }
+
   createEffect(() => {
+    const { clusters: groups, vehicles, labelled } = shown()
     overlay.setProps({
       layers: makeVehicleLayers({
-        vehicles: props.vehicles,
+        vehicles,
+        labelled,
+        clusters: groups,
+        onClusterClick: openCluster,
         selectedId: props.selectedId,
         track: props.track,
         onSelect: props.onSelect,
@@ -106,8 +176,6 @@ export const LiveMap = (props: LiveMapProps) => {
     setFitted(true)
     fitAll(false)
   })
-
-  const selectedVehicle = () => props.vehicles.find((v) => v.id === props.selectedId)
 
   // A newly selected vehicle is brought into view.
   createEffect(
@@ -135,7 +203,15 @@ export const LiveMap = (props: LiveMapProps) => {
   })
 
   return (
-    <div class="live-map" data-testid="live-map" data-fitted={fitted()}>
+    <div
+      class="live-map"
+      data-testid="live-map"
+      data-fitted={fitted()}
+      data-zoom={view().zoom.toFixed(2)}
+      data-clusters={shown().clusters.length}
+      data-single={shown().vehicles.length}
+      data-labelled={shown().labelled.length}
+    >
       <section class="live-map__canvas" ref={container} aria-label={t("app.liveMap")} />
       <Show when={error()}>
         {(message) => (
@@ -150,7 +226,7 @@ export const LiveMap = (props: LiveMapProps) => {
         onFitAll={() => fitAll(true)}
         canFit={props.vehicles.length > 0}
       />
-      <MapLegend />
+      <MapLegend offlineAfterMinutes={props.offlineAfterMinutes} />
     </div>
   )
 }

@@ -6,9 +6,9 @@ const shown: ReadonlyArray<VehicleStatus> = ["moving", "idle", "stopped", "stale
 /** Phones have little map to spare: the legend starts folded there. */
 const NARROW = "(max-width: 768px)"
 
-/** What the vehicle colours on the map mean. */
-export const MapLegend = () => {
-  const { t } = useI18n()
+/** What the vehicle colours on the map mean; "stale" with the organisation's offline threshold. */
+export const MapLegend = (props: { readonly offlineAfterMinutes: number }) => {
+  const { t, format } = useI18n()
   return (
     <details class="map-legend" open={!window.matchMedia(NARROW).matches}>
       <summary>{t("map.legend")}</summary>
@@ -21,7 +21,9 @@ export const MapLegend = () => {
                 style={{ "background-color": statusCssColor(status) }}
                 aria-hidden="true"
               />
-              {t(`status.${status}`)}
+              {status === "stale"
+                ? t("liveMap.staleFor", { minutes: format().integer(props.offlineAfterMinutes) })
+                : t(`status.${status}`)}
             </li>
           )}
         </For>

@@ -1,5 +1,8 @@
+import { A } from "@solidjs/router"
+import { History } from "lucide-solid"
 import { type JSX, Match, Show, Switch } from "solid-js"
 import type { Vehicle } from "../api/types"
+import { useSession } from "../auth/SessionContext"
 import { compassPoint } from "../i18n/format"
 import { useI18n } from "../i18n/I18nContext"
 import { statusCssColor, vehicleStatus } from "./vehicleStatus"
@@ -14,6 +17,8 @@ export interface TrackSummary {
 export interface VehicleDetailsProps {
   readonly vehicle: Vehicle
   readonly nowMs: number
+  /** Silent this long, a vehicle is stale (the organisation's offline threshold). */
+  readonly staleAfterMs: number
   readonly follow: boolean
   readonly onFollowChange: (follow: boolean) => void
   readonly onClose: () => void
@@ -34,7 +39,8 @@ const Field = (props: {
 /** The selected vehicle's latest data, the follow switch and the state of today's track. */
 export const VehicleDetails = (props: VehicleDetailsProps) => {
   const { t, format } = useI18n()
-  const status = () => vehicleStatus(props.vehicle.last, props.nowMs)
+  const session = useSession()
+  const status = () => vehicleStatus(props.vehicle.last, props.nowMs, props.staleAfterMs)
   const dash = () => t("details.notReported")
   const orDash = <T,>(value: T | null, show: (v: T) => string) => (value === null ? dash() : show(value))
 
@@ -148,6 +154,16 @@ export const VehicleDetails = (props: VehicleDetailsProps) => {
             </Match>
           </Switch>
         </p>
+        <Show when={session.can("vehicles.read")}>
+          <A
+            href={`/vehicles/${props.vehicle.id}?tab=track&period=today`}
+            class="button button--ghost"
+            data-testid="vehicle-history"
+          >
+            <History size={16} aria-hidden="true" />
+            <span>{t("replay.history")}</span>
+          </A>
+        </Show>
       </div>
     </section>
   )

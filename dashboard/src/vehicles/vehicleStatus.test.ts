@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest"
 import type { Position } from "../api/types"
-import { STALE_AFTER_MS, vehicleStatus } from "./vehicleStatus"
+import { vehicleStatus as statusAt } from "./vehicleStatus"
+
+const STALE_AFTER_MS = 15 * 60_000
+const vehicleStatus = (last: Position | null, now: number) => statusAt(last, now, STALE_AFTER_MS)
 
 const NOW = Date.UTC(2025, 0, 1, 12)
 const at = (overrides: Partial<Position>): Position => ({
@@ -33,8 +36,10 @@ describe("vehicleStatus", () => {
     expect(vehicleStatus(at({ speedMps: null, ignition: null }), NOW)).toBe("stopped")
   })
 
-  it("is stale after ten minutes of silence, whatever it last reported", () => {
+  it("is stale after the organisation's offline threshold, whatever it last reported", () => {
     expect(vehicleStatus(at({ timeMs: NOW - STALE_AFTER_MS, speedMps: 20 }), NOW)).toBe("moving")
     expect(vehicleStatus(at({ timeMs: NOW - STALE_AFTER_MS - 1, speedMps: 20 }), NOW)).toBe("stale")
+    // An organisation that waits an hour sees the same silence as still moving.
+    expect(statusAt(at({ timeMs: NOW - STALE_AFTER_MS - 1, speedMps: 20 }), NOW, 60 * 60_000)).toBe("moving")
   })
 })

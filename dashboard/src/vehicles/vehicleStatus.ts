@@ -1,20 +1,19 @@
+import { LIVE_STATUSES, type LiveStatus, liveStatus, MOVING_MIN_MPS } from "@fleetcore/contract"
 import type { Position } from "../api/types"
 
-export type VehicleStatus = "moving" | "idle" | "stopped" | "stale" | "unknown"
+export type VehicleStatus = LiveStatus
 
-export const vehicleStatuses: ReadonlyArray<VehicleStatus> = ["moving", "idle", "stopped", "stale", "unknown"]
+export const vehicleStatuses: ReadonlyArray<VehicleStatus> = LIVE_STATUSES
 
-/** No position for this long: the vehicle is shown as stale, whatever it last reported. */
-export const STALE_AFTER_MS = 10 * 60_000
-/** Below this speed a vehicle counts as standing: parked GPS jitter stays well under 1 m/s (3.6 km/h). */
-export const MOVING_MIN_MPS = 1
+export { MOVING_MIN_MPS }
 
-export const vehicleStatus = (last: Position | null, nowMs: number): VehicleStatus => {
-  if (last === null) return "unknown"
-  if (nowMs - last.timeMs > STALE_AFTER_MS) return "stale"
-  if ((last.speedMps ?? 0) >= MOVING_MIN_MPS) return "moving"
-  return last.ignition === true ? "idle" : "stopped"
-}
+/**
+ * What a vehicle is doing now; silent for more than `staleAfterMs` (the organisation's
+ * `offlineAfterMinutes`, which the live snapshot carries) it is stale, whatever it last reported.
+ * The one rule is the contract's `liveStatus`, which the snapshot's status filter uses too.
+ */
+export const vehicleStatus = (last: Position | null, nowMs: number, staleAfterMs: number): VehicleStatus =>
+  liveStatus(last ?? { timeMs: null, speedMps: null, ignition: null }, nowMs, staleAfterMs)
 
 /** One colour per status, shared by the map, the list and the legend. */
 export const statusColors: Readonly<Record<VehicleStatus, readonly [number, number, number]>> = {

@@ -1,3 +1,5 @@
+import type { DeviceLinks } from "../commands/DeviceLinks.js"
+import type { CommandPublisher } from "../commands/mqttCommands.js"
 import type { DeviceAuthenticator, DeviceIngress } from "../DeviceIngress.js"
 import type { CommandBroker } from "./commandBridge.js"
 import type { ReasonCode } from "./reasonCodes.js"
@@ -26,4 +28,8 @@ export interface Mqtt5Deps {
   readonly onRefusal?: (reasonCode: ReasonCode) => void
   /** Shared by a listener's connections so a reconnecting device takes over its stale session [MQTT-3.1.4-3]. */
   readonly sessions?: Mqtt5SessionRegistry
+  /** Where a device subscribed to its commands topic is offered for commands, and its answers go. */
+  readonly links?: DeviceLinks
+  /** Publishes commands inside the broker for the device's link (the Aedes instance fits). */
+  readonly commandPublisher?: CommandPublisher
 }

@@ -1,5 +1,6 @@
 import type { Duplex } from "node:stream"
 import { parser as makeParser, type Packet } from "mqtt-packet"
+import { commandIdOf } from "../commands/mqttCommands.js"
 import type { AuthenticatedDevice } from "../DeviceIngress.js"
 import { packetLimit } from "../mqtt/packetLimits.js"
 import { makePacketSizeGuard, type PacketSizeGuard } from "../mqtt/packetSizeGuard.js"
@@ -215,6 +216,10 @@ class Mqtt5Session implements SessionPort {
       send: (packet) => this.send(packet),
       whenDrained: (done) => this.writer.whenDrained(done),
       receiveMaximum: terms.clientReceiveMaximum,
+      onAcknowledged: (payload) => {
+        const id = commandIdOf(payload)
+        if (id !== null) this.deps.links?.acknowledged(device.id, id)
+      },
     })
     this.connected = { device, terms, aliases: makeTopicAliases(SERVER_TOPIC_ALIAS_MAXIMUM), commands, will }
     this.phase = "connected"
@@ -301,6 +306,7 @@ class Mqtt5Session implements SessionPort {
     const connected = this.connected
     if (connected === null) return
     connected.commands.close()
+    connected.detachLink?.()
     publishWill(this.deps, connected)
     this.deps.log.info({ deviceId: connected.device.id }, "mqtt5 device disconnected")
   }

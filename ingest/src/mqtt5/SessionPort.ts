@@ -20,6 +20,8 @@ export interface Connected {
   readonly terms: ConnectTerms
   readonly aliases: TopicAliases
   readonly commands: CommandBridge
+  /** Withdraws the device's command link (set once it subscribed to its commands topic). */
+  detachLink?: () => void
   /** Dropped on DISCONNECT 0x00 [MQTT-3.14.4-3] and once published [MQTT-3.1.2-10]. */
   will: Will | null
 }

@@ -44,6 +44,8 @@ export interface CommandBridgeOptions {
   readonly whenDrained: (done: () => void) => void
   /** The client's Receive Maximum [MQTT-3.3.4-9]. */
   readonly receiveMaximum: number
+  /** Told of the payload of each QoS 1 delivery the device acknowledged (a command received). */
+  readonly onAcknowledged?: (payload: Buffer | string) => void
 }
 
 /**
@@ -82,7 +84,7 @@ export const makeCommandBridge = (options: CommandBridgeOptions): CommandBridge 
   const { broker, log, deviceId } = options
   const routes = new Map<string, Route>()
   /** Packet ids of QoS 1 deliveries not yet acknowledged: the send quota in use (4.9). */
-  const inflight = new Set<number>()
+  const inflight = new Map<number, Buffer | string>()
   const waiting: Outgoing[] = []
   let nextId = 1
   let closed = false
@@ -119,7 +121,7 @@ export const makeCommandBridge = (options: CommandBridgeOptions): CommandBridge 
     }
     if (message.qos === 1) {
       packet.messageId = allocateId()
-      inflight.add(packet.messageId)
+      inflight.set(packet.messageId, message.payload)
     }
     if (Object.keys(properties).length > 0) packet.properties = properties
     const result = options.send(packet)
@@ -135,8 +137,10 @@ export const makeCommandBridge = (options: CommandBridgeOptions): CommandBridge 
     else setImmediate(done)
   }
 
-  const release = (messageId: number): boolean => {
-    if (!inflight.delete(messageId)) return false
+  const release = (messageId: number, acknowledged = false): boolean => {
+    const payload = inflight.get(messageId)
+    if (payload === undefined || !inflight.delete(messageId)) return false
+    if (acknowledged) options.onAcknowledged?.(payload)
     // Quota regained (4.9): send what waited, oldest first (4.6).
     while (!closed && waiting.length > 0 && inflight.size < options.receiveMaximum) {
       const next = waiting.shift()
@@ -197,7 +201,7 @@ export const makeCommandBridge = (options: CommandBridgeOptions): CommandBridge 
       return new Promise((resolve) => broker.unsubscribe(topic, route.deliver, () => resolve(true)))
     },
     acknowledge: (messageId, reasonCode) => {
-      if (!release(messageId)) {
+      if (!release(messageId, reasonCode < 0x80)) {
         log.debug({ deviceId, messageId }, "PUBACK for no command in flight ignored")
       } else if (reasonCode >= 0x80) {
         // A refused delivery is acknowledged all the same and never resent [MQTT-4.4.0-2].

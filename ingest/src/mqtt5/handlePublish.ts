@@ -1,5 +1,6 @@
 import { MqttTopics } from "@fleetcore/proto"
 import type { IPublishPacket } from "mqtt-packet"
+import { parseCommandResponse } from "../commands/mqttCommands.js"
 import { ackForOutcome, type IngestAck } from "./ingestAck.js"
 import { ReasonCode } from "./reasonCodes.js"
 import type { Connected, SessionPort } from "./SessionPort.js"
@@ -39,6 +40,19 @@ export const handlePublish = (
     return session.fail(ReasonCode.TopicNameInvalid, "wildcard in a topic name") // [MQTT-3.3.2-2]
   }
 
+  if (topic === MqttTopics.commandResponse(deviceId)) {
+    // The device's answer to a command (docs/devices.md): settles it by id; nothing is ingested.
+    const answer = parseCommandResponse(packet.payload)
+    if (answer === null) deps.log.warn({ deviceId }, "command response is not {id, ok, text}")
+    else deps.links?.answered(deviceId, answer.text, { commandId: answer.id, ok: answer.ok })
+    if (messageId !== undefined)
+      session.puback(messageId, {
+        reasonCode: answer === null ? ReasonCode.PayloadFormatInvalid : ReasonCode.Success,
+        reasonString: answer === null ? "a command response is {id, ok, text}" : null,
+        code: null,
+      })
+    return undefined
+  }
   const ownTopic = MqttTopics.telemetry(deviceId)
   if (topic !== ownTopic) {
     // A device publishes only to its own topic (tenancy); nothing reaches the ingest path.

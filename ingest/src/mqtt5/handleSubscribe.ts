@@ -1,5 +1,6 @@
 import { MqttTopics } from "@fleetcore/proto"
 import type { ISubscribePacket, IUnsubscribePacket } from "mqtt-packet"
+import { mqttCommandLink } from "../commands/mqttCommands.js"
 import { ReasonCode } from "./reasonCodes.js"
 import type { Connected, SessionPort } from "./SessionPort.js"
 
@@ -67,6 +68,18 @@ export const handleSubscribe = async (
     }
     const qos = subscription.qos >= 1 ? 1 : 0
     await connected.commands.subscribe(own, qos, subscriptionId)
+    const { links, commandPublisher } = session.deps
+    if (links !== undefined && commandPublisher !== undefined && connected.detachLink === undefined) {
+      let linked = true
+      const detach = links.attach(
+        connected.device.id,
+        mqttCommandLink(commandPublisher, own, () => linked),
+      )
+      connected.detachLink = () => {
+        linked = false
+        detach()
+      }
+    }
     codes.push(qos === 1 ? ReasonCode.GrantedQoS1 : ReasonCode.GrantedQoS0)
   }
   // Same Packet Identifier [MQTT-3.8.4-2], one Reason Code per filter [MQTT-3.8.4-6].

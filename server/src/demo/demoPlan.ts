@@ -1,5 +1,5 @@
 import type { SeededRandom } from "@fleetcore/load-tests"
-import type { DemoModel } from "./demoCatalogue.js"
+import type { DemoModel } from "./demoModels.js"
 
 /** How big the demo fleet is. */
 export interface DemoScale {

@@ -1,5 +1,6 @@
 import { seededRandom } from "@fleetcore/load-tests"
 import type { DocumentStore, PostgresClient } from "@fleetcore/platform"
+import { seedAlerts } from "./demoAlerts.js"
 import {
   driverOn,
   planRefuels,
@@ -9,9 +10,13 @@ import {
   storeExpenses,
 } from "./demoExpenses.js"
 import { seedDrivers, seedFleet } from "./demoFleet.js"
+import { seedGeofences } from "./demoGeofences.js"
+import { seedIncidents } from "./demoIncidents.js"
 import { seedMaintenance } from "./demoMaintenance.js"
+import { seedOnboarding } from "./demoOnboarding.js"
 import { seedContracts, seedDocuments, seedPenalties } from "./demoPapers.js"
 import { type DemoContext, type DemoScale, FULL_SCALE } from "./demoPlan.js"
+import { seedTickets } from "./demoTickets.js"
 
 /** The first generated driver: when it exists the fleet is already seeded. */
 const MARKER_EMPLOYEE_ID = "KZ-1001"
@@ -58,6 +63,11 @@ export const seedDemoFleet = async (
     const fuelYear = refuels.reduce((sum, r) => sum + r.expense.amount, 0)
     await seedBudgets(client, ctx, monthly, fuelYear)
     const documents = await seedDocuments(client, ctx, store, vehicles, contracts.insurance)
+    const alerts = await seedAlerts(client, ctx, vehicles, driverAt)
+    const incidents = await seedIncidents(client, orgId)
+    const geofences = await seedGeofences(client, ctx)
+    const onboarding = await seedOnboarding(client, ctx)
+    await seedTickets(client, orgId)
     const counted = await client.query<Record<string, string>>(
       `SELECT (SELECT count(*) FROM vehicles) AS vehicles, (SELECT count(*) FROM drivers) AS drivers,
               (SELECT count(*) FROM expenses) AS expenses, (SELECT count(*) FROM fuel_entries) AS refuels,
@@ -65,7 +75,7 @@ export const seedDemoFleet = async (
               (SELECT count(*) FROM penalties) AS penalties, (SELECT count(*) FROM driver_assignments) AS assignments`,
     )
     const counts = Object.fromEntries(Object.entries(counted.rows[0] ?? {}).map(([k, v]) => [k, Number(v)]))
-    return { seeded: true, ms: 0, counts: { ...counts, documents } }
+    return { seeded: true, ms: 0, counts: { ...counts, documents, alerts, incidents, geofences, onboarding } }
   })
   if (!report.seeded) return report
   // Fresh statistics and visibility maps, as autovacuum would leave them a minute later: the
@@ -92,4 +102,7 @@ const SEEDED_TABLES = [
   "fuel_entries",
   "budgets",
   "documents",
+  "alerts",
+  "alert_actions",
+  "incidents",
 ]

@@ -234,6 +234,8 @@ export const recordsEn = {
     entity_contract: "Contract",
     entity_expense: "Expense",
     entity_penalty: "Penalty",
+    entity_task: "Task",
+    entity_ticket: "Ticket",
   },
   expenses: {
     title: "Expenses",

@@ -235,6 +235,8 @@ export const recordsKk: RecordsDictionary = {
     entity_contract: "Шарт",
     entity_expense: "Шығын",
     entity_penalty: "Айыппұл",
+    entity_task: "Тапсырма",
+    entity_ticket: "Өтінім",
   },
   expenses: {
     title: "Шығындар",

@@ -234,6 +234,8 @@ export const recordsRu: RecordsDictionary = {
     entity_contract: "Договор",
     entity_expense: "Расход",
     entity_penalty: "Штраф",
+    entity_task: "Задача",
+    entity_ticket: "Заявка",
   },
   expenses: {
     title: "Расходы",

@@ -233,6 +233,8 @@ export const recordsTr: RecordsDictionary = {
     entity_contract: "Sözleşme",
     entity_expense: "Gider",
     entity_penalty: "Ceza",
+    entity_task: "Görev",
+    entity_ticket: "Talep",
   },
   expenses: {
     title: "Giderler",

@@ -1,5 +1,6 @@
 import { endpoints } from "@fleetcore/contract"
 import { createMemo, createSignal, For } from "solid-js"
+import { createAllPagesQuery } from "../../api/createAllPagesQuery"
 import { createListQuery } from "../../api/createListQuery"
 import { useI18n } from "../../i18n/I18nContext"
 import { PageHeader } from "../../ui/PageHeader"
@@ -32,7 +33,7 @@ export const AuditPage = () => {
   }
   const result = createListQuery(endpoints.audit.list, () => ({ query: query() }))
   // Who may read the audit may read the users (admins, the owner): the "who" filter lists them.
-  const users = createListQuery(endpoints.users.list, () => ({ query: { pageSize: "200", sort: "name" } }))
+  const users = createAllPagesQuery(endpoints.users.list, () => ({ query: { sort: "name" } }))
   const columns = createMemo(() => auditColumns(t, format().dateTime))
 
   return (
@@ -44,6 +45,7 @@ export const AuditPage = () => {
         columns={columns()}
         result={listResultOf(result)}
         url={url}
+        export={{ path: endpoints.listExports.audit.path, query }}
         rowId={(row) => row.id}
         onRowClick={setOpen}
         searchPlaceholder={t("audit.search")}

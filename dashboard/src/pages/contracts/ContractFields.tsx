@@ -3,16 +3,16 @@ import { Show } from "solid-js"
 import type { Dictionary } from "../../i18n/en"
 import { useI18n } from "../../i18n/I18nContext"
 import type { SchemaForm } from "../../ui/form/createSchemaForm"
+import { fieldBinding } from "../../ui/form/fieldBinding"
 import { SelectField } from "../../ui/form/SelectField"
 import { TextAreaField } from "../../ui/form/TextAreaField"
 import { TextField } from "../../ui/form/TextField"
+import { VehiclePicker } from "../../ui/form/VehiclePicker"
 import { type ContractValues, isInsuranceType } from "./contractForm"
-import { createVehicleOptions } from "./vehicleOptions"
 
 /** The fields of a contract (new and edit); the insurance block shows for CASCO and OSAGO only. */
 export const ContractFields = (props: { readonly form: SchemaForm<ContractValues> }) => {
   const { t } = useI18n()
-  const vehicles = createVehicleOptions()
   const form = props.form
   const k = (key: keyof Dictionary["contractsPenalties"]["contracts"]) =>
     t(`contractsPenalties.contracts.${key}`)
@@ -22,11 +22,10 @@ export const ContractFields = (props: { readonly form: SchemaForm<ContractValues
       <div class="form--pair form--top">
         <form.form.Field name="vehicleId">
           {(field) => (
-            <SelectField
-              field={field}
+            <VehiclePicker
+              {...fieldBinding(field)}
               label={t("contractsPenalties.vehicle")}
               testId="contract-vehicle"
-              options={[{ value: "", label: t("contractsPenalties.chooseVehicle") }, ...vehicles()]}
               {...form.serverProps("vehicleId")}
             />
           )}

@@ -6,6 +6,7 @@ import { createMemo, For, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { VehiclePicker } from "../../ui/form/VehiclePicker"
 import { PageHeader } from "../../ui/PageHeader"
 import { createTableUrlState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
@@ -13,7 +14,6 @@ import { FilterSelect } from "../../ui/table/FilterSelect"
 import { listResultOf } from "../../ui/table/listResultOf"
 import { listQueryOf } from "../../ui/table/tableUrlState"
 import { contractColumns } from "./contractColumns"
-import { createVehicleOptions } from "./vehicleOptions"
 
 const SORTS = ["endDate", "startDate", "amount", "contractor", "createdAt"]
 const EXPIRY_WINDOWS = ["7", "14", "30", "90"]
@@ -29,7 +29,6 @@ export const ContractsPage = () => {
   })
   const result = createListQuery(endpoints.contracts.list, () => ({ query: listQueryOf(url.state()) }))
   const columns = createMemo(() => contractColumns(t, format()))
-  const vehicles = createVehicleOptions()
   const newButton = (testId: string) => (
     <Show when={session.can("contracts.manage")}>
       <A href="/contracts/new" class="button button--primary" data-testid={testId}>
@@ -53,6 +52,7 @@ export const ContractsPage = () => {
         columns={columns()}
         result={listResultOf(result)}
         url={url}
+        export={{ path: endpoints.listExports.contracts.path, query: () => listQueryOf(url.state()) }}
         rowId={(row) => row.id}
         onRowClick={(row) => navigate(`/contracts/${row.id}`)}
         searchPlaceholder={t("contractsPenalties.contracts.search")}
@@ -63,15 +63,14 @@ export const ContractsPage = () => {
         }}
         filters={
           <>
-            <FilterSelect
+            <VehiclePicker
+              variant="filter"
               label={t("contractsPenalties.vehicle")}
               testId="contracts-filter-vehicle"
               value={filter("vehicleId")}
-              all={t("contractsPenalties.vehicleAll")}
+              empty={t("contractsPenalties.vehicleAll")}
               onChange={(value) => url.setFilter("vehicleId", value)}
-            >
-              <For each={vehicles()}>{(v) => <option value={v.value}>{v.label}</option>}</For>
-            </FilterSelect>
+            />
             <FilterSelect
               label={t("contractsPenalties.contracts.type")}
               testId="contracts-filter-type"

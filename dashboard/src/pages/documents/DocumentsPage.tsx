@@ -75,6 +75,7 @@ export const DocumentsPage = () => {
         columns={columns()}
         result={listResultOf(result)}
         url={url}
+        export={{ path: endpoints.listExports.documents.path, query: () => listQueryOf(url.state()) }}
         rowId={(row) => row.id}
         onRowClick={(row) => setPreview(row)}
         searchPlaceholder={t("documents.search")}

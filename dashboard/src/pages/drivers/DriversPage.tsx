@@ -48,6 +48,7 @@ export const DriversPage = () => {
         actions={newButton("driver-new")}
       />
       <DataTable
+        export={{ path: "/api/v1/drivers/export", query: () => listQueryOf(url.state()) }}
         id="drivers"
         label={t("drivers.title")}
         columns={columns()}

@@ -1,6 +1,7 @@
 import { endpoints } from "@fleetcore/contract"
 import { type QueryClient, useQuery } from "@tanstack/solid-query"
 import { useApi } from "../../api/ApiContext"
+import { createAllPagesQuery } from "../../api/createAllPagesQuery"
 
 /** One driver with their current vehicles (another organisation's id, or another driver's for a driver: 404). */
 export const createDriverQuery = (id: () => string) => {
@@ -11,16 +12,9 @@ export const createDriverQuery = (id: () => string) => {
   }))
 }
 
-/** Every team, for the team select (an organisation has few; the list's largest page). */
-export const createTeamOptionsQuery = (enabled: () => boolean = () => true) => {
-  const api = useApi()
-  return useQuery(() => ({
-    queryKey: [endpoints.teams.list.id, { pageSize: "200", sort: "name" }] as const,
-    queryFn: ({ signal }) =>
-      api.call(endpoints.teams.list, { query: { pageSize: "200", sort: "name" } }, signal),
-    enabled: enabled(),
-  }))
-}
+/** Every team, for the team select. */
+export const createTeamOptionsQuery = (enabled: () => boolean = () => true) =>
+  createAllPagesQuery(endpoints.teams.list, () => ({ query: { sort: "name" }, enabled: enabled() }))
 
 /** After a change to drivers, their lists, teams and assignments reload. */
 export const invalidateDrivers = (queryClient: QueryClient): Promise<unknown> =>

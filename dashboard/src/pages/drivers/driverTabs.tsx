@@ -3,6 +3,7 @@ import type { Component } from "solid-js"
 import type { I18n } from "../../i18n/createI18n"
 import { DocumentsPanel } from "../../ui/documents/DocumentsPanel"
 import { DriverExpensesTab } from "../expenses/DriverExpensesTab"
+import { DriverOnboardingTab } from "../onboarding/DriverOnboardingTab"
 import { DriverPenaltiesTab } from "../penalties/PenaltyTabs"
 import { DriverFuelCardsTab } from "./DriverFuelCardsTab"
 import { DriverInfoTab } from "./DriverInfoTab"
@@ -52,5 +53,11 @@ export const DRIVER_TABS: ReadonlyArray<DriverTab> = [
     label: (t) => t("menu.documents"),
     access: "documents.read",
     component: (props) => <DocumentsPanel entityType="driver" entityId={props.driver.id} />,
+  },
+  {
+    id: "onboarding",
+    label: (t) => t("onboarding.tab"),
+    access: "drivers.read",
+    component: (props) => <DriverOnboardingTab driverId={props.driver.id} />,
   },
 ]

@@ -3,12 +3,13 @@ import { Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
 import type { SchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
+import { fieldBinding } from "../../ui/form/fieldBinding"
 import { SelectField } from "../../ui/form/SelectField"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextAreaField } from "../../ui/form/TextAreaField"
 import { TextField } from "../../ui/form/TextField"
+import { VehiclePicker } from "../../ui/form/VehiclePicker"
 import type { ExpenseValues } from "./expenseForm"
-import { createVehicleOptionsQuery } from "./expenseQueries"
 
 /**
  * The fields of an expense; they follow the category: a refuel asks for litres and the odometer
@@ -23,7 +24,6 @@ export const ExpenseFormFields = (props: {
   readonly actions?: import("solid-js").JSX.Element
 }) => {
   const { t } = useI18n()
-  const vehicles = createVehicleOptionsQuery()
   const f = props.form
   const category = f.form.useSelector((s) => s.values.category)
   return (
@@ -43,17 +43,10 @@ export const ExpenseFormFields = (props: {
         </f.form.Field>
         <f.form.Field name="vehicleId">
           {(field) => (
-            <SelectField
-              field={field}
+            <VehiclePicker
+              {...fieldBinding(field)}
               label={t("expenses.vehicle")}
               testId="expense-vehicle"
-              options={[
-                { value: "", label: t("expenses.chooseVehicle") },
-                ...(vehicles.data?.items ?? []).map((v) => ({
-                  value: v.id,
-                  label: v.plate === null ? v.name : `${v.name} · ${v.plate}`,
-                })),
-              ]}
               {...f.serverProps("vehicleId")}
             />
           )}

@@ -6,6 +6,7 @@ import { createMemo, For, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { VehiclePicker } from "../../ui/form/VehiclePicker"
 import { PageHeader } from "../../ui/PageHeader"
 import { createTableUrlState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
@@ -14,7 +15,6 @@ import { listResultOf } from "../../ui/table/listResultOf"
 import { listQueryOf } from "../../ui/table/tableUrlState"
 import { ExpenseTotals } from "./ExpenseTotals"
 import { expenseColumns } from "./expenseColumns"
-import { createVehicleOptionsQuery } from "./expenseQueries"
 
 const SORTS = ["date", "amount", "orgAmount", "category", "vendor"]
 const FILTERS = ["vehicleId", "category", "currency", "from", "to"]
@@ -26,10 +26,8 @@ export const ExpensesPage = () => {
   const navigate = useNavigate()
   const url = createTableUrlState({ filters: FILTERS, sorts: SORTS })
   const result = createListQuery(endpoints.expenses.list, () => ({ query: listQueryOf(url.state()) }))
-  const vehicles = createVehicleOptionsQuery()
-  const vehicleName = (id: string) => vehicles.data?.items.find((v) => v.id === id)?.name ?? "…"
   const money = useI18n().format
-  const columns = createMemo(() => expenseColumns(t, format(), money(), vehicleName))
+  const columns = createMemo(() => expenseColumns(t, format(), money()))
   const newButton = (testId: string) => (
     <Show when={session.can("expenses.manage")}>
       <A href="/expenses/new" class="button button--primary" data-testid={testId}>
@@ -66,6 +64,7 @@ export const ExpensesPage = () => {
         }
       />
       <DataTable
+        export={{ path: "/api/v1/expenses/export", query: () => listQueryOf(url.state()) }}
         id="expenses"
         label={t("expenses.title")}
         columns={columns()}
@@ -81,15 +80,14 @@ export const ExpensesPage = () => {
         }}
         filters={
           <>
-            <FilterSelect
+            <VehiclePicker
+              variant="filter"
               label={t("expenses.vehicle")}
               testId="expenses-filter-vehicle"
               value={url.state().filters.vehicleId ?? ""}
-              all={t("expenses.allVehicles")}
+              empty={t("expenses.allVehicles")}
               onChange={(value) => url.setFilter("vehicleId", value)}
-            >
-              <For each={vehicles.data?.items ?? []}>{(v) => <option value={v.id}>{v.name}</option>}</For>
-            </FilterSelect>
+            />
             <FilterSelect
               label={t("expenses.category")}
               testId="expenses-filter-category"

@@ -11,7 +11,6 @@ import { DataTable } from "../../ui/table/DataTable"
 import { listResultOf } from "../../ui/table/listResultOf"
 import { ExpenseTotals } from "./ExpenseTotals"
 import { expenseColumns } from "./expenseColumns"
-import { createVehicleOptionsQuery } from "./expenseQueries"
 
 /** The latest expenses of one vehicle or one driver, with their total, for a tab of its page. */
 export const ExpensesTab = (props: {
@@ -26,12 +25,8 @@ export const ExpensesTab = (props: {
     query: { ...props.filter, pageSize: "50" },
   }))
   const byVehicle = () => "vehicleId" in props.filter
-  const vehicles = createVehicleOptionsQuery()
-  const vehicleName = (id: string) => vehicles.data?.items.find((v) => v.id === id)?.name ?? "…"
   const money = useI18n().format
-  const columns = createMemo(() =>
-    expenseColumns(t, format(), money(), vehicleName, { withVehicle: !byVehicle() }),
-  )
+  const columns = createMemo(() => expenseColumns(t, format(), money(), { withVehicle: !byVehicle() }))
   const vehicleId = () => ("vehicleId" in props.filter ? props.filter.vehicleId : undefined)
   return (
     <section class="expenses-tab" data-testid={props.testId}>

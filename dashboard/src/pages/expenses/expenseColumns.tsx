@@ -12,7 +12,6 @@ export const expenseColumns = (
   t: I18n["t"],
   format: Formatters,
   money: Formatters,
-  vehicleName: (id: string) => string,
   options: { readonly withVehicle: boolean } = { withVehicle: true },
 ): ReadonlyArray<ColumnDef<ExpenseView, unknown>> => [
   {
@@ -26,7 +25,11 @@ export const expenseColumns = (
         {
           id: "vehicle",
           header: t("expenses.vehicle"),
-          cell: (c) => <span class="truncate">{vehicleName(c.row.original.vehicleId)}</span>,
+          cell: (c) => (
+            <span class="truncate" title={c.row.original.vehiclePlate ?? ""}>
+              {c.row.original.vehicleName}
+            </span>
+          ),
         } satisfies ColumnDef<ExpenseView, unknown>,
       ]
     : []),

@@ -11,15 +11,6 @@ export const createExpenseQuery = (id: () => string) => {
   }))
 }
 
-/** The organisation's vehicles for a picker (the first 200 by name). */
-export const createVehicleOptionsQuery = () => {
-  const api = useApi()
-  return useQuery(() => ({
-    queryKey: [endpoints.vehicles.list.id, { pageSize: "200", purpose: "options" }] as const,
-    queryFn: ({ signal }) => api.call(endpoints.vehicles.list, { query: { pageSize: "200" } }, signal),
-  }))
-}
-
 /** After a change: expenses, refuels, budgets vs actual reload. */
 export const invalidateExpenses = (queryClient: QueryClient): Promise<unknown> =>
   Promise.all(

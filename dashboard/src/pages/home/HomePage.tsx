@@ -1,101 +1,77 @@
-import { endpoints } from "@fleetcore/contract"
-import { A, useNavigate } from "@solidjs/router"
-import { ArrowRight } from "lucide-solid"
-import { createMemo, For, Show } from "solid-js"
-import { createListQuery } from "../../api/createListQuery"
+import { isConfinedToAssignedVehicles } from "@fleetcore/contract"
+import { Show } from "solid-js"
 import { useSession } from "../../auth/SessionContext"
-import { MenuIconView } from "../../frame/icons"
-import { visibleMenu } from "../../frame/menu"
 import { useI18n } from "../../i18n/I18nContext"
+import { ErrorState } from "../../ui/ErrorState"
 import { PageHeader } from "../../ui/PageHeader"
-import { fixedTableState } from "../../ui/table/createTableUrlState"
-import { DataTable } from "../../ui/table/DataTable"
-import { listResultOf } from "../../ui/table/listResultOf"
-import { auditColumns } from "../audit/auditColumns"
+import { Spinner } from "../../ui/Spinner"
+import { ExpiringContractsCard } from "../contracts/ExpiringContractsCard"
+import { DriverPortalPage } from "../driver/DriverPortalPage"
+import { AttentionCard } from "./AttentionCard"
+import { ExpensesCard } from "./ExpensesCard"
+import { ExpiringDocumentsCard } from "./ExpiringDocumentsCard"
+import { FleetStatusCard } from "./FleetStatusCard"
+import { FuelAnomalyBanner } from "./FuelAnomalyBanner"
+import { createHomeQuery } from "./homeQueries"
+import { MileageLeadersCard } from "./MileageLeadersCard"
+import { RecentActivityCard } from "./RecentActivityCard"
+import "./home.css"
 
-/** The signed-in user's overview: who and where they are, where they can go, what happened lately. */
-export const HomePage = () => {
-  const { t, format } = useI18n()
+/** The organisation's widgets, each shown only when the server answered it (the role may read it). */
+const OrganisationHome = () => {
+  const { t } = useI18n()
   const session = useSession()
-  const navigate = useNavigate()
-  const mayReadAudit = () => session.can("audit.read")
-  const recent = createListQuery(endpoints.audit.list, () => ({
-    query: { pageSize: "10" },
-    enabled: mayReadAudit(),
-  }))
-  const columns = createMemo(() => auditColumns(t, format().dateTime).filter((c) => c.id !== "ip"))
-  const shortcuts = () =>
-    [
-      ...visibleMenu(session.user()?.permissions ?? [], "main"),
-      ...visibleMenu(session.user()?.permissions ?? [], "admin"),
-    ].filter((item) => item.id !== "home")
+  const home = createHomeQuery()
+  return (
+    <Show when={!home.isError} fallback={<ErrorState error={home.error} retry={() => void home.refetch()} />}>
+      <Show when={home.data} fallback={<Spinner label={t("states.loading")} />}>
+        {(data) => (
+          <div class="home-grid">
+            <Show when={data().fuelAnomalies}>{(f) => <FuelAnomalyBanner unchecked={f().unchecked} />}</Show>
+            <Show when={data().fleet}>{(fleet) => <FleetStatusCard fleet={fleet()} />}</Show>
+            <Show when={data().attention}>{(a) => <AttentionCard attention={a()} />}</Show>
+            <div class="home-pair">
+              <Show when={data().documents}>{(d) => <ExpiringDocumentsCard documents={d()} />}</Show>
+              <Show when={session.can("contracts.read")}>
+                <ExpiringContractsCard />
+              </Show>
+            </div>
+            <Show when={data().expenses}>{(e) => <ExpensesCard expenses={e()} />}</Show>
+            <Show when={data().mileage}>{(m) => <MileageLeadersCard mileage={m()} />}</Show>
+            <Show when={data().activity}>{(a) => <RecentActivityCard activity={a()} />}</Show>
+          </div>
+        )}
+      </Show>
+    </Show>
+  )
+}
 
+/**
+ * The home page (seed 000 §8): role-aware widgets from `GET /api/v1/home`, each linking to its
+ * filtered list. A driver's home is their own portal (seed 003 "driver/my-vehicle", also at /driver).
+ */
+export const HomePage = () => {
+  const { t } = useI18n()
+  const session = useSession()
   return (
     <Show when={session.user()}>
       {(user) => (
-        <div class="page" data-testid="home">
-          <PageHeader
-            title={t("home.greeting", { name: user().name || user().email })}
-            description={t("home.subtitle")}
-          />
-          <div class="cards">
-            <section class="card">
-              <p class="card__label">{t("home.organisation")}</p>
-              <p class="card__value" data-testid="home-org">
-                {user().orgName}
-              </p>
-            </section>
-            <section class="card">
-              <p class="card__label">{t("home.role")}</p>
-              <p class="card__value" data-testid="home-role">
-                {t(`roles.${user().role}`)}
-              </p>
-              <p class="muted">{t(`roleDescriptions.${user().role}`)}</p>
-            </section>
-            <section class="card">
-              <p class="card__label">{t("home.security")}</p>
-              <p class="card__value">{user().totpEnabled ? t("home.twoFactorOn") : t("home.twoFactorOff")}</p>
-              <A href="/profile" class="link-button">
-                {t("home.manageProfile")}
-              </A>
-            </section>
-          </div>
-          <section class="section">
-            <h2>{t("home.shortcuts")}</h2>
-            <div class="shortcuts">
-              <For each={shortcuts()}>
-                {(item) => (
-                  <A href={item.path} class="shortcut" data-testid={`shortcut-${item.id}`}>
-                    <MenuIconView icon={item.icon} />
-                    <span>{t(`menu.${item.label}`)}</span>
-                    <ArrowRight size={16} class="shortcut__arrow" aria-hidden="true" />
-                  </A>
-                )}
-              </For>
+        <Show
+          when={!isConfinedToAssignedVehicles(user().role)}
+          fallback={
+            <div data-testid="home">
+              <DriverPortalPage />
             </div>
-          </section>
-          <Show when={mayReadAudit()}>
-            <section class="section" data-testid="recent-activity">
-              <div class="section__header">
-                <h2>{t("home.recentActivity")}</h2>
-                <A href="/audit" class="link-button">
-                  {t("home.allActivity")}
-                </A>
-              </div>
-              <DataTable
-                id="recent"
-                label={t("home.recentActivity")}
-                compact
-                columns={columns()}
-                result={listResultOf(recent)}
-                url={fixedTableState(10)}
-                rowId={(row) => row.id}
-                onRowClick={() => navigate("/audit")}
-                empty={{ title: t("home.noActivity") }}
-              />
-            </section>
-          </Show>
-        </div>
+          }
+        >
+          <div class="page" data-testid="home">
+            <PageHeader
+              title={t("home.greeting", { name: user().name || user().email })}
+              description={`${user().orgName} · ${t(`roles.${user().role}`)}`}
+            />
+            <OrganisationHome />
+          </div>
+        </Show>
       )}
     </Show>
   )

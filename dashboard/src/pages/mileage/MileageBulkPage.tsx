@@ -6,6 +6,7 @@ import { Save } from "lucide-solid"
 import { createMemo, createSignal, For, Show } from "solid-js"
 import { createStore, reconcile } from "solid-js/store"
 import { useApi } from "../../api/ApiContext"
+import { createAllPagesQuery } from "../../api/createAllPagesQuery"
 import { createListQuery } from "../../api/createListQuery"
 import { useI18n } from "../../i18n/I18nContext"
 import { FormError } from "../../ui/form/FormError"
@@ -33,7 +34,7 @@ export const MileageBulkPage = () => {
   const queryClient = useQueryClient()
   const url = createTableUrlState({ filters: ["teamId", "department"], sorts: ["name", "plate"] })
   const result = createListQuery(endpoints.vehicles.list, () => ({ query: listQueryOf(url.state()) }))
-  const teams = createListQuery(endpoints.teams.list, () => ({ query: { pageSize: "200", sort: "name" } }))
+  const teams = createAllPagesQuery(endpoints.teams.list, () => ({ query: { sort: "name" } }))
   const [values, setValues] = createStore<Record<string, string>>({})
   const [results, setResults] = createStore<Record<string, Result>>({})
   const [saving, setSaving] = createSignal(false)

@@ -5,7 +5,7 @@ import type { SchemaForm } from "../../ui/form/createSchemaForm"
 import { SelectField } from "../../ui/form/SelectField"
 import { TextAreaField } from "../../ui/form/TextAreaField"
 import { TextField } from "../../ui/form/TextField"
-import { type OrganisationFormValues, RETENTION_DAYS } from "./organisationForm"
+import { CHECK_HOURS, type OrganisationFormValues, RETENTION_DAYS } from "./organisationForm"
 import { TimeZoneField } from "./TimeZoneField"
 
 const currencyName = (locale: string, code: string): string => {
@@ -15,6 +15,12 @@ const currencyName = (locale: string, code: string): string => {
     return code
   }
 }
+
+/** A local hour as the reader writes clock times ("08:00", "8:00 AM"). */
+const clockHour = (locale: string, hour: number): string =>
+  new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(
+    Date.UTC(2000, 0, 1, hour),
+  )
 
 /** An organisation's name, description and settings; shared by the create, edit and settings pages. */
 export const OrganisationFields = (props: { readonly form: SchemaForm<OrganisationFormValues> }) => {
@@ -112,6 +118,18 @@ export const OrganisationFields = (props: { readonly form: SchemaForm<Organisati
               inputMode="numeric"
               data-testid="org-retention"
               {...f.serverProps("auditRetentionDays")}
+            />
+          )}
+        </f.form.Field>
+        <f.form.Field name="dailyChecksHour">
+          {(field) => (
+            <SelectField
+              field={field}
+              label={t("organisations.dailyChecksHour")}
+              hint={t("organisations.dailyChecksHourHint")}
+              testId="org-checks-hour"
+              options={CHECK_HOURS.map((h) => ({ value: h, label: clockHour(locale(), Number(h)) }))}
+              {...f.serverProps("dailyChecksHour")}
             />
           )}
         </f.form.Field>

@@ -22,6 +22,13 @@ const RetentionDays = Schema.String.check(
   ),
 )
 
+/** The local hours the daily checks may run at: "0" … "23". */
+export const CHECK_HOURS = Array.from({ length: 24 }, (_, h) => String(h))
+
+const CheckHour = Schema.String.check(
+  Schema.makeFilter<string>((s) => CHECK_HOURS.includes(s), { message: "an hour from 0 to 23" }),
+)
+
 /**
  * The organisation form: the contract's own field schemas over the form's strings (the retention
  * in days is typed as text and sent as a number).
@@ -34,6 +41,7 @@ export const OrganisationForm = Schema.Struct({
   language: Locale,
   units: Units,
   auditRetentionDays: RetentionDays,
+  dailyChecksHour: CheckHour,
 })
 export type OrganisationFormValues = (typeof OrganisationForm)["Encoded"]
 
@@ -46,6 +54,7 @@ export const NEW_ORGANISATION: OrganisationFormValues = {
   language: "en",
   units: "metric",
   auditRetentionDays: "730",
+  dailyChecksHour: "8",
 }
 
 export const organisationFormValues = (org: OrganisationView): OrganisationFormValues => ({
@@ -56,6 +65,7 @@ export const organisationFormValues = (org: OrganisationView): OrganisationFormV
   language: org.settings.language,
   units: org.settings.units,
   auditRetentionDays: String(org.settings.auditRetentionDays),
+  dailyChecksHour: String(org.settings.dailyChecksHour),
 })
 
 /** The request body for create and update: an empty description is none. */
@@ -68,6 +78,7 @@ export const organisationBody = (values: OrganisationFormValues) => ({
     language: values.language,
     units: values.units,
     auditRetentionDays: Number(values.auditRetentionDays),
+    dailyChecksHour: Number(values.dailyChecksHour),
   },
 })
 

@@ -22,12 +22,11 @@ export const createCurrentOrganisationQuery = () => {
 
 /**
  * After a create or an update every view of organisations reloads: the list, the detail, the
- * caller's own, and the top bar's organisation selector (`["organisations", "switcher"]`).
+ * caller's own, and the top bar's organisation selector (every page of the list).
  */
 export const invalidateOrganisations = (queryClient: QueryClient): Promise<unknown> =>
   Promise.all(
     [
-      ["organisations"],
       [endpoints.organisations.list.id],
       [endpoints.organisations.get.id],
       [endpoints.organisations.current.id],

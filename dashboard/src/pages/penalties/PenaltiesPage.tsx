@@ -7,13 +7,13 @@ import { createMemo, For, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { VehiclePicker } from "../../ui/form/VehiclePicker"
 import { PageHeader } from "../../ui/PageHeader"
 import { createTableUrlState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
 import { FilterSelect } from "../../ui/table/FilterSelect"
 import { listResultOf } from "../../ui/table/listResultOf"
 import { listQueryOf } from "../../ui/table/tableUrlState"
-import { createVehicleOptions } from "../contracts/vehicleOptions"
 import { MyPenaltyCards } from "./MyPenaltyCards"
 import { penaltyColumns } from "./penaltyColumns"
 
@@ -32,7 +32,6 @@ export const PenaltiesPage = () => {
   const columns = createMemo(() => penaltyColumns(t, format()))
   const manage = () => session.can("penalties.manage")
   const mayReadVehicles = () => session.can("vehicles.read") && manage()
-  const vehicles = mayReadVehicles() ? createVehicleOptions() : () => []
   const newButton = (testId: string) => (
     <Show when={manage()}>
       <A href="/penalties/new" class="button button--primary" data-testid={testId}>
@@ -59,6 +58,7 @@ export const PenaltiesPage = () => {
           columns={columns()}
           result={listResultOf(result)}
           url={url}
+          export={{ path: endpoints.listExports.penalties.path, query: () => listQueryOf(url.state()) }}
           rowId={(row) => row.id}
           onRowClick={(row) => navigate(`/penalties/${row.id}`)}
           searchPlaceholder={t("contractsPenalties.penalties.search")}
@@ -69,15 +69,16 @@ export const PenaltiesPage = () => {
           }}
           filters={
             <>
-              <FilterSelect
-                label={t("contractsPenalties.vehicle")}
-                testId="penalties-filter-vehicle"
-                value={url.state().filters.vehicleId ?? ""}
-                all={t("contractsPenalties.vehicleAll")}
-                onChange={(value) => url.setFilter("vehicleId", value)}
-              >
-                <For each={vehicles()}>{(v) => <option value={v.value}>{v.label}</option>}</For>
-              </FilterSelect>
+              <Show when={mayReadVehicles()}>
+                <VehiclePicker
+                  variant="filter"
+                  label={t("contractsPenalties.vehicle")}
+                  testId="penalties-filter-vehicle"
+                  value={url.state().filters.vehicleId ?? ""}
+                  empty={t("contractsPenalties.vehicleAll")}
+                  onChange={(value) => url.setFilter("vehicleId", value)}
+                />
+              </Show>
               <FilterSelect
                 label={t("contractsPenalties.status")}
                 testId="penalties-filter-status"

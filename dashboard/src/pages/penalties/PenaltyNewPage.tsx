@@ -11,12 +11,13 @@ import type { Dictionary } from "../../i18n/en"
 import { useI18n } from "../../i18n/I18nContext"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
+import { fieldBinding } from "../../ui/form/fieldBinding"
 import { SelectField } from "../../ui/form/SelectField"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
+import { VehiclePicker } from "../../ui/form/VehiclePicker"
 import { PageHeader } from "../../ui/PageHeader"
 import { showToast } from "../../ui/toast"
-import { createVehicleOptions } from "../contracts/vehicleOptions"
 import { newPenaltyValues, PenaltyForm, penaltyBody } from "./penaltyForm"
 import { invalidatePenalties } from "./penaltyQueries"
 
@@ -25,7 +26,6 @@ const NewPenalty = () => {
   const api = useApi()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
-  const vehicles = createVehicleOptions()
   const [search] = useSearchParams<{ vehicleId?: string }>()
   const k = (key: keyof Dictionary["contractsPenalties"]["penalties"]) =>
     `contractsPenalties.penalties.${key}` as const
@@ -46,12 +46,11 @@ const NewPenalty = () => {
       <form class="panel form" onSubmit={form.handleSubmit} data-testid="penalty-form" novalidate>
         <form.form.Field name="vehicleId">
           {(field) => (
-            <SelectField
-              field={field}
+            <VehiclePicker
+              {...fieldBinding(field)}
               label={t("contractsPenalties.vehicle")}
               testId="penalty-vehicle"
               hint={t(k("driverHint"))}
-              options={[{ value: "", label: t("contractsPenalties.chooseVehicle") }, ...vehicles()]}
               {...form.serverProps("vehicleId")}
             />
           )}

@@ -9,7 +9,7 @@ import {
   vinCheckDigit,
 } from "@fleetcore/contract"
 import { type JSX, Show } from "solid-js"
-import { createListQuery } from "../../api/createListQuery"
+import { createAllPagesQuery } from "../../api/createAllPagesQuery"
 import { useI18n } from "../../i18n/I18nContext"
 import type { SchemaForm } from "../../ui/form/createSchemaForm"
 import { SelectField } from "../../ui/form/SelectField"
@@ -29,9 +29,7 @@ export const VehicleFields = (props: {
 }) => {
   const { t } = useI18n()
   const form = props.form
-  const types = createListQuery(endpoints.vehicleTypes.list, () => ({
-    query: { pageSize: "200", sort: "name" },
-  }))
+  const types = createAllPagesQuery(endpoints.vehicleTypes.list, () => ({ query: { sort: "name" } }))
   const vinInvalid = () => {
     const vin = normaliseVin(form.form.getFieldValue("vin"))
     const digit = vin.length === 17 ? vinCheckDigit(vin) : undefined

@@ -4,6 +4,7 @@ import { BODY_TYPES, endpoints, FUEL_TYPES, VEHICLE_STATUSES } from "@fleetcore/
 import { A, useNavigate, useSearchParams } from "@solidjs/router"
 import { LayoutGrid, Plus, Rows3 } from "lucide-solid"
 import { createMemo, For, Show } from "solid-js"
+import { createAllPagesQuery } from "../../api/createAllPagesQuery"
 import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
@@ -32,9 +33,7 @@ export const VehiclesPage = () => {
   const cards = () => params.view === "cards"
   const url = createTableUrlState({ filters: FILTERS, sorts: SORTS })
   const result = createListQuery(endpoints.vehicles.list, () => ({ query: listQueryOf(url.state()) }))
-  const types = createListQuery(endpoints.vehicleTypes.list, () => ({
-    query: { pageSize: "200", sort: "name" },
-  }))
+  const types = createAllPagesQuery(endpoints.vehicleTypes.list, () => ({ query: { sort: "name" } }))
   const columns = createMemo(() => vehicleColumns(t, format()))
   const newButton = (testId: string) => (
     <Show when={session.can("vehicles.manage")}>
@@ -83,6 +82,7 @@ export const VehiclesPage = () => {
       />
       <RentalSummaryCard />
       <DataTable
+        export={{ path: "/api/v1/vehicles/export", query: () => listQueryOf(url.state()) }}
         id="vehicles"
         label={t("fleet.title")}
         columns={columns()}

@@ -3,8 +3,11 @@ import type { Component } from "solid-js"
 import type { Dictionary } from "../../i18n/en"
 import { DocumentsPanel } from "../../ui/documents/DocumentsPanel"
 import { VehiclePhotoGallery } from "../../ui/documents/VehiclePhotoGallery"
+import { VehicleAlertsTab } from "../alerts/VehicleAlertsTab"
+import { VehicleCommandsTab } from "../commands/VehicleCommandsTab"
 import { VehicleContractsTab } from "../contracts/VehicleContractsTab"
 import { VehicleExpensesTab } from "../expenses/VehicleExpensesTab"
+import { VehicleOnboardingTab } from "../onboarding/VehicleOnboardingTab"
 import { VehiclePenaltiesTab } from "../penalties/PenaltyTabs"
 import { VehicleAssignmentsTab } from "./tabs/VehicleAssignmentsTab"
 import { VehicleAuditTab } from "./tabs/VehicleAuditTab"
@@ -49,6 +52,7 @@ export const VEHICLE_TABS: ReadonlyArray<VehicleTab> = [
   },
   { id: "fuel", label: "fleet.tabFuel", access: "fuel.read", component: VehicleFuelTab },
   { id: "devices", label: "fleet.tabDevices", access: "devices.read", component: VehicleDevicesTab },
+  { id: "commands", label: "commands.tab", access: "devices.read", component: VehicleCommandsTab },
   { id: "ownership", label: "fleet.tabOwnership", access: "vehicles.read", component: VehicleOwnershipTab },
   {
     id: "assignments",
@@ -85,6 +89,18 @@ export const VEHICLE_TABS: ReadonlyArray<VehicleTab> = [
     label: "documents.photos",
     access: "documents.read",
     component: (props) => <VehiclePhotoGallery vehicleId={props.vehicle.id} />,
+  },
+  {
+    id: "alerts",
+    label: "menu.alerts",
+    access: "alerts.read",
+    component: (props) => <VehicleAlertsTab vehicleId={props.vehicle.id} />,
+  },
+  {
+    id: "onboarding",
+    label: "onboarding.tab",
+    access: "vehicles.read",
+    component: (props) => <VehicleOnboardingTab vehicleId={props.vehicle.id} />,
   },
   { id: "audit", label: "fleet.tabAudit", access: "audit.read", component: VehicleAuditTab },
 ]

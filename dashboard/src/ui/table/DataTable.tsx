@@ -13,6 +13,7 @@ import { EmptyState } from "../EmptyState"
 import { ErrorState } from "../ErrorState"
 import { Spinner } from "../Spinner"
 import type { TableUrlState } from "./createTableUrlState"
+import { ExportMenu, type ListExport } from "./ExportMenu"
 import { Pagination } from "./Pagination"
 import { nextSort } from "./tableUrlState"
 
@@ -48,9 +49,13 @@ export interface DataTableProps<T> {
   readonly rowId: (row: T) => string
   readonly onRowClick?: (row: T) => void
   readonly searchPlaceholder?: string
+  /** False for a list whose endpoint has no free-text search (`q`): no search box. */
+  readonly searchable?: boolean
   /** Filter controls for the toolbar (selects, date ranges), bound to `url.set({ filters })`. */
   readonly filters?: JSX.Element
   readonly empty: { readonly title: string; readonly description?: string; readonly action?: JSX.Element }
+  /** The list's export (`<list>/export`): an Export menu in the toolbar, with the list's current query. */
+  readonly export?: ListExport
   /** A small table inside another page: no toolbar, no paging. */
   readonly compact?: boolean
   /**
@@ -143,22 +148,25 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
     >
       <Show when={!props.compact}>
         <div class="data-table__toolbar">
-          <label class="search-box">
-            <Search size={16} aria-hidden="true" />
-            <span class="visually-hidden">{t("table.search")}</span>
-            <input
-              type="search"
-              data-testid={`${props.id}-search`}
-              placeholder={props.searchPlaceholder ?? t("table.search")}
-              value={search()}
-              onInput={(event) => onSearch(event.currentTarget.value)}
-            />
-          </label>
+          <Show when={props.searchable !== false}>
+            <label class="search-box">
+              <Search size={16} aria-hidden="true" />
+              <span class="visually-hidden">{t("table.search")}</span>
+              <input
+                type="search"
+                data-testid={`${props.id}-search`}
+                placeholder={props.searchPlaceholder ?? t("table.search")}
+                value={search()}
+                onInput={(event) => onSearch(event.currentTarget.value)}
+              />
+            </label>
+          </Show>
           {props.filters}
           <div class="data-table__toolbar-end">
             <Show when={props.result.isFetching && !props.result.isLoading}>
               <Spinner label={t("states.loading")} />
             </Show>
+            <Show when={props.export}>{(e) => <ExportMenu id={props.id} export={e()} />}</Show>
             <DropdownMenu>
               <DropdownMenu.Trigger class="button button--ghost" data-testid={`${props.id}-columns`}>
                 <Columns3 size={16} aria-hidden="true" />

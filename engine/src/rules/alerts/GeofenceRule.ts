@@ -1,20 +1,27 @@
 import { haversineM } from "../geo.js"
+import { type GeofenceSchedule, inSchedule } from "./GeofenceSchedule.js"
+
+/** Which crossings alert (both when absent) and when the fence is watched (always when absent). */
+interface Watch {
+  readonly alertOn?: "enter" | "exit" | "both"
+  readonly schedule?: GeofenceSchedule | null
+}
 
 export type Geofence =
-  | {
+  | (Watch & {
       readonly id: string
       readonly kind: "circle"
       readonly lat: number
       readonly lon: number
       readonly radiusM: number
       readonly dwellS: number
-    }
-  | {
+    })
+  | (Watch & {
       readonly id: string
       readonly kind: "polygon"
       readonly ring: ReadonlyArray<readonly [number, number]>
       readonly dwellS: number
-    }
+    })
 
 /** Ray casting on [lat, lon] vertices: correct for concave rings; a point on the edge may go either way. */
 export const insidePolygon = (
@@ -55,9 +62,18 @@ export interface GeofenceEvent {
   readonly lon: number
 }
 
+/** Whether a confirmed crossing that began at `crossedMs` raises an alert for this fence. */
+const alerts = (f: Geofence, kind: GeofenceEvent["kind"], crossedMs: number): boolean => {
+  const on = f.alertOn ?? "both"
+  if (on !== "both" && `geofence_${on}` !== kind) return false
+  return f.schedule == null || inSchedule(f.schedule, crossedMs)
+}
+
 /**
  * Enter and exit need the vehicle on the new side for the fence's dwell time, so driving along a
  * boundary does not flap. A vehicle first seen inside a fence is taken as inside, without an event.
+ * The side is tracked always; an alert is raised only for the fence's kinds of crossing and when the
+ * crossing (the first point on the new side) falls inside the fence's schedule.
  */
 export const stepGeofences = (
   state: GeofenceState,
@@ -77,13 +93,9 @@ export const stepGeofences = (
     } else {
       const since = side.otherSinceMs ?? p.timeMs
       if (p.timeMs - since >= f.dwellS * 1000) {
-        events.push({
-          kind: now ? "geofence_enter" : "geofence_exit",
-          fenceId: f.id,
-          timeMs: p.timeMs,
-          lat: p.lat,
-          lon: p.lon,
-        })
+        const kind = now ? "geofence_enter" : "geofence_exit"
+        if (alerts(f, kind, since))
+          events.push({ kind, fenceId: f.id, timeMs: p.timeMs, lat: p.lat, lon: p.lon })
         next[f.id] = { inside: now, otherSinceMs: null }
       } else {
         next[f.id] = { inside: side.inside, otherSinceMs: since }

@@ -104,6 +104,59 @@ describe("MileageRule, GPS distance", () => {
     expect(state.gps.candidates).toEqual([])
   })
 
+  // Issue 10 (clock_skew): the device clock falls 120 s behind for 5 minutes; points arrive live.
+  it("counts a drive across a device clock that steps back, by the server's receive times", () => {
+    const route = drive(HOME, 90, 20, 10, 160)
+    const skewed = route.map((r, i) => (i >= 60 && i < 90 ? { ...r, timeMs: r.timeMs - 120_000 } : r))
+    const { state } = run(skewed)
+    // Points the clock sends behind the newest are skipped; the distance they covered still counts.
+    expect(state.totalM / (160 * 200)).toBeCloseTo(1, 2)
+  })
+
+  // Session 15 (clock_skew, GPS only): the points behind the step were skipped, and the straight
+  // line from the last point before it to the first one past it cut the road.
+  it("counts the path of the points behind a device clock step on a curved road", () => {
+    const R = 400
+    const centre = HOME
+    for (const stepS of [1, 10]) {
+      const n = 600 / stepS
+      const route = Array.from({ length: n + 1 }, (_, i) =>
+        rec(T0 + i * stepS * 1000, destinationPoint(centre, ((12 * stepS * i) / R) * (180 / Math.PI), R), {
+          speedMps: 12,
+          ignition: true,
+        }),
+      )
+      const skewed = route.map((r) => {
+        const t = r.timeMs - T0
+        return t >= 200_000 && t < 500_000 ? { ...r, timeMs: r.timeMs - 120_000 } : r
+      })
+      const truth = 12 * 600
+      expect(Math.abs(run(route).state.totalM - truth) / truth).toBeLessThan(0.005)
+      const { state } = run(skewed)
+      expect(Math.abs(state.totalM - truth) / truth, `${stepS} s`).toBeLessThan(0.005)
+    }
+  })
+
+  it("counts 1 s points that network jitter delivered swapped as before: no clock step", () => {
+    const route = drive(HOME, 60, 25, 1, 300)
+    const swapped = route.map((r, i) => (i % 9 === 4 ? route[i + 1] : i % 9 === 5 ? route[i - 1] : r))
+    const jittered = (swapped as TelemetryRecord[]).map((r, i) => ({
+      ...r,
+      receivedAtMs: T0 + i * 1000 + 900,
+    }))
+    const plain = route.filter((_, i) => i % 9 !== 4)
+    expect(run(jittered).state.totalM).toBeCloseTo(run(plain).state.totalM, 6)
+  })
+
+  it("adds nothing for a buffered upload behind live points (the hole's straight line counted it)", () => {
+    const route = drive(HOME, 90, 15, 10, 120)
+    const hole = (r: TelemetryRecord) => r.timeMs >= T0 + 300_000 && r.timeMs < T0 + 600_000
+    const live = route.filter((r) => !hole(r))
+    const upload = route.filter(hole).map((r, i) => ({ ...r, receivedAtMs: T0 + 660_000 + i * 100 }))
+    const delivered = [...live, ...upload].sort((a, b) => a.receivedAtMs - b.receivedAtMs)
+    expect(run(delivered).state.totalM).toBe(run(live).state.totalM)
+  })
+
   it("bridges a 10-minute gap while moving with the straight line", () => {
     const route = drive(HOME, 45, 20, 10, 180)
     const gapped = route.filter((r) => r.timeMs < T0 + 600_000 || r.timeMs >= T0 + 1_200_000)
@@ -182,6 +235,32 @@ describe("MileageRule, GPS distance", () => {
     expect(Math.abs(state.totalM - truth) / truth).toBeLessThan(0.01)
   })
 
+  it("measures stop-and-go town driving reported every 10 s within 0.5 % (GPS only)", () => {
+    // Second by second: pull away at 2.5 m/s² to 13 m/s, cruise 30 s, brake at 3 m/s², stand 20 s
+    // at a light with the ignition on; the tracker reports every 10 s, 3 s out of phase.
+    const speeds: number[] = []
+    for (let light = 0; light < 30; light++) {
+      for (let s = 1; s <= 6; s++) speeds.push(Math.min(13, s * 2.5))
+      for (let s = 0; s < 30; s++) speeds.push(13)
+      for (let s = 1; s <= 5; s++) speeds.push(Math.max(0, 13 - s * 3))
+      for (let s = 0; s < 20; s++) speeds.push(0)
+    }
+    let drivenM = 0
+    let previous = 0
+    const records: TelemetryRecord[] = []
+    const reportedAtM: number[] = []
+    speeds.forEach((v, s) => {
+      drivenM += (previous + v) / 2
+      previous = v
+      if ((s + 3) % 10 !== 0) return
+      records.push(rec(T0 + s * 1000, offsetM(HOME, drivenM, 0), { speedMps: v, ignition: true }))
+      reportedAtM.push(drivenM)
+    })
+    const truth = (reportedAtM.at(-1) ?? 0) - (reportedAtM[0] ?? 0)
+    const { state } = run(records)
+    expect(Math.abs(state.totalM - truth) / truth).toBeLessThan(0.005)
+  })
+
   it("attributes a segment crossing midnight UTC to the later day", () => {
     const start = Date.UTC(2025, 5, 2, 23, 58, 0)
     const { events } = run(drive(HOME, 0, 20, 30, 8, start))
@@ -209,17 +288,19 @@ describe("MileageRule, odometer distance", () => {
     expect(events.every((e) => e.source === "odometer")).toBe(true)
   })
 
-  it("adds nothing for a rollback and follows the device from its new value", () => {
-    const { state } = run(withOdometer([50_000, 50_300, 12_000, 12_000, 12_250]))
-    expect(state.totalM).toBeCloseTo(550, 6)
+  // Issue 10, finding 4: a flagged reading's stretch counts its GPS distance (3 m here), not 0.
+  it("counts GPS for a rollback's stretch and follows the device from its new value", () => {
+    const { state, events } = run(withOdometer([50_000, 50_300, 12_000, 12_000, 12_250]))
+    expect(state.totalM).toBeCloseTo(553, 0)
+    expect(events.map((e) => e.source)).toEqual(["odometer", "gps_odometer_flagged", "odometer"])
   })
 
-  it("adds nothing for an implausible jump", () => {
+  it("counts GPS for an implausible jump's stretch", () => {
     const { state } = run(withOdometer([50_000, 50_300, 9_050_300, 9_050_600]))
-    expect(state.totalM).toBeCloseTo(600, 6)
+    expect(state.totalM).toBeCloseTo(603, 0)
   })
 
-  it("recovers the distance across a single glitched reading", () => {
+  it("recovers the distance across a single glitched reading, counting none twice", () => {
     const { state } = run(withOdometer([50_000, 50_300, 0, 50_900, 51_200]))
     expect(state.totalM).toBeCloseTo(1200, 6)
   })

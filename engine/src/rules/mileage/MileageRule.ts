@@ -1,6 +1,15 @@
 import type { TelemetryRecord } from "@fleetcore/proto"
 import { dayUtc } from "../geo.js"
-import { type OdometerLimits, type OdometerTrack, trackOdometer } from "../odometer/OdometerTrack.js"
+import {
+  defaultOdometerCheckConfig,
+  gpsTainted,
+  initialOdometerCheckState,
+  type OdometerCheckConfig,
+  type OdometerCheckState,
+  stepOdometerCheck,
+} from "../odometer/OdometerCheck.js"
+import { type OdometerTrack, trackOdometer } from "../odometer/OdometerTrack.js"
+import { stepGpsBehind } from "./clockStep.js"
 import {
   defaultGpsDistanceConfig,
   type GpsDistanceConfig,
@@ -11,12 +20,13 @@ import {
 
 /**
  * Mileage: metres driven per vehicle. The device odometer is the source while the vehicle reports
- * one; otherwise filtered GPS distance (see GpsDistance). Each point that adds distance emits one
+ * one and it is not flagged (frozen, tampered, rolled back or jumped: see OdometerCheck); while
+ * it is, and for vehicles without one, filtered GPS distance (see GpsDistance). Each point that adds distance emits one
  * `distance` event; the sink sums them per vehicle and UTC day (and month). The state keeps only
  * the running total, so it stays small however long the vehicle lives.
  */
 
-export interface MileageConfig extends GpsDistanceConfig, OdometerLimits {
+export interface MileageConfig extends GpsDistanceConfig, OdometerCheckConfig {
   /**
    * How long a reading keeps the vehicle on odometer mileage when points arrive without one (some
    * trackers send the odometer only in some messages). Past it, GPS distance takes over, from the
@@ -27,8 +37,7 @@ export interface MileageConfig extends GpsDistanceConfig, OdometerLimits {
 
 export const defaultMileageConfig: MileageConfig = {
   ...defaultGpsDistanceConfig,
-  rollbackToleranceM: 100,
-  jumpAllowanceM: 1000,
+  ...defaultOdometerCheckConfig,
   odometerHoldS: 900,
 }
 
@@ -42,6 +51,10 @@ export interface MileageState {
   readonly odometer: OdometerTrack | null
   /** GPS metres since the last odometer reading, counted only if the odometer does not return. */
   readonly heldGpsM: number
+  /** The held GPS metres crossed a silence or a GPS relocation (not comparable with the odometer). */
+  readonly heldTainted?: boolean
+  /** What the odometer check keeps between readings (absent in snapshots from before it). */
+  readonly check?: OdometerCheckState
 }
 
 export const initialMileageState: MileageState = {
@@ -62,8 +75,10 @@ export interface DistanceEvent {
   readonly vehicleId: TelemetryRecord["vehicleId"]
   readonly timeMs: number
   readonly dayUtc: string
+  /** Negative only when a catch-up corrects what GPS counted during a freeze. */
   readonly metres: number
-  readonly source: "odometer" | "gps"
+  /** `gps_odometer_flagged`: GPS distance standing in for a flagged odometer. */
+  readonly source: "odometer" | "gps" | "gps_odometer_flagged"
 }
 
 export interface MileageStep {
@@ -71,6 +86,11 @@ export interface MileageStep {
   readonly events: ReadonlyArray<DistanceEvent>
   /** Metres this point added (the sum of `events`), for rules that build on mileage. */
   readonly metres: number
+  /**
+   * Whether the point has a GPS fix (see fixValidity). Without one, its position and speed are
+   * not read: GPS adds nothing (the next fix bridges the outage), its odometer still counts.
+   */
+  readonly fix: boolean
 }
 
 export type MileagePoint = Pick<
@@ -85,39 +105,74 @@ export type MileagePoint = Pick<
   | "satellites"
   | "ignition"
   | "odometerM"
->
+> &
+  Partial<Pick<TelemetryRecord, "receivedAtMs">>
 
 /**
  * Advances a vehicle's mileage by one record. Duplicates and out-of-order records (timeMs not
- * after the newest processed) change nothing. With an odometer, the delta from the previous
- * reading counts; a rollback or implausible jump counts 0 (the odometer rule alerts on it) and
- * the device is followed from its new value.
+ * after the newest processed) change nothing. With an odometer, each reading counts what the
+ * odometer check says: the delta from the previous reading, or the GPS distance while the
+ * odometer is flagged (the odometer rule alerts on it); the device is followed from its value.
  */
 export const stepMileage = (
   state: MileageState,
   record: MileagePoint,
   config: MileageConfig = defaultMileageConfig,
 ): MileageStep => {
-  if (state.lastTimeMs !== null && record.timeMs <= state.lastTimeMs) return { state, events: [], metres: 0 }
+  if (state.lastTimeMs !== null && record.timeMs <= state.lastTimeMs) {
+    // GPS only: a fix behind a device clock step may still tell the path (clockStep.ts).
+    const gps =
+      state.odometer === null && record.odometerM === undefined
+        ? stepGpsBehind(state.gps, record, config)
+        : state.gps
+    return { state: gps === state.gps ? state : { ...state, gps }, events: [], metres: 0, fix: false }
+  }
   const gps = stepGpsDistance(state.gps, record, config)
+  const tainted =
+    (state.heldTainted ?? false) ||
+    gpsTainted(state.gps, state.lastTimeMs, record.timeMs, gps.outcome, config)
   let odometer = state.odometer
+  let check = state.check ?? initialOdometerCheckState
   let heldGpsM = 0
+  let heldTainted = false
   let metres: number
   let source: DistanceEvent["source"]
 
   if (record.odometerM !== undefined && odometer !== null) {
-    const step = trackOdometer(odometer, { valueM: record.odometerM, timeMs: record.timeMs }, config)
+    const step = stepOdometerCheck(
+      odometer,
+      check,
+      {
+        valueM: record.odometerM,
+        timeMs: record.timeMs,
+        lat: record.lat,
+        lon: record.lon,
+        gpsM: state.heldGpsM + gps.metres,
+        tainted,
+        ...(record.receivedAtMs === undefined ? {} : { receivedAtMs: record.receivedAtMs }),
+      },
+      config,
+    )
     odometer = step.track
-    metres = step.deltaM
-    source = "odometer"
+    check = step.check
+    metres = step.countM
+    source = step.flagged ? "gps_odometer_flagged" : "odometer"
   } else if (record.odometerM !== undefined) {
     // First reading (or first after GPS mileage): it is the baseline; GPS bridges up to it.
     odometer = trackOdometer(null, { valueM: record.odometerM, timeMs: record.timeMs }, config).track
+    check = {
+      ...check,
+      at: { lat: record.lat, lon: record.lon },
+      ...(record.receivedAtMs === undefined ? {} : { receivedAtMs: record.receivedAtMs }),
+      stillGpsM: 0,
+      flag: null,
+    }
     metres = gps.metres
     source = "gps"
   } else if (odometer !== null && record.timeMs - odometer.timeMs <= config.odometerHoldS * 1000) {
     // The next reading covers this stretch.
     heldGpsM = state.heldGpsM + gps.metres
+    heldTainted = tainted
     metres = 0
     source = "odometer"
   } else {
@@ -132,8 +187,11 @@ export const stepMileage = (
     gps: gps.state,
     odometer,
     heldGpsM,
+    heldTainted,
+    check,
   }
-  if (metres <= 0) return { state: next, events: [], metres: 0 }
+  const fix = gps.outcome !== "poor_fix"
+  if (metres === 0) return { state: next, events: [], metres: 0, fix }
   const event: DistanceEvent = {
     kind: "distance",
     orgId: record.orgId,
@@ -143,5 +201,5 @@ export const stepMileage = (
     metres,
     source,
   }
-  return { state: next, events: [event], metres }
+  return { state: next, events: [event], metres, fix }
 }

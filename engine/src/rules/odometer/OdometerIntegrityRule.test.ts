@@ -140,10 +140,13 @@ describe("OdometerIntegrityRule", () => {
     expect(kinds(events)).toEqual(["odometer_mismatch", "odometer_mismatch"])
     const [first, second] = events
     expect(first?.details.diffPct).toBeGreaterThan(10)
-    expect(first?.details.gpsM).toBeGreaterThanOrEqual(50_000)
-    // Detected within the window after each stretch starts.
-    expect(first?.timeMs).toBeLessThan(T0 + 600 * STEP_S * 1000)
+    // The window adapts to the distance driven (issue 10, finding 4): 5 km is enough at 25 %.
+    expect(first?.details.windowM).toBe(5_000)
+    // Detected within 10 km after each stretch starts.
+    expect(first?.timeMs).toBeGreaterThan(T0 + 400 * STEP_S * 1000)
+    expect(first?.timeMs).toBeLessThan(T0 + 440 * STEP_S * 1000)
     expect(second?.timeMs).toBeGreaterThan(T0 + 1400 * STEP_S * 1000)
+    expect(second?.timeMs).toBeLessThan(T0 + 1440 * STEP_S * 1000)
   })
 
   it("does not re-alert while the mismatch persists", () => {
@@ -156,11 +159,12 @@ describe("OdometerIntegrityRule", () => {
     )
     expect(kinds(events)).toEqual(["odometer_mismatch"])
     expect(events[0]?.details.diffPct).toBeCloseTo(20, 0)
-    expect(state.mismatchOpen).toBe(true)
-    expect(state.buckets.length).toBeLessThanOrEqual(10)
+    expect(state.check?.flag?.kind).toBe("mismatch")
+    expect(state.check?.buckets.length).toBeLessThanOrEqual(50)
   })
 
-  it("flags a stuck odometer once as a mismatch", () => {
+  // Issue 10, finding 4: an odometer that stops while the GPS moves is frozen, not a mismatch.
+  it("flags a stuck odometer once as frozen", () => {
     const { events } = run(
       drive(
         800,
@@ -168,8 +172,8 @@ describe("OdometerIntegrityRule", () => {
         (i) => (i > 200 ? 0 : 1),
       ),
     )
-    expect(kinds(events)).toEqual(["odometer_mismatch"])
-    expect(events[0]?.details.diffPct).toBeGreaterThan(10)
+    expect(kinds(events)).toEqual(["odometer_frozen"])
+    expect(events[0]?.details.gpsM).toBeGreaterThan(1_500)
   })
 
   it("ignores duplicates and out-of-order points", () => {

@@ -7,41 +7,29 @@ import {
   stepGpsDistance,
 } from "../mileage/GpsDistance.js"
 import {
-  defaultOdometerLimits,
-  type OdometerLimits,
-  type OdometerTrack,
-  trackOdometer,
-} from "./OdometerTrack.js"
+  defaultOdometerCheckConfig,
+  gpsTainted,
+  initialOdometerCheckState,
+  type OdometerCheckConfig,
+  type OdometerCheckState,
+  stepOdometerCheck,
+} from "./OdometerCheck.js"
+import { type OdometerTrack, trackOdometer } from "./OdometerTrack.js"
+import { isSilence, nextInterval } from "./silence.js"
 
 /**
  * Odometer integrity: alerts when a device's odometer rolls back, jumps further than the vehicle
- * could have driven, or drifts away from the distance its GPS track shows. Each incident raises
- * one alert: after a rollback or jump the device is followed from its new value, and a mismatch
- * re-arms only once the two distances agree again.
+ * could have driven (and the GPS did not see it drive), stays frozen while the GPS moves, or
+ * drifts away from the distance its GPS track shows (see OdometerCheck, which the mileage rule
+ * shares). Each incident raises one alert: after a rollback or jump the device is followed from
+ * its new value; a freeze re-arms once the reading moves, a mismatch once the distances agree.
  */
 
-export interface OdometerIntegrityConfig extends GpsDistanceConfig, OdometerLimits {
-  /** GPS distance the odometer is compared over (m), in `mismatchBuckets` steps. */
-  readonly mismatchWindowM: number
-  readonly mismatchBuckets: number
-  /** Alert when |odometer − GPS| exceeds this percentage of the GPS distance. */
-  readonly mismatchPct: number
-  /** Stretches with a silence longer than this are left out of the comparison (s). */
-  readonly mismatchMaxGapS: number
-}
+export interface OdometerIntegrityConfig extends GpsDistanceConfig, OdometerCheckConfig {}
 
 export const defaultOdometerIntegrityConfig: OdometerIntegrityConfig = {
   ...defaultGpsDistanceConfig,
-  ...defaultOdometerLimits,
-  mismatchWindowM: 50_000,
-  mismatchBuckets: 10,
-  mismatchPct: 10,
-  mismatchMaxGapS: 300,
-}
-
-export interface DistancePair {
-  readonly gpsM: number
-  readonly odometerM: number
+  ...defaultOdometerCheckConfig,
 }
 
 export interface OdometerIntegrityState {
@@ -51,13 +39,12 @@ export interface OdometerIntegrityState {
   readonly gps: GpsDistanceState
   /** GPS metres since the last odometer reading; tainted by a gap or a GPS relocation. */
   readonly pending: { readonly gpsM: number; readonly tainted: boolean }
-  /** Completed window steps, oldest first (at most mismatchBuckets), and the one filling up. */
-  readonly buckets: ReadonlyArray<DistancePair>
-  readonly current: DistancePair
-  readonly mismatchOpen: boolean
+  /** The odometer check's state (absent in snapshots from before it: it starts afresh). */
+  readonly check?: OdometerCheckState
+  /** The tracker's regular reporting interval (ms; silence.ts); absent until the second point. */
+  readonly intervalMs?: number
 }
 
-const NONE: DistancePair = { gpsM: 0, odometerM: 0 }
 const CLEAN = { gpsM: 0, tainted: false }
 
 export const initialOdometerIntegrityState: OdometerIntegrityState = {
@@ -65,13 +52,14 @@ export const initialOdometerIntegrityState: OdometerIntegrityState = {
   odometer: null,
   gps: initialGpsDistanceState,
   pending: CLEAN,
-  buckets: [],
-  current: NONE,
-  mismatchOpen: false,
+  check: initialOdometerCheckState,
 }
 
-export type OdometerAlertKind = "odometer_rollback" | "odometer_jump" | "odometer_mismatch"
-
+export type OdometerAlertKind =
+  | "odometer_rollback"
+  | "odometer_jump"
+  | "odometer_mismatch"
+  | "odometer_frozen"
 export interface OdometerAlert {
   readonly kind: OdometerAlertKind
   readonly orgId: TelemetryRecord["orgId"]
@@ -89,10 +77,8 @@ export interface OdometerIntegrityStep {
 }
 
 export type OdometerIntegrityRecord = Pick<TelemetryRecord, "orgId" | "vehicleId" | "odometerM"> &
+  Partial<Pick<TelemetryRecord, "receivedAtMs">> &
   Parameters<typeof stepGpsDistance>[1]
-
-const sum = (pairs: ReadonlyArray<DistancePair>): DistancePair =>
-  pairs.reduce((a, b) => ({ gpsM: a.gpsM + b.gpsM, odometerM: a.odometerM + b.odometerM }), NONE)
 
 /** Advances a vehicle's odometer checks by one record. */
 export const stepOdometerIntegrity = (
@@ -105,19 +91,60 @@ export const stepOdometerIntegrity = (
     // No odometer yet: nothing to check, and no GPS work for vehicles that never report one.
     return { state: { ...state, lastTimeMs: record.timeMs }, events: [] }
   }
+  const gapMs = state.lastTimeMs === null ? null : record.timeMs - state.lastTimeMs
+  const interval = nextInterval(state.intervalMs, gapMs)
+  const silent = gapMs !== null && isSilence(state.intervalMs, gapMs)
   const gps = stepGpsDistance(state.gps, record, config)
-  const gap = state.lastTimeMs !== null && record.timeMs - state.lastTimeMs > config.mismatchMaxGapS * 1000
   const pending = {
     gpsM: state.pending.gpsM + gps.metres,
-    tainted: state.pending.tainted || gap || gps.outcome === "relocated",
+    tainted:
+      state.pending.tainted ||
+      silent ||
+      gpsTainted(state.gps, state.lastTimeMs, record.timeMs, gps.outcome, config),
   }
+  const intervalMs = interval === undefined ? {} : { intervalMs: interval }
   if (record.odometerM === undefined) {
-    return { state: { ...state, lastTimeMs: record.timeMs, gps: gps.state, pending }, events: [] }
+    return {
+      state: { ...state, lastTimeMs: record.timeMs, gps: gps.state, pending, ...intervalMs },
+      events: [],
+    }
   }
 
-  const step = trackOdometer(state.odometer, { valueM: record.odometerM, timeMs: record.timeMs }, config)
+  const reading = { valueM: record.odometerM, timeMs: record.timeMs }
+  const check = state.check ?? initialOdometerCheckState
+  if (state.odometer === null) {
+    return {
+      state: {
+        lastTimeMs: record.timeMs,
+        odometer: trackOdometer(null, reading, config).track,
+        gps: gps.state,
+        pending: CLEAN,
+        check: {
+          ...check,
+          at: { lat: record.lat, lon: record.lon },
+          ...(record.receivedAtMs === undefined ? {} : { receivedAtMs: record.receivedAtMs }),
+        },
+        ...intervalMs,
+      },
+      events: [],
+    }
+  }
+  const checked = stepOdometerCheck(
+    state.odometer,
+    check,
+    {
+      ...reading,
+      lat: record.lat,
+      lon: record.lon,
+      gpsM: pending.gpsM,
+      tainted: pending.tainted,
+      ...(record.receivedAtMs === undefined ? {} : { receivedAtMs: record.receivedAtMs }),
+    },
+    config,
+  )
+  const step = checked.odometer
   const events: OdometerAlert[] = []
-  const alert = (kind: OdometerAlertKind, details: Record<string, number>) =>
+  const alert = (kind: OdometerAlertKind, details: Readonly<Record<string, number>>) =>
     events.push({
       kind,
       orgId: record.orgId,
@@ -129,14 +156,14 @@ export const stepOdometerIntegrity = (
     })
   const elapsedS = step.elapsedMs / 1000
   const previousM = step.previousM ?? record.odometerM
-  if (step.change === "rollback") {
+  if (checked.change === "rollback") {
     alert("odometer_rollback", {
       previousM,
       currentM: record.odometerM,
       decreaseM: previousM - record.odometerM,
       elapsedS,
     })
-  } else if (step.change === "jump") {
+  } else if (checked.change === "jump") {
     alert("odometer_jump", {
       previousM,
       currentM: record.odometerM,
@@ -146,40 +173,16 @@ export const stepOdometerIntegrity = (
       maxPlausibleM: step.maxPlausibleM,
     })
   }
-
-  // The mismatch window: only stretches where both distances measure the same driving.
-  let { buckets, current, mismatchOpen } = state
-  if ((step.change === "advance" || step.change === "noise") && !pending.tainted) {
-    current = { gpsM: current.gpsM + pending.gpsM, odometerM: current.odometerM + step.deltaM }
-  }
-  if (current.gpsM >= config.mismatchWindowM / config.mismatchBuckets) {
-    buckets = [...buckets, current].slice(-config.mismatchBuckets)
-    current = NONE
-    const window = sum(buckets)
-    if (window.gpsM >= config.mismatchWindowM) {
-      const diffPct = (Math.abs(window.odometerM - window.gpsM) / window.gpsM) * 100
-      if (diffPct <= config.mismatchPct) mismatchOpen = false
-      else if (!mismatchOpen) {
-        mismatchOpen = true
-        alert("odometer_mismatch", {
-          odometerM: window.odometerM,
-          gpsM: window.gpsM,
-          diffPct,
-          windowM: config.mismatchWindowM,
-        })
-      }
-    }
-  }
+  for (const f of checked.findings) alert(f.kind, f.details)
 
   return {
     state: {
       lastTimeMs: record.timeMs,
-      odometer: step.track,
+      odometer: checked.track,
       gps: gps.state,
       pending: CLEAN,
-      buckets,
-      current,
-      mismatchOpen,
+      check: checked.check,
+      ...intervalMs,
     },
     events,
   }

@@ -66,11 +66,17 @@ export interface OdometerTrackStep {
   readonly maxPlausibleM: number
 }
 
-/** Advances the track by one reading; readings must come in increasing time. */
+/**
+ * Advances the track by one reading; readings must come in increasing time. `corroboratedM`:
+ * an increase up to this is plausible whatever the elapsed time (what the GPS saw the vehicle
+ * drive since the odometer last moved, see OdometerCheck), so a catch-up after a freeze or a
+ * device clock that stepped back is not a jump.
+ */
 export const trackOdometer = (
   track: OdometerTrack | null,
   reading: OdometerReading,
   limits: OdometerLimits = defaultOdometerLimits,
+  corroboratedM = 0,
 ): OdometerTrackStep => {
   const { valueM, timeMs } = reading
   if (track === null) {
@@ -84,7 +90,7 @@ export const trackOdometer = (
     }
   }
   const elapsedMs = Math.max(0, timeMs - track.timeMs)
-  const maxPlausibleM = maxTravelM(elapsedMs, limits) + limits.jumpAllowanceM
+  const maxPlausibleM = Math.max(maxTravelM(elapsedMs, limits) + limits.jumpAllowanceM, corroboratedM)
   const delta = valueM - track.valueM
   const result = (next: OdometerTrack, change: OdometerChange, deltaM: number): OdometerTrackStep => ({
     track: next,

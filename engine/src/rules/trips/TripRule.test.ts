@@ -30,6 +30,9 @@ const script = ({ withSpeed = true, withFuel = false }: Options = {}) => {
       lat: at.lat,
       lon: at.lon,
       ignition,
+      // Stops here are instant: the moving fix's exact position at speed 0, which from a tracker
+      // reporting no satellite count is the sign of a lost fix (see fixValidity). This one has a fix.
+      satellites: 9,
       ...(withSpeed ? { speedMps } : {}),
       ...(withFuel ? { fuelUsedL: fuel } : {}),
     })
@@ -100,6 +103,20 @@ describe("TripRule", () => {
     expect(trip.endLat).toBe(records[94]?.lat)
     expect(trip.startLon).toBe(records[0]?.lon)
     expect(state.trip).toBeNull()
+  })
+
+  it("never reports an average speed above the maximum when reported speeds lag the distance covered", () => {
+    // The device says 25 m/s while the positions cover 32 m/s (a speed sensor reading low).
+    const { records } = script().drive(40, 32).stand(60, false)
+    const lagging = records.map((r) =>
+      r.speedMps !== undefined && r.speedMps > 0 ? { ...r, speedMps: 25 } : r,
+    )
+    const trip = run(lagging).events[0] as TripEvent
+    // 39 segments of 320 m, and the arrival (moving, then standing) counted as moving time. The
+    // first segment, 320 m in 10 s from standing, is beyond 4 m/s² (GpsDistance's speed band):
+    // the speeds' 125 m count.
+    expect(trip.avgSpeedMps).toBeCloseTo((39 * 320 + 125) / 410, 3)
+    expect(trip.maxSpeedMps).toBe(trip.avgSpeedMps)
   })
 
   it("splits two trips at a 10-minute stop with the ignition off", () => {

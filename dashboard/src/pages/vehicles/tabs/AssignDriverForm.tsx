@@ -1,9 +1,9 @@
 import { endpoints } from "@fleetcore/contract"
 import { useQueryClient } from "@tanstack/solid-query"
-import { createSignal, createUniqueId, For } from "solid-js"
+import { createSignal, createUniqueId } from "solid-js"
 import { useApi } from "../../../api/ApiContext"
-import { createListQuery } from "../../../api/createListQuery"
 import { useI18n } from "../../../i18n/I18nContext"
+import { DriverPicker } from "../../../ui/form/DriverPicker"
 import { FieldShell } from "../../../ui/form/FieldShell"
 import { FormError } from "../../../ui/form/FormError"
 import { SubmitButton } from "../../../ui/form/SubmitButton"
@@ -22,16 +22,13 @@ export const AssignDriverForm = (props: { readonly vehicleId: string }) => {
   const { t } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
-  const ids = { driver: createUniqueId(), from: createUniqueId(), to: createUniqueId() }
+  const ids = { from: createUniqueId(), to: createUniqueId() }
   const [driverId, setDriverId] = createSignal("")
   const [from, setFrom] = createSignal(new Date().toLocaleDateString("en-CA"))
   const [to, setTo] = createSignal("")
   const [tried, setTried] = createSignal(false)
   const [error, setError] = createSignal<unknown>(undefined)
   const [submitting, setSubmitting] = createSignal(false)
-  const drivers = createListQuery(endpoints.drivers.list, () => ({
-    query: { pageSize: "200", sort: "fullName", status: "active" as const },
-  }))
   const missing = (ok: boolean) => (tried() && !ok ? t("fleet.assignRequired") : undefined)
 
   const submit = async (event: SubmitEvent) => {
@@ -64,29 +61,15 @@ export const AssignDriverForm = (props: { readonly vehicleId: string }) => {
     <form class="form vehicle-subform" onSubmit={submit} data-testid="assign-form" novalidate>
       <h3>{t("fleet.assignDriver")}</h3>
       <div class="form--triple form--top">
-        <FieldShell
-          id={ids.driver}
+        <DriverPicker
           label={t("fleet.driver")}
           name="driverId"
-          error={missing(driverId() !== "")}
-        >
-          <select
-            id={ids.driver}
-            class="select"
-            value={driverId()}
-            onChange={(e) => setDriverId(e.currentTarget.value)}
-            data-testid="assign-driver"
-          >
-            <option value="">{t("fleet.assignChoose")}</option>
-            <For each={drivers.data?.items ?? []}>
-              {(d) => (
-                <option value={d.id}>
-                  {d.employeeId === null ? d.fullName : `${d.fullName} (${d.employeeId})`}
-                </option>
-              )}
-            </For>
-          </select>
-        </FieldShell>
+          value={driverId()}
+          onChange={setDriverId}
+          activeOnly
+          serverError={missing(driverId() !== "")}
+          testId="assign-driver"
+        />
         <FieldShell id={ids.from} label={t("fleet.startsAt")} name="startsAt" error={missing(isDay(from()))}>
           <input
             id={ids.from}

@@ -11,11 +11,24 @@ import { listResultOf } from "../../../ui/table/listResultOf"
 import { showToast } from "../../../ui/toast"
 import { invalidateVehicles } from "../vehicleQueries"
 import type { VehicleTabProps } from "../vehicleTabs"
+import { DeviceRegisterForm } from "./DeviceRegisterForm"
 import { TabTable } from "./TabTable"
+import { UnknownDevicesPanel } from "./UnknownDevicesPanel"
 
 type Row = (typeof Device)["Encoded"]
 
-/** The vehicle's devices: attach an unassigned one, detach (the device then lists as unassigned). */
+/** Protocols by their product names (the same in every language). */
+const PROTOCOL_NAMES: Record<Row["protocol"], string> = {
+  fleetcore: "FleetCore",
+  teltonika: "Teltonika",
+  osmand: "OsmAnd",
+  gt06: "Concox GT06",
+}
+
+/**
+ * The vehicle's devices: attach an unassigned one, detach (the device then lists as unassigned),
+ * register a tracker by protocol and identifier, and (the installation owner) claim an unknown one.
+ */
 export const VehicleDevicesTab = (props: VehicleTabProps) => {
   const { t, format } = useI18n()
   const api = useApi()
@@ -48,6 +61,23 @@ export const VehicleDevicesTab = (props: VehicleTabProps) => {
     (): ReadonlyArray<ColumnDef<Row, unknown>> => [
       { id: "id", header: t("fleet.device"), cell: (c) => <code>{c.row.original.id}</code> },
       { id: "name", header: t("fleet.name"), cell: (c) => c.row.original.name ?? "" },
+      {
+        id: "protocol",
+        header: t("devices.protocolColumn"),
+        cell: (c) => (
+          <>
+            {PROTOCOL_NAMES[c.row.original.protocol]}
+            <Show when={c.row.original.identifier}>
+              {(identifier) => (
+                <>
+                  {" · "}
+                  <code>{identifier()}</code>
+                </>
+              )}
+            </Show>
+          </>
+        ),
+      },
       {
         id: "state",
         header: t("fleet.status"),
@@ -129,6 +159,12 @@ export const VehicleDevicesTab = (props: VehicleTabProps) => {
         rowId={(r) => r.id}
         empty={t("fleet.devicesEmpty")}
       />
+      <Show when={manage() && (attached.data?.items.length ?? 0) === 0}>
+        <DeviceRegisterForm vehicleId={props.vehicle.id} />
+      </Show>
+      <Show when={session.can("organisations.manage") && (attached.data?.items.length ?? 0) === 0}>
+        <UnknownDevicesPanel vehicleId={props.vehicle.id} />
+      </Show>
     </section>
   )
 }

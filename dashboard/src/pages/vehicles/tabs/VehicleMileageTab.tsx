@@ -8,6 +8,7 @@ import { useSession } from "../../../auth/SessionContext"
 import { useI18n } from "../../../i18n/I18nContext"
 import { listResultOf } from "../../../ui/table/listResultOf"
 import { showToast } from "../../../ui/toast"
+import { DailyMileageTable } from "../../mileage/DailyMileageTable"
 import { formatKm } from "../vehicleFormat"
 import { createVehicleListQuery, invalidateVehicles } from "../vehicleQueries"
 import type { VehicleTabProps } from "../vehicleTabs"
@@ -99,6 +100,9 @@ export const VehicleMileageTab = (props: VehicleTabProps) => {
         rowId={(r) => r.id}
         empty={t("fleet.mileageEmpty")}
       />
+      <Show when={session.can("telemetry.read")}>
+        <DailyMileageTable vehicleId={props.vehicle.id} />
+      </Show>
     </section>
   )
 }

@@ -1,0 +1,75 @@
+import type { Cell, ColumnKind } from "../ExportDocument.js"
+import type { ValueSet } from "../listTexts/ListExportTexts.js"
+
+/** A list item in its wire form (JSON). */
+export type Item = Readonly<Record<string, unknown>>
+
+/** What a cell may need besides its item: the name of an enumerated value in the caller's language. */
+export interface CellContext {
+  readonly value: (set: ValueSet, code: string) => string
+}
+
+/**
+ * A column of a list's export: its key (its label in the list export texts), kind, how a cell is
+ * read from an item, and, for an enumerated field, the set whose words name its values.
+ */
+export interface ListColumn {
+  readonly key: string
+  readonly kind: ColumnKind
+  readonly values?: ValueSet
+  readonly cell: (item: Item, context: CellContext) => Cell
+}
+
+const scalar = (v: unknown): Cell =>
+  typeof v === "string" || typeof v === "number" ? v : typeof v === "boolean" ? String(v) : null
+
+/** The item's own field. */
+export const field = (key: string, kind: ColumnKind = "text"): ListColumn => ({
+  key,
+  kind,
+  cell: (i) => scalar(i[key]),
+})
+
+/** An enumerated field (a status, a type, a yes/no), written as the word the dashboard shows for it. */
+export const coded = (key: string, values: ValueSet): ListColumn => ({
+  key,
+  kind: "text",
+  values,
+  cell: (i, context) => {
+    const v = i[key]
+    return typeof v === "string" || typeof v === "boolean" ? context.value(values, String(v)) : null
+  },
+})
+
+/** A yes/no field, in words. */
+export const yesNo = (key: string): ListColumn => coded(key, "yesNo")
+
+/** A field of a nested record (`vehicleType.name`) under the nested record's key. */
+export const nested = (key: string, inner: string): ListColumn => ({
+  key,
+  kind: "text",
+  cell: (i) => {
+    const v = i[key]
+    return v !== null && typeof v === "object" ? scalar((v as Item)[inner]) : null
+  },
+})
+
+/** An instant as "YYYY-MM-DD HH:MM" (UTC). */
+export const instant = (key: string): ListColumn => ({
+  key,
+  kind: "text",
+  cell: (i) => {
+    const v = i[key]
+    return typeof v === "string" ? `${v.slice(0, 10)} ${v.slice(11, 16)}` : null
+  },
+})
+
+/** A list of texts, comma-separated. */
+export const joined = (key: string): ListColumn => ({
+  key,
+  kind: "text",
+  cell: (i) => {
+    const v = i[key]
+    return Array.isArray(v) ? v.join(", ") : null
+  },
+})

@@ -1,0 +1,51 @@
+import { coded, field, instant, joined, type ListColumn, nested } from "./ListColumn.js"
+
+/** The exported columns of the fleet's lists: vehicles, drivers, alerts, incidents. */
+export const FLEET_COLUMNS = {
+  vehicles: [
+    field("name"),
+    field("plate"),
+    field("vin"),
+    field("brand"),
+    field("model"),
+    field("year", "number"),
+    nested("vehicleType", "name"),
+    coded("status", "vehicleStatus"),
+    field("department"),
+    field("odometerKm", "distance"),
+  ],
+  drivers: [
+    field("fullName"),
+    field("employeeId"),
+    field("phone"),
+    field("email"),
+    field("licenceNumber"),
+    joined("licenceCategories"),
+    field("licenceExpiresOn", "date"),
+    coded("status", "driverStatus"),
+    field("department"),
+    nested("team", "name"),
+  ],
+  alerts: [
+    instant("openedAt"),
+    coded("type", "alertType"),
+    coded("severity", "alertSeverity"),
+    coded("status", "alertStatus"),
+    field("vehicleName"),
+    field("vehiclePlate"),
+    field("driverName"),
+    field("occurrences", "number"),
+    instant("resolvedAt"),
+  ],
+  incidents: [
+    instant("startedAt"),
+    instant("endedAt"),
+    coded("kind", "incidentKind"),
+    field("vehicleName"),
+    field("vehiclePlate"),
+    field("driverName"),
+    field("amount", "decimal"),
+    coded("unit", "incidentUnit"),
+    coded("alertStatus", "alertStatus"),
+  ],
+} as const satisfies Readonly<Record<string, ReadonlyArray<ListColumn>>>

@@ -1,0 +1,63 @@
+import type pg from "pg"
+import type { Item } from "./columns/ListColumn.js"
+
+/** What names a document's record, by its entity type: a query of `id` and `name` for the ids `$1`. */
+const RECORD_NAMES: Readonly<Record<string, string>> = {
+  vehicle: "SELECT id, concat_ws(' · ', name, plate) AS name FROM vehicles WHERE id = ANY($1::uuid[])",
+  driver: "SELECT id, full_name AS name FROM drivers WHERE id = ANY($1::uuid[])",
+  maintenance: "SELECT id, name FROM maintenance_tasks WHERE id = ANY($1::uuid[])",
+  contract: "SELECT id, concat_ws(' ', contractor, number) AS name FROM contracts WHERE id = ANY($1::uuid[])",
+  penalty: "SELECT id, reason AS name FROM penalties WHERE id = ANY($1::uuid[])",
+  expense:
+    "SELECT id, concat_ws(' ', spent_on::text, vendor) AS name FROM expenses WHERE id = ANY($1::uuid[])",
+}
+
+/** The fields `withNames` adds to an item that lacks them. */
+export const ADDED_NAMES = ["vehicleName", "vehiclePlate", "entityName"] as const
+
+const idsOf = (items: ReadonlyArray<Item>, key: string, when: (i: Item) => boolean = () => true) => [
+  ...new Set(
+    items.filter(when).flatMap((i) => {
+      const v = i[key]
+      return typeof v === "string" ? [v] : []
+    }),
+  ),
+]
+
+/**
+ * The items with the display names their list leaves out, read in the caller's organisation (row
+ * security): a refuel's vehicle name and plate (`vehicleName`, `vehiclePlate`), a document's record
+ * (`entityName`). An item that already carries a name keeps it.
+ */
+export const withNames = async (
+  c: pg.ClientBase,
+  items: ReadonlyArray<Item>,
+): Promise<ReadonlyArray<Item>> => {
+  const needVehicle = (i: Item) => typeof i.vehicleId === "string" && !("vehicleName" in i)
+  const vehicleIds = idsOf(items, "vehicleId", needVehicle)
+  const vehicles = new Map<string, { name: string; plate: string | null }>()
+  if (vehicleIds.length > 0) {
+    const found = await c.query<{ id: string; name: string; plate: string | null }>(
+      "SELECT id, name, plate FROM vehicles WHERE id = ANY($1::uuid[])",
+      [vehicleIds],
+    )
+    for (const r of found.rows) vehicles.set(r.id, { name: r.name, plate: r.plate })
+  }
+  const records = new Map<string, string>()
+  for (const [type, query] of Object.entries(RECORD_NAMES)) {
+    const ids = idsOf(items, "entityId", (i) => i.entityType === type && !("entityName" in i))
+    if (ids.length === 0) continue
+    const found = await c.query<{ id: string; name: string }>(query, [ids])
+    for (const r of found.rows) records.set(`${type}:${r.id}`, r.name)
+  }
+  return items.map((i) => {
+    let named = i
+    if (needVehicle(i)) {
+      const v = vehicles.get(i.vehicleId as string)
+      named = { ...named, vehicleName: v?.name ?? null, vehiclePlate: v?.plate ?? null }
+    }
+    if (typeof i.entityType === "string" && typeof i.entityId === "string" && !("entityName" in i))
+      named = { ...named, entityName: records.get(`${i.entityType}:${i.entityId}`) ?? null }
+    return named
+  })
+}

@@ -1,0 +1,78 @@
+import { FUEL_CARD_PERIODS } from "@fleetcore/contract"
+import type pg from "pg"
+import { orgBooks } from "../expenses/orgBooks.js"
+import { type fuelCards, fuelCardView } from "./fuelViews.js"
+
+type CardRow = Awaited<ReturnType<ReturnType<typeof fuelCards>["executeTakeFirstOrThrow"]>>
+type Period = (typeof FUEL_CARD_PERIODS)[number]
+
+/** Today in the organisation's time zone, "YYYY-MM-DD". */
+export const orgToday = async (c: pg.ClientBase, orgId: string): Promise<string> => {
+  const { timezone } = await orgBooks(c, orgId)
+  const { rows } = await c.query<{ day: string }>("SELECT (now() AT TIME ZONE $1)::date::text AS day", [
+    timezone,
+  ])
+  return rows[0]?.day ?? new Date().toISOString().slice(0, 10)
+}
+
+// Each card × period: the refuels paid with the card from the period's local midnight to the next
+// period's, in the organisation's time zone (date_trunc('week') starts on Monday). The same
+// counting as the limit warnings (`exceededCardLimits`).
+const SPENDING = `
+  SELECT card.id AS card_id, p.period,
+         date_trunc(p.period, $2::date::timestamp)::date::text AS start,
+         COALESCE(sum(e.amount), 0)::text AS spent
+  FROM unnest($1::uuid[]) AS card(id)
+  CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS p(period)
+  LEFT JOIN fuel_entries f ON f.fuel_card_id = card.id
+  LEFT JOIN expenses e ON e.id = f.id
+    AND e.spent_at >= date_trunc(p.period, $2::date::timestamp) AT TIME ZONE $3
+    AND e.spent_at < (date_trunc(p.period, $2::date::timestamp) + ('1 ' || p.period)::interval) AT TIME ZONE $3
+  GROUP BY card.id, p.period`
+
+const percentOf = (spent: string, limit: string | null): number | null =>
+  limit === null ? null : Math.round((Number(spent) / Number(limit)) * 1000) / 10
+
+/** The cards' spending in the day, week and month containing `on`, beside their limits. */
+export const cardSpending = async (
+  c: pg.ClientBase,
+  orgId: string,
+  cards: ReadonlyArray<CardRow>,
+  on: string,
+) => {
+  if (cards.length === 0) return []
+  const { timezone } = await orgBooks(c, orgId)
+  const { rows } = await c.query<{ card_id: string; period: Period; start: string; spent: string }>(
+    SPENDING,
+    [cards.map((card) => card.id), on, timezone],
+  )
+  const found = new Map(rows.map((r) => [`${r.card_id}:${r.period}`, r]))
+  return cards.map((row) => {
+    const card = fuelCardView(row)
+    const limits: Record<Period, string | null> = {
+      day: card.dailyLimit,
+      week: card.weeklyLimit,
+      month: card.monthlyLimit,
+    }
+    return {
+      cardId: card.id,
+      name: card.name,
+      numberLast4: card.numberLast4,
+      vehicleId: card.vehicleId,
+      driverId: card.driverId,
+      currency: card.currency,
+      active: card.active,
+      periods: FUEL_CARD_PERIODS.map((period) => {
+        const r = found.get(`${card.id}:${period}`)
+        const spent = r?.spent ?? "0"
+        return {
+          period,
+          start: r?.start ?? on,
+          spent,
+          limit: limits[period],
+          usedPct: percentOf(spent, limits[period]),
+        }
+      }),
+    }
+  })
+}

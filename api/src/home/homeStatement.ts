@@ -1,0 +1,77 @@
+import type { ATTENTION_REASONS, HomeSummary } from "@fleetcore/contract"
+import type { OrgBooks } from "../expenses/orgBooks.js"
+import {
+  activitySql,
+  activityView,
+  attentionCte,
+  attentionSql,
+  attentionView,
+  type ContractsJson,
+  contractsSql,
+  documentsSql,
+  documentsView,
+  expensesSql,
+  expensesView,
+  fleetSql,
+  fleetView,
+  fuelAnomaliesSql,
+} from "./orgWidgets.js"
+
+type AttentionReason = (typeof ATTENTION_REASONS)[number]
+
+/** Which widgets the caller may read; `attention` lists the reasons they may read, null for none. */
+export interface HomeAccess {
+  readonly fleet: boolean
+  readonly attention: ReadonlyArray<AttentionReason> | null
+  readonly fuelAnomalies: boolean
+  readonly documents: boolean
+  readonly contracts: boolean
+  readonly expenses: boolean
+  readonly activity: boolean
+}
+
+/**
+ * The statement of the caller's Postgres widgets: one row, one JSON column per widget the caller may
+ * read ($1 the organisation's time zone, $2 its currency). Its text depends only on the access, so
+ * a prepared statement serves every caller of a role. Null when no widget is readable.
+ */
+export const homeStatement = (
+  access: HomeAccess,
+  books: OrgBooks,
+): { readonly text: string; readonly values: ReadonlyArray<unknown> } | null => {
+  const columns: string[] = []
+  const ctes = ["home_day AS (SELECT (now() AT TIME ZONE $1)::date AS today)"]
+  if (access.fleet) columns.push(`${fleetSql} AS fleet`)
+  if (access.attention !== null && access.attention.length > 0) {
+    ctes.push(attentionCte(access.attention))
+    columns.push(`${attentionSql} AS attention`)
+  }
+  if (access.fuelAnomalies) columns.push(`${fuelAnomaliesSql} AS fuel_anomalies`)
+  if (access.documents) columns.push(`${documentsSql} AS documents`)
+  if (access.contracts) columns.push(`${contractsSql} AS contracts`)
+  if (access.expenses) columns.push(`${expensesSql("$2")} AS expenses`)
+  if (access.activity) columns.push(`${activitySql} AS activity`)
+  if (columns.length === 0) return null
+  return {
+    text: `WITH ${ctes.join(",\n")}\nSELECT ${columns.join(",\n")}`,
+    values: access.expenses ? [books.timezone, books.currency] : [books.timezone],
+  }
+}
+
+type Widgets = Omit<typeof HomeSummary.Type, "generatedAt" | "mileage" | "driver">
+
+/** The widgets from the statement's row; a widget the caller may not read is null. */
+export const homeWidgets = (row: Record<string, unknown>, access: HomeAccess, currency: string): Widgets => ({
+  fleet: access.fleet ? fleetView(row.fleet as Parameters<typeof fleetView>[0]) : null,
+  attention:
+    access.attention === null
+      ? null
+      : attentionView((row.attention ?? null) as Parameters<typeof attentionView>[0]),
+  fuelAnomalies: access.fuelAnomalies ? { unchecked: row.fuel_anomalies as number } : null,
+  documents: access.documents ? documentsView(row.documents as Parameters<typeof documentsView>[0]) : null,
+  contracts: access.contracts ? (row.contracts as ContractsJson) : null,
+  expenses: access.expenses
+    ? expensesView(row.expenses as Parameters<typeof expensesView>[0], currency)
+    : null,
+  activity: access.activity ? activityView(row.activity as Parameters<typeof activityView>[0]) : null,
+})

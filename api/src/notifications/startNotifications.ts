@@ -1,0 +1,158 @@
+import type { Log, PostgresClient } from "@fleetcore/platform"
+import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
+import pg from "pg"
+import { makeSecretBox, type SecretBox } from "../auth/SecretBox.js"
+import type { Tokens } from "../auth/Tokens.js"
+import { userTopic } from "../live/LiveHub.js"
+import { makeDailyCheckScheduler } from "./checks/DailyCheckScheduler.js"
+import { makeEmailChannel } from "./EmailChannel.js"
+import { fanOutEvents, NOTIFIED_CHANNEL } from "./fanOut.js"
+import type { NotificationChannel } from "./NotificationChannel.js"
+import { NOTIFICATION_COLUMNS, type NotificationRow, notificationView } from "./notificationView.js"
+import { makeOutboxWorker } from "./OutboxWorker.js"
+import { EVENTS_CHANNEL } from "./raiseNotification.js"
+import { makeTelegramChannel } from "./TelegramChannel.js"
+import { makeWebhookChannel } from "./WebhookChannel.js"
+
+/** The key that seals the channels' secrets at rest, derived from the server's secret. */
+export const notificationSecretBox = (tokens: Tokens): SecretBox =>
+  makeSecretBox(tokens.deriveKey("notification secrets"))
+
+export interface NotificationsOptions {
+  /** How often waiting events and due deliveries are looked for besides the wake-ups (ms). */
+  readonly pollMs?: number
+  readonly retryBaseMs?: number
+  readonly maxAttempts?: number
+  readonly channels?: ReadonlyArray<NotificationChannel>
+  /** The daily checks' clock and how often they look for a due organisation (ms); false: none. */
+  readonly dailyChecks?: { readonly now?: () => Date; readonly intervalMs?: number } | false
+}
+
+/**
+ * Runs the notifications of this process: fans out raised events, sends the outbox, pushes each
+ * user's new in-app notifications over their live sockets (`user/<id>` topics), and runs the
+ * organisations' daily checks (expiries, maintenance, budgets) at their hour. Woken by
+ * PostgreSQL NOTIFY (an alert's trigger, `raiseNotification`), so every API process hears what any
+ * of them wrote; a poll catches what a dropped listener missed and the retries that fall due.
+ */
+export const startNotifications = async (
+  app: TemplatedApp,
+  deps: {
+    readonly db: PostgresClient
+    readonly tokens: Tokens
+    readonly log: Log
+    readonly publicUrl: string | null
+  },
+  options: NotificationsOptions = {},
+): Promise<{ readonly close: () => Promise<void> }> => {
+  const pool = deps.db.system
+  const worker = makeOutboxWorker({
+    pool,
+    box: notificationSecretBox(deps.tokens),
+    log: deps.log,
+    channels: options.channels ?? [makeEmailChannel(), makeTelegramChannel(), makeWebhookChannel()],
+    publicUrl: deps.publicUrl,
+    ...(options.retryBaseMs === undefined ? {} : { retryBaseMs: options.retryBaseMs }),
+    ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+  })
+  let stopped = false
+  let running: Promise<void> | null = null
+  let again = false
+
+  const work = async (): Promise<void> => {
+    do {
+      again = false
+      await fanOutEvents(pool, 100, () => new Date())
+      while (!stopped && (await worker.run(20)) === 20) {}
+    } while (again && !stopped)
+  }
+  const tick = (): void => {
+    if (stopped) return
+    if (running !== null) {
+      again = true
+      return
+    }
+    running = work()
+      .catch((error: unknown) =>
+        deps.log.warn({ err: error }, "notifications: a round failed; retried at the next"),
+      )
+      .finally(() => {
+        running = null
+      })
+  }
+
+  const publish = async (eventId: string): Promise<void> => {
+    const { rows } = await pool.query<NotificationRow>(
+      `SELECT ${NOTIFICATION_COLUMNS} FROM notifications n JOIN notification_events e ON e.id = n.event_id
+       WHERE n.event_id = $1`,
+      [eventId],
+    )
+    for (const r of rows)
+      app.publish(
+        userTopic(r.user_id),
+        JSON.stringify({ type: "notification", notification: notificationView(r) }),
+        false,
+      )
+  }
+
+  /**
+   * Its own connection, not one of the pool's: a pool waits for its clients at shutdown, and this
+   * one is held for the life of the process.
+   */
+  let listener: pg.Client | null = null
+  const listen = async (): Promise<void> => {
+    if (stopped) return
+    const client = new pg.Client(pool.options)
+    listener = client
+    const again = () => {
+      if (listener !== client) return
+      listener = null
+      void client.end().catch(() => undefined)
+      setTimeout(() => void listen(), 1_000).unref()
+    }
+    client.on("notification", (message) => {
+      if (message.channel === EVENTS_CHANNEL) tick()
+      else if (message.channel === NOTIFIED_CHANNEL && message.payload !== undefined)
+        void publish(message.payload).catch((error: unknown) =>
+          deps.log.warn({ err: error }, "notifications: could not push to the live feed"),
+        )
+    })
+    client.on("error", (error) => {
+      deps.log.warn({ err: error }, "notifications: the listener's connection dropped; listening again")
+      again()
+    })
+    try {
+      await client.connect()
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`)
+      await client.query(`LISTEN ${NOTIFIED_CHANNEL}`)
+    } catch (error) {
+      deps.log.warn({ err: error }, "notifications: cannot listen yet; retrying")
+      again()
+    }
+  }
+  await listen()
+  const poll = setInterval(tick, options.pollMs ?? 1_000)
+  poll.unref()
+  tick()
+  const checks =
+    options.dailyChecks === false
+      ? null
+      : makeDailyCheckScheduler({
+          pool,
+          log: deps.log,
+          ...(options.dailyChecks?.now === undefined ? {} : { now: options.dailyChecks.now }),
+        })
+  checks?.start(options.dailyChecks === false ? undefined : options.dailyChecks?.intervalMs)
+
+  return {
+    close: async () => {
+      stopped = true
+      clearInterval(poll)
+      await checks?.close()
+      await running
+      const client = listener
+      listener = null
+      await client?.end().catch(() => undefined)
+    },
+  }
+}

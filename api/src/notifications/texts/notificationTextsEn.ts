@@ -1,0 +1,139 @@
+import type { NotificationTexts } from "./NotificationTexts.js"
+
+/**
+ * English: the reference texts (ICU MessageFormat). `{x, date, day}` is a calendar day,
+ * `{x, date, moment}` an instant in the organisation's time zone; `xName` is the label of the
+ * parameter `x` from `labels`.
+ */
+export const notificationTextsEn: NotificationTexts = {
+  severity: { info: "", warning: "[warning] ", critical: "[CRITICAL] " },
+  messages: {
+    alert: {
+      title: "{vehicle, select, none {{alertTypeName}} other {{alertTypeName}: {vehicle}}}",
+      body: "Opened at {openedAt, date, moment}.",
+    },
+    licence_expiry: {
+      title:
+        "{stage, select, expired {Driving licence expired: {driver}} other {Driving licence expires in {days, plural, one {# day} other {# days}}: {driver}}}",
+      body: "{stage, select, expired {The driving licence of {driver} expired on {expiresOn, date, day}.} other {The driving licence of {driver} expires on {expiresOn, date, day}.}}",
+    },
+    medical_expiry: {
+      title:
+        "{stage, select, expired {Medical certificate expired: {driver}} other {Medical certificate expires in {days, plural, one {# day} other {# days}}: {driver}}}",
+      body: "{stage, select, expired {The medical certificate of {driver} expired on {expiresOn, date, day}.} other {The medical certificate of {driver} expires on {expiresOn, date, day}.}}",
+    },
+    contract_expiry: {
+      title:
+        "{stage, select, expired {{contractTypeName} ended: {vehicle}} other {{contractTypeName} ends in {days, plural, one {# day} other {# days}}: {vehicle}}}",
+      body: "{stage, select, expired {{contractTypeName} with {contractor} for {vehicle} ended on {endsOn, date, day}.} other {{contractTypeName} with {contractor} for {vehicle} ends on {endsOn, date, day}.}}",
+    },
+    document_expiry: {
+      title:
+        "{stage, select, expired {Document expired: {documentKindName} of {owner}} other {Document expires in {days, plural, one {# day} other {# days}}: {documentKindName} of {owner}}}",
+      body: "{stage, select, expired {{filename} ({documentKindName}) of {owner} expired on {expiresOn, date, day}.} other {{filename} ({documentKindName}) of {owner} expires on {expiresOn, date, day}.}}",
+    },
+    maintenance_days: {
+      title:
+        "{stage, select, overdue {Service overdue: {task}, {vehicle}} other {Service due in {days, plural, one {# day} other {# days}}: {task}, {vehicle}}}",
+      body: "{stage, select, overdue {{task} for {vehicle} was due on {dueOn, date, day}.} other {{task} for {vehicle} is due on {dueOn, date, day}.}}",
+    },
+    maintenance_km: {
+      title:
+        "{stage, select, overdue {Service overdue by odometer: {task}, {vehicle}} other {Service due in {kmLeft, number, integer} km: {task}, {vehicle}}}",
+      body: "{stage, select, overdue {{task} for {vehicle} was due at {dueKm, number, integer} km; the odometer reads {currentKm, number, integer} km.} other {{task} for {vehicle} is due at {dueKm, number, integer} km; the odometer reads {currentKm, number, integer} km.}}",
+    },
+    budget_threshold: {
+      title:
+        "{threshold, select, 100 {Budget exceeded: {categoryName}, {periodName}} other {Budget {threshold}% used: {categoryName}, {periodName}}}",
+      body: "{spent} spent of {amount} ({used, number, integer}%) in the {periodName} from {periodStartsOn, date, day}.",
+    },
+    onboarding_review: {
+      title:
+        "{kind, select, vehicle {Vehicle} other {Driver}} awaits {stage, select, under_review {review} background_check {the background check} training {training} other {the next step}}: {record}",
+      body: "{record} is now at the {stage, select, under_review {review} background_check {background check} training {training} other {next}} stage and awaits your step. {notes}",
+    },
+    onboarding_decided: {
+      title:
+        "{kind, select, vehicle {Vehicle} other {Driver}} {stage, select, approved {approved} rejected {rejected} other {suspended}}: {record}",
+      body: "{stage, select, approved {{record} can now be assigned.} rejected {{record} was rejected.} other {{record} was suspended and cannot be assigned.}} {notes}",
+    },
+    ticket_raised: {
+      title: "New ticket #{number}: {title}",
+      body: "{ticketTypeName} · {vehicle}",
+    },
+    ticket_update: {
+      title: "Ticket #{number}: {title}",
+      body: "{change, select, status {Now {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Comment: {comment}} assigned {Assigned to {assignee}.} unassigned {Nobody is assigned now.} repair {A repair was opened in the service book.} other {Updated.}}",
+    },
+  },
+  labels: {
+    alertType: {
+      overspeed: "Overspeed",
+      geofence_enter: "Geofence entered",
+      geofence_exit: "Geofence left",
+      device_offline: "Device offline",
+      dtc: "Engine fault code",
+      device_alarm: "Alarm from the tracker",
+      low_battery: "Low battery",
+      odometer_rollback: "Odometer rollback",
+      odometer_jump: "Odometer jump",
+      odometer_mismatch: "Odometer mismatch",
+      odometer_frozen: "Odometer frozen",
+      odometer_manual_jump: "Manual reading jump",
+      fuel_drop: "Fuel level drop",
+      fuel_fill: "Fuel fill",
+      fuel_theft: "Suspected fuel theft",
+      fuel_consumption: "Fuel consumption anomaly",
+      fuel_card_limit: "Fuel card limit",
+      fuel_refuel_mismatch: "Refuel without a sensor fill",
+      maintenance_due: "Maintenance due",
+      maintenance_overdue: "Maintenance overdue",
+      rental_expiring: "Rental expiring",
+    },
+    contractType: {
+      leasing: "Leasing",
+      rental: "Rental",
+      insurance_casco: "CASCO insurance",
+      insurance_osago: "Motor liability insurance (OSAGO)",
+      warranty: "Warranty",
+      service_contract: "Service contract",
+    },
+    documentKind: {
+      photo: "Photo",
+      scan: "Scan",
+      invoice: "Invoice",
+      receipt: "Receipt",
+      act: "Act",
+      contract: "Contract",
+      licence: "Licence",
+      medical: "Medical certificate",
+      insurance: "Insurance",
+      registration: "Registration",
+      other: "Document",
+    },
+    category: {
+      all: "all categories",
+      fuel: "fuel",
+      parts: "parts",
+      service: "service",
+      insurance: "insurance",
+      tax: "tax",
+      fine: "fines",
+      parking: "parking",
+      toll: "tolls",
+      washing: "washing",
+      rental: "rental",
+      other: "other",
+    },
+    period: { month: "month", quarter: "quarter", year: "year" },
+    ticketType: {
+      breakdown: "Breakdown",
+      accident: "Accident",
+      damage: "Damage",
+      fuel_card: "Fuel card problem",
+      document: "Document problem",
+      other: "Other",
+    },
+    ticketStatus: { open: "open", in_progress: "in progress", resolved: "resolved", rejected: "rejected" },
+  },
+}

@@ -1,0 +1,135 @@
+import type { NotificationTexts } from "./NotificationTexts.js"
+
+/** Қазақша (see notificationTextsEn.ts for the conventions). */
+export const notificationTextsKk: NotificationTexts = {
+  severity: { info: "", warning: "[ескерту] ", critical: "[СЫНИ] " },
+  messages: {
+    alert: {
+      title: "{vehicle, select, none {{alertTypeName}} other {{alertTypeName}: {vehicle}}}",
+      body: "Ашылған уақыты: {openedAt, date, moment}.",
+    },
+    licence_expiry: {
+      title:
+        "{stage, select, expired {Жүргізуші куәлігінің мерзімі өтті: {driver}} other {Жүргізуші куәлігінің мерзімі {days} күннен кейін бітеді: {driver}}}",
+      body: "{stage, select, expired {{driver} жүргізуші куәлігінің мерзімі {expiresOn, date, day} өтті.} other {{driver} жүргізуші куәлігінің мерзімі {expiresOn, date, day} бітеді.}}",
+    },
+    medical_expiry: {
+      title:
+        "{stage, select, expired {Медициналық анықтаманың мерзімі өтті: {driver}} other {Медициналық анықтаманың мерзімі {days} күннен кейін бітеді: {driver}}}",
+      body: "{stage, select, expired {{driver} медициналық анықтамасының мерзімі {expiresOn, date, day} өтті.} other {{driver} медициналық анықтамасының мерзімі {expiresOn, date, day} бітеді.}}",
+    },
+    contract_expiry: {
+      title:
+        "{stage, select, expired {Шарт аяқталды: {contractTypeName}, {vehicle}} other {Шарт {days} күннен кейін аяқталады: {contractTypeName}, {vehicle}}}",
+      body: "{stage, select, expired {{contractTypeName} ({contractor}), {vehicle}: мерзімі {endsOn, date, day} аяқталды.} other {{contractTypeName} ({contractor}), {vehicle}: мерзімі {endsOn, date, day} аяқталады.}}",
+    },
+    document_expiry: {
+      title:
+        "{stage, select, expired {Құжаттың мерзімі өтті: {documentKindName}, {owner}} other {Құжаттың мерзімі {days} күннен кейін бітеді: {documentKindName}, {owner}}}",
+      body: "{stage, select, expired {{filename} ({documentKindName}, {owner}): мерзімі {expiresOn, date, day} өтті.} other {{filename} ({documentKindName}, {owner}): мерзімі {expiresOn, date, day} бітеді.}}",
+    },
+    maintenance_days: {
+      title:
+        "{stage, select, overdue {ТҚ мерзімі өтті: {task}, {vehicle}} other {ТҚ-ға {days} күн қалды: {task}, {vehicle}}}",
+      body: "{stage, select, overdue {{vehicle} үшін {task} {dueOn, date, day} дейін орындалуы керек еді.} other {{vehicle} үшін {task} {dueOn, date, day} дейін орындалуы керек.}}",
+    },
+    maintenance_km: {
+      title:
+        "{stage, select, overdue {Жүріс бойынша ТҚ мерзімі өтті: {task}, {vehicle}} other {ТҚ-ға {kmLeft, number, integer} км қалды: {task}, {vehicle}}}",
+      body: "{stage, select, overdue {{vehicle} үшін {task} {dueKm, number, integer} км-де орындалуы керек еді; одометр {currentKm, number, integer} км көрсетеді.} other {{vehicle} үшін {task} {dueKm, number, integer} км-де орындалуы керек; одометр {currentKm, number, integer} км көрсетеді.}}",
+    },
+    budget_threshold: {
+      title:
+        "{threshold, select, 100 {Бюджет асып кетті: {categoryName}, {periodName}} other {Бюджеттің {threshold}% жұмсалды: {categoryName}, {periodName}}}",
+      body: "{periodStartsOn, date, day} бастап {periodName} ішінде {amount} ішінен {spent} жұмсалды ({used, number, integer}%).",
+    },
+    onboarding_review: {
+      title:
+        "{kind, select, vehicle {Көлік} other {Жүргізуші}} {stage, select, under_review {тексеруді} background_check {өмірбаян тексеруін} training {оқытуды} other {келесі қадамды}} күтуде: {record}",
+      body: "{record}: «{stage, select, under_review {тексеру} background_check {өмірбаян тексеруі} training {оқыту} other {келесі қадам}}» кезеңі, сіздің қадамыңыз күтілуде. {notes}",
+    },
+    onboarding_decided: {
+      title:
+        "{kind, select, vehicle {Көлік} other {Жүргізуші}} {stage, select, approved {рұқсат етілді} rejected {қабылданбады} other {шеттетілді}}: {record}",
+      body: "{stage, select, approved {{record}: енді бекітуге болады.} rejected {{record}: рұқсат берілмеді.} other {{record}: шеттетілді, бекітуге болмайды.}} {notes}",
+    },
+    ticket_raised: {
+      title: "Жаңа өтінім №{number}: {title}",
+      body: "{ticketTypeName} · {vehicle}",
+    },
+    ticket_update: {
+      title: "Өтінім №{number}: {title}",
+      body: "{change, select, status {Жаңа күйі: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Пікір: {comment}} assigned {Орындаушы: {assignee}.} unassigned {Орындаушы алынып тасталды.} repair {Сервистік кітапшада жөндеу ашылды.} other {Өтінім өзгерді.}}",
+    },
+  },
+  labels: {
+    alertType: {
+      overspeed: "Жылдамдықты асыру",
+      geofence_enter: "Геоаймаққа кіру",
+      geofence_exit: "Геоаймақтан шығу",
+      device_offline: "Трекер байланыста емес",
+      dtc: "Қозғалтқыш ақау коды",
+      device_alarm: "Трекерден дабыл",
+      low_battery: "Аккумулятор кернеуі төмен",
+      odometer_rollback: "Одометрді кері айналдыру",
+      odometer_jump: "Одометр секірісі",
+      odometer_mismatch: "Одометр сәйкессіздігі",
+      odometer_frozen: "Одометр қатып қалды",
+      odometer_manual_jump: "Қолмен енгізілген көрсеткіш секірісі",
+      fuel_drop: "Жанармай деңгейінің төмендеуі",
+      fuel_fill: "Датчик бойынша құю",
+      fuel_theft: "Жанармай ұрлығы күдігі",
+      fuel_consumption: "Жанармай шығынының ауытқуы",
+      fuel_card_limit: "Жанармай картасының лимиті",
+      fuel_refuel_mismatch: "Датчикте көтерілусіз құю",
+      maintenance_due: "ТҚ уақыты келді",
+      maintenance_overdue: "ТҚ мерзімі өтті",
+      rental_expiring: "Жалға алу аяқталуда",
+    },
+    contractType: {
+      leasing: "Лизинг",
+      rental: "Жалға алу",
+      insurance_casco: "КАСКО сақтандыруы",
+      insurance_osago: "Міндетті сақтандыру (ОСАГО)",
+      warranty: "Кепілдік",
+      service_contract: "Сервистік шарт",
+    },
+    documentKind: {
+      photo: "Фото",
+      scan: "Скан",
+      invoice: "Шот",
+      receipt: "Чек",
+      act: "Акт",
+      contract: "Шарт",
+      licence: "Куәлік",
+      medical: "Медициналық анықтама",
+      insurance: "Сақтандыру полисі",
+      registration: "Тіркеу куәлігі",
+      other: "Құжат",
+    },
+    category: {
+      all: "барлық санаттар",
+      fuel: "жанармай",
+      parts: "қосалқы бөлшектер",
+      service: "қызмет көрсету",
+      insurance: "сақтандыру",
+      tax: "салықтар",
+      fine: "айыппұлдар",
+      parking: "тұрақ",
+      toll: "ақылы жолдар",
+      washing: "жуу",
+      rental: "жалға алу",
+      other: "басқа",
+    },
+    period: { month: "ай", quarter: "тоқсан", year: "жыл" },
+    ticketType: {
+      breakdown: "Бұзылу",
+      accident: "Жол апаты",
+      damage: "Зақым",
+      fuel_card: "Жанармай картасы мәселесі",
+      document: "Құжат мәселесі",
+      other: "Басқа",
+    },
+    ticketStatus: { open: "ашық", in_progress: "орындалуда", resolved: "шешілді", rejected: "қабылданбады" },
+  },
+}

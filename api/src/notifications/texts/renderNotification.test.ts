@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest"
+import { MESSAGE_KEYS } from "./NotificationTexts.js"
+import { NOTIFICATION_LOCALES, NOTIFICATION_TEXTS, renderNotification } from "./renderNotification.js"
+
+const SAMPLE = {
+  stage: "soon",
+  days: 7,
+  driver: "Aigerim Sadykova",
+  expiresOn: "2031-03-01",
+  endsOn: "2031-03-01",
+  dueOn: "2031-03-01",
+  periodStartsOn: "2031-03-01",
+  openedAt: "2031-03-01T05:30:00.000Z",
+  contractType: "insurance_osago",
+  contractor: "Halyk",
+  vehicle: "Truck 7 (123 ABC 02)",
+  documentKind: "insurance",
+  filename: "policy.pdf",
+  owner: "Truck 7",
+  task: "Oil change",
+  kmLeft: 420,
+  dueKm: 60000,
+  currentKm: 59580,
+  threshold: 80,
+  used: 84,
+  spentMoney: "84000.50",
+  amountMoney: "100000.00",
+  currency: "KZT",
+  category: "fuel",
+  period: "month",
+  alertType: "overspeed",
+  details: "",
+  kind: "vehicle",
+  record: "Truck 7 (123 ABC 02)",
+  notes: "",
+  number: 12,
+  title: "Flat tyre",
+  ticketType: "breakdown",
+  change: "status",
+  ticketStatus: "resolved",
+  comment: "Tyre replaced.",
+  assignee: "Dana Omarova",
+} as const
+
+describe("notification texts", () => {
+  it("formats every message in every language, with no placeholder left", () => {
+    for (const locale of NOTIFICATION_LOCALES)
+      for (const key of MESSAGE_KEYS) {
+        const text = renderNotification(key, SAMPLE, locale, "Asia/Almaty")
+        expect(text, `${locale} ${key}`).not.toBeNull()
+        expect(`${text?.title} ${text?.body}`, `${locale} ${key}`).not.toMatch(/[{}]/u)
+      }
+  })
+
+  it("has every label of English in every language", () => {
+    for (const locale of NOTIFICATION_LOCALES)
+      for (const [group, labels] of Object.entries(NOTIFICATION_TEXTS.en.labels))
+        expect(
+          Object.keys(NOTIFICATION_TEXTS[locale].labels[group as keyof typeof NOTIFICATION_TEXTS.en.labels]),
+          `${locale} ${group}`,
+        ).toEqual(Object.keys(labels))
+  })
+
+  it("reads a licence reminder in Russian, with Russian plurals and dates", () => {
+    const seven = renderNotification("licence_expiry", SAMPLE, "ru", "Asia/Almaty")
+    expect(seven?.title).toBe("Водительское удостоверение истекает через 7 дней: Aigerim Sadykova")
+    expect(seven?.body).toBe("Срок водительского удостоверения (Aigerim Sadykova) истекает 1 марта 2031 г.")
+    expect(renderNotification("licence_expiry", { ...SAMPLE, days: 14 }, "ru", "UTC")?.title).toContain(
+      "через 14 дней",
+    )
+    expect(renderNotification("licence_expiry", { ...SAMPLE, days: 1 }, "ru", "UTC")?.title).toContain(
+      "через 1 день",
+    )
+    expect(renderNotification("licence_expiry", SAMPLE, "en", "UTC")?.body).toBe(
+      "The driving licence of Aigerim Sadykova expires on March 1, 2031.",
+    )
+  })
+
+  it("names an alert's type in the reader's language and its time in the organisation's zone", () => {
+    const ru = renderNotification("alert", SAMPLE, "ru", "Asia/Almaty")
+    expect(ru?.title).toBe("Превышение скорости: Truck 7 (123 ABC 02)")
+    expect(ru?.body).toMatch(/^Открыто 1 мар\. 2031 г\., 1[01]:30 GMT\+[56]\.$/u)
+    expect(renderNotification("alert", { ...SAMPLE, vehicle: null }, "tr", "UTC")?.title).toBe("Hız aşımı")
+    expect(renderNotification("alert", { ...SAMPLE, alertType: "new_kind" }, "kk", "UTC")?.title).toMatch(
+      /^new_kind: /u,
+    )
+  })
+
+  it("formats a budget's money in the reader's conventions", () => {
+    const ru = renderNotification("budget_threshold", SAMPLE, "ru", "UTC")
+    expect(ru?.title).toBe("Бюджет израсходован на 80%: топливо, месяц")
+    expect(ru?.body).toBe(
+      "Потрачено 84\u00a0000,50\u00a0₸ из 100\u00a0000,00\u00a0₸ (84%) за месяц с 1 марта 2031 г.",
+    )
+    expect(renderNotification("budget_threshold", SAMPLE, "en", "UTC")?.body).toBe(
+      "₸84,000.50 spent of ₸100,000.00 (84%) in the month from March 1, 2031.",
+    )
+  })
+
+  it("tells a ticket's change in the reader's language, the status by its label", () => {
+    const ru = renderNotification("ticket_update", SAMPLE, "ru", "UTC")
+    expect(ru).toEqual({ title: "Заявка №12: Flat tyre", body: "Новый статус: решена. Tyre replaced." })
+    const raised = renderNotification("ticket_raised", SAMPLE, "en", "UTC")
+    expect(raised).toEqual({ title: "New ticket #12: Flat tyre", body: "Breakdown · Truck 7 (123 ABC 02)" })
+    const repair = renderNotification("ticket_update", { ...SAMPLE, change: "repair" }, "kk", "UTC")
+    expect(repair?.body).toBe("Сервистік кітапшада жөндеу ашылды.")
+  })
+
+  it("falls back to the stored text for an unknown key or language", () => {
+    expect(renderNotification(null, SAMPLE, "ru", "UTC")).toBeNull()
+    expect(renderNotification("no_such_message", SAMPLE, "ru", "UTC")).toBeNull()
+    expect(renderNotification("licence_expiry", SAMPLE, "de", "UTC")?.title).toContain("Driving licence")
+  })
+})

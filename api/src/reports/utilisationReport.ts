@@ -1,0 +1,116 @@
+import type { ReportTable } from "@fleetcore/contract"
+import { approvedScope } from "../onboarding/approvedScope.js"
+import type { ReportContext } from "./reportContext.js"
+import { daysOf, km, seconds } from "./reportTime.js"
+import { type UseSums, vehicleDayUse } from "./vehicleDayUse.js"
+
+type Table = typeof ReportTable.Type
+type Column = Table["columns"][number]
+
+const NO_USE: Omit<UseSums, "key"> = { used: 0, metres: 0, movingS: 0, idleS: 0, trips: 0 }
+const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0)
+const hours = (s: number) => Math.round(s / 36) / 100
+
+/**
+ * Utilisation per vehicle over the period: days used (a UTC day with distance or a trip), the share
+ * of the period's days that is, driving and idle time, distance and trips; most used first. A vehicle
+ * with no used day is idle. By day: how many vehicles were active and the hours they drove.
+ */
+export const utilisationReport = async (ctx: ReportContext): Promise<Table> => {
+  const { period, books } = ctx
+  const scope = await approvedScope(ctx.c, ctx.scope)
+  const use = await vehicleDayUse(ctx.ch, ctx.principal.orgId, scope.ids, period)
+  const days = daysOf(period)
+  const byVehicle = new Map(use.byVehicle.map((u) => [u.key, u]))
+  const byDay = new Map(use.byDay.map((u) => [u.key, u]))
+  const columns: Array<Column> = [
+    { key: "vehicle", kind: "text" },
+    { key: "plate", kind: "text" },
+    { key: "daysUsed", kind: "number" },
+    { key: "utilisation", kind: "percent" },
+    { key: "drivingTime", kind: "duration" },
+    { key: "idleTime", kind: "duration" },
+    { key: "distanceKm", kind: "distance" },
+    { key: "trips", kind: "number" },
+  ]
+  const ranked = scope.vehicles
+    .map((v) => ({ v, u: byVehicle.get(v.id) ?? { key: v.id, ...NO_USE } }))
+    .sort((a, b) => b.u.used - a.u.used || b.u.metres - a.u.metres || a.v.name.localeCompare(b.v.name))
+  const fleet = ranked.reduce(
+    (s, { u }) => ({
+      used: s.used + u.used,
+      metres: s.metres + u.metres,
+      movingS: s.movingS + u.movingS,
+      idleS: s.idleS + u.idleS,
+      trips: s.trips + u.trips,
+    }),
+    NO_USE,
+  )
+  const active = ranked.filter(({ u }) => u.used > 0).length
+  const idle = ranked.length - active
+  return {
+    report: "utilisation",
+    period,
+    currency: books.currency,
+    timezone: books.timezone,
+    filters: scope.filters,
+    columns,
+    rows: ranked.map(({ v, u }) => ({
+      vehicle: v.name,
+      plate: v.plate,
+      daysUsed: u.used,
+      utilisation: pct(u.used, days.length),
+      drivingTime: seconds(u.movingS),
+      idleTime: seconds(u.idleS),
+      distanceKm: km(u.metres),
+      trips: u.trips,
+    })),
+    totals: {
+      vehicle: null,
+      plate: null,
+      daysUsed: fleet.used,
+      utilisation: pct(fleet.used, days.length * ranked.length),
+      drivingTime: seconds(fleet.movingS),
+      idleTime: seconds(fleet.idleS),
+      distanceKm: km(fleet.metres),
+      trips: fleet.trips,
+    },
+    summary: [
+      { key: "activeVehicles", kind: "number", value: active },
+      { key: "idleVehicles", kind: "number", value: idle },
+      { key: "drivingTime", kind: "duration", value: seconds(fleet.movingS) },
+      { key: "distanceKm", kind: "distance", value: km(fleet.metres) },
+    ],
+    charts: [
+      {
+        key: "activeByDay",
+        kind: "bar",
+        categoryLabels: "day",
+        valueKind: "number",
+        categories: [...days],
+        series: [{ key: "activeVehicles", values: days.map((d) => byDay.get(d)?.used ?? 0) }],
+      },
+      {
+        key: "hoursByDay",
+        kind: "stackedBar",
+        categoryLabels: "day",
+        valueKind: "hours",
+        categories: [...days],
+        series: [
+          { key: "drivingTime", values: days.map((d) => hours(byDay.get(d)?.movingS ?? 0)) },
+          { key: "idleTime", values: days.map((d) => hours(byDay.get(d)?.idleS ?? 0)) },
+        ],
+      },
+      {
+        key: "activeVsIdle",
+        kind: "pie",
+        categoryLabels: "translate",
+        valueKind: "number",
+        categories: ["activeVehicles", "idleVehicles"],
+        series: [{ key: "vehicles", values: [active, idle] }],
+      },
+    ],
+    originals: [],
+    unconverted: 0,
+  }
+}

@@ -1,0 +1,37 @@
+import type { analyticsEn } from "./en"
+
+export const analyticsKk: typeof analyticsEn = {
+  analytics: {
+    title: "SQL",
+    description:
+      "Ұйымыңыздың ClickHouse кестелеріне тек оқуға арналған SQL. Тек ұйымыңыздың жолдары көрінеді; сұрау 15 секундтан аспай орындалады және 10 000 жолдан көп қайтармайды.",
+    editorLabel: "Сұрау",
+    run: "Орындау",
+    running: "Орындалуда…",
+    shortcut: "Ctrl+Enter сұрауды орындайды",
+    tables: "Кестелер",
+    examples: "Мысалдар",
+    insertTable: "{{ table }} кестесіне сұрау қою",
+    loadingTables: "Кестелер жүктелуде…",
+    results: "Нәтижелер",
+    summary: "Жолдар: {{ rows }} · {{ ms }} мс",
+    truncated: "Тек алғашқы {{ rows }} жол көрсетілген: сұрау көбірек тапты.",
+    empty: "Сұрау ешбір жол қайтармады",
+    noQueryYet: "Сұрау жазыңыз немесе мысал таңдап, оны орындаңыз",
+    rejected: "Сұрау қабылданбады",
+    failed: "ClickHouse сұрауды орындай алмады",
+    timeout: "Сұрау тым ұзақ орындалды",
+    exampleDailyDistance: "Әр көліктің тәуліктік жүрісі (км)",
+    exampleFuelPer100km: "Әр көліктің 100 км-ге жанармай шығыны, сапарлар бойынша",
+    exampleSpeedingMinutes: "Көлік пен күн бойынша 90 км/сағ-тан жоғары минуттар",
+    exampleTimeInArea: "Аймақ ішіндегі минуттар (геоаймақ бұрыштары, бойлық/ендік) көлік пен күн бойынша",
+    exampleFuelDrops: "Тұрақтағы жанармай ағызулары, әр көлік бойынша",
+    tablePositions: "Қабылданған барлық телеметрия нүктелері",
+    tableTrips: "Қозғалтқыш анықтаған сапарлар (соңғы нұсқа)",
+    tableDailyMileage: "Көліктің тәуліктік жүрісі (UTC)",
+    tableDailyMileageDriver: "Жүргізуші, көлік және тәулік бойынша жүріс (UTC)",
+    tableFuelEvents: "Жанармай деңгейі датчигі бойынша ағызулар мен құюлар",
+    tableDeadLetters: "Ұйым құрылғыларының қабылданбаған деректері",
+    error: "Сұрау қатесі",
+  },
+}

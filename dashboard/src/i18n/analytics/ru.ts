@@ -1,0 +1,37 @@
+import type { analyticsEn } from "./en"
+
+export const analyticsRu: typeof analyticsEn = {
+  analytics: {
+    title: "SQL",
+    description:
+      "SQL только для чтения по таблицам ClickHouse вашей организации. Видны только строки вашей организации; запрос выполняется не дольше 15 секунд и возвращает не более 10 000 строк.",
+    editorLabel: "Запрос",
+    run: "Выполнить",
+    running: "Выполняется…",
+    shortcut: "Ctrl+Enter выполняет запрос",
+    tables: "Таблицы",
+    examples: "Примеры",
+    insertTable: "Вставить запрос к {{ table }}",
+    loadingTables: "Загрузка таблиц…",
+    results: "Результаты",
+    summary: "Строк: {{ rows }} · {{ ms }} мс",
+    truncated: "Показаны только первые {{ rows }} строк: запрос нашёл больше.",
+    empty: "Запрос не вернул строк",
+    noQueryYet: "Напишите запрос или выберите пример и выполните его",
+    rejected: "Запрос отклонён",
+    failed: "ClickHouse не смог выполнить запрос",
+    timeout: "Запрос выполнялся слишком долго",
+    exampleDailyDistance: "Пробег за сутки по каждому ТС (км)",
+    exampleFuelPer100km: "Расход топлива на 100 км по каждому ТС, по поездкам",
+    exampleSpeedingMinutes: "Минуты выше 90 км/ч по ТС и дням",
+    exampleTimeInArea: "Минуты внутри области (углы геозоны, долгота/широта) по ТС и дням",
+    exampleFuelDrops: "Сливы топлива на стоянке по каждому ТС",
+    tablePositions: "Все принятые точки телеметрии",
+    tableTrips: "Поездки, выделенные движком (последняя версия)",
+    tableDailyMileage: "Пробег ТС за сутки (UTC)",
+    tableDailyMileageDriver: "Пробег по водителю, ТС и суткам (UTC)",
+    tableFuelEvents: "Сливы и заправки по датчику уровня топлива",
+    tableDeadLetters: "Отклонённые данные устройств организации",
+    error: "Ошибка запроса",
+  },
+}

@@ -1,0 +1,42 @@
+import type { devicesEn } from "./en"
+
+/** Құрылғыларды тіркеу (хаттамалар, идентификаторлар) және белгісіз трекерлер жолдары. */
+export const devicesKk: typeof devicesEn = {
+  devices: {
+    registerTitle: "Осы көлікке трекер тіркеу",
+    id: "Құрылғы идентификаторы",
+    idHint: "3–64 латын әрпі, сан, «.», «_» немесе «-»; FleetCore құрылғыны осылай атайды",
+    idInvalid: "3-тен 64-ке дейін латын әрпі, сан, «.», «_» немесе «-»",
+    protocol: "Хаттама",
+    protocolFleetcore: "FleetCore (құпиясөзі бар MQTT / HTTP)",
+    protocolTeltonika: "Teltonika (TCP, Codec 8 / 8E)",
+    protocolOsmand: "OsmAnd / Traccar Client (HTTP)",
+    protocolGt06: "Concox GT06 (TCP)",
+    identifier: "Трекер идентификаторы",
+    identifierHintTeltonika: "Трекердің IMEI нөмірі: 15 сан",
+    identifierHintOsmand: "Қосымшадағы құрылғы идентификаторы",
+    identifierInvalid: "1-ден 64-ке дейін латын әрпі, сан, «.», «_», «:» немесе «-»",
+    model: "Модель",
+    modelHint: "Оның IO элементтері қалай оқылатынын анықтайды (отын, одометр, iButton)",
+    modelGeneric: "Басқа / жалпы карта",
+    name: "Атауы",
+    register: "Тіркеу",
+    registering: "Тіркелуде…",
+    registered: "{{ id }} құрылғысы тіркелді",
+    secretTitle: "Құрылғы құпиясы — бір рет көрсетіледі",
+    secretNote: "Оны құрылғыға қазір енгізіңіз: FleetCore тек оның хешін сақтайды.",
+    secretDismiss: "Дайын",
+    protocolColumn: "Хаттама",
+    identifierColumn: "Идентификатор",
+    unknownTitle: "Белгісіз трекерлер",
+    unknownDescription:
+      "Ешбір құрылғыда жоқ идентификатормен қосылған трекерлер. Трекерді осы көлікке тіркеу үшін оны иеленіңіз.",
+    unknownEmpty: "Белгісіз трекер қосылған жоқ.",
+    address: "Мекенжай",
+    lastSeen: "Соңғы рет",
+    firstSeen: "Алғаш рет",
+    attempts: "Әрекеттер",
+    claim: "Иелену",
+    claimed: "{{ identifier }} трекері {{ id }} құрылғысы ретінде иеленді",
+  },
+}

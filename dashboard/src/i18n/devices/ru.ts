@@ -1,0 +1,42 @@
+import type { devicesEn } from "./en"
+
+/** Русские строки регистрации устройств (протоколы, идентификаторы) и неизвестных трекеров. */
+export const devicesRu: typeof devicesEn = {
+  devices: {
+    registerTitle: "Зарегистрировать трекер для этого транспорта",
+    id: "Идентификатор устройства",
+    idHint: "3–64 латинские буквы, цифры, «.», «_» или «-»; так FleetCore называет устройство",
+    idInvalid: "От 3 до 64 латинских букв, цифр, «.», «_» или «-»",
+    protocol: "Протокол",
+    protocolFleetcore: "FleetCore (MQTT / HTTP с секретом)",
+    protocolTeltonika: "Teltonika (TCP, Codec 8 / 8E)",
+    protocolOsmand: "OsmAnd / Traccar Client (HTTP)",
+    protocolGt06: "Concox GT06 (TCP)",
+    identifier: "Идентификатор трекера",
+    identifierHintTeltonika: "IMEI трекера: 15 цифр",
+    identifierHintOsmand: "Идентификатор устройства в приложении",
+    identifierInvalid: "От 1 до 64 латинских букв, цифр, «.», «_», «:» или «-»",
+    model: "Модель",
+    modelHint: "Определяет, как читаются его IO-элементы (топливо, одометр, iButton)",
+    modelGeneric: "Другая / общая карта",
+    name: "Название",
+    register: "Зарегистрировать",
+    registering: "Регистрация…",
+    registered: "Устройство {{ id }} зарегистрировано",
+    secretTitle: "Секрет устройства — показывается один раз",
+    secretNote: "Сразу впишите его в устройство: FleetCore хранит только его хеш.",
+    secretDismiss: "Готово",
+    protocolColumn: "Протокол",
+    identifierColumn: "Идентификатор",
+    unknownTitle: "Неизвестные трекеры",
+    unknownDescription:
+      "Трекеры, подключившиеся с идентификатором, которого нет ни у одного устройства. Привяжите трекер, чтобы зарегистрировать его для этого транспорта.",
+    unknownEmpty: "Неизвестные трекеры не подключались.",
+    address: "Адрес",
+    lastSeen: "Последний раз",
+    firstSeen: "Впервые",
+    attempts: "Попыток",
+    claim: "Привязать",
+    claimed: "Трекер {{ identifier }} привязан как устройство {{ id }}",
+  },
+}

@@ -1,0 +1,42 @@
+import type { devicesEn } from "./en"
+
+/** Cihaz kaydı (protokoller, tanımlayıcılar) ve bilinmeyen takip cihazları için Türkçe metinler. */
+export const devicesTr: typeof devicesEn = {
+  devices: {
+    registerTitle: "Bu araç için bir takip cihazı kaydet",
+    id: "Cihaz kimliği",
+    idHint: "3–64 harf, rakam, '.', '_' veya '-'; FleetCore'un cihaza verdiği ad",
+    idInvalid: "3 ile 64 arasında harf, rakam, '.', '_' veya '-' kullanın",
+    protocol: "Protokol",
+    protocolFleetcore: "FleetCore (gizli anahtarlı MQTT / HTTP)",
+    protocolTeltonika: "Teltonika (TCP, Codec 8 / 8E)",
+    protocolOsmand: "OsmAnd / Traccar Client (HTTP)",
+    protocolGt06: "Concox GT06 (TCP)",
+    identifier: "Tanımlayıcı",
+    identifierHintTeltonika: "Cihazın IMEI numarası: 15 rakam",
+    identifierHintOsmand: "Uygulamadaki cihaz tanımlayıcısı",
+    identifierInvalid: "1 ile 64 arasında harf, rakam, '.', '_', ':' veya '-' kullanın",
+    model: "Model",
+    modelHint: "IO öğelerinin nasıl okunacağını belirler (yakıt, kilometre sayacı, iButton)",
+    modelGeneric: "Diğer / genel eşleme",
+    name: "Ad",
+    register: "Kaydet",
+    registering: "Kaydediliyor…",
+    registered: "{{ id }} cihazı kaydedildi",
+    secretTitle: "Cihazın gizli anahtarı, yalnızca bir kez gösterilir",
+    secretNote: "Şimdi cihaza girin: FleetCore yalnızca özetini saklar.",
+    secretDismiss: "Tamam",
+    protocolColumn: "Protokol",
+    identifierColumn: "Tanımlayıcı",
+    unknownTitle: "Bilinmeyen takip cihazları",
+    unknownDescription:
+      "Hiçbir cihazda olmayan bir tanımlayıcıyla bağlanan takip cihazları. Bu araç için kaydetmek üzere birini sahiplenin.",
+    unknownEmpty: "Bilinmeyen bir takip cihazı bağlanmadı.",
+    address: "Adres",
+    lastSeen: "Son görülme",
+    firstSeen: "İlk görülme",
+    attempts: "Deneme",
+    claim: "Sahiplen",
+    claimed: "{{ identifier }} takip cihazı {{ id }} cihazı olarak sahiplenildi",
+  },
+}

@@ -1,0 +1,63 @@
+import { ApiError } from "../../api/ApiError"
+
+/** The file name a Content-Disposition header gives (`filename*=UTF-8''…` first, then `filename="…"`). */
+export const filenameOf = (disposition: string | null, fallback: string): string => {
+  if (disposition === null) return fallback
+  const extended = /filename\*=UTF-8''([^;]+)/iu.exec(disposition)
+  if (extended?.[1] !== undefined) return decodeURIComponent(extended[1])
+  const plain = /filename="([^"]+)"/iu.exec(disposition)
+  return plain?.[1] ?? fallback
+}
+
+const fetchFile = async (url: string): Promise<{ blob: Blob; name: string }> => {
+  let response: Response
+  try {
+    response = await fetch(url, { credentials: "same-origin", headers: { accept: "*/*" } })
+  } catch (cause) {
+    throw new ApiError(0, "FLEET_CLIENT_NETWORK", "network error", null, { cause })
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as {
+      error?: { code?: string; message?: string; field?: string }
+    }
+    throw new ApiError(
+      response.status,
+      body.error?.code ?? "FLEET_CLIENT_BAD_RESPONSE",
+      body.error?.message ?? `HTTP ${response.status}`,
+      body.error?.field ?? null,
+    )
+  }
+  return {
+    blob: await response.blob(),
+    name: filenameOf(response.headers.get("content-disposition"), "report"),
+  }
+}
+
+/**
+ * Downloads a file the API answers (a report's export) as the browser's own download, named by the
+ * server's Content-Disposition; an expired session is refreshed once and the file asked again.
+ * A GET needs no CSRF header: the session cookie goes with it.
+ */
+export const downloadExport = async (url: string, refresh: () => Promise<void>): Promise<string> => {
+  let file: { blob: Blob; name: string }
+  try {
+    file = await fetchFile(url)
+  } catch (error) {
+    const stale =
+      error instanceof ApiError &&
+      error.status === 401 &&
+      (error.code === "FLEET_AUTH_TOKEN_EXPIRED" || error.code === "FLEET_AUTH_REQUIRED")
+    if (!stale) throw error
+    await refresh()
+    file = await fetchFile(url)
+  }
+  const href = URL.createObjectURL(file.blob)
+  const link = document.createElement("a")
+  link.href = href
+  link.download = file.name
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(href), 10_000)
+  return file.name
+}

@@ -1,0 +1,140 @@
+import { readFile } from "node:fs/promises"
+import Papa from "papaparse"
+import sharp from "sharp"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type BrowserFleet, startBrowserFleet } from "./browserFleet.js"
+import { pdfText, shootPdf } from "./reportPdf.js"
+
+/*
+ * Issue 11 in a browser: the contracts list exports from its Export menu (the rows the list
+ * shows, statuses in words), and an admin uploads the organisation's logo on the settings page and
+ * sees its preview, and the logo heads the list's PDF. Screenshots of the settings page in light and
+ * dark, English and Russian, and of the PDF's first page go to test-results/exports/.
+ */
+
+const POLL = { timeout: 30_000, interval: 200 }
+
+describe("list exports and the organisation's logo in a browser", () => {
+  let b: BrowserFleet
+
+  beforeAll(async () => {
+    b = await startBrowserFleet("exports")
+    await b.addUser({ email: "admin@exports.test", role: "admin", name: "Admin One", locale: "en" })
+    await b.addUser({ email: "admin-ru@exports.test", role: "admin", name: "Админ", locale: "ru" })
+    const token = await b.tokenOf()
+    const vehicles = await Promise.all(
+      ["Export van 1", "Export van 2"].map((name) =>
+        b.api<{ id: string }>(token, "POST", "/api/v1/vehicles", { name, plate: `${name.slice(-1)} EXP` }),
+      ),
+    )
+    for (const [i, vehicle] of vehicles.entries())
+      await b.api(token, "POST", "/api/v1/contracts", {
+        vehicleId: vehicle.id,
+        type: i === 0 ? "leasing" : "insurance_osago",
+        contractor: i === 0 ? "Astana Leasing" : "Nomad Insurance",
+        startDate: "2025-01-01",
+        endDate: i === 0 ? "2029-12-31" : "2025-06-30",
+        amount: "150000.00",
+        currency: "KZT",
+        paymentFrequency: "monthly",
+      })
+  })
+  afterAll(async () => {
+    await b?.close()
+  })
+
+  it("exports the contracts list from its Export menu, statuses in words", async () => {
+    const page = await b.newPage()
+    await b.signIn(page, "admin@exports.test")
+    await page.goto(`${b.fleet.httpUrl}/contracts?sort=contractor`)
+    await page.getByTestId("contracts-export").click()
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("contracts-export-csv").click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^contracts-\d{4}-\d{2}-\d{2}\.csv$/u)
+    const text = (await readFile((await download.path()) ?? "", "utf8")).replace(/^\uFEFF/u, "")
+    const rows = Papa.parse<Array<string>>(text, { skipEmptyLines: true }).data
+    const token = await b.tokenOf("admin@exports.test")
+    const list = await b.api<{ total: number }>(token, "GET", "/api/v1/contracts?pageSize=1")
+    expect(list.total).toBeGreaterThan(0)
+    expect(rows).toHaveLength(1 + list.total)
+    const status = rows[0]?.indexOf("Status") ?? -1
+    expect(status).toBeGreaterThan(0)
+    for (const row of rows.slice(1))
+      expect(["Active", "Expired", "Cancelled", "Pending renewal"]).toContain(row[status])
+    // The maintenance board is no table: its Export menu sits in the header.
+    await page.goto(`${b.fleet.httpUrl}/maintenance`)
+    await page.getByTestId("maintenance-tasks-export").click()
+    await expect.poll(() => page.getByTestId("maintenance-tasks-export-xlsx").count(), POLL).toBe(1)
+    await b.shot(page, "maintenance-export-en-light", { fullPage: false })
+    await page.keyboard.press("Escape")
+    expect(b.pageErrors).toEqual([])
+  })
+
+  it("uploads the logo on the settings page and shows its preview", async () => {
+    const page = await b.newPage()
+    await b.signIn(page, "admin@exports.test")
+    await page.goto(`${b.fleet.httpUrl}/settings/organisation`)
+    await expect.poll(() => page.getByTestId("org-logo-none").count(), POLL).toBe(1)
+    const logo = await sharp({
+      create: { width: 900, height: 300, channels: 4, background: { r: 14, g: 99, b: 156, alpha: 1 } },
+    })
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="900" height="300"><text x="60" y="190" font-size="120" font-family="sans-serif" fill="#fff">FleetCore</text></svg>',
+          ),
+        },
+      ])
+      .png()
+      .toBuffer()
+    await page
+      .getByTestId("org-logo-file")
+      .setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: logo })
+    const preview = page.getByTestId("org-logo-preview")
+    await expect.poll(() => preview.count(), POLL).toBe(1)
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth), POLL).toBe(600)
+    expect(await page.getByTestId("org-logo").innerText()).toContain("600 × 200 px")
+    expect(await page.getByTestId("org-logo-upload").innerText()).toBe("Replace logo")
+    await b.shot(page, "settings-logo-en-light")
+
+    // A file that is not an image is refused with the reason, the logo kept.
+    await page
+      .getByTestId("org-logo-file")
+      .setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("not an image at all") })
+    await expect.poll(() => page.getByText("The file is not a PNG or JPEG image.").count(), POLL).toBe(1)
+    expect(await preview.count()).toBe(1)
+    expect(b.pageErrors).toEqual([])
+  })
+
+  it("reads in the dark and in Russian", async () => {
+    for (const [email, scheme, name] of [
+      ["admin@exports.test", "dark", "settings-logo-en-dark"],
+      ["admin-ru@exports.test", "light", "settings-logo-ru-light"],
+      ["admin-ru@exports.test", "dark", "settings-logo-ru-dark"],
+    ] as const) {
+      const page = await b.newPage({ colorScheme: scheme })
+      await b.signIn(page, email)
+      await page.goto(`${b.fleet.httpUrl}/settings/organisation`)
+      const preview = page.getByTestId("org-logo-preview")
+      await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth), POLL).toBe(600)
+      if (email.startsWith("admin-ru"))
+        expect(await page.getByTestId("org-logo-upload").innerText()).toBe("Заменить логотип")
+      await b.shot(page, name)
+    }
+    // The logo heads the contracts' PDF, statuses and types in Russian.
+    const token = await b.tokenOf("admin-ru@exports.test")
+    const answer = await fetch(`${b.fleet.httpUrl}/api/v1/contracts/export?format=pdf&sort=contractor`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(answer.status).toBe(200)
+    const pdf = Buffer.from(await answer.arrayBuffer())
+    expect(pdf.toString("latin1")).toMatch(/\/Subtype\s*\/Image/u)
+    const text = await pdfText(pdf)
+    expect(text).toContain("Договоры")
+    expect(text).toContain("Лизинг")
+    await shootPdf(b, pdf, "contracts-pdf-ru")
+    expect(b.pageErrors).toEqual([])
+  })
+})

@@ -1,0 +1,113 @@
+import { connect } from "node:net"
+import { encodeImeiHandshake } from "@fleetcore/ingest"
+import { freePort } from "@fleetcore/platform"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type BrowserFleet, startBrowserFleet } from "./browserFleet.js"
+
+/*
+ * Trackers known by their identifier, in the browser: on a vehicle's Devices tab the installation
+ * owner sees a Teltonika tracker that knocked with an unknown IMEI and claims it; an admin registers
+ * an OsmAnd phone, and a wrong IMEI is refused on its field; a Teltonika is registered with its model. Photographed in light and dark, English
+ * and Russian, into test-results/trackers/.
+ */
+
+const POLL = { timeout: 15_000, interval: 100 }
+const UNKNOWN_IMEI = "490154203237518"
+
+describe("trackers in the browser", () => {
+  let b: BrowserFleet
+  let token: string
+  let claimVehicle: string
+  let phoneVehicle: string
+
+  beforeAll(async () => {
+    b = await startBrowserFleet("trackers", { teltonikaPort: await freePort() })
+    await b.addUser({ email: "owner.en@trackers.example", role: "owner", name: "Owner", locale: "en" })
+    await b.addUser({ email: "owner.ru@trackers.example", role: "owner", name: "Владелец", locale: "ru" })
+    token = await b.tokenOf("owner.en@trackers.example")
+    const vehicle = (plate: string) =>
+      b.api<{ id: string }>(token, "POST", "/api/v1/vehicles", { name: plate, plate }).then((v) => v.id)
+    claimVehicle = await vehicle("777 TLT 02")
+    phoneVehicle = await vehicle("555 OSM 02")
+    // A tracker nobody registered knocks: refused with 0x00 and listed.
+    const socket = connect(b.fleet.teltonikaPort as number, "127.0.0.1")
+    const answer = await new Promise<number>((resolve, reject) => {
+      socket.once("error", reject)
+      socket.once("data", (chunk: Buffer) => resolve(chunk[0] ?? -1))
+      socket.write(encodeImeiHandshake(UNKNOWN_IMEI))
+    })
+    socket.destroy()
+    expect(answer).toBe(0)
+  }, 240_000)
+  afterAll(async () => b?.close())
+
+  it("claims an unknown tracker and registers a phone, with the IMEI checked on its field", async () => {
+    const page = await b.newPage()
+    await b.signIn(page, "owner.en@trackers.example")
+    await page.goto(`${b.fleet.httpUrl}/vehicles/${claimVehicle}?tab=devices`)
+    const unknown = page.getByTestId("unknown-devices")
+    await expect.poll(() => unknown.getByText(UNKNOWN_IMEI).count(), POLL).toBe(1)
+    await b.shot(page, "devices-tab-en-light")
+    await unknown.getByTestId("unknown-device-claim").click()
+    await expect
+      .poll(() => page.getByTestId("vehicle-devices-table").getByText(UNKNOWN_IMEI).count(), POLL)
+      .toBeGreaterThan(0)
+    await b.shot(page, "claimed-en-light")
+
+    await page.goto(`${b.fleet.httpUrl}/vehicles/${phoneVehicle}?tab=devices`)
+    const form = page.getByTestId("device-register-form")
+    await form.getByTestId("device-identifier").fill("356307042441014")
+    await form.getByTestId("device-id").fill("fmb-typo")
+    await form.getByTestId("device-register").click()
+    await expect.poll(() => form.getByText(/Luhn/u).count(), POLL).toBe(1)
+    await b.shot(page, "imei-refused-en-light")
+    await form.getByTestId("device-protocol").selectOption("osmand")
+    await form.getByTestId("device-identifier").fill("814602")
+    await form.getByTestId("device-id").fill("driver-phone-1")
+    await form.getByTestId("device-register").click()
+    await expect
+      .poll(() => page.getByTestId("vehicle-devices-table").getByText("814602").count(), POLL)
+      .toBe(1)
+    const devices = await b.api<{ items: Array<{ id: string; protocol: string; vehicleId: string }> }>(
+      token,
+      "GET",
+      `/api/v1/devices?vehicleId=${phoneVehicle}`,
+    )
+    expect(devices.items).toEqual([expect.objectContaining({ id: "driver-phone-1", protocol: "osmand" })])
+
+    // A Teltonika registered with its model: its IO elements are read with the FMC130's map.
+    const fmcVehicle = await b
+      .api<{ id: string }>(token, "POST", "/api/v1/vehicles", { name: "130 FMC 02", plate: "130 FMC 02" })
+      .then((v) => v.id)
+    await page.goto(`${b.fleet.httpUrl}/vehicles/${fmcVehicle}?tab=devices`)
+    const fmcForm = page.getByTestId("device-register-form")
+    await fmcForm.getByTestId("device-identifier").fill("356307042441013")
+    await fmcForm.getByTestId("device-model").selectOption("FMC130")
+    await fmcForm.getByTestId("device-id").fill("fmc130-van")
+    await b.shot(page, "model-en-light")
+    await fmcForm.getByTestId("device-register").click()
+    await expect
+      .poll(() => page.getByTestId("vehicle-devices-table").getByText("356307042441013").count(), POLL)
+      .toBe(1)
+    const fmc = await b.api<{ model: string | null }>(token, "GET", "/api/v1/devices/fmc130-van")
+    expect(fmc.model).toBe("FMC130")
+
+    for (const [scheme, email, name] of [
+      ["dark", "owner.en@trackers.example", "en-dark"],
+      ["light", "owner.ru@trackers.example", "ru-light"],
+      ["dark", "owner.ru@trackers.example", "ru-dark"],
+    ] as const) {
+      const other = await b.newPage({
+        colorScheme: scheme,
+        locale: email.startsWith("owner.ru") ? "ru-RU" : "en-GB",
+      })
+      await b.signIn(other, email)
+      const empty = (await b.api<{ id: string }>(token, "POST", "/api/v1/vehicles", { name, plate: name })).id
+      await other.goto(`${b.fleet.httpUrl}/vehicles/${empty}?tab=devices`)
+      await other.getByTestId("device-register-form").waitFor()
+      await other.getByTestId("unknown-devices").waitFor()
+      await b.shot(other, `devices-tab-${name}`)
+    }
+    expect(b.pageErrors).toEqual([])
+  }, 240_000)
+})

@@ -1,0 +1,124 @@
+import { DAILY_MILEAGE_COLUMNS, DRIVER_MILEAGE_COLUMNS, TRIP_COLUMNS } from "@fleetcore/engine"
+import { seededRandom } from "@fleetcore/load-tests"
+import { type ClickHouseClient, chTime, type PostgresClient } from "@fleetcore/platform"
+
+/** How many days back the demo's trips reach (the telemetry reports: utilisation, mileage, trips). */
+const TRIP_DAYS = 45
+const DAY = 86_400_000
+const HOUR = 3_600_000
+/** One vehicle in this many stands idle the whole time: the utilisation report's idle vehicles. */
+const IDLE_EVERY = 9
+const ROWS_PER_INSERT = 20_000
+
+/** The first day ("YYYY-MM-DD", UTC) the demo's trips cover; the days before come from demoDriving.ts. */
+export const demoTripsFrom = (today: Date): string =>
+  new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - TRIP_DAYS * DAY)
+    .toISOString()
+    .slice(0, 10)
+
+/**
+ * What the engine would have written for the demo fleet's last weeks of driving: trips (Almaty
+ * working hours, 1–4 a used day, chained place to place from and back to the vehicle's night
+ * parking), each day's distance per vehicle, and the
+ * share of the driver assigned that day. Weekdays are busier than weekends; a few vehicles never
+ * move. Deterministic (one seeded stream in vehicle order); written once, when the fleet is seeded.
+ */
+export const seedDemoTrips = async (
+  db: PostgresClient,
+  ch: ClickHouseClient,
+  orgId: string,
+  today: Date,
+): Promise<{ readonly trips: number; readonly days: number }> => {
+  const vehicles = await db.system.query<{ id: string }>(
+    "SELECT id FROM vehicles WHERE org_id = $1 ORDER BY id",
+    [orgId],
+  )
+  const spells = await db.system.query<{
+    vehicle_id: string
+    driver_id: string
+    starts_at: Date
+    ends_at: Date | null
+  }>("SELECT vehicle_id, driver_id, starts_at, ends_at FROM driver_assignments WHERE org_id = $1", [orgId])
+  const spellsOf = new Map<string, Array<(typeof spells.rows)[number]>>()
+  for (const s of spells.rows) {
+    const own = spellsOf.get(s.vehicle_id)
+    if (own === undefined) spellsOf.set(s.vehicle_id, [s])
+    else own.push(s)
+  }
+  const driverOf = (vehicleId: string, ms: number) =>
+    spellsOf
+      .get(vehicleId)
+      ?.find((s) => s.starts_at.getTime() <= ms && (s.ends_at === null || s.ends_at.getTime() > ms))
+      ?.driver_id ?? null
+  const random = seededRandom(0x7219)
+  const firstDay = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - TRIP_DAYS * DAY
+  const trips: Array<ReadonlyArray<unknown>> = []
+  const days: Array<ReadonlyArray<unknown>> = []
+  const driverDays: Array<ReadonlyArray<unknown>> = []
+  vehicles.rows.forEach((v, index) => {
+    if (index % IDLE_EVERY === IDLE_EVERY - 1) return
+    // Where the vehicle spends the night (the demo geofences "Central depot" and "Night parking"):
+    // each day's last trip ends there.
+    const home = index % 2 === 0 ? ([43.2268, 76.8748] as const) : ([43.2389, 76.9455] as const)
+    let [lat, lon]: [number, number] = [home[0], home[1]]
+    for (let d = 0; d < TRIP_DAYS; d++) {
+      const dayMs = firstDay + d * DAY
+      const weekday = new Date(dayMs).getUTCDay()
+      if (!random.chance(weekday === 0 || weekday === 6 ? 0.25 : 0.75)) continue
+      // Almaty (UTC+5) working hours: from 08:00 local.
+      let at = dayMs + 3 * HOUR + random.int(90) * 60_000
+      let metres = 0
+      const count = 1 + random.int(4)
+      for (let t = 0; t < count; t++) {
+        const distanceM = Math.round(random.between(3_000, 45_000))
+        const avgMps = random.between(8, 16)
+        const movingS = Math.round(distanceM / avgMps)
+        const idleS = random.int(900)
+        const durationS = movingS + idleS
+        const [toLat, toLon] =
+          t === count - 1 ? home : [43.2 + random.between(0, 0.1), 76.85 + random.between(0, 0.1)]
+        trips.push([
+          orgId,
+          v.id,
+          `demo-${v.id.slice(0, 8)}`,
+          chTime(at),
+          chTime(at + durationS * 1000),
+          lat,
+          lon,
+          toLat,
+          toLon,
+          distanceM,
+          durationS,
+          movingS,
+          idleS,
+          avgMps * random.between(1.4, 1.9),
+          avgMps,
+          null,
+          1,
+          0,
+          0,
+        ])
+        ;[lat, lon] = [toLat, toLon]
+        metres += distanceM
+        // The stop before the next trip: a delivery, a lunch, an errand.
+        at += durationS * 1000 + (20 + random.int(150)) * 60_000
+      }
+      const day = new Date(dayMs).toISOString().slice(0, 10)
+      days.push([orgId, v.id, day, metres, dayMs + DAY - 1, 0])
+      const driver = driverOf(v.id, dayMs + 6 * HOUR)
+      if (driver !== null) driverDays.push([orgId, driver, v.id, day, metres, dayMs + DAY - 1])
+    }
+  })
+  const insert = async (
+    table: string,
+    columns: ReadonlyArray<string>,
+    rows: ReadonlyArray<ReadonlyArray<unknown>>,
+  ) => {
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+      await ch.insert(table, columns, rows.slice(i, i + ROWS_PER_INSERT))
+  }
+  await insert("trips", TRIP_COLUMNS, trips)
+  await insert("daily_mileage", DAILY_MILEAGE_COLUMNS, days)
+  await insert("daily_mileage_driver", DRIVER_MILEAGE_COLUMNS, driverDays)
+  return { trips: trips.length, days: days.length }
+}

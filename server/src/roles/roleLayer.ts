@@ -1,0 +1,95 @@
+import { join } from "node:path"
+import { EngineLayer, type EngineOptions } from "@fleetcore/engine"
+import {
+  AppLog,
+  type Bus,
+  ChdbLayer,
+  ClickHouseServerLayer,
+  DurableLogBusLayer,
+  EmbeddedPostgresLayer,
+  KafkaBusLayer,
+  type Log,
+  Metrics,
+  type MetricsShape,
+  makeInProcessBus,
+  type Postgres,
+  PostgresServerLayer,
+} from "@fleetcore/platform"
+import { Layer, Option } from "effect"
+import type { AppConfig } from "../AppConfig.js"
+import type { Role } from "./Roles.js"
+
+/** The engine's timings in every process that runs it. */
+export const ENGINE_OPTIONS: EngineOptions = {
+  flushRows: 10_000,
+  flushDelayMs: 100,
+  stateFlushMs: 1_000,
+  tripCloseOutMs: 30_000,
+  offlineCheckMs: 60_000,
+  maintenanceCheckMs: 600_000,
+  auditRetentionMs: 86_400_000,
+}
+
+/** What every role gets; ClickHouse is there too where the engine or the API runs. */
+export type RoleServices = Postgres | Bus | AppLog | Metrics
+
+/**
+ * The stores, the bus and (for the engine role) the engine of one process, as one layer: embedded
+ * or scale-out by configuration, and only what its roles use (an ingest process opens no
+ * ClickHouse). Read ClickHouse with `Effect.serviceOption`.
+ */
+export const roleLayer = (options: {
+  readonly config: AppConfig
+  readonly roles: ReadonlyArray<Role>
+  readonly dataDir: string
+  readonly postgresPort: number
+  readonly log: Log
+  readonly metrics: MetricsShape
+  readonly engine: EngineOptions
+}): Layer.Layer<RoleServices, unknown> => {
+  const { config, dataDir, log } = options
+  const postgres = Option.match(config.databaseUrl, {
+    onNone: () => EmbeddedPostgresLayer({ dataDir, port: options.postgresPort, poolSize: 10 }),
+    onSome: (url) => PostgresServerLayer(url, 20),
+  })
+  // Acknowledged telemetry and dead letters go through the durable log on disk; live views
+  // through the in-process bus (best effort). FLEET_BUS=kafka: every topic through Kafka.
+  const bus =
+    config.bus.kind === "kafka"
+      ? KafkaBusLayer({
+          brokers: config.bus.brokers,
+          clientId: `fleetcore-${options.roles.join("-")}`,
+          partitions: config.busPartitions,
+          maxBatch: 5_000,
+          queueCapacity: 20_000,
+          log,
+        })
+      : DurableLogBusLayer({
+          dir: join(dataDir, "bus"),
+          partitions: config.busPartitions,
+          segmentBytes: 16 * 1024 * 1024,
+          diskBudgetBytes: config.busDiskBudgetBytes,
+          publishTimeoutMs: 10_000,
+          durability: config.busDurability,
+          maxBatch: 5_000,
+          memoryRecords: 20_000,
+          maxLag: 10_000,
+          log,
+          ephemeral: makeInProcessBus({
+            partitions: config.busPartitions,
+            partitionCapacity: 20_000,
+            maxBatch: 5_000,
+            log,
+          }),
+        })
+  const shared = Layer.mergeAll(Layer.succeed(AppLog, log), Layer.succeed(Metrics, options.metrics))
+  if (!options.roles.includes("engine") && !options.roles.includes("api"))
+    return Layer.mergeAll(postgres, bus).pipe(Layer.provideMerge(shared))
+  const clickhouse = Option.match(config.clickhouseUrl, {
+    onNone: () => ChdbLayer(dataDir),
+    onSome: (url) => ClickHouseServerLayer(url),
+  })
+  const stores = Layer.mergeAll(postgres, clickhouse, bus).pipe(Layer.provideMerge(shared))
+  if (!options.roles.includes("engine")) return stores
+  return EngineLayer(options.engine).pipe(Layer.provideMerge(stores))
+}

@@ -1,0 +1,66 @@
+import { runRoles } from "./FleetCore.js"
+import { loadConfig } from "./loadConfig.js"
+import { isAllRoles } from "./roles/Roles.js"
+
+/**
+ * Starts this process's roles (FLEET_ROLES, every role by default) from the environment, prints
+ * where to reach them, and stops cleanly on SIGINT and SIGTERM. `npm start` and `fleetcore <roles>`.
+ */
+export const startServer = async (env: Record<string, string | undefined>): Promise<void> => {
+  const config = await loadConfig(env).catch((error: unknown) => {
+    console.error(
+      `FleetCore: invalid configuration: ${error instanceof Error ? error.message : String(error)}`,
+    )
+    process.exit(2)
+  })
+  const started = Date.now()
+  const fleet = await runRoles(config)
+  const roles = isAllRoles(fleet.roles) ? "every role" : `roles ${fleet.roles.join(", ")}`
+  const lines = ["", `FleetCore (${roles}) is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`]
+  if (fleet.roles.includes("api")) lines.push(`  Dashboard:  ${fleet.httpUrl}/`)
+  else lines.push(`  Health:     ${fleet.httpUrl}/healthz, ${fleet.httpUrl}/readyz, ${fleet.httpUrl}/metrics`)
+  if (fleet.mqttUrl !== null) {
+    lines.push(
+      `  MQTT:       ${fleet.mqttUrl}   (WebSocket: ${fleet.mqttWsUrl})`,
+      `  HTTP ingest: ${fleet.httpUrl}/ingest/v1/telemetry`,
+    )
+  }
+  // Trackers' own protocols: the listeners turned off (port 0) are not shown.
+  if (fleet.teltonikaPort !== null) lines.push(`  Teltonika:  TCP port ${fleet.teltonikaPort} (Codec 8 / 8E)`)
+  if (fleet.gt06Port !== null) lines.push(`  GT06:       TCP port ${fleet.gt06Port} (Concox / Jimi)`)
+  if (fleet.demo !== null) {
+    lines.push(`  Log in as:  ${fleet.demo.email}`, `  Password:   ${fleet.demo.password}`)
+    // One account of every other role, to try each (also in <data folder>/demo-passwords).
+    const width = Math.max(...fleet.demo.users.map((u) => u.email.length))
+    for (const u of fleet.demo.users)
+      lines.push(`  ${`${u.role}:`.padEnd(12)}${u.email.padEnd(width)}  ${u.password}`)
+    if (fleet.demo.devices.length > 0 && fleet.mqttUrl !== null) {
+      const over = (protocol: string) =>
+        fleet.demo?.devices.filter((d) => "tracker" in d && d.tracker.protocol === protocol).length ?? 0
+      const trackers = [
+        over("teltonika") > 0 ? `${over("teltonika")} Teltonika` : "",
+        over("gt06") > 0 ? `${over("gt06")} GT06` : "",
+      ].filter((s) => s !== "")
+      lines.push(
+        `  Simulator:  ${fleet.demo.devices.length} vehicles driving in Almaty${trackers.length > 0 ? ` (${trackers.join(", ")} among them, over their own protocols)` : ""}`,
+      )
+    }
+  }
+  console.log(`${lines.join("\n")}\n`)
+
+  let stopping = false
+  const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`FleetCore: ${signal}, stopping…`)
+    fleet.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
+  }
+  process.on("SIGINT", () => shutdown("SIGINT"))
+  process.on("SIGTERM", () => shutdown("SIGTERM"))
+}

@@ -1,0 +1,314 @@
+import { hashSecret } from "@fleetcore/platform"
+import sharp from "sharp"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import {
+  type ApiClient,
+  createOrg,
+  DEMO_PASSWORD,
+  demoOrgId,
+  eventually,
+  type Harness,
+  login,
+  type Provisioned,
+  provision,
+  publishPoints,
+  startHarness,
+} from "./harness.js"
+
+interface TaskBody {
+  id: string
+  status: string
+  statusLabel: string
+  closed: boolean
+  next: Array<{ from: string; to: string }>
+  error?: { code: string; field: string | null; message: string }
+}
+interface EventBody {
+  kind: string
+  actorName: string | null
+  cause: { alertId: string; alertType: string; geofenceName: string | null } | null
+  fromStatus: string | null
+  toStatus: string | null
+}
+interface ErrorBody {
+  error: { code: string; field: string | null; message: string }
+}
+
+const VISIT = {
+  name: "Site visit",
+  defaultPriority: "high",
+  defaultDurationMinutes: 120,
+  states: [
+    { key: "created", label: "Created", initial: true },
+    { key: "in_progress", label: "In progress" },
+    { key: "on_site", label: "On site" },
+    { key: "completed", label: "Completed", final: true },
+    { key: "cancelled", label: "Cancelled", final: true },
+  ],
+  transitions: [
+    { from: "created", to: "in_progress" },
+    { from: "in_progress", to: "on_site" },
+    { from: "on_site", to: "completed", requires: { photo: true, checklist: ["Seal checked"] } },
+    { from: "created", to: "cancelled", requires: { comment: true } },
+  ],
+  triggers: [{ on: "geofence_enter", to: "on_site" }],
+}
+const ring: Array<[number, number]> = [
+  [43.7, 77.7],
+  [43.7, 77.72],
+  [43.72, 77.72],
+  [43.72, 77.7],
+]
+
+let h: Harness
+let admin: ApiClient
+let driver: ApiClient
+let other: ApiClient
+let van: Provisioned
+let otherVan: Provisioned
+let driverId: string
+let templateId: string
+let fenceId: string
+
+const upload = async (
+  api: ApiClient,
+  taskId: string,
+): Promise<{ status: number; id: string | undefined }> => {
+  const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#3080c0" } })
+    .jpeg()
+    .toBuffer()
+  const form = new FormData()
+  form.append("entityType", "task")
+  form.append("entityId", taskId)
+  form.append("kind", "photo")
+  form.append("files", new Blob([photo], { type: "image/jpeg" }), "seal.jpg")
+  const res = await fetch(`${h.fleet.httpUrl}/api/v1/documents`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${api.token}` },
+    body: form,
+  })
+  const body = (await res.json()) as { items?: Array<{ id: string }> }
+  return { status: res.status, id: body.items?.[0]?.id }
+}
+
+beforeAll(async () => {
+  h = await startHarness()
+  admin = await login(h.fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
+  const org = await createOrg(h.fleet, "tasks-other", "tasks-other-password-1")
+  other = await login(h.fleet, org.email, "tasks-other-password-1")
+  van = await provision(admin, "task-van-1", "TSK 001")
+  otherVan = await provision(admin, "task-van-2", "TSK 002")
+  driverId = (
+    await h.fleet.db.system.query<{ id: string }>(
+      `WITH u AS (INSERT INTO users (org_id, email, name, password_hash, role) VALUES ($1, 'task.driver@demo.example', 'Task Driver', $2, 'driver') RETURNING id, org_id, name)
+       INSERT INTO drivers (id, org_id, user_id, full_name) SELECT id, org_id, id, name FROM u RETURNING id`,
+      [await demoOrgId(h.fleet), await hashSecret("task-driver-password")],
+    )
+  ).rows[0]?.id as string
+  const assigned = await admin.call("POST", `/api/v1/vehicles/${van.vehicleId}/assignments`, {
+    driverId,
+    startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+  })
+  expect(assigned.status).toBe(201)
+  driver = await login(h.fleet, "task.driver@demo.example", "task-driver-password")
+  const fence = await admin.call<{ id: string }>("POST", "/api/v1/geofences", {
+    name: "Customer yard",
+    kind: "polygon",
+    ring,
+    dwellS: 0,
+  })
+  expect(fence.status).toBe(201)
+  fenceId = fence.body.id
+})
+afterAll(async () => {
+  await h?.close()
+})
+
+describe("task templates", () => {
+  it("refuses a machine whose transition names an undeclared state, naming the field", async () => {
+    const bad = { ...VISIT, transitions: [...VISIT.transitions, { from: "on_site", to: "left_site" }] }
+    const res = await admin.call<ErrorBody>("POST", "/api/v1/task-templates", bad)
+    expect(res.status).toBe(422)
+    expect(res.body.error).toMatchObject({
+      code: "FLEET_TASK_TEMPLATE_INVALID",
+      field: "transitions[4].to",
+      message: 'state "left_site" is not declared',
+    })
+  })
+
+  it("stores a valid workflow, which a driver may not define", async () => {
+    expect((await driver.call("POST", "/api/v1/task-templates", VISIT)).status).toBe(403)
+    const res = await admin.call<{ id: string; triggers: unknown }>("POST", "/api/v1/task-templates", VISIT)
+    expect(res.status).toBe(201)
+    expect(res.body.triggers).toEqual(VISIT.triggers)
+    templateId = res.body.id
+  })
+})
+
+describe("changing and retiring a template", () => {
+  it("refuses a new workflow that drops the state an open task is in, and hides a retired template", async () => {
+    const made = await admin.call<{ id: string }>("POST", "/api/v1/task-templates", {
+      ...VISIT,
+      name: "Short-lived",
+    })
+    const task = await admin.call<TaskBody>("POST", "/api/v1/tasks", {
+      templateId: made.body.id,
+      title: "Stranded?",
+    })
+    expect(
+      (await admin.call("POST", `/api/v1/tasks/${task.body.id}/transitions`, { to: "in_progress" })).status,
+    ).toBe(200)
+    const shorter = {
+      ...VISIT,
+      name: "Short-lived",
+      states: VISIT.states.filter((s) => s.key !== "in_progress"),
+      transitions: [
+        { from: "created", to: "on_site" },
+        { from: "on_site", to: "completed" },
+      ],
+    }
+    const refused = await admin.call<ErrorBody>("PUT", `/api/v1/task-templates/${made.body.id}`, shorter)
+    expect(refused.status).toBe(422)
+    expect(refused.body.error).toMatchObject({
+      code: "FLEET_TASK_TEMPLATE_INVALID",
+      field: "states",
+      message: 'open tasks are in state "in_progress", which the workflow no longer declares',
+    })
+    expect((await admin.call("DELETE", `/api/v1/task-templates/${made.body.id}`)).status).toBe(204)
+    expect((await admin.call("GET", `/api/v1/task-templates/${made.body.id}`)).status).toBe(404)
+    const fromRetired = await admin.call<ErrorBody>("POST", "/api/v1/tasks", {
+      templateId: made.body.id,
+      title: "x",
+    })
+    expect(fromRetired.body.error).toMatchObject({ code: "FLEET_REFERENCE_NOT_FOUND", field: "templateId" })
+    // The task keeps its workflow.
+    const kept = await admin.call<TaskBody>("GET", `/api/v1/tasks/${task.body.id}`)
+    expect(kept.body.next.map((t) => t.to)).toEqual(["on_site"])
+  })
+})
+
+describe("tasks through their workflow", () => {
+  it("refuses an illegal transition with 409 naming the allowed states, and a missing requirement with 422", async () => {
+    const task = await admin.call<TaskBody>("POST", "/api/v1/tasks", { templateId, title: "Check the seal" })
+    expect(task.status).toBe(201)
+    expect(task.body).toMatchObject({ status: "created", statusLabel: "Created", closed: false })
+    const illegal = await admin.call<ErrorBody>("POST", `/api/v1/tasks/${task.body.id}/transitions`, {
+      to: "completed",
+    })
+    expect(illegal.status).toBe(409)
+    expect(illegal.body.error).toMatchObject({
+      code: "FLEET_TASK_TRANSITION_INVALID",
+      field: "to",
+      message: 'a task in "created" cannot move to "completed"; allowed: "in_progress", "cancelled"',
+    })
+    const bare = await admin.call<ErrorBody>("POST", `/api/v1/tasks/${task.body.id}/transitions`, {
+      to: "cancelled",
+    })
+    expect(bare.status).toBe(422)
+    expect(bare.body.error).toMatchObject({ code: "FLEET_TASK_REQUIREMENT_MISSING", field: "comment" })
+    const cancelled = await admin.call<TaskBody>("POST", `/api/v1/tasks/${task.body.id}/transitions`, {
+      to: "cancelled",
+      comment: "Customer called it off",
+    })
+    expect(cancelled.status).toBe(200)
+    expect(cancelled.body).toMatchObject({ status: "cancelled", closed: true, next: [] })
+  })
+
+  it("runs an ad hoc task open → in_progress → done", async () => {
+    const task = await admin.call<TaskBody>("POST", "/api/v1/tasks", {
+      title: "Wash the van",
+      priority: "low",
+    })
+    expect(task.body.status).toBe("open")
+    expect(task.body.next.map((t) => t.to)).toEqual(["in_progress", "cancelled"])
+    for (const to of ["in_progress", "done"])
+      expect((await admin.call("POST", `/api/v1/tasks/${task.body.id}/transitions`, { to })).status).toBe(200)
+    const open = await admin.call<{ items: Array<{ id: string }> }>("GET", "/api/v1/tasks?status=open")
+    expect(open.body.items.map((t) => t.id)).not.toContain(task.body.id)
+  })
+
+  it("keeps a driver to the tasks of their vehicle and another organisation out", async () => {
+    const mine = await admin.call<TaskBody>("POST", "/api/v1/tasks", {
+      title: "Mine",
+      vehicleId: van.vehicleId,
+    })
+    const theirs = await admin.call<TaskBody>("POST", "/api/v1/tasks", {
+      title: "Theirs",
+      vehicleId: otherVan.vehicleId,
+    })
+    const listed = await driver.call<{ items: Array<{ id: string }> }>("GET", "/api/v1/tasks")
+    expect(listed.body.items.map((t) => t.id)).toContain(mine.body.id)
+    expect(listed.body.items.map((t) => t.id)).not.toContain(theirs.body.id)
+    expect((await driver.call("GET", `/api/v1/tasks/${theirs.body.id}`)).status).toBe(404)
+    expect(
+      (await driver.call("POST", `/api/v1/tasks/${theirs.body.id}/transitions`, { to: "in_progress" }))
+        .status,
+    ).toBe(404)
+    expect((await other.call("GET", `/api/v1/tasks/${mine.body.id}`)).status).toBe(404)
+    const foreign = await other.call<ErrorBody>("POST", "/api/v1/tasks", {
+      title: "x",
+      vehicleId: van.vehicleId,
+    })
+    expect(foreign.body.error).toMatchObject({ code: "FLEET_REFERENCE_NOT_FOUND", field: "vehicleId" })
+  })
+
+  it("moves the task on site when the vehicle enters its fence (a real MQTT publish), then the driver completes it with a photo", async () => {
+    const task = await admin.call<TaskBody>("POST", "/api/v1/tasks", {
+      templateId,
+      title: "Deliver the pump",
+      vehicleId: van.vehicleId,
+      driverId,
+      assigneeUserId: driverId,
+      geofenceId: fenceId,
+    })
+    expect(
+      (await driver.call("POST", `/api/v1/tasks/${task.body.id}/transitions`, { to: "in_progress" })).status,
+    ).toBe(200)
+    const t0 = Date.now() - 120_000
+    await publishPoints(
+      h.fleet,
+      van,
+      Array.from({ length: 10 }, (_, i) => ({
+        timeMs: t0 + i * 5000,
+        ...(i < 3 ? { lat: 43.69, lon: 77.71 } : { lat: 43.71, lon: 77.71 }),
+        speedMps: 3,
+      })),
+    )
+    const moved = await eventually(
+      async () => {
+        const r = await driver.call<TaskBody>("GET", `/api/v1/tasks/${task.body.id}`)
+        return r.body.status === "on_site" ? r.body : undefined
+      },
+      20_000,
+      "the task to move on site",
+    )
+    expect(moved.next.map((t) => t.to)).toEqual(["completed"])
+
+    const noPhoto = await driver.call<ErrorBody>("POST", `/api/v1/tasks/${task.body.id}/transitions`, {
+      to: "completed",
+      checklist: ["Seal checked"],
+    })
+    expect(noPhoto.body.error).toMatchObject({ code: "FLEET_TASK_REQUIREMENT_MISSING", field: "photo" })
+    const photo = await upload(driver, task.body.id)
+    expect(photo.status).toBe(201)
+    const done = await driver.call<TaskBody>("POST", `/api/v1/tasks/${task.body.id}/transitions`, {
+      to: "completed",
+      checklist: ["Seal checked"],
+      attachmentIds: [photo.id],
+    })
+    expect(done.status).toBe(200)
+    expect(done.body).toMatchObject({ status: "completed", closed: true })
+
+    const history = await admin.call<{ items: EventBody[] }>("GET", `/api/v1/tasks/${task.body.id}/events`)
+    const steps = history.body.items.map((e) => [e.kind, e.toStatus, e.actorName, e.cause?.alertType ?? null])
+    expect(steps).toEqual([
+      ["created", "created", "Demo Admin", null],
+      ["assignment", null, "Demo Admin", null],
+      ["status_change", "in_progress", "Task Driver", null],
+      ["status_change", "on_site", null, "geofence_enter"],
+      ["attachment", null, "Task Driver", null],
+      ["status_change", "completed", "Task Driver", null],
+    ])
+    expect(history.body.items[3]?.cause?.geofenceName).toBe("Customer yard")
+  })
+})
