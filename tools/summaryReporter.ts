@@ -1,7 +1,8 @@
 import type { Reporter, TestModule } from "vitest/node"
 
 /**
- * Prints "N passed, N failed, N skipped" alone on the last line, the plain summary CI reads.
+ * Prints the slowest test files (where the suite's time goes), then "N passed, N failed, N skipped"
+ * alone on the last line, the plain summary CI reads.
  */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
@@ -17,6 +18,13 @@ export default class SummaryReporter implements Reporter {
       }
       if (module.state() === "failed" && module.children.size === 0) failed++
     }
+    const slowest = modules
+      .map((m) => ({ file: m.relativeModuleId, ms: m.diagnostic().duration }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 20)
+    process.stdout.write("\nSlowest test files:\n")
+    for (const { file, ms } of slowest)
+      process.stdout.write(`${(ms / 1000).toFixed(1).padStart(7)} s  ${file}\n`)
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`)
   }
 }

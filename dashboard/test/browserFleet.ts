@@ -4,7 +4,7 @@ import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import type { Role } from "@fleetcore/contract"
 import { hashSecret } from "@fleetcore/platform"
-import { type RunningFleetCore, type StartOptions, startFleetCore } from "@fleetcore/server"
+import { type RunningFleetCore, type StartOptions, startFleetCoreFromTemplate } from "@fleetcore/server"
 import type { Browser, BrowserContext, Page } from "playwright-core"
 import { launchChromium } from "./launchChromium.js"
 
@@ -61,7 +61,10 @@ export const startBrowserFleet = async (
   const resultsDir = join(repoRoot, "test-results", name)
   await mkdir(resultsDir, { recursive: true })
   const dataDir = await mkdtemp(join(tmpdir(), `fleetcore-${name}-`))
-  const fleet = await startFleetCore({ simulatorVehicles: 0, ...options, dataDir })
+  const fleet = await startFleetCoreFromTemplate(
+    { simulatorVehicles: 0, ...options, dataDir },
+    process.env.FLEET_TEST_TEMPLATES,
+  )
   const browser = await launchChromium()
   const demo = fleet.demo
   if (demo === null) throw new Error("the server seeded no demo organisation")

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { hashSecret } from "@fleetcore/platform"
 import mqtt from "mqtt"
-import { type RunningFleetCore, startFleetCore } from "../src/FleetCore.js"
+import type { RunningFleetCore } from "../src/FleetCore.js"
+import { startFleetCoreFromTemplate } from "../src/startFromTemplate.js"
 
 export const DEMO_PASSWORD = "demo-password-for-tests"
 
@@ -24,13 +25,10 @@ export const startHarness = async (
   } = {},
 ): Promise<Harness> => {
   const dataDir = await mkdtemp(join(tmpdir(), "fleetcore-test-"))
-  const fleet = await startFleetCore({
-    dataDir,
-    simulatorVehicles,
-    simulatorIntervalMs: 500,
-    demoAdminPassword: DEMO_PASSWORD,
-    ...options,
-  })
+  const fleet = await startFleetCoreFromTemplate(
+    { dataDir, simulatorVehicles, simulatorIntervalMs: 500, demoAdminPassword: DEMO_PASSWORD, ...options },
+    process.env.FLEET_TEST_TEMPLATES,
+  )
   return {
     fleet,
     dataDir,
