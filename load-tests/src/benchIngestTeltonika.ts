@@ -1,4 +1,5 @@
 import { connect } from "node:net"
+import { imeiCheckDigit } from "@fleetcore/contract"
 import { type AvlRecord, CODEC_8E, encodeAvlPacket, encodeImeiHandshake } from "@fleetcore/ingest"
 import type { fleet } from "@fleetcore/proto"
 
@@ -19,16 +20,7 @@ export interface BenchTeltonikaDevice {
 /** Bench IMEI n: a made-up TAC and serial, then the Luhn check digit (3GPP TS 23.003). */
 export const benchImei = (n: number): string => {
   const body = `3599980${String(n).padStart(7, "0")}`
-  let sum = 0
-  for (let i = 0; i < 14; i++) {
-    let d = Number(body[13 - i])
-    if (i % 2 === 0) {
-      d *= 2
-      if (d > 9) d -= 9
-    }
-    sum += d
-  }
-  return `${body}${(10 - (sum % 10)) % 10}`
+  return `${body}${imeiCheckDigit(body)}`
 }
 
 const toRecord = (p: fleet.telemetry.v1.IPoint): AvlRecord => ({

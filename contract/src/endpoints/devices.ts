@@ -26,18 +26,21 @@ export const DeviceIdentifier = Schema.String.check(
 )
 
 /** Whether 15 digits are an IMEI: the last is the Luhn check digit of the first 14 (3GPP TS 23.003). */
-export const isImei = (text: string): boolean => {
-  if (!/^\d{15}$/u.test(text)) return false
+export const isImei = (text: string): boolean =>
+  /^\d{15}$/u.test(text) && imeiCheckDigit(text.slice(0, 14)) === text.slice(14)
+
+/** The Luhn check digit that ends an IMEI whose first 14 digits are `body` (3GPP TS 23.003). */
+export const imeiCheckDigit = (body: string): string => {
   let sum = 0
-  for (let i = 0; i < 15; i++) {
-    let d = Number(text[14 - i])
-    if (i % 2 === 1) {
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i])
+    if (i % 2 === 0) {
       d *= 2
       if (d > 9) d -= 9
     }
     sum += d
   }
-  return sum % 10 === 0
+  return String((10 - (sum % 10)) % 10)
 }
 
 /** Why an identifier does not fit its protocol, or null when it does (the API answers 400 with it). */

@@ -1,3 +1,4 @@
+import { imeiCheckDigit } from "@fleetcore/contract"
 import type { TrackerIdentity } from "@fleetcore/load-tests"
 import type pg from "pg"
 
@@ -9,16 +10,7 @@ export type DemoDevice =
 /** The IMEI of demo tracker n: 14 digits of a made-up TAC and serial, then the Luhn check digit. */
 export const demoImei = (n: number): string => {
   const body = `3599990${String(n).padStart(7, "0")}`
-  let sum = 0
-  for (let i = 0; i < 14; i++) {
-    let d = Number(body[13 - i])
-    if (i % 2 === 0) {
-      d *= 2
-      if (d > 9) d -= 9
-    }
-    sum += d
-  }
-  return `${body}${(10 - (sum % 10)) % 10}`
+  return `${body}${imeiCheckDigit(body)}`
 }
 
 /**
