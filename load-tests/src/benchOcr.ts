@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs"
+import { loadavg } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
@@ -10,7 +11,7 @@ import type { OcrSampleKind } from "./ocr/ocrSampleValues.js"
 import { renderOcrSample } from "./ocr/renderOcrSample.js"
 import { type OcrRanks, rankOfExpected } from "./ocr/scoreOcrSample.js"
 
-const USAGE = `usage: npm run bench:ocr -- [--per-kind 30] [--seed 1]
+const USAGE = `usage: npm run bench:ocr -- [--per-kind 30] [--seed 1] [--kinds plate,vin,odometer,fuel_receipt]
 Renders --per-kind photo-like images of each kind (plate, VIN plate, odometer, fuel receipt) from
 --seed (text on a random scene, turned, blurred, with grain, as JPEG), reads each with the API's
 offline Tesseract provider, one at a time after a warm-up, and records the recall of the right
@@ -22,6 +23,7 @@ const { values } = parseArgs({
   options: {
     "per-kind": { type: "string", default: "30" },
     seed: { type: "string", default: "1" },
+    kinds: { type: "string", default: "plate,vin,odometer,fuel_receipt" },
     help: { type: "boolean", short: "h" },
   },
 })
@@ -33,6 +35,8 @@ const perKind = Math.round(number(values, "per-kind", 1, 1_000))
 const seed = Math.round(number(values, "seed", 0, 1_000_000))
 if (!Number.isInteger(seed)) fail("--seed must be an integer")
 
+// Times are only comparable on a quiet machine: the load average is recorded beside them.
+const loadBefore = loadavg()
 const ocr = makeTesseractOcr({ log: makeLog("warn"), timeoutMs: 60_000 })
 const warmStart = performance.now()
 await ocr.warm()
@@ -43,7 +47,10 @@ const quantile = (sorted: ReadonlyArray<number>, q: number): number =>
 const share = (hits: number, of: number): number => Math.round((hits / of) * 1000) / 1000
 
 const results = []
+const chosen = String(values.kinds).split(",")
+for (const kind of chosen) if (!KINDS.includes(kind as OcrSampleKind)) fail(`--kinds: ${kind} is not a kind`)
 for (const [k, kind] of KINDS.entries()) {
+  if (!chosen.includes(kind)) continue
   const times: Array<number> = []
   const ranks: Array<OcrRanks> = []
   const misses: Array<{ seed: number; expected: unknown; got: unknown }> = []
@@ -90,7 +97,7 @@ for (const [k, kind] of KINDS.entries()) {
     `${kind.padEnd(13)} top1 ${(result.top1 * 100).toFixed(0).padStart(3)}%  top3 ${(result.top3 * 100).toFixed(0).padStart(3)}%  ` +
       `${result.msPerImage.mean} ms/image (p95 ${result.msPerImage.p95})` +
       (fields.length > 1
-        ? `  ${fields.map((f) => `${f} ${(perField[f]?.top3 ?? 0) * 100}%`).join(" ")}`
+        ? `  ${fields.map((f) => `${f} ${Math.round((perField[f]?.top3 ?? 0) * 100)}%`).join(" ")}`
         : ""),
   )
 }
@@ -103,7 +110,19 @@ mkdirSync(dir, { recursive: true })
 const file = join(dir, `ocr-${at.replace(/[:.]/gu, "-")}.json`)
 writeFileSync(
   file,
-  `${JSON.stringify({ at, machine: machineInfo(), seed, perKind, warmStartMs: Math.round(warmMs), results }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      at,
+      machine: machineInfo(),
+      loadAverage1m: { before: loadBefore[0], after: loadavg()[0] },
+      seed,
+      perKind,
+      warmStartMs: Math.round(warmMs),
+      results,
+    },
+    null,
+    2,
+  )}\n`,
 )
 console.log(`worker start ${Math.round(warmMs)} ms\nresults: ${file}`)
 process.exit(0)

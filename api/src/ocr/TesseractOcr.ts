@@ -17,35 +17,62 @@ const require = createRequire(import.meta.url)
  */
 const LANG_PATH = join(dirname(require.resolve("@tesseract.js-data/eng/package.json")), "4.0.0_best_int")
 
+/** One reading of a photo: the text kept (dark on light or light on dark) and the width read at. */
+interface Pass {
+  readonly polarity: Polarity
+  /** Tesseract reads letters best 30–60 px tall and misses those over ~100 px (bench:ocr). */
+  readonly width: number
+}
+
 interface Reading {
   /** Sparse text finds a plate, VIN or counter anywhere in a scene; a receipt is a page. */
   readonly psm: PSM
   readonly whitelist: string
-  /** The polarities tried in turn, the next only while `field` has no candidate. */
-  readonly polarities: ReadonlyArray<Polarity>
+  /** Tried in turn, the next only while `field` has no candidate `SURE_ENOUGH`. */
+  readonly passes: ReadonlyArray<Pass>
   readonly field: OcrField
 }
+
+/** A candidate this confident ends the reading; below it, the next pass is tried too. */
+const SURE_ENOUGH = 0.5
 
 const READING: Readonly<Record<OcrKind, Reading>> = {
   plate: {
     psm: PSM.SPARSE_TEXT,
     whitelist: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- ",
-    polarities: ["dark", "light"],
+    passes: [
+      { polarity: "dark", width: 1200 },
+      { polarity: "dark", width: 800 },
+      { polarity: "light", width: 1200 },
+    ],
     field: "plate",
   },
   vin: {
     psm: PSM.SPARSE_TEXT,
     whitelist: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:- ",
-    polarities: ["dark", "light"],
+    passes: [
+      { polarity: "dark", width: 1000 },
+      { polarity: "dark", width: 1400 },
+      { polarity: "light", width: 1000 },
+    ],
     field: "vin",
   },
   odometer: {
     psm: PSM.SPARSE_TEXT,
     whitelist: "0123456789.,kmKM ",
-    polarities: ["light", "dark"],
+    passes: [
+      { polarity: "light", width: 800 },
+      { polarity: "light", width: 1200 },
+      { polarity: "dark", width: 1000 },
+    ],
     field: "odometer",
   },
-  fuel_receipt: { psm: PSM.AUTO, whitelist: "", polarities: ["dark"], field: "amount" },
+  fuel_receipt: {
+    psm: PSM.AUTO,
+    whitelist: "",
+    passes: [{ polarity: "dark", width: 1200 }],
+    field: "amount",
+  },
 }
 
 export interface TesseractOcrOptions {
@@ -135,14 +162,14 @@ export const makeTesseractOcr = (options: TesseractOcrOptions): OcrProvider => {
 
   /** Every pass a photo needs, in one turn of the queue. */
   const read = async (prepared: PreparedImage, kind: OcrKind): Promise<OcrResult> => {
-    const { polarities, field } = READING[kind]
+    const { passes, field } = READING[kind]
     const found: Array<OcrCandidate> = []
     const texts: Array<string> = []
-    for (const polarity of polarities) {
-      const page = await recognise(await prepared.binary(polarity), kind)
+    for (const { polarity, width } of passes) {
+      const page = await recognise(await prepared.binary(polarity, width), kind)
       texts.push(page.text.trim())
       found.push(...suggestCandidates(kind, linesOf(page)))
-      if (found.some((c) => c.field === field)) break
+      if (found.some((c) => c.field === field && c.confidence >= SURE_ENOUGH)) break
     }
     return { candidates: rankCandidates(found), text: texts.join("\n") }
   }

@@ -15,6 +15,8 @@ const AS_DIGIT: Readonly<Record<string, string>> = {
   G: "6",
 }
 
+const APART = 0.7
+
 /** Counters show 5 to 7 digits; fewer is more likely a trip meter or a stray number. */
 const lengthFactor = (digits: number): number => (digits >= 5 && digits <= 7 ? 1 : digits === 4 ? 0.6 : 0.3)
 
@@ -40,6 +42,12 @@ export const odometerCandidates = (lines: ReadonlyArray<OcrLine>): ReadonlyArray
       const digits = run.replace(/^0+(?=\d)/u, "")
       if (digits === "" || run.length > 7) continue
       out.push({ field: "odometer", value: digits, confidence: line.confidence * lengthFactor(run.length) })
+    }
+    // Drum digits read apart ("4 1551 8"): the line's digits together, lower.
+    const together = text.replace(/[.,]\d(?!\d)/gu, "").replace(/[^0-9]/gu, "")
+    if (together.length >= 5 && together.length <= 7 && !runs.has(together)) {
+      const digits = together.replace(/^0+(?=\d)/u, "")
+      out.push({ field: "odometer", value: digits, confidence: line.confidence * APART })
     }
   }
   return out

@@ -18,7 +18,6 @@ const LAYOUTS: ReadonlyArray<{ readonly country: string; readonly shape: string;
     { country: "TR", shape: "99AAA99", spaced: "99 AAA 99" },
     { country: "TR", shape: "99AAA999", spaced: "99 AAA 999" },
     { country: "EU", shape: "AA999AA", spaced: "AA 999 AA" },
-    { country: "UK", shape: "AA99AAA", spaced: "AA99 AAA" },
   ]
 
 const TO_DIGIT: Readonly<Record<string, string>> = {
@@ -69,6 +68,15 @@ const fitLayout = (compact: string, shape: string): { value: string; changes: nu
   return changes > 2 ? undefined : { value, changes }
 }
 
+/** The text as read, and with one "I" left out: an engine reads a K or an N's stem as "IK", "IN". */
+const withoutStrayI = (compact: string): ReadonlyArray<{ text: string; extra: number }> => [
+  { text: compact, extra: 0 },
+  ...[...compact.matchAll(/I/gu)].map((m) => ({
+    text: `${compact.slice(0, m.index)}${compact.slice(m.index + 1)}`,
+    extra: 1,
+  })),
+]
+
 const spacedAs = (value: string, spaced: string): string => {
   let i = 0
   return spaced.replace(/[9A]/gu, () => value[i++] as string)
@@ -77,7 +85,7 @@ const spacedAs = (value: string, spaced: string): string => {
 /**
  * Plate candidates in OCR text: every run of up to four words of a line, compacted to A–Z and
  * 0–9; a run that fits a known layout (lookalikes changed to fit, at most two) is suggested
- * spaced as that country writes it and ranked first; another with 4 to 10 characters, letters
+ * spaced as that country writes it and ranked first (also with a stray "I" left out); another with 4 to 10 characters, letters
  * and digits both, is suggested as read (normalised), lower.
  */
 export const plateCandidates = (lines: ReadonlyArray<OcrLine>): ReadonlyArray<OcrCandidate> => {
@@ -93,16 +101,18 @@ export const plateCandidates = (lines: ReadonlyArray<OcrLine>): ReadonlyArray<Oc
         const compact = read.replace(/[^A-Z0-9]/gu, "")
         if (compact.length < 4 || compact.length > 10) continue
         let fitted = false
-        for (const layout of LAYOUTS) {
-          const fit = fitLayout(compact, layout.shape)
-          if (fit === undefined) continue
-          fitted = true
-          out.push({
-            field: "plate",
-            value: spacedAs(fit.value, layout.spaced),
-            confidence:
-              line.confidence * (fit.changes === 0 ? LAYOUT_MATCH : LAYOUT_CORRECTED ** fit.changes),
-          })
+        for (const { text, extra } of withoutStrayI(compact)) {
+          for (const layout of LAYOUTS) {
+            const fit = fitLayout(text, layout.shape)
+            if (fit === undefined) continue
+            fitted = true
+            const changes = fit.changes + extra
+            out.push({
+              field: "plate",
+              value: spacedAs(fit.value, layout.spaced),
+              confidence: line.confidence * (changes === 0 ? LAYOUT_MATCH : LAYOUT_CORRECTED ** changes),
+            })
+          }
         }
         if (!fitted && /[A-Z]/u.test(compact) && /[0-9]/u.test(compact)) {
           out.push({ field: "plate", value: normalisePlate(read), confidence: line.confidence * FREE_FORM })

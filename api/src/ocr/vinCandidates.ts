@@ -33,7 +33,41 @@ const LOOKALIKES: Readonly<Record<string, ReadonlyArray<string>>> = {
 const CHECK_DIGIT_AGREES = 1.25
 const CHECK_DIGIT_DISAGREES = 0.5
 const CORRECTED = 0.9
+const CHECK_DIGIT_MISREAD = 0.8
+const ELSEWHERE_CORRECTED = 0.6
+
+/** Letters read in positions 14–17, which are digits: the digit they look like. */
+const SERIAL_DIGITS: Readonly<Record<string, string>> = {
+  S: "5",
+  B: "8",
+  G: "6",
+  Z: "2",
+  D: "0",
+  L: "1",
+  T: "7",
+  A: "4",
+}
+
+const serialAsDigits = (vin: string): string =>
+  vin.length === 17
+    ? `${vin.slice(0, 13)}${vin.slice(13).replace(/[A-Z]/gu, (c) => SERIAL_DIGITS[c] ?? c)}`
+    : vin
 const SPLIT_FROM_LONGER = 0.8
+/** Positions 14–17 are the serial's digits for every maker of 500 or more vehicles a year. */
+const SERIAL_NOT_DIGITS = 0.3
+
+/** Words printed beside a VIN on a plate or document, never part of it. */
+const LABEL_WORDS: ReadonlySet<string> = new Set([
+  "VIN",
+  "VEHICLE",
+  "IDENTIFICATION",
+  "NUMBER",
+  "NO",
+  "CHASSIS",
+  "FRAME",
+  "MADE",
+  "IN",
+])
 
 const compact = (text: string): string =>
   text
@@ -67,10 +101,13 @@ const windowsOf = (run: string): ReadonlyArray<{ vin: string; exact: boolean }> 
 /**
  * VIN candidates in OCR text: 17 characters of A–Z and 0–9 without I, O, Q (read I/O/Q are taken
  * as 1/0/0), from a line's words joined (VIN plates print groups: "WVW ZZZ 1J ZXW 000001") or
- * from a longer run ("VIN:WVW…" read as one word). Ranked by the check digit of
+ * from a longer run ("VIN:WVW…" read as one word); label words (VIN, VEHICLE IDENTIFICATION
+ * NUMBER, CHASSIS…) are skipped, and a serial (positions 14–17) that is not digits ranks low. Ranked by the check digit of
  * `vehicleIdentity`: one that agrees raises the confidence; on a North-American VIN (where it
  * is mandatory) one that disagrees lowers it, and the single lookalike changes (5/S, 8/B, 0/D…)
- * that make it agree are suggested too.
+ * that make it agree, or the check digit it should have, are suggested too; elsewhere such
+ * changes are suggested below the VIN as read. Letters in the serial's digits (positions 14–17)
+ * are read as the digits they look like.
  */
 export const vinCandidates = (lines: ReadonlyArray<OcrLine>): ReadonlyArray<OcrCandidate> => {
   const out: Array<OcrCandidate> = []
@@ -78,21 +115,28 @@ export const vinCandidates = (lines: ReadonlyArray<OcrLine>): ReadonlyArray<OcrC
     ...lines,
     {
       text: lines.map((l) => l.text).join(" "),
-      confidence: Math.min(...lines.map((l) => l.confidence), 1) * 0.9,
+      // A VIN split over lines: as sure as the lines are on average, a little less.
+      confidence: (lines.reduce((sum, l) => sum + l.confidence, 0) / Math.max(1, lines.length)) * 0.9,
     },
   ]
   for (const line of texts) {
     const words = line.text
-      .split(/[^A-Za-z0-9]+/u)
+      .toUpperCase()
+      .split(/[^A-Z0-9]+/u)
+      .filter((w) => w !== "" && !LABEL_WORDS.has(w))
       .map(compact)
-      .filter((w) => w !== "")
     for (let start = 0; start < words.length; start++) {
       let run = ""
       for (let end = start; end < words.length && run.length < 17; end++) {
         run += words[end] as string
-        for (const { vin, exact } of windowsOf(run)) {
+        for (const window of windowsOf(run)) {
+          const vin = serialAsDigits(window.vin)
           if (!VIN_PATTERN.test(vin)) continue
-          const base = line.confidence * (exact ? 1 : SPLIT_FROM_LONGER)
+          const base =
+            line.confidence *
+            (window.exact ? 1 : SPLIT_FROM_LONGER) *
+            (vin === window.vin ? 1 : CORRECTED) *
+            (/\d{4}$/u.test(vin) ? 1 : SERIAL_NOT_DIGITS)
           if (checked(vin)) {
             out.push({ field: "vin", value: vin, confidence: base * CHECK_DIGIT_AGREES })
           } else if (vinHasCheckDigit(vin)) {
@@ -100,8 +144,19 @@ export const vinCandidates = (lines: ReadonlyArray<OcrLine>): ReadonlyArray<OcrC
             for (const fixed of corrections(vin)) {
               out.push({ field: "vin", value: fixed, confidence: base * CORRECTED })
             }
+            // Or the check digit itself was misread.
+            const digit = vinCheckDigit(vin) as string
+            out.push({
+              field: "vin",
+              value: `${vin.slice(0, 8)}${digit}${vin.slice(9)}`,
+              confidence: base * CHECK_DIGIT_MISREAD,
+            })
           } else {
             out.push({ field: "vin", value: vin, confidence: base })
+            // Many makers elsewhere fill the check digit too: a change that makes it agree, lower.
+            for (const fixed of corrections(vin)) {
+              out.push({ field: "vin", value: fixed, confidence: base * ELSEWHERE_CORRECTED })
+            }
           }
         }
       }
