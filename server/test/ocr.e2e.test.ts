@@ -75,7 +75,7 @@ beforeAll(async () => {
   driver = await login(h.fleet, "driver@ocr.example", PASSWORD)
   viewer = await login(h.fleet, "viewer@ocr.example", PASSWORD)
   plate = await renderOcrSample("plate", 100_000)
-  odometer = await renderOcrSample("odometer", 120_000)
+  odometer = await renderOcrSample("odometer", 120_001)
 })
 afterAll(async () => {
   await h?.close()
