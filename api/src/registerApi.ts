@@ -37,6 +37,9 @@ import { registerMaintenanceRoutes } from "./maintenance/MaintenanceRoutes.js"
 import { makeMetricsAccess } from "./metrics/metricsAccess.js"
 import { registerNotificationRoutes } from "./notifications/NotificationRoutes.js"
 import { type NotificationsOptions, startNotifications } from "./notifications/startNotifications.js"
+import type { OcrProvider } from "./ocr/OcrProvider.js"
+import { registerOcrRoutes } from "./ocr/OcrRoutes.js"
+import { makeTesseractOcr } from "./ocr/TesseractOcr.js"
 import { registerOnboardingRoutes } from "./onboarding/OnboardingRoutes.js"
 import { registerOrganisationLogoRoutes } from "./organisations/OrganisationLogoRoutes.js"
 import { registerOrganisationRoutes } from "./organisations/OrganisationRoutes.js"
@@ -90,6 +93,8 @@ export interface ApiDeps {
   readonly notifications?: NotificationsOptions
   /** The process's device links (commands to connected devices); absent: commands only queue. */
   readonly deviceLinks?: CommandLinks
+  /** Reads photos for suggestions; absent: the offline Tesseract provider, started on first use. */
+  readonly ocr?: OcrProvider
 }
 
 export interface RegisteredApi {
@@ -170,6 +175,8 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerOnboardingRoutes(app, deps)
   registerTaskTemplateRoutes(app, deps)
   registerTaskRoutes(app, deps)
+  const ocr = deps.ocr ?? makeTesseractOcr({ log: deps.log })
+  registerOcrRoutes(app, { ...served, ocr })
   const live = await registerLiveHub(app, deps)
   const notifications = await startNotifications(app, deps, deps.notifications)
   const noSuchEndpoint = (res: HttpResponse): void => {
@@ -190,6 +197,7 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
       commands.close()
       await reportSchedules.close()
       await notifications.close()
+      await ocr.close()
     },
     close: live.close,
     routes: routesOf(app),

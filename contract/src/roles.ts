@@ -84,6 +84,8 @@ export const PERMISSIONS = [
   "tickets.read",
   "tickets.raise",
   "tickets.manage",
+  /** Have a photo read (plate, VIN, odometer, receipt) for suggested values: whoever records them. */
+  "ocr.suggest",
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -136,6 +138,7 @@ const MANAGE_FLEET: ReadonlyArray<Permission> = [
   "tasks.work",
   "tickets.raise",
   "tickets.manage",
+  "ocr.suggest",
 ]
 
 const ADMIN: ReadonlyArray<Permission> = [
@@ -178,6 +181,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     "tasks.work",
     "tickets.read",
     "tickets.raise",
+    "ocr.suggest",
   ]),
   viewer: new Set(READ_ALL),
   analyst: new Set<Permission>([...READ_ALL, "analytics.query"]),

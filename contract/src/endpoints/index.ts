@@ -21,6 +21,7 @@ import { incidents } from "./incidents.js"
 import { listExports } from "./listExports.js"
 import { maintenance } from "./maintenance.js"
 import { notifications } from "./notifications.js"
+import { ocr } from "./ocr.js"
 import { odometer } from "./odometer.js"
 import { onboarding } from "./onboarding.js"
 import { organisationLogo } from "./organisationLogo.js"
@@ -79,6 +80,7 @@ export const endpoints = {
   onboarding,
   tasks,
   tickets,
+  ocr,
 } as const
 
 /** Every declared endpoint, flat. */

@@ -5,6 +5,7 @@ import type { Language } from "./language.js"
 import { LOGO_MESSAGES } from "./logoMessages.js"
 import { MAINTENANCE_MESSAGES } from "./maintenanceMessages.js"
 import { NOTIFICATION_MESSAGES } from "./notificationMessages.js"
+import { OCR_MESSAGES } from "./ocrMessages.js"
 import { ONBOARDING_MESSAGES } from "./onboardingMessages.js"
 import { RECORD_MESSAGES } from "./recordMessages.js"
 import { REPORT_MESSAGES } from "./reportMessages.js"
@@ -455,6 +456,7 @@ export const ERROR_MESSAGES = {
   ...TASK_MESSAGES,
   ...LOGO_MESSAGES,
   ...TICKET_MESSAGES,
+  ...OCR_MESSAGES,
 } as const satisfies Record<string, Messages>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

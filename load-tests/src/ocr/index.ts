@@ -1,0 +1,3 @@
+export * from "./ocrSampleValues.js"
+export * from "./renderOcrSample.js"
+export * from "./scoreOcrSample.js"
