@@ -77,7 +77,8 @@ ${body}`,
   }
 }
 
-const makeServer = (url: string): ClickHouseClient => {
+/** A ClickHouse server over HTTP (`@clickhouse/client`); `url` may name the database as its path. */
+export const makeClickHouseServer = (url: string): ClickHouseClient => {
   const client = createClient({ url, clickhouse_settings: { date_time_input_format: "best_effort" } })
   // One client per analysts' database: the HTTP interface takes the current database per client.
   const inDatabase = new Map<string, ReturnType<typeof createClient>>()
@@ -148,7 +149,7 @@ export const ClickHouseServerLayer = (url: Redacted.Redacted<string>) =>
     Effect.gen(function* () {
       const pg = yield* Postgres
       return yield* open(
-        async () => makeServer(Redacted.value(url)),
+        async () => makeClickHouseServer(Redacted.value(url)),
         "the ClickHouse client",
         advisoryLocked(pg.system, CLICKHOUSE_MIGRATION_LOCK),
       )
