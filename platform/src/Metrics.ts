@@ -8,7 +8,7 @@ const HOP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
 /**
  * Every metric the platform exports at GET /metrics (Prometheus text format). The per-hop ones
  * (bus publish, consumer lag, batch handling, rules, ClickHouse inserts, engine jobs) are observed
- * once per call or batch, never per point; `docs/operations.md` lists them with the Grafana panels.
+ * once per call or batch, never per point; docs/architecture.md, "Metrics for every hop", lists them.
  */
 export const makeMetrics = () => {
   const registry = new Registry()
