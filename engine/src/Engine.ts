@@ -171,7 +171,9 @@ export const EngineLayer = (options: EngineOptions) =>
             )
             .catch((error: unknown) => log.warn({ err: error }, "live positions not published"))
         }
+        const rulesStarted = performance.now()
         await rules.process(fresh)
+        metrics.rulesSeconds.observe((performance.now() - rulesStarted) / 1000)
       }
 
       // Before consuming: vehicles whose stored points ran ahead of their rule snapshot when the
@@ -212,7 +214,11 @@ export const EngineLayer = (options: EngineOptions) =>
       )
 
       const every = (what: string, ms: number, work: () => Promise<void>) =>
-        Effect.tryPromise(work).pipe(
+        Effect.tryPromise(async () => {
+          const started = performance.now()
+          await work()
+          metrics.engineJobSeconds.observe({ job: what }, (performance.now() - started) / 1000)
+        }).pipe(
           Effect.catchCause((cause) =>
             Effect.sync(() => log.error({ cause: String(cause) }, `${what} failed`)),
           ),

@@ -124,7 +124,7 @@ export class FleetServerProcess {
   }
 }
 
-const canConnect = (port: number): Promise<boolean> =>
+export const canConnect = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
     const socket = connect({ host: "127.0.0.1", port })
     socket.setTimeout(1000)

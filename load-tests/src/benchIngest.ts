@@ -18,6 +18,13 @@ import { machineInfo } from "./machineInfo.js"
 import { histogramQuantile, metricValue, percentile } from "./metrics.js"
 import { provisionDevices } from "./provision.js"
 
+// --bus embedded|kafka|both: this benchmark against FleetCore over each bus, side by side.
+if (process.argv.includes("--bus")) {
+  const { benchIngestBuses } = await import("./benchIngestBuses.js")
+  await benchIngestBuses(process.argv.slice(2))
+  process.exit(0)
+}
+
 const USAGE = `usage: npm run bench:ingest -- [--devices 200] [--rate 20000] [--duration 60] [--warmup 10]
          [--points-per-message 1] [--profile DIR] [--target http://host:8080 --mqtt mqtt://host:1883 --email E --password P]
          [--protocol mqtt|teltonika] [--records-per-packet 10] [--teltonika host:5027]
@@ -31,6 +38,8 @@ const { values } = parseArgs({
   options: {
     target: { type: "string" },
     mqtt: { type: "string" },
+    // With --target: the /metrics URLs of every role process, comma-separated (counters are added up).
+    metrics: { type: "string" },
     email: { type: "string", default: "admin@demo.fleetcore.local" },
     password: { type: "string" },
     devices: { type: "string", default: "200" },
@@ -93,7 +102,8 @@ if (values.target === undefined) {
   )
 
 const scrape = async () => {
-  const text = await (await fetch(`${api}/metrics`)).text()
+  const urls = values.metrics?.split(",") ?? [`${api}/metrics`]
+  const text = (await Promise.all(urls.map(async (url) => (await fetch(url)).text()))).join("\n")
   return {
     accepted: metricValue(text, "fleet_ingest_points_accepted_total"),
     rows: metricValue(text, "fleet_clickhouse_rows_written_total", { table: "positions" }),

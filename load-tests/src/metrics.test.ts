@@ -30,4 +30,16 @@ describe("benchmark metrics", () => {
     expect(histogramQuantile(before, after, "x", 0.9)).toBe(0.5)
     expect(histogramQuantile(before, after, "x", 0.99)).toBe(Number.POSITIVE_INFINITY)
   })
+
+  it("adds up the series of a histogram whose labels match, across label sets and processes", () => {
+    const h = (topic: string, a: number, c: number) =>
+      `x_bucket{le="0.1",topic="${topic}"} ${a}\nx_bucket{le="+Inf",topic="${topic}"} ${c}`
+    const before = [h("t", 0, 0), h("u", 0, 0)].join("\n")
+    // Two processes' scrapes joined: topic t is 80 % fast, topic u all slow.
+    const after = [h("t", 40, 50), h("u", 0, 50), h("t", 40, 50)].join("\n")
+    expect(histogramQuantile(before, after, "x", 0.8, { topic: "t" })).toBe(0.1)
+    expect(histogramQuantile(before, after, "x", 0.5)).toBe(0.1)
+    expect(histogramQuantile(before, after, "x", 0.6)).toBe(Number.POSITIVE_INFINITY)
+    expect(histogramQuantile(before, after, "x", 0.5, { topic: "u" })).toBe(Number.POSITIVE_INFINITY)
+  })
 })

@@ -20,14 +20,29 @@ export const percentile = (sorted: ArrayLike<number>, p: number): number => {
 
 /**
  * A quantile of the observations a Prometheus histogram gained between two scrapes, as the upper
- * bound of the bucket that holds it (Infinity when past the last bound).
+ * bound of the bucket that holds it (Infinity when past the last bound). Series whose labels
+ * include `match` are added up per bound, as `sum by (le)` does (several label sets, or the
+ * scrapes of several processes joined into one text).
  */
-export const histogramQuantile = (before: string, after: string, name: string, q: number): number => {
+export const histogramQuantile = (
+  before: string,
+  after: string,
+  name: string,
+  q: number,
+  match: Record<string, string> = {},
+): number => {
+  const pattern = new RegExp(`^${name}_bucket\\{(.*)\\} (\\S+)$`)
   const buckets = (text: string) => {
     const out = new Map<number, number>()
     for (const line of text.split("\n")) {
-      const m = new RegExp(`^${name}_bucket\\{.*le="([^"]+)".*\\} (\\S+)$`).exec(line)
-      if (m) out.set(m[1] === "+Inf" ? Number.POSITIVE_INFINITY : Number(m[1]), Number(m[2]))
+      const m = pattern.exec(line)
+      if (!m) continue
+      const labels = m[1] as string
+      if (!Object.entries(match).every(([k, v]) => labels.includes(`${k}="${v}"`))) continue
+      const bound = /le="([^"]+)"/.exec(labels)?.[1]
+      if (bound === undefined) continue
+      const le = bound === "+Inf" ? Number.POSITIVE_INFINITY : Number(bound)
+      out.set(le, (out.get(le) ?? 0) + Number(m[2]))
     }
     return out
   }

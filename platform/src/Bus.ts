@@ -29,6 +29,14 @@ export interface SubscribeOptions {
   readonly onAssigned?: (partitions: ReadonlyArray<number>) => Promise<void> | void
 }
 
+/** How far one consumer group is behind on one partition: records published and not yet committed. */
+export interface ConsumerLag {
+  readonly topic: string
+  readonly group: string
+  readonly partition: number
+  readonly records: number
+}
+
 export interface Subscription {
   /** Stops delivery after the batch in flight, which is awaited. */
   readonly close: () => Promise<void>
@@ -53,6 +61,12 @@ export interface BusTransport {
   ) => Promise<Subscription>
   /** Messages accepted but not yet handled, over all groups (for metrics and drain). */
   readonly pending: () => number
+  /**
+   * The lag of each durable topic's partition for each group subscribed in this process (the
+   * partitions it owns), read when metrics are scraped. Transports without committed offsets
+   * (the in-memory one) leave it out.
+   */
+  readonly lag?: () => Promise<ReadonlyArray<ConsumerLag>>
   readonly close: () => Promise<void>
 }
 

@@ -4,7 +4,9 @@ import { createClient } from "@clickhouse/client"
 import { Session } from "chdb"
 import { Data, Effect, Layer, Redacted } from "effect"
 import { ClickHouse, type ClickHouseClient, type CompactResult, isPlainDatabaseName } from "./ClickHouse.js"
+import { advisoryLocked, type ExclusiveRunner } from "./internal/advisoryLock.js"
 import { runClickHouseMigrations } from "./internal/clickhouseMigrations.js"
+import { Postgres } from "./Postgres.js"
 
 export class ClickHouseStartError extends Data.TaggedError("ClickHouseStartError")<{
   readonly message: string
@@ -12,7 +14,7 @@ export class ClickHouseStartError extends Data.TaggedError("ClickHouseStartError
 }> {}
 
 /** chDB in this process, data under `dataDir/clickhouse`. One session per process (a chDB rule). */
-const makeChdb = async (dataDir: string): Promise<ClickHouseClient> => {
+export const makeChdb = async (dataDir: string): Promise<ClickHouseClient> => {
   const path = join(dataDir, "clickhouse")
   await mkdir(path, { recursive: true })
   const session = new Session(path)
@@ -75,7 +77,8 @@ ${body}`,
   }
 }
 
-const makeServer = (url: string): ClickHouseClient => {
+/** A ClickHouse server over HTTP (`@clickhouse/client`); `url` may name the database as its path. */
+export const makeClickHouseServer = (url: string): ClickHouseClient => {
   const client = createClient({ url, clickhouse_settings: { date_time_input_format: "best_effort" } })
   // One client per analysts' database: the HTTP interface takes the current database per client.
   const inDatabase = new Map<string, ReturnType<typeof createClient>>()
@@ -114,23 +117,41 @@ const makeServer = (url: string): ClickHouseClient => {
   }
 }
 
-const layerOf = (make: () => Promise<ClickHouseClient>, what: string) =>
-  Layer.effect(
-    ClickHouse,
-    Effect.acquireRelease(
-      Effect.tryPromise({
-        try: async () => {
-          const client = await make()
-          await runClickHouseMigrations(client)
-          return client
-        },
-        catch: (cause) => new ClickHouseStartError({ message: `cannot start ${what}`, cause }),
-      }),
-      (client) => Effect.promise(() => client.close()),
-    ),
+const open = (make: () => Promise<ClickHouseClient>, what: string, exclusive?: ExclusiveRunner) =>
+  Effect.acquireRelease(
+    Effect.tryPromise({
+      try: async () => {
+        const client = await make()
+        await runClickHouseMigrations(client, exclusive)
+        return client
+      },
+      catch: (cause) => new ClickHouseStartError({ message: `cannot start ${what}`, cause }),
+    }),
+    (client) => Effect.promise(() => client.close()),
   )
 
-export const ChdbLayer = (dataDir: string) => layerOf(() => makeChdb(dataDir), "chDB")
+/** Serialises ClickHouse migrations across the processes that share one server. */
+const CLICKHOUSE_MIGRATION_LOCK = 7_355_608_003
 
+export const ChdbLayer = (dataDir: string) =>
+  Layer.effect(
+    ClickHouse,
+    open(() => makeChdb(dataDir), "chDB"),
+  )
+
+/**
+ * A ClickHouse server. Several engine and API processes start against one server at once, so its
+ * migrations run under a PostgreSQL advisory lock (the database they share; ClickHouse has none).
+ */
 export const ClickHouseServerLayer = (url: Redacted.Redacted<string>) =>
-  layerOf(async () => makeServer(Redacted.value(url)), "the ClickHouse client")
+  Layer.effect(
+    ClickHouse,
+    Effect.gen(function* () {
+      const pg = yield* Postgres
+      return yield* open(
+        async () => makeClickHouseServer(Redacted.value(url)),
+        "the ClickHouse client",
+        advisoryLocked(pg.system, CLICKHOUSE_MIGRATION_LOCK),
+      )
+    }),
+  )

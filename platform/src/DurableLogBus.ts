@@ -2,7 +2,14 @@ import { mkdir, readFile, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import type { Topic } from "@fleetcore/proto"
 import { Data, Effect, Layer } from "effect"
-import { Bus, type BusHandler, type BusMessage, type BusTransport, type Subscription } from "./Bus.js"
+import {
+  Bus,
+  type BusHandler,
+  type BusMessage,
+  type BusTransport,
+  type ConsumerLag,
+  type Subscription,
+} from "./Bus.js"
 import { partitionOf } from "./InProcessBus.js"
 import type { Log } from "./Log.js"
 import { DurablePartition } from "./log/DurablePartition.js"
@@ -265,6 +272,18 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
     return n
   }
 
+  const lag = async (): Promise<ReadonlyArray<ConsumerLag>> =>
+    [...opened.values()].flatMap((t) =>
+      t.partitions.flatMap((p, partition) =>
+        [...p.consumers].map(([group, c]) => ({
+          topic: t.name,
+          group,
+          partition,
+          records: p.log.endOffset - c.position,
+        })),
+      ),
+    )
+
   const close = async () => {
     closed = true
     if (syncTimer !== null) clearInterval(syncTimer)
@@ -280,7 +299,7 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
     await options.ephemeral.close()
   }
 
-  return { publish, subscribe, pending, close }
+  return { publish, subscribe, pending, lag, close }
 }
 
 /** The durable log as the Bus service; closing it stops consumers and flushes the log. */

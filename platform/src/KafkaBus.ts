@@ -111,6 +111,8 @@ export const makeKafkaBus = (options: KafkaBusOptions): BusTransport => {
     return n
   }
 
+  const lag = async () => (await Promise.all([...subscriptions].map((s) => s.lag()))).flat()
+
   const close = async () => {
     if (closed) return
     closed = true
@@ -120,7 +122,7 @@ export const makeKafkaBus = (options: KafkaBusOptions): BusTransport => {
     await admin.close()
   }
 
-  return { publish, subscribe, pending, close }
+  return { publish, subscribe, pending, lag, close }
 }
 
 const alreadyExists = (error: unknown): boolean => {

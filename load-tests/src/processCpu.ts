@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const TICKS_PER_S = 100
+
+/** Fields of /proc/<pid>/stat after the command name (which may hold spaces and parentheses). */
+const statOf = (pid: number): string[] | null => {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8")
+    return text.slice(text.lastIndexOf(")") + 2).split(" ")
+  } catch {
+    return null
+  }
+}
+
+/**
+ * User plus system CPU seconds the processes have used so far, with that of their children that
+ * exited and were waited for (a PostgreSQL backend that ended is in its postmaster's count).
+ */
+export const cpuSeconds = (pids: ReadonlyArray<number>): number => {
+  let ticks = 0
+  for (const pid of pids) {
+    const fields = statOf(pid)
+    // utime, stime, cutime, cstime are fields 14 to 17 of stat; 12 to 15 after the name.
+    if (fields !== null) for (let i = 11; i <= 14; i++) ticks += Number(fields[i])
+  }
+  return ticks / TICKS_PER_S
+}
+
+const allPids = (): number[] =>
+  readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+
+export const pidsOf = {
+  /** Processes whose command line mentions `text` (a data folder only that process uses). */
+  commandLine: (text: string): number[] =>
+    allPids().filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(text)
+      } catch {
+        return false
+      }
+    }),
+  /** A PostgreSQL server's postmaster (from `<dataDir>/postmaster.pid`) and its backends. */
+  postgres: (dataDir: string): number[] => {
+    let postmaster: number
+    try {
+      postmaster = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0])
+    } catch {
+      return []
+    }
+    // ppid is field 4 of stat; 2 after the name.
+    return [postmaster, ...allPids().filter((pid) => Number(statOf(pid)?.[1]) === postmaster)]
+  },
+}

@@ -1,0 +1,44 @@
+import type { BusHandler, BusMessage, BusTransport } from "./Bus.js"
+import type { MetricsShape } from "./Metrics.js"
+
+/**
+ * The bus with its hops measured, whatever the transport: how long a publish waits for the bus's
+ * acknowledgement (`fleet_bus_publish_seconds`, per topic), how long each group's handler takes
+ * over a batch and how large the batch is (`fleet_bus_handler_seconds`, `fleet_bus_batch_records`),
+ * and the consumer lag per partition read at each scrape (`fleet_bus_consumer_lag_records`).
+ * One observation per publish call or batch; nothing per record.
+ */
+export const instrumentBus = (bus: BusTransport, metrics: MetricsShape): BusTransport => {
+  if (bus.lag !== undefined) metrics.watchBusLag(bus.lag)
+  const publishSeconds = new Map<string, ReturnType<typeof metrics.busPublishSeconds.labels>>()
+  const timerOf = (topic: string) => {
+    let timer = publishSeconds.get(topic)
+    if (timer === undefined) {
+      timer = metrics.busPublishSeconds.labels({ topic })
+      publishSeconds.set(topic, timer)
+    }
+    return timer
+  }
+  return {
+    publish: async (topic, messages) => {
+      const started = performance.now()
+      await bus.publish(topic, messages as ReadonlyArray<BusMessage<unknown>>)
+      timerOf(topic.name).observe((performance.now() - started) / 1000)
+    },
+    subscribe: (topic, group, handler, options) => {
+      const labels = { topic: topic.name, group }
+      const seconds = metrics.busHandlerSeconds.labels(labels)
+      const sizes = metrics.busBatchRecords.labels(labels)
+      const timed: BusHandler<unknown> = async (batch, partition) => {
+        const started = performance.now()
+        await (handler as BusHandler<unknown>)(batch, partition)
+        seconds.observe((performance.now() - started) / 1000)
+        sizes.observe(batch.length)
+      }
+      return bus.subscribe(topic, group, timed, options)
+    },
+    pending: bus.pending,
+    ...(bus.lag === undefined ? {} : { lag: bus.lag }),
+    close: bus.close,
+  }
+}
