@@ -1,6 +1,7 @@
 import { DevicePoint, fleet, MAX_POINTS_PER_MESSAGE, type RejectReason } from "@fleetcore/proto"
 import { Result, Schema, SchemaIssue } from "effect"
 import type { Rejection } from "./DeviceIngress.js"
+import { scalarPoint } from "./scalarPoint.js"
 import { scanJson } from "./scanJson.js"
 
 export interface PointRejection extends Rejection {
@@ -194,7 +195,8 @@ export const validatePoints = (
       })
       return
     }
-    const result = decodePoint(input)
+    const scalar = scalarPoint(input)
+    const result = scalar === undefined ? decodePoint(input) : Result.succeed(scalar)
     if (Result.isFailure(result)) {
       const first = formatIssue(result.failure.issue).issues[0]
       rejections.push({

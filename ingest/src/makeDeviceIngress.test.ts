@@ -11,6 +11,7 @@ import {
 import { describe, expect, it } from "vitest"
 import type { AuthenticatedDevice } from "./DeviceIngress.js"
 import { makeDeviceIngress } from "./makeDeviceIngress.js"
+import { validatePoints } from "./TelemetryDecoder.js"
 
 const now = Date.UTC(2026, 10, 22, 12, 0, 0)
 const device: AuthenticatedDevice = {
@@ -124,5 +125,54 @@ describe("makeDeviceIngress for tracker decoders", () => {
       },
     ])
     expect(await rejectedCount(metrics, "FLEET_INGEST_PAYLOAD_UNDECODABLE")).toBe(1)
+  })
+})
+
+describe("makeDeviceIngress stamping points in place", () => {
+  it("publishes a recorded stream exactly as copying each point into its record did", async () => {
+    const { bus, telemetry } = makeBus()
+    const ingress = makeDeviceIngress({ bus, metrics: makeMetrics(), now: () => now })
+    let seed = 13
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+      return seed / 4294967296
+    }
+    const maybe = <A>(value: A): A | undefined => (next() < 0.4 ? undefined : value)
+    const stream = Array.from({ length: 400 }, (_, i) =>
+      Object.fromEntries(
+        Object.entries({
+          timeMs: now - 400_000 + i * 1000,
+          lat: -80 + next() * 160,
+          lon: -170 + next() * 340,
+          speedMps: maybe(next() * 50),
+          headingDeg: maybe(Math.floor(next() * 360)),
+          satellites: maybe(Math.floor(next() * 20)),
+          odometerM: maybe(next() * 1e8),
+          fuelLevelPct: maybe(next() * 100),
+          ignition: maybe(next() < 0.5),
+          dtc: maybe(["P0301"]),
+          attrs: maybe({ io_66: next() * 20 }),
+        }).filter(([, v]) => v !== undefined),
+      ),
+    )
+    const expected: string[] = []
+    for (let i = 0; i < stream.length; i += 4) {
+      const batch = stream.slice(i, i + 4)
+      const decoded = validatePoints(batch, now)
+      if (!decoded.ok) throw new Error("the recorded stream is valid")
+      for (const p of decoded.points)
+        expected.push(
+          JSON.stringify({
+            ...p,
+            orgId: device.orgId,
+            vehicleId: device.vehicleId,
+            deviceId: device.id,
+            receivedAtMs: now,
+          }),
+        )
+      if (i % 8 === 0) await ingress.accept(device, Buffer.from(JSON.stringify(batch)), "mqtt")
+      else await ingress.acceptPoints(device, batch, "teltonika")
+    }
+    expect(telemetry.map((r) => JSON.stringify(r))).toEqual(expected)
   })
 })

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util"
 import { restartablePort } from "@fleetcore/platform"
 import { fleet } from "@fleetcore/proto"
 import WebSocket from "ws"
+import { benchPoints, measureBareAedes } from "./bareAedesBaseline.js"
 import {
   type BenchTeltonikaDevice,
   connectBenchTeltonika,
@@ -27,11 +28,13 @@ if (process.argv.includes("--bus")) {
 
 const USAGE = `usage: npm run bench:ingest -- [--devices 200] [--rate 20000] [--duration 60] [--warmup 10]
          [--points-per-message 1] [--profile DIR] [--target http://host:8080 --mqtt mqtt://host:1883 --email E --password P]
-         [--protocol mqtt|teltonika] [--records-per-packet 10] [--teltonika host:5027]
+         [--protocol mqtt|teltonika] [--records-per-packet 10] [--teltonika host:5027] [--baseline-aedes]
 Without --target it starts its own FleetCore (server/dist/main.js) on free ports with a fresh data folder.
 --protocol teltonika: each device is a raw TCP connection doing the IMEI handshake and sending Codec 8E
 packets of --records-per-packet records, one at a time, the next after the record-count ACK (as FMB
-devices do); with --target, --teltonika names the server's Teltonika port.`
+devices do); with --target, --teltonika names the server's Teltonika port.
+--baseline-aedes (MQTT): after FleetCore, drives a bare Aedes broker (its own process) the same way for
+the same time, and prints and records FleetCore / bare Aedes for throughput and CPU per point.`
 
 const { fail, number } = makeCommandLine("bench:ingest", USAGE)
 const { values } = parseArgs({
@@ -51,6 +54,7 @@ const { values } = parseArgs({
     "records-per-packet": { type: "string", default: "10" },
     teltonika: { type: "string" },
     profile: { type: "string" },
+    "baseline-aedes": { type: "boolean", default: false },
     help: { type: "boolean", short: "h" },
   },
 })
@@ -66,6 +70,7 @@ const warmupS = num("warmup", 0, 600)
 const protocol = values.protocol
 if (protocol !== "mqtt" && protocol !== "teltonika") fail("--protocol is mqtt or teltonika")
 const teltonikaMode = protocol === "teltonika"
+if (teltonikaMode && values["baseline-aedes"]) fail("--baseline-aedes measures MQTT only")
 // A Teltonika packet's record count is one byte: 255 at most.
 const perMessage = teltonikaMode
   ? Math.round(num("records-per-packet", 1, 255))
@@ -202,20 +207,8 @@ let skippedPoints = 0
 let next = 0
 const publishOne = (i: number) => {
   const client = clients[i] as BenchClient
-  const points: fleet.telemetry.v1.IPoint[] = []
-  for (let k = 0; k < perMessage; k++) {
-    const t = Math.max(Date.now(), (lastTime[i] as number) + 1)
-    lastTime[i] = t
-    points.push({
-      timeMs: t,
-      lat: 43.2 + (i % 100) * 0.001,
-      lon: 76.9 + k * 0.00001,
-      speedMps: 10,
-      ignition: true,
-    })
-  }
   const sentAt = performance.now()
-  client.send(points, () => {
+  client.send(benchPoints(i, perMessage, lastTime), () => {
     if (measuring) ackLatency.push(performance.now() - sentAt)
   })
 }
@@ -321,13 +314,33 @@ live.close()
 await Promise.all(clients.map((c) => c.close()))
 await stopServer()
 
+const baseline = values["baseline-aedes"]
+  ? await measureBareAedes({
+      devices,
+      pointsPerMessage: perMessage,
+      rate,
+      durationS,
+      warmupS,
+      maxInFlight: MAX_IN_FLIGHT,
+    })
+  : null
+const ratioToAedes =
+  baseline === null
+    ? null
+    : {
+        throughput: Number((results.acceptedPointsPerS / baseline.ackedPointsPerS).toFixed(3)),
+        cpuPerPoint: Number(
+          (results.serverCpuSecondsPer1000Points / baseline.brokerCpuSecondsPer1000Points).toFixed(2),
+        ),
+      }
+
 const resultsDir = join(repo, "load-tests", "results")
 mkdirSync(resultsDir, { recursive: true })
 const file = join(
   resultsDir,
   `ingest-${teltonikaMode ? "teltonika-" : ""}${results.at.replace(/[:.]/g, "-")}.json`,
 )
-writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+writeFileSync(file, `${JSON.stringify({ ...results, baselineAedes: baseline, ratioToAedes }, null, 2)}\n`)
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`
 console.log(`
 FleetCore ingest benchmark (${results.machine.cpus} cores, ${results.machine.cpuModel}, Node ${results.machine.node})
@@ -340,7 +353,14 @@ FleetCore ingest benchmark (${results.machine.cpus} cores, ${results.machine.cpu
   server ingest → stored         p50 ≤ ${results.serverIngestToStoredMs.p50} ms, p99 ≤ ${results.serverIngestToStoredMs.p99} ms (histogram bucket bounds)
   ${teltonikaMode ? "packet → record-count ACK     " : "publish → PUBACK              "} p50 ${results.pubackLatencyMs.p50} ms, p99 ${results.pubackLatencyMs.p99} ms
   server CPU                     ${results.serverCpuSecondsPer1000Points} s per 1000 points (${results.serverCpuUtilisation} cores busy)
-  server peak RSS                ${mb(results.peakRssBytes)}
+  server peak RSS                ${mb(results.peakRssBytes)}${
+    baseline === null || ratioToAedes === null
+      ? ""
+      : `
+  bare Aedes, same load          ${baseline.ackedPointsPerS} points/s acknowledged (offered ${baseline.offeredPointsPerS}), PUBACK p50 ${baseline.pubackLatencyMs.p50} ms, p99 ${baseline.pubackLatencyMs.p99} ms
+  bare Aedes CPU                 ${baseline.brokerCpuSecondsPer1000Points} s per 1000 points (${baseline.brokerCpuUtilisation} cores busy)
+  FleetCore / bare Aedes         ${ratioToAedes.throughput} × the throughput, ${ratioToAedes.cpuPerPoint} × the CPU per point`
+  }
   results                        ${file}
 `)
 process.exit(0)

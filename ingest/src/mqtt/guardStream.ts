@@ -30,6 +30,12 @@ export const guardStream = (
       if (conn.destroyed) return callback()
       conn.write(chunk, (error) => callback(error ?? null))
     },
+    // Aedes handles the PUBLISHes of one read together, so their PUBACKs queue here behind the write
+    // in flight: they go on in one socket write, not one each.
+    writev(chunks, callback) {
+      if (conn.destroyed) return callback()
+      conn.write(Buffer.concat(chunks.map((c) => c.chunk as Buffer)), (error) => callback(error ?? null))
+    },
     final(callback) {
       conn.end()
       callback()
