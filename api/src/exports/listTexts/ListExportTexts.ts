@@ -17,6 +17,19 @@ export const VALUE_SETS = [
   "maintenanceStatus",
   "anomalyStatus",
   "yesNo",
+  "cardActive",
+  "role",
+  "userStatus",
+  "fuelType",
+  "typeScope",
+  "geofenceKind",
+  "geofenceAlertOn",
+  "weekday",
+  "taskPriority",
+  "ticketType",
+  "ticketStatus",
+  "onboardingKind",
+  "onboardingStatus",
 ] as const
 export type ValueSet = (typeof VALUE_SETS)[number]
 
@@ -32,5 +45,7 @@ export interface ListExportTexts {
   readonly titles: Words
   /** Above a list cut at the most rows an export writes: `{n}` rows. */
   readonly truncated: string
+  /** A geofence watched at all hours. */
+  readonly always: string
   readonly values: Readonly<Record<ValueSet, Words>>
 }
