@@ -133,6 +133,7 @@ export const en: ListExportTexts = {
     tasks: "Tasks",
     tickets: "Tickets",
     onboardingQueue: "Onboarding queue",
+    analytics: "SQL query",
   },
   truncated: "Only the first {n} rows",
   always: "Always",

@@ -133,6 +133,7 @@ export const kk: ListExportTexts = {
     tasks: "Тапсырмалар",
     tickets: "Өтінімдер",
     onboardingQueue: "Рұқсат кезегі",
+    analytics: "SQL сұрауы",
   },
   truncated: "Тек алғашқы {n} жол",
   always: "Әрқашан",

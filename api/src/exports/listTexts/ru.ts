@@ -133,6 +133,7 @@ export const ru: ListExportTexts = {
     tasks: "Задачи",
     tickets: "Заявки",
     onboardingQueue: "Очередь допуска",
+    analytics: "SQL-запрос",
   },
   truncated: "Только первые {n} строк",
   always: "Всегда",

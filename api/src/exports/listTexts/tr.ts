@@ -133,6 +133,7 @@ export const tr: ListExportTexts = {
     tasks: "Görevler",
     tickets: "Talepler",
     onboardingQueue: "Kabul kuyruğu",
+    analytics: "SQL sorgusu",
   },
   truncated: "Yalnızca ilk {n} satır",
   always: "Her zaman",
