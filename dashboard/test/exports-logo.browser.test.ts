@@ -140,6 +140,7 @@ describe("list exports and the organisation's logo in a browser", () => {
       ["/tickets", "tickets"],
       ["/onboarding", "onboarding"],
       ["/fuel?tab=cards", "fuel-cards"],
+      ["/fuel?tab=sensor", "fuel-events"],
       [`/vehicles/${vehicle.id}?tab=expenses`, "vehicle-expenses"],
       [`/vehicles/${vehicle.id}?tab=contracts`, "vehicle-contracts"],
       [`/vehicles/${vehicle.id}?tab=documents`, "documents-panel"],

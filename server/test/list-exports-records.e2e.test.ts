@@ -1,8 +1,6 @@
-import ExcelJS from "exceljs"
-import Papa from "papaparse"
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs"
 import sharp from "sharp"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { column, exportFiles } from "./exportFiles.js"
 import { type ApiClient, createOrg, createUser, type Harness, login, startHarness } from "./harness.js"
 
 /**
@@ -21,59 +19,8 @@ let russian: ApiClient
 let other: ApiClient
 let vehicleId = ""
 let otherVehicleId = ""
-let logo: Buffer
 
-const exportOf = async (api: ApiClient, path: string) => {
-  const r = await fetch(`${h.fleet.httpUrl}${path}`, { headers: { authorization: `Bearer ${api.token}` } })
-  return {
-    status: r.status,
-    type: r.headers.get("content-type") ?? "",
-    bytes: Buffer.from(await r.arrayBuffer()),
-  }
-}
-const csvOf = async (api: ApiClient, path: string): Promise<Array<Array<string>>> => {
-  const e = await exportOf(api, path)
-  expect(e.status, path).toBe(200)
-  return Papa.parse<Array<string>>(e.bytes.toString("utf8").replace(/^\uFEFF/u, ""), { skipEmptyLines: true })
-    .data
-}
-/** The column of a CSV export under its header label. */
-const column = (rows: Array<Array<string>>, label: string): Array<string> => {
-  const at = rows[0]?.indexOf(label) ?? -1
-  expect(at, `column ${label} in ${rows[0]?.join("|")}`).toBeGreaterThanOrEqual(0)
-  return rows.slice(1).map((r) => r[at] ?? "")
-}
-const created = async (api: ApiClient, path: string, body: Record<string, unknown>): Promise<string> => {
-  const r = await api.call<{ id: string }>("POST", path, body)
-  expect(r.status, `${path}: ${JSON.stringify(r.body)}`).toBe(201)
-  return r.body.id
-}
-/** Every text cell of an XLSX export's sheet, and the pictures drawn on it. */
-const xlsxOf = async (api: ApiClient, path: string) => {
-  const e = await exportOf(api, path)
-  expect(e.status, path).toBe(200)
-  const book = new ExcelJS.Workbook()
-  await book.xlsx.load(e.bytes as unknown as ArrayBuffer)
-  const sheet = book.worksheets[0]
-  if (sheet === undefined) throw new Error(`${path}: no sheet`)
-  const cells: Array<string> = []
-  sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value ?? ""))))
-  const images = sheet.getImages().map((i) => book.getImage(Number(i.imageId)))
-  return { cells, images }
-}
-/** The text of a PDF export's pages. */
-const pdfOf = async (api: ApiClient, path: string): Promise<string> => {
-  const e = await exportOf(api, path)
-  expect(e.status, path).toBe(200)
-  expect(e.type).toBe("application/pdf")
-  const pdf = await getDocument({ data: new Uint8Array(e.bytes), useSystemFonts: false }).promise
-  const parts: Array<string> = []
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent()
-    parts.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "))
-  }
-  return parts.join("\n")
-}
+const { exportOf, csvOf, xlsxOf, pdfOf, created } = exportFiles(() => h.fleet.httpUrl)
 const contract = (vehicle: string, contractor: string, type: string) => ({
   vehicleId: vehicle,
   type,
@@ -235,6 +182,66 @@ const seedCatalogues = async (second: string) => {
     title: "Foreign ticket",
     vehicleId: otherVehicleId,
   })
+  const orgOf = async (name: string) =>
+    (await h.fleet.db.system.query<{ org_id: string }>("SELECT org_id FROM vehicles WHERE name = $1", [name]))
+      .rows[0]?.org_id
+  await h.fleet.ch.insert(
+    "fuel_events",
+    [
+      "org_id",
+      "vehicle_id",
+      "time",
+      "kind",
+      "litres",
+      "from_l",
+      "to_l",
+      "lat",
+      "lon",
+      "version",
+      "driver_id",
+    ],
+    [
+      [
+        await orgOf("Газель Север"),
+        vehicleId,
+        "2025-04-03 02:00:00.000",
+        "fuel_drop",
+        22.5,
+        60,
+        37.5,
+        51.1,
+        71.4,
+        1,
+        driverId,
+      ],
+      [
+        await orgOf("Hilux Süd"),
+        second,
+        "2025-04-04 08:00:00.000",
+        "fuel_fill",
+        40,
+        10,
+        50,
+        51.2,
+        71.5,
+        1,
+        null,
+      ],
+      [
+        await orgOf("Foreign van"),
+        otherVehicleId,
+        "2025-04-03 02:00:00.000",
+        "fuel_drop",
+        99,
+        99,
+        0,
+        1,
+        1,
+        1,
+        null,
+      ],
+    ],
+  )
   for (const api of [admin, other])
     expect(
       (await api.call("PUT", "/api/v1/onboarding/settings", { vehicles: true, drivers: true })).status,
@@ -242,7 +249,7 @@ const seedCatalogues = async (second: string) => {
   await created(admin, "/api/v1/vehicles", { name: "Новый фургон", plate: "NEW 1" })
   await created(admin, "/api/v1/drivers", { fullName: "Ерлан Новичок", employeeId: "E-77" })
   await created(other, "/api/v1/vehicles", { name: "Foreign new van", plate: "FOR 2" })
-  logo = await sharp({
+  const logo = await sharp({
     create: { width: 400, height: 100, channels: 3, background: { r: 200, g: 30, b: 30 } },
   })
     .png()
@@ -275,12 +282,7 @@ describe("record list exports", () => {
   })
 
   it("fines: the status filter, in XLSX, in Russian", async () => {
-    const e = await exportOf(russian, "/api/v1/penalties/export?format=xlsx&status=paid")
-    expect(e.status).toBe(200)
-    const book = new ExcelJS.Workbook()
-    await book.xlsx.load(e.bytes as unknown as ArrayBuffer)
-    const cells: Array<string> = []
-    book.worksheets[0]?.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value ?? ""))))
+    const { cells } = await xlsxOf(russian, "/api/v1/penalties/export?format=xlsx&status=paid")
     expect(cells).toContain("Parking")
     expect(cells).toContain("Оплачен")
     expect(cells).not.toContain("Превышение")
@@ -447,6 +449,21 @@ describe("catalogue and work list exports", () => {
     expect(await pdfOf(manager, "/api/v1/onboarding/queue/export?format=pdf")).toContain("Ерлан Новичок")
   })
 
+  it("fuel sensor events: the kind filter, the vehicle and driver, kinds in words", async () => {
+    const thefts = await csvOf(admin, "/api/v1/fuel/events/export?format=csv&kind=theft")
+    expect(column(thefts, "Vehicle")).toEqual(["Газель Север"])
+    expect(column(thefts, "Driver")).toEqual(["Асель Нурланова"])
+    expect(column(thefts, "Kind")).toEqual(["Theft"])
+    expect(column(thefts, "Litres")).toEqual(["22.5"])
+    expect(column(thefts, "Time (UTC)")).toEqual(["2025-04-03 02:00"])
+    const xlsx = await xlsxOf(russian, "/api/v1/fuel/events/export?format=xlsx&sort=time")
+    expect(xlsx.cells).toEqual(
+      expect.arrayContaining(["События датчика топлива", "Слив", "Заправка", "Hilux Süd"]),
+    )
+    expect(xlsx.cells).not.toContain("Foreign van")
+    expect(await pdfOf(russian, "/api/v1/fuel/events/export?format=pdf&kind=fill")).toContain("Hilux Süd")
+  })
+
   it("XLSX files carry the organisation's logo; another organisation's, without one, none", async () => {
     const mine = await xlsxOf(admin, "/api/v1/teams/export?format=xlsx")
     expect(mine.images).toHaveLength(1)
@@ -458,6 +475,7 @@ describe("catalogue and work list exports", () => {
     expect(column(audit, "Record type")).toEqual(
       expect.arrayContaining([
         "fuelCards",
+        "fuelEvents",
         "users",
         "teams",
         "vehicleTypes",

@@ -42,4 +42,5 @@ export const listExports = {
   tasks: listExport(tasks.list),
   tickets: listExport(tickets.list),
   onboardingQueue: listExport(onboarding.queue),
+  fuelEvents: listExport(fuel.events, "fuel.exportEvents"),
 } as const

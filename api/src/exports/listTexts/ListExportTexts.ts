@@ -30,6 +30,7 @@ export const VALUE_SETS = [
   "ticketStatus",
   "onboardingKind",
   "onboardingStatus",
+  "fuelEventKind",
 ] as const
 export type ValueSet = (typeof VALUE_SETS)[number]
 

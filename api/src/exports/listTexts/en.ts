@@ -112,6 +112,10 @@ export const en: ListExportTexts = {
     reference: "Plate or employee no.",
     since: "In this stage since (UTC)",
     ageDays: "Days in stage",
+    fromL: "Level before, L",
+    toL: "Level after, L",
+    lat: "Latitude",
+    lon: "Longitude",
   },
   titles: {
     vehicles: "Vehicles",
@@ -134,6 +138,7 @@ export const en: ListExportTexts = {
     tickets: "Tickets",
     onboardingQueue: "Onboarding queue",
     analytics: "SQL query",
+    fuelEvents: "Fuel sensor events",
   },
   truncated: "Only the first {n} rows",
   always: "Always",
@@ -333,6 +338,10 @@ export const en: ListExportTexts = {
       background_check: "Background check",
       training: "Training",
       suspended: "Suspended",
+    },
+    fuelEventKind: {
+      fill: "Fill",
+      theft: "Theft",
     },
   },
 }

@@ -112,6 +112,10 @@ export const kk: ListExportTexts = {
     reference: "Мемлекеттік нөмір немесе табель №",
     since: "Кезеңге кірген уақыты (UTC)",
     ageDays: "Кезеңдегі күндер",
+    fromL: "Бұрынғы деңгей, л",
+    toL: "Кейінгі деңгей, л",
+    lat: "Ендік",
+    lon: "Бойлық",
   },
   titles: {
     vehicles: "Көліктер",
@@ -134,6 +138,7 @@ export const kk: ListExportTexts = {
     tickets: "Өтінімдер",
     onboardingQueue: "Рұқсат кезегі",
     analytics: "SQL сұрауы",
+    fuelEvents: "Отын датчигінің оқиғалары",
   },
   truncated: "Тек алғашқы {n} жол",
   always: "Әрқашан",
@@ -333,6 +338,10 @@ export const kk: ListExportTexts = {
       background_check: "Өмірбаян тексеруі",
       training: "Оқыту",
       suspended: "Шеттетілді",
+    },
+    fuelEventKind: {
+      fill: "Құю",
+      theft: "Ұрлық",
     },
   },
 }

@@ -112,6 +112,10 @@ export const ru: ListExportTexts = {
     reference: "Госномер или табельный №",
     since: "На этапе с (UTC)",
     ageDays: "Дней на этапе",
+    fromL: "Уровень до, л",
+    toL: "Уровень после, л",
+    lat: "Широта",
+    lon: "Долгота",
   },
   titles: {
     vehicles: "Транспорт",
@@ -134,6 +138,7 @@ export const ru: ListExportTexts = {
     tickets: "Заявки",
     onboardingQueue: "Очередь допуска",
     analytics: "SQL-запрос",
+    fuelEvents: "События датчика топлива",
   },
   truncated: "Только первые {n} строк",
   always: "Всегда",
@@ -333,6 +338,10 @@ export const ru: ListExportTexts = {
       background_check: "Проверка биографии",
       training: "Обучение",
       suspended: "Отстранён",
+    },
+    fuelEventKind: {
+      fill: "Заправка",
+      theft: "Слив",
     },
   },
 }

@@ -112,6 +112,10 @@ export const tr: ListExportTexts = {
     reference: "Plaka veya sicil no.",
     since: "Bu aşamada (UTC) beri",
     ageDays: "Aşamadaki gün",
+    fromL: "Önceki seviye, L",
+    toL: "Sonraki seviye, L",
+    lat: "Enlem",
+    lon: "Boylam",
   },
   titles: {
     vehicles: "Araçlar",
@@ -134,6 +138,7 @@ export const tr: ListExportTexts = {
     tickets: "Talepler",
     onboardingQueue: "Kabul kuyruğu",
     analytics: "SQL sorgusu",
+    fuelEvents: "Yakıt sensörü olayları",
   },
   truncated: "Yalnızca ilk {n} satır",
   always: "Her zaman",
@@ -333,6 +338,10 @@ export const tr: ListExportTexts = {
       background_check: "Geçmiş kontrolü",
       training: "Eğitim",
       suspended: "Askıya alındı",
+    },
+    fuelEventKind: {
+      fill: "Dolum",
+      theft: "Hırsızlık",
     },
   },
 }
