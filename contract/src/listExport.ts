@@ -11,16 +11,20 @@ export const MAX_EXPORT_ROWS = 100_000
  * needs `reports.export` and the list's own read permission; the server runs the list's own query
  * for the caller, so filters, sort and visibility are the list's.
  */
-export const listExport = <F extends Schema.Struct.Fields>(list: {
-  readonly id: string
-  readonly path: string
-  readonly tag: string
-  readonly access: Access
-  readonly query: Schema.Struct<F>
-}) => {
+export const listExport = <F extends Schema.Struct.Fields>(
+  list: {
+    readonly id: string
+    readonly path: string
+    readonly tag: string
+    readonly access: Access
+    readonly query: Schema.Struct<F>
+  },
+  /** The export's id when its area exports another list already (`fuel.exportCards`). */
+  id = `${list.id.slice(0, list.id.lastIndexOf("."))}.export`,
+) => {
   const { page: _page, pageSize: _pageSize, ...filters } = list.query.fields
   return endpoint({
-    id: `${list.id.slice(0, list.id.lastIndexOf("."))}.export`,
+    id,
     method: "get",
     path: `${list.path}/export`,
     tag: list.tag,

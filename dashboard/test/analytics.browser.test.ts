@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto"
+import { readFile } from "node:fs/promises"
+import Papa from "papaparse"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type BrowserFleet, startBrowserFleet } from "./browserFleet.js"
 
 /*
  * Issue 11, analysts: the SQL page runs a query on the demo organisation's ClickHouse rows and shows
- * them in the table; a refused query shows the reason with its code. Photographed in light and
+ * them in the table, and its Export menu downloads the answer as CSV; a refused query shows the
+ * reason with its code. Photographed in light and
  * dark, English and Russian, into test-results/analytics/.
  */
 
@@ -47,6 +50,15 @@ describe("the analysts' SQL page", () => {
     await expect
       .poll(() => page.getByTestId("analytics-summary").textContent(), POLL)
       .toMatch(/^3 rows · [\d,]+ ms$/u)
+    await page.getByTestId("analytics-export").click()
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("analytics-export-csv").click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^analytics-\d{4}-\d{2}-\d{2}\.csv$/u)
+    const text = (await readFile((await download.path()) ?? "", "utf8")).replace(/^\uFEFF/u, "")
+    const rows = Papa.parse<Array<string>>(text, { skipEmptyLines: true }).data
+    expect(rows.map((r) => r[1])).toEqual(["km", "100", "125", "150"])
     await page.getByTestId("analytics-table-trips").locator("summary").click()
     await page.waitForLoadState("networkidle")
     await b.shot(page, "analytics-en-light")

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises"
+import ExcelJS from "exceljs"
 import Papa from "papaparse"
 import sharp from "sharp"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -9,7 +10,9 @@ import { pdfText, shootPdf } from "./reportPdf.js"
  * Issue 11 in a browser: the contracts list exports from its Export menu (the rows the list
  * shows, statuses in words), and an admin uploads the organisation's logo on the settings page and
  * sees its preview, and the logo heads the list's PDF. Screenshots of the settings page in light and
- * dark, English and Russian, and of the PDF's first page go to test-results/exports/.
+ * dark, English and Russian, and of the PDF's first page go to test-results/exports/. Every other
+ * list page and the vehicle's and driver's record tabs have their Export menu too, and an XLSX
+ * downloaded from one carries the logo.
  */
 
 const POLL = { timeout: 30_000, interval: 200 }
@@ -105,6 +108,83 @@ describe("list exports and the organisation's logo in a browser", () => {
       .setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("not an image at all") })
     await expect.poll(() => page.getByText("The file is not a PNG or JPEG image.").count(), POLL).toBe(1)
     expect(await preview.count()).toBe(1)
+    expect(b.pageErrors).toEqual([])
+  })
+
+  it("every other list and the record tabs export from their menu; the XLSX carries the logo", async () => {
+    const token = await b.tokenOf("admin@exports.test")
+    const vehicle = await b.api<{ id: string }>(token, "POST", "/api/v1/vehicles", {
+      name: "Tab van",
+      plate: "TAB 1",
+    })
+    const driver = await b.api<{ id: string }>(token, "POST", "/api/v1/drivers", { fullName: "Tab Driver" })
+    await b.api(token, "POST", "/api/v1/fuel-cards", {
+      name: "Tab card",
+      currency: "KZT",
+      driverId: driver.id,
+      vehicleId: vehicle.id,
+    })
+    await b.api(token, "POST", `/api/v1/vehicles/${vehicle.id}/fuel-entries`, {
+      time: "2025-03-01T09:00:00Z",
+      litres: 40,
+      amount: "12000.00",
+    })
+    await b.api(token, "POST", "/api/v1/teams", { name: "Export crew" })
+    const page = await b.newPage()
+    await b.signIn(page, "admin@exports.test")
+    for (const [path, id] of [
+      ["/users", "users"],
+      ["/vehicle-types", "vehicle-types"],
+      ["/geofences", "geofences"],
+      ["/tasks", "tasks"],
+      ["/tickets", "tickets"],
+      ["/onboarding", "onboarding"],
+      ["/fuel?tab=cards", "fuel-cards"],
+      ["/fuel?tab=sensor", "fuel-events"],
+      [`/vehicles/${vehicle.id}?tab=expenses`, "vehicle-expenses"],
+      [`/vehicles/${vehicle.id}?tab=contracts`, "vehicle-contracts"],
+      [`/vehicles/${vehicle.id}?tab=documents`, "documents-panel"],
+      [`/drivers/${driver.id}?tab=fuel-cards`, "driver-cards"],
+    ] as const) {
+      await page.goto(`${b.fleet.httpUrl}${path}`)
+      await expect.poll(() => page.getByTestId(`${id}-export`).count(), { ...POLL, message: path }).toBe(1)
+    }
+    const download = async (id: string, format: string) => {
+      await page.getByTestId(`${id}-export`).click()
+      const [file] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByTestId(`${id}-export-${format}`).click(),
+      ])
+      return readFile((await file.path()) ?? "")
+    }
+    await page.goto(`${b.fleet.httpUrl}/teams?q=Export`)
+    await expect.poll(() => page.getByText("Export crew").count(), POLL).toBeGreaterThan(0)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await download("teams", "xlsx")) as unknown as ArrayBuffer)
+    const sheet = book.worksheets[0]
+    const cells: Array<string> = []
+    sheet?.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value ?? ""))))
+    expect(cells).toContain("Export crew")
+    expect(sheet?.getImages()).toHaveLength(1)
+    // A record tab exports the whole list behind it: the vehicle's refuels.
+    await page.goto(`${b.fleet.httpUrl}/vehicles/${vehicle.id}?tab=fuel`)
+    await expect.poll(() => page.getByTestId("vehicle-fuel-export").count(), POLL).toBe(1)
+    const csv = (await download("vehicle-fuel", "csv")).toString("utf8").replace(/^\uFEFF/u, "")
+    const rows = Papa.parse<Array<string>>(csv, { skipEmptyLines: true }).data
+    expect(rows).toHaveLength(2)
+    expect(rows[1]).toContain("Tab van")
+    await page.getByTestId("vehicle-fuel-export").click()
+    await expect.poll(() => page.getByTestId("vehicle-fuel-export-pdf").count(), POLL).toBe(1)
+    await b.shot(page, "vehicle-fuel-export-en-light", { fullPage: false })
+    await page.keyboard.press("Escape")
+    const dark = await b.newPage({ colorScheme: "dark" })
+    await b.signIn(dark, "admin-ru@exports.test")
+    await dark.goto(`${b.fleet.httpUrl}/drivers/${driver.id}?tab=fuel-cards`)
+    await expect.poll(() => dark.getByTestId("driver-cards-export").innerText(), POLL).toBe("Экспорт")
+    await b.shot(dark, "driver-cards-export-ru-dark", { fullPage: false })
+    await dark.goto(`${b.fleet.httpUrl}/geofences`)
+    await expect.poll(() => dark.getByTestId("geofences-export").count(), POLL).toBe(1)
+    await b.shot(dark, "geofences-export-ru-dark", { fullPage: false })
     expect(b.pageErrors).toEqual([])
   })
 

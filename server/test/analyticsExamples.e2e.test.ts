@@ -1,12 +1,17 @@
 import { randomUUID } from "node:crypto"
 import { readFile } from "node:fs/promises"
 import { HttpError } from "@fleetcore/platform"
+import ExcelJS from "exceljs"
+import Papa from "papaparse"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { EXAMPLE_QUERIES } from "../../api/src/analytics/exampleQueries.js"
 import { runAnalystQuery } from "../../api/src/analytics/runAnalystQuery.js"
 import { type ApiClient, createOrg, createUser, type Harness, login, startHarness } from "./harness.js"
 
-/** The example queries of docs/analytics.md, run on known rows through the analysts' endpoint. */
+/**
+ * The example queries of docs/analytics.md, run on known rows through the analysts' endpoint, and
+ * an answer exported as CSV, XLSX and PDF.
+ */
 const PASSWORD = "analytics-examples-pw"
 let h: Harness
 let analyst: ApiClient
@@ -196,5 +201,56 @@ describe("the example queries of docs/analytics.md", () => {
     const trips = res.body.tables.find((t) => t.name === "trips")
     expect(trips?.columns.find((c) => c.name === "distance_m")?.comment).toBe("filtered distance, metres")
     expect(res.body.examples).toHaveLength(EXAMPLE_QUERIES.length)
+  })
+
+  it("exports an answer as CSV, XLSX and PDF like a report, audited; a refused query is refused", async () => {
+    const example = EXAMPLE_QUERIES.find((e) => e.id === "daily-distance")
+    const file = async (api: ApiClient, sql: string, format: string) => {
+      const r = await fetch(`${h.fleet.httpUrl}/api/v1/analytics/export`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${api.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ sql, format }),
+      })
+      return {
+        status: r.status,
+        type: r.headers.get("content-type") ?? "",
+        bytes: Buffer.from(await r.arrayBuffer()),
+      }
+    }
+    const csv = await file(analyst, example?.sql ?? "", "csv")
+    expect(csv.status, csv.bytes.toString()).toBe(200)
+    const rows = Papa.parse<Array<string>>(csv.bytes.toString("utf8").replace(/^\uFEFF/u, ""), {
+      skipEmptyLines: true,
+    }).data
+    expect(rows).toEqual([
+      ["vehicle_id", "day", "km"],
+      [van, day(-2), "10"],
+      [van, yesterday, "20"],
+    ])
+    const xlsx = await file(analyst, example?.sql ?? "", "xlsx")
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer)
+    const cells: Array<unknown> = []
+    book.worksheets[0]?.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)))
+    expect(cells).toEqual(expect.arrayContaining(["SQL query", "vehicle_id", van, 10, 20]))
+    const pdf = await file(analyst, example?.sql ?? "", "pdf")
+    expect(pdf.type).toBe("application/pdf")
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe("%PDF-")
+    const refused = await file(analyst, "SELECT * FROM system.tables", "csv")
+    expect(refused.status).toBe(400)
+    expect(JSON.parse(refused.bytes.toString()).error.code).toBe("FLEET_ANALYTICS_QUERY_REJECTED")
+    await createUser(h.fleet, orgId, "viewer", "viewer@analytics-examples.example", PASSWORD)
+    const viewer = await login(h.fleet, "viewer@analytics-examples.example", PASSWORD)
+    expect((await file(viewer, "SELECT 1", "csv")).status).toBe(403)
+    const audited = await h.fleet.db.system.query<{ details: { format: string; outcome: string } }>(
+      "SELECT details FROM audit_log WHERE org_id = $1 AND entity = 'analytics' AND action = 'export' ORDER BY id",
+      [orgId],
+    )
+    expect(audited.rows.map((r) => [r.details.format, r.details.outcome])).toEqual([
+      ["csv", "ok"],
+      ["xlsx", "ok"],
+      ["pdf", "ok"],
+      ["csv", "FLEET_ANALYTICS_QUERY_REJECTED"],
+    ])
   })
 })

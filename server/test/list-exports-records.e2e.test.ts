@@ -1,12 +1,14 @@
-import ExcelJS from "exceljs"
-import Papa from "papaparse"
+import sharp from "sharp"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { column, exportFiles } from "./exportFiles.js"
 import { type ApiClient, createOrg, createUser, type Harness, login, startHarness } from "./harness.js"
 
 /**
  * The records' lists export like the fleet's (`list-exports.e2e.test.ts`): contracts, fines,
- * documents, incidents, service tasks, refuels and the audit log, each with the list's filters,
- * none of another organisation's rows, and their statuses and types in the caller's language.
+ * documents, incidents, service tasks, refuels and the audit log; and the catalogues and work
+ * lists: fuel cards, users, teams, vehicle types, geofences, tasks, tickets and the onboarding
+ * queue. Each with the list's filters, none of another organisation's rows, the list's own read
+ * permission, and statuses and types in the caller's language; the XLSX carries the logo.
  */
 const PASSWORD = "list-exports-records-password"
 
@@ -18,31 +20,7 @@ let other: ApiClient
 let vehicleId = ""
 let otherVehicleId = ""
 
-const exportOf = async (api: ApiClient, path: string) => {
-  const r = await fetch(`${h.fleet.httpUrl}${path}`, { headers: { authorization: `Bearer ${api.token}` } })
-  return {
-    status: r.status,
-    type: r.headers.get("content-type") ?? "",
-    bytes: Buffer.from(await r.arrayBuffer()),
-  }
-}
-const csvOf = async (api: ApiClient, path: string): Promise<Array<Array<string>>> => {
-  const e = await exportOf(api, path)
-  expect(e.status, path).toBe(200)
-  return Papa.parse<Array<string>>(e.bytes.toString("utf8").replace(/^\uFEFF/u, ""), { skipEmptyLines: true })
-    .data
-}
-/** The column of a CSV export under its header label. */
-const column = (rows: Array<Array<string>>, label: string): Array<string> => {
-  const at = rows[0]?.indexOf(label) ?? -1
-  expect(at, `column ${label} in ${rows[0]?.join("|")}`).toBeGreaterThanOrEqual(0)
-  return rows.slice(1).map((r) => r[at] ?? "")
-}
-const created = async (api: ApiClient, path: string, body: Record<string, unknown>): Promise<string> => {
-  const r = await api.call<{ id: string }>("POST", path, body)
-  expect(r.status, `${path}: ${JSON.stringify(r.body)}`).toBe(201)
-  return r.body.id
-}
+const { exportOf, csvOf, xlsxOf, pdfOf, created } = exportFiles(() => h.fleet.httpUrl)
 const contract = (vehicle: string, contractor: string, type: string) => ({
   vehicleId: vehicle,
   type,
@@ -146,7 +124,145 @@ beforeAll(async () => {
     time: "2025-03-02T09:00:00Z",
     litres: 1,
   })
+  await seedCatalogues(second)
 })
+
+/** Fuel cards, teams, types, fences, tasks, tickets and the onboarding queue of A (and B's decoys). */
+const seedCatalogues = async (second: string) => {
+  const driverId = await created(admin, "/api/v1/drivers", { fullName: "Асель Нурланова" })
+  const card = { currency: "KZT", dailyLimit: "50000.00" }
+  await created(admin, "/api/v1/fuel-cards", {
+    ...card,
+    name: "Qazaq Oil",
+    numberLast4: "1234",
+    vehicleId,
+    driverId,
+  })
+  await created(admin, "/api/v1/fuel-cards", { ...card, name: "Helios", vehicleId: second })
+  await created(other, "/api/v1/fuel-cards", { ...card, name: "Foreign card", vehicleId: otherVehicleId })
+  await created(admin, "/api/v1/teams", { name: "Северная бригада", description: "Астана" })
+  await created(admin, "/api/v1/teams", { name: "South crew" })
+  await created(other, "/api/v1/teams", { name: "Foreign team" })
+  await created(admin, "/api/v1/vehicle-types", {
+    name: "Камаз 65115",
+    fuelType: "diesel",
+    tankCapacityL: 350,
+  })
+  await created(admin, "/api/v1/vehicle-types", { name: "Prius fleet", fuelType: "hybrid" })
+  await created(other, "/api/v1/vehicle-types", { name: "Foreign type", fuelType: "diesel" })
+  const schedule = { days: ["mon", "tue", "wed", "thu", "fri"], from: "08:00", to: "18:00" }
+  await created(admin, "/api/v1/geofences", {
+    name: "Депо",
+    kind: "circle",
+    lat: 51.1,
+    lon: 71.4,
+    radiusM: 300,
+    schedule,
+  })
+  const ring = [
+    [51.2, 71.5],
+    [51.21, 71.5],
+    [51.21, 71.52],
+  ]
+  await created(admin, "/api/v1/geofences", { name: "Yard", kind: "polygon", ring })
+  await created(other, "/api/v1/geofences", {
+    name: "Foreign fence",
+    kind: "circle",
+    lat: 1,
+    lon: 1,
+    radiusM: 50,
+  })
+  await created(admin, "/api/v1/tasks", { title: "Доставка в Караганду", priority: "urgent", vehicleId })
+  await created(admin, "/api/v1/tasks", { title: "Wash", priority: "low" })
+  await created(other, "/api/v1/tasks", { title: "Foreign task", priority: "urgent" })
+  await created(admin, "/api/v1/tickets", { type: "accident", title: "Удар на парковке", vehicleId })
+  await created(admin, "/api/v1/tickets", { type: "breakdown", title: "Flat tyre", vehicleId: second })
+  await created(other, "/api/v1/tickets", {
+    type: "accident",
+    title: "Foreign ticket",
+    vehicleId: otherVehicleId,
+  })
+  const orgOf = async (name: string) =>
+    (await h.fleet.db.system.query<{ org_id: string }>("SELECT org_id FROM vehicles WHERE name = $1", [name]))
+      .rows[0]?.org_id
+  await h.fleet.ch.insert(
+    "fuel_events",
+    [
+      "org_id",
+      "vehicle_id",
+      "time",
+      "kind",
+      "litres",
+      "from_l",
+      "to_l",
+      "lat",
+      "lon",
+      "version",
+      "driver_id",
+    ],
+    [
+      [
+        await orgOf("Газель Север"),
+        vehicleId,
+        "2025-04-03 02:00:00.000",
+        "fuel_drop",
+        22.5,
+        60,
+        37.5,
+        51.1,
+        71.4,
+        1,
+        driverId,
+      ],
+      [
+        await orgOf("Hilux Süd"),
+        second,
+        "2025-04-04 08:00:00.000",
+        "fuel_fill",
+        40,
+        10,
+        50,
+        51.2,
+        71.5,
+        1,
+        null,
+      ],
+      [
+        await orgOf("Foreign van"),
+        otherVehicleId,
+        "2025-04-03 02:00:00.000",
+        "fuel_drop",
+        99,
+        99,
+        0,
+        1,
+        1,
+        1,
+        null,
+      ],
+    ],
+  )
+  for (const api of [admin, other])
+    expect(
+      (await api.call("PUT", "/api/v1/onboarding/settings", { vehicles: true, drivers: true })).status,
+    ).toBe(200)
+  await created(admin, "/api/v1/vehicles", { name: "Новый фургон", plate: "NEW 1" })
+  await created(admin, "/api/v1/drivers", { fullName: "Ерлан Новичок", employeeId: "E-77" })
+  await created(other, "/api/v1/vehicles", { name: "Foreign new van", plate: "FOR 2" })
+  const logo = await sharp({
+    create: { width: 400, height: 100, channels: 3, background: { r: 200, g: 30, b: 30 } },
+  })
+    .png()
+    .toBuffer()
+  const form = new FormData()
+  form.append("file", new Blob([logo], { type: "image/png" }), "logo.png")
+  const r = await fetch(`${h.fleet.httpUrl}/api/v1/organisation/logo`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${admin.token}` },
+    body: form,
+  })
+  expect(r.status, await r.text()).toBe(200)
+}
 afterAll(async () => {
   await h?.close()
 })
@@ -166,12 +282,7 @@ describe("record list exports", () => {
   })
 
   it("fines: the status filter, in XLSX, in Russian", async () => {
-    const e = await exportOf(russian, "/api/v1/penalties/export?format=xlsx&status=paid")
-    expect(e.status).toBe(200)
-    const book = new ExcelJS.Workbook()
-    await book.xlsx.load(e.bytes as unknown as ArrayBuffer)
-    const cells: Array<string> = []
-    book.worksheets[0]?.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value ?? ""))))
+    const { cells } = await xlsxOf(russian, "/api/v1/penalties/export?format=xlsx&status=paid")
     expect(cells).toContain("Parking")
     expect(cells).toContain("Оплачен")
     expect(cells).not.toContain("Превышение")
@@ -227,5 +338,151 @@ describe("record list exports", () => {
     expect(column(exports, "User")).not.toContain("")
     const foreign = await csvOf(other, "/api/v1/audit/export?format=csv&action=export")
     expect(foreign).toHaveLength(1)
+  })
+})
+
+describe("catalogue and work list exports", () => {
+  it("fuel cards: the vehicle filter, the card's vehicle and driver, limits, in all three formats", async () => {
+    const rows = await csvOf(admin, `/api/v1/fuel-cards/export?format=csv&vehicleId=${vehicleId}`)
+    expect(column(rows, "Name")).toEqual(["Qazaq Oil"])
+    expect(column(rows, "Card")).toEqual(["•••• 1234"])
+    expect(column(rows, "Vehicle")).toEqual(["Газель Север"])
+    expect(column(rows, "Driver")).toEqual(["Асель Нурланова"])
+    expect(column(rows, "Daily limit")).toEqual(["50000.00"])
+    expect(column(rows, "Active")).toEqual(["Active"])
+    const all = await csvOf(admin, "/api/v1/fuel-cards/export?format=csv&sort=name")
+    expect(column(all, "Name")).toEqual(["Helios", "Qazaq Oil"])
+    const xlsx = await xlsxOf(russian, `/api/v1/fuel-cards/export?format=xlsx&vehicleId=${vehicleId}`)
+    expect(xlsx.cells).toEqual(expect.arrayContaining(["Топливные карты", "Qazaq Oil", "Активна"]))
+    expect(xlsx.cells).not.toContain("Helios")
+    expect(xlsx.cells).not.toContain("Foreign card")
+    const pdf = await pdfOf(russian, "/api/v1/fuel-cards/export?format=pdf")
+    expect(pdf).toContain("Асель Нурланова")
+    expect(pdf).not.toContain("Foreign card")
+  })
+
+  it("users: for users.read only, the role filter, roles and statuses in words", async () => {
+    expect((await exportOf(russian, "/api/v1/users/export?format=csv")).status).toBe(403)
+    const managers = await csvOf(manager, "/api/v1/users/export?format=csv&role=manager")
+    expect(column(managers, "E-mail")).toEqual(["manager@exports-records-a.example"])
+    expect(column(managers, "Role")).toEqual(["Fleet manager"])
+    expect(column(managers, "Status")).toEqual(["Active"])
+    const all = await csvOf(admin, "/api/v1/users/export?format=csv&sort=email")
+    expect(column(all, "E-mail")).toHaveLength(3)
+    expect(column(all, "E-mail").join()).not.toContain("exports-records-b")
+    const xlsx = await xlsxOf(admin, "/api/v1/users/export?format=xlsx&role=viewer")
+    expect(xlsx.cells).toEqual(expect.arrayContaining(["ru@exports-records-a.example", "Viewer"]))
+    expect(xlsx.cells).not.toContain("manager@exports-records-a.example")
+    expect(await pdfOf(admin, "/api/v1/users/export?format=pdf&role=manager")).toContain("Fleet manager")
+  })
+
+  it("teams: the search, member counts, none of another organisation's", async () => {
+    const rows = await csvOf(admin, "/api/v1/teams/export?format=csv&q=%D0%A1%D0%B5%D0%B2")
+    expect(column(rows, "Name")).toEqual(["Северная бригада"])
+    expect(column(rows, "Description")).toEqual(["Астана"])
+    expect(column(rows, "Drivers")).toEqual(["0"])
+    const xlsx = await xlsxOf(russian, "/api/v1/teams/export?format=xlsx&sort=name")
+    expect(xlsx.cells).toEqual(expect.arrayContaining(["Команды", "South crew", "Северная бригада"]))
+    expect(xlsx.cells).not.toContain("Foreign team")
+    expect(await pdfOf(russian, "/api/v1/teams/export?format=pdf")).toContain("Северная бригада")
+  })
+
+  it("vehicle types: the scope and fuel filters, fuels and catalogues in words", async () => {
+    const own = await csvOf(admin, "/api/v1/vehicle-types/export?format=csv&scope=own&fuelType=diesel")
+    expect(column(own, "Name")).toEqual(["Камаз 65115"])
+    expect(column(own, "Fuel")).toEqual(["Diesel"])
+    expect(column(own, "Catalogue")).toEqual(["Own"])
+    expect(column(own, "Tank, L")).toEqual(["350"])
+    const xlsx = await xlsxOf(russian, "/api/v1/vehicle-types/export?format=xlsx&scope=own")
+    expect(xlsx.cells).toEqual(expect.arrayContaining(["Prius fleet", "Гибрид", "Собственный"]))
+    expect(xlsx.cells).not.toContain("Foreign type")
+    expect(await pdfOf(russian, "/api/v1/vehicle-types/export?format=pdf&scope=own")).toContain("Дизель")
+  })
+
+  it("geofences: the kind filter, shapes, alerts and watch windows in words", async () => {
+    const circles = await csvOf(admin, "/api/v1/geofences/export?format=csv&kind=circle")
+    expect(column(circles, "Name")).toEqual(["Депо"])
+    expect(column(circles, "Radius, m")).toEqual(["300"])
+    expect(column(circles, "Alert on")).toEqual(["Entering and leaving"])
+    expect(column(circles, "Watched")).toEqual(["Mon, Tue, Wed, Thu, Fri 08:00–18:00"])
+    const xlsx = await xlsxOf(russian, "/api/v1/geofences/export?format=xlsx&kind=polygon")
+    expect(xlsx.cells).toEqual(expect.arrayContaining(["Yard", "Многоугольник", "Всегда"]))
+    expect(xlsx.cells).not.toContain("Депо")
+    expect(xlsx.cells).not.toContain("Foreign fence")
+    expect(await pdfOf(russian, "/api/v1/geofences/export?format=pdf")).toContain("Пн, Вт, Ср, Чт, Пт 08:00–")
+  })
+
+  it("tasks: the priority filter, the workflow's status and the priority in words", async () => {
+    const urgent = await csvOf(admin, "/api/v1/tasks/export?format=csv&priority=urgent")
+    expect(column(urgent, "Title")).toEqual(["Доставка в Караганду"])
+    expect(column(urgent, "Priority")).toEqual(["Urgent"])
+    expect(column(urgent, "Vehicle")).toEqual(["Газель Север"])
+    expect(column(urgent, "Status")[0]).not.toBe("")
+    const xlsx = await xlsxOf(russian, "/api/v1/tasks/export?format=xlsx&priority=low")
+    expect(xlsx.cells).toEqual(expect.arrayContaining(["Задачи", "Wash", "Низкий"]))
+    expect(xlsx.cells).not.toContain("Foreign task")
+    expect(await pdfOf(russian, "/api/v1/tasks/export?format=pdf&priority=urgent")).toContain("Срочный")
+  })
+
+  it("tickets: the type filter, types and statuses in words, the vehicle's plate", async () => {
+    const accidents = await csvOf(admin, "/api/v1/tickets/export?format=csv&type=accident")
+    expect(column(accidents, "Title")).toEqual(["Удар на парковке"])
+    expect(column(accidents, "Type")).toEqual(["Accident"])
+    expect(column(accidents, "Status")).toEqual(["Open"])
+    expect(column(accidents, "Plate")).toEqual(["REC 1"])
+    const xlsx = await xlsxOf(russian, "/api/v1/tickets/export?format=xlsx&type=breakdown")
+    expect(xlsx.cells).toEqual(expect.arrayContaining(["Заявки", "Flat tyre", "Поломка", "Открыта"]))
+    expect(xlsx.cells).not.toContain("Foreign ticket")
+    expect(await pdfOf(russian, "/api/v1/tickets/export?format=pdf")).toContain("ДТП")
+  })
+
+  it("onboarding queue: for vehicles.approve only, the kind filter, stages in words", async () => {
+    expect((await exportOf(russian, "/api/v1/onboarding/queue/export?format=csv")).status).toBe(403)
+    const vehicles = await csvOf(manager, "/api/v1/onboarding/queue/export?format=csv&kind=vehicle")
+    expect(column(vehicles, "Name")).toEqual(["Новый фургон"])
+    expect(column(vehicles, "Plate or employee no.")).toEqual(["NEW 1"])
+    expect(column(vehicles, "Status")).toEqual(["Created"])
+    const xlsx = await xlsxOf(manager, "/api/v1/onboarding/queue/export?format=xlsx&kind=driver")
+    expect(xlsx.cells).toEqual(expect.arrayContaining(["Ерлан Новичок", "E-77", "Driver"]))
+    expect(xlsx.cells).not.toContain("Новый фургон")
+    expect(xlsx.cells).not.toContain("Foreign new van")
+    expect(await pdfOf(manager, "/api/v1/onboarding/queue/export?format=pdf")).toContain("Ерлан Новичок")
+  })
+
+  it("fuel sensor events: the kind filter, the vehicle and driver, kinds in words", async () => {
+    const thefts = await csvOf(admin, "/api/v1/fuel/events/export?format=csv&kind=theft")
+    expect(column(thefts, "Vehicle")).toEqual(["Газель Север"])
+    expect(column(thefts, "Driver")).toEqual(["Асель Нурланова"])
+    expect(column(thefts, "Kind")).toEqual(["Theft"])
+    expect(column(thefts, "Litres")).toEqual(["22.5"])
+    expect(column(thefts, "Time (UTC)")).toEqual(["2025-04-03 02:00"])
+    const xlsx = await xlsxOf(russian, "/api/v1/fuel/events/export?format=xlsx&sort=time")
+    expect(xlsx.cells).toEqual(
+      expect.arrayContaining(["События датчика топлива", "Слив", "Заправка", "Hilux Süd"]),
+    )
+    expect(xlsx.cells).not.toContain("Foreign van")
+    expect(await pdfOf(russian, "/api/v1/fuel/events/export?format=pdf&kind=fill")).toContain("Hilux Süd")
+  })
+
+  it("XLSX files carry the organisation's logo; another organisation's, without one, none", async () => {
+    const mine = await xlsxOf(admin, "/api/v1/teams/export?format=xlsx")
+    expect(mine.images).toHaveLength(1)
+    const drawn = await sharp(Buffer.from(mine.images[0]?.buffer as unknown as Uint8Array)).metadata()
+    expect([drawn.width, drawn.height]).toEqual([400, 100])
+    expect((await xlsxOf(admin, "/api/v1/contracts/export?format=xlsx")).images).toHaveLength(1)
+    expect((await xlsxOf(other, "/api/v1/teams/export?format=xlsx")).images).toHaveLength(0)
+    const audit = await csvOf(admin, "/api/v1/audit/export?format=csv&action=export")
+    expect(column(audit, "Record type")).toEqual(
+      expect.arrayContaining([
+        "fuelCards",
+        "fuelEvents",
+        "users",
+        "teams",
+        "vehicleTypes",
+        "geofences",
+        "tasks",
+        "tickets",
+      ]),
+    )
   })
 })

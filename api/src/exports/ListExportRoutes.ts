@@ -70,7 +70,10 @@ export const registerListExportRoutes = (
       const language: Language = p.locale ?? languageOf(request.headers.get("accept-language") ?? undefined)
       const texts = LIST_EXPORT_TEXTS[language]
       const columns = LIST_COLUMNS[area]
-      const context = { value: (set: ValueSet, code: string) => texts.values[set][code] ?? code }
+      const context = {
+        value: (set: ValueSet, code: string) => texts.values[set][code] ?? code,
+        always: texts.always,
+      }
       const { letterhead, named } = await deps.db.withOrg(p.orgId, async (c) => {
         const named = await withNames(c, items)
         const letterhead = await loadLetterhead(c, deps.documents, p.orgId)

@@ -13,7 +13,7 @@ const RECORD_NAMES: Readonly<Record<string, string>> = {
 }
 
 /** The fields `withNames` adds to an item that lacks them. */
-export const ADDED_NAMES = ["vehicleName", "vehiclePlate", "entityName"] as const
+export const ADDED_NAMES = ["vehicleName", "vehiclePlate", "driverName", "entityName"] as const
 
 const idsOf = (items: ReadonlyArray<Item>, key: string, when: (i: Item) => boolean = () => true) => [
   ...new Set(
@@ -26,8 +26,9 @@ const idsOf = (items: ReadonlyArray<Item>, key: string, when: (i: Item) => boole
 
 /**
  * The items with the display names their list leaves out, read in the caller's organisation (row
- * security): a refuel's vehicle name and plate (`vehicleName`, `vehiclePlate`), a document's record
- * (`entityName`). An item that already carries a name keeps it.
+ * security): a refuel's or a fuel card's vehicle name and plate (`vehicleName`, `vehiclePlate`), a
+ * fuel card's driver (`driverName`), a document's record (`entityName`). An item that already
+ * carries a name keeps it.
  */
 export const withNames = async (
   c: pg.ClientBase,
@@ -43,6 +44,16 @@ export const withNames = async (
     )
     for (const r of found.rows) vehicles.set(r.id, { name: r.name, plate: r.plate })
   }
+  const needDriver = (i: Item) => typeof i.driverId === "string" && !("driverName" in i)
+  const driverIds = idsOf(items, "driverId", needDriver)
+  const drivers = new Map<string, string>()
+  if (driverIds.length > 0) {
+    const found = await c.query<{ id: string; full_name: string }>(
+      "SELECT id, full_name FROM drivers WHERE id = ANY($1::uuid[])",
+      [driverIds],
+    )
+    for (const r of found.rows) drivers.set(r.id, r.full_name)
+  }
   const records = new Map<string, string>()
   for (const [type, query] of Object.entries(RECORD_NAMES)) {
     const ids = idsOf(items, "entityId", (i) => i.entityType === type && !("entityName" in i))
@@ -56,6 +67,7 @@ export const withNames = async (
       const v = vehicles.get(i.vehicleId as string)
       named = { ...named, vehicleName: v?.name ?? null, vehiclePlate: v?.plate ?? null }
     }
+    if (needDriver(i)) named = { ...named, driverName: drivers.get(i.driverId as string) ?? null }
     if (typeof i.entityType === "string" && typeof i.entityId === "string" && !("entityName" in i))
       named = { ...named, entityName: records.get(`${i.entityType}:${i.entityId}`) ?? null }
     return named

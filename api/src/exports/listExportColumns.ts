@@ -1,7 +1,9 @@
 import type { endpoints, Language } from "@fleetcore/contract"
+import { ADMIN_COLUMNS } from "./columns/adminColumns.js"
 import { FLEET_COLUMNS } from "./columns/fleetColumns.js"
 import type { ListColumn } from "./columns/ListColumn.js"
 import { RECORD_COLUMNS } from "./columns/recordColumns.js"
+import { WORK_COLUMNS } from "./columns/workColumns.js"
 import { en } from "./listTexts/en.js"
 import { kk } from "./listTexts/kk.js"
 import type { ListExportTexts } from "./listTexts/ListExportTexts.js"
@@ -14,6 +16,8 @@ export type { Item, ListColumn } from "./columns/ListColumn.js"
 export const LIST_COLUMNS: Readonly<Record<keyof typeof endpoints.listExports, ReadonlyArray<ListColumn>>> = {
   ...FLEET_COLUMNS,
   ...RECORD_COLUMNS,
+  ...ADMIN_COLUMNS,
+  ...WORK_COLUMNS,
 }
 
 /** Column labels, titles and value names of list exports, in each language (same keys in each). */

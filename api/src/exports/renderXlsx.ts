@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream"
 import ExcelJS from "exceljs"
 import type { Cell, ColumnKind, ExportDocument } from "./ExportDocument.js"
+import { withXlsxLogo, XLSX_LOGO_FIT } from "./xlsxLogo.js"
 
 /** Excel number formats per column kind (money in the document's currency, two decimals). */
 export const XLSX_FORMATS: Readonly<Record<ColumnKind, string | undefined>> = {
@@ -41,8 +42,9 @@ const value = (kind: ColumnKind, v: Cell): ExcelJS.CellValue => {
 
 /**
  * A document as an XLSX workbook, written with exceljs' streaming WorkbookWriter (rows are
- * committed as they are added, so a large list never sits whole in memory as cells): the title,
- * the organisation and the notes above a header row, the rows, and a bold totals row.
+ * committed as they are added, so a large list never sits whole in memory as cells): the
+ * organisation's logo (when it has one) in a first row of its height, the title, the organisation
+ * and the notes above a header row, the rows, and a bold totals row.
  */
 export const renderXlsx = async (doc: ExportDocument): Promise<Buffer> => {
   const out = new PassThrough()
@@ -58,13 +60,20 @@ export const renderXlsx = async (doc: ExportDocument): Promise<Buffer> => {
     useSharedStrings: true,
   })
   book.creator = "FleetCore"
+  const logo = doc.logo ?? null
   const sheet = book.addWorksheet(doc.title.slice(0, 31), {
-    views: [{ state: "frozen", ySplit: doc.notes.length + 4 }],
+    views: [{ state: "frozen", ySplit: doc.notes.length + 4 + (logo === null ? 0 : 1) }],
   })
   sheet.columns = doc.columns.map((c) => ({
     width: c.kind === "text" ? 28 : 16,
     style: XLSX_FORMATS[c.kind] === undefined ? {} : { numFmt: XLSX_FORMATS[c.kind] as string },
   }))
+  if (logo !== null) {
+    const logoRow = sheet.addRow([])
+    // Points are 3/4 of a pixel.
+    logoRow.height = XLSX_LOGO_FIT.height * 0.75 + 4
+    logoRow.commit()
+  }
   const title = sheet.addRow([doc.title])
   title.font = { bold: true, size: 14 }
   title.commit()
@@ -89,5 +98,6 @@ export const renderXlsx = async (doc: ExportDocument): Promise<Buffer> => {
   sheet.commit()
   await book.commit()
   await done
-  return Buffer.concat(chunks)
+  const xlsx = Buffer.concat(chunks)
+  return logo === null ? xlsx : withXlsxLogo(xlsx, logo, 0)
 }

@@ -95,6 +95,39 @@ describe("renderXlsx", () => {
   })
 })
 
+describe("renderXlsx with the organisation's logo", () => {
+  it("anchors the logo (PNG or JPEG) in a first row of its own, above the title; none without", async () => {
+    const read = async (bytes: Buffer) => {
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(bytes as unknown as ArrayBuffer)
+      const sheet = book.worksheets[0]
+      if (sheet === undefined) throw new Error("no sheet")
+      return { book, sheet }
+    }
+    const plain = await read(await renderXlsx(doc("ru")))
+    expect(plain.sheet.getImages()).toHaveLength(0)
+    for (const format of ["png", "jpeg"] as const) {
+      const logo = await sharp({
+        create: { width: 600, height: 150, channels: 3, background: { r: 10, g: 80, b: 160 } },
+      })
+        [format]()
+        .toBuffer()
+      const { book, sheet } = await read(await renderXlsx({ ...doc("ru"), logo }))
+      const images = sheet.getImages()
+      expect(images, format).toHaveLength(1)
+      expect(images[0]?.range.tl.nativeRow).toBe(0)
+      expect(images[0]?.range.tl.nativeCol).toBe(0)
+      const media = book.getImage(Number(images[0]?.imageId))
+      expect(Buffer.from(media.buffer as unknown as Uint8Array).equals(logo)).toBe(true)
+      expect(media.extension).toBe(format)
+      expect(sheet.getCell("A2").value).toBe("Совокупная стоимость владения")
+      expect(sheet.getCell("A3").value).toBe("ТОО «Көлік»")
+    }
+    const odd = await read(await renderXlsx({ ...doc("ru"), logo: Buffer.from("GIF89a not drawn") }))
+    expect(odd.sheet.getImages()).toHaveLength(0)
+  })
+})
+
 const pdfText = async (bytes: Buffer): Promise<{ text: string; pages: number; size: [number, number] }> => {
   const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise
   const parts: Array<string> = []

@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { EXPORT_MEDIA_TYPES, ExportFormat } from "./reports.js"
 
 /** A column of an answer: its name and its ClickHouse type (`Float64`, `Date`, `UUID`…). */
 export const AnalyticsColumn = Schema.Struct({ name: Schema.String, type: Schema.String }).annotate({
@@ -76,5 +77,28 @@ export const analytics = {
       tables: Schema.Array(AnalyticsTable),
       examples: Schema.Array(AnalyticsExample),
     }),
+  }),
+  export: endpoint({
+    id: "analytics.export",
+    method: "post",
+    path: "/api/v1/analytics/export",
+    tag: "analytics",
+    summary:
+      "Run one read-only SELECT as `query` does and answer its rows as a CSV, XLSX or PDF file; audited",
+    description:
+      "The same checks and limits as `POST /api/v1/analytics/query`; needs `reports.export` too. A cut answer says so under the title.",
+    access: "analytics.query",
+    body: Schema.Struct({
+      sql: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(20_000)),
+      format: ExportFormat,
+    }),
+    invalidCode: "FLEET_ANALYTICS_BODY_INVALID",
+    contentType: Object.values(EXPORT_MEDIA_TYPES),
+    errors: [
+      REJECTED,
+      FAILED,
+      TIMEOUT,
+      { status: 403, code: "FLEET_FORBIDDEN", description: "The caller may not export (reports.export)" },
+    ],
   }),
 } as const

@@ -6,10 +6,17 @@ import { documents } from "./documents.js"
 import { drivers } from "./drivers.js"
 import { expenses } from "./expenses.js"
 import { fuel } from "./fuel.js"
+import { geofences } from "./geofences.js"
 import { incidents } from "./incidents.js"
 import { maintenance } from "./maintenance.js"
+import { onboarding } from "./onboarding.js"
 import { penalties } from "./penalties.js"
+import { tasks } from "./tasks.js"
+import { teams } from "./teams.js"
+import { tickets } from "./tickets.js"
+import { users } from "./users.js"
 import { vehicles } from "./vehicles.js"
+import { vehicleTypes } from "./vehicleTypes.js"
 
 /**
  * The lists that export to CSV, XLSX and PDF: one line per list (`listExport`), keyed by the name
@@ -27,4 +34,13 @@ export const listExports = {
   fuelEntries: listExport(fuel.listEntries),
   maintenanceTasks: listExport(maintenance.listTasks),
   audit: listExport(audit.list),
+  fuelCards: listExport(fuel.listCards, "fuel.exportCards"),
+  users: listExport(users.list),
+  teams: listExport(teams.list),
+  vehicleTypes: listExport(vehicleTypes.list),
+  geofences: listExport(geofences.list),
+  tasks: listExport(tasks.list),
+  tickets: listExport(tickets.list),
+  onboardingQueue: listExport(onboarding.queue),
+  fuelEvents: listExport(fuel.events, "fuel.exportEvents"),
 } as const

@@ -7,6 +7,8 @@ export type Item = Readonly<Record<string, unknown>>
 /** What a cell may need besides its item: the name of an enumerated value in the caller's language. */
 export interface CellContext {
   readonly value: (set: ValueSet, code: string) => string
+  /** The word for a watch window that never closes ("Always"). */
+  readonly always: string
 }
 
 /**

@@ -2,7 +2,8 @@ import { coded, field, instant, type ListColumn, yesNo } from "./ListColumn.js"
 
 /**
  * The exported columns of the records' lists: expenses, contracts, fines, documents, refuels,
- * service tasks (the service book is the completed ones) and the audit log. At most 12 columns
+ * service tasks (the service book is the completed ones), the fuel sensor's fills and thefts and
+ * the audit log. At most 12 columns
  * each: a PDF of more rounds money to whole units to fit the page.
  */
 export const RECORD_COLUMNS = {
@@ -80,6 +81,18 @@ export const RECORD_COLUMNS = {
     field("currency"),
     field("vendor"),
     field("notes"),
+  ],
+  fuelEvents: [
+    instant("time"),
+    field("vehicleName"),
+    field("vehiclePlate"),
+    field("driverName"),
+    coded("kind", "fuelEventKind"),
+    field("litres", "decimal"),
+    field("fromL", "decimal"),
+    field("toL", "decimal"),
+    field("lat", "decimal"),
+    field("lon", "decimal"),
   ],
   audit: [
     instant("at"),

@@ -17,6 +17,20 @@ export const VALUE_SETS = [
   "maintenanceStatus",
   "anomalyStatus",
   "yesNo",
+  "cardActive",
+  "role",
+  "userStatus",
+  "fuelType",
+  "typeScope",
+  "geofenceKind",
+  "geofenceAlertOn",
+  "weekday",
+  "taskPriority",
+  "ticketType",
+  "ticketStatus",
+  "onboardingKind",
+  "onboardingStatus",
+  "fuelEventKind",
 ] as const
 export type ValueSet = (typeof VALUE_SETS)[number]
 
@@ -32,5 +46,7 @@ export interface ListExportTexts {
   readonly titles: Words
   /** Above a list cut at the most rows an export writes: `{n}` rows. */
   readonly truncated: string
+  /** A geofence watched at all hours. */
+  readonly always: string
   readonly values: Readonly<Record<ValueSet, Words>>
 }

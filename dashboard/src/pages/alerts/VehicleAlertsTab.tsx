@@ -40,6 +40,7 @@ export const VehicleAlertsTab = (props: { readonly vehicleId: string }) => {
         columns={columns()}
         result={listResultOf(result)}
         url={fixedTableState(200)}
+        export={{ path: endpoints.listExports.alerts.path, query: () => ({ vehicleId: props.vehicleId }) }}
         rowId={(row) => row.id}
         onRowClick={(row) => navigate(`/alerts/${row.id}`)}
         empty={{ title: t("alerts.vehicleEmpty") }}

@@ -1,4 +1,5 @@
 import "./analytics.css"
+import { endpoints } from "@fleetcore/contract"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { createMemo, createSignal, Show } from "solid-js"
 import { ApiError } from "../../api/ApiError"
@@ -132,6 +133,11 @@ export const AnalyticsPage = () => {
                 url={fixedTableState(Math.max(rows().length, 1))}
                 rowId={(row) => String(row.index)}
                 compact
+                export={{
+                  path: endpoints.analytics.export.path,
+                  query: () => ({}),
+                  body: () => ({ sql: run.variables ?? sql() }),
+                }}
                 empty={{ title: t("analytics.empty") }}
               />
             </div>

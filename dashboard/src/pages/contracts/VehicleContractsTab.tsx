@@ -39,6 +39,7 @@ export const VehicleContractsTab = (props: { readonly vehicleId: string }) => {
         columns={columns()}
         result={listResultOf(result)}
         url={fixedTableState(200)}
+        export={{ path: endpoints.listExports.contracts.path, query: () => ({ vehicleId: props.vehicleId }) }}
         rowId={(row) => row.id}
         onRowClick={(row) => navigate(`/contracts/${row.id}`)}
         empty={{ title: t("contractsPenalties.contracts.emptyVehicle") }}

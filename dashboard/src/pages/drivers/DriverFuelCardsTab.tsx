@@ -103,6 +103,7 @@ export const DriverFuelCardsTab = (props: { readonly driver: DriverDetailView })
         columns={columns()}
         result={listResultOf(cards)}
         url={fixedTableState(200)}
+        export={{ path: endpoints.listExports.fuelCards.path, query: () => ({ driverId: props.driver.id }) }}
         rowId={(row) => row.id}
         compact={true}
         empty={{ title: t("drivers.noCards"), description: t("drivers.noCardsText") }}

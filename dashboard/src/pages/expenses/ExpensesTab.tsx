@@ -44,6 +44,7 @@ export const ExpensesTab = (props: {
         columns={columns()}
         result={listResultOf(result)}
         url={url}
+        export={{ path: endpoints.listExports.expenses.path, query: () => ({ ...props.filter }) }}
         rowId={(row) => row.id}
         onRowClick={(row) => navigate(`/expenses/${row.id}`)}
         empty={{ title: t("expenses.empty") }}

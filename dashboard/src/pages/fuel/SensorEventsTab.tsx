@@ -105,6 +105,7 @@ export const SensorEventsTab = () => {
       columns={columns()}
       result={listResultOf(result)}
       url={url}
+      export={{ path: endpoints.listExports.fuelEvents.path, query: () => listQueryOf(url.state()) }}
       searchable={false}
       rowId={(row) => `${row.vehicleId}:${row.time}:${row.kind}`}
       empty={{ title: t("fuelPage.eventsEmpty"), description: t("fuelPage.eventsEmptyText") }}

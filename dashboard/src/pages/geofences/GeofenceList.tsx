@@ -1,6 +1,8 @@
+import { endpoints } from "@fleetcore/contract"
 import { createMemo, createSignal, For, Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
 import { EmptyState } from "../../ui/EmptyState"
+import { ExportMenu } from "../../ui/table/ExportMenu"
 import { FilterSelect } from "../../ui/table/FilterSelect"
 import type { Fence } from "./geofenceQueries"
 import { scheduleText } from "./scheduleText"
@@ -25,6 +27,13 @@ export const GeofenceList = (props: {
         (kind() === "" || f.kind === kind()) &&
         (!activeOnly() || f.active),
     )
+  })
+  /** The list's filters as the server's export reads them. */
+  const exportQuery = (): Record<string, string> => ({
+    ...(q().trim() === "" ? {} : { q: q().trim() }),
+    ...(kind() === "" ? {} : { kind: kind() }),
+    ...(activeOnly() ? { active: "true" } : {}),
+    sort: "name",
   })
   return (
     <div class="geofence-list">
@@ -57,6 +66,10 @@ export const GeofenceList = (props: {
           />
           <span>{t("geofences.activeOnly")}</span>
         </label>
+        <ExportMenu
+          id="geofences"
+          export={{ path: endpoints.listExports.geofences.path, query: exportQuery }}
+        />
       </div>
       <Show
         when={shown().length > 0}

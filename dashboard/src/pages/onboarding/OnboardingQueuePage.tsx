@@ -73,6 +73,7 @@ export const OnboardingQueuePage = () => {
         columns={columns()}
         result={listResultOf(result)}
         url={url}
+        export={{ path: endpoints.listExports.onboardingQueue.path, query: () => listQueryOf(url.state()) }}
         rowId={(row) => `${row.kind}:${row.id}`}
         onRowClick={(row) => navigate(`/${row.kind}s/${row.id}?tab=onboarding`)}
         searchPlaceholder={t("onboarding.search")}

@@ -41,6 +41,7 @@ const PenaltiesOf = (props: {
         columns={columns()}
         result={listResultOf(result)}
         url={fixedTableState(200)}
+        export={{ path: endpoints.listExports.penalties.path, query: () => ({ ...props.filter }) }}
         rowId={(row) => row.id}
         onRowClick={(row) => navigate(`/penalties/${row.id}`)}
         empty={{ title: t("contractsPenalties.penalties.empty") }}

@@ -1,4 +1,5 @@
 import { ApiError } from "../../api/ApiError"
+import { CSRF_COOKIE, CSRF_HEADER, cookieValue } from "../../api/makeTransport"
 
 /** The file name a Content-Disposition header gives (`filename*=UTF-8''…` first, then `filename="…"`). */
 export const filenameOf = (disposition: string | null, fallback: string): string => {
@@ -9,10 +10,26 @@ export const filenameOf = (disposition: string | null, fallback: string): string
   return plain?.[1] ?? fallback
 }
 
-const fetchFile = async (url: string): Promise<{ blob: Blob; name: string }> => {
+/** A GET, or a POST of `json` (with the CSRF cookie's value, as every unsafe call). */
+const requestOf = (json: unknown): RequestInit => {
+  if (json === undefined) return { credentials: "same-origin", headers: { accept: "*/*" } }
+  const csrf = cookieValue(document.cookie, CSRF_COOKIE)
+  return {
+    method: "POST",
+    credentials: "same-origin",
+    headers: {
+      accept: "*/*",
+      "content-type": "application/json",
+      ...(csrf === null ? {} : { [CSRF_HEADER]: csrf }),
+    },
+    body: JSON.stringify(json),
+  }
+}
+
+const fetchFile = async (url: string, json: unknown): Promise<{ blob: Blob; name: string }> => {
   let response: Response
   try {
-    response = await fetch(url, { credentials: "same-origin", headers: { accept: "*/*" } })
+    response = await fetch(url, requestOf(json))
   } catch (cause) {
     throw new ApiError(0, "FLEET_CLIENT_NETWORK", "network error", null, { cause })
   }
@@ -36,12 +53,17 @@ const fetchFile = async (url: string): Promise<{ blob: Blob; name: string }> => 
 /**
  * Downloads a file the API answers (a report's export) as the browser's own download, named by the
  * server's Content-Disposition; an expired session is refreshed once and the file asked again.
- * A GET needs no CSRF header: the session cookie goes with it.
+ * A GET needs no CSRF header: the session cookie goes with it; a POST (`json`, the analysts' SQL)
+ * sends the CSRF cookie's value.
  */
-export const downloadExport = async (url: string, refresh: () => Promise<void>): Promise<string> => {
+export const downloadExport = async (
+  url: string,
+  refresh: () => Promise<void>,
+  json?: unknown,
+): Promise<string> => {
   let file: { blob: Blob; name: string }
   try {
-    file = await fetchFile(url)
+    file = await fetchFile(url, json)
   } catch (error) {
     const stale =
       error instanceof ApiError &&
@@ -49,7 +71,7 @@ export const downloadExport = async (url: string, refresh: () => Promise<void>):
       (error.code === "FLEET_AUTH_TOKEN_EXPIRED" || error.code === "FLEET_AUTH_REQUIRED")
     if (!stale) throw error
     await refresh()
-    file = await fetchFile(url)
+    file = await fetchFile(url, json)
   }
   const href = URL.createObjectURL(file.blob)
   const link = document.createElement("a")

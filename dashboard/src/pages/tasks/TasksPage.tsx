@@ -57,6 +57,7 @@ export const TasksPage = () => {
         columns={columns()}
         result={listResultOf(result)}
         url={url}
+        export={{ path: endpoints.listExports.tasks.path, query: () => listQueryOf(url.state()) }}
         rowId={(row) => row.id}
         onRowClick={(row) => navigate(`/tasks/${row.id}`)}
         searchPlaceholder={t("tasks.search")}

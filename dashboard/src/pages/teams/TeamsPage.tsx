@@ -86,6 +86,7 @@ export const TeamsPage = () => {
         columns={columns()}
         result={listResultOf(result)}
         url={url}
+        export={{ path: endpoints.listExports.teams.path, query: () => listQueryOf(url.state()) }}
         rowId={(row) => row.id}
         onRowClick={(row) => navigate(`/teams/${row.id}`)}
         searchPlaceholder={t("drivers.teamSearch")}

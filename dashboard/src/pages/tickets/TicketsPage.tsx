@@ -41,6 +41,7 @@ export const TicketsPage = () => {
         columns={columns()}
         result={listResultOf(result)}
         url={url}
+        export={{ path: endpoints.listExports.tickets.path, query: () => listQueryOf(url.state()) }}
         rowId={(row) => row.id}
         onRowClick={(row) => navigate(`/tickets/${row.id}`)}
         searchPlaceholder={t("tickets.search")}

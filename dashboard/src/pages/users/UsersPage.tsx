@@ -46,6 +46,7 @@ export const UsersPage = () => {
         columns={columns()}
         result={listResultOf(result)}
         url={url}
+        export={{ path: endpoints.listExports.users.path, query: () => listQueryOf(url.state()) }}
         rowId={(row) => row.id}
         onRowClick={(row) => navigate(`/users/${row.id}`)}
         searchPlaceholder={t("users.search")}

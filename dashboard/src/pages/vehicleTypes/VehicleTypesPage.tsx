@@ -113,6 +113,7 @@ export const VehicleTypesPage = () => {
         columns={columns()}
         result={listResultOf(result)}
         url={url}
+        export={{ path: endpoints.listExports.vehicleTypes.path, query: () => listQueryOf(url.state()) }}
         rowId={(row) => row.id}
         onRowClick={(row) => setOpen(row)}
         searchPlaceholder={t("fleet.typesSearch")}

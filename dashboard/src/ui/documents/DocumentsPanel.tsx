@@ -9,6 +9,7 @@ import { ConfirmDialog } from "../ConfirmDialog"
 import { EmptyState } from "../EmptyState"
 import { ErrorState } from "../ErrorState"
 import { Spinner } from "../Spinner"
+import { ExportMenu } from "../table/ExportMenu"
 import { showToast } from "../toast"
 import "./documents.css"
 import { DocumentDropZone } from "./DocumentDropZone"
@@ -74,6 +75,13 @@ export const DocumentsPanel = (props: {
     <section class="panel documents-panel" data-testid="documents-panel">
       <div class="panel__header">
         <h2>{t("documents.panelTitle")}</h2>
+        <ExportMenu
+          id="documents-panel"
+          export={{
+            path: endpoints.listExports.documents.path,
+            query: () => ({ entityType: props.entityType, entityId: props.entityId }),
+          }}
+        />
       </div>
       <Show when={session.can("documents.upload")}>
         <DocumentDropZone entityType={props.entityType} entityId={props.entityId} />

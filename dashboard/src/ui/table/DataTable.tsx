@@ -56,7 +56,7 @@ export interface DataTableProps<T> {
   readonly empty: { readonly title: string; readonly description?: string; readonly action?: JSX.Element }
   /** The list's export (`<list>/export`): an Export menu in the toolbar, with the list's current query. */
   readonly export?: ListExport
-  /** A small table inside another page: no toolbar, no paging. */
+  /** A small table inside another page: no toolbar (its Export menu alone, if any), no paging. */
   readonly compact?: boolean
   /**
    * Shows the page's rows another way (a card grid) instead of the table; the toolbar, the
@@ -201,6 +201,15 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
             </DropdownMenu>
           </div>
         </div>
+      </Show>
+      <Show when={props.compact === true && props.export}>
+        {(e) => (
+          <div class="data-table__toolbar data-table__toolbar--compact">
+            <div class="data-table__toolbar-end">
+              <ExportMenu id={props.id} export={e()} />
+            </div>
+          </div>
+        )}
       </Show>
 
       <div class="data-table__scroll" ref={scroller} aria-busy={props.result.isFetching}>

@@ -13,6 +13,8 @@ import { showToast } from "../toast"
 export interface ListExport {
   readonly path: string
   readonly query: () => Record<string, string>
+  /** An export asked by POST (the analysts' SQL): its JSON body besides the format. */
+  readonly body?: () => Record<string, unknown>
 }
 
 /**
@@ -28,10 +30,14 @@ export const ExportMenu = (props: { readonly id: string; readonly export: ListEx
     setBusy(true)
     try {
       const { page: _page, pageSize: _size, ...query } = props.export.query()
-      const name = await downloadExport(
-        `${props.export.path}?${new URLSearchParams({ ...query, format })}`,
-        api.refresh,
-      )
+      const body = props.export.body
+      const name =
+        body === undefined
+          ? await downloadExport(
+              `${props.export.path}?${new URLSearchParams({ ...query, format })}`,
+              api.refresh,
+            )
+          : await downloadExport(props.export.path, api.refresh, { ...body(), format })
       showToast("success", t("reportSchedules.exported", { name }))
     } catch (error) {
       showToast("error", t("reportSchedules.exportFailed"), errorMessage(t, error))

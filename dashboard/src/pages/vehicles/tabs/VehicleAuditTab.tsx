@@ -58,6 +58,10 @@ export const VehicleAuditTab = (props: VehicleTabProps) => {
         result={listResultOf(result)}
         rowId={(r) => r.id}
         empty={t("fleet.auditEmpty")}
+        export={{
+          path: endpoints.listExports.audit.path,
+          query: () => ({ entity: "vehicle", entityId: props.vehicle.id }),
+        }}
       />
     </section>
   )

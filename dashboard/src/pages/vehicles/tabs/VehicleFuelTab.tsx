@@ -59,6 +59,10 @@ export const VehicleFuelTab = (props: VehicleTabProps) => {
         result={listResultOf(result)}
         rowId={(r) => r.id}
         empty={t("fleet.fuelEmpty")}
+        export={{
+          path: endpoints.listExports.fuelEntries.path,
+          query: () => ({ vehicleId: props.vehicle.id }),
+        }}
       />
     </section>
   )
