@@ -15,6 +15,7 @@ import {
   inviteNotFound,
   inviteSelect,
   inviteView,
+  likeOf,
   requestNotFound,
   requestSelect,
   requestView,
@@ -148,6 +149,12 @@ export const registerAccessRoutes = (
       .orderBy("r.created_at", "desc")
       .orderBy("r.id")
     if (q.status) query = query.where("r.status", "=", q.status)
+    if (q.q) {
+      const like = likeOf(q.q)
+      query = query.where((eb) =>
+        eb.or([eb("co.name", "ilike", like), eb("v.brand", "ilike", like), eb("v.model", "ilike", like)]),
+      )
+    }
     const page = await onSystem((c) => listPage(c, query, q))
     return { body: { ...page, items: page.items.map((r) => requestView(r, "fleet")) } }
   })
@@ -225,6 +232,17 @@ export const registerAccessRoutes = (
       .orderBy(sort.column, sort.direction)
       .orderBy("g.id")
     if (q.vehicleId) query = query.where("g.vehicle_id", "=", q.vehicleId)
+    if (q.q) {
+      const like = likeOf(q.q)
+      query = query.where((eb) =>
+        eb.or([
+          eb("co.name", "ilike", like),
+          eb("o.name", "ilike", like),
+          eb("v.brand", "ilike", like),
+          eb("v.model", "ilike", like),
+        ]),
+      )
+    }
     if (q.active === "true") query = query.where(ACTIVE_GRANT)
     if (q.active === "false") query = query.where(raw<boolean>`NOT ${ACTIVE_GRANT}`)
     const page = await onSystem((c) => listPage(c, query, q))

@@ -15,10 +15,11 @@ import {
   grantNotFound,
   grantSelect,
   grantView,
+  likeOf,
   requestSelect,
   requestView,
 } from "./accessQueries.js"
-import { assertApprovedCentre } from "./centreQueries.js"
+import { assertApprovedCentre, centreNotApproved } from "./centreQueries.js"
 import { inviteCodeHash } from "./inviteCode.js"
 
 const invalid = (field: string, message: string) =>
@@ -60,7 +61,7 @@ export const registerCentreAccessRoutes = (
         c,
         sql.selectFrom("service_centres").select(["status", "country"]).where("org_id", "=", p.orgId),
       )
-      if (centre?.status !== "approved") await assertApprovedCentre(c, p.orgId)
+      if (centre?.status !== "approved") throw centreNotApproved()
       // One user's searches are counted one at a time: concurrent ones cannot all slip under the limit.
       await c.query("SELECT pg_advisory_xact_lock(hashtextextended('vehicle-search:' || $1, 0))", [p.userId])
       const window = await c.query<{ n: number; oldest: Date | null }>(
@@ -197,6 +198,12 @@ export const registerCentreAccessRoutes = (
       .orderBy(sort.column, sort.direction)
       .orderBy("r.id")
     if (q.status) query = query.where("r.status", "=", q.status)
+    if (q.q) {
+      const like = likeOf(q.q)
+      query = query.where((eb) =>
+        eb.or([eb("co.name", "ilike", like), eb("v.brand", "ilike", like), eb("v.model", "ilike", like)]),
+      )
+    }
     const page = await onSystem((c) => listPage(c, query, q))
     return { body: { ...page, items: page.items.map((r) => requestView(r, "centre")) } }
   })
@@ -282,6 +289,17 @@ export const registerCentreAccessRoutes = (
       .orderBy(sort.column, sort.direction)
       .orderBy("g.id")
     if (q.vehicleId) query = query.where("g.vehicle_id", "=", q.vehicleId)
+    if (q.q) {
+      const like = likeOf(q.q)
+      query = query.where((eb) =>
+        eb.or([
+          eb("co.name", "ilike", like),
+          eb("o.name", "ilike", like),
+          eb("v.brand", "ilike", like),
+          eb("v.model", "ilike", like),
+        ]),
+      )
+    }
     if (q.active === "true") query = query.where(ACTIVE_GRANT)
     if (q.active === "false") query = query.where(raw<boolean>`NOT ${ACTIVE_GRANT}`)
     const page = await onSystem((c) => listPage(c, query, q))

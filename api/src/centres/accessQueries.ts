@@ -151,3 +151,6 @@ export const inviteView = (r: InviteRow): typeof AccessInvite.Encoded => ({
   status:
     r.revoked_at !== null ? "revoked" : r.redeemed_at !== null ? "redeemed" : r.expired ? "expired" : "open",
 })
+
+/** `?q=` as a LIKE pattern (the text anywhere, wildcards taken literally). */
+export const likeOf = (q: string): string => `%${q.replace(/[\\%_]/g, "\\$&")}%`

@@ -150,6 +150,7 @@ export const centreAccess = {
     path: "/api/v1/centre/access-requests",
     tag: "vehicleAccess",
     summary: "The centre's access requests, newest first",
+    description: "`q` searches the centre's name and the vehicle's make and model.",
     access: "centres.access",
     query: requestQuery,
     response: listOf(AccessRequest),
@@ -180,6 +181,8 @@ export const centreAccess = {
     path: "/api/v1/centre/grants",
     tag: "vehicleAccess",
     summary: "The vehicles the centre has been given access to",
+    description:
+      "`q` searches both organisations' names and the vehicle's make and model; `active=true` keeps the grants in force now.",
     access: "visits.read",
     query: grantQuery,
     response: listOf(AccessGrant),
@@ -246,6 +249,7 @@ export const vehicleAccess = {
     path: "/api/v1/vehicle-access/requests",
     tag: "vehicleAccess",
     summary: "Centres' requests for access to the organisation's vehicles, newest first",
+    description: "`q` searches the centre's name and the vehicle's make and model.",
     access: "vehicleAccess.manage",
     query: requestQuery,
     response: listOf(AccessRequest),
@@ -276,6 +280,8 @@ export const vehicleAccess = {
     path: "/api/v1/vehicle-access/grants",
     tag: "vehicleAccess",
     summary: "The access the organisation has given centres to its vehicles",
+    description:
+      "`q` searches both organisations' names and the vehicle's make and model; `active=true` keeps the grants in force now.",
     access: "vehicleAccess.manage",
     query: grantQuery,
     response: listOf(AccessGrant),
