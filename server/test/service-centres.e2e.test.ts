@@ -170,6 +170,15 @@ describe("registration and moderation", () => {
     ])
     const seen = await owner.call<Centre>("GET", "/api/v1/centre")
     expect(seen.body.decisions.map((d) => d.decision)).toEqual(["reject"])
+    await expect
+      .poll(async () => {
+        const told = await owner.call<{ items: Array<{ title: string }> }>(
+          "GET",
+          "/api/v1/notifications?type=centre_decision",
+        )
+        return told.body.items.map((n) => n.title)
+      })
+      .toEqual(["Verification refused"])
     expect((await owner.call("PATCH", "/api/v1/centre", { address: "Tverskaya 1, bld 2" })).status).toBe(200)
     expect((await owner.call("POST", "/api/v1/centre/submit")).status).toBe(200)
     const approved = await moderator.call<Centre>("POST", `/api/v1/moderation/centres/${id}/decision`, {
@@ -325,6 +334,7 @@ describe("vehicle identity and masked search", () => {
 describe("owner-controlled access", () => {
   it("comes from a request the owner approves, and ends the moment the owner revokes it", async () => {
     const { id, owner } = await approvedCentre("Request Garage", "owner@request.example")
+    const plate = (await admin.call<{ plate: string }>("GET", `/api/v1/vehicles/${carId}`)).body.plate
     const search = await owner.call<{ searchId: string }>("POST", "/api/v1/centre/vehicle-search", {
       vin: VIN,
     })
@@ -345,6 +355,15 @@ describe("owner-controlled access", () => {
     expect(before.rows[0]?.org_id).toBe(fleetOrg)
     expect(await h.fleet.db.withOrg(id, (c) => activeGrant(c, id, carId))).toBeNull()
 
+    await expect
+      .poll(async () => {
+        const told = await admin.call<{ items: Array<{ title: string }> }>(
+          "GET",
+          "/api/v1/notifications?type=vehicle_access",
+        )
+        return told.body.items.map((n) => n.title)
+      })
+      .toContain(`Request Garage asks for access to ${plate}`)
     const pending = await admin.call<{ items: Array<{ id: string; vehicleId: string }> }>(
       "GET",
       "/api/v1/vehicle-access/requests?status=pending",
@@ -369,6 +388,15 @@ describe("owner-controlled access", () => {
     const revoked = await admin.call<Grant>("POST", `/api/v1/vehicle-access/grants/${grantId}/revoke`)
     expect(revoked.body.active).toBe(false)
     expect(await h.fleet.db.withOrg(id, (c) => activeGrant(c, id, carId))).toBeNull()
+    await expect
+      .poll(async () => {
+        const told = await owner.call<{ items: Array<{ title: string }> }>(
+          "GET",
+          "/api/v1/notifications?type=vehicle_access",
+        )
+        return told.body.items.map((n) => n.title).sort()
+      })
+      .toEqual(["Access to Volkswagen Golf granted", "Access to Volkswagen Golf revoked"])
     const after = await owner.call<{ items: Grant[] }>("GET", "/api/v1/centre/grants")
     expect(after.body.items[0]).toMatchObject({ active: false, vehicle: { plate: null, vin: null } })
     const owners = await h.fleet.db.system.query("SELECT org_id FROM vehicles WHERE id = $1", [carId])

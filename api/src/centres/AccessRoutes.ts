@@ -21,6 +21,7 @@ import {
   requestView,
 } from "./accessQueries.js"
 import { inviteCodeHash, newInviteCode } from "./inviteCode.js"
+import { accessParties, notifyVehicleAccess, vehicleLabel } from "./notifyCentres.js"
 
 const now = raw<Date>`now()`
 
@@ -219,6 +220,15 @@ export const registerAccessRoutes = (
     })
     const after = await onSystem((c) => firstRow(c, requestSelect().where("r.id", "=", params.id)))
     if (after === undefined) throw requestNotFound()
+    const parties = await accessParties(db.system, after.vehicle_id, after.centre_org_id)
+    await notifyVehicleAccess(
+      db.system,
+      { orgId: after.centre_org_id, link: "/centre/access" },
+      params.id,
+      b.approve ? "approved" : "refused",
+      parties.centre,
+      vehicleLabel(parties.vehicle, "centre"),
+    )
     return { body: requestView(after, "fleet") }
   })
 
@@ -268,7 +278,7 @@ export const revokeGrant = async (
   id: string,
   column: "org_id" | "centre_org_id",
 ): Promise<void> => {
-  await db.withOrg(p.orgId, async (c) => {
+  const revoked = await db.withOrg(p.orgId, async (c) => {
     const before = await firstRow(
       c,
       sql
@@ -279,7 +289,7 @@ export const revokeGrant = async (
         .forUpdate(),
     )
     if (before === undefined) throw grantNotFound()
-    if (before.revoked_at !== null) return
+    if (before.revoked_at !== null) return undefined
     await rows(
       c,
       sql
@@ -299,5 +309,20 @@ export const revokeGrant = async (
         by: column === "org_id" ? "fleet" : "centre",
       },
     })
+    return before
   })
+  if (revoked === undefined) return
+  // The other side hears of it: the centre when the fleet revoked, the fleet when the centre gave it up.
+  const byFleet = column === "org_id"
+  const parties = await accessParties(db.system, revoked.vehicle_id, revoked.centre_org_id)
+  await notifyVehicleAccess(
+    db.system,
+    byFleet
+      ? { orgId: revoked.centre_org_id, link: "/centre/access" }
+      : { orgId: revoked.org_id, link: "/vehicle-access" },
+    id,
+    "revoked",
+    parties.centre,
+    vehicleLabel(parties.vehicle, byFleet ? "centre" : "fleet"),
+  )
 }

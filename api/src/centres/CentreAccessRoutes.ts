@@ -21,6 +21,7 @@ import {
 } from "./accessQueries.js"
 import { assertApprovedCentre, centreNotApproved } from "./centreQueries.js"
 import { inviteCodeHash } from "./inviteCode.js"
+import { accessParties, notifyVehicleAccess, vehicleLabel } from "./notifyCentres.js"
 
 const invalid = (field: string, message: string) =>
   new HttpError(400, "FLEET_ACCESS_INVALID", `${field}: ${message}`, field)
@@ -185,7 +186,17 @@ export const registerCentreAccessRoutes = (
       return requestId
     })
     const row = await onSystem((c) => firstRow(c, requestSelect().where("r.id", "=", id)))
-    return { body: requestView(row as NonNullable<typeof row>, "centre") }
+    if (row === undefined) throw new Error("the access request was not stored")
+    const parties = await accessParties(db.system, row.vehicle_id, p.orgId)
+    await notifyVehicleAccess(
+      db.system,
+      { orgId: row.org_id, link: "/vehicle-access" },
+      id,
+      "requested",
+      parties.centre,
+      vehicleLabel(parties.vehicle, "fleet"),
+    )
+    return { body: requestView(row, "centre") }
   })
 
   serve(app, deps, endpoints.centreAccess.requests, async ({ principal: p, query: q }) => {

@@ -8,6 +8,7 @@ import { systemTransaction } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { centreDetail, centreNotFound, centreSelect, centreView } from "./centreQueries.js"
+import { notifyCentreDecision } from "./notifyCentres.js"
 
 const SORTS = { name: "o.name", submittedAt: "s.submitted_at", createdAt: "s.created_at" } as const
 
@@ -79,11 +80,12 @@ export const registerModerationRoutes = (
          WHERE org_id = $1`,
         [params.id, move.to, reason, body.decision === "approve"],
       )
-      await c.query(
+      const decided = await c.query<{ id: string }>(
         `INSERT INTO centre_moderation_decisions (org_id, decision, from_status, to_status, reason, moderator_id)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [params.id, body.decision, before.status, move.to, reason, p.userId],
       )
+      await notifyCentreDecision(c, params.id, decided.rows[0]?.id as string, body.decision, reason)
       // In the centre's own chain: the centre reads who decided what about it, and why.
       await audit(c, { orgId: params.id, userId: p.userId }, request, {
         action: `centre.${body.decision}`,
