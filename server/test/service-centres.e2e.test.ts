@@ -278,6 +278,16 @@ describe("vehicle identity and masked search", () => {
     const text = JSON.stringify(byVin.body)
     for (const secret of [carId, fleetOrg, "Centre test car", "A123BC77", VIN, "demo"])
       expect(text).not.toContain(secret)
+    // A plate written outside the API (the demo seed) gets the generic search key.
+    await h.fleet.db.system.query(
+      "INSERT INTO vehicles (org_id, name, plate, brand, model, year) VALUES ($1, 'Seeded', '555 KZT 02', 'Lada', 'Vesta', 2021)",
+      [fleetOrg],
+    )
+    const seeded = await owner.call<{ vehicle: unknown }>("POST", "/api/v1/centre/vehicle-search", {
+      plate: "555-kzt-02",
+      country: "KZ",
+    })
+    expect(seeded.body.vehicle).toEqual({ make: "Lada", model: "Vesta", year: 2021 })
     const miss = await owner.call<{ found: boolean; vehicle: unknown }>(
       "POST",
       "/api/v1/centre/vehicle-search",
