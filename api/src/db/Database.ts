@@ -1,5 +1,14 @@
 import type { IncidentKind, LOCALES, Role } from "@fleetcore/contract"
 import type { ColumnType, Generated } from "kysely"
+import type {
+  CentreModerationDecisionsTable,
+  ServiceCentresTable,
+  VehicleAccessGrantsTable,
+  VehicleAccessInvitesTable,
+  VehicleAccessInviteVehiclesTable,
+  VehicleAccessRequestsTable,
+  VehicleSearchLogTable,
+} from "../centres/centreTables.js"
 import type { OnboardingEventsTable } from "../onboarding/onboardingTables.js"
 import type { ReportScheduleRunsTable, ReportSchedulesTable } from "../reportSchedules/scheduleTables.js"
 import type { TaskEventsTable, TasksTable, TaskTemplatesTable } from "../tasks/taskTables.js"
@@ -26,6 +35,7 @@ export interface OrganisationsTable {
   id: Generated<string>
   name: string
   slug: string
+  kind: Generated<"fleet" | "service_centre">
   description: string | null
   status: Generated<"active" | "suspended">
   status_changed_at: Date | null
@@ -127,6 +137,9 @@ export interface VehiclesTable {
   name: string
   plate: string | null
   vin: string | null
+  /** The plate's country (ISO 3166-1 alpha-2) and its normalised form, which search compares. */
+  plate_country: string | null
+  plate_normalized: string | null
   vehicle_type_id: string | null
   /** date: read as "YYYY-MM-DD" text only through to_char (pg parses dates into local Dates). */
   commissioned_on: ColumnType<Date | null, string | null | undefined, string | null>
@@ -487,4 +500,11 @@ export interface Database {
   task_events: TaskEventsTable
   tickets: TicketsTable
   ticket_events: TicketEventsTable
+  service_centres: ServiceCentresTable
+  centre_moderation_decisions: CentreModerationDecisionsTable
+  vehicle_access_invites: VehicleAccessInvitesTable
+  vehicle_access_invite_vehicles: VehicleAccessInviteVehiclesTable
+  vehicle_access_requests: VehicleAccessRequestsTable
+  vehicle_access_grants: VehicleAccessGrantsTable
+  vehicle_search_log: VehicleSearchLogTable
 }

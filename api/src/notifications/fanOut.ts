@@ -34,7 +34,8 @@ interface RecipientRow {
 }
 
 /** Roles told about every event of their organisation; a driver only about their vehicles'. */
-const ROLES_TOLD_EVERYTHING = ["owner", "admin", "manager", "dispatcher"]
+// A centre's owner and manager are its office (they exist only in service centres).
+const ROLES_TOLD_EVERYTHING = ["owner", "admin", "manager", "dispatcher", "centre_owner", "centre_manager"]
 
 const wants = (types: ReadonlyArray<string> | null, type: string): boolean =>
   types === null || types.includes(type)

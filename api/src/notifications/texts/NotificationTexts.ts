@@ -20,6 +20,8 @@ export const MESSAGE_KEYS = [
   "onboarding_decided",
   "ticket_raised",
   "ticket_update",
+  "centre_decision",
+  "vehicle_access",
 ] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 

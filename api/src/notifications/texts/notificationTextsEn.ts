@@ -65,6 +65,16 @@ export const notificationTextsEn: NotificationTexts = {
       title: "Ticket #{number}: {title}",
       body: "{change, select, status {Now {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Comment: {comment}} assigned {Assigned to {assignee}.} unassigned {Nobody is assigned now.} repair {A repair was opened in the service book.} other {Updated.}}",
     },
+    centre_decision: {
+      title:
+        "{decision, select, approve {Your service centre is verified} reject {Verification refused} suspend {Your service centre is suspended} other {Your service centre is reinstated}}",
+      body: "{decision, select, approve {You can now take on employees and ask owners for access.} reject {Reason: {reason}. Correct the details and submit again.} suspend {Reason: {reason}.} other {Your access works again.}}",
+    },
+    vehicle_access: {
+      title:
+        "{change, select, requested {{centre} asks for access to {vehicle}} approved {Access to {vehicle} granted} refused {Access to {vehicle} refused} other {Access to {vehicle} revoked}}",
+      body: "{change, select, requested {Approve or refuse the request under Vehicle access.} approved {{centre} may now work on the vehicle.} refused {{centre}: the owner refused the request.} other {{centre} no longer has access.}}",
+    },
   },
   labels: {
     alertType: {

@@ -61,6 +61,16 @@ export const notificationTextsKk: NotificationTexts = {
       title: "Өтінім №{number}: {title}",
       body: "{change, select, status {Жаңа күйі: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Пікір: {comment}} assigned {Орындаушы: {assignee}.} unassigned {Орындаушы алынып тасталды.} repair {Сервистік кітапшада жөндеу ашылды.} other {Өтінім өзгерді.}}",
     },
+    centre_decision: {
+      title:
+        "{decision, select, approve {Сервис орталығыңыз тексерілді} reject {Тексеруден бас тартылды} suspend {Сервис орталығыңыз тоқтатылды} other {Сервис орталығының жұмысы қалпына келтірілді}}",
+      body: "{decision, select, approve {Енді қызметкерлерді шақырып, иелерден қолжетімділік сұрай аласыз.} reject {Себебі: {reason}. Деректерді түзетіп, қайта жіберіңіз.} suspend {Себебі: {reason}.} other {Қолжетімділік қайта жұмыс істейді.}}",
+    },
+    vehicle_access: {
+      title:
+        "{change, select, requested {{centre} {vehicle} көлігіне қолжетімділік сұрайды} approved {{vehicle} көлігіне қолжетімділік берілді} refused {{vehicle} көлігіне қолжетімділіктен бас тартылды} other {{vehicle} көлігіне қолжетімділік қайтарылды}}",
+      body: "{change, select, requested {Сұрауды көліктерге қолжетімділік бөлімінде мақұлдаңыз немесе қабылдамаңыз.} approved {{centre} енді көлікпен жұмыс істей алады.} refused {{centre}: иесі сұрауды қабылдамады.} other {{centre} енді қолжетімділігі жоқ.}}",
+    },
   },
   labels: {
     alertType: {

@@ -64,6 +64,16 @@ export const notificationTextsRu: NotificationTexts = {
       title: "Заявка №{number}: {title}",
       body: "{change, select, status {Новый статус: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Комментарий: {comment}} assigned {Исполнитель: {assignee}.} unassigned {Исполнитель снят.} repair {В сервисной книжке открыт ремонт.} other {Заявка изменена.}}",
     },
+    centre_decision: {
+      title:
+        "{decision, select, approve {Ваш сервисный центр проверен} reject {В проверке отказано} suspend {Ваш сервисный центр приостановлен} other {Работа сервисного центра возобновлена}}",
+      body: "{decision, select, approve {Теперь можно приглашать сотрудников и запрашивать доступ у владельцев.} reject {Причина: {reason}. Исправьте данные и отправьте снова.} suspend {Причина: {reason}.} other {Доступ снова работает.}}",
+    },
+    vehicle_access: {
+      title:
+        "{change, select, requested {{centre} запрашивает доступ к {vehicle}} approved {Доступ к {vehicle} предоставлен} refused {В доступе к {vehicle} отказано} other {Доступ к {vehicle} отозван}}",
+      body: "{change, select, requested {Одобрите или отклоните запрос в разделе доступа к автомобилям.} approved {{centre} теперь может работать с автомобилем.} refused {{centre}: владелец отклонил запрос.} other {У {centre} больше нет доступа.}}",
+    },
   },
   labels: {
     alertType: {

@@ -61,6 +61,16 @@ export const notificationTextsTr: NotificationTexts = {
       title: "Talep #{number}: {title}",
       body: "{change, select, status {Yeni durum: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Yorum: {comment}} assigned {Sorumlu: {assignee}.} unassigned {Sorumlu kaldırıldı.} repair {Servis defterinde bir onarım açıldı.} other {Talep güncellendi.}}",
     },
+    centre_decision: {
+      title:
+        "{decision, select, approve {Servis merkeziniz doğrulandı} reject {Doğrulama reddedildi} suspend {Servis merkeziniz askıya alındı} other {Servis merkeziniz yeniden etkin}}",
+      body: "{decision, select, approve {Artık çalışan ekleyebilir ve araç sahiplerinden erişim isteyebilirsiniz.} reject {Neden: {reason}. Bilgileri düzeltip yeniden gönderin.} suspend {Neden: {reason}.} other {Erişiminiz yeniden çalışıyor.}}",
+    },
+    vehicle_access: {
+      title:
+        "{change, select, requested {{centre}, {vehicle} için erişim istiyor} approved {{vehicle} için erişim verildi} refused {{vehicle} için erişim reddedildi} other {{vehicle} için erişim geri alındı}}",
+      body: "{change, select, requested {Talebi araç erişimi bölümünde onaylayın veya reddedin.} approved {{centre} artık araç üzerinde çalışabilir.} refused {{centre}: araç sahibi talebi reddetti.} other {{centre} artık erişime sahip değil.}}",
+    },
   },
   labels: {
     alertType: {

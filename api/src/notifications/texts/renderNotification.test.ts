@@ -40,6 +40,9 @@ const SAMPLE = {
   ticketStatus: "resolved",
   comment: "Tyre replaced.",
   assignee: "Dana Omarova",
+  decision: "reject",
+  reason: "The licence scan is unreadable",
+  centre: "Tverskaya Motors",
 } as const
 
 describe("notification texts", () => {
