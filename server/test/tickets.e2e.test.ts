@@ -298,12 +298,31 @@ describe("the office works the ticket", () => {
     expect(again.status).toBe(409)
     expect(again.body.error.code).toBe("FLEET_TICKET_REPAIR_EXISTS")
 
-    // Each change told to the van's driver (the fan-out tells the vehicle's assigned driver).
-    const updates = await sys<{ n: string }>(
-      "SELECT count(*) AS n FROM notification_events WHERE type = 'ticket_update' AND vehicle_id = $1",
+    // Each change told to the driver who raised it, and to nobody else (the manager made them).
+    const updates = await sys<{ n: string; to: string[] }>(
+      `SELECT count(*) AS n, array_agg(DISTINCT r)::text[] AS to FROM notification_events,
+              unnest(recipient_user_ids) r WHERE type = 'ticket_update' AND vehicle_id = $1`,
       [van.vehicleId],
     )
-    expect(Number(updates.rows[0]?.n)).toBe(4)
+    expect(updates.rows[0]).toEqual({ n: "4", to: [driverUserId] })
+    const inbox = await eventually(
+      async () => {
+        const got = await driver.call<{ items: Array<{ type: string; link: string }> }>(
+          "GET",
+          "/api/v1/notifications?type=ticket_update",
+        )
+        const mine = got.body.items.filter((n) => n.link === `/tickets/${ticket.id}`)
+        return mine.length === 4 ? mine : undefined
+      },
+      10_000,
+      "the driver's ticket notifications",
+    )
+    expect(inbox.map((n) => n.type)).toEqual(Array(4).fill("ticket_update"))
+    const managerTold = await manager.call<{ items: Array<{ link: string }> }>(
+      "GET",
+      "/api/v1/notifications?type=ticket_update",
+    )
+    expect(managerTold.body.items.filter((n) => n.link === `/tickets/${ticket.id}`)).toEqual([])
     const repairNews = await sys<{ title: string; body: string; message_key: string }>(
       "SELECT title, body, message_key FROM notification_events WHERE dedupe_key = $1",
       [`ticket_update:${repair.body.events.at(-1)?.id}`],

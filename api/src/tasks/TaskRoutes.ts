@@ -10,6 +10,8 @@ import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { checkTransition, type Evidence } from "./checkTransition.js"
+import { notifyTask, taskRecipients } from "./notifyTask.js"
+import { announceDeadline } from "./taskDeadlines.js"
 import { addTaskEvent, taskHistory } from "./taskEvents.js"
 import { AD_HOC_MACHINE, initialState, isFinal } from "./taskMachine.js"
 import {
@@ -164,11 +166,15 @@ export const registerTaskRoutes = (
       )) as { id: string }
       await addTaskEvent(c, p, inserted.id, { kind: "created", toStatus: initialState(machine).key })
       const row = await reload(c, p, inserted.id)
-      if (row.assignee_user_id !== null || row.team_id !== null)
-        await addTaskEvent(c, p, inserted.id, {
+      if (row.assignee_user_id !== null || row.team_id !== null) {
+        const [event] = await addTaskEvent(c, p, inserted.id, {
           kind: "assignment",
           details: { assigneeName: row.assignee_name, teamName: row.team_name },
         })
+        const to = await taskRecipients(c, p.orgId, row, p.userId)
+        await notifyTask(c, p.orgId, "task_assigned", row, event?.id ?? row.id, to)
+      }
+      if (row.due_at !== null) await announceDeadline(c, p.orgId)
       const view = toTaskDetail(row, new Date())
       await audit(c, p, request, {
         action: "task.create",
@@ -206,11 +212,17 @@ export const registerTaskRoutes = (
           .where("id", "=", params.id),
       )
       const row = await reload(c, p, params.id)
-      if (row.assignee_user_id !== old.assignee_user_id || row.team_id !== old.team_id)
-        await addTaskEvent(c, p, params.id, {
+      if (row.assignee_user_id !== old.assignee_user_id || row.team_id !== old.team_id) {
+        const [event] = await addTaskEvent(c, p, params.id, {
           kind: "assignment",
           details: { assigneeName: row.assignee_name, teamName: row.team_name },
         })
+        // Only those the change brings in hear of it.
+        const before = new Set(await taskRecipients(c, p.orgId, old, null))
+        const to = (await taskRecipients(c, p.orgId, row, p.userId)).filter((u) => !before.has(u))
+        await notifyTask(c, p.orgId, "task_assigned", row, event?.id ?? row.id, to)
+      }
+      if (b.dueAt != null) await announceDeadline(c, p.orgId)
       const now = new Date()
       await audit(c, p, request, {
         action: "task.update",

@@ -42,6 +42,7 @@ export interface TasksTable {
   updated_at: Changing<Date>
   closed_at: Date | null
   due_notified_for: Date | null
+  overdue_notified_for: Generated<Date | null>
 }
 
 /** The alert that moved a task, when the system did. */

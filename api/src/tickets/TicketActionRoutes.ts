@@ -28,7 +28,21 @@ type EventValues = Partial<
 > &
   Pick<TicketEventsTable, "kind">
 
-/** Appends an event to ticket `t`'s history and tells its driver; returns the event's id. */
+/**
+ * The people who follow ticket `t`: the one who raised it, its driver (their login) and its
+ * assignee, without `actor` (who made the change).
+ */
+const followers = async (c: pg.ClientBase, t: Found, actor: string): Promise<string[]> => {
+  const driver =
+    t.driver_id === null
+      ? undefined
+      : await firstRow(c, sql.selectFrom("drivers").select("user_id").where("id", "=", t.driver_id))
+  const all = new Set([t.raised_by, driver?.user_id ?? null, t.assignee_id])
+  all.delete(actor)
+  return [...all].filter((u): u is string => u !== null)
+}
+
+/** Appends an event to ticket `t`'s history and tells its followers; returns the event's id. */
 const record = async (
   c: pg.ClientBase,
   p: Principal,
@@ -44,7 +58,7 @@ const record = async (
       .returning("id"),
   )
   if (added === undefined) throw new Error("the ticket event was not stored")
-  await notifyTicketUpdate(c, p.orgId, newsOf(t), added.id, what)
+  await notifyTicketUpdate(c, p.orgId, newsOf(t), added.id, what, await followers(c, t, p.userId))
   return added.id
 }
 

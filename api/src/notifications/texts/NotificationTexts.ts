@@ -20,6 +20,9 @@ export const MESSAGE_KEYS = [
   "onboarding_decided",
   "ticket_raised",
   "ticket_update",
+  "task_assigned",
+  "task_due_soon",
+  "task_overdue",
 ] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 

@@ -60,5 +60,10 @@ export const onboardingEn = {
     settingVehicles: "Review new vehicles",
     settingDrivers: "Check and train new drivers",
     settingsSaved: "Onboarding settings saved",
+    notificationGroup: "Onboarding",
+    type_onboarding_vehicle_review: "A vehicle awaits an onboarding step",
+    type_onboarding_driver_review: "A driver awaits an onboarding step",
+    type_onboarding_vehicle_decided: "A vehicle's onboarding was decided",
+    type_onboarding_driver_decided: "A driver's onboarding was decided",
   },
 }

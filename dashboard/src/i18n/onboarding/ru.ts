@@ -62,5 +62,10 @@ export const onboardingRu: typeof onboardingEn = {
     settingVehicles: "Проверять новый транспорт",
     settingDrivers: "Проверять и обучать новых водителей",
     settingsSaved: "Настройки допуска сохранены",
+    notificationGroup: "Допуск",
+    type_onboarding_vehicle_review: "Транспорт ждёт шага допуска",
+    type_onboarding_driver_review: "Водитель ждёт шага допуска",
+    type_onboarding_vehicle_decided: "Решение о допуске транспорта",
+    type_onboarding_driver_decided: "Решение о допуске водителя",
   },
 }

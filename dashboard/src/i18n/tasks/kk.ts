@@ -100,5 +100,9 @@ export const tasksKk: typeof tasksEn = {
     open: "Ашу",
     notFound: "Тапсырма табылмады",
     notFoundText: "Ол жоқ немесе сіздікі емес.",
+    notificationGroup: "Тапсырмалар",
+    type_task_assigned: "Маған немесе командама тапсырма берілді",
+    type_task_due_soon: "Тапсырма мерзіміне бір сағаттан аз қалды",
+    type_task_overdue: "Тапсырма мерзімі өтті",
   },
 }

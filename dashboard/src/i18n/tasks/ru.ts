@@ -100,5 +100,9 @@ export const tasksRu: typeof tasksEn = {
     open: "Открыть",
     notFound: "Задача не найдена",
     notFoundText: "Её нет, или она не ваша.",
+    notificationGroup: "Задачи",
+    type_task_assigned: "Задача назначена мне или моей команде",
+    type_task_due_soon: "Срок задачи наступит в течение часа",
+    type_task_overdue: "Задача просрочена",
   },
 }
