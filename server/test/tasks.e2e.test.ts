@@ -404,3 +404,117 @@ describe("telling a task's people", () => {
     )
   })
 })
+
+describe("more telemetry triggers", () => {
+  it("moves a task when the ignition has been off in its fence for the trigger's minutes, and opens a repair task when a DTC appears, each naming its cause", async () => {
+    const dropOff = await admin.call<{ id: string }>("POST", "/api/v1/task-templates", {
+      name: "Drop-off",
+      states: [
+        { key: "created", label: "Created", initial: true },
+        { key: "unloading", label: "Unloading" },
+        { key: "done", label: "Done", final: true },
+      ],
+      transitions: [
+        { from: "created", to: "unloading" },
+        { from: "unloading", to: "done" },
+      ],
+      triggers: [{ on: "ignition_off", to: "unloading", minutes: 5 }],
+    })
+    const repair = await admin.call<{ id: string }>("POST", "/api/v1/task-templates", {
+      name: "Fault repair",
+      defaultDurationMinutes: 480,
+      states: [
+        { key: "reported", label: "Reported", initial: true },
+        { key: "fixed", label: "Fixed", final: true },
+      ],
+      transitions: [{ from: "reported", to: "fixed" }],
+      triggers: [{ on: "dtc", to: "reported" }],
+    })
+    expect([dropOff.status, repair.status]).toEqual([201, 201])
+    const task = await admin.call<TaskBody>("POST", "/api/v1/tasks", {
+      templateId: dropOff.body.id,
+      title: "Drop the pallets",
+      vehicleId: otherVan.vehicleId,
+      geofenceId: fenceId,
+    })
+    // Outside with the engine running, then parked in the yard with the ignition off from 20 min ago.
+    const t0 = Date.now() - 24 * 60_000
+    await publishPoints(
+      h.fleet,
+      otherVan,
+      Array.from({ length: 12 }, (_, i) => ({
+        timeMs: t0 + i * 60_000,
+        ...(i < 3 ? { lat: 43.69, lon: 77.71 } : { lat: 43.71, lon: 77.71 }),
+        speedMps: i < 4 ? 3 : 0,
+        ignition: i < 4,
+        ...(i === 11 ? { dtc: ["P0301"] } : {}),
+      })),
+    )
+    const moved = await eventually(
+      async () => {
+        const r = await admin.call<TaskBody>("GET", `/api/v1/tasks/${task.body.id}`)
+        return r.body.status === "unloading" ? r.body : undefined
+      },
+      25_000,
+      "the ignition trigger to move the task",
+    )
+    expect(moved.closed).toBe(false)
+    const history = await admin.call<{
+      items: Array<EventBody & { cause: { minutes: number | null } | null }>
+    }>("GET", `/api/v1/tasks/${task.body.id}/events`)
+    expect(history.body.items.at(-1)).toMatchObject({
+      kind: "status_change",
+      fromStatus: "created",
+      toStatus: "unloading",
+      actorName: null,
+      cause: { alertId: null, alertType: "ignition_off", geofenceName: "Customer yard", minutes: 5 },
+    })
+
+    const opened = await admin.call<{ items: Array<TaskBody & { title: string; vehicleId: string }> }>(
+      "GET",
+      `/api/v1/tasks?templateId=${repair.body.id}`,
+    )
+    expect(opened.body.items.map((t) => [t.title, t.status, t.vehicleId])).toEqual([
+      ["Fault repair: P0301", "reported", otherVan.vehicleId],
+    ])
+    const repairHistory = await admin.call<{
+      items: Array<EventBody & { cause: { code: string | null } | null }>
+    }>("GET", `/api/v1/tasks/${opened.body.items[0]?.id}/events`)
+    expect(repairHistory.body.items).toHaveLength(1)
+    expect(repairHistory.body.items[0]).toMatchObject({
+      kind: "created",
+      toStatus: "reported",
+      cause: { alertType: "dtc", code: "P0301" },
+    })
+    // Another code while the repair is open opens nothing more.
+    await publishPoints(h.fleet, otherVan, [
+      { timeMs: t0 + 12 * 60_000, lat: 43.71, lon: 77.71, ignition: false, dtc: ["P0301", "P0420"] },
+    ])
+    await eventually(
+      async () => {
+        const a = await admin.call<{ items: Array<{ key: string }> }>(
+          "GET",
+          `/api/v1/alerts?vehicleId=${otherVan.vehicleId}&type=dtc`,
+        )
+        return a.body.items?.some((x) => x.key === "P0420") ? true : undefined
+      },
+      15_000,
+      "the second DTC alert",
+    )
+    const still = await admin.call<{ total: number }>("GET", `/api/v1/tasks?templateId=${repair.body.id}`)
+    expect(still.body.total).toBe(1)
+  })
+
+  it("refuses an ignition trigger without its minutes, naming the field", async () => {
+    const res = await admin.call<ErrorBody>("POST", "/api/v1/task-templates", {
+      ...VISIT,
+      name: "No minutes",
+      triggers: [{ on: "ignition_off", to: "on_site" }],
+    })
+    expect(res.status).toBe(422)
+    expect(res.body.error).toMatchObject({
+      code: "FLEET_TASK_TEMPLATE_INVALID",
+      field: "triggers[0].minutes",
+    })
+  })
+})

@@ -4,6 +4,7 @@ import pg from "pg"
 import { makeSecretBox, type SecretBox } from "../auth/SecretBox.js"
 import type { Tokens } from "../auth/Tokens.js"
 import { userTopic } from "../live/LiveHub.js"
+import { runIgnitionTriggers } from "../tasks/ignitionTriggers.js"
 import { DEADLINES_CHANNEL, raiseTaskDeadlines } from "../tasks/taskDeadlines.js"
 import { makeDailyCheckScheduler } from "./checks/DailyCheckScheduler.js"
 import { makeEmailChannel } from "./EmailChannel.js"
@@ -28,8 +29,8 @@ export interface NotificationsOptions {
   /** The daily checks' clock and how often they look for a due organisation (ms); false: none. */
   readonly dailyChecks?: { readonly now?: () => Date; readonly intervalMs?: number } | false
   /**
-   * How often the tasks' due times are looked at (ms, 10 s by default; at once when a task's due
-   * time is set); false: never.
+   * How often the tasks' due times and ignition triggers are looked at (ms, 10 s by default; at once
+   * when a task's due time is set); false: never.
    */
   readonly taskDeadlinesMs?: number | false
 }
@@ -37,8 +38,9 @@ export interface NotificationsOptions {
 /**
  * Runs the notifications of this process: fans out raised events, sends the outbox, pushes each
  * user's new in-app notifications over their live sockets (`user/<id>` topics), runs the
- * organisations' daily checks (expiries, maintenance, budgets) at their hour and tells tasks'
- * people of due times coming and gone. Woken by
+ * organisations' daily checks (expiries, maintenance, budgets) at their hour, tells tasks' people
+ * of due times coming and gone, and moves tasks whose vehicle has stood in their fence with the
+ * ignition off long enough. Woken by
  * PostgreSQL NOTIFY (an alert's trigger, `raiseNotification`), so every API process hears what any
  * of them wrote; a poll catches what a dropped listener missed and the retries that fall due.
  */
@@ -74,6 +76,7 @@ export const startNotifications = async (
       if (every !== false && Date.now() - deadlinesAt >= every) {
         deadlinesAt = Date.now()
         await raiseTaskDeadlines(pool, new Date())
+        await runIgnitionTriggers(pool, new Date())
       }
       await fanOutEvents(pool, 100, () => new Date())
       while (!stopped && (await worker.run(20)) === 20) {}
