@@ -10,6 +10,7 @@ import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { checkTransition, type Evidence } from "./checkTransition.js"
+import { insertTask } from "./insertTask.js"
 import { notifyTask, taskRecipients } from "./notifyTask.js"
 import { announceDeadline } from "./taskDeadlines.js"
 import { addTaskEvent, taskHistory } from "./taskEvents.js"
@@ -120,69 +121,14 @@ export const registerTaskRoutes = (
 
   serve(app, deps, endpoints.tasks.create, async ({ principal: p, body: b, request }) => {
     const task = await db.withOrg(p.orgId, async (c) => {
-      const template =
-        b.templateId === undefined
-          ? undefined
-          : await firstRow(
-              c,
-              sql
-                .selectFrom("task_templates")
-                .selectAll()
-                .where("id", "=", b.templateId)
-                .where("archived_at", "is", null),
-            )
-      if (b.templateId !== undefined && template === undefined)
-        throw new HttpError(422, "FLEET_REFERENCE_NOT_FOUND", "no such task template", "templateId")
-      await requireReferences(c, b)
-      const machine = template === undefined ? AD_HOC_MACHINE : machineOf(template)
-      const due =
-        b.dueAt !== undefined
-          ? b.dueAt === null
-            ? null
-            : new Date(b.dueAt)
-          : template?.default_duration_minutes != null
-            ? new Date(Date.now() + template.default_duration_minutes * 60_000)
-            : null
-      const inserted = (await firstRow(
-        c,
-        sql
-          .insertInto("tasks")
-          .values({
-            org_id: p.orgId,
-            template_id: template?.id ?? null,
-            title: b.title,
-            description: b.description ?? "",
-            priority: b.priority ?? template?.default_priority ?? "normal",
-            status: initialState(machine).key,
-            due_at: due,
-            assignee_user_id: b.assigneeUserId ?? null,
-            team_id: b.teamId !== undefined ? b.teamId : (template?.default_team_id ?? null),
-            vehicle_id: b.vehicleId ?? null,
-            driver_id: b.driverId ?? null,
-            geofence_id: b.geofenceId ?? null,
-            created_by: p.userId,
-          })
-          .returning("id"),
-      )) as { id: string }
-      await addTaskEvent(c, p, inserted.id, { kind: "created", toStatus: initialState(machine).key })
-      const row = await reload(c, p, inserted.id)
-      if (row.assignee_user_id !== null || row.team_id !== null) {
-        const [event] = await addTaskEvent(c, p, inserted.id, {
-          kind: "assignment",
-          details: { assigneeName: row.assignee_name, teamName: row.team_name },
-        })
-        const to = await taskRecipients(c, p.orgId, row, p.userId)
-        await notifyTask(c, p.orgId, "task_assigned", row, event?.id ?? row.id, to)
-      }
-      if (row.due_at !== null) await announceDeadline(c, p.orgId)
-      const view = toTaskDetail(row, new Date())
+      const row = await insertTask(c, p, b)
       await audit(c, p, request, {
         action: "task.create",
         entity: "task",
         entityId: row.id,
         newValues: toTask(row, new Date()),
       })
-      return view
+      return toTaskDetail(row, new Date())
     })
     return { body: task, status: 201 }
   })

@@ -37,7 +37,10 @@ export const taskQuery = () =>
     .leftJoin("vehicles as v", "v.id", "k.vehicle_id")
     .leftJoin("drivers as d", "d.id", "k.driver_id")
     .leftJoin("geofences as g", "g.id", "k.geofence_id")
+    .leftJoin("tickets as tk", "tk.task_id", "k.id")
     .select([
+      "tk.id as ticket_id",
+      "tk.number as ticket_number",
       "k.id",
       "k.template_id",
       "m.name as template_name",
@@ -108,6 +111,8 @@ export const toTaskDetail = (r: TaskRow, now: Date): typeof TaskDetail.Encoded =
   const m = machineOf(r)
   return {
     ...toTask(r, now),
+    ticket:
+      r.ticket_id === null || r.ticket_number === null ? null : { id: r.ticket_id, number: r.ticket_number },
     states: m.states,
     next: isFinal(m, r.status) ? [] : transitionsFrom(m, r.status),
   }

@@ -21,6 +21,7 @@ export type TicketChange =
   | { readonly change: "assigned"; readonly assignee: string }
   | { readonly change: "unassigned" }
   | { readonly change: "repair" }
+  | { readonly change: "task" }
 
 /** The message in each reader's language, and its English text for the event's stored title/body. */
 const message = (key: MessageKey, params: MessageParams) => {

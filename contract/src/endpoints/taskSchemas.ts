@@ -123,6 +123,8 @@ export const Task = Schema.Struct({
 /** A task with its workflow and the steps the caller may take from its state now. */
 export const TaskDetail = Schema.Struct({
   ...Task.fields,
+  /** The driver ticket this task was made of. */
+  ticket: Schema.NullOr(Schema.Struct({ id: Uuid, number: Schema.Int })),
   states: Schema.Array(TaskState),
   next: Schema.Array(TaskTransition),
 }).annotate({ identifier: "TaskDetail" })

@@ -63,7 +63,7 @@ export const notificationTextsEn: NotificationTexts = {
     },
     ticket_update: {
       title: "Ticket #{number}: {title}",
-      body: "{change, select, status {Now {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Comment: {comment}} assigned {Assigned to {assignee}.} unassigned {Nobody is assigned now.} repair {A repair was opened in the service book.} other {Updated.}}",
+      body: "{change, select, status {Now {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Comment: {comment}} assigned {Assigned to {assignee}.} unassigned {Nobody is assigned now.} repair {A repair was opened in the service book.} task {A task was made of it.} other {Updated.}}",
     },
     task_assigned: {
       title: "Task for you: {title}",

@@ -59,7 +59,7 @@ export const notificationTextsKk: NotificationTexts = {
     },
     ticket_update: {
       title: "Өтінім №{number}: {title}",
-      body: "{change, select, status {Жаңа күйі: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Пікір: {comment}} assigned {Орындаушы: {assignee}.} unassigned {Орындаушы алынып тасталды.} repair {Сервистік кітапшада жөндеу ашылды.} other {Өтінім өзгерді.}}",
+      body: "{change, select, status {Жаңа күйі: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Пікір: {comment}} assigned {Орындаушы: {assignee}.} unassigned {Орындаушы алынып тасталды.} repair {Сервистік кітапшада жөндеу ашылды.} task {Өтінім бойынша тапсырма жасалды.} other {Өтінім өзгерді.}}",
     },
     task_assigned: {
       title: "Сізге тапсырма берілді: {title}",

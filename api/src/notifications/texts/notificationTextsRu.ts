@@ -62,7 +62,7 @@ export const notificationTextsRu: NotificationTexts = {
     },
     ticket_update: {
       title: "Заявка №{number}: {title}",
-      body: "{change, select, status {Новый статус: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Комментарий: {comment}} assigned {Исполнитель: {assignee}.} unassigned {Исполнитель снят.} repair {В сервисной книжке открыт ремонт.} other {Заявка изменена.}}",
+      body: "{change, select, status {Новый статус: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Комментарий: {comment}} assigned {Исполнитель: {assignee}.} unassigned {Исполнитель снят.} repair {В сервисной книжке открыт ремонт.} task {По заявке создана задача.} other {Заявка изменена.}}",
     },
     task_assigned: {
       title: "Вам назначена задача: {title}",

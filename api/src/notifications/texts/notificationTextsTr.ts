@@ -59,7 +59,7 @@ export const notificationTextsTr: NotificationTexts = {
     },
     ticket_update: {
       title: "Talep #{number}: {title}",
-      body: "{change, select, status {Yeni durum: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Yorum: {comment}} assigned {Sorumlu: {assignee}.} unassigned {Sorumlu kaldırıldı.} repair {Servis defterinde bir onarım açıldı.} other {Talep güncellendi.}}",
+      body: "{change, select, status {Yeni durum: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Yorum: {comment}} assigned {Sorumlu: {assignee}.} unassigned {Sorumlu kaldırıldı.} repair {Servis defterinde bir onarım açıldı.} task {Talepten bir görev oluşturuldu.} other {Talep güncellendi.}}",
     },
     task_assigned: {
       title: "Size görev atandı: {title}",

@@ -104,6 +104,7 @@ export const tasksEn = {
     open: "Open",
     notFound: "Task not found",
     notFoundText: "It does not exist, or it is not one of yours.",
+    fromTicket: "From ticket #{{ number }}",
     notificationGroup: "Tasks",
     type_task_assigned: "A task was assigned to me or my team",
     type_task_due_soon: "A task is due within the hour",

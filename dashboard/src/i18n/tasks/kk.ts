@@ -105,6 +105,7 @@ export const tasksKk: typeof tasksEn = {
     open: "Ашу",
     notFound: "Тапсырма табылмады",
     notFoundText: "Ол жоқ немесе сіздікі емес.",
+    fromTicket: "№{{ number }} өтінім бойынша",
     notificationGroup: "Тапсырмалар",
     type_task_assigned: "Маған немесе командама тапсырма берілді",
     type_task_due_soon: "Тапсырма мерзіміне бір сағаттан аз қалды",

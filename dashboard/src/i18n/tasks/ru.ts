@@ -105,6 +105,7 @@ export const tasksRu: typeof tasksEn = {
     open: "Открыть",
     notFound: "Задача не найдена",
     notFoundText: "Её нет, или она не ваша.",
+    fromTicket: "По заявке №{{ number }}",
     notificationGroup: "Задачи",
     type_task_assigned: "Задача назначена мне или моей команде",
     type_task_due_soon: "Срок задачи наступит в течение часа",

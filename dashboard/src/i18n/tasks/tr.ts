@@ -105,6 +105,7 @@ export const tasksTr: typeof tasksEn = {
     open: "Aç",
     notFound: "Görev bulunamadı",
     notFoundText: "Böyle bir görev yok ya da size ait değil.",
+    fromTicket: "#{{ number }} numaralı talepten",
     notificationGroup: "Görevler",
     type_task_assigned: "Bana veya ekibime bir görev atandı",
     type_task_due_soon: "Bir görevin süresi bir saat içinde doluyor",
