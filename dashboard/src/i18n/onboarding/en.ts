@@ -34,6 +34,7 @@ export const onboardingEn = {
     step_submit: "Submit for review",
     step_inspect: "Record inspection",
     step_approve: "Approve",
+    approveBlocked: "Approval waits for the checklist: {{ items }}.",
     step_reject: "Reject",
     step_start: "Start background check",
     step_pass: "Pass this stage",

@@ -36,6 +36,7 @@ export const onboardingKk: typeof onboardingEn = {
     step_submit: "Тексеруге жіберу",
     step_inspect: "Қарауды белгілеу",
     step_approve: "Рұқсат ету",
+    approveBlocked: "Рұқсат беру чек-парақ тармақтарын күтуде: {{ items }}.",
     step_reject: "Қабылдамау",
     step_start: "Өмірбаян тексеруін бастау",
     step_pass: "Кезеңнен өтті",

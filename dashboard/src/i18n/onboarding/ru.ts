@@ -36,6 +36,7 @@ export const onboardingRu: typeof onboardingEn = {
     step_submit: "Отправить на проверку",
     step_inspect: "Отметить осмотр",
     step_approve: "Допустить",
+    approveBlocked: "Допуск ждёт пунктов чек-листа: {{ items }}.",
     step_reject: "Отклонить",
     step_start: "Начать проверку биографии",
     step_pass: "Этап пройден",

@@ -36,6 +36,7 @@ export const onboardingTr: typeof onboardingEn = {
     step_submit: "İncelemeye gönder",
     step_inspect: "Muayeneyi kaydet",
     step_approve: "Onayla",
+    approveBlocked: "Onay kontrol listesini bekliyor: {{ items }}.",
     step_reject: "Reddet",
     step_start: "Geçmiş kontrolünü başlat",
     step_pass: "Bu aşamayı geçti",
