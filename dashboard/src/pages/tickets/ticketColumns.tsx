@@ -71,7 +71,7 @@ export const ticketColumns = (
     header: t("tickets.slaDue"),
     cell: (c) => (
       <span
-        class="ticket-cell"
+        class="ticket-cell ticket-cell--wrap"
         classList={{ "ticket-sla--overdue": c.row.original.overdue }}
         data-testid="ticket-row-sla"
         data-overdue={c.row.original.overdue}
