@@ -6,7 +6,7 @@ import type pg from "pg"
 import { audit } from "../audit/audit.js"
 import type { Principal } from "../auth/Principal.js"
 import { listPage, sortOf } from "../db/listPage.js"
-import { firstRow, rows, sql } from "../db/sql.js"
+import { rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { checkTransition, type Evidence } from "./checkTransition.js"
@@ -14,7 +14,7 @@ import { insertTask } from "./insertTask.js"
 import { notifyTask, taskRecipients } from "./notifyTask.js"
 import { announceDeadline } from "./taskDeadlines.js"
 import { addTaskEvent, taskHistory } from "./taskEvents.js"
-import { AD_HOC_MACHINE, initialState, isFinal } from "./taskMachine.js"
+import { isFinal } from "./taskMachine.js"
 import {
   machineOf,
   requireTask,
