@@ -1,7 +1,7 @@
 /**
  * The notification types: the one list the preferences, the server's texts and the dashboard's
- * labels key off. A notification's type is an alert type (the engine's and the API's rules) or a
- * daily check's (`api/src/notifications/checks/`).
+ * labels key off. A notification's type is an alert type (the engine's and the API's rules), a
+ * daily check's (`api/src/notifications/checks/`), or news of a ticket, an onboarding or a task.
  */
 
 /** The alert types the rules raise (engine and API), in the order pickers and filters list them. */
@@ -51,12 +51,28 @@ export const TICKET_NOTIFICATION_TYPES = ["ticket_raised", "ticket_update"] as c
  */
 export const CENTRE_NOTIFICATION_TYPES = ["centre_decision", "vehicle_access"] as const
 
-/** Every notification type: alerts, then reminders, then tickets, then service centres. */
+/**
+ * Onboarding steps: `_review` to those who take the next step, `_decided` to those who assign
+ * (api/src/onboarding/notifyOnboarding.ts).
+ */
+export const ONBOARDING_NOTIFICATION_TYPES = [
+  "onboarding_vehicle_review",
+  "onboarding_driver_review",
+  "onboarding_vehicle_decided",
+  "onboarding_driver_decided",
+] as const
+
+/** A task's news for its assignee and team: assigned to them, due within the hour, overdue. */
+export const TASK_NOTIFICATION_TYPES = ["task_assigned", "task_due_soon", "task_overdue"] as const
+
+/** Every notification type: alerts, reminders, tickets, service centres, onboarding, tasks. */
 export const NOTIFICATION_TYPES = [
   ...ALERT_TYPES,
   ...REMINDER_TYPES,
   ...TICKET_NOTIFICATION_TYPES,
   ...CENTRE_NOTIFICATION_TYPES,
+  ...ONBOARDING_NOTIFICATION_TYPES,
+  ...TASK_NOTIFICATION_TYPES,
 ] as const
 export type NotificationTypeCode = (typeof NOTIFICATION_TYPES)[number]
 

@@ -312,3 +312,209 @@ describe("tasks through their workflow", () => {
     expect(history.body.items[3]?.cause?.geofenceName).toBe("Customer yard")
   })
 })
+
+describe("telling a task's people", () => {
+  interface Inbox {
+    items: Array<{ type: string; title: string; body: string; link: string | null }>
+  }
+  const inbox = async (api: ApiClient, link: string) =>
+    (await api.call<Inbox>("GET", "/api/v1/notifications")).body.items.filter((n) => n.link === link)
+
+  it("tells the assignee and the team's drivers of an assignment, each by their preferences, then of the due time coming and gone, once each", async () => {
+    const team = await admin.call<{ id: string }>("POST", "/api/v1/teams", { name: "Pump crew" })
+    expect(team.status).toBe(201)
+    expect((await admin.call("PATCH", `/api/v1/drivers/${driverId}`, { teamId: team.body.id })).status).toBe(
+      200,
+    )
+    const mateId = (
+      await h.fleet.db.system.query<{ id: string }>(
+        `WITH u AS (INSERT INTO users (org_id, email, name, password_hash, role) VALUES ($1, 'task.mate@demo.example', 'Task Mate', $2, 'driver') RETURNING id, org_id, name)
+         INSERT INTO drivers (id, org_id, user_id, full_name, team_id) SELECT id, org_id, id, name, $3 FROM u RETURNING id`,
+        [await demoOrgId(h.fleet), await hashSecret("task-mate-password"), team.body.id],
+      )
+    ).rows[0]?.id as string
+    const mate = await login(h.fleet, "task.mate@demo.example", "task-mate-password")
+    // The mate wants to hear of deadlines in the app, not of assignments.
+    const prefs = await mate.call("PUT", "/api/v1/notifications/preferences", {
+      inAppTypes: ["task_due_soon", "task_overdue"],
+      emailEnabled: false,
+      emailTypes: null,
+      telegramEnabled: false,
+      telegramChatId: null,
+      telegramTypes: null,
+      quietFrom: null,
+      quietTo: null,
+      timeZone: null,
+    })
+    expect(prefs.status).toBe(200)
+
+    const soon = await admin.call<TaskBody>("POST", "/api/v1/tasks", {
+      title: "Swap the pump",
+      teamId: team.body.id,
+      dueAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+    })
+    const late = await admin.call<TaskBody>("POST", "/api/v1/tasks", {
+      title: "Return the old pump",
+      assigneeUserId: mateId,
+      dueAt: new Date(Date.now() - 60_000).toISOString(),
+    })
+    expect([soon.status, late.status]).toEqual([201, 201])
+    // A team's task is the team's drivers' to see.
+    expect((await mate.call("GET", `/api/v1/tasks/${soon.body.id}`)).status).toBe(200)
+
+    const driverSoon = await eventually(
+      async () => {
+        const got = await inbox(driver, `/tasks/${soon.body.id}`)
+        return got.length === 2 ? got : undefined
+      },
+      20_000,
+      "the driver's assignment and due-soon notifications",
+    )
+    expect(driverSoon.map((n) => n.type).sort()).toEqual(["task_assigned", "task_due_soon"])
+    expect(driverSoon.find((n) => n.type === "task_assigned")?.title).toBe("Task for you: Swap the pump")
+    const mateLate = await eventually(
+      async () => {
+        const got = await inbox(mate, `/tasks/${late.body.id}`)
+        return got.some((n) => n.type === "task_overdue") ? got : undefined
+      },
+      20_000,
+      "the mate's overdue notification",
+    )
+    // Assigned to the mate, who does not want assignments in the app; the overdue notice only.
+    expect(mateLate.map((n) => n.type)).toEqual(["task_overdue"])
+    expect(mateLate[0]?.body).toMatch(/and is still Open\.$/u)
+    expect((await inbox(mate, `/tasks/${soon.body.id}`)).map((n) => n.type)).toEqual(["task_due_soon"])
+    // The admin made the assignments and is told of none; the other task's people are not told either.
+    expect(await inbox(admin, `/tasks/${soon.body.id}`)).toEqual([])
+    expect(await inbox(driver, `/tasks/${late.body.id}`)).toEqual([])
+
+    // Raised once per due time: a later scan tells nobody again; a new due time tells again.
+    const raised = await h.fleet.db.system.query<{ n: string }>(
+      "SELECT count(*) AS n FROM notification_events WHERE link = $1",
+      [`/tasks/${soon.body.id}`],
+    )
+    expect(Number(raised.rows[0]?.n)).toBe(2)
+    await admin.call("PATCH", `/api/v1/tasks/${soon.body.id}`, {
+      dueAt: new Date(Date.now() - 1_000).toISOString(),
+    })
+    await eventually(
+      async () => ((await inbox(driver, `/tasks/${soon.body.id}`)).length === 3 ? true : undefined),
+      20_000,
+      "the overdue notice of the new due time",
+    )
+  })
+})
+
+describe("more telemetry triggers", () => {
+  it("moves a task when the ignition has been off in its fence for the trigger's minutes, and opens a repair task when a DTC appears, each naming its cause", async () => {
+    const dropOff = await admin.call<{ id: string }>("POST", "/api/v1/task-templates", {
+      name: "Drop-off",
+      states: [
+        { key: "created", label: "Created", initial: true },
+        { key: "unloading", label: "Unloading" },
+        { key: "done", label: "Done", final: true },
+      ],
+      transitions: [
+        { from: "created", to: "unloading" },
+        { from: "unloading", to: "done" },
+      ],
+      triggers: [{ on: "ignition_off", to: "unloading", minutes: 5 }],
+    })
+    const repair = await admin.call<{ id: string }>("POST", "/api/v1/task-templates", {
+      name: "Fault repair",
+      defaultDurationMinutes: 480,
+      states: [
+        { key: "reported", label: "Reported", initial: true },
+        { key: "fixed", label: "Fixed", final: true },
+      ],
+      transitions: [{ from: "reported", to: "fixed" }],
+      triggers: [{ on: "dtc", to: "reported" }],
+    })
+    expect([dropOff.status, repair.status]).toEqual([201, 201])
+    const task = await admin.call<TaskBody>("POST", "/api/v1/tasks", {
+      templateId: dropOff.body.id,
+      title: "Drop the pallets",
+      vehicleId: otherVan.vehicleId,
+      geofenceId: fenceId,
+    })
+    // Outside with the engine running, then parked in the yard with the ignition off from 20 min ago.
+    const t0 = Date.now() - 24 * 60_000
+    await publishPoints(
+      h.fleet,
+      otherVan,
+      Array.from({ length: 12 }, (_, i) => ({
+        timeMs: t0 + i * 60_000,
+        ...(i < 3 ? { lat: 43.69, lon: 77.71 } : { lat: 43.71, lon: 77.71 }),
+        speedMps: i < 4 ? 3 : 0,
+        ignition: i < 4,
+        ...(i === 11 ? { dtc: ["P0301"] } : {}),
+      })),
+    )
+    const moved = await eventually(
+      async () => {
+        const r = await admin.call<TaskBody>("GET", `/api/v1/tasks/${task.body.id}`)
+        return r.body.status === "unloading" ? r.body : undefined
+      },
+      25_000,
+      "the ignition trigger to move the task",
+    )
+    expect(moved.closed).toBe(false)
+    const history = await admin.call<{
+      items: Array<EventBody & { cause: { minutes: number | null } | null }>
+    }>("GET", `/api/v1/tasks/${task.body.id}/events`)
+    expect(history.body.items.at(-1)).toMatchObject({
+      kind: "status_change",
+      fromStatus: "created",
+      toStatus: "unloading",
+      actorName: null,
+      cause: { alertId: null, alertType: "ignition_off", geofenceName: "Customer yard", minutes: 5 },
+    })
+
+    const opened = await admin.call<{ items: Array<TaskBody & { title: string; vehicleId: string }> }>(
+      "GET",
+      `/api/v1/tasks?templateId=${repair.body.id}`,
+    )
+    expect(opened.body.items.map((t) => [t.title, t.status, t.vehicleId])).toEqual([
+      ["Fault repair: P0301", "reported", otherVan.vehicleId],
+    ])
+    const repairHistory = await admin.call<{
+      items: Array<EventBody & { cause: { code: string | null } | null }>
+    }>("GET", `/api/v1/tasks/${opened.body.items[0]?.id}/events`)
+    expect(repairHistory.body.items).toHaveLength(1)
+    expect(repairHistory.body.items[0]).toMatchObject({
+      kind: "created",
+      toStatus: "reported",
+      cause: { alertType: "dtc", code: "P0301" },
+    })
+    // Another code while the repair is open opens nothing more.
+    await publishPoints(h.fleet, otherVan, [
+      { timeMs: t0 + 12 * 60_000, lat: 43.71, lon: 77.71, ignition: false, dtc: ["P0301", "P0420"] },
+    ])
+    await eventually(
+      async () => {
+        const a = await admin.call<{ items: Array<{ key: string }> }>(
+          "GET",
+          `/api/v1/alerts?vehicleId=${otherVan.vehicleId}&type=dtc`,
+        )
+        return a.body.items?.some((x) => x.key === "P0420") ? true : undefined
+      },
+      15_000,
+      "the second DTC alert",
+    )
+    const still = await admin.call<{ total: number }>("GET", `/api/v1/tasks?templateId=${repair.body.id}`)
+    expect(still.body.total).toBe(1)
+  })
+
+  it("refuses an ignition trigger without its minutes, naming the field", async () => {
+    const res = await admin.call<ErrorBody>("POST", "/api/v1/task-templates", {
+      ...VISIT,
+      name: "No minutes",
+      triggers: [{ on: "ignition_off", to: "on_site" }],
+    })
+    expect(res.status).toBe(422)
+    expect(res.body.error).toMatchObject({
+      code: "FLEET_TASK_TEMPLATE_INVALID",
+      field: "triggers[0].minutes",
+    })
+  })
+})

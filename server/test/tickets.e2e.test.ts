@@ -298,12 +298,31 @@ describe("the office works the ticket", () => {
     expect(again.status).toBe(409)
     expect(again.body.error.code).toBe("FLEET_TICKET_REPAIR_EXISTS")
 
-    // Each change told to the van's driver (the fan-out tells the vehicle's assigned driver).
-    const updates = await sys<{ n: string }>(
-      "SELECT count(*) AS n FROM notification_events WHERE type = 'ticket_update' AND vehicle_id = $1",
+    // Each change told to the driver who raised it, and to nobody else (the manager made them).
+    const updates = await sys<{ n: string; to: string[] }>(
+      `SELECT count(*) AS n, array_agg(DISTINCT r)::text[] AS to FROM notification_events,
+              unnest(recipient_user_ids) r WHERE type = 'ticket_update' AND vehicle_id = $1`,
       [van.vehicleId],
     )
-    expect(Number(updates.rows[0]?.n)).toBe(4)
+    expect(updates.rows[0]).toEqual({ n: "4", to: [driverUserId] })
+    const inbox = await eventually(
+      async () => {
+        const got = await driver.call<{ items: Array<{ type: string; link: string }> }>(
+          "GET",
+          "/api/v1/notifications?type=ticket_update",
+        )
+        const mine = got.body.items.filter((n) => n.link === `/tickets/${ticket.id}`)
+        return mine.length === 4 ? mine : undefined
+      },
+      10_000,
+      "the driver's ticket notifications",
+    )
+    expect(inbox.map((n) => n.type)).toEqual(Array(4).fill("ticket_update"))
+    const managerTold = await manager.call<{ items: Array<{ link: string }> }>(
+      "GET",
+      "/api/v1/notifications?type=ticket_update",
+    )
+    expect(managerTold.body.items.filter((n) => n.link === `/tickets/${ticket.id}`)).toEqual([])
     const repairNews = await sys<{ title: string; body: string; message_key: string }>(
       "SELECT title, body, message_key FROM notification_events WHERE dedupe_key = $1",
       [`ticket_update:${repair.body.events.at(-1)?.id}`],
@@ -449,5 +468,71 @@ describe("the demo's tickets", () => {
       ["status", "in_progress"],
     ])
     expect(second.body.events[1]?.actorId).not.toBeNull()
+  })
+})
+
+describe("a ticket turned into a task", () => {
+  it("opens a task for the ticket's vehicle and driver, linked both ways, once; the driver hears of it", async () => {
+    const raised = await driver.call<Ticket>("POST", "/api/v1/tickets", {
+      type: "damage",
+      title: "Cracked mirror",
+      description: "Left mirror cracked at the depot.",
+      vehicleId: van.vehicleId,
+    })
+    expect(raised.status).toBe(201)
+    const made = await manager.call<Ticket & { taskId: string | null }>(
+      "POST",
+      `/api/v1/tickets/${raised.body.id}/task`,
+      {},
+    )
+    expect(made.status).toBe(201)
+    expect(made.body.status).toBe("in_progress")
+    expect(made.body.events.map((e) => e.kind)).toEqual(["created", "status", "task"])
+    const taskId = made.body.taskId as string
+    expect(taskId).not.toBeNull()
+    const task = await manager.call<{
+      title: string
+      description: string
+      vehicleId: string
+      driverId: string | null
+      status: string
+      ticket: { id: string; number: number } | null
+    }>("GET", `/api/v1/tasks/${taskId}`)
+    expect(task.body).toMatchObject({
+      title: `#${raised.body.number} Cracked mirror`,
+      description: "Left mirror cracked at the depot.",
+      vehicleId: van.vehicleId,
+      driverId: driverRecord,
+      status: "open",
+      ticket: { id: raised.body.id, number: raised.body.number },
+    })
+    // The driver of the vehicle sees the task too.
+    expect((await driver.call("GET", `/api/v1/tasks/${taskId}`)).status).toBe(200)
+
+    const again = await manager.call<ErrorBody>("POST", `/api/v1/tickets/${raised.body.id}/task`, {})
+    expect(again.status).toBe(409)
+    expect(again.body.error.code).toBe("FLEET_TICKET_TASK_EXISTS")
+    const audited = await sys<{ action: string }>(
+      "SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id",
+      [raised.body.id],
+    )
+    expect(audited.rows.map((r) => r.action)).toEqual(["ticket.create", "ticket.task"])
+    expect(
+      (await sys("SELECT 1 FROM audit_log WHERE entity_id = $1 AND action = 'task.create'", [taskId]))
+        .rowCount,
+    ).toBe(1)
+    const news = await eventually(
+      async () => {
+        const got = await driver.call<{ items: Array<{ body: string; link: string }> }>(
+          "GET",
+          "/api/v1/notifications?type=ticket_update",
+        )
+        const mine = got.body.items.filter((n) => n.link === `/tickets/${raised.body.id}`)
+        return mine.length === 2 ? mine : undefined
+      },
+      10_000,
+      "the driver's news of the task",
+    )
+    expect(news.map((n) => n.body)).toContain("A task was made of it.")
   })
 })

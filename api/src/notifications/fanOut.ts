@@ -16,6 +16,7 @@ interface EventRow {
   body: string
   vehicle_id: string | null
   alert_id: string | null
+  recipient_user_ids: string[] | null
   org_timezone: string | null
 }
 
@@ -88,7 +89,8 @@ const describeAlert = async (
 
 /**
  * Fans out up to `limit` waiting events, each in its own transaction (claimed FOR UPDATE SKIP
- * LOCKED, so several workers share the work): in-app notifications for the users who should see it,
+ * LOCKED, so several workers share the work): in-app notifications for the users who should see it
+ * (the event's named recipients when it has them),
  * outbox deliveries for the channels they chose (quiet hours hold back all but critical ones), the
  * organisation's Telegram chats and its webhooks. Unique keys make a repeat of any step a no-op.
  * Returns the ids of the events fanned out.
@@ -101,7 +103,7 @@ export const fanOutEvents = async (pool: pg.Pool, limit: number, now: () => Date
       await c.query("BEGIN")
       const { rows } = await c.query<EventRow>(
         `SELECT e.id, e.org_id, e.type, e.severity, e.title, e.body, e.vehicle_id, e.alert_id,
-                o.settings->>'timezone' AS org_timezone
+                e.recipient_user_ids, o.settings->>'timezone' AS org_timezone
          FROM notification_events e JOIN organisations o ON o.id = e.org_id
          WHERE e.fanned_out_at IS NULL ORDER BY e.created_at LIMIT 1 FOR UPDATE OF e SKIP LOCKED`,
       )
@@ -146,12 +148,13 @@ const fanOutOne = async (
             to_char(p.quiet_to, 'HH24:MI') AS quiet_to, p.time_zone
      FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
      WHERE u.org_id = $1 AND NOT u.disabled
-       AND (u.role = ANY($2::text[])
+       AND CASE WHEN $4::uuid[] IS NOT NULL THEN u.id = ANY($4::uuid[]) ELSE
+         (u.role = ANY($2::text[])
          OR (u.role = 'driver' AND $3::uuid IS NOT NULL AND EXISTS (
            SELECT 1 FROM driver_assignments a JOIN drivers d ON d.id = a.driver_id
            WHERE d.user_id = u.id AND a.org_id = $1 AND a.vehicle_id = $3
-             AND a.starts_at <= now() AND (a.ends_at IS NULL OR a.ends_at > now()))))`,
-    [e.org_id, onboardingRecipientRoles(e.type) ?? ROLES_TOLD_EVERYTHING, e.vehicle_id],
+             AND a.starts_at <= now() AND (a.ends_at IS NULL OR a.ends_at > now())))) END`,
+    [e.org_id, onboardingRecipientRoles(e.type) ?? ROLES_TOLD_EVERYTHING, e.vehicle_id, e.recipient_user_ids],
   )
   const outbox = async (channel: string, target: string, userId: string | null, webhookId: string | null) =>
     c.query(
@@ -182,7 +185,8 @@ const fanOutOne = async (
     )
       await outbox("telegram", r.telegram_chat_id, r.user_id, null)
   }
-  if (settings?.telegram_enabled)
+  // The organisation's group chats hear what concerns the organisation, not one person's news.
+  if (settings?.telegram_enabled && e.recipient_user_ids === null)
     for (const chat of settings.telegram_chat_ids) await outbox("telegram", chat, null, null)
   const { rows: hooks } = await c.query<{ id: string; types: string[] | null }>(
     "SELECT id, types FROM notification_webhooks WHERE org_id = $1 AND enabled",

@@ -19,6 +19,11 @@ export interface RaisedNotification {
   /** The vehicle it is about: its driver is told too. */
   readonly vehicleId?: string | null
   /**
+   * Tells only these users of the organisation (a task's assignee and team, a ticket's raiser),
+   * each by their own preferences; absent, the organisation's usual recipients are told.
+   */
+  readonly recipients?: ReadonlyArray<string>
+  /**
    * The message the title and body were made from (`texts/`): each reader gets it in their own
    * language. title/body stay the English text (webhooks, older readers).
    */
@@ -40,8 +45,8 @@ export const raiseNotification = async (
 ): Promise<boolean> => {
   const { rowCount } = await db.query(
     `INSERT INTO notification_events (org_id, dedupe_key, type, severity, title, body, link, vehicle_id,
-                                      message_key, message_params)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                      message_key, message_params, recipient_user_ids)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (org_id, dedupe_key) DO NOTHING`,
     [
       n.orgId,
@@ -54,6 +59,7 @@ export const raiseNotification = async (
       n.vehicleId ?? null,
       n.message?.key ?? null,
       JSON.stringify(n.message?.params ?? {}),
+      n.recipients === undefined ? null : [...new Set(n.recipients)],
     ],
   )
   if (rowCount === 1) await db.query("SELECT pg_notify($1, $2)", [EVENTS_CHANNEL, n.orgId])

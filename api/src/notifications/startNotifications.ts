@@ -4,6 +4,8 @@ import pg from "pg"
 import { makeSecretBox, type SecretBox } from "../auth/SecretBox.js"
 import type { Tokens } from "../auth/Tokens.js"
 import { userTopic } from "../live/LiveHub.js"
+import { runIgnitionTriggers } from "../tasks/ignitionTriggers.js"
+import { DEADLINES_CHANNEL, raiseTaskDeadlines } from "../tasks/taskDeadlines.js"
 import { makeDailyCheckScheduler } from "./checks/DailyCheckScheduler.js"
 import { makeEmailChannel } from "./EmailChannel.js"
 import { fanOutEvents, NOTIFIED_CHANNEL } from "./fanOut.js"
@@ -26,12 +28,19 @@ export interface NotificationsOptions {
   readonly channels?: ReadonlyArray<NotificationChannel>
   /** The daily checks' clock and how often they look for a due organisation (ms); false: none. */
   readonly dailyChecks?: { readonly now?: () => Date; readonly intervalMs?: number } | false
+  /**
+   * How often the tasks' due times and ignition triggers are looked at (ms, 10 s by default; at once
+   * when a task's due time is set); false: never.
+   */
+  readonly taskDeadlinesMs?: number | false
 }
 
 /**
  * Runs the notifications of this process: fans out raised events, sends the outbox, pushes each
- * user's new in-app notifications over their live sockets (`user/<id>` topics), and runs the
- * organisations' daily checks (expiries, maintenance, budgets) at their hour. Woken by
+ * user's new in-app notifications over their live sockets (`user/<id>` topics), runs the
+ * organisations' daily checks (expiries, maintenance, budgets) at their hour, tells tasks' people
+ * of due times coming and gone, and moves tasks whose vehicle has stood in their fence with the
+ * ignition off long enough. Woken by
  * PostgreSQL NOTIFY (an alert's trigger, `raiseNotification`), so every API process hears what any
  * of them wrote; a poll catches what a dropped listener missed and the retries that fall due.
  */
@@ -58,10 +67,17 @@ export const startNotifications = async (
   let stopped = false
   let running: Promise<void> | null = null
   let again = false
+  let deadlinesAt = 0
 
   const work = async (): Promise<void> => {
     do {
       again = false
+      const every = options.taskDeadlinesMs ?? 10_000
+      if (every !== false && Date.now() - deadlinesAt >= every) {
+        deadlinesAt = Date.now()
+        await raiseTaskDeadlines(pool, new Date())
+        await runIgnitionTriggers(pool, new Date())
+      }
       await fanOutEvents(pool, 100, () => new Date())
       while (!stopped && (await worker.run(20)) === 20) {}
     } while (again && !stopped)
@@ -112,7 +128,10 @@ export const startNotifications = async (
     }
     client.on("notification", (message) => {
       if (message.channel === EVENTS_CHANNEL) tick()
-      else if (message.channel === NOTIFIED_CHANNEL && message.payload !== undefined)
+      else if (message.channel === DEADLINES_CHANNEL) {
+        deadlinesAt = 0
+        tick()
+      } else if (message.channel === NOTIFIED_CHANNEL && message.payload !== undefined)
         void publish(message.payload).catch((error: unknown) =>
           deps.log.warn({ err: error }, "notifications: could not push to the live feed"),
         )
@@ -125,6 +144,7 @@ export const startNotifications = async (
       await client.connect()
       await client.query(`LISTEN ${EVENTS_CHANNEL}`)
       await client.query(`LISTEN ${NOTIFIED_CHANNEL}`)
+      await client.query(`LISTEN ${DEADLINES_CHANNEL}`)
     } catch (error) {
       deps.log.warn({ err: error }, "notifications: cannot listen yet; retrying")
       again()

@@ -1,4 +1,10 @@
-import { can, type Permission, ROLES, type Role } from "@fleetcore/contract"
+import {
+  can,
+  type ONBOARDING_NOTIFICATION_TYPES,
+  type Permission,
+  ROLES,
+  type Role,
+} from "@fleetcore/contract"
 import type pg from "pg"
 import { raiseNotification } from "../notifications/raiseNotification.js"
 import { renderNotification } from "../notifications/texts/renderNotification.js"
@@ -8,11 +14,7 @@ import { renderNotification } from "../notifications/texts/renderNotification.js
  * of `vehicles.approve` / `drivers.approve`), `_decided` tells those who assign (the record is
  * ready for an assignment, or will not be).
  */
-export type OnboardingNotificationType =
-  | "onboarding_vehicle_review"
-  | "onboarding_driver_review"
-  | "onboarding_vehicle_decided"
-  | "onboarding_driver_decided"
+export type OnboardingNotificationType = (typeof ONBOARDING_NOTIFICATION_TYPES)[number]
 
 const permissionFor = (type: string): Permission | undefined => {
   if (!type.startsWith("onboarding_")) return undefined

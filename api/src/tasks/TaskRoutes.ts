@@ -6,12 +6,15 @@ import type pg from "pg"
 import { audit } from "../audit/audit.js"
 import type { Principal } from "../auth/Principal.js"
 import { listPage, sortOf } from "../db/listPage.js"
-import { firstRow, rows, sql } from "../db/sql.js"
+import { rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { checkTransition, type Evidence } from "./checkTransition.js"
+import { insertTask } from "./insertTask.js"
+import { notifyTask, taskRecipients } from "./notifyTask.js"
+import { announceDeadline } from "./taskDeadlines.js"
 import { addTaskEvent, taskHistory } from "./taskEvents.js"
-import { AD_HOC_MACHINE, initialState, isFinal } from "./taskMachine.js"
+import { isFinal } from "./taskMachine.js"
 import {
   machineOf,
   requireTask,
@@ -118,65 +121,14 @@ export const registerTaskRoutes = (
 
   serve(app, deps, endpoints.tasks.create, async ({ principal: p, body: b, request }) => {
     const task = await db.withOrg(p.orgId, async (c) => {
-      const template =
-        b.templateId === undefined
-          ? undefined
-          : await firstRow(
-              c,
-              sql
-                .selectFrom("task_templates")
-                .selectAll()
-                .where("id", "=", b.templateId)
-                .where("archived_at", "is", null),
-            )
-      if (b.templateId !== undefined && template === undefined)
-        throw new HttpError(422, "FLEET_REFERENCE_NOT_FOUND", "no such task template", "templateId")
-      await requireReferences(c, b)
-      const machine = template === undefined ? AD_HOC_MACHINE : machineOf(template)
-      const due =
-        b.dueAt !== undefined
-          ? b.dueAt === null
-            ? null
-            : new Date(b.dueAt)
-          : template?.default_duration_minutes != null
-            ? new Date(Date.now() + template.default_duration_minutes * 60_000)
-            : null
-      const inserted = (await firstRow(
-        c,
-        sql
-          .insertInto("tasks")
-          .values({
-            org_id: p.orgId,
-            template_id: template?.id ?? null,
-            title: b.title,
-            description: b.description ?? "",
-            priority: b.priority ?? template?.default_priority ?? "normal",
-            status: initialState(machine).key,
-            due_at: due,
-            assignee_user_id: b.assigneeUserId ?? null,
-            team_id: b.teamId !== undefined ? b.teamId : (template?.default_team_id ?? null),
-            vehicle_id: b.vehicleId ?? null,
-            driver_id: b.driverId ?? null,
-            geofence_id: b.geofenceId ?? null,
-            created_by: p.userId,
-          })
-          .returning("id"),
-      )) as { id: string }
-      await addTaskEvent(c, p, inserted.id, { kind: "created", toStatus: initialState(machine).key })
-      const row = await reload(c, p, inserted.id)
-      if (row.assignee_user_id !== null || row.team_id !== null)
-        await addTaskEvent(c, p, inserted.id, {
-          kind: "assignment",
-          details: { assigneeName: row.assignee_name, teamName: row.team_name },
-        })
-      const view = toTaskDetail(row, new Date())
+      const row = await insertTask(c, p, b)
       await audit(c, p, request, {
         action: "task.create",
         entity: "task",
         entityId: row.id,
         newValues: toTask(row, new Date()),
       })
-      return view
+      return toTaskDetail(row, new Date())
     })
     return { body: task, status: 201 }
   })
@@ -206,11 +158,17 @@ export const registerTaskRoutes = (
           .where("id", "=", params.id),
       )
       const row = await reload(c, p, params.id)
-      if (row.assignee_user_id !== old.assignee_user_id || row.team_id !== old.team_id)
-        await addTaskEvent(c, p, params.id, {
+      if (row.assignee_user_id !== old.assignee_user_id || row.team_id !== old.team_id) {
+        const [event] = await addTaskEvent(c, p, params.id, {
           kind: "assignment",
           details: { assigneeName: row.assignee_name, teamName: row.team_name },
         })
+        // Only those the change brings in hear of it.
+        const before = new Set(await taskRecipients(c, p.orgId, old, null))
+        const to = (await taskRecipients(c, p.orgId, row, p.userId)).filter((u) => !before.has(u))
+        await notifyTask(c, p.orgId, "task_assigned", row, event?.id ?? row.id, to)
+      }
+      if (b.dueAt != null) await announceDeadline(c, p.orgId)
       const now = new Date()
       await audit(c, p, request, {
         action: "task.update",

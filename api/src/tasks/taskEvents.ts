@@ -71,6 +71,8 @@ export const taskHistory = async (
             alertType: r.cause.alertType,
             geofenceId: r.cause.geofenceId,
             geofenceName: r.geofence_name,
+            code: r.cause.code ?? null,
+            minutes: r.cause.minutes ?? null,
           },
     fromStatus: r.from_status,
     toStatus: r.to_status,

@@ -16,14 +16,15 @@ export const taskNotFound = (): HttpError => new HttpError(404, "FLEET_TASK_NOT_
 
 /**
  * The condition that keeps the tasks `p` may see: a driver (a role confined to assigned vehicles)
- * sees the tasks assigned to them, to their driver record, or to a vehicle assigned to them now;
- * other roles every task of their organisation (row-level security).
+ * sees the tasks assigned to them, to their driver record or their team, or to a vehicle assigned
+ * to them now; other roles every task of their organisation (row-level security).
  */
 export const visibleTasks = (p: Principal, alias: string): Expression<SqlBool> =>
   isConfinedToAssignedVehicles(p.role)
     ? raw<SqlBool>`(${raw.ref(`${alias}.assignee_user_id`)} = ${p.userId}
         OR ${raw.ref(`${alias}.driver_id`)} IN (SELECT id FROM drivers WHERE user_id = ${p.userId})
-        OR ${raw.ref(`${alias}.vehicle_id`)} IN (${assignedNow(p.userId)}))`
+        OR ${raw.ref(`${alias}.vehicle_id`)} IN (${assignedNow(p.userId)})
+        OR ${raw.ref(`${alias}.team_id`)} IN (SELECT team_id FROM drivers WHERE user_id = ${p.userId}))`
     : raw<SqlBool>`true`
 
 /** Tasks with the names of what they link to and their template's workflow. */
@@ -36,7 +37,10 @@ export const taskQuery = () =>
     .leftJoin("vehicles as v", "v.id", "k.vehicle_id")
     .leftJoin("drivers as d", "d.id", "k.driver_id")
     .leftJoin("geofences as g", "g.id", "k.geofence_id")
+    .leftJoin("tickets as tk", "tk.task_id", "k.id")
     .select([
+      "tk.id as ticket_id",
+      "tk.number as ticket_number",
       "k.id",
       "k.template_id",
       "m.name as template_name",
@@ -107,6 +111,8 @@ export const toTaskDetail = (r: TaskRow, now: Date): typeof TaskDetail.Encoded =
   const m = machineOf(r)
   return {
     ...toTask(r, now),
+    ticket:
+      r.ticket_id === null || r.ticket_number === null ? null : { id: r.ticket_id, number: r.ticket_number },
     states: m.states,
     next: isFinal(m, r.status) ? [] : transitionsFrom(m, r.status),
   }

@@ -42,13 +42,19 @@ export interface TasksTable {
   updated_at: Changing<Date>
   closed_at: Date | null
   due_notified_for: Date | null
+  overdue_notified_for: Generated<Date | null>
+  ignition_off_since: Generated<Date | null>
 }
 
-/** The alert that moved a task, when the system did. */
+/** The telemetry that moved (or opened) a task, when the system did. */
 export interface TaskEventCause {
-  readonly alertId: string
+  readonly alertId: string | null
   readonly alertType: string
   readonly geofenceId: string | null
+  /** A `dtc` trigger: the code. */
+  readonly code?: string | null
+  /** An `ignition_off` trigger: the minutes the ignition was off in the fence. */
+  readonly minutes?: number | null
 }
 
 export interface TaskEventsTable {

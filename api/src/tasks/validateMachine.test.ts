@@ -89,6 +89,25 @@ describe("validateMachine", () => {
     })
   })
 
+  it("wants minutes on the ignition trigger alone, and a DTC trigger to open tasks in an open state", () => {
+    const withTrigger = (t: TaskMachine["triggers"][number]) => ({
+      ...visit,
+      triggers: [...visit.triggers, t],
+    })
+    expect(validateMachine(withTrigger({ on: "ignition_off", to: "on_site", minutes: 5 }))).toBeNull()
+    expect(validateMachine(withTrigger({ on: "ignition_off", to: "on_site" }))).toEqual({
+      field: "triggers[1].minutes",
+      message: "an ignition trigger needs its minutes",
+    })
+    expect(validateMachine(withTrigger({ on: "dtc", to: "created", minutes: 5 }))?.field).toBe(
+      "triggers[1].minutes",
+    )
+    expect(validateMachine(withTrigger({ on: "dtc", to: "completed" }))).toEqual({
+      field: "triggers[1].to",
+      message: 'a task cannot be opened in the final state "completed"',
+    })
+  })
+
   it("refuses two triggers for one event", () => {
     const m = { ...visit, triggers: [...visit.triggers, { on: "geofence_enter" as const, to: "completed" }] }
     expect(validateMachine(m)?.field).toBe("triggers[1].on")

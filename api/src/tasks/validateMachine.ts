@@ -10,7 +10,7 @@ export interface MachineProblem {
  * Checks a template's workflow: unique state keys, exactly one initial state (not final), at least
  * one final state, transitions only between declared states (no duplicates, no self-loops, none
  * leaving a final state), triggers into declared states reachable from the initial one, one trigger
- * per event. Returns the first problem, or null for a valid machine.
+ * per event, minutes on the ignition trigger alone, a DTC trigger opening tasks in an open state. Returns the first problem, or null for a valid machine.
  */
 export const validateMachine = (m: TaskMachine): MachineProblem | null => {
   const keys = new Set<string>()
@@ -54,6 +54,12 @@ export const validateMachine = (m: TaskMachine): MachineProblem | null => {
   for (const [i, t] of m.triggers.entries()) {
     if (events.has(t.on)) return { field: `triggers[${i}].on`, message: `"${t.on}" has two triggers` }
     events.add(t.on)
+    if (t.on === "ignition_off" && t.minutes === undefined)
+      return { field: `triggers[${i}].minutes`, message: "an ignition trigger needs its minutes" }
+    if (t.on !== "ignition_off" && t.minutes !== undefined)
+      return { field: `triggers[${i}].minutes`, message: "only an ignition trigger takes minutes" }
+    if (t.on === "dtc" && finals.has(t.to))
+      return { field: `triggers[${i}].to`, message: `a task cannot be opened in the final state "${t.to}"` }
     if (!keys.has(t.to)) return { field: `triggers[${i}].to`, message: `state "${t.to}" is not declared` }
     if (!reachable.has(t.to))
       return {

@@ -8,6 +8,8 @@ import type { Principal } from "../auth/Principal.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
+import { insertTask } from "../tasks/insertTask.js"
+import { toTask } from "../tasks/taskQueries.js"
 import { notifyTicketUpdate, type TicketChange, type TicketNews } from "./notifyTicket.js"
 import { findTicket, ticketDetail } from "./ticketQueries.js"
 import type { TicketEventsTable } from "./ticketTables.js"
@@ -28,7 +30,21 @@ type EventValues = Partial<
 > &
   Pick<TicketEventsTable, "kind">
 
-/** Appends an event to ticket `t`'s history and tells its driver; returns the event's id. */
+/**
+ * The people who follow ticket `t`: the one who raised it, its driver (their login) and its
+ * assignee, without `actor` (who made the change).
+ */
+const followers = async (c: pg.ClientBase, t: Found, actor: string): Promise<string[]> => {
+  const driver =
+    t.driver_id === null
+      ? undefined
+      : await firstRow(c, sql.selectFrom("drivers").select("user_id").where("id", "=", t.driver_id))
+  const all = new Set([t.raised_by, driver?.user_id ?? null, t.assignee_id])
+  all.delete(actor)
+  return [...all].filter((u): u is string => u !== null)
+}
+
+/** Appends an event to ticket `t`'s history and tells its followers; returns the event's id. */
 const record = async (
   c: pg.ClientBase,
   p: Principal,
@@ -44,7 +60,7 @@ const record = async (
       .returning("id"),
   )
   if (added === undefined) throw new Error("the ticket event was not stored")
-  await notifyTicketUpdate(c, p.orgId, newsOf(t), added.id, what)
+  await notifyTicketUpdate(c, p.orgId, newsOf(t), added.id, what, await followers(c, t, p.userId))
   return added.id
 }
 
@@ -253,6 +269,63 @@ export const registerTicketActionRoutes = (
         entityId: t.id,
         oldValues: { status: t.status, maintenanceTaskId: null },
         newValues: { status: t.status === "open" ? "in_progress" : t.status, maintenanceTaskId: task.id },
+      })
+      return ticketDetail(c, p, t.id)
+    }),
+  }))
+
+  serve(app, deps, endpoints.tickets.makeTask, async ({ principal: p, params, body: b, request }) => ({
+    body: await db.withOrg(p.orgId, async (c) => {
+      const t = await findTicket(c, p, params.id, true)
+      if (t.task_id !== null)
+        throw new HttpError(409, "FLEET_TICKET_TASK_EXISTS", "a task was already made of this ticket")
+      if (t.status === "resolved" || t.status === "rejected")
+        throw new HttpError(
+          409,
+          "FLEET_TICKET_CLOSED",
+          `the ticket is ${t.status}; reopen it first`,
+          "status",
+        )
+      const task = await insertTask(c, p, {
+        title: b.title ?? `#${t.number} ${t.title}`.slice(0, 200),
+        ...(t.description === null ? {} : { description: t.description }),
+        ...(b.templateId === undefined ? {} : { templateId: b.templateId }),
+        ...(b.assigneeUserId === undefined ? {} : { assigneeUserId: b.assigneeUserId }),
+        ...(b.teamId === undefined ? {} : { teamId: b.teamId }),
+        ...(b.dueAt === undefined ? {} : { dueAt: b.dueAt }),
+        vehicleId: t.vehicle_id,
+        ...(t.driver_id === null ? {} : { driverId: t.driver_id }),
+      })
+      await audit(c, p, request, {
+        action: "task.create",
+        entity: "task",
+        entityId: task.id,
+        newValues: { ...toTask(task, new Date()), ticketId: t.id },
+      })
+      await rows(
+        c,
+        sql
+          .updateTable("tickets")
+          .set({ task_id: task.id, updated_at: raw<Date>`now()` })
+          .where("id", "=", t.id),
+      )
+      if (t.status === "open") {
+        await setStatus(c, t.id, "in_progress")
+        await record(
+          c,
+          p,
+          t,
+          { kind: "status", from_status: "open", to_status: "in_progress" },
+          { change: "status", ticketStatus: "in_progress", comment: null },
+        )
+      }
+      await record(c, p, t, { kind: "task", task_id: task.id }, { change: "task" })
+      await audit(c, p, request, {
+        action: "ticket.task",
+        entity: "ticket",
+        entityId: t.id,
+        oldValues: { status: t.status, taskId: null },
+        newValues: { status: t.status === "open" ? "in_progress" : t.status, taskId: task.id },
       })
       return ticketDetail(c, p, t.id)
     }),

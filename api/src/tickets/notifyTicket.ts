@@ -21,6 +21,7 @@ export type TicketChange =
   | { readonly change: "assigned"; readonly assignee: string }
   | { readonly change: "unassigned" }
   | { readonly change: "repair" }
+  | { readonly change: "task" }
 
 /** The message in each reader's language, and its English text for the event's stored title/body. */
 const message = (key: MessageKey, params: MessageParams) => {
@@ -49,16 +50,18 @@ export const notifyTicketRaised = (c: pg.ClientBase, orgId: string, t: TicketNew
   })
 
 /**
- * A change to a ticket, told to the driver of its vehicle (the fan-out tells a vehicle's assigned
- * driver) and the office. `eventId` (the ticket event) names the occurrence.
+ * A change to a ticket, told to `followers` (the driver who raised it, its assignee…), each by
+ * their own preferences. `eventId` (the ticket event) names the occurrence.
  */
-export const notifyTicketUpdate = (
+export const notifyTicketUpdate = async (
   c: pg.ClientBase,
   orgId: string,
   t: TicketNews,
   eventId: string,
   change: TicketChange,
+  followers: ReadonlyArray<string>,
 ): Promise<boolean> =>
+  followers.length > 0 &&
   raiseNotification(c, {
     orgId,
     type: "ticket_update",
@@ -67,4 +70,5 @@ export const notifyTicketUpdate = (
     link: `/tickets/${t.id}`,
     dedupeKey: `ticket_update:${eventId}`,
     vehicleId: t.vehicleId,
+    recipients: followers,
   })

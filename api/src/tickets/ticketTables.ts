@@ -22,6 +22,7 @@ export interface TicketsTable {
   assignee_id: string | null
   sla_due_at: Date
   maintenance_task_id: string | null
+  task_id: string | null
   created_at: Defaulted<Date>
   updated_at: Generated<Date>
   resolved_at: Date | null
@@ -39,5 +40,6 @@ export interface TicketEventsTable {
   assignee_id: string | null
   document_id: string | null
   maintenance_task_id: string | null
+  task_id: string | null
   created_at: Defaulted<Date>
 }

@@ -6,8 +6,13 @@ export const TASK_PRIORITIES = ["low", "normal", "high", "urgent"] as const
 export const TaskPriority = Schema.Literals(TASK_PRIORITIES)
 export type TaskPriority = typeof TaskPriority.Type
 
-/** The telemetry events a template can react to (the engine's geofence alerts, key = fence id). */
-export const TASK_TRIGGER_EVENTS = ["geofence_enter", "geofence_exit"] as const
+/**
+ * The telemetry a template reacts to: the vehicle entering or leaving the task's geofence (the
+ * engine's alerts, key = fence id) and its ignition off inside that fence for `minutes` move an
+ * open task to `to`; a DTC appearing on a vehicle (the engine's `dtc` alert) opens a task from the
+ * template for it, in state `to`.
+ */
+export const TASK_TRIGGER_EVENTS = ["geofence_enter", "geofence_exit", "ignition_off", "dtc"] as const
 
 /** What a task's history records. */
 export const TASK_EVENT_KINDS = ["created", "status_change", "comment", "attachment", "assignment"] as const
@@ -49,6 +54,8 @@ export type TaskTransition = typeof TaskTransition.Type
 export const TaskTrigger = Schema.Struct({
   on: Schema.Literals(TASK_TRIGGER_EVENTS),
   to: StateKey,
+  /** `ignition_off` only: how long the ignition stays off inside the fence. */
+  minutes: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 1440 }))),
 })
 export type TaskTrigger = typeof TaskTrigger.Type
 
@@ -116,6 +123,8 @@ export const Task = Schema.Struct({
 /** A task with its workflow and the steps the caller may take from its state now. */
 export const TaskDetail = Schema.Struct({
   ...Task.fields,
+  /** The driver ticket this task was made of. */
+  ticket: Schema.NullOr(Schema.Struct({ id: Uuid, number: Schema.Int })),
   states: Schema.Array(TaskState),
   next: Schema.Array(TaskTransition),
 }).annotate({ identifier: "TaskDetail" })
@@ -127,13 +136,18 @@ export const TaskEvent = Schema.Struct({
   kind: Schema.Literals(TASK_EVENT_KINDS),
   actorUserId: Schema.NullOr(Uuid),
   actorName: Schema.NullOr(Schema.String),
-  /** Set when the system acted: the alert that moved the task. */
+  /**
+   * Set when the system acted: the telemetry event (`alertType`: a trigger's `on`) and, when an
+   * alert raised it, the alert; the fence, the DTC code, or the minutes the ignition was off.
+   */
   cause: Schema.NullOr(
     Schema.Struct({
-      alertId: Uuid,
+      alertId: Schema.NullOr(Uuid),
       alertType: Schema.String,
       geofenceId: Schema.NullOr(Schema.String),
       geofenceName: Schema.NullOr(Schema.String),
+      code: Schema.NullOr(Schema.String),
+      minutes: Schema.NullOr(Schema.Int),
     }),
   ),
   fromStatus: Schema.NullOr(Schema.String),

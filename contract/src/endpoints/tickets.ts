@@ -33,7 +33,15 @@ export const DEFAULT_TICKET_SLA_HOURS: Readonly<Record<TicketType, number>> = {
   other: 72,
 }
 
-export const TICKET_EVENT_KINDS = ["created", "status", "comment", "assignment", "photo", "repair"] as const
+export const TICKET_EVENT_KINDS = [
+  "created",
+  "status",
+  "comment",
+  "assignment",
+  "photo",
+  "repair",
+  "task",
+] as const
 
 const SlaHours = Schema.Number.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 720 }))
 
@@ -81,6 +89,8 @@ export const Ticket = Schema.Struct({
   overdue: Schema.Boolean,
   /** The repair made of the ticket (a maintenance task). */
   maintenanceTaskId: Schema.NullOr(Uuid),
+  /** The task made of the ticket (`tasks`), which links back to it. */
+  taskId: Schema.NullOr(Uuid),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   resolvedAt: Schema.NullOr(IsoDateTime),
@@ -98,6 +108,7 @@ export const TicketEvent = Schema.Struct({
   assigneeName: Schema.NullOr(Schema.String),
   documentId: Schema.NullOr(Uuid),
   maintenanceTaskId: Schema.NullOr(Uuid),
+  taskId: Schema.NullOr(Uuid),
   at: IsoDateTime,
 }).annotate({ identifier: "TicketEvent" })
 
@@ -226,6 +237,33 @@ export const tickets = {
       NOT_FOUND,
       { status: 409, code: "FLEET_TICKET_REPAIR_EXISTS" },
       { status: 409, code: "FLEET_TICKET_CLOSED" },
+    ],
+  }),
+  makeTask: endpoint({
+    id: "tickets.makeTask",
+    method: "post",
+    path: "/api/v1/tickets/:id/task",
+    tag: "tickets",
+    summary:
+      "Turn a ticket into a task (from a template or ad hoc) linked both ways; the ticket moves to in progress",
+    access: "tickets.manage",
+    params: IdParams,
+    body: Schema.Struct({
+      templateId: Schema.optionalKey(Uuid),
+      title: Schema.optionalKey(Title),
+      assigneeUserId: Schema.optionalKey(Uuid),
+      teamId: Schema.optionalKey(Uuid),
+      dueAt: Schema.optionalKey(IsoDateTime),
+    }),
+    bodyOptional: true,
+    invalidCode: INVALID,
+    response: TicketDetail,
+    status: 201,
+    errors: [
+      NOT_FOUND,
+      { status: 409, code: "FLEET_TICKET_TASK_EXISTS" },
+      { status: 409, code: "FLEET_TICKET_CLOSED" },
+      { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" },
     ],
   }),
   getSla: endpoint({

@@ -26,6 +26,12 @@ export const TICKET_MESSAGES = {
     kk: "Бұл өтінім бойынша жөндеу әлдеқашан жасалған.",
     tr: "Bu talepten zaten bir onarım oluşturuldu.",
   },
+  FLEET_TICKET_TASK_EXISTS: {
+    en: "A task has already been made from this ticket.",
+    ru: "По этой заявке задача уже создана.",
+    kk: "Бұл өтінім бойынша тапсырма әлдеқашан жасалған.",
+    tr: "Bu talepten zaten bir görev oluşturuldu.",
+  },
   FLEET_TICKET_CLOSED: {
     en: "The ticket is resolved or rejected; reopen it first.",
     ru: "Заявка решена или отклонена; сначала откройте её снова.",

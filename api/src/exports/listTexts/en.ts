@@ -229,6 +229,7 @@ export const en: ListExportTexts = {
       penalty: "Penalty",
       task: "Task",
       ticket: "Ticket",
+      service_centre: "Service centre",
     },
     incidentKind: {
       fuel_drop: "Fuel drain",
@@ -271,6 +272,11 @@ export const en: ListExportTexts = {
       driver: "Driver",
       viewer: "Viewer",
       analyst: "Analyst",
+      moderator: "Moderator",
+      centre_owner: "Centre owner",
+      centre_manager: "Centre manager",
+      receptionist: "Receptionist",
+      mechanic: "Mechanic",
     },
     userStatus: {
       active: "Active",

@@ -229,6 +229,7 @@ export const kk: ListExportTexts = {
       penalty: "Айыппұл",
       task: "Тапсырма",
       ticket: "Өтінім",
+      service_centre: "Сервис орталығы",
     },
     incidentKind: {
       fuel_drop: "Жанармай ағызу",
@@ -271,6 +272,11 @@ export const kk: ListExportTexts = {
       driver: "Жүргізуші",
       viewer: "Бақылаушы",
       analyst: "Талдаушы",
+      moderator: "Модератор",
+      centre_owner: "Сервис иесі",
+      centre_manager: "Сервис менеджері",
+      receptionist: "Қабылдау әкімшісі",
+      mechanic: "Механик",
     },
     userStatus: {
       active: "Белсенді",

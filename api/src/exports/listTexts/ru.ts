@@ -229,6 +229,7 @@ export const ru: ListExportTexts = {
       penalty: "Штраф",
       task: "Задача",
       ticket: "Заявка",
+      service_centre: "Сервисный центр",
     },
     incidentKind: {
       fuel_drop: "Слив топлива",
@@ -271,6 +272,11 @@ export const ru: ListExportTexts = {
       driver: "Водитель",
       viewer: "Наблюдатель",
       analyst: "Аналитик",
+      moderator: "Модератор",
+      centre_owner: "Владелец сервиса",
+      centre_manager: "Менеджер сервиса",
+      receptionist: "Администратор приёмки",
+      mechanic: "Механик",
     },
     userStatus: {
       active: "Активен",

@@ -229,6 +229,7 @@ export const tr: ListExportTexts = {
       penalty: "Ceza",
       task: "Görev",
       ticket: "Talep",
+      service_centre: "Servis merkezi",
     },
     incidentKind: {
       fuel_drop: "Yakıt boşaltma",
@@ -271,6 +272,11 @@ export const tr: ListExportTexts = {
       driver: "Sürücü",
       viewer: "İzleyici",
       analyst: "Analist",
+      moderator: "Moderatör",
+      centre_owner: "Servis sahibi",
+      centre_manager: "Servis müdürü",
+      receptionist: "Danışma görevlisi",
+      mechanic: "Mekanisyen",
     },
     userStatus: {
       active: "Etkin",

@@ -22,6 +22,9 @@ export const MESSAGE_KEYS = [
   "ticket_update",
   "centre_decision",
   "vehicle_access",
+  "task_assigned",
+  "task_due_soon",
+  "task_overdue",
 ] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 

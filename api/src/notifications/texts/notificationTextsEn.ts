@@ -63,7 +63,19 @@ export const notificationTextsEn: NotificationTexts = {
     },
     ticket_update: {
       title: "Ticket #{number}: {title}",
-      body: "{change, select, status {Now {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Comment: {comment}} assigned {Assigned to {assignee}.} unassigned {Nobody is assigned now.} repair {A repair was opened in the service book.} other {Updated.}}",
+      body: "{change, select, status {Now {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Comment: {comment}} assigned {Assigned to {assignee}.} unassigned {Nobody is assigned now.} repair {A repair was opened in the service book.} task {A task was made of it.} other {Updated.}}",
+    },
+    task_assigned: {
+      title: "Task for you: {title}",
+      body: "{due, select, yes {Due {dueAt, date, moment}.} other {No due time.}}{team, select, none {} other { Team: {team}.}}",
+    },
+    task_due_soon: {
+      title: "Task due soon: {title}",
+      body: "Due {dueAt, date, moment}; now {statusLabel}.",
+    },
+    task_overdue: {
+      title: "Task overdue: {title}",
+      body: "It was due {dueAt, date, moment} and is still {statusLabel}.",
     },
     centre_decision: {
       title:

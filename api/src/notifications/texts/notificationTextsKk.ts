@@ -59,7 +59,19 @@ export const notificationTextsKk: NotificationTexts = {
     },
     ticket_update: {
       title: "Өтінім №{number}: {title}",
-      body: "{change, select, status {Жаңа күйі: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Пікір: {comment}} assigned {Орындаушы: {assignee}.} unassigned {Орындаушы алынып тасталды.} repair {Сервистік кітапшада жөндеу ашылды.} other {Өтінім өзгерді.}}",
+      body: "{change, select, status {Жаңа күйі: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Пікір: {comment}} assigned {Орындаушы: {assignee}.} unassigned {Орындаушы алынып тасталды.} repair {Сервистік кітапшада жөндеу ашылды.} task {Өтінім бойынша тапсырма жасалды.} other {Өтінім өзгерді.}}",
+    },
+    task_assigned: {
+      title: "Сізге тапсырма берілді: {title}",
+      body: "{due, select, yes {Мерзімі: {dueAt, date, moment}.} other {Мерзімі жоқ.}}{team, select, none {} other { Команда: {team}.}}",
+    },
+    task_due_soon: {
+      title: "Тапсырма мерзімі жақын: {title}",
+      body: "Мерзімі: {dueAt, date, moment}; қазір: {statusLabel}.",
+    },
+    task_overdue: {
+      title: "Тапсырма мерзімі өтті: {title}",
+      body: "Мерзімі {dueAt, date, moment} өтті, күйі: {statusLabel}.",
     },
     centre_decision: {
       title:

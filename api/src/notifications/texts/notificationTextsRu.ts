@@ -62,7 +62,19 @@ export const notificationTextsRu: NotificationTexts = {
     },
     ticket_update: {
       title: "Заявка №{number}: {title}",
-      body: "{change, select, status {Новый статус: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Комментарий: {comment}} assigned {Исполнитель: {assignee}.} unassigned {Исполнитель снят.} repair {В сервисной книжке открыт ремонт.} other {Заявка изменена.}}",
+      body: "{change, select, status {Новый статус: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Комментарий: {comment}} assigned {Исполнитель: {assignee}.} unassigned {Исполнитель снят.} repair {В сервисной книжке открыт ремонт.} task {По заявке создана задача.} other {Заявка изменена.}}",
+    },
+    task_assigned: {
+      title: "Вам назначена задача: {title}",
+      body: "{due, select, yes {Срок: {dueAt, date, moment}.} other {Без срока.}}{team, select, none {} other { Команда: {team}.}}",
+    },
+    task_due_soon: {
+      title: "Скоро срок задачи: {title}",
+      body: "Срок: {dueAt, date, moment}; сейчас: {statusLabel}.",
+    },
+    task_overdue: {
+      title: "Задача просрочена: {title}",
+      body: "Срок истёк {dueAt, date, moment}, статус: {statusLabel}.",
     },
     centre_decision: {
       title:

@@ -59,7 +59,19 @@ export const notificationTextsTr: NotificationTexts = {
     },
     ticket_update: {
       title: "Talep #{number}: {title}",
-      body: "{change, select, status {Yeni durum: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Yorum: {comment}} assigned {Sorumlu: {assignee}.} unassigned {Sorumlu kaldırıldı.} repair {Servis defterinde bir onarım açıldı.} other {Talep güncellendi.}}",
+      body: "{change, select, status {Yeni durum: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Yorum: {comment}} assigned {Sorumlu: {assignee}.} unassigned {Sorumlu kaldırıldı.} repair {Servis defterinde bir onarım açıldı.} task {Talepten bir görev oluşturuldu.} other {Talep güncellendi.}}",
+    },
+    task_assigned: {
+      title: "Size görev atandı: {title}",
+      body: "{due, select, yes {Son tarih: {dueAt, date, moment}.} other {Son tarih yok.}}{team, select, none {} other { Ekip: {team}.}}",
+    },
+    task_due_soon: {
+      title: "Görevin süresi yaklaşıyor: {title}",
+      body: "Son tarih: {dueAt, date, moment}; şu an: {statusLabel}.",
+    },
+    task_overdue: {
+      title: "Görev gecikti: {title}",
+      body: "Son tarih {dueAt, date, moment} idi, durum: {statusLabel}.",
     },
     centre_decision: {
       title:

@@ -43,6 +43,10 @@ const SAMPLE = {
   decision: "reject",
   reason: "The licence scan is unreadable",
   centre: "Tverskaya Motors",
+  due: "yes",
+  dueAt: "2031-03-01T05:30:00.000Z",
+  team: "Night shift",
+  statusLabel: "On site",
 } as const
 
 describe("notification texts", () => {
@@ -107,6 +111,20 @@ describe("notification texts", () => {
     expect(raised).toEqual({ title: "New ticket #12: Flat tyre", body: "Breakdown · Truck 7 (123 ABC 02)" })
     const repair = renderNotification("ticket_update", { ...SAMPLE, change: "repair" }, "kk", "UTC")
     expect(repair?.body).toBe("Сервистік кітапшада жөндеу ашылды.")
+  })
+
+  it("tells a task's assignment and deadlines with the due time in the organisation's zone", () => {
+    expect(renderNotification("task_assigned", SAMPLE, "en", "Asia/Almaty")?.body).toMatch(
+      /^Due Mar 1, 2031, 10:30 (AM )?GMT\+5\. Team: Night shift\.$/u,
+    )
+    const noDue = renderNotification(
+      "task_assigned",
+      { ...SAMPLE, due: "no", dueAt: null, team: null },
+      "ru",
+      "UTC",
+    )
+    expect(noDue).toEqual({ title: "Вам назначена задача: Flat tyre", body: "Без срока." })
+    expect(renderNotification("task_overdue", SAMPLE, "tr", "UTC")?.title).toBe("Görev gecikti: Flat tyre")
   })
 
   it("falls back to the stored text for an unknown key or language", () => {

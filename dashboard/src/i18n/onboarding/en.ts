@@ -34,6 +34,7 @@ export const onboardingEn = {
     step_submit: "Submit for review",
     step_inspect: "Record inspection",
     step_approve: "Approve",
+    approveBlocked: "Approval waits for the checklist: {{ items }}.",
     step_reject: "Reject",
     step_start: "Start background check",
     step_pass: "Pass this stage",
@@ -60,5 +61,10 @@ export const onboardingEn = {
     settingVehicles: "Review new vehicles",
     settingDrivers: "Check and train new drivers",
     settingsSaved: "Onboarding settings saved",
+    notificationGroup: "Onboarding",
+    type_onboarding_vehicle_review: "A vehicle awaits an onboarding step",
+    type_onboarding_driver_review: "A driver awaits an onboarding step",
+    type_onboarding_vehicle_decided: "A vehicle's onboarding was decided",
+    type_onboarding_driver_decided: "A driver's onboarding was decided",
   },
 }

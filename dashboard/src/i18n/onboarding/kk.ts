@@ -36,6 +36,7 @@ export const onboardingKk: typeof onboardingEn = {
     step_submit: "Тексеруге жіберу",
     step_inspect: "Қарауды белгілеу",
     step_approve: "Рұқсат ету",
+    approveBlocked: "Рұқсат беру чек-парақ тармақтарын күтуде: {{ items }}.",
     step_reject: "Қабылдамау",
     step_start: "Өмірбаян тексеруін бастау",
     step_pass: "Кезеңнен өтті",
@@ -62,5 +63,10 @@ export const onboardingKk: typeof onboardingEn = {
     settingVehicles: "Жаңа көліктерді тексеру",
     settingDrivers: "Жаңа жүргізушілерді тексеру және оқыту",
     settingsSaved: "Рұқсат беру баптаулары сақталды",
+    notificationGroup: "Рұқсат беру",
+    type_onboarding_vehicle_review: "Көлік рұқсат беру қадамын күтуде",
+    type_onboarding_driver_review: "Жүргізуші рұқсат беру қадамын күтуде",
+    type_onboarding_vehicle_decided: "Көлікке рұқсат беру туралы шешім қабылданды",
+    type_onboarding_driver_decided: "Жүргізушіге рұқсат беру туралы шешім қабылданды",
   },
 }

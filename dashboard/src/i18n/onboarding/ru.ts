@@ -36,6 +36,7 @@ export const onboardingRu: typeof onboardingEn = {
     step_submit: "Отправить на проверку",
     step_inspect: "Отметить осмотр",
     step_approve: "Допустить",
+    approveBlocked: "Допуск ждёт пунктов чек-листа: {{ items }}.",
     step_reject: "Отклонить",
     step_start: "Начать проверку биографии",
     step_pass: "Этап пройден",
@@ -62,5 +63,10 @@ export const onboardingRu: typeof onboardingEn = {
     settingVehicles: "Проверять новый транспорт",
     settingDrivers: "Проверять и обучать новых водителей",
     settingsSaved: "Настройки допуска сохранены",
+    notificationGroup: "Допуск",
+    type_onboarding_vehicle_review: "Транспорт ждёт шага допуска",
+    type_onboarding_driver_review: "Водитель ждёт шага допуска",
+    type_onboarding_vehicle_decided: "Решение о допуске транспорта",
+    type_onboarding_driver_decided: "Решение о допуске водителя",
   },
 }

@@ -36,6 +36,7 @@ export const onboardingTr: typeof onboardingEn = {
     step_submit: "İncelemeye gönder",
     step_inspect: "Muayeneyi kaydet",
     step_approve: "Onayla",
+    approveBlocked: "Onay kontrol listesini bekliyor: {{ items }}.",
     step_reject: "Reddet",
     step_start: "Geçmiş kontrolünü başlat",
     step_pass: "Bu aşamayı geçti",
@@ -62,5 +63,10 @@ export const onboardingTr: typeof onboardingEn = {
     settingVehicles: "Yeni araçları incele",
     settingDrivers: "Yeni sürücüleri kontrol et ve eğit",
     settingsSaved: "Kabul süreci ayarları kaydedildi",
+    notificationGroup: "Kabul süreci",
+    type_onboarding_vehicle_review: "Bir araç kabul adımını bekliyor",
+    type_onboarding_driver_review: "Bir sürücü kabul adımını bekliyor",
+    type_onboarding_vehicle_decided: "Bir aracın kabulü hakkında karar verildi",
+    type_onboarding_driver_decided: "Bir sürücünün kabulü hakkında karar verildi",
   },
 }

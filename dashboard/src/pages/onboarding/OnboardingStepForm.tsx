@@ -24,6 +24,8 @@ export const OnboardingStepForm = (props: {
   readonly entityType: "vehicle" | "driver"
   readonly entityId: string
   readonly steps: ReadonlyArray<string>
+  /** What approval still waits for (checklist items, in the reader's language): Approve is off. */
+  readonly approvalMissing?: ReadonlyArray<string>
   readonly onStep: (input: StepInput) => Promise<void>
 }) => {
   const { t } = useI18n()
@@ -69,6 +71,9 @@ export const OnboardingStepForm = (props: {
     }
   }
   const label = (step: string) => t(`onboarding.step_${step}` as "onboarding.step_submit")
+  const blockedId = createUniqueId()
+  const missing = () => props.approvalMissing ?? []
+  const blocked = (step: string) => step === "approve" && missing().length > 0
 
   return (
     <Show when={props.steps.length > 0}>
@@ -113,13 +118,22 @@ export const OnboardingStepForm = (props: {
           </fieldset>
         </Show>
         <FormError error={error()} testId="onboarding-error" />
+        <Show when={props.steps.includes("approve") && missing().length > 0}>
+          <p class="form-field__hint" id={blockedId} data-testid="onboarding-approve-blocked">
+            {t("onboarding.approveBlocked", { items: missing().join(", ") })}
+          </p>
+        </Show>
         <div class="form__actions">
           <For each={props.steps}>
             {(step) => (
               <button
                 type="button"
                 class={DESTRUCTIVE.has(step) ? "button button--danger" : "button button--primary"}
-                disabled={busy()}
+                disabled={busy() || blocked(step)}
+                aria-describedby={blocked(step) ? blockedId : undefined}
+                title={
+                  blocked(step) ? t("onboarding.approveBlocked", { items: missing().join(", ") }) : undefined
+                }
                 onClick={() => void click(step)}
                 data-testid={`onboarding-step-${step}`}
               >

@@ -82,6 +82,9 @@ export const VehicleOnboardingTab = (props: { readonly vehicleId: string }) => {
               entityType="vehicle"
               entityId={props.vehicleId}
               steps={o().nextSteps}
+              approvalMissing={o()
+                .checklist.filter((i) => !i.done)
+                .map((i) => t(`onboarding.item_${i.item}`))}
               onStep={step}
             />
             <OnboardingTimeline createdAt={o().createdAt} events={o().timeline} />

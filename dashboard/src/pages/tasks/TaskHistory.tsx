@@ -48,9 +48,13 @@ export const TaskHistory = (props: {
                   {(c) =>
                     t("tasks.bySystem", {
                       alert:
-                        c().alertType === "geofence_exit"
-                          ? t("tasks.alert_geofence_exit")
-                          : t("tasks.alert_geofence_enter"),
+                        c().alertType === "dtc"
+                          ? t("tasks.alert_dtc", { code: c().code ?? "" })
+                          : c().alertType === "ignition_off"
+                            ? t("tasks.alert_ignition_off", { minutes: c().minutes ?? 0 })
+                            : c().alertType === "geofence_exit"
+                              ? t("tasks.alert_geofence_exit")
+                              : t("tasks.alert_geofence_enter"),
                       fence: c().geofenceName ?? "",
                     })
                   }

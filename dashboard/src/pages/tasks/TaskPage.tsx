@@ -1,5 +1,5 @@
 import "./tasks.css"
-import { useParams } from "@solidjs/router"
+import { A, useParams } from "@solidjs/router"
 import { ClipboardX } from "lucide-solid"
 import { Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
@@ -65,6 +65,15 @@ export const TaskPage = () => {
                   {fact(t("tasks.driver"), k().driverName)}
                   {fact(t("tasks.geofence"), k().geofenceName)}
                 </dl>
+                <Show when={k().ticket}>
+                  {(ticket) => (
+                    <p>
+                      <A href={`/tickets/${ticket().id}`} data-testid="task-ticket-link">
+                        {t("tasks.fromTicket", { number: ticket().number })}
+                      </A>
+                    </p>
+                  )}
+                </Show>
                 <TaskSteps task={k()} />
               </section>
               <section class="panel">

@@ -7,7 +7,7 @@ import {
   type TaskTemplate,
   type TaskTransition,
 } from "@fleetcore/contract"
-import { createSignal, For, Index } from "solid-js"
+import { createSignal, For, Index, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { FormError } from "../../ui/form/FormError"
@@ -81,6 +81,9 @@ export const TemplateEditor = (props: {
   const [triggers, setTriggers] = createSignal<Record<string, string>>(
     Object.fromEntries(TASK_TRIGGER_EVENTS.map((on) => [on, triggerOf(on)])),
   )
+  const [ignitionMinutes, setIgnitionMinutes] = createSignal(
+    String(m?.triggers.find((g) => g.on === "ignition_off")?.minutes ?? 10),
+  )
   const [error, setError] = createSignal<unknown>()
   const [busy, setBusy] = createSignal(false)
   const editState = (i: number, patch: Partial<TaskState>) =>
@@ -104,7 +107,15 @@ export const TemplateEditor = (props: {
       })),
       transitions: rows().map(transitionOf),
       triggers: TASK_TRIGGER_EVENTS.flatMap((on) =>
-        triggers()[on] ? [{ on, to: triggers()[on] ?? "" }] : [],
+        triggers()[on]
+          ? [
+              {
+                on,
+                to: triggers()[on] ?? "",
+                ...(on === "ignition_off" ? { minutes: Number(ignitionMinutes()) } : {}),
+              },
+            ]
+          : [],
       ),
     }
     try {
@@ -337,6 +348,20 @@ export const TemplateEditor = (props: {
               <option value="">{t("tasks.noTrigger")}</option>
               {stateOptions()}
             </select>
+            <Show when={on === "ignition_off" && triggers()[on]}>
+              <input
+                class="input"
+                type="number"
+                min="1"
+                max="1440"
+                required
+                aria-label={t("tasks.triggerMinutes")}
+                title={t("tasks.triggerMinutes")}
+                value={ignitionMinutes()}
+                data-testid="trigger-ignition-minutes"
+                onInput={(e) => setIgnitionMinutes(e.currentTarget.value)}
+              />
+            </Show>
           </label>
         )}
       </For>

@@ -1,7 +1,7 @@
 import { can, endpoints, TICKET_MOVES, type TicketStatus } from "@fleetcore/contract"
 import { A } from "@solidjs/router"
 import { useQueryClient } from "@tanstack/solid-query"
-import { Wrench } from "lucide-solid"
+import { ClipboardList, Wrench } from "lucide-solid"
 import { createMemo, createSignal, For, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { createListQuery } from "../../api/createListQuery"
@@ -15,7 +15,8 @@ import { type TicketView, ticketChanged } from "./ticketQueries"
 
 /**
  * What the office does with a ticket: assign it, move it along (only the moves the server allows
- * from its status; rejecting asks first), and make a repair of it in the vehicle's service book.
+ * from its status; rejecting asks first), make a repair of it in the vehicle's service book, and
+ * make a task of it (linked both ways).
  */
 export const TicketActions = (props: { readonly ticket: TicketView }) => {
   const { t } = useI18n()
@@ -23,7 +24,7 @@ export const TicketActions = (props: { readonly ticket: TicketView }) => {
   const session = useSession()
   const queryClient = useQueryClient()
   const [busy, setBusy] = createSignal(false)
-  const [confirm, setConfirm] = createSignal<"reject" | "repair" | null>(null)
+  const [confirm, setConfirm] = createSignal<"reject" | "repair" | "task" | null>(null)
   const users = createListQuery(endpoints.users.list, () => ({
     query: { status: "active" as const, pageSize: "200", sort: "name" as const },
     enabled: session.can("users.read"),
@@ -56,6 +57,12 @@ export const TicketActions = (props: { readonly ticket: TicketView }) => {
     await ticketChanged(queryClient, ticket)
     await queryClient.invalidateQueries({ queryKey: [endpoints.maintenance.listTasks.id] })
     showToast("success", t("tickets.repairMade"))
+  }
+  const makeTask = async () => {
+    const ticket = await api.call(endpoints.tickets.makeTask, { params: { id: props.ticket.id }, body: {} })
+    await ticketChanged(queryClient, ticket)
+    await queryClient.invalidateQueries({ queryKey: [endpoints.tasks.list.id] })
+    showToast("success", t("tickets.taskMade"))
   }
   const me = () => session.user()?.id ?? null
   const closed = () => props.ticket.status === "resolved" || props.ticket.status === "rejected"
@@ -135,6 +142,28 @@ export const TicketActions = (props: { readonly ticket: TicketView }) => {
               </button>
             </Show>
           </Show>
+          <Show
+            when={props.ticket.taskId === null}
+            fallback={
+              <A href={`/tasks/${props.ticket.taskId}`} class="button" data-testid="ticket-task-link">
+                <ClipboardList size={16} aria-hidden="true" />
+                <span>{t("tickets.openTask")}</span>
+              </A>
+            }
+          >
+            <Show when={!closed() && session.can("tasks.manage")}>
+              <button
+                type="button"
+                class="button"
+                data-testid="ticket-make-task"
+                disabled={busy()}
+                onClick={() => setConfirm("task")}
+              >
+                <ClipboardList size={16} aria-hidden="true" />
+                <span>{t("tickets.makeTask")}</span>
+              </button>
+            </Show>
+          </Show>
         </div>
       </div>
       <ConfirmDialog
@@ -162,6 +191,16 @@ export const TicketActions = (props: { readonly ticket: TicketView }) => {
         })}
         confirmLabel={t("tickets.makeRepair")}
         onConfirm={repair}
+      />
+      <ConfirmDialog
+        open={confirm() === "task"}
+        onOpenChange={(open) => setConfirm(open ? "task" : null)}
+        title={t("tickets.makeTaskTitle")}
+        description={t("tickets.makeTaskText", {
+          vehicle: `${props.ticket.vehicleName ?? ""} ${props.ticket.vehiclePlate ?? ""}`.trim(),
+        })}
+        confirmLabel={t("tickets.makeTask")}
+        onConfirm={makeTask}
       />
     </section>
   )

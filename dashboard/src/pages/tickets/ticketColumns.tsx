@@ -25,8 +25,8 @@ export const ticketColumns = (
     id: "title",
     header: t("tickets.ticketTitle"),
     cell: (c) => (
-      <span class="ticket-cell">
-        <strong class="truncate" data-testid="ticket-row-title">
+      <span class="ticket-cell ticket-cell--title">
+        <strong class="ticket-cell__title" title={c.row.original.title} data-testid="ticket-row-title">
           {c.row.original.title}
         </strong>
         <span class="muted">{ticketTypeLabel(t, c.row.original.type)}</span>
@@ -48,13 +48,13 @@ export const ticketColumns = (
     id: "status",
     header: t("tickets.status"),
     cell: (c) => <TicketStatusBadge status={c.row.original.status} />,
-    meta: { width: "9rem" },
+    meta: { width: "8rem" },
   },
   {
     id: "assignee",
     header: t("tickets.assignee"),
     cell: (c) => c.row.original.assigneeName ?? <span class="muted">{t("tickets.nobody")}</span>,
-    meta: { width: "10rem" },
+    meta: { width: "9rem" },
   },
   {
     id: "createdAt",
@@ -64,22 +64,24 @@ export const ticketColumns = (
         {format.relative(Date.parse(c.row.original.createdAt), now)}
       </time>
     ),
-    meta: { sortKey: "createdAt", width: "9rem" },
+    meta: { sortKey: "createdAt", width: "8rem" },
   },
   {
     id: "slaDueAt",
     header: t("tickets.slaDue"),
     cell: (c) => (
       <span
+        class="ticket-cell ticket-cell--wrap"
         classList={{ "ticket-sla--overdue": c.row.original.overdue }}
         data-testid="ticket-row-sla"
         data-overdue={c.row.original.overdue}
       >
         <Show when={c.row.original.overdue} fallback={format.dateTime(Date.parse(c.row.original.slaDueAt))}>
-          {t("tickets.overdue")} · {format.relative(Date.parse(c.row.original.slaDueAt), now)}
+          <span>{t("tickets.overdue")}</span>
+          <span class="muted">{format.relative(Date.parse(c.row.original.slaDueAt), now)}</span>
         </Show>
       </span>
     ),
-    meta: { sortKey: "slaDueAt", width: "12rem" },
+    meta: { sortKey: "slaDueAt", width: "10rem" },
   },
 ]

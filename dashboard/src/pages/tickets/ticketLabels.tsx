@@ -49,5 +49,7 @@ export const ticketEventText = (t: I18n["t"], e: TicketEventView): string => {
       return t("tickets.event_photo", { actor })
     case "repair":
       return t("tickets.event_repair", { actor })
+    case "task":
+      return t("tickets.event_task", { actor })
   }
 }
