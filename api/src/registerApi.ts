@@ -15,6 +15,7 @@ import { registerAuditRoutes } from "./audit/AuditRoutes.js"
 import { registerAuthRoutes } from "./auth/AuthRoutes.js"
 import { registerPasswordRoutes } from "./auth/PasswordRoutes.js"
 import type { Tokens } from "./auth/Tokens.js"
+import { registerChangeRequestRoutes } from "./changeRequests/ChangeRequestRoutes.js"
 import { registerCommandRoutes } from "./commands/CommandRoutes.js"
 import { type CommandLinks, makeDeviceCommandService } from "./commands/DeviceCommandService.js"
 import { registerContractRoutes } from "./contracts/ContractRoutes.js"
@@ -59,6 +60,7 @@ import { registerOdometerRoutes } from "./vehicles/OdometerRoutes.js"
 import { registerOwnershipRoutes } from "./vehicles/OwnershipRoutes.js"
 import { registerVehicleRecordRoutes } from "./vehicles/VehicleRecordRoutes.js"
 import { registerVehicleRoutes } from "./vehicles/VehicleRoutes.js"
+import { registerVehicleSpecRoutes } from "./vehicles/VehicleSpecRoutes.js"
 import { registerVehicleTypeRoutes } from "./vehicleTypes/VehicleTypeRoutes.js"
 
 export interface ApiDeps {
@@ -132,6 +134,8 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerHistoryRoutes(app, deps)
   registerAssignmentRoutes(app, deps)
   registerOdometerRoutes(app, deps)
+  registerVehicleSpecRoutes(app, deps)
+  registerChangeRequestRoutes(app, deps)
   registerDeviceRoutes(app, deps)
   registerAlertRoutes(app, deps)
   registerIncidentRoutes(app, deps)

@@ -84,6 +84,9 @@ export const PERMISSIONS = [
   "tickets.read",
   "tickets.raise",
   "tickets.manage",
+  /** Change requests to vehicles' critical fields (issue 16): read them, propose one. */
+  "vehicleChanges.read",
+  "vehicleChanges.propose",
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -106,6 +109,7 @@ const READ_ALL: ReadonlyArray<Permission> = [
   "reports.export",
   "tasks.read",
   "tickets.read",
+  "vehicleChanges.read",
 ]
 
 const MANAGE_FLEET: ReadonlyArray<Permission> = [
@@ -178,6 +182,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     "tasks.work",
     "tickets.read",
     "tickets.raise",
+    "vehicleChanges.read",
+    "vehicleChanges.propose",
   ]),
   viewer: new Set(READ_ALL),
   analyst: new Set<Permission>([...READ_ALL, "analytics.query"]),

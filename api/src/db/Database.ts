@@ -1,5 +1,6 @@
 import type { IncidentKind, LOCALES, Role } from "@fleetcore/contract"
 import type { ColumnType, Generated } from "kysely"
+import type { VehicleChangeRequestsTable, VehicleSpecsTable } from "../changeRequests/changeRequestTables.js"
 import type { OnboardingEventsTable } from "../onboarding/onboardingTables.js"
 import type { ReportScheduleRunsTable, ReportSchedulesTable } from "../reportSchedules/scheduleTables.js"
 import type { TaskEventsTable, TasksTable, TaskTemplatesTable } from "../tasks/taskTables.js"
@@ -487,4 +488,6 @@ export interface Database {
   task_events: TaskEventsTable
   tickets: TicketsTable
   ticket_events: TicketEventsTable
+  vehicle_specs: VehicleSpecsTable
+  vehicle_change_requests: VehicleChangeRequestsTable
 }

@@ -5,6 +5,7 @@ import { assignments } from "./assignments.js"
 import { audit } from "./audit.js"
 import { auth, me } from "./auth.js"
 import { budgets } from "./budgets.js"
+import { changeRequests } from "./changeRequests.js"
 import { contracts } from "./contracts.js"
 import { currencyRates } from "./currencyRates.js"
 import { deviceCommands } from "./deviceCommands.js"
@@ -35,6 +36,7 @@ import { tasks } from "./tasks.js"
 import { teams } from "./teams.js"
 import { tickets } from "./tickets.js"
 import { users } from "./users.js"
+import { vehicleSpecs } from "./vehicleSpecs.js"
 import { vehicles } from "./vehicles.js"
 import { vehicleTypes } from "./vehicleTypes.js"
 
@@ -79,6 +81,8 @@ export const endpoints = {
   onboarding,
   tasks,
   tickets,
+  vehicleSpecs,
+  changeRequests,
 } as const
 
 /** Every declared endpoint, flat. */

@@ -20,6 +20,8 @@ export const MESSAGE_KEYS = [
   "onboarding_decided",
   "ticket_raised",
   "ticket_update",
+  "change_request",
+  "service_visit",
 ] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 

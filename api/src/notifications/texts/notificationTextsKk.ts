@@ -61,6 +61,16 @@ export const notificationTextsKk: NotificationTexts = {
       title: "Өтінім №{number}: {title}",
       body: "{change, select, status {Жаңа күйі: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Пікір: {comment}} assigned {Орындаушы: {assignee}.} unassigned {Орындаушы алынып тасталды.} repair {Сервистік кітапшада жөндеу ашылды.} other {Өтінім өзгерді.}}",
     },
+    change_request: {
+      title:
+        "{stage, select, proposed {Өзгеріс ұсынылды} approved {Өзгеріс мақұлданды} other {Өзгеріс қабылданбады}}: {vehicle}",
+      body: "{stage, select, proposed {Ұсынылған өзгерістер: {fields}; олар тек мақұлданғаннан кейін күшіне енеді.} approved {Өзгерістер қолданылды: {fields}.} other {Өзгерістер қолданылмады ({fields}): {reason}}}",
+    },
+    service_visit: {
+      title:
+        "{stage, select, opened {Сервиске бару ашылды} completed {Сервиске бару растауды күтуде} confirmed {Сервиске бару расталды} disputed {Сервиске бару дауланды} cancelled {Сервиске бару тоқтатылды} upheld {Дау қанағаттандырылды} other {Дау қабылданбады}}: {vehicle}",
+      body: "{centre} · {stage, select, completed {Жұмыстар мен олардың құнын {cost} растаңыз немесе даулаңыз.} confirmed {Бару сервистік кітапшаға және шығындарға енгізілді.} disputed {Себебі: {reason}} cancelled {Себебі: {reason}} upheld {Модераторлар дауды қанағаттандырды. {reason}} rejected {Модераторлар дауды қабылдамады. {reason}} other {Жұмыс басталды.}}",
+    },
   },
   labels: {
     alertType: {

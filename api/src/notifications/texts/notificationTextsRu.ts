@@ -64,6 +64,16 @@ export const notificationTextsRu: NotificationTexts = {
       title: "Заявка №{number}: {title}",
       body: "{change, select, status {Новый статус: {ticketStatusName}.{comment, select, none {} other { {comment}}}} comment {Комментарий: {comment}} assigned {Исполнитель: {assignee}.} unassigned {Исполнитель снят.} repair {В сервисной книжке открыт ремонт.} other {Заявка изменена.}}",
     },
+    change_request: {
+      title:
+        "{stage, select, proposed {Предложено изменение} approved {Изменение одобрено} other {Изменение отклонено}}: {vehicle}",
+      body: "{stage, select, proposed {Предложены изменения: {fields}; они вступят в силу только после одобрения.} approved {Изменения применены: {fields}.} other {Изменения не применены ({fields}): {reason}}}",
+    },
+    service_visit: {
+      title:
+        "{stage, select, opened {Открыт визит в сервис} completed {Визит в сервис ждёт подтверждения} confirmed {Визит в сервис подтверждён} disputed {Визит в сервис оспорен} cancelled {Визит в сервис отменён} upheld {Спор удовлетворён} other {Спор отклонён}}: {vehicle}",
+      body: "{centre} · {stage, select, completed {Подтвердите или оспорьте работы и их стоимость {cost}.} confirmed {Визит внесён в сервисную книжку и расходы.} disputed {Причина: {reason}} cancelled {Причина: {reason}} upheld {Модераторы удовлетворили спор. {reason}} rejected {Модераторы отклонили спор. {reason}} other {Работы начаты.}}",
+    },
   },
   labels: {
     alertType: {
