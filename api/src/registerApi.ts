@@ -62,6 +62,9 @@ import { registerVehicleRecordRoutes } from "./vehicles/VehicleRecordRoutes.js"
 import { registerVehicleRoutes } from "./vehicles/VehicleRoutes.js"
 import { registerVehicleSpecRoutes } from "./vehicles/VehicleSpecRoutes.js"
 import { registerVehicleTypeRoutes } from "./vehicleTypes/VehicleTypeRoutes.js"
+import { registerVisitDisputeRoutes } from "./visits/VisitDisputeRoutes.js"
+import { registerVisitOwnerRoutes } from "./visits/VisitOwnerRoutes.js"
+import { registerVisitRoutes } from "./visits/VisitRoutes.js"
 
 export interface ApiDeps {
   readonly db: PostgresClient
@@ -136,6 +139,9 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerOdometerRoutes(app, deps)
   registerVehicleSpecRoutes(app, deps)
   registerChangeRequestRoutes(app, deps)
+  registerVisitRoutes(app, deps)
+  registerVisitOwnerRoutes(app, deps)
+  registerVisitDisputeRoutes(app, deps)
   registerDeviceRoutes(app, deps)
   registerAlertRoutes(app, deps)
   registerIncidentRoutes(app, deps)

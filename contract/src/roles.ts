@@ -4,8 +4,24 @@
  * to build its menu, so a role never sees a page its API calls would refuse.
  */
 
-/** Roles, from the installation's owner down to a read-only viewer. */
-export const ROLES = ["owner", "admin", "manager", "dispatcher", "driver", "viewer", "analyst"] as const
+/**
+ * Roles, from the installation's owner down to a read-only viewer; the installation's moderators
+ * (who verify service centres); and the roles of a service centre's people (issue 16).
+ */
+export const ROLES = [
+  "owner",
+  "admin",
+  "manager",
+  "dispatcher",
+  "driver",
+  "viewer",
+  "analyst",
+  "moderator",
+  "centre_owner",
+  "centre_manager",
+  "receptionist",
+  "mechanic",
+] as const
 export type Role = (typeof ROLES)[number]
 
 export const PERMISSIONS = [
@@ -87,6 +103,24 @@ export const PERMISSIONS = [
   /** Change requests to vehicles' critical fields (issue 16): read them, propose one. */
   "vehicleChanges.read",
   "vehicleChanges.propose",
+  /** Verify service centres (approve, reject, suspend, reinstate), read suspicious searches, settle disputes. */
+  "centres.moderate",
+  /** A service centre's own profile and verification details (its owner). */
+  "centres.manage",
+  /** Search a vehicle by plate or VIN and see its masked card (make, model, year). */
+  "centres.search",
+  /** A centre asks for access to a vehicle, redeems a fleet's invite code, reads its grants. */
+  "centres.access",
+  /** A fleet gives centres access to its vehicles (invite codes, requests) and revokes it. */
+  "vehicleAccess.manage",
+  /** Service visits: a centre's own, a fleet's of its vehicles. */
+  "visits.read",
+  /** Open a visit on a vehicle the centre has access to, add work items and photos. */
+  "visits.record",
+  /** Complete a visit, handing it to the vehicle's owner for confirmation. */
+  "visits.complete",
+  /** The vehicle's organisation confirms or disputes a centre's visit. */
+  "visits.confirm",
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -110,6 +144,7 @@ const READ_ALL: ReadonlyArray<Permission> = [
   "tasks.read",
   "tickets.read",
   "vehicleChanges.read",
+  "visits.read",
 ]
 
 const MANAGE_FLEET: ReadonlyArray<Permission> = [
@@ -140,6 +175,17 @@ const MANAGE_FLEET: ReadonlyArray<Permission> = [
   "tasks.work",
   "tickets.raise",
   "tickets.manage",
+  "vehicleAccess.manage",
+  "visits.confirm",
+]
+
+/** What every employee of a service centre has; the centre's data only (its own organisation). */
+const CENTRE_STAFF: ReadonlyArray<Permission> = [
+  "centres.search",
+  "visits.read",
+  "visits.record",
+  "vehicleChanges.read",
+  "vehicleChanges.propose",
 ]
 
 const ADMIN: ReadonlyArray<Permission> = [
@@ -153,7 +199,7 @@ const ADMIN: ReadonlyArray<Permission> = [
 ]
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
-  owner: new Set<Permission>([...ADMIN, "organisations.manage"]),
+  owner: new Set<Permission>([...ADMIN, "organisations.manage", "centres.moderate"]),
   admin: new Set(ADMIN),
   manager: new Set<Permission>([...MANAGE_FLEET, "users.read"]),
   dispatcher: new Set<Permission>([
@@ -187,9 +233,49 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
   ]),
   viewer: new Set(READ_ALL),
   analyst: new Set<Permission>([...READ_ALL, "analytics.query"]),
+  moderator: new Set<Permission>(["centres.moderate"]),
+  centre_owner: new Set<Permission>([
+    ...CENTRE_STAFF,
+    "centres.manage",
+    "centres.access",
+    "visits.complete",
+    "users.read",
+    "users.manage",
+    "audit.read",
+    "documents.read",
+    "documents.upload",
+  ]),
+  centre_manager: new Set<Permission>([
+    ...CENTRE_STAFF,
+    "centres.access",
+    "visits.complete",
+    "users.read",
+    "users.manage",
+  ]),
+  receptionist: new Set<Permission>([...CENTRE_STAFF, "centres.access"]),
+  mechanic: new Set(CENTRE_STAFF),
 }
+
+/** The roles of a service centre's people; the others belong to fleets (and the installation). */
+export const CENTRE_ROLES = ["centre_owner", "centre_manager", "receptionist", "mechanic"] as const
+export type CentreRole = (typeof CENTRE_ROLES)[number]
+export const isCentreRole = (role: Role): role is CentreRole =>
+  (CENTRE_ROLES as ReadonlyArray<Role>).includes(role)
 
 export const can = (role: Role, permission: Permission): boolean => ROLE_PERMISSIONS[role].has(permission)
 
 /** Roles whose reads and records are confined to the vehicles assigned to the caller. */
 export const isConfinedToAssignedVehicles = (role: Role): boolean => role === "driver"
+
+/**
+ * Who may hand out which role: only the installation owner makes (or edits) another owner or a
+ * moderator; an admin manages every other fleet role of their organisation; a centre's owner or
+ * manager hands out the centre roles (only a centre owner makes another). Whether the role fits the
+ * organisation (a centre's roles in a centre, a fleet's in a fleet) is `assertRoleFitsOrganisation`.
+ */
+export const mayGrant = (caller: Role, role: Role): boolean => {
+  if (caller === "owner") return true
+  if (isCentreRole(caller))
+    return isCentreRole(role) && (role !== "centre_owner" || caller === "centre_owner")
+  return role !== "owner" && role !== "moderator" && !isCentreRole(role)
+}

@@ -13,6 +13,10 @@ import {
  * Seed 002's test plan through the API: a critical change (VIN, plate, odometer, oil, service
  * norms, engine) proposed by a driver changes nothing until the vehicle's organisation approves it;
  * approve applies it through the edit's own checks and audits the diff; reject needs a reason.
+ * A service centre with a service grant opens a visit, adds work items and completes it (only while
+ * approved); the owner confirms it (it enters the service book and the expenses once) or disputes
+ * it (the moderators settle); a centre without a grant, or after revocation, opens nothing; one
+ * centre's employees never see another centre's visits.
  */
 const PASSWORD = "visits-e2e-password"
 const VIN = "1M8GDM9AXKP042788"
@@ -42,6 +46,46 @@ let orgId = ""
 let driverUserId = ""
 let van = ""
 let truck = ""
+let centreOrg = ""
+let centreManager: ApiClient
+let mechanic: ApiClient
+let otherMechanic: ApiClient
+let moderator: ApiClient
+let grantId = ""
+
+interface Visit {
+  id: string
+  vehicleId: string
+  vehicleName: string | null
+  centreName: string
+  status: string
+  total: string
+  currency: string
+  disputeOutcome: string | null
+  maintenanceTaskId: string | null
+  expenseId: string | null
+  items: Array<{ kind: string; lineTotal: string }>
+}
+
+/** A service centre organisation in `status`, with users of the given centre roles. */
+const makeCentre = async (slug: string, status: string, roles: ReadonlyArray<string>) => {
+  const org = (
+    await sys<{ id: string }>(
+      "INSERT INTO organisations (name, slug, kind) VALUES ($1, $2, 'service_centre') RETURNING id",
+      [`Centre ${slug}`, slug],
+    )
+  ).rows[0]?.id as string
+  await sys(
+    "INSERT INTO service_centres (org_id, country, address, phone, tax_id, status) VALUES ($1, 'KZ', 'Almaty', '+77010000000', $2, $3)",
+    [org, `TAX-${slug}`, status],
+  )
+  const clients: ApiClient[] = []
+  for (const role of roles) {
+    await createUser(h.fleet, org, role, `${role}@${slug}.example`, PASSWORD)
+    clients.push(await login(h.fleet, `${role}@${slug}.example`, PASSWORD))
+  }
+  return { org, clients }
+}
 
 const sys = <R extends object = Record<string, unknown>>(text: string, values: unknown[] = []) =>
   h.fleet.db.system.query<R>(text, values)
@@ -74,6 +118,19 @@ beforeAll(async () => {
   expect(
     (await admin.call("POST", `/api/v1/vehicles/${van}/odometer-readings`, { valueKm: 50_000 })).status,
   ).toBe(201)
+  const centre = await makeCentre("visits-centre", "approved", ["centre_manager", "mechanic"])
+  centreOrg = centre.org
+  centreManager = centre.clients[0] as ApiClient
+  mechanic = centre.clients[1] as ApiClient
+  otherMechanic = (await makeCentre("visits-centre-2", "approved", ["mechanic"])).clients[0] as ApiClient
+  await createUser(h.fleet, orgId, "moderator", "moderator@visits.example", PASSWORD)
+  moderator = await login(h.fleet, "moderator@visits.example", PASSWORD)
+  grantId = (
+    await sys<{ id: string }>(
+      "INSERT INTO vehicle_access_grants (org_id, centre_org_id, vehicle_id, scope, source) VALUES ($1, $2, $3, 'service', 'invite_code') RETURNING id",
+      [orgId, centreOrg, van],
+    )
+  ).rows[0]?.id as string
 }, 120_000)
 
 afterAll(async () => {
@@ -234,5 +291,243 @@ describe("a critical change applies only after the owner approves", () => {
     expect(rejected.body).toMatchObject({ status: "rejected", reason: "The odometer never goes back" })
     const readings = await sys("SELECT 1 FROM odometer_readings WHERE vehicle_id = $1", [van])
     expect(readings.rowCount).toBe(2)
+  })
+})
+
+describe("service visits", () => {
+  let visit: Visit
+  const open = (api: ApiClient, vehicleId: string) =>
+    api.call<Visit & ErrorBody>("POST", "/api/v1/service-visits", {
+      vehicleId,
+      odometerKm: 52_000,
+      complaint: "Oil change due, squeak from the front brakes",
+      currency: "KZT",
+    })
+
+  it("a centre without a grant to the vehicle cannot open a visit", async () => {
+    const noGrant = await mechanic.call<ErrorBody>("POST", "/api/v1/service-visits", {
+      vehicleId: truck,
+      odometerKm: 1,
+      currency: "KZT",
+    })
+    expect(noGrant.status).toBe(403)
+    expect(noGrant.body.error.code).toBe("FLEET_VEHICLE_ACCESS_REQUIRED")
+    const otherCentre = await open(otherMechanic, van)
+    expect(otherCentre.body.error.code).toBe("FLEET_VEHICLE_ACCESS_REQUIRED")
+    const fleetUser = await manager.call<ErrorBody>("POST", "/api/v1/service-visits", {
+      vehicleId: van,
+      odometerKm: 1,
+      currency: "KZT",
+    })
+    expect(fleetUser.status).toBe(403)
+  })
+
+  it("a mechanic opens a visit and adds work items; the fleet sees it and is told", async () => {
+    const opened = await open(mechanic, van)
+    expect(opened.status).toBe(201)
+    visit = opened.body
+    expect(visit).toMatchObject({
+      status: "open",
+      centreName: "Centre visits-centre",
+      vehicleName: null,
+      total: "0.00",
+    })
+    const part = await mechanic.call<Visit>("POST", `/api/v1/service-visits/${visit.id}/items`, {
+      kind: "part",
+      description: "Oil filter",
+      partNumber: "W 712/95",
+      quantity: 2,
+      unitCost: "4500.50",
+      currency: "KZT",
+      recommendations: "Replace the front pads within 3000 km",
+    })
+    expect(part.status).toBe(201)
+    const labour = await mechanic.call<Visit>("POST", `/api/v1/service-visits/${visit.id}/items`, {
+      kind: "labour",
+      description: "Oil change",
+      quantity: 1,
+      unitCost: "10000",
+      currency: "KZT",
+    })
+    expect(labour.body.total).toBe("19001.00")
+    const mismatch = await mechanic.call<ErrorBody>("POST", `/api/v1/service-visits/${visit.id}/items`, {
+      kind: "other",
+      description: "Disposal",
+      quantity: 1,
+      unitCost: "5",
+      currency: "USD",
+    })
+    expect(mismatch.body.error.code).toBe("FLEET_VISIT_CURRENCY_MISMATCH")
+    const seen = await manager.call<Visit>("GET", `/api/v1/service-visits/${visit.id}`)
+    expect(seen.body).toMatchObject({
+      vehicleName: "Visits van (VST 001)",
+      total: "19001.00",
+      status: "open",
+    })
+    const told = await sys("SELECT 1 FROM notification_events WHERE org_id = $1 AND dedupe_key = $2", [
+      orgId,
+      `service_visit:${visit.id}:opened`,
+    ])
+    expect(told.rowCount).toBe(1)
+  })
+
+  it("one centre's employee cannot see another centre's visits", async () => {
+    const other = await otherMechanic.call<ErrorBody>("GET", `/api/v1/service-visits/${visit.id}`)
+    expect(other.status).toBe(404)
+    const list = await otherMechanic.call<{ total: number }>("GET", "/api/v1/service-visits")
+    expect(list.body.total).toBe(0)
+    const item = await otherMechanic.call<ErrorBody>("POST", `/api/v1/service-visits/${visit.id}/items`, {
+      kind: "labour",
+      description: "Sneaky",
+      quantity: 1,
+      unitCost: "1",
+      currency: "KZT",
+    })
+    expect(item.status).toBe(404)
+    const outsiderList = await outsider.call<{ status: number }>("GET", "/api/v1/service-visits")
+    expect(outsiderList.status).toBe(200)
+    expect((outsiderList.body as unknown as { total: number }).total).toBe(0)
+  })
+
+  it("an unverified or suspended centre cannot complete a trusted visit", async () => {
+    const byMechanic = await mechanic.call<ErrorBody>("POST", `/api/v1/service-visits/${visit.id}/complete`)
+    expect(byMechanic.status).toBe(403)
+    await sys("UPDATE service_centres SET status = 'suspended' WHERE org_id = $1", [centreOrg])
+    const suspended = await centreManager.call<ErrorBody>(
+      "POST",
+      `/api/v1/service-visits/${visit.id}/complete`,
+    )
+    expect(suspended.status).toBe(403)
+    expect(suspended.body.error.code).toBe("FLEET_VISIT_CENTRE_UNVERIFIED")
+    await sys("UPDATE service_centres SET status = 'submitted' WHERE org_id = $1", [centreOrg])
+    const unverified = await centreManager.call<ErrorBody>(
+      "POST",
+      `/api/v1/service-visits/${visit.id}/complete`,
+    )
+    expect(unverified.body.error.code).toBe("FLEET_VISIT_CENTRE_UNVERIFIED")
+    await sys("UPDATE service_centres SET status = 'approved' WHERE org_id = $1", [centreOrg])
+    const early = await manager.call<ErrorBody>("POST", `/api/v1/service-visits/${visit.id}/confirm`)
+    expect(early.body.error.code).toBe("FLEET_VISIT_STATUS")
+    const done = await centreManager.call<Visit>("POST", `/api/v1/service-visits/${visit.id}/complete`)
+    expect(done.status).toBe(200)
+    expect(done.body.status).toBe("completed")
+  })
+
+  it("owner confirmation changes the status and enters the service book and expenses once", async () => {
+    const centreTries = await centreManager.call<ErrorBody>(
+      "POST",
+      `/api/v1/service-visits/${visit.id}/confirm`,
+    )
+    expect(centreTries.status).toBe(403)
+    const confirmed = await manager.call<Visit>("POST", `/api/v1/service-visits/${visit.id}/confirm`)
+    expect(confirmed.status).toBe(200)
+    expect(confirmed.body.status).toBe("confirmed")
+    expect(confirmed.body.maintenanceTaskId).not.toBeNull()
+    const again = await manager.call<ErrorBody>("POST", `/api/v1/service-visits/${visit.id}/confirm`)
+    expect(again.status).toBe(409)
+    const task = await manager.call<{
+      status: string
+      cost: string
+      vendor: string
+      completedOdometerKm: number
+    }>("GET", `/api/v1/maintenance/tasks/${confirmed.body.maintenanceTaskId}`)
+    expect(task.body).toMatchObject({
+      status: "completed",
+      vendor: "Centre visits-centre",
+      completedOdometerKm: 52_000,
+    })
+    const expenses = await sys<{ amount: string; category: string }>(
+      "SELECT amount::text, category FROM expenses WHERE vehicle_id = $1",
+      [van],
+    )
+    expect(expenses.rows).toEqual([{ amount: "19001.00", category: "service" }])
+    const centreView = await centreManager.call<Visit>("GET", `/api/v1/service-visits/${visit.id}`)
+    expect(centreView.body).toMatchObject({ status: "confirmed", maintenanceTaskId: null, expenseId: null })
+    const told = await sys("SELECT 1 FROM notification_events WHERE org_id = $1 AND dedupe_key = $2", [
+      centreOrg,
+      `service_visit:${visit.id}:confirmed`,
+    ])
+    expect(told.rowCount).toBe(1)
+  })
+
+  it("a disputed visit goes to the moderators, who settle it (audited); it never enters the books", async () => {
+    const second = (await open(mechanic, van)).body
+    await mechanic.call("POST", `/api/v1/service-visits/${second.id}/items`, {
+      kind: "labour",
+      description: "Brake inspection",
+      quantity: 1,
+      unitCost: "7000",
+      currency: "KZT",
+    })
+    await centreManager.call("POST", `/api/v1/service-visits/${second.id}/complete`)
+    const noReason = await manager.call<ErrorBody>("POST", `/api/v1/service-visits/${second.id}/dispute`, {})
+    expect(noReason.body.error.code).toBe("FLEET_VISIT_INVALID")
+    const disputed = await manager.call<Visit>("POST", `/api/v1/service-visits/${second.id}/dispute`, {
+      reason: "The brakes were not touched",
+    })
+    expect(disputed.body.status).toBe("disputed")
+    const notModerator = await manager.call<ErrorBody>("GET", "/api/v1/service-visit-disputes")
+    expect(notModerator.status).toBe(403)
+    const queue = await moderator.call<{ items: Visit[] }>(
+      "GET",
+      "/api/v1/service-visit-disputes?settled=false",
+    )
+    expect(queue.body.items.map((v) => v.id)).toEqual([second.id])
+    const settled = await moderator.call<Visit>(
+      "POST",
+      `/api/v1/service-visit-disputes/${second.id}/settle`,
+      {
+        outcome: "upheld",
+        note: "No brake work in the photos",
+      },
+    )
+    expect(settled.body.disputeOutcome).toBe("upheld")
+    const twice = await moderator.call<ErrorBody>(
+      "POST",
+      `/api/v1/service-visit-disputes/${second.id}/settle`,
+      {
+        outcome: "rejected",
+        note: "again",
+      },
+    )
+    expect(twice.body.error.code).toBe("FLEET_VISIT_STATUS")
+    const confirmUpheld = await manager.call<ErrorBody>("POST", `/api/v1/service-visits/${second.id}/confirm`)
+    expect(confirmUpheld.status).toBe(409)
+    const audited = await sys(
+      "SELECT 1 FROM audit_log WHERE org_id = $1 AND action = 'service-visit.settle' AND entity_id = $2",
+      [orgId, second.id],
+    )
+    expect(audited.rowCount).toBe(1)
+    const expenses = await sys("SELECT 1 FROM expenses WHERE vehicle_id = $1", [van])
+    expect(expenses.rowCount).toBe(1)
+  })
+
+  it("a centre proposes a change through its grant; cancelled visits stay; after revocation nothing opens", async () => {
+    const proposed = await mechanic.call<ChangeRequest>("POST", `/api/v1/vehicles/${van}/change-requests`, {
+      changes: { odometerKm: 52_000, serviceIntervalMonths: 12 },
+    })
+    expect(proposed.status).toBe(201)
+    expect(proposed.body).toMatchObject({ proposerKind: "centre", vehicleName: null, oldValues: {} })
+    const approved = await manager.call<ChangeRequest>(
+      "POST",
+      `/api/v1/vehicle-change-requests/${proposed.body.id}/approve`,
+    )
+    expect(approved.body.status).toBe("approved")
+    const third = (await open(mechanic, van)).body
+    const cancelled = await mechanic.call<Visit>("POST", `/api/v1/service-visits/${third.id}/cancel`, {
+      reason: "The customer left",
+    })
+    expect(cancelled.body.status).toBe("cancelled")
+    expect((await manager.call<Visit>("GET", `/api/v1/service-visits/${third.id}`)).body.status).toBe(
+      "cancelled",
+    )
+    await sys("UPDATE vehicle_access_grants SET revoked_at = now() WHERE id = $1", [grantId])
+    const revoked = await open(mechanic, van)
+    expect(revoked.status).toBe(403)
+    expect(revoked.body.error.code).toBe("FLEET_VEHICLE_ACCESS_REQUIRED")
+    const proposal = await mechanic.call<ErrorBody>("POST", `/api/v1/vehicles/${van}/change-requests`, {
+      changes: { plate: "VST 003" },
+    })
+    expect(proposal.body.error.code).toBe("FLEET_VEHICLE_ACCESS_REQUIRED")
   })
 })

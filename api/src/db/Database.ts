@@ -1,10 +1,20 @@
 import type { IncidentKind, LOCALES, Role } from "@fleetcore/contract"
 import type { ColumnType, Generated } from "kysely"
+import type {
+  CentreModerationDecisionsTable,
+  ServiceCentresTable,
+  VehicleAccessGrantsTable,
+  VehicleAccessInvitesTable,
+  VehicleAccessInviteVehiclesTable,
+  VehicleAccessRequestsTable,
+  VehicleSearchLogTable,
+} from "../centres/centreTables.js"
 import type { VehicleChangeRequestsTable, VehicleSpecsTable } from "../changeRequests/changeRequestTables.js"
 import type { OnboardingEventsTable } from "../onboarding/onboardingTables.js"
 import type { ReportScheduleRunsTable, ReportSchedulesTable } from "../reportSchedules/scheduleTables.js"
 import type { TaskEventsTable, TasksTable, TaskTemplatesTable } from "../tasks/taskTables.js"
 import type { TicketEventsTable, TicketsTable } from "../tickets/ticketTables.js"
+import type { ServiceVisitsTable, ServiceWorkItemsTable } from "../visits/visitTables.js"
 import type { Defaulted, Numeric, NumericOrNull } from "./columnTypes.js"
 import type {
   BudgetsTable,
@@ -27,6 +37,7 @@ export interface OrganisationsTable {
   id: Generated<string>
   name: string
   slug: string
+  kind: Generated<"fleet" | "service_centre">
   description: string | null
   status: Generated<"active" | "suspended">
   status_changed_at: Date | null
@@ -128,6 +139,9 @@ export interface VehiclesTable {
   name: string
   plate: string | null
   vin: string | null
+  /** The plate's country (ISO 3166-1 alpha-2) and its normalised form, which search compares. */
+  plate_country: string | null
+  plate_normalized: string | null
   vehicle_type_id: string | null
   /** date: read as "YYYY-MM-DD" text only through to_char (pg parses dates into local Dates). */
   commissioned_on: ColumnType<Date | null, string | null | undefined, string | null>
@@ -490,4 +504,13 @@ export interface Database {
   ticket_events: TicketEventsTable
   vehicle_specs: VehicleSpecsTable
   vehicle_change_requests: VehicleChangeRequestsTable
+  service_visits: ServiceVisitsTable
+  service_work_items: ServiceWorkItemsTable
+  service_centres: ServiceCentresTable
+  centre_moderation_decisions: CentreModerationDecisionsTable
+  vehicle_access_invites: VehicleAccessInvitesTable
+  vehicle_access_invite_vehicles: VehicleAccessInviteVehiclesTable
+  vehicle_access_requests: VehicleAccessRequestsTable
+  vehicle_access_grants: VehicleAccessGrantsTable
+  vehicle_search_log: VehicleSearchLogTable
 }

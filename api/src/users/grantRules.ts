@@ -1,11 +1,7 @@
-import type { Role } from "@fleetcore/contract"
+import { mayGrant, type Role } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 
-/**
- * Who may hand out which role: only the installation owner makes (or edits) another owner; an admin
- * manages every other role of their organisation.
- */
-export const mayGrant = (caller: Role, role: Role): boolean => role !== "owner" || caller === "owner"
+export { mayGrant }
 
 export const assertMayGrant = (caller: Role, role: Role, field: string): void => {
   if (!mayGrant(caller, role))

@@ -39,6 +39,7 @@ import { users } from "./users.js"
 import { vehicleSpecs } from "./vehicleSpecs.js"
 import { vehicles } from "./vehicles.js"
 import { vehicleTypes } from "./vehicleTypes.js"
+import { visits } from "./visits.js"
 
 /** Every endpoint of the API, by area. Add an area here and it is routed, documented and typed. */
 export const endpoints = {
@@ -83,6 +84,7 @@ export const endpoints = {
   tickets,
   vehicleSpecs,
   changeRequests,
+  visits,
 } as const
 
 /** Every declared endpoint, flat. */

@@ -230,6 +230,11 @@ export const en = {
     driver: "Driver",
     viewer: "Viewer",
     analyst: "Analyst",
+    moderator: "Moderator",
+    centre_owner: "Centre owner",
+    centre_manager: "Centre manager",
+    receptionist: "Receptionist",
+    mechanic: "Mechanic",
   },
   roleDescriptions: {
     owner: "Runs the installation: every organisation and its settings.",
@@ -239,6 +244,11 @@ export const en = {
     driver: "Sees the vehicles assigned to them, records refuels and readings.",
     viewer: "Sees the fleet's records without changing them.",
     analyst: "Reads the fleet's data for reports and analysis.",
+    moderator: "Verifies service centres and reviews suspicious searches and disputes.",
+    centre_owner: "Runs a service centre: its profile, verification, employees and access to vehicles.",
+    centre_manager: "Manages a service centre’s employees, visits and access requests.",
+    receptionist: "Receives vehicles at a service centre: searches them and asks their owners for access.",
+    mechanic: "Records visits and work on the vehicles the centre has access to.",
   },
   theme: {
     label: "Theme",

@@ -230,6 +230,11 @@ export const tr: Dictionary = {
     driver: "Sürücü",
     viewer: "İzleyici",
     analyst: "Analist",
+    moderator: "Moderatör",
+    centre_owner: "Servis sahibi",
+    centre_manager: "Servis müdürü",
+    receptionist: "Danışma görevlisi",
+    mechanic: "Mekanisyen",
   },
   roleDescriptions: {
     owner: "Kurulumu yönetir: tüm kuruluşlar ve ayarları.",
@@ -239,6 +244,11 @@ export const tr: Dictionary = {
     driver: "Kendisine atanan araçları görür, yakıt alımlarını ve okumaları kaydeder.",
     viewer: "Filonun kayıtlarını değiştirmeden görür.",
     analyst: "Raporlar ve analiz için filo verilerini okur.",
+    moderator: "Servis merkezlerini doğrular, şüpheli aramaları ve itirazları inceler.",
+    centre_owner: "Servis merkezini yönetir: profil, doğrulama, çalışanlar ve araçlara erişim.",
+    centre_manager: "Servis merkezinin çalışanlarını, ziyaretlerini ve erişim taleplerini yönetir.",
+    receptionist: "Servise gelen araçları karşılar: onları arar ve sahiplerinden erişim ister.",
+    mechanic: "Servisin erişimi olan araçlarda ziyaretleri ve yapılan işleri kaydeder.",
   },
   theme: {
     label: "Tema",

@@ -1,10 +1,7 @@
-import { ROLES, type Role } from "@fleetcore/contract"
+import { mayGrant, ROLES, type Role } from "@fleetcore/contract"
 
-/**
- * The roles a caller may hand out (the server's rule, `FLEET_ROLE_NOT_GRANTABLE`): only the
- * installation owner makes, or edits, another owner; an admin grants every other role.
- */
-export const mayGrant = (caller: Role, role: Role): boolean => role !== "owner" || caller === "owner"
+export { mayGrant }
 
+/** The roles a caller may hand out (the server's rule, `FLEET_ROLE_NOT_GRANTABLE`). */
 export const grantableRoles = (caller: Role): ReadonlyArray<Role> =>
   ROLES.filter((role) => mayGrant(caller, role))
