@@ -107,8 +107,12 @@ describe("role × endpoint", () => {
 /** The collection an id belongs to: "/api/v1/vehicles/:id/track" → "/api/v1/vehicles". */
 const collectionOf = (path: string): string => path.slice(0, path.indexOf("/:"))
 
-/** Endpoints of the installation, not of an organisation: the owner reaches every organisation. */
-const isInstallationWide = (e: AnyEndpoint): boolean => e.access === "organisations.manage"
+/**
+ * Endpoints of the installation, not of an organisation: the owner reaches every organisation, and
+ * the moderators every service centre and disputed visit.
+ */
+const isInstallationWide = (e: AnyEndpoint): boolean =>
+  e.access === "organisations.manage" || e.access === "centres.moderate"
 
 describe("another organisation's ids", () => {
   it("answer 404 exactly as an unknown id, on every endpoint with an :id, for every role allowed it", async () => {

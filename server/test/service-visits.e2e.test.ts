@@ -4,6 +4,7 @@ import {
   createOrg,
   createUser,
   DEMO_PASSWORD,
+  eventually,
   type Harness,
   login,
   startHarness,
@@ -448,6 +449,18 @@ describe("service visits", () => {
       `service_visit:${visit.id}:confirmed`,
     ])
     expect(told.rowCount).toBe(1)
+    await eventually(
+      async () => {
+        const inbox = await sys(
+          `SELECT 1 FROM notifications n JOIN notification_events e ON e.id = n.event_id
+           JOIN users u ON u.id = n.user_id WHERE u.email = 'centre_manager@visits-centre.example' AND e.dedupe_key = $1`,
+          [`service_visit:${visit.id}:confirmed`],
+        )
+        return inbox.rowCount === 1 ? true : undefined
+      },
+      15_000,
+      "the centre manager's notification",
+    )
   })
 
   it("a disputed visit goes to the moderators, who settle it (audited); it never enters the books", async () => {

@@ -11,7 +11,7 @@ export interface ProposalTarget {
 
 /**
  * Where `p` may propose a change to vehicle `vehicleId`: a centre's employee for a vehicle its
- * centre holds a service grant to (else 403); a driver for a vehicle assigned to them now (else
+ * centre holds a service grant to (a grant ended or read-only: 403; never granted: 404); a driver for a vehicle assigned to them now (else
  * 404, as for any vehicle they may not see).
  */
 export const proposalTarget = async (
@@ -20,7 +20,7 @@ export const proposalTarget = async (
   vehicleId: string,
 ): Promise<ProposalTarget> => {
   if (isCentreRole(p.role)) {
-    const grant = await db.withOrg(p.orgId, (c) => requireServiceGrant(c, p.orgId, vehicleId))
+    const grant = await db.withOrg(p.orgId, (c) => requireServiceGrant(c, p.orgId, vehicleId, true))
     return { orgId: grant.orgId }
   }
   await db.withOrg(p.orgId, (c) => requireVisibleVehicle(c, p, vehicleId))

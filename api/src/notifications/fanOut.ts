@@ -33,8 +33,11 @@ interface RecipientRow {
   time_zone: string | null
 }
 
-/** Roles told about every event of their organisation; a driver only about their vehicles'. */
-const ROLES_TOLD_EVERYTHING = ["owner", "admin", "manager", "dispatcher"]
+/**
+ * Roles told about every event of their organisation; a driver only about their vehicles'. A service
+ * centre's owner and manager hear its events (visits confirmed or disputed, change requests decided).
+ */
+const ROLES_TOLD_EVERYTHING = ["owner", "admin", "manager", "dispatcher", "centre_owner", "centre_manager"]
 
 const wants = (types: ReadonlyArray<string> | null, type: string): boolean =>
   types === null || types.includes(type)

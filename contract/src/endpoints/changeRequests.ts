@@ -108,6 +108,8 @@ export const changeRequests = {
     errors: [
       { status: 404, code: "FLEET_VEHICLE_NOT_FOUND" },
       { status: 403, code: "FLEET_VEHICLE_ACCESS_REQUIRED" },
+      { status: 400, code: INVALID, description: "the body fails validation, or proposes no field" },
+      { status: 400, code: "FLEET_VEHICLE_INVALID", description: "a proposed VIN fails its check digit" },
     ],
   }),
   approve: endpoint({

@@ -40,6 +40,10 @@ const SAMPLE = {
   ticketStatus: "resolved",
   comment: "Tyre replaced.",
   assignee: "Dana Omarova",
+  fields: "vin, odometerKm",
+  reason: "The VIN plate says otherwise",
+  centre: "Almaty Auto Service",
+  cost: "19001.00 KZT",
 } as const
 
 describe("notification texts", () => {
