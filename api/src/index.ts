@@ -1,6 +1,7 @@
 export * from "./audit/verifyAuditChain.js"
 export * from "./auth/Principal.js"
 export * from "./auth/Tokens.js"
+export * from "./centres/vehicleAccess.js"
 export * from "./commands/DeviceCommandService.js"
 export * from "./devices/DeviceRoutes.js"
 export { checkReadiness } from "./health/readiness.js"

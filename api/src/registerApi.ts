@@ -15,6 +15,10 @@ import { registerAuditRoutes } from "./audit/AuditRoutes.js"
 import { registerAuthRoutes } from "./auth/AuthRoutes.js"
 import { registerPasswordRoutes } from "./auth/PasswordRoutes.js"
 import type { Tokens } from "./auth/Tokens.js"
+import { registerAccessRoutes } from "./centres/AccessRoutes.js"
+import { registerCentreAccessRoutes } from "./centres/CentreAccessRoutes.js"
+import { registerCentreRoutes } from "./centres/CentreRoutes.js"
+import { registerModerationRoutes } from "./centres/ModerationRoutes.js"
 import { registerChangeRequestRoutes } from "./changeRequests/ChangeRequestRoutes.js"
 import { registerCommandRoutes } from "./commands/CommandRoutes.js"
 import { type CommandLinks, makeDeviceCommandService } from "./commands/DeviceCommandService.js"
@@ -163,6 +167,10 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerDriverRoutes(app, served)
   registerTeamRoutes(app, served)
   registerTicketRoutes(app, served)
+  registerCentreRoutes(app, served)
+  registerModerationRoutes(app, served)
+  registerAccessRoutes(app, served)
+  registerCentreAccessRoutes(app, served)
   registerVehicleRecordRoutes(app, deps)
   registerOwnershipRoutes(app, deps)
   registerVehicleTypeRoutes(app, deps)

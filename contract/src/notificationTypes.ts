@@ -45,8 +45,19 @@ export type ReminderType = (typeof REMINDER_TYPES)[number]
 /** What happens to driver tickets: one raised (to the office), one changed (to its driver too). */
 export const TICKET_NOTIFICATION_TYPES = ["ticket_raised", "ticket_update"] as const
 
-/** Every notification type: alerts, then reminders, then tickets. */
-export const NOTIFICATION_TYPES = [...ALERT_TYPES, ...REMINDER_TYPES, ...TICKET_NOTIFICATION_TYPES] as const
+/**
+ * Service centres (issue 16): a moderation decision (to the centre), and vehicle access asked for,
+ * decided or revoked (to the other side).
+ */
+export const CENTRE_NOTIFICATION_TYPES = ["centre_decision", "vehicle_access"] as const
+
+/** Every notification type: alerts, then reminders, then tickets, then service centres. */
+export const NOTIFICATION_TYPES = [
+  ...ALERT_TYPES,
+  ...REMINDER_TYPES,
+  ...TICKET_NOTIFICATION_TYPES,
+  ...CENTRE_NOTIFICATION_TYPES,
+] as const
 export type NotificationTypeCode = (typeof NOTIFICATION_TYPES)[number]
 
 export const isAlertType = (type: string): type is AlertType =>

@@ -84,3 +84,8 @@ export const PageNumber = Schema.String.check(
 export const PageSize = Schema.String.check(
   Schema.isPattern(/^([1-9]\d?|1\d\d|200)$/u, { message: `a page size from 1 to ${MAX_PAGE_SIZE}` }),
 )
+
+/** ISO 3166-1 alpha-2 country code, upper case ("KZ"). */
+export const CountryCode = Schema.String.check(
+  Schema.isPattern(/^[A-Z]{2}$/u, { message: 'a country code of two capital letters, e.g. "KZ"' }),
+)

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest"
-import { normalisePlate, normaliseVin, PLATE_PATTERN, vinCheckDigit, vinProblem } from "./vehicleIdentity.js"
+import {
+  normalisePlate,
+  normaliseVin,
+  PLATE_PATTERN,
+  plateSearchKey,
+  vinCheckDigit,
+  vinProblem,
+  vinSearchKey,
+} from "./vehicleIdentity.js"
 
 describe("VIN rules", () => {
   it("computes the ISO 3779 check digit, X for a remainder of 10", () => {
@@ -42,5 +50,33 @@ describe("plate rules", () => {
       expect(PLATE_PATTERN.test(plate)).toBe(true)
     for (const plate of ["", " ", "-12", "12/34", "ABC_1", "123456789012345678901"])
       expect(PLATE_PATTERN.test(plate)).toBe(false)
+  })
+})
+
+describe("plate search keys per country", () => {
+  it("reads a Russian plate typed in Cyrillic or Latin, with or without its RUS marking, as one plate", () => {
+    for (const typed of ["А123ВС 77", "a123bc77", "А 123 ВС 77 RUS", "A-123-BC-77", "а123вс77rus"])
+      expect(plateSearchKey(typed, "RU")).toBe("A123BC77")
+  })
+
+  it("drops Kazakhstan's KZ marking and maps Cyrillic look-alikes in Kazakh plates", () => {
+    for (const typed of ["123 ABC 02", "KZ 123 ABC 02", "123-авс-02", "kz123abc02"])
+      expect(plateSearchKey(typed, "KZ")).toBe("123ABC02")
+  })
+
+  it("reads Turkish plates, their TR marking and the dotted capital I", () => {
+    for (const typed of ["34 ABC 123", "TR 34-ABC-123", "34abc123"])
+      expect(plateSearchKey(typed, "TR")).toBe("34ABC123")
+    expect(plateSearchKey("06 İKİ 42", "TR")).toBe("06IKI42")
+  })
+
+  it("keeps a marking that is part of another country's plate, and gives nothing for an empty plate", () => {
+    expect(plateSearchKey("KZ 123", "RU")).toBe("KZ123")
+    expect(plateSearchKey(" - ", "KZ")).toBeUndefined()
+    expect(plateSearchKey("а 777 мм 97", null)).toBe("A777MM97")
+  })
+
+  it("reads a VIN without separators, in upper case", () => {
+    expect(vinSearchKey(" wd3pe7cc7b-5500001 ")).toBe("WD3PE7CC7B5500001")
   })
 })

@@ -75,3 +75,50 @@ export const normalisePlate = (plate: string): string => plate.trim().replace(/\
 
 /** Letters (any script), digits, spaces and hyphens, starting and ending with a letter or digit. */
 export const PLATE_PATTERN = /^[\p{L}\p{N}](?:[\p{L}\p{N} -]{0,18}[\p{L}\p{N}])?$/u
+
+/** Cyrillic letters that look like Latin ones on a plate, and the Latin letter each is read as. */
+const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  А: "A",
+  В: "B",
+  Е: "E",
+  Ё: "E",
+  К: "K",
+  М: "M",
+  Н: "H",
+  О: "O",
+  Р: "P",
+  С: "C",
+  Т: "T",
+  У: "Y",
+  Х: "X",
+  І: "I",
+  // Turkish dotted capital I (a dotless ı upper-cases to I by itself).
+  İ: "I",
+}
+
+/**
+ * The country marking printed on a plate beside the number, which is no part of it: a leading
+ * "KZ" (Kazakhstan) or "TR" (Turkey) before the digits, a trailing "RUS" (Russia) after them.
+ */
+const MARKINGS: Readonly<Record<string, RegExp>> = {
+  KZ: /^KZ(?=\d)/u,
+  TR: /^TR(?=\d)/u,
+  RU: /(?<=\d)RUS?$/u,
+}
+
+/**
+ * A plate as search compares it, per country (ISO 3166-1 alpha-2; null: unknown): upper case,
+ * Cyrillic look-alikes read as Latin ("А123ВС 77" and "a123bc77" are one plate), spaces, dashes and
+ * any other separator removed, and the country's marking dropped ("KZ 123 ABC 02" → "123ABC02",
+ * "А 123 ВС 77 RUS" → "A123BC77", "TR 34-ABC-123" → "34ABC123"). Undefined when nothing is left.
+ */
+export const plateSearchKey = (plate: string, country: string | null): string | undefined => {
+  const latin = [...plate.toLocaleUpperCase("en")].map((c) => LOOK_ALIKES[c] ?? c).join("")
+  let key = latin.replace(/[^A-Z0-9]/gu, "")
+  const marking = country === null ? undefined : MARKINGS[country.toUpperCase()]
+  if (marking !== undefined) key = key.replace(marking, "")
+  return key.length === 0 ? undefined : key.slice(0, 20)
+}
+
+/** A VIN as search compares it: upper case, separators removed. */
+export const vinSearchKey = (vin: string): string => vin.toUpperCase().replace(/[^A-Z0-9]/gu, "")

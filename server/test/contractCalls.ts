@@ -177,8 +177,7 @@ export const notFoundCode = (e: AnyEndpoint): string =>
 export const isDeclaredAnswer = (e: AnyEndpoint, a: Answered): boolean => {
   if (a.status >= 500) return false
   if (a.status === e.status) return true
-  // A body that is no JSON text (an unpaired surrogate in a sampled string) is refused before any
-  // rule of the endpoint: every endpoint with a body may answer it, whatever 400s it declares.
+  // Any JSON body may be refused as unreadable text (a sampled string with an unpaired surrogate).
   if (a.status === 400 && a.code === "FLEET_BODY_NOT_JSON") return e.body !== undefined
   const declared = e.errors.filter((x) => x.status === a.status)
   if (declared.length > 0) return a.code === "" || declared.some((x) => x.code === a.code)

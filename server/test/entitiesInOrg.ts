@@ -34,7 +34,45 @@ export const entitiesInOrg = (fleet: RunningFleetCore, orgId: string, adminToken
   const insert = async (sql: string, args: ReadonlyArray<unknown>): Promise<string> =>
     (await fleet.db.system.query<{ id: string }>(sql, [...args])).rows[0]?.id as string
 
+  /** A service centre of its own (centres are organisations): the other side of a grant or request. */
+  const centre = async (status: string): Promise<string> => {
+    const id = await insert(
+      "INSERT INTO organisations (name, slug, kind) VALUES ($1, $1, 'service_centre') RETURNING id",
+      [`centre-${randomUUID().slice(0, 8)}`],
+    )
+    await fleet.db.system.query(
+      "INSERT INTO service_centres (org_id, country, address, phone, tax_id, status, submitted_at) VALUES ($1, 'KZ', 'Almaty', '+7 727 000 0000', '000000000000', $2, now())",
+      [id, status],
+    )
+    return id
+  }
+  const grant: Maker = async (of) =>
+    insert(
+      "INSERT INTO vehicle_access_grants (org_id, centre_org_id, vehicle_id, scope, source) VALUES ($1, $2, $3, 'service', 'invite_code') RETURNING id",
+      [orgId, await centre("approved"), await of("/api/v1/vehicles")],
+    )
+
   const makers: Record<string, Maker> = {
+    // Moderators reach every centre: one waiting in the queue.
+    "/api/v1/moderation/centres": async () => centre("submitted"),
+    "/api/v1/vehicle-access/grants": grant,
+    "/api/v1/centre/grants": grant,
+    "/api/v1/vehicle-access/invites": async (of) => {
+      const id = await insert(
+        "INSERT INTO vehicle_access_invites (org_id, code_hash, scope, expires_at) VALUES ($1, $2, 'read', now() + interval '1 day') RETURNING id",
+        [orgId, Buffer.from(randomUUID())],
+      )
+      await fleet.db.system.query(
+        "INSERT INTO vehicle_access_invite_vehicles (invite_id, org_id, vehicle_id) VALUES ($1, $2, $3)",
+        [id, orgId, await of("/api/v1/vehicles")],
+      )
+      return id
+    },
+    "/api/v1/vehicle-access/requests": async (of) =>
+      insert(
+        "INSERT INTO vehicle_access_requests (org_id, centre_org_id, vehicle_id, scope) VALUES ($1, $2, $3, 'service') RETURNING id",
+        [orgId, await centre("approved"), await of("/api/v1/vehicles")],
+      ),
     "/api/v1/organisations": async () => orgId,
     "/api/v1/alerts": async (of) =>
       insert(

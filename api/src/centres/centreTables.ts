@@ -8,6 +8,7 @@ export type AccessScope = "read" | "service"
 
 export interface ServiceCentresTable {
   org_id: string
+  id: Generated<string>
   country: string
   address: string
   phone: string

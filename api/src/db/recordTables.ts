@@ -1,4 +1,4 @@
-import type { EXPENSE_CATEGORIES } from "@fleetcore/contract"
+import type { DocumentEntityType, EXPENSE_CATEGORIES } from "@fleetcore/contract"
 import type { ColumnType, Generated } from "kysely"
 import type { Defaulted, Numeric, NumericOrNull } from "./columnTypes.js"
 
@@ -100,7 +100,7 @@ export interface PenaltiesTable {
 export interface DocumentsTable {
   id: Generated<string>
   org_id: string
-  entity_type: "vehicle" | "driver" | "maintenance" | "contract" | "expense" | "penalty" | "task" | "ticket"
+  entity_type: DocumentEntityType
   entity_id: string
   kind: string
   filename: string

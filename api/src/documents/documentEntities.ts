@@ -25,6 +25,7 @@ const TABLES: Readonly<Record<DocumentEntityType, string>> = {
   penalty: "penalties",
   task: "tasks",
   ticket: "tickets",
+  service_centre: "service_centres",
 }
 
 /** The ids of the caller's own driver records (a driver login is `drivers.user_id`). */

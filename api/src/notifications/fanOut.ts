@@ -33,10 +33,8 @@ interface RecipientRow {
   time_zone: string | null
 }
 
-/**
- * Roles told about every event of their organisation; a driver only about their vehicles'. A service
- * centre's owner and manager hear its events (visits confirmed or disputed, change requests decided).
- */
+/** Roles told about every event of their organisation; a driver only about their vehicles'. */
+// A centre's owner and manager are its office (they exist only in service centres).
 const ROLES_TOLD_EVERYTHING = ["owner", "admin", "manager", "dispatcher", "centre_owner", "centre_manager"]
 
 const wants = (types: ReadonlyArray<string> | null, type: string): boolean =>

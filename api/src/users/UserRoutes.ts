@@ -2,12 +2,14 @@ import { endpoints } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { audit } from "../audit/audit.js"
+import { centreNotApproved } from "../centres/centreQueries.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
-import { assertMayGrant, assertNotSelfLockout } from "./grantRules.js"
+import { assertMayGrant, assertNotSelfLockout, assertRoleFitsOrganisation } from "./grantRules.js"
 import { linkDriver } from "./linkDriver.js"
+import { organisationKind } from "./organisationKind.js"
 import { issuePasswordLink, linkOrigin, revokeSessions } from "./passwordLinks.js"
 import { findUser, userSelect, userView } from "./userQueries.js"
 
@@ -71,6 +73,10 @@ export const registerUserRoutes = (app: TemplatedApp, deps: UserRouteDeps): void
     const email = body.email.trim().toLowerCase()
     // Without a language of their own, a new user speaks the organisation's default language.
     const answer = await db.withOrg(p.orgId, async (c) => {
+      const kind = await organisationKind(c, p.orgId)
+      assertRoleFitsOrganisation(kind.kind, body.role, "role")
+      // A centre takes on employees once a moderator verified it.
+      if (kind.kind === "service_centre" && kind.centreStatus !== "approved") throw centreNotApproved()
       const inserted = await c
         .query<{ id: string }>(
           `INSERT INTO users (org_id, email, name, role, phone, locale, password_hash)
@@ -120,7 +126,10 @@ export const registerUserRoutes = (app: TemplatedApp, deps: UserRouteDeps): void
       if (before === undefined) throw notFound()
       // Only an owner edits an owner, and only an owner makes one.
       assertMayGrant(p.role, before.role, "role")
-      if (body.role !== undefined) assertMayGrant(p.role, body.role, "role")
+      if (body.role !== undefined) {
+        assertMayGrant(p.role, body.role, "role")
+        assertRoleFitsOrganisation((await organisationKind(c, p.orgId)).kind, body.role, "role")
+      }
       assertNotSelfLockout(before.id === p.userId, before, body)
       const current = { ...before, disabled: before.status === "disabled" }
       const changed = AUDITED.filter((k) => body[k] !== undefined && body[k] !== current[k])

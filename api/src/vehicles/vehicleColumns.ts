@@ -9,6 +9,7 @@ type Body = Partial<TypeOf<(typeof endpoints.vehicles.update)["body"]>>
 const COLUMNS = {
   name: "name",
   plate: "plate",
+  plateCountry: "plate_country",
   vin: "vin",
   vehicleTypeId: "vehicle_type_id",
   brand: "brand",

@@ -1,3 +1,4 @@
+import { plateSearchKey } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { Insertable, Updateable } from "kysely"
 import type pg from "pg"
@@ -18,9 +19,14 @@ const conflict = (error: unknown): unknown => {
   return error
 }
 
+/** The plate as search compares it (`plateSearchKey`), by the plate's country's rules. */
+const searchKey = (plate: string | null | undefined, country: string | null | undefined): string | null =>
+  plate === null || plate === undefined ? null : (plateSearchKey(plate, country ?? null) ?? null)
+
 /** Inserts a vehicle; `c` is a `withOrg` connection. Returns its id. */
 export const insertVehicle = async (c: pg.ClientBase, values: Insertable<VehiclesTable>): Promise<string> => {
-  const inserted = await firstRow(c, sql.insertInto("vehicles").values(values).returning("id")).catch(
+  const row = { ...values, plate_normalized: searchKey(values.plate, values.plate_country) }
+  const inserted = await firstRow(c, sql.insertInto("vehicles").values(row).returning("id")).catch(
     (error: unknown) => {
       throw conflict(error)
     },
@@ -44,4 +50,20 @@ export const updateVehicle = async (
   ).catch((error: unknown) => {
     throw conflict(error)
   })
+  // The search key follows the plate and its country, whichever of the two changed.
+  if (values.plate !== undefined || values.plate_country !== undefined) {
+    const after = await firstRow(
+      c,
+      sql.selectFrom("vehicles").select(["plate", "plate_country"]).where("id", "=", id),
+    )
+    if (after !== undefined)
+      await firstRow(
+        c,
+        sql
+          .updateTable("vehicles")
+          .set({ plate_normalized: searchKey(after.plate, after.plate_country) })
+          .where("id", "=", id)
+          .returning("id"),
+      )
+  }
 }

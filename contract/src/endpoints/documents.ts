@@ -14,6 +14,7 @@ export const DOCUMENT_ENTITY_TYPES = [
   "penalty",
   "task",
   "ticket",
+  "service_centre",
 ] as const
 export const DocumentEntityType = Schema.Literals(DOCUMENT_ENTITY_TYPES)
 export type DocumentEntityType = typeof DocumentEntityType.Type

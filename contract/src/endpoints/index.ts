@@ -5,6 +5,7 @@ import { assignments } from "./assignments.js"
 import { audit } from "./audit.js"
 import { auth, me } from "./auth.js"
 import { budgets } from "./budgets.js"
+import { centres, moderation } from "./centres.js"
 import { changeRequests } from "./changeRequests.js"
 import { contracts } from "./contracts.js"
 import { currencyRates } from "./currencyRates.js"
@@ -36,6 +37,7 @@ import { tasks } from "./tasks.js"
 import { teams } from "./teams.js"
 import { tickets } from "./tickets.js"
 import { users } from "./users.js"
+import { centreAccess, vehicleAccess } from "./vehicleAccess.js"
 import { vehicleSpecs } from "./vehicleSpecs.js"
 import { vehicles } from "./vehicles.js"
 import { vehicleTypes } from "./vehicleTypes.js"
@@ -85,6 +87,10 @@ export const endpoints = {
   vehicleSpecs,
   changeRequests,
   visits,
+  centres,
+  moderation,
+  centreAccess,
+  vehicleAccess,
 } as const
 
 /** Every declared endpoint, flat. */

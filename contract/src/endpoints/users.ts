@@ -65,6 +65,7 @@ export const users = {
       { status: 403, code: "FLEET_ROLE_NOT_GRANTABLE" },
       { status: 409, code: "FLEET_DRIVER_HAS_LOGIN" },
       { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" },
+      { status: 409, code: "FLEET_CENTRE_NOT_APPROVED" },
     ],
   }),
   get: endpoint({

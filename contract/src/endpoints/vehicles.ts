@@ -1,7 +1,7 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
 import { listOf, listQuery } from "../list.js"
-import { Currency, IsoDate, IsoDateTime, Money, Uuid } from "../schemas.js"
+import { CountryCode, Currency, IsoDate, IsoDateTime, Money, Uuid } from "../schemas.js"
 import { PLATE_PATTERN } from "../vehicleIdentity.js"
 import { IdParams } from "./common.js"
 import { FuelType } from "./vehicleTypes.js"
@@ -103,6 +103,8 @@ export const RENTAL_EXPIRING_DAYS = 14
 /** The vehicle record (seed 000 §2): the live fields plus the registry, purchase and rental terms. */
 export const VehicleRecord = Schema.Struct({
   ...Vehicle.fields,
+  /** The country whose rules read the plate (ISO 3166-1 alpha-2), for plate search. */
+  plateCountry: Schema.NullOr(Schema.String),
   brand: Schema.NullOr(Schema.String),
   model: Schema.NullOr(Schema.String),
   year: Schema.NullOr(Schema.Int),
@@ -181,6 +183,8 @@ const Km = Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 0,
 /** The fields a vehicle is created with and edited by (status has its own endpoint once created). */
 const editable = {
   plate: Schema.optionalKey(Schema.NullOr(Plate)),
+  /** ISO 3166-1 alpha-2 ("KZ", "RU", "TR"): the plate is read by that country's rules for search. */
+  plateCountry: Schema.optionalKey(Schema.NullOr(CountryCode)),
   vin: Schema.optionalKey(Schema.NullOr(Vin)),
   vehicleTypeId: Schema.optionalKey(Schema.NullOr(Uuid)),
   brand: Schema.optionalKey(Schema.NullOr(Text(100))),

@@ -1,3 +1,4 @@
+import { CENTRE_MESSAGES } from "./centreMessages.js"
 import { COMMAND_MESSAGES } from "./commandMessages.js"
 import { DEVICE_ANALYTICS_MESSAGES } from "./deviceAnalyticsMessages.js"
 import { DOCUMENT_MESSAGES } from "./documentMessages.js"
@@ -457,6 +458,7 @@ export const ERROR_MESSAGES = {
   ...LOGO_MESSAGES,
   ...TICKET_MESSAGES,
   ...VISIT_MESSAGES,
+  ...CENTRE_MESSAGES,
 } as const satisfies Record<string, Messages>
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -29,6 +29,8 @@ CREATE INDEX vehicles_plate_normalized_idx ON vehicles (plate_normalized) WHERE 
 -- approved ↔ suspended.
 CREATE TABLE service_centres (
   org_id uuid PRIMARY KEY REFERENCES organisations(id) ON DELETE CASCADE,
+  -- The centre's id is its organisation's (documents name their record by an id column).
+  id uuid GENERATED ALWAYS AS (org_id) STORED UNIQUE,
   -- ISO 3166-1 alpha-2: the plates the centre searches are read by this country's rules by default.
   country char(2) NOT NULL CHECK (country ~ '^[A-Z]{2}$'),
   address text NOT NULL CHECK (length(address) BETWEEN 1 AND 500),

@@ -22,6 +22,8 @@ export const MESSAGE_KEYS = [
   "ticket_update",
   "change_request",
   "service_visit",
+  "centre_decision",
+  "vehicle_access",
 ] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 

@@ -75,6 +75,16 @@ export const notificationTextsEn: NotificationTexts = {
         "{stage, select, opened {Service visit opened} completed {Service visit awaits confirmation} confirmed {Service visit confirmed} disputed {Service visit disputed} cancelled {Service visit cancelled} upheld {Dispute upheld} other {Dispute rejected}}: {vehicle}",
       body: "{centre} · {stage, select, completed {Confirm or dispute the work and its cost {cost}.} confirmed {The visit entered the service book and expenses.} disputed {Reason: {reason}} cancelled {Reason: {reason}} upheld {The moderators upheld the dispute. {reason}} rejected {The moderators rejected the dispute. {reason}} other {Work has started.}}",
     },
+    centre_decision: {
+      title:
+        "{decision, select, approve {Your service centre is verified} reject {Verification refused} suspend {Your service centre is suspended} other {Your service centre is reinstated}}",
+      body: "{decision, select, approve {You can now take on employees and ask owners for access.} reject {Reason: {reason}. Correct the details and submit again.} suspend {Reason: {reason}.} other {Your access works again.}}",
+    },
+    vehicle_access: {
+      title:
+        "{change, select, requested {{centre} asks for access to {vehicle}} approved {Access to {vehicle} granted} refused {Access to {vehicle} refused} other {Access to {vehicle} revoked}}",
+      body: "{change, select, requested {Approve or refuse the request under Vehicle access.} approved {{centre} may now work on the vehicle.} refused {{centre}: the owner refused the request.} other {{centre} no longer has access.}}",
+    },
   },
   labels: {
     alertType: {

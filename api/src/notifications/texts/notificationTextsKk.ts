@@ -71,6 +71,16 @@ export const notificationTextsKk: NotificationTexts = {
         "{stage, select, opened {Сервиске бару ашылды} completed {Сервиске бару растауды күтуде} confirmed {Сервиске бару расталды} disputed {Сервиске бару дауланды} cancelled {Сервиске бару тоқтатылды} upheld {Дау қанағаттандырылды} other {Дау қабылданбады}}: {vehicle}",
       body: "{centre} · {stage, select, completed {Жұмыстар мен олардың құнын {cost} растаңыз немесе даулаңыз.} confirmed {Бару сервистік кітапшаға және шығындарға енгізілді.} disputed {Себебі: {reason}} cancelled {Себебі: {reason}} upheld {Модераторлар дауды қанағаттандырды. {reason}} rejected {Модераторлар дауды қабылдамады. {reason}} other {Жұмыс басталды.}}",
     },
+    centre_decision: {
+      title:
+        "{decision, select, approve {Сервис орталығыңыз тексерілді} reject {Тексеруден бас тартылды} suspend {Сервис орталығыңыз тоқтатылды} other {Сервис орталығының жұмысы қалпына келтірілді}}",
+      body: "{decision, select, approve {Енді қызметкерлерді шақырып, иелерден қолжетімділік сұрай аласыз.} reject {Себебі: {reason}. Деректерді түзетіп, қайта жіберіңіз.} suspend {Себебі: {reason}.} other {Қолжетімділік қайта жұмыс істейді.}}",
+    },
+    vehicle_access: {
+      title:
+        "{change, select, requested {{centre} {vehicle} көлігіне қолжетімділік сұрайды} approved {{vehicle} көлігіне қолжетімділік берілді} refused {{vehicle} көлігіне қолжетімділіктен бас тартылды} other {{vehicle} көлігіне қолжетімділік қайтарылды}}",
+      body: "{change, select, requested {Сұрауды көліктерге қолжетімділік бөлімінде мақұлдаңыз немесе қабылдамаңыз.} approved {{centre} енді көлікпен жұмыс істей алады.} refused {{centre}: иесі сұрауды қабылдамады.} other {{centre} енді қолжетімділігі жоқ.}}",
+    },
   },
   labels: {
     alertType: {

@@ -74,6 +74,16 @@ export const notificationTextsRu: NotificationTexts = {
         "{stage, select, opened {Открыт визит в сервис} completed {Визит в сервис ждёт подтверждения} confirmed {Визит в сервис подтверждён} disputed {Визит в сервис оспорен} cancelled {Визит в сервис отменён} upheld {Спор удовлетворён} other {Спор отклонён}}: {vehicle}",
       body: "{centre} · {stage, select, completed {Подтвердите или оспорьте работы и их стоимость {cost}.} confirmed {Визит внесён в сервисную книжку и расходы.} disputed {Причина: {reason}} cancelled {Причина: {reason}} upheld {Модераторы удовлетворили спор. {reason}} rejected {Модераторы отклонили спор. {reason}} other {Работы начаты.}}",
     },
+    centre_decision: {
+      title:
+        "{decision, select, approve {Ваш сервисный центр проверен} reject {В проверке отказано} suspend {Ваш сервисный центр приостановлен} other {Работа сервисного центра возобновлена}}",
+      body: "{decision, select, approve {Теперь можно приглашать сотрудников и запрашивать доступ у владельцев.} reject {Причина: {reason}. Исправьте данные и отправьте снова.} suspend {Причина: {reason}.} other {Доступ снова работает.}}",
+    },
+    vehicle_access: {
+      title:
+        "{change, select, requested {{centre} запрашивает доступ к {vehicle}} approved {Доступ к {vehicle} предоставлен} refused {В доступе к {vehicle} отказано} other {Доступ к {vehicle} отозван}}",
+      body: "{change, select, requested {Одобрите или отклоните запрос в разделе доступа к автомобилям.} approved {{centre} теперь может работать с автомобилем.} refused {{centre}: владелец отклонил запрос.} other {У {centre} больше нет доступа.}}",
+    },
   },
   labels: {
     alertType: {

@@ -71,6 +71,16 @@ export const notificationTextsTr: NotificationTexts = {
         "{stage, select, opened {Servis ziyareti açıldı} completed {Servis ziyareti onay bekliyor} confirmed {Servis ziyareti onaylandı} disputed {Servis ziyaretine itiraz edildi} cancelled {Servis ziyareti iptal edildi} upheld {İtiraz kabul edildi} other {İtiraz reddedildi}}: {vehicle}",
       body: "{centre} · {stage, select, completed {Yapılan işleri ve tutarını ({cost}) onaylayın ya da itiraz edin.} confirmed {Ziyaret servis defterine ve giderlere işlendi.} disputed {Gerekçe: {reason}} cancelled {Gerekçe: {reason}} upheld {Moderatörler itirazı kabul etti. {reason}} rejected {Moderatörler itirazı reddetti. {reason}} other {Çalışma başladı.}}",
     },
+    centre_decision: {
+      title:
+        "{decision, select, approve {Servis merkeziniz doğrulandı} reject {Doğrulama reddedildi} suspend {Servis merkeziniz askıya alındı} other {Servis merkeziniz yeniden etkin}}",
+      body: "{decision, select, approve {Artık çalışan ekleyebilir ve araç sahiplerinden erişim isteyebilirsiniz.} reject {Neden: {reason}. Bilgileri düzeltip yeniden gönderin.} suspend {Neden: {reason}.} other {Erişiminiz yeniden çalışıyor.}}",
+    },
+    vehicle_access: {
+      title:
+        "{change, select, requested {{centre}, {vehicle} için erişim istiyor} approved {{vehicle} için erişim verildi} refused {{vehicle} için erişim reddedildi} other {{vehicle} için erişim geri alındı}}",
+      body: "{change, select, requested {Talebi araç erişimi bölümünde onaylayın veya reddedin.} approved {{centre} artık araç üzerinde çalışabilir.} refused {{centre}: araç sahibi talebi reddetti.} other {{centre} artık erişime sahip değil.}}",
+    },
   },
   labels: {
     alertType: {

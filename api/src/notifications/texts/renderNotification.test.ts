@@ -41,9 +41,10 @@ const SAMPLE = {
   comment: "Tyre replaced.",
   assignee: "Dana Omarova",
   fields: "vin, odometerKm",
-  reason: "The VIN plate says otherwise",
-  centre: "Almaty Auto Service",
   cost: "19001.00 KZT",
+  decision: "reject",
+  reason: "The licence scan is unreadable",
+  centre: "Tverskaya Motors",
 } as const
 
 describe("notification texts", () => {

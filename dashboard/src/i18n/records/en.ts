@@ -236,6 +236,7 @@ export const recordsEn = {
     entity_penalty: "Penalty",
     entity_task: "Task",
     entity_ticket: "Ticket",
+    entity_service_centre: "Service centre",
   },
   expenses: {
     title: "Expenses",

@@ -237,6 +237,7 @@ export const recordsKk: RecordsDictionary = {
     entity_penalty: "Айыппұл",
     entity_task: "Тапсырма",
     entity_ticket: "Өтінім",
+    entity_service_centre: "Сервис орталығы",
   },
   expenses: {
     title: "Шығындар",

@@ -236,6 +236,7 @@ export const recordsRu: RecordsDictionary = {
     entity_penalty: "Штраф",
     entity_task: "Задача",
     entity_ticket: "Заявка",
+    entity_service_centre: "Сервисный центр",
   },
   expenses: {
     title: "Расходы",

@@ -235,6 +235,7 @@ export const recordsTr: RecordsDictionary = {
     entity_penalty: "Ceza",
     entity_task: "Görev",
     entity_ticket: "Talep",
+    entity_service_centre: "Servis merkezi",
   },
   expenses: {
     title: "Giderler",

@@ -1,5 +1,6 @@
 import {
   ALERT_TYPES,
+  CENTRE_NOTIFICATION_TYPES,
   isAlertType,
   isReminderType,
   type NotificationTypeCode,
@@ -14,6 +15,7 @@ export const TYPE_GROUPS = [
   { id: "alerts", label: "notifications.typeGroupAlerts", types: ALERT_TYPES },
   { id: "reminders", label: "notifications.typeGroupReminders", types: REMINDER_TYPES },
   { id: "tickets", label: "tickets.notificationGroup", types: TICKET_NOTIFICATION_TYPES },
+  { id: "centres", label: "notifications.typeGroupCentres", types: CENTRE_NOTIFICATION_TYPES },
 ] as const satisfies ReadonlyArray<{
   readonly id: string
   readonly label: string
@@ -31,4 +33,6 @@ export const notificationTypeLabel = (t: I18n["t"], type: string): string =>
       ? t(`notifications.type_${type}`)
       : (TICKET_NOTIFICATION_TYPES as ReadonlyArray<string>).includes(type)
         ? t(`tickets.type_${type as (typeof TICKET_NOTIFICATION_TYPES)[number]}`)
-        : type.replaceAll("_", " ")
+        : (CENTRE_NOTIFICATION_TYPES as ReadonlyArray<string>).includes(type)
+          ? t(`notifications.type_${type as (typeof CENTRE_NOTIFICATION_TYPES)[number]}`)
+          : type.replaceAll("_", " ")

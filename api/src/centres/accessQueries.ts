@@ -1,0 +1,156 @@
+import type { AccessGrant, AccessInvite, AccessRequest } from "@fleetcore/contract"
+import { HttpError } from "@fleetcore/platform"
+import { sql as raw } from "kysely"
+import { sql } from "../db/sql.js"
+
+export const grantNotFound = () =>
+  new HttpError(404, "FLEET_ACCESS_GRANT_NOT_FOUND", "no such vehicle access")
+export const requestNotFound = () =>
+  new HttpError(404, "FLEET_ACCESS_REQUEST_NOT_FOUND", "no such access request")
+export const inviteNotFound = () => new HttpError(404, "FLEET_ACCESS_INVITE_NOT_FOUND", "no such invite code")
+
+const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString())
+
+/** In force now: not revoked, now within [valid_from, valid_until). */
+export const ACTIVE_GRANT = raw<boolean>`(g.revoked_at IS NULL AND g.valid_from <= now()
+  AND (g.valid_until IS NULL OR g.valid_until > now()))`
+
+/**
+ * Grants with both organisations' names and the vehicle, read on the system connection (the
+ * vehicle and the other side's name are another organisation's rows): every use names the side.
+ */
+export const grantSelect = () =>
+  sql
+    .selectFrom("vehicle_access_grants as g")
+    .innerJoin("vehicles as v", "v.id", "g.vehicle_id")
+    .innerJoin("organisations as o", "o.id", "g.org_id")
+    .innerJoin("organisations as co", "co.id", "g.centre_org_id")
+    .select([
+      "g.id",
+      "g.org_id",
+      "o.name as org_name",
+      "g.centre_org_id",
+      "co.name as centre_name",
+      "g.vehicle_id",
+      "v.name as vehicle_name",
+      "v.plate",
+      "v.vin",
+      "v.brand",
+      "v.model",
+      "v.year",
+      "g.scope",
+      "g.valid_from",
+      "g.valid_until",
+      "g.revoked_at",
+      ACTIVE_GRANT.as("active"),
+      "g.source",
+      "g.created_at",
+    ])
+
+type GrantRow = Awaited<ReturnType<ReturnType<typeof grantSelect>["executeTakeFirstOrThrow"]>>
+
+/**
+ * A grant as `side` sees it. A centre whose access ended no longer sees the vehicle's name, plate
+ * or VIN: only the masked card it could find by search.
+ */
+export const grantView = (r: GrantRow, side: "fleet" | "centre"): typeof AccessGrant.Encoded => {
+  const masked = side === "centre" && !r.active
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    centreId: r.centre_org_id,
+    centreName: r.centre_name,
+    vehicle: {
+      id: r.vehicle_id,
+      name: masked ? [r.brand, r.model].filter((x) => x !== null).join(" ") : r.vehicle_name,
+      plate: masked ? null : r.plate,
+      vin: masked ? null : r.vin,
+      make: r.brand,
+      model: r.model,
+      year: r.year,
+    },
+    scope: r.scope,
+    validFrom: r.valid_from.toISOString(),
+    validUntil: iso(r.valid_until),
+    revokedAt: iso(r.revoked_at),
+    active: r.active,
+    source: r.source,
+    createdAt: r.created_at.toISOString(),
+  }
+}
+
+/** Access requests with the centre's name and the vehicle's masked card (system connection). */
+export const requestSelect = () =>
+  sql
+    .selectFrom("vehicle_access_requests as r")
+    .innerJoin("vehicles as v", "v.id", "r.vehicle_id")
+    .innerJoin("organisations as co", "co.id", "r.centre_org_id")
+    .select([
+      "r.id",
+      "r.org_id",
+      "r.centre_org_id",
+      "co.name as centre_name",
+      "r.vehicle_id",
+      "v.brand",
+      "v.model",
+      "v.year",
+      "r.scope",
+      "r.message",
+      "r.status",
+      "r.reason",
+      "r.created_at",
+      "r.decided_at",
+    ])
+
+type RequestRow = Awaited<ReturnType<ReturnType<typeof requestSelect>["executeTakeFirstOrThrow"]>>
+
+/** A request as `side` sees it: the centre never learns the vehicle's id from it. */
+export const requestView = (r: RequestRow, side: "fleet" | "centre"): typeof AccessRequest.Encoded => ({
+  id: r.id,
+  centreId: r.centre_org_id,
+  centreName: r.centre_name,
+  vehicleId: side === "fleet" ? r.vehicle_id : null,
+  vehicle: { make: r.brand, model: r.model, year: r.year },
+  scope: r.scope,
+  message: r.message,
+  status: r.status,
+  reason: r.reason,
+  createdAt: r.created_at.toISOString(),
+  decidedAt: iso(r.decided_at),
+})
+
+/** A fleet's invite codes with the vehicles each names (its own organisation's rows). */
+export const inviteSelect = () =>
+  sql.selectFrom("vehicle_access_invites as i").select([
+    "i.id",
+    "i.scope",
+    "i.grant_valid_until",
+    "i.expires_at",
+    "i.created_at",
+    "i.redeemed_at",
+    "i.redeemed_by_org_id",
+    "i.revoked_at",
+    raw<boolean>`i.expires_at <= now()`.as("expired"),
+    raw<string[]>`ARRAY(SELECT iv.vehicle_id FROM vehicle_access_invite_vehicles iv
+        WHERE iv.invite_id = i.id ORDER BY iv.vehicle_id)`.as("vehicle_ids"),
+  ])
+
+type InviteRow = Awaited<ReturnType<ReturnType<typeof inviteSelect>["executeTakeFirstOrThrow"]>>
+
+export const inviteView = (r: InviteRow): typeof AccessInvite.Encoded => ({
+  id: r.id,
+  vehicleIds: r.vehicle_ids,
+  scope: r.scope,
+  grantValidUntil: iso(r.grant_valid_until),
+  expiresAt: r.expires_at.toISOString(),
+  createdAt: r.created_at.toISOString(),
+  redeemedAt: iso(r.redeemed_at),
+  redeemedByCentreId: r.redeemed_by_org_id,
+  revokedAt: iso(r.revoked_at),
+  status:
+    r.revoked_at !== null ? "revoked" : r.redeemed_at !== null ? "redeemed" : r.expired ? "expired" : "open",
+})
+
+/** `?q=` as a LIKE pattern (the text anywhere, wildcards taken literally). */
+export const likeOf = (q: string): string => `%${q.replace(/[\\%_]/g, "\\$&")}%`
