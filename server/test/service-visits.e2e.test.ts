@@ -126,12 +126,17 @@ beforeAll(async () => {
   otherMechanic = (await makeCentre("visits-centre-2", "approved", ["mechanic"])).clients[0] as ApiClient
   await createUser(h.fleet, orgId, "moderator", "moderator@visits.example", PASSWORD)
   moderator = await login(h.fleet, "moderator@visits.example", PASSWORD)
-  grantId = (
-    await sys<{ id: string }>(
-      "INSERT INTO vehicle_access_grants (org_id, centre_org_id, vehicle_id, scope, source) VALUES ($1, $2, $3, 'service', 'invite_code') RETURNING id",
-      [orgId, centreOrg, van],
-    )
-  ).rows[0]?.id as string
+  // The owner hands the centre an invite code for the van (service scope); the centre redeems it.
+  const invite = await admin.call<{ code: string }>("POST", "/api/v1/vehicle-access/invites", {
+    vehicleIds: [van],
+    scope: "service",
+  })
+  expect(invite.status).toBe(201)
+  const redeemed = await centreManager.call<Array<{ id: string }>>("POST", "/api/v1/centre/redeem", {
+    code: invite.body.code,
+  })
+  expect(redeemed.status).toBe(201)
+  grantId = redeemed.body[0]?.id as string
 }, 120_000)
 
 afterAll(async () => {
@@ -534,7 +539,8 @@ describe("service visits", () => {
     expect((await manager.call<Visit>("GET", `/api/v1/service-visits/${third.id}`)).body.status).toBe(
       "cancelled",
     )
-    await sys("UPDATE vehicle_access_grants SET revoked_at = now() WHERE id = $1", [grantId])
+    const revoke = await admin.call("POST", `/api/v1/vehicle-access/grants/${grantId}/revoke`)
+    expect(revoke.status).toBe(200)
     const revoked = await open(mechanic, van)
     expect(revoked.status).toBe(403)
     expect(revoked.body.error.code).toBe("FLEET_VEHICLE_ACCESS_REQUIRED")
