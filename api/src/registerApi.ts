@@ -19,6 +19,7 @@ import { registerAccessRoutes } from "./centres/AccessRoutes.js"
 import { registerCentreAccessRoutes } from "./centres/CentreAccessRoutes.js"
 import { registerCentreRoutes } from "./centres/CentreRoutes.js"
 import { registerModerationRoutes } from "./centres/ModerationRoutes.js"
+import { registerChangeRequestRoutes } from "./changeRequests/ChangeRequestRoutes.js"
 import { registerCommandRoutes } from "./commands/CommandRoutes.js"
 import { type CommandLinks, makeDeviceCommandService } from "./commands/DeviceCommandService.js"
 import { registerContractRoutes } from "./contracts/ContractRoutes.js"
@@ -66,7 +67,11 @@ import { registerOdometerRoutes } from "./vehicles/OdometerRoutes.js"
 import { registerOwnershipRoutes } from "./vehicles/OwnershipRoutes.js"
 import { registerVehicleRecordRoutes } from "./vehicles/VehicleRecordRoutes.js"
 import { registerVehicleRoutes } from "./vehicles/VehicleRoutes.js"
+import { registerVehicleSpecRoutes } from "./vehicles/VehicleSpecRoutes.js"
 import { registerVehicleTypeRoutes } from "./vehicleTypes/VehicleTypeRoutes.js"
+import { registerVisitDisputeRoutes } from "./visits/VisitDisputeRoutes.js"
+import { registerVisitOwnerRoutes } from "./visits/VisitOwnerRoutes.js"
+import { registerVisitRoutes } from "./visits/VisitRoutes.js"
 
 export interface ApiDeps {
   readonly db: PostgresClient
@@ -141,6 +146,11 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerHistoryRoutes(app, deps)
   registerAssignmentRoutes(app, deps)
   registerOdometerRoutes(app, deps)
+  registerVehicleSpecRoutes(app, deps)
+  registerChangeRequestRoutes(app, deps)
+  registerVisitRoutes(app, deps)
+  registerVisitOwnerRoutes(app, deps)
+  registerVisitDisputeRoutes(app, deps)
   registerDeviceRoutes(app, deps)
   registerAlertRoutes(app, deps)
   registerIncidentRoutes(app, deps)

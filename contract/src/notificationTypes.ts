@@ -46,10 +46,16 @@ export type ReminderType = (typeof REMINDER_TYPES)[number]
 export const TICKET_NOTIFICATION_TYPES = ["ticket_raised", "ticket_update"] as const
 
 /**
- * Service centres (issue 16): a moderation decision (to the centre), and vehicle access asked for,
- * decided or revoked (to the other side).
+ * Service centres (issue 16): a moderation decision (to the centre); vehicle access asked for,
+ * decided or revoked, a change to a vehicle's critical field proposed or decided, a service visit's
+ * steps (each to the other side).
  */
-export const CENTRE_NOTIFICATION_TYPES = ["centre_decision", "vehicle_access"] as const
+export const CENTRE_NOTIFICATION_TYPES = [
+  "centre_decision",
+  "vehicle_access",
+  "vehicle_change_request",
+  "service_visit",
+] as const
 
 /**
  * Onboarding steps: `_review` to those who take the next step, `_decided` to those who assign

@@ -102,6 +102,9 @@ export const PERMISSIONS = [
   "tickets.manage",
   /** Have a photo read (plate, VIN, odometer, receipt) for suggested values: whoever records them. */
   "ocr.suggest",
+  /** Change requests to vehicles' critical fields (issue 16): read them, propose one. */
+  "vehicleChanges.read",
+  "vehicleChanges.propose",
   /** Verify service centres (approve, reject, suspend, reinstate), read suspicious searches, settle disputes. */
   "centres.moderate",
   /** A service centre's own profile and verification details (its owner). */
@@ -142,6 +145,7 @@ const READ_ALL: ReadonlyArray<Permission> = [
   "reports.export",
   "tasks.read",
   "tickets.read",
+  "vehicleChanges.read",
   "visits.read",
 ]
 
@@ -179,7 +183,14 @@ const MANAGE_FLEET: ReadonlyArray<Permission> = [
 ]
 
 /** What every employee of a service centre has; the centre's data only (its own organisation). */
-const CENTRE_STAFF: ReadonlyArray<Permission> = ["centres.search", "visits.read", "visits.record", "ocr.suggest"]
+const CENTRE_STAFF: ReadonlyArray<Permission> = [
+  "centres.search",
+  "visits.read",
+  "visits.record",
+  "vehicleChanges.read",
+  "vehicleChanges.propose",
+  "ocr.suggest",
+]
 
 const ADMIN: ReadonlyArray<Permission> = [
   ...MANAGE_FLEET,
@@ -222,6 +233,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     "tickets.read",
     "tickets.raise",
     "ocr.suggest",
+    "vehicleChanges.read",
+    "vehicleChanges.propose",
   ]),
   viewer: new Set(READ_ALL),
   analyst: new Set<Permission>([...READ_ALL, "analytics.query"]),

@@ -108,6 +108,24 @@ export const entitiesInOrg = (fleet: RunningFleetCore, orgId: string, adminToken
         `INSERT INTO task_templates (org_id, name, states, transitions) VALUES ($1, 'Test', '[{"key":"open","label":"Open","initial":true},{"key":"done","label":"Done","final":true}]', '[{"from":"open","to":"done"}]') RETURNING id`,
         [orgId],
       ),
+    // A driver's proposal (the sampled changes are rarely one the organisation's vehicle accepts).
+    "/api/v1/vehicle-change-requests": async (of) =>
+      insert(
+        `INSERT INTO vehicle_change_requests (org_id, vehicle_id, proposer_org_id, changes, old_values) VALUES ($1, $2, $1, '{"oilType":"5W-30"}', '{"oilType":null}') RETURNING id`,
+        [orgId, await of("/api/v1/vehicles")],
+      ),
+    // A visit needs a service centre with a grant: one made for it, its visit on a vehicle of the organisation.
+    "/api/v1/service-visits": async (of) => {
+      const centre = await insert(
+        "INSERT INTO organisations (name, slug, kind) VALUES ('Centre', $1, 'service_centre') RETURNING id",
+        [`centre-${randomUUID()}`],
+      )
+      return insert(
+        "INSERT INTO service_visits (org_id, centre_org_id, centre_name, vehicle_id, odometer_km, currency, status, completed_at, disputed_at, dispute_reason) VALUES ($1, $2, 'Centre', $3, 1000, 'KZT', 'disputed', now(), now(), 'test') RETURNING id",
+        [orgId, centre, await of("/api/v1/vehicles")],
+      )
+    },
+    "/api/v1/service-visit-disputes": async (of) => of("/api/v1/service-visits"),
     // Notifications are raised by the platform (alerts, checks): one for the organisation's admin.
     "/api/v1/notifications": async () => {
       const event = await insert(

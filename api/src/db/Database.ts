@@ -9,10 +9,12 @@ import type {
   VehicleAccessRequestsTable,
   VehicleSearchLogTable,
 } from "../centres/centreTables.js"
+import type { VehicleChangeRequestsTable, VehicleSpecsTable } from "../changeRequests/changeRequestTables.js"
 import type { OnboardingEventsTable } from "../onboarding/onboardingTables.js"
 import type { ReportScheduleRunsTable, ReportSchedulesTable } from "../reportSchedules/scheduleTables.js"
 import type { TaskEventsTable, TasksTable, TaskTemplatesTable } from "../tasks/taskTables.js"
 import type { TicketEventsTable, TicketsTable } from "../tickets/ticketTables.js"
+import type { ServiceVisitsTable, ServiceWorkItemsTable } from "../visits/visitTables.js"
 import type { Defaulted, Numeric, NumericOrNull } from "./columnTypes.js"
 import type {
   BudgetsTable,
@@ -500,6 +502,10 @@ export interface Database {
   task_events: TaskEventsTable
   tickets: TicketsTable
   ticket_events: TicketEventsTable
+  vehicle_specs: VehicleSpecsTable
+  vehicle_change_requests: VehicleChangeRequestsTable
+  service_visits: ServiceVisitsTable
+  service_work_items: ServiceWorkItemsTable
   service_centres: ServiceCentresTable
   centre_moderation_decisions: CentreModerationDecisionsTable
   vehicle_access_invites: VehicleAccessInvitesTable

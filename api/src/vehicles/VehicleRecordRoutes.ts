@@ -1,36 +1,15 @@
-import { endpoints, RENTAL_EXPIRING_DAYS, type VehicleRecord } from "@fleetcore/contract"
+import { endpoints, RENTAL_EXPIRING_DAYS } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
-import type pg from "pg"
 import { audit } from "../audit/audit.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
-import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
-import { checkVehicleRules, vehicleColumns } from "./vehicleColumns.js"
+import { editVehicle, vehicleRecordOf } from "./editVehicle.js"
 import { vehicleHistory } from "./vehicleHistory.js"
-import { toVehicleRecord, vehicleRecordQuery } from "./vehicleRecordView.js"
-import { vehicleNotFound, visibleVehicles } from "./visibleVehicle.js"
+import { visibleVehicles } from "./visibleVehicle.js"
 import { updateVehicle } from "./writeVehicle.js"
-
-type Wire = typeof VehicleRecord.Encoded
-
-/** The record of vehicle `id` in the caller's organisation, or 404. */
-const recordOf = async (c: pg.ClientBase, id: string): Promise<Wire> => {
-  const row = await firstRow(c, vehicleRecordQuery().where("v.id", "=", id))
-  if (row === undefined) throw vehicleNotFound()
-  return toVehicleRecord(row)
-}
-
-/** The values of `record` under the names of `body`'s fields: what an update changed, before. */
-const before = (record: Wire, body: object): Record<string, unknown> =>
-  Object.fromEntries(
-    Object.keys(body).map((k) => [
-      k,
-      k === "vehicleTypeId" ? (record.vehicleType?.id ?? null) : (record as Record<string, unknown>)[k],
-    ]),
-  )
 
 /** Edit, status change, delete of a vehicle record; the organisation's rental summary. */
 export const registerVehicleRecordRoutes = (
@@ -40,37 +19,13 @@ export const registerVehicleRecordRoutes = (
   const { db, ch } = deps
 
   serve(app, deps, endpoints.vehicles.update, async ({ principal: p, params, body, request }) => {
-    const columns = vehicleColumns(body)
-    const record = await db.withOrg(p.orgId, async (c) => {
-      const old = await recordOf(c, params.id)
-      if (body.vehicleTypeId) await requireReference(c, "vehicleType", body.vehicleTypeId, "vehicleTypeId")
-      checkVehicleRules({
-        purchase_price: columns.purchase_price === undefined ? old.purchasePrice : columns.purchase_price,
-        purchase_currency:
-          columns.purchase_currency === undefined ? old.purchaseCurrency : columns.purchase_currency,
-        rental_monthly_cost:
-          columns.rental_monthly_cost === undefined ? old.rentalMonthlyCost : columns.rental_monthly_cost,
-        rental_currency: columns.rental_currency === undefined ? old.rentalCurrency : columns.rental_currency,
-        rental_starts_on:
-          columns.rental_starts_on === undefined ? old.rentalStartsOn : columns.rental_starts_on,
-        rental_ends_on: columns.rental_ends_on === undefined ? old.rentalEndsOn : columns.rental_ends_on,
-      })
-      if (Object.keys(columns).length > 0) await updateVehicle(c, params.id, columns)
-      await audit(c, p, request, {
-        action: "vehicle.update",
-        entity: "vehicle",
-        entityId: params.id,
-        oldValues: before(old, body),
-        newValues: body,
-      })
-      return recordOf(c, params.id)
-    })
+    const record = await db.withOrg(p.orgId, (c) => editVehicle(c, p, request, params.id, body))
     return { body: record }
   })
 
   serve(app, deps, endpoints.vehicles.setStatus, async ({ principal: p, params, body, request }) => {
     const record = await db.withOrg(p.orgId, async (c) => {
-      const old = await recordOf(c, params.id)
+      const old = await vehicleRecordOf(c, params.id)
       await updateVehicle(c, params.id, {
         status: body.status,
         status_changed_on: body.on ?? new Date().toISOString().slice(0, 10),
@@ -82,14 +37,14 @@ export const registerVehicleRecordRoutes = (
         oldValues: { status: old.status, statusChangedOn: old.statusChangedOn },
         newValues: body,
       })
-      return recordOf(c, params.id)
+      return vehicleRecordOf(c, params.id)
     })
     return { body: record }
   })
 
   serve(app, deps, endpoints.vehicles.delete, async ({ principal: p, params, request }) => {
     const detached = await db.withOrg(p.orgId, async (c) => {
-      const old = await recordOf(c, params.id)
+      const old = await vehicleRecordOf(c, params.id)
       const history = await vehicleHistory(c, ch, p.orgId, params.id)
       const refused = (): HttpError =>
         new HttpError(

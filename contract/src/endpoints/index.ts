@@ -6,6 +6,7 @@ import { audit } from "./audit.js"
 import { auth, me } from "./auth.js"
 import { budgets } from "./budgets.js"
 import { centres, moderation } from "./centres.js"
+import { changeRequests } from "./changeRequests.js"
 import { contracts } from "./contracts.js"
 import { currencyRates } from "./currencyRates.js"
 import { deviceCommands } from "./deviceCommands.js"
@@ -38,8 +39,10 @@ import { teams } from "./teams.js"
 import { tickets } from "./tickets.js"
 import { users } from "./users.js"
 import { centreAccess, vehicleAccess } from "./vehicleAccess.js"
+import { vehicleSpecs } from "./vehicleSpecs.js"
 import { vehicles } from "./vehicles.js"
 import { vehicleTypes } from "./vehicleTypes.js"
+import { visits } from "./visits.js"
 
 /** Every endpoint of the API, by area. Add an area here and it is routed, documented and typed. */
 export const endpoints = {
@@ -83,6 +86,9 @@ export const endpoints = {
   tasks,
   tickets,
   ocr,
+  vehicleSpecs,
+  changeRequests,
+  visits,
   centres,
   moderation,
   centreAccess,

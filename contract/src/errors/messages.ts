@@ -13,6 +13,7 @@ import { REPORT_MESSAGES } from "./reportMessages.js"
 import { SCHEDULE_MESSAGES } from "./scheduleMessages.js"
 import { TASK_MESSAGES } from "./taskMessages.js"
 import { TICKET_MESSAGES } from "./ticketMessages.js"
+import { VISIT_MESSAGES } from "./visitMessages.js"
 
 /** One error's message in every language; `{name}` placeholders are filled in when answered. */
 export type Messages = Readonly<Record<Language, string>>
@@ -458,6 +459,7 @@ export const ERROR_MESSAGES = {
   ...LOGO_MESSAGES,
   ...TICKET_MESSAGES,
   ...OCR_MESSAGES,
+  ...VISIT_MESSAGES,
   ...CENTRE_MESSAGES,
 } as const satisfies Record<string, Messages>
 

@@ -20,6 +20,8 @@ export const MESSAGE_KEYS = [
   "onboarding_decided",
   "ticket_raised",
   "ticket_update",
+  "change_request",
+  "service_visit",
   "centre_decision",
   "vehicle_access",
   "task_assigned",

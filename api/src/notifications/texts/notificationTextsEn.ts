@@ -77,6 +77,16 @@ export const notificationTextsEn: NotificationTexts = {
       title: "Task overdue: {title}",
       body: "It was due {dueAt, date, moment} and is still {statusLabel}.",
     },
+    change_request: {
+      title:
+        "{stage, select, proposed {Change proposed} approved {Change approved} other {Change rejected}}: {vehicle}",
+      body: "{stage, select, proposed {Proposed changes to {fields}; they apply only once approved.} approved {The changes to {fields} were applied.} other {The changes to {fields} were not applied: {reason}}}",
+    },
+    service_visit: {
+      title:
+        "{stage, select, opened {Service visit opened} completed {Service visit awaits confirmation} confirmed {Service visit confirmed} disputed {Service visit disputed} cancelled {Service visit cancelled} upheld {Dispute upheld} other {Dispute rejected}}: {vehicle}",
+      body: "{centre} · {stage, select, completed {Confirm or dispute the work and its cost {cost}.} confirmed {The visit entered the service book and expenses.} disputed {Reason: {reason}} cancelled {Reason: {reason}} upheld {The moderators upheld the dispute. {reason}} rejected {The moderators rejected the dispute. {reason}} other {Work has started.}}",
+    },
     centre_decision: {
       title:
         "{decision, select, approve {Your service centre is verified} reject {Verification refused} suspend {Your service centre is suspended} other {Your service centre is reinstated}}",

@@ -73,6 +73,16 @@ export const notificationTextsKk: NotificationTexts = {
       title: "Тапсырма мерзімі өтті: {title}",
       body: "Мерзімі {dueAt, date, moment} өтті, күйі: {statusLabel}.",
     },
+    change_request: {
+      title:
+        "{stage, select, proposed {Өзгеріс ұсынылды} approved {Өзгеріс мақұлданды} other {Өзгеріс қабылданбады}}: {vehicle}",
+      body: "{stage, select, proposed {Ұсынылған өзгерістер: {fields}; олар тек мақұлданғаннан кейін күшіне енеді.} approved {Өзгерістер қолданылды: {fields}.} other {Өзгерістер қолданылмады ({fields}): {reason}}}",
+    },
+    service_visit: {
+      title:
+        "{stage, select, opened {Сервиске бару ашылды} completed {Сервиске бару растауды күтуде} confirmed {Сервиске бару расталды} disputed {Сервиске бару дауланды} cancelled {Сервиске бару тоқтатылды} upheld {Дау қанағаттандырылды} other {Дау қабылданбады}}: {vehicle}",
+      body: "{centre} · {stage, select, completed {Жұмыстар мен олардың құнын {cost} растаңыз немесе даулаңыз.} confirmed {Бару сервистік кітапшаға және шығындарға енгізілді.} disputed {Себебі: {reason}} cancelled {Себебі: {reason}} upheld {Модераторлар дауды қанағаттандырды. {reason}} rejected {Модераторлар дауды қабылдамады. {reason}} other {Жұмыс басталды.}}",
+    },
     centre_decision: {
       title:
         "{decision, select, approve {Сервис орталығыңыз тексерілді} reject {Тексеруден бас тартылды} suspend {Сервис орталығыңыз тоқтатылды} other {Сервис орталығының жұмысы қалпына келтірілді}}",

@@ -76,6 +76,16 @@ export const notificationTextsRu: NotificationTexts = {
       title: "Задача просрочена: {title}",
       body: "Срок истёк {dueAt, date, moment}, статус: {statusLabel}.",
     },
+    change_request: {
+      title:
+        "{stage, select, proposed {Предложено изменение} approved {Изменение одобрено} other {Изменение отклонено}}: {vehicle}",
+      body: "{stage, select, proposed {Предложены изменения: {fields}; они вступят в силу только после одобрения.} approved {Изменения применены: {fields}.} other {Изменения не применены ({fields}): {reason}}}",
+    },
+    service_visit: {
+      title:
+        "{stage, select, opened {Открыт визит в сервис} completed {Визит в сервис ждёт подтверждения} confirmed {Визит в сервис подтверждён} disputed {Визит в сервис оспорен} cancelled {Визит в сервис отменён} upheld {Спор удовлетворён} other {Спор отклонён}}: {vehicle}",
+      body: "{centre} · {stage, select, completed {Подтвердите или оспорьте работы и их стоимость {cost}.} confirmed {Визит внесён в сервисную книжку и расходы.} disputed {Причина: {reason}} cancelled {Причина: {reason}} upheld {Модераторы удовлетворили спор. {reason}} rejected {Модераторы отклонили спор. {reason}} other {Работы начаты.}}",
+    },
     centre_decision: {
       title:
         "{decision, select, approve {Ваш сервисный центр проверен} reject {В проверке отказано} suspend {Ваш сервисный центр приостановлен} other {Работа сервисного центра возобновлена}}",

@@ -73,6 +73,16 @@ export const notificationTextsTr: NotificationTexts = {
       title: "Görev gecikti: {title}",
       body: "Son tarih {dueAt, date, moment} idi, durum: {statusLabel}.",
     },
+    change_request: {
+      title:
+        "{stage, select, proposed {Değişiklik önerildi} approved {Değişiklik onaylandı} other {Değişiklik reddedildi}}: {vehicle}",
+      body: "{stage, select, proposed {Önerilen değişiklikler: {fields}; yalnızca onaylandıktan sonra uygulanır.} approved {Değişiklikler uygulandı: {fields}.} other {Değişiklikler uygulanmadı ({fields}): {reason}}}",
+    },
+    service_visit: {
+      title:
+        "{stage, select, opened {Servis ziyareti açıldı} completed {Servis ziyareti onay bekliyor} confirmed {Servis ziyareti onaylandı} disputed {Servis ziyaretine itiraz edildi} cancelled {Servis ziyareti iptal edildi} upheld {İtiraz kabul edildi} other {İtiraz reddedildi}}: {vehicle}",
+      body: "{centre} · {stage, select, completed {Yapılan işleri ve tutarını ({cost}) onaylayın ya da itiraz edin.} confirmed {Ziyaret servis defterine ve giderlere işlendi.} disputed {Gerekçe: {reason}} cancelled {Gerekçe: {reason}} upheld {Moderatörler itirazı kabul etti. {reason}} rejected {Moderatörler itirazı reddetti. {reason}} other {Çalışma başladı.}}",
+    },
     centre_decision: {
       title:
         "{decision, select, approve {Servis merkeziniz doğrulandı} reject {Doğrulama reddedildi} suspend {Servis merkeziniz askıya alındı} other {Servis merkeziniz yeniden etkin}}",

@@ -40,6 +40,8 @@ const SAMPLE = {
   ticketStatus: "resolved",
   comment: "Tyre replaced.",
   assignee: "Dana Omarova",
+  fields: "vin, odometerKm",
+  cost: "19001.00 KZT",
   decision: "reject",
   reason: "The licence scan is unreadable",
   centre: "Tverskaya Motors",

@@ -50,6 +50,8 @@ export const notificationsEn = {
     type_budget_threshold: "Budget threshold reached",
     type_centre_decision: "Service centre verification",
     type_vehicle_access: "Vehicle access by service centres",
+    type_vehicle_change_request: "Changes proposed to vehicles",
+    type_service_visit: "Service visits",
     telegramChatId: "Your Telegram chat id",
     telegramChatIdHint: "A number such as 123456789, or @channel",
     quietHours: "Quiet hours",

@@ -52,6 +52,8 @@ export const notificationsKk: typeof notificationsEn = {
     type_budget_threshold: "Бюджет шегіне жетті",
     type_centre_decision: "Сервис орталығын тексеру",
     type_vehicle_access: "Сервистердің көліктерге қолжетімділігі",
+    type_vehicle_change_request: "Көліктерге ұсынылған өзгерістер",
+    type_service_visit: "Сервиске бару",
     telegramChatId: "Telegram-дағы chat id",
     telegramChatIdHint: "Сан, мысалы 123456789, немесе @арна",
     quietHours: "Тыныш сағаттар",

@@ -52,6 +52,8 @@ export const notificationsRu: typeof notificationsEn = {
     type_budget_threshold: "Достигнут порог бюджета",
     type_centre_decision: "Проверка сервисного центра",
     type_vehicle_access: "Доступ сервисов к автомобилям",
+    type_vehicle_change_request: "Предложенные изменения автомобилей",
+    type_service_visit: "Визиты в сервис",
     telegramChatId: "Ваш chat id в Telegram",
     telegramChatIdHint: "Число, например 123456789, или @канал",
     quietHours: "Тихие часы",

@@ -52,6 +52,8 @@ export const notificationsTr: typeof notificationsEn = {
     type_budget_threshold: "Bütçe eşiğine ulaşıldı",
     type_centre_decision: "Servis merkezi doğrulaması",
     type_vehicle_access: "Servislerin araç erişimi",
+    type_vehicle_change_request: "Araçlar için önerilen değişiklikler",
+    type_service_visit: "Servis ziyaretleri",
     telegramChatId: "Telegram sohbet kimliğiniz",
     telegramChatIdHint: "123456789 gibi bir sayı veya @kanal",
     quietHours: "Sessiz saatler",
