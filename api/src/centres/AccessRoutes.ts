@@ -8,7 +8,7 @@ import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import {
-  ACTIVE_GRANT,
+  grantList,
   grantNotFound,
   grantSelect,
   grantView,
@@ -233,28 +233,7 @@ export const registerAccessRoutes = (
   })
 
   serve(app, deps, endpoints.vehicleAccess.grants, async ({ principal: p, query: q }) => {
-    const sort = sortOf(q.sort, { createdAt: "g.created_at", validUntil: "g.valid_until" } as const, {
-      column: "g.created_at",
-      direction: "desc",
-    })
-    let query = grantSelect()
-      .where("g.org_id", "=", p.orgId)
-      .orderBy(sort.column, sort.direction)
-      .orderBy("g.id")
-    if (q.vehicleId) query = query.where("g.vehicle_id", "=", q.vehicleId)
-    if (q.q) {
-      const like = likeOf(q.q)
-      query = query.where((eb) =>
-        eb.or([
-          eb("co.name", "ilike", like),
-          eb("o.name", "ilike", like),
-          eb("v.brand", "ilike", like),
-          eb("v.model", "ilike", like),
-        ]),
-      )
-    }
-    if (q.active === "true") query = query.where(ACTIVE_GRANT)
-    if (q.active === "false") query = query.where(raw<boolean>`NOT ${ACTIVE_GRANT}`)
+    const query = grantList("g.org_id", p.orgId, q)
     const page = await onSystem((c) => listPage(c, query, q))
     return { body: { ...page, items: page.items.map((r) => grantView(r, "fleet")) } }
   })

@@ -11,7 +11,7 @@ import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { revokeGrant } from "./AccessRoutes.js"
 import {
-  ACTIVE_GRANT,
+  grantList,
   grantNotFound,
   grantSelect,
   grantView,
@@ -291,28 +291,7 @@ export const registerCentreAccessRoutes = (
   })
 
   serve(app, deps, endpoints.centreAccess.grants, async ({ principal: p, query: q }) => {
-    const sort = sortOf(q.sort, { createdAt: "g.created_at", validUntil: "g.valid_until" } as const, {
-      column: "g.created_at",
-      direction: "desc",
-    })
-    let query = grantSelect()
-      .where("g.centre_org_id", "=", p.orgId)
-      .orderBy(sort.column, sort.direction)
-      .orderBy("g.id")
-    if (q.vehicleId) query = query.where("g.vehicle_id", "=", q.vehicleId)
-    if (q.q) {
-      const like = likeOf(q.q)
-      query = query.where((eb) =>
-        eb.or([
-          eb("co.name", "ilike", like),
-          eb("o.name", "ilike", like),
-          eb("v.brand", "ilike", like),
-          eb("v.model", "ilike", like),
-        ]),
-      )
-    }
-    if (q.active === "true") query = query.where(ACTIVE_GRANT)
-    if (q.active === "false") query = query.where(raw<boolean>`NOT ${ACTIVE_GRANT}`)
+    const query = grantList("g.centre_org_id", p.orgId, q)
     const page = await onSystem((c) => listPage(c, query, q))
     return { body: { ...page, items: page.items.map((r) => grantView(r, "centre")) } }
   })

@@ -1,6 +1,7 @@
 import type { AccessGrant, AccessInvite, AccessRequest } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import { sql as raw } from "kysely"
+import { sortOf } from "../db/listPage.js"
 import { sql } from "../db/sql.js"
 
 export const grantNotFound = () =>
@@ -154,3 +155,35 @@ export const inviteView = (r: InviteRow): typeof AccessInvite.Encoded => ({
 
 /** `?q=` as a LIKE pattern (the text anywhere, wildcards taken literally). */
 export const likeOf = (q: string): string => `%${q.replace(/[\\%_]/g, "\\$&")}%`
+
+/** What both sides' grant lists take: `q` over both organisations' names and the vehicle's make and model. */
+export interface GrantFilter {
+  readonly sort?: string | undefined
+  readonly q?: string | undefined
+  readonly vehicleId?: string | undefined
+  readonly active?: "true" | "false" | undefined
+}
+
+/** One side's grants (the fleet's `org_id` or the centre's `centre_org_id`), filtered and sorted. */
+export const grantList = (side: "g.org_id" | "g.centre_org_id", orgId: string, q: GrantFilter) => {
+  const sort = sortOf(q.sort, { createdAt: "g.created_at", validUntil: "g.valid_until" } as const, {
+    column: "g.created_at",
+    direction: "desc",
+  })
+  let query = grantSelect().where(side, "=", orgId).orderBy(sort.column, sort.direction).orderBy("g.id")
+  if (q.vehicleId) query = query.where("g.vehicle_id", "=", q.vehicleId)
+  if (q.q) {
+    const like = likeOf(q.q)
+    query = query.where((eb) =>
+      eb.or([
+        eb("co.name", "ilike", like),
+        eb("o.name", "ilike", like),
+        eb("v.brand", "ilike", like),
+        eb("v.model", "ilike", like),
+      ]),
+    )
+  }
+  if (q.active === "true") query = query.where(ACTIVE_GRANT)
+  if (q.active === "false") query = query.where(raw<boolean>`NOT ${ACTIVE_GRANT}`)
+  return query
+}
