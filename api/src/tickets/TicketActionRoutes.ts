@@ -1,5 +1,5 @@
 import { can, endpoints, TICKET_MOVES, type TicketStatus } from "@fleetcore/contract"
-import { HttpError } from "@fleetcore/platform"
+import { HttpError, type Request } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
 import type pg from "pg"
@@ -77,6 +77,58 @@ const setStatus = (c: pg.ClientBase, id: string, status: TicketStatus) =>
       })
       .where("id", "=", id),
   )
+
+/**
+ * Links ticket `t` to what was made of it (a repair in the service book, or a task), moves it on from
+ * open, records the step in its history and audits it.
+ */
+const linkTicket = async (
+  c: pg.ClientBase,
+  p: Principal,
+  request: Request,
+  t: Found,
+  made: { readonly kind: "repair" | "task"; readonly id: string },
+) => {
+  const now = raw<Date>`now()`
+  await rows(
+    c,
+    sql
+      .updateTable("tickets")
+      .set(
+        made.kind === "repair"
+          ? { maintenance_task_id: made.id, updated_at: now }
+          : { task_id: made.id, updated_at: now },
+      )
+      .where("id", "=", t.id),
+  )
+  if (t.status === "open") {
+    await setStatus(c, t.id, "in_progress")
+    await record(
+      c,
+      p,
+      t,
+      { kind: "status", from_status: "open", to_status: "in_progress" },
+      { change: "status", ticketStatus: "in_progress", comment: null },
+    )
+  }
+  await record(
+    c,
+    p,
+    t,
+    made.kind === "repair"
+      ? { kind: "repair", maintenance_task_id: made.id }
+      : { kind: "task", task_id: made.id },
+    { change: made.kind },
+  )
+  const key = made.kind === "repair" ? "maintenanceTaskId" : "taskId"
+  await audit(c, p, request, {
+    action: `ticket.${made.kind}`,
+    entity: "ticket",
+    entityId: t.id,
+    oldValues: { status: t.status, [key]: null },
+    newValues: { status: t.status === "open" ? "in_progress" : t.status, [key]: made.id },
+  })
+}
 
 const STATUS_WORDS: Readonly<Record<TicketStatus, string>> = {
   open: "open",
@@ -245,31 +297,7 @@ export const registerTicketActionRoutes = (
           ticketId: t.id,
         },
       })
-      await rows(
-        c,
-        sql
-          .updateTable("tickets")
-          .set({ maintenance_task_id: task.id, updated_at: raw<Date>`now()` })
-          .where("id", "=", t.id),
-      )
-      if (t.status === "open") {
-        await setStatus(c, t.id, "in_progress")
-        await record(
-          c,
-          p,
-          t,
-          { kind: "status", from_status: "open", to_status: "in_progress" },
-          { change: "status", ticketStatus: "in_progress", comment: null },
-        )
-      }
-      await record(c, p, t, { kind: "repair", maintenance_task_id: task.id }, { change: "repair" })
-      await audit(c, p, request, {
-        action: "ticket.repair",
-        entity: "ticket",
-        entityId: t.id,
-        oldValues: { status: t.status, maintenanceTaskId: null },
-        newValues: { status: t.status === "open" ? "in_progress" : t.status, maintenanceTaskId: task.id },
-      })
+      await linkTicket(c, p, request, t, { kind: "repair", id: task.id })
       return ticketDetail(c, p, t.id)
     }),
   }))
@@ -302,31 +330,7 @@ export const registerTicketActionRoutes = (
         entityId: task.id,
         newValues: { ...toTask(task, new Date()), ticketId: t.id },
       })
-      await rows(
-        c,
-        sql
-          .updateTable("tickets")
-          .set({ task_id: task.id, updated_at: raw<Date>`now()` })
-          .where("id", "=", t.id),
-      )
-      if (t.status === "open") {
-        await setStatus(c, t.id, "in_progress")
-        await record(
-          c,
-          p,
-          t,
-          { kind: "status", from_status: "open", to_status: "in_progress" },
-          { change: "status", ticketStatus: "in_progress", comment: null },
-        )
-      }
-      await record(c, p, t, { kind: "task", task_id: task.id }, { change: "task" })
-      await audit(c, p, request, {
-        action: "ticket.task",
-        entity: "ticket",
-        entityId: t.id,
-        oldValues: { status: t.status, taskId: null },
-        newValues: { status: t.status === "open" ? "in_progress" : t.status, taskId: task.id },
-      })
+      await linkTicket(c, p, request, t, { kind: "task", id: task.id })
       return ticketDetail(c, p, t.id)
     }),
   }))
