@@ -117,6 +117,9 @@ describe("onboarding in the browser", () => {
         const checklist = page.getByTestId("onboarding-checklist")
         await checklist.waitFor(POLL)
         expect(await checklist.locator("[data-done=false]").count()).toBe(5)
+        // Approving waits for the checklist: the button is off and says what is missing.
+        expect(await page.getByTestId("onboarding-step-approve").isDisabled()).toBe(true)
+        await page.getByTestId("onboarding-approve-blocked").waitFor(POLL)
         await b.shot(page, `vehicle-${scheme}-${lang}`)
         await page.goto(`${b.fleet.httpUrl}/drivers/${driverId}?tab=onboarding`)
         await page.getByTestId("onboarding-timeline").waitFor(POLL)
