@@ -190,6 +190,63 @@ describe("telemetry reports in the browser", () => {
     expect(b.pageErrors).toEqual([])
   })
 
+  it("tasks: the figures the API counts for tasks made today, filtered by template, in light English and dark Russian", async () => {
+    const template = await b.api<{ id: string }>(token, "POST", "/api/v1/task-templates", {
+      name: "Yard check",
+      states: [
+        { key: "created", label: "Created", initial: true },
+        { key: "done", label: "Done", final: true },
+        { key: "cancelled", label: "Cancelled", final: true },
+      ],
+      transitions: [
+        { from: "created", to: "done" },
+        { from: "created", to: "cancelled" },
+      ],
+      triggers: [],
+    })
+    for (const [title, to] of [
+      ["Check the tyres", "done"],
+      ["Wash the van", "done"],
+      ["Refuel", "cancelled"],
+      ["Check the lights", null],
+    ] as const) {
+      const task = await b.api<{ id: string }>(token, "POST", "/api/v1/tasks", {
+        templateId: template.id,
+        title,
+      })
+      if (to !== null) await b.api(token, "POST", `/api/v1/tasks/${task.id}/transitions`, { to })
+    }
+    const t = await api<Table>("/api/v1/reports/tasks")
+    expect([figure(t, "created"), figure(t, "completed"), figure(t, "cancelled")]).toEqual([4, 2, 1])
+    const page = await b.newPage({ colorScheme: "light", width: 1400, height: 1300 })
+    await b.signIn(page, "manager.en@tel.example")
+    await page.goto(`${b.fleet.httpUrl}/reports`)
+    await page.getByTestId("report-card-tasks").click()
+    await page.waitForURL(/\/reports\/tasks/u)
+    await page.getByTestId("report-filter-template").selectOption(template.id)
+    await page.waitForURL(/templateId=/u)
+    await page.getByTestId("report-chart-tasksByDay").locator("svg").waitFor(POLL)
+    await expect
+      .poll(async () => digits(await page.getByTestId("report-figure-completed").textContent()), POLL)
+      .toBe("2")
+    await b.shot(page, "tasks-en-light", { fullPage: false })
+    const [header, ...lines] = csvOf((await download(page, "csv")).bytes)
+    expect(header).toEqual(expect.arrayContaining(["Created", "Completed", "Time to complete, p90"]))
+    expect(lines.map((l) => l[header?.indexOf("Name") ?? -1])).toContain("Yard check")
+    await page.close()
+    const dark = await b.newPage({ colorScheme: "dark", width: 1400, height: 1300 })
+    await b.signIn(dark, "manager.ru@tel.example")
+    await dark.goto(`${b.fleet.httpUrl}/reports/tasks`)
+    await dark.getByTestId("report-chart-tasksByDay").locator("svg").waitFor(POLL)
+    await expect
+      .poll(async () => await dark.getByTestId("report-figure-created").textContent(), POLL)
+      .toContain("Создано")
+    await dark.waitForLoadState("networkidle")
+    await b.shot(dark, "tasks-ru-dark", { fullPage: false })
+    await dark.close()
+    expect(b.pageErrors).toEqual([])
+  })
+
   it("looks right in dark and in Russian", { timeout: 300_000 }, async () => {
     for (const [scheme, email, name] of [
       ["dark", "manager.en@tel.example", "en-dark"],

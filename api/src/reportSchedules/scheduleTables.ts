@@ -12,6 +12,8 @@ export interface ScheduleFiltersColumn {
   readonly teamId?: string
   readonly department?: string
   readonly driverId?: string
+  readonly templateId?: string
+  readonly assigneeUserId?: string
 }
 
 /** `report_schedules` (migration 1734680000000_report-schedules.sql). */

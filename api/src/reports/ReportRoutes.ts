@@ -64,6 +64,9 @@ export const registerReportRoutes = (
   serve(app, deps, endpoints.reports.geofenceVisits, async ({ principal: p, query }) => ({
     body: await run(p, "geofenceVisits", query),
   }))
+  serve(app, deps, endpoints.reports.tasks, async ({ principal: p, query }) => ({
+    body: await run(p, "tasks", query),
+  }))
 
   serve(app, deps, endpoints.reports.export, async ({ principal: p, params, query, request }) => {
     const { format, ...filters } = query

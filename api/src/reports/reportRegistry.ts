@@ -8,6 +8,7 @@ import { maintenanceReport } from "./maintenanceReport.js"
 import { mileageReport } from "./mileageReport.js"
 import { rentalReport } from "./rentalReport.js"
 import type { ReportContext } from "./reportContext.js"
+import { tasksReport } from "./tasksReport.js"
 import { tcoReport } from "./tcoReport.js"
 import { tripsReport } from "./tripsReport.js"
 import { utilisationReport } from "./utilisationReport.js"
@@ -27,4 +28,5 @@ export const REPORTS: Readonly<
   mileage: mileageReport,
   trips: tripsReport,
   geofenceVisits: geofenceVisitsReport,
+  tasks: tasksReport,
 }

@@ -35,6 +35,8 @@ export const ScheduleFilters = Schema.Struct({
   teamId: Schema.optionalKey(Uuid),
   department: Schema.optionalKey(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))),
   driverId: Schema.optionalKey(Uuid),
+  templateId: Schema.optionalKey(Uuid),
+  assigneeUserId: Schema.optionalKey(Uuid),
 }).annotate({ identifier: "ScheduleFilters" })
 
 const Name = Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(200))

@@ -15,6 +15,7 @@ export const REPORT_IDS = [
   "mileage",
   "trips",
   "geofenceVisits",
+  "tasks",
 ] as const
 export const ReportId = Schema.Literals(REPORT_IDS)
 
@@ -60,6 +61,10 @@ const reportQueryFields = {
   groupBy: Schema.optionalKey(Schema.Literals(["day", "month"])),
   /** One geofence (the geofence visits report). */
   geofenceId: Schema.optionalKey(Uuid),
+  /** One task template (the tasks report). */
+  templateId: Schema.optionalKey(Uuid),
+  /** One assignee, a user (the tasks report). */
+  assigneeUserId: Schema.optionalKey(Uuid),
 }
 export const ReportQuery = Schema.Struct(reportQueryFields)
 
@@ -146,7 +151,7 @@ const filterNotFound = {
   status: 404,
   code: "FLEET_REPORT_FILTER_NOT_FOUND",
   description:
-    "A filter names a vehicle, type, team, driver or geofence that does not exist or the caller may not see",
+    "A filter names a vehicle, type, team, driver, geofence, task template or user that does not exist or the caller may not see",
 }
 const periodInvalid = "FLEET_REPORT_PERIOD_INVALID"
 // A query the schema refuses (serve's 400) is declared beside the period's own 400.
@@ -293,6 +298,20 @@ export const reports = {
     summary: "Geofence visits: each stay of a vehicle inside a geofence, time inside, totals per geofence",
     description:
       "A stay is the stop between two of the engine's trips whose place lies inside the geofence: entered when the trip ended, left when the next one started. Stays beginning in the period (UTC days), oldest first, capped (rowsTotal).",
+    access: "reports.read",
+    query: ReportQuery,
+    response: ReportTable,
+    errors,
+  }),
+  tasks: endpoint({
+    id: "reports.tasks",
+    method: "get",
+    path: "/api/v1/reports/tasks",
+    tag: "reports",
+    summary:
+      "Tasks: created, completed and cancelled per day, average and p90 time to complete, overdue rate, per team, template and person",
+    description:
+      "Days in the organisation's time zone. Created and completed times come from the tasks' history (the created event, the last step into the final state); a task closed in the state `cancelled` is cancelled, in any other final state completed. Time to complete counts tasks completed in the period (p90: interpolated 90th percentile). Overdue rate: of the tasks due in the period and not cancelled, those completed after their due time or still open past it. The team filter is the task's team, the driver filter the task's driver; vehicle filters keep tasks linked to those vehicles; without one, tasks with no vehicle count too.",
     access: "reports.read",
     query: ReportQuery,
     response: ReportTable,

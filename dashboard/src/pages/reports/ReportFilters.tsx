@@ -18,6 +18,8 @@ export const ReportFilters = (props: {
   readonly groupBy?: boolean
   /** Offer a geofence filter (the geofence visits report). */
   readonly geofence?: boolean
+  /** Offer the task template and assignee filters (the tasks report). */
+  readonly tasks?: boolean
 }) => {
   const { t } = useI18n()
   const session = useSession()
@@ -27,6 +29,14 @@ export const ReportFilters = (props: {
   const geofences = createListQuery(endpoints.geofences.list, () => ({
     query: { pageSize: "200" },
     enabled: props.geofence === true,
+  }))
+  const templates = createListQuery(endpoints.tasks.listTemplates, () => ({
+    query: { pageSize: "200" },
+    enabled: props.tasks === true,
+  }))
+  const users = createListQuery(endpoints.users.list, () => ({
+    query: { pageSize: "200" },
+    enabled: props.tasks === true && session.can("users.read"),
   }))
   const teams = createListQuery(endpoints.teams.list, () => ({
     query: { pageSize: "200" },
@@ -86,6 +96,28 @@ export const ReportFilters = (props: {
         >
           <For each={geofences.data?.items ?? []}>{(g) => <option value={g.id}>{g.name}</option>}</For>
         </FilterSelect>
+      </Show>
+      <Show when={props.tasks}>
+        <FilterSelect
+          label={t("reports.template")}
+          testId="report-filter-template"
+          value={filter("templateId")}
+          all={t("reports.allTemplates")}
+          onChange={set("templateId")}
+        >
+          <For each={templates.data?.items ?? []}>{(tpl) => <option value={tpl.id}>{tpl.name}</option>}</For>
+        </FilterSelect>
+        <Show when={session.can("users.read")}>
+          <FilterSelect
+            label={t("reports.assignee")}
+            testId="report-filter-assignee"
+            value={filter("assigneeUserId")}
+            all={t("reports.allAssignees")}
+            onChange={set("assigneeUserId")}
+          >
+            <For each={users.data?.items ?? []}>{(u) => <option value={u.id}>{u.name}</option>}</For>
+          </FilterSelect>
+        </Show>
       </Show>
       <VehiclePicker
         variant="filter"

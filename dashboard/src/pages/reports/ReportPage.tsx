@@ -86,6 +86,7 @@ const ReportView = (props: { readonly name: ReportName }) => {
         url={url}
         groupBy={props.name === "mileage"}
         geofence={props.name === "geofenceVisits"}
+        tasks={props.name === "tasks"}
       />
       <Show
         when={!result.isError}

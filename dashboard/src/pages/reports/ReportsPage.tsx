@@ -9,6 +9,7 @@ import {
   Fuel,
   Gauge,
   IdCard,
+  ListChecks,
   MapPinned,
   Route,
   ShieldCheck,
@@ -30,6 +31,7 @@ const ICONS = {
   mileage: CalendarDays,
   trips: Route,
   geofenceVisits: MapPinned,
+  tasks: ListChecks,
 } as const
 
 /** The reports there are, as cards: each opens its page. */

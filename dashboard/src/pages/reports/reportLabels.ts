@@ -87,6 +87,20 @@ export const REPORT_COLUMNS = [
   "timeInside",
   "visits",
   "geofencesVisited",
+  "breakdown",
+  "group",
+  "created",
+  "completed",
+  "cancelled",
+  "avgTime",
+  "p90Time",
+  "overdueRate",
+  "byTeam",
+  "noTeam",
+  "byTemplate",
+  "adHoc",
+  "byAssignee",
+  "unassigned",
 ] as const
 /** Contract types, named by the contracts pages' words. */
 const CONTRACT_TYPES = [

@@ -19,6 +19,8 @@ export const REPORT_FILTERS = [
   "driverId",
   "groupBy",
   "geofenceId",
+  "templateId",
+  "assigneeUserId",
 ] as const
 export type ReportFilters = Partial<Record<(typeof REPORT_FILTERS)[number], string>>
 

@@ -7,6 +7,8 @@ const LABELS = {
   teamId: "reports.team",
   department: "reports.department",
   driverId: "reports.driver",
+  templateId: "reports.template",
+  assigneeUserId: "reports.assignee",
 } as const
 
 /** Which report filters a schedule keeps (a department by its name). */
