@@ -229,6 +229,15 @@ describe("a critical change applies only after the owner approves", () => {
       `/api/v1/vehicles/${van}/specs`,
     )
     expect(specs.body).toMatchObject({ oilType: "5W-30", oilVolumeL: 4.5, serviceIntervalKm: 10_000 })
+    // Below the columns' smallest step (0.01 L, 0.1 kW) a value would round to 0: refused, not a 500.
+    for (const body of [{ oilVolumeL: 1.1e-308 }, { enginePowerKw: 0.04 }]) {
+      const tiny = await manager.call<{ error: { code: string } }>(
+        "PATCH",
+        `/api/v1/vehicles/${van}/specs`,
+        body,
+      )
+      expect(tiny.status, JSON.stringify(body)).toBe(400)
+    }
     const reading = await sys<{ value_km: string }>(
       "SELECT value_km FROM odometer_readings WHERE vehicle_id = $1 ORDER BY at DESC LIMIT 1",
       [van],

@@ -3,8 +3,9 @@ import { endpoint } from "../endpoint.js"
 import { IsoDateTime, Uuid } from "../schemas.js"
 import { IdParams } from "./common.js"
 
-const Positive = (max: number) =>
-  Schema.Number.check(Schema.isFinite(), Schema.isGreaterThan(0), Schema.isLessThanOrEqualTo(max))
+/** From the column's smallest step (numeric(p, s) rounds anything smaller to 0) up to `max`. */
+const Stepped = (step: number, max: number) =>
+  Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: step, maximum: max }))
 const WholePositive = (max: number) => Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: max }))
 const Text = (max: number) =>
   Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(max))
@@ -14,12 +15,12 @@ export const vehicleSpecFields = {
   /** "5W-30 synthetic" */
   oilType: Schema.optionalKey(Schema.NullOr(Text(100))),
   /** Litres the engine takes at a change. */
-  oilVolumeL: Schema.optionalKey(Schema.NullOr(Positive(100))),
+  oilVolumeL: Schema.optionalKey(Schema.NullOr(Stepped(0.01, 100))),
   /** Service every N km … */
   serviceIntervalKm: Schema.optionalKey(Schema.NullOr(WholePositive(200_000))),
   /** … or every M months, whichever first. */
   serviceIntervalMonths: Schema.optionalKey(Schema.NullOr(WholePositive(120))),
-  enginePowerKw: Schema.optionalKey(Schema.NullOr(Positive(5000))),
+  enginePowerKw: Schema.optionalKey(Schema.NullOr(Stepped(0.1, 5000))),
   engineCode: Schema.optionalKey(Schema.NullOr(Text(50))),
 }
 
