@@ -30,6 +30,10 @@ export default defineConfig({
           // Data-folder templates: initdb, migrations and the demo seed once per seed, not per file.
           globalSetup: ["./server/test/globalSetup.ts"],
           testTimeout: 120_000,
+          // A test against a whole server and a browser, on two loaded cores, sometimes loses a race
+          // with the machine rather than with the code: it runs once more before it counts as failed,
+          // and the summary names every test that needed the second run (tools/summaryReporter.ts).
+          retry: 1,
           hookTimeout: 120_000,
           // A page or an engine answers within seconds, later while the other test files load both
           // cores: polls wait up to 15 s (a poll that should fail still fails, 15 s later).

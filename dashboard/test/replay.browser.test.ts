@@ -110,7 +110,18 @@ describe("history replay in a browser", () => {
     // The newest trip is previewed: its track on the small map.
     await expect.poll(() => attr(page, "data-track-points"), POLL).toBeGreaterThanOrEqual(DRIVE_S - 5)
     expect(await attr(page, "data-drawn-points")).toBeGreaterThan(1)
-    await expect.poll(() => page.getByTestId("vehicle-stops-row").count(), POLL).toBe(1)
+    // The open stop after it needs the rules' saved state to say the vehicle stands, which may be
+    // written a moment after the trip: reload until it is listed.
+    await expect
+      .poll(
+        async () => {
+          const rows = await page.getByTestId("vehicle-stops-row").count()
+          if (rows === 0) await page.reload()
+          return rows
+        },
+        { timeout: 60_000, interval: 3_000 },
+      )
+      .toBe(1)
     await b.shot(page, "trips-en-light")
 
     await page.getByTestId("trip-replay").click()

@@ -38,6 +38,8 @@ export const createStopsQuery = (options: () => { readonly vehicleId: string; re
       queryFn: ({ signal }) =>
         api.call(endpoints.history.stops, { params: { id: vehicleId }, query: range(period) }, signal),
       staleTime: 60_000,
+      // A period that reaches now grows while the page is open: a trip or stop that ends shows up.
+      refetchInterval: period.toMs > Date.now() ? 60_000 : false,
     }
   })
 }
@@ -51,6 +53,8 @@ export const createTripsQuery = (options: () => { readonly vehicleId: string; re
       queryFn: ({ signal }) =>
         api.call(endpoints.history.trips, { params: { id: vehicleId }, query: range(period) }, signal),
       staleTime: 60_000,
+      // A period that reaches now grows while the page is open: a trip or stop that ends shows up.
+      refetchInterval: period.toMs > Date.now() ? 60_000 : false,
     }
   })
 }
