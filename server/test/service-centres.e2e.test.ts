@@ -433,6 +433,17 @@ describe("owner-controlled access", () => {
     })
     expect(redeemed.status).toBe(201)
     expect(redeemed.body.map((g) => g.vehicle.id)).toEqual([carId])
+    // The fleet is told who took up its code.
+    const { plate } = (await admin.call<{ plate: string }>("GET", `/api/v1/vehicles/${carId}`)).body
+    await expect
+      .poll(async () => {
+        const told = await admin.call<{ items: Array<{ title: string }> }>(
+          "GET",
+          "/api/v1/notifications?type=vehicle_access",
+        )
+        return told.body.items.map((n) => n.title)
+      })
+      .toContain(`Invite Garage took up your invite code for ${plate}`)
     const reuse = await other.owner.call<ErrorBody>("POST", "/api/v1/centre/redeem", { code: made.body.code })
     expect([reuse.status, reuse.body.error.code]).toEqual([422, "FLEET_ACCESS_CODE_INVALID"])
     expect((await h.fleet.db.withOrg(id, (c) => activeGrant(c, id, carId)))?.scope).toBe("read")
@@ -449,6 +460,28 @@ describe("owner-controlled access", () => {
       "/api/v1/vehicle-access/invites",
     )
     expect(invites.body.items.find((i) => i.id === made.body.invite.id)?.status).toBe("redeemed")
+    // The list finds it by the redeeming centre, by its vehicle's name, by state and by vehicle.
+    const found = async (query: string) =>
+      (
+        await admin.call<{ items: Array<{ id: string }> }>("GET", `/api/v1/vehicle-access/invites?${query}`)
+      ).body.items.some((i) => i.id === made.body.invite.id)
+    expect({
+      byCentre: await found("q=invite%20garage"),
+      byVehicle: await found("q=centre%20test"),
+      byOtherText: await found("q=bystander"),
+      redeemed: await found("status=redeemed"),
+      open: await found("status=open"),
+      byCar: await found(`vehicleId=${carId}`),
+      byOtherCar: await found("vehicleId=00000000-0000-4000-8000-000000000000"),
+    }).toEqual({
+      byCentre: true,
+      byVehicle: true,
+      byOtherText: false,
+      redeemed: true,
+      open: false,
+      byCar: true,
+      byOtherCar: false,
+    })
     // The centre gives the access up itself.
     const given = await owner.call<Grant>("POST", `/api/v1/centre/grants/${redeemed.body[0]?.id}/revoke`)
     expect(given.body.active).toBe(false)

@@ -12,6 +12,7 @@ import {
   grantNotFound,
   grantSelect,
   grantView,
+  inviteFilter,
   inviteNotFound,
   inviteSelect,
   inviteView,
@@ -114,8 +115,12 @@ export const registerAccessRoutes = (
       column: "i.created_at",
       direction: "desc",
     })
-    const query = inviteSelect().orderBy(sort.column, sort.direction).orderBy("i.id")
-    const page = await db.withOrg(p.orgId, (c) => listPage(c, query, q))
+    // On the system connection (the redeeming centre's name is another organisation's row), so
+    // scoped by hand to the caller's invites.
+    const query = inviteFilter(inviteSelect().where("i.org_id", "=", p.orgId), q)
+      .orderBy(sort.column, sort.direction)
+      .orderBy("i.id")
+    const page = await onSystem((c) => listPage(c, query, q))
     return { body: { ...page, items: page.items.map(inviteView) } }
   })
 

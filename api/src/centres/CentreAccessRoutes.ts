@@ -287,6 +287,23 @@ export const registerCentreAccessRoutes = (
     })
     const granted =
       grantIds.length === 0 ? [] : await onSystem((c) => rows(c, grantSelect().where("g.id", "in", grantIds)))
+    const first = granted[0]
+    if (first !== undefined) {
+      // The fleet learns its code was taken up, and by whom: a code in the wrong hands is revoked at once.
+      const labels = granted.map((g) =>
+        vehicleLabel({ name: g.vehicle_name, plate: g.plate, brand: g.brand, model: g.model }, "fleet"),
+      )
+      const shown =
+        labels.length > 3 ? `${labels.slice(0, 3).join(", ")} +${labels.length - 3}` : labels.join(", ")
+      await notifyVehicleAccess(
+        db.system,
+        { orgId: first.org_id, link: "/vehicle-access" },
+        first.id,
+        "redeemed",
+        first.centre_name,
+        shown,
+      )
+    }
     return { body: granted.map((r) => grantView(r, "centre")) }
   })
 

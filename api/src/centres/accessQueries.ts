@@ -137,6 +137,39 @@ export const inviteSelect = () =>
         WHERE iv.invite_id = i.id ORDER BY iv.vehicle_id)`.as("vehicle_ids"),
   ])
 
+/** The invite list's filters: `q` over its vehicles' plates and names and the redeeming centre's name. */
+export const inviteFilter = (
+  query: ReturnType<typeof inviteSelect>,
+  q: {
+    readonly q?: string | undefined
+    readonly status?: string | undefined
+    readonly vehicleId?: string | undefined
+  },
+) => {
+  let out = query
+  if (q.vehicleId)
+    out = out.where(
+      raw<boolean>`EXISTS (SELECT 1 FROM vehicle_access_invite_vehicles iv
+        WHERE iv.invite_id = i.id AND iv.vehicle_id = ${q.vehicleId})`,
+    )
+  if (q.q) {
+    const like = likeOf(q.q)
+    out = out.where(
+      raw<boolean>`(EXISTS (SELECT 1 FROM vehicle_access_invite_vehicles iv JOIN vehicles v ON v.id = iv.vehicle_id
+          WHERE iv.invite_id = i.id AND (v.plate ILIKE ${like} OR v.name ILIKE ${like}))
+        OR EXISTS (SELECT 1 FROM organisations co WHERE co.id = i.redeemed_by_org_id AND co.name ILIKE ${like}))`,
+    )
+  }
+  if (q.status === "revoked") out = out.where("i.revoked_at", "is not", null)
+  else if (q.status === "redeemed")
+    out = out.where("i.revoked_at", "is", null).where("i.redeemed_at", "is not", null)
+  else if (q.status === "expired")
+    out = out.where(raw<boolean>`i.revoked_at IS NULL AND i.redeemed_at IS NULL AND i.expires_at <= now()`)
+  else if (q.status === "open")
+    out = out.where(raw<boolean>`i.revoked_at IS NULL AND i.redeemed_at IS NULL AND i.expires_at > now()`)
+  return out
+}
+
 type InviteRow = Awaited<ReturnType<ReturnType<typeof inviteSelect>["executeTakeFirstOrThrow"]>>
 
 export const inviteView = (r: InviteRow): typeof AccessInvite.Encoded => ({

@@ -27,7 +27,7 @@ export const notifyCentreDecision = (
     dedupeKey: `centre_decision:${decisionId}`,
   })
 
-export type AccessChange = "requested" | "approved" | "refused" | "revoked"
+export type AccessChange = "requested" | "approved" | "refused" | "revoked" | "redeemed"
 
 /**
  * Vehicle access asked for (told to the fleet), decided or revoked (told to the other side). `db` is

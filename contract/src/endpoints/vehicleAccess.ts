@@ -50,6 +50,9 @@ export const AccessGrant = Schema.Struct({
   createdAt: IsoDateTime,
 }).annotate({ identifier: "AccessGrant" })
 
+/** An invite code's state: open until it is redeemed, revoked, or past its expiry. */
+export const INVITE_STATUSES = ["open", "redeemed", "expired", "revoked"] as const
+
 export const AccessInvite = Schema.Struct({
   id: Uuid,
   vehicleIds: Schema.Array(Uuid),
@@ -60,7 +63,7 @@ export const AccessInvite = Schema.Struct({
   redeemedAt: Schema.NullOr(IsoDateTime),
   redeemedByCentreId: Schema.NullOr(Uuid),
   revokedAt: Schema.NullOr(IsoDateTime),
-  status: Schema.Literals(["open", "redeemed", "expired", "revoked"]),
+  status: Schema.Literals(INVITE_STATUSES),
 }).annotate({ identifier: "AccessInvite" })
 
 export const AccessRequest = Schema.Struct({
@@ -228,8 +231,13 @@ export const vehicleAccess = {
     path: "/api/v1/vehicle-access/invites",
     tag: "vehicleAccess",
     summary: "The organisation's invite codes, newest first",
+    description:
+      "`q` searches the plates and names of the invite's vehicles and the name of the centre that redeemed it; `status` keeps one state (`open`: neither redeemed, revoked nor expired); `vehicleId` keeps the invites for that vehicle.",
     access: "vehicleAccess.manage",
-    query: listQuery(["createdAt"]),
+    query: listQuery(["createdAt"], {
+      status: Schema.optionalKey(Schema.Literals(INVITE_STATUSES)),
+      vehicleId: Schema.optionalKey(Uuid),
+    }),
     response: listOf(AccessInvite),
   }),
   revokeInvite: endpoint({

@@ -94,8 +94,8 @@ export const notificationTextsEn: NotificationTexts = {
     },
     vehicle_access: {
       title:
-        "{change, select, requested {{centre} asks for access to {vehicle}} approved {Access to {vehicle} granted} refused {Access to {vehicle} refused} other {Access to {vehicle} revoked}}",
-      body: "{change, select, requested {Approve or refuse the request under Vehicle access.} approved {{centre} may now work on the vehicle.} refused {{centre}: the owner refused the request.} other {{centre} no longer has access.}}",
+        "{change, select, requested {{centre} asks for access to {vehicle}} approved {Access to {vehicle} granted} refused {Access to {vehicle} refused} redeemed {{centre} took up your invite code for {vehicle}} other {Access to {vehicle} revoked}}",
+      body: "{change, select, requested {Approve or refuse the request under Vehicle access.} approved {{centre} may now work on the vehicle.} refused {{centre}: the owner refused the request.} redeemed {{centre} may now work on the vehicle. Revoke the access under Vehicle access if the code reached the wrong hands.} other {{centre} no longer has access.}}",
     },
   },
   labels: {

@@ -90,8 +90,8 @@ export const notificationTextsKk: NotificationTexts = {
     },
     vehicle_access: {
       title:
-        "{change, select, requested {{centre} {vehicle} көлігіне қолжетімділік сұрайды} approved {{vehicle} көлігіне қолжетімділік берілді} refused {{vehicle} көлігіне қолжетімділіктен бас тартылды} other {{vehicle} көлігіне қолжетімділік қайтарылды}}",
-      body: "{change, select, requested {Сұрауды көліктерге қолжетімділік бөлімінде мақұлдаңыз немесе қабылдамаңыз.} approved {{centre} енді көлікпен жұмыс істей алады.} refused {{centre}: иесі сұрауды қабылдамады.} other {{centre} енді қолжетімділігі жоқ.}}",
+        "{change, select, requested {{centre} {vehicle} көлігіне қолжетімділік сұрайды} approved {{vehicle} көлігіне қолжетімділік берілді} refused {{vehicle} көлігіне қолжетімділіктен бас тартылды} redeemed {{centre} {vehicle} үшін шақыру кодыңызды пайдаланды} other {{vehicle} көлігіне қолжетімділік қайтарылды}}",
+      body: "{change, select, requested {Сұрауды көліктерге қолжетімділік бөлімінде мақұлдаңыз немесе қабылдамаңыз.} approved {{centre} енді көлікпен жұмыс істей алады.} refused {{centre}: иесі сұрауды қабылдамады.} redeemed {{centre} енді көлікпен жұмыс істей алады. Код басқа біреуге тиген болса, қолжетімділікті көліктерге қолжетімділік бөлімінде қайтарып алыңыз.} other {{centre} енді қолжетімділігі жоқ.}}",
     },
   },
   labels: {

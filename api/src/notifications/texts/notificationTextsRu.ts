@@ -93,8 +93,8 @@ export const notificationTextsRu: NotificationTexts = {
     },
     vehicle_access: {
       title:
-        "{change, select, requested {{centre} запрашивает доступ к {vehicle}} approved {Доступ к {vehicle} предоставлен} refused {В доступе к {vehicle} отказано} other {Доступ к {vehicle} отозван}}",
-      body: "{change, select, requested {Одобрите или отклоните запрос в разделе доступа к автомобилям.} approved {{centre} теперь может работать с автомобилем.} refused {{centre}: владелец отклонил запрос.} other {У {centre} больше нет доступа.}}",
+        "{change, select, requested {{centre} запрашивает доступ к {vehicle}} approved {Доступ к {vehicle} предоставлен} refused {В доступе к {vehicle} отказано} redeemed {{centre} воспользовался вашим кодом приглашения для {vehicle}} other {Доступ к {vehicle} отозван}}",
+      body: "{change, select, requested {Одобрите или отклоните запрос в разделе доступа к автомобилям.} approved {{centre} теперь может работать с автомобилем.} refused {{centre}: владелец отклонил запрос.} redeemed {{centre} теперь может работать с автомобилем. Если код попал не в те руки, отзовите доступ в разделе доступа к автомобилям.} other {У {centre} больше нет доступа.}}",
     },
   },
   labels: {

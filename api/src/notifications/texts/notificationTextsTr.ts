@@ -90,8 +90,8 @@ export const notificationTextsTr: NotificationTexts = {
     },
     vehicle_access: {
       title:
-        "{change, select, requested {{centre}, {vehicle} için erişim istiyor} approved {{vehicle} için erişim verildi} refused {{vehicle} için erişim reddedildi} other {{vehicle} için erişim geri alındı}}",
-      body: "{change, select, requested {Talebi araç erişimi bölümünde onaylayın veya reddedin.} approved {{centre} artık araç üzerinde çalışabilir.} refused {{centre}: araç sahibi talebi reddetti.} other {{centre} artık erişime sahip değil.}}",
+        "{change, select, requested {{centre}, {vehicle} için erişim istiyor} approved {{vehicle} için erişim verildi} refused {{vehicle} için erişim reddedildi} redeemed {{centre}, {vehicle} için davet kodunuzu kullandı} other {{vehicle} için erişim geri alındı}}",
+      body: "{change, select, requested {Talebi araç erişimi bölümünde onaylayın veya reddedin.} approved {{centre} artık araç üzerinde çalışabilir.} refused {{centre}: araç sahibi talebi reddetti.} redeemed {{centre} artık araç üzerinde çalışabilir. Kod yanlış ellere geçtiyse erişimi araç erişimi bölümünden geri alın.} other {{centre} artık erişime sahip değil.}}",
     },
   },
   labels: {
