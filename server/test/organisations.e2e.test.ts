@@ -28,6 +28,7 @@ interface Organisation {
   slug: string
   description: string | null
   status: "active" | "suspended"
+  kind: "fleet" | "service_centre"
   settings: {
     currency: string
     timezone: string
@@ -156,6 +157,19 @@ describe("organisations", () => {
     expect(page.body.pageSize).toBe(1)
     const suspended = await owner.call<{ total: number }>("GET", "/api/v1/organisations?status=suspended")
     expect(suspended.body.total).toBe(0)
+    // Fleets and service centres apart: a centre is an organisation of its own kind.
+    await h.fleet.db.system.query(
+      "UPDATE organisations SET kind = 'service_centre' WHERE name = 'Steppe Cargo'",
+    )
+    const kinds = async (kind: string) =>
+      (await owner.call<{ items: Organisation[] }>("GET", `/api/v1/organisations?kind=${kind}&pageSize=100`))
+        .body.items
+    expect((await kinds("service_centre")).map((o) => [o.name, o.kind])).toEqual([
+      ["Steppe Cargo", "service_centre"],
+    ])
+    expect((await kinds("fleet")).map((o) => o.name)).not.toContain("Steppe Cargo")
+    expect((await kinds("fleet")).find((o) => o.id === demoOrgId)?.kind).toBe("fleet")
+    await h.fleet.db.system.query("UPDATE organisations SET kind = 'fleet' WHERE name = 'Steppe Cargo'")
   })
 
   it("answers 404 for an unknown or malformed organisation id", async () => {

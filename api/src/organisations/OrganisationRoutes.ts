@@ -40,6 +40,7 @@ export const registerOrganisationRoutes = (app: TemplatedApp, deps: Organisation
     })
     let query = organisationSelect().orderBy(order.column, order.direction).orderBy("o.id")
     if (q.status) query = query.where("o.status", "=", q.status)
+    if (q.kind) query = query.where("o.kind", "=", q.kind)
     if (q.q) {
       const like = `%${q.q.replace(/[\\%_]/g, "\\$&")}%`
       query = query.where((eb) => eb.or([eb("o.name", "ilike", like), eb("o.slug", "ilike", like)]))

@@ -5,6 +5,8 @@ import { IsoDateTime, Uuid } from "../schemas.js"
 import { DisplayName, IdParams, Locale, OrgCurrency, TimeZone, Units } from "./common.js"
 
 export const ORG_STATUSES = ["active", "suspended"] as const
+/** A fleet keeps vehicles; a service centre (issue 16) works on other fleets' vehicles it was given. */
+export const ORG_KINDS = ["fleet", "service_centre"] as const
 
 /** How an organisation keeps its books and shows its data. */
 export const OrganisationSettings = Schema.Struct({
@@ -34,6 +36,7 @@ export const Organisation = Schema.Struct({
   slug: Schema.String,
   description: Schema.NullOr(Schema.String),
   status: Schema.Literals(ORG_STATUSES),
+  kind: Schema.Literals(ORG_KINDS),
   settings: OrganisationSettings,
   userCount: Schema.Int,
   vehicleCount: Schema.Int,
@@ -67,7 +70,10 @@ export const organisations = {
     tag: "organisations",
     summary: "The installation's organisations",
     access: "organisations.manage",
-    query: listQuery(["name", "createdAt"], { status: Schema.optionalKey(Schema.Literals(ORG_STATUSES)) }),
+    query: listQuery(["name", "createdAt"], {
+      status: Schema.optionalKey(Schema.Literals(ORG_STATUSES)),
+      kind: Schema.optionalKey(Schema.Literals(ORG_KINDS)),
+    }),
     response: listOf(Organisation),
   }),
   create: endpoint({

@@ -1,5 +1,5 @@
 import "./adminPages.css"
-import { endpoints, ORG_STATUSES } from "@fleetcore/contract"
+import { endpoints, ORG_KINDS, ORG_STATUSES } from "@fleetcore/contract"
 import { A, useNavigate } from "@solidjs/router"
 import { Plus } from "lucide-solid"
 import { createMemo, For } from "solid-js"
@@ -17,7 +17,7 @@ import { organisationColumns } from "./organisationColumns"
 export const OrganisationsPage = () => {
   const { t, format } = useI18n()
   const navigate = useNavigate()
-  const url = createTableUrlState({ filters: ["status"], sorts: ["name", "createdAt"] })
+  const url = createTableUrlState({ filters: ["status", "kind"], sorts: ["name", "createdAt"] })
   const result = createListQuery(endpoints.organisations.list, () => ({ query: listQueryOf(url.state()) }))
   const columns = createMemo(() => organisationColumns(t, format()))
   const newButton = (testId: string) => (
@@ -49,17 +49,30 @@ export const OrganisationsPage = () => {
           action: newButton("org-new-empty"),
         }}
         filters={
-          <FilterSelect
-            label={t("organisations.status")}
-            testId="organisations-filter-status"
-            value={url.state().filters.status ?? ""}
-            all={t("organisations.statusAll")}
-            onChange={(value) => url.setFilter("status", value)}
-          >
-            <For each={ORG_STATUSES}>
-              {(status) => <option value={status}>{t(`organisations.status_${status}`)}</option>}
-            </For>
-          </FilterSelect>
+          <>
+            <FilterSelect
+              label={t("organisations.status")}
+              testId="organisations-filter-status"
+              value={url.state().filters.status ?? ""}
+              all={t("organisations.statusAll")}
+              onChange={(value) => url.setFilter("status", value)}
+            >
+              <For each={ORG_STATUSES}>
+                {(status) => <option value={status}>{t(`organisations.status_${status}`)}</option>}
+              </For>
+            </FilterSelect>
+            <FilterSelect
+              label={t("organisations.kind")}
+              testId="organisations-filter-kind"
+              value={url.state().filters.kind ?? ""}
+              all={t("organisations.kindAll")}
+              onChange={(value) => url.setFilter("kind", value)}
+            >
+              <For each={ORG_KINDS}>
+                {(kind) => <option value={kind}>{t(`organisations.kind_${kind}`)}</option>}
+              </For>
+            </FilterSelect>
+          </>
         }
       />
     </div>

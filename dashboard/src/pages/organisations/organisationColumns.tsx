@@ -27,6 +27,12 @@ export const organisationColumns = (
     meta: { width: "9rem" },
   },
   {
+    id: "kind",
+    header: t("organisations.kind"),
+    cell: (c) => t(`organisations.kind_${c.row.original.kind}`),
+    meta: { width: "10rem" },
+  },
+  {
     id: "users",
     header: t("organisations.users"),
     cell: (c) => format.integer(c.row.original.userCount),
