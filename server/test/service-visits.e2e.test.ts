@@ -559,3 +559,33 @@ describe("service visits", () => {
     expect(proposal.body.error.code).toBe("FLEET_VEHICLE_ACCESS_REQUIRED")
   })
 })
+
+describe("a plate proposed with its country", () => {
+  it("changes neither until approved, then both, read by that country's rules", async () => {
+    const before = await manager.call<{ plate: string | null; plateCountry: string | null }>(
+      "GET",
+      `/api/v1/vehicles/${van}`,
+    )
+    const made = await driver.call<ChangeRequest>("POST", `/api/v1/vehicles/${van}/change-requests`, {
+      changes: { plate: "VST 010", plateCountry: "KZ" },
+    })
+    expect(made.status).toBe(201)
+    expect(made.body.oldValues).toEqual({ plate: before.body.plate, plateCountry: before.body.plateCountry })
+    const pending = await manager.call<{ plateCountry: string | null }>("GET", `/api/v1/vehicles/${van}`)
+    expect(pending.body.plateCountry).toBe(before.body.plateCountry)
+    const approved = await manager.call<ChangeRequest>(
+      "POST",
+      `/api/v1/vehicle-change-requests/${made.body.id}/approve`,
+    )
+    expect(approved.body.status).toBe("approved")
+    const after = await manager.call<{ plate: string | null; plateCountry: string | null }>(
+      "GET",
+      `/api/v1/vehicles/${van}`,
+    )
+    expect(after.body).toMatchObject({ plate: "VST 010", plateCountry: "KZ" })
+    const badCountry = await driver.call<ErrorBody>("POST", `/api/v1/vehicles/${van}/change-requests`, {
+      changes: { plateCountry: "Kazakhstan" },
+    })
+    expect(badCountry.status).toBe(400)
+  })
+})

@@ -7,7 +7,7 @@ import { editVehicle, type VehicleEdit, vehicleRecordOf } from "../vehicles/edit
 import { type RecordedReading, readings, recordReading } from "../vehicles/recordReading.js"
 import { editSpecs, readSpecs, SPEC_FIELDS, type SpecsBody } from "../vehicles/vehicleSpecsStore.js"
 
-const RECORD_FIELDS = ["vin", "plate", "engineVolumeL"] as const
+const RECORD_FIELDS = ["vin", "plate", "plateCountry", "engineVolumeL"] as const
 
 const pick = <K extends string>(from: Record<string, unknown>, keys: ReadonlyArray<K>) =>
   Object.fromEntries(keys.filter((k) => from[k] !== undefined).map((k) => [k, from[k]])) as Partial<

@@ -20,6 +20,8 @@ const record = vehicles.update.body.fields
 export const ProposedChanges = Schema.Struct({
   vin: record.vin,
   plate: record.plate,
+  /** The country whose rules read the plate, proposed with it or alone. */
+  plateCountry: record.plateCountry,
   engineVolumeL: record.engineVolumeL,
   /** A new odometer reading (km), entered as a reading when approved. */
   odometerKm: Schema.optionalKey(
