@@ -130,6 +130,29 @@ describe("TripRule", () => {
     expect(events.every((e) => e.fuelUsedL === null && e.idleS === 0)).toBe(true)
   })
 
+  it("keeps one trip when the device clock steps forward during a short stop (clock_skew)", () => {
+    // 230 s behind, points arriving live every 10 s; at a 20 s traffic light the clock is corrected.
+    const { records } = script().drive(30, 15).stand(2, true).drive(30, 15).stand(30, false)
+    const stepAt = 33
+    const behindMs = 230_000
+    const skewed = records.map((r, i) => (i < stepAt ? { ...r, timeMs: r.timeMs - behindMs } : r))
+    const { events } = run(skewed)
+    expect(events).toHaveLength(1)
+    expect(events[0]?.startMs).toBe(T0 - behindMs)
+    expect(Math.round(events[0]?.distanceM ?? 0)).toBe(9000)
+    // The step is no time spent: 10 s idle at the light (the rest of it is arriving and leaving).
+    expect(events[0]?.idleS).toBe(10)
+  })
+
+  it("still ends a trip at a real long stop uploaded from the tracker's buffer in one burst", () => {
+    const { records } = script().drive(30, 15).stand(25, true).drive(30, 15).stand(30, false)
+    // Everything after the first drive arrives within two seconds, long after it was recorded.
+    const burstMs = (records.at(-1)?.timeMs ?? 0) + 5_000
+    const buffered = records.map((r, i) => (i > 30 ? { ...r, receivedAtMs: burstMs + i } : r))
+    const { events } = run(buffered)
+    expect(events).toHaveLength(2)
+  })
+
   it("ends a trip at a long stop even with the engine idling", () => {
     const { events } = run(script().drive(30, 15).stand(25, true).drive(30, 15).stand(30, false).records)
     expect(events).toHaveLength(2)

@@ -71,8 +71,15 @@ export interface OpenTrip {
   readonly end: TripPoint
   readonly totals: TripTotals
   readonly maxSpeedMps: number
-  /** An unconfirmed stop: its first point and what accrued since, merged back if it is short. */
-  readonly stop: { readonly start: TripPoint; readonly totals: TripTotals } | null
+  /**
+   * An unconfirmed stop: its first point and what accrued since, merged back if it is short;
+   * `skippedMs`: device-clock steps forward inside it, which are no time the vehicle stood.
+   */
+  readonly stop: {
+    readonly start: TripPoint
+    readonly totals: TripTotals
+    readonly skippedMs?: number
+  } | null
 }
 
 /** The previous point, as far as trips need it. */
@@ -84,6 +91,11 @@ export interface LastPoint extends TripPoint {
   readonly fuelUsedL: number | null
   /** False for a point without a GPS fix (at the last fix's position); absent in older snapshots. */
   readonly fix?: boolean
+  /**
+   * The device's clock and the server's advanced alike from the point before (within
+   * CLOCK_STEP_MS): a point that came live, at the tracker's pace. Absent in older snapshots.
+   */
+  readonly paced?: boolean
 }
 
 /** Records without a fix since the last point (ignition not off). */
@@ -216,6 +228,24 @@ export type TripRecord = Pick<
 > &
   Parameters<typeof stepMileage>[1]
 
+/**
+ * A device clock that jumps ahead by more than this between two points that arrive at the tracker's
+ * pace stepped forward (an NTP or GPS time correction, the end of a clock that had fallen behind):
+ * the jump is no time the vehicle spent. mileage's clockStepS (5 s) for the step back.
+ */
+const CLOCK_STEP_MS = 5_000
+
+/**
+ * How far the device clock stepped forward between `prev` and `record`: the device time that passed
+ * beyond the server's, when `prev` itself came at the tracker's pace and `record` followed it live.
+ * A burst from a tracker's buffer never qualifies: its points arrive together, not at their pace.
+ */
+const clockStepMs = (prev: LastPoint, record: TripRecord): number => {
+  const serverMs = record.receivedAtMs - prev.receivedAtMs
+  const deviceMs = record.timeMs - prev.timeMs
+  return prev.paced === true && serverMs >= 0 && deviceMs - serverMs > CLOCK_STEP_MS ? deviceMs - serverMs : 0
+}
+
 /** How long an outage may last and still be bridged, by the ignition its samples report (ms). */
 const outageLimitMs = (ignition: boolean | null, config: TripConfig): number =>
   (ignition === true ? config.maxOutageS : config.maxGapS) * 1000
@@ -283,7 +313,9 @@ export const stepTrips = (
       events: held.events,
     }
   }
-  const dtS = prev === null ? 0 : (record.timeMs - prev.timeMs) / 1000
+  // Without an outage between: what the device clock jumped ahead is not time that passed.
+  const stepMs = prev === null || outage !== null ? 0 : clockStepMs(prev, record)
+  const dtS = prev === null ? 0 : (record.timeMs - prev.timeMs - stepMs) / 1000
   const gapped =
     prev === null ||
     (newestMs !== undefined && record.timeMs - newestMs > config.maxGapS * 1000) ||
@@ -311,6 +343,9 @@ export const stepTrips = (
     ignition: record.ignition ?? null,
     fuelUsedL: record.fuelUsedL ?? prev?.fuelUsedL ?? null,
     fix: mileage.fix,
+    paced:
+      prev !== null &&
+      Math.abs(record.timeMs - prev.timeMs - (record.receivedAtMs - prev.receivedAtMs)) <= CLOCK_STEP_MS,
   }
   const events: TripEvent[] = []
   let trip = state.trip
@@ -347,9 +382,12 @@ export const stepTrips = (
   // Reaching the fix after an outage took at least the average speed across it.
   const pointMaxMps = bridged ? Math.max(speed, impliedMps) : speed
 
+  /** How long the open stop has lasted at this record, clock steps taken out. */
+  const stoodMs = (stop: NonNullable<OpenTrip["stop"]>) =>
+    record.timeMs - stop.start.timeMs - (stop.skippedMs ?? 0) - stepMs
   if (trip !== null && trip.stop !== null && moving) {
     // A stop ends. Long enough: the trip ended where it began, and a new one starts from the previous point.
-    if (record.timeMs - trip.stop.start.timeMs >= config.minStopDurationS * 1000) {
+    if (stoodMs(trip.stop) >= config.minStopDurationS * 1000) {
       events.push(...finish(trip, config))
       trip = null
     } else {
@@ -378,11 +416,16 @@ export const stepTrips = (
     // Arriving: the segment up to here belongs to the trip, and a stop may begin here.
     const maxSpeedMps = Math.max(trip.maxSpeedMps, pointMaxMps)
     trip = reopen(trip, point, add(trip.totals, segment), maxSpeedMps, { start: point, totals: ZERO })
-  } else if (record.timeMs - trip.stop.start.timeMs >= config.minStopDurationS * 1000) {
+  } else if (stoodMs(trip.stop) >= config.minStopDurationS * 1000) {
     events.push(...finish(trip, config))
     trip = null
   } else {
-    const stop = { start: trip.stop.start, totals: add(trip.stop.totals, segment) }
+    const skippedMs = (trip.stop.skippedMs ?? 0) + stepMs
+    const stop = {
+      start: trip.stop.start,
+      totals: add(trip.stop.totals, segment),
+      ...(skippedMs > 0 ? { skippedMs } : {}),
+    }
     trip = reopen(trip, trip.end, trip.totals, trip.maxSpeedMps, stop)
   }
 
