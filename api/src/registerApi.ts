@@ -21,7 +21,7 @@ import { registerCentreRoutes } from "./centres/CentreRoutes.js"
 import { registerModerationRoutes } from "./centres/ModerationRoutes.js"
 import { registerChangeRequestRoutes } from "./changeRequests/ChangeRequestRoutes.js"
 import { registerCommandRoutes } from "./commands/CommandRoutes.js"
-import { type CommandLinks, makeDeviceCommandService } from "./commands/DeviceCommandService.js"
+import type { DeviceCommandService } from "./commands/DeviceCommandService.js"
 import { registerContractRoutes } from "./contracts/ContractRoutes.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerApiReference } from "./docs/ApiReference.js"
@@ -100,8 +100,8 @@ export interface ApiDeps {
   readonly documents: DocumentStore
   /** Timings and channels of the notifications worker; its defaults when absent. */
   readonly notifications?: NotificationsOptions
-  /** The process's device links (commands to connected devices); absent: commands only queue. */
-  readonly deviceLinks?: CommandLinks
+  /** The process's device command queue (it delivers through the process's device links, if any). */
+  readonly commands: DeviceCommandService
   /** Reads photos for suggestions; absent: the offline Tesseract provider, started on first use. */
   readonly ocr?: OcrProvider
 }
@@ -185,7 +185,7 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerHomeRoutes(app, deps)
   registerAnalyticsRoutes(app, deps)
   registerReportRoutes(app, deps)
-  const commands = makeDeviceCommandService({ ...deps, links: deps.deviceLinks ?? null })
+  const commands = deps.commands
   registerCommandRoutes(app, { ...deps, commands })
   const reportSchedules = startReportSchedules(deps)
   registerReportScheduleRoutes(app, deps, reportSchedules.wake)
@@ -212,7 +212,6 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   app.any("/*", noSuchEndpoint)
   return {
     closeWorkers: async () => {
-      commands.close()
       await reportSchedules.close()
       await notifications.close()
       await ocr.close()

@@ -59,6 +59,8 @@ export const makeDeviceAuthenticator = (deps: {
   DeviceIdentifier & {
     readonly forget: (deviceId: string) => void
     readonly forgetOrganisation: (orgId: string) => void
+    /** Forgets every cached device: the next attempt of each is checked against the database. */
+    readonly forgetAll: () => void
   } => {
   const cache = new Map<string, CacheEntry>()
   /** Devices of live sessions checked lately (without their secret): id → organisation and until when. */
@@ -155,6 +157,11 @@ export const makeDeviceAuthenticator = (deps: {
       cache.delete(deviceId)
       allowed.delete(deviceId)
       identifier.forget((device) => device.id === deviceId)
+    },
+    forgetAll: () => {
+      cache.clear()
+      allowed.clear()
+      identifier.forget(() => true)
     },
     forgetOrganisation: (orgId) => {
       identifier.forget((device) => device.orgId === orgId)

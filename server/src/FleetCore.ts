@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto"
 import { existsSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join, resolve } from "node:path"
-import { makeTokens, registerApi } from "@fleetcore/api"
+import { makeDeviceCommandService, makeTokens, registerApi } from "@fleetcore/api"
 import {
   type DeviceLinks,
   makeDeviceAuthenticator,
@@ -30,6 +30,7 @@ import { loadConfig } from "./loadConfig.js"
 import { lockDataDir } from "./lockDataDir.js"
 import { seedDemoData, startDemoSimulator } from "./roles/demoStart.js"
 import { registerIngestRoutes, startDeviceListeners } from "./roles/IngestRole.js"
+import { announceDeviceChange, type DeviceChange, followIngestSignals } from "./roles/ingestSignals.js"
 import { ROLES, type Role } from "./roles/Roles.js"
 import { registerRoleHealth } from "./roles/registerRoleHealth.js"
 import { ENGINE_OPTIONS, roleLayer } from "./roles/roleLayer.js"
@@ -157,7 +158,29 @@ export const runRoles = async (config: AppConfig): Promise<RunningRoles> => {
           metrics,
         }
       : null
-    if (ingest !== null) registerIngestRoutes(http, ingest)
+    // The command queue: the API queues, the process holding the device's connection delivers.
+    const commands =
+      has("api") || ingest !== null
+        ? makeDeviceCommandService({ db: services.db, bus: services.bus, log, links: ingest?.links ?? null })
+        : null
+    if (commands !== null) cleanups.push(async () => commands.close())
+    if (ingest !== null && commands !== null) {
+      registerIngestRoutes(http, ingest)
+      const follower = await followIngestSignals(
+        services.db.system,
+        { cache: ingest.auth, commands, connected: ingest.links.connected },
+        log,
+      )
+      cleanups.push(follower.close)
+    }
+    /** A device or organisation changed through this process: every ingest process forgets it now. */
+    const announce = (change: DeviceChange) => {
+      if (change.kind === "device") ingest?.auth.forget(change.id)
+      else ingest?.auth.forgetOrganisation(change.id)
+      announceDeviceChange(services.db.system, change).catch((error: unknown) =>
+        log.warn({ err: error, change }, "could not announce a device change to the ingest processes"),
+      )
+    }
     const metricsToken = Option.match(config.metricsToken, { onNone: () => null, onSome: Redacted.value })
     let routes: ReadonlyArray<RouteEntry> = []
     if (has("api")) {
@@ -177,15 +200,15 @@ export const runRoles = async (config: AppConfig): Promise<RunningRoles> => {
         mapStyleUrl: Option.getOrNull(config.mapStyleUrl),
         metricsToken,
         dashboardDir: dashboardDist(),
-        // Device authentication caches for 60 s: a device changed through an API process without
-        // the ingest role is seen by the ingest processes within that.
-        onDeviceChanged: ingest?.auth.forget ?? (() => undefined),
-        onOrganisationChanged: ingest?.auth.forgetOrganisation ?? (() => undefined),
+        // Device authentication caches for 60 s; a change announced over PostgreSQL reaches every
+        // ingest process at once (`deviceChanges.ts`), whichever process the API call came to.
+        onDeviceChanged: (id) => announce({ kind: "device", id }),
+        onOrganisationChanged: (id) => announce({ kind: "organisation", id }),
         publicUrl: Option.getOrNull(config.publicUrl),
         checkResponses: config.checkResponses,
         cookieSecure: config.cookieSecure,
         documents: documents.store,
-        ...(ingest === null ? {} : { deviceLinks: ingest.links }),
+        commands: present(commands, "the command queue"),
       })
       // The live feed is closed last, after the engine drained: it may still push positions while it
       // stops. The notifications worker stops before PostgreSQL does (cleanups run newest first);

@@ -241,6 +241,95 @@ describe("roles as separate processes over Kafka", () => {
     expect(got).toEqual(expected)
   }, 300_000)
 
+  it("refuses a device at once in the ingest process when an API process rotates its secret", async () => {
+    const api = processes.filter((p) => p.roles === "engine,api").at(-1) as RoleProcess
+    const admin = await login(
+      { httpUrl: api.httpUrl } as RunningFleetCore,
+      "admin@demo.fleetcore.local",
+      DEMO_PASSWORD,
+    )
+    const car = await provision(admin, "roles-rotate-1", "ROTATE 1")
+    const connect = (password: string) =>
+      mqtt.connectAsync(`mqtt://127.0.0.1:${ingest.mqttPort}`, {
+        clientId: car.deviceId,
+        username: car.deviceId,
+        password,
+        reconnectPeriod: 0,
+        connectTimeout: 10_000,
+      })
+    // Verified once: the ingest process now holds the device in its 60-second cache.
+    await (await connect(car.secret)).endAsync()
+    const rotated = await admin.call<{ secret: string }>("POST", `/api/v1/devices/${car.deviceId}/secret`)
+    expect(rotated.status).toBe(200)
+    // The API process announced the change; the ingest process forgets the device without waiting out its cache.
+    await eventually(
+      async () => {
+        const refused = await connect(car.secret).then(
+          async (client) => {
+            await client.endAsync()
+            return false
+          },
+          () => true,
+        )
+        return refused ? true : undefined
+      },
+      5_000,
+      "the old secret refused",
+    )
+    await (await connect(rotated.body.secret)).endAsync()
+  }, 60_000)
+
+  it("delivers a command queued through an API process to the device connected to the ingest process, and settles its answer", async () => {
+    const api = processes.filter((p) => p.roles === "engine,api").at(-1) as RoleProcess
+    const admin = await login(
+      { httpUrl: api.httpUrl } as RunningFleetCore,
+      "admin@demo.fleetcore.local",
+      DEMO_PASSWORD,
+    )
+    const car = await provision(admin, "roles-command-1", "COMMAND 1")
+    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${ingest.mqttPort}`, {
+      clientId: car.deviceId,
+      username: car.deviceId,
+      password: car.secret,
+      reconnectPeriod: 0,
+    })
+    try {
+      const received: string[] = []
+      client.on("message", (topic, payload) => {
+        const message = JSON.parse(payload.toString()) as { id: string; type: string }
+        received.push(message.type)
+        void client.publishAsync(
+          `${topic}/response`,
+          JSON.stringify({ id: message.id, ok: true, text: "here" }),
+          {
+            qos: 1,
+          },
+        )
+      })
+      await client.subscribeAsync(`fleet/v1/devices/${car.deviceId}/commands`, { qos: 1 })
+      await sleep(200)
+      const sent = await admin.call<{ id: string }>("POST", `/api/v1/devices/${car.deviceId}/commands`, {
+        type: "locate",
+      })
+      expect(sent.status).toBe(201)
+      const answered = await eventually(
+        async () => {
+          const list = await admin.call<{
+            items: Array<{ id: string; status: string; answer: string | null }>
+          }>("GET", `/api/v1/devices/${car.deviceId}/commands`)
+          const command = list.body.items.find((c) => c.id === sent.body.id)
+          return command?.status === "answered" ? command : undefined
+        },
+        15_000,
+        "the command answered",
+      )
+      expect(answered.answer).toBe("here")
+      expect(received).toEqual(["locate"])
+    } finally {
+      await client.endAsync()
+    }
+  }, 60_000)
+
   it("hands a leaving engine's vehicles to the one that stays with their state: mileage and trips as if one engine ran", async () => {
     const stays = processes.filter((p) => p.roles === "engine,api").at(-1) as RoleProcess
     const fleet = { httpUrl: stays.httpUrl } as RunningFleetCore

@@ -100,8 +100,9 @@ export const registerCommandRoutes = (
       return inserted
     })
     commands.pushLive([row])
-    // Sent at once when the device is connected; a failure here leaves it queued for the next connection.
-    await commands.deliver(row.device_id)
+    // Sent at once when the device is connected (to this process or another); a failure here leaves
+    // it queued for the next connection.
+    await commands.queued(row.device_id)
     const current = await db.withOrg(p.orgId, (c) =>
       firstRow(c, sql.selectFrom("device_commands").selectAll().where("id", "=", id)),
     )

@@ -19,6 +19,12 @@ export interface CommandLinks {
   }) => void
 }
 
+/**
+ * The PostgreSQL channel on which a queued command's device id is announced: the process that holds
+ * the device's connection (an ingest process, maybe not this one) sends it.
+ */
+export const DEVICE_COMMANDS_CHANNEL = "fleet_device_commands"
+
 /** How often unanswered and undelivered commands are looked for. */
 export const COMMAND_SWEEP_MS = 15_000
 
@@ -34,8 +40,13 @@ interface ChangedRow {
 }
 
 export interface DeviceCommandService {
-  /** Sends the device's queued commands when it is connected (one device's work runs in order). */
+  /** Sends the device's queued commands when it is connected here (one device's work runs in order). */
   readonly deliver: (deviceId: string) => Promise<void>
+  /**
+   * A command was queued for the device: sent from here when it is connected here, and announced
+   * to every process that holds device connections (DEVICE_COMMANDS_CHANNEL) for when it is not.
+   */
+  readonly queued: (deviceId: string) => Promise<void>
   /** Fails commands unanswered past their timeout and expires those undelivered past their expiry. */
   readonly sweep: (now?: Date) => Promise<number>
   /** Tells dashboards that commands changed (the live feed). */
@@ -49,6 +60,8 @@ export interface DeviceCommandService {
  * the device says it could not), an MQTT PUBACK marks it `acknowledged` meanwhile. A device coming
  * online gets what waited for it. The sweep fails what was not answered within `timeout_s` and
  * expires what was not delivered before `expires_at`. Every change is pushed to the live feed.
+ * Every process with the API or ingest role runs one: with the roles apart, the API's queues and
+ * announces, the ingest's delivers and settles (both sweep; each change is one conditional UPDATE).
  */
 export const makeDeviceCommandService = (deps: {
   readonly db: PostgresClient
@@ -169,5 +182,10 @@ export const makeDeviceCommandService = (deps: {
   }, deps.sweepMs ?? COMMAND_SWEEP_MS)
   timer.unref()
 
-  return { deliver, sweep, pushLive, close: () => clearInterval(timer) }
+  const queued = async (deviceId: string): Promise<void> => {
+    await deliver(deviceId)
+    await db.system.query("SELECT pg_notify($1, $2)", [DEVICE_COMMANDS_CHANNEL, deviceId])
+  }
+
+  return { deliver, queued, sweep, pushLive, close: () => clearInterval(timer) }
 }

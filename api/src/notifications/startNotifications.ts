@@ -1,6 +1,5 @@
-import type { Log, PostgresClient } from "@fleetcore/platform"
+import { type Log, listenPostgres, type PostgresClient } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
-import pg from "pg"
 import { makeSecretBox, type SecretBox } from "../auth/SecretBox.js"
 import type { Tokens } from "../auth/Tokens.js"
 import { userTopic } from "../live/LiveHub.js"
@@ -111,46 +110,21 @@ export const startNotifications = async (
       )
   }
 
-  /**
-   * Its own connection, not one of the pool's: a pool waits for its clients at shutdown, and this
-   * one is held for the life of the process.
-   */
-  let listener: pg.Client | null = null
-  const listen = async (): Promise<void> => {
-    if (stopped) return
-    const client = new pg.Client(pool.options)
-    listener = client
-    const again = () => {
-      if (listener !== client) return
-      listener = null
-      void client.end().catch(() => undefined)
-      setTimeout(() => void listen(), 1_000).unref()
-    }
-    client.on("notification", (message) => {
-      if (message.channel === EVENTS_CHANNEL) tick()
-      else if (message.channel === DEADLINES_CHANNEL) {
+  const listener = await listenPostgres(pool, {
+    name: "notifications",
+    channels: [EVENTS_CHANNEL, NOTIFIED_CHANNEL, DEADLINES_CHANNEL],
+    log: deps.log,
+    onNotification: (channel, payload) => {
+      if (channel === EVENTS_CHANNEL) tick()
+      else if (channel === DEADLINES_CHANNEL) {
         deadlinesAt = 0
         tick()
-      } else if (message.channel === NOTIFIED_CHANNEL && message.payload !== undefined)
-        void publish(message.payload).catch((error: unknown) =>
+      } else if (channel === NOTIFIED_CHANNEL && payload !== undefined)
+        void publish(payload).catch((error: unknown) =>
           deps.log.warn({ err: error }, "notifications: could not push to the live feed"),
         )
-    })
-    client.on("error", (error) => {
-      deps.log.warn({ err: error }, "notifications: the listener's connection dropped; listening again")
-      again()
-    })
-    try {
-      await client.connect()
-      await client.query(`LISTEN ${EVENTS_CHANNEL}`)
-      await client.query(`LISTEN ${NOTIFIED_CHANNEL}`)
-      await client.query(`LISTEN ${DEADLINES_CHANNEL}`)
-    } catch (error) {
-      deps.log.warn({ err: error }, "notifications: cannot listen yet; retrying")
-      again()
-    }
-  }
-  await listen()
+    },
+  })
   const poll = setInterval(tick, options.pollMs ?? 1_000)
   poll.unref()
   tick()
@@ -170,9 +144,7 @@ export const startNotifications = async (
       clearInterval(poll)
       await checks?.close()
       await running
-      const client = listener
-      listener = null
-      await client?.end().catch(() => undefined)
+      await listener.close()
     },
   }
 }

@@ -28,6 +28,8 @@ export interface DeviceLinks {
   readonly attach: (deviceId: string, link: CommandLink) => () => void
   /** The device's current link, if it is connected through a protocol that carries commands. */
   readonly linkOf: (deviceId: string) => CommandLink | undefined
+  /** The devices connected here with a link. */
+  readonly connected: () => Iterable<string>
   /** A session passes on the device's answer to a command (`commandId` and `ok` where the protocol says them). */
   readonly answered: (
     deviceId: string,
@@ -57,6 +59,7 @@ export const makeDeviceLinks = (): DeviceLinks => {
       }
     },
     linkOf: (deviceId) => links.get(deviceId),
+    connected: () => [...links.keys()],
     answered: (deviceId, text, by) => {
       const answer = { deviceId, text, at: new Date(), ...by }
       for (const l of listeners) l.answer(answer)
