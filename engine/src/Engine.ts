@@ -16,6 +16,7 @@ import { BatchWriter } from "./BatchWriter.js"
 import { checkOffline } from "./checkOffline.js"
 import { DuplicateFilter } from "./DuplicateFilter.js"
 import { planMaintenance } from "./MaintenanceJob.js"
+import { oneProcessAtATime } from "./oneProcessAtATime.js"
 import { POSITION_COLUMNS, positionRow } from "./positionRow.js"
 import { purgeAuditLogs } from "./purgeAuditLogs.js"
 import { RulesRunner } from "./RulesRunner.js"
@@ -213,7 +214,7 @@ export const EngineLayer = (options: EngineOptions) =>
         (s) => Effect.promise(() => s.close()),
       )
 
-      const every = (what: string, ms: number, work: () => Promise<void>) =>
+      const every = (what: string, ms: number, work: () => Promise<unknown>) =>
         Effect.tryPromise(async () => {
           const started = performance.now()
           await work()
@@ -229,17 +230,25 @@ export const EngineLayer = (options: EngineOptions) =>
       yield* every("rule state snapshot", options.stateFlushMs, () => rules.snapshot())
       yield* every("trip close-out", options.tripCloseOutMs, () => rules.tick(Date.now()))
       yield* every("profile refresh", options.tripCloseOutMs, () => rules.refreshProfiles())
-      yield* every("maintenance planning", options.maintenanceCheckMs, async () => {
-        for (const row of await planMaintenance(pg.system, new Date().toISOString().slice(0, 10)))
-          await publishAlert(row)
-      })
-      yield* every("device offline check", options.offlineCheckMs, async () => {
-        for (const row of await checkOffline(pg.system)) await publishAlert(row)
-      })
-      yield* every("audit retention", options.auditRetentionMs, async () => {
-        const removed = await purgeAuditLogs(pg.system)
-        if (removed > 0) log.info({ removed }, "audit entries past retention purged")
-      })
+      // Installation-wide jobs: with several engine processes, one runs each round (the others skip
+      // it while it holds the job's lock); each is also safe to run twice.
+      yield* every("maintenance planning", options.maintenanceCheckMs, () =>
+        oneProcessAtATime(pg.system, "maintenance planning", async () => {
+          for (const row of await planMaintenance(pg.system, new Date().toISOString().slice(0, 10)))
+            await publishAlert(row)
+        }),
+      )
+      yield* every("device offline check", options.offlineCheckMs, () =>
+        oneProcessAtATime(pg.system, "device offline check", async () => {
+          for (const row of await checkOffline(pg.system)) await publishAlert(row)
+        }),
+      )
+      yield* every("audit retention", options.auditRetentionMs, () =>
+        oneProcessAtATime(pg.system, "audit retention", async () => {
+          const removed = await purgeAuditLogs(pg.system)
+          if (removed > 0) log.info({ removed }, "audit entries past retention purged")
+        }),
+      )
       // On shutdown: stop consuming first, then write what is buffered.
       yield* Effect.addFinalizer(() =>
         Effect.promise(async () => {
