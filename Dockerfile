@@ -16,5 +16,7 @@ USER node
 VOLUME ["/data"]
 # HTTP (API, HTTP ingest or health), MQTT, MQTT over WebSocket, Teltonika, GT06.
 EXPOSE 8080 1883 8083 5027 5023
-ENTRYPOINT ["node", "server/dist/cli.js"]
+# A young generation of up to 128 MiB per semi-space: ingest allocates fast and short-lived, and
+# fewer scavenges carried about 30 % more points per CPU second (docs/architecture.md, issue 13).
+ENTRYPOINT ["node", "--max-semi-space-size=128", "server/dist/cli.js"]
 CMD ["all"]

@@ -4,6 +4,12 @@ import { connect } from "node:net"
 import { join } from "node:path"
 import { restartablePort } from "@fleetcore/platform"
 
+/**
+ * The Node flags `npm start`, `npm run fleetcore` and the Docker image give the server
+ * (package.json, Dockerfile): a young generation of up to 128 MiB per semi-space.
+ */
+export const SERVER_NODE_FLAGS: ReadonlyArray<string> = ["--max-semi-space-size=128"]
+
 /** The ports a spawned FleetCore listens on; a benchmark keeps them across restarts. */
 export interface FleetPorts {
   readonly http: number
@@ -64,7 +70,8 @@ export class FleetServerProcess {
     const log = openSync(join(options.dataDir, "server.log"), "a")
     try {
       const script = join(options.repo, "server", "dist", "main.js")
-      const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
+      // As `npm start` runs it (package.json), then the benchmark's own flags.
+      const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), script], {
         env: {
           ...process.env,
           FLEET_DATA_DIR: options.dataDir,

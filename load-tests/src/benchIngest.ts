@@ -27,7 +27,7 @@ if (process.argv.includes("--bus")) {
 }
 
 const USAGE = `usage: npm run bench:ingest -- [--devices 200] [--rate 20000] [--duration 60] [--warmup 10]
-         [--points-per-message 1] [--profile DIR] [--target http://host:8080 --mqtt mqtt://host:1883 --email E --password P]
+         [--points-per-message 1] [--profile DIR] [--node-flags="--flag …"] [--target http://host:8080 --mqtt mqtt://host:1883 --email E --password P]
          [--protocol mqtt|teltonika] [--records-per-packet 10] [--teltonika host:5027] [--baseline-aedes]
 Without --target it starts its own FleetCore (server/dist/main.js) on free ports with a fresh data folder.
 --protocol teltonika: each device is a raw TCP connection doing the IMEI handshake and sending Codec 8E
@@ -54,6 +54,7 @@ const { values } = parseArgs({
     "records-per-packet": { type: "string", default: "10" },
     teltonika: { type: "string" },
     profile: { type: "string" },
+    "node-flags": { type: "string" },
     "baseline-aedes": { type: "boolean", default: false },
     help: { type: "boolean", short: "h" },
   },
@@ -94,8 +95,12 @@ if (values.target === undefined) {
     dataDir: mkdtempSync(join(tmpdir(), "fleetcore-bench-")),
     adminPassword: password,
     teltonikaPort,
-    // --profile DIR: the spawned server writes a V8 CPU profile there when it stops.
-    nodeArgs: values.profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${values.profile}`],
+    nodeArgs: [
+      // --profile DIR: the spawned server writes a V8 CPU profile there when it stops.
+      ...(values.profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${values.profile}`]),
+      // --node-flags "…": Node/V8 flags for the server alone (the load generator keeps its own).
+      ...(values["node-flags"]?.split(" ").filter((f) => f !== "") ?? []),
+    ],
   })
   serverPid = started.server.pid
   api = started.api
@@ -282,6 +287,7 @@ const results = {
     target: values.target ?? "spawned",
     // Server settings that change the figures, as the spawned server got them from this environment.
     busFsync: process.env.FLEET_BUS_FSYNC ?? "interval (default)",
+    serverNodeFlags: values["node-flags"] ?? "",
   },
   offeredPointsPerS: Math.round((offeredPoints - marks.offeredAtStart) / windowS),
   notOfferedPoints: skippedPoints,

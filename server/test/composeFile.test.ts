@@ -113,7 +113,9 @@ describe("docker-compose.yml", () => {
   it("builds the image that starts a role from its command (the Dockerfile)", () => {
     const dockerfile = read("Dockerfile")
     expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim/mu)
-    expect(dockerfile).toMatch(/^ENTRYPOINT \["node", "server\/dist\/cli\.js"\]$/mu)
+    expect(dockerfile).toMatch(
+      /^ENTRYPOINT \["node", "--max-semi-space-size=128", "server\/dist\/cli\.js"\]$/mu,
+    )
     expect(dockerfile).toMatch(/^CMD \["all"\]$/mu)
   })
 
