@@ -10,7 +10,7 @@ import { percentile } from "./metrics.js"
 import { recordsScenarios, type Samples, type Scenario } from "./recordsScenarios.js"
 
 const USAGE = `usage: npm run bench:records -- [--duration 8] [--warmup 1] [--warmup-requests 24] [--concurrency 8]
-         [--only TEXT] [--target http://host:8080 --email E --password P]
+         [--only TEXT] [--profile DIR] [--target http://host:8080 --email E --password P]
 Without --target it starts its own FleetCore (server/dist/main.js) with the full demo fleet in a fresh
 data folder (under $TMPDIR) and signs in as the demo manager. Before any endpoint is measured, each is
 asked --warmup-requests times unmeasured (one round over all), then each has --warmup seconds of its own.`
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     "warmup-requests": { type: "string", default: "24" },
     concurrency: { type: "string", default: "8" },
     only: { type: "string" },
+    profile: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 })
@@ -54,6 +55,8 @@ if (values.target === undefined) {
     dataDir,
     adminPassword: `bench-${Math.random().toString(36).slice(2)}`,
     logLevel: "info",
+    // --profile DIR: the spawned server writes a V8 CPU profile there when it stops.
+    nodeArgs: values.profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${values.profile}`],
   })
   api = started.api
   stopServer = started.stop

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto"
+import { MILEAGE_REUSE_MS } from "@fleetcore/api"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type ApiClient, createOrg, createUser, type Harness, login, startHarness } from "./harness.js"
 
@@ -271,6 +272,22 @@ describe("GET /api/v1/home", () => {
     expect(mileage?.averageKm).toBeCloseTo(8.673, 3)
     const other = await home(otherAdmin)
     expect(other.mileage?.leaders.map((l) => l.vehicleId)).toEqual([otherVehicle])
+  })
+
+  it("shows a day's new distance within the two seconds a mileage answer is reused", async () => {
+    const before = (await home(admin)).mileage?.totalKm
+    // The engine writes the day's running total again, a newer version of the same row.
+    await h.fleet.ch.insert(
+      "daily_mileage",
+      ["org_id", "vehicle_id", "day", "metres", "version"],
+      [[orgId, v.car, today(), 7_000, 2]],
+    )
+    const startedMs = Date.now()
+    await expect
+      .poll(async () => (await home(admin)).mileage?.totalKm, { timeout: 10_000, interval: 200 })
+      .toBe((before ?? 0) + 2)
+    // Reused for MILEAGE_REUSE_MS at most after the answer before it (plus a statement's time).
+    expect(Date.now() - startedMs).toBeLessThan(MILEAGE_REUSE_MS + 1_500)
   })
 
   it("shows recent activity, newest first, to a role that reads the audit log", async () => {

@@ -8,7 +8,10 @@ import { serve } from "../http/serve.js"
 import { coalesceCalls } from "./coalesceCalls.js"
 import { driverHome } from "./driverHome.js"
 import { type HomeAccess, homeStatement, homeWidgets } from "./homeStatement.js"
-import { type MileageTotals, mileageLeaders, mileageTotals } from "./mileageLeaders.js"
+import { type LeaderName, type MileageTotals, mileageLeaders, mileageTotals } from "./mileageLeaders.js"
+
+/** How long this month's mileage totals of an organisation serve its home pages once read (ms). */
+export const MILEAGE_REUSE_MS = 2_000
 
 /** The permission each reason of "needs attention" reads its records with. */
 const REASON_PERMISSION: Record<(typeof ATTENTION_REASONS)[number], Permission> = {
@@ -22,12 +25,16 @@ const REASON_PERMISSION: Record<(typeof ATTENTION_REASONS)[number], Permission> 
 /**
  * `GET /api/v1/home`: every widget of the home page in one round trip. A widget is computed only
  * when the caller's role holds the permission its records need (else null); the Postgres widgets
- * are one statement (`homeStatement`), the mileage totals run on ClickHouse beside it (callers of one
- * organisation and month that arrive while its statement runs share the next one: `coalesceCalls`).
+ * are one statement (`homeStatement`, with the mileage leaders' names), the mileage totals run on
+ * ClickHouse beside the transaction's start (callers of one organisation and month that arrive while
+ * its statement runs share the next one, and its answer serves them MILEAGE_REUSE_MS more:
+ * `coalesceCalls`).
  */
 export const registerHomeRoutes = (app: TemplatedApp, deps: RouteDeps): void => {
   const { db, ch } = deps
-  const sharedTotals = coalesceCalls<MileageTotals>()
+  // The engine writes the daily totals every second: an answer serves its organisation's home pages
+  // for two seconds more (docs/architecture.md, "Home").
+  const sharedTotals = coalesceCalls<MileageTotals>({ reuseForMs: MILEAGE_REUSE_MS })
   const totalsOf = (orgId: string, now: Date) =>
     sharedTotals(`${orgId} ${now.toISOString().slice(0, 7)}`, () => mileageTotals(ch, orgId, now))
 
@@ -60,22 +67,23 @@ export const registerHomeRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
       expenses: may("expenses.read"),
       activity: may("audit.read"),
     }
-    // ClickHouse answers beside PostgreSQL; its leaders' names are then read in the same transaction.
+    // ClickHouse (callers of one organisation share its statement) runs while the transaction opens
+    // and reads the organisation's books; then one statement reads every widget and the leaders' names.
     const mileage =
       may("vehicles.read") && may("telemetry.read") ? totalsOf(p.orgId, now) : Promise.resolve(null)
     // Settled before awaited, so a ClickHouse failure is never an unhandled rejection meanwhile.
     mileage.catch(() => undefined)
     const widgets = await db.withOrg(p.orgId, async (c) => {
       const books = await orgBooks(c, p.orgId)
-      const statement = homeStatement(access, books)
+      const totals = await mileage
+      const statement = homeStatement(access, books, totals === null ? null : totals.top.map(([id]) => id))
       const found =
         statement === null
           ? {}
           : ((await preparedQuery<Record<string, unknown>>(c, statement.text, statement.values))[0] ?? {})
-      const totals = await mileage
       return {
         ...homeWidgets(found, access, books.currency),
-        mileage: totals === null ? null : await mileageLeaders(c, totals),
+        mileage: totals === null ? null : mileageLeaders(totals, (found.leaders ?? []) as LeaderName[]),
       }
     })
     return { body: { generatedAt: now.toISOString(), ...widgets, driver: null } }

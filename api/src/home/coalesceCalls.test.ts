@@ -73,4 +73,34 @@ describe("coalesceCalls", () => {
     started[1]?.("back")
     await expect(second).resolves.toBe("back")
   })
+
+  it("gives a settled answer again for reuseForMs, then calls anew; a failure is never reused", async () => {
+    let clock = 1_000
+    const call = coalesceCalls<string>({ reuseForMs: 2_000, now: () => clock })
+    const { started, failers, run } = controlled()
+    const first = call("org-a", run)
+    await settle()
+    started[0]?.("fresh")
+    await expect(first).resolves.toBe("fresh")
+    clock += 1_999
+    await expect(call("org-a", run)).resolves.toBe("fresh")
+    expect(started).toHaveLength(1)
+    // Another key has its own answers.
+    const other = call("org-b", run)
+    await settle()
+    expect(started).toHaveLength(2)
+    started[1]?.("b")
+    await expect(other).resolves.toBe("b")
+    clock += 1
+    const later = call("org-a", run)
+    await settle()
+    expect(started).toHaveLength(3)
+    failers[2]?.(new Error("ClickHouse is down"))
+    await expect(later).rejects.toThrow("ClickHouse is down")
+    const retried = call("org-a", run)
+    await settle()
+    expect(started).toHaveLength(4)
+    started[3]?.("back")
+    await expect(retried).resolves.toBe("back")
+  })
 })

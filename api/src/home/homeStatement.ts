@@ -32,13 +32,21 @@ export interface HomeAccess {
 
 /**
  * The statement of the caller's Postgres widgets: one row, one JSON column per widget the caller may
- * read ($1 the organisation's time zone, $2 its currency). Its text depends only on the access, so
- * a prepared statement serves every caller of a role. Null when no widget is readable.
+ * read ($1 the organisation's time zone, then its currency and the mileage leaders' ids when those
+ * widgets are read). Its text depends only on the access, so a prepared statement serves every
+ * caller of a role. Null when no widget is readable.
  */
 export const homeStatement = (
   access: HomeAccess,
   books: OrgBooks,
+  /** The mileage leaders (ClickHouse's ids) whose names to read (row-level security applies); null: no mileage widget. */
+  leaderIds: ReadonlyArray<string> | null,
 ): { readonly text: string; readonly values: ReadonlyArray<unknown> } | null => {
+  const values: unknown[] = [books.timezone]
+  const param = (value: unknown) => {
+    values.push(value)
+    return `$${values.length}`
+  }
   const columns: string[] = []
   const ctes = ["home_day AS (SELECT (now() AT TIME ZONE $1)::date AS today)"]
   if (access.fleet) columns.push(`${fleetSql} AS fleet`)
@@ -49,13 +57,13 @@ export const homeStatement = (
   if (access.fuelAnomalies) columns.push(`${fuelAnomaliesSql} AS fuel_anomalies`)
   if (access.documents) columns.push(`${documentsSql} AS documents`)
   if (access.contracts) columns.push(`${contractsSql} AS contracts`)
-  if (access.expenses) columns.push(`${expensesSql("$2")} AS expenses`)
+  if (access.expenses) columns.push(`${expensesSql(param(books.currency))} AS expenses`)
   if (access.activity) columns.push(`${activitySql} AS activity`)
+  if (leaderIds !== null)
+    columns.push(`(SELECT coalesce(json_agg(json_build_object('id', v.id, 'name', v.name, 'plate', v.plate)), '[]')
+       FROM vehicles v WHERE v.id = ANY(${param(leaderIds)}::uuid[])) AS leaders`)
   if (columns.length === 0) return null
-  return {
-    text: `WITH ${ctes.join(",\n")}\nSELECT ${columns.join(",\n")}`,
-    values: access.expenses ? [books.timezone, books.currency] : [books.timezone],
-  }
+  return { text: `WITH ${ctes.join(",\n")}\nSELECT ${columns.join(",\n")}`, values }
 }
 
 type Widgets = Omit<typeof HomeSummary.Type, "generatedAt" | "mileage" | "driver">

@@ -1,7 +1,6 @@
 import type { HomeMileage } from "@fleetcore/contract"
 import { HOME_LIST_LIMIT } from "@fleetcore/contract"
 import type { ClickHouseClient } from "@fleetcore/platform"
-import type pg from "pg"
 
 /** This month's distance of the organisation's fleet, and the ids of the vehicles that drove most. */
 export interface MileageTotals {
@@ -48,24 +47,21 @@ export const mileageTotals = async (
   }
 }
 
+/** A leader's name and plate, as the home statement reads them (row-level security applies). */
+export interface LeaderName {
+  readonly id: string
+  readonly name: string
+  readonly plate: string | null
+}
+
 /**
- * The mileage widget: the leaders' names are read on the caller's `withOrg` connection (row-level
- * security), so a vehicle of another organisation never shows.
+ * The mileage widget from ClickHouse's totals and the leaders' names read in PostgreSQL: a vehicle
+ * whose name the caller's organisation does not hold never shows.
  */
-export const mileageLeaders = async (
-  c: pg.ClientBase,
+export const mileageLeaders = (
   totals: MileageTotals,
-): Promise<typeof HomeMileage.Type> => {
-  const ids = totals.top.map(([id]) => id)
-  const names =
-    ids.length === 0
-      ? []
-      : (
-          await c.query<{ id: string; name: string; plate: string | null }>(
-            "SELECT id, name, plate FROM vehicles WHERE id = ANY($1::uuid[])",
-            [ids],
-          )
-        ).rows
+  names: ReadonlyArray<LeaderName>,
+): typeof HomeMileage.Type => {
   const km = (m: number) => Math.round(m) / 1000
   return {
     from: totals.from,
