@@ -149,6 +149,7 @@ describe("tasks in a browser", () => {
     await page.getByTestId("transition-from").nth(2).selectOption("on_site")
     await page.getByTestId("transition-to").nth(2).selectOption("completed")
     await page.getByTestId("transition-photo").nth(2).check()
+    await page.getByTestId("transition-signature").nth(2).check()
     await page.getByTestId("trigger-geofence_enter").selectOption("on_site")
     // A trigger into a state no transition reaches is refused with the server's precise message.
     await page.getByTestId("transition-to").nth(1).selectOption("completed")
@@ -214,9 +215,12 @@ describe("tasks in a browser", () => {
     await expect
       .poll(() => card.getByTestId("driver-task-status").first().textContent(), POLL)
       .toBe("On site")
-    // Completing without the photo the step needs is refused by the server, in words.
+    // Completing without the photo and the signature the step needs is refused, in words, before
+    // anything is uploaded.
     await card.getByTestId("task-move-completed").click()
-    await expect.poll(() => card.getByTestId("task-step-error").textContent(), POLL).toContain("photo")
+    await expect
+      .poll(() => card.getByTestId("task-step-error").textContent(), POLL)
+      .toBe("This step needs a photo, a signature first.")
     const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#2f80c0" } })
       .jpeg()
       .toBuffer()
@@ -224,6 +228,25 @@ describe("tasks in a browser", () => {
       .getByTestId("driver-task-photo")
       .setInputFiles({ name: "pump.jpg", mimeType: "image/jpeg", buffer: photo })
     await card.getByTestId("task-comment").fill("Pump delivered, signed by the foreman")
+    await card.getByTestId("task-move-completed").click()
+    await expect
+      .poll(() => card.getByTestId("task-step-error").textContent(), POLL)
+      .toBe("This step needs a signature first.")
+    // Signed with a finger on the phone.
+    const pad = card.getByTestId("task-signature-pad")
+    await pad.scrollIntoViewIfNeeded()
+    const box = await pad.boundingBox()
+    if (box === null) throw new Error("the signature pad is not on the page")
+    await phone.mouse.move(box.x + box.width * 0.15, box.y + box.height * 0.6)
+    await phone.mouse.down()
+    for (let i = 1; i <= 20; i++)
+      await phone.mouse.move(
+        box.x + box.width * (0.15 + i * 0.035),
+        box.y + box.height * (0.6 - 0.25 * Math.sin(i / 2.5)),
+        { steps: 2 },
+      )
+    await phone.mouse.up()
+    await expect.poll(() => card.getByTestId("task-step-error").count(), POLL).toBe(0)
     await shot(phone, "driver-card-en-light")
     await card.getByTestId("task-move-completed").click()
     await expect
@@ -232,7 +255,7 @@ describe("tasks in a browser", () => {
     await card.getByText("No open tasks for you.").waitFor()
 
     const events = await api<{
-      items: Array<{ kind: string; actorName: string | null; toStatus: string | null }>
+      items: Array<{ kind: string; actorName: string | null; toStatus: string | null; details: object }>
     }>("GET", `/api/v1/tasks/${taskId}/events`)
     expect(events.items.map((e) => [e.kind, e.toStatus, e.actorName])).toEqual([
       ["created", "created", "Marat Manager"],
@@ -240,6 +263,16 @@ describe("tasks in a browser", () => {
       ["status_change", "on_site", null],
       ["attachment", null, "Dana Driver"],
       ["status_change", "completed", "Dana Driver"],
+    ])
+    // The signature is the task's PNG, named on the completing step; the photo its only other document.
+    const signatureId = (events.items.at(-1) as { details?: { signatureId?: string } }).details?.signatureId
+    const documents = await api<{ items: Array<{ id: string; mimeType: string; kind: string }> }>(
+      "GET",
+      `/api/v1/documents?entityType=task&entityId=${taskId}`,
+    )
+    expect(documents.items.map((d) => [d.id === signatureId, d.mimeType]).sort()).toEqual([
+      [false, "image/jpeg"],
+      [true, "image/png"],
     ])
 
     for (const [who, theme, name] of [
@@ -252,6 +285,7 @@ describe("tasks in a browser", () => {
       await signIn(page, who)
       await page.goto(`${fleet.httpUrl}/tasks/${taskId}`)
       await expect.poll(() => page.getByTestId("task-history-item").count(), POLL).toBe(5)
+      await expect.poll(() => page.getByTestId("task-history-signed").count(), POLL).toBe(1)
       const causes = await page.getByTestId("task-history-cause").allTextContents()
       expect(causes[2]).toContain(who.startsWith("manager-ru") ? "автоматически" : "automatically")
       expect(causes[4]).toContain("Dana Driver")

@@ -486,6 +486,22 @@ describe("more telemetry triggers", () => {
       toStatus: "reported",
       cause: { alertType: "dtc", code: "P0301" },
     })
+    // The repair has no assignee nor team: the office hears of it, as of any new task.
+    await expect
+      .poll(
+        async () =>
+          (
+            await admin.call<{ items: Array<{ title: string; link: string | null }> }>(
+              "GET",
+              "/api/v1/notifications?type=task_assigned",
+            )
+          ).body.items.map((n) => [n.title, n.link]),
+        { timeout: 15_000, interval: 200 },
+      )
+      .toContainEqual([
+        "New task, assigned to nobody: Fault repair: P0301",
+        `/tasks/${opened.body.items[0]?.id}`,
+      ])
     // Another code while the repair is open opens nothing more.
     await publishPoints(h.fleet, otherVan, [
       { timeMs: t0 + 12 * 60_000, lat: 43.71, lon: 77.71, ignition: false, dtc: ["P0301", "P0420"] },

@@ -48,8 +48,10 @@ const TYPE_KEY: Readonly<Record<TaskNotificationType, MessageKey>> = {
 }
 
 /**
- * Tells `recipients` about task `t` (its assignment, or its due time coming or gone). `occurrence`
- * names the news (the assignment's event, the due time): raised again, it tells nobody again.
+ * Tells `recipients` about task `t` (its assignment, or its due time coming or gone); null: the
+ * organisation's usual recipients, by their preferences (a task the system opened for nobody).
+ * `occurrence` names the news (the assignment's event, the due time): raised again, it tells
+ * nobody again.
  */
 export const notifyTask = async (
   db: pg.Pool | pg.ClientBase,
@@ -57,9 +59,9 @@ export const notifyTask = async (
   type: TaskNotificationType,
   t: TaskRow,
   occurrence: string,
-  recipients: ReadonlyArray<string>,
+  recipients: ReadonlyArray<string> | null,
 ): Promise<boolean> => {
-  if (recipients.length === 0) return false
+  if (recipients !== null && recipients.length === 0) return false
   const params: MessageParams = {
     title: t.title,
     due: t.due_at === null ? "no" : "yes",
@@ -67,7 +69,8 @@ export const notifyTask = async (
     team: t.team_name,
     statusLabel: stateOf(machineOf(t), t.status)?.label ?? t.status,
   }
-  const key = TYPE_KEY[type]
+  // A new task nobody holds is told to the office in other words than "for you".
+  const key: MessageKey = type === "task_assigned" && recipients === null ? "task_opened" : TYPE_KEY[type]
   const english = renderNotification(key, params, "en", "UTC")
   return raiseNotification(db, {
     orgId,
@@ -79,6 +82,6 @@ export const notifyTask = async (
     link: `/tasks/${t.id}`,
     dedupeKey: `${type}:${t.id}:${occurrence}`,
     vehicleId: t.vehicle_id,
-    recipients,
+    ...(recipients === null ? {} : { recipients }),
   })
 }

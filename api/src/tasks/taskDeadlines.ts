@@ -22,7 +22,7 @@ export const DUE_SOON_MS = 60 * 60_000
  * `pool` is the system's (every organisation). Returns how many notices were raised.
  */
 export const raiseTaskDeadlines = async (pool: pg.Pool, now: Date): Promise<number> => {
-  let raised = 0
+  let raised = await raiseSystemOpened(pool)
   for (const stage of ["due_soon", "overdue"] as const) {
     const mark = stage === "due_soon" ? "due_notified_for" : "overdue_notified_for"
     const { rows: due } = await pool.query<{ id: string; org_id: string }>(
@@ -58,6 +58,46 @@ export const raiseTaskDeadlines = async (pool: pg.Pool, now: Date): Promise<numb
       } finally {
         c.release()
       }
+    }
+  }
+  return raised
+}
+
+/**
+ * Tells the people of each task the system opened (the DTC trigger, in the engine's transaction) and
+ * nobody was told of: its assignee and team as an assignment is told, else the organisation's usual
+ * recipients (a repair nobody would hear of otherwise). Marked under the row's lock, so one process
+ * tells it once. Returns how many notices were raised.
+ */
+const raiseSystemOpened = async (pool: pg.Pool): Promise<number> => {
+  let raised = 0
+  const { rows: untold } = await pool.query<{ id: string }>(
+    "SELECT id FROM tasks WHERE opening_notified_at IS NULL ORDER BY created_at LIMIT 500",
+  )
+  for (const { id } of untold) {
+    const c = await pool.connect()
+    try {
+      await c.query("BEGIN")
+      const [task] = await rows(
+        c,
+        taskQuery()
+          .select(["k.org_id", "k.opening_notified_at"])
+          .where("k.id", "=", id)
+          .where("k.opening_notified_at", "is", null)
+          .forUpdate("k"),
+      )
+      if (task !== undefined) {
+        const to = await taskRecipients(c, task.org_id, task, null)
+        if (await notifyTask(c, task.org_id, "task_assigned", task, "opened", to.length > 0 ? to : null))
+          raised++
+        await c.query("UPDATE tasks SET opening_notified_at = now() WHERE id = $1", [id])
+      }
+      await c.query("COMMIT")
+    } catch (error) {
+      await c.query("ROLLBACK").catch(() => undefined)
+      throw error
+    } finally {
+      c.release()
     }
   }
   return raised

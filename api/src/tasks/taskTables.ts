@@ -44,6 +44,8 @@ export interface TasksTable {
   due_notified_for: Date | null
   overdue_notified_for: Generated<Date | null>
   ignition_off_since: Generated<Date | null>
+  /** Null while a task the system opened (a DTC's repair) has not been told to its people. */
+  opening_notified_at: Generated<Date | null>
 }
 
 /** The telemetry that moved (or opened) a task, when the system did. */

@@ -25,6 +25,7 @@ export const MESSAGE_KEYS = [
   "centre_decision",
   "vehicle_access",
   "task_assigned",
+  "task_opened",
   "task_due_soon",
   "task_overdue",
 ] as const

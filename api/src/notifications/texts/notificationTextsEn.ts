@@ -69,6 +69,10 @@ export const notificationTextsEn: NotificationTexts = {
       title: "Task for you: {title}",
       body: "{due, select, yes {Due {dueAt, date, moment}.} other {No due time.}}{team, select, none {} other { Team: {team}.}}",
     },
+    task_opened: {
+      title: "New task, assigned to nobody: {title}",
+      body: "{due, select, yes {Due {dueAt, date, moment}.} other {No due time.}}{team, select, none {} other { Team: {team}.}}",
+    },
     task_due_soon: {
       title: "Task due soon: {title}",
       body: "Due {dueAt, date, moment}; now {statusLabel}.",

@@ -65,6 +65,10 @@ export const notificationTextsKk: NotificationTexts = {
       title: "Сізге тапсырма берілді: {title}",
       body: "{due, select, yes {Мерзімі: {dueAt, date, moment}.} other {Мерзімі жоқ.}}{team, select, none {} other { Команда: {team}.}}",
     },
+    task_opened: {
+      title: "Орындаушысы жоқ жаңа тапсырма: {title}",
+      body: "{due, select, yes {Мерзімі: {dueAt, date, moment}.} other {Мерзімі жоқ.}}{team, select, none {} other { Команда: {team}.}}",
+    },
     task_due_soon: {
       title: "Тапсырма мерзімі жақын: {title}",
       body: "Мерзімі: {dueAt, date, moment}; қазір: {statusLabel}.",

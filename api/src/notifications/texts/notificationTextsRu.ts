@@ -68,6 +68,10 @@ export const notificationTextsRu: NotificationTexts = {
       title: "Вам назначена задача: {title}",
       body: "{due, select, yes {Срок: {dueAt, date, moment}.} other {Без срока.}}{team, select, none {} other { Команда: {team}.}}",
     },
+    task_opened: {
+      title: "Новая задача без исполнителя: {title}",
+      body: "{due, select, yes {Срок: {dueAt, date, moment}.} other {Без срока.}}{team, select, none {} other { Команда: {team}.}}",
+    },
     task_due_soon: {
       title: "Скоро срок задачи: {title}",
       body: "Срок: {dueAt, date, moment}; сейчас: {statusLabel}.",

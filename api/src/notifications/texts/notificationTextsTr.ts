@@ -65,6 +65,10 @@ export const notificationTextsTr: NotificationTexts = {
       title: "Size görev atandı: {title}",
       body: "{due, select, yes {Son tarih: {dueAt, date, moment}.} other {Son tarih yok.}}{team, select, none {} other { Ekip: {team}.}}",
     },
+    task_opened: {
+      title: "Kimseye atanmamış yeni görev: {title}",
+      body: "{due, select, yes {Son tarih: {dueAt, date, moment}.} other {Son tarih yok.}}{team, select, none {} other { Ekip: {team}.}}",
+    },
     task_due_soon: {
       title: "Görevin süresi yaklaşıyor: {title}",
       body: "Son tarih: {dueAt, date, moment}; şu an: {statusLabel}.",

@@ -1,5 +1,5 @@
 import type { TaskEvent } from "@fleetcore/contract"
-import { Bot, User } from "lucide-solid"
+import { Bot, PenLine, User } from "lucide-solid"
 import { For, Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
 
@@ -41,6 +41,11 @@ export const TaskHistory = (props: {
             <div>
               <strong>{what(e)}</strong>
               <Show when={e.comment}>{(c) => <p class="task-history__comment">{c()}</p>}</Show>
+              <Show when={(e.details as { signatureId?: string }).signatureId}>
+                <p class="task-history__signed" data-testid="task-history-signed">
+                  <PenLine size={14} aria-hidden="true" /> {t("tasks.signedStep")}
+                </p>
+              </Show>
               <p class="muted" data-testid="task-history-cause">
                 <time datetime={e.at}>{format().dateTime(Date.parse(e.at))}</time>
                 {" · "}

@@ -3,6 +3,7 @@ import { A, useParams } from "@solidjs/router"
 import { ClipboardX } from "lucide-solid"
 import { Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
+import { DocumentsPanel } from "../../ui/documents/DocumentsPanel"
 import { PageHeader } from "../../ui/PageHeader"
 import { RecordState } from "../../ui/RecordState"
 import { TaskHistory } from "./TaskHistory"
@@ -80,6 +81,7 @@ export const TaskPage = () => {
                 <h2 class="panel__title">{t("tasks.history")}</h2>
                 <Show when={events.data}>{(e) => <TaskHistory events={e().items} label={label} />}</Show>
               </section>
+              <DocumentsPanel entityType="task" entityId={k().id} />
             </div>
           </div>
         )

@@ -5,6 +5,7 @@ import { useApi } from "../../api/ApiContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { uploadDocument } from "../../ui/documents/uploadDocument"
 import { FormError } from "../../ui/form/FormError"
+import { SignatureField, type SignatureHandle } from "../../ui/signature/SignatureField"
 import { showToast } from "../../ui/toast"
 import { PhotoField } from "../driver/PhotoField"
 import { invalidateTasks } from "./taskQueries"
@@ -13,8 +14,9 @@ type Detail = typeof TaskDetail.Type
 
 /**
  * What the caller can do with a task now: one button per step its workflow allows (each listing what
- * it needs), with the comment, checklist and photo the steps ask for; or a comment/photo on its own.
- * The server checks every requirement again and its refusal shows here.
+ * it needs), with the comment, checklist, photo, document (a PDF) and signature (drawn on the screen)
+ * the steps ask for; or a comment/photo on its own. The server checks every requirement again and
+ * its refusal shows here.
  */
 export const TaskSteps = (props: { readonly task: Detail; readonly compact?: boolean }) => {
   const { t } = useI18n()
@@ -23,6 +25,13 @@ export const TaskSteps = (props: { readonly task: Detail; readonly compact?: boo
   const [comment, setComment] = createSignal("")
   const [photo, setPhoto] = createSignal<File | null>(null)
   const [ticked, setTicked] = createSignal<ReadonlyArray<string>>([])
+  const [document, setDocument] = createSignal<File | null>(null)
+  const [signed, setSigned] = createSignal(false)
+  /** What the step the caller tried needs and they have not given yet (said before any upload). */
+  const [lacks, setLacks] = createSignal<ReadonlyArray<string>>([])
+  let signature: SignatureHandle | undefined
+  /** Whether a step the caller may take now asks for this. */
+  const asked = (what: "document" | "signature") => props.task.next.some((n) => n.requires?.[what] === true)
   const [busy, setBusy] = createSignal(false)
   const [error, setError] = createSignal<unknown>()
   const checklist = () => [...new Set(props.task.next.flatMap((n) => n.requires?.checklist ?? []))]
@@ -32,15 +41,22 @@ export const TaskSteps = (props: { readonly task: Detail; readonly compact?: boo
       .filter((r) => n.requires?.[r] === true)
       .map((r) => t(`tasks.req_${r}`))
 
-  /** Uploads the chosen photo to the task; its document id, or none. */
-  const uploadPhoto = async (): Promise<ReadonlyArray<string>> => {
-    const file = photo()
-    if (file === null) return []
-    return uploadDocument(
+  /** Uploads a file to the task's documents; its document ids. */
+  const upload = (file: File, kind: "photo" | "scan" | "other") =>
+    uploadDocument(
       file,
-      { entityType: "task", entityId: props.task.id, kind: "photo", expiresOn: "" },
+      { entityType: "task", entityId: props.task.id, kind, expiresOn: "" },
       { onProgress: () => undefined, refresh: api.refresh },
     )
+  /** Uploads the chosen photo and document to the task; their document ids. */
+  const uploadAttachments = async (): Promise<ReadonlyArray<string>> => {
+    const chosen = [
+      [photo(), "photo"],
+      [document(), "scan"],
+    ] as const
+    const ids: string[] = []
+    for (const [file, kind] of chosen) if (file !== null) ids.push(...(await upload(file, kind)))
+    return ids
   }
   const run = async (action: () => Promise<string>) => {
     setBusy(true)
@@ -49,6 +65,8 @@ export const TaskSteps = (props: { readonly task: Detail; readonly compact?: boo
       showToast("success", await action())
       setComment("")
       setPhoto(null)
+      setDocument(null)
+      signature?.clear()
       setTicked([])
       await invalidateTasks(queryClient)
     } catch (e) {
@@ -57,9 +75,25 @@ export const TaskSteps = (props: { readonly task: Detail; readonly compact?: boo
       setBusy(false)
     }
   }
-  const move = (to: string) =>
-    run(async () => {
-      const attachmentIds = await uploadPhoto()
+  const move = (to: string) => {
+    // What the step needs and is not there yet is said here, before anything is uploaded (the server
+    // checks it all again, and the comment and checklist too).
+    const requires = props.task.next.find((n) => n.to === to)?.requires
+    const wantsSignature = requires?.signature === true
+    const lacking = [
+      ...(requires?.photo === true && photo() === null ? ["photo" as const] : []),
+      ...(requires?.document === true && document() === null ? ["document" as const] : []),
+      ...(wantsSignature && !signed() ? ["signature" as const] : []),
+    ]
+    if (lacking.length > 0) {
+      setError(undefined)
+      setLacks(lacking.map((r) => t(`tasks.req_${r}`)))
+      return Promise.resolve()
+    }
+    return run(async () => {
+      const attachmentIds = await uploadAttachments()
+      const drawn = wantsSignature ? await signature?.toFile() : null
+      const signatureId = drawn == null ? undefined : (await upload(drawn, "other"))[0]
       await api.call(endpoints.tasks.transition, {
         params: { id: props.task.id },
         body: {
@@ -67,13 +101,15 @@ export const TaskSteps = (props: { readonly task: Detail; readonly compact?: boo
           ...(comment().trim() === "" ? {} : { comment: comment().trim() }),
           ...(ticked().length === 0 ? {} : { checklist: ticked() }),
           ...(attachmentIds.length === 0 ? {} : { attachmentIds }),
+          ...(signatureId === undefined ? {} : { signatureId }),
         },
       })
       return t("tasks.moved", { state: label(to) })
     })
+  }
   const note = () =>
     run(async () => {
-      const attachmentIds = await uploadPhoto()
+      const attachmentIds = await uploadAttachments()
       await api.call(endpoints.tasks.comment, {
         params: { id: props.task.id },
         body: {
@@ -129,10 +165,43 @@ export const TaskSteps = (props: { readonly task: Detail; readonly compact?: boo
           file={photo()}
           onChange={(file) => {
             setError(undefined)
+            setLacks([])
             setPhoto(file)
           }}
         />
-        <FormError error={error()} testId="task-step-error" />
+        <Show when={asked("document")}>
+          <DocumentPick
+            label={t("tasks.document")}
+            choose={t("tasks.addDocument")}
+            file={document()}
+            onChange={(file) => {
+              setError(undefined)
+              setLacks([])
+              setDocument(file)
+            }}
+          />
+        </Show>
+        <Show when={asked("signature")}>
+          <SignatureField
+            label={t("tasks.signature")}
+            clearLabel={t("tasks.signatureClear")}
+            hint={signed() ? t("tasks.signatureDrawn") : t("tasks.signatureHint")}
+            name="task-signature"
+            onReady={(handle) => {
+              signature = handle
+            }}
+            onChange={(drawn) => {
+              setError(undefined)
+              setLacks([])
+              setSigned(drawn)
+            }}
+          />
+        </Show>
+        <Show when={lacks().length > 0} fallback={<FormError error={error()} testId="task-step-error" />}>
+          <p class="error-banner" role="alert" data-testid="task-step-error">
+            {t("tasks.stepLacks", { what: lacks().join(", ") })}
+          </p>
+        </Show>
         <div class="task-steps__buttons">
           <For each={props.task.next}>
             {(n) => (
@@ -155,7 +224,7 @@ export const TaskSteps = (props: { readonly task: Detail; readonly compact?: boo
           <button
             type="button"
             class="button"
-            disabled={busy() || (comment().trim() === "" && photo() === null)}
+            disabled={busy() || (comment().trim() === "" && photo() === null && document() === null)}
             data-testid="task-add-comment"
             onClick={() => void note()}
           >
@@ -166,3 +235,24 @@ export const TaskSteps = (props: { readonly task: Detail; readonly compact?: boo
     </Show>
   )
 }
+
+/** A PDF for a step that asks for a document; uploaded when the step is taken. */
+const DocumentPick = (props: {
+  readonly label: string
+  readonly choose: string
+  readonly file: File | null
+  readonly onChange: (file: File | null) => void
+}) => (
+  <label class="field">
+    <span class="field__label">{props.label}</span>
+    <input
+      class="input"
+      type="file"
+      accept="application/pdf"
+      data-testid="task-document"
+      aria-label={props.choose}
+      onChange={(e) => props.onChange(e.currentTarget.files?.[0] ?? null)}
+    />
+    <Show when={props.file}>{(f) => <span class="muted">{f().name}</span>}</Show>
+  </label>
+)
