@@ -93,6 +93,9 @@ const TicketsPage = lazy(() =>
   import("./pages/tickets/TicketsPage").then((m) => ({ default: m.TicketsPage })),
 )
 const TicketPage = lazy(() => import("./pages/tickets/TicketPage").then((m) => ({ default: m.TicketPage })))
+const VehicleAccessPage = lazy(() =>
+  import("./pages/vehicleAccess/VehicleAccessPage").then((m) => ({ default: m.VehicleAccessPage })),
+)
 const DocumentsPage = lazy(() =>
   import("./pages/documents/DocumentsPage").then((m) => ({ default: m.DocumentsPage })),
 )
@@ -302,6 +305,10 @@ export const App = () => (
       <Route path="/incidents/:id" component={() => <Guarded page="incidents" component={IncidentPage} />} />
       <Route path="/tickets" component={() => <Guarded page="tickets" component={TicketsPage} />} />
       <Route path="/tickets/:id" component={() => <Guarded page="tickets" component={TicketPage} />} />
+      <Route
+        path="/vehicle-access"
+        component={() => <Guarded page="vehicleAccess" component={VehicleAccessPage} />}
+      />
       <Route path="/fuel" component={() => <Guarded page="fuel" component={FuelPage} />} />
       <Route path="/tasks" component={() => <Guarded page="tasks" component={TasksPage} />} />
       <Route path="/tasks/new" component={() => <Guarded page="tasks" component={TaskNewPage} />} />

@@ -26,6 +26,7 @@ export type MenuIcon =
   | "alerts"
   | "incidents"
   | "tickets"
+  | "vehicleAccess"
   | "fuel"
   | "maintenance"
   | "tasks"
@@ -61,6 +62,7 @@ export interface MenuItem {
     | "alerts"
     | "incidents"
     | "tickets"
+    | "vehicleAccess"
     | "fuel"
     | "maintenance"
     | "tasks"
@@ -115,6 +117,14 @@ export const MENU: ReadonlyArray<MenuItem> = [
     label: "vehicles",
     icon: "vehicles",
     access: "vehicles.read",
+    placement: "main",
+  },
+  {
+    id: "vehicleAccess",
+    path: "/vehicle-access",
+    label: "vehicleAccess",
+    icon: "vehicleAccess",
+    access: "vehicleAccess.manage",
     placement: "main",
   },
   {

@@ -19,6 +19,7 @@ import { reportSchedulesEn } from "./reportSchedules/en"
 import { reportsEn } from "./reports/en"
 import { tasksEn } from "./tasks/en"
 import { ticketsEn } from "./tickets/en"
+import { vehicleAccessEn } from "./vehicleAccess/en"
 /** English: the reference dictionary. Every other language has exactly these keys. */
 export const en = {
   ...fleetEn,
@@ -37,6 +38,7 @@ export const en = {
   ...analyticsEn,
   ...incidentsEn,
   ...ticketsEn,
+  ...vehicleAccessEn,
   ...reportsEn,
   ...reportSchedulesEn,
   ...onboardingEn,
@@ -213,6 +215,7 @@ export const en = {
     incidents: "Incidents",
     onboarding: "Onboarding",
     tickets: "Tickets",
+    vehicleAccess: "Service centres",
     fuel: "Fuel",
     maintenance: "Maintenance",
     tasks: "Tasks",

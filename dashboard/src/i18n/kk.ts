@@ -20,6 +20,7 @@ import { reportSchedulesKk } from "./reportSchedules/kk"
 import { reportsKk } from "./reports/kk"
 import { tasksKk } from "./tasks/kk"
 import { ticketsKk } from "./tickets/kk"
+import { vehicleAccessKk } from "./vehicleAccess/kk"
 
 export const kk: Dictionary = {
   ...fleetKk,
@@ -38,6 +39,7 @@ export const kk: Dictionary = {
   ...analyticsKk,
   ...incidentsKk,
   ...ticketsKk,
+  ...vehicleAccessKk,
   ...reportsKk,
   ...reportSchedulesKk,
   ...onboardingKk,
@@ -213,6 +215,7 @@ export const kk: Dictionary = {
     incidents: "Оқиғалар",
     onboarding: "Рұқсат беру",
     tickets: "Өтінімдер",
+    vehicleAccess: "Сервис орталықтары",
     fuel: "Жанармай",
     maintenance: "Техникалық қызмет",
     tasks: "Тапсырмалар",

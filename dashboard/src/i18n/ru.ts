@@ -20,6 +20,7 @@ import { reportSchedulesRu } from "./reportSchedules/ru"
 import { reportsRu } from "./reports/ru"
 import { tasksRu } from "./tasks/ru"
 import { ticketsRu } from "./tickets/ru"
+import { vehicleAccessRu } from "./vehicleAccess/ru"
 
 export const ru: Dictionary = {
   ...fleetRu,
@@ -38,6 +39,7 @@ export const ru: Dictionary = {
   ...analyticsRu,
   ...incidentsRu,
   ...ticketsRu,
+  ...vehicleAccessRu,
   ...reportsRu,
   ...reportSchedulesRu,
   ...onboardingRu,
@@ -213,6 +215,7 @@ export const ru: Dictionary = {
     incidents: "Инциденты",
     onboarding: "Допуск",
     tickets: "Заявки",
+    vehicleAccess: "Сервисные центры",
     fuel: "Топливо",
     maintenance: "Обслуживание",
     tasks: "Задачи",

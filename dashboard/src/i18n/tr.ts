@@ -20,6 +20,7 @@ import { reportSchedulesTr } from "./reportSchedules/tr"
 import { reportsTr } from "./reports/tr"
 import { tasksTr } from "./tasks/tr"
 import { ticketsTr } from "./tickets/tr"
+import { vehicleAccessTr } from "./vehicleAccess/tr"
 
 export const tr: Dictionary = {
   ...fleetTr,
@@ -38,6 +39,7 @@ export const tr: Dictionary = {
   ...analyticsTr,
   ...incidentsTr,
   ...ticketsTr,
+  ...vehicleAccessTr,
   ...reportsTr,
   ...reportSchedulesTr,
   ...onboardingTr,
@@ -213,6 +215,7 @@ export const tr: Dictionary = {
     incidents: "Olaylar",
     onboarding: "Kabul süreci",
     tickets: "Talepler",
+    vehicleAccess: "Servis merkezleri",
     fuel: "Yakıt",
     maintenance: "Bakım",
     tasks: "Görevler",

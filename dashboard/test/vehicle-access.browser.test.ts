@@ -1,0 +1,151 @@
+import { hashSecret } from "@fleetcore/platform"
+import type { Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type BrowserFleet, PASSWORD, startBrowserFleet } from "./browserFleet.js"
+import { pickRecord } from "./pickRecord.js"
+
+/*
+ * The fleet's page of service centres' access (issue 16): a centre's request approved and then
+ * revoked, and an invite code made for a vehicle that a centre redeems, all seen from the browser;
+ * the centre's side goes through the API as a centre's staff would.
+ */
+const POLL = { timeout: 30_000, interval: 200 }
+const VIN = "1M8GDM9AXKP042788"
+
+describe("service centres' access in a browser", () => {
+  let b: BrowserFleet
+  let centreToken = ""
+  let vehicleId = ""
+
+  /** An approved centre with its owner, as a moderator would leave it. */
+  const approvedCentre = async (name: string, email: string) => {
+    const db = b.fleet.db.system
+    const org = await db.query<{ id: string }>(
+      "INSERT INTO organisations (name, slug, kind) VALUES ($1, $2, 'service_centre') RETURNING id",
+      [name, name.toLowerCase().replace(/[^a-z0-9]+/gu, "-")],
+    )
+    const id = org.rows[0]?.id as string
+    await db.query(
+      `INSERT INTO service_centres (org_id, country, address, phone, tax_id, status, approved_at)
+       VALUES ($1, 'KZ', 'Almaty, Abay 10', '+7 727 000 0000', '123456789012', 'approved', now())`,
+      [id],
+    )
+    await db.query(
+      "INSERT INTO users (org_id, email, name, password_hash, role) VALUES ($1, $2, 'Centre Owner', $3, 'centre_owner')",
+      [id, email, await hashSecret(PASSWORD)],
+    )
+    const login = await fetch(`${b.fleet.httpUrl}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    })
+    return ((await login.json()) as { accessToken: string }).accessToken
+  }
+  const open = async (page: Page) => {
+    await page.goto(`${b.fleet.httpUrl}/vehicle-access`)
+    await page.getByTestId("vehicle-access").waitFor()
+  }
+
+  beforeAll(async () => {
+    b = await startBrowserFleet("vehicle-access")
+    for (const [email, name, locale] of [
+      ["manager@access.test", "Aigerim Manager", "en"],
+      ["manager-ru@access.test", "Айгерим Менеджер", "ru"],
+    ] as const)
+      await b.addUser({ email, role: "manager", name, locale })
+    const admin = await b.tokenOf()
+    vehicleId = (
+      await b.api<{ id: string }>(admin, "POST", "/api/v1/vehicles", {
+        name: "Workshop Camry",
+        plate: "777 ACC 02",
+        plateCountry: "KZ",
+        vin: VIN,
+        brand: "Toyota",
+        model: "Camry",
+        year: 2020,
+      })
+    ).id
+    centreToken = await approvedCentre("Abay Auto Service", "owner@abay-auto.test")
+  }, 120_000)
+
+  afterAll(async () => {
+    await b?.close()
+  })
+
+  it("approves a centre's request, then revokes the access it gave", async () => {
+    const search = await b.api<{ searchId: string }>(centreToken, "POST", "/api/v1/centre/vehicle-search", {
+      vin: VIN,
+    })
+    await b.api(centreToken, "POST", "/api/v1/centre/access-requests", {
+      searchId: search.searchId,
+      scope: "service",
+      message: "The customer brought it in for brakes",
+    })
+    const page = await b.newPage()
+    await b.signIn(page, "manager@access.test")
+    await page.getByTestId("nav-vehicleAccess").click()
+    const request = page
+      .getByTestId("access-requests")
+      .getByRole("row")
+      .filter({ hasText: "Abay Auto Service" })
+    await request.waitFor()
+    expect(await request.textContent()).toContain("Toyota Camry 2020")
+    await b.shot(page, "requests-en-light")
+    await request.getByTestId("request-approve").click()
+    const grant = page.getByTestId("access-grants").getByRole("row").filter({ hasText: "Abay Auto Service" })
+    await expect.poll(() => grant.getByTestId("grant-state").getAttribute("data-status"), POLL).toBe("active")
+    expect(await grant.textContent()).toContain("777 ACC 02")
+    // The centre now sees the vehicle among its grants.
+    const seen = await b.api<{ items: Array<{ vehicle: { id: string } }> }>(
+      centreToken,
+      "GET",
+      "/api/v1/centre/grants",
+    )
+    expect(seen.items.map((g) => g.vehicle.id)).toEqual([vehicleId])
+    await grant.getByTestId("grant-revoke").click()
+    await page.getByTestId("confirm-dialog-confirm").click()
+    await expect.poll(() => grant.getByTestId("grant-state").getAttribute("data-status"), POLL).toBe("ended")
+    const after = await b.api<{ items: Array<{ active: boolean }> }>(
+      centreToken,
+      "GET",
+      "/api/v1/centre/grants",
+    )
+    expect(after.items.map((g) => g.active)).toEqual([false])
+  })
+
+  it("makes an invite code for a vehicle, shows it once, and lists the grant when the centre redeems it", async () => {
+    const page = await b.newPage()
+    await b.signIn(page, "manager@access.test")
+    await open(page)
+    await pickRecord(page, "invite-vehicle", "777 ACC", /Workshop Camry/)
+    await expect.poll(() => page.getByTestId("invite-chosen").textContent(), POLL).toBe("1 vehicle(s) chosen")
+    await page.getByTestId("invite-scope").selectOption("read")
+    await page.getByTestId("invite-make").click()
+    const code = (await page.getByTestId("invite-code").textContent())?.trim() ?? ""
+    expect(code).toMatch(/^[A-Z0-9-]{6,}$/u)
+    await page.getByTestId("access-invites").getByTestId("invite-revoke").waitFor()
+    await b.shot(page, "invite-en-light")
+    await b.api(centreToken, "POST", "/api/v1/centre/redeem", { code })
+    await page.reload()
+    const granted = page.getByTestId("access-grants").getByRole("row").filter({ hasText: "See the vehicle" })
+    await expect
+      .poll(() => granted.getByTestId("grant-state").getAttribute("data-status"), POLL)
+      .toBe("active")
+    // The code is used up: no longer among the open ones.
+    await expect
+      .poll(() => page.getByTestId("access-invites").getByTestId("invite-revoke").count(), POLL)
+      .toBe(0)
+    for (const [who, theme, name] of [
+      ["manager@access.test", "dark", "en-dark"],
+      ["manager-ru@access.test", "light", "ru-light"],
+      ["manager-ru@access.test", "dark", "ru-dark"],
+    ] as const) {
+      const other = await b.newPage({ colorScheme: theme })
+      await b.signIn(other, who)
+      await open(other)
+      await other.getByTestId("access-grants").getByTestId("grant-state").first().waitFor()
+      await b.shot(other, `access-${name}`)
+    }
+    expect(b.pageErrors).toEqual([])
+  })
+})
