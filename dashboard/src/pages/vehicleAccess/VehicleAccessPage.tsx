@@ -83,7 +83,7 @@ export const VehicleAccessPage = () => {
         cell: (c) =>
           c.row.original.revokedAt === null
             ? until(c.row.original.validUntil)
-            : t("vehicleAccess.revokedOn", { at: format().dateTime(Date.parse(c.row.original.revokedAt)) }),
+            : t("vehicleAccess.revokedOn", { at: format().day(c.row.original.revokedAt.slice(0, 10)) }),
       },
       {
         id: "state",
