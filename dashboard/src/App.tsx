@@ -93,6 +93,9 @@ const TicketsPage = lazy(() =>
   import("./pages/tickets/TicketsPage").then((m) => ({ default: m.TicketsPage })),
 )
 const TicketPage = lazy(() => import("./pages/tickets/TicketPage").then((m) => ({ default: m.TicketPage })))
+const ServiceVisitPage = lazy(() =>
+  import("./pages/vehicleAccess/ServiceVisitPage").then((m) => ({ default: m.ServiceVisitPage })),
+)
 const VehicleAccessPage = lazy(() =>
   import("./pages/vehicleAccess/VehicleAccessPage").then((m) => ({ default: m.VehicleAccessPage })),
 )
@@ -308,6 +311,10 @@ export const App = () => (
       <Route
         path="/vehicle-access"
         component={() => <Guarded page="vehicleAccess" component={VehicleAccessPage} />}
+      />
+      <Route
+        path="/service-visits/:id"
+        component={() => <Guarded page="vehicleAccess" component={ServiceVisitPage} />}
       />
       <Route path="/fuel" component={() => <Guarded page="fuel" component={FuelPage} />} />
       <Route path="/tasks" component={() => <Guarded page="tasks" component={TasksPage} />} />

@@ -148,4 +148,76 @@ describe("service centres' access in a browser", () => {
     }
     expect(b.pageErrors).toEqual([])
   })
+
+  it("confirms a centre's completed visit: it enters the service book and the expenses", async () => {
+    const admin = await b.tokenOf()
+    const { code } = await b.api<{ code: string }>(admin, "POST", "/api/v1/vehicle-access/invites", {
+      vehicleIds: [vehicleId],
+      scope: "service",
+    })
+    await b.api(centreToken, "POST", "/api/v1/centre/redeem", { code })
+    const visit = await b.api<{ id: string }>(centreToken, "POST", "/api/v1/service-visits", {
+      vehicleId,
+      odometerKm: 48_200,
+      complaint: "Squeaking front brakes",
+      currency: "KZT",
+    })
+    for (const item of [
+      {
+        kind: "part",
+        description: "Front brake pads",
+        partNumber: "04465-33471",
+        quantity: 1,
+        unitCost: "28500",
+      },
+      {
+        kind: "labour",
+        description: "Replace the pads",
+        quantity: 1.5,
+        unitCost: "12000",
+        recommendations: "Discs in 10,000 km",
+      },
+    ])
+      await b.api(centreToken, "POST", `/api/v1/service-visits/${visit.id}/items`, {
+        ...item,
+        currency: "KZT",
+      })
+    await b.api(centreToken, "POST", `/api/v1/service-visits/${visit.id}/complete`)
+
+    const page = await b.newPage()
+    await b.signIn(page, "manager@access.test")
+    await open(page)
+    await page
+      .getByTestId("centre-visits")
+      .getByTestId("visit-row-centre")
+      .filter({ hasText: "Abay Auto Service" })
+      .click()
+    await page.getByTestId("service-visit").waitFor()
+    expect(await page.getByTestId("visit-status").getAttribute("data-status")).toBe("completed")
+    await expect.poll(() => page.getByTestId("visit-items-row").count(), POLL).toBe(2)
+    await b.shot(page, "visit-en-light")
+    await page.getByTestId("visit-confirm").click()
+    await page.getByTestId("confirm-dialog-confirm").click()
+    await expect
+      .poll(() => page.getByTestId("visit-status").getAttribute("data-status"), POLL)
+      .toBe("confirmed")
+    // The service book: the vehicle's maintenance history holds the visit's work now.
+    await page.getByTestId("visit-service-book").click()
+    await expect.poll(() => new URL(page.url()).searchParams.get("tab"), POLL).toBe("maintenance")
+    await page.getByText("Abay Auto Service").first().waitFor()
+    const confirmed = await b.api<{ expenseId: string | null; total: string }>(
+      admin,
+      "GET",
+      `/api/v1/service-visits/${visit.id}`,
+    )
+    expect(confirmed.total).toBe("46500.00")
+    const expense = await b.api<{ amount: string }>(admin, "GET", `/api/v1/expenses/${confirmed.expenseId}`)
+    expect(Number(expense.amount)).toBe(46_500)
+    const ru = await b.newPage({ colorScheme: "dark" })
+    await b.signIn(ru, "manager-ru@access.test")
+    await ru.goto(`${b.fleet.httpUrl}/service-visits/${visit.id}`)
+    await ru.getByTestId("visit-service-book").waitFor()
+    await b.shot(ru, "visit-ru-dark")
+    expect(b.pageErrors).toEqual([])
+  })
 })

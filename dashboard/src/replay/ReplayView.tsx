@@ -6,7 +6,8 @@ import { errorMessage } from "../api/errorMessage"
 import { useI18n } from "../i18n/I18nContext"
 import { alertTypeLabel } from "../pages/alerts/alertTypes"
 import { fixedTableState } from "../ui/table/createTableUrlState"
-import { DataTable, type ListResult } from "../ui/table/DataTable"
+import { DataTable } from "../ui/table/DataTable"
+import { staticList } from "../ui/table/staticList"
 import { createBasemapStyle } from "./createBasemapStyle"
 import { decimateTrack } from "./decimateTrack"
 import type { MapEvent, MapStop } from "./makeReplayLayers"
@@ -22,36 +23,6 @@ import { type PlaybackRate, playheadAt } from "./timeline"
 
 /** At most this many vertices are drawn: a day of 1 Hz points (86,400) stays smooth to pan and play. */
 const MAX_DRAWN = 5_000
-
-/** Turns a list already in memory into what the shared table shows. */
-export const staticList = <T,>(
-  items: () => ReadonlyArray<T> | undefined,
-  state: {
-    isLoading: boolean
-    isFetching: boolean
-    isError: boolean
-    error: unknown
-    refetch: () => unknown
-  },
-): ListResult<T> => ({
-  get data() {
-    const list = items()
-    return list === undefined ? undefined : { items: list, total: list.length }
-  },
-  get isLoading() {
-    return state.isLoading
-  },
-  get isFetching() {
-    return state.isFetching
-  },
-  get isError() {
-    return state.isError
-  },
-  get error() {
-    return state.error
-  },
-  refetch: () => void state.refetch(),
-})
 
 /**
  * History replay of one vehicle: a period (`?period=` or `?from=&to=` in the URL), its track

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/solid-query"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { createMemo, createSignal, For, type JSX, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
+import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { FormError } from "../../ui/form/FormError"
@@ -13,6 +14,7 @@ import { fixedTableState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
 import { listResultOf } from "../../ui/table/listResultOf"
 import { showToast } from "../../ui/toast"
+import { CentreVisitsSection } from "./CentreVisitsSection"
 import "./vehicleAccess.css"
 
 type Grant = typeof AccessGrant.Encoded
@@ -33,6 +35,7 @@ const KEYS = [
 export const VehicleAccessPage = () => {
   const { t, format } = useI18n()
   const api = useApi()
+  const session = useSession()
   const queryClient = useQueryClient()
   const refresh = () => Promise.all(KEYS.map((key) => queryClient.invalidateQueries({ queryKey: [key] })))
   const grants = useQuery(() => ({
@@ -225,6 +228,9 @@ export const VehicleAccessPage = () => {
     <div class="page vehicle-access" data-testid="vehicle-access">
       <PageHeader title={t("vehicleAccess.title")} description={t("vehicleAccess.description")} />
       <InviteForm onMade={() => void refresh()} />
+      <Show when={session.can("visits.read")}>
+        <CentreVisitsSection />
+      </Show>
       <Section title={t("vehicleAccess.requests")} testId="access-requests">
         <DataTable
           id="access-requests"

@@ -1,0 +1,222 @@
+import { endpoints, type ServiceVisitDetail, type WorkItem } from "@fleetcore/contract"
+import { A, useParams } from "@solidjs/router"
+import { useQuery, useQueryClient } from "@tanstack/solid-query"
+import type { ColumnDef } from "@tanstack/solid-table"
+import { Wrench } from "lucide-solid"
+import { createMemo, createSignal, Show } from "solid-js"
+import { useApi } from "../../api/ApiContext"
+import { useSession } from "../../auth/SessionContext"
+import { useI18n } from "../../i18n/I18nContext"
+import { ConfirmDialog } from "../../ui/ConfirmDialog"
+import { PageHeader } from "../../ui/PageHeader"
+import { RecordState } from "../../ui/RecordState"
+import { fixedTableState } from "../../ui/table/createTableUrlState"
+import { DataTable } from "../../ui/table/DataTable"
+import { staticList } from "../../ui/table/staticList"
+import { showToast } from "../../ui/toast"
+import { VisitStatusBadge } from "./VisitStatusBadge"
+import "./vehicleAccess.css"
+
+type Visit = typeof ServiceVisitDetail.Encoded
+type Item = typeof WorkItem.Encoded
+
+/**
+ * One service visit as the vehicle's owner sees it (issue 16): who did what, the work items and
+ * their total; a completed visit is confirmed (it enters the service book and the expenses) or
+ * disputed with a reason (the moderators settle it).
+ */
+export const ServiceVisitPage = () => {
+  const { t, format } = useI18n()
+  const api = useApi()
+  const session = useSession()
+  const queryClient = useQueryClient()
+  const params = useParams<{ id: string }>()
+  const visit = useQuery(() => ({
+    queryKey: [endpoints.visits.get.id, params.id] as const,
+    queryFn: ({ signal }) => api.call(endpoints.visits.get, { params: { id: params.id } }, signal),
+  }))
+  const [confirming, setConfirming] = createSignal(false)
+  const [disputing, setDisputing] = createSignal(false)
+  const [reason, setReason] = createSignal("")
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: [endpoints.visits.get.id] }),
+      queryClient.invalidateQueries({ queryKey: [endpoints.visits.list.id] }),
+    ])
+  const columns = createMemo(
+    (): ReadonlyArray<ColumnDef<Item, unknown>> => [
+      {
+        id: "kind",
+        header: t("vehicleAccess.itemKind"),
+        cell: (c) => t(`vehicleAccess.kind_${c.row.original.kind}`),
+      },
+      {
+        id: "what",
+        header: t("vehicleAccess.itemWhat"),
+        cell: (c) => (
+          <div class="visit-item">
+            <strong>{c.row.original.description}</strong>
+            <Show when={c.row.original.partNumber}>
+              {(n) => (
+                <div class="muted">
+                  {t("vehicleAccess.partNumber")}: {n()}
+                </div>
+              )}
+            </Show>
+            <Show when={c.row.original.recommendations}>
+              {(r) => <div class="muted">{t("vehicleAccess.recommends", { what: r() })}</div>}
+            </Show>
+          </div>
+        ),
+      },
+      {
+        id: "quantity",
+        header: t("vehicleAccess.quantity"),
+        cell: (c) => format().decimal(c.row.original.quantity, 2),
+        meta: { align: "end" },
+      },
+      {
+        id: "unit",
+        header: t("vehicleAccess.unitCost"),
+        cell: (c) => format().money(c.row.original.unitCost, c.row.original.currency),
+        meta: { align: "end" },
+      },
+      {
+        id: "total",
+        header: t("vehicleAccess.lineTotal"),
+        cell: (c) => format().money(c.row.original.lineTotal, c.row.original.currency),
+        meta: { align: "end" },
+      },
+    ],
+  )
+  return (
+    <RecordState
+      query={visit}
+      notFound={{
+        testId: "visit-not-found",
+        icon: <Wrench size={22} />,
+        title: t("vehicleAccess.visitNotFound"),
+        description: t("vehicleAccess.visitNotFoundText"),
+      }}
+    >
+      {(v: () => Visit) => {
+        const fact = (name: string, value: string | null) => (
+          <div>
+            <dt>{name}</dt>
+            <dd>{value ?? "—"}</dd>
+          </div>
+        )
+        return (
+          <div class="page" data-testid="service-visit">
+            <PageHeader
+              title={t("vehicleAccess.visitTitle", { centre: v().centreName })}
+              description={v().vehicleName ?? ""}
+            />
+            <section class="panel">
+              <p>
+                <VisitStatusBadge status={v().status} />
+              </p>
+              <dl class="facts">
+                {fact(t("vehicleAccess.opened"), format().dateTime(Date.parse(v().openedAt)))}
+                {fact(
+                  t("vehicleAccess.completed"),
+                  v().completedAt === null ? null : format().dateTime(Date.parse(v().completedAt ?? "")),
+                )}
+                {fact(
+                  t("vehicleAccess.odometer"),
+                  v().odometerKm === null ? null : `${format().integer(v().odometerKm ?? 0)} km`,
+                )}
+                {fact(t("vehicleAccess.complaint"), v().complaint)}
+                {fact(t("vehicleAccess.total"), format().money(v().total, v().currency))}
+                {fact(t("vehicleAccess.disputeReason"), v().disputeReason)}
+              </dl>
+              <Show when={v().maintenanceTaskId !== null}>
+                <p>
+                  <A href={`/vehicles/${v().vehicleId}?tab=maintenance`} data-testid="visit-service-book">
+                    {t("vehicleAccess.inServiceBook")}
+                  </A>
+                </p>
+              </Show>
+              <Show when={v().status === "completed" && session.can("visits.confirm")}>
+                <div class="vehicle-access__actions">
+                  <button
+                    type="button"
+                    class="button button--primary"
+                    data-testid="visit-confirm"
+                    onClick={() => setConfirming(true)}
+                  >
+                    {t("vehicleAccess.confirm")}
+                  </button>
+                  <button
+                    type="button"
+                    class="button"
+                    data-testid="visit-dispute"
+                    onClick={() => setDisputing(true)}
+                  >
+                    {t("vehicleAccess.dispute")}
+                  </button>
+                </div>
+              </Show>
+            </section>
+            <section class="panel">
+              <h2 class="panel__title">{t("vehicleAccess.workItems")}</h2>
+              <DataTable
+                id="visit-items"
+                label={t("vehicleAccess.workItems")}
+                columns={columns()}
+                result={staticList(() => v().items, visit)}
+                url={fixedTableState(100)}
+                rowId={(row) => row.id}
+                compact
+                empty={{ title: t("vehicleAccess.noItems") }}
+              />
+            </section>
+            <ConfirmDialog
+              open={confirming()}
+              onOpenChange={setConfirming}
+              title={t("vehicleAccess.confirmTitle")}
+              description={t("vehicleAccess.confirmText", { total: format().money(v().total, v().currency) })}
+              confirmLabel={t("vehicleAccess.confirm")}
+              onConfirm={async () => {
+                await api.call(endpoints.visits.confirm, { params: { id: v().id } })
+                await refresh()
+                showToast("success", t("vehicleAccess.confirmed"))
+              }}
+            />
+            <ConfirmDialog
+              open={disputing()}
+              onOpenChange={(open) => {
+                setDisputing(open)
+                if (!open) setReason("")
+              }}
+              title={t("vehicleAccess.disputeTitle")}
+              description={
+                <label class="field">
+                  <span class="field__label">{t("vehicleAccess.disputeWhy")}</span>
+                  <textarea
+                    class="input"
+                    rows={3}
+                    value={reason()}
+                    data-testid="dispute-reason"
+                    onInput={(e) => setReason(e.currentTarget.value)}
+                  />
+                </label>
+              }
+              confirmLabel={t("vehicleAccess.dispute")}
+              destructive
+              onConfirm={async () => {
+                await api.call(endpoints.visits.dispute, {
+                  params: { id: v().id },
+                  body: { reason: reason().trim() },
+                })
+                await refresh()
+                setReason("")
+                showToast("success", t("vehicleAccess.disputed"))
+              }}
+            />
+          </div>
+        )
+      }}
+    </RecordState>
+  )
+}
