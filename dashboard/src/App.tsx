@@ -93,6 +93,9 @@ const TicketsPage = lazy(() =>
   import("./pages/tickets/TicketsPage").then((m) => ({ default: m.TicketsPage })),
 )
 const TicketPage = lazy(() => import("./pages/tickets/TicketPage").then((m) => ({ default: m.TicketPage })))
+const ChangeRequestPage = lazy(() =>
+  import("./pages/vehicleAccess/ChangeRequestPage").then((m) => ({ default: m.ChangeRequestPage })),
+)
 const ServiceVisitPage = lazy(() =>
   import("./pages/vehicleAccess/ServiceVisitPage").then((m) => ({ default: m.ServiceVisitPage })),
 )
@@ -315,6 +318,10 @@ export const App = () => (
       <Route
         path="/service-visits/:id"
         component={() => <Guarded page="vehicleAccess" component={ServiceVisitPage} />}
+      />
+      <Route
+        path="/vehicle-change-requests/:id"
+        component={() => <Guarded page="vehicleAccess" component={ChangeRequestPage} />}
       />
       <Route path="/fuel" component={() => <Guarded page="fuel" component={FuelPage} />} />
       <Route path="/tasks" component={() => <Guarded page="tasks" component={TasksPage} />} />

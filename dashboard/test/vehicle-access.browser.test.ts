@@ -220,4 +220,38 @@ describe("service centres' access in a browser", () => {
     await b.shot(ru, "visit-ru-dark")
     expect(b.pageErrors).toEqual([])
   })
+
+  it("approves a centre's proposed change after seeing each field old and new", async () => {
+    await b.api(centreToken, "POST", `/api/v1/vehicles/${vehicleId}/change-requests`, {
+      changes: { plate: "778 ACC 02", oilType: "5W-30" },
+      comment: "The plate was re-issued; the engine takes 5W-30",
+    })
+    const page = await b.newPage()
+    await b.signIn(page, "manager@access.test")
+    await open(page)
+    await page.getByTestId("change-requests").getByTestId("change-row-vehicle").first().click()
+    await page.getByTestId("change-request").waitFor()
+    const rows = page.getByTestId("change-diff-row")
+    await expect.poll(() => rows.count(), POLL).toBe(2)
+    expect((await rows.allTextContents()).map((r) => r.replace(/\s+/gu, " ").trim())).toEqual([
+      "Plate777 ACC 02778 ACC 02",
+      "Oil type—5W-30",
+    ])
+    await b.shot(page, "change-en-light")
+    await page.getByTestId("change-approve").click()
+    await page.getByTestId("confirm-dialog-confirm").click()
+    await expect
+      .poll(() => page.getByTestId("change-status").getAttribute("data-status"), POLL)
+      .toBe("approved")
+    const admin = await b.tokenOf()
+    expect((await b.api<{ plate: string }>(admin, "GET", `/api/v1/vehicles/${vehicleId}`)).plate).toBe(
+      "778 ACC 02",
+    )
+    const ru = await b.newPage({ colorScheme: "dark" })
+    await b.signIn(ru, "manager-ru@access.test")
+    await ru.goto(page.url())
+    await ru.getByTestId("change-diff").waitFor()
+    await b.shot(ru, "change-ru-dark")
+    expect(b.pageErrors).toEqual([])
+  })
 })

@@ -15,6 +15,7 @@ import { DataTable } from "../../ui/table/DataTable"
 import { listResultOf } from "../../ui/table/listResultOf"
 import { showToast } from "../../ui/toast"
 import { CentreVisitsSection } from "./CentreVisitsSection"
+import { ChangeRequestsSection } from "./ChangeRequestsSection"
 import "./vehicleAccess.css"
 
 type Grant = typeof AccessGrant.Encoded
@@ -230,6 +231,9 @@ export const VehicleAccessPage = () => {
       <InviteForm onMade={() => void refresh()} />
       <Show when={session.can("visits.read")}>
         <CentreVisitsSection />
+      </Show>
+      <Show when={session.can("vehicleChanges.read")}>
+        <ChangeRequestsSection />
       </Show>
       <Section title={t("vehicleAccess.requests")} testId="access-requests">
         <DataTable
