@@ -28,16 +28,23 @@ export const SignatureField = (props: {
   let canvas!: HTMLCanvasElement
   let pad: SignaturePad | undefined
 
-  /** The canvas's pixels follow its CSS size and the device's pixel ratio (a resize clears it). */
+  let fitted = { width: 0, height: 0 }
+  /**
+   * The canvas's pixels follow its CSS size and the device's pixel ratio. A resize (a scrollbar that
+   * comes or goes, the phone turned) keeps what was drawn: the strokes are redrawn at the new size.
+   */
   const fit = () => {
     const ratio = Math.max(window.devicePixelRatio || 1, 1)
     const { width, height } = canvas.getBoundingClientRect()
-    if (width === 0 || height === 0) return
+    if (width === 0 || height === 0 || (width === fitted.width && height === fitted.height)) return
+    fitted = { width, height }
+    const strokes = pad?.toData() ?? []
     canvas.width = Math.round(width * ratio)
     canvas.height = Math.round(height * ratio)
     canvas.getContext("2d")?.scale(ratio, ratio)
     pad?.clear()
-    props.onChange(false)
+    if (strokes.length > 0) pad?.fromData(strokes)
+    props.onChange(strokes.length > 0)
   }
 
   onMount(() => {
