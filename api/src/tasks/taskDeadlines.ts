@@ -1,3 +1,4 @@
+import { inTransaction } from "@fleetcore/platform"
 import type pg from "pg"
 import { rows } from "../db/sql.js"
 import { notifyTask, taskRecipients } from "./notifyTask.js"
@@ -33,9 +34,7 @@ export const raiseTaskDeadlines = async (pool: pg.Pool, now: Date): Promise<numb
       [new Date(now.getTime() + (stage === "due_soon" ? DUE_SOON_MS : 0)), stage === "overdue", now],
     )
     for (const d of due) {
-      const c = await pool.connect()
-      try {
-        await c.query("BEGIN")
+      await inTransaction(pool, async (c) => {
         const [task] = await rows(
           c,
           taskQuery()
@@ -51,13 +50,7 @@ export const raiseTaskDeadlines = async (pool: pg.Pool, now: Date): Promise<numb
           if (await notifyTask(c, task.org_id, `task_${stage}`, task, dueAt.toISOString(), to)) raised++
           await c.query(`UPDATE tasks SET ${mark} = due_at WHERE id = $1`, [d.id])
         }
-        await c.query("COMMIT")
-      } catch (error) {
-        await c.query("ROLLBACK").catch(() => undefined)
-        throw error
-      } finally {
-        c.release()
-      }
+      })
     }
   }
   return raised
@@ -75,9 +68,7 @@ const raiseSystemOpened = async (pool: pg.Pool): Promise<number> => {
     "SELECT id FROM tasks WHERE opening_notified_at IS NULL ORDER BY created_at LIMIT 500",
   )
   for (const { id } of untold) {
-    const c = await pool.connect()
-    try {
-      await c.query("BEGIN")
+    await inTransaction(pool, async (c) => {
       const [task] = await rows(
         c,
         taskQuery()
@@ -92,13 +83,7 @@ const raiseSystemOpened = async (pool: pg.Pool): Promise<number> => {
           raised++
         await c.query("UPDATE tasks SET opening_notified_at = now() WHERE id = $1", [id])
       }
-      await c.query("COMMIT")
-    } catch (error) {
-      await c.query("ROLLBACK").catch(() => undefined)
-      throw error
-    } finally {
-      c.release()
-    }
+    })
   }
   return raised
 }

@@ -1,31 +1,9 @@
 import type { ListResult } from "./DataTable"
+import { listResultOf, type QueryState } from "./listResultOf"
 
-/** Turns a list already in memory into what the shared table shows. */
-export const staticList = <T>(
-  items: () => ReadonlyArray<T> | undefined,
-  state: {
-    isLoading: boolean
-    isFetching: boolean
-    isError: boolean
-    error: unknown
-    refetch: () => unknown
-  },
-): ListResult<T> => ({
-  get data() {
+/** Turns a list already in memory into what the shared table shows, with a query's loading state. */
+export const staticList = <T>(items: () => ReadonlyArray<T> | undefined, state: QueryState): ListResult<T> =>
+  listResultOf<T>(state, () => {
     const list = items()
     return list === undefined ? undefined : { items: list, total: list.length }
-  },
-  get isLoading() {
-    return state.isLoading
-  },
-  get isFetching() {
-    return state.isFetching
-  },
-  get isError() {
-    return state.isError
-  },
-  get error() {
-    return state.error
-  },
-  refetch: () => void state.refetch(),
-})
+  })
