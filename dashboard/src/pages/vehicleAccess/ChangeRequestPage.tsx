@@ -8,6 +8,7 @@ import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { PageHeader } from "../../ui/PageHeader"
+import { ReasonDialog } from "../../ui/ReasonDialog"
 import { RecordState } from "../../ui/RecordState"
 import { StatusBadge } from "../../ui/StatusBadge"
 import { showToast } from "../../ui/toast"
@@ -36,7 +37,6 @@ export const ChangeRequestPage = () => {
   }))
   const [approving, setApproving] = createSignal(false)
   const [rejecting, setRejecting] = createSignal(false)
-  const [reason, setReason] = createSignal("")
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: [endpoints.changeRequests.get.id] }),
@@ -131,34 +131,16 @@ export const ChangeRequestPage = () => {
                 showToast("success", t("vehicleAccess.changeApplied"))
               }}
             />
-            <ConfirmDialog
+            <ReasonDialog
               open={rejecting()}
-              onOpenChange={(open) => {
-                setRejecting(open)
-                if (!open) setReason("")
-              }}
+              onOpenChange={setRejecting}
               title={t("vehicleAccess.rejectChangeTitle")}
-              description={
-                <label class="field">
-                  <span class="field__label">{t("vehicleAccess.reason")}</span>
-                  <textarea
-                    class="input"
-                    rows={3}
-                    value={reason()}
-                    data-testid="change-reject-reason"
-                    onInput={(e) => setReason(e.currentTarget.value)}
-                  />
-                </label>
-              }
+              label={t("vehicleAccess.reason")}
               confirmLabel={t("vehicleAccess.refuse")}
-              destructive
-              onConfirm={async () => {
-                await api.call(endpoints.changeRequests.reject, {
-                  params: { id: r().id },
-                  body: { reason: reason().trim() },
-                })
+              testId="change-reject-reason"
+              onConfirm={async (reason) => {
+                await api.call(endpoints.changeRequests.reject, { params: { id: r().id }, body: { reason } })
                 await refresh()
-                setReason("")
                 showToast("success", t("vehicleAccess.changeRejected"))
               }}
             />

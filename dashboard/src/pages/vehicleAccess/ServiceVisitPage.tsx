@@ -9,6 +9,7 @@ import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { PageHeader } from "../../ui/PageHeader"
+import { ReasonDialog } from "../../ui/ReasonDialog"
 import { RecordState } from "../../ui/RecordState"
 import { fixedTableState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
@@ -37,7 +38,6 @@ export const ServiceVisitPage = () => {
   }))
   const [confirming, setConfirming] = createSignal(false)
   const [disputing, setDisputing] = createSignal(false)
-  const [reason, setReason] = createSignal("")
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: [endpoints.visits.get.id] }),
@@ -183,34 +183,16 @@ export const ServiceVisitPage = () => {
                 showToast("success", t("vehicleAccess.confirmed"))
               }}
             />
-            <ConfirmDialog
+            <ReasonDialog
               open={disputing()}
-              onOpenChange={(open) => {
-                setDisputing(open)
-                if (!open) setReason("")
-              }}
+              onOpenChange={setDisputing}
               title={t("vehicleAccess.disputeTitle")}
-              description={
-                <label class="field">
-                  <span class="field__label">{t("vehicleAccess.disputeWhy")}</span>
-                  <textarea
-                    class="input"
-                    rows={3}
-                    value={reason()}
-                    data-testid="dispute-reason"
-                    onInput={(e) => setReason(e.currentTarget.value)}
-                  />
-                </label>
-              }
+              label={t("vehicleAccess.disputeWhy")}
               confirmLabel={t("vehicleAccess.dispute")}
-              destructive
-              onConfirm={async () => {
-                await api.call(endpoints.visits.dispute, {
-                  params: { id: v().id },
-                  body: { reason: reason().trim() },
-                })
+              testId="dispute-reason"
+              onConfirm={async (reason) => {
+                await api.call(endpoints.visits.dispute, { params: { id: v().id }, body: { reason } })
                 await refresh()
-                setReason("")
                 showToast("success", t("vehicleAccess.disputed"))
               }}
             />

@@ -9,6 +9,7 @@ import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { FormError } from "../../ui/form/FormError"
 import { VehiclePicker } from "../../ui/form/VehiclePicker"
 import { PageHeader } from "../../ui/PageHeader"
+import { ReasonDialog } from "../../ui/ReasonDialog"
 import { StatusBadge } from "../../ui/StatusBadge"
 import { fixedTableState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
@@ -55,7 +56,6 @@ export const VehicleAccessPage = () => {
   }))
   const [revoking, setRevoking] = createSignal<Grant | null>(null)
   const [refusing, setRefusing] = createSignal<Request | null>(null)
-  const [reason, setReason] = createSignal("")
   const scopeLabel = (scope: string) => t(`vehicleAccess.scope_${scope as "read" | "service"}`)
   const until = (iso: string | null) =>
     iso === null ? t("vehicleAccess.untilRevoked") : format().dateTime(Date.parse(iso))
@@ -287,43 +287,25 @@ export const VehicleAccessPage = () => {
           )
         }}
       />
-      <ConfirmDialog
+      <ReasonDialog
         open={refusing() !== null}
-        onOpenChange={(open) => {
-          if (open) return
-          setRefusing(null)
-          setReason("")
-        }}
+        onOpenChange={(open) => !open && setRefusing(null)}
         title={t("vehicleAccess.refuseTitle")}
-        description={
-          <>
-            <p>{t("vehicleAccess.refuseText", { centre: refusing()?.centreName ?? "" })}</p>
-            <label class="field">
-              <span class="field__label">{t("vehicleAccess.reason")}</span>
-              <textarea
-                class="input"
-                rows={3}
-                value={reason()}
-                data-testid="refuse-reason"
-                onInput={(e) => setReason(e.currentTarget.value)}
-              />
-            </label>
-          </>
-        }
+        intro={t("vehicleAccess.refuseText", { centre: refusing()?.centreName ?? "" })}
+        label={t("vehicleAccess.reason")}
         confirmLabel={t("vehicleAccess.refuse")}
-        destructive
-        onConfirm={async () => {
+        testId="refuse-reason"
+        onConfirm={async (reason) => {
           const request = refusing()
           if (request === null) return
           await act(
             () =>
               api.call(endpoints.vehicleAccess.decide, {
                 params: { id: request.id },
-                body: { approve: false, ...(reason().trim() === "" ? {} : { reason: reason().trim() }) },
+                body: { approve: false, ...(reason === "" ? {} : { reason }) },
               }),
             t("vehicleAccess.refused", { centre: request.centreName }),
           )
-          setReason("")
         }}
       />
     </div>
