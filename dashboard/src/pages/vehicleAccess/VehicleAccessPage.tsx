@@ -7,7 +7,7 @@ import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { FormError } from "../../ui/form/FormError"
-import { VehiclePicker } from "../../ui/form/VehiclePicker"
+import { VehiclePicker, vehicleChoice } from "../../ui/form/VehiclePicker"
 import { PageHeader } from "../../ui/PageHeader"
 import { ReasonDialog } from "../../ui/ReasonDialog"
 import { StatusBadge } from "../../ui/StatusBadge"
@@ -65,13 +65,6 @@ export const VehicleAccessPage = () => {
     showToast("success", done)
   }
 
-  const vehicleCell = (v: {
-    name: string | null
-    plate: string | null
-    make?: string | null
-    model?: string | null
-  }) => [v.name, v.plate].filter((x) => x != null && x !== "").join(" · ") || "—"
-
   const grantColumns = createMemo(
     (): ReadonlyArray<ColumnDef<Grant, unknown>> => [
       {
@@ -79,7 +72,11 @@ export const VehicleAccessPage = () => {
         header: t("vehicleAccess.centre"),
         cell: (c) => <strong>{c.row.original.centreName}</strong>,
       },
-      { id: "vehicle", header: t("vehicleAccess.vehicle"), cell: (c) => vehicleCell(c.row.original.vehicle) },
+      {
+        id: "vehicle",
+        header: t("vehicleAccess.vehicle"),
+        cell: (c) => vehicleChoice(c.row.original.vehicle).label,
+      },
       { id: "scope", header: t("vehicleAccess.scope"), cell: (c) => scopeLabel(c.row.original.scope) },
       {
         id: "until",
