@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { type Access, endpoint, type Wire } from "./endpoint.js"
+import { type Access, type DeclaredError, endpoint, type Wire } from "./endpoint.js"
 import { EXPORT_MEDIA_TYPES, ExportFormat } from "./endpoints/reports.js"
 
 /** The most rows a list export writes; past it the file says it was cut (`FLEET_EXPORT_TRUNCATED` note). */
@@ -18,6 +18,9 @@ export const listExport = <F extends Schema.Struct.Fields>(
     readonly tag: string
     readonly access: Access
     readonly query: Schema.Struct<F>
+    /** A nested list's path parameters (a vehicle's assignments): the export's are the same. */
+    readonly params?: Wire | undefined
+    readonly errors?: ReadonlyArray<DeclaredError>
   },
   /** The export's id when its area exports another list already (`fuel.exportCards`). */
   id = `${list.id.slice(0, list.id.lastIndexOf("."))}.export`,
@@ -31,9 +34,13 @@ export const listExport = <F extends Schema.Struct.Fields>(
     summary: `The list as a CSV, XLSX or PDF file, with its filters and sort (an audited action)`,
     description: `Needs \`reports.export\` and \`${String(list.access)}\` (the list's own). At most ${MAX_EXPORT_ROWS} rows.`,
     access: "reports.export",
+    ...(list.params === undefined ? {} : { params: list.params }),
     // The list's own filters (typed by the list endpoint), and the format.
     query: Schema.Struct({ ...filters, format: ExportFormat }) as unknown as Wire,
     contentType: Object.values(EXPORT_MEDIA_TYPES),
-    errors: [{ status: 403, code: "FLEET_FORBIDDEN", description: "The caller may not read the list" }],
+    errors: [
+      { status: 403, code: "FLEET_FORBIDDEN", description: "The caller may not read the list" },
+      ...(list.errors ?? []).filter((e) => e.status === 404),
+    ],
   })
 }

@@ -238,7 +238,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
   ]),
   viewer: new Set(READ_ALL),
   analyst: new Set<Permission>([...READ_ALL, "analytics.query"]),
-  moderator: new Set<Permission>(["centres.moderate"]),
+  // Moderators and a centre's heads keep their queues and grants as files (`reports.export`).
+  moderator: new Set<Permission>(["centres.moderate", "reports.export"]),
   centre_owner: new Set<Permission>([
     ...CENTRE_STAFF,
     "centres.manage",
@@ -247,6 +248,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     "users.read",
     "users.manage",
     "audit.read",
+    "reports.export",
     "documents.read",
     "documents.upload",
   ]),
@@ -256,6 +258,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     "visits.complete",
     "users.read",
     "users.manage",
+    "reports.export",
   ]),
   receptionist: new Set<Permission>([...CENTRE_STAFF, "centres.access"]),
   mechanic: new Set(CENTRE_STAFF),

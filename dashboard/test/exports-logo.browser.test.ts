@@ -130,6 +130,10 @@ describe("list exports and the organisation's logo in a browser", () => {
       amount: "12000.00",
     })
     await b.api(token, "POST", "/api/v1/teams", { name: "Export crew" })
+    await b.api(token, "POST", `/api/v1/vehicles/${vehicle.id}/assignments`, {
+      driverId: driver.id,
+      startsAt: "2025-02-01T08:00:00Z",
+    })
     const page = await b.newPage()
     await b.signIn(page, "admin@exports.test")
     for (const [path, id] of [
@@ -145,9 +149,26 @@ describe("list exports and the organisation's logo in a browser", () => {
       [`/vehicles/${vehicle.id}?tab=contracts`, "vehicle-contracts"],
       [`/vehicles/${vehicle.id}?tab=documents`, "documents-panel"],
       [`/drivers/${driver.id}?tab=fuel-cards`, "driver-cards"],
+      // The lists under a record and the settings lists.
+      [`/vehicles/${vehicle.id}?tab=assignments`, "vehicle-assignments"],
+      [`/vehicles/${vehicle.id}?tab=mileage`, "vehicle-readings"],
+      [`/vehicles/${vehicle.id}?tab=ownership`, "vehicle-ownership"],
+      [`/vehicles/${vehicle.id}?tab=devices`, "vehicle-devices"],
+      ["/fuel?tab=reconciliation", "fuel-recon"],
+      ["/expenses/budgets", "budgets"],
+      ["/settings/currency-rates", "rates"],
+      ["/maintenance/templates", "maintenance-templates"],
+      ["/tasks/templates", "task-templates"],
+      ["/notifications", "notifications"],
+      ["/settings/notifications", "webhooks"],
+      ["/reports/schedules", "report-schedules"],
+      ["/vehicle-access", "access-grants"],
     ] as const) {
       await page.goto(`${b.fleet.httpUrl}${path}`)
       await expect.poll(() => page.getByTestId(`${id}-export`).count(), { ...POLL, message: path }).toBe(1)
+      // The menu beside a page's own buttons, and above a section's table.
+      if (id === "budgets" || id === "task-templates" || id === "access-grants" || id === "vehicle-readings")
+        await b.shot(page, `${id}-export`, { fullPage: false })
     }
     const download = async (id: string, format: string) => {
       await page.getByTestId(`${id}-export`).click()
@@ -173,6 +194,16 @@ describe("list exports and the organisation's logo in a browser", () => {
     const rows = Papa.parse<Array<string>>(csv, { skipEmptyLines: true }).data
     expect(rows).toHaveLength(2)
     expect(rows[1]).toContain("Tab van")
+    // A driver's vehicles, by the driver's page.
+    await page.goto(`${b.fleet.httpUrl}/drivers/${driver.id}?tab=vehicles`)
+    await expect.poll(() => page.getByTestId("driver-assignments-export").count(), POLL).toBe(1)
+    const driven = Papa.parse<Array<string>>(
+      (await download("driver-assignments", "csv")).toString("utf8").replace(/^\uFEFF/u, ""),
+      { skipEmptyLines: true },
+    ).data
+    expect(driven.slice(1).map((r) => r.slice(0, 3))).toEqual([["Tab van", "TAB 1", "Tab Driver"]])
+    await page.goto(`${b.fleet.httpUrl}/vehicles/${vehicle.id}?tab=fuel`)
+    await expect.poll(() => page.getByTestId("vehicle-fuel-export").count(), POLL).toBe(1)
     await page.getByTestId("vehicle-fuel-export").click()
     await expect.poll(() => page.getByTestId("vehicle-fuel-export-pdf").count(), POLL).toBe(1)
     await b.shot(page, "vehicle-fuel-export-en-light", { fullPage: false })

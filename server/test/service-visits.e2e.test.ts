@@ -1,3 +1,4 @@
+import Papa from "papaparse"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   type ApiClient,
@@ -557,6 +558,46 @@ describe("service visits", () => {
       changes: { plate: "VST 003" },
     })
     expect(proposal.body.error.code).toBe("FLEET_VEHICLE_ACCESS_REQUIRED")
+  })
+
+  it("visits, disputes, proposals and grants export the rows their lists show, in words", async () => {
+    const csv = async (api: ApiClient, path: string) => {
+      const r = await fetch(`${h.fleet.httpUrl}${path}`, {
+        headers: { authorization: `Bearer ${api.token}` },
+      })
+      expect(r.status, path).toBe(200)
+      return Papa.parse<Array<string>>((await r.text()).replace(/^\uFEFF/u, ""), { skipEmptyLines: true })
+        .data
+    }
+    const at = (rows: Array<Array<string>>, label: string) =>
+      rows.slice(1).map((r) => r[rows[0]?.indexOf(label) ?? -1])
+    const visits = await admin.call<{ items: Visit[] }>("GET", "/api/v1/service-visits?pageSize=200")
+    const exported = await csv(admin, "/api/v1/service-visits/export?format=csv")
+    expect(exported).toHaveLength(visits.body.items.length + 1)
+    expect(new Set(at(exported, "Status"))).toEqual(new Set(["Confirmed", "Disputed", "Cancelled"]))
+    expect(at(exported, "Dispute outcome")).toContain("Upheld: the visit is void")
+    const disputes = await csv(moderator, "/api/v1/service-visit-disputes/export?format=csv")
+    expect(at(disputes, "Reason of dispute")).toEqual(["The brakes were not touched"])
+    expect(at(disputes, "Moderator's note")).toEqual(["No brake work in the photos"])
+    const listed = await admin.call<{ items: ChangeRequest[] }>(
+      "GET",
+      "/api/v1/vehicle-change-requests?pageSize=200",
+    )
+    const changes = await csv(admin, "/api/v1/vehicle-change-requests/export?format=csv")
+    expect(changes).toHaveLength(listed.body.items.length + 1)
+    const byCentre = listed.body.items.findIndex((c) => c.proposerKind === "centre")
+    expect(at(changes, "Proposed by")[byCentre]).toBe("Service centre")
+    expect(at(changes, "Fields changed")[byCentre]).toBe("2")
+    const grants = await csv(admin, "/api/v1/vehicle-access/grants/export?format=csv")
+    expect(at(grants, "Vehicle")).toEqual(["Visits van"])
+    expect(at(grants, "Revoked (UTC)")[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/u)
+    expect(
+      (
+        await fetch(`${h.fleet.httpUrl}/api/v1/service-visit-disputes/export?format=csv`, {
+          headers: { authorization: `Bearer ${admin.token}` },
+        })
+      ).status,
+    ).toBe(403)
   })
 })
 

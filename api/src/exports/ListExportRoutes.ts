@@ -46,7 +46,7 @@ export const registerListExportRoutes = (
   for (const area of Object.keys(endpoints.listExports) as Array<Area>) {
     const exported = endpoints.listExports[area] as AnyEndpoint
     const list = listOf(exported)
-    serve(app, deps, exported, async ({ principal: p, query, request }) => {
+    serve(app, deps, exported, async ({ principal: p, params, query, request }) => {
       if (list.access !== "signedIn" && list.access !== "public" && !can(p.role, list.access))
         throw new HttpError(403, "FLEET_FORBIDDEN", `this action needs the permission ${list.access}`)
       const handler = handlerOf(app, list.id)
@@ -57,7 +57,7 @@ export const registerListExportRoutes = (
       for (let page = 1; items.length < MAX_EXPORT_ROWS; page++) {
         const answer = await handler({
           principal: p,
-          params: undefined,
+          params,
           query: { ...filters, page: String(page), pageSize: String(MAX_PAGE_SIZE) },
           body: undefined,
           request,

@@ -12,8 +12,29 @@ const RECORD_NAMES: Readonly<Record<string, string>> = {
     "SELECT id, concat_ws(' ', spent_on::text, vendor) AS name FROM expenses WHERE id = ANY($1::uuid[])",
 }
 
+/** Catalogue records named by their id field: the name field added, and the query for ids `$1`. */
+const CATALOGUE_NAMES: ReadonlyArray<{ readonly id: string; readonly name: string; readonly query: string }> =
+  [
+    {
+      id: "vehicleTypeId",
+      name: "vehicleTypeName",
+      query: "SELECT id, name FROM vehicle_types WHERE id = ANY($1::uuid[])",
+    },
+    {
+      id: "defaultTeamId",
+      name: "defaultTeamName",
+      query: "SELECT id, name FROM teams WHERE id = ANY($1::uuid[])",
+    },
+  ]
+
 /** The fields `withNames` adds to an item that lacks them. */
-export const ADDED_NAMES = ["vehicleName", "vehiclePlate", "driverName", "entityName"] as const
+export const ADDED_NAMES = [
+  "vehicleName",
+  "vehiclePlate",
+  "driverName",
+  "entityName",
+  ...CATALOGUE_NAMES.map((c) => c.name),
+] as const
 
 const idsOf = (items: ReadonlyArray<Item>, key: string, when: (i: Item) => boolean = () => true) => [
   ...new Set(
@@ -27,8 +48,8 @@ const idsOf = (items: ReadonlyArray<Item>, key: string, when: (i: Item) => boole
 /**
  * The items with the display names their list leaves out, read in the caller's organisation (row
  * security): a refuel's or a fuel card's vehicle name and plate (`vehicleName`, `vehiclePlate`), a
- * fuel card's driver (`driverName`), a document's record (`entityName`). An item that already
- * carries a name keeps it.
+ * fuel card's driver (`driverName`), a document's record (`entityName`), a template's vehicle type
+ * and team (`vehicleTypeName`, `defaultTeamName`). An item that already carries a name keeps it.
  */
 export const withNames = async (
   c: pg.ClientBase,
@@ -61,8 +82,20 @@ export const withNames = async (
     const found = await c.query<{ id: string; name: string }>(query, [ids])
     for (const r of found.rows) records.set(`${type}:${r.id}`, r.name)
   }
+  const catalogues = new Map<string, string>()
+  for (const { id, name, query } of CATALOGUE_NAMES) {
+    const ids = idsOf(items, id, (i) => !(name in i))
+    if (ids.length === 0) continue
+    const found = await c.query<{ id: string; name: string }>(query, [ids])
+    for (const r of found.rows) catalogues.set(`${id}:${r.id}`, r.name)
+  }
   return items.map((i) => {
     let named = i
+    for (const { id, name } of CATALOGUE_NAMES)
+      if (id in i && !(name in i)) {
+        const v = i[id]
+        named = { ...named, [name]: typeof v === "string" ? (catalogues.get(`${id}:${v}`) ?? null) : null }
+      }
     if (needVehicle(i)) {
       const v = vehicles.get(i.vehicleId as string)
       named = { ...named, vehicleName: v?.name ?? null, vehiclePlate: v?.plate ?? null }

@@ -1,8 +1,10 @@
 import type { endpoints, Language } from "@fleetcore/contract"
+import { ACCESS_COLUMNS } from "./columns/accessColumns.js"
 import { ADMIN_COLUMNS } from "./columns/adminColumns.js"
 import { FLEET_COLUMNS } from "./columns/fleetColumns.js"
 import type { ListColumn } from "./columns/ListColumn.js"
 import { RECORD_COLUMNS } from "./columns/recordColumns.js"
+import { SETTINGS_COLUMNS } from "./columns/settingsColumns.js"
 import { WORK_COLUMNS } from "./columns/workColumns.js"
 import { en } from "./listTexts/en.js"
 import { kk } from "./listTexts/kk.js"
@@ -18,6 +20,8 @@ export const LIST_COLUMNS: Readonly<Record<keyof typeof endpoints.listExports, R
   ...RECORD_COLUMNS,
   ...ADMIN_COLUMNS,
   ...WORK_COLUMNS,
+  ...SETTINGS_COLUMNS,
+  ...ACCESS_COLUMNS,
 }
 
 /** Column labels, titles and value names of list exports, in each language (same keys in each). */

@@ -60,7 +60,7 @@ describe("list export texts", () => {
     for (const area of AREAS) {
       const fields = itemFields(area)
       for (const column of LIST_COLUMNS[area]) {
-        const type = fields.get(column.key)
+        const type = fields.get(column.from ?? column.key)
         const added = (ADDED_NAMES as ReadonlyArray<string>).includes(column.key)
         expect(type !== undefined || added, `${area}.${column.key} is a field of the list's items`).toBe(true)
         const codes = type === undefined ? [] : literalsOf(type)

@@ -17,6 +17,8 @@ export interface CellContext {
  */
 export interface ListColumn {
   readonly key: string
+  /** The item's field the cell is read from, when it is not `key` (a nested record, a period). */
+  readonly from?: string
   readonly kind: ColumnKind
   readonly values?: ValueSet
   readonly cell: (item: Item, context: CellContext) => Cell
@@ -46,13 +48,27 @@ export const coded = (key: string, values: ValueSet): ListColumn => ({
 /** A yes/no field, in words. */
 export const yesNo = (key: string): ListColumn => coded(key, "yesNo")
 
-/** A field of a nested record (`vehicleType.name`) under the nested record's key. */
-export const nested = (key: string, inner: string): ListColumn => ({
-  key,
+/**
+ * A field of a nested record (`vehicleType.name`), labelled by the nested record's key, or by
+ * `label` when one record gives several columns (a grant's vehicle name and plate).
+ */
+export const nested = (key: string, inner: string, label = key): ListColumn => ({
+  key: label,
+  ...(label === key ? {} : { from: key }),
   kind: "text",
   cell: (i) => {
     const v = i[key]
     return v !== null && typeof v === "object" ? scalar((v as Item)[inner]) : null
+  },
+})
+
+/** How many entries a list or record field holds (an invite's vehicles, a proposal's changed fields). */
+export const count = (key: string): ListColumn => ({
+  key,
+  kind: "number",
+  cell: (i) => {
+    const v = i[key]
+    return Array.isArray(v) ? v.length : v !== null && typeof v === "object" ? Object.keys(v).length : null
   },
 })
 

@@ -1,4 +1,4 @@
-import type { Cell } from "../ExportDocument.js"
+import type { Cell, ColumnKind } from "../ExportDocument.js"
 import { coded, field, type Item, instant, type ListColumn, yesNo } from "./ListColumn.js"
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const
@@ -22,9 +22,31 @@ const cardNumber: ListColumn = {
   cell: (i: Item) => (typeof i.numberLast4 === "string" ? `•••• ${i.numberLast4}` : null),
 }
 
+/** A card's spending in its day, week or month (`periods` in that order): spent, limit, used %. */
+const spending = (index: 0 | 1 | 2, period: "day" | "week" | "month"): ReadonlyArray<ListColumn> => {
+  const of = (i: Item) => {
+    const p = Array.isArray(i.periods) ? (i.periods[index] as Item | undefined) : undefined
+    return p === undefined ? undefined : p
+  }
+  const part = (name: string, kind: ColumnKind, inner: string): ListColumn => ({
+    key: `${period}${name}`,
+    from: "periods",
+    kind,
+    cell: (i) => {
+      const v = of(i)?.[inner]
+      return typeof v === "string" || typeof v === "number" ? v : null
+    },
+  })
+  return [
+    part("Spent", "money", "spent"),
+    part("Limit", "money", "limit"),
+    part("UsedPct", "percent", "usedPct"),
+  ]
+}
+
 /**
  * The exported columns of the organisation's catalogues: users, teams, vehicle types, geofences and
- * fuel cards.
+ * fuel cards (and the cards' spending against their limits).
  */
 export const ADMIN_COLUMNS = {
   fuelCards: [
@@ -37,6 +59,18 @@ export const ADMIN_COLUMNS = {
     field("dailyLimit", "money"),
     field("weeklyLimit", "money"),
     field("monthlyLimit", "money"),
+    coded("active", "cardActive"),
+  ],
+  fuelCardSpending: [
+    field("name"),
+    cardNumber,
+    field("vehicleName"),
+    field("vehiclePlate"),
+    field("driverName"),
+    field("currency"),
+    ...spending(0, "day"),
+    ...spending(1, "week"),
+    ...spending(2, "month"),
     coded("active", "cardActive"),
   ],
   users: [

@@ -1,6 +1,17 @@
-import { coded, field, instant, joined, type ListColumn, nested } from "./ListColumn.js"
+import { coded, field, instant, joined, type ListColumn, nested, yesNo } from "./ListColumn.js"
 
-/** The exported columns of the fleet's lists: vehicles, drivers, alerts, incidents. */
+const assignment: ReadonlyArray<ListColumn> = [
+  field("vehicleName"),
+  field("vehiclePlate"),
+  field("driverName"),
+  instant("startsAt"),
+  instant("endsAt"),
+]
+
+/**
+ * The exported columns of the fleet's lists: vehicles, drivers, alerts, incidents, and a vehicle's
+ * assignments, odometer readings, owners, devices and their commands.
+ */
 export const FLEET_COLUMNS = {
   vehicles: [
     field("name"),
@@ -47,5 +58,48 @@ export const FLEET_COLUMNS = {
     field("amount", "decimal"),
     coded("unit", "incidentUnit"),
     coded("alertStatus", "alertStatus"),
+  ],
+  vehicleAssignments: assignment,
+  driverAssignments: assignment,
+  odometerReadings: [instant("at"), field("valueKm", "distance"), yesNo("flagged"), field("note")],
+  ownershipRecords: [
+    coded("ownerType", "ownerType"),
+    field("ownerName"),
+    field("from", "date"),
+    field("to", "date"),
+    field("purchasePrice", "money"),
+    field("salePrice", "money"),
+    field("currency"),
+    field("notes"),
+  ],
+  devices: [
+    field("name"),
+    coded("protocol", "deviceProtocol"),
+    field("identifier"),
+    field("model"),
+    field("vehicleName"),
+    field("vehiclePlate"),
+    yesNo("disabled"),
+    instant("lastConnectedAt"),
+    instant("createdAt"),
+  ],
+  unknownDevices: [
+    coded("protocol", "deviceProtocol"),
+    field("identifier"),
+    field("remoteAddress"),
+    instant("firstSeenAt"),
+    instant("lastSeenAt"),
+    field("count", "number"),
+  ],
+  deviceCommands: [
+    instant("createdAt"),
+    field("type"),
+    field("text"),
+    coded("status", "commandStatus"),
+    field("attempts", "number"),
+    instant("sentAt"),
+    instant("answeredAt"),
+    field("answer"),
+    field("failure"),
   ],
 } as const satisfies Readonly<Record<string, ReadonlyArray<ListColumn>>>

@@ -94,6 +94,17 @@ export const RECORD_COLUMNS = {
     field("lat", "decimal"),
     field("lon", "decimal"),
   ],
+  fuelReconciliation: [
+    instant("time"),
+    field("vehicleName"),
+    field("vehiclePlate"),
+    coded("kind", "reconciliationKind"),
+    field("paidL", "decimal"),
+    field("sensorL", "decimal"),
+    field("differenceL", "decimal"),
+    field("lat", "decimal"),
+    field("lon", "decimal"),
+  ],
   audit: [
     instant("at"),
     field("actorEmail"),

@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, urlOf } from "@fleetcore/contract"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { createEffect, createMemo, createSignal, For, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
@@ -145,6 +145,12 @@ export const VehicleCommandsTab = (props: VehicleTabProps) => {
               columns={columns()}
               result={listResultOf(commands)}
               rowId={(row) => row.id}
+              export={{
+                get path() {
+                  return urlOf(endpoints.listExports.deviceCommands, { params: { id: chosen() ?? "" } })
+                },
+                query: () => ({}),
+              }}
               empty={t("commands.empty")}
             />
           </>

@@ -183,6 +183,7 @@ export const CurrencyRatesPage = () => {
         result={listResultOf(result)}
         url={url}
         rowId={(row) => row.id}
+        export={{ path: endpoints.listExports.currencyRates.path, query: () => listQueryOf(url.state()) }}
         empty={{ title: t("expenses.rates.empty"), description: t("expenses.rates.emptyText") }}
         filters={
           <FilterSelect

@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, urlOf } from "@fleetcore/contract"
 import { keepPreviousData, useQuery } from "@tanstack/solid-query"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { createMemo } from "solid-js"
@@ -101,6 +101,10 @@ export const DriverVehiclesTab = (props: { readonly driver: DriverDetailView }) 
         result={listResultOf(result)}
         url={url}
         rowId={(row) => row.id}
+        export={{
+          path: urlOf(endpoints.listExports.driverAssignments, { params: { id: props.driver.id } }),
+          query: () => listQueryOf(url.state()),
+        }}
         searchPlaceholder={t("drivers.searchVehicle")}
         empty={{ title: t("drivers.noAssignments"), description: t("drivers.noAssignmentsText") }}
       />

@@ -17,6 +17,7 @@ import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
 import { PageHeader } from "../../ui/PageHeader"
 import { Spinner } from "../../ui/Spinner"
+import { ExportMenu } from "../../ui/table/ExportMenu"
 import { showToast } from "../../ui/toast"
 import { BudgetBar } from "./BudgetBar"
 import { BudgetForm, budgetBody, newBudgetValues } from "./budgetForm"
@@ -154,6 +155,10 @@ export const BudgetsPage = () => {
             <A href="/expenses" class="button">
               {t("expenses.title")}
             </A>
+            <ExportMenu
+              id="budgets"
+              export={{ path: endpoints.listExports.budgets.path, query: () => ({}) }}
+            />
           </div>
         }
       />

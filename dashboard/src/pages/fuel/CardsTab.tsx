@@ -79,7 +79,7 @@ export const CardsTab = () => {
       columns={NO_COLUMNS}
       result={listResultOf(result)}
       url={url}
-      export={{ path: endpoints.listExports.fuelCards.path, query: () => listQueryOf(url.state()) }}
+      export={{ path: endpoints.listExports.fuelCardSpending.path, query: () => listQueryOf(url.state()) }}
       rowId={(row) => row.cardId}
       searchPlaceholder={t("fuelPage.card")}
       empty={{ title: t("fuelPage.cardsEmpty"), description: t("fuelPage.cardsEmptyText") }}

@@ -90,6 +90,10 @@ export const ReconciliationTab = () => {
         url={url}
         searchable={false}
         rowId={(row) => `${row.kind}:${row.vehicleId}:${row.time}`}
+        export={{
+          path: endpoints.listExports.fuelReconciliation.path,
+          query: () => listQueryOf(url.state()),
+        }}
         empty={{ title: t("fuelPage.reconEmpty"), description: t("fuelPage.reconEmptyText") }}
         filters={
           <>

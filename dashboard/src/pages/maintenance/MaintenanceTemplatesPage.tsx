@@ -94,6 +94,10 @@ export const MaintenanceTemplatesPage = () => {
         result={listResultOf(result)}
         url={url}
         rowId={(row) => row.id}
+        export={{
+          path: endpoints.listExports.maintenanceTemplates.path,
+          query: () => listQueryOf(url.state()),
+        }}
         onRowClick={(row) => setOpen(row)}
         searchPlaceholder={t("maintenance.templatesSearch")}
         empty={{

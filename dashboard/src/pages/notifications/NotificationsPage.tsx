@@ -71,6 +71,7 @@ export const NotificationsPage = () => {
         result={listResultOf(result)}
         url={url}
         rowId={(row) => row.id}
+        export={{ path: endpoints.listExports.notifications.path, query: () => listQueryOf(url.state()) }}
         onRowClick={(row) => {
           void markRead(row)
           if (row.link !== null) navigate(row.link)

@@ -1,4 +1,9 @@
-import { endpoints, type NotificationDeliveryAttempt, type NotificationWebhook } from "@fleetcore/contract"
+import {
+  endpoints,
+  type NotificationDeliveryAttempt,
+  type NotificationWebhook,
+  urlOf,
+} from "@fleetcore/contract"
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/solid-query"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { Plus, ScrollText, Trash2 } from "lucide-solid"
@@ -97,6 +102,10 @@ const DeliveryLog = (props: { readonly webhook: Webhook }) => {
         result={listResultOf(log)}
         url={fixedTableState(50)}
         rowId={(row) => row.id}
+        export={{
+          path: urlOf(endpoints.listExports.webhookDeliveries, { params: { id: props.webhook.id } }),
+          query: () => ({}),
+        }}
         compact
         empty={{ title: t("notifications.deliveriesEmpty") }}
       />
@@ -281,6 +290,7 @@ export const WebhooksSection = () => {
         result={listResultOf(list)}
         url={fixedTableState(200)}
         rowId={(row) => row.id}
+        export={{ path: endpoints.listExports.notificationWebhooks.path, query: () => ({}) }}
         compact
         empty={{ title: t("notifications.webhooksEmpty") }}
       />

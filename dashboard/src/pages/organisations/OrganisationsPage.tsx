@@ -41,6 +41,7 @@ export const OrganisationsPage = () => {
         result={listResultOf(result)}
         url={url}
         rowId={(row) => row.id}
+        export={{ path: endpoints.listExports.organisations.path, query: () => listQueryOf(url.state()) }}
         onRowClick={(row) => navigate(`/organisations/${row.id}`)}
         searchPlaceholder={t("organisations.search")}
         empty={{

@@ -9,6 +9,7 @@ import { NotAllowedPage } from "../../frame/NotAllowedPage"
 import { useI18n } from "../../i18n/I18nContext"
 import { EmptyState } from "../../ui/EmptyState"
 import { PageHeader } from "../../ui/PageHeader"
+import { ExportMenu } from "../../ui/table/ExportMenu"
 import { TemplateEditor } from "./TemplateEditor"
 
 type Template = typeof TaskTemplate.Type
@@ -28,15 +29,21 @@ const Templates = () => {
         title={t("tasks.templates")}
         description={t("tasks.templatesDescription")}
         actions={
-          <button
-            type="button"
-            class="button button--primary"
-            data-testid="template-new"
-            onClick={() => setEditing("new")}
-          >
-            <Plus size={16} aria-hidden="true" />
-            <span>{t("tasks.newTemplate")}</span>
-          </button>
+          <div class="header-actions">
+            <ExportMenu
+              id="task-templates"
+              export={{ path: endpoints.listExports.taskTemplates.path, query: () => ({}) }}
+            />
+            <button
+              type="button"
+              class="button button--primary"
+              data-testid="template-new"
+              onClick={() => setEditing("new")}
+            >
+              <Plus size={16} aria-hidden="true" />
+              <span>{t("tasks.newTemplate")}</span>
+            </button>
+          </div>
         }
       />
       <Show when={editing()}>

@@ -82,6 +82,10 @@ export const CentreVisitsSection = () => {
         result={listResultOf(visits)}
         url={fixedTableState(100)}
         rowId={(row) => row.id}
+        export={{
+          path: endpoints.listExports.serviceVisits.path,
+          query: () => (status() === "" ? {} : { status: status() }),
+        }}
         onRowClick={(row) => navigate(`/service-visits/${row.id}`)}
         compact
         empty={{ title: t("vehicleAccess.visitsEmpty") }}

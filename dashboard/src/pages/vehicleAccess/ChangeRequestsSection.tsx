@@ -58,6 +58,10 @@ export const ChangeRequestsSection = () => {
         result={listResultOf(pending)}
         url={fixedTableState(100)}
         rowId={(row) => row.id}
+        export={{
+          path: endpoints.listExports.vehicleChangeRequests.path,
+          query: () => ({ status: "pending" }),
+        }}
         onRowClick={(row) => navigate(`/vehicle-change-requests/${row.id}`)}
         compact
         empty={{ title: t("vehicleAccess.changesEmpty") }}

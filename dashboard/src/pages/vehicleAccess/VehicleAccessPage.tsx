@@ -240,6 +240,7 @@ export const VehicleAccessPage = () => {
           result={listResultOf(requests)}
           url={fixedTableState(100)}
           rowId={(row) => row.id}
+          export={{ path: endpoints.listExports.accessRequests.path, query: () => ({ status: "pending" }) }}
           compact
           empty={{ title: t("vehicleAccess.requestsEmpty") }}
         />
@@ -252,6 +253,7 @@ export const VehicleAccessPage = () => {
           result={listResultOf(grants)}
           url={fixedTableState(100)}
           rowId={(row) => row.id}
+          export={{ path: endpoints.listExports.accessGrants.path, query: () => ({}) }}
           compact
           empty={{ title: t("vehicleAccess.grantsEmpty") }}
         />
@@ -264,6 +266,7 @@ export const VehicleAccessPage = () => {
           result={listResultOf(invites)}
           url={fixedTableState(100)}
           rowId={(row) => row.id}
+          export={{ path: endpoints.listExports.accessInvites.path, query: () => ({ status: "open" }) }}
           compact
           empty={{ title: t("vehicleAccess.codesEmpty") }}
         />

@@ -41,6 +41,7 @@ export const ReportSchedulesPage = () => {
         result={listResultOf(result)}
         url={url}
         rowId={(row) => row.id}
+        export={{ path: endpoints.listExports.reportSchedules.path, query: () => listQueryOf(url.state()) }}
         onRowClick={(row) => navigate(`/reports/schedules/${row.id}`)}
         searchPlaceholder={t("reportSchedules.search")}
         empty={{

@@ -1,6 +1,6 @@
 import "../../organisations/adminPages.css"
 import "./schedules.css"
-import { endpoints, SCHEDULE_RUN_STATUSES } from "@fleetcore/contract"
+import { endpoints, SCHEDULE_RUN_STATUSES, urlOf } from "@fleetcore/contract"
 import { A, useNavigate, useParams } from "@solidjs/router"
 import { useQueryClient } from "@tanstack/solid-query"
 import { Pause, Play, Send, Trash2 } from "lucide-solid"
@@ -196,6 +196,10 @@ const ScheduleDetail = (props: { readonly schedule: ScheduleView }) => {
           result={listResultOf(runsResult)}
           url={url}
           rowId={(row) => row.id}
+          export={{
+            path: urlOf(endpoints.listExports.scheduleRuns, { params: { id: id() } }),
+            query: () => listQueryOf(url.state()),
+          }}
           searchable={false}
           empty={{ title: t("reportSchedules.runsEmpty") }}
           filters={

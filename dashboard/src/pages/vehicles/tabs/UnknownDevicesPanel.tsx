@@ -92,6 +92,7 @@ export const UnknownDevicesPanel = (props: { readonly vehicleId: string }) => {
         columns={columns()}
         result={listResultOf(unknown)}
         rowId={(r) => `${r.protocol}:${r.identifier}`}
+        export={{ path: endpoints.listExports.unknownDevices.path, query: () => ({}) }}
         empty={t("devices.unknownEmpty")}
       />
     </section>

@@ -1,4 +1,4 @@
-import { type AssignmentWithNames, endpoints } from "@fleetcore/contract"
+import { type AssignmentWithNames, endpoints, urlOf } from "@fleetcore/contract"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { createMemo, Show } from "solid-js"
 import { useSession } from "../../../auth/SessionContext"
@@ -58,6 +58,10 @@ export const VehicleAssignmentsTab = (props: VehicleTabProps) => {
         columns={columns()}
         result={listResultOf(result)}
         rowId={(r) => r.id}
+        export={{
+          path: urlOf(endpoints.listExports.vehicleAssignments, { params: { id: props.vehicle.id } }),
+          query: () => ({}),
+        }}
         empty={t("fleet.assignmentsEmpty")}
       />
       <Show when={session.can("assignments.manage")}>

@@ -157,6 +157,7 @@ export const VehicleDevicesTab = (props: VehicleTabProps) => {
         columns={columns()}
         result={listResultOf(attached)}
         rowId={(r) => r.id}
+        export={{ path: endpoints.listExports.devices.path, query: () => ({ vehicleId: props.vehicle.id }) }}
         empty={t("fleet.devicesEmpty")}
       />
       <Show when={manage() && (attached.data?.items.length ?? 0) === 0}>

@@ -1,4 +1,4 @@
-import { endpoints, type OdometerReading } from "@fleetcore/contract"
+import { endpoints, type OdometerReading, urlOf } from "@fleetcore/contract"
 import { useQueryClient } from "@tanstack/solid-query"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { createMemo, createSignal, Show } from "solid-js"
@@ -98,6 +98,10 @@ export const VehicleMileageTab = (props: VehicleTabProps) => {
         columns={columns()}
         result={listResultOf(list)}
         rowId={(r) => r.id}
+        export={{
+          path: urlOf(endpoints.listExports.odometerReadings, { params: { id: props.vehicle.id } }),
+          query: () => ({ sort: "-at" }),
+        }}
         empty={t("fleet.mileageEmpty")}
       />
       <Show when={session.can("telemetry.read")}>

@@ -1,4 +1,4 @@
-import { CURRENCIES, endpoints, OWNER_TYPES } from "@fleetcore/contract"
+import { CURRENCIES, endpoints, OWNER_TYPES, urlOf } from "@fleetcore/contract"
 import { useQueryClient } from "@tanstack/solid-query"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { Trash2 } from "lucide-solid"
@@ -131,6 +131,10 @@ export const VehicleOwnershipTab = (props: VehicleTabProps) => {
         columns={columns()}
         result={listResultOf(result)}
         rowId={(r) => r.id}
+        export={{
+          path: urlOf(endpoints.listExports.ownershipRecords, { params: { id: props.vehicle.id } }),
+          query: () => ({}),
+        }}
         empty={t("fleet.ownershipEmpty")}
       />
       <Show when={manage()}>

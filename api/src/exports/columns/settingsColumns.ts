@@ -1,0 +1,103 @@
+import { coded, count, field, instant, joined, type ListColumn, nested, yesNo } from "./ListColumn.js"
+
+/**
+ * The exported columns of the organisation's settings and its administrator's lists: maintenance
+ * and task templates, currency rates, budgets, notifications and webhooks, report schedules and
+ * their runs, and the installation's organisations.
+ */
+export const SETTINGS_COLUMNS = {
+  maintenanceTemplates: [
+    field("name"),
+    field("vehicleTypeName"),
+    field("vehicleName"),
+    field("vehiclePlate"),
+    field("everyKm", "distance"),
+    field("everyMonths", "number"),
+  ],
+  taskTemplates: [
+    field("name"),
+    coded("defaultPriority", "taskPriority"),
+    field("defaultDurationMinutes", "number"),
+    field("defaultTeamName"),
+    count("states"),
+    count("triggers"),
+    instant("updatedAt"),
+  ],
+  currencyRates: [
+    field("date", "date"),
+    field("currency"),
+    field("base"),
+    field("rate"),
+    instant("createdAt"),
+  ],
+  budgets: [
+    coded("category", "expenseCategory"),
+    coded("period", "budgetPeriod"),
+    field("start", "date"),
+    field("end", "date"),
+    field("amount", "money"),
+    field("currency"),
+  ],
+  notifications: [
+    instant("createdAt"),
+    coded("severity", "alertSeverity"),
+    field("title"),
+    field("body"),
+    field("vehicleName"),
+    field("vehiclePlate"),
+    instant("readAt"),
+  ],
+  notificationWebhooks: [
+    field("name"),
+    field("url"),
+    joined("types"),
+    yesNo("enabled"),
+    instant("updatedAt"),
+  ],
+  webhookDeliveries: [
+    instant("at"),
+    field("eventTitle"),
+    field("eventType"),
+    field("attempt", "number"),
+    yesNo("ok"),
+    field("statusCode", "number"),
+    field("durationMs", "number"),
+    coded("deliveryStatus", "deliveryStatus"),
+    instant("nextAttemptAt"),
+    field("error"),
+  ],
+  reportSchedules: [
+    field("name"),
+    coded("report", "reportKind"),
+    coded("period", "reportPeriod"),
+    coded("frequency", "frequency"),
+    field("hour", "number"),
+    field("timezone"),
+    joined("formats"),
+    joined("recipients"),
+    coded("language", "language"),
+    yesNo("enabled"),
+    nested("createdBy", "name"),
+    instant("nextRunAt"),
+  ],
+  scheduleRuns: [
+    instant("scheduledFor"),
+    yesNo("manual"),
+    coded("status", "runStatus"),
+    field("attempts", "number"),
+    instant("startedAt"),
+    instant("finishedAt"),
+    joined("recipients"),
+    instant("nextAttemptAt"),
+    field("error"),
+  ],
+  organisations: [
+    field("name"),
+    field("slug"),
+    coded("kind", "orgKind"),
+    coded("status", "orgStatus"),
+    field("userCount", "number"),
+    field("vehicleCount", "number"),
+    instant("createdAt"),
+  ],
+} as const satisfies Readonly<Record<string, ReadonlyArray<ListColumn>>>
