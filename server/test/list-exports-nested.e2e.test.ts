@@ -230,7 +230,8 @@ describe("exports of nested and settings lists", () => {
     const spending = await agree(admin, ...paths("fuelCardSpending"))
     expect(column(spending.csv, "Card")).toEqual(["•••• 4417"])
     expect(column(spending.csv, "Daily limit")).toEqual(["40000.00"])
-    const today = (spending.items[0]?.periods as Array<{ spent: string; period: string }>)[0]
+    const periods = spending.items[0]?.periods as Array<{ spent: string; period: string }> | undefined
+    const today = periods?.[0]
     expect(today?.period).toBe("day")
     expect(column(spending.csv, "Spent today")).toEqual([today?.spent])
     expect(column(spending.csv, "Daily limit used")).toEqual(["0"])
