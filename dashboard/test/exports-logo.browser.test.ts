@@ -152,6 +152,8 @@ describe("list exports and the organisation's logo in a browser", () => {
       // The lists under a record and the settings lists.
       [`/vehicles/${vehicle.id}?tab=assignments`, "vehicle-assignments"],
       [`/vehicles/${vehicle.id}?tab=mileage`, "vehicle-readings"],
+      [`/vehicles/${vehicle.id}?tab=mileage`, "vehicle-daily-mileage"],
+      [`/vehicles/${vehicle.id}?tab=trips`, "vehicle-trips"],
       [`/vehicles/${vehicle.id}?tab=ownership`, "vehicle-ownership"],
       [`/vehicles/${vehicle.id}?tab=devices`, "vehicle-devices"],
       ["/fuel?tab=reconciliation", "fuel-recon"],
@@ -167,7 +169,7 @@ describe("list exports and the organisation's logo in a browser", () => {
       await page.goto(`${b.fleet.httpUrl}${path}`)
       await expect.poll(() => page.getByTestId(`${id}-export`).count(), { ...POLL, message: path }).toBe(1)
       // The menu beside a page's own buttons, and above a section's table.
-      if (id === "budgets" || id === "task-templates" || id === "access-grants" || id === "vehicle-readings")
+      if (["budgets", "task-templates", "access-grants", "vehicle-readings", "vehicle-trips"].includes(id))
         await b.shot(page, `${id}-export`, { fullPage: false })
     }
     const download = async (id: string, format: string) => {
@@ -194,6 +196,11 @@ describe("list exports and the organisation's logo in a browser", () => {
     const rows = Papa.parse<Array<string>>(csv, { skipEmptyLines: true }).data
     expect(rows).toHaveLength(2)
     expect(rows[1]).toContain("Tab van")
+    // The vehicle's trips and stops: its report over the period's days.
+    await page.goto(`${b.fleet.httpUrl}/vehicles/${vehicle.id}?tab=trips`)
+    await expect.poll(() => page.getByTestId("vehicle-trips-export").count(), POLL).toBe(1)
+    const tripsCsv = (await download("vehicle-trips", "csv")).toString("utf8").replace(/^\uFEFF/u, "")
+    expect(tripsCsv.split("\n")[0]).toMatch(/^Vehicle,Plate,Driver,Start/u)
     // A driver's vehicles, by the driver's page.
     await page.goto(`${b.fleet.httpUrl}/drivers/${driver.id}?tab=vehicles`)
     await expect.poll(() => page.getByTestId("driver-assignments-export").count(), POLL).toBe(1)

@@ -1,11 +1,13 @@
 import "./replay.css"
-import type { Trip } from "@fleetcore/contract"
+import { endpoints, type Trip, urlOf } from "@fleetcore/contract"
 import { useSearchParams } from "@solidjs/router"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { createMemo, createSignal, Show } from "solid-js"
 import { useI18n } from "../i18n/I18nContext"
+import { localDay } from "../ui/localDay"
 import { fixedTableState } from "../ui/table/createTableUrlState"
 import { DataTable } from "../ui/table/DataTable"
+import { ExportMenu } from "../ui/table/ExportMenu"
 import { staticList } from "../ui/table/staticList"
 import { createBasemapStyle } from "./createBasemapStyle"
 import type { MapStop } from "./makeReplayLayers"
@@ -194,6 +196,19 @@ export const TripsAndStops = (props: { readonly vehicleId: string }) => {
       <div class="panel__header replay__header">
         <h2>{t("replay.trips")}</h2>
         <ReplayPeriodPicker period={period()} />
+        {/* The trips and stops report of this vehicle over the period's days, as a file. */}
+        <ExportMenu
+          id="vehicle-trips"
+          export={{
+            path: urlOf(endpoints.reports.export, { params: { report: "trips" } }),
+            query: () => ({
+              period: "custom",
+              from: localDay(period().fromMs),
+              to: localDay(period().toMs - 1),
+              vehicleId: props.vehicleId,
+            }),
+          }}
+        />
       </div>
       <div class="trips-stops__body">
         <div class="trips-stops__preview">

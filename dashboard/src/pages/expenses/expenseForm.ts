@@ -1,5 +1,6 @@
 import { Currency, ExpenseCategory, IsoDate, Money, Uuid } from "@fleetcore/contract"
 import { Schema } from "effect"
+import { localDay } from "../../ui/localDay"
 import type { ExpenseView } from "./expenseColumns"
 
 const Empty = Schema.Literal("")
@@ -22,10 +23,7 @@ export const ExpenseForm = Schema.Struct({
 })
 export type ExpenseValues = (typeof ExpenseForm)["Encoded"]
 
-const today = (): string => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`
-}
+const today = (): string => localDay(new Date())
 
 export const newExpenseValues = (currency: string, vehicleId = ""): ExpenseValues => ({
   vehicleId,

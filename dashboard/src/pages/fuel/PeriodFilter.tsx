@@ -1,13 +1,12 @@
 import { useI18n } from "../../i18n/I18nContext"
+import { localDay } from "../../ui/localDay"
 import type { TableUrlState } from "../../ui/table/createTableUrlState"
 
 /** The local day a URL instant falls on, for a date input. */
 const dayOf = (instant: string | undefined): string => {
   if (instant === undefined || instant === "") return ""
   const d = new Date(instant)
-  return Number.isNaN(d.getTime())
-    ? ""
-    : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`
+  return Number.isNaN(d.getTime()) ? "" : localDay(d)
 }
 
 /**

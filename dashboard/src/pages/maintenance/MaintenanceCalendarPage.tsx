@@ -5,8 +5,9 @@ import { ChevronLeft, ChevronRight } from "lucide-solid"
 import { createMemo, For } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useI18n } from "../../i18n/I18nContext"
+import { localDay } from "../../ui/localDay"
 import { PageHeader } from "../../ui/PageHeader"
-import { dueState, localDay, monthGrid, shiftMonth, type TaskView } from "./dueState"
+import { dueState, monthGrid, shiftMonth, type TaskView } from "./dueState"
 import { MaintenanceNav } from "./MaintenanceBoardPage"
 
 /** A month of upcoming services by due date (Monday first); overdue ones in red. */

@@ -6,9 +6,10 @@ import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { DocumentsPanel } from "../../ui/documents/DocumentsPanel"
+import { localDay } from "../../ui/localDay"
 import { ExportMenu } from "../../ui/table/ExportMenu"
 import { formatKm, formatMoney } from "../vehicles/vehicleFormat"
-import { localDay, type TaskView } from "./dueState"
+import type { TaskView } from "./dueState"
 import { DueLine } from "./TaskCard"
 
 /** The decimals a quantity needs (up to 3): 4 → 0, 1.5 → 1. */

@@ -9,7 +9,8 @@ import { SelectField } from "../../ui/form/SelectField"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextAreaField } from "../../ui/form/TextAreaField"
 import { TextField } from "../../ui/form/TextField"
-import { localDay, type TaskView } from "./dueState"
+import { localDay } from "../../ui/localDay"
+import type { TaskView } from "./dueState"
 import {
   type PartDraft,
   partsOf,

@@ -41,10 +41,6 @@ export const columnOf = (status: TaskView["status"]): "scheduled" | "in_progress
         ? "completed"
         : null
 
-/** The local day of an instant as "YYYY-MM-DD". */
-export const localDay = (d: Date): string =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`
-
 /** The days shown for a month (`month` = "YYYY-MM"): whole weeks from Monday, as "YYYY-MM-DD". */
 export const monthGrid = (month: string): string[] => {
   const first = new Date(`${month}-01T00:00:00Z`)

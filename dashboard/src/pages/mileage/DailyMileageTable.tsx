@@ -1,5 +1,5 @@
 import "./mileage.css"
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, urlOf } from "@fleetcore/contract"
 import { useQuery } from "@tanstack/solid-query"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { createMemo, Show } from "solid-js"
@@ -85,6 +85,11 @@ export const DailyMileageTable = (props: { readonly vehicleId: string }) => {
           refetch: () => void query.refetch(),
         }}
         rowId={(r) => r.period}
+        // The same days as the mileage report of this vehicle, as a file.
+        export={{
+          path: urlOf(endpoints.reports.export, { params: { report: "mileage" } }),
+          query: () => ({ period: "custom", from, to: today, vehicleId: props.vehicleId, groupBy: "day" }),
+        }}
         empty={t("mileage.empty")}
       />
     </section>

@@ -1,3 +1,5 @@
+import { localDay } from "../localDay"
+
 /** How far a document's expiry is: none, expired, within the warning window, or later. */
 export type ExpiryState = "none" | "expired" | "soon" | "valid"
 
@@ -16,5 +18,4 @@ export const expiryState = (expiresOn: string | null, today: string): ExpiryStat
 }
 
 /** Today as "YYYY-MM-DD" in the browser's time zone. */
-export const localToday = (now: Date = new Date()): string =>
-  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`
+export const localToday = (now: Date = new Date()): string => localDay(now)
