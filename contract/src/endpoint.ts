@@ -50,6 +50,8 @@ export interface Endpoint<
   readonly summary: string
   readonly description?: string
   readonly access: Access
+  /** A second permission the caller must hold besides `access` (a list's export: the list's own). */
+  readonly alsoRequires?: Permission
   /** Path parameters, named as in `path`; every value is a string on the wire. */
   readonly params: P
   /** Query-string parameters; every value is a string on the wire. */
@@ -88,6 +90,7 @@ type Spec<P, Q, B, R> = {
   readonly summary: string
   readonly description?: string
   readonly access: Access
+  readonly alsoRequires?: Permission
   readonly params?: P
   readonly query?: Q
   readonly body?: B

@@ -34,6 +34,7 @@ export const listExport = <F extends Schema.Struct.Fields>(
     summary: `The list as a CSV, XLSX or PDF file, with its filters and sort (an audited action)`,
     description: `Needs \`reports.export\` and \`${String(list.access)}\` (the list's own). At most ${MAX_EXPORT_ROWS} rows.`,
     access: "reports.export",
+    ...(list.access === "public" || list.access === "signedIn" ? {} : { alsoRequires: list.access }),
     ...(list.params === undefined ? {} : { params: list.params }),
     // The list's own filters (typed by the list endpoint), and the format.
     query: Schema.Struct({ ...filters, format: ExportFormat }) as unknown as Wire,

@@ -87,7 +87,11 @@ const multipartSchema = (m: Multipart, components: JsonObject): JsonObject => {
 const rolesFor = (e: AnyEndpoint): ReadonlyArray<string> =>
   e.access === "public" || e.access === "signedIn"
     ? [e.access]
-    : ROLES.filter((r) => ROLE_PERMISSIONS[r].has(e.access as never))
+    : ROLES.filter(
+        (r) =>
+          ROLE_PERMISSIONS[r].has(e.access as never) &&
+          (e.alsoRequires === undefined || ROLE_PERMISSIONS[r].has(e.alsoRequires)),
+      )
 
 export interface OpenApiInfo {
   readonly title: string
@@ -128,6 +132,7 @@ export const toOpenApi = (endpoints: ReadonlyArray<AnyEndpoint>, info: OpenApiIn
       summary: e.summary,
       description: [e.description, `Roles: ${rolesFor(e).join(", ")}.`].filter(Boolean).join("\n\n"),
       "x-fleet-access": e.access,
+      ...(e.alsoRequires === undefined ? {} : { "x-fleet-also-requires": e.alsoRequires }),
       parameters: [
         ...parametersOf(e.params, "path", components),
         ...parametersOf(e.query, "query", components),

@@ -62,7 +62,8 @@ const show = (e: AnyEndpoint, who: string, a: Answered, parts: CallParts): strin
     parts.body === undefined ? "" : ` ${JSON.stringify(parts.body).slice(0, 300)}`
   }\n    answered ${a.status} ${a.text.slice(0, 300)}`
 const allows = (role: Role, e: AnyEndpoint): boolean =>
-  e.access === "public" || e.access === "signedIn" || can(role, e.access)
+  (e.access === "public" || e.access === "signedIn" || can(role, e.access)) &&
+  (e.alsoRequires === undefined || can(role, e.alsoRequires))
 
 /**
  * Calls that may end the caller's session or sign-in (the `auth` area) go last, so a logout never

@@ -110,6 +110,8 @@ export const serve = <
           if (e.access !== "signedIn" && !can(principal.role, e.access)) {
             throw new HttpError(403, "FLEET_FORBIDDEN", `this action needs the permission ${e.access}`)
           }
+          if (e.alsoRequires !== undefined && !can(principal.role, e.alsoRequires))
+            throw new HttpError(403, "FLEET_FORBIDDEN", `this action needs the permission ${e.alsoRequires}`)
         }
         const params = decodeParams(e, request)
         const query =
