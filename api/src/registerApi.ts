@@ -23,6 +23,7 @@ import { registerChangeRequestRoutes } from "./changeRequests/ChangeRequestRoute
 import { registerCommandRoutes } from "./commands/CommandRoutes.js"
 import type { DeviceCommandService } from "./commands/DeviceCommandService.js"
 import { registerContractRoutes } from "./contracts/ContractRoutes.js"
+import { registerDashboardRoutes } from "./dashboards/DashboardRoutes.js"
 import { registerDeviceRoutes } from "./devices/DeviceRoutes.js"
 import { registerApiReference } from "./docs/ApiReference.js"
 import { registerDocumentRoutes } from "./documents/DocumentRoutes.js"
@@ -183,6 +184,7 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerImportRoutes(app, deps)
   registerNotificationRoutes(app, served)
   registerHomeRoutes(app, deps)
+  registerDashboardRoutes(app, deps)
   registerAnalyticsRoutes(app, deps)
   registerReportRoutes(app, deps)
   const commands = deps.commands

@@ -22,6 +22,17 @@ const REASON_PERMISSION: Record<(typeof ATTENTION_REASONS)[number], Permission> 
   criticalAlert: "alerts.read",
 }
 
+/** The operations widget's parts the caller may read (seed 001's fleet dashboard); null for none. */
+const operationsAccess = (may: (permission: Permission) => boolean): HomeAccess["operations"] => {
+  const parts = {
+    live: may("vehicles.read") && may("telemetry.read"),
+    tickets: may("tickets.read"),
+    tasks: may("tasks.read"),
+    onboarding: may("vehicles.approve"),
+  }
+  return Object.values(parts).some(Boolean) ? parts : null
+}
+
 /**
  * `GET /api/v1/home`: every widget of the home page in one round trip. A widget is computed only
  * when the caller's role holds the permission its records need (else null); the Postgres widgets
@@ -54,6 +65,7 @@ export const registerHomeRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
           expenses: null,
           mileage: null,
           activity: null,
+          operations: null,
           driver,
         },
       }
@@ -66,6 +78,7 @@ export const registerHomeRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
       contracts: may("contracts.read"),
       expenses: may("expenses.read"),
       activity: may("audit.read"),
+      operations: operationsAccess(may),
     }
     // ClickHouse (callers of one organisation share its statement) runs while the transaction opens
     // and reads the organisation's books; then one statement reads every widget and the leaders' names.

@@ -1,4 +1,5 @@
 import type { ATTENTION_REASONS, HomeSummary } from "@fleetcore/contract"
+import { liveCountsSql, onboardingSql, openTasksSql, openTicketsSql } from "../dashboards/dashboardSql.js"
 import type { OrgBooks } from "../expenses/orgBooks.js"
 import {
   activitySql,
@@ -28,6 +29,13 @@ export interface HomeAccess {
   readonly contracts: boolean
   readonly expenses: boolean
   readonly activity: boolean
+  /** The parts of the operations widget the caller may read; null: none. */
+  readonly operations: {
+    readonly live: boolean
+    readonly tickets: boolean
+    readonly tasks: boolean
+    readonly onboarding: boolean
+  } | null
 }
 
 /**
@@ -59,6 +67,13 @@ export const homeStatement = (
   if (access.contracts) columns.push(`${contractsSql} AS contracts`)
   if (access.expenses) columns.push(`${expensesSql(param(books.currency))} AS expenses`)
   if (access.activity) columns.push(`${activitySql} AS activity`)
+  const ops = access.operations
+  if (ops !== null)
+    columns.push(`json_build_object(
+      'live', ${ops.live ? liveCountsSql("true") : "null"},
+      'tickets', ${ops.tickets ? openTicketsSql("true") : "null"},
+      'tasks', ${ops.tasks ? openTasksSql("true") : "null"},
+      'onboarding', ${ops.onboarding ? onboardingSql : "null"}) AS operations`)
   if (leaderIds !== null)
     columns.push(`(SELECT coalesce(json_agg(json_build_object('id', v.id, 'name', v.name, 'plate', v.plate)), '[]')
        FROM vehicles v WHERE v.id = ANY(${param(leaderIds)}::uuid[])) AS leaders`)
@@ -82,4 +97,5 @@ export const homeWidgets = (row: Record<string, unknown>, access: HomeAccess, cu
     ? expensesView(row.expenses as Parameters<typeof expensesView>[0], currency)
     : null,
   activity: access.activity ? activityView(row.activity as Parameters<typeof activityView>[0]) : null,
+  operations: access.operations === null ? null : (row.operations as Widgets["operations"]),
 })

@@ -1,6 +1,7 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
 import { Currency, IsoDate, IsoDateTime, Money, Uuid } from "../schemas.js"
+import { HomeOperations } from "./dashboards.js"
 import { VehicleStatus } from "./vehicles.js"
 
 /** Days ahead a document or contract counts as "expiring" on the home page (seed 003: 30). */
@@ -125,6 +126,8 @@ export const HomeSummary = Schema.Struct({
   expenses: Schema.NullOr(HomeExpenses),
   mileage: Schema.NullOr(HomeMileage),
   activity: Schema.NullOr(HomeActivity),
+  /** Live state, open tickets and tasks, onboarding (seed 001's fleet dashboard); parts need their permission. */
+  operations: Schema.NullOr(HomeOperations),
   /** Only for a role confined to assigned vehicles (a driver); the organisation's widgets are then null. */
   driver: Schema.NullOr(HomeDriver),
 }).annotate({ identifier: "HomeSummary" })

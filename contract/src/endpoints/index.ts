@@ -9,6 +9,7 @@ import { centres, moderation } from "./centres.js"
 import { changeRequests } from "./changeRequests.js"
 import { contracts } from "./contracts.js"
 import { currencyRates } from "./currencyRates.js"
+import { dashboards } from "./dashboards.js"
 import { deviceCommands } from "./deviceCommands.js"
 import { devices } from "./devices.js"
 import { documents } from "./documents.js"
@@ -53,6 +54,7 @@ export const endpoints = {
   users,
   audit,
   vehicles,
+  dashboards,
   history,
   assignments,
   odometer,
