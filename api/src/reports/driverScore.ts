@@ -1,3 +1,4 @@
+import { MIN_SCORED_KM } from "@fleetcore/contract"
 /**
  * Points a driver loses per event per 1 000 km driven (docs/reports.md explains the score; the
  * dashboard's note quotes these numbers).
@@ -9,8 +10,8 @@ export const SCORE_WEIGHTS = {
   fuelAnomalies: 20,
 } as const
 
-/** Below this distance a driver is not scored: one event over a few dozen km says too little. */
-export const MIN_SCORED_KM = 100
+/** Below MIN_SCORED_KM a driver is not scored: one event over a few dozen km says too little. */
+export { MIN_SCORED_KM }
 
 export interface ScoreInput {
   readonly km: number

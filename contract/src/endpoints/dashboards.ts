@@ -6,6 +6,9 @@ import { DriverStatus } from "./drivers.js"
 import { DriverOnboardingStatus, VehicleOnboardingStatus } from "./onboarding.js"
 import { LiveStatus, VehicleStatus } from "./vehicles.js"
 
+/** Below this distance in a period the drivers report (and a driver's dashboard) gives no score. */
+export const MIN_SCORED_KM = 100
+
 const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
 
 /** Open work items and how many of them are late (a ticket past its SLA, a task past its due time). */

@@ -2,6 +2,7 @@ import { accountsEn } from "./accounts/en"
 import { alertsEn } from "./alerts/en"
 import { analyticsEn } from "./analytics/en"
 import { commandsEn } from "./commands/en"
+import { dashboardsEn } from "./dashboards/en"
 import { devicesEn } from "./devices/en"
 import { fleetEn } from "./fleet/en"
 import { fuelEn } from "./fuel/en"
@@ -43,6 +44,7 @@ export const en = {
   ...reportSchedulesEn,
   ...onboardingEn,
   ...tasksEn,
+  ...dashboardsEn,
   ...accountsEn,
   app: {
     title: "FleetCore",

@@ -2,6 +2,7 @@ import { accountsKk } from "./accounts/kk"
 import { alertsKk } from "./alerts/kk"
 import { analyticsKk } from "./analytics/kk"
 import { commandsKk } from "./commands/kk"
+import { dashboardsKk } from "./dashboards/kk"
 import { devicesKk } from "./devices/kk"
 import type { Dictionary } from "./en"
 import { fleetKk } from "./fleet/kk"
@@ -44,6 +45,7 @@ export const kk: Dictionary = {
   ...reportSchedulesKk,
   ...onboardingKk,
   ...tasksKk,
+  ...dashboardsKk,
   ...accountsKk,
   app: {
     title: "FleetCore",

@@ -2,6 +2,7 @@ import { accountsRu } from "./accounts/ru"
 import { alertsRu } from "./alerts/ru"
 import { analyticsRu } from "./analytics/ru"
 import { commandsRu } from "./commands/ru"
+import { dashboardsRu } from "./dashboards/ru"
 import { devicesRu } from "./devices/ru"
 import type { Dictionary } from "./en"
 import { fleetRu } from "./fleet/ru"
@@ -44,6 +45,7 @@ export const ru: Dictionary = {
   ...reportSchedulesRu,
   ...onboardingRu,
   ...tasksRu,
+  ...dashboardsRu,
   ...accountsRu,
   app: {
     title: "FleetCore",

@@ -2,6 +2,7 @@ import { accountsTr } from "./accounts/tr"
 import { alertsTr } from "./alerts/tr"
 import { analyticsTr } from "./analytics/tr"
 import { commandsTr } from "./commands/tr"
+import { dashboardsTr } from "./dashboards/tr"
 import { devicesTr } from "./devices/tr"
 import type { Dictionary } from "./en"
 import { fleetTr } from "./fleet/tr"
@@ -44,6 +45,7 @@ export const tr: Dictionary = {
   ...reportSchedulesTr,
   ...onboardingTr,
   ...tasksTr,
+  ...dashboardsTr,
   ...accountsTr,
   app: {
     title: "FleetCore",

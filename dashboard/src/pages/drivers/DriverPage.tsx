@@ -9,6 +9,7 @@ import { Dynamic } from "solid-js/web"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { PageHeader } from "../../ui/PageHeader"
+import { DriverSummary } from "../dashboards/DriverSummary"
 import { createDriverQuery } from "./driverQueries"
 import { DRIVER_TABS } from "./driverTabs"
 
@@ -53,6 +54,7 @@ export const DriverPage = () => {
                 .join(" · ")}
               actions={<BackLink />}
             />
+            <DriverSummary driverId={driver().id} />
             <Tabs
               value={current()}
               onChange={(tab) =>

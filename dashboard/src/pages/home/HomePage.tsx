@@ -14,6 +14,7 @@ import { FleetStatusCard } from "./FleetStatusCard"
 import { FuelAnomalyBanner } from "./FuelAnomalyBanner"
 import { createHomeQuery } from "./homeQueries"
 import { MileageLeadersCard } from "./MileageLeadersCard"
+import { OperationsCard } from "./OperationsCard"
 import { RecentActivityCard } from "./RecentActivityCard"
 import "./home.css"
 
@@ -29,6 +30,7 @@ const OrganisationHome = () => {
           <div class="home-grid">
             <Show when={data().fuelAnomalies}>{(f) => <FuelAnomalyBanner unchecked={f().unchecked} />}</Show>
             <Show when={data().fleet}>{(fleet) => <FleetStatusCard fleet={fleet()} />}</Show>
+            <Show when={data().operations}>{(o) => <OperationsCard operations={o()} />}</Show>
             <Show when={data().attention}>{(a) => <AttentionCard attention={a()} />}</Show>
             <div class="home-pair">
               <Show when={data().documents}>{(d) => <ExpiringDocumentsCard documents={d()} />}</Show>

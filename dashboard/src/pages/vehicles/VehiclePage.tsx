@@ -8,6 +8,7 @@ import { Dynamic } from "solid-js/web"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { PageHeader } from "../../ui/PageHeader"
+import { VehicleSummary } from "../dashboards/VehicleSummary"
 import { RentalExpiringBadge, VehicleStatusBadge } from "./VehicleStatusBadge"
 import { createVehicleQuery } from "./vehicleQueries"
 import { VEHICLE_TABS } from "./vehicleTabs"
@@ -61,6 +62,7 @@ export const VehiclePage = () => {
                 </span>
               }
             />
+            <VehicleSummary vehicleId={vehicle().id} />
             <div class="vehicle-tabs" role="tablist" aria-label={t("fleet.tabsLabel")}>
               <For each={tabs()}>
                 {(tab) => (
