@@ -96,6 +96,10 @@ const TicketPage = lazy(() => import("./pages/tickets/TicketPage").then((m) => (
 const ChangeRequestPage = lazy(() =>
   import("./pages/vehicleAccess/ChangeRequestPage").then((m) => ({ default: m.ChangeRequestPage })),
 )
+const CentrePage = lazy(() => import("./pages/centre/CentrePage").then((m) => ({ default: m.CentrePage })))
+const CentreAccessPage = lazy(() =>
+  import("./pages/centre/CentreAccessPage").then((m) => ({ default: m.CentreAccessPage })),
+)
 const ServiceVisitPage = lazy(() =>
   import("./pages/vehicleAccess/ServiceVisitPage").then((m) => ({ default: m.ServiceVisitPage })),
 )
@@ -315,9 +319,14 @@ export const App = () => (
         path="/vehicle-access"
         component={() => <Guarded page="vehicleAccess" component={VehicleAccessPage} />}
       />
+      <Route path="/centre" component={() => <Guarded page="centre" component={CentrePage} />} />
+      <Route
+        path="/centre/access"
+        component={() => <Guarded page="centreAccess" component={CentreAccessPage} />}
+      />
       <Route
         path="/service-visits/:id"
-        component={() => <Guarded page="vehicleAccess" component={ServiceVisitPage} />}
+        component={() => <Guarded page="serviceVisits" component={ServiceVisitPage} />}
       />
       <Route
         path="/vehicle-change-requests/:id"

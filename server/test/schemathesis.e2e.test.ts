@@ -75,7 +75,7 @@ describe("schemathesis", () => {
       const runs = await Promise.all(
         callers.map(async (caller) => {
           const started = Date.now()
-          const args = [
+          const args: Array<string> = [
             "run",
             `${h.fleet.httpUrl}/api/v1/openapi.json`,
             "--header",
@@ -98,6 +98,10 @@ describe("schemathesis", () => {
             "--request-timeout",
             "10",
           ]
+          // List exports run their list's own handler on the same query, which both callers fuzz; the
+          // owner fuzzes the exports too, the admin of another organisation leaves them out (their
+          // refusals are the permission test's).
+          if (caller.name === "admin") args.push("--exclude-path-regex", "/export$")
           const { code, output } = await run(args)
           console.log(
             `schemathesis as ${caller.name}: exit ${code} after ${Math.round((Date.now() - started) / 1000)} s`,

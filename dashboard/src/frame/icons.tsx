@@ -56,6 +56,7 @@ const ICONS: Readonly<Record<MenuIcon, (props: { size: number }) => JSX.Element>
   incidents: Siren,
   tickets: LifeBuoy,
   vehicleAccess: KeyRound,
+  centre: Wrench,
   fuel: Fuel,
   maintenance: Wrench,
   tasks: ClipboardCheck,

@@ -7,10 +7,22 @@ const ids = (role: Role, placement: "main" | "admin" | "user") =>
   visibleMenu(permissionsOf(role), placement).map((item) => item.id)
 
 describe("menu", () => {
-  it("shows the owner every page", () => {
+  it("shows the owner every page in the sidebar but a service centre's own", () => {
+    const centreOwn = ["centre", "centreAccess"]
     expect([...ids("owner", "main"), ...ids("owner", "admin"), ...ids("owner", "user")].sort()).toEqual(
-      MENU.map((item) => item.id).sort(),
+      MENU.filter((item) => item.placement !== "none" && !centreOwn.includes(item.id))
+        .map((item) => item.id)
+        .sort(),
     )
+  })
+
+  it("gives a centre's staff their centre and visits; its owner and manager the access page too", () => {
+    expect(ids("mechanic", "main")).toEqual(["home", "centre"])
+    expect(ids("centre_manager", "main")).toEqual(["home", "centre", "centreAccess"])
+    expect(
+      mayOpen(MENU.find((m) => m.id === "serviceVisits")?.access ?? "signedIn", permissionsOf("mechanic")),
+    ).toBe(true)
+    expect(menuItemOf("/centre/access")?.id).toBe("centreAccess")
   })
 
   it("gives an admin users, audit and their organisation's settings but not organisations", () => {

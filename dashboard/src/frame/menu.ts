@@ -27,6 +27,7 @@ export type MenuIcon =
   | "incidents"
   | "tickets"
   | "vehicleAccess"
+  | "centre"
   | "fuel"
   | "maintenance"
   | "tasks"
@@ -63,6 +64,8 @@ export interface MenuItem {
     | "incidents"
     | "tickets"
     | "vehicleAccess"
+    | "centre"
+    | "centreAccess"
     | "fuel"
     | "maintenance"
     | "tasks"
@@ -75,8 +78,8 @@ export interface MenuItem {
     | "onboarding"
   readonly icon: MenuIcon
   readonly access: PageAccess
-  /** Sidebar sections; the profile lives in the user menu instead. */
-  readonly placement: "main" | "admin" | "user"
+  /** Sidebar sections; the profile lives in the user menu instead; "none": reached from other pages. */
+  readonly placement: "main" | "admin" | "user" | "none"
 }
 
 /**
@@ -125,6 +128,32 @@ export const MENU: ReadonlyArray<MenuItem> = [
     label: "vehicleAccess",
     icon: "vehicleAccess",
     access: "vehicleAccess.manage",
+    placement: "main",
+  },
+  // A visit's page: the fleet that confirms it and the centre that records it (both read visits).
+  {
+    id: "serviceVisits",
+    path: "/service-visits",
+    label: "centre",
+    icon: "centre",
+    access: "visits.read",
+    placement: "none",
+  },
+  // A service centre's own pages (its staff's roles hold centres.search; fleets' roles do not).
+  {
+    id: "centre",
+    path: "/centre",
+    label: "centre",
+    icon: "centre",
+    access: "centres.search",
+    placement: "main",
+  },
+  {
+    id: "centreAccess",
+    path: "/centre/access",
+    label: "centreAccess",
+    icon: "vehicleAccess",
+    access: "centres.access",
     placement: "main",
   },
   {

@@ -1,6 +1,7 @@
 import { accountsEn } from "./accounts/en"
 import { alertsEn } from "./alerts/en"
 import { analyticsEn } from "./analytics/en"
+import { centreEn } from "./centre/en"
 import { commandsEn } from "./commands/en"
 import { dashboardsEn } from "./dashboards/en"
 import { devicesEn } from "./devices/en"
@@ -45,6 +46,7 @@ export const en = {
   ...onboardingEn,
   ...tasksEn,
   ...dashboardsEn,
+  ...centreEn,
   ...accountsEn,
   app: {
     title: "FleetCore",
@@ -218,6 +220,8 @@ export const en = {
     onboarding: "Onboarding",
     tickets: "Tickets",
     vehicleAccess: "Service centres",
+    centre: "Our centre",
+    centreAccess: "Vehicle access",
     fuel: "Fuel",
     maintenance: "Maintenance",
     tasks: "Tasks",

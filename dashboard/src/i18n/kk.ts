@@ -1,6 +1,7 @@
 import { accountsKk } from "./accounts/kk"
 import { alertsKk } from "./alerts/kk"
 import { analyticsKk } from "./analytics/kk"
+import { centreKk } from "./centre/kk"
 import { commandsKk } from "./commands/kk"
 import { dashboardsKk } from "./dashboards/kk"
 import { devicesKk } from "./devices/kk"
@@ -46,6 +47,7 @@ export const kk: Dictionary = {
   ...onboardingKk,
   ...tasksKk,
   ...dashboardsKk,
+  ...centreKk,
   ...accountsKk,
   app: {
     title: "FleetCore",
@@ -218,6 +220,8 @@ export const kk: Dictionary = {
     onboarding: "Рұқсат беру",
     tickets: "Өтінімдер",
     vehicleAccess: "Сервис орталықтары",
+    centre: "Біздің орталық",
+    centreAccess: "Көліктерге қолжетімділік",
     fuel: "Жанармай",
     maintenance: "Техникалық қызмет",
     tasks: "Тапсырмалар",

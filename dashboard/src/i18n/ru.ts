@@ -1,6 +1,7 @@
 import { accountsRu } from "./accounts/ru"
 import { alertsRu } from "./alerts/ru"
 import { analyticsRu } from "./analytics/ru"
+import { centreRu } from "./centre/ru"
 import { commandsRu } from "./commands/ru"
 import { dashboardsRu } from "./dashboards/ru"
 import { devicesRu } from "./devices/ru"
@@ -46,6 +47,7 @@ export const ru: Dictionary = {
   ...onboardingRu,
   ...tasksRu,
   ...dashboardsRu,
+  ...centreRu,
   ...accountsRu,
   app: {
     title: "FleetCore",
@@ -218,6 +220,8 @@ export const ru: Dictionary = {
     onboarding: "Допуск",
     tickets: "Заявки",
     vehicleAccess: "Сервисные центры",
+    centre: "Наш центр",
+    centreAccess: "Доступ к автомобилям",
     fuel: "Топливо",
     maintenance: "Обслуживание",
     tasks: "Задачи",

@@ -1,6 +1,7 @@
 import { accountsTr } from "./accounts/tr"
 import { alertsTr } from "./alerts/tr"
 import { analyticsTr } from "./analytics/tr"
+import { centreTr } from "./centre/tr"
 import { commandsTr } from "./commands/tr"
 import { dashboardsTr } from "./dashboards/tr"
 import { devicesTr } from "./devices/tr"
@@ -46,6 +47,7 @@ export const tr: Dictionary = {
   ...onboardingTr,
   ...tasksTr,
   ...dashboardsTr,
+  ...centreTr,
   ...accountsTr,
   app: {
     title: "FleetCore",
@@ -218,6 +220,8 @@ export const tr: Dictionary = {
     onboarding: "Kabul süreci",
     tickets: "Talepler",
     vehicleAccess: "Servis merkezleri",
+    centre: "Merkezimiz",
+    centreAccess: "Araç erişimi",
     fuel: "Yakıt",
     maintenance: "Bakım",
     tasks: "Görevler",

@@ -15,12 +15,19 @@ type Visit = typeof ServiceVisit.Encoded
 /**
  * The visits service centres recorded on the organisation's vehicles, newest first; those waiting
  * for the owner's confirmation first shown. A row opens the visit (confirm or dispute it there).
+ * A centre's own page lists its visits with it too (its title, the open ones first).
  */
-export const CentreVisitsSection = () => {
+export const CentreVisitsSection = (props: {
+  readonly title?: string
+  readonly empty?: string
+  readonly initialStatus?: string
+  /** False on the centre's own page: every row is the centre's. */
+  readonly showCentre?: boolean
+}) => {
   const { t, format } = useI18n()
   const api = useApi()
   const navigate = useNavigate()
-  const [status, setStatus] = createSignal<string>("completed")
+  const [status, setStatus] = createSignal<string>(props.initialStatus ?? "completed")
   const visits = useQuery(() => ({
     queryKey: [endpoints.visits.list.id, status()] as const,
     queryFn: ({ signal }) =>
@@ -32,11 +39,15 @@ export const CentreVisitsSection = () => {
   }))
   const columns = createMemo(
     (): ReadonlyArray<ColumnDef<Visit, unknown>> => [
-      {
-        id: "centre",
-        header: t("vehicleAccess.centre"),
-        cell: (c) => <strong data-testid="visit-row-centre">{c.row.original.centreName}</strong>,
-      },
+      ...(props.showCentre === false
+        ? []
+        : [
+            {
+              id: "centre",
+              header: t("vehicleAccess.centre"),
+              cell: (c) => <strong data-testid="visit-row-centre">{c.row.original.centreName}</strong>,
+            } satisfies ColumnDef<Visit, unknown>,
+          ]),
       { id: "vehicle", header: t("vehicleAccess.vehicle"), cell: (c) => c.row.original.vehicleName ?? "—" },
       {
         id: "status",
@@ -59,7 +70,7 @@ export const CentreVisitsSection = () => {
   return (
     <section class="panel" data-testid="centre-visits">
       <div class="panel__header">
-        <h2 class="panel__title">{t("vehicleAccess.visits")}</h2>
+        <h2 class="panel__title">{props.title ?? t("vehicleAccess.visits")}</h2>
         <label class="field field--inline">
           <span class="field__label">{t("vehicleAccess.status")}</span>
           <select
@@ -77,7 +88,7 @@ export const CentreVisitsSection = () => {
       </div>
       <DataTable
         id="centre-visits"
-        label={t("vehicleAccess.visits")}
+        label={props.title ?? t("vehicleAccess.visits")}
         columns={columns()}
         result={listResultOf(visits)}
         url={fixedTableState(100)}
@@ -88,7 +99,7 @@ export const CentreVisitsSection = () => {
         }}
         onRowClick={(row) => navigate(`/service-visits/${row.id}`)}
         compact
-        empty={{ title: t("vehicleAccess.visitsEmpty") }}
+        empty={{ title: props.empty ?? t("vehicleAccess.visitsEmpty") }}
       />
     </section>
   )

@@ -15,6 +15,7 @@ import { fixedTableState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
 import { staticList } from "../../ui/table/staticList"
 import { showToast } from "../../ui/toast"
+import { VisitWork } from "../centre/VisitWork"
 import { VisitStatusBadge } from "./VisitStatusBadge"
 import "./vehicleAccess.css"
 
@@ -22,9 +23,9 @@ type Visit = typeof ServiceVisitDetail.Encoded
 type Item = typeof WorkItem.Encoded
 
 /**
- * One service visit as the vehicle's owner sees it (issue 16): who did what, the work items and
- * their total; a completed visit is confirmed (it enters the service book and the expenses) or
- * disputed with a reason (the moderators settle it).
+ * One service visit (issue 16). The vehicle's owner sees who did what, the work items and their
+ * total, and confirms a completed visit (it enters the service book and the expenses) or disputes it
+ * with a reason (the moderators settle it); the centre's staff record it here (`VisitWork`).
  */
 export const ServiceVisitPage = () => {
   const { t, format } = useI18n()
@@ -158,6 +159,7 @@ export const ServiceVisitPage = () => {
                 </div>
               </Show>
             </section>
+            <VisitWork visit={v()} onChanged={refresh} />
             <section class="panel">
               <h2 class="panel__title">{t("vehicleAccess.workItems")}</h2>
               <DataTable

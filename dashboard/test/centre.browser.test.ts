@@ -1,0 +1,150 @@
+import type { Page } from "playwright-core"
+import sharp from "sharp"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type BrowserFleet, PASSWORD, startBrowserFleet } from "./browserFleet.js"
+
+/**
+ * A service centre's own pages (issue 16), in the browser: its owner fills the verification details,
+ * uploads a document and submits them; once a moderator approves, the owner redeems the fleet's
+ * invite code, opens a visit on the vehicle, adds a part and labour and completes it; the fleet's
+ * manager confirms the visit and it reaches the vehicle's service book. Light and Russian-dark.
+ */
+const POLL = { timeout: 30_000, interval: 200 }
+
+let b: BrowserFleet
+let fleetToken = ""
+let moderatorToken = ""
+let centreId = ""
+let vehicleId = ""
+
+const register = async (email: string) => {
+  const answer = await fetch(`${b.fleet.httpUrl}/api/v1/centres/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      name: "Alem Service",
+      country: "KZ",
+      address: "Almaty, Raiymbek 12",
+      phone: "+77010000001",
+      taxId: "123456789012",
+      ownerName: "Aliya Owner",
+      email,
+      password: PASSWORD,
+    }),
+  })
+  expect(answer.status).toBe(201)
+  return ((await answer.json()) as { centre: { id: string } }).centre.id
+}
+
+const status = (page: Page) => page.getByTestId("centre-status").getAttribute("data-status")
+
+beforeAll(async () => {
+  b = await startBrowserFleet("centre")
+  await b.addUser({ email: "fleet@centre.test", role: "admin", name: "Farida Fleet" })
+  await b.addUser({ email: "moderator@centre.test", role: "moderator", name: "Murat Moderator" })
+  fleetToken = await b.tokenOf("fleet@centre.test")
+  moderatorToken = await b.tokenOf("moderator@centre.test")
+  vehicleId = (
+    await b.api<{ id: string }>(fleetToken, "POST", "/api/v1/vehicles", {
+      name: "Service van",
+      plate: "SRV 100",
+    })
+  ).id
+  centreId = await register("owner@alem.test")
+}, 120_000)
+afterAll(async () => {
+  await b?.close()
+})
+
+describe("a service centre's pages", () => {
+  it("the owner completes the verification details, uploads a document and submits them", async () => {
+    const page = await b.newPage()
+    await b.signIn(page, "owner@alem.test")
+    await page.getByTestId("sidebar").getByRole("link", { name: "Our centre" }).click()
+    await expect.poll(() => status(page), POLL).toBe("draft")
+    await page.getByTestId("centre-legalName").fill("Alem Service LLP")
+    await page.getByTestId("centre-save").click()
+    await expect.poll(() => page.getByText("Details saved").count(), POLL).toBeGreaterThan(0)
+    const scan = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#e8eef5" } })
+      .png()
+      .toBuffer()
+    await page
+      .getByTestId("document-file-input")
+      .setInputFiles({ name: "registration.png", mimeType: "image/png", buffer: scan })
+    await expect.poll(() => page.getByTestId("document-item").count(), POLL).toBe(1)
+    await b.shot(page, "centre-draft-en-light")
+    await page.getByTestId("centre-submit").click()
+    await expect.poll(() => status(page), POLL).toBe("submitted")
+    // The moderators' decision (their page is not part of this test).
+    await b.api(moderatorToken, "POST", `/api/v1/moderation/centres/${centreId}/decision`, {
+      decision: "approve",
+    })
+    await page.reload()
+    await expect.poll(() => status(page), POLL).toBe("approved")
+    expect(await page.getByTestId("centre-details").count()).toBe(0)
+    expect(b.pageErrors).toEqual([])
+  })
+
+  it("redeems the fleet's code, records a visit and completes it; the fleet confirms it", async () => {
+    const invite = await b.api<{ code: string }>(fleetToken, "POST", "/api/v1/vehicle-access/invites", {
+      vehicleIds: [vehicleId],
+      scope: "service",
+      expiresInHours: 72,
+    })
+    const page = await b.newPage()
+    await b.signIn(page, "owner@alem.test")
+    await page.goto(`${b.fleet.httpUrl}/centre/access`)
+    await page.getByTestId("redeem-code").fill(invite.code)
+    await page.getByTestId("redeem-submit").click()
+    await expect.poll(() => page.getByText("Access given to 1 vehicles").count(), POLL).toBeGreaterThan(0)
+    // A search answers only a masked card.
+    await page.getByTestId("search-plate").fill("SRV 100")
+    await page.getByTestId("search-submit").click()
+    await expect.poll(() => page.getByTestId("search-found").count(), POLL).toBe(1)
+    expect(await page.getByTestId("search-found").innerText()).not.toContain("Service van")
+    await b.shot(page, "centre-access-en-light")
+
+    await page.goto(`${b.fleet.httpUrl}/centre`)
+    await expect.poll(() => page.getByTestId("grant-vehicle").innerText(), POLL).toBe("SRV 100 · Service van")
+    await page.getByTestId("grant-open-visit").click()
+    await page.getByTestId("visit-odometer").fill("120500")
+    await page.getByTestId("visit-complaint").fill("Oil change and a noise at the front")
+    await page.getByTestId("visit-open").click()
+    await page.waitForURL((url) => url.pathname.startsWith("/service-visits/"))
+    const visitPath = new URL(page.url()).pathname
+    for (const [kind, description, cost] of [
+      ["part", "Oil filter", "4500"],
+      ["labour", "Oil change", "12000"],
+    ] as const) {
+      await page.getByTestId("item-kind").selectOption(kind)
+      await page.getByTestId("item-description").fill(description)
+      await page.getByTestId("item-unitCost").fill(cost)
+      await page.getByTestId("item-add").click()
+      await expect.poll(() => page.getByText(description, { exact: true }).count(), POLL).toBeGreaterThan(0)
+    }
+    await b.shot(page, "centre-visit-open-en-light")
+    await page.getByTestId("visit-complete").click()
+    await page.getByTestId("confirm-dialog-confirm").click()
+    await expect.poll(() => page.getByTestId("visit-complete").count(), POLL).toBe(0)
+
+    const fleet = await b.newPage()
+    await b.signIn(fleet, "fleet@centre.test")
+    await fleet.goto(`${b.fleet.httpUrl}${visitPath}`)
+    await fleet.getByTestId("visit-confirm").click()
+    await fleet.getByTestId("confirm-dialog-confirm").click()
+    await expect.poll(() => fleet.getByTestId("visit-service-book").count(), POLL).toBe(1)
+    const visit = await b.api<{ status: string; total: string }>(fleetToken, "GET", `/api/v1${visitPath}`)
+    expect(visit).toMatchObject({ status: "confirmed", total: "16500.00" })
+    expect(b.pageErrors).toEqual([])
+  })
+
+  it("reads in Russian, in the dark", async () => {
+    await b.api(await b.tokenOf("owner@alem.test"), "PATCH", "/api/v1/me", { locale: "ru" })
+    const page = await b.newPage({ colorScheme: "dark" })
+    await b.signIn(page, "owner@alem.test")
+    await page.goto(`${b.fleet.httpUrl}/centre`)
+    await expect.poll(() => page.getByTestId("centre-status").innerText(), POLL).toBe("Проверен")
+    await b.shot(page, "centre-ru-dark")
+    expect(b.pageErrors).toEqual([])
+  })
+})
