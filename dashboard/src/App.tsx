@@ -96,6 +96,12 @@ const TicketPage = lazy(() => import("./pages/tickets/TicketPage").then((m) => (
 const ChangeRequestPage = lazy(() =>
   import("./pages/vehicleAccess/ChangeRequestPage").then((m) => ({ default: m.ChangeRequestPage })),
 )
+const ModerationPage = lazy(() =>
+  import("./pages/moderation/ModerationPage").then((m) => ({ default: m.ModerationPage })),
+)
+const ModerationCentrePage = lazy(() =>
+  import("./pages/moderation/ModerationCentrePage").then((m) => ({ default: m.ModerationCentrePage })),
+)
 const CentrePage = lazy(() => import("./pages/centre/CentrePage").then((m) => ({ default: m.CentrePage })))
 const CentreAccessPage = lazy(() =>
   import("./pages/centre/CentreAccessPage").then((m) => ({ default: m.CentreAccessPage })),
@@ -318,6 +324,11 @@ export const App = () => (
       <Route
         path="/vehicle-access"
         component={() => <Guarded page="vehicleAccess" component={VehicleAccessPage} />}
+      />
+      <Route path="/moderation" component={() => <Guarded page="moderation" component={ModerationPage} />} />
+      <Route
+        path="/moderation/centres/:id"
+        component={() => <Guarded page="moderation" component={ModerationCentrePage} />}
       />
       <Route path="/centre" component={() => <Guarded page="centre" component={CentrePage} />} />
       <Route

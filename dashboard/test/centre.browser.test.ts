@@ -13,8 +13,6 @@ const POLL = { timeout: 30_000, interval: 200 }
 
 let b: BrowserFleet
 let fleetToken = ""
-let moderatorToken = ""
-let centreId = ""
 let vehicleId = ""
 
 const register = async (email: string) => {
@@ -43,14 +41,13 @@ beforeAll(async () => {
   await b.addUser({ email: "fleet@centre.test", role: "admin", name: "Farida Fleet" })
   await b.addUser({ email: "moderator@centre.test", role: "moderator", name: "Murat Moderator" })
   fleetToken = await b.tokenOf("fleet@centre.test")
-  moderatorToken = await b.tokenOf("moderator@centre.test")
   vehicleId = (
     await b.api<{ id: string }>(fleetToken, "POST", "/api/v1/vehicles", {
       name: "Service van",
       plate: "SRV 100",
     })
   ).id
-  centreId = await register("owner@alem.test")
+  await register("owner@alem.test")
 }, 120_000)
 afterAll(async () => {
   await b?.close()
@@ -75,10 +72,25 @@ describe("a service centre's pages", () => {
     await b.shot(page, "centre-draft-en-light")
     await page.getByTestId("centre-submit").click()
     await expect.poll(() => status(page), POLL).toBe("submitted")
-    // The moderators' decision (their page is not part of this test).
-    await b.api(moderatorToken, "POST", `/api/v1/moderation/centres/${centreId}/decision`, {
-      decision: "approve",
-    })
+    // A moderator opens the centre from the queue, reads its document and approves it.
+    const moderator = await b.newPage()
+    await b.signIn(moderator, "moderator@centre.test")
+    await moderator.getByTestId("sidebar").getByRole("link", { name: "Moderation" }).click()
+    await moderator.getByTestId("moderation-centre").filter({ hasText: "Alem Service" }).click()
+    await expect
+      .poll(() => moderator.getByTestId("moderation-document").innerText(), POLL)
+      .toBe("registration.png")
+    const href = (await moderator.getByTestId("moderation-document").getAttribute("href")) ?? ""
+    const document = await moderator.request.get(`${b.fleet.httpUrl}${href}`)
+    expect(document.status()).toBe(200)
+    expect(document.headers()["content-type"]).toBe("image/png")
+    expect(await moderator.getByTestId("moderation-facts").innerText()).toContain("Alem Service LLP")
+    await b.shot(moderator, "moderation-centre-en-light")
+    await moderator.getByTestId("moderation-approve").click()
+    await moderator.getByTestId("confirm-dialog-confirm").click()
+    await expect
+      .poll(() => moderator.getByTestId("moderation-history").innerText(), POLL)
+      .toContain("Approve")
     await page.reload()
     await expect.poll(() => status(page), POLL).toBe("approved")
     expect(await page.getByTestId("centre-details").count()).toBe(0)
@@ -135,6 +147,42 @@ describe("a service centre's pages", () => {
     await expect.poll(() => fleet.getByTestId("visit-service-book").count(), POLL).toBe(1)
     const visit = await b.api<{ status: string; total: string }>(fleetToken, "GET", `/api/v1${visitPath}`)
     expect(visit).toMatchObject({ status: "confirmed", total: "16500.00" })
+    expect(b.pageErrors).toEqual([])
+  })
+
+  it("a moderator settles a disputed visit from the queue", async () => {
+    const owner = await b.tokenOf("owner@alem.test")
+    const visit = await b.api<{ id: string }>(owner, "POST", "/api/v1/service-visits", {
+      vehicleId,
+      odometerKm: 121_000,
+      currency: "KZT",
+    })
+    await b.api(owner, "POST", `/api/v1/service-visits/${visit.id}/items`, {
+      kind: "labour",
+      description: "Brake inspection",
+      quantity: 1,
+      unitCost: "7000",
+      currency: "KZT",
+    })
+    await b.api(owner, "POST", `/api/v1/service-visits/${visit.id}/complete`)
+    await b.api(fleetToken, "POST", `/api/v1/service-visits/${visit.id}/dispute`, {
+      reason: "The brakes were not touched",
+    })
+    const page = await b.newPage()
+    await b.signIn(page, "moderator@centre.test")
+    await page.goto(`${b.fleet.httpUrl}/moderation`)
+    await expect.poll(() => page.getByTestId("dispute-settle").count(), POLL).toBe(1)
+    await page.getByTestId("dispute-settle").click()
+    await page.getByTestId("settle-note").fill("No brake work in the photos")
+    await page.getByTestId("settle-submit").click()
+    await expect.poll(() => page.getByTestId("dispute-settle").count(), POLL).toBe(0)
+    const settled = await b.api<{ disputeOutcome: string }>(
+      fleetToken,
+      "GET",
+      `/api/v1/service-visits/${visit.id}`,
+    )
+    expect(settled.disputeOutcome).toBe("upheld")
+    await b.shot(page, "moderation-en-light")
     expect(b.pageErrors).toEqual([])
   })
 

@@ -134,7 +134,10 @@ describe("another organisation's ids", () => {
         if (e.method === "get") {
           const parts = sampleParts(e, 1, { id: foreignId })
           const a = await call(tokenOf("owner"), e, parts)
-          if (a.status !== e.status) problems.push(`${show(e, "owner", a, parts)}\n    expected ${e.status}`)
+          // A second id (a centre's document) is sampled, so the centre has none such: 404
+          // (moderation-documents.e2e reads a real one).
+          const expected = pathParameters(e.path).length > 1 ? 404 : e.status
+          if (a.status !== expected) problems.push(`${show(e, "owner", a, parts)}\n    expected ${expected}`)
         }
         checked++
         continue

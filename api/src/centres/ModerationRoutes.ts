@@ -1,10 +1,12 @@
-import { endpoints, MODERATION_MOVES } from "@fleetcore/contract"
-import { HttpError } from "@fleetcore/platform"
+import { type CentreDetail, endpoints, MODERATION_MOVES, urlOf } from "@fleetcore/contract"
+import { type DocumentStore, HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { audit } from "../audit/audit.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
 import { systemTransaction } from "../db/systemTransaction.js"
+import { documentContent } from "../documents/DocumentRoutes.js"
+import { documentQuery } from "../documents/documentView.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { centreDetail, centreNotFound, centreSelect, centreView } from "./centreQueries.js"
@@ -20,9 +22,18 @@ const SORTS = { name: "o.name", submittedAt: "s.submitted_at", createdAt: "s.cre
  */
 export const registerModerationRoutes = (
   app: TemplatedApp,
-  deps: Pick<RouteDeps, "db" | "tokens" | "log">,
+  deps: Pick<RouteDeps, "db" | "tokens" | "log"> & { readonly documents: DocumentStore },
 ): void => {
-  const { db } = deps
+  const { db, documents: store, log } = deps
+  /** A centre as the moderators see it: its documents open through their own route. */
+  const forModerators = (centre: typeof CentreDetail.Encoded): typeof CentreDetail.Encoded => ({
+    ...centre,
+    documents: centre.documents.map((d) => ({
+      ...d,
+      downloadUrl: urlOf(endpoints.moderation.document, { params: { id: centre.id, documentId: d.id } }),
+      thumbnailUrl: null,
+    })),
+  })
 
   serve(app, deps, endpoints.moderation.centres, async ({ query: q }) => {
     const sort = sortOf(q.sort, SORTS, { column: "s.submitted_at", direction: "asc" })
@@ -47,7 +58,28 @@ export const registerModerationRoutes = (
   serve(app, deps, endpoints.moderation.centre, async ({ params }) => {
     const centre = await systemTransaction(db, (c) => centreDetail(c, params.id))
     if (centre === undefined) throw centreNotFound()
-    return { body: centre }
+    return { body: forModerators(centre) }
+  })
+
+  serve(app, deps, endpoints.moderation.document, async ({ params, query }) => {
+    const row = await systemTransaction(db, async (c) => {
+      const centre = await firstRow(
+        c,
+        sql.selectFrom("service_centres").select("org_id").where("org_id", "=", params.id),
+      )
+      if (centre === undefined) throw centreNotFound()
+      return firstRow(
+        c,
+        documentQuery()
+          .where("d.id", "=", params.documentId)
+          .where("d.org_id", "=", params.id)
+          .where("d.entity_type", "=", "service_centre")
+          .where("d.entity_id", "=", params.id),
+      )
+    })
+    if (row === undefined)
+      throw new HttpError(404, "FLEET_DOCUMENT_NOT_FOUND", "no such document of the centre")
+    return documentContent(store, log, row, query.inline === "true")
   })
 
   serve(app, deps, endpoints.moderation.decide, async ({ principal: p, params, body, request }) => {
@@ -97,7 +129,7 @@ export const registerModerationRoutes = (
       return centreDetail(c, params.id)
     })
     if (centre === undefined) throw centreNotFound()
-    return { body: centre }
+    return { body: forModerators(centre) }
   })
 
   serve(app, deps, endpoints.moderation.searches, async ({ query: q }) => {

@@ -53,6 +53,40 @@ const readAll = async (stream: NodeJS.ReadableStream): Promise<Buffer> => {
 }
 
 /**
+ * A document's bytes as an answer: with S3 storage a 302 to a presigned URL valid for 5 minutes,
+ * else the bytes (at most 10 MB), as an attachment or `inline`. The download route and the
+ * moderators' view of a centre's documents both answer with it.
+ */
+export const documentContent = async (
+  store: DocumentStore,
+  log: RouteDeps["log"],
+  row: Pick<DocumentRow, "id" | "filename" | "mime_type" | "storage_key">,
+  inline: boolean,
+) => {
+  const disposition = contentDisposition(row.filename, { type: inline ? "inline" : "attachment" })
+  const url = await store.presignedUrl(row.storage_key, {
+    contentDisposition: disposition,
+    contentType: row.mime_type,
+    expiresInS: PRESIGNED_TTL_S,
+  })
+  if (url !== null) return { status: 302 as const, headers: { location: url, "cache-control": "no-store" } }
+  const found = await store.get(row.storage_key)
+  if (found === null) {
+    log.error({ document: row.id, key: row.storage_key }, "a document's bytes are missing from the store")
+    throw notFound()
+  }
+  return {
+    headers: {
+      "content-type": row.mime_type,
+      "content-disposition": disposition,
+      "x-content-type-options": "nosniff",
+      "cache-control": "private, no-cache",
+    },
+    body: await readAll(found.body),
+  }
+}
+
+/**
  * Documents attached to records: upload (multipart, checked by content, thumbnails for images),
  * lists, details, download (the API streams local files; S3 answers a presigned redirect),
  * thumbnail, edit, delete (the bytes too) and a vehicle's cover photo.
@@ -184,30 +218,7 @@ export const registerDocumentRoutes = (app: TemplatedApp, deps: DocumentRouteDep
 
   serve(app, deps, endpoints.documents.download, async ({ principal: p, params, query }) => {
     const row = await db.withOrg(p.orgId, (c) => visibleDocument(c, p, params.id))
-    const disposition = contentDisposition(row.filename, {
-      type: query.inline === "true" ? "inline" : "attachment",
-    })
-    const url = await store.presignedUrl(row.storage_key, {
-      contentDisposition: disposition,
-      contentType: row.mime_type,
-      expiresInS: PRESIGNED_TTL_S,
-    })
-    if (url !== null) return { status: 302, headers: { location: url, "cache-control": "no-store" } }
-    const found = await store.get(row.storage_key)
-    if (found === null) {
-      log.error({ document: row.id, key: row.storage_key }, "a document's bytes are missing from the store")
-      throw notFound()
-    }
-    return {
-      headers: {
-        "content-type": row.mime_type,
-        "content-disposition": disposition,
-        "x-content-type-options": "nosniff",
-        "cache-control": "private, no-cache",
-      },
-      // At most 10 MB: the route answers whole bodies.
-      body: await readAll(found.body),
-    }
+    return documentContent(store, log, row, query.inline === "true")
   })
 
   serve(app, deps, endpoints.documents.thumbnail, async ({ principal: p, params }) => {

@@ -189,6 +189,20 @@ export const moderation = {
     response: CentreDetail,
     errors: [NOT_FOUND],
   }),
+  document: endpoint({
+    id: "moderation.document",
+    method: "get",
+    path: "/api/v1/moderation/centres/:id/documents/:documentId",
+    tag: "moderation",
+    summary: "A verification document of a centre, as the moderators read it",
+    description:
+      "Only a document the centre attached to itself (`entityType` `service_centre`). With S3 storage a 302 to a presigned URL valid for 5 minutes; `inline=true` to show it in the browser.",
+    access: "centres.moderate",
+    params: Schema.Struct({ id: Uuid, documentId: Uuid }),
+    query: Schema.Struct({ inline: Schema.optionalKey(Schema.Literals(["true", "false"])) }),
+    contentType: "application/octet-stream",
+    errors: [NOT_FOUND, { status: 404, code: "FLEET_DOCUMENT_NOT_FOUND" }],
+  }),
   decide: endpoint({
     id: "moderation.decide",
     method: "post",

@@ -28,6 +28,7 @@ export type MenuIcon =
   | "tickets"
   | "vehicleAccess"
   | "centre"
+  | "moderation"
   | "fuel"
   | "maintenance"
   | "tasks"
@@ -66,6 +67,7 @@ export interface MenuItem {
     | "vehicleAccess"
     | "centre"
     | "centreAccess"
+    | "moderation"
     | "fuel"
     | "maintenance"
     | "tasks"
@@ -204,6 +206,14 @@ export const MENU: ReadonlyArray<MenuItem> = [
     icon: "documents",
     access: "documents.read",
     placement: "main",
+  },
+  {
+    id: "moderation",
+    path: "/moderation",
+    label: "moderation",
+    icon: "moderation",
+    access: "centres.moderate",
+    placement: "admin",
   },
   {
     id: "organisations",

@@ -12,6 +12,7 @@ import { incidentsEn } from "./incidents/en"
 import { maintenanceEn } from "./maintenance/en"
 import { mapBoardEn } from "./mapBoard/en"
 import { mileageEn } from "./mileage/en"
+import { moderationEn } from "./moderation/en"
 import { notificationsEn } from "./notifications/en"
 import { onboardingEn } from "./onboarding/en"
 import { overviewEn } from "./overview/en"
@@ -47,6 +48,7 @@ export const en = {
   ...tasksEn,
   ...dashboardsEn,
   ...centreEn,
+  ...moderationEn,
   ...accountsEn,
   app: {
     title: "FleetCore",
@@ -222,6 +224,7 @@ export const en = {
     vehicleAccess: "Service centres",
     centre: "Our centre",
     centreAccess: "Vehicle access",
+    moderation: "Moderation",
     fuel: "Fuel",
     maintenance: "Maintenance",
     tasks: "Tasks",

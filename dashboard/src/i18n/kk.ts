@@ -13,6 +13,7 @@ import { incidentsKk } from "./incidents/kk"
 import { maintenanceKk } from "./maintenance/kk"
 import { mapBoardKk } from "./mapBoard/kk"
 import { mileageKk } from "./mileage/kk"
+import { moderationKk } from "./moderation/kk"
 import { notificationsKk } from "./notifications/kk"
 import { onboardingKk } from "./onboarding/kk"
 import { overviewKk } from "./overview/kk"
@@ -48,6 +49,7 @@ export const kk: Dictionary = {
   ...tasksKk,
   ...dashboardsKk,
   ...centreKk,
+  ...moderationKk,
   ...accountsKk,
   app: {
     title: "FleetCore",
@@ -222,6 +224,7 @@ export const kk: Dictionary = {
     vehicleAccess: "Сервис орталықтары",
     centre: "Біздің орталық",
     centreAccess: "Көліктерге қолжетімділік",
+    moderation: "Модерация",
     fuel: "Жанармай",
     maintenance: "Техникалық қызмет",
     tasks: "Тапсырмалар",

@@ -13,6 +13,7 @@ import { incidentsRu } from "./incidents/ru"
 import { maintenanceRu } from "./maintenance/ru"
 import { mapBoardRu } from "./mapBoard/ru"
 import { mileageRu } from "./mileage/ru"
+import { moderationRu } from "./moderation/ru"
 import { notificationsRu } from "./notifications/ru"
 import { onboardingRu } from "./onboarding/ru"
 import { overviewRu } from "./overview/ru"
@@ -48,6 +49,7 @@ export const ru: Dictionary = {
   ...tasksRu,
   ...dashboardsRu,
   ...centreRu,
+  ...moderationRu,
   ...accountsRu,
   app: {
     title: "FleetCore",
@@ -222,6 +224,7 @@ export const ru: Dictionary = {
     vehicleAccess: "Сервисные центры",
     centre: "Наш центр",
     centreAccess: "Доступ к автомобилям",
+    moderation: "Модерация",
     fuel: "Топливо",
     maintenance: "Обслуживание",
     tasks: "Задачи",

@@ -13,6 +13,7 @@ import { incidentsTr } from "./incidents/tr"
 import { maintenanceTr } from "./maintenance/tr"
 import { mapBoardTr } from "./mapBoard/tr"
 import { mileageTr } from "./mileage/tr"
+import { moderationTr } from "./moderation/tr"
 import { notificationsTr } from "./notifications/tr"
 import { onboardingTr } from "./onboarding/tr"
 import { overviewTr } from "./overview/tr"
@@ -48,6 +49,7 @@ export const tr: Dictionary = {
   ...tasksTr,
   ...dashboardsTr,
   ...centreTr,
+  ...moderationTr,
   ...accountsTr,
   app: {
     title: "FleetCore",
@@ -222,6 +224,7 @@ export const tr: Dictionary = {
     vehicleAccess: "Servis merkezleri",
     centre: "Merkezimiz",
     centreAccess: "Araç erişimi",
+    moderation: "Moderasyon",
     fuel: "Yakıt",
     maintenance: "Bakım",
     tasks: "Görevler",
