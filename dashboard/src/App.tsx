@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/solid-query"
 import { createEffect, createMemo, lazy, on } from "solid-js"
 import { ApiContext, makeApi } from "./api/ApiContext"
 import { shouldRetry } from "./api/queries"
+import { CentreRegisterPage } from "./auth/CentreRegisterPage"
 import { createSession } from "./auth/createSession"
 import { LoginPage } from "./auth/LoginPage"
 import { SessionContext } from "./auth/SessionContext"
@@ -241,6 +242,7 @@ const Root = (props: RouteSectionProps) => {
 export const App = () => (
   <Router root={Root}>
     <Route path="/login" component={LoginPage} />
+    <Route path="/register-centre" component={CentreRegisterPage} />
     <Route path="/set-password" component={SetPasswordPage} />
     <Route path="/" component={Frame}>
       <Route path="/" component={() => <Guarded page="home" component={HomePage} />} />

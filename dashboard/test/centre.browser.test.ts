@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type BrowserFleet, PASSWORD, startBrowserFleet } from "./browserFleet.js"
 
 /**
- * A service centre's own pages (issue 16), in the browser: its owner fills the verification details,
- * uploads a document and submits them; once a moderator approves, the owner redeems the fleet's
+ * A service centre's own pages (issue 16), in the browser: it registers from the sign-in page, its
+ * owner fills the verification details, uploads a document and submits them; once a moderator approves, the owner redeems the fleet's
  * invite code, opens a visit on the vehicle, adds a part and labour and completes it; the fleet's
  * manager confirms the visit and it reaches the vehicle's service book. Light and Russian-dark.
  */
@@ -14,25 +14,6 @@ const POLL = { timeout: 30_000, interval: 200 }
 let b: BrowserFleet
 let fleetToken = ""
 let vehicleId = ""
-
-const register = async (email: string) => {
-  const answer = await fetch(`${b.fleet.httpUrl}/api/v1/centres/register`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      name: "Alem Service",
-      country: "KZ",
-      address: "Almaty, Raiymbek 12",
-      phone: "+77010000001",
-      taxId: "123456789012",
-      ownerName: "Aliya Owner",
-      email,
-      password: PASSWORD,
-    }),
-  })
-  expect(answer.status).toBe(201)
-  return ((await answer.json()) as { centre: { id: string } }).centre.id
-}
 
 const status = (page: Page) => page.getByTestId("centre-status").getAttribute("data-status")
 
@@ -47,7 +28,6 @@ beforeAll(async () => {
       plate: "SRV 100",
     })
   ).id
-  await register("owner@alem.test")
 }, 120_000)
 afterAll(async () => {
   await b?.close()
@@ -55,9 +35,23 @@ afterAll(async () => {
 
 describe("a service centre's pages", () => {
   it("the owner completes the verification details, uploads a document and submits them", async () => {
+    // The centre registers from the sign-in page and lands on its own page, signed in.
     const page = await b.newPage()
-    await b.signIn(page, "owner@alem.test")
-    await page.getByTestId("sidebar").getByRole("link", { name: "Our centre" }).click()
+    await page.goto(`${b.fleet.httpUrl}/login`)
+    await page.getByTestId("login-register-centre").click()
+    for (const [field, value] of [
+      ["name", "Alem Service"],
+      ["address", "Almaty, Raiymbek 12"],
+      ["phone", "+77010000001"],
+      ["taxId", "123456789012"],
+      ["ownerName", "Aliya Owner"],
+      ["email", "owner@alem.test"],
+      ["password", PASSWORD],
+    ] as const)
+      await page.getByTestId(`register-${field}`).fill(value)
+    await b.shot(page, "centre-register-en-light")
+    await page.getByTestId("register-submit").click()
+    await page.waitForURL((url) => url.pathname === "/centre")
     await expect.poll(() => status(page), POLL).toBe("draft")
     await page.getByTestId("centre-legalName").fill("Alem Service LLP")
     await page.getByTestId("centre-save").click()

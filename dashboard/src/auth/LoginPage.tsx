@@ -1,4 +1,4 @@
-import { Navigate, useNavigate, useSearchParams } from "@solidjs/router"
+import { A, Navigate, useNavigate, useSearchParams } from "@solidjs/router"
 import { createSignal, Match, Show, Switch } from "solid-js"
 import { ApiError } from "../api/ApiError"
 import { errorMessage } from "../api/errorMessage"
@@ -135,6 +135,13 @@ export const LoginPage = () => {
                 ? t("login.submit")
                 : t("login.verify")}
           </button>
+          <Show when={step() === "password"}>
+            <div class="auth-form__links">
+              <A href="/register-centre" class="link-button" data-testid="login-register-centre">
+                {t("login.registerCentre")}
+              </A>
+            </div>
+          </Show>
           <Show when={step() !== "password"}>
             <div class="auth-form__links">
               <button

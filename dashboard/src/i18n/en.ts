@@ -55,6 +55,7 @@ export const en = {
     liveMap: "Live map",
   },
   login: {
+    registerCentre: "Register a service centre",
     title: "Sign in",
     subtitle: "Fleet operations dashboard",
     email: "E-mail",

@@ -56,6 +56,7 @@ export const kk: Dictionary = {
     liveMap: "Нақты уақыттағы карта",
   },
   login: {
+    registerCentre: "Сервис орталығын тіркеу",
     title: "Кіру",
     subtitle: "Автопаркті басқару тақтасы",
     email: "Электрондық пошта",

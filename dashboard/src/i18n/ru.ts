@@ -56,6 +56,7 @@ export const ru: Dictionary = {
     liveMap: "Карта в реальном времени",
   },
   login: {
+    registerCentre: "Зарегистрировать сервисный центр",
     title: "Вход",
     subtitle: "Панель управления автопарком",
     email: "Электронная почта",

@@ -56,6 +56,7 @@ export const tr: Dictionary = {
     liveMap: "Canlı harita",
   },
   login: {
+    registerCentre: "Servis merkezi kaydet",
     title: "Giriş yap",
     subtitle: "Filo operasyonları paneli",
     email: "E-posta",

@@ -89,5 +89,14 @@ export const centreEn = {
     request_approved: "Approved",
     request_refused: "Refused",
     request_withdrawn: "Withdrawn",
+    registerTitle: "Register a service centre",
+    registerText:
+      "Your centre gets its own account. A moderator verifies it before its visits can be completed.",
+    ownerName: "Your name",
+    phoneInvalid: "Enter a phone number such as +7 701 123 4567.",
+    emailInvalid: "Enter an e-mail address.",
+    registerSubmit: "Register",
+    registering: "Registering…",
+    haveAccount: "Already registered? Sign in",
   },
 }

@@ -88,5 +88,13 @@ export const centreKk = {
     request_approved: "Мақұлданды",
     request_refused: "Қабылданбады",
     request_withdrawn: "Кері алынды",
+    registerTitle: "Сервис орталығын тіркеу",
+    registerText: "Орталық жеке есептік жазба алады. Сапарларды аяқтау үшін модератор оны тексереді.",
+    ownerName: "Атыңыз",
+    phoneInvalid: "Телефонды енгізіңіз, мысалы +7 701 123 4567.",
+    emailInvalid: "Эл. пошта мекенжайын енгізіңіз.",
+    registerSubmit: "Тіркеу",
+    registering: "Тіркелуде…",
+    haveAccount: "Тіркелгенсіз бе? Кіру",
   },
 }

@@ -88,5 +88,14 @@ export const centreRu = {
     request_approved: "Одобрен",
     request_refused: "Отклонён",
     request_withdrawn: "Отозван",
+    registerTitle: "Регистрация сервисного центра",
+    registerText:
+      "Центр получает собственную учётную запись. Модератор проверит его, прежде чем визиты можно будет завершать.",
+    ownerName: "Ваше имя",
+    phoneInvalid: "Введите телефон, например +7 701 123 4567.",
+    emailInvalid: "Введите адрес эл. почты.",
+    registerSubmit: "Зарегистрировать",
+    registering: "Регистрация…",
+    haveAccount: "Уже зарегистрированы? Войти",
   },
 }

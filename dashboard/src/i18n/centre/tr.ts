@@ -88,5 +88,13 @@ export const centreTr = {
     request_approved: "Onaylandı",
     request_refused: "Reddedildi",
     request_withdrawn: "Geri çekildi",
+    registerTitle: "Servis merkezi kaydı",
+    registerText: "Merkeziniz kendi hesabını alır. Ziyaretler tamamlanmadan önce bir moderatör onu doğrular.",
+    ownerName: "Adınız",
+    phoneInvalid: "+7 701 123 4567 gibi bir telefon girin.",
+    emailInvalid: "Bir e-posta adresi girin.",
+    registerSubmit: "Kaydol",
+    registering: "Kaydediliyor…",
+    haveAccount: "Zaten kayıtlı mısınız? Oturum açın",
   },
 }
