@@ -1,4 +1,5 @@
 import { notificationTextsEn } from "../../notifications/texts/notificationTextsEn.js"
+import { en as reportTitles } from "../texts/en.js"
 import type { ListExportTexts } from "./ListExportTexts.js"
 
 /** The names of enumerated values in list exports, in English. */
@@ -252,20 +253,8 @@ export const valuesEn: ListExportTexts["values"] = {
     sent: "Delivered",
     failed: "Failed",
   },
-  reportKind: {
-    tco: "Total cost of ownership",
-    expenses: "Expenses",
-    fuel: "Fuel",
-    maintenance: "Maintenance",
-    drivers: "Drivers",
-    coverage: "Contracts and insurance coverage",
-    rental: "Rental analytics",
-    utilisation: "Utilisation",
-    mileage: "Mileage by day and month",
-    trips: "Trips and stops",
-    geofenceVisits: "Geofence visits",
-    tasks: "Tasks",
-  },
+  // The reports' own titles (the exported reports' words).
+  reportKind: reportTitles.titles,
   reportPeriod: {
     yesterday: "Yesterday",
     lastWeek: "Last week",

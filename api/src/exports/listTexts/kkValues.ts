@@ -1,4 +1,5 @@
 import { notificationTextsKk } from "../../notifications/texts/notificationTextsKk.js"
+import { kk as reportTitles } from "../texts/kk.js"
 import type { ListExportTexts } from "./ListExportTexts.js"
 
 /** The names of enumerated values in list exports, in Kazakh. */
@@ -252,20 +253,8 @@ export const valuesKk: ListExportTexts["values"] = {
     sent: "Жеткізілді",
     failed: "Қате",
   },
-  reportKind: {
-    tco: "Иеленудің жалпы құны",
-    expenses: "Шығыстар",
-    fuel: "Жанармай",
-    maintenance: "Техникалық қызмет көрсету",
-    drivers: "Жүргізушілер",
-    coverage: "Шарттар және сақтандыру өтеуі",
-    rental: "Жалға алу талдауы",
-    utilisation: "Пайдалану",
-    mileage: "Күндер мен айлар бойынша жүрген жол",
-    trips: "Сапарлар мен тұрақтар",
-    geofenceVisits: "Геоаймақтарға кіру",
-    tasks: "Тапсырмалар",
-  },
+  // The reports' own titles (the exported reports' words).
+  reportKind: reportTitles.titles,
   reportPeriod: {
     yesterday: "Кеше",
     lastWeek: "Өткен апта",

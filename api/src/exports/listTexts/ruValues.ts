@@ -1,4 +1,5 @@
 import { notificationTextsRu } from "../../notifications/texts/notificationTextsRu.js"
+import { ru as reportTitles } from "../texts/ru.js"
 import type { ListExportTexts } from "./ListExportTexts.js"
 
 /** The names of enumerated values in list exports, in Russian. */
@@ -252,20 +253,8 @@ export const valuesRu: ListExportTexts["values"] = {
     sent: "Доставлено",
     failed: "Ошибка",
   },
-  reportKind: {
-    tco: "Совокупная стоимость владения",
-    expenses: "Расходы",
-    fuel: "Топливо",
-    maintenance: "Техническое обслуживание",
-    drivers: "Водители",
-    coverage: "Договоры и страховое покрытие",
-    rental: "Аналитика аренды",
-    utilisation: "Использование",
-    mileage: "Пробег по дням и месяцам",
-    trips: "Поездки и стоянки",
-    geofenceVisits: "Посещения геозон",
-    tasks: "Задачи",
-  },
+  // The reports' own titles (the exported reports' words).
+  reportKind: reportTitles.titles,
   reportPeriod: {
     yesterday: "Вчера",
     lastWeek: "Прошлая неделя",

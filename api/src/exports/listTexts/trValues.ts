@@ -1,4 +1,5 @@
 import { notificationTextsTr } from "../../notifications/texts/notificationTextsTr.js"
+import { tr as reportTitles } from "../texts/tr.js"
 import type { ListExportTexts } from "./ListExportTexts.js"
 
 /** The names of enumerated values in list exports, in Turkish. */
@@ -252,20 +253,8 @@ export const valuesTr: ListExportTexts["values"] = {
     sent: "Teslim edildi",
     failed: "Başarısız",
   },
-  reportKind: {
-    tco: "Toplam sahip olma maliyeti",
-    expenses: "Giderler",
-    fuel: "Yakıt",
-    maintenance: "Bakım",
-    drivers: "Sürücüler",
-    coverage: "Sözleşmeler ve sigorta kapsamı",
-    rental: "Kiralama analizi",
-    utilisation: "Kullanım",
-    mileage: "Günlük ve aylık mesafe",
-    trips: "Seferler ve duraklar",
-    geofenceVisits: "Bölge ziyaretleri",
-    tasks: "Görevler",
-  },
+  // The reports' own titles (the exported reports' words).
+  reportKind: reportTitles.titles,
   reportPeriod: {
     yesterday: "Dün",
     lastWeek: "Geçen hafta",

@@ -2,7 +2,7 @@ import { MIN_SCORED_KM } from "@fleetcore/contract"
 import { Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
 import { createDriverDashboardQuery } from "./dashboardQueries"
-import { SummaryTile } from "./SummaryTile"
+import { ExpiringDocumentsTile, OpenWorkTile, SummaryTile } from "./SummaryTile"
 import "./dashboards.css"
 
 /**
@@ -78,26 +78,10 @@ export const DriverSummary = (props: { readonly driverId: string }) => {
             )}
           </Show>
           <Show when={d().tickets}>
-            {(w) => (
-              <SummaryTile
-                testId="summary-tickets"
-                label={t("dashboards.tickets")}
-                value={count(w().open)}
-                sub={w().overdue > 0 ? t("dashboards.late", { count: count(w().overdue) }) : undefined}
-                tone={w().overdue > 0 ? "warning" : undefined}
-              />
-            )}
+            {(w) => <OpenWorkTile testId="summary-tickets" label={t("dashboards.tickets")} work={w()} />}
           </Show>
           <Show when={d().tasks}>
-            {(w) => (
-              <SummaryTile
-                testId="summary-tasks"
-                label={t("dashboards.tasks")}
-                value={count(w().open)}
-                sub={w().overdue > 0 ? t("dashboards.late", { count: count(w().overdue) }) : undefined}
-                tone={w().overdue > 0 ? "warning" : undefined}
-              />
-            )}
+            {(w) => <OpenWorkTile testId="summary-tasks" label={t("dashboards.tasks")} work={w()} />}
           </Show>
           <SummaryTile
             testId="summary-licence"
@@ -113,18 +97,7 @@ export const DriverSummary = (props: { readonly driverId: string }) => {
             }
           />
           <Show when={d().documents}>
-            {(docs) => (
-              <SummaryTile
-                testId="summary-documents"
-                label={t("dashboards.documentsExpiring")}
-                value={count(docs().expiring)}
-                sub={
-                  docs().expired > 0 ? t("dashboards.expired", { count: count(docs().expired) }) : undefined
-                }
-                tone={docs().expired > 0 ? "danger" : docs().expiring > 0 ? "warning" : undefined}
-                href={tab("documents")}
-              />
-            )}
+            {(docs) => <ExpiringDocumentsTile documents={docs()} href={tab("documents")} />}
           </Show>
         </section>
       )}

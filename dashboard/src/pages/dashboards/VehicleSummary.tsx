@@ -1,7 +1,7 @@
 import { Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
 import { createVehicleDashboardQuery } from "./dashboardQueries"
-import { SummaryTile } from "./SummaryTile"
+import { ExpiringDocumentsTile, OpenWorkTile, SummaryTile } from "./SummaryTile"
 import "./dashboards.css"
 
 type Dictionary = ReturnType<typeof useI18n>
@@ -154,41 +154,26 @@ export const VehicleSummary = (props: { readonly vehicleId: string }) => {
           </Show>
           <Show when={d().tickets}>
             {(w) => (
-              <SummaryTile
+              <OpenWorkTile
                 testId="summary-tickets"
                 label={t("dashboards.tickets")}
-                value={count(w().open)}
-                sub={w().overdue > 0 ? t("dashboards.late", { count: count(w().overdue) }) : undefined}
-                tone={w().overdue > 0 ? "warning" : undefined}
+                work={w()}
                 href={`/tickets?vehicleId=${props.vehicleId}`}
               />
             )}
           </Show>
           <Show when={d().tasks}>
             {(w) => (
-              <SummaryTile
+              <OpenWorkTile
                 testId="summary-tasks"
                 label={t("dashboards.tasks")}
-                value={count(w().open)}
-                sub={w().overdue > 0 ? t("dashboards.late", { count: count(w().overdue) }) : undefined}
-                tone={w().overdue > 0 ? "warning" : undefined}
+                work={w()}
                 href={`/tasks?vehicleId=${props.vehicleId}`}
               />
             )}
           </Show>
           <Show when={d().documents}>
-            {(docs) => (
-              <SummaryTile
-                testId="summary-documents"
-                label={t("dashboards.documentsExpiring")}
-                value={count(docs().expiring)}
-                sub={
-                  docs().expired > 0 ? t("dashboards.expired", { count: count(docs().expired) }) : undefined
-                }
-                tone={docs().expired > 0 ? "danger" : docs().expiring > 0 ? "warning" : undefined}
-                href={tab("documents")}
-              />
-            )}
+            {(docs) => <ExpiringDocumentsTile documents={docs()} href={tab("documents")} />}
           </Show>
         </section>
       )}
