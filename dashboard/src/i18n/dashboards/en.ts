@@ -45,11 +45,9 @@ export const dashboardsEn = {
       "{{ speeding }} speeding, {{ alerts }} other alerts, {{ fines }} fines, {{ anomalies }} fuel anomalies",
     score: "Score",
     scoreNone: "Not scored under {{ km }} km",
-    scoreHint: "As in the drivers report, this month",
     fines: "Unpaid fines",
     licence: "Licence valid until",
     licenceNone: "Not entered",
-    onboardingStatus: "Onboarding",
     summary: "Summary",
   },
 }

@@ -45,11 +45,9 @@ export const dashboardsKk = {
       "жылдамдықты асыру: {{ speeding }}, басқа ескертулер: {{ alerts }}, айыппұлдар: {{ fines }}, жанармай ауытқулары: {{ anomalies }}",
     score: "Баға",
     scoreNone: "{{ km }} км-ден аз: бағаланбайды",
-    scoreHint: "Жүргізушілер есебіндегідей, осы айда",
     fines: "Төленбеген айыппұлдар",
     licence: "Куәлік мерзімі",
     licenceNone: "Көрсетілмеген",
-    onboardingStatus: "Рұқсат",
     summary: "Жиынтық",
   },
 }

@@ -45,11 +45,9 @@ export const dashboardsRu = {
       "превышений: {{ speeding }}, других оповещений: {{ alerts }}, штрафов: {{ fines }}, аномалий топлива: {{ anomalies }}",
     score: "Оценка",
     scoreNone: "Нет оценки: меньше {{ km }} км",
-    scoreHint: "Как в отчёте по водителям, за этот месяц",
     fines: "Неоплаченные штрафы",
     licence: "Права действуют до",
     licenceNone: "Не указано",
-    onboardingStatus: "Допуск",
     summary: "Сводка",
   },
 }

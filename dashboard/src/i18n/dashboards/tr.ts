@@ -45,11 +45,9 @@ export const dashboardsTr = {
       "{{ speeding }} hız ihlali, {{ alerts }} diğer uyarı, {{ fines }} ceza, {{ anomalies }} yakıt anomalisi",
     score: "Puan",
     scoreNone: "{{ km }} km altında puan yok",
-    scoreHint: "Sürücü raporundaki gibi, bu ay",
     fines: "Ödenmemiş cezalar",
     licence: "Ehliyet geçerlilik",
     licenceNone: "Girilmedi",
-    onboardingStatus: "Uygunluk",
     summary: "Özet",
   },
 }
