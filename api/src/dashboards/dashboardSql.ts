@@ -8,7 +8,7 @@ import { DEFAULT_OFFLINE_AFTER_MINUTES } from "@fleetcore/engine"
  */
 
 /** How long a vehicle may stay silent before it is offline: the organisation's setting (the live map's). */
-export const STALE = `(SELECT make_interval(mins => coalesce((settings->>'offlineAfterMinutes')::int, ${DEFAULT_OFFLINE_AFTER_MINUTES}))
+const STALE = `(SELECT make_interval(mins => coalesce((settings->>'offlineAfterMinutes')::int, ${DEFAULT_OFFLINE_AFTER_MINUTES}))
   FROM organisations WHERE id = (SELECT app_org_id()))`
 
 /**
@@ -47,6 +47,3 @@ export const expiringDocumentsSql = (entityType: string, entityId: string, today
 export const onboardingSql = `json_build_object(
   'vehicles', (SELECT count(*)::int FROM vehicles WHERE onboarding_status IN ('created', 'under_review')),
   'drivers', (SELECT count(*)::int FROM drivers WHERE onboarding_status IN ('created', 'background_check', 'training')))`
-
-/** An instant as the API writes them (UTC, milliseconds, "Z"). */
-export const isoSql = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`

@@ -2,6 +2,7 @@ import { type DriverDashboard, HOME_EXPIRY_DAYS } from "@fleetcore/contract"
 import type { ClickHouseClient } from "@fleetcore/platform"
 import type pg from "pg"
 import type { Principal } from "../auth/Principal.js"
+import { isoSql } from "../db/isoSql.js"
 import { firstRow, sql } from "../db/sql.js"
 import { driverNotFound, readableDrivers } from "../drivers/driverQueries.js"
 import type { OrgBooks } from "../expenses/orgBooks.js"
@@ -9,7 +10,7 @@ import { driverDriving } from "../reports/driverDriving.js"
 import { driverScore } from "../reports/driverScore.js"
 import { driverStats } from "../reports/driverStats.js"
 import type { ReportPeriod } from "../reports/reportPeriod.js"
-import { expiringDocumentsSql, isoSql, openTasksSql, openTicketsSql } from "./dashboardSql.js"
+import { expiringDocumentsSql, openTasksSql, openTicketsSql } from "./dashboardSql.js"
 
 /** Which parts of a driver's dashboard the caller may read. */
 export interface DriverDashboardAccess {

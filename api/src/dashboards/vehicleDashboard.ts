@@ -2,11 +2,13 @@ import { HOME_EXPIRY_DAYS, liveStatus, type VehicleDashboard } from "@fleetcore/
 import type { ClickHouseClient } from "@fleetcore/platform"
 import type pg from "pg"
 import type { Principal } from "../auth/Principal.js"
+import { isoSql } from "../db/isoSql.js"
 import { firstRow } from "../db/sql.js"
 import type { OrgBooks } from "../expenses/orgBooks.js"
+import { offlineAfterMinutesOf } from "../vehicles/offlineAfter.js"
 import { toVehicle, vehicleQuery } from "../vehicles/vehicleView.js"
 import { vehicleNotFound, visibleVehicles } from "../vehicles/visibleVehicle.js"
-import { expiringDocumentsSql, isoSql, openTasksSql, openTicketsSql, STALE } from "./dashboardSql.js"
+import { expiringDocumentsSql, openTasksSql, openTicketsSql } from "./dashboardSql.js"
 
 /** Which parts of a vehicle's dashboard the caller may read. */
 export interface VehicleDashboardAccess {
@@ -30,7 +32,6 @@ const MONTH_START = `date_trunc('month', ${TODAY})::date`
  */
 const statement = (a: VehicleDashboardAccess) => `WITH d AS (SELECT (now() AT TIME ZONE $2)::date AS today)
 SELECT v.status, v.onboarding_status, $3::text AS currency,
-  (extract(epoch FROM ${STALE}) / 60)::int AS offline_minutes,
   (SELECT json_build_object('id', dr.id, 'name', dr.full_name, 'since', ${isoSql("a.starts_at")})
    FROM driver_assignments a JOIN drivers dr ON dr.id = a.driver_id
    WHERE a.vehicle_id = v.id AND a.starts_at <= now() AND (a.ends_at IS NULL OR a.ends_at > now())
@@ -75,7 +76,6 @@ FROM vehicles v WHERE v.id = $1`
 interface Row {
   status: (typeof VehicleDashboard.Type)["status"]
   onboarding_status: (typeof VehicleDashboard.Type)["onboardingStatus"]
-  offline_minutes: number
   driver: (typeof VehicleDashboard.Encoded)["driver"]
   fuel: (typeof VehicleDashboard.Encoded)["fuel"]
   costs: (typeof VehicleDashboard.Encoded)["costs"]
@@ -119,6 +119,7 @@ export const vehicleDashboard = async (
   const distance = access.distance ? distanceOf(ch, p.orgId, id, now) : Promise.resolve(null)
   distance.catch(() => undefined)
   const row = (await c.query<Row>(statement(access), [id, books.timezone, books.currency])).rows[0]
+  const offlineAfterMinutes = await offlineAfterMinutesOf(c, p.orgId)
   if (row === undefined) throw vehicleNotFound()
   const last = vehicle.last
   return {
@@ -130,7 +131,7 @@ export const vehicleDashboard = async (
       status: liveStatus(
         { timeMs: last?.timeMs ?? null, speedMps: last?.speedMps ?? null, ignition: last?.ignition ?? null },
         now.getTime(),
-        row.offline_minutes * 60_000,
+        offlineAfterMinutes * 60_000,
       ),
       at: last === null ? null : new Date(last.timeMs).toISOString(),
       speedKmh: last?.speedMps == null ? null : Math.round(last.speedMps * 36) / 10,

@@ -7,6 +7,7 @@ import type {
   HomeFleet,
 } from "@fleetcore/contract"
 import { ATTENTION_REASONS, HOME_EXPIRY_DAYS, HOME_LIST_LIMIT, VEHICLE_STATUSES } from "@fleetcore/contract"
+import { isoSql } from "../db/isoSql.js"
 
 /**
  * The organisation's home widgets as parts of ONE statement (`homeStatement`): each widget is a
@@ -182,7 +183,7 @@ export const expensesView = (
 /** The latest audit entries; `at` as the API writes instants (UTC, milliseconds). */
 export const activitySql = jsonRows(
   "'id', id, 'at', at, 'actor_email', actor_email, 'action', action, 'entity', entity, 'entity_id', entity_id",
-  `SELECT a.seq, a.id::text AS id, to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+  `SELECT a.seq, a.id::text AS id, ${isoSql("a.at")} AS at,
           u.email AS actor_email, a.action, a.entity, a.entity_id
    FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
    ORDER BY a.seq DESC LIMIT ${HOME_LIST_LIMIT}`,

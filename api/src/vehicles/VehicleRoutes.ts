@@ -1,5 +1,4 @@
 import { endpoints } from "@fleetcore/contract"
-import { DEFAULT_OFFLINE_AFTER_MINUTES } from "@fleetcore/engine"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { type Insertable, sql as raw, type SqlBool } from "kysely"
@@ -14,6 +13,7 @@ import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
 import { liveMapSnapshot } from "./liveMapSnapshot.js"
+import { offlineAfterMinutesOf } from "./offlineAfter.js"
 import { readTrack } from "./readTrack.js"
 import { checkVehicleRules, vehicleColumns } from "./vehicleColumns.js"
 import { toVehicleRecord, vehicleRecordQuery } from "./vehicleRecordView.js"
@@ -31,18 +31,6 @@ const SORTS = {
   status: "v.status",
   brand: "v.brand",
 } as const
-
-/** The organisation's offline threshold: the same one the engine's offline check uses. */
-const offlineAfterMinutesOf = async (c: pg.ClientBase, orgId: string): Promise<number> => {
-  const found = await firstRow(
-    c,
-    sql
-      .selectFrom("organisations")
-      .select(raw<number | null>`(settings->>'offlineAfterMinutes')::int`.as("minutes"))
-      .where("id", "=", orgId),
-  )
-  return found?.minutes ?? DEFAULT_OFFLINE_AFTER_MINUTES
-}
 
 /** Vehicles with their last position; a vehicle's track from ClickHouse. */
 export const registerVehicleRoutes = (app: TemplatedApp, deps: RouteDeps): void => {
