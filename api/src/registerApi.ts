@@ -59,6 +59,8 @@ import { registerSettingsRoutes } from "./settings/SettingsRoutes.js"
 import { registerTaskRoutes } from "./tasks/TaskRoutes.js"
 import { registerTaskTemplateRoutes } from "./tasks/TaskTemplateRoutes.js"
 import { registerTeamRoutes } from "./teams/TeamRoutes.js"
+import { startTelegramBots, type TelegramBotsOptions } from "./telegram/TelegramBots.js"
+import { registerTelegramRoutes } from "./telegram/TelegramRoutes.js"
 import { registerTicketRoutes } from "./tickets/TicketRoutes.js"
 import { registerProfileRoutes } from "./users/ProfileRoutes.js"
 import { registerUserRoutes } from "./users/UserRoutes.js"
@@ -105,6 +107,8 @@ export interface ApiDeps {
   readonly commands: DeviceCommandService
   /** Reads photos for suggestions; absent: the offline Tesseract provider, started on first use. */
   readonly ocr?: OcrProvider
+  /** The organisations' Telegram bots (polling); false: none run in this process. */
+  readonly telegramBots?: TelegramBotsOptions | false
 }
 
 export interface RegisteredApi {
@@ -197,6 +201,9 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerTaskRoutes(app, deps)
   const ocr = deps.ocr ?? makeTesseractOcr({ log: deps.log })
   registerOcrRoutes(app, { ...served, ocr })
+  registerTelegramRoutes(app, served)
+  const telegramBots =
+    deps.telegramBots === false ? null : startTelegramBots({ ...deps, ocr }, deps.telegramBots)
   const live = await registerLiveHub(app, deps)
   const notifications = await startNotifications(app, deps, deps.notifications)
   const noSuchEndpoint = (res: HttpResponse): void => {
@@ -216,6 +223,7 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
     closeWorkers: async () => {
       await reportSchedules.close()
       await notifications.close()
+      await telegramBots?.close()
       await ocr.close()
     },
     close: live.close,

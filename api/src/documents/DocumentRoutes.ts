@@ -1,5 +1,4 @@
-import { createHash, randomUUID } from "node:crypto"
-import { type Document, DocumentUploadFields, endpoints } from "@fleetcore/contract"
+import { DocumentUploadFields, endpoints } from "@fleetcore/contract"
 import { type DocumentStore, HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import contentDisposition from "content-disposition"
@@ -12,7 +11,7 @@ import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { visibleVehicles } from "../vehicles/visibleVehicle.js"
-import { type AcceptedFile, acceptUpload } from "./acceptUpload.js"
+import { acceptUpload } from "./acceptUpload.js"
 import { entityVisible, existingTables, visibleDocuments } from "./documentEntities.js"
 import {
   auditedDocument,
@@ -22,6 +21,7 @@ import {
   toDocument,
 } from "./documentView.js"
 import { readMultipart } from "./readMultipart.js"
+import { storeDocuments } from "./storeDocuments.js"
 
 export interface DocumentRouteDeps extends Pick<RouteDeps, "db" | "tokens" | "log"> {
   readonly documents: DocumentStore
@@ -108,73 +108,14 @@ export const registerDocumentRoutes = (app: TemplatedApp, deps: DocumentRouteDep
     }
     // Every file is checked (name, content, thumbnail) before any byte is stored: all or nothing.
     const accepted = await Promise.all(form.files.map((f) => acceptUpload(f)))
-    const stored: Array<string> = []
-    try {
-      const prepared: Array<{
-        id: string
-        file: AcceptedFile
-        storageKey: string
-        thumbnailKey: string | null
-      }> = []
-      for (const file of accepted) {
-        const id = randomUUID()
-        // The key is ours (organisation + a fresh id), never derived from the client's file name.
-        const storageKey = `${p.orgId}/${id}`
-        await store.put(storageKey, file.bytes, file.mime)
-        stored.push(storageKey)
-        let thumbnailKey: string | null = null
-        if (file.thumbnail !== null) {
-          thumbnailKey = `${storageKey}.thumb.webp`
-          await store.put(thumbnailKey, file.thumbnail, "image/webp")
-          stored.push(thumbnailKey)
-        }
-        prepared.push({ id, file, storageKey, thumbnailKey })
-      }
-      const items = await db.withOrg(p.orgId, async (c) => {
-        const out: Array<typeof Document.Encoded> = []
-        for (const { id, file, storageKey, thumbnailKey } of prepared) {
-          await rows(
-            c,
-            sql.insertInto("documents").values({
-              id,
-              org_id: p.orgId,
-              entity_type: entityType,
-              entity_id: entityId,
-              kind,
-              filename: file.filename,
-              mime_type: file.mime,
-              size_bytes: file.bytes.length,
-              sha256: createHash("sha256").update(file.bytes).digest(),
-              storage_key: storageKey,
-              thumbnail_key: thumbnailKey,
-              expires_on: expiresOn ?? null,
-              uploaded_by: p.userId,
-            }),
-          )
-          const row = await firstRow(c, documentQuery().where("d.id", "=", id))
-          const document = toDocument(row as DocumentRow)
-          await audit(c, p, request, {
-            action: "document.upload",
-            entity: "document",
-            entityId: id,
-            newValues: auditedDocument(document),
-          })
-          out.push(document)
-        }
-        return out
-      })
-      return { body: { items } }
-    } catch (error) {
-      // The rows were not written: the bytes stored for them go too.
-      await Promise.all(
-        stored.map((key) =>
-          store
-            .delete(key)
-            .catch((e: unknown) => log.error({ err: e, key }, "cannot remove an orphan upload")),
-        ),
-      )
-      throw error
-    }
+    const items = await storeDocuments(
+      deps,
+      p,
+      request,
+      { entityType, entityId, kind, expiresOn: expiresOn ?? null },
+      accepted,
+    )
+    return { body: { items: [...items] } }
   })
 
   serve(app, deps, endpoints.documents.list, async ({ principal: p, query: f }) => {

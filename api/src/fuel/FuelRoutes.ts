@@ -8,16 +8,13 @@ import { countRows, listPage, pageItems, sortOf } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
 import { readableDrivers } from "../drivers/driverQueries.js"
 import { expenseOrder } from "../expenses/expenseList.js"
-import { orgBooks } from "../expenses/orgBooks.js"
-import { insertExpense } from "../expenses/writeExpense.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
-import { requireVisibleVehicle, visibleVehicles } from "../vehicles/visibleVehicle.js"
+import { visibleVehicles } from "../vehicles/visibleVehicle.js"
 import { registerFuelReportRoutes } from "./FuelReportRoutes.js"
-import { exceededCardLimits } from "./fuelCardLimits.js"
 import { entries, entryView, fuelCards, fuelCardView } from "./fuelViews.js"
-import { raiseRefuelAlerts } from "./raiseRefuelAlerts.js"
+import { recordRefuel } from "./recordRefuel.js"
 import { registerFuelCardUpdate } from "./registerFuelCardUpdate.js"
 import { settleConsumptionAlert } from "./settleConsumptionAlert.js"
 
@@ -33,67 +30,8 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
   const { db } = deps
 
   serve(app, deps, endpoints.fuel.createEntry, async ({ principal: p, params, body, request }) => {
-    const vehicleId = params.id
-    const result = await db.withOrg(p.orgId, async (c) => {
-      await requireVisibleVehicle(c, p, vehicleId)
-      const books = await orgBooks(c, p.orgId)
-      // A driver's refuel is theirs: their driver record, when their login has one.
-      const driver =
-        p.role === "driver"
-          ? (await c.query<{ id: string }>("SELECT id FROM drivers WHERE user_id = $1", [p.userId])).rows[0]
-          : undefined
-      // The refuel is a fuel expense: one record, written by the one expense path.
-      const written = await insertExpense(
-        c,
-        p.orgId,
-        p.userId,
-        books,
-        {
-          vehicleId,
-          driverId: driver?.id ?? null,
-          category: "fuel",
-          amount: body.amount ?? null,
-          currency: body.currency ?? books.currency,
-          date: body.time,
-          description: body.note ?? null,
-          vendor: null,
-          receiptDocumentId: null,
-          litres: body.litres,
-          odometerKm: body.odometerKm ?? null,
-          fuelCardId: body.fuelCardId ?? null,
-        },
-        { code: "FLEET_FUEL_ENTRY_INVALID", dateField: "time" },
-      )
-      const entry = await firstRow(c, entries().where("e.id", "=", written.id))
-      if (entry === undefined) throw new Error("the fuel entry was not stored")
-      const warnings = body.fuelCardId
-        ? await exceededCardLimits(c, body.fuelCardId, written.spentAt, books.timezone)
-        : []
-      const view = entryView(entry)
-      await audit(c, p, request, {
-        action: "fuel-entry.create",
-        entity: "fuel_entry",
-        entityId: entry.id,
-        newValues: view,
-      })
-      return { view, warnings, written }
-    })
-    await raiseRefuelAlerts(
-      deps,
-      p.orgId,
-      vehicleId,
-      result.written.spentAt,
-      { id: result.view.id, litres: result.view.litres },
-      result.written.check,
-      result.warnings,
-    )
-    return {
-      body: {
-        ...result.view,
-        baseline: result.view.checkSkipped === "first_refuel",
-        warnings: result.warnings,
-      },
-    }
+    const recorded = await recordRefuel(deps, p, request, params.id, { ...body, receiptDocumentId: null })
+    return { body: recorded }
   })
 
   serve(app, deps, endpoints.fuel.listEntries, async ({ principal: p, query: f }) => {

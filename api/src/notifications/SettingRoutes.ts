@@ -3,6 +3,7 @@ import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { audit } from "../audit/audit.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
+import { TELEGRAM_BOTS_CHANNEL } from "../telegram/telegramLinks.js"
 import { type NotificationSettingsRow, readSettingsRow, secretContext } from "./channelSettings.js"
 import { notificationSecretBox } from "./startNotifications.js"
 
@@ -64,6 +65,8 @@ export const registerSettingRoutes = (
            WHERE org_id = $1`,
           [p.orgId, ...columns.map((k) => changes[k])],
         )
+      // The process running the organisation's bot looks at its settings again (on commit).
+      await c.query("SELECT pg_notify($1, $2)", [TELEGRAM_BOTS_CHANNEL, p.orgId])
       const after = settingsView(await readSettingsRow(c, p.orgId))
       // The view never holds a secret: the audit records only whether each one is set, and when
       // it was replaced (a new value with the same "set" flag).

@@ -37,6 +37,7 @@ import { settings } from "./settings.js"
 import { system } from "./system.js"
 import { tasks } from "./tasks.js"
 import { teams } from "./teams.js"
+import { telegram } from "./telegram.js"
 import { tickets } from "./tickets.js"
 import { users } from "./users.js"
 import { centreAccess, vehicleAccess } from "./vehicleAccess.js"
@@ -95,6 +96,7 @@ export const endpoints = {
   moderation,
   centreAccess,
   vehicleAccess,
+  telegram,
 } as const
 
 /** Every declared endpoint, flat. */

@@ -12,6 +12,7 @@ import { RECORD_MESSAGES } from "./recordMessages.js"
 import { REPORT_MESSAGES } from "./reportMessages.js"
 import { SCHEDULE_MESSAGES } from "./scheduleMessages.js"
 import { TASK_MESSAGES } from "./taskMessages.js"
+import { TELEGRAM_MESSAGES } from "./telegramMessages.js"
 import { TICKET_MESSAGES } from "./ticketMessages.js"
 import { VISIT_MESSAGES } from "./visitMessages.js"
 
@@ -459,6 +460,7 @@ export const ERROR_MESSAGES = {
   ...LOGO_MESSAGES,
   ...TICKET_MESSAGES,
   ...OCR_MESSAGES,
+  ...TELEGRAM_MESSAGES,
   ...VISIT_MESSAGES,
   ...CENTRE_MESSAGES,
 } as const satisfies Record<string, Messages>
