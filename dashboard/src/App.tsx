@@ -8,6 +8,7 @@ import { createSession } from "./auth/createSession"
 import { LoginPage } from "./auth/LoginPage"
 import { SessionContext } from "./auth/SessionContext"
 import { SetPasswordPage } from "./auth/SetPasswordPage"
+import { TelegramMiniAppPage } from "./auth/TelegramMiniAppPage"
 import { Frame } from "./frame/Frame"
 import { Guarded } from "./frame/Guarded"
 import { NotFoundPage } from "./frame/NotFoundPage"
@@ -244,6 +245,7 @@ export const App = () => (
     <Route path="/login" component={LoginPage} />
     <Route path="/register-centre" component={CentreRegisterPage} />
     <Route path="/set-password" component={SetPasswordPage} />
+    <Route path="/tg" component={TelegramMiniAppPage} />
     <Route path="/" component={Frame}>
       <Route path="/" component={() => <Guarded page="home" component={HomePage} />} />
       <Route path="/live" component={() => <Guarded page="live" component={LivePage} />} />

@@ -72,6 +72,8 @@ export const startTelegramBots = (
   const running = new Map<string, Running>()
   /** Organisations whose bot failed to start, and when it may be tried again. */
   const backoff = new Map<string, number>()
+  /** Bots being stopped here: their polling's end is not a failure. */
+  const stopping = new WeakSet<Bot>()
   let session: pg.PoolClient | null = null
   let closed = false
 
@@ -202,29 +204,31 @@ export const startTelegramBots = (
         },
       })
       .catch((error: unknown) => {
+        if (stopping.has(instance)) return
         // A refused token or an unreachable Bot API: tried again after a minute.
         log.warn({ err: String(error).replaceAll(bot.token, "<token>"), orgId }, "telegram bot stopped")
         backoff.set(orgId, Date.now() + 60_000)
       })
-      .finally(() => {
+      .finally(async () => {
         if (running.get(orgId)?.instance === instance) running.delete(orgId)
-        unlock(orgId)
+        await unlock(orgId)
       })
     running.set(orgId, { bot, instance, stopped })
   }
 
-  const unlock = (orgId: string): void => {
+  const unlock = async (orgId: string): Promise<void> => {
     const held = session
     if (held === null) return
-    held
+    await held
       .query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [lockName(orgId)])
       .catch(() => undefined)
-      .finally(releaseIfIdle)
+    releaseIfIdle()
   }
 
   const stop = async (orgId: string): Promise<void> => {
     const current = running.get(orgId)
     if (current === undefined) return
+    stopping.add(current.instance)
     await current.instance.stop().catch(() => undefined)
     await current.stopped
   }

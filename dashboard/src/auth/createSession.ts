@@ -23,6 +23,8 @@ export interface Session {
   /** Why the last `load` failed, when the status is `unreachable`. */
   readonly loadError: Accessor<unknown>
   readonly login: (email: string, password: string, factor?: SecondFactor) => Promise<void>
+  /** The Telegram Mini App's sign-in: its signed `initData` (and a link code the first time). */
+  readonly telegramSignIn: (organisationId: string, initData: string, linkCode?: string) => Promise<void>
   readonly logout: () => Promise<void>
   /** The server's answer after a profile change. */
   readonly setUser: (me: Me) => void
@@ -75,6 +77,12 @@ export const createSession = (api: () => Api): Session => {
     login: async (email, password, factor) => {
       const session = await api().call(endpoints.auth.login, {
         body: { email, password, session: "cookie", ...factor },
+      })
+      signIn(session.user)
+    },
+    telegramSignIn: async (organisationId, initData, linkCode) => {
+      const session = await api().call(endpoints.telegram.signIn, {
+        body: { organisationId, initData, ...(linkCode === undefined ? {} : { linkCode }) },
       })
       signIn(session.user)
     },

@@ -21,6 +21,7 @@ import { replayEn } from "./replay/en"
 import { reportSchedulesEn } from "./reportSchedules/en"
 import { reportsEn } from "./reports/en"
 import { tasksEn } from "./tasks/en"
+import { telegramEn } from "./telegram/en"
 import { ticketsEn } from "./tickets/en"
 import { vehicleAccessEn } from "./vehicleAccess/en"
 /** English: the reference dictionary. Every other language has exactly these keys. */
@@ -48,6 +49,7 @@ export const en = {
   ...tasksEn,
   ...dashboardsEn,
   ...centreEn,
+  ...telegramEn,
   ...moderationEn,
   ...accountsEn,
   app: {

@@ -22,6 +22,7 @@ import { replayKk } from "./replay/kk"
 import { reportSchedulesKk } from "./reportSchedules/kk"
 import { reportsKk } from "./reports/kk"
 import { tasksKk } from "./tasks/kk"
+import { telegramKk } from "./telegram/kk"
 import { ticketsKk } from "./tickets/kk"
 import { vehicleAccessKk } from "./vehicleAccess/kk"
 
@@ -49,6 +50,7 @@ export const kk: Dictionary = {
   ...tasksKk,
   ...dashboardsKk,
   ...centreKk,
+  ...telegramKk,
   ...moderationKk,
   ...accountsKk,
   app: {

@@ -22,6 +22,7 @@ import { replayRu } from "./replay/ru"
 import { reportSchedulesRu } from "./reportSchedules/ru"
 import { reportsRu } from "./reports/ru"
 import { tasksRu } from "./tasks/ru"
+import { telegramRu } from "./telegram/ru"
 import { ticketsRu } from "./tickets/ru"
 import { vehicleAccessRu } from "./vehicleAccess/ru"
 
@@ -49,6 +50,7 @@ export const ru: Dictionary = {
   ...tasksRu,
   ...dashboardsRu,
   ...centreRu,
+  ...telegramRu,
   ...moderationRu,
   ...accountsRu,
   app: {

@@ -22,6 +22,7 @@ import { replayTr } from "./replay/tr"
 import { reportSchedulesTr } from "./reportSchedules/tr"
 import { reportsTr } from "./reports/tr"
 import { tasksTr } from "./tasks/tr"
+import { telegramTr } from "./telegram/tr"
 import { ticketsTr } from "./tickets/tr"
 import { vehicleAccessTr } from "./vehicleAccess/tr"
 
@@ -49,6 +50,7 @@ export const tr: Dictionary = {
   ...tasksTr,
   ...dashboardsTr,
   ...centreTr,
+  ...telegramTr,
   ...moderationTr,
   ...accountsTr,
   app: {

@@ -2,6 +2,7 @@ import { endpoints, type NotificationSettings, type NotificationSettingsChange }
 import { useQueryClient } from "@tanstack/solid-query"
 import { createSignal, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
+import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { FormError } from "../../ui/form/FormError"
 import { showToast } from "../../ui/toast"
@@ -23,6 +24,9 @@ export const ChannelSettingsForm = (props: { readonly initial: Settings }) => {
   const api = useApi()
   const queryClient = useQueryClient()
   const s = props.initial
+  const session = useSession()
+  /** Where the bot's menu button opens FleetCore as a Mini App (the Telegram page signs people in). */
+  const miniAppAddress = () => `${window.location.origin}/tg?org=${session.user()?.orgId ?? ""}`
   const [emailOn, setEmailOn] = createSignal(s.emailEnabled)
   const [host, setHost] = createSignal(s.smtpHost ?? "")
   const [port, setPort] = createSignal(s.smtpPort === null ? "" : String(s.smtpPort))
@@ -171,6 +175,13 @@ export const ChannelSettingsForm = (props: { readonly initial: Settings }) => {
             onValue={setApiUrl}
             hint={t("notifications.telegramApiUrlHint")}
           />
+          <div class="form-field">
+            <span>{t("telegram.miniAppAddress")}</span>
+            <code class="mini-app-address" data-testid="channels-mini-app-address">
+              {miniAppAddress()}
+            </code>
+            <span class="form-field__hint">{t("telegram.miniAppAddressText")}</span>
+          </div>
         </Show>
       </fieldset>
       <FormError error={error()} />

@@ -14,12 +14,13 @@ import { TextField } from "../../ui/form/TextField"
 import { PageHeader } from "../../ui/PageHeader"
 import { showToast } from "../../ui/toast"
 import { ChangePasswordForm } from "./ChangePasswordForm"
+import { TelegramSection } from "./TelegramSection"
 import { TotpSection } from "./TotpSection"
 
 /** The profile form: the contract's own field schemas; an empty phone means "none". */
 const ProfileForm = Schema.Struct({ name: DisplayName, phone: Schema.Union([Schema.Literal(""), Phone]) })
 
-/** The signed-in user's own page: name, phone, language, theme, password, two-factor sign-in. */
+/** The signed-in user's own page: name, phone, language, theme, password, two-factor sign-in, Telegram. */
 export const ProfilePage = () => {
   const { t, locale } = useI18n()
   const api = useApi()
@@ -118,6 +119,7 @@ export const ProfilePage = () => {
 
       <ChangePasswordForm />
       <Show when={user()}>{(me) => <TotpSection enabled={me().totpEnabled} />}</Show>
+      <TelegramSection />
     </div>
   )
 }
