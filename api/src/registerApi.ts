@@ -74,6 +74,7 @@ import { registerVehicleSpecRoutes } from "./vehicles/VehicleSpecRoutes.js"
 import { registerVehicleTypeRoutes } from "./vehicleTypes/VehicleTypeRoutes.js"
 import { registerVisitDisputeRoutes } from "./visits/VisitDisputeRoutes.js"
 import { registerVisitOwnerRoutes } from "./visits/VisitOwnerRoutes.js"
+import { registerVisitPhotoRoutes } from "./visits/VisitPhotoRoutes.js"
 import { registerVisitRoutes } from "./visits/VisitRoutes.js"
 
 export interface ApiDeps {
@@ -154,6 +155,7 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
   registerVehicleSpecRoutes(app, deps)
   registerChangeRequestRoutes(app, deps)
   registerVisitRoutes(app, deps)
+  registerVisitPhotoRoutes(app, served)
   registerVisitOwnerRoutes(app, deps)
   registerVisitDisputeRoutes(app, deps)
   registerDeviceRoutes(app, deps)

@@ -5,9 +5,11 @@ import { type BrowserFleet, PASSWORD, startBrowserFleet } from "./browserFleet.j
 
 /**
  * A service centre's own pages (issue 16), in the browser: it registers from the sign-in page, its
- * owner fills the verification details, uploads a document and submits them; once a moderator approves, the owner redeems the fleet's
- * invite code, opens a visit on the vehicle, adds a part and labour and completes it; the fleet's
- * manager confirms the visit and it reaches the vehicle's service book. Light and Russian-dark.
+ * owner fills the verification details, uploads a document and submits them; once a moderator
+ * approves, the owner redeems the fleet's invite code and hires a mechanic from the Users page; the
+ * mechanic sets a password with the link and, on a phone, opens a visit on the vehicle, adds a part
+ * and labour and a photo; the owner completes it; the fleet's manager sees the photo, confirms the
+ * visit and finds it in the vehicle's service book and in the expenses. Light and Russian-dark.
  */
 const POLL = { timeout: 30_000, interval: 200 }
 
@@ -110,24 +112,58 @@ describe("a service centre's pages", () => {
     expect(await page.getByTestId("search-found").innerText()).not.toContain("Service van")
     await b.shot(page, "centre-access-en-light")
 
-    await page.goto(`${b.fleet.httpUrl}/centre`)
-    await expect.poll(() => page.getByTestId("grant-vehicle").innerText(), POLL).toBe("SRV 100 · Service van")
-    await page.getByTestId("grant-open-visit").click()
-    await page.getByTestId("visit-odometer").fill("120500")
-    await page.getByTestId("visit-complaint").fill("Oil change and a noise at the front")
-    await page.getByTestId("visit-open").click()
-    await page.waitForURL((url) => url.pathname.startsWith("/service-visits/"))
-    const visitPath = new URL(page.url()).pathname
+    // The owner hires a mechanic from the Users page; the mechanic sets a password with the link.
+    await page.goto(`${b.fleet.httpUrl}/users/new`)
+    await page.getByTestId("user-email").fill("mechanic@alem.test")
+    await page.getByTestId("user-name").fill("Marat Mechanic")
+    await page.getByTestId("user-role-select").selectOption("mechanic")
+    await page.getByTestId("user-submit").click()
+    await page.getByTestId("password-link-dialog").waitFor()
+    const link = await page.getByTestId("password-link-url").inputValue()
+    await page.getByTestId("password-link-done").click()
+    const mechanic = await b.newPage({ width: 390, height: 844 })
+    await mechanic.goto(link)
+    await mechanic.getByTestId("set-password-new").fill(PASSWORD)
+    await mechanic.getByTestId("set-password-confirm").fill(PASSWORD)
+    await mechanic.getByTestId("set-password-submit").click()
+    await mechanic.getByTestId("login-email").waitFor()
+    await b.signIn(mechanic, "mechanic@alem.test")
+
+    // The mechanic, on a phone, opens the visit, records the work and photographs it.
+    await mechanic.goto(`${b.fleet.httpUrl}/centre`)
+    await expect
+      .poll(() => mechanic.getByTestId("grant-vehicle").innerText(), POLL)
+      .toBe("SRV 100 · Service van")
+    await mechanic.getByTestId("grant-open-visit").click()
+    await mechanic.getByTestId("visit-odometer").fill("120500")
+    await mechanic.getByTestId("visit-complaint").fill("Oil change and a noise at the front")
+    await mechanic.getByTestId("visit-open").click()
+    await mechanic.waitForURL((url) => url.pathname.startsWith("/service-visits/"))
+    const visitPath = new URL(mechanic.url()).pathname
     for (const [kind, description, cost] of [
       ["part", "Oil filter", "4500"],
       ["labour", "Oil change", "12000"],
     ] as const) {
-      await page.getByTestId("item-kind").selectOption(kind)
-      await page.getByTestId("item-description").fill(description)
-      await page.getByTestId("item-unitCost").fill(cost)
-      await page.getByTestId("item-add").click()
-      await expect.poll(() => page.getByText(description, { exact: true }).count(), POLL).toBeGreaterThan(0)
+      await mechanic.getByTestId("item-kind").selectOption(kind)
+      await mechanic.getByTestId("item-description").fill(description)
+      await mechanic.getByTestId("item-unitCost").fill(cost)
+      await mechanic.getByTestId("item-add").click()
+      await expect
+        .poll(() => mechanic.getByText(description, { exact: true }).count(), POLL)
+        .toBeGreaterThan(0)
     }
+    const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#2e86de" } })
+      .jpeg()
+      .toBuffer()
+    await mechanic
+      .getByTestId("visit-photo-input")
+      .setInputFiles([{ name: "oil-filter.jpg", mimeType: "image/jpeg", buffer: photo }])
+    await expect.poll(() => mechanic.getByTestId("visit-photo").count(), POLL).toBe(1)
+    // A mechanic records the work; completing it is the centre's manager's or owner's.
+    expect(await mechanic.getByTestId("visit-complete").count()).toBe(0)
+    await b.shot(mechanic, "centre-visit-mechanic-phone")
+
+    await page.goto(`${b.fleet.httpUrl}${visitPath}`)
     await b.shot(page, "centre-visit-open-en-light")
     await page.getByTestId("visit-complete").click()
     await page.getByTestId("confirm-dialog-confirm").click()
@@ -136,9 +172,25 @@ describe("a service centre's pages", () => {
     const fleet = await b.newPage()
     await b.signIn(fleet, "fleet@centre.test")
     await fleet.goto(`${b.fleet.httpUrl}${visitPath}`)
+    // The fleet sees the mechanic's photo before it confirms.
+    await expect.poll(() => fleet.getByTestId("visit-photo").count(), POLL).toBe(1)
+    expect(
+      await fleet
+        .getByTestId("visit-photo")
+        .locator("img")
+        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBeGreaterThan(0)
     await fleet.getByTestId("visit-confirm").click()
     await fleet.getByTestId("confirm-dialog-confirm").click()
     await expect.poll(() => fleet.getByTestId("visit-service-book").count(), POLL).toBe(1)
+    await b.shot(fleet, "fleet-visit-confirmed-en-light")
+    // In the vehicle's service book, and in the expenses.
+    await fleet.getByTestId("visit-service-book").click()
+    await expect
+      .poll(() => fleet.getByText("Service visit: Alem", { exact: false }).count(), POLL)
+      .toBeGreaterThan(0)
+    await fleet.goto(`${b.fleet.httpUrl}/expenses`)
+    await expect.poll(() => fleet.getByText("16,500", { exact: false }).count(), POLL).toBeGreaterThan(0)
     const visit = await b.api<{ status: string; total: string }>(fleetToken, "GET", `/api/v1${visitPath}`)
     expect(visit).toMatchObject({ status: "confirmed", total: "16500.00" })
     expect(b.pageErrors).toEqual([])

@@ -14,7 +14,11 @@ import type { OnboardingEventsTable } from "../onboarding/onboardingTables.js"
 import type { ReportScheduleRunsTable, ReportSchedulesTable } from "../reportSchedules/scheduleTables.js"
 import type { TaskEventsTable, TasksTable, TaskTemplatesTable } from "../tasks/taskTables.js"
 import type { TicketEventsTable, TicketsTable } from "../tickets/ticketTables.js"
-import type { ServiceVisitsTable, ServiceWorkItemsTable } from "../visits/visitTables.js"
+import type {
+  ServiceVisitPhotosTable,
+  ServiceVisitsTable,
+  ServiceWorkItemsTable,
+} from "../visits/visitTables.js"
 import type {
   AuditLogTable,
   OrganisationsTable,
@@ -429,6 +433,7 @@ export interface Database {
   vehicle_change_requests: VehicleChangeRequestsTable
   service_visits: ServiceVisitsTable
   service_work_items: ServiceWorkItemsTable
+  service_visit_photos: ServiceVisitPhotosTable
   service_centres: ServiceCentresTable
   centre_moderation_decisions: CentreModerationDecisionsTable
   vehicle_access_invites: VehicleAccessInvitesTable

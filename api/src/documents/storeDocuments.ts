@@ -7,6 +7,56 @@ import { firstRow, rows, sql } from "../db/sql.js"
 import type { AcceptedFile } from "./acceptUpload.js"
 import { auditedDocument, type DocumentRow, documentQuery, toDocument } from "./documentView.js"
 
+/** A file put in the store, before its row is written. */
+export interface PutFile {
+  readonly id: string
+  readonly file: AcceptedFile
+  readonly storageKey: string
+  readonly thumbnailKey: string | null
+}
+
+/**
+ * Puts accepted files (and their thumbnails) in the store under keys of ours (`prefix` + a fresh
+ * id, never the client's file name). `discard` removes them again, for when their rows are not
+ * written; a file that could not be put discards those put before it.
+ */
+export const putFiles = async (
+  deps: { readonly documents: DocumentStore; readonly log: Log },
+  prefix: string,
+  accepted: ReadonlyArray<AcceptedFile>,
+): Promise<{ readonly files: ReadonlyArray<PutFile>; readonly discard: () => Promise<void> }> => {
+  const stored: string[] = []
+  const discard = async () => {
+    await Promise.all(
+      stored.map((key) =>
+        deps.documents
+          .delete(key)
+          .catch((e: unknown) => deps.log.error({ err: e, key }, "cannot remove an orphan upload")),
+      ),
+    )
+  }
+  const files: PutFile[] = []
+  try {
+    for (const file of accepted) {
+      const id = randomUUID()
+      const storageKey = `${prefix}/${id}`
+      await deps.documents.put(storageKey, file.bytes, file.mime)
+      stored.push(storageKey)
+      let thumbnailKey: string | null = null
+      if (file.thumbnail !== null) {
+        thumbnailKey = `${storageKey}.thumb.webp`
+        await deps.documents.put(thumbnailKey, file.thumbnail, "image/webp")
+        stored.push(thumbnailKey)
+      }
+      files.push({ id, file, storageKey, thumbnailKey })
+    }
+  } catch (error) {
+    await discard()
+    throw error
+  }
+  return { files, discard }
+}
+
 /**
  * Stores accepted files as documents of one record, each audited as `document.upload`: the bytes
  * (and thumbnails) first under keys of ours (organisation + a fresh id, never the client's file
@@ -25,28 +75,10 @@ export const storeDocuments = async (
   },
   accepted: ReadonlyArray<AcceptedFile>,
 ): Promise<ReadonlyArray<typeof Document.Encoded>> => {
-  const { db, documents: store, log } = deps
-  const stored: Array<string> = []
+  const { db } = deps
+  const put = await putFiles(deps, p.orgId, accepted)
   try {
-    const prepared: Array<{
-      id: string
-      file: AcceptedFile
-      storageKey: string
-      thumbnailKey: string | null
-    }> = []
-    for (const file of accepted) {
-      const id = randomUUID()
-      const storageKey = `${p.orgId}/${id}`
-      await store.put(storageKey, file.bytes, file.mime)
-      stored.push(storageKey)
-      let thumbnailKey: string | null = null
-      if (file.thumbnail !== null) {
-        thumbnailKey = `${storageKey}.thumb.webp`
-        await store.put(thumbnailKey, file.thumbnail, "image/webp")
-        stored.push(thumbnailKey)
-      }
-      prepared.push({ id, file, storageKey, thumbnailKey })
-    }
+    const prepared = put.files
     return await db.withOrg(p.orgId, async (c) => {
       const out: Array<typeof Document.Encoded> = []
       for (const { id, file, storageKey, thumbnailKey } of prepared) {
@@ -81,11 +113,7 @@ export const storeDocuments = async (
       return out
     })
   } catch (error) {
-    await Promise.all(
-      stored.map((key) =>
-        store.delete(key).catch((e: unknown) => log.error({ err: e, key }, "cannot remove an orphan upload")),
-      ),
-    )
+    await put.discard()
     throw error
   }
 }

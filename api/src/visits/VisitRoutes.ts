@@ -30,7 +30,7 @@ export const requireStatus = (
 }
 
 /** The centre's own visit `id` (a fleet reading it through RLS is not its centre: 404). */
-const centreVisit = async (c: Parameters<typeof findVisit>[0], centreOrgId: string, id: string) => {
+export const centreVisit = async (c: Parameters<typeof findVisit>[0], centreOrgId: string, id: string) => {
   const v = await findVisit(c, id, true)
   if (v.centre_org_id !== centreOrgId) throw visitNotFound()
   return v

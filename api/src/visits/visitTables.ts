@@ -50,3 +50,19 @@ export interface ServiceWorkItemsTable {
   created_by: string | null
   created_at: Defaulted<Date>
 }
+
+/** Photos of a visit (migration 1734940000000_visit-photos.sql). */
+export interface ServiceVisitPhotosTable {
+  id: Generated<string>
+  visit_id: string
+  org_id: string
+  centre_org_id: string
+  filename: string
+  mime_type: string
+  size_bytes: number
+  sha256: Buffer
+  storage_key: string
+  thumbnail_key: string | null
+  uploaded_by: string | null
+  uploaded_at: Defaulted<Date>
+}

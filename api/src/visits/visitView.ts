@@ -1,4 +1,4 @@
-import type { ServiceVisit, ServiceVisitDetail, WorkItem } from "@fleetcore/contract"
+import type { ServiceVisit, ServiceVisitDetail, VisitPhoto, WorkItem } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import { sql as raw } from "kysely"
 import type pg from "pg"
@@ -104,7 +104,36 @@ export const visitItems = async (c: Queryable, visitId: string): Promise<Array<t
   }))
 }
 
-/** Visit `id` with its items, as organisation `orgId` sees it. */
+/** Where a visit photo's bytes (or its preview) are read. */
+export const visitPhotoUrl = (visitId: string, photoId: string, thumbnail: boolean): string =>
+  `/api/v1/service-visits/${visitId}/photos/${photoId}${thumbnail ? "?thumbnail=true" : ""}`
+
+/** A visit's photos, oldest first. */
+export const visitPhotos = async (
+  c: Queryable,
+  visitId: string,
+): Promise<Array<typeof VisitPhoto.Encoded>> => {
+  const found = await rows(
+    c,
+    sql
+      .selectFrom("service_visit_photos")
+      .select(["id", "filename", "mime_type", "size_bytes", "thumbnail_key", "uploaded_at"])
+      .where("visit_id", "=", visitId)
+      .orderBy("uploaded_at")
+      .orderBy("id"),
+  )
+  return found.map((p) => ({
+    id: p.id,
+    filename: p.filename,
+    mimeType: p.mime_type,
+    sizeBytes: p.size_bytes,
+    uploadedAt: p.uploaded_at.toISOString(),
+    contentUrl: visitPhotoUrl(visitId, p.id, false),
+    thumbnailUrl: p.thumbnail_key === null ? null : visitPhotoUrl(visitId, p.id, true),
+  }))
+}
+
+/** Visit `id` with its items and photos, as organisation `orgId` sees it. */
 export const visitDetail = async (
   c: pg.ClientBase,
   id: string,
@@ -112,4 +141,5 @@ export const visitDetail = async (
 ): Promise<typeof ServiceVisitDetail.Encoded> => ({
   ...toVisit(await findVisit(c, id), orgId),
   items: await visitItems(c, id),
+  photos: await visitPhotos(c, id),
 })

@@ -3,6 +3,7 @@ import { endpoint } from "../endpoint.js"
 import { listOf, listQuery } from "../list.js"
 import { Currency, IsoDateTime, Money, Uuid } from "../schemas.js"
 import { IdParams } from "./common.js"
+import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_FILES } from "./documents.js"
 
 /**
  * open → completed → confirmed | disputed; open or completed → cancelled (by the centre, with a
@@ -66,9 +67,25 @@ export const ServiceVisit = Schema.Struct({
   expenseId: Schema.NullOr(Uuid),
 }).annotate({ identifier: "ServiceVisit" })
 
+/** The most photos one visit keeps. */
+export const MAX_VISIT_PHOTOS = 30
+
+/** A photo the centre took on a visit: both sides see it. */
+export const VisitPhoto = Schema.Struct({
+  id: Uuid,
+  filename: Schema.String,
+  mimeType: Schema.String,
+  sizeBytes: Schema.Int,
+  uploadedAt: IsoDateTime,
+  contentUrl: Schema.String,
+  /** A 320 px WebP preview; null when none could be made (HEIC). */
+  thumbnailUrl: Schema.NullOr(Schema.String),
+}).annotate({ identifier: "VisitPhoto" })
+
 export const ServiceVisitDetail = Schema.Struct({
   ...ServiceVisit.fields,
   items: Schema.Array(WorkItem),
+  photos: Schema.Array(VisitPhoto),
 }).annotate({ identifier: "ServiceVisitDetail" })
 
 const NOT_FOUND = { status: 404, code: "FLEET_VISIT_NOT_FOUND" } as const
@@ -157,6 +174,60 @@ export const visits = {
     response: ServiceVisitDetail,
     status: 201,
     errors: [NOT_FOUND, STATUS, NO_ACCESS, { status: 422, code: "FLEET_VISIT_CURRENCY_MISMATCH" }],
+  }),
+  addPhotos: endpoint({
+    id: "visits.addPhotos",
+    method: "post",
+    path: "/api/v1/service-visits/:id/photos",
+    tag: "service-visits",
+    summary: "Add photos to an open visit (the work, the parts, the odometer)",
+    description: `A multipart/form-data form with 1 to ${MAX_DOCUMENT_FILES} parts named files, each at most 10 MB, recognised by content as JPEG, PNG, WebP or HEIC; a visit keeps at most ${MAX_VISIT_PHOTOS}. All or nothing. Photos are never deleted; both sides see them on the visit.`,
+    access: "visits.record",
+    params: IdParams,
+    multipart: {
+      fields: Schema.Struct({}),
+      filesField: "files",
+      maxFiles: MAX_DOCUMENT_FILES,
+      maxFileBytes: MAX_DOCUMENT_BYTES,
+    },
+    bodyLimit: MAX_DOCUMENT_FILES * MAX_DOCUMENT_BYTES + 1024 * 1024,
+    response: ServiceVisitDetail,
+    status: 201,
+    errors: [
+      NOT_FOUND,
+      STATUS,
+      NO_ACCESS,
+      { status: 400, code: "FLEET_VISIT_PHOTOS_INVALID", description: "not a form, no file, or too many" },
+      {
+        status: 400,
+        code: "FLEET_DOCUMENT_FILENAME_INVALID",
+        description: "a file name with a path or control characters",
+      },
+      { status: 413, code: "FLEET_DOCUMENT_TOO_LARGE", description: "a file is larger than 10 MB" },
+      {
+        status: 415,
+        code: "FLEET_DOCUMENT_TYPE_REFUSED",
+        description: "a file's content is not an allowed type",
+      },
+      {
+        status: 415,
+        code: "FLEET_VISIT_PHOTO_TYPE",
+        description: "a file is a PDF, not a JPEG, PNG, WebP or HEIC image",
+      },
+    ],
+  }),
+  photo: endpoint({
+    id: "visits.photo",
+    method: "get",
+    path: "/api/v1/service-visits/:id/photos/:photoId",
+    tag: "service-visits",
+    summary: "A visit photo's bytes (`thumbnail=true`: its 320 px WebP preview)",
+    description: "With S3 storage a 302 to a presigned URL valid for 5 minutes.",
+    access: "visits.read",
+    params: Schema.Struct({ id: Uuid, photoId: Uuid }),
+    query: Schema.Struct({ thumbnail: Schema.optionalKey(Schema.Literals(["true", "false"])) }),
+    contentType: "application/octet-stream",
+    errors: [NOT_FOUND, { status: 404, code: "FLEET_VISIT_PHOTO_NOT_FOUND" }],
   }),
   complete: endpoint({
     id: "visits.complete",

@@ -62,4 +62,22 @@ export const VISIT_MESSAGES = {
     kk: "Жұмыстың валютасы барудың валютасымен сәйкес болуы керек.",
     tr: "İş kaleminin para birimi ziyaretin para birimiyle aynı olmalıdır.",
   },
+  FLEET_VISIT_PHOTOS_INVALID: {
+    en: "Send the photos as a form with 1 to 10 files in the part named «files»; a visit keeps at most 30 photos.",
+    ru: "Отправьте фото формой с 1–10 файлами в части «files»; у визита может быть не больше 30 фото.",
+    kk: "Фотоларды «files» бөлігінде 1–10 файлы бар пішінмен жіберіңіз; бір баруда 30-дан аспайтын фото болады.",
+    tr: "Fotoğrafları «files» bölümünde 1 ile 10 dosya içeren bir formla gönderin; bir ziyarette en fazla 30 fotoğraf olur.",
+  },
+  FLEET_VISIT_PHOTO_TYPE: {
+    en: "A visit photo must be a JPEG, PNG, WebP or HEIC image.",
+    ru: "Фото визита должно быть изображением JPEG, PNG, WebP или HEIC.",
+    kk: "Бару фотосы JPEG, PNG, WebP немесе HEIC суреті болуы керек.",
+    tr: "Ziyaret fotoğrafı JPEG, PNG, WebP veya HEIC resmi olmalıdır.",
+  },
+  FLEET_VISIT_PHOTO_NOT_FOUND: {
+    en: "This visit has no such photo.",
+    ru: "У этого визита нет такого фото.",
+    kk: "Бұл баруда мұндай фото жоқ.",
+    tr: "Bu ziyarette böyle bir fotoğraf yok.",
+  },
 } as const satisfies Record<string, Messages>

@@ -16,6 +16,7 @@ import { DataTable } from "../../ui/table/DataTable"
 import { staticList } from "../../ui/table/staticList"
 import { showToast } from "../../ui/toast"
 import { VisitWork } from "../centre/VisitWork"
+import { VisitPhotos } from "./VisitPhotos"
 import { VisitStatusBadge } from "./VisitStatusBadge"
 import "./vehicleAccess.css"
 
@@ -25,7 +26,8 @@ type Item = typeof WorkItem.Encoded
 /**
  * One service visit (issue 16). The vehicle's owner sees who did what, the work items and their
  * total, and confirms a completed visit (it enters the service book and the expenses) or disputes it
- * with a reason (the moderators settle it); the centre's staff record it here (`VisitWork`).
+ * with a reason (the moderators settle it); the centre's staff record it here (`VisitWork`) and
+ * add its photos (`VisitPhotos`), which both sides see.
  */
 export const ServiceVisitPage = () => {
   const { t, format } = useI18n()
@@ -160,6 +162,7 @@ export const ServiceVisitPage = () => {
               </Show>
             </section>
             <VisitWork visit={v()} onChanged={refresh} />
+            <VisitPhotos visit={v()} onChanged={refresh} />
             <section class="panel">
               <h2 class="panel__title">{t("vehicleAccess.workItems")}</h2>
               <DataTable

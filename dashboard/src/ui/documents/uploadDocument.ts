@@ -25,27 +25,14 @@ const errorOf = (xhr: XMLHttpRequest): ApiError => {
 }
 
 /** The ids of the documents an upload stored (its 201 answer: `{ items: [Document] }`). */
-const idsOf = (xhr: XMLHttpRequest): ReadonlyArray<string> => {
-  const body = JSON.parse(xhr.responseText) as { items?: ReadonlyArray<{ id?: unknown }> }
-  return (body.items ?? []).flatMap((item) => (typeof item.id === "string" ? [item.id] : []))
-}
+const idsOf = (body: { items?: ReadonlyArray<{ id?: unknown }> }): ReadonlyArray<string> =>
+  (body.items ?? []).flatMap((item) => (typeof item.id === "string" ? [item.id] : []))
 
-const send = (
-  file: File,
-  target: UploadTarget,
-  onProgress: (fraction: number) => void,
-  signal?: AbortSignal,
-) =>
-  new Promise<ReadonlyArray<string>>((resolve, reject) => {
-    const form = new FormData()
-    form.append("entityType", target.entityType)
-    form.append("entityId", target.entityId)
-    form.append("kind", target.kind)
-    if (target.expiresOn !== "") form.append("expiresOn", target.expiresOn)
-    form.append("files", file, file.name)
+const send = <T>(url: string, form: FormData, onProgress: (fraction: number) => void, signal?: AbortSignal) =>
+  new Promise<T>((resolve, reject) => {
     // XMLHttpRequest, not fetch: only it reports upload progress.
     const xhr = new XMLHttpRequest()
-    xhr.open("POST", "/api/v1/documents")
+    xhr.open("POST", url)
     xhr.withCredentials = true
     xhr.setRequestHeader("accept", "application/json")
     const csrf = cookieValue(document.cookie, CSRF_COOKIE)
@@ -53,30 +40,33 @@ const send = (
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total)
     }
-    xhr.onload = () => (xhr.status === 201 ? resolve(idsOf(xhr)) : reject(errorOf(xhr)))
+    xhr.onload = () =>
+      xhr.status === 201 ? resolve(JSON.parse(xhr.responseText) as T) : reject(errorOf(xhr))
     xhr.onerror = () => reject(new ApiError(0, "FLEET_CLIENT_NETWORK", "network error"))
     xhr.onabort = () => reject(new DOMException("aborted", "AbortError"))
     signal?.addEventListener("abort", () => xhr.abort(), { once: true })
     xhr.send(form)
   })
 
+export interface UploadOptions {
+  readonly onProgress: (fraction: number) => void
+  readonly refresh: () => Promise<void>
+  readonly signal?: AbortSignal
+}
+
 /**
- * Uploads one file to a record, reporting progress (0..1), and answers the stored document's id
- * (in a one-element list); a failure is an `ApiError` with the
- * server's code and its message in the user's language. An expired session is refreshed once
- * (`refresh`, the API's single-flight refresh) and the upload sent again.
+ * Posts a multipart form (made by `makeForm`, once per attempt) to `url`, reporting progress (0..1),
+ * and answers the 201's body; a failure is an `ApiError` with the server's code and its message in
+ * the user's language. An expired session is refreshed once (`refresh`, the API's single-flight
+ * refresh) and the form sent again.
  */
-export const uploadDocument = async (
-  file: File,
-  target: UploadTarget,
-  options: {
-    readonly onProgress: (fraction: number) => void
-    readonly refresh: () => Promise<void>
-    readonly signal?: AbortSignal
-  },
-): Promise<ReadonlyArray<string>> => {
+export const uploadForm = async <T>(
+  url: string,
+  makeForm: () => FormData,
+  options: UploadOptions,
+): Promise<T> => {
   try {
-    return await send(file, target, options.onProgress, options.signal)
+    return await send<T>(url, makeForm(), options.onProgress, options.signal)
   } catch (error) {
     const stale =
       error instanceof ApiError &&
@@ -85,6 +75,28 @@ export const uploadDocument = async (
     if (!stale) throw error
     await options.refresh()
     options.onProgress(0)
-    return await send(file, target, options.onProgress, options.signal)
+    return await send<T>(url, makeForm(), options.onProgress, options.signal)
   }
 }
+
+/** Uploads one file to a record and answers the stored document's id (in a one-element list). */
+export const uploadDocument = async (
+  file: File,
+  target: UploadTarget,
+  options: UploadOptions,
+): Promise<ReadonlyArray<string>> =>
+  idsOf(
+    await uploadForm<{ items?: ReadonlyArray<{ id?: unknown }> }>(
+      "/api/v1/documents",
+      () => {
+        const form = new FormData()
+        form.append("entityType", target.entityType)
+        form.append("entityId", target.entityId)
+        form.append("kind", target.kind)
+        if (target.expiresOn !== "") form.append("expiresOn", target.expiresOn)
+        form.append("files", file, file.name)
+        return form
+      },
+      options,
+    ),
+  )
