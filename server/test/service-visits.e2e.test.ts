@@ -345,7 +345,8 @@ describe("service visits", () => {
     expect(visit).toMatchObject({
       status: "open",
       centreName: "Centre visits-centre",
-      vehicleName: null,
+      // The centre sees the vehicle as its grant showed it when it opened the visit.
+      vehicleName: "Visits van (VST 001)",
       total: "0.00",
     })
     const part = await mechanic.call<Visit>("POST", `/api/v1/service-visits/${visit.id}/items`, {

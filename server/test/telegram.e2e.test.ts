@@ -250,7 +250,11 @@ describe("Telegram", () => {
     seen = bot.sent.length
     bot.press(aigerim, record?.data ?? "")
     expect((await replyTo(aigerim.id, seen, "recorded")).text).toMatch(/^Записано: заправка/u)
-    const stored = await h.fleet.db.system.query<{ litres: string; amount: string | null; receipt: string | null }>(
+    const stored = await h.fleet.db.system.query<{
+      litres: string
+      amount: string | null
+      receipt: string | null
+    }>(
       `SELECT f.litres::text AS litres, e.amount::text AS amount, e.receipt_document_id AS receipt
        FROM expenses e JOIN fuel_entries f ON f.id = e.id WHERE e.vehicle_id = $1`,
       [vehicleId],

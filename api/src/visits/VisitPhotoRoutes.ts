@@ -28,19 +28,19 @@ export const registerVisitPhotoRoutes = (
   const { db, documents: store, log } = deps
 
   serve(app, deps, endpoints.visits.addPhotos, async ({ principal: p, params, request }) => {
-    const form = await readMultipart(
-      request,
-      endpoints.visits.addPhotos.multipart,
-      Schema.Struct({}),
-      "FLEET_VISIT_PHOTOS_INVALID",
-    )
-    // Checked before anything is stored: the visit, then every file.
+    // Checked before anything is stored: the visit (an unknown one is a 404 whatever the body), then the form.
     const visit = await db.withOrg(p.orgId, async (c) => {
       const v = await centreVisit(c, p.orgId, params.id)
       requireStatus(v, ["open"], "changed")
       await requireServiceGrant(c, p.orgId, v.vehicle_id)
       return v
     })
+    const form = await readMultipart(
+      request,
+      endpoints.visits.addPhotos.multipart,
+      Schema.Struct({}),
+      "FLEET_VISIT_PHOTOS_INVALID",
+    )
     const accepted = await Promise.all(form.files.map((f) => acceptUpload(f)))
     const pdf = accepted.find((f) => f.mime === "application/pdf")
     if (pdf !== undefined) {

@@ -9,7 +9,15 @@ import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { requireApprovedCentre, requireServiceGrant } from "./centreAccess.js"
 import { notifyVisit } from "./notifyVisit.js"
-import { findVisit, toVisit, type VisitRow, visitDetail, visitNotFound, visitQuery } from "./visitView.js"
+import {
+  findVisit,
+  toVisit,
+  type VisitRow,
+  vehicleLabelSql,
+  visitDetail,
+  visitNotFound,
+  visitQuery,
+} from "./visitView.js"
 
 const SORTS = { openedAt: "s.opened_at" } as const
 
@@ -64,6 +72,14 @@ export const registerVisitRoutes = (
     const { detail, row } = await db.withOrg(p.orgId, async (c) => {
       const grant = await requireServiceGrant(c, p.orgId, b.vehicleId)
       const centreName = await requireApprovedCentre(c, p.orgId)
+      // What the grant shows the centre of the vehicle (read across organisations: the grant is in force).
+      const label = await firstRow(
+        db.system,
+        sql
+          .selectFrom("vehicles as v")
+          .select(vehicleLabelSql("v").as("label"))
+          .where("v.id", "=", b.vehicleId),
+      )
       const made = await firstRow(
         c,
         sql
@@ -73,6 +89,7 @@ export const registerVisitRoutes = (
             centre_org_id: p.orgId,
             centre_name: centreName,
             vehicle_id: b.vehicleId,
+            vehicle_label: label?.label ?? null,
             grant_id: grant.id,
             odometer_km: b.odometerKm,
             complaint: b.complaint ?? null,

@@ -10,6 +10,7 @@ export interface ServiceVisitsTable {
   centre_org_id: string
   centre_name: string
   vehicle_id: string
+  vehicle_label: string | null
   grant_id: string | null
   status: Generated<VisitStatus>
   odometer_km: NumericOrNull

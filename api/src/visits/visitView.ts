@@ -9,17 +9,22 @@ export const visitNotFound = (): HttpError =>
 
 /**
  * Visits as row-level security shows them: a centre its own, a fleet those of its vehicles. The
- * vehicle's name resolves only on the fleet's side (RLS hides its vehicles from the centre).
+ * vehicle's name resolves only on the fleet's side (RLS hides its vehicles from the centre, which
+ * sees `vehicle_label`, the name and plate its grant showed when it opened the visit).
  */
+/** A vehicle's name and plate as visits show them: "Service van (SRV 100)". */
+export const vehicleLabelSql = (v: string) =>
+  raw<
+    string | null
+  >`CASE WHEN ${raw.ref(`${v}.plate`)} IS NULL THEN ${raw.ref(`${v}.name`)} ELSE ${raw.ref(`${v}.name`)} || ' (' || ${raw.ref(`${v}.plate`)} || ')' END`
+
 export const visitQuery = () =>
   sql
     .selectFrom("service_visits as s")
     .leftJoin("vehicles as v", "v.id", "s.vehicle_id")
     .selectAll("s")
     .select([
-      raw<string | null>`CASE WHEN v.plate IS NULL THEN v.name ELSE v.name || ' (' || v.plate || ')' END`.as(
-        "vehicle_name",
-      ),
+      vehicleLabelSql("v").as("vehicle_name"),
       raw<string>`(SELECT coalesce(sum(round(i.quantity * i.unit_cost, 2)), 0)::numeric(14, 2)::text
         FROM service_work_items i WHERE i.visit_id = s.id)`.as("total"),
       raw<number | null>`s.odometer_km::float8`.as("odometer"),
@@ -45,7 +50,7 @@ export const toVisit = (r: VisitRow, orgId: string): typeof ServiceVisit.Encoded
   return {
     id: r.id,
     vehicleId: r.vehicle_id,
-    vehicleName: fleetSide ? r.vehicle_name : null,
+    vehicleName: fleetSide ? r.vehicle_name : r.vehicle_label,
     centreOrgId: r.centre_org_id,
     centreName: r.centre_name,
     status: r.status,

@@ -42,7 +42,7 @@ export const WorkItem = Schema.Struct({
 export const ServiceVisit = Schema.Struct({
   id: Uuid,
   vehicleId: Uuid,
-  /** Name and plate: to the vehicle's organisation only (a centre sees null). */
+  /** Name and plate: the vehicle's organisation sees them now; a centre, as its grant showed them when it opened the visit. */
   vehicleName: Schema.NullOr(Schema.String),
   centreOrgId: Uuid,
   centreName: Schema.String,

@@ -1,10 +1,11 @@
-import { isConfinedToAssignedVehicles } from "@fleetcore/contract"
-import { Show } from "solid-js"
+import { isCentreRole, isConfinedToAssignedVehicles } from "@fleetcore/contract"
+import { Match, Show, Switch } from "solid-js"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ErrorState } from "../../ui/ErrorState"
 import { PageHeader } from "../../ui/PageHeader"
 import { Spinner } from "../../ui/Spinner"
+import { CentrePage } from "../centre/CentrePage"
 import { ExpiringContractsCard } from "../contracts/ExpiringContractsCard"
 import { DriverPortalPage } from "../driver/DriverPortalPage"
 import { AttentionCard } from "./AttentionCard"
@@ -50,7 +51,8 @@ const OrganisationHome = () => {
 
 /**
  * The home page (seed 000 §8): role-aware widgets from `GET /api/v1/home`, each linking to its
- * filtered list. A driver's home is their own portal (seed 003 "driver/my-vehicle", also at /driver).
+ * filtered list. A driver's home is their own portal (seed 003 "driver/my-vehicle", also at /driver);
+ * a service centre's people's is their centre's page (also at /centre).
  */
 export const HomePage = () => {
   const { t } = useI18n()
@@ -58,22 +60,28 @@ export const HomePage = () => {
   return (
     <Show when={session.user()}>
       {(user) => (
-        <Show
-          when={!isConfinedToAssignedVehicles(user().role)}
+        <Switch
           fallback={
-            <div data-testid="home">
-              <DriverPortalPage />
+            <div class="page" data-testid="home">
+              <PageHeader
+                title={t("home.greeting", { name: user().name || user().email })}
+                description={`${user().orgName} · ${t(`roles.${user().role}`)}`}
+              />
+              <OrganisationHome />
             </div>
           }
         >
-          <div class="page" data-testid="home">
-            <PageHeader
-              title={t("home.greeting", { name: user().name || user().email })}
-              description={`${user().orgName} · ${t(`roles.${user().role}`)}`}
-            />
-            <OrganisationHome />
-          </div>
-        </Show>
+          <Match when={isConfinedToAssignedVehicles(user().role)}>
+            <div data-testid="home">
+              <DriverPortalPage />
+            </div>
+          </Match>
+          <Match when={isCentreRole(user().role)}>
+            <div data-testid="home">
+              <CentrePage />
+            </div>
+          </Match>
+        </Switch>
       )}
     </Show>
   )
