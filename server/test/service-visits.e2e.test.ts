@@ -10,6 +10,7 @@ import {
   login,
   startHarness,
 } from "./harness.js"
+import { makeCentre as makeCentreOf } from "./makeCentre.js"
 
 /**
  * Seed 002's test plan through the API: a critical change (VIN, plate, odometer, oil, service
@@ -70,24 +71,8 @@ interface Visit {
 }
 
 /** A service centre organisation in `status`, with users of the given centre roles. */
-const makeCentre = async (slug: string, status: string, roles: ReadonlyArray<string>) => {
-  const org = (
-    await sys<{ id: string }>(
-      "INSERT INTO organisations (name, slug, kind) VALUES ($1, $2, 'service_centre') RETURNING id",
-      [`Centre ${slug}`, slug],
-    )
-  ).rows[0]?.id as string
-  await sys(
-    "INSERT INTO service_centres (org_id, country, address, phone, tax_id, status) VALUES ($1, 'KZ', 'Almaty', '+77010000000', $2, $3)",
-    [org, `TAX-${slug}`, status],
-  )
-  const clients: ApiClient[] = []
-  for (const role of roles) {
-    await createUser(h.fleet, org, role, `${role}@${slug}.example`, PASSWORD)
-    clients.push(await login(h.fleet, `${role}@${slug}.example`, PASSWORD))
-  }
-  return { org, clients }
-}
+const makeCentre = (slug: string, status: string, roles: ReadonlyArray<string>) =>
+  makeCentreOf(h, slug, status, roles, PASSWORD)
 
 const sys = <R extends object = Record<string, unknown>>(text: string, values: unknown[] = []) =>
   h.fleet.db.system.query<R>(text, values)

@@ -1,6 +1,7 @@
 import sharp from "sharp"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type ApiClient, createUser, DEMO_PASSWORD, type Harness, login, startHarness } from "./harness.js"
+import { type ApiClient, DEMO_PASSWORD, type Harness, login, startHarness } from "./harness.js"
+import { makeCentre } from "./makeCentre.js"
 
 /**
  * Photos of a service visit (issue 16, "work items … photos"): the centre's mechanic adds them to
@@ -33,22 +34,9 @@ interface Detail {
 const sys = <R extends object = Record<string, unknown>>(text: string, values: unknown[] = []) =>
   h.fleet.db.system.query<R>(text, values)
 
-/** A service centre organisation, approved, with a mechanic who signs in. */
-const makeCentre = async (slug: string): Promise<ApiClient> => {
-  const org = (
-    await sys<{ id: string }>(
-      "INSERT INTO organisations (name, slug, kind) VALUES ($1, $2, 'service_centre') RETURNING id",
-      [`Centre ${slug}`, slug],
-    )
-  ).rows[0]?.id as string
-  await sys(
-    "INSERT INTO service_centres (org_id, country, address, phone, tax_id, status) VALUES ($1, 'KZ', 'Almaty', '+77010000000', $2, 'approved')",
-    [org, `TAX-${slug}`],
-  )
-  await createUser(h.fleet, org, "centre_manager", `manager@${slug}.example`, PASSWORD)
-  await createUser(h.fleet, org, "mechanic", `mechanic@${slug}.example`, PASSWORD)
-  return login(h.fleet, `mechanic@${slug}.example`, PASSWORD)
-}
+/** A service centre organisation, approved, with a manager and a mechanic; the mechanic signed in. */
+const makeApprovedCentre = async (slug: string): Promise<ApiClient> =>
+  (await makeCentre(h, slug, "approved", ["centre_manager", "mechanic"], PASSWORD)).clients[1] as ApiClient
 
 const upload = async (
   api: ApiClient,
@@ -78,9 +66,9 @@ beforeAll(async () => {
   const van = (
     await admin.call<{ id: string }>("POST", "/api/v1/vehicles", { name: "Photo van", plate: "PHT 001" })
   ).body.id
-  mechanic = await makeCentre("photo-centre")
-  otherMechanic = await makeCentre("photo-centre-2")
-  const manager = await login(h.fleet, "manager@photo-centre.example", PASSWORD)
+  mechanic = await makeApprovedCentre("photo-centre")
+  otherMechanic = await makeApprovedCentre("photo-centre-2")
+  const manager = await login(h.fleet, "centre_manager@photo-centre.example", PASSWORD)
   const invite = await admin.call<{ code: string }>("POST", "/api/v1/vehicle-access/invites", {
     vehicleIds: [van],
     scope: "service",
@@ -172,7 +160,7 @@ describe("service visit photos", () => {
       currency: "KZT",
     })
     expect(item.status).toBe(201)
-    const manager = await login(h.fleet, "manager@photo-centre.example", PASSWORD)
+    const manager = await login(h.fleet, "centre_manager@photo-centre.example", PASSWORD)
     expect((await manager.call("POST", `/api/v1/service-visits/${visitId}/complete`)).status).toBe(200)
     const late = await upload(mechanic, visitId, [{ name: "late.jpg", bytes: jpeg, type: "image/jpeg" }])
     expect([late.status, late.body.error?.code]).toEqual([409, "FLEET_VISIT_STATUS"])
