@@ -368,8 +368,17 @@ describe("roles as separate processes over Kafka", () => {
         return { ws, vehicles }
       }),
     )
-    // The group rebalances after the join: the first half of each drive (the trip still open).
+    // The group rebalances after the join. A live feed starts at the newest record once its consumer
+    // has joined, which a starved machine may take a while to do after the process is ready: a
+    // beacon vehicle's points are sent until both feeds show it, so the drives fall inside both.
     await sleep(5_000)
+    const beacon = await provision(admin, "roles-share-beacon", "SHARE B")
+    for (let n = 1; !seen.every(({ vehicles }) => vehicles.has(beacon.vehicleId)); n++) {
+      if (n > 60) throw new Error("the live feeds never showed the beacon vehicle")
+      await publish(beacon, [{ lat: 43.24, lon: 76.9, speedMps: 0, ignition: false, timeMs: Date.now() }])
+      await sleep(1_000)
+    }
+    // The first half of each drive (the trip still open).
     const half = drive.slice(0, Math.floor(firstParked * 0.6))
     await Promise.all(cars.map((car) => publish(car, half)))
     const owner = new pg.Client({ connectionString: ownerUrl })
