@@ -343,6 +343,8 @@ describe("roles as separate processes over Kafka", () => {
       left = true
     })
     onTestFinished(async () => {
+      // Gone either way: a retried attempt must take the engine that stays, not this one.
+      processes.splice(processes.indexOf(leaves), 1)
       if (left) return
       leaves.kill("SIGKILL")
       await leaves.exited
@@ -374,7 +376,14 @@ describe("roles as separate processes over Kafka", () => {
     await sleep(5_000)
     const beacon = await provision(admin, "roles-share-beacon", "SHARE B")
     for (let n = 1; !seen.every(({ vehicles }) => vehicles.has(beacon.vehicleId)); n++) {
-      if (n > 60) throw new Error("the live feeds never showed the beacon vehicle")
+      if (n > 60) {
+        const blind = seen.flatMap(({ vehicles }, i) =>
+          vehicles.has(beacon.vehicleId) ? [] : [i === 0 ? "stays" : "leaves"],
+        )
+        throw new Error(
+          `the live feed of the API process that ${blind.join(" and ")} never showed the beacon vehicle`,
+        )
+      }
       await publish(beacon, [{ lat: 43.24, lon: 76.9, speedMps: 0, ignition: false, timeMs: Date.now() }])
       await sleep(1_000)
     }

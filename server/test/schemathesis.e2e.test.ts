@@ -81,7 +81,10 @@ describe("schemathesis", () => {
             "--header",
             `Authorization: Bearer ${caller.token}`,
             "--phases",
-            "examples,coverage,fuzzing",
+            // The owner fuzzes every operation; the admin of another organisation tries the examples
+            // and the boundaries of each (what it may not do is the permission test's, every role on
+            // every endpoint), which keeps the suite's longest test from pushing it past 30 minutes.
+            caller.name === "owner" ? "examples,coverage,fuzzing" : "examples,coverage",
             "--max-examples",
             String(EXAMPLES),
             "--seed",
