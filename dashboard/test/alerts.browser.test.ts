@@ -193,10 +193,8 @@ describe("the alerts inbox in a browser", () => {
     expect(b.pageErrors).toEqual([])
   })
 
-  it("looks right in light and dark, English and Russian", async () => {
+  it("looks right in dark and in Russian", async () => {
     for (const [who, scheme, name] of [
-      ["dispatcher@alerts.test", "dark", "inbox-en-dark"],
-      ["dispatcher-ru@alerts.test", "light", "inbox-ru-light"],
       ["dispatcher-ru@alerts.test", "dark", "inbox-ru-dark"],
     ] as const) {
       const page = await b.newPage({ colorScheme: scheme })

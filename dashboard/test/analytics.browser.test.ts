@@ -75,11 +75,7 @@ describe("the analysts' SQL page", () => {
   })
 
   it("puts an example one click away, and looks right in dark and in Russian", async () => {
-    for (const [scheme, email, name] of [
-      ["dark", "analyst.en@analytics.example", "en-dark"],
-      ["light", "analyst.ru@analytics.example", "ru-light"],
-      ["dark", "analyst.ru@analytics.example", "ru-dark"],
-    ] as const) {
+    for (const [scheme, email, name] of [["dark", "analyst.ru@analytics.example", "ru-dark"]] as const) {
       const page = await b.newPage({ colorScheme: scheme })
       await b.signIn(page, email)
       await page.goto(`${b.fleet.httpUrl}/analytics`)

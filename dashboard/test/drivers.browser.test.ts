@@ -7,7 +7,7 @@ import { pickRecord } from "./pickRecord.js"
 /*
  * Seed 003 phase 3 in the browser: a manager keeps driver records (the demo seed's drivers, one with
  * a licence expiring soon), adds one, gives them a login, ends an assignment, binds a fuel card and
- * builds a team. Screenshots of every drivers and teams page in light and dark, English and Russian
+ * builds a team. Screenshots of every drivers and teams page in light English and in dark Russian
  * go to test-results/drivers/. The dashboard must be built first (`npm run build -w @fleetcore/dashboard`).
  */
 
@@ -123,12 +123,10 @@ describe("drivers and teams in a browser", () => {
     await expect.poll(() => page.getByTestId("team-driver").count()).toBe(0)
   })
 
-  it("takes screenshots of the drivers and teams pages in light and dark, English and Russian", async () => {
+  it("takes screenshots of the drivers and teams pages in light English and in dark Russian", async () => {
     for (const [locale, scheme] of [
       ["en", "light"],
       ["ru", "dark"],
-      ["en", "dark"],
-      ["ru", "light"],
     ] as const) {
       const page = await b.newPage({ colorScheme: scheme })
       await b.signIn(page, `admin-${locale}@drivers.test`)

@@ -146,11 +146,7 @@ describe("expenses in the browser", () => {
   }, 120_000)
 
   it("looks right in dark and in Russian", async () => {
-    for (const [scheme, email, tag] of [
-      ["dark", "manager.en@expenses.example", "en-dark"],
-      ["light", "manager.ru@expenses.example", "ru-light"],
-      ["dark", "manager.ru@expenses.example", "ru-dark"],
-    ] as const) {
+    for (const [scheme, email, tag] of [["dark", "manager.ru@expenses.example", "ru-dark"]] as const) {
       const page = await b.newPage({ colorScheme: scheme })
       await b.signIn(page, email)
       for (const [path, name, ready] of [

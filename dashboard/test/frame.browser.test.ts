@@ -298,15 +298,14 @@ describe("the dashboard's frame in a browser", () => {
     await page.getByTestId("home").waitFor()
   })
 
-  // Every page of the menu, twice in two languages and at phone width: minutes while other files run.
-  it("takes screenshots of every page in light and dark, English and Russian, and at phone width", async () => {
+  // Every page of the menu in light English and in dark Russian (between them every colour and every
+  // string set), and at phone width.
+  it("takes screenshots of every page in light English, dark Russian, and at phone width", async () => {
     await insertUser("admin", "shots-en@frame.test", { locale: "en" })
     await insertUser("admin", "shots-ru@frame.test", { locale: "ru" })
     for (const [locale, scheme] of [
       ["en", "light"],
       ["ru", "dark"],
-      ["en", "dark"],
-      ["ru", "light"],
     ] as const) {
       const page = await newPage({ colorScheme: scheme })
       await page.goto(`${fleet.httpUrl}/login`)

@@ -189,11 +189,7 @@ describe("fuel in the browser", () => {
   })
 
   it("looks right in dark and in Russian", async () => {
-    for (const [scheme, email, name] of [
-      ["dark", "manager.en@fuel.example", "en-dark"],
-      ["light", "manager.ru@fuel.example", "ru-light"],
-      ["dark", "manager.ru@fuel.example", "ru-dark"],
-    ] as const) {
+    for (const [scheme, email, name] of [["dark", "manager.ru@fuel.example", "ru-dark"]] as const) {
       const page = await b.newPage({ colorScheme: scheme })
       await b.signIn(page, email)
       for (const tab of ["anomalies", "sensor", "reconciliation", "cards"]) {

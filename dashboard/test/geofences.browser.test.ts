@@ -295,11 +295,7 @@ describe("the geofence editor in a browser", () => {
     await page.getByTestId("geofence-row").filter({ hasText: "Fuel station" }).getByRole("checkbox").uncheck()
     await expect.poll(async () => (await circleOf())?.active, POLL).toBe(false)
 
-    for (const [scheme, email, lang] of [
-      ["dark", "manager@fences.test", "en"],
-      ["light", "manager-ru@fences.test", "ru"],
-      ["dark", "manager-ru@fences.test", "ru"],
-    ] as const) {
+    for (const [scheme, email, lang] of [["dark", "manager-ru@fences.test", "ru"]] as const) {
       const other = await newPage(scheme, lang === "ru" ? "ru-RU" : "en-GB")
       await signIn(other, email)
       await openEditorPage(other)

@@ -88,11 +88,7 @@ describe("mileage entry and imports in the browser", () => {
   })
 
   it("photographs both pages in dark and in Russian", async () => {
-    for (const [scheme, email, lang] of [
-      ["dark", "manager.en@imports.example", "en"],
-      ["light", "manager.ru@imports.example", "ru"],
-      ["dark", "manager.ru@imports.example", "ru"],
-    ] as const) {
+    for (const [scheme, email, lang] of [["dark", "manager.ru@imports.example", "ru"]] as const) {
       const page = await b.newPage({ colorScheme: scheme })
       await b.signIn(page, email)
       await page.getByTestId("nav-mileage").click()

@@ -117,11 +117,9 @@ describe("the live map at scale, in a browser", () => {
     ).toBe(true)
   })
 
-  it("looks right in light and dark, English and Russian", async () => {
+  it("looks right in light English and in dark Russian", async () => {
     for (const [locale, scheme] of [
       ["en", "light"],
-      ["en", "dark"],
-      ["ru", "light"],
       ["ru", "dark"],
     ] as const) {
       const page = await open(`map-${locale}@ui.test`, scheme)

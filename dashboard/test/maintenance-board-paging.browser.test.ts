@@ -172,12 +172,8 @@ describe("the maintenance board beyond 200 open tasks", () => {
     expect(pageErrors).toEqual([])
   }, 120_000)
 
-  it("photographs the board's counts in light and dark, English and Russian", async () => {
-    for (const [language, scheme] of [
-      ["en", "dark"],
-      ["ru", "light"],
-      ["ru", "dark"],
-    ] as const) {
+  it("photographs the board's counts in dark Russian", async () => {
+    for (const [language, scheme] of [["ru", "dark"]] as const) {
       const page = await newPage(scheme)
       await signIn(page, language)
       await page.goto(`${fleet.httpUrl}/maintenance`)

@@ -124,24 +124,22 @@ describe("maintenance in the browser", () => {
     expect(b.pageErrors).toEqual([])
   }, 120_000)
 
-  it("photographs the board, the calendar and the service book in light and dark, English and Russian", async () => {
-    for (const [language, email] of [
-      ["en", "manager.en@maintenance.example"],
-      ["ru", "manager.ru@maintenance.example"],
+  it("photographs the board, the calendar and the service book in light English and in dark Russian", async () => {
+    for (const [language, email, scheme] of [
+      ["en", "manager.en@maintenance.example", "light"],
+      ["ru", "manager.ru@maintenance.example", "dark"],
     ] as const) {
-      for (const scheme of ["light", "dark"] as const) {
-        const page = await b.newPage({ colorScheme: scheme })
-        await b.signIn(page, email)
-        await page.goto(`${fleet.httpUrl}/maintenance?vehicleId=${vehicleId}`)
-        await page.getByTestId("column-in_progress").getByTestId("task-card").first().waitFor(POLL)
-        await b.shot(page, `maintenance-board-${language}-${scheme}`)
-        await page.goto(`${fleet.httpUrl}/maintenance/calendar`)
-        await page.getByTestId("calendar-task").first().waitFor(POLL)
-        await b.shot(page, `maintenance-calendar-${language}-${scheme}`)
-        await page.goto(`${fleet.httpUrl}/vehicles/${vehicleId}?tab=maintenance`)
-        await page.getByTestId("service-entry").first().waitFor(POLL)
-        await b.shot(page, `maintenance-service-book-${language}-${scheme}`)
-      }
+      const page = await b.newPage({ colorScheme: scheme })
+      await b.signIn(page, email)
+      await page.goto(`${fleet.httpUrl}/maintenance?vehicleId=${vehicleId}`)
+      await page.getByTestId("column-in_progress").getByTestId("task-card").first().waitFor(POLL)
+      await b.shot(page, `maintenance-board-${language}-${scheme}`)
+      await page.goto(`${fleet.httpUrl}/maintenance/calendar`)
+      await page.getByTestId("calendar-task").first().waitFor(POLL)
+      await b.shot(page, `maintenance-calendar-${language}-${scheme}`)
+      await page.goto(`${fleet.httpUrl}/vehicles/${vehicleId}?tab=maintenance`)
+      await page.getByTestId("service-entry").first().waitFor(POLL)
+      await b.shot(page, `maintenance-service-book-${language}-${scheme}`)
     }
     expect(b.pageErrors).toEqual([])
   }, 180_000)

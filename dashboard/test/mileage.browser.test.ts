@@ -69,11 +69,7 @@ describe("mileage per day in the browser", () => {
   })
 
   it("looks right in dark and in Russian", async () => {
-    for (const [scheme, email, name] of [
-      ["dark", "manager.en@mileage.example", "en-dark"],
-      ["light", "manager.ru@mileage.example", "ru-light"],
-      ["dark", "manager.ru@mileage.example", "ru-dark"],
-    ] as const) {
+    for (const [scheme, email, name] of [["dark", "manager.ru@mileage.example", "ru-dark"]] as const) {
       const page = await b.newPage({ colorScheme: scheme })
       await b.signIn(page, email)
       await page.goto(`${b.fleet.httpUrl}/vehicles/${vehicleId}?tab=mileage`)

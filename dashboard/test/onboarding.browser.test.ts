@@ -105,29 +105,27 @@ describe("onboarding in the browser", () => {
     expect(await page.getByTestId("form-error").count()).toBe(0)
   }, 120_000)
 
-  it("shows the checklist, the timeline and the queue in light and dark, English and Russian", async () => {
-    for (const [email, lang] of [
-      ["manager.en@onboarding.example", "en"],
-      ["manager.ru@onboarding.example", "ru"],
+  it("shows the checklist, the timeline and the queue in light English and in dark Russian", async () => {
+    for (const [email, lang, scheme] of [
+      ["manager.en@onboarding.example", "en", "light"],
+      ["manager.ru@onboarding.example", "ru", "dark"],
     ] as const) {
-      for (const scheme of ["light", "dark"] as const) {
-        const page = await b.newPage({ colorScheme: scheme, locale: lang === "ru" ? "ru-RU" : "en-GB" })
-        await b.signIn(page, email)
-        await page.goto(`${b.fleet.httpUrl}/vehicles/${reviewId}?tab=onboarding`)
-        const checklist = page.getByTestId("onboarding-checklist")
-        await checklist.waitFor(POLL)
-        expect(await checklist.locator("[data-done=false]").count()).toBe(5)
-        // Approving waits for the checklist: the button is off and says what is missing.
-        expect(await page.getByTestId("onboarding-step-approve").isDisabled()).toBe(true)
-        await page.getByTestId("onboarding-approve-blocked").waitFor(POLL)
-        await b.shot(page, `vehicle-${scheme}-${lang}`)
-        await page.goto(`${b.fleet.httpUrl}/drivers/${driverId}?tab=onboarding`)
-        await page.getByTestId("onboarding-timeline").waitFor(POLL)
-        await b.shot(page, `driver-${scheme}-${lang}`)
-        await page.goto(`${b.fleet.httpUrl}/onboarding`)
-        await page.getByText("Hyundai Porter").first().waitFor(POLL)
-        await b.shot(page, `queue-${scheme}-${lang}`)
-      }
+      const page = await b.newPage({ colorScheme: scheme, locale: lang === "ru" ? "ru-RU" : "en-GB" })
+      await b.signIn(page, email)
+      await page.goto(`${b.fleet.httpUrl}/vehicles/${reviewId}?tab=onboarding`)
+      const checklist = page.getByTestId("onboarding-checklist")
+      await checklist.waitFor(POLL)
+      expect(await checklist.locator("[data-done=false]").count()).toBe(5)
+      // Approving waits for the checklist: the button is off and says what is missing.
+      expect(await page.getByTestId("onboarding-step-approve").isDisabled()).toBe(true)
+      await page.getByTestId("onboarding-approve-blocked").waitFor(POLL)
+      await b.shot(page, `vehicle-${scheme}-${lang}`)
+      await page.goto(`${b.fleet.httpUrl}/drivers/${driverId}?tab=onboarding`)
+      await page.getByTestId("onboarding-timeline").waitFor(POLL)
+      await b.shot(page, `driver-${scheme}-${lang}`)
+      await page.goto(`${b.fleet.httpUrl}/onboarding`)
+      await page.getByText("Hyundai Porter").first().waitFor(POLL)
+      await b.shot(page, `queue-${scheme}-${lang}`)
     }
     expect(b.pageErrors).toEqual([])
   }, 180_000)

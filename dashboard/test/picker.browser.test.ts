@@ -106,25 +106,23 @@ describe("the vehicle picker", () => {
     expect(b.pageErrors).toEqual([])
   })
 
-  it("is photographed open in light and dark, English and Russian", async () => {
-    for (const [email, lang] of [
-      ["manager.en@picker.example", "en"],
-      ["manager.ru@picker.example", "ru"],
+  it("is photographed open in light English and in dark Russian", async () => {
+    for (const [email, lang, scheme] of [
+      ["manager.en@picker.example", "en", "light"],
+      ["manager.ru@picker.example", "ru", "dark"],
     ] as const) {
-      for (const scheme of ["light", "dark"] as const) {
-        const page = await open(email, scheme)
-        await page.goto(`${fleet.httpUrl}/contracts/new`)
-        const input = page.getByTestId("contract-vehicle")
-        await input.click()
-        await input.fill("Van 2")
-        await expect
-          .poll(() => options(page, "contract-vehicle").first().textContent(), POLL)
-          .toBe("Van 200 · KZ 0200")
-        await expect.poll(() => options(page, "contract-vehicle").count(), POLL).toBe(20)
-        await input.press("ArrowDown")
-        await b.shot(page, `open-${lang}-${scheme}`)
-        await page.close()
-      }
+      const page = await open(email, scheme)
+      await page.goto(`${fleet.httpUrl}/contracts/new`)
+      const input = page.getByTestId("contract-vehicle")
+      await input.click()
+      await input.fill("Van 2")
+      await expect
+        .poll(() => options(page, "contract-vehicle").first().textContent(), POLL)
+        .toBe("Van 200 · KZ 0200")
+      await expect.poll(() => options(page, "contract-vehicle").count(), POLL).toBe(20)
+      await input.press("ArrowDown")
+      await b.shot(page, `open-${lang}-${scheme}`)
+      await page.close()
     }
     expect(b.pageErrors).toEqual([])
   })

@@ -185,11 +185,9 @@ describe("fuel and maintenance reports in the browser", () => {
     expect(b.pageErrors).toEqual([])
   })
 
-  it("looks right in light and dark, English and Russian", async () => {
+  it("looks right in light English and in dark Russian", async () => {
     for (const [scheme, email, name] of [
       ["light", "manager.en@reports-fm.example", "en-light"],
-      ["dark", "manager.en@reports-fm.example", "en-dark"],
-      ["light", "manager.ru@reports-fm.example", "ru-light"],
       ["dark", "manager.ru@reports-fm.example", "ru-dark"],
     ] as const) {
       const page = await b.newPage({ colorScheme: scheme, width: 1500, height: 1200 })

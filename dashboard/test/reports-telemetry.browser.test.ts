@@ -248,10 +248,7 @@ describe("telemetry reports in the browser", () => {
   })
 
   it("looks right in dark and in Russian", { timeout: 300_000 }, async () => {
-    for (const [scheme, email, name] of [
-      ["dark", "manager.en@tel.example", "en-dark"],
-      ["dark", "manager.ru@tel.example", "ru-dark"],
-    ] as const) {
+    for (const [scheme, email, name] of [["dark", "manager.ru@tel.example", "ru-dark"]] as const) {
       const page = await b.newPage({ colorScheme: scheme, width: 1400, height: 1200 })
       await b.signIn(page, email)
       for (const report of ["utilisation", "mileage", "trips", "geofenceVisits"]) {

@@ -158,11 +158,7 @@ describe("reports in the browser", () => {
   })
 
   it("looks right in dark and in Russian", async () => {
-    for (const [scheme, email, name] of [
-      ["dark", "manager.en@reports.example", "en-dark"],
-      ["light", "manager.ru@reports.example", "ru-light"],
-      ["dark", "manager.ru@reports.example", "ru-dark"],
-    ] as const) {
+    for (const [scheme, email, name] of [["dark", "manager.ru@reports.example", "ru-dark"]] as const) {
       const page = await b.newPage({ colorScheme: scheme, width: 1400, height: 1200 })
       await b.signIn(page, email)
       await page.goto(`${b.fleet.httpUrl}/reports`)

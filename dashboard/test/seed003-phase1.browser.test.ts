@@ -320,13 +320,11 @@ describe("seed 003 phase 1 in a browser", () => {
     expect(await owner.getByTestId("org-status").getAttribute("data-status")).toBe("active")
   })
 
-  it("takes screenshots of each page in light and dark, English and Russian", async () => {
+  it("takes screenshots of each page in light English and in dark Russian", async () => {
     await switchOrganisation(owner, orgName("Alpha"))
     const driver = PEOPLE.find((p) => p.org === "Alpha" && p.role === "driver")
     const looks = [
       ["en", "light"],
-      ["en", "dark"],
-      ["ru", "light"],
       ["ru", "dark"],
     ] as const
     for (const [lang, theme] of looks) {

@@ -92,11 +92,7 @@ describe("trackers in the browser", () => {
     const fmc = await b.api<{ model: string | null }>(token, "GET", "/api/v1/devices/fmc130-van")
     expect(fmc.model).toBe("FMC130")
 
-    for (const [scheme, email, name] of [
-      ["dark", "owner.en@trackers.example", "en-dark"],
-      ["light", "owner.ru@trackers.example", "ru-light"],
-      ["dark", "owner.ru@trackers.example", "ru-dark"],
-    ] as const) {
+    for (const [scheme, email, name] of [["dark", "owner.ru@trackers.example", "ru-dark"]] as const) {
       const other = await b.newPage({
         colorScheme: scheme,
         locale: email.startsWith("owner.ru") ? "ru-RU" : "en-GB",
