@@ -21,6 +21,13 @@ export interface KafkaBusOptions {
   /** Records a subscriber may hold fetched but unhandled before it stops fetching. */
   readonly queueCapacity: number
   readonly log: Log
+  /**
+   * Times a request is retried, a second apart, before a client gives up (30: a broker restart is
+   * waited for). A subscriber whose client gave up starts over with a new one.
+   */
+  readonly retries?: number
+  /** A subscriber expected to fetch that fetched nothing for this long starts over (30 s). */
+  readonly stallMs?: number
 }
 
 /**
@@ -95,6 +102,8 @@ export const makeKafkaBus = (options: KafkaBusOptions): BusTransport => {
       handler: handler as BusHandler<unknown>,
       hooks,
       log: options.log,
+      retries: options.retries ?? 30,
+      stallMs: options.stallMs ?? 30_000,
     })
     subscriptions.add(subscription)
     return {

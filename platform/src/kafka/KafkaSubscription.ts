@@ -15,9 +15,22 @@ export interface KafkaSubscriptionOptions {
   readonly handler: BusHandler<unknown>
   readonly hooks: SubscribeOptions
   readonly log: Log
+  /** Times a request to the brokers is retried, a second apart, before the client gives up. */
+  readonly retries: number
+  /**
+   * A member that owns partitions and is not paused by its own backpressure fetches at least every
+   * `maxWaitTime` (200 ms), records or not. One that has fetched nothing for this long has a dead
+   * fetch loop and starts over (see `restart`).
+   */
+  readonly stallMs: number
 }
 
 type Record = Message<string, string, string, string>
+
+interface Client {
+  readonly consumer: Consumer<string, string, string, string>
+  readonly stream: MessagesStream<string, string, string, string>
+}
 
 /** One partition's records of this subscriber: handled one batch at a time, in offset order. */
 interface Lane {
@@ -31,6 +44,7 @@ interface Lane {
 
 const RETRY_BASE_MS = 50
 const RETRY_MAX_MS = 5_000
+const RECONNECT_MAX_MS = 30_000
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -39,6 +53,14 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * time (partitions run concurrently); a batch's offset is committed only after the handler
  * resolved; a rejected batch is retried with backoff and never committed, so delivery is
  * at-least-once. While more than `queueCapacity` records wait, fetching pauses.
+ *
+ * The member starts over with a new client when its stream ends (the client gave up on a broker
+ * away longer than its retries) or when its fetch loop died without a word: @platformatic/kafka
+ * 1.35 refreshes the stream's offsets after each group join and, when that refresh fails (a
+ * `listOffsets` timing out on a starved machine), returns without fetching again or emitting an
+ * error. Starting over hands the owned partitions over (`onRevoked`) and joins the group again,
+ * which resumes at the committed offsets: nothing is lost, and what was handled and not yet
+ * committed comes again (at-least-once, as after any rebalance).
  */
 export class KafkaSubscription implements Subscription {
   private readonly lanes = new Map<number, Lane>()
@@ -47,14 +69,27 @@ export class KafkaSubscription implements Subscription {
   private stopping = false
   private pausedForRoom = false
   private membership: Promise<void> = Promise.resolve()
+  private client: Client | null = null
+  /** When the stream last completed a fetch, or when fetching was last not expected of it. */
+  private lastFetchAt = Date.now()
+  private restarting: Promise<void> | null = null
+  private watchdog: NodeJS.Timeout | undefined
+  /** Times this member started over (a gauge for the logs and tests). */
+  restarts = 0
 
-  private constructor(
-    private readonly options: KafkaSubscriptionOptions,
-    private readonly consumer: Consumer<string, string, string, string>,
-    private readonly stream: MessagesStream<string, string, string, string>,
-  ) {}
+  private constructor(private readonly options: KafkaSubscriptionOptions) {}
 
   static async start(options: KafkaSubscriptionOptions): Promise<KafkaSubscription> {
+    const subscription = new KafkaSubscription(options)
+    await subscription.connect()
+    const every = Math.max(100, Math.min(5_000, Math.floor(options.stallMs / 2)))
+    subscription.watchdog = setInterval(() => subscription.checkFetching(), every)
+    subscription.watchdog.unref()
+    return subscription
+  }
+
+  private async connect(): Promise<void> {
+    const { options } = this
     const consumer = new Consumer<string, string, string, string>({
       clientId: options.clientId,
       groupId: options.group,
@@ -65,18 +100,25 @@ export class KafkaSubscription implements Subscription {
       sessionTimeout: 20_000,
       heartbeatInterval: 1_000,
       // A broker away for up to half a minute (a restart) is waited for, not an end of the stream.
-      retries: 30,
+      retries: options.retries,
       retryDelay: 1_000,
     })
-    const stream = await consumer.consume({
-      topics: [options.topic],
-      mode: options.durable ? "committed" : "latest",
-      fallbackMode: options.durable ? "earliest" : "latest",
-      autocommit: false,
-    })
-    const subscription = new KafkaSubscription(options, consumer, stream)
-    subscription.listen(consumer.assignments)
-    return subscription
+    let stream: MessagesStream<string, string, string, string>
+    try {
+      stream = await consumer.consume({
+        topics: [options.topic],
+        mode: options.durable ? "committed" : "latest",
+        fallbackMode: options.durable ? "earliest" : "latest",
+        autocommit: false,
+      })
+    } catch (error) {
+      await forceClose(consumer)
+      throw error
+    }
+    const client = { consumer, stream }
+    this.client = client
+    this.lastFetchAt = Date.now()
+    this.listen(client)
   }
 
   /** Records fetched and not handled yet (this member's known lag). */
@@ -92,7 +134,9 @@ export class KafkaSubscription implements Subscription {
     if (!this.options.durable || this.stopping || this.assigned.size === 0) return []
     const { topic, group } = this.options
     try {
-      const lags = (await this.consumer.getLag({ topics: [topic] })).get(topic) ?? []
+      const consumer = this.client?.consumer
+      if (consumer === undefined) return []
+      const lags = (await consumer.getLag({ topics: [topic] })).get(topic) ?? []
       return lags.flatMap((records, partition) =>
         this.assigned.has(partition) && records >= 0n
           ? [{ topic, group, partition, records: Number(records) }]
@@ -103,21 +147,90 @@ export class KafkaSubscription implements Subscription {
     }
   }
 
-  private listen(initial: ReadonlyArray<{ topic: string; partitions: number[] }> | null): void {
-    const { stream, consumer, options } = this
-    this.membership = this.reassign(initial)
+  /** Events of a client that this member has since replaced are ignored. */
+  private listen(client: Client): void {
+    const { stream, consumer } = client
+    const { options } = this
+    const current = () => this.client === client
+    this.membership = this.reassign(consumer.assignments)
     consumer.on("consumer:group:join", (payload) => {
+      if (!current()) return
       const assignments = payload.assignments ?? consumer.assignments
       this.membership = this.membership.then(() => this.reassign(assignments))
     })
-    stream.on("offsets", () => this.syncPositions())
-    stream.on("data", (record: Record) => this.accept(record))
+    stream.on("offsets", () => current() && this.syncPositions())
+    stream.on("fetch", () => {
+      if (current()) this.lastFetchAt = Date.now()
+    })
+    stream.on("data", (record: Record) => current() && this.accept(record))
     stream.on("error", (error: Error) =>
       options.log.error(
         { err: error, topic: options.topic, group: options.group },
         "kafka consumer stream failed",
       ),
     )
+    stream.on("close", () => {
+      if (current()) this.restart("its stream ended")
+    })
+  }
+
+  /** Runs on a timer: a member expected to fetch that has not fetched for `stallMs` starts over. */
+  private checkFetching(): void {
+    const expected =
+      !this.stopping && this.restarting === null && !this.pausedForRoom && this.assigned.size > 0
+    if (!expected) this.lastFetchAt = Date.now()
+    else if (Date.now() - this.lastFetchAt > this.options.stallMs)
+      this.restart(`it fetched nothing for ${Math.round((Date.now() - this.lastFetchAt) / 1000)} s`)
+  }
+
+  /**
+   * Replaces the client: the batches in flight finish (their offsets committed while the old
+   * client still can), the owned partitions are handed over (`onRevoked`), the old client closes
+   * and a new one joins the group, retried with backoff until it does or the member stops.
+   */
+  private restart(reason: string): void {
+    if (this.stopping || this.restarting !== null) return
+    const { topic, group } = this.options
+    this.options.log.warn({ topic, group, reason }, "kafka consumer starts over")
+    this.restarting = this.reconnect().finally(() => {
+      this.restarting = null
+    })
+  }
+
+  private async reconnect(): Promise<void> {
+    const old = this.client
+    old?.stream.pause()
+    await this.membership
+    await this.release({ revokeLanes: true })
+    this.client = null
+    if (old !== null) await closeClient(old)
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        await this.connect()
+        this.restarts++
+        return
+      } catch (error) {
+        const { topic, group } = this.options
+        this.options.log.error({ err: error, topic, group, attempt }, "kafka consumer could not start over")
+        const until = Date.now() + Math.min(RECONNECT_MAX_MS, 1_000 * 2 ** (attempt - 1))
+        while (!this.stopping && Date.now() < until) await sleep(250)
+      }
+    }
+  }
+
+  /**
+   * Lets the batches in flight finish and hands every owned partition over (`onRevoked`, while
+   * this member still holds them). `revokeLanes` stops a batch retrying a failing handler.
+   */
+  private async release({ revokeLanes }: { revokeLanes: boolean }): Promise<void> {
+    if (revokeLanes) for (const lane of this.lanes.values()) lane.revoked = true
+    await Promise.all([...this.lanes.values()].map((lane) => lane.running))
+    this.lanes.clear()
+    this.queued = 0
+    this.pausedForRoom = false
+    const owned = [...this.assigned]
+    this.assigned = new Set()
+    if (owned.length > 0) await this.hook(() => this.options.hooks.onRevoked?.(owned), "onRevoked")
   }
 
   /** Applies a new assignment: revoked lanes finish their batch in flight, commit, and go. */
@@ -156,7 +269,9 @@ export class KafkaSubscription implements Subscription {
 
   /** Idle lanes start where the stream fetches from (after a join, the group's committed offset). */
   private syncPositions(): void {
-    for (const [key, offset] of this.stream.offsetsToFetch) {
+    const stream = this.client?.stream
+    if (stream === undefined) return
+    for (const [key, offset] of stream.offsetsToFetch) {
       const [topic, p] = [key.slice(0, key.lastIndexOf(":")), Number(key.slice(key.lastIndexOf(":") + 1))]
       if (topic !== this.options.topic || !this.assigned.has(p)) continue
       const lane = this.laneOf(p)
@@ -185,7 +300,7 @@ export class KafkaSubscription implements Subscription {
     this.queued++
     if (this.queued >= this.options.queueCapacity && !this.pausedForRoom) {
       this.pausedForRoom = true
-      this.stream.pause()
+      this.client?.stream.pause()
     }
     if (lane.running === null) lane.running = this.drain(lane)
   }
@@ -193,7 +308,7 @@ export class KafkaSubscription implements Subscription {
   private makeRoom(): void {
     if (this.pausedForRoom && this.queued <= this.options.queueCapacity / 2 && !this.stopping) {
       this.pausedForRoom = false
-      this.stream.resume()
+      this.client?.stream.resume()
     }
   }
 
@@ -239,10 +354,14 @@ export class KafkaSubscription implements Subscription {
     }
   }
 
-  /** Commits the offset after `last`; retried a few times (a failure only means redelivery). */
+  /**
+   * Commits the offset after `last`; retried a few times (a failure only means redelivery), and not
+   * again once the client is being replaced (it is broken, and the new one resumes from the group's
+   * last commit anyway).
+   */
   private async commit(last: Record, lane: Lane): Promise<void> {
     if (!this.options.durable) return
-    for (let attempt = 1; attempt <= 5; attempt++) {
+    for (let attempt = 1; attempt <= 5 && (attempt === 1 || this.restarting === null); attempt++) {
       try {
         await last.commit()
         return
@@ -270,14 +389,29 @@ export class KafkaSubscription implements Subscription {
   readonly close = async (): Promise<void> => {
     if (this.stopping) return
     this.stopping = true
-    this.stream.pause()
+    clearInterval(this.watchdog)
+    await this.restarting
+    this.client?.stream.pause()
     await this.membership
-    await Promise.all([...this.lanes.values()].map((lane) => lane.running))
-    this.queued = 0
-    const owned = [...this.assigned]
-    this.assigned = new Set()
-    if (owned.length > 0) await this.hook(() => this.options.hooks.onRevoked?.(owned), "onRevoked")
-    await this.stream.close()
-    await this.consumer.close()
+    await this.release({ revokeLanes: false })
+    const client = this.client
+    this.client = null
+    if (client !== null) {
+      await client.stream.close()
+      await client.consumer.close()
+    }
   }
 }
+
+/** Closes a client being replaced; a client already broken may fail to, or take long: not waited for beyond 10 s. */
+const closeClient = async ({ consumer, stream }: Client): Promise<void> => {
+  const closing = (async () => {
+    await stream.close().catch(() => undefined)
+    await forceClose(consumer)
+  })()
+  await Promise.race([closing, sleep(10_000)])
+}
+
+/** Closes a consumer without waiting for what it has in flight; its error, if any, is of no use. */
+const forceClose = (consumer: Consumer<string, string, string, string>): Promise<void> =>
+  new Promise<void>((resolve) => consumer.close(true, () => resolve()))

@@ -22,9 +22,9 @@ export interface KafkaBroker {
   readonly stop: (graceMs?: number) => Promise<void>
   /**
    * Kills the broker's process with SIGKILL (no shutdown of any kind) and starts a new one on the
-   * same data folder and ports; resolves once it listens again.
+   * same data folder and ports, after `downMs` (0: at once); resolves once it listens again.
    */
-  readonly restart: () => Promise<void>
+  readonly restart: (downMs?: number) => Promise<void>
 }
 
 const run = promisify(execFile)
@@ -138,9 +138,10 @@ export const startKafkaBroker = async (options: KafkaBrokerOptions): Promise<Kaf
     bootstrap: `127.0.0.1:${port}`,
     dataDir: options.dataDir,
     stop: (graceMs) => stopBroker(child, graceMs),
-    restart: async () => {
+    restart: async (downMs = 0) => {
       child.kill("SIGKILL")
       await exited(child)
+      if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs))
       child = await launch(jvm, classpath, config, port, options.dataDir)
     },
   }
