@@ -49,4 +49,18 @@ describe("generateFleet", () => {
       expect(trace.days[0]?.trips).toBe(trace.trips.length)
     }
   })
+
+  it("never labels an odometer fault that begins before the previous one ended", () => {
+    // Seed 1's 40th tampered vehicle: its first day's 38 % slow stretch ran into the next day's
+    // first trip, where the second day's fault used to begin 74 s before it ended.
+    const traces = generateFleet({ vehicles: 40, days: 2, seed: 1, categories: ["odometer_tamper"] })
+    let faults = 0
+    for (const trace of traces) {
+      const events = trace.events.filter((e) => e.kind === "odometer_tamper")
+      faults += events.length
+      for (let i = 1; i < events.length; i++)
+        expect(events[i]?.startMs, trace.vehicleId).toBeGreaterThan(events[i - 1]?.endMs ?? 0)
+    }
+    expect(faults).toBe(79)
+  })
 })

@@ -28,8 +28,25 @@ const distanceAt = (samples: ReadonlyArray<TrueSample>, timeMs: number): number 
  * a rollback (by 5–25 % of the reading, while parked after the trip), a jump (+2,000…+30,000 km while
  * driving), tampering (the odometer runs 15–40 % slow for 15–30 km) or a freeze (the dongle is
  * unplugged for 5–20 km and reads its last value; re-plugged, it shows the true value again).
+ * A fault that would begin before the previous one ended is left out: a tampering that runs on
+ * into the next day's first trips is one slow stretch to anyone reading the odometer, not two.
  */
 export const odometerFaults = (
+  rng: SeededRandom,
+  category: Category,
+  odometerStartM: number,
+  samples: ReadonlyArray<TrueSample>,
+  tripsByDay: ReadonlyArray<ReadonlyArray<TruthTrip>>,
+): OdometerFault[] => {
+  let endedMs = Number.NEGATIVE_INFINITY
+  return dailyFaults(rng, category, odometerStartM, samples, tripsByDay).filter(({ event }) => {
+    if (event.startMs <= endedMs) return false
+    endedMs = event.endMs
+    return true
+  })
+}
+
+const dailyFaults = (
   rng: SeededRandom,
   category: Category,
   odometerStartM: number,
