@@ -194,9 +194,7 @@ describe("the alerts inbox in a browser", () => {
   })
 
   it("looks right in dark and in Russian", async () => {
-    for (const [who, scheme, name] of [
-      ["dispatcher-ru@alerts.test", "dark", "inbox-ru-dark"],
-    ] as const) {
+    for (const [who, scheme, name] of [["dispatcher-ru@alerts.test", "dark", "inbox-ru-dark"]] as const) {
       const page = await b.newPage({ colorScheme: scheme })
       await b.signIn(page, who)
       await page.goto(`${fleet.httpUrl}/alerts`)

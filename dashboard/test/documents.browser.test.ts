@@ -196,9 +196,7 @@ describe("documents in a browser", () => {
   })
 
   it("looks right in dark and in Russian", async () => {
-    for (const [locale, scheme] of [
-      ["ru", "dark"],
-    ] as const) {
+    for (const [locale, scheme] of [["ru", "dark"]] as const) {
       const page = await b.newPage({ colorScheme: scheme })
       await b.signIn(page, `docs-${locale}@ui.test`)
       await page.goto(`${fleet.httpUrl}/documents`)
