@@ -293,6 +293,44 @@ describe("the Kafka transport beyond the shared contract", { timeout: 120_000 },
     }
   })
 
+  it("starts a member over when the broker refuses its fetch position (the client ends its stream), resuming at the committed offset", async () => {
+    const topic = newTopic(true)
+    const seen = new Collector()
+    const bus = open()
+    const first = messages(4, 5)
+    await bus.publish(topic, first)
+    const member = await KafkaSubscription.start({
+      brokers: [running().bootstrap],
+      clientId: "kafka-stuck",
+      topic: topic.name,
+      group: "stuck-position",
+      durable: true,
+      maxBatch: 25,
+      queueCapacity: 1_000,
+      handler: seen.handler as BusHandler<unknown>,
+      hooks: {},
+      log,
+      retries: 30,
+      stallMs: 2_000,
+    })
+    try {
+      await seen.until(() => seen.values.length >= first.length)
+      // Every partition's fetch position far past its end: the broker answers OFFSET_OUT_OF_RANGE
+      // and the client destroys its stream; the member used to stay without one from then on.
+      const stream = (member as unknown as { client: { stream: { offsetsToFetch: Map<string, bigint> } } })
+        .client.stream
+      for (const key of [...stream.offsetsToFetch.keys()]) stream.offsetsToFetch.set(key, 1_000_000n)
+      const second = messages(4, 5, 100)
+      await bus.publish(topic, second)
+      await seen.until(() => seen.values.filter((m) => m.n >= 100).length >= second.length)
+      expect(member.restarts).toBe(1)
+      const ids = new Set(seen.values.map(id))
+      expect([...first, ...second].map((m) => id(m.value)).filter((x) => !ids.has(x))).toEqual([])
+    } finally {
+      await member.close()
+    }
+  })
+
   it("starts a member over when its client gave up on a broker away longer than its retries", async () => {
     const bus = open(1_000, { retries: 2, stallMs: 600_000 })
     const topic = newTopic(true)

@@ -337,7 +337,9 @@ describe("roles as separate processes over Kafka", () => {
     // A second engine joins the group (with its own chDB: what it stores only it can read, so what
     // the one that stays reports after the hand-over comes from the state it was handed).
     // Its own folder per attempt: a retried attempt must not meet the folder of one that failed.
-    const leaves = await startEngineApi(join(root, `engine-api-2-${Date.now()}`), await restartablePort())
+    // Names of this attempt's vehicles: a retried attempt finds the first attempt's plates taken.
+    const attempt = Date.now().toString(36).slice(-5).toUpperCase()
+    const leaves = await startEngineApi(join(root, `engine-api-2-${attempt}`), await restartablePort())
     let left = false
     void leaves.exited.then(() => {
       left = true
@@ -351,7 +353,8 @@ describe("roles as separate processes over Kafka", () => {
     })
     const cars: Provisioned[] = []
     // Ten vehicles over four partitions, two per engine: the leaver owns none of them once in 1,024 runs.
-    for (let i = 1; i <= 10; i++) cars.push(await provision(admin, `roles-share-${i}`, `SHARE ${i}`))
+    for (let i = 1; i <= 10; i++)
+      cars.push(await provision(admin, `roles-share-${attempt}-${i}`, `SH${attempt} ${i}`))
     // A live socket on each API process: each consumes the live topic in a group of its own, so
     // each sees every vehicle, whichever engine process stored its points.
     const seen = await Promise.all(
@@ -374,14 +377,23 @@ describe("roles as separate processes over Kafka", () => {
     // has joined, which a starved machine may take a while to do after the process is ready: a
     // beacon vehicle's points are sent until both feeds show it, so the drives fall inside both.
     await sleep(5_000)
-    const beacon = await provision(admin, "roles-share-beacon", "SHARE B")
+    const beacon = await provision(admin, `roles-share-${attempt}-beacon`, `SH${attempt} B`)
     for (let n = 1; !seen.every(({ vehicles }) => vehicles.has(beacon.vehicleId)); n++) {
       if (n > 60) {
         const blind = seen.flatMap(({ vehicles }, i) =>
           vehicles.has(beacon.vehicleId) ? [] : [i === 0 ? "stays" : "leaves"],
         )
+        // What each process's bus consumers did (assignments, restarts) is in its log.
+        const kafka = (p: RoleProcess) =>
+          p
+            .log()
+            .split("\n")
+            .filter((line) => /kafka|partitions|api-live/u.test(line))
+            .slice(-20)
+            .join("\n")
         throw new Error(
-          `the live feed of the API process that ${blind.join(" and ")} never showed the beacon vehicle`,
+          `the live feed of the API process that ${blind.join(" and ")} never showed the beacon vehicle\n` +
+            `that stays:\n${kafka(stays)}\nthat leaves:\n${kafka(leaves)}`,
         )
       }
       await publish(beacon, [{ lat: 43.24, lon: 76.9, speedMps: 0, ignition: false, timeMs: Date.now() }])

@@ -73,6 +73,9 @@ export class KafkaSubscription implements Subscription {
   /** When the stream last completed a fetch, or when fetching was last not expected of it. */
   private lastFetchAt = Date.now()
   private restarting: Promise<void> | null = null
+  /** When this member last started over, and how many times in a row within a minute of the last. */
+  private lastRestartMs = 0
+  private quickRestarts = 0
   private watchdog: NodeJS.Timeout | undefined
   /** Times this member started over (a gauge for the logs and tests). */
   restarts = 0
@@ -204,6 +207,13 @@ export class KafkaSubscription implements Subscription {
     await this.release({ revokeLanes: true })
     this.client = null
     if (old !== null) await closeClient(old)
+    // A client that fails again at once (a committed offset the broker no longer holds) is not
+    // replaced in a tight loop: the pauses grow 1, 2, 4 … 30 s while it keeps failing within a minute.
+    this.quickRestarts = Date.now() - this.lastRestartMs < 60_000 ? this.quickRestarts + 1 : 0
+    this.lastRestartMs = Date.now()
+    await this.waitUnlessStopping(
+      this.quickRestarts === 0 ? 0 : Math.min(RECONNECT_MAX_MS, 1_000 * 2 ** (this.quickRestarts - 1)),
+    )
     for (let attempt = 1; !this.stopping; attempt++) {
       try {
         await this.connect()
@@ -212,10 +222,15 @@ export class KafkaSubscription implements Subscription {
       } catch (error) {
         const { topic, group } = this.options
         this.options.log.error({ err: error, topic, group, attempt }, "kafka consumer could not start over")
-        const until = Date.now() + Math.min(RECONNECT_MAX_MS, 1_000 * 2 ** (attempt - 1))
-        while (!this.stopping && Date.now() < until) await sleep(250)
+        await this.waitUnlessStopping(Math.min(RECONNECT_MAX_MS, 1_000 * 2 ** (attempt - 1)))
       }
     }
+  }
+
+  /** Waits `ms`, or less if the member stops meanwhile. */
+  private async waitUnlessStopping(ms: number): Promise<void> {
+    const until = Date.now() + ms
+    while (!this.stopping && Date.now() < until) await sleep(Math.min(250, until - Date.now()))
   }
 
   /**
@@ -241,6 +256,10 @@ export class KafkaSubscription implements Subscription {
     const revoked = [...this.assigned].filter((p) => !next.has(p))
     const added = [...next].filter((p) => !this.assigned.has(p))
     this.assigned = next
+    if (revoked.length > 0 || added.length > 0) {
+      const { topic, group } = this.options
+      this.options.log.info({ topic, group, added, revoked }, "kafka partitions assigned")
+    }
     if (revoked.length > 0) {
       const lanes = revoked.flatMap((p) => this.lanes.get(p) ?? [])
       for (const lane of lanes) lane.revoked = true
