@@ -279,13 +279,15 @@ describe("the Kafka transport beyond the shared contract", { timeout: 120_000 },
     })
     try {
       await seen.until(() => seen.values.length >= first.length)
+      // (At least once: on a loaded machine a new client's first fetch can take longer than the
+      // short stallMs this test uses, and it starts over once more; what counts is that nothing is lost.)
       // What @platformatic/kafka 1.35's stream does when its offsets refresh after a join fails:
       // it stops fetching and says nothing. Its own pause() stops the loop the same way.
       ;(member as unknown as { client: { stream: { pause: () => void } } }).client.stream.pause()
       const second = messages(4, 5, 100)
       await bus.publish(topic, second)
       await seen.until(() => seen.values.filter((m) => m.n >= 100).length >= second.length)
-      expect(member.restarts).toBe(1)
+      expect(member.restarts).toBeGreaterThanOrEqual(1)
       const ids = new Set(seen.values.map(id))
       expect([...first, ...second].map((m) => id(m.value)).filter((x) => !ids.has(x))).toEqual([])
     } finally {
@@ -323,7 +325,7 @@ describe("the Kafka transport beyond the shared contract", { timeout: 120_000 },
       const second = messages(4, 5, 100)
       await bus.publish(topic, second)
       await seen.until(() => seen.values.filter((m) => m.n >= 100).length >= second.length)
-      expect(member.restarts).toBe(1)
+      expect(member.restarts).toBeGreaterThanOrEqual(1)
       const ids = new Set(seen.values.map(id))
       expect([...first, ...second].map((m) => id(m.value)).filter((x) => !ids.has(x))).toEqual([])
     } finally {
