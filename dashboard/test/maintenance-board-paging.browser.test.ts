@@ -173,13 +173,12 @@ describe("the maintenance board beyond 200 open tasks", () => {
   }, 120_000)
 
   it("photographs the board's counts in dark Russian", async () => {
-    for (const [language, scheme] of [["ru", "dark"]] as const) {
-      const page = await newPage(scheme)
-      await signIn(page, language)
-      await page.goto(`${fleet.httpUrl}/maintenance`)
-      await page.getByTestId("column-scheduled-more").waitFor(POLL)
-      await page.screenshot({ path: join(resultsDir, `maintenance-board-paging-${language}-${scheme}.png`) })
-    }
+    const [language, scheme] = ["ru", "dark"] as const
+    const page = await newPage(scheme)
+    await signIn(page, language)
+    await page.goto(`${fleet.httpUrl}/maintenance`)
+    await page.getByTestId("column-scheduled-more").waitFor(POLL)
+    await page.screenshot({ path: join(resultsDir, `maintenance-board-paging-${language}-${scheme}.png`) })
     expect(pageErrors).toEqual([])
   }, 120_000)
 })
