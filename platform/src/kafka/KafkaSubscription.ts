@@ -44,8 +44,9 @@ interface Lane {
 
 const RETRY_BASE_MS = 50
 const RETRY_MAX_MS = 5_000
-const RECONNECT_MAX_MS = 30_000
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+/** The n-th wait in a row (n ≥ 1) before a client is made again: 1, 2, 4 … 30 s. */
+const reconnectDelayMs = (n: number) => Math.min(30_000, 1_000 * 2 ** (n - 1))
 
 /**
  * A consumer-group member over one topic. Records arrive from the client's stream one by one; they
@@ -77,8 +78,7 @@ export class KafkaSubscription implements Subscription {
   private lastRestartMs = 0
   private quickRestarts = 0
   private watchdog: NodeJS.Timeout | undefined
-  /** Times this member started over (a gauge for the logs and tests). */
-  restarts = 0
+  private restartCount = 0
 
   private constructor(private readonly options: KafkaSubscriptionOptions) {}
 
@@ -122,6 +122,11 @@ export class KafkaSubscription implements Subscription {
     this.client = client
     this.lastFetchAt = Date.now()
     this.listen(client)
+  }
+
+  /** Times this member started over. */
+  get restarts(): number {
+    return this.restartCount
   }
 
   /** Records fetched and not handled yet (this member's known lag). */
@@ -211,18 +216,16 @@ export class KafkaSubscription implements Subscription {
     // replaced in a tight loop: the pauses grow 1, 2, 4 … 30 s while it keeps failing within a minute.
     this.quickRestarts = Date.now() - this.lastRestartMs < 60_000 ? this.quickRestarts + 1 : 0
     this.lastRestartMs = Date.now()
-    await this.waitUnlessStopping(
-      this.quickRestarts === 0 ? 0 : Math.min(RECONNECT_MAX_MS, 1_000 * 2 ** (this.quickRestarts - 1)),
-    )
+    await this.waitUnlessStopping(this.quickRestarts === 0 ? 0 : reconnectDelayMs(this.quickRestarts))
     for (let attempt = 1; !this.stopping; attempt++) {
       try {
         await this.connect()
-        this.restarts++
+        this.restartCount++
         return
       } catch (error) {
         const { topic, group } = this.options
         this.options.log.error({ err: error, topic, group, attempt }, "kafka consumer could not start over")
-        await this.waitUnlessStopping(Math.min(RECONNECT_MAX_MS, 1_000 * 2 ** (attempt - 1)))
+        await this.waitUnlessStopping(reconnectDelayMs(attempt))
       }
     }
   }
