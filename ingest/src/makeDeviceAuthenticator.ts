@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto"
 import { hashSecret, verifySecret } from "@fleetcore/platform"
 import type { DeviceId, OrgId, VehicleId } from "@fleetcore/proto"
+import DataLoader from "dataloader"
 import type pg from "pg"
 import { type AuthThrottle, makeAuthThrottle } from "./AuthThrottle.js"
 import type {
@@ -11,11 +12,24 @@ import type {
 } from "./DeviceIngress.js"
 import { makeDeviceIdentifier } from "./makeDeviceIdentifier.js"
 
+interface DeviceRow {
+  readonly id: string
+  readonly org_id: string
+  readonly vehicle_id: string | null
+  readonly secret_hash: string | null
+  readonly secret_verifier: string | null
+  readonly disabled: boolean
+  readonly org_status: string
+}
+
 interface CacheEntry {
   readonly digest: string
   readonly device: AuthenticatedDevice
   readonly expiresAtMs: number
 }
+
+/** How long a look-up waits for more CONNECTs to join it: nothing beside a CONNECT's round trips. */
+const GATHER_MS = 5
 
 const INVALID: AuthAnswer = { ok: false, reason: "invalid" }
 const SUSPENDED: AuthAnswer = { ok: false, reason: "suspended" }
@@ -39,6 +53,10 @@ const SUSPENDED: AuthAnswer = { ok: false, reason: "suspended" }
  * costs a full argon2id verification and counts against the back-off, so guessing online is no
  * faster. Someone holding both the database and the key could test guesses at HMAC speed; the
  * secrets FleetCore issues are 192 random bits, beyond any guessing speed.
+ *
+ * The devices of the CONNECTs that arrive while a look-up is in flight are read together in the
+ * next statement (`DataLoader`): in a reconnect storm one query per device cost more CPU in its
+ * socket writes than anything else the broker did.
  *
  * A device of a suspended organisation is refused even with the right secret (and never cached);
  * `forgetOrganisation` drops the organisation's cached devices when it is suspended, so the next
@@ -107,21 +125,31 @@ export const makeDeviceAuthenticator = (deps: {
     setTimeout(writeConnected, 200).unref()
   }
 
+  // One look-up in flight at a time: the next batch gathers the CONNECTs that arrive meanwhile, so
+  // the batches grow with the load and an idle server adds no wait.
+  let lookingUp: Promise<unknown> = Promise.resolve()
+  const rows = new DataLoader<string, DeviceRow | undefined>(
+    async (ids) => {
+      const query = deps.db.query<DeviceRow>(
+        `SELECT d.id, d.org_id, d.vehicle_id, d.secret_hash, d.secret_verifier, d.disabled, o.status AS org_status
+         FROM devices d JOIN organisations o ON o.id = d.org_id WHERE d.id = ANY($1::text[])`,
+        [ids],
+      )
+      lookingUp = query.catch(() => undefined)
+      const byId = new Map((await query).rows.map((row) => [row.id, row]))
+      return ids.map((id) => byId.get(id))
+    },
+    // Every attempt reads the database afresh (the verified ones are remembered above, with their
+    // expiry); a batch is what the CONNECTs handled since the last look-up asked for.
+    {
+      cache: false,
+      maxBatchSize: 1_000,
+      batchScheduleFn: (dispatch) => setTimeout(() => void lookingUp.then(dispatch), GATHER_MS),
+    },
+  )
+
   const check = async (deviceId: string, secret: string, digest: string): Promise<AuthAnswer> => {
-    const { rows } = await deps.db.query<{
-      id: string
-      org_id: string
-      vehicle_id: string | null
-      secret_hash: string | null
-      secret_verifier: string | null
-      disabled: boolean
-      org_status: string
-    }>(
-      `SELECT d.id, d.org_id, d.vehicle_id, d.secret_hash, d.secret_verifier, d.disabled, o.status AS org_status
-       FROM devices d JOIN organisations o ON o.id = d.org_id WHERE d.id = $1`,
-      [deviceId],
-    )
-    const row = rows[0]
+    const row = await rows.load(deviceId)
     const hash = row?.secret_hash ?? null
     const verifier = hash === null ? null : verifierOf(deviceId, hash, secret)
     // A stored digest that matches admits the secret at once; anything else gets one argon2id

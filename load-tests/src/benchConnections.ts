@@ -4,20 +4,23 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
-import { hashSecret } from "@fleetcore/platform"
+import { hashSecret, restartablePort } from "@fleetcore/platform"
 import pg from "pg"
 import { makeCommandLine } from "./commandLine.js"
 import type { GeneratorCommand, GeneratorReport } from "./connectionGenerator.js"
 import { FleetServerProcess, startFleetServer, waitUntilReady } from "./FleetServerProcess.js"
 import { machineInfo } from "./machineInfo.js"
+import { type MemoryAfterGc, memoryAfterGc } from "./memoryAfterGc.js"
 
-const USAGE = `usage: npm run bench:connections -- [--connections 15000] [--in-flight 200]
+const USAGE = `usage: npm run bench:connections -- [--connections 15000] [--in-flight 200] [--profile DIR]
 Starts FleetCore (embedded defaults, fresh data folder), provisions --connections devices, and holds
 that many idle authenticated MQTT 3.1.1 sessions open from a generator in its own process:
   - cold: how fast devices never seen get in (each one verified with argon2id),
-  - memory: the server process's resident memory per connection,
+  - memory: the server process's memory per connection, read after a full garbage collection
+    (through the inspector: the server runs with --inspect on a loopback port),
   - restart: FleetCore stopped and started again, every device reconnecting at once; the time from
     the server being ready until all are back in.
+--profile DIR: the restarted server writes a V8 CPU profile there when it stops (the reconnect storm).
 The file-descriptor limit of the machine (ulimit -n) bounds --connections: the server holds one
 per connection.`
 
@@ -26,6 +29,7 @@ const { values } = parseArgs({
   options: {
     connections: { type: "string", default: "15000" },
     "in-flight": { type: "string", default: "200" },
+    profile: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 })
@@ -39,24 +43,18 @@ const inFlight = Math.round(number(values, "in-flight", 1, 10_000))
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 const dataDir = mkdtempSync(join(tmpdir(), "fleetcore-bench-connections-"))
 const adminPassword = `bench-${Math.random().toString(36).slice(2)}`
-const rssOf = (pid: number): number => {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/u)
-  return line === null ? 0 : Number(line[1]) * 1024
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-/** The median of five samples a second apart: one sample can land before or after a collection. */
-const settledRss = async (pid: number): Promise<number> => {
-  const samples: number[] = []
-  for (let i = 0; i < 5; i++) {
-    samples.push(rssOf(pid))
-    await sleep(1_000)
-  }
-  return samples.sort((a, b) => a - b)[2] as number
-}
 const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
 
 console.log(`starting FleetCore in ${dataDir} …`)
-const started = await startFleetServer({ repo, dataDir, adminPassword, logLevel: "warn" })
+const inspectPort = await restartablePort()
+const started = await startFleetServer({
+  repo,
+  dataDir,
+  adminPassword,
+  logLevel: "warn",
+  nodeArgs: [`--inspect=127.0.0.1:${inspectPort}`],
+})
 let server: FleetServerProcess = started.server
 const ports = started.ports
 
@@ -105,22 +103,42 @@ const connectAll = (): Promise<Extract<GeneratorReport, { kind: "wave" }>> =>
   })
 
 await sleep(5_000)
-const rssIdle = await settledRss(server.pid)
-console.log(`server RSS with no device connected: ${mib(rssIdle)} MiB; connecting ${count} devices …`)
+const idle = await memoryAfterGc(inspectPort)
+console.log(
+  `server with no device connected: RSS ${mib(idle.rssBytes)} MiB, heap ${mib(idle.heapUsedBytes)} MiB, external ${mib(idle.externalBytes)} MiB; connecting ${count} devices …`,
+)
 const cold = await connectAll()
 console.log(`cold: ${cold.connected} in (${cold.failed} failed) in ${(cold.ms / 1000).toFixed(1)} s`)
 await sleep(10_000)
-const rssHeld = await settledRss(server.pid)
-const perConnection = (rssHeld - rssIdle) / Math.max(1, cold.connected)
+const held = await memoryAfterGc(inspectPort)
+const perConnectionKiB = (pick: (m: MemoryAfterGc) => number) =>
+  (pick(held) - pick(idle)) / Math.max(1, cold.connected) / 1024
+const memory = {
+  rssIdleMiB: mib(idle.rssBytes),
+  rssHeldMiB: mib(held.rssBytes),
+  heapIdleMiB: mib(idle.heapUsedBytes),
+  heapHeldMiB: mib(held.heapUsedBytes),
+  /** Resident memory per connection: the heap's share plus sockets, buffers and the kernel-facing rest. */
+  perConnectionKiB: perConnectionKiB((m) => m.rssBytes),
+  /** Live JavaScript heap plus external memory per connection. */
+  heapPerConnectionKiB: perConnectionKiB((m) => m.heapUsedBytes + m.externalBytes),
+}
 console.log(
-  `server RSS holding ${open} sessions: ${mib(rssHeld)} MiB (${(perConnection / 1024).toFixed(1)} KiB each)`,
+  `server holding ${open} sessions: RSS ${memory.rssHeldMiB} MiB (${memory.perConnectionKiB.toFixed(1)} KiB each), heap + external ${memory.heapPerConnectionKiB.toFixed(1)} KiB each`,
 )
 
 console.log("restarting FleetCore …")
 const stopT0 = performance.now()
 await server.stop(60_000)
 const stopMs = performance.now() - stopT0
-server = FleetServerProcess.spawn({ repo, dataDir, ports, adminPassword, logLevel: "warn" })
+server = FleetServerProcess.spawn({
+  repo,
+  dataDir,
+  ports,
+  adminPassword,
+  logLevel: "warn",
+  nodeArgs: values.profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${values.profile}`],
+})
 const ready = await waitUntilReady(server, ports, 120_000)
 if (!ready.ready) throw new Error(`FleetCore did not come back: ${ready.reason}`)
 const restart = await connectAll()
@@ -143,7 +161,7 @@ const result = {
     seconds: cold.ms / 1000,
     perS: cold.connected / (cold.ms / 1000),
   },
-  memory: { rssIdleMiB: mib(rssIdle), rssHeldMiB: mib(rssHeld), perConnectionKiB: perConnection / 1024 },
+  memory,
   restart: {
     stopSeconds: stopMs / 1000,
     connected: restart.connected,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto"
 import { makeDeviceAuthenticator } from "@fleetcore/ingest"
 import { verifySecret } from "@fleetcore/platform"
+import type pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEMO_PASSWORD, type Harness, login, type Provisioned, provision, startHarness } from "./harness.js"
 
@@ -10,10 +11,10 @@ let admin: Awaited<ReturnType<typeof login>>
 const key = randomBytes(32)
 
 /** An authenticator as a freshly started ingest process has it (nothing in memory), counting argon2id runs. */
-const freshProcess = (verifierKey: Uint8Array = key) => {
+const freshProcess = (verifierKey: Uint8Array = key, db: pg.Pool = h.fleet.db.system) => {
   let argon2 = 0
   const auth = makeDeviceAuthenticator({
-    db: h.fleet.db.system,
+    db,
     cacheTtlMs: 0,
     verifierKey,
     verifySecret: (phc, secret) => {
@@ -78,5 +79,41 @@ describe("a device reconnecting after a restart", () => {
     const again = freshProcess()
     expect((await again.auth.authenticate(car.deviceId, rotated.body.secret, "10.0.0.4")).ok).toBe(true)
     expect(again.argon2()).toBe(0)
+  })
+})
+
+describe("a reconnect storm", () => {
+  it("reads the devices of one turn's CONNECTs in one statement, and answers each for itself", async () => {
+    const fleet = await Promise.all([1, 2, 3, 4].map((n) => provision(admin, `storm-00${n}`, `STM 00${n}`)))
+    // Each secret passes argon2id once, so its keyed digest is stored.
+    for (const device of fleet)
+      expect((await freshProcess().auth.authenticate(device.deviceId, device.secret, "10.1.0.1")).ok).toBe(
+        true,
+      )
+
+    const lookups: string[][] = []
+    const system = h.fleet.db.system
+    const counting = {
+      query: (sql: string, values?: unknown[]) => {
+        if (sql.includes("FROM devices d JOIN organisations")) lookups.push(values?.[0] as string[])
+        return system.query(sql, values)
+      },
+    } as unknown as pg.Pool
+    const restarted = freshProcess(key, counting)
+    const [a, b, c, d, wrong, unknown] = await Promise.all([
+      ...fleet.map((device, i) => restarted.auth.authenticate(device.deviceId, device.secret, `10.1.1.${i}`)),
+      restarted.auth.authenticate(fleet[0]?.deviceId ?? "", "not-the-secret", "10.1.2.1"),
+      restarted.auth.authenticate("storm-unknown", "whatever-secret", "10.1.2.2"),
+    ])
+    expect([a, b, c, d].map((answer) => answer?.ok && answer.device.id)).toEqual(fleet.map((x) => x.deviceId))
+    expect([a, b, c, d].map((answer) => answer?.ok && answer.device.vehicleId)).toEqual(
+      fleet.map((x) => x.vehicleId),
+    )
+    expect(wrong).toEqual({ ok: false, reason: "invalid" })
+    expect(unknown).toEqual({ ok: false, reason: "invalid" })
+    expect(lookups).toHaveLength(1)
+    expect(new Set(lookups[0])).toEqual(new Set([...fleet.map((x) => x.deviceId), "storm-unknown"]))
+    // The right secrets were admitted by their digests; the wrong one and the unknown id ran argon2id.
+    expect(restarted.argon2()).toBe(2)
   })
 })
