@@ -45,6 +45,32 @@ describe("BatchWriter", () => {
     expect(writes).toEqual([[1], [2, 3]])
   })
 
+  it("writes rows that waited through a write at once when their time is up, not after a new delay", async () => {
+    const writes: Array<{ rows: number[]; atMs: number }> = []
+    let release: () => void = () => undefined
+    const w = new BatchWriter<number>({
+      write: async (rows) => {
+        writes.push({ rows: [...rows], atMs: Date.now() })
+        if (writes.length === 1) await new Promise<void>((r) => (release = r))
+      },
+      maxRows: 1000,
+      maxDelayMs: 200,
+    })
+    const first = w.add([1])
+    await new Promise((r) => setTimeout(r, 250)) // the first write runs from 200 ms
+    const arrivedMs = Date.now()
+    const second = w.add([2])
+    await new Promise((r) => setTimeout(r, 300)) // row 2's 200 ms pass while the write runs
+    const releasedMs = Date.now()
+    release()
+    await Promise.all([first, second])
+    expect(writes.map((x) => x.rows)).toEqual([[1], [2]])
+    const secondWrite = writes[1] as { atMs: number }
+    expect(secondWrite.atMs - arrivedMs).toBeGreaterThanOrEqual(290)
+    // Before, row 2 waited another 200 ms after the write it had already waited through.
+    expect(secondWrite.atMs - releasedMs).toBeLessThan(100)
+  })
+
   it("fails every caller of a failed write, and later writes still run", async () => {
     let fail = true
     const w = new BatchWriter<number>({

@@ -14,6 +14,8 @@ export interface BatchWriterOptions<Row> {
 
 interface Pending<Row> {
   rows: Row[]
+  /** When the first of `rows` arrived (`performance.now()`): they are written by then + maxDelayMs. */
+  sinceMs: number
   /** With keyOf: the index in `rows` of each key's row. */
   index: Map<string, number>
   waiters: Array<{ resolve: () => void; reject: (e: unknown) => void }>
@@ -25,15 +27,20 @@ interface Pending<Row> {
  * caller can acknowledge upstream only after its data is durable.
  */
 export class BatchWriter<Row> {
-  private pending: Pending<Row> = { rows: [], index: new Map(), waiters: [] }
+  private pending: Pending<Row> = BatchWriter.empty()
   private writing: Promise<void> | null = null
   private timer: NodeJS.Timeout | null = null
 
   constructor(private readonly options: BatchWriterOptions<Row>) {}
 
+  private static empty<Row>(): Pending<Row> {
+    return { rows: [], sinceMs: 0, index: new Map(), waiters: [] }
+  }
+
   add(rows: ReadonlyArray<Row>): Promise<void> {
     if (rows.length === 0) return Promise.resolve()
     return new Promise((resolve, reject) => {
+      if (this.pending.rows.length === 0) this.pending.sinceMs = performance.now()
       const keyOf = this.options.keyOf
       for (const row of rows) {
         if (keyOf === undefined) {
@@ -68,7 +75,7 @@ export class BatchWriter<Row> {
     }
     if (this.writing !== null || this.pending.rows.length === 0) return
     const batch = this.pending
-    this.pending = { rows: [], index: new Map(), waiters: [] }
+    this.pending = BatchWriter.empty()
     this.writing = this.options.write(batch.rows).then(
       () => {
         for (const w of batch.waiters) w.resolve()
@@ -81,7 +88,10 @@ export class BatchWriter<Row> {
       this.writing = null
       if (this.pending.rows.length >= this.options.maxRows) this.kick()
       else if (this.pending.rows.length > 0 && this.timer === null) {
-        this.timer = setTimeout(() => this.kick(), this.options.maxDelayMs)
+        // Rows that waited through the write keep their deadline: written now if it has passed.
+        const leftMs = this.pending.sinceMs + this.options.maxDelayMs - performance.now()
+        if (leftMs <= 0) this.kick()
+        else this.timer = setTimeout(() => this.kick(), leftMs)
       }
     })
   }

@@ -6,7 +6,6 @@ import {
   type LivePosition,
   LiveTopic,
   type OrgId,
-  recordId,
   type TelemetryRecord,
   TelemetryTopic,
 } from "@fleetcore/proto"
@@ -141,7 +140,7 @@ export const EngineLayer = (options: EngineOptions) =>
       const partitionOf = new Map<string, number>()
       const onTelemetry = async (records: ReadonlyArray<TelemetryRecord>, partition: number) => {
         for (const r of records) partitionOf.set(r.vehicleId, partition)
-        const fresh = duplicates.fresh(records, (r) => r.vehicleId, recordId)
+        const fresh = duplicates.fresh(records)
         if (fresh.length < records.length) metrics.engineDuplicates.inc(records.length - fresh.length)
         if (fresh.length === 0) return
         await positions.add(fresh.map(positionRow))
@@ -151,7 +150,7 @@ export const EngineLayer = (options: EngineOptions) =>
         const storedAt = Date.now()
         const live = new Map<OrgId, Map<string, LivePosition>>()
         for (const r of fresh) {
-          duplicates.remember(r.vehicleId, recordId(r))
+          duplicates.remember(r)
           metrics.storeLatency.observe((storedAt - r.receivedAtMs) / 1000)
           const position = state.observe(r)
           if (position === null) continue
