@@ -125,8 +125,8 @@ export const makeDeviceAuthenticator = (deps: {
     setTimeout(writeConnected, 200).unref()
   }
 
-  // One look-up in flight at a time: the next batch gathers the CONNECTs that arrive meanwhile, so
-  // the batches grow with the load and an idle server adds no wait.
+  // One look-up in flight at a time: the next batch gathers the CONNECTs that arrive meanwhile (and
+  // for GATHER_MS), so the batches grow with the load; a lone CONNECT waits GATHER_MS at most.
   let lookingUp: Promise<unknown> = Promise.resolve()
   const rows = new DataLoader<string, DeviceRow | undefined>(
     async (ids) => {
