@@ -116,18 +116,22 @@ describe("device authentication", () => {
     expect(res.status).toBe(401)
     return ms
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
 
   it("takes as long for an unknown device id as for a wrong secret", async () => {
+    // Its own device, so a retry starts below the back-off (five free failures per device).
+    const admin = await login(h.fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
+    const target = await provision(admin, `hard-timing-${Date.now()}`, `TIMING ${Date.now() % 1_000}`)
     const unknown: number[] = []
     const wrong: number[] = []
     await timeAuth("warm-up-unknown", "x") // the dummy hash is made on first use
     for (let i = 0; i < 5; i++) {
-      unknown.push(await timeAuth(`no-such-device-${i}`, "wrong"))
-      wrong.push(await timeAuth(car.deviceId, `wrong-${i}`))
+      unknown.push(await timeAuth(`no-such-device-${Date.now()}-${i}`, "wrong"))
+      wrong.push(await timeAuth(target.deviceId, `wrong-${i}`))
     }
-    // On main an unknown id answered ~10x faster (no argon2 verification): an existence oracle.
-    expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.5)
+    // Without the dummy verification an unknown id answers in well under half the time (the 5 ms
+    // look-up gather included): an existence oracle.
+    // The fastest of each is compared: parallel test files only ever add time, never take it away.
+    expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...wrong) * 0.75)
   })
 
   it("backs off repeated failures with 429 / CONNACK refusals, without locking the device out elsewhere", async () => {
