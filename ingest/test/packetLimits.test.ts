@@ -18,11 +18,15 @@ const DEVICE_RECORD: AuthenticatedDevice = {
   orgId: "3f1d2c4b-5a69-4788-9a0b-1c2d3e4f5a6b" as OrgId,
   vehicleId: "9e8d7c6b-5a49-4382-8170-6f5e4d3c2b1a" as VehicleId,
 }
+/** What authentication waits for (a test holds it to see what is read meanwhile). */
+let authGate: Promise<void> = Promise.resolve()
 const auth: DeviceAuthenticator = {
-  authenticate: async (id, secret) =>
-    id === DEVICE && secret === SECRET
+  authenticate: async (id, secret) => {
+    await authGate
+    return id === DEVICE && secret === SECRET
       ? { ok: true, device: DEVICE_RECORD }
-      : { ok: false, reason: "invalid" as const },
+      : { ok: false, reason: "invalid" as const }
+  },
   stillAllowed: async (id) => id === DEVICE,
 }
 
@@ -32,6 +36,7 @@ let payloadSizes: number[]
 const sockets: Socket[] = []
 
 beforeEach(async () => {
+  authGate = Promise.resolve()
   payloadSizes = []
   metrics = makeMetrics()
   const ingress: DeviceIngress = {
@@ -162,6 +167,28 @@ describe("MQTT packet-size limits, read from the fixed header before buffering",
     await client.closedAt
     expect(payloadSizes).toEqual([])
     expect(await refusals("FLEET_INGEST_DEVICE_UNAUTHORIZED")).toBe(1)
+  })
+
+  it("handles nothing behind a 3.1.1 CONNECT until it is authenticated, then all of it (200 KB sent meanwhile)", async () => {
+    let open = () => {}
+    authGate = new Promise((resolve) => {
+      open = resolve
+    })
+    const client = await raw(4)
+    client.socket.write(connectPacket(4))
+    await new Promise((r) => setTimeout(r, 100))
+    // 200 KB of PUBLISHes while authentication is pending (more than one read, and more than the
+    // socket buffers): they wait unread, and reading must start again once the device is in.
+    const publishes = Array.from({ length: 200 }, (_, i) =>
+      publishPacket(4, Buffer.alloc(1_000, 0x20), i + 1),
+    )
+    client.socket.write(Buffer.concat(publishes))
+    await new Promise((r) => setTimeout(r, 200))
+    expect(client.received).toEqual([])
+    open()
+    await waitFor(() => client.received.filter((p) => p.cmd === "puback").length === 200)
+    expect(payloadSizes).toHaveLength(200)
+    expect(client.socket.destroyed).toBe(false)
   })
 
   it("answers an MQTT 5 CONNECT above the CONNECT limit with CONNACK 0x95", async () => {

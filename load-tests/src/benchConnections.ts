@@ -10,9 +10,10 @@ import { makeCommandLine } from "./commandLine.js"
 import type { GeneratorCommand, GeneratorReport } from "./connectionGenerator.js"
 import { FleetServerProcess, startFleetServer, waitUntilReady } from "./FleetServerProcess.js"
 import { machineInfo } from "./machineInfo.js"
-import { type MemoryAfterGc, memoryAfterGc } from "./memoryAfterGc.js"
+import { type MemoryAfterGc, memoryAfterGc, writeHeapSnapshot } from "./memoryAfterGc.js"
 
 const USAGE = `usage: npm run bench:connections -- [--connections 15000] [--in-flight 200] [--profile DIR]
+                                   [--heap-snapshots DIR]
 Starts FleetCore (embedded defaults, fresh data folder), provisions --connections devices, and holds
 that many idle authenticated MQTT 3.1.1 sessions open from a generator in its own process:
   - cold: how fast devices never seen get in (each one verified with argon2id),
@@ -21,6 +22,9 @@ that many idle authenticated MQTT 3.1.1 sessions open from a generator in its ow
   - restart: FleetCore stopped and started again, every device reconnecting at once; the time from
     the server being ready until all are back in.
 --profile DIR: the restarted server writes a V8 CPU profile there when it stops (the reconnect storm).
+--heap-snapshots DIR: heap snapshots of the idle server and of the server holding the connections
+(idle.heapsnapshot, held.heapsnapshot) are written there, to compare in Chrome DevTools; the
+snapshots cost memory themselves, so measure memory in a run without them.
 The file-descriptor limit of the machine (ulimit -n) bounds --connections: the server holds one
 per connection.`
 
@@ -30,6 +34,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "15000" },
     "in-flight": { type: "string", default: "200" },
     profile: { type: "string" },
+    "heap-snapshots": { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 })
@@ -102,11 +107,20 @@ const connectAll = (): Promise<Extract<GeneratorReport, { kind: "wave" }>> =>
     generator.send(command)
   })
 
+const snapshots = values["heap-snapshots"]
+const snapshot = async (name: string) => {
+  if (snapshots === undefined) return
+  mkdirSync(snapshots, { recursive: true })
+  await writeHeapSnapshot(inspectPort, join(snapshots, `${name}.heapsnapshot`))
+  console.log(`heap snapshot: ${join(snapshots, `${name}.heapsnapshot`)}`)
+}
+
 await sleep(5_000)
 const idle = await memoryAfterGc(inspectPort)
 console.log(
   `server with no device connected: RSS ${mib(idle.rssBytes)} MiB, heap ${mib(idle.heapUsedBytes)} MiB, external ${mib(idle.externalBytes)} MiB; connecting ${count} devices …`,
 )
+await snapshot("idle")
 const cold = await connectAll()
 console.log(`cold: ${cold.connected} in (${cold.failed} failed) in ${(cold.ms / 1000).toFixed(1)} s`)
 await sleep(10_000)
@@ -126,6 +140,8 @@ const memory = {
 console.log(
   `server holding ${open} sessions: RSS ${memory.rssHeldMiB} MiB (${memory.perConnectionKiB.toFixed(1)} KiB each), heap + external ${memory.heapPerConnectionKiB.toFixed(1)} KiB each`,
 )
+
+await snapshot("held")
 
 console.log("restarting FleetCore …")
 const stopT0 = performance.now()

