@@ -9,7 +9,7 @@ import type { DeviceLinks } from "./commands/DeviceLinks.js"
 import { commandIdOf, mqttCommandLink, parseCommandResponse } from "./commands/mqttCommands.js"
 import type { AuthenticatedDevice, DeviceAuthenticator, DeviceIngress } from "./DeviceIngress.js"
 import { makeIngestRefusals, type RefusalReason, type RefusalTransport } from "./IngestRefusals.js"
-import { guardStream } from "./mqtt/guardStream.js"
+import { guardConnection } from "./mqtt/guardConnection.js"
 import { MAX_CONNECT_BYTES, MAX_PACKET_BYTES, packetLimit } from "./mqtt/packetLimits.js"
 import { makePacketSizeGuard } from "./mqtt/packetSizeGuard.js"
 import { sniffProtocolLevel } from "./mqtt/sniffProtocolLevel.js"
@@ -264,8 +264,10 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
   aedes.on("connectionError", onClientError)
 
   const route = async (conn: Duplex, peer: Peer) => {
-    const level = await sniffProtocolLevel(conn, 10_000, MAX_CONNECT_BYTES)
-    if (level === 5) {
+    const sniffed = await sniffProtocolLevel(conn, 10_000, MAX_CONNECT_BYTES)
+    const level = sniffed?.level
+    if (sniffed !== null && level === 5) {
+      conn.unshift(sniffed.head)
       metrics.mqttConnections.inc({ version: "5" })
       conn.once("close", () => metrics.mqttConnections.dec({ version: "5" }))
       serveMqtt5(
@@ -284,15 +286,17 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
         },
         peer.address,
       )
-    } else if (level === 3 || level === 4) {
+    } else if (sniffed !== null && (level === 3 || level === 4)) {
       // Aedes buffers whole packets: sizes are checked from the fixed headers before it reads them.
-      const guarded = guardStream(conn, {
+      const guarded = guardConnection(conn, {
         guard: makePacketSizeGuard(packetLimit(MAX_PACKET_BYTES)),
         onTooLarge: (announcedBytes) => peer.refuse("FLEET_INGEST_PACKET_TOO_LARGE", { announcedBytes }),
+        head: sniffed.head,
       })
-      releaseAfterAuth.set(guarded.stream, guarded.authenticated)
-      peers.set(guarded.stream, peer)
-      aedes.handle(guarded.stream)
+      if (conn.destroyed) return
+      releaseAfterAuth.set(conn, guarded.authenticated)
+      peers.set(conn, peer)
+      aedes.handle(conn)
     } else {
       peer.refuse("FLEET_INGEST_PROTOCOL_ERROR", { why: "no MQTT CONNECT" })
       conn.destroy()

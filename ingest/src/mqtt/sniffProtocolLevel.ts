@@ -2,11 +2,12 @@ import type { Duplex } from "node:stream"
 
 /**
  * Reads the start of an MQTT connection up to the CONNECT packet's protocol level byte
- * ([MQTT-3.1.2-2]: 4 = 3.1.1, 5 = 5.0, 3 = 3.1), puts the bytes back, and resolves with the level.
- * Resolves null if the first packet is not a CONNECT, the connection ends or stalls first, or more
- * than `maxBytes` arrive without the level (a lying protocol-name length).
+ * ([MQTT-3.1.2-2]: 4 = 3.1.1, 5 = 5.0, 3 = 3.1) and resolves with the level and the bytes read
+ * (`head`, for the caller to put back), leaving the connection paused. Resolves null if the first
+ * packet is not a CONNECT, the connection ends or stalls first, or more than `maxBytes` arrive
+ * without the level (a lying protocol-name length).
  *
- * The bytes put back are a copy in memory of their own: the MQTT parser keeps the CONNECT packet
+ * `head` is a copy in memory of its own: the MQTT parser keeps the CONNECT packet
  * for the life of the connection (its password a slice of these bytes), and a slice of Node's
  * shared 8 KiB buffer pool, or of a WebSocket frame's chunk, would keep the whole of it alive:
  * 10,000 idle connections held 650 such blocks (0.85 KiB a connection).
@@ -15,7 +16,7 @@ export const sniffProtocolLevel = (
   conn: Duplex,
   timeoutMs: number,
   maxBytes: number,
-): Promise<number | null> =>
+): Promise<{ readonly level: number; readonly head: Buffer } | null> =>
   new Promise((resolve) => {
     let buffered = Buffer.alloc(0)
     const finish = (level: number | null) => {
@@ -24,9 +25,7 @@ export const sniffProtocolLevel = (
       conn.off("end", onEnd)
       conn.off("error", onEnd)
       conn.pause()
-      // Bytes go back only for a connection that is handed on; after "end" unshift would throw.
-      if (level !== null && buffered.length > 0) conn.unshift(unpooled(buffered))
-      resolve(level)
+      resolve(level === null ? null : { level, head: unpooled(buffered) })
     }
     const onEnd = () => finish(null)
     const onData = (chunk: Buffer) => {
