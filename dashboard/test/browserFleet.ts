@@ -61,11 +61,16 @@ export const startBrowserFleet = async (
   const resultsDir = join(repoRoot, "test-results", name)
   await mkdir(resultsDir, { recursive: true })
   const dataDir = await mkdtemp(join(tmpdir(), `fleetcore-${name}-`))
+  // The browser first: a machine without Chromium must not leave a started FleetCore (and its chDB
+  // session, one per process) behind to fail every later test file of this worker.
+  const browser = await launchChromium()
   const fleet = await startFleetCoreFromTemplate(
     { simulatorVehicles: 0, ...options, dataDir },
     process.env.FLEET_TEST_TEMPLATES,
-  )
-  const browser = await launchChromium()
+  ).catch(async (error: unknown) => {
+    await browser.close()
+    throw error
+  })
   const demo = fleet.demo
   if (demo === null) throw new Error("the server seeded no demo organisation")
   const contexts: BrowserContext[] = []
