@@ -265,8 +265,7 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
 
   const route = async (conn: Duplex, peer: Peer) => {
     const sniffed = await sniffProtocolLevel(conn, 10_000, MAX_CONNECT_BYTES)
-    const level = sniffed?.level
-    if (sniffed !== null && level === 5) {
+    if (sniffed?.level === 5) {
       conn.unshift(sniffed.head)
       metrics.mqttConnections.inc({ version: "5" })
       conn.once("close", () => metrics.mqttConnections.dec({ version: "5" }))
@@ -286,7 +285,7 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
         },
         peer.address,
       )
-    } else if (sniffed !== null && (level === 3 || level === 4)) {
+    } else if (sniffed?.level === 3 || sniffed?.level === 4) {
       // Aedes buffers whole packets: sizes are checked from the fixed headers before it reads them.
       const guarded = guardConnection(conn, {
         guard: makePacketSizeGuard(packetLimit(MAX_PACKET_BYTES)),

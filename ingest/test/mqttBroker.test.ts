@@ -4,8 +4,9 @@ import { makeLog, makeMetrics } from "@fleetcore/platform"
 import type { DeviceId, OrgId, VehicleId } from "@fleetcore/proto"
 import mqtt from "mqtt"
 import { generate, type Packet, parser } from "mqtt-packet"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import WebSocket from "ws"
+import { makeDeviceLinks } from "../src/commands/DeviceLinks.js"
 import type { AuthenticatedDevice, DeviceAuthenticator, DeviceIngress } from "../src/DeviceIngress.js"
 import { type MqttBroker, startMqttBroker } from "../src/MqttBroker.js"
 import { MAX_CONNECT_BYTES, MAX_PACKET_BYTES } from "../src/mqtt/packetLimits.js"
@@ -34,6 +35,7 @@ let broker: MqttBroker
 let metrics: ReturnType<typeof makeMetrics>
 let payloadSizes: number[]
 const sockets: Socket[] = []
+const links = makeDeviceLinks()
 
 beforeEach(async () => {
   authGate = Promise.resolve()
@@ -53,6 +55,7 @@ beforeEach(async () => {
     ingress,
     log: makeLog("silent"),
     metrics,
+    links,
   })
 })
 afterEach(async () => {
@@ -224,5 +227,33 @@ describe("MQTT packet-size limits, read from the fixed header before buffering",
     client.end(true)
     expect(payloadSizes).toEqual([2])
     expect(await refusals("FLEET_INGEST_PACKET_TOO_LARGE")).toBe(1)
+  })
+})
+
+describe("what Aedes carries", () => {
+  it("takes telemetry in without Aedes's fan-out, and still delivers commands to the device", async () => {
+    const fannedOut: string[] = []
+    broker.aedes.on("publish", (packet) => fannedOut.push(packet.topic))
+    const device = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, {
+      clientId: DEVICE,
+      username: DEVICE,
+      password: SECRET,
+      reconnectPeriod: 0,
+    })
+    try {
+      await device.subscribeAsync(`fleet/v1/devices/${DEVICE}/commands`, { qos: 1 })
+      await device.publishAsync(TELEMETRY, '{"timeMs":1,"lat":1,"lon":1}', { qos: 1 })
+      expect(payloadSizes).toHaveLength(1)
+      const received = new Promise<string>((resolve) =>
+        device.once("message", (_t, payload) => resolve(String(payload))),
+      )
+      expect(links.linkOf(DEVICE)?.send('{"id":"c1","text":"ping"}')).toBe(true)
+      expect(await received).toBe('{"id":"c1","text":"ping"}')
+      // Only the command went through Aedes's publish pipeline ($SYS chatter and telemetry did not).
+      await vi.waitFor(() => expect(fannedOut.length).toBeGreaterThan(0))
+      expect(fannedOut).toEqual([`fleet/v1/devices/${DEVICE}/commands`])
+    } finally {
+      await device.endAsync()
+    }
   })
 })
