@@ -59,7 +59,8 @@ export interface RunningSimulator {
 type Point = fleet.telemetry.v1.IPoint
 const GPS_NOISE_DEG = 0.00002 // about 2 m
 
-const pointOf = (s: VehicleState, route: Route, timeMs: number, rng: () => number): Point => {
+/** The point a simulated vehicle reports in state `s`: every field a full OBD tracker sends. */
+export const simulatedPoint = (s: VehicleState, route: Route, timeMs: number, rng: () => number): Point => {
   const p = position(s, route)
   const engineOn = s.phase !== "parked"
   return {
@@ -141,7 +142,7 @@ export const startSimulator = async (options: SimulatorOptions): Promise<Running
         state = step(state, route, (now - last) / 1000, rng)
         last = now
         counters.published++
-        session.report(pointOf(state, route, now, rng))
+        session.report(simulatedPoint(state, route, now, rng))
       })
       return
     }
@@ -168,7 +169,7 @@ export const startSimulator = async (options: SimulatorOptions): Promise<Running
       state = step(state, route, (now - last) / 1000, rng)
       if (relayCut) state = { ...state, phase: "parked", phaseLeftS: Number.POSITIVE_INFINITY, speedMps: 0 }
       last = now
-      const point = pointOf(state, route, now, rng)
+      const point = simulatedPoint(state, route, now, rng)
       buffer.push(relayCut ? { ...point, attrs: { relayCut: 1 } } : point)
       if (buffer.length < perMessage || !client.connected) return
       const payload = encode(buffer, json)
