@@ -27,6 +27,7 @@ import {
   initialVehicleRules,
   unknownProfile,
   type VehicleRulesState,
+  withSharedMileage,
 } from "./VehicleRules.js"
 import { loadVehicleProfiles } from "./vehicleProfiles.js"
 
@@ -346,7 +347,7 @@ export class RulesRunner {
     for (const { orgId, vehicleId, beforeMs } of vehicles) {
       const snapshot = snapshots.get(vehicleId)
       const fromSnapshot = snapshot?.state.version === 1
-      const state = fromSnapshot ? snapshot.state : initialVehicleRules
+      const state = fromSnapshot ? withSharedMileage(snapshot.state) : initialVehicleRules
       const tracked: Tracked = {
         orgId: orgId as Tracked["orgId"],
         vehicleId,

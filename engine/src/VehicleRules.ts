@@ -11,10 +11,12 @@ import {
 import {
   defaultFuelLevelConfig,
   type FuelEvent,
+  type FuelLevelConfig,
   type FuelLevelState,
   initialFuelLevelState,
   stepFuelLevel,
 } from "./rules/fuel/FuelLevelRule.js"
+import type { Mutable } from "./rules/Mutable.js"
 import {
   defaultMileageConfig,
   initialMileageState,
@@ -139,12 +141,17 @@ export const unknownProfile: VehicleProfile = {
 
 /** Advances the odometer estimate by one point (see VehicleRulesState.estimatedOdometerM). */
 const estimateOdometer = (
+  into: { estimatedOdometerM?: number | null; estimatedBaseMs?: number | null },
   state: VehicleRulesState,
   r: TelemetryRecord,
   addedM: number,
   profile: VehicleProfile,
-): { estimatedOdometerM: number | null; estimatedBaseMs: number | null } => {
-  if (r.odometerM !== undefined) return { estimatedOdometerM: r.odometerM, estimatedBaseMs: r.timeMs }
+): void => {
+  if (r.odometerM !== undefined) {
+    into.estimatedOdometerM = r.odometerM
+    into.estimatedBaseMs = r.timeMs
+    return
+  }
   let value = state.estimatedOdometerM ?? null
   let base = state.estimatedBaseMs ?? null
   const manual = profile.manualReading
@@ -153,7 +160,8 @@ const estimateOdometer = (
     base = manual.atMs
   }
   if (value === null && profile.commissionedOdometerM !== null) value = profile.commissionedOdometerM
-  return { estimatedOdometerM: value === null ? null : value + addedM, estimatedBaseMs: base }
+  into.estimatedOdometerM = value === null ? null : value + addedM
+  into.estimatedBaseMs = base
 }
 
 /**
@@ -226,9 +234,25 @@ const BATTERY_RECOVERY_V = 0.4
 const KEEP_DAYS = 7
 const DAY_MS = 86_400_000
 
-const pruneDays = (days: Record<string, number>, newestMs: number): Record<string, number> => {
+const pruneDays = (days: Readonly<Record<string, number>>, newestMs: number): Record<string, number> => {
   const oldest = new Date(newestMs - KEEP_DAYS * DAY_MS).toISOString().slice(0, 10)
   return Object.fromEntries(Object.entries(days).filter(([day]) => day >= oldest))
+}
+
+/** The fuel rule's configuration per tank capacity, made once per capacity rather than per point. */
+const fuelConfigs = new Map<number, FuelLevelConfig>()
+const fuelConfig = (tankCapacityL: number): FuelLevelConfig => {
+  let config = fuelConfigs.get(tankCapacityL)
+  if (config === undefined) {
+    config = { ...defaultFuelLevelConfig, tankCapacityL }
+    if (fuelConfigs.size < 1024) fuelConfigs.set(tankCapacityL, config)
+  }
+  return config
+}
+
+const hasKeys = (record: Readonly<Record<string, unknown>>): boolean => {
+  for (const _ in record) return true
+  return false
 }
 
 /**
@@ -248,26 +272,35 @@ export const stepVehicleRules = (
   let flaggedDays = state.flaggedDays ?? {}
   if (mileage.events.length > 0) {
     const next: Record<string, number> = { ...days }
-    const nextFlagged: Record<string, number> = { ...flaggedDays }
-    const nextDriver: Record<string, number> = { ...driverDays }
+    // Copied only when they change (a flagged odometer, an assigned driver).
+    let nextFlagged: Record<string, number> | null = null
+    let nextDriver: Record<string, number> | null = null
+    let newDay = false
     for (const e of mileage.events) {
+      if (!(e.dayUtc in days)) newDay = true
       next[e.dayUtc] = (next[e.dayUtc] ?? 0) + e.metres
       out.days.set(e.dayUtc, next[e.dayUtc] as number)
-      if (e.source === "gps_odometer_flagged") nextFlagged[e.dayUtc] = (nextFlagged[e.dayUtc] ?? 0) + e.metres
+      if (e.source === "gps_odometer_flagged") {
+        nextFlagged ??= { ...flaggedDays }
+        nextFlagged[e.dayUtc] = (nextFlagged[e.dayUtc] ?? 0) + e.metres
+      }
       const driver = driverAt(profile, e.timeMs)
       if (driver !== null) {
+        nextDriver ??= { ...driverDays }
         const key = `${e.dayUtc}|${driver}`
         nextDriver[key] = (nextDriver[key] ?? 0) + e.metres
         out.driverDays.set(key, nextDriver[key] as number)
       }
     }
     // Pruning only matters when a day starts: skip it (and its allocations) otherwise.
-    const newDay = mileage.events.some((e) => !(e.dayUtc in days))
     days = newDay ? pruneDays(next, r.timeMs) : next
-    driverDays = newDay ? pruneDays(nextDriver, r.timeMs) : nextDriver
-    flaggedDays = newDay ? pruneDays(nextFlagged, r.timeMs) : nextFlagged
+    driverDays = newDay ? pruneDays(nextDriver ?? driverDays, r.timeMs) : (nextDriver ?? driverDays)
+    flaggedDays = newDay ? pruneDays(nextFlagged ?? flaggedDays, r.timeMs) : (nextFlagged ?? flaggedDays)
   }
-  const trips = stepTrips(state.trips, r, profile.trips)
+  // The trip rule keeps its own mileage state, stepped by the same function with the same record:
+  // while both states are one object (and the configuration too), its step is this one.
+  const sharedMileage = state.trips.mileage === state.mileage && profile.trips.mileage === profile.mileage
+  const trips = stepTrips(state.trips, r, profile.trips, sharedMileage ? mileage : undefined)
   out.trips.push(...trips.events)
   const odometer = stepOdometerIntegrity(state.odometer, r, profile.odometer)
   for (const a of odometer.events) {
@@ -286,7 +319,7 @@ export const stepVehicleRules = (
   // Without a tank capacity a level in % cannot become litres: the sensor rule waits for one.
   let fuel = state.fuel ?? initialFuelLevelState
   if (profile.tankCapacityL !== null) {
-    const step = stepFuelLevel(fuel, r, { ...defaultFuelLevelConfig, tankCapacityL: profile.tankCapacityL })
+    const step = stepFuelLevel(fuel, r, fuelConfig(profile.tankCapacityL))
     fuel = step.state
     for (const e of step.events) {
       const driverId = driverAt(profile, e.startMs)
@@ -377,7 +410,8 @@ export const stepVehicleRules = (
   const fences = stepGeofences(state.geofences ?? initialGeofenceState, r, profile.geofences)
   for (const e of fences.events) raise(e.kind, e.fenceId, "info", { geofenceId: e.fenceId })
 
-  return {
+  // Built field by field in the order the state always had (its JSON snapshot reads the same).
+  const next = {
     version: 1,
     mileage: mileage.state,
     trips: trips.state,
@@ -389,11 +423,23 @@ export const stepVehicleRules = (
     dtc: dtc.state,
     geofences: fences.state,
     days,
-    ...(Object.keys(flaggedDays).length > 0 ? { flaggedDays } : {}),
-    ...estimateOdometer(state, r, mileage.metres, profile),
-    lastTimeMs: Math.max(state.lastTimeMs ?? r.timeMs, r.timeMs),
-  }
+  } as Mutable<VehicleRulesState>
+  if (hasKeys(flaggedDays)) next.flaggedDays = flaggedDays
+  estimateOdometer(next, state, r, mileage.metres, profile)
+  next.lastTimeMs = Math.max(state.lastTimeMs ?? r.timeMs, r.timeMs)
+  return next
 }
+
+/**
+ * The state with the trip rule's mileage state and the vehicle's as one object when they are equal,
+ * so each point steps mileage once (see stepVehicleRules). For states read back from JSON (a
+ * snapshot, a checkpoint): equal states step alike, so sharing them changes no outcome.
+ */
+export const withSharedMileage = (state: VehicleRulesState): VehicleRulesState =>
+  state.trips.mileage !== state.mileage &&
+  JSON.stringify(state.trips.mileage) === JSON.stringify(state.mileage)
+    ? { ...state, trips: { ...state.trips, mileage: state.mileage } }
+    : state
 
 /** Closes the open trip of a vehicle that has been silent too long (server clock). */
 export const flushVehicleRules = (

@@ -1,7 +1,7 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib"
 import type { TelemetryRecord } from "@fleetcore/proto"
 import type { CheckpointBudget } from "./CheckpointBudget.js"
-import type { VehicleRulesState } from "./VehicleRules.js"
+import { type VehicleRulesState, withSharedMileage } from "./VehicleRules.js"
 
 /**
  * A vehicle's rules state as it was after its point at `atMs` (device time): where a re-run
@@ -22,7 +22,7 @@ export const packCheckpoint = (state: VehicleRulesState): Checkpoint => ({
 })
 
 export const checkpointState = (checkpoint: Checkpoint): VehicleRulesState =>
-  JSON.parse(inflateRawSync(checkpoint.packed).toString("utf8")) as VehicleRulesState
+  withSharedMileage(JSON.parse(inflateRawSync(checkpoint.packed).toString("utf8")) as VehicleRulesState)
 
 export interface LateConfig {
   /**

@@ -68,4 +68,27 @@ describe("geofences", () => {
       ),
     ).toEqual([])
   })
+
+  it("keeps the previous sides when a point changes none, and drops a fence no longer listed", () => {
+    const first = stepGeofences(initialGeofenceState, { timeMs: 0, lat: 43.24, lon: 76.9 }, [depot, yard])
+    expect(first.state.fences).toEqual({
+      depot: { inside: true, otherSinceMs: null },
+      yard: { inside: false, otherSinceMs: null },
+    })
+    const same = stepGeofences(first.state, { timeMs: 10_000, lat: 43.2401, lon: 76.9 }, [depot, yard])
+    expect(same.state.fences).toBe(first.state.fences)
+    expect(same.state.lastTimeMs).toBe(10_000)
+    // Leaving the depot starts its dwell: that side changes, the yard's is the same object.
+    const leaving = stepGeofences(same.state, { timeMs: 20_000, lat: 43.3, lon: 76.9 }, [depot, yard])
+    expect(leaving.state.fences).toEqual({
+      depot: { inside: true, otherSinceMs: 20_000 },
+      yard: { inside: false, otherSinceMs: null },
+    })
+    expect(leaving.state.fences.yard).toBe(first.state.fences.yard)
+    const stillLeaving = stepGeofences(leaving.state, { timeMs: 30_000, lat: 43.3, lon: 76.9 }, [depot, yard])
+    expect(stillLeaving.state.fences).toBe(leaving.state.fences)
+    // The yard was deleted: its side goes, though no side changed.
+    const fewer = stepGeofences(stillLeaving.state, { timeMs: 40_000, lat: 43.3, lon: 76.9 }, [depot])
+    expect(fewer.state.fences).toEqual({ depot: { inside: true, otherSinceMs: 20_000 } })
+  })
 })

@@ -39,9 +39,7 @@ export const insidePolygon = (
 }
 
 export const insideFence = (f: Geofence, lat: number, lon: number): boolean =>
-  f.kind === "circle"
-    ? haversineM({ lat, lon }, { lat: f.lat, lon: f.lon }) <= f.radiusM
-    : insidePolygon(lat, lon, f.ring)
+  f.kind === "circle" ? haversineM({ lat, lon }, f) <= f.radiusM : insidePolygon(lat, lon, f.ring)
 
 /** Per fence: the side the vehicle is confirmed on, and since when it has been on the other side. */
 export interface FenceSide {
@@ -69,38 +67,72 @@ const alerts = (f: Geofence, kind: GeofenceEvent["kind"], crossedMs: number): bo
   return f.schedule == null || inSchedule(f.schedule, crossedMs)
 }
 
+const NO_EVENTS: ReadonlyArray<GeofenceEvent> = Object.freeze([])
+
+/** The fence's side after a point: `side` itself when nothing changed (no allocation per point). */
+const nextSide = (
+  side: FenceSide | undefined,
+  now: boolean,
+  f: Geofence,
+  p: { readonly timeMs: number; readonly lat: number; readonly lon: number },
+  events: GeofenceEvent[],
+): FenceSide => {
+  if (side === undefined) return { inside: now, otherSinceMs: null }
+  if (now === side.inside) return side.otherSinceMs === null ? side : { inside: now, otherSinceMs: null }
+  const since = side.otherSinceMs ?? p.timeMs
+  if (p.timeMs - since >= f.dwellS * 1000) {
+    const kind = now ? "geofence_enter" : "geofence_exit"
+    if (alerts(f, kind, since)) events.push({ kind, fenceId: f.id, timeMs: p.timeMs, lat: p.lat, lon: p.lon })
+    return { inside: now, otherSinceMs: null }
+  }
+  return side.otherSinceMs === since ? side : { inside: side.inside, otherSinceMs: since }
+}
+
+const keyCount = (record: Readonly<Record<string, unknown>>): number => {
+  let n = 0
+  for (const _ in record) n++
+  return n
+}
+
 /**
  * Enter and exit need the vehicle on the new side for the fence's dwell time, so driving along a
  * boundary does not flap. A vehicle first seen inside a fence is taken as inside, without an event.
  * The side is tracked always; an alert is raised only for the fence's kinds of crossing and when the
  * crossing (the first point on the new side) falls inside the fence's schedule.
+ *
+ * Most points change no fence's side: the previous sides (and their record) are then kept as they
+ * are, so a point costs no allocation per fence (the engine's largest source of garbage before).
  */
 export const stepGeofences = (
   state: GeofenceState,
   p: { readonly timeMs: number; readonly lat: number; readonly lon: number },
   fences: ReadonlyArray<Geofence>,
-): { state: GeofenceState; events: GeofenceEvent[] } => {
-  if (state.lastTimeMs !== null && p.timeMs <= state.lastTimeMs) return { state, events: [] }
+): { state: GeofenceState; events: ReadonlyArray<GeofenceEvent> } => {
+  if (state.lastTimeMs !== null && p.timeMs <= state.lastTimeMs) return { state, events: NO_EVENTS }
   const events: GeofenceEvent[] = []
-  const next: Record<string, FenceSide> = {}
-  for (const f of fences) {
-    const now = insideFence(f, p.lat, p.lon)
+  // Copied only once a side changes: until then every side so far is the previous one.
+  let next: Record<string, FenceSide> | null = null
+  for (let i = 0; i < fences.length; i++) {
+    const f = fences[i] as Geofence
     const side = state.fences[f.id]
-    if (side === undefined) {
-      next[f.id] = { inside: now, otherSinceMs: null }
-    } else if (now === side.inside) {
-      next[f.id] = { inside: side.inside, otherSinceMs: null }
-    } else {
-      const since = side.otherSinceMs ?? p.timeMs
-      if (p.timeMs - since >= f.dwellS * 1000) {
-        const kind = now ? "geofence_enter" : "geofence_exit"
-        if (alerts(f, kind, since))
-          events.push({ kind, fenceId: f.id, timeMs: p.timeMs, lat: p.lat, lon: p.lon })
-        next[f.id] = { inside: now, otherSinceMs: null }
-      } else {
-        next[f.id] = { inside: side.inside, otherSinceMs: since }
+    const updated = nextSide(side, insideFence(f, p.lat, p.lon), f, p, events)
+    if (next === null && updated !== side) {
+      next = {}
+      for (let j = 0; j < i; j++) {
+        const earlier = fences[j] as Geofence
+        next[earlier.id] = state.fences[earlier.id] as FenceSide
       }
     }
+    if (next !== null) next[f.id] = updated
   }
-  return { state: { lastTimeMs: p.timeMs, fences: next }, events }
+  // Unchanged sides keep the record, unless it still holds fences no longer in the list.
+  const sides = next ?? (keyCount(state.fences) === fences.length ? state.fences : rebuild(state, fences))
+  return { state: { lastTimeMs: p.timeMs, fences: sides }, events: events.length === 0 ? NO_EVENTS : events }
+}
+
+/** The previous sides of exactly these fences (a fence was removed, or an id repeats). */
+const rebuild = (state: GeofenceState, fences: ReadonlyArray<Geofence>): Record<string, FenceSide> => {
+  const sides: Record<string, FenceSide> = {}
+  for (const f of fences) sides[f.id] = state.fences[f.id] as FenceSide
+  return sides
 }

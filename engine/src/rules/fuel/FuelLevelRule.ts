@@ -259,6 +259,36 @@ const learnNoise = (
   return Math.min(Math.max(next, 0.001 * tank), 0.03 * tank)
 }
 
+/** `values` with `value` appended, only the newest `cap` kept (one array, not two). */
+const appendCapped = (values: ReadonlyArray<number>, value: number, cap: number): number[] => {
+  const kept = values.slice(cap > 0 ? Math.max(0, values.length + 1 - cap) : 0)
+  kept.push(value)
+  return kept
+}
+
+const NO_READINGS: ReadonlyArray<number> = Object.freeze([])
+const NO_LEVELS = [0, 0] as const
+
+/** The driving state after a reading, built in full (this runs for every moving point). */
+const driven = (
+  s: FuelLevelState,
+  timeMs: number,
+  recentL: ReadonlyArray<number>,
+  referenceL: number | null,
+  referenceMs: number | null,
+  pendingSinceMs: number | null,
+): FuelLevelState => ({
+  lastTimeMs: timeMs,
+  noiseL: s.noiseL,
+  previousParkedL: s.previousParkedL,
+  recentL,
+  recentMs: NO_READINGS,
+  referenceL,
+  referenceMs,
+  pendingSinceMs,
+  stop: s.stop,
+})
+
 /** Driving: the median follows consumption; a rise that lasts `confirmS` is a fill. */
 const stepDriving = (
   s: FuelLevelState,
@@ -270,26 +300,25 @@ const stepDriving = (
   event: readonly [number, number] | null
   levels: readonly [number, number]
 } => {
-  const recentL = [...s.recentL, litres].slice(-config.window)
+  const recentL = appendCapped(s.recentL, litres, config.window)
   const level = levelOf(recentL)
-  const base = { ...s, lastTimeMs: timeMs, recentL, recentMs: [] }
-  const none = { event: null, levels: [0, 0] as const }
   if (s.referenceL === null || recentL.length < Math.min(3, config.window)) {
     const referenceL = s.referenceL ?? level
-    return {
-      state: { ...base, referenceL, referenceMs: s.referenceMs ?? timeMs, pendingSinceMs: null },
-      ...none,
-    }
+    const state = driven(s, timeMs, recentL, referenceL, s.referenceMs ?? timeMs, null)
+    return { state, event: null, levels: NO_LEVELS }
   }
   const riseL = fuelThresholds(config, s.noiseL).riseL
   if (level - s.referenceL < riseL) {
     // Settled: the reference follows consumption (and slosh the median lets through).
-    return { state: { ...base, referenceL: level, referenceMs: timeMs, pendingSinceMs: null }, ...none }
+    return { state: driven(s, timeMs, recentL, level, timeMs, null), event: null, levels: NO_LEVELS }
   }
   const since = s.pendingSinceMs ?? timeMs
-  if (timeMs - since < config.confirmS * 1000) return { state: { ...base, pendingSinceMs: since }, ...none }
+  if (timeMs - since < config.confirmS * 1000) {
+    const state = driven(s, timeMs, recentL, s.referenceL, s.referenceMs, since)
+    return { state, event: null, levels: NO_LEVELS }
+  }
   return {
-    state: { ...base, referenceL: level, referenceMs: timeMs, pendingSinceMs: null },
+    state: driven(s, timeMs, recentL, level, timeMs, null),
     event: [s.referenceMs ?? since, timeMs],
     levels: [s.referenceL, level],
   }

@@ -1,6 +1,7 @@
 import type { TelemetryRecord } from "@fleetcore/proto"
 import { type FixValidityConfig, fixVerdict } from "../fixValidity.js"
 import { haversineM, type LatLon, maxTravelM, type TravelLimits } from "../geo.js"
+import type { Mutable } from "../Mutable.js"
 
 const RAD = Math.PI / 180
 
@@ -82,7 +83,10 @@ export interface GpsDistanceState {
   readonly behind?: { readonly last: GpsFix; readonly metres: number }
 }
 
-export const initialGpsDistanceState: GpsDistanceState = { anchor: null, candidates: [] }
+/** No candidates: one shared, frozen array rather than a new one for every point. */
+const NO_FIXES: ReadonlyArray<GpsFix> = Object.freeze([])
+
+export const initialGpsDistanceState: GpsDistanceState = { anchor: null, candidates: NO_FIXES }
 
 export type GpsPoint = Pick<
   TelemetryRecord,
@@ -115,15 +119,19 @@ export const accuracyM = (hdop: number | undefined, config: GpsDistanceConfig): 
   Math.max((hdop ?? 0) * config.hdopToMetres, config.minAccuracyM)
 
 /** The fix a point gives (its position, time, error radius and speed). */
-export const gpsFix = (point: GpsPoint, config: GpsDistanceConfig): GpsFix => ({
-  timeMs: point.timeMs,
-  lat: point.lat,
-  lon: point.lon,
-  accuracyM: accuracyM(point.hdop, config),
-  speedMps: point.speedMps ?? null,
-  ...(point.receivedAtMs === undefined ? {} : { receivedAtMs: point.receivedAtMs }),
-  ...(point.headingDeg === undefined ? {} : { headingDeg: point.headingDeg }),
-})
+export const gpsFix = (point: GpsPoint, config: GpsDistanceConfig): GpsFix => {
+  // Assigned in place, not spread from temporary objects: this runs for every point, twice.
+  const fix: Mutable<GpsFix> = {
+    timeMs: point.timeMs,
+    lat: point.lat,
+    lon: point.lon,
+    accuracyM: accuracyM(point.hdop, config),
+    speedMps: point.speedMps ?? null,
+  }
+  if (point.receivedAtMs !== undefined) fix.receivedAtMs = point.receivedAtMs
+  if (point.headingDeg !== undefined) fix.headingDeg = point.headingDeg
+  return fix
+}
 
 /** A fix that arrives this long after another at most may continue it across a clock step. */
 export const CLOCK_STEP_MAX_ARRIVAL_MS = 60_000
@@ -190,13 +198,13 @@ export const stepGpsDistance = (
     // Past a clock step: measured on from the fixes behind it when this one continues them.
     const { last, metres } = state.behind
     const across = continuesBehind(last, fix, config)
-      ? stepGpsDistance({ anchor: last, candidates: [] }, point, config)
+      ? stepGpsDistance({ anchor: last, candidates: NO_FIXES }, point, config)
       : null
     if (across !== null && (across.outcome === "moved" || across.outcome === "held"))
       return { ...across, metres: metres + across.metres }
     return stepGpsDistance({ anchor, candidates }, point, config)
   }
-  if (anchor === null) return { state: { anchor: fix, candidates: [] }, metres: 0, outcome: "first" }
+  if (anchor === null) return { state: { anchor: fix, candidates: NO_FIXES }, metres: 0, outcome: "first" }
 
   if (!reachable(anchor, fix, config)) {
     const last = candidates.at(-1)
@@ -205,7 +213,7 @@ export const stepGpsDistance = (
       return { state: { anchor, candidates: chain }, metres: 0, outcome: "teleport" }
     }
     // The vehicle really is elsewhere: keep the distance driven among the agreeing fixes, not the jump.
-    return { state: { anchor: fix, candidates: [] }, metres: pathM(chain), outcome: "relocated" }
+    return { state: { anchor: fix, candidates: NO_FIXES }, metres: pathM(chain), outcome: "relocated" }
   }
 
   const d = haversineM(anchor, fix)
@@ -229,18 +237,18 @@ export const stepGpsDistance = (
     // standing vehicle is judged against the speeds), else unknown; either way the next segment
     // is not integrated from here (segmentM), as the vehicle may have crept inside the radii.
     const standing = fix.speedMps !== null && fix.speedMps < config.stationarySpeedMps
-    const held = {
+    const held: Mutable<GpsFix> = {
       timeMs: fix.timeMs,
       lat: anchor.lat,
       lon: anchor.lon,
       accuracyM: anchor.accuracyM,
       speedMps: standing ? 0 : null,
-      ...(fix.receivedAtMs === undefined ? {} : { receivedAtMs: fix.receivedAtMs }),
     }
-    return { state: { anchor: held, candidates: [] }, metres: 0, outcome: "held" }
+    if (fix.receivedAtMs !== undefined) held.receivedAtMs = fix.receivedAtMs
+    return { state: { anchor: held, candidates: NO_FIXES }, metres: 0, outcome: "held" }
   }
   return {
-    state: { anchor: fix, candidates: [] },
+    state: { anchor: fix, candidates: NO_FIXES },
     metres: segmentM(anchor, fix, d, slackM, config),
     outcome: "moved",
   }

@@ -1,10 +1,12 @@
 import type { TelemetryRecord } from "@fleetcore/proto"
 import { dayUtc } from "../geo.js"
+import type { Mutable } from "../Mutable.js"
 import {
   defaultOdometerCheckConfig,
   gpsTainted,
   initialOdometerCheckState,
   type OdometerCheckConfig,
+  type OdometerCheckInput,
   type OdometerCheckState,
   stepOdometerCheck,
 } from "../odometer/OdometerCheck.js"
@@ -81,6 +83,8 @@ export interface DistanceEvent {
   readonly source: "odometer" | "gps" | "gps_odometer_flagged"
 }
 
+const NO_DISTANCE: ReadonlyArray<DistanceEvent> = Object.freeze([])
+
 export interface MileageStep {
   readonly state: MileageState
   readonly events: ReadonlyArray<DistanceEvent>
@@ -125,7 +129,12 @@ export const stepMileage = (
       state.odometer === null && record.odometerM === undefined
         ? stepGpsBehind(state.gps, record, config)
         : state.gps
-    return { state: gps === state.gps ? state : { ...state, gps }, events: [], metres: 0, fix: false }
+    return {
+      state: gps === state.gps ? state : { ...state, gps },
+      events: NO_DISTANCE,
+      metres: 0,
+      fix: false,
+    }
   }
   const gps = stepGpsDistance(state.gps, record, config)
   const tainted =
@@ -139,20 +148,16 @@ export const stepMileage = (
   let source: DistanceEvent["source"]
 
   if (record.odometerM !== undefined && odometer !== null) {
-    const step = stepOdometerCheck(
-      odometer,
-      check,
-      {
-        valueM: record.odometerM,
-        timeMs: record.timeMs,
-        lat: record.lat,
-        lon: record.lon,
-        gpsM: state.heldGpsM + gps.metres,
-        tainted,
-        ...(record.receivedAtMs === undefined ? {} : { receivedAtMs: record.receivedAtMs }),
-      },
-      config,
-    )
+    const input: Mutable<OdometerCheckInput> = {
+      valueM: record.odometerM,
+      timeMs: record.timeMs,
+      lat: record.lat,
+      lon: record.lon,
+      gpsM: state.heldGpsM + gps.metres,
+      tainted,
+    }
+    if (record.receivedAtMs !== undefined) input.receivedAtMs = record.receivedAtMs
+    const step = stepOdometerCheck(odometer, check, input, config)
     odometer = step.track
     check = step.check
     metres = step.countM
@@ -191,7 +196,7 @@ export const stepMileage = (
     check,
   }
   const fix = gps.outcome !== "poor_fix"
-  if (metres === 0) return { state: next, events: [], metres: 0, fix }
+  if (metres === 0) return { state: next, events: NO_DISTANCE, metres: 0, fix }
   const event: DistanceEvent = {
     kind: "distance",
     orgId: record.orgId,

@@ -1,4 +1,5 @@
 import { haversineM, type LatLon, maxTravelM } from "../geo.js"
+import type { Mutable } from "../Mutable.js"
 import type { GpsDistanceState, GpsOutcome } from "../mileage/GpsDistance.js"
 import {
   defaultOdometerLimits,
@@ -300,18 +301,18 @@ export const stepOdometerCheck = (
     }
   }
 
+  // Built field by field (in the order it always had), not spread: this runs for every reading.
+  const nextCheck = { at: { lat: input.lat, lon: input.lon } } as Mutable<OdometerCheckState>
+  if (input.receivedAtMs !== undefined) nextCheck.receivedAtMs = input.receivedAtMs
+  nextCheck.stillGpsM = stillGpsM
+  nextCheck.stillTainted = moved ? false : stillTainted
+  nextCheck.buckets = buckets
+  nextCheck.current = current
+  nextCheck.resolutionM = resolutionM
+  nextCheck.flag = flag
   return {
     track: nextTrack,
-    check: {
-      at: { lat: input.lat, lon: input.lon },
-      ...(input.receivedAtMs === undefined ? {} : { receivedAtMs: input.receivedAtMs }),
-      stillGpsM,
-      stillTainted: moved ? false : stillTainted,
-      buckets,
-      current,
-      resolutionM,
-      flag,
-    },
+    check: nextCheck,
     change,
     odometer: step,
     countM,

@@ -1,4 +1,5 @@
 import type { TelemetryRecord } from "@fleetcore/proto"
+import type { Mutable } from "../Mutable.js"
 import {
   defaultGpsDistanceConfig,
   type GpsDistanceConfig,
@@ -11,6 +12,7 @@ import {
   gpsTainted,
   initialOdometerCheckState,
   type OdometerCheckConfig,
+  type OdometerCheckInput,
   type OdometerCheckState,
   stepOdometerCheck,
 } from "./OdometerCheck.js"
@@ -46,6 +48,7 @@ export interface OdometerIntegrityState {
 }
 
 const CLEAN = { gpsM: 0, tainted: false }
+const NO_ALERTS: ReadonlyArray<OdometerAlert> = Object.freeze([])
 
 export const initialOdometerIntegrityState: OdometerIntegrityState = {
   lastTimeMs: null,
@@ -86,10 +89,10 @@ export const stepOdometerIntegrity = (
   record: OdometerIntegrityRecord,
   config: OdometerIntegrityConfig = defaultOdometerIntegrityConfig,
 ): OdometerIntegrityStep => {
-  if (state.lastTimeMs !== null && record.timeMs <= state.lastTimeMs) return { state, events: [] }
+  if (state.lastTimeMs !== null && record.timeMs <= state.lastTimeMs) return { state, events: NO_ALERTS }
   if (state.odometer === null && record.odometerM === undefined) {
     // No odometer yet: nothing to check, and no GPS work for vehicles that never report one.
-    return { state: { ...state, lastTimeMs: record.timeMs }, events: [] }
+    return { state: { ...state, lastTimeMs: record.timeMs }, events: NO_ALERTS }
   }
   const gapMs = state.lastTimeMs === null ? null : record.timeMs - state.lastTimeMs
   const interval = nextInterval(state.intervalMs, gapMs)
@@ -102,46 +105,47 @@ export const stepOdometerIntegrity = (
       silent ||
       gpsTainted(state.gps, state.lastTimeMs, record.timeMs, gps.outcome, config),
   }
-  const intervalMs = interval === undefined ? {} : { intervalMs: interval }
+  // States are built field by field in their usual order, not spread from temporary objects:
+  // this runs for every point.
   if (record.odometerM === undefined) {
-    return {
-      state: { ...state, lastTimeMs: record.timeMs, gps: gps.state, pending, ...intervalMs },
-      events: [],
+    const next: Mutable<OdometerIntegrityState> = {
+      lastTimeMs: record.timeMs,
+      odometer: state.odometer,
+      gps: gps.state,
+      pending,
     }
+    if (state.check !== undefined) next.check = state.check
+    const keptMs = interval ?? state.intervalMs
+    if (keptMs !== undefined) next.intervalMs = keptMs
+    return { state: next, events: NO_ALERTS }
   }
 
-  const reading = { valueM: record.odometerM, timeMs: record.timeMs }
   const check = state.check ?? initialOdometerCheckState
   if (state.odometer === null) {
-    return {
-      state: {
-        lastTimeMs: record.timeMs,
-        odometer: trackOdometer(null, reading, config).track,
-        gps: gps.state,
-        pending: CLEAN,
-        check: {
-          ...check,
-          at: { lat: record.lat, lon: record.lon },
-          ...(record.receivedAtMs === undefined ? {} : { receivedAtMs: record.receivedAtMs }),
-        },
-        ...intervalMs,
+    const first: Mutable<OdometerIntegrityState> = {
+      lastTimeMs: record.timeMs,
+      odometer: trackOdometer(null, { valueM: record.odometerM, timeMs: record.timeMs }, config).track,
+      gps: gps.state,
+      pending: CLEAN,
+      check: {
+        ...check,
+        at: { lat: record.lat, lon: record.lon },
+        ...(record.receivedAtMs === undefined ? {} : { receivedAtMs: record.receivedAtMs }),
       },
-      events: [],
     }
+    if (interval !== undefined) first.intervalMs = interval
+    return { state: first, events: NO_ALERTS }
   }
-  const checked = stepOdometerCheck(
-    state.odometer,
-    check,
-    {
-      ...reading,
-      lat: record.lat,
-      lon: record.lon,
-      gpsM: pending.gpsM,
-      tainted: pending.tainted,
-      ...(record.receivedAtMs === undefined ? {} : { receivedAtMs: record.receivedAtMs }),
-    },
-    config,
-  )
+  const input: Mutable<OdometerCheckInput> = {
+    valueM: record.odometerM,
+    timeMs: record.timeMs,
+    lat: record.lat,
+    lon: record.lon,
+    gpsM: pending.gpsM,
+    tainted: pending.tainted,
+  }
+  if (record.receivedAtMs !== undefined) input.receivedAtMs = record.receivedAtMs
+  const checked = stepOdometerCheck(state.odometer, check, input, config)
   const step = checked.odometer
   const events: OdometerAlert[] = []
   const alert = (kind: OdometerAlertKind, details: Readonly<Record<string, number>>) =>
@@ -175,15 +179,13 @@ export const stepOdometerIntegrity = (
   }
   for (const f of checked.findings) alert(f.kind, f.details)
 
-  return {
-    state: {
-      lastTimeMs: record.timeMs,
-      odometer: checked.track,
-      gps: gps.state,
-      pending: CLEAN,
-      check: checked.check,
-      ...intervalMs,
-    },
-    events,
+  const next: Mutable<OdometerIntegrityState> = {
+    lastTimeMs: record.timeMs,
+    odometer: checked.track,
+    gps: gps.state,
+    pending: CLEAN,
+    check: checked.check,
   }
+  if (interval !== undefined) next.intervalMs = interval
+  return { state: next, events: events.length === 0 ? NO_ALERTS : events }
 }

@@ -5,6 +5,7 @@ import {
   initialMileageState,
   type MileageConfig,
   type MileageState,
+  type MileageStep,
   stepMileage,
 } from "../mileage/MileageRule.js"
 
@@ -298,6 +299,11 @@ export const stepTrips = (
   state: TripState,
   record: TripRecord,
   config: TripConfig = defaultTripConfig,
+  /**
+   * `stepMileage(state.mileage, record, config.mileage)` when the caller already has it (the
+   * vehicle's mileage rule steps the same state with the same record and configuration).
+   */
+  mileageStep?: MileageStep,
 ): TripStep => {
   const prev = state.last
   const outage = state.outage ?? null
@@ -305,7 +311,7 @@ export const stepTrips = (
   if (newestMs !== undefined && record.timeMs <= newestMs) return { state, events: [] }
   // A reading that the odometer track measures from its previous one: motion without a fix.
   const odometerMotion = record.odometerM !== undefined && state.mileage.odometer !== null
-  const mileage = stepMileage(state.mileage, record, config.mileage)
+  const mileage = mileageStep ?? stepMileage(state.mileage, record, config.mileage)
   if (!mileage.fix && record.ignition !== false && !odometerMotion) {
     const held = holdThroughOutage(state, record, mileage.metres, config)
     return {
