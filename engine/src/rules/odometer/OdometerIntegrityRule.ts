@@ -84,6 +84,19 @@ export type OdometerIntegrityRecord = Pick<TelemetryRecord, "orgId" | "vehicleId
   Parameters<typeof stepGpsDistance>[1]
 
 /** Advances a vehicle's odometer checks by one record. */
+/** The state as it was, at a newer time (a vehicle without an odometer: every point). */
+const withTime = (state: OdometerIntegrityState, lastTimeMs: number): OdometerIntegrityState => {
+  const next: Mutable<OdometerIntegrityState> = {
+    lastTimeMs,
+    odometer: state.odometer,
+    gps: state.gps,
+    pending: state.pending,
+  }
+  if (state.check !== undefined) next.check = state.check
+  if (state.intervalMs !== undefined) next.intervalMs = state.intervalMs
+  return next
+}
+
 export const stepOdometerIntegrity = (
   state: OdometerIntegrityState,
   record: OdometerIntegrityRecord,
@@ -92,7 +105,7 @@ export const stepOdometerIntegrity = (
   if (state.lastTimeMs !== null && record.timeMs <= state.lastTimeMs) return { state, events: NO_ALERTS }
   if (state.odometer === null && record.odometerM === undefined) {
     // No odometer yet: nothing to check, and no GPS work for vehicles that never report one.
-    return { state: { ...state, lastTimeMs: record.timeMs }, events: NO_ALERTS }
+    return { state: withTime(state, record.timeMs), events: NO_ALERTS }
   }
   const gapMs = state.lastTimeMs === null ? null : record.timeMs - state.lastTimeMs
   const interval = nextInterval(state.intervalMs, gapMs)
