@@ -1,12 +1,20 @@
-import { appendFile, mkdtemp, readdir, rm } from "node:fs/promises"
+import { appendFile, mkdtemp, readdir, readFile, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import type { Topic } from "@fleetcore/proto"
+import {
+  type DeviceId,
+  type OrgId,
+  type TelemetryRecord,
+  TelemetryTopic,
+  type Topic,
+  type VehicleId,
+} from "@fleetcore/proto"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import type { BusTransport } from "./Bus.js"
 import { BusFullError, type DurableLogBusOptions, makeDurableLogBus } from "./DurableLogBus.js"
 import { makeInProcessBus } from "./InProcessBus.js"
 import { makeLog } from "./Log.js"
+import { scanFrame } from "./log/recordFrame.js"
 
 interface Msg {
   readonly key: string
@@ -217,5 +225,57 @@ describe("durable log bus", () => {
     expect(await readdir(dir)).not.toContain("test.live.v1")
     await sub.close()
     await bus.close()
+  })
+
+  it("stores a topic with a codec in its binary form, and reads back JSON it stored before", async () => {
+    const record = (i: number): TelemetryRecord => ({
+      timeMs: 1_796_000_000_000 + i * 1_000,
+      lat: 43.25 + i * 1e-6,
+      lon: i === 33 ? -0 : 76.9 + i / 3,
+      ...(i % 2 === 0
+        ? { speedMps: 0, ignition: false, satellites: 0 }
+        : { hdop: 0.1 + 0.2, odometerM: 1e9 + i }),
+      ...(i % 5 === 0 ? { dtc: i % 10 === 0 ? [] : ["P0301"], attrs: { alarm: 1, "io 239": -i - 1 } } : {}),
+      orgId: "6f1c1f1e-8a51-4c57-9d0c-1b2a3c4d5e6f" as OrgId,
+      vehicleId: `0b8d6c1a-3e2f-4a5b-8c7d-${String(i % 3).padStart(12, "0")}` as VehicleId,
+      deviceId: `imei-${i % 3}` as DeviceId,
+      receivedAtMs: 1_796_000_000_500 + i * 1_000,
+    })
+    const sent = Array.from({ length: 60 }, (_, i) => record(i))
+    const asMessages = (records: ReadonlyArray<TelemetryRecord>) =>
+      records.map((value) => ({ key: value.vehicleId, value }))
+    // Written as JSON, as the log did before the topic had a codec.
+    const before = open({ partitions: 1 })
+    await before.publish({ name: TelemetryTopic.name, durable: true }, asMessages(sent.slice(0, 30)))
+    await before.close()
+    const after = open({ partitions: 1, memoryRecords: 5 })
+    await after.publish(TelemetryTopic, asMessages(sent.slice(30)))
+
+    const segment = join(dir, TelemetryTopic.name, "0", "00000000000000000000.log")
+    const bytes = await readFile(segment)
+    const firstBytes: number[] = []
+    for (let at = 0; at < bytes.length; ) {
+      const frame = scanFrame(bytes, at)
+      if (frame.kind !== "frame") throw new Error(`segment ends in a ${frame.kind} frame at ${at}`)
+      firstBytes.push(frame.payload[0] as number)
+      at = frame.next
+    }
+    expect(firstBytes).toEqual([...Array(30).fill(0x7b), ...Array(30).fill(0x01)]) // "{", then the format byte
+
+    const seen: TelemetryRecord[] = []
+    let done: () => void = () => undefined
+    const all = new Promise<void>((r) => {
+      done = r
+    })
+    const sub = await after.subscribe(TelemetryTopic, "store", async (batch) => {
+      seen.push(...batch)
+      if (seen.length >= sent.length) done()
+    })
+    await all
+    // Every record exactly as sent (key order aside): absent readings absent, empty lists, -0.
+    expect(seen).toEqual(sent)
+    expect(Object.is(seen[33]?.lon, -0)).toBe(true) // JSON would have written 0
+    await sub.close()
+    await after.close()
   })
 })

@@ -49,9 +49,21 @@ interface DurableTopic {
   readonly partitions: ReadonlyArray<DurablePartition>
 }
 
-const encode = (value: unknown): string => JSON.stringify(value)
 const SYNC_EVERY_MS = 100
-const decode = (payload: Buffer): unknown => JSON.parse(payload.toString("utf8"))
+
+/** A message as the log stores it: the topic's codec when it has one, else JSON text. */
+const encoderOf =
+  <T>(topic: Topic<T>) =>
+  (value: T): string | Uint8Array =>
+    topic.codec === undefined ? JSON.stringify(value) : topic.codec.encode(value)
+
+/** Reads either form back: a codec's bytes start below 0x20, where JSON text never starts. */
+const decoderOf =
+  <T>(topic: Topic<T>) =>
+  (payload: Buffer): unknown =>
+    topic.codec !== undefined && payload.length > 0 && (payload[0] as number) < 0x20
+      ? topic.codec.decode(payload)
+      : JSON.parse(payload.toString("utf8"))
 
 /** Keeps the partition count a topic was created with: records are placed by it. */
 const topicPartitions = async (dir: string, wanted: number, log: Log): Promise<number> => {
@@ -180,6 +192,7 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
     const t = opened.get(topic.name) ?? (await openTopic(topic.name))
     if (diskBytes() >= options.diskBudgetBytes) await room()
     const count = t.partitions.length
+    const encode = encoderOf(topic)
     if (messages.length === 1) {
       const m = messages[0] as BusMessage<T>
       const partition = t.partitions[partitionOf(m.key, count)] as DurablePartition
@@ -187,7 +200,7 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
       await partition.whenCaughtUp()
       return
     }
-    const byPartition = new Map<number, { payloads: string[]; values: unknown[] }>()
+    const byPartition = new Map<number, { payloads: Array<string | Uint8Array>; values: unknown[] }>()
     for (const m of messages) {
       const p = partitionOf(m.key, count)
       let entry = byPartition.get(p)
@@ -233,7 +246,7 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
             whenPast: (offset) => partition.whenPast(offset),
           },
           reader: new PartitionReader(partition.log),
-          decode,
+          decode: decoderOf(topic),
           handler: handler as BusHandler<unknown>,
           commit: (offset) => {
             partition.trim()

@@ -1,4 +1,5 @@
-// Generates the static protobuf module and its typings from telemetry.proto, into src/generated
+// Generates the static protobuf module and its typings from telemetry.proto (devices) and bus.proto
+// (the durable log's records), into src/generated
 // (read by tests and by tsc) and dist/generated (what the built package loads).
 import { execFileSync } from "node:child_process"
 import { copyFileSync, mkdirSync } from "node:fs"
@@ -29,6 +30,7 @@ execFileSync(
     "-o",
     js,
     join(root, "telemetry.proto"),
+    join(root, "bus.proto"),
   ],
   { stdio: "inherit" },
 )

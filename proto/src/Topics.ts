@@ -1,6 +1,6 @@
 import type { DeadLetter } from "./DeadLetter.js"
 import type { LiveBatch } from "./LivePosition.js"
-import type { TelemetryRecord } from "./TelemetryRecord.js"
+import { type TelemetryRecord, TelemetryRecordCodec } from "./TelemetryRecord.js"
 
 /** A bus topic and the type of its messages. */
 export interface Topic<T> {
@@ -10,13 +10,26 @@ export interface Topic<T> {
    * every consumer group handled them. Others (live views) are best effort, in memory.
    */
   readonly durable: boolean
+  /** How the durable log stores a message; JSON without one. */
+  readonly codec?: TopicCodec<T>
   /** Phantom: only carries the message type. */
   readonly _message?: T
 }
-const topic = <T>(name: string, durable: boolean): Topic<T> => ({ name, durable })
+
+/**
+ * A topic's binary encoding. Encoded bytes start with a byte below 0x20, which JSON text never
+ * starts with, so a reader tells them from JSON messages written before the codec (or without it).
+ */
+export interface TopicCodec<T> {
+  readonly encode: (value: T) => Uint8Array
+  readonly decode: (bytes: Uint8Array) => T
+}
+
+const topic = <T>(name: string, durable: boolean, codec?: TopicCodec<T>): Topic<T> =>
+  codec === undefined ? { name, durable } : { name, durable, codec }
 
 /** Validated telemetry, key = vehicle id. */
-export const TelemetryTopic = topic<TelemetryRecord>("fleet.telemetry.v1", true)
+export const TelemetryTopic = topic<TelemetryRecord>("fleet.telemetry.v1", true, TelemetryRecordCodec)
 /** Stored positions for live views, key = organisation id. */
 export const LiveTopic = topic<LiveBatch>("fleet.live.v1", false)
 /** Rejected input with its reason, key = device id. */

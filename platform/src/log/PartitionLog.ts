@@ -91,8 +91,8 @@ export const readFrames = async (
  * open: those records were never acknowledged.
  */
 export class PartitionLog {
-  /** JSON text of each record waiting for the next group commit. */
-  private pending: string[] = []
+  /** Each record waiting for the next group commit: JSON text or encoded bytes. */
+  private pending: Array<string | Uint8Array> = []
   private pendingValues: unknown[] = []
   private pendingBytes = 0
   private waiters: Waiter[] = []
@@ -155,11 +155,11 @@ export class PartitionLog {
   }
 
   /** Appends records; resolves once they are durable (written and, with fsync on, synced). */
-  append(payloads: ReadonlyArray<string>, values: ReadonlyArray<unknown>): Promise<void> {
+  append(payloads: ReadonlyArray<string | Uint8Array>, values: ReadonlyArray<unknown>): Promise<void> {
     if (this.closed) return Promise.reject(new Error(`log ${this.options.dir} is closed`))
     for (const p of payloads) {
       this.pending.push(p)
-      this.pendingBytes += FRAME_HEADER_BYTES + Buffer.byteLength(p)
+      this.pendingBytes += FRAME_HEADER_BYTES + (typeof p === "string" ? Buffer.byteLength(p) : p.byteLength)
     }
     for (const v of values) this.pendingValues.push(v)
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }))
@@ -236,7 +236,12 @@ export class PartitionLog {
       let at = 0
       // Encoded straight into the one write buffer: no buffer per record.
       for (const p of payloads) {
-        const length = buf.write(p, at + FRAME_HEADER_BYTES, "utf8")
+        let length: number
+        if (typeof p === "string") length = buf.write(p, at + FRAME_HEADER_BYTES, "utf8")
+        else {
+          buf.set(p, at + FRAME_HEADER_BYTES)
+          length = p.byteLength
+        }
         buf.writeUInt32LE(length, at)
         buf.writeUInt32LE(
           crc32(buf.subarray(at + FRAME_HEADER_BYTES, at + FRAME_HEADER_BYTES + length)),
