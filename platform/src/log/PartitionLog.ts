@@ -101,6 +101,8 @@ export class PartitionLog {
   private closed = false
   /** Written since the last `sync` (interval mode). */
   private unsynced = false
+  /** A segment is being closed and the next opened: `active` may be a closed handle meanwhile. */
+  private rolling = false
 
   private constructor(
     private readonly options: PartitionLogOptions,
@@ -208,7 +210,9 @@ export class PartitionLog {
 
   /** Puts what was written on the device (interval mode; the bus calls it every 100 ms). */
   async sync(): Promise<void> {
-    if (!this.unsynced || this.closed) return
+    // While rolling, the segment being closed is synced by `roll` itself, and nothing is written yet
+    // to the next one (a flush awaits its roll).
+    if (!this.unsynced || this.closed || this.rolling) return
     this.unsynced = false
     await this.active.datasync()
   }
@@ -271,13 +275,18 @@ export class PartitionLog {
   }
 
   private async roll(): Promise<void> {
-    // The closed segment goes to the device whatever the mode: only the active one is ever unsynced.
-    if (this.options.durability === "interval") await this.active.datasync()
-    await this.active.close()
-    const segment: Segment = { base: this.end, path: join(this.options.dir, segmentName(this.end)), size: 0 }
-    this.active = await open(segment.path, writeFlags(this.options.durability) | constants.O_TRUNC)
-    this.unsynced = false
-    this.segments.push(segment)
+    this.rolling = true
+    try {
+      // The closed segment goes to the device whatever the mode: only the active one is ever unsynced.
+      if (this.options.durability === "interval") await this.active.datasync()
+      await this.active.close()
+      const segment: Segment = { base: this.end, path: join(this.options.dir, segmentName(this.end)), size: 0 }
+      this.active = await open(segment.path, writeFlags(this.options.durability) | constants.O_TRUNC)
+      this.unsynced = false
+      this.segments.push(segment)
+    } finally {
+      this.rolling = false
+    }
     const dir = await open(this.options.dir, "r")
     await dir.sync().finally(() => dir.close())
   }
