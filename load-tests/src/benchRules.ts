@@ -52,6 +52,15 @@ const passes = number(values, "passes", 1, 100)
 const orgId = "6f1c2a3b-1111-4222-8333-944455556666" as OrgId
 const T0 = Date.UTC(2026, 11, 1, 5, 0, 0)
 
+/** A regular polygon of `sides` corners `radiusM` around a centre, as [lat, lon] pairs. */
+const ring = (lat: number, lon: number, radiusM: number, sides: number): Array<[number, number]> =>
+  Array.from({ length: sides }, (_, k) => {
+    const angle = (2 * Math.PI * k) / sides
+    const dLat = (radiusM * Math.cos(angle)) / 111_320
+    const dLon = (radiusM * Math.sin(angle)) / (111_320 * Math.cos((lat * Math.PI) / 180))
+    return [lat + dLat, lon + dLon]
+  })
+
 /** Four circles and two polygons where the simulated routes drive (Almaty). */
 const fences: Geofence[] = [
   ...[
@@ -69,30 +78,8 @@ const fences: Geofence[] = [
       dwellS: 60,
     }),
   ),
-  {
-    id: "depot",
-    kind: "polygon",
-    ring: [
-      [43.2295, 76.8702],
-      [43.2295, 76.8794],
-      [43.2241, 76.8794],
-      [43.2241, 76.8702],
-    ],
-    dwellS: 60,
-  },
-  {
-    id: "yard",
-    kind: "polygon",
-    ring: [
-      [43.2712, 76.9021],
-      [43.2718, 76.9102],
-      [43.2664, 76.9115],
-      [43.2651, 76.9038],
-      [43.2683, 76.9004],
-    ],
-    dwellS: 120,
-    alertOn: "enter",
-  },
+  { id: "depot", kind: "polygon", ring: ring(43.2268, 76.8748, 350, 4), dwellS: 60 },
+  { id: "yard", kind: "polygon", ring: ring(43.2685, 76.906, 400, 5), dwellS: 120, alertOn: "enter" },
 ]
 
 const profile: VehicleProfile = {

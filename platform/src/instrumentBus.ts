@@ -1,4 +1,4 @@
-import type { BusHandler, BusMessage, BusTransport } from "./Bus.js"
+import type { BusHandler, BusTransport } from "./Bus.js"
 import type { MetricsShape } from "./Metrics.js"
 
 /**

@@ -280,7 +280,11 @@ export class PartitionLog {
       // The closed segment goes to the device whatever the mode: only the active one is ever unsynced.
       if (this.options.durability === "interval") await this.active.datasync()
       await this.active.close()
-      const segment: Segment = { base: this.end, path: join(this.options.dir, segmentName(this.end)), size: 0 }
+      const segment: Segment = {
+        base: this.end,
+        path: join(this.options.dir, segmentName(this.end)),
+        size: 0,
+      }
       this.active = await open(segment.path, writeFlags(this.options.durability) | constants.O_TRUNC)
       this.unsynced = false
       this.segments.push(segment)
