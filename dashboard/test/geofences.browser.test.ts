@@ -291,6 +291,9 @@ describe("the geofence editor in a browser", () => {
     // 60 px at the yard's zoom is some tens of metres, never the 10 m floor nor a kilometre.
     expect(circle?.radiusM).toBeGreaterThan(20)
     expect(circle?.radiusM).toBeLessThan(1000)
+    // The page opens the saved fence once its own list has refetched (only an open fence can be
+    // deleted): closed before that, the editor reopened over the list on a loaded machine.
+    await expect.poll(() => page.getByTestId("geofence-delete").isVisible(), POLL).toBe(true)
     await page.getByTestId("geofence-cancel").click()
     await page.getByTestId("geofence-row").filter({ hasText: "Fuel station" }).getByRole("checkbox").uncheck()
     await expect.poll(async () => (await circleOf())?.active, POLL).toBe(false)

@@ -108,7 +108,8 @@ export const GeofencesPage = () => {
       )
       await invalidateGeofences(queryClient)
       showToast("success", t("geofences.created", { name: created.name }))
-      open(created.id)
+      // Closed while the list refetched: the user went back to the list; do not reopen over it.
+      if (editing() === e) open(created.id)
     } else if (e?.kind === "fence") {
       const updated = await api.call(endpoints.geofences.update, {
         params: { id: e.id },
