@@ -1,4 +1,5 @@
 import type { RaisedAlert, TelemetryRecord } from "@fleetcore/proto"
+import type { Types } from "effect"
 import { type ConditionState, initialCondition, stepCondition } from "./rules/alerts/ConditionRule.js"
 import { deviceAlarmOfPoint, deviceAlarmSeverity } from "./rules/alerts/DeviceAlarmRule.js"
 import { type DtcState, initialDtcState, stepDtc } from "./rules/alerts/DtcRule.js"
@@ -16,7 +17,6 @@ import {
   initialFuelLevelState,
   stepFuelLevel,
 } from "./rules/fuel/FuelLevelRule.js"
-import type { Mutable } from "./rules/Mutable.js"
 import {
   defaultMileageConfig,
   initialMileageState,
@@ -423,7 +423,7 @@ export const stepVehicleRules = (
     dtc: dtc.state,
     geofences: fences.state,
     days,
-  } as Mutable<VehicleRulesState>
+  } as Types.Mutable<VehicleRulesState>
   if (hasKeys(flaggedDays)) next.flaggedDays = flaggedDays
   estimateOdometer(next, state, r, mileage.metres, profile)
   next.lastTimeMs = Math.max(state.lastTimeMs ?? r.timeMs, r.timeMs)

@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import { Schema, type Types } from "effect"
 import protobuf from "protobufjs/minimal.js"
 import { DevicePoint } from "./DevicePoint.js"
 import { fleet } from "./generated/telemetry.js"
@@ -41,7 +41,6 @@ const OPTIONAL_READINGS = [
 /** First byte of an encoded record: below any byte JSON text starts with (see TopicCodec). */
 const FORMAT_V1 = 0x01
 const BusRecord = fleet.bus.v1.TelemetryRecord
-type Writable<T> = { -readonly [K in keyof T]: T[K] }
 
 /**
  * A record in the durable log: `fleet.bus.v1.TelemetryRecord` (bus.proto) after a format byte.
@@ -57,8 +56,9 @@ export const TelemetryRecordCodec: TopicCodec<TelemetryRecord> = {
         ? (record as fleet.bus.v1.TelemetryRecord.$Properties)
         : {
             ...record,
-            dtc: record.dtc === undefined ? null : { codes: [...record.dtc] },
-            attrs: record.attrs === undefined ? null : { values: { ...record.attrs } },
+            // Encoding only reads them: the generated types ask for mutable ones, no copy is needed.
+            dtc: record.dtc === undefined ? null : { codes: record.dtc as string[] },
+            attrs: record.attrs === undefined ? null : { values: record.attrs as Record<string, number> },
           },
       protobuf.Writer.create().uint32(FORMAT_V1),
     )
@@ -67,7 +67,7 @@ export const TelemetryRecordCodec: TopicCodec<TelemetryRecord> = {
   decode: (bytes) => {
     if (bytes[0] !== FORMAT_V1) throw new Error(`not a telemetry record of format ${FORMAT_V1}: ${bytes[0]}`)
     const m = BusRecord.decode(bytes.subarray(1))
-    const record = { timeMs: m.timeMs, lat: m.lat, lon: m.lon } as Writable<TelemetryRecord>
+    const record = { timeMs: m.timeMs, lat: m.lat, lon: m.lon } as Types.Mutable<TelemetryRecord>
     for (const key of OPTIONAL_READINGS) {
       const value = m[key]
       if (value != null) (record as Record<string, unknown>)[key] = value

@@ -1,7 +1,7 @@
 import type { TelemetryRecord } from "@fleetcore/proto"
+import type { Types } from "effect"
 import { type FixValidityConfig, fixVerdict } from "../fixValidity.js"
 import { haversineM, type LatLon, maxTravelM, type TravelLimits } from "../geo.js"
-import type { Mutable } from "../Mutable.js"
 
 const RAD = Math.PI / 180
 
@@ -121,7 +121,7 @@ export const accuracyM = (hdop: number | undefined, config: GpsDistanceConfig): 
 /** The fix a point gives (its position, time, error radius and speed). */
 export const gpsFix = (point: GpsPoint, config: GpsDistanceConfig): GpsFix => {
   // Assigned in place, not spread from temporary objects: this runs for every point, twice.
-  const fix: Mutable<GpsFix> = {
+  const fix: Types.Mutable<GpsFix> = {
     timeMs: point.timeMs,
     lat: point.lat,
     lon: point.lon,
@@ -237,7 +237,7 @@ export const stepGpsDistance = (
     // standing vehicle is judged against the speeds), else unknown; either way the next segment
     // is not integrated from here (segmentM), as the vehicle may have crept inside the radii.
     const standing = fix.speedMps !== null && fix.speedMps < config.stationarySpeedMps
-    const held: Mutable<GpsFix> = {
+    const held: Types.Mutable<GpsFix> = {
       timeMs: fix.timeMs,
       lat: anchor.lat,
       lon: anchor.lon,

@@ -1,6 +1,6 @@
 import type { TelemetryRecord } from "@fleetcore/proto"
+import type { Types } from "effect"
 import { dayUtc } from "../geo.js"
-import type { Mutable } from "../Mutable.js"
 import {
   defaultOdometerCheckConfig,
   gpsTainted,
@@ -148,7 +148,7 @@ export const stepMileage = (
   let source: DistanceEvent["source"]
 
   if (record.odometerM !== undefined && odometer !== null) {
-    const input: Mutable<OdometerCheckInput> = {
+    const input: Types.Mutable<OdometerCheckInput> = {
       valueM: record.odometerM,
       timeMs: record.timeMs,
       lat: record.lat,

@@ -1,5 +1,5 @@
+import type { Types } from "effect"
 import { haversineM, type LatLon, maxTravelM } from "../geo.js"
-import type { Mutable } from "../Mutable.js"
 import type { GpsDistanceState, GpsOutcome } from "../mileage/GpsDistance.js"
 import {
   defaultOdometerLimits,
@@ -302,7 +302,7 @@ export const stepOdometerCheck = (
   }
 
   // Built field by field (in the order it always had), not spread: this runs for every reading.
-  const nextCheck = { at: { lat: input.lat, lon: input.lon } } as Mutable<OdometerCheckState>
+  const nextCheck = { at: { lat: input.lat, lon: input.lon } } as Types.Mutable<OdometerCheckState>
   if (input.receivedAtMs !== undefined) nextCheck.receivedAtMs = input.receivedAtMs
   nextCheck.stillGpsM = stillGpsM
   nextCheck.stillTainted = moved ? false : stillTainted

@@ -1,5 +1,5 @@
 import type { TelemetryRecord } from "@fleetcore/proto"
-import type { Mutable } from "../Mutable.js"
+import type { Types } from "effect"
 import {
   defaultGpsDistanceConfig,
   type GpsDistanceConfig,
@@ -86,7 +86,7 @@ export type OdometerIntegrityRecord = Pick<TelemetryRecord, "orgId" | "vehicleId
 /** Advances a vehicle's odometer checks by one record. */
 /** The state as it was, at a newer time (a vehicle without an odometer: every point). */
 const withTime = (state: OdometerIntegrityState, lastTimeMs: number): OdometerIntegrityState => {
-  const next: Mutable<OdometerIntegrityState> = {
+  const next: Types.Mutable<OdometerIntegrityState> = {
     lastTimeMs,
     odometer: state.odometer,
     gps: state.gps,
@@ -121,7 +121,7 @@ export const stepOdometerIntegrity = (
   // States are built field by field in their usual order, not spread from temporary objects:
   // this runs for every point.
   if (record.odometerM === undefined) {
-    const next: Mutable<OdometerIntegrityState> = {
+    const next: Types.Mutable<OdometerIntegrityState> = {
       lastTimeMs: record.timeMs,
       odometer: state.odometer,
       gps: gps.state,
@@ -135,7 +135,7 @@ export const stepOdometerIntegrity = (
 
   const check = state.check ?? initialOdometerCheckState
   if (state.odometer === null) {
-    const first: Mutable<OdometerIntegrityState> = {
+    const first: Types.Mutable<OdometerIntegrityState> = {
       lastTimeMs: record.timeMs,
       odometer: trackOdometer(null, { valueM: record.odometerM, timeMs: record.timeMs }, config).track,
       gps: gps.state,
@@ -149,7 +149,7 @@ export const stepOdometerIntegrity = (
     if (interval !== undefined) first.intervalMs = interval
     return { state: first, events: NO_ALERTS }
   }
-  const input: Mutable<OdometerCheckInput> = {
+  const input: Types.Mutable<OdometerCheckInput> = {
     valueM: record.odometerM,
     timeMs: record.timeMs,
     lat: record.lat,
@@ -192,7 +192,7 @@ export const stepOdometerIntegrity = (
   }
   for (const f of checked.findings) alert(f.kind, f.details)
 
-  const next: Mutable<OdometerIntegrityState> = {
+  const next: Types.Mutable<OdometerIntegrityState> = {
     lastTimeMs: record.timeMs,
     odometer: checked.track,
     gps: gps.state,
