@@ -52,10 +52,8 @@ interface DurableTopic {
 const SYNC_EVERY_MS = 100
 
 /** A message as the log stores it: the topic's codec when it has one, else JSON text. */
-const encoderOf =
-  <T>(topic: Topic<T>) =>
-  (value: T): string | Uint8Array =>
-    topic.codec === undefined ? JSON.stringify(value) : topic.codec.encode(value)
+const encode = <T>(topic: Topic<T>, value: T): string | Uint8Array =>
+  topic.codec === undefined ? JSON.stringify(value) : topic.codec.encode(value)
 
 /** Reads either form back: a codec's bytes start below 0x20, where JSON text never starts. */
 const decoderOf =
@@ -192,11 +190,10 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
     const t = opened.get(topic.name) ?? (await openTopic(topic.name))
     if (diskBytes() >= options.diskBudgetBytes) await room()
     const count = t.partitions.length
-    const encode = encoderOf(topic)
     if (messages.length === 1) {
       const m = messages[0] as BusMessage<T>
       const partition = t.partitions[partitionOf(m.key, count)] as DurablePartition
-      await partition.log.append([encode(m.value)], [m.value])
+      await partition.log.append([encode(topic, m.value)], [m.value])
       await partition.whenCaughtUp()
       return
     }
@@ -208,7 +205,7 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
         entry = { payloads: [], values: [] }
         byPartition.set(p, entry)
       }
-      entry.payloads.push(encode(m.value))
+      entry.payloads.push(encode(topic, m.value))
       entry.values.push(m.value)
     }
     await Promise.all(
