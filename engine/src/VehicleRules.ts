@@ -141,17 +141,12 @@ export const unknownProfile: VehicleProfile = {
 
 /** Advances the odometer estimate by one point (see VehicleRulesState.estimatedOdometerM). */
 const estimateOdometer = (
-  into: { estimatedOdometerM?: number | null; estimatedBaseMs?: number | null },
   state: VehicleRulesState,
   r: TelemetryRecord,
   addedM: number,
   profile: VehicleProfile,
-): void => {
-  if (r.odometerM !== undefined) {
-    into.estimatedOdometerM = r.odometerM
-    into.estimatedBaseMs = r.timeMs
-    return
-  }
+): { estimatedOdometerM: number | null; estimatedBaseMs: number | null } => {
+  if (r.odometerM !== undefined) return { estimatedOdometerM: r.odometerM, estimatedBaseMs: r.timeMs }
   let value = state.estimatedOdometerM ?? null
   let base = state.estimatedBaseMs ?? null
   const manual = profile.manualReading
@@ -160,8 +155,7 @@ const estimateOdometer = (
     base = manual.atMs
   }
   if (value === null && profile.commissionedOdometerM !== null) value = profile.commissionedOdometerM
-  into.estimatedOdometerM = value === null ? null : value + addedM
-  into.estimatedBaseMs = base
+  return { estimatedOdometerM: value === null ? null : value + addedM, estimatedBaseMs: base }
 }
 
 /**
@@ -292,10 +286,15 @@ export const stepVehicleRules = (
         out.driverDays.set(key, nextDriver[key] as number)
       }
     }
+    days = next
+    driverDays = nextDriver ?? driverDays
+    flaggedDays = nextFlagged ?? flaggedDays
     // Pruning only matters when a day starts: skip it (and its allocations) otherwise.
-    days = newDay ? pruneDays(next, r.timeMs) : next
-    driverDays = newDay ? pruneDays(nextDriver ?? driverDays, r.timeMs) : (nextDriver ?? driverDays)
-    flaggedDays = newDay ? pruneDays(nextFlagged ?? flaggedDays, r.timeMs) : (nextFlagged ?? flaggedDays)
+    if (newDay) {
+      days = pruneDays(days, r.timeMs)
+      driverDays = pruneDays(driverDays, r.timeMs)
+      flaggedDays = pruneDays(flaggedDays, r.timeMs)
+    }
   }
   // The trip rule keeps its own mileage state, stepped by the same function with the same record:
   // while both states are one object (and the configuration too), its step is this one.
@@ -425,7 +424,9 @@ export const stepVehicleRules = (
     days,
   } as Types.Mutable<VehicleRulesState>
   if (hasKeys(flaggedDays)) next.flaggedDays = flaggedDays
-  estimateOdometer(next, state, r, mileage.metres, profile)
+  const estimate = estimateOdometer(state, r, mileage.metres, profile)
+  next.estimatedOdometerM = estimate.estimatedOdometerM
+  next.estimatedBaseMs = estimate.estimatedBaseMs
   next.lastTimeMs = Math.max(state.lastTimeMs ?? r.timeMs, r.timeMs)
   return next
 }
