@@ -41,4 +41,66 @@ describe("DuplicateFilter", () => {
     f.remember(point("a", 4))
     expect(f.fresh([point("a", 3)])).toEqual([])
   })
+
+  it("agrees with a plain model on streams with repeats, clock steps back and backlogs", () => {
+    // The model: per device, the last `bound` distinct times remembered, in the order remembered.
+    const bound = 8
+    const model = new Map<string, number[]>()
+    const modelFresh = (items: ReadonlyArray<ReturnType<typeof point>>) => {
+      const passed = new Set<string>()
+      return items.filter((p) => {
+        const key = `${p.deviceId}@${p.timeMs}`
+        if ((model.get(p.deviceId) ?? []).includes(p.timeMs) || passed.has(key)) return false
+        passed.add(key)
+        return true
+      })
+    }
+    const modelRemember = (p: ReturnType<typeof point>) => {
+      const times = model.get(p.deviceId) ?? []
+      model.set(p.deviceId, times)
+      if (times.includes(p.timeMs)) return
+      times.push(p.timeMs)
+      if (times.length > bound) times.shift()
+    }
+    let seed = 7
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed / 2147483648
+    }
+    const f = new DuplicateFilter(bound)
+    const clock = new Map<string, number>()
+    let compared = 0
+    for (let round = 0; round < 3000; round++) {
+      const batch: ReturnType<typeof point>[] = []
+      const size = 1 + Math.floor(random() * 12)
+      for (let i = 0; i < size; i++) {
+        const vehicle = random() < 0.5 ? "a" : "b"
+        const device = random() < 0.8 ? `dev-${vehicle}` : `obd-${vehicle}`
+        const now = clock.get(device) ?? 1_700_000_000_000
+        const roll = random()
+        // Mostly the next second; sometimes a repeat, a step back, or an old point of a backlog.
+        const timeMs =
+          roll < 0.7
+            ? now + 1000
+            : roll < 0.8
+              ? now
+              : roll < 0.9
+                ? now - 1000 * Math.floor(random() * 12)
+                : now - 60_000
+        if (timeMs > now) clock.set(device, timeMs)
+        batch.push(point(vehicle, timeMs, device))
+      }
+      const fresh = f.fresh(batch)
+      expect(fresh).toEqual(modelFresh(batch))
+      compared += batch.length
+      // Some batches fail to store and are not remembered; of the rest, remember the fresh ones.
+      if (random() < 0.9) {
+        for (const p of fresh) {
+          f.remember(p)
+          modelRemember(p)
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(15_000)
+  })
 })
