@@ -27,9 +27,10 @@ export interface DeviceAuthenticator {
   readonly authenticate: (deviceId: string, secret: string, remoteAddress: string) => Promise<AuthAnswer>
   /**
    * Whether a device that authenticated earlier (a live MQTT session) may still send: it is not
-   * disabled or deleted and its organisation is not suspended. Checked before each message is taken.
+   * disabled or deleted and its organisation is not suspended. Checked before each message is taken:
+   * answered at once while a recent answer is known, else once the database has answered.
    */
-  readonly stillAllowed: (deviceId: string) => Promise<boolean>
+  readonly stillAllowed: (deviceId: string) => boolean | Promise<boolean>
 }
 
 /** How trackers without a secret are recognised (see makeDeviceIdentifier). */

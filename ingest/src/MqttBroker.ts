@@ -176,24 +176,26 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
       // The callback (and so the PUBACK and the next read from this socket) waits for the bus. A device
       // disabled, or of an organisation suspended, since it connected is refused: the connection closes
       // with nothing stored, and its reconnection is refused at CONNECT.
-      auth
-        .stillAllowed(device.id)
-        .then((ok) => {
-          if (!ok) throw new DeviceNoLongerAllowed(device.id)
-          return ingress.accept(device, payload, "mqtt")
-        })
-        .then(
-          () => callback(null),
-          (error: unknown) => {
-            if (error instanceof DeviceNoLongerAllowed) log.warn({ deviceId: device.id }, error.message)
-            else
-              log.error(
-                { err: error, deviceId: device.id },
-                "ingest failed; closing the connection so the device resends",
-              )
-            callback(error instanceof Error ? error : new Error(String(error)))
-          },
-        )
+      const allowed = auth.stillAllowed(device.id)
+      const taken =
+        allowed === true
+          ? ingress.accept(device, payload, "mqtt")
+          : Promise.resolve(allowed).then((ok) => {
+              if (!ok) throw new DeviceNoLongerAllowed(device.id)
+              return ingress.accept(device, payload, "mqtt")
+            })
+      taken.then(
+        () => callback(null),
+        (error: unknown) => {
+          if (error instanceof DeviceNoLongerAllowed) log.warn({ deviceId: device.id }, error.message)
+          else
+            log.error(
+              { err: error, deviceId: device.id },
+              "ingest failed; closing the connection so the device resends",
+            )
+          callback(error instanceof Error ? error : new Error(String(error)))
+        },
+      )
     },
     authorizeSubscribe: (client, subscription, callback) => {
       const device = devices.get(client)

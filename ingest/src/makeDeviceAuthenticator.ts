@@ -179,6 +179,27 @@ export const makeDeviceAuthenticator = (deps: {
     return { ok: true, device }
   }
 
+  /** A live session's device asked again of the database: enabled, and its organisation active. */
+  const checkAllowed = async (deviceId: string, nowMs: number): Promise<boolean> => {
+    const { rows } = await deps.db.query<{ org_id: string }>(
+      `SELECT d.org_id FROM devices d JOIN organisations o ON o.id = d.org_id
+       WHERE d.id = $1 AND NOT d.disabled AND o.status = 'active'`,
+      [deviceId],
+    )
+    const row = rows[0]
+    if (row === undefined) {
+      allowed.delete(deviceId)
+      return false
+    }
+    allowed.delete(deviceId)
+    allowed.set(deviceId, { orgId: row.org_id, untilMs: nowMs + deps.cacheTtlMs })
+    if (allowed.size > maxCached) {
+      const oldest = allowed.keys().next()
+      if (oldest.done !== true) allowed.delete(oldest.value)
+    }
+    return true
+  }
+
   return {
     identify: identifier.identify,
     forget: (deviceId) => {
@@ -196,29 +217,13 @@ export const makeDeviceAuthenticator = (deps: {
       for (const [id, entry] of cache) if (entry.device.orgId === orgId) cache.delete(id)
       for (const [id, entry] of allowed) if (entry.orgId === orgId) allowed.delete(id)
     },
-    stillAllowed: async (deviceId) => {
+    stillAllowed: (deviceId) => {
       const nowMs = Date.now()
       const cached = cache.get(deviceId)
       if (cached !== undefined && cached.expiresAtMs > nowMs) return true
       const checked = allowed.get(deviceId)
       if (checked !== undefined && checked.untilMs > nowMs) return true
-      const { rows } = await deps.db.query<{ org_id: string }>(
-        `SELECT d.org_id FROM devices d JOIN organisations o ON o.id = d.org_id
-         WHERE d.id = $1 AND NOT d.disabled AND o.status = 'active'`,
-        [deviceId],
-      )
-      const row = rows[0]
-      if (row === undefined) {
-        allowed.delete(deviceId)
-        return false
-      }
-      allowed.delete(deviceId)
-      allowed.set(deviceId, { orgId: row.org_id, untilMs: nowMs + deps.cacheTtlMs })
-      if (allowed.size > maxCached) {
-        const oldest = allowed.keys().next()
-        if (oldest.done !== true) allowed.delete(oldest.value)
-      }
-      return true
+      return checkAllowed(deviceId, nowMs)
     },
     authenticate: async (deviceId, secret, remoteAddress) => {
       // A secret verified in the last minute is known good: it passes even a back-off, so parallel

@@ -11,11 +11,11 @@ let admin: Awaited<ReturnType<typeof login>>
 const key = randomBytes(32)
 
 /** An authenticator as a freshly started ingest process has it (nothing in memory), counting argon2id runs. */
-const freshProcess = (verifierKey: Uint8Array = key, db: pg.Pool = h.fleet.db.system) => {
+const freshProcess = (verifierKey: Uint8Array = key, db: pg.Pool = h.fleet.db.system, cacheTtlMs = 0) => {
   let argon2 = 0
   const auth = makeDeviceAuthenticator({
     db,
-    cacheTtlMs: 0,
+    cacheTtlMs,
     verifierKey,
     verifySecret: (phc, secret) => {
       argon2++
@@ -39,6 +39,23 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => {
   await h?.close()
+})
+
+describe("a connected device sending again", () => {
+  it("is let in at once (no promise, no query) while its answer is recent, and asked of the database otherwise", async () => {
+    const p = freshProcess(key, h.fleet.db.system, 60_000)
+    const stranger = "00000000-0000-4000-8000-000000000000"
+    // Not known yet: the database answers.
+    const asked = p.auth.stillAllowed(car.deviceId)
+    expect(asked).toBeInstanceOf(Promise)
+    expect(await asked).toBe(true)
+    expect(p.auth.stillAllowed(car.deviceId)).toBe(true)
+    expect(await p.auth.stillAllowed(stranger)).toBe(false)
+    // Without a cache every message asks.
+    const uncached = freshProcess()
+    expect(await uncached.auth.stillAllowed(car.deviceId)).toBe(true)
+    expect(uncached.auth.stillAllowed(car.deviceId)).toBeInstanceOf(Promise)
+  })
 })
 
 describe("a device reconnecting after a restart", () => {

@@ -68,7 +68,7 @@ export const handlePublish = (
   }
 
   const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload, "utf8") : packet.payload
-  return deps.auth.stillAllowed(deviceId).then(
+  return Promise.resolve(deps.auth.stillAllowed(deviceId)).then(
     (ok) =>
       ok
         ? accept(session, connected, payload, messageId, props?.contentType)

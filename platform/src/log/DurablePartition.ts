@@ -86,6 +86,9 @@ export class DurablePartition {
     const size = this.items.length - this.head
     const drop = Math.max(Math.min(keepFrom - this.start, size), size - this.memoryRecords, 0)
     if (drop === 0) return
+    // Let go of the dropped records now, not when the array is next compacted: thousands of
+    // handled records held a moment longer outlive a young-generation collection and get promoted.
+    this.items.fill(undefined, this.head, this.head + drop)
     this.head += drop
     this.start += drop
     if (this.head > 4096 && this.head * 2 > this.items.length) {
