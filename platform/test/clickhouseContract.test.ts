@@ -99,6 +99,35 @@ for (const target of targets) {
       ])
     })
 
+    it("stores any text exactly as given, in one insert after another", async () => {
+      await ch.exec(
+        "CREATE TABLE contract_texts (n UInt32, text String, tags Array(String)) ENGINE = MergeTree ORDER BY n",
+      )
+      const texts = [
+        'it\'s a "quote"',
+        "back\\slash \\N and a tab\there",
+        "two\nlines\r\n",
+        "Қазақстан, Türkiye, Россия 🚚",
+        "",
+        "\u0000 nul",
+      ]
+      await ch.insert(
+        "contract_texts",
+        ["n", "text", "tags"],
+        texts.slice(0, 3).map((text, n) => [n, text, [text]]),
+      )
+      await ch.insert(
+        "contract_texts",
+        ["n", "text", "tags"],
+        texts.slice(3).map((text, n) => [n + 3, text, [text, "x"]]),
+      )
+      const stored = await ch.query<{ n: number; text: string; tags: string[] }>(
+        "SELECT n, text, tags FROM contract_texts ORDER BY n",
+      )
+      expect(stored.map((r) => r.text)).toEqual(texts)
+      expect(stored.map((r) => r.tags[0])).toEqual(texts)
+    })
+
     it("answers a query in another database as JSONCompact, and leaves the current one as it was", async () => {
       await ch.exec("CREATE DATABASE IF NOT EXISTS contract_other")
       await ch.exec(
