@@ -361,16 +361,21 @@ describe("roles as separate processes over Kafka", () => {
       [stays, leaves].map(async (p) => {
         const ws = new WebSocket(`${p.httpUrl.replace("http", "ws")}/api/v1/live?access_token=${admin.token}`)
         const vehicles = new Set<string>()
+        // How the socket ended, if it did: a failure below says so rather than only what it missed.
+        const ended: string[] = []
         ws.on("message", (data) => {
           const message = JSON.parse(String(data)) as { positions?: Array<{ vehicleId: string }> }
           for (const position of message.positions ?? []) vehicles.add(position.vehicleId)
         })
-        ws.on("error", () => undefined)
+        ws.on("error", (error) => ended.push(`error ${error.message} at ${new Date().toISOString()}`))
+        ws.on("close", (code, reason) =>
+          ended.push(`closed ${code} ${String(reason)} at ${new Date().toISOString()}`),
+        )
         await new Promise((resolve, reject) => {
           ws.once("open", resolve)
           ws.once("error", reject)
         })
-        return { ws, vehicles }
+        return { ws, vehicles, ended }
       }),
     )
     // The group rebalances after the join. A live feed starts at the newest record once its consumer
@@ -391,8 +396,12 @@ describe("roles as separate processes over Kafka", () => {
             .filter((line) => /kafka|partitions|api-live/u.test(line))
             .slice(-20)
             .join("\n")
+        const sockets = seen.map(
+          ({ ended }, i) => `${i === 0 ? "stays" : "leaves"}: ${ended.join("; ") || "open"}`,
+        )
         throw new Error(
           `the live feed of the API process that ${blind.join(" and ")} never showed the beacon vehicle\n` +
+            `its sockets: ${sockets.join(", ")}\n` +
             `that stays:\n${kafka(stays)}\nthat leaves:\n${kafka(leaves)}`,
         )
       }
@@ -420,7 +429,7 @@ describe("roles as separate processes over Kafka", () => {
     } finally {
       await owner.end()
     }
-    for (const [i, { ws, vehicles }] of seen.entries()) {
+    for (const [i, { ws, vehicles, ended }] of seen.entries()) {
       await eventually(
         async () => (cars.every((car) => vehicles.has(car.vehicleId)) ? true : undefined),
         60_000,
@@ -428,7 +437,7 @@ describe("roles as separate processes over Kafka", () => {
       ).catch((error: unknown) => {
         const missing = cars.filter((c) => !vehicles.has(c.vehicleId)).map((c) => c.deviceId)
         throw new Error(
-          `API process ${i === 0 ? "that stays" : "that leaves"} never saw ${missing.join(", ")}`,
+          `API process ${i === 0 ? "that stays" : "that leaves"} never saw ${missing.join(", ")}; its socket: ${ended.join("; ") || "open"}`,
           {
             cause: error,
           },
