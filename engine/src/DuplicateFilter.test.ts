@@ -31,6 +31,15 @@ describe("DuplicateFilter", () => {
     expect(f.fresh(batch)).toHaveLength(1)
   })
 
+  it("forgets every point once cleared (a batch failed to store: what comes again is fresh)", () => {
+    const f = new DuplicateFilter(10)
+    const batch = [point("a", 1), point("a", 2), point("b", 1)]
+    for (const p of f.fresh(batch)) f.remember(p)
+    expect(f.fresh(batch)).toEqual([])
+    f.clear()
+    expect(f.fresh(batch)).toEqual(batch)
+  })
+
   it("forgets the oldest ids past its bound, one at a time", () => {
     const f = new DuplicateFilter(2)
     for (const t of [1, 2, 3]) f.remember(point("a", t))

@@ -35,8 +35,9 @@ interface Window {
 
 /**
  * Remembers the most recent point identities of each vehicle, so a redelivered or resent point
- * is processed once. Points are remembered only after they were stored (`remember`), so a batch
- * that failed to store and is redelivered is not mistaken for a duplicate. Bounded per vehicle and
+ * is processed once. The caller remembers points it hands to the store (`remember`), and forgets
+ * everything when a store fails (`clear`), so a batch delivered again is not mistaken for a
+ * duplicate. Bounded per vehicle and
  * device; an older duplicate that fell out of the window is still stored once, because the
  * `positions` table replaces rows with the same key.
  */
@@ -95,6 +96,14 @@ export class DuplicateFilter {
       if (window.ascending >= ring.length - 1) window.seen = undefined
       else window.seen.add(t)
     } else if (window.ascending < ring.length - 1) window.seen = new Set(ring)
+  }
+
+  /** Forgets every point: what is delivered again (a batch that failed to store) is fresh. */
+  clear(): void {
+    this.windows.clear()
+    this.lastVehicle = ""
+    this.lastDevice = ""
+    this.lastWindow = undefined
   }
 
   private windowOf(item: PointIdentity): Window {

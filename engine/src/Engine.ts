@@ -25,6 +25,7 @@ import {
   FUEL_EVENT_COLUMNS,
   TRIP_COLUMNS,
 } from "./ruleOutputs.js"
+import { StoredInOrder } from "./StoredInOrder.js"
 import { VehicleStateStore } from "./VehicleStateStore.js"
 import { vehiclesBehindSnapshot } from "./vehiclesBehindSnapshot.js"
 
@@ -138,20 +139,46 @@ export const EngineLayer = (options: EngineOptions) =>
 
       // Which bus partition each vehicle's points came from: what a rebalance hands over.
       const partitionOf = new Map<string, number>()
-      const onTelemetry = async (records: ReadonlyArray<TelemetryRecord>, partition: number) => {
+      // A partition's next batches are handed to the store while the ones before are still being
+      // stored or run through the rules: a point joins the batch writer's next insert as soon as
+      // the bus has it, instead of waiting for its partition's insert-and-rules cycle.
+      const IN_FLIGHT = 64
+      const inOrder = new StoredInOrder<TelemetryRecord>((fresh) => applyStored(fresh))
+      const onTelemetry = async (
+        records: ReadonlyArray<TelemetryRecord>,
+        partition: number,
+        previous?: Promise<void>,
+      ) => {
         for (const r of records) partitionOf.set(r.vehicleId, partition)
         const fresh = duplicates.fresh(records)
         if (fresh.length < records.length) metrics.engineDuplicates.inc(records.length - fresh.length)
         if (fresh.length === 0) return
-        await positions.add(fresh.map(positionRow))
+        // Remembered now, so a copy of one in a batch behind this one (still in flight) is known.
+        // If this batch, or one before it, fails, every batch from there is delivered again: the
+        // filter forgets all it holds, so none of them is taken for a duplicate. (A duplicate
+        // that gets past it is stored once: `positions` replaces rows with the same key.)
+        for (const r of fresh) duplicates.remember(r)
+        const waiting = inOrder.enter(partition, fresh)
+        try {
+          await positions.add(fresh.map(positionRow))
+          waiting.stored = true
+          const storedAt = Date.now()
+          for (const r of fresh) metrics.storeLatency.observe((storedAt - r.receivedAtMs) / 1000)
+          await previous
+          await inOrder.run(partition, waiting)
+        } catch (error) {
+          inOrder.leave(partition, waiting)
+          duplicates.clear()
+          throw error
+        }
+      }
+      /** Moves live state, live positions and the rules on by points already stored. */
+      const applyStored = async (fresh: ReadonlyArray<TelemetryRecord>) => {
         // After a start, a vehicle's newest known position comes from Postgres: a late point must
         // not move its marker or "last seen" back.
         await state.load(fresh)
-        const storedAt = Date.now()
         const live = new Map<OrgId, Map<string, LivePosition>>()
         for (const r of fresh) {
-          duplicates.remember(r)
-          metrics.storeLatency.observe((storedAt - r.receivedAtMs) / 1000)
           const position = state.observe(r)
           if (position === null) continue
           const org = live.get(r.orgId) ?? new Map<string, LivePosition>()
@@ -201,7 +228,12 @@ export const EngineLayer = (options: EngineOptions) =>
         )
       }
       const telemetry = yield* Effect.acquireRelease(
-        Effect.promise(() => bus.subscribe(TelemetryTopic, "engine", onTelemetry, { onRevoked: handOver })),
+        Effect.promise(() =>
+          bus.subscribe(TelemetryTopic, "engine", onTelemetry, {
+            onRevoked: handOver,
+            inFlight: IN_FLIGHT,
+          }),
+        ),
         (s) => Effect.promise(() => s.close()),
       )
       const dlq = yield* Effect.acquireRelease(

@@ -8,11 +8,17 @@ export interface BusMessage<T> {
 }
 
 /**
- * Handles a batch of messages from one partition. The bus delivers the next batch of that
- * partition only after the returned promise settles; a rejection is retried (at-least-once), so
- * handlers must be idempotent.
+ * Handles a batch of messages from one partition. A rejection is retried (at-least-once), so
+ * handlers must be idempotent. The bus delivers the next batch of that partition only after the
+ * returned promise settles, unless the subscriber allows more in flight (`SubscribeOptions.inFlight`):
+ * then `previous` is the handling of the partition's batch before this one, still under way. It
+ * rejects when that batch failed, and then this one must fail too: both are delivered again.
  */
-export type BusHandler<T> = (messages: ReadonlyArray<T>, partition: number) => Promise<void>
+export type BusHandler<T> = (
+  messages: ReadonlyArray<T>,
+  partition: number,
+  previous?: Promise<void>,
+) => Promise<void>
 
 /**
  * What a subscriber may learn about its share of the topic. Only a transport that moves partitions
@@ -27,6 +33,13 @@ export interface SubscribeOptions {
   readonly onRevoked?: (partitions: ReadonlyArray<number>) => Promise<void> | void
   /** Partitions this subscriber now owns; their batches start at the group's committed offset. */
   readonly onAssigned?: (partitions: ReadonlyArray<number>) => Promise<void> | void
+  /**
+   * How many batches of one partition the handler may hold at once (default 1): with more, the
+   * next batch is handed over while earlier ones wait on a store, offsets are still committed in
+   * order, and a failed batch is delivered again with every later one once those in flight
+   * settled. The durable log honours it; Kafka and the in-process bus deliver one at a time.
+   */
+  readonly inFlight?: number
 }
 
 /** How far one consumer group is behind on one partition: records published and not yet committed. */

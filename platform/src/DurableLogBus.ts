@@ -8,6 +8,7 @@ import {
   type BusMessage,
   type BusTransport,
   type ConsumerLag,
+  type SubscribeOptions,
   type Subscription,
 } from "./Bus.js"
 import { partitionOf } from "./InProcessBus.js"
@@ -221,6 +222,7 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
     topic: Topic<T>,
     group: string,
     handler: BusHandler<T>,
+    subscribeOptions?: SubscribeOptions,
   ): Promise<Subscription> => {
     if (!topic.durable) return options.ephemeral.subscribe(topic, group, handler)
     const t = await openTopic(topic.name)
@@ -245,6 +247,7 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
           reader: new PartitionReader(partition.log),
           decode: decoderOf(topic),
           handler: handler as BusHandler<unknown>,
+          ...(subscribeOptions?.inFlight === undefined ? {} : { inFlight: subscribeOptions.inFlight }),
           commit: (offset) => {
             partition.trim()
             partition.offsets.commit(group, offset)

@@ -115,7 +115,8 @@ export const makeMetrics = () => {
     storeLatency: new Histogram({
       name: "fleet_ingest_to_stored_seconds",
       help: "From ingest acceptance to the ClickHouse write completing",
-      buckets: [0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10],
+      // Fine around the latency goal (p99 ≤ 250 ms at 20,000 points/s), so it can be read off.
+      buckets: [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10],
       registers: [registry],
     }),
     busPending: new Gauge({

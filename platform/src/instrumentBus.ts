@@ -29,9 +29,9 @@ export const instrumentBus = (bus: BusTransport, metrics: MetricsShape): BusTran
       const labels = { topic: topic.name, group }
       const seconds = metrics.busHandlerSeconds.labels(labels)
       const sizes = metrics.busBatchRecords.labels(labels)
-      const timed: BusHandler<unknown> = async (batch, partition) => {
+      const timed: BusHandler<unknown> = async (batch, partition, previous) => {
         const started = performance.now()
-        await (handler as BusHandler<unknown>)(batch, partition)
+        await (handler as BusHandler<unknown>)(batch, partition, previous)
         seconds.observe((performance.now() - started) / 1000)
         sizes.observe(batch.length)
       }

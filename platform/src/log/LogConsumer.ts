@@ -20,6 +20,8 @@ export interface LogConsumerOptions {
   readonly reader: PartitionReader
   readonly decode: (payload: Buffer) => unknown
   readonly handler: BusHandler<unknown>
+  /** Batches in the handler at once (see `SubscribeOptions.inFlight`); 1 when absent. */
+  readonly inFlight?: number
   /** The group finished every record before `offset` (written to disk soon after). */
   readonly commit: (offset: number) => void
   readonly onError: (error: unknown, attempt: number) => void
@@ -28,24 +30,43 @@ export interface LogConsumerOptions {
 const RETRY_BASE_MS = 50
 const RETRY_MAX_MS = 5_000
 
+/** A batch handed to the handler and not yet committed. */
+interface InFlight {
+  /** Offset after its last record. */
+  readonly end: number
+  /** Resolves when the handler settled: true if it succeeded. */
+  readonly settled: Promise<boolean>
+  ok: boolean | undefined
+}
+
 /**
  * One consumer group's delivery loop over one partition: batches in offset order, from memory
- * when the records are still there, else from disk; a failed batch is retried with backoff and
- * never skipped; the offset is committed only after the handler finished.
+ * when the records are still there, else from disk. Up to `inFlight` batches are in the handler
+ * at once (each given the handling of the one before); offsets are committed in order, each only
+ * after its handler and every earlier one finished. A failed batch is never skipped: once the
+ * batches in flight settled, it and every later one are delivered again, with backoff.
  */
 export class LogConsumer {
+  /** Offset after the last committed batch. */
   private offset: number
+  /** Offset of the next record to hand over. */
+  private next: number
+  private readonly inFlight: InFlight[] = []
+  private previous: Promise<void> | undefined = undefined
   private stopped = false
   private retrying = false
+  /** Failed deliveries since the last commit (the backoff grows with them). */
+  private failures = 0
   private wake: (() => void) | null = null
   private readonly loop: Promise<void>
 
   constructor(private readonly options: LogConsumerOptions) {
     this.offset = options.from
+    this.next = options.from
     this.loop = this.run()
   }
 
-  /** Next offset this consumer will deliver. */
+  /** Next offset this consumer will commit: records from here on may be delivered (again). */
   get position(): number {
     return this.offset
   }
@@ -55,7 +76,7 @@ export class LogConsumer {
     return this.retrying
   }
 
-  /** Stops after the batch in flight (awaited); its offset is committed (the caller flushes). */
+  /** Stops after the batches in flight (awaited); their offsets are committed (the caller flushes). */
   async stop(): Promise<void> {
     this.stopped = true
     this.wake?.()
@@ -65,25 +86,95 @@ export class LogConsumer {
 
   private async run(): Promise<void> {
     const { source, maxBatch } = this.options
-    while (!this.stopped) {
-      if (this.offset >= source.endOffset()) {
-        await Promise.race([source.whenPast(this.offset), new Promise<void>((r) => (this.wake = r))])
+    const depth = Math.max(1, this.options.inFlight ?? 1)
+    for (;;) {
+      this.commitSettled()
+      if (this.stopped || this.inFlight.some((b) => b.ok === false)) {
+        // Nothing more is handed over; what is in flight finishes first.
+        await Promise.all(this.inFlight.map((b) => b.settled))
+        this.commitSettled()
+        if (this.stopped) return
+        // The batch at the head failed (every one before it is committed): it and the rest again.
+        this.inFlight.length = 0
+        this.next = this.offset
+        this.previous = undefined
+        if (!(await this.backoff(this.failures))) return
+        continue
+      }
+      if (this.inFlight.length >= depth || this.next >= source.endOffset()) {
+        const waits: Array<Promise<unknown>> = [new Promise<void>((r) => (this.wake = r))]
+        const head = this.inFlight[0]
+        if (head !== undefined) waits.push(head.settled)
+        if (this.inFlight.length < depth) waits.push(source.whenPast(this.next))
+        await Promise.race(waits)
         this.wake = null
         continue
       }
-      const max = Math.min(maxBatch, source.endOffset() - this.offset)
-      let batch = source.fromMemory(this.offset, max)
+      const max = Math.min(maxBatch, source.endOffset() - this.next)
+      let batch = source.fromMemory(this.next, max)
       if (batch.length === 0) {
-        const read = await this.attempt(() => this.options.reader.read(this.offset, max))
-        if (read === null) return
+        const read = await this.attempt(() => this.options.reader.read(this.next, max))
+        if (read === null) continue
         batch = read.value.map(this.options.decode)
         if (batch.length === 0) continue
       }
-      const handled = await this.attempt(() => this.options.handler(batch, this.options.partition))
-      if (handled === null) return
-      this.offset += batch.length
-      this.options.commit(this.offset)
+      this.handOver(batch)
     }
+  }
+
+  private handOver(batch: ReadonlyArray<unknown>): void {
+    let handled: Promise<void>
+    try {
+      handled = this.options.handler(batch, this.options.partition, this.previous)
+    } catch (error) {
+      handled = Promise.reject(error)
+    }
+    this.previous = handled
+    const entry: InFlight = {
+      end: this.next + batch.length,
+      ok: undefined,
+      settled: handled.then(
+        () => {
+          entry.ok = true
+          return true
+        },
+        (error: unknown) => {
+          entry.ok = false
+          this.retrying = true
+          this.failures++
+          this.options.onError(error, this.failures)
+          return false
+        },
+      ),
+    }
+    this.inFlight.push(entry)
+    this.next = entry.end
+  }
+
+  /** Commits the batches at the head that succeeded, in order. */
+  private commitSettled(): void {
+    let moved = false
+    while (this.inFlight[0]?.ok === true) {
+      this.offset = (this.inFlight.shift() as InFlight).end
+      moved = true
+    }
+    if (!moved) return
+    this.retrying = false
+    this.failures = 0
+    this.options.commit(this.offset)
+  }
+
+  /** Waits before a retry; false when stopped meanwhile. */
+  private async backoff(attempt: number): Promise<boolean> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt))
+      this.wake = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+    this.wake = null
+    return !this.stopped
   }
 
   /** Runs `work` until it succeeds (backoff between tries); null when stopped meanwhile. */
@@ -91,21 +182,11 @@ export class LogConsumer {
     for (let attempt = 1; ; attempt++) {
       try {
         const value = await work()
-        this.retrying = false
         return { value }
       } catch (error) {
         this.retrying = true
         this.options.onError(error, attempt)
-        if (this.stopped) return null
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt))
-          this.wake = () => {
-            clearTimeout(timer)
-            resolve()
-          }
-        })
-        this.wake = null
-        if (this.stopped) return null
+        if (this.stopped || !(await this.backoff(attempt))) return null
       }
     }
   }
