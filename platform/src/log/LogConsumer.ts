@@ -29,6 +29,8 @@ export interface LogConsumerOptions {
 
 const RETRY_BASE_MS = 50
 const RETRY_MAX_MS = 5_000
+/** With batches in flight, how long after a hand-over the next one may wait to grow. */
+const HAND_OVER_LINGER_MS = 10
 
 /** A batch handed to the handler and not yet committed. */
 interface InFlight {
@@ -42,7 +44,8 @@ interface InFlight {
 /**
  * One consumer group's delivery loop over one partition: batches in offset order, from memory
  * when the records are still there, else from disk. Up to `inFlight` batches are in the handler
- * at once (each given the handling of the one before); offsets are committed in order, each only
+ * at once (each given the handling of the one before; while some are, the next is handed over at
+ * most every `HAND_OVER_LINGER_MS` unless full); offsets are committed in order, each only
  * after its handler and every earlier one finished. A failed batch is never skipped: once the
  * batches in flight settled, it and every later one are delivered again, with backoff.
  */
@@ -53,6 +56,7 @@ export class LogConsumer {
   private next: number
   private readonly inFlight: InFlight[] = []
   private previous: Promise<void> | undefined = undefined
+  private handedOverAtMs = 0
   private stopped = false
   private retrying = false
   /** Failed deliveries since the last commit (the backoff grows with them). */
@@ -111,6 +115,23 @@ export class LogConsumer {
         continue
       }
       const max = Math.min(maxBatch, source.endOffset() - this.next)
+      // With batches in flight, the next waits a little to be larger (unless it is full already):
+      // a hand-over per group commit would cost the handler's per-batch work every 2 ms.
+      const lingerMs = this.handedOverAtMs + HAND_OVER_LINGER_MS - performance.now()
+      if (this.inFlight.length > 0 && max < maxBatch && lingerMs > 0) {
+        const head = this.inFlight[0] as InFlight
+        let timer: NodeJS.Timeout | undefined
+        await Promise.race([
+          head.settled,
+          new Promise<void>((r) => {
+            this.wake = r
+            timer = setTimeout(r, lingerMs)
+          }),
+        ])
+        clearTimeout(timer)
+        this.wake = null
+        continue
+      }
       let batch = source.fromMemory(this.next, max)
       if (batch.length === 0) {
         const read = await this.attempt(() => this.options.reader.read(this.next, max))
@@ -149,6 +170,7 @@ export class LogConsumer {
     }
     this.inFlight.push(entry)
     this.next = entry.end
+    this.handedOverAtMs = performance.now()
   }
 
   /** Commits the batches at the head that succeeded, in order. */
