@@ -189,6 +189,14 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true })
 }, 180_000)
 
+/**
+ * An error also written to the test's output: a retried attempt that then passes leaves no trace
+ * in the report, and the hand-over test's first attempts failing is what is being diagnosed.
+ */
+const loudError = (message: string, options?: ErrorOptions): Error => {
+  console.error(`rolesOverKafka: ${message}`)
+  return new Error(message, options)
+}
 describe("roles as separate processes over Kafka", () => {
   it("stores every acknowledged point once, with the reference mileage and trips, when the engine is killed mid-stream", async () => {
     expect(expected.trips.length).toBeGreaterThan(0)
@@ -399,7 +407,7 @@ describe("roles as separate processes over Kafka", () => {
         const sockets = seen.map(
           ({ ended }, i) => `${i === 0 ? "stays" : "leaves"}: ${ended.join("; ") || "open"}`,
         )
-        throw new Error(
+        throw loudError(
           `the live feed of the API process that ${blind.join(" and ")} never showed the beacon vehicle\n` +
             `its sockets: ${sockets.join(", ")}\n` +
             `that stays:\n${kafka(stays)}\nthat leaves:\n${kafka(leaves)}`,
@@ -436,7 +444,7 @@ describe("roles as separate processes over Kafka", () => {
         "every vehicle live on every API process",
       ).catch((error: unknown) => {
         const missing = cars.filter((c) => !vehicles.has(c.vehicleId)).map((c) => c.deviceId)
-        throw new Error(
+        throw loudError(
           `API process ${i === 0 ? "that stays" : "that leaves"} never saw ${missing.join(", ")}; its socket: ${ended.join("; ") || "open"}`,
           {
             cause: error,
