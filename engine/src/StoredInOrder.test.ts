@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { StoredInOrder } from "./StoredInOrder.js"
+import { StoredInOrder, type Waiting } from "./StoredInOrder.js"
 
 const recorder = (fail: (items: ReadonlyArray<string>) => boolean = () => false) => {
   const runs: string[][] = []
@@ -8,6 +8,16 @@ const recorder = (fail: (items: ReadonlyArray<string>) => boolean = () => false)
     runs.push([...items])
   })
   return { runs, inOrder }
+}
+
+/** The failed batches leave partition 0 and are delivered again, stored this time. */
+const redeliver = (inOrder: StoredInOrder<string>, failed: ReadonlyArray<Waiting<string>>) => {
+  for (const w of failed) inOrder.leave(0, w)
+  return failed.map((w) => {
+    const again = inOrder.enter(0, w.items)
+    again.stored = true
+    return again
+  })
 }
 
 describe("StoredInOrder: what stored batches change, applied in the partition's order", () => {
@@ -64,13 +74,8 @@ describe("StoredInOrder: what stored batches change, applied in the partition's 
     const b = inOrder.enter(0, ["b"])
     b.stored = true
     // a's store failed, so b (which waits on a) fails too: both leave and come again.
-    inOrder.leave(0, a)
-    inOrder.leave(0, b)
-    const a2 = inOrder.enter(0, ["a"])
-    const b2 = inOrder.enter(0, ["b"])
-    a2.stored = true
-    b2.stored = true
-    await inOrder.run(0, a2)
+    const [a2] = redeliver(inOrder, [a, b])
+    await inOrder.run(0, a2 as Waiting<string>)
     expect(runs).toEqual([["a", "b"]])
   })
 
@@ -86,14 +91,7 @@ describe("StoredInOrder: what stored batches change, applied in the partition's 
     a.stored = true
     b.stored = true
     await expect(inOrder.run(0, a)).rejects.toThrow(/rules state/)
-    inOrder.leave(0, a)
-    inOrder.leave(0, b)
-    const a2 = inOrder.enter(0, ["a"])
-    const b2 = inOrder.enter(0, ["b"])
-    a2.stored = true
-    b2.stored = true
-    await inOrder.run(0, a2)
-    await inOrder.run(0, b2)
+    for (const again of redeliver(inOrder, [a, b])) await inOrder.run(0, again)
     expect(runs).toEqual([["a", "b"]])
   })
 })
