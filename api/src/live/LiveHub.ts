@@ -7,11 +7,14 @@ import type { Tokens } from "../auth/Tokens.js"
 import { type AssignmentWindow, openAssignmentWindows, windowCovers } from "../vehicles/visibleVehicle.js"
 
 interface LiveUser {
-  readonly orgId: string
-  readonly userId: string
+  /** The access token until it is verified (after the upgrade, see `upgrade`). */
+  token: string
+  /** "" until authenticated. */
+  orgId: string
+  userId: string
   /** null until authenticated. */
-  readonly role: Role | null
-  readonly expiresAtMs: number
+  role: Role | null
+  expiresAtMs: number
   timer?: NodeJS.Timeout
   /** A caller confined to assigned vehicles: their assignments not ended yet (refreshed). */
   windows?: ReadonlyArray<AssignmentWindow>
@@ -92,6 +95,21 @@ export const registerLiveHub = async (
       ? { type: "alert", alert: batch.alert }
       : null
   }
+  /** A socket whose token verified: subscribed to its own topic and its organisation's positions. */
+  const admit = (ws: WebSocket<LiveUser>, user: LiveUser): void => {
+    sockets.add(ws)
+    deps.metrics.liveSockets.set(sockets.size)
+    ws.subscribe(userTopic(user.userId))
+    if (user.role !== null && isConfinedToAssignedVehicles(user.role)) {
+      const group = confined.get(user.orgId) ?? new Set()
+      confined.set(user.orgId, group.add(ws))
+      void loadWindows(ws)
+    } else ws.subscribe(orgTopic(user.orgId))
+    user.timer = setTimeout(
+      () => ws.cork(() => ws.end(LIVE_CLOSE_UNAUTHORIZED, "access token expired")),
+      user.expiresAtMs - Date.now(),
+    )
+  }
   app.ws<LiveUser>("/api/v1/live", {
     maxPayloadLength: 4 * 1024,
     maxBackpressure: 1024 * 1024,
@@ -119,55 +137,41 @@ export const registerLiveHub = async (
         })
         return
       }
-      const key = req.getHeader("sec-websocket-key")
-      const protocol = req.getHeader("sec-websocket-protocol")
-      const extensions = req.getHeader("sec-websocket-extensions")
-      let aborted = false
-      res.onAborted(() => {
-        aborted = true
-      })
-      void deps.tokens.verifyAccess(token).then((verified) => {
-        if (aborted) return
-        res.cork(() => {
-          if (!verified.ok) {
-            // Accept, then close with a code the browser can read (an HTTP 401 on upgrade is opaque to it).
-            res.upgrade<LiveUser>(
-              { orgId: "", userId: "", role: null, expiresAtMs: 0 },
-              key,
-              protocol,
-              extensions,
-              context,
-            )
-            return
-          }
-          const { orgId, userId, role } = verified.principal
-          res.upgrade<LiveUser>(
-            { orgId, userId, role, expiresAtMs: verified.expiresAtMs },
-            key,
-            protocol,
-            extensions,
-            context,
-          )
-        })
-      })
+      // The upgrade is synchronous and the token is verified once the socket is open: uWS 20.30
+      // can close a socket upgraded inside `res.cork` after an await right after its `open`
+      // (no close frame, 1006; uNetworking/uWebSockets#1928, fixed by #1929), and upgrading after
+      // an await without the cork is what uWS warns against. Until verified the socket is
+      // subscribed to nothing; a token that does not verify is closed with a code the browser can
+      // read (an HTTP 401 on upgrade is opaque to it).
+      res.upgrade<LiveUser>(
+        { token, orgId: "", userId: "", role: null, expiresAtMs: 0 },
+        req.getHeader("sec-websocket-key"),
+        req.getHeader("sec-websocket-protocol"),
+        req.getHeader("sec-websocket-extensions"),
+        context,
+      )
     },
     open: (ws) => {
       const user = ws.getUserData()
-      if (user.orgId === "" || user.expiresAtMs <= Date.now()) {
-        ws.end(LIVE_CLOSE_UNAUTHORIZED, "access token invalid or expired")
-        return
-      }
-      sockets.add(ws)
-      deps.metrics.liveSockets.set(sockets.size)
-      ws.subscribe(userTopic(user.userId))
-      if (user.role !== null && isConfinedToAssignedVehicles(user.role)) {
-        const group = confined.get(user.orgId) ?? new Set()
-        confined.set(user.orgId, group.add(ws))
-        void loadWindows(ws)
-      } else ws.subscribe(orgTopic(user.orgId))
-      user.timer = setTimeout(
-        () => ws.end(LIVE_CLOSE_UNAUTHORIZED, "access token expired"),
-        user.expiresAtMs - Date.now(),
+      const token = user.token
+      user.token = ""
+      void deps.tokens.verifyAccess(token).then(
+        (verified) => {
+          if (user.closed) return
+          if (!verified.ok || verified.expiresAtMs <= Date.now()) {
+            ws.cork(() => ws.end(LIVE_CLOSE_UNAUTHORIZED, "access token invalid or expired"))
+            return
+          }
+          user.orgId = verified.principal.orgId
+          user.userId = verified.principal.userId
+          user.role = verified.principal.role
+          user.expiresAtMs = verified.expiresAtMs
+          admit(ws, user)
+        },
+        (error: unknown) => {
+          deps.log.error({ err: error }, "live: could not verify an access token")
+          if (!user.closed) ws.cork(() => ws.end(1011, "could not verify the access token"))
+        },
       )
     },
     close: (ws) => {
