@@ -37,14 +37,15 @@ export class StoredInOrder<T> {
     if (entry.applied) return
     const lane = this.lanes.get(partition) ?? []
     if (lane[0] !== entry) throw new Error("a batch was applied before the ones delivered ahead of it")
-    const items: T[] = []
+    const taken: Array<Waiting<T>> = []
     while (lane[0]?.stored === true) {
       const next = lane.shift() as Waiting<T>
       next.applied = true
-      for (const item of next.items) items.push(item)
+      taken.push(next)
     }
     if (lane.length === 0) this.lanes.delete(partition)
-    await this.apply(items)
+    // One batch alone (the Kafka bus, or a quiet partition) is applied as it came, not copied.
+    await this.apply(taken.length === 1 ? entry.items : taken.flatMap((w) => w.items))
   }
 
   /** A batch failed (its store, or one before it): it will be delivered again. */

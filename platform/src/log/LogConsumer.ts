@@ -118,17 +118,9 @@ export class LogConsumer {
       // With batches in flight, the next waits a little to be larger (unless it is full already):
       // a hand-over per group commit would cost the handler's per-batch work every 2 ms.
       const lingerMs = this.handedOverAtMs + HAND_OVER_LINGER_MS - performance.now()
-      if (this.inFlight.length > 0 && max < maxBatch && lingerMs > 0) {
-        const head = this.inFlight[0] as InFlight
-        let timer: NodeJS.Timeout | undefined
-        await Promise.race([
-          head.settled,
-          new Promise<void>((r) => {
-            this.wake = r
-            timer = setTimeout(r, lingerMs)
-          }),
-        ])
-        clearTimeout(timer)
+      const head = this.inFlight[0]
+      if (head !== undefined && max < maxBatch && lingerMs > 0) {
+        await Promise.race([head.settled, this.pause(lingerMs)])
         this.wake = null
         continue
       }
@@ -188,15 +180,20 @@ export class LogConsumer {
 
   /** Waits before a retry; false when stopped meanwhile. */
   private async backoff(attempt: number): Promise<boolean> {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt))
+    await this.pause(Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt))
+    this.wake = null
+    return !this.stopped
+  }
+
+  /** Resolves after `ms`, or at once when `stop` wakes the loop. */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms)
       this.wake = () => {
         clearTimeout(timer)
         resolve()
       }
     })
-    this.wake = null
-    return !this.stopped
   }
 
   /** Runs `work` until it succeeds (backoff between tries); null when stopped meanwhile. */
