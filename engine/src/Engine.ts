@@ -16,7 +16,7 @@ import { checkOffline } from "./checkOffline.js"
 import { DuplicateFilter } from "./DuplicateFilter.js"
 import { planMaintenance } from "./MaintenanceJob.js"
 import { oneProcessAtATime } from "./oneProcessAtATime.js"
-import { POSITION_COLUMNS, positionRow } from "./positionRow.js"
+import { POSITION_COLUMNS, positionColumns, positionRow } from "./positionRow.js"
 import { purgeAuditLogs } from "./purgeAuditLogs.js"
 import { RulesRunner } from "./RulesRunner.js"
 import {
@@ -104,7 +104,17 @@ export const EngineLayer = (options: EngineOptions) =>
           maxDelayMs,
           ...(keyOf === undefined ? {} : { keyOf }),
         })
-      const positions = tableWriter("positions", POSITION_COLUMNS)
+      // Points go to chDB as typed columns (Arrow: nothing printed here or parsed there); to a
+      // ClickHouse server as JSON rows.
+      const positions = new BatchWriter<TelemetryRecord>({
+        write: async (records) => {
+          if (ch.insertColumns !== undefined) await ch.insertColumns("positions", positionColumns(records))
+          else await ch.insert("positions", POSITION_COLUMNS, records.map(positionRow))
+          metrics.clickhouseRows.inc({ table: "positions" }, records.length)
+        },
+        maxRows: options.flushRows,
+        maxDelayMs: options.flushDelayMs,
+      })
       const deadLetters = tableWriter("dead_letters", DEAD_LETTER_COLUMNS)
       const publishAlert = (row: AlertRow) =>
         bus
@@ -160,7 +170,7 @@ export const EngineLayer = (options: EngineOptions) =>
         for (const r of fresh) duplicates.remember(r)
         const waiting = inOrder.enter(partition, fresh)
         try {
-          await positions.add(fresh.map(positionRow))
+          await positions.add(fresh)
           waiting.stored = true
           const storedAt = Date.now()
           for (const r of fresh) metrics.storeLatency.observe((storedAt - r.receivedAtMs) / 1000)

@@ -1,3 +1,4 @@
+import type { InsertColumn } from "@fleetcore/platform"
 import type { TelemetryRecord } from "@fleetcore/proto"
 
 /** Columns of the ClickHouse `positions` table (infra/migrations/clickhouse), in insert order. */
@@ -55,3 +56,57 @@ export const positionRow = (r: TelemetryRecord): ReadonlyArray<unknown> => [
   r.dtc ?? EMPTY,
   r.attrs ?? NO_ATTRS,
 ]
+
+/**
+ * Telemetry records as `positions` columns (`ClickHouseClient.insertColumns`): what chDB reads as
+ * Arrow arrays instead of parsing JSON rows, the same values as `positionRow` gives (absent readings
+ * NULL, NaN in a `float64` column). `dtc` and `attrs` are sent, as JSON, only when a record in the
+ * batch has them; otherwise they take their defaults (empty), as `positionRow`'s empty values do.
+ */
+export const positionColumns = (records: ReadonlyArray<TelemetryRecord>): ReadonlyArray<InsertColumn> => {
+  const n = records.length
+  const numbers = (read: (r: TelemetryRecord) => number | undefined): Float64Array => {
+    const values = new Float64Array(n)
+    for (let i = 0; i < n; i++) values[i] = read(records[i] as TelemetryRecord) ?? Number.NaN
+    return values
+  }
+  const columns: InsertColumn[] = [
+    { name: "org_id", kind: "string", values: records.map((r) => r.orgId) },
+    { name: "vehicle_id", kind: "string", values: records.map((r) => r.vehicleId) },
+    { name: "device_id", kind: "string", values: records.map((r) => r.deviceId) },
+    { name: "time", kind: "millis", values: numbers((r) => r.timeMs) },
+    { name: "received_at", kind: "millis", values: numbers((r) => r.receivedAtMs) },
+    { name: "lat", kind: "float64", values: numbers((r) => r.lat) },
+    { name: "lon", kind: "float64", values: numbers((r) => r.lon) },
+    { name: "speed_mps", kind: "float64", values: numbers((r) => r.speedMps) },
+    { name: "heading_deg", kind: "float64", values: numbers((r) => r.headingDeg) },
+    { name: "altitude_m", kind: "float64", values: numbers((r) => r.altitudeM) },
+    { name: "satellites", kind: "float64", values: numbers((r) => r.satellites) },
+    { name: "hdop", kind: "float64", values: numbers((r) => r.hdop) },
+    { name: "odometer_m", kind: "float64", values: numbers((r) => r.odometerM) },
+    { name: "fuel_level_pct", kind: "float64", values: numbers((r) => r.fuelLevelPct) },
+    { name: "fuel_used_l", kind: "float64", values: numbers((r) => r.fuelUsedL) },
+    {
+      name: "ignition",
+      kind: "float64",
+      values: numbers((r) => (r.ignition === undefined ? undefined : r.ignition ? 1 : 0)),
+    },
+    { name: "engine_seconds", kind: "float64", values: numbers((r) => r.engineSeconds) },
+    { name: "battery_v", kind: "float64", values: numbers((r) => r.batteryV) },
+  ]
+  if (records.some((r) => r.dtc !== undefined))
+    columns.push({
+      name: "dtc",
+      kind: "json",
+      type: "Array(String)",
+      values: records.map((r) => JSON.stringify(r.dtc ?? EMPTY)),
+    })
+  if (records.some((r) => r.attrs !== undefined))
+    columns.push({
+      name: "attrs",
+      kind: "json",
+      type: "Map(String, Float64)",
+      values: records.map((r) => JSON.stringify(r.attrs ?? NO_ATTRS)),
+    })
+  return columns
+}

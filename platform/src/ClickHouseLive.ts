@@ -1,10 +1,17 @@
 import { mkdir } from "node:fs/promises"
 import { join } from "node:path"
 import { createClient } from "@clickhouse/client"
-import { Session } from "chdb"
+import chdb, { Session } from "chdb"
 import { Data, Effect, Layer, Redacted } from "effect"
-import { ClickHouse, type ClickHouseClient, type CompactResult, isPlainDatabaseName } from "./ClickHouse.js"
+import {
+  ClickHouse,
+  type ClickHouseClient,
+  type CompactResult,
+  type InsertColumn,
+  isPlainDatabaseName,
+} from "./ClickHouse.js"
 import { advisoryLocked, type ExclusiveRunner } from "./internal/advisoryLock.js"
+import { type ArrowArray, arrowColumns } from "./internal/arrowColumns.js"
 import { runClickHouseMigrations } from "./internal/clickhouseMigrations.js"
 import { Postgres } from "./Postgres.js"
 
@@ -12,6 +19,21 @@ export class ClickHouseStartError extends Data.TaggedError("ClickHouseStartError
   readonly message: string
   readonly cause: unknown
 }> {}
+
+/**
+ * chDB's Arrow input (chdb 3.4): arrays registered on a session's connection are the table function
+ * `arrowstream(name)` until unregistered. Its public helper (`registerArrowTable`) cannot name a
+ * Session's connection in 3.4 (it reads `session._handle`; a Session keeps it in `connection`), so
+ * FleetCore calls the binding it wraps, with arrays it encodes itself (internal/arrowColumns.ts).
+ */
+const arrow = chdb as unknown as {
+  readonly _arrowRegisterColumns: (
+    connection: unknown,
+    name: string,
+    arrays: ReadonlyArray<ArrowArray>,
+  ) => void
+  readonly _arrowUnregister: (connection: unknown, name: string) => void
+}
 
 /** chDB in this process, data under `dataDir/clickhouse`. One session per process (a chDB rule). */
 export const makeChdb = async (dataDir: string): Promise<ClickHouseClient> => {
@@ -25,6 +47,7 @@ export const makeChdb = async (dataDir: string): Promise<ClickHouseClient> => {
     tail = next.catch(() => undefined)
     return next
   }
+  let registered = 0
   return {
     exec: (sql, params) =>
       serial(async () => void (await session.queryBindAsync(sql, params ?? {}, { format: "Null" }))),
@@ -54,6 +77,23 @@ ${body}`,
                 format: "Null",
               },
             )
+          }),
+    insertColumns: (table, columns) =>
+      columns.length === 0 || (columns[0] as InsertColumn).values.length === 0
+        ? Promise.resolve()
+        : serial(async () => {
+            const { arrays, select } = arrowColumns(columns)
+            const name = `fleet_insert_${registered++}`
+            const connection = (session as unknown as { readonly connection: unknown }).connection
+            arrow._arrowRegisterColumns(connection, name, arrays)
+            try {
+              await session.queryAsync(
+                `INSERT INTO ${table} (${columns.map((c) => c.name).join(", ")}) SELECT ${select} FROM arrowstream('${name}')`,
+                { format: "Null" },
+              )
+            } finally {
+              arrow._arrowUnregister(connection, name)
+            }
           }),
     queryIn: (database, sql) =>
       serial(async () => {
