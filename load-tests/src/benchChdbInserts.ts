@@ -1,19 +1,23 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
-import { POSITION_COLUMNS, positionRow } from "@fleetcore/engine"
+import { POSITION_COLUMNS, positionColumns, positionRow } from "@fleetcore/engine"
+import { ChdbLayer, ClickHouse } from "@fleetcore/platform"
 import type { DeviceId, OrgId, TelemetryRecord, VehicleId } from "@fleetcore/proto"
-import { Session } from "chdb"
+import { Effect, ManagedRuntime } from "effect"
 import { makeCommandLine } from "./commandLine.js"
 import { machineInfo } from "./machineInfo.js"
 
 const USAGE = `usage: npm run bench:chdb-inserts -- [--rate 20000] [--seconds 10] [--blocks 1000,2000,5000,10000,40000]
-Inserts positions rows into chDB's positions table (FleetCore's own DDL and row builder, JSON rows as
-the engine sends them) at --rate rows a second in blocks of each size, background merges on, and
-prints the process CPU per row (the insert, its part and the merges it causes, counted 3 s past the
-end). What it shows: an insert has a fixed cost, so the engine's insert batches' size is CPU.`
+                                     [--formats columns,rows]
+Inserts positions into chDB's positions table (FleetCore's own migrations and chDB client) at --rate rows a
+second in blocks of each size, background merges on, and prints the process CPU per row (building
+the batch, the insert, its part and the merges it causes, counted 3 s past the end), for each
+format: columns (typed columns read as Arrow, what the engine sends) and rows (JSON rows, what a
+ClickHouse server gets). What it shows: an insert has a fixed cost, so the engine's insert batches'
+size is CPU; and what parsing text costs.`
 
 const { number } = makeCommandLine("bench:chdb-inserts", USAGE)
 const { values } = parseArgs({
@@ -21,6 +25,7 @@ const { values } = parseArgs({
     rate: { type: "string", default: "20000" },
     seconds: { type: "string", default: "10" },
     blocks: { type: "string", default: "1000,2000,5000,10000,40000" },
+    formats: { type: "string", default: "columns,rows" },
     help: { type: "boolean", short: "h" },
   },
 })
@@ -32,12 +37,10 @@ const rate = number(values, "rate", 100, 1_000_000)
 const seconds = number(values, "seconds", 1, 600)
 const blocks = (values.blocks ?? "").split(",").map((b) => Math.round(Number(b)))
 if (blocks.some((b) => !Number.isFinite(b) || b < 1)) throw new Error(`--blocks: sizes, e.g. 1000,5000`)
+const formats = (values.formats ?? "").split(",")
+if (formats.some((f) => f !== "columns" && f !== "rows")) throw new Error(`--formats: columns, rows or both`)
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
-const ddl = (readFileSync(
-  join(repo, "infra", "migrations", "clickhouse", "0001_positions.sql"),
-  "utf8",
-).split(";")[0] ?? "") as string
 const org = "6f1c2a3b-1111-4222-8333-944455556666" as OrgId
 const vehicles = Array.from(
   { length: 2_000 },
@@ -60,47 +63,55 @@ const record = (i: number): TelemetryRecord => ({
 })
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-const runs: Array<{ blockRows: number; rows: number; insertWallMs: number; cpuUsPerRow: number }> = []
-for (const blockRows of blocks) {
-  const dir = mkdtempSync(join(tmpdir(), "fleetcore-bench-chdb-"))
-  const session = new Session(dir)
-  try {
-    session.query(ddl, "Null")
-    const columns = POSITION_COLUMNS.join(", ")
-    let rows = 0
-    let insertWall = 0
-    const cpu0 = process.cpuUsage()
-    const endMs = performance.now() + seconds * 1_000
-    while (performance.now() < endMs) {
-      const startedMs = performance.now()
-      let body = ""
-      for (let i = 0; i < blockRows; i++) body += `${JSON.stringify(positionRow(record(rows + i)))}\n`
-      rows += blockRows
-      const insertMs = performance.now()
-      await session.queryAsync(`INSERT INTO positions (${columns}) FORMAT JSONCompactEachRow\n${body}`, {
-        format: "Null",
-      })
-      insertWall += performance.now() - insertMs
-      const waitMs = (blockRows / rate) * 1_000 - (performance.now() - startedMs)
-      if (waitMs > 0) await sleep(waitMs)
+const runs: Array<{
+  format: string
+  blockRows: number
+  rows: number
+  insertWallMs: number
+  cpuUsPerRow: number
+}> = []
+for (const format of formats)
+  for (const blockRows of blocks) {
+    const dir = mkdtempSync(join(tmpdir(), "fleetcore-bench-chdb-"))
+    // FleetCore's chDB with its migrations: the positions table and its settings as the engine has them.
+    const runtime = ManagedRuntime.make(ChdbLayer(dir))
+    try {
+      const ch = await runtime.runPromise(Effect.service(ClickHouse))
+      const insertColumns = ch.insertColumns
+      if (insertColumns === undefined) throw new Error("chDB inserts typed columns")
+      let rows = 0
+      let insertWall = 0
+      const cpu0 = process.cpuUsage()
+      const endMs = performance.now() + seconds * 1_000
+      while (performance.now() < endMs) {
+        const startedMs = performance.now()
+        const records = Array.from({ length: blockRows }, (_, i) => record(rows + i))
+        rows += blockRows
+        const insertMs = performance.now()
+        if (format === "columns") await insertColumns("positions", positionColumns(records))
+        else await ch.insert("positions", POSITION_COLUMNS, records.map(positionRow))
+        insertWall += performance.now() - insertMs
+        const waitMs = (blockRows / rate) * 1_000 - (performance.now() - startedMs)
+        if (waitMs > 0) await sleep(waitMs)
+      }
+      await sleep(3_000) // the merges the inserts caused, counted
+      const cpu = process.cpuUsage(cpu0)
+      const run = {
+        format,
+        blockRows,
+        rows,
+        insertWallMs: Math.round((insertWall / (rows / blockRows)) * 10) / 10,
+        cpuUsPerRow: Math.round(((cpu.user + cpu.system) / rows) * 100) / 100,
+      }
+      runs.push(run)
+      console.log(
+        `${format.padEnd(7)} blocks of ${String(blockRows).padStart(6)} rows: ${run.cpuUsPerRow} µs of CPU a row, ${run.insertWallMs} ms an insert`,
+      )
+    } finally {
+      await runtime.dispose()
+      rmSync(dir, { recursive: true, force: true })
     }
-    await sleep(3_000) // the merges the inserts caused, counted
-    const cpu = process.cpuUsage(cpu0)
-    const run = {
-      blockRows,
-      rows,
-      insertWallMs: Math.round((insertWall / (rows / blockRows)) * 10) / 10,
-      cpuUsPerRow: Math.round(((cpu.user + cpu.system) / rows) * 100) / 100,
-    }
-    runs.push(run)
-    console.log(
-      `blocks of ${String(blockRows).padStart(6)} rows: ${run.cpuUsPerRow} µs of CPU a row, ${run.insertWallMs} ms an insert`,
-    )
-  } finally {
-    session.cleanup()
-    rmSync(dir, { recursive: true, force: true })
   }
-}
 
 const at = new Date().toISOString()
 const out = join(repo, "load-tests", "results")
