@@ -41,6 +41,18 @@ const text = (name: string, values: ReadonlyArray<string>): ArrowArray => {
   return { name, format: "u", length: values.length, nullCount: 0, buffers: [null, offsetBytes, data] }
 }
 
+/** How the INSERT's SELECT turns a registered array into the table's column. */
+const selectOf = (column: InsertColumn): string => {
+  switch (column.kind) {
+    case "millis":
+      return `fromUnixTimestamp64Milli(toInt64(${column.name}), 'UTC')`
+    case "json":
+      return `JSONExtract(assumeNotNull(${column.name}), '${column.type}')`
+    default:
+      return column.name
+  }
+}
+
 /** The Arrow arrays of `columns`, and the SELECT list that turns them into the table's columns. */
 export const arrowColumns = (
   columns: ReadonlyArray<InsertColumn>,
@@ -53,24 +65,12 @@ export const arrowColumns = (
     if (!/^[a-z_][a-z0-9_]*$/u.test(name)) throw new Error(`not a plain column name: ${name}`)
     if (column.kind === "json" && !/^[A-Za-z0-9_(), ]+$/u.test(column.type))
       throw new Error(`not a plain ClickHouse type: ${column.type}`)
-    switch (column.kind) {
-      case "float64":
-        arrays.push(floats(name, column.values))
-        select.push(name)
-        break
-      case "millis":
-        arrays.push(floats(name, column.values))
-        select.push(`fromUnixTimestamp64Milli(toInt64(${name}), 'UTC')`)
-        break
-      case "string":
-        arrays.push(text(name, column.values))
-        select.push(name)
-        break
-      case "json":
-        arrays.push(text(name, column.values))
-        select.push(`JSONExtract(assumeNotNull(${name}), '${column.type}')`)
-        break
-    }
+    arrays.push(
+      column.kind === "string" || column.kind === "json"
+        ? text(name, column.values)
+        : floats(name, column.values),
+    )
+    select.push(selectOf(column))
   }
   return { arrays, select: select.join(", ") }
 }
