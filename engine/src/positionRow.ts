@@ -94,19 +94,12 @@ export const positionColumns = (records: ReadonlyArray<TelemetryRecord>): Readon
     { name: "engine_seconds", kind: "float64", values: numbers((r) => r.engineSeconds) },
     { name: "battery_v", kind: "float64", values: numbers((r) => r.batteryV) },
   ]
-  if (records.some((r) => r.dtc !== undefined))
-    columns.push({
-      name: "dtc",
-      kind: "json",
-      type: "Array(String)",
-      values: records.map((r) => JSON.stringify(r.dtc ?? EMPTY)),
-    })
-  if (records.some((r) => r.attrs !== undefined))
-    columns.push({
-      name: "attrs",
-      kind: "json",
-      type: "Map(String, Float64)",
-      values: records.map((r) => JSON.stringify(r.attrs ?? NO_ATTRS)),
-    })
+  /** A JSON column, sent only when a record of the batch has the value. */
+  const json = (name: string, type: string, read: (r: TelemetryRecord) => unknown, empty: unknown) => {
+    if (records.some((r) => read(r) !== undefined))
+      columns.push({ name, kind: "json", type, values: records.map((r) => JSON.stringify(read(r) ?? empty)) })
+  }
+  json("dtc", "Array(String)", (r) => r.dtc, EMPTY)
+  json("attrs", "Map(String, Float64)", (r) => r.attrs, NO_ATTRS)
   return columns
 }

@@ -48,6 +48,9 @@ export type InsertColumn =
       readonly values: ReadonlyArray<string>
     }
 
+/** Rows in an `insertColumns` batch (every column has one value a row). */
+export const columnRows = (columns: ReadonlyArray<InsertColumn>): number => columns[0]?.values.length ?? 0
+
 export interface CompactResult {
   readonly meta: ReadonlyArray<{ readonly name: string; readonly type: string }>
   readonly data: ReadonlyArray<ReadonlyArray<unknown>>

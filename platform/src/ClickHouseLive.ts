@@ -7,7 +7,7 @@ import {
   ClickHouse,
   type ClickHouseClient,
   type CompactResult,
-  type InsertColumn,
+  columnRows,
   isPlainDatabaseName,
 } from "./ClickHouse.js"
 import { advisoryLocked, type ExclusiveRunner } from "./internal/advisoryLock.js"
@@ -79,7 +79,7 @@ ${body}`,
             )
           }),
     insertColumns: (table, columns) =>
-      columns.length === 0 || (columns[0] as InsertColumn).values.length === 0
+      columnRows(columns) === 0
         ? Promise.resolve()
         : serial(async () => {
             const { arrays, select } = arrowColumns(columns)

@@ -1,4 +1,4 @@
-import type { ClickHouseClient } from "./ClickHouse.js"
+import { type ClickHouseClient, columnRows } from "./ClickHouse.js"
 import type { MetricsShape } from "./Metrics.js"
 
 /** ClickHouse with each insert's duration observed by table (`fleet_clickhouse_insert_seconds`). */
@@ -18,7 +18,7 @@ export const instrumentClickHouse = (ch: ClickHouseClient, metrics: MetricsShape
       ? {}
       : {
           insertColumns: async (table, columns) => {
-            if ((columns[0]?.values.length ?? 0) > 0) await timed(table, () => insertColumns(table, columns))
+            if (columnRows(columns) > 0) await timed(table, () => insertColumns(table, columns))
           },
         }),
   }
