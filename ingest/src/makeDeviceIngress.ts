@@ -101,8 +101,12 @@ export const makeDeviceIngress = (deps: {
     payload,
   })
 
-  /** Stamps the good points, dead-letters the rest, and resolves once both are on the bus. */
-  const settle = async (
+  /**
+   * Stamps the good points, dead-letters the rest, and resolves once both are on the bus. Not an
+   * async function: its frame would keep `whole`, and with it the socket's read chunk the payload
+   * is a slice of, alive until the bus answers (seconds, when consumers hold publishers back).
+   */
+  const settle = (
     device: AuthenticatedDevice,
     decoded: Decoded,
     source: IngestSource,
@@ -133,6 +137,16 @@ export const makeDeviceIngress = (deps: {
       for (const r of decoded.rejections) dead.push(deadLetter(device, source, r, r.text, receivedAtMs))
     }
 
+    return deliver(records, dead, source, { accepted: records.length, rejected, firstRejection: first })
+  }
+
+  /** Publishes the stamped points and the dead letters; counts them once both are on the bus. */
+  const deliver = async (
+    records: ReadonlyArray<TelemetryRecord>,
+    dead: ReadonlyArray<DeadLetter>,
+    source: IngestSource,
+    outcome: IngestOutcome,
+  ): Promise<IngestOutcome> => {
     const work: Promise<void>[] = []
     if (records.length > 0) {
       work.push(
@@ -153,7 +167,7 @@ export const makeDeviceIngress = (deps: {
 
     if (records.length > 0) deps.metrics.ingestAccepted.inc({ transport: source }, records.length)
     for (const d of dead) deps.metrics.ingestRejected.inc({ transport: source, reason: d.reason })
-    return { accepted: records.length, rejected, firstRejection: first }
+    return outcome
   }
 
   return {

@@ -191,30 +191,23 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
     const t = opened.get(topic.name) ?? (await openTopic(topic.name))
     if (diskBytes() >= options.diskBudgetBytes) await room()
     const count = t.partitions.length
+    const encodeValue = (value: unknown) => encode(topic, value as T)
     if (messages.length === 1) {
       const m = messages[0] as BusMessage<T>
       const partition = t.partitions[partitionOf(m.key, count)] as DurablePartition
-      await partition.log.append([encode(topic, m.value)], [m.value])
-      await partition.whenCaughtUp()
-      return
+      return partition.append([m.value], encodeValue)
     }
-    const byPartition = new Map<number, { payloads: Array<string | Uint8Array>; values: unknown[] }>()
+    const byPartition = new Map<number, unknown[]>()
     for (const m of messages) {
       const p = partitionOf(m.key, count)
-      let entry = byPartition.get(p)
-      if (entry === undefined) {
-        entry = { payloads: [], values: [] }
-        byPartition.set(p, entry)
-      }
-      entry.payloads.push(encode(topic, m.value))
-      entry.values.push(m.value)
+      const values = byPartition.get(p)
+      if (values === undefined) byPartition.set(p, [m.value])
+      else values.push(m.value)
     }
     await Promise.all(
-      [...byPartition].map(async ([p, e]) => {
-        const partition = t.partitions[p] as DurablePartition
-        await partition.log.append(e.payloads, e.values)
-        await partition.whenCaughtUp()
-      }),
+      [...byPartition].map(([p, values]) =>
+        (t.partitions[p] as DurablePartition).append(values, encodeValue),
+      ),
     )
   }
 

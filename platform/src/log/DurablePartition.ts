@@ -2,6 +2,14 @@ import type { LogConsumer } from "./LogConsumer.js"
 import type { OffsetStore } from "./OffsetStore.js"
 import type { PartitionLog } from "./PartitionLog.js"
 
+/** A publisher's records waiting for room in the partition. */
+interface Held {
+  readonly values: ReadonlyArray<unknown>
+  readonly encode: (value: unknown) => string | Uint8Array
+  readonly resolve: () => void
+  readonly reject: (error: unknown) => void
+}
+
 /**
  * One partition of a durable topic: its log on disk, its groups' committed offsets, the consumers
  * in this process, and the newest durable records kept decoded in memory, so consumers that keep
@@ -15,13 +23,14 @@ export class DurablePartition {
   /** Offset of `items[head]`. */
   private start = 0
   private waiters: Array<{ readonly offset: number; readonly resolve: () => void }> = []
-  private lagWaiters: Array<() => void> = []
+  /** Appends waiting for room (see `append`), in arrival order. */
+  private held: Held[] = []
   log!: PartitionLog
   offsets!: OffsetStore
 
   constructor(
     private readonly memoryRecords: number,
-    /** Lag at which publishers wait (until it halves), while every consumer is healthy. */
+    /** Records the consumers may be behind the log before appends wait, while every one is healthy. */
     private readonly maxLag: number,
   ) {}
 
@@ -53,21 +62,53 @@ export class DurablePartition {
     return new Promise((resolve) => this.waiters.push({ offset, resolve }))
   }
 
-  /** Wakes every waiting consumer and publisher (on close, or when a consumer starts failing). */
+  /** Wakes every waiting consumer, and appends what waits for room (on close, or when a consumer starts failing). */
   release(): void {
     for (const w of this.waiters.splice(0)) w.resolve()
-    for (const w of this.lagWaiters.splice(0)) w()
+    this.admit(true)
   }
 
   /**
-   * Backpressure: while the consumers here keep up, a publisher waits when they are `maxLag`
-   * behind, as the in-memory bus did, so end-to-end latency stays bounded under overload. While
-   * one is failing (a store is away), nobody waits: the log absorbs, up to its disk budget.
+   * Appends to the log (resolves once durable), after waiting for room. Backpressure: while the
+   * consumers here are healthy, records wait outside the log while it is `maxLag` ahead of the
+   * slowest of them, so what a consumer has not read yet stays within the records kept in memory
+   * (a consumer never reads back from disk what it could not keep up with) and end-to-end latency
+   * stays bounded. A message larger than `maxLag` goes in alone. While a consumer is failing (a
+   * store is away), nothing waits: the log absorbs, up to its disk budget. Values are encoded only
+   * when they go in, so a waiting message holds no encoded copy.
    */
-  whenCaughtUp(): Promise<void> | null {
-    if (this.lag() <= this.maxLag) return null
-    for (const c of this.consumers.values()) if (c.failing) return null
-    return new Promise((resolve) => this.lagWaiters.push(resolve))
+  append(values: ReadonlyArray<unknown>, encode: (value: unknown) => string | Uint8Array): Promise<void> {
+    if (this.held.length === 0 && (this.fits(this.backlog(), values.length) || this.failing()))
+      return this.log.append(values.map(encode), values)
+    return new Promise((resolve, reject) => this.held.push({ values, encode, resolve, reject }))
+  }
+
+  /** Records appended (durable or not yet) that the slowest consumer here has not finished. */
+  private backlog(): number {
+    let position = this.log.appendedOffset
+    for (const c of this.consumers.values()) position = Math.min(position, c.position)
+    return this.log.appendedOffset - position
+  }
+
+  private fits(backlog: number, records: number): boolean {
+    return backlog === 0 || backlog + records <= this.maxLag
+  }
+
+  private failing(): boolean {
+    for (const c of this.consumers.values()) if (c.failing) return true
+    return false
+  }
+
+  /** Appends the waiting messages that fit now, in order (all of them when `all`). */
+  private admit(all = false): void {
+    let backlog = this.backlog()
+    while (this.held.length > 0) {
+      const next = this.held[0] as Held
+      if (!all && !this.fits(backlog, next.values.length)) return
+      this.held.shift()
+      backlog += next.values.length
+      this.log.append(next.values.map(next.encode), next.values).then(next.resolve, next.reject)
+    }
   }
 
   /** Records not yet handled by the slowest consumer in this process. */
@@ -81,8 +122,7 @@ export class DurablePartition {
   trim(): void {
     let keepFrom = this.log.endOffset
     for (const c of this.consumers.values()) keepFrom = Math.min(keepFrom, c.position)
-    if (this.lagWaiters.length > 0 && this.lag() <= this.maxLag / 2)
-      for (const w of this.lagWaiters.splice(0)) w()
+    if (this.held.length > 0) this.admit()
     const size = this.items.length - this.head
     const drop = Math.max(Math.min(keepFrom - this.start, size), size - this.memoryRecords, 0)
     if (drop === 0) return

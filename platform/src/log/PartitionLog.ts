@@ -95,6 +95,8 @@ export class PartitionLog {
   private pending: Array<string | Uint8Array> = []
   private pendingValues: unknown[] = []
   private pendingBytes = 0
+  /** Records appended and not yet durable (waiting for, or in, a group commit). */
+  private accepted = 0
   private waiters: Waiter[] = []
   private flushing: Promise<void> | null = null
   private scheduled = false
@@ -149,6 +151,11 @@ export class PartitionLog {
     return this.end
   }
 
+  /** Offset after the last record appended, durable or not yet. */
+  get appendedOffset(): number {
+    return this.end + this.accepted
+  }
+
   /** Bytes on disk plus bytes waiting for the next group commit. */
   get sizeBytes(): number {
     let n = this.pendingBytes
@@ -164,6 +171,7 @@ export class PartitionLog {
       this.pendingBytes += FRAME_HEADER_BYTES + (typeof p === "string" ? Buffer.byteLength(p) : p.byteLength)
     }
     for (const v of values) this.pendingValues.push(v)
+    this.accepted += payloads.length
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }))
     if (!this.scheduled && this.flushing === null) this.schedule()
     return done
@@ -235,6 +243,7 @@ export class PartitionLog {
     this.waiters = []
     this.pendingBytes = 0
     const segment = this.segments[this.segments.length - 1] as Segment
+    let durable = false
     try {
       const buf = Buffer.allocUnsafe(bytes)
       let at = 0
@@ -265,11 +274,14 @@ export class PartitionLog {
       const first = this.end
       segment.size += bytes
       this.end += payloads.length
+      this.accepted -= payloads.length
+      durable = true
       this.options.onDurable(first, values)
       for (const w of waiters) w.resolve()
       if (segment.size >= this.options.segmentBytes) await this.roll()
     } catch (error) {
       // Nothing was acknowledged; the next write goes to the same position and overwrites.
+      if (!durable) this.accepted -= payloads.length
       for (const w of waiters) w.reject(error)
     }
   }
