@@ -52,9 +52,16 @@ interface DurableTopic {
 
 const SYNC_EVERY_MS = 100
 
-/** A message as the log stores it: the topic's codec when it has one, else JSON text. */
-const encode = <T>(topic: Topic<T>, value: T): string | Uint8Array =>
-  topic.codec === undefined ? JSON.stringify(value) : topic.codec.encode(value)
+/**
+ * A message as the log stores it: the topic's codec when it has one, else JSON text. The log
+ * copies each payload into its frames as it is appended, so a codec's transient form will do.
+ */
+const encoderOf = <T>(topic: Topic<T>): ((value: unknown) => string | Uint8Array) => {
+  const codec = topic.codec
+  if (codec === undefined) return (value) => JSON.stringify(value)
+  const encode = codec.encodeTransient ?? codec.encode
+  return (value) => encode(value as T)
+}
 
 /** Reads either form back: a codec's bytes start below 0x20, where JSON text never starts. */
 const decoderOf =
@@ -94,6 +101,7 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
   /** Topics whose partitions are open, for the synchronous paths (publish, budget, pending). */
   const opened = new Map<string, DurableTopic>()
   const spaceWaiters = new Set<() => void>()
+  const encoders = new Map<string, (value: unknown) => string | Uint8Array>()
   let closed = false
 
   const partitionsOpen = (): DurablePartition[] => [...opened.values()].flatMap((t) => [...t.partitions])
@@ -191,7 +199,11 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
     const t = opened.get(topic.name) ?? (await openTopic(topic.name))
     if (diskBytes() >= options.diskBudgetBytes) await room()
     const count = t.partitions.length
-    const encodeValue = (value: unknown) => encode(topic, value as T)
+    let encodeValue = encoders.get(topic.name)
+    if (encodeValue === undefined) {
+      encodeValue = encoderOf(topic)
+      encoders.set(topic.name, encodeValue)
+    }
     if (messages.length === 1) {
       const m = messages[0] as BusMessage<T>
       const partition = t.partitions[partitionOf(m.key, count)] as DurablePartition

@@ -48,22 +48,27 @@ const BusRecord = fleet.bus.v1.TelemetryRecord
  * and about 45 % of the bytes written and checksummed. Decoding gives back the record exactly:
  * every number bit for bit, absent readings absent, an empty code list empty.
  */
+/** Writes the record after its format byte. */
+const encodeInto = (record: TelemetryRecord, writer: protobuf.Writer): protobuf.Writer =>
+  BusRecord.encode(
+    // dtc and attrs travel wrapped (presence), so only records that carry them are copied.
+    record.dtc === undefined && record.attrs === undefined
+      ? (record as fleet.bus.v1.TelemetryRecord.$Properties)
+      : {
+          ...record,
+          // Encoding only reads them: the generated types ask for mutable ones, no copy is needed.
+          dtc: record.dtc === undefined ? null : { codes: record.dtc as string[] },
+          attrs: record.attrs === undefined ? null : { values: record.attrs as Record<string, number> },
+        },
+    writer.uint32(FORMAT_V1),
+  )
+
+/** One writer for every transient encoding: its buffer is reused, not allocated per record. */
+const shared = protobuf.Writer.create()
+
 export const TelemetryRecordCodec: TopicCodec<TelemetryRecord> = {
-  encode: (record) => {
-    const writer = BusRecord.encode(
-      // dtc and attrs travel wrapped (presence), so only records that carry them are copied.
-      record.dtc === undefined && record.attrs === undefined
-        ? (record as fleet.bus.v1.TelemetryRecord.$Properties)
-        : {
-            ...record,
-            // Encoding only reads them: the generated types ask for mutable ones, no copy is needed.
-            dtc: record.dtc === undefined ? null : { codes: record.dtc as string[] },
-            attrs: record.attrs === undefined ? null : { values: record.attrs as Record<string, number> },
-          },
-      protobuf.Writer.create().uint32(FORMAT_V1),
-    )
-    return writer.finish()
-  },
+  encode: (record) => encodeInto(record, protobuf.Writer.create()).finish(),
+  encodeTransient: (record) => encodeInto(record, shared.reset()).finish(true),
   decode: (bytes) => {
     if (bytes[0] !== FORMAT_V1) throw new Error(`not a telemetry record of format ${FORMAT_V1}: ${bytes[0]}`)
     const m = BusRecord.decode(bytes.subarray(1))

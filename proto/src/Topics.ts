@@ -22,6 +22,11 @@ export interface Topic<T> {
  */
 export interface TopicCodec<T> {
   readonly encode: (value: T) => Uint8Array
+  /**
+   * As `encode`, into bytes valid only until the next call (a shared buffer), for a caller that
+   * copies them at once: the durable log, which would otherwise allocate a buffer per record.
+   */
+  readonly encodeTransient?: (value: T) => Uint8Array
   readonly decode: (bytes: Uint8Array) => T
 }
 

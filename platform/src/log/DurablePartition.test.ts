@@ -36,7 +36,7 @@ describe("durable partition", () => {
     for (let i = 0; i < 100; i++) {
       const value = { i }
       ;(i < 60 ? handled : waiting).push(new WeakRef(value))
-      await partition.log.append([JSON.stringify(value)], [value])
+      await partition.log.append([value], JSON.stringify)
     }
     consumer.position = 60
     partition.trim()

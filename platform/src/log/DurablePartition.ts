@@ -75,11 +75,11 @@ export class DurablePartition {
    * (a consumer never reads back from disk what it could not keep up with) and end-to-end latency
    * stays bounded. A message larger than `maxLag` goes in alone. While a consumer is failing (a
    * store is away), nothing waits: the log absorbs, up to its disk budget. Values are encoded only
-   * when they go in, so a waiting message holds no encoded copy.
+   * when they go in (see `PartitionLog.append`), so a waiting message holds no encoded copy.
    */
   append(values: ReadonlyArray<unknown>, encode: (value: unknown) => string | Uint8Array): Promise<void> {
     if (this.held.length === 0 && (this.fits(this.backlog(), values.length) || this.failing()))
-      return this.log.append(values.map(encode), values)
+      return this.log.append(values, encode)
     return new Promise((resolve, reject) => this.held.push({ values, encode, resolve, reject }))
   }
 
@@ -107,7 +107,7 @@ export class DurablePartition {
       if (!all && !this.fits(backlog, next.values.length)) return
       this.held.shift()
       backlog += next.values.length
-      this.log.append(next.values.map(next.encode), next.values).then(next.resolve, next.reject)
+      this.log.append(next.values, next.encode).then(next.resolve, next.reject)
     }
   }
 

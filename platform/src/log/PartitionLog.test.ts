@@ -39,11 +39,11 @@ describe("partition log", () => {
     })
     const closing = holdClose(log, 50)
     // One record past the segment size: written, acknowledged, then the segment rolls.
-    await log.append([JSON.stringify({ pad: "x".repeat(100) })], [1])
+    await log.append([{ pad: "x".repeat(100) }], JSON.stringify)
     while (!closing.started) await new Promise((resolve) => setTimeout(resolve, 1))
     // The bus's 100 ms timer, landing while the old segment is closed and the next not yet open.
     await expect(log.sync()).resolves.toBeUndefined()
-    await log.append([JSON.stringify({ after: true })], [2])
+    await log.append([{ after: true }], JSON.stringify)
     expect(log.endOffset).toBe(2)
     expect(log.segments.map((s) => s.base)).toEqual([0, 1])
     await log.close()
