@@ -19,15 +19,21 @@ afterEach(async () => {
 setFlagsFromString("--expose-gc")
 const gc = runInNewContext("gc") as () => void
 
+/** A partition over a fresh log in `dir`: memory bound and lag limit as given. */
+const openPartition = async (memoryRecords: number, maxLag: number): Promise<DurablePartition> => {
+  const partition = new DurablePartition(memoryRecords, maxLag)
+  partition.log = await PartitionLog.open({
+    dir,
+    segmentBytes: 1 << 20,
+    durability: "interval",
+    onDurable: (first, values) => partition.onDurable(first, values),
+  })
+  return partition
+}
+
 describe("durable partition", () => {
   it("lets go of the records every consumer has passed at once, not when its array is next compacted", async () => {
-    const partition = new DurablePartition(20_000, 10_000)
-    partition.log = await PartitionLog.open({
-      dir,
-      segmentBytes: 1 << 20,
-      durability: "interval",
-      onDurable: (first, values) => partition.onDurable(first, values),
-    })
+    const partition = await openPartition(20_000, 10_000)
     // The consumer's position is all the partition reads of it.
     const consumer = { position: 0 }
     partition.consumers.set("engine", consumer as LogConsumer)
@@ -50,13 +56,7 @@ describe("durable partition", () => {
   })
 
   it("keeps records out of the log while consumers are maxLag behind, so what they have not read stays in memory", async () => {
-    const partition = new DurablePartition(60, 50)
-    partition.log = await PartitionLog.open({
-      dir,
-      segmentBytes: 1 << 20,
-      durability: "interval",
-      onDurable: (first, values) => partition.onDurable(first, values),
-    })
+    const partition = await openPartition(60, 50)
     const consumer = { position: 0, failing: false }
     partition.consumers.set("engine", consumer as unknown as LogConsumer)
     const values = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ i: from + i }))
