@@ -57,6 +57,27 @@ export const positionRow = (r: TelemetryRecord): ReadonlyArray<unknown> => [
   r.attrs ?? NO_ATTRS,
 ]
 
+/** `positions` columns sent as numbers by `positionColumns`: name, kind, and the record's reading. */
+const NUMBER_COLUMNS: ReadonlyArray<
+  readonly [name: string, kind: "millis" | "float64", read: (r: TelemetryRecord) => number | undefined]
+> = [
+  ["time", "millis", (r) => r.timeMs],
+  ["received_at", "millis", (r) => r.receivedAtMs],
+  ["lat", "float64", (r) => r.lat],
+  ["lon", "float64", (r) => r.lon],
+  ["speed_mps", "float64", (r) => r.speedMps],
+  ["heading_deg", "float64", (r) => r.headingDeg],
+  ["altitude_m", "float64", (r) => r.altitudeM],
+  ["satellites", "float64", (r) => r.satellites],
+  ["hdop", "float64", (r) => r.hdop],
+  ["odometer_m", "float64", (r) => r.odometerM],
+  ["fuel_level_pct", "float64", (r) => r.fuelLevelPct],
+  ["fuel_used_l", "float64", (r) => r.fuelUsedL],
+  ["ignition", "float64", (r) => (r.ignition === undefined ? undefined : r.ignition ? 1 : 0)],
+  ["engine_seconds", "float64", (r) => r.engineSeconds],
+  ["battery_v", "float64", (r) => r.batteryV],
+]
+
 /**
  * Telemetry records as `positions` columns (`ClickHouseClient.insertColumns`): what chDB reads as
  * Arrow arrays instead of parsing JSON rows, the same values as `positionRow` gives (absent readings
@@ -65,35 +86,16 @@ export const positionRow = (r: TelemetryRecord): ReadonlyArray<unknown> => [
  */
 export const positionColumns = (records: ReadonlyArray<TelemetryRecord>): ReadonlyArray<InsertColumn> => {
   const n = records.length
-  const numbers = (read: (r: TelemetryRecord) => number | undefined): Float64Array => {
-    const values = new Float64Array(n)
-    for (let i = 0; i < n; i++) values[i] = read(records[i] as TelemetryRecord) ?? Number.NaN
-    return values
-  }
   const columns: InsertColumn[] = [
     { name: "org_id", kind: "string", values: records.map((r) => r.orgId) },
     { name: "vehicle_id", kind: "string", values: records.map((r) => r.vehicleId) },
     { name: "device_id", kind: "string", values: records.map((r) => r.deviceId) },
-    { name: "time", kind: "millis", values: numbers((r) => r.timeMs) },
-    { name: "received_at", kind: "millis", values: numbers((r) => r.receivedAtMs) },
-    { name: "lat", kind: "float64", values: numbers((r) => r.lat) },
-    { name: "lon", kind: "float64", values: numbers((r) => r.lon) },
-    { name: "speed_mps", kind: "float64", values: numbers((r) => r.speedMps) },
-    { name: "heading_deg", kind: "float64", values: numbers((r) => r.headingDeg) },
-    { name: "altitude_m", kind: "float64", values: numbers((r) => r.altitudeM) },
-    { name: "satellites", kind: "float64", values: numbers((r) => r.satellites) },
-    { name: "hdop", kind: "float64", values: numbers((r) => r.hdop) },
-    { name: "odometer_m", kind: "float64", values: numbers((r) => r.odometerM) },
-    { name: "fuel_level_pct", kind: "float64", values: numbers((r) => r.fuelLevelPct) },
-    { name: "fuel_used_l", kind: "float64", values: numbers((r) => r.fuelUsedL) },
-    {
-      name: "ignition",
-      kind: "float64",
-      values: numbers((r) => (r.ignition === undefined ? undefined : r.ignition ? 1 : 0)),
-    },
-    { name: "engine_seconds", kind: "float64", values: numbers((r) => r.engineSeconds) },
-    { name: "battery_v", kind: "float64", values: numbers((r) => r.batteryV) },
   ]
+  for (const [name, kind, read] of NUMBER_COLUMNS) {
+    const values = new Float64Array(n)
+    for (let i = 0; i < n; i++) values[i] = read(records[i] as TelemetryRecord) ?? Number.NaN
+    columns.push({ name, kind, values })
+  }
   /** A JSON column, sent only when a record of the batch has the value. */
   const json = (name: string, type: string, read: (r: TelemetryRecord) => unknown, empty: unknown) => {
     if (records.some((r) => read(r) !== undefined))
