@@ -10,6 +10,7 @@ import { commandIdOf, mqttCommandLink, parseCommandResponse } from "./commands/m
 import type { AuthenticatedDevice, DeviceAuthenticator, DeviceIngress } from "./DeviceIngress.js"
 import { makeIngestRefusals, type RefusalReason, type RefusalTransport } from "./IngestRefusals.js"
 import { guardConnection } from "./mqtt/guardConnection.js"
+import { forgetConnect, slimNewClient } from "./mqtt/leanClient.js"
 import { MAX_CONNECT_BYTES, MAX_PACKET_BYTES, packetLimit } from "./mqtt/packetLimits.js"
 import { makePacketSizeGuard } from "./mqtt/packetSizeGuard.js"
 import { sniffProtocolLevel } from "./mqtt/sniffProtocolLevel.js"
@@ -218,7 +219,10 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
     const callback = typeof client === "function" ? client : done
     callback?.()
   }) as typeof aedes.publish
-  aedes.on("client", () => metrics.mqttConnections.inc({ version: "3.1.1" }))
+  aedes.on("client", (client) => {
+    forgetConnect(client)
+    metrics.mqttConnections.inc({ version: "3.1.1" })
+  })
   /** Command links of 3.1.1 devices subscribed to their commands topic, withdrawn on disconnect. */
   const detachLinks = new WeakMap<Client, () => void>()
   aedes.on("clientDisconnect", (client) => {
@@ -297,7 +301,7 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
       if (conn.destroyed) return
       releaseAfterAuth.set(conn, guarded.authenticated)
       peers.set(conn, peer)
-      aedes.handle(conn)
+      slimNewClient(aedes.handle(conn))
     } else {
       peer.refuse("FLEET_INGEST_PROTOCOL_ERROR", { why: "no MQTT CONNECT" })
       conn.destroy()

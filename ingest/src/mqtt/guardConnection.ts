@@ -19,24 +19,30 @@ import type { PacketSizeGuard } from "./packetSizeGuard.js"
  */
 export const guardConnection = (
   conn: Duplex,
-  options: {
+  {
+    guard,
+    onTooLarge,
+    head,
+  }: {
     readonly guard: PacketSizeGuard
     readonly onTooLarge: (announcedBytes: number) => void
     readonly head: Buffer
   },
 ): { readonly authenticated: () => void } => {
+  // Destructured: the closures below keep `guard` and `onTooLarge` for the connection's life, and
+  // would keep the whole options object, `head` included, if they read them from it.
   let held = false
   let isAuthenticated = false
   const push = conn.push
   const read = conn._read
   /** Whether a checked chunk may be buffered: false when it holds a packet over its limit. */
   const admit = (chunk: Buffer): boolean => {
-    const oversize = options.guard.feed(chunk)
+    const oversize = guard.feed(chunk)
     if (oversize === null) {
-      if (!isAuthenticated && options.guard.completed() >= 1) held = true
+      if (!isAuthenticated && guard.completed() >= 1) held = true
       return true
     }
-    options.onTooLarge(oversize)
+    onTooLarge(oversize)
     conn.destroy()
     return false
   }
@@ -49,7 +55,7 @@ export const guardConnection = (
   conn._read = function guardedRead(this: Duplex, size: number): void {
     if (!held) read.call(this, size)
   }
-  if (options.head.length > 0 && admit(options.head)) conn.unshift(options.head)
+  if (head.length > 0 && admit(head)) conn.unshift(head)
 
   return {
     authenticated: () => {
