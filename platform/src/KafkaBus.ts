@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto"
 import type { Topic } from "@fleetcore/proto"
 import { Admin, GenericError, MultipleErrors } from "@platformatic/kafka"
-import { Effect, Layer } from "effect"
-import { Bus, type BusHandler, type BusMessage, type BusTransport, type SubscribeOptions } from "./Bus.js"
+import type { BusHandler, BusMessage, BusTransport, SubscribeOptions } from "./Bus.js"
 import { KafkaPublisher } from "./kafka/KafkaPublisher.js"
 import { KafkaSubscription } from "./kafka/KafkaSubscription.js"
 import type { Log } from "./Log.js"
@@ -141,13 +140,3 @@ const alreadyExists = (error: unknown): boolean => {
     : error.findBy("apiId", "TOPIC_ALREADY_EXISTS")
   return found !== null
 }
-
-/** Kafka as the Bus service; closing it finishes batches in flight, commits, closes the producer. */
-export const KafkaBusLayer = (options: KafkaBusOptions) =>
-  Layer.effect(
-    Bus,
-    Effect.acquireRelease(
-      Effect.sync(() => makeKafkaBus(options)),
-      (bus) => Effect.promise(() => bus.close()),
-    ),
-  )

@@ -1,5 +1,5 @@
+import { createRequire } from "node:module"
 import { HttpError } from "@fleetcore/platform"
-import { dictionary } from "@zxcvbn-ts/language-common"
 
 export const MIN_PASSWORD_LENGTH = 10
 export const MAX_PASSWORD_LENGTH = 256
@@ -8,7 +8,17 @@ export const MAX_PASSWORD_LENGTH = 256
  * The ~49,000 most common passwords from leaked password lists (zxcvbn-ts's common dictionary),
  * lower-cased: a password is refused when it is one of them, whatever its case.
  */
-const COMMON: ReadonlySet<string> = new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()))
+let common: ReadonlySet<string> | undefined
+/** Read on the first password checked, not at start (~4 MiB of heap with the dictionary). */
+const commonPasswords = (): ReadonlySet<string> => {
+  if (common === undefined) {
+    const { dictionary } = createRequire(import.meta.url)("@zxcvbn-ts/language-common") as {
+      dictionary: Readonly<Record<"passwords-common", ReadonlyArray<string>>>
+    }
+    common = new Set(dictionary["passwords-common"].map((p) => p.toLowerCase()))
+  }
+  return common
+}
 
 /** Who is choosing the password: it may not be their own e-mail address or name. */
 export interface PasswordOwner {
@@ -25,7 +35,7 @@ export const passwordProblem = (password: string, owner: PasswordOwner): Passwor
   if (length < MIN_PASSWORD_LENGTH) return "too-short"
   if (length > MAX_PASSWORD_LENGTH) return "too-long"
   const folded = password.trim().toLowerCase()
-  if (COMMON.has(folded)) return "common"
+  if (commonPasswords().has(folded)) return "common"
   const email = owner.email.toLowerCase()
   const local = email.split("@")[0] ?? ""
   const name = owner.name.trim().toLowerCase()

@@ -1,5 +1,4 @@
 import { HttpError } from "@fleetcore/platform"
-import sharp from "sharp"
 import type { DocumentMimeType } from "./detectContent.js"
 
 /** The longest side of a thumbnail, in pixels. */
@@ -19,6 +18,8 @@ export const makeThumbnail = async (
   bytes: Buffer,
 ): Promise<Buffer | null> => {
   if (mime === "application/pdf") return null
+  // sharp (and libvips) are loaded with the first image, not at start.
+  const { default: sharp } = await import("sharp")
   try {
     return await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
       .rotate()

@@ -1,6 +1,6 @@
 /// <reference path="./pdfmake.d.ts" />
 import { createRequire } from "node:module"
-import pdfmake, { type DocumentDefinition } from "pdfmake"
+import type { DocumentDefinition } from "pdfmake"
 import {
   type Cell,
   type ColumnKind,
@@ -24,10 +24,19 @@ const FONT_FILES = {
 }
 const FONT_PATHS = new Set(Object.values(FONT_FILES))
 
-pdfmake.setFonts({ DejaVuSans: FONT_FILES })
-// A document never loads anything but the fonts: no URL, no other local file.
-pdfmake.setUrlAccessPolicy(() => false)
-pdfmake.setLocalAccessPolicy((path: string) => FONT_PATHS.has(path))
+/**
+ * pdfmake with the fonts set, loaded with the first PDF: a server that never renders one does not
+ * hold it (~6 MiB of heap, see "Memory at rest" in docs/architecture.md).
+ */
+let loaded: Promise<typeof import("pdfmake")["default"]> | undefined
+const loadPdfmake = () =>
+  (loaded ??= import("pdfmake").then(({ default: pdfmake }) => {
+    pdfmake.setFonts({ DejaVuSans: FONT_FILES })
+    // A document never loads anything but the fonts: no URL, no other local file.
+    pdfmake.setUrlAccessPolicy(() => false)
+    pdfmake.setLocalAccessPolicy((path: string) => FONT_PATHS.has(path))
+    return pdfmake
+  }))
 
 /** A cell as the reader of the language writes it (money with two decimals, days as days). */
 export const formatCell = (language: string, kind: ColumnKind, v: Cell, wholeMoney = false): string => {
@@ -153,5 +162,5 @@ export const renderPdf = async (doc: ExportDocument): Promise<Buffer> => {
     }),
     content,
   }
-  return pdfmake.createPdf(definition).getBuffer()
+  return (await loadPdfmake()).createPdf(definition).getBuffer()
 }

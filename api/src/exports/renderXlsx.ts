@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream"
-import ExcelJS from "exceljs"
+import type ExcelJS from "exceljs"
 import type { Cell, ColumnKind, ExportDocument } from "./ExportDocument.js"
 import { withXlsxLogo, XLSX_LOGO_FIT } from "./xlsxLogo.js"
 
@@ -47,6 +47,8 @@ const value = (kind: ColumnKind, v: Cell): ExcelJS.CellValue => {
  * and the notes above a header row, the rows, and a bold totals row.
  */
 export const renderXlsx = async (doc: ExportDocument): Promise<Buffer> => {
+  // Loaded with the first workbook, not at start (~9 MiB of heap).
+  const { default: ExcelJS } = await import("exceljs")
   const out = new PassThrough()
   const chunks: Array<Buffer> = []
   out.on("data", (chunk: Buffer) => chunks.push(chunk))

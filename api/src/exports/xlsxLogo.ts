@@ -1,6 +1,3 @@
-import JSZip from "jszip"
-import sharp from "sharp"
-
 /** The box the logo is drawn into at the top right of the sheet, in pixels (it keeps its proportions). */
 export const XLSX_LOGO_FIT = { width: 170, height: 48 } as const
 
@@ -26,6 +23,7 @@ const drawingXml = (column: number, width: number, height: number) =>
  * enlarged); null for bytes that are neither a PNG nor a JPEG.
  */
 const fitted = async (logo: Buffer) => {
+  const { default: sharp } = await import("sharp")
   const {
     width = 1,
     height = 1,
@@ -50,6 +48,7 @@ const fitted = async (logo: Buffer) => {
  */
 export const withXlsxLogo = async (xlsx: Buffer, logo: Buffer, column: number): Promise<Buffer> => {
   const size = await fitted(logo)
+  const { default: JSZip } = await import("jszip")
   const zip = await JSZip.loadAsync(xlsx)
   const sheet = await zip.file(SHEET)?.async("string")
   const types = await zip.file("[Content_Types].xml")?.async("string")

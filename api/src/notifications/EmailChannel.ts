@@ -16,7 +16,7 @@ export const makeEmailChannel = (): NotificationChannel => ({
   send: async (delivery, settings): Promise<DeliveryResult> => {
     const smtp = settings.smtp
     if (smtp === null) return { ok: false, statusCode: null, error: "e-mail is not configured" }
-    const transport = smtpTransport(smtp)
+    const transport = await smtpTransport(smtp)
     try {
       const { event } = delivery
       const info = await transport.sendMail({

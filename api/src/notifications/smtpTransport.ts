@@ -1,14 +1,14 @@
-import nodemailer from "nodemailer"
 import type { OpenChannelSettings } from "./NotificationChannel.js"
 
 export type SmtpSettings = NonNullable<OpenChannelSettings["smtp"]>
 
 /**
  * A nodemailer transport to the organisation's SMTP server, with the timeouts every sender uses
- * (notifications, scheduled reports). Close it after sending.
+ * (notifications, scheduled reports). Close it after sending. nodemailer is loaded with the first
+ * mail, not at start.
  */
-export const smtpTransport = (smtp: SmtpSettings) =>
-  nodemailer.createTransport({
+export const smtpTransport = async (smtp: SmtpSettings) =>
+  (await import("nodemailer")).default.createTransport({
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,

@@ -1,6 +1,5 @@
 import { MAX_OCR_PIXELS, OCR_MIME_TYPES } from "@fleetcore/contract"
 import { fileTypeFromBuffer } from "file-type"
-import sharp from "sharp"
 import { OcrImageRefused } from "./OcrProvider.js"
 
 const ALLOWED: ReadonlySet<string> = new Set(OCR_MIME_TYPES)
@@ -31,6 +30,7 @@ export interface PreparedImage {
  * a local threshold for the polarity asked.
  */
 export const prepareOcrImage = async (bytes: Buffer): Promise<PreparedImage> => {
+  const { default: sharp } = await import("sharp")
   const found = await fileTypeFromBuffer(bytes)
   if (found === undefined || !ALLOWED.has(found.mime)) {
     throw new OcrImageRefused({

@@ -1,7 +1,6 @@
 import { LOGO_BOX, LOGO_MIME_TYPES } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import { fileTypeFromBuffer } from "file-type"
-import sharp from "sharp"
 
 /** The most pixels an uploaded logo may have (a decompression bomb is refused, not decoded). */
 const MAX_INPUT_PIXELS = 25_000_000
@@ -28,6 +27,7 @@ export const prepareLogo = async (bytes: Buffer): Promise<PreparedLogo> => {
   const found = await fileTypeFromBuffer(bytes)
   if (found === undefined || !ALLOWED.has(found.mime))
     throw refused(`the file's content is ${found?.mime ?? "not a recognised type"}; a logo is a PNG or JPEG`)
+  const { default: sharp } = await import("sharp")
   try {
     const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
       .rotate()

@@ -173,7 +173,7 @@ export const makeReportScheduleRunner = (o: ReportScheduleRunnerOptions) => {
       period = { from: match?.[1] ?? null, to: match?.[2] ?? null }
       const smtp = openChannelSettings(await readSettingsRow(pool, run.org_id), box, o.publicUrl).smtp
       if (smtp === null) throw new Error("e-mail is not configured for the organisation")
-      const transport = smtpTransport(smtp)
+      const transport = await smtpTransport(smtp)
       try {
         const mail = scheduleMail(doc, run.name)
         await transport.sendMail({

@@ -1,6 +1,7 @@
 import { MAX_OCR_BYTES } from "@fleetcore/contract"
 import { listenPostgres } from "@fleetcore/platform"
-import { Bot, type Context, InlineKeyboard } from "grammy"
+import type { Bot, Context } from "grammy"
+import type { InlineKeyboardMarkup } from "grammy/types"
 import type pg from "pg"
 import { audit } from "../audit/audit.js"
 import type { Tokens } from "../auth/Tokens.js"
@@ -39,16 +40,15 @@ interface Running {
 
 const lockName = (orgId: string) => `telegram bot: ${orgId}`
 
-/** The keyboard of a reply, in grammY's form. */
-const keyboardOf = (reply: BotReply): InlineKeyboard | undefined => {
-  if (reply.buttons === undefined) return undefined
-  const keyboard = new InlineKeyboard()
-  for (const row of reply.buttons) {
-    for (const button of row) keyboard.text(button.text, button.data)
-    keyboard.row()
-  }
-  return keyboard
-}
+/** The keyboard of a reply, as the Bot API takes it (callback buttons, row by row). */
+const keyboardOf = (reply: BotReply): InlineKeyboardMarkup | undefined =>
+  reply.buttons === undefined
+    ? undefined
+    : {
+        inline_keyboard: reply.buttons.map((row) =>
+          row.map((button) => ({ text: button.text, callback_data: button.data })),
+        ),
+      }
 
 const answer = (ctx: Context, reply: BotReply) => {
   const keyboard = keyboardOf(reply)
@@ -185,7 +185,9 @@ export const startTelegramBots = (
     instance.catch((error) => log.error({ err: error.error, orgId }, "telegram: an update failed"))
   }
 
-  const start = (orgId: string, bot: OrgBot): void => {
+  const start = async (orgId: string, bot: OrgBot): Promise<void> => {
+    // grammY is loaded with the first bot, not at start (~4 MiB of heap).
+    const { Bot } = await import("grammy")
     const instance = new Bot(bot.token, { client: { apiRoot: bot.apiUrl.replace(/\/+$/u, "") } })
     handlersOf(orgId, bot, instance)
     const stopped = instance
@@ -255,7 +257,7 @@ export const startTelegramBots = (
         "SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS got",
         [lockName(orgId)],
       )
-      if (got[0]?.got === true) start(orgId, bot)
+      if (got[0]?.got === true) await start(orgId, bot)
     }
     releaseIfIdle()
   }

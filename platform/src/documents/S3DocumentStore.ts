@@ -1,12 +1,4 @@
 import type { Readable } from "node:stream"
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-} from "@aws-sdk/client-s3"
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner"
 import { assertStorageKey, type DocumentStore } from "./DocumentStore.js"
 
 export interface S3DocumentStoreOptions {
@@ -20,43 +12,58 @@ export interface S3DocumentStoreOptions {
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string }
 }
 
-const isNotFound = (error: unknown): boolean =>
-  error instanceof NoSuchKey || (error as { name?: unknown }).name === "NoSuchKey"
+/** The AWS SDK, loaded when an S3 store is made (the scale-out mode), not by every server. */
+const loadSdk = async () => {
+  const [s3, presigner] = await Promise.all([
+    import("@aws-sdk/client-s3"),
+    import("@aws-sdk/s3-request-presigner"),
+  ])
+  return { ...s3, getSignedUrl: presigner.getSignedUrl }
+}
 
 /** Documents in an S3 bucket (the scale-out mode); downloads go straight to S3 by presigned URLs. */
 export const makeS3DocumentStore = (
   options: S3DocumentStoreOptions,
 ): DocumentStore & { close: () => void } => {
-  const client = new S3Client({
-    region: options.region,
-    forcePathStyle: options.forcePathStyle,
-    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
-    ...(options.credentials === undefined ? {} : { credentials: { ...options.credentials } }),
-  })
+  const sdk = loadSdk().then((loaded) => ({
+    ...loaded,
+    client: new loaded.S3Client({
+      region: options.region,
+      forcePathStyle: options.forcePathStyle,
+      ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+      ...(options.credentials === undefined ? {} : { credentials: { ...options.credentials } }),
+    }),
+  }))
+  // A failed load surfaces in each call that awaits it, not as an unhandled rejection.
+  sdk.catch(() => undefined)
   const Bucket = options.bucket
   return {
     kind: "s3",
     put: async (key, bytes, mimeType) => {
       assertStorageKey(key)
+      const { client, PutObjectCommand } = await sdk
       // S3 acknowledges a PutObject once the object is stored durably.
       await client.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: mimeType }))
     },
     get: async (key) => {
       assertStorageKey(key)
+      const { client, GetObjectCommand, NoSuchKey } = await sdk
       try {
         const out = await client.send(new GetObjectCommand({ Bucket, Key: key }))
         return { body: out.Body as Readable, size: out.ContentLength ?? 0 }
       } catch (error) {
-        if (isNotFound(error)) return null
+        if (error instanceof NoSuchKey || (error as { name?: unknown }).name === "NoSuchKey") return null
         throw error
       }
     },
     delete: async (key) => {
       assertStorageKey(key)
+      const { client, DeleteObjectCommand } = await sdk
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }))
     },
-    presignedUrl: (key, presign) => {
+    presignedUrl: async (key, presign) => {
       assertStorageKey(key)
+      const { client, GetObjectCommand, getSignedUrl } = await sdk
       return getSignedUrl(
         client,
         new GetObjectCommand({
@@ -68,6 +75,6 @@ export const makeS3DocumentStore = (
         { expiresIn: presign.expiresInS },
       )
     },
-    close: () => client.destroy(),
+    close: () => void sdk.then(({ client }) => client.destroy()),
   }
 }

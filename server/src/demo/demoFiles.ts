@@ -1,5 +1,3 @@
-import sharp from "sharp"
-
 export interface DemoImage {
   readonly jpeg: Buffer
   readonly thumbnail: Buffer
@@ -18,8 +16,9 @@ const PALETTE: ReadonlyArray<readonly [number, number, number]> = [
  * A few distinct small photos of a "vehicle" (a body, windows and wheels in the colour of the
  * palette entry over a sky and a road), with their WebP thumbnails as uploads get them.
  */
-export const makeDemoImages = async (): Promise<ReadonlyArray<DemoImage>> =>
-  Promise.all(
+export const makeDemoImages = async (): Promise<ReadonlyArray<DemoImage>> => {
+  const { default: sharp } = await import("sharp")
+  return Promise.all(
     PALETTE.map(async ([r, g, b], i) => {
       const body = `rgb(${r},${g},${b})`
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="400">
@@ -37,6 +36,7 @@ export const makeDemoImages = async (): Promise<ReadonlyArray<DemoImage>> =>
       return { jpeg, thumbnail }
     }),
   )
+}
 
 /** Escapes a PDF literal string. */
 const pdfText = (text: string): string => text.replace(/[\\()]/gu, (c) => `\\${c}`)
