@@ -19,50 +19,71 @@ import type { PacketSizeGuard } from "./packetSizeGuard.js"
  */
 export const guardConnection = (
   conn: Duplex,
-  {
-    guard,
-    onTooLarge,
-    head,
-  }: {
+  options: {
     readonly guard: PacketSizeGuard
     readonly onTooLarge: (announcedBytes: number) => void
     readonly head: Buffer
   },
 ): { readonly authenticated: () => void } => {
-  // Destructured: the closures below keep `guard` and `onTooLarge` for the connection's life, and
-  // would keep the whole options object, `head` included, if they read them from it.
-  let held = false
-  let isAuthenticated = false
-  const push = conn.push
-  const read = conn._read
-  /** Whether a checked chunk may be buffered: false when it holds a packet over its limit. */
-  const admit = (chunk: Buffer): boolean => {
-    const oversize = guard.feed(chunk)
-    if (oversize === null) {
-      if (!isAuthenticated && guard.completed() >= 1) held = true
-      return true
-    }
-    onTooLarge(oversize)
-    conn.destroy()
-    return false
+  const guarded = conn as Guarded
+  guarded[STATE] = {
+    guard: options.guard,
+    onTooLarge: options.onTooLarge,
+    held: false,
+    isAuthenticated: false,
+    push: conn.push,
+    read: conn._read,
   }
+  conn.push = guardedPush
+  conn._read = guardedRead
+  if (options.head.length > 0 && admit(guarded, options.head)) conn.unshift(options.head)
+  return { authenticated: () => authenticated(guarded) }
+}
 
-  conn.push = function guardedPush(this: Duplex, chunk: unknown, encoding?: BufferEncoding): boolean {
-    if (chunk === null || this.destroyed) return push.call(this, chunk, encoding)
-    if (!admit(chunk as Buffer)) return false
-    return push.call(this, chunk, encoding) && !held
-  }
-  conn._read = function guardedRead(this: Duplex, size: number): void {
-    if (!held) read.call(this, size)
-  }
-  if (head.length > 0 && admit(head)) conn.unshift(head)
+/**
+ * What a guarded connection keeps, in one object under a symbol: the wrappers below are shared by
+ * every connection (closures of their own would cost ~200 B more a connection).
+ */
+interface GuardState {
+  readonly guard: PacketSizeGuard
+  readonly onTooLarge: (announcedBytes: number) => void
+  held: boolean
+  isAuthenticated: boolean
+  readonly push: Duplex["push"]
+  readonly read: Duplex["_read"]
+}
+const STATE = Symbol("fleetcore.packetSizeGuard")
+type Guarded = Duplex & { [STATE]: GuardState }
 
-  return {
-    authenticated: () => {
-      isAuthenticated = true
-      if (!held) return
-      held = false
-      if (!conn.destroyed) read.call(conn, conn.readableHighWaterMark)
-    },
+/** Whether a checked chunk may be buffered: false when it holds a packet over its limit. */
+const admit = (conn: Guarded, chunk: Buffer): boolean => {
+  const state = conn[STATE]
+  const oversize = state.guard.feed(chunk)
+  if (oversize === null) {
+    if (!state.isAuthenticated && state.guard.completed() >= 1) state.held = true
+    return true
   }
+  state.onTooLarge(oversize)
+  conn.destroy()
+  return false
+}
+
+function guardedPush(this: Guarded, chunk: unknown, encoding?: BufferEncoding): boolean {
+  const state = this[STATE]
+  if (chunk === null || this.destroyed) return state.push.call(this, chunk, encoding)
+  if (!admit(this, chunk as Buffer)) return false
+  return state.push.call(this, chunk, encoding) && !state.held
+}
+
+function guardedRead(this: Guarded, size: number): void {
+  const state = this[STATE]
+  if (!state.held) state.read.call(this, size)
+}
+
+const authenticated = (conn: Guarded): void => {
+  const state = conn[STATE]
+  state.isAuthenticated = true
+  if (!state.held) return
+  state.held = false
+  if (!conn.destroyed) state.read.call(conn, conn.readableHighWaterMark)
 }

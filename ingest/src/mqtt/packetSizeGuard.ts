@@ -11,57 +11,69 @@ export interface PacketSizeGuard {
    * Feeds the next chunk, in order. Answers the announced total size of the first packet larger
    * than its limit, or null.
    */
-  readonly feed: (chunk: Uint8Array) => number | null
+  feed(chunk: Uint8Array): number | null
   /** Packets seen whole so far (header and body). */
-  readonly completed: () => number
+  completed(): number
 }
 
-/** `limit(i)` is the largest total size, in bytes, allowed for the i-th packet (0 = the CONNECT). */
-export const makePacketSizeGuard = (limit: (packetIndex: number) => number): PacketSizeGuard => {
+/**
+ * The guard's state as fields of one object, its steps as methods: a guard lives as long as its
+ * connection, and closures over the same state cost about 160 B more each (100,000 connections).
+ */
+class FixedHeaderGuard implements PacketSizeGuard {
   /** Bytes of the current packet's body still to skip. */
-  let bodyLeft = 0
-  let inHeader = false
-  let lengthBytes = 0
-  let length = 0
-  let multiplier = 1
-  let index = 0
-  let completed = 0
+  private bodyLeft = 0
+  private inHeader = false
+  private lengthBytes = 0
+  private length = 0
+  private multiplier = 1
+  private index = 0
+  private done = 0
 
-  const feed = (chunk: Uint8Array): number | null => {
+  constructor(private readonly limit: (packetIndex: number) => number) {}
+
+  feed(chunk: Uint8Array): number | null {
     let at = 0
     while (at < chunk.length) {
-      if (bodyLeft > 0) {
-        const skip = Math.min(bodyLeft, chunk.length - at)
-        bodyLeft -= skip
+      if (this.bodyLeft > 0) {
+        const skip = Math.min(this.bodyLeft, chunk.length - at)
+        this.bodyLeft -= skip
         at += skip
-        if (bodyLeft === 0) completed++
+        if (this.bodyLeft === 0) this.done++
         continue
       }
       const byte = chunk[at] as number
       at++
-      if (!inHeader) {
+      if (!this.inHeader) {
         // The packet type byte: a Remaining Length follows.
-        inHeader = true
-        lengthBytes = 0
-        length = 0
-        multiplier = 1
+        this.inHeader = true
+        this.lengthBytes = 0
+        this.length = 0
+        this.multiplier = 1
         continue
       }
-      length += (byte & 0x7f) * multiplier
-      multiplier *= 128
-      lengthBytes++
+      this.length += (byte & 0x7f) * this.multiplier
+      this.multiplier *= 128
+      this.lengthBytes++
       if (byte & 0x80) {
-        if (lengthBytes >= 4) return null // more than 4 length bytes: malformed, the parser says so
+        if (this.lengthBytes >= 4) return null // more than 4 length bytes: malformed, the parser says so
         continue
       }
-      inHeader = false
-      const total = 1 + lengthBytes + length
-      if (total > limit(index)) return total
-      index++
-      bodyLeft = length
-      if (length === 0) completed++
+      this.inHeader = false
+      const total = 1 + this.lengthBytes + this.length
+      if (total > this.limit(this.index)) return total
+      this.index++
+      this.bodyLeft = this.length
+      if (this.length === 0) this.done++
     }
     return null
   }
-  return { feed, completed: () => completed }
+
+  completed(): number {
+    return this.done
+  }
 }
+
+/** `limit(i)` is the largest total size, in bytes, allowed for the i-th packet (0 = the CONNECT). */
+export const makePacketSizeGuard = (limit: (packetIndex: number) => number): PacketSizeGuard =>
+  new FixedHeaderGuard(limit)
