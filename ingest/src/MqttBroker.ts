@@ -159,14 +159,14 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
     },
     authorizePublish: (client, packet, callback) => {
       const device = client === null ? undefined : devices.get(client)
-      if (device !== undefined && packet.topic === MqttTopics.commandResponse(device.id)) {
+      if (device !== undefined && MqttTopics.isDevices(packet.topic, device.id, "commands/response")) {
         // The device's answer to a command (docs/devices.md): settles it by id; nothing is ingested.
         const answer = parseCommandResponse(packet.payload)
         if (answer === null) log.warn({ deviceId: device.id }, "command response is not {id, ok, text}")
         else options.links?.answered(device.id, answer.text, { commandId: answer.id, ok: answer.ok })
         return callback(null)
       }
-      if (device === undefined || packet.topic !== MqttTopics.telemetry(device.id)) {
+      if (device === undefined || !MqttTopics.isDevices(packet.topic, device.id, "telemetry")) {
         // MQTT 3.1.1 has no negative PUBACK: the server closes the connection [MQTT-3.3.5-2].
         return callback(
           new Error(

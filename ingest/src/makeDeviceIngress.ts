@@ -147,23 +147,23 @@ export const makeDeviceIngress = (deps: {
     source: IngestSource,
     outcome: IngestOutcome,
   ): Promise<IngestOutcome> => {
-    const work: Promise<void>[] = []
-    if (records.length > 0) {
-      work.push(
-        deps.bus.publish(
-          TelemetryTopic,
-          records.map((r) => ({ key: r.vehicleId, value: r })),
-        ),
-      )
-    }
-    if (dead.length > 0)
-      work.push(
-        deps.bus.publish(
-          DeadLetterTopic,
-          dead.map((d) => ({ key: d.deviceId, value: d })),
-        ),
-      )
-    await Promise.all(work)
+    const points =
+      records.length === 0
+        ? undefined
+        : deps.bus.publish(
+            TelemetryTopic,
+            records.map((r) => ({ key: r.vehicleId, value: r })),
+          )
+    const letters =
+      dead.length === 0
+        ? undefined
+        : deps.bus.publish(
+            DeadLetterTopic,
+            dead.map((d) => ({ key: d.deviceId, value: d })),
+          )
+    // Both published before either is awaited; no array and Promise.all for the usual one.
+    if (points !== undefined && letters !== undefined) await Promise.all([points, letters])
+    else await (points ?? letters)
 
     if (records.length > 0) deps.metrics.ingestAccepted.inc({ transport: source }, records.length)
     for (const d of dead) deps.metrics.ingestRejected.inc({ transport: source, reason: d.reason })

@@ -40,6 +40,8 @@ export const LiveTopic = topic<LiveBatch>("fleet.live.v1", false)
 /** Rejected input with its reason, key = device id. */
 export const DeadLetterTopic = topic<DeadLetter>("fleet.dlq.v1", true)
 
+const DEVICES_PREFIX = "fleet/v1/devices/"
+
 /** MQTT topics a device publishes to. `{deviceId}` is the device's own id. */
 export const MqttTopics = {
   telemetry: (deviceId: string) => `fleet/v1/devices/${deviceId}/telemetry`,
@@ -48,4 +50,14 @@ export const MqttTopics = {
   /** A device's answers to its commands, `{id, ok, text}` (docs/devices.md). */
   commandResponse: (deviceId: string) => `fleet/v1/devices/${deviceId}/commands/response`,
   pattern: /^fleet\/v1\/devices\/([^/]+)\/(telemetry|commands)$/,
+  /**
+   * Whether `topic` is `fleet/v1/devices/<deviceId>/<leaf>` (`leaf`: "telemetry",
+   * "commands/response"), compared in place: it is checked for every PUBLISH, so no string is built.
+   */
+  isDevices: (topic: string, deviceId: string, leaf: string): boolean =>
+    topic.length === DEVICES_PREFIX.length + deviceId.length + 1 + leaf.length &&
+    topic.startsWith(DEVICES_PREFIX) &&
+    topic.startsWith(deviceId, DEVICES_PREFIX.length) &&
+    topic.charCodeAt(DEVICES_PREFIX.length + deviceId.length) === 0x2f &&
+    topic.endsWith(leaf),
 } as const
