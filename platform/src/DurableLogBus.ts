@@ -204,10 +204,15 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
       encodeValue = encoderOf(topic)
       encoders.set(topic.name, encodeValue)
     }
-    if (messages.length === 1) {
-      const m = messages[0] as BusMessage<T>
-      const partition = t.partitions[partitionOf(m.key, count)] as DurablePartition
-      return partition.append([m.value], encodeValue)
+    if (messages.length === 0) return
+    // The usual publish: one device's points, all keyed by its vehicle, so one partition.
+    const key = (messages[0] as BusMessage<T>).key
+    if (messages.every((m) => m.key === key)) {
+      const partition = t.partitions[partitionOf(key, count)] as DurablePartition
+      return partition.append(
+        messages.map((m) => m.value),
+        encodeValue,
+      )
     }
     const byPartition = new Map<number, unknown[]>()
     for (const m of messages) {
