@@ -64,6 +64,12 @@ const started = await startFleetServer({
 })
 let server: FleetServerProcess = started.server
 const ports = started.ports
+/** Starts FleetCore again on the same data folder and ports, and waits until it is ready. */
+const startAgain = async (nodeArgs: ReadonlyArray<string>): Promise<void> => {
+  server = FleetServerProcess.spawn({ repo, dataDir, ports, adminPassword, logLevel: "warn", nodeArgs })
+  const ready = await waitUntilReady(server, ports, 120_000)
+  if (!ready.ready) throw new Error(`FleetCore did not come back: ${ready.reason}`)
+}
 
 // Devices written straight into PostgreSQL (the API would hash each secret with argon2id: an hour
 // for 15,000); they share one secret, and each still proves it with argon2id on its first CONNECT.
@@ -90,16 +96,7 @@ await db.end()
 await sleep(5_000)
 const firstStart = await memoryAfterGc(inspectPort)
 await server.stop(60_000)
-server = FleetServerProcess.spawn({
-  repo,
-  dataDir,
-  ports,
-  adminPassword,
-  logLevel: "warn",
-  nodeArgs: [`--inspect=127.0.0.1:${inspectPort}`],
-})
-const restarted = await waitUntilReady(server, ports, 120_000)
-if (!restarted.ready) throw new Error(`FleetCore did not come back: ${restarted.reason}`)
+await startAgain([`--inspect=127.0.0.1:${inspectPort}`])
 
 const generator = fork(join(dirname(fileURLToPath(import.meta.url)), "connectionGenerator.js"), [], {
   stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -169,16 +166,7 @@ console.log("restarting FleetCore …")
 const stopT0 = performance.now()
 await server.stop(60_000)
 const stopMs = performance.now() - stopT0
-server = FleetServerProcess.spawn({
-  repo,
-  dataDir,
-  ports,
-  adminPassword,
-  logLevel: "warn",
-  nodeArgs: values.profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${values.profile}`],
-})
-const ready = await waitUntilReady(server, ports, 120_000)
-if (!ready.ready) throw new Error(`FleetCore did not come back: ${ready.reason}`)
+await startAgain(values.profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${values.profile}`])
 const restart = await connectAll()
 console.log(
   `restart: ${restart.connected} back in (${restart.failed} failed) ${(restart.ms / 1000).toFixed(1)} s after the server was ready`,
