@@ -42,12 +42,6 @@ const OPTIONAL_READINGS = [
 const FORMAT_V1 = 0x01
 const BusRecord = fleet.bus.v1.TelemetryRecord
 
-/**
- * A record in the durable log: `fleet.bus.v1.TelemetryRecord` (bus.proto) after a format byte.
- * Against JSON it spares printing and parsing every number (the log's largest CPU cost per point)
- * and about 45 % of the bytes written and checksummed. Decoding gives back the record exactly:
- * every number bit for bit, absent readings absent, an empty code list empty.
- */
 /** Writes the record after its format byte. */
 const encodeInto = (record: TelemetryRecord, writer: protobuf.Writer): protobuf.Writer =>
   BusRecord.encode(
@@ -66,6 +60,12 @@ const encodeInto = (record: TelemetryRecord, writer: protobuf.Writer): protobuf.
 /** One writer for every transient encoding: its buffer is reused, not allocated per record. */
 const shared = protobuf.Writer.create()
 
+/**
+ * A record in the durable log: `fleet.bus.v1.TelemetryRecord` (bus.proto) after a format byte.
+ * Against JSON it spares printing and parsing every number (the log's largest CPU cost per point)
+ * and about 45 % of the bytes written and checksummed. Decoding gives back the record exactly:
+ * every number bit for bit, absent readings absent, an empty code list empty.
+ */
 export const TelemetryRecordCodec: TopicCodec<TelemetryRecord> = {
   encode: (record) => encodeInto(record, protobuf.Writer.create()).finish(),
   encodeTransient: (record) => encodeInto(record, shared.reset()).finish(true),
