@@ -83,11 +83,16 @@ export class DurablePartition {
     return new Promise((resolve, reject) => this.held.push({ values, encode, resolve, reject }))
   }
 
+  /** The slowest consumer's position here, or `upTo` when none is behind it (or none runs). */
+  private slowest(upTo: number): number {
+    let position = upTo
+    for (const c of this.consumers.values()) position = Math.min(position, c.position)
+    return position
+  }
+
   /** Records appended (durable or not yet) that the slowest consumer here has not finished. */
   private backlog(): number {
-    let position = this.log.appendedOffset
-    for (const c of this.consumers.values()) position = Math.min(position, c.position)
-    return this.log.appendedOffset - position
+    return this.log.appendedOffset - this.slowest(this.log.appendedOffset)
   }
 
   private fits(backlog: number, records: number): boolean {
@@ -113,15 +118,12 @@ export class DurablePartition {
 
   /** Records not yet handled by the slowest consumer in this process. */
   lag(): number {
-    let lag = 0
-    for (const c of this.consumers.values()) lag = Math.max(lag, this.log.endOffset - c.position)
-    return lag
+    return this.log.endOffset - this.slowest(this.log.endOffset)
   }
 
   /** Drops records every consumer here has passed, and the oldest beyond the memory bound. */
   trim(): void {
-    let keepFrom = this.log.endOffset
-    for (const c of this.consumers.values()) keepFrom = Math.min(keepFrom, c.position)
+    const keepFrom = this.slowest(this.log.endOffset)
     if (this.held.length > 0) this.admit()
     const size = this.items.length - this.head
     const drop = Math.max(Math.min(keepFrom - this.start, size), size - this.memoryRecords, 0)
