@@ -154,16 +154,16 @@ export const makeDeviceIngress = (deps: {
             TelemetryTopic,
             records.map((r) => ({ key: r.vehicleId, value: r })),
           )
-    const letters =
-      dead.length === 0
-        ? undefined
-        : deps.bus.publish(
-            DeadLetterTopic,
-            dead.map((d) => ({ key: d.deviceId, value: d })),
-          )
-    // Both published before either is awaited; no array and Promise.all for the usual one.
-    if (points !== undefined && letters !== undefined) await Promise.all([points, letters])
-    else await (points ?? letters)
+    // The usual message has no dead letters: its one publish is awaited alone (no Promise.all).
+    if (dead.length === 0) await points
+    else
+      await Promise.all([
+        points,
+        deps.bus.publish(
+          DeadLetterTopic,
+          dead.map((d) => ({ key: d.deviceId, value: d })),
+        ),
+      ])
 
     if (records.length > 0) deps.metrics.ingestAccepted.inc({ transport: source }, records.length)
     for (const d of dead) deps.metrics.ingestRejected.inc({ transport: source, reason: d.reason })
