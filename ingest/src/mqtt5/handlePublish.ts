@@ -40,7 +40,7 @@ export const handlePublish = (
     return session.fail(ReasonCode.TopicNameInvalid, "wildcard in a topic name") // [MQTT-3.3.2-2]
   }
 
-  if (topic === MqttTopics.commandResponse(deviceId)) {
+  if (MqttTopics.isDevices(topic, deviceId, "commands/response")) {
     // The device's answer to a command (docs/devices.md): settles it by id; nothing is ingested.
     const answer = parseCommandResponse(packet.payload)
     if (answer === null) deps.log.warn({ deviceId }, "command response is not {id, ok, text}")
@@ -53,14 +53,13 @@ export const handlePublish = (
       })
     return undefined
   }
-  const ownTopic = MqttTopics.telemetry(deviceId)
-  if (topic !== ownTopic) {
+  if (!MqttTopics.isDevices(topic, deviceId, "telemetry")) {
     // A device publishes only to its own topic (tenancy); nothing reaches the ingest path.
     deps.log.debug({ deviceId, topic }, "mqtt5 publish to a foreign topic refused")
     if (messageId !== undefined) {
       session.puback(messageId, {
         reasonCode: ReasonCode.NotAuthorized,
-        reasonString: `a device may publish only to ${ownTopic}`,
+        reasonString: `a device may publish only to ${MqttTopics.telemetry(deviceId)}`,
         code: null,
       })
     }
