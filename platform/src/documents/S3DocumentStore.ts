@@ -12,28 +12,24 @@ export interface S3DocumentStoreOptions {
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string }
 }
 
-/** The AWS SDK, loaded when an S3 store is made (the scale-out mode), not by every server. */
-const loadSdk = async () => {
-  const [s3, presigner] = await Promise.all([
-    import("@aws-sdk/client-s3"),
-    import("@aws-sdk/s3-request-presigner"),
-  ])
-  return { ...s3, getSignedUrl: presigner.getSignedUrl }
-}
-
 /** Documents in an S3 bucket (the scale-out mode); downloads go straight to S3 by presigned URLs. */
 export const makeS3DocumentStore = (
   options: S3DocumentStoreOptions,
 ): DocumentStore & { close: () => void } => {
-  const sdk = loadSdk().then((loaded) => ({
-    ...loaded,
-    client: new loaded.S3Client({
+  // The AWS SDK is loaded when an S3 store is made (the scale-out mode), not by every server.
+  const sdk = (async () => {
+    const [s3, { getSignedUrl }] = await Promise.all([
+      import("@aws-sdk/client-s3"),
+      import("@aws-sdk/s3-request-presigner"),
+    ])
+    const client = new s3.S3Client({
       region: options.region,
       forcePathStyle: options.forcePathStyle,
       ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
       ...(options.credentials === undefined ? {} : { credentials: { ...options.credentials } }),
-    }),
-  }))
+    })
+    return { s3, client, getSignedUrl }
+  })()
   // A failed load surfaces in each call that awaits it, not as an unhandled rejection.
   sdk.catch(() => undefined)
   const Bucket = options.bucket
@@ -41,32 +37,32 @@ export const makeS3DocumentStore = (
     kind: "s3",
     put: async (key, bytes, mimeType) => {
       assertStorageKey(key)
-      const { client, PutObjectCommand } = await sdk
+      const { client, s3 } = await sdk
       // S3 acknowledges a PutObject once the object is stored durably.
-      await client.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: mimeType }))
+      await client.send(new s3.PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: mimeType }))
     },
     get: async (key) => {
       assertStorageKey(key)
-      const { client, GetObjectCommand, NoSuchKey } = await sdk
+      const { client, s3 } = await sdk
       try {
-        const out = await client.send(new GetObjectCommand({ Bucket, Key: key }))
+        const out = await client.send(new s3.GetObjectCommand({ Bucket, Key: key }))
         return { body: out.Body as Readable, size: out.ContentLength ?? 0 }
       } catch (error) {
-        if (error instanceof NoSuchKey || (error as { name?: unknown }).name === "NoSuchKey") return null
+        if (error instanceof s3.NoSuchKey || (error as { name?: unknown }).name === "NoSuchKey") return null
         throw error
       }
     },
     delete: async (key) => {
       assertStorageKey(key)
-      const { client, DeleteObjectCommand } = await sdk
-      await client.send(new DeleteObjectCommand({ Bucket, Key: key }))
+      const { client, s3 } = await sdk
+      await client.send(new s3.DeleteObjectCommand({ Bucket, Key: key }))
     },
     presignedUrl: async (key, presign) => {
       assertStorageKey(key)
-      const { client, GetObjectCommand, getSignedUrl } = await sdk
+      const { client, s3, getSignedUrl } = await sdk
       return getSignedUrl(
         client,
-        new GetObjectCommand({
+        new s3.GetObjectCommand({
           Bucket,
           Key: key,
           ResponseContentDisposition: presign.contentDisposition,
