@@ -9,6 +9,7 @@ import type { DeviceLinks } from "./commands/DeviceLinks.js"
 import { commandIdOf, mqttCommandLink, parseCommandResponse } from "./commands/mqttCommands.js"
 import type { AuthenticatedDevice, DeviceAuthenticator, DeviceIngress } from "./DeviceIngress.js"
 import { makeIngestRefusals, type RefusalReason, type RefusalTransport } from "./IngestRefusals.js"
+import { readPublishesFast } from "./mqtt/fastPublishes.js"
 import { guardConnection } from "./mqtt/guardConnection.js"
 import { forgetConnect, slimNewClient } from "./mqtt/leanClient.js"
 import { MAX_CONNECT_BYTES, MAX_PACKET_BYTES, packetLimit } from "./mqtt/packetLimits.js"
@@ -304,7 +305,9 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
       if (conn.destroyed) return
       releaseAfterAuth.set(conn, guarded.authenticated)
       peers.set(conn, peer)
-      slimNewClient(aedes.handle(conn))
+      const client = aedes.handle(conn)
+      slimNewClient(client)
+      readPublishesFast(client)
     } else {
       peer.refuse("FLEET_INGEST_PROTOCOL_ERROR", { why: "no MQTT CONNECT" })
       conn.destroy()
