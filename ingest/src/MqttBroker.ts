@@ -9,7 +9,8 @@ import type { DeviceLinks } from "./commands/DeviceLinks.js"
 import { commandIdOf, mqttCommandLink, parseCommandResponse } from "./commands/mqttCommands.js"
 import type { AuthenticatedDevice, DeviceAuthenticator, DeviceIngress } from "./DeviceIngress.js"
 import { makeIngestRefusals, type RefusalReason, type RefusalTransport } from "./IngestRefusals.js"
-import { readPublishesFast } from "./mqtt/fastPublishes.js"
+import { answerForAedes } from "./mqtt/answerForAedes.js"
+import { readPublishesFast, type TakePublish } from "./mqtt/fastPublishes.js"
 import { guardConnection } from "./mqtt/guardConnection.js"
 import { forgetConnect, slimNewClient } from "./mqtt/leanClient.js"
 import { MAX_CONNECT_BYTES, MAX_PACKET_BYTES, packetLimit } from "./mqtt/packetLimits.js"
@@ -110,6 +111,42 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
     }
   }
 
+  /**
+   * A device's telemetry PUBLISH, into the bus. A device disabled, or of an organisation suspended,
+   * since it connected is refused: the connection closes with nothing stored, and its reconnection
+   * is refused at CONNECT. Rejects (and the connection closes, so the device resends) when the
+   * bus fails.
+   */
+  const ingestTelemetry = (device: AuthenticatedDevice, payload: Buffer | string): Promise<void> => {
+    const bytes = typeof payload === "string" ? Buffer.from(payload) : payload
+    const allowed = auth.stillAllowed(device.id)
+    const taken =
+      allowed === true
+        ? ingress.accept(device, bytes, "mqtt")
+        : Promise.resolve(allowed).then((ok) => {
+            if (!ok) throw new DeviceNoLongerAllowed(device.id)
+            return ingress.accept(device, bytes, "mqtt")
+          })
+    return taken.then(
+      () => undefined,
+      (error: unknown) => {
+        if (error instanceof DeviceNoLongerAllowed) log.warn({ deviceId: device.id }, error.message)
+        else
+          log.error(
+            { err: error, deviceId: device.id },
+            "ingest failed; closing the connection so the device resends",
+          )
+        throw error instanceof Error ? error : new Error(String(error))
+      },
+    )
+  }
+  /** A connected device's telemetry PUBLISH (QoS 0 or 1), handled in Aedes's place. */
+  const takeTelemetry: TakePublish = (client, packet) => {
+    const device = devices.get(client as Client)
+    if (device === undefined || !MqttTopics.isDevices(packet.topic, device.id, "telemetry")) return false
+    return answerForAedes(client, packet, () => ingestTelemetry(device, packet.payload))
+  }
+
   const aedes = await Aedes.createBroker({
     connectTimeout: 10_000,
     keepaliveLimit: options.maxKeepAliveS ?? 600,
@@ -175,29 +212,10 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
           ),
         )
       }
-      const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload) : packet.payload
-      // The callback (and so the PUBACK and the next read from this socket) waits for the bus. A device
-      // disabled, or of an organisation suspended, since it connected is refused: the connection closes
-      // with nothing stored, and its reconnection is refused at CONNECT.
-      const allowed = auth.stillAllowed(device.id)
-      const taken =
-        allowed === true
-          ? ingress.accept(device, payload, "mqtt")
-          : Promise.resolve(allowed).then((ok) => {
-              if (!ok) throw new DeviceNoLongerAllowed(device.id)
-              return ingress.accept(device, payload, "mqtt")
-            })
-      taken.then(
+      // The callback (and so the PUBACK and the next read from this socket) waits for the bus.
+      ingestTelemetry(device, packet.payload).then(
         () => callback(null),
-        (error: unknown) => {
-          if (error instanceof DeviceNoLongerAllowed) log.warn({ deviceId: device.id }, error.message)
-          else
-            log.error(
-              { err: error, deviceId: device.id },
-              "ingest failed; closing the connection so the device resends",
-            )
-          callback(error instanceof Error ? error : new Error(String(error)))
-        },
+        (error: Error) => callback(error),
       )
     },
     authorizeSubscribe: (client, subscription, callback) => {
@@ -307,7 +325,7 @@ export const startMqttBroker = async (options: MqttBrokerOptions): Promise<MqttB
       peers.set(conn, peer)
       const client = aedes.handle(conn)
       slimNewClient(client)
-      readPublishesFast(client)
+      readPublishesFast(client, takeTelemetry)
     } else {
       peer.refuse("FLEET_INGEST_PROTOCOL_ERROR", { why: "no MQTT CONNECT" })
       conn.destroy()

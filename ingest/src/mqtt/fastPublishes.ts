@@ -11,7 +11,14 @@ interface Parser {
   readonly _stateCounter: number
   /** The packet the last read ended inside (fast path only). */
   fleetPartial?: Partial | undefined
+  /** What may take a PUBLISH read here in place of its listeners. */
+  fleetTake?: TakePublish
+  /** Aedes's client, which Aedes sets on its parser. */
+  readonly client?: unknown
 }
+
+/** Handles a PUBLISH in place of the parser's listeners (true), or leaves it to them (false). */
+export type TakePublish = (client: unknown, packet: IPublishPacket) => boolean
 
 /** A packet begun: its bytes so far, in a buffer of its whole length once its header is known. */
 interface Partial {
@@ -95,7 +102,7 @@ const fastApplies = (parser: Parser): boolean => {
 const emitPacket = (parser: Parser, buf: Buffer, at: number, end: number): boolean => {
   const packet = publishAt(buf, at, end)
   if (packet !== null) {
-    parser.emit("packet", packet)
+    if (parser.fleetTake?.(parser.client, packet) !== true) parser.emit("packet", packet)
     return true
   }
   libraryParse(parser, buf.subarray(at, end))
@@ -178,10 +185,12 @@ function parseFast(this: Parser, buf: Buffer): number {
  * through mqtt-packet, one whole packet at a time, so its buffer never holds a partial packet while
  * the fast path is on (a packet split across reads is put together here; the packet-size guard
  * has already refused one over the limit). `fastPublishes.test.ts` compares both on the same byte
- * streams, split anywhere.
+ * streams, split anywhere. `take`, if given, may handle a PUBLISH itself instead (`answerForAedes`).
  * Call right after `aedes.handle(conn)`, before any byte is read.
  */
-export const readPublishesFast = (client: unknown): void => {
+export const readPublishesFast = (client: unknown, take?: TakePublish): void => {
   const parser = (client as { readonly _parser?: Parser })._parser
-  if (parser !== undefined) parser.parse = parseFast
+  if (parser === undefined) return
+  parser.parse = parseFast
+  if (take !== undefined) parser.fleetTake = take
 }
