@@ -125,6 +125,9 @@ const pointText = (input: unknown): string => {
   }
 }
 
+/** No point cut out for depth (protobuf and tracker points are flat): one map, never written. */
+const NONE_TOO_DEEP: ReadonlyMap<number, string> = new Map()
+
 const fromProtobuf = (payload: Uint8Array): JsonPoints | Decoded => {
   let batch: fleet.telemetry.v1.Batch
   try {
@@ -143,7 +146,7 @@ const fromProtobuf = (payload: Uint8Array): JsonPoints | Decoded => {
     lon: 0,
     ...fleet.telemetry.v1.Point.toObject(p as fleet.telemetry.v1.Point, { longs: Number, defaults: false }),
   }))
-  return { raw, tooDeep: new Map() }
+  return { raw, tooDeep: NONE_TOO_DEEP }
 }
 
 /** Decodes and validates a device payload, point by point: one bad point never sinks the others. */
@@ -171,7 +174,7 @@ export const decodeTelemetry = (
 export const validatePoints = (
   raw: ReadonlyArray<unknown>,
   nowMs: number,
-  tooDeep: ReadonlyMap<number, string> = new Map(),
+  tooDeep: ReadonlyMap<number, string> = NONE_TOO_DEEP,
 ): Decoded => {
   if (raw.length === 0) return whole("FLEET_INGEST_PAYLOAD_INVALID", "payload has no points", "points")
   if (raw.length > MAX_POINTS_PER_MESSAGE) {
