@@ -27,16 +27,20 @@ beforeEach(async () => {
   server = createServer((socket) => {
     const client = aedes.handle(socket)
     readPublishesFast(client, (c, packet) =>
-      packet.topic !== "taken"
-        ? false
-        : answerForAedes(
-            c,
-            packet,
-            () =>
-              new Promise<void>((resolve, reject) =>
-                taken.push({ packet, settle: (error) => (error ? reject(error) : resolve()) }),
-              ),
-          ),
+      packet.topic === "throws"
+        ? answerForAedes(c, packet, () => {
+            throw new Error("a defect")
+          })
+        : packet.topic !== "taken"
+          ? false
+          : answerForAedes(
+              c,
+              packet,
+              () =>
+                new Promise<void>((resolve, reject) =>
+                  taken.push({ packet, settle: (error) => (error ? reject(error) : resolve()) }),
+                ),
+            ),
     )
   })
   server.listen(0, "127.0.0.1")
@@ -119,6 +123,20 @@ describe("a PUBLISH answered in Aedes's place", () => {
     await until(isClosed)
     expect(isClosed()).toBe(true)
     expect(acks()).toEqual([])
+  })
+
+  it("closes the connection, and nothing else, when its handling throws", async () => {
+    const first = await session()
+    first.publish("throws", 9)
+    await until(first.isClosed)
+    expect(first.isClosed()).toBe(true)
+    expect(first.acks()).toEqual([])
+    const second = await session() // the broker still serves
+    second.publish("taken", 10)
+    await until(() => taken.length === 1)
+    taken[0]?.settle()
+    await until(() => second.acks().length === 1)
+    expect(second.acks()).toEqual([10])
   })
 
   it("counts for keep-alive: a device that only publishes stays connected past 1.5 x its keep-alive", async () => {

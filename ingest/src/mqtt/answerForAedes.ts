@@ -52,7 +52,14 @@ export const answerForAedes = (
   if (!c.connackSent || !c.connected) return false
   c._parsingBatch++
   if (c._keepaliveInterval > 0) c._keepaliveTimer?.refresh()
-  handle().then(
+  // `handle` runs inside Aedes's read of the socket: a throw there must not escape into it.
+  let handled: Promise<void>
+  try {
+    handled = handle()
+  } catch (error) {
+    handled = Promise.reject(error)
+  }
+  handled.then(
     () => {
       // Aedes's writer: a connection closed meanwhile is an error of the connection, with no PUBACK.
       if (!c.connected) return c._nextBatch(new Error("connection closed"))
