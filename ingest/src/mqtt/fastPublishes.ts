@@ -10,7 +10,7 @@ interface Parser {
   readonly _list: { readonly length: number }
   readonly _stateCounter: number
   /** The packet the last read ended inside (fast path only). */
-  fleetPartial?: Partial | undefined
+  fleetPartial?: BegunPacket | undefined
   /** What may take a PUBLISH read here in place of its listeners. */
   fleetTake?: TakePublish
   /** Aedes's client, which Aedes sets on its parser. */
@@ -21,7 +21,7 @@ interface Parser {
 export type TakePublish = (client: unknown, packet: IPublishPacket) => boolean
 
 /** A packet begun: its bytes so far, in a buffer of its whole length once its header is known. */
-interface Partial {
+interface BegunPacket {
   bytes: Buffer
   filled: number
   /** The packet's length, or -1 while its fixed header is incomplete (`bytes` is then just what came). */
@@ -119,7 +119,7 @@ const begin = (parser: Parser, buf: Buffer, at: number, end: number): number => 
 }
 
 /** Completes the packet begun in an earlier read; returns where the rest of `buf` starts, or -1. */
-const complete = (parser: Parser, partial: Partial, buf: Buffer): number => {
+const complete = (parser: Parser, partial: BegunPacket, buf: Buffer): number => {
   if (partial.end === -1) {
     // Its fixed header is still incomplete: it is at most five bytes.
     const head = Buffer.concat([partial.bytes, buf.subarray(0, MAX_HEADER_BYTES)])
