@@ -36,11 +36,11 @@ const MAX_HEADER_BYTES = 5
  * Where the packet starting at `at` ends, or -1 when `buf` ends before its fixed header does, or
  * -2 when its Remaining Length is longer than four bytes (mqtt-packet reports that error).
  */
-const packetEnd = (buf: Buffer, at: number, until = buf.length): number => {
+const packetEnd = (buf: Buffer, at: number): number => {
   let length = 0
   let multiplier = 1
   for (let i = at + 1; i < at + MAX_HEADER_BYTES; i++) {
-    if (i >= until) return -1
+    if (i >= buf.length) return -1
     const byte = buf[i] as number
     length += (byte & 0x7f) * multiplier
     if ((byte & 0x80) === 0) return i + 1 + length
