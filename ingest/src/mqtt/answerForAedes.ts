@@ -1,19 +1,6 @@
 import type { Duplex } from "node:stream"
 import type { IPublishPacket } from "mqtt-packet"
-
-/** Aedes's client (1.x), as its own packet handlers use it. */
-interface AedesClient {
-  readonly connackSent: boolean
-  readonly connected: boolean
-  readonly errored?: boolean
-  readonly conn: Duplex
-  readonly _keepaliveInterval: number
-  readonly _keepaliveTimer: { refresh(): unknown } | null
-  /** Packets of the current read not yet handled; the next read waits for none to be left. */
-  _parsingBatch: number
-  readonly _nextBatch: (error?: Error | null) => void
-  readonly waitForDrain: (done: (error?: Error | null) => void) => void
-}
+import type { AedesClient } from "./aedesInternals.js"
 
 const uncork = (conn: Duplex) => conn.uncork()
 

@@ -1,32 +1,6 @@
 import type { IPublishPacket, QoS } from "mqtt-packet"
+import type { AedesClient, BegunPacket, MqttPacketParser as Parser, TakePublish } from "./aedesInternals.js"
 import { MAX_PACKET_BYTES } from "./packetLimits.js"
-
-/** What of mqtt-packet's parser (9.x) the fast path reads and sets, all on the parser instance. */
-interface Parser {
-  parse: (buf: Buffer) => number
-  emit: (event: "packet", packet: IPublishPacket) => boolean
-  readonly error: Error | null
-  readonly settings?: { readonly protocolVersion?: number }
-  readonly _list: { readonly length: number }
-  readonly _stateCounter: number
-  /** The packet the last read ended inside (fast path only). */
-  fleetPartial?: BegunPacket | undefined
-  /** What may take a PUBLISH read here in place of its listeners. */
-  fleetTake?: TakePublish
-  /** Aedes's client, which Aedes sets on its parser. */
-  readonly client?: unknown
-}
-
-/** Handles a PUBLISH in place of the parser's listeners (true), or leaves it to them (false). */
-export type TakePublish = (client: unknown, packet: IPublishPacket) => boolean
-
-/** A packet begun: its bytes so far, in a buffer of its whole length once its header is known. */
-interface BegunPacket {
-  bytes: Buffer
-  filled: number
-  /** The packet's length, or -1 while its fixed header is incomplete (`bytes` is then just what came). */
-  end: number
-}
 
 const PUBLISH = 3
 /** A fixed header: one byte, then at most four of Remaining Length. */
@@ -189,7 +163,7 @@ function parseFast(this: Parser, buf: Buffer): number {
  * Call right after `aedes.handle(conn)`, before any byte is read.
  */
 export const readPublishesFast = (client: unknown, take?: TakePublish): void => {
-  const parser = (client as { readonly _parser?: Parser })._parser
+  const parser = (client as AedesClient)._parser
   if (parser === undefined) return
   parser.parse = parseFast
   if (take !== undefined) parser.fleetTake = take

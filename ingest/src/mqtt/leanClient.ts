@@ -1,12 +1,5 @@
 import { BufferList } from "bl"
-
-/** The parts of Aedes's client (and its mqtt-packet parser) that hold memory for the connection's life. */
-interface ClientInternals {
-  readonly _parser?: {
-    _list?: { readonly length: number }
-    settings?: { readonly protocolVersion?: number; readonly bridgeMode?: boolean }
-  }
-}
+import type { AedesClient } from "./aedesInternals.js"
 
 /**
  * Trims what Aedes keeps per MQTT 3.1.1 connection (idle connections are most of a fleet's, and
@@ -18,7 +11,7 @@ interface ClientInternals {
  *   after `aedes.handle(conn)`, before any byte is parsed.
  */
 export const slimNewClient = (client: unknown): void => {
-  const parser = (client as ClientInternals)._parser
+  const parser = (client as AedesClient)._parser
   if (parser?._list !== undefined && parser._list.length === 0) parser._list = new BufferList()
 }
 
@@ -29,7 +22,7 @@ export const slimNewClient = (client: unknown): void => {
  *   needs from the CONNECT).
  */
 export const forgetConnect = (client: unknown): void => {
-  const parser = (client as ClientInternals)._parser
+  const parser = (client as AedesClient)._parser
   const settings = parser?.settings
   if (parser === undefined || settings === undefined) return
   parser.settings = {
