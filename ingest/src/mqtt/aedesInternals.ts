@@ -4,7 +4,8 @@ import type { IPublishPacket } from "mqtt-packet"
 /**
  * The private parts of Aedes 1.x's client and of its mqtt-packet 9.x parser that FleetCore reads
  * or sets (`leanClient.ts`, `fastPublishes.ts`, `answerForAedes.ts`), all in one place. Their
- * tests run against a real Aedes, so an upgrade that renames any of them fails there.
+ * tests run against the real libraries (Aedes over a socket, mqtt-packet's own parser), so an upgrade
+ * that renames any of them fails there.
  */
 
 /** Handles a PUBLISH in place of the parser's listeners (true), or leaves it to them (false). */
