@@ -193,27 +193,59 @@ export const makeDurableLogBus = (options: DurableLogBusOptions): BusTransport =
     if ((await partition.log.deleteBelow(min)) > 0) for (const w of [...spaceWaiters]) w()
   }
 
-  const publish = async <T>(topic: Topic<T>, messages: ReadonlyArray<BusMessage<T>>): Promise<void> => {
-    if (!topic.durable) return options.ephemeral.publish(topic, messages)
-    if (closed) throw new Error(`bus closed: cannot publish to ${topic.name}`)
-    const t = opened.get(topic.name) ?? (await openTopic(topic.name))
-    if (diskBytes() >= options.diskBudgetBytes) await room()
-    const count = t.partitions.length
+  const encoderFor = <T>(topic: Topic<T>) => {
     let encodeValue = encoders.get(topic.name)
     if (encodeValue === undefined) {
       encodeValue = encoderOf(topic)
       encoders.set(topic.name, encodeValue)
     }
-    if (messages.length === 0) return
-    // The usual publish: one device's points, all keyed by its vehicle, so one partition.
-    const key = (messages[0] as BusMessage<T>).key
-    if (messages.every((m) => m.key === key)) {
-      const partition = t.partitions[partitionOf(key, count)] as DurablePartition
-      return partition.append(
-        messages.map((m) => m.value),
-        encodeValue,
-      )
+    return encodeValue
+  }
+
+  /** Messages of one key go to one partition's log; resolves once they are durable there. */
+  const appendOne = <T>(
+    t: DurableTopic,
+    topic: Topic<T>,
+    key: string,
+    messages: ReadonlyArray<BusMessage<T>>,
+  ) =>
+    (t.partitions[partitionOf(key, t.partitions.length)] as DurablePartition).append(
+      messages.map((m) => m.value),
+      encoderFor(topic),
+    )
+
+  /**
+   * The usual publish (one device's points, all keyed by its vehicle, to an open topic with room)
+   * is a plain call: no async frame and promise of its own, once a message at full rate.
+   */
+  const publish = <T>(topic: Topic<T>, messages: ReadonlyArray<BusMessage<T>>): Promise<void> => {
+    const t = topic.durable && !closed ? opened.get(topic.name) : undefined
+    const key = messages[0]?.key
+    if (
+      t === undefined ||
+      key === undefined ||
+      diskBytes() >= options.diskBudgetBytes ||
+      !messages.every((m) => m.key === key)
+    )
+      return publishAny(topic, messages)
+    try {
+      return appendOne(t, topic, key, messages)
+    } catch (error) {
+      return Promise.reject(error)
     }
+  }
+
+  /** Every other publish: a topic to open, the disk budget to wait for, several keys, or none. */
+  const publishAny = async <T>(topic: Topic<T>, messages: ReadonlyArray<BusMessage<T>>): Promise<void> => {
+    if (!topic.durable) return options.ephemeral.publish(topic, messages)
+    if (closed) throw new Error(`bus closed: cannot publish to ${topic.name}`)
+    const t = opened.get(topic.name) ?? (await openTopic(topic.name))
+    if (diskBytes() >= options.diskBudgetBytes) await room()
+    const count = t.partitions.length
+    const encodeValue = encoderFor(topic)
+    if (messages.length === 0) return
+    const key = (messages[0] as BusMessage<T>).key
+    if (messages.every((m) => m.key === key)) return appendOne(t, topic, key, messages)
     const byPartition = new Map<number, unknown[]>()
     for (const m of messages) {
       const p = partitionOf(m.key, count)

@@ -20,10 +20,15 @@ export const instrumentBus = (bus: BusTransport, metrics: MetricsShape): BusTran
     return timer
   }
   return {
-    publish: async (topic, messages) => {
+    // A plain function, not an async one: it runs once a message at full rate.
+    publish: (topic, messages) => {
       const started = performance.now()
-      await bus.publish(topic, messages)
-      timerOf(topic.name).observe((performance.now() - started) / 1000)
+      const timer = timerOf(topic.name)
+      try {
+        return bus.publish(topic, messages).then(() => timer.observe((performance.now() - started) / 1000))
+      } catch (error) {
+        return Promise.reject(error)
+      }
     },
     subscribe: (topic, group, handler, options) => {
       const labels = { topic: topic.name, group }

@@ -28,9 +28,21 @@ export interface Segment {
   size: number
 }
 
-interface Waiter {
+/** A group commit the appends staged for it wait on: one promise, however many appends. */
+interface Commit {
+  readonly done: Promise<void>
   readonly resolve: () => void
   readonly reject: (error: unknown) => void
+}
+
+const nextCommit = (): Commit => {
+  let resolve: () => void = () => undefined
+  let reject: (error: unknown) => void = () => undefined
+  const done = new Promise<void>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { done, resolve, reject }
 }
 
 const READ_CHUNK_BYTES = 1024 * 1024
@@ -106,7 +118,8 @@ export class PartitionLog {
   private pendingBytes = 0
   /** Records appended and not yet durable (waiting for, or in, a group commit). */
   private accepted = 0
-  private waiters: Waiter[] = []
+  /** What the appends staged since the last commit wait on (null while none is staged). */
+  private commit: Commit | null = null
   private flushing: Promise<void> | null = null
   private scheduled = false
   private closed = false
@@ -189,9 +202,9 @@ export class PartitionLog {
     }
     for (const v of values) this.pendingValues.push(v)
     this.accepted += values.length
-    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }))
+    this.commit ??= nextCommit()
     if (!this.scheduled && this.flushing === null) this.schedule()
-    return done
+    return this.commit.done
   }
 
   /** Writes one record's frame after the staged ones. */
@@ -274,13 +287,13 @@ export class PartitionLog {
   private async flush(): Promise<void> {
     const buf = this.staging
     const values = this.pendingValues
-    const waiters = this.waiters
+    const commit = this.commit
     const bytes = this.pendingBytes
     // Appends from now on fill the spare (a commit runs only after the one before has finished).
     this.staging = this.spare.length > STAGING_KEPT_BYTES ? Buffer.allocUnsafeSlow(STAGING_BYTES) : this.spare
     this.spare = buf
     this.pendingValues = []
-    this.waiters = []
+    this.commit = null
     this.pendingBytes = 0
     const segment = this.segments[this.segments.length - 1] as Segment
     let durable = false
@@ -300,12 +313,12 @@ export class PartitionLog {
       this.accepted -= values.length
       durable = true
       this.options.onDurable(first, values)
-      for (const w of waiters) w.resolve()
+      commit?.resolve()
       if (segment.size >= this.options.segmentBytes) await this.roll()
     } catch (error) {
       // Nothing was acknowledged; the next write goes to the same position and overwrites.
       if (!durable) this.accepted -= values.length
-      for (const w of waiters) w.reject(error)
+      commit?.reject(error)
     }
   }
 
