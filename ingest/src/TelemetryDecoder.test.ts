@@ -1,6 +1,6 @@
 import { fleet } from "@fleetcore/proto"
 import { describe, expect, it } from "vitest"
-import { decodeTelemetry, MAX_PAYLOAD_BYTES } from "./TelemetryDecoder.js"
+import { decodeTelemetry, MAX_PAYLOAD_BYTES, plainPoint } from "./TelemetryDecoder.js"
 
 const now = Date.UTC(2026, 10, 22, 12, 0, 0)
 const json = (value: unknown) => Buffer.from(JSON.stringify(value))
@@ -122,5 +122,75 @@ describe("decodeTelemetry", () => {
         : [decoded.rejection.field ?? ""]
       for (const field of fields) expect(field.length).toBeLessThanOrEqual(256)
     }
+  })
+
+  it("builds each protobuf point exactly as toObject and the restored zeros did", () => {
+    // A seeded generator: the same 3,000 points every run.
+    let seed = 20261205
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed / 2 ** 31
+    }
+    const pick = <T>(values: ReadonlyArray<T>): T => values[Math.floor(random() * values.length)] as T
+    const doubles = [
+      0,
+      -0,
+      1.5,
+      -7.25,
+      43.238,
+      1e308,
+      -1e-300,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      2 ** 53 + 2,
+    ]
+    const times = [
+      0,
+      1,
+      -1,
+      now,
+      -now,
+      "9007199254740993",
+      "-9223372036854775808",
+      "9223372036854775807",
+      2 ** 40,
+    ]
+    const optional = ["speedMps", "headingDeg", "altitudeM", "hdop", "odometerM", "fuelLevelPct", "fuelUsedL"]
+    const points = Array.from({ length: 3000 }, () => {
+      const point: Record<string, unknown> = {}
+      if (random() < 0.9) point.timeMs = pick(times)
+      if (random() < 0.9) point.lat = pick(doubles)
+      if (random() < 0.9) point.lon = pick(doubles)
+      for (const key of optional) if (random() < 0.4) point[key] = pick(doubles)
+      if (random() < 0.4) point.engineSeconds = pick(doubles)
+      if (random() < 0.4) point.batteryV = pick(doubles)
+      if (random() < 0.4) point.satellites = pick([0, 7, 255, 4294967295])
+      if (random() < 0.4) point.ignition = random() < 0.5
+      if (random() < 0.1) point.dtc = pick([["P0301"], ["P0301", "U0100"]])
+      if (random() < 0.1) point.attrs = pick([{ rpm: 900 }, { rpm: 900, coolantC: -0 }])
+      return point
+    })
+    const decoded = fleet.telemetry.v1.Batch.decode(fleet.telemetry.v1.Batch.encode({ points }).finish())
+    expect(decoded.points).toHaveLength(3000)
+    let common = 0
+    for (const p of decoded.points as fleet.telemetry.v1.Point[]) {
+      const reference: Record<string, unknown> = {
+        timeMs: 0,
+        lat: 0,
+        lon: 0,
+        ...fleet.telemetry.v1.Point.toObject(p, { longs: Number, defaults: false }),
+      }
+      const ours = plainPoint(p)
+      // Same keys in the same order (a refused point's dead-letter text is its JSON), same values.
+      expect(Object.keys(ours)).toEqual(Object.keys(reference))
+      for (const key of Object.keys(reference)) {
+        const value = reference[key]
+        if (typeof value === "object") expect(ours[key], key).toStrictEqual(value)
+        else expect(Object.is(ours[key], value), key).toBe(true)
+      }
+      if (p.dtc.length === 0 && Object.keys(p.attrs).length === 0) common++
+    }
+    // Most points took the one-object path, not toObject.
+    expect(common).toBeGreaterThan(2000)
   })
 })

@@ -46,6 +46,12 @@ it("takes the common point itself, and leaves lists, maps and unknown keys to th
   expect(scalarPoint({ ...base, attrs: {} })).toBeUndefined()
   expect(scalarPoint({ ...base, colour: 1 })).toBeUndefined()
   expect(scalarPoint(JSON.parse(`{"timeMs":${base.timeMs},"lat":1,"lon":1,"__proto__":1}`))).toBeUndefined()
+  // Only own properties count: one read through the prototype never stands in for an unknown key.
+  expect(scalarPoint(Object.assign(Object.create({ speedMps: 5 }), { ...base, colour: 1 }))).toBeUndefined()
+  expect(
+    scalarPoint(Object.assign(Object.create({ lat: 5 }), { timeMs: base.timeMs, lon: 1 })),
+  ).toBeUndefined()
+  expect(scalarPoint({ ...base, speedMps: undefined })).toBeUndefined()
 })
 
 it("agrees with the schema at and beyond every bound, and for every kind of value", () => {

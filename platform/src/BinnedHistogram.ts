@@ -86,9 +86,13 @@ export class BinnedHistogram<L extends string = never> {
     this.unlabelled().observe(value)
   }
 
+  private noLabels: Bins | undefined
+
   private unlabelled(): Bins {
+    if (this.noLabels !== undefined) return this.noLabels
     if (this.labelNames.length > 0) throw new Error(`${this.name} has labels: observe through labels(...)`)
-    return this.labels({} as Record<L, string>)
+    this.noLabels = this.labels({} as Record<L, string>)
+    return this.noLabels
   }
 
   async get() {
