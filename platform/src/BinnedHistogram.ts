@@ -54,6 +54,8 @@ export class BinnedHistogram<L extends string = never> {
   readonly aggregator = "sum"
   private readonly children = new Map<string, Bins>()
   private readonly bounds: ReadonlyArray<number>
+  /** The one label set of a histogram without labels. */
+  private readonly noLabels: Bins | undefined
 
   constructor(
     readonly name: string,
@@ -63,6 +65,8 @@ export class BinnedHistogram<L extends string = never> {
     registry: Registry,
   ) {
     this.bounds = [...buckets].sort((a, b) => a - b)
+    // An unlabelled histogram is exported at zero before its first observation, as prom-client's is.
+    this.noLabels = labelNames.length === 0 ? this.labels({} as Record<L, string>) : undefined
     // prom-client's registry reads a metric's name, help, type, aggregator, `get` and `reset`: the
     // shape of its own classes, which its types name as the only metrics it takes.
     registry.registerMetric(this as unknown as Metric)
@@ -83,21 +87,11 @@ export class BinnedHistogram<L extends string = never> {
 
   /** An observation of the histogram without labels. */
   observe(value: number): void {
-    this.unlabelled().observe(value)
-  }
-
-  private noLabels: Bins | undefined
-
-  private unlabelled(): Bins {
-    if (this.noLabels !== undefined) return this.noLabels
-    if (this.labelNames.length > 0) throw new Error(`${this.name} has labels: observe through labels(...)`)
-    this.noLabels = this.labels({} as Record<L, string>)
-    return this.noLabels
+    if (this.noLabels === undefined) throw new Error(`${this.name} has labels: observe through labels(...)`)
+    this.noLabels.observe(value)
   }
 
   async get() {
-    // An unlabelled histogram is exported at zero before its first observation, as prom-client's is.
-    if (this.labelNames.length === 0) this.unlabelled()
     return {
       name: this.name,
       help: this.help,
