@@ -257,23 +257,24 @@ export class RulesRunner {
     this.dirty.clear()
     const rows = ids.map((id) => this.committed.get(id) as Tracked)
     try {
+      // One JSON document for all rows: as arrays, every state's JSON text would be escaped again
+      // into an array literal (pg's `escapeElement`: most of the snapshot's CPU, ~10 ms a write
+      // at 200 vehicles, on the thread that answers devices).
+      const doc = rows.map((r, i) => ({
+        v: ids[i],
+        o: r.orgId,
+        s: r.state,
+        t: r.state.lastTimeMs,
+        // The late track up to the committed state: a restart still re-derives late points.
+        l: storeLateTrack(r.late, r.state) ?? undefined,
+      }))
       await this.deps.db.query(
         `INSERT INTO vehicle_rule_state (vehicle_id, org_id, state, last_time, late, updated_at)
          SELECT v, o, s, to_timestamp(t / 1000.0), l, now()
-         FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[], $4::float8[], $5::jsonb[]) AS u(v, o, s, t, l)
+         FROM jsonb_to_recordset($1::jsonb) AS u(v uuid, o uuid, s jsonb, t float8, l jsonb)
          ON CONFLICT (vehicle_id) DO UPDATE SET state = EXCLUDED.state, last_time = EXCLUDED.last_time,
            late = EXCLUDED.late, updated_at = now()`,
-        [
-          ids,
-          rows.map((r) => r.orgId),
-          rows.map((r) => JSON.stringify(r.state)),
-          rows.map((r) => r.state.lastTimeMs),
-          // The late track up to the committed state: a restart still re-derives late points.
-          rows.map((r) => {
-            const late = storeLateTrack(r.late, r.state)
-            return late === null ? null : JSON.stringify(late)
-          }),
-        ],
+        [JSON.stringify(doc)],
       )
     } catch (error) {
       for (const id of ids) this.dirty.add(id)
