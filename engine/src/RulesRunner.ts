@@ -260,8 +260,8 @@ export class RulesRunner {
       // One JSON document for all rows: as arrays, every state's JSON text would be escaped again
       // into an array literal (pg's `escapeElement`: most of the snapshot's CPU, ~10 ms a write
       // at 200 vehicles, on the thread that answers devices).
-      const doc = rows.map((r, i) => ({
-        v: ids[i],
+      const doc = rows.map((r) => ({
+        v: r.vehicleId,
         o: r.orgId,
         s: r.state,
         t: r.state.lastTimeMs,
