@@ -2,7 +2,7 @@ import type { Log } from "@fleetcore/platform"
 import type { TelemetryRecord } from "@fleetcore/proto"
 import { CheckpointBudget } from "./CheckpointBudget.js"
 import { releaseAll } from "./lateTrack.js"
-import { loadLateTrack, type StoredLateTrack, storeLateTrack } from "./lateTrackStore.js"
+import { loadLateTrack, type StoredLateTrack } from "./lateTrackStore.js"
 import {
   type Checkpoint,
   type LateTrack,
@@ -20,6 +20,7 @@ import {
   writeDerivedAlerts,
   writeDerivedRows,
 } from "./ruleOutputs.js"
+import { writeRuleSnapshots } from "./ruleSnapshots.js"
 import { storedPositions } from "./storedPositions.js"
 import {
   emptyOutput,
@@ -257,25 +258,7 @@ export class RulesRunner {
     this.dirty.clear()
     const rows = ids.map((id) => this.committed.get(id) as Tracked)
     try {
-      // One JSON document for all rows: as arrays, every state's JSON text would be escaped again
-      // into an array literal (pg's `escapeElement`: most of the snapshot's CPU, ~10 ms a write
-      // at 200 vehicles, on the thread that answers devices).
-      const doc = rows.map((r) => ({
-        v: r.vehicleId,
-        o: r.orgId,
-        s: r.state,
-        t: r.state.lastTimeMs,
-        // The late track up to the committed state: a restart still re-derives late points.
-        l: storeLateTrack(r.late, r.state) ?? undefined,
-      }))
-      await this.deps.db.query(
-        `INSERT INTO vehicle_rule_state (vehicle_id, org_id, state, last_time, late, updated_at)
-         SELECT v, o, s, to_timestamp(t / 1000.0), l, now()
-         FROM jsonb_to_recordset($1::jsonb) AS u(v uuid, o uuid, s jsonb, t float8, l jsonb)
-         ON CONFLICT (vehicle_id) DO UPDATE SET state = EXCLUDED.state, last_time = EXCLUDED.last_time,
-           late = EXCLUDED.late, updated_at = now()`,
-        [JSON.stringify(doc)],
-      )
+      await writeRuleSnapshots(this.deps.db, rows)
     } catch (error) {
       for (const id of ids) this.dirty.add(id)
       throw error
