@@ -42,8 +42,13 @@ export interface EngineOptions {
   readonly flushRows: number
   /** How long a point may wait for its insert. */
   readonly flushDelayMs: number
-  /** How often vehicles' last state and rule state are written to Postgres. */
+  /**
+   * How often vehicles' last state, and what the API reads of their rule state, are written to
+   * Postgres.
+   */
   readonly stateFlushMs: number
+  /** How often a vehicle's whole rule state (the restart point of its rules) is written, at most. */
+  readonly ruleSnapshotMs: number
   /** How often trips of vehicles gone silent are closed and vehicle profiles refreshed. */
   readonly tripCloseOutMs: number
   /** How often services are planned, reminders sent and overdue tasks flagged. */
@@ -123,6 +128,7 @@ export const EngineLayer = (options: EngineOptions) =>
           ])
           .catch((error: unknown) => log.warn({ err: error }, "alert not pushed live"))
       const rules = new RulesRunner({
+        snapshotEveryMs: options.ruleSnapshotMs,
         db: pg.system,
         ch,
         trips: tableWriter("trips", TRIP_COLUMNS, DERIVED_FLUSH_MS),
@@ -268,7 +274,7 @@ export const EngineLayer = (options: EngineOptions) =>
           Effect.forkScoped,
         )
       yield* every("vehicle state flush", options.stateFlushMs, () => state.flush())
-      yield* every("rule state snapshot", options.stateFlushMs, () => rules.snapshot())
+      yield* every("rule state snapshot", options.stateFlushMs, () => rules.checkpoint(Date.now()))
       yield* every("trip close-out", options.tripCloseOutMs, () => rules.tick(Date.now()))
       yield* every("profile refresh", options.tripCloseOutMs, () => rules.refreshProfiles())
       // Installation-wide jobs: with several engine processes, one runs each round (the others skip

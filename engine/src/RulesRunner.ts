@@ -20,7 +20,7 @@ import {
   writeDerivedAlerts,
   writeDerivedRows,
 } from "./ruleOutputs.js"
-import { writeRuleSnapshots } from "./ruleSnapshots.js"
+import { snapshotDue, writeRuleSnapshots, writeRuleSummaries } from "./ruleSnapshots.js"
 import { storedPositions } from "./storedPositions.js"
 import {
   emptyOutput,
@@ -38,7 +38,18 @@ export interface RulesRunnerDeps extends RuleSinks {
   readonly onLateBeyondWindow?: (points: number) => void
   /** Re-derivation checkpoints kept at most by this process (default `MAX_CHECKPOINTS`). */
   readonly maxCheckpoints?: number
+  /**
+   * How often `checkpoint` writes a vehicle's whole state at most (default `SNAPSHOT_EVERY_MS`);
+   * its summary (what the API reads) is written at every call it changed.
+   */
+  readonly snapshotEveryMs?: number
 }
+
+/**
+ * A minute: at 100,000 vehicles reporting every 5 s, states written every second would be ~80 MB/s
+ * of JSON; a minute is at most a minute of points re-run per vehicle after a crash.
+ */
+export const SNAPSHOT_EVERY_MS = 60_000
 
 /**
  * Checkpoints per process: about 1.1 KiB each, deflated (docs/rules.md, "Late and out-of-order
@@ -66,7 +77,11 @@ export class RulesRunner {
   private readonly live = new Map<string, Tracked>()
   /** States whose outputs are stored: what a snapshot may write. */
   private readonly committed = new Map<string, Tracked>()
+  /** Committed states not snapshotted yet, and committed states whose summary is not written. */
   private readonly dirty = new Set<string>()
+  private readonly summaryDirty = new Set<string>()
+  /** When this process last wrote each vehicle's whole state. */
+  private readonly snapshotAtMs = new Map<string, number>()
   /** Vehicles known to have stored points (seen by this process, or found at start-up). */
   private readonly seen = new Set<string>()
   /** Output writes run one after another, off the bus handler; this is the last one queued. */
@@ -242,25 +257,58 @@ export class RulesRunner {
   }
 
   /**
-   * Writes the committed states of vehicles that changed since the last snapshot. Snapshots run one
-   * after another, so when this resolves every state committed before the call is written (a
-   * partition hand-over relies on it), even one an earlier, still running snapshot had taken.
+   * Writes the committed states of every vehicle that changed since its last snapshot. Snapshots
+   * (and checkpoints) run one after another, so when this resolves every state committed before the
+   * call is written (a partition hand-over and shutdown rely on it), even one an earlier, still
+   * running write had taken.
    */
   snapshot(): Promise<void> {
-    const next = this.snapshotTail.then(() => this.writeSnapshot())
+    return this.serially(() => this.writeStates(Date.now(), true))
+  }
+
+  /**
+   * The periodic write: the whole states of changed vehicles that are due (`snapshotDue`), and the
+   * summaries of the other changed ones.
+   */
+  checkpoint(nowMs: number): Promise<void> {
+    return this.serially(() => this.writeStates(nowMs, false))
+  }
+
+  private serially(write: () => Promise<void>): Promise<void> {
+    const next = this.snapshotTail.then(write)
     this.snapshotTail = next.catch(() => undefined)
     return next
   }
 
-  private async writeSnapshot(): Promise<void> {
-    if (this.dirty.size === 0) return
-    const ids = [...this.dirty]
-    this.dirty.clear()
-    const rows = ids.map((id) => this.committed.get(id) as Tracked)
+  private async writeStates(nowMs: number, all: boolean): Promise<void> {
+    const everyMs = this.deps.snapshotEveryMs ?? SNAPSHOT_EVERY_MS
+    const whole = [...this.dirty].filter(
+      (id) => all || snapshotDue(id, this.snapshotAtMs.get(id), nowMs, everyMs),
+    )
+    for (const id of whole) {
+      this.dirty.delete(id)
+      this.summaryDirty.delete(id)
+    }
+    const summaries = [...this.summaryDirty]
+    this.summaryDirty.clear()
     try {
-      await writeRuleSnapshots(this.deps.db, rows)
+      await writeRuleSnapshots(
+        this.deps.db,
+        whole.map((id) => this.committed.get(id) as Tracked),
+      )
+      for (const id of whole) this.snapshotAtMs.set(id, nowMs)
     } catch (error) {
-      for (const id of ids) this.dirty.add(id)
+      for (const id of whole) this.dirty.add(id)
+      for (const id of [...whole, ...summaries]) this.summaryDirty.add(id)
+      throw error
+    }
+    try {
+      await writeRuleSummaries(
+        this.deps.db,
+        summaries.map((id) => this.committed.get(id) as Tracked),
+      )
+    } catch (error) {
+      for (const id of summaries) this.summaryDirty.add(id)
       throw error
     }
   }
@@ -276,12 +324,15 @@ export class RulesRunner {
       if (tracked !== undefined) forget(this.live, tracked)
       this.committed.delete(id)
       this.dirty.delete(id)
+      this.summaryDirty.delete(id)
+      this.snapshotAtMs.delete(id)
     }
   }
 
   private commit(tracked: Tracked, state: VehicleRulesState): void {
     this.committed.set(tracked.vehicleId, { ...tracked, state })
     this.dirty.add(tracked.vehicleId)
+    this.summaryDirty.add(tracked.vehicleId)
   }
 
   /**

@@ -12,7 +12,7 @@ import {
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Tracked } from "../src/ruleOutputs.js"
-import { writeRuleSnapshots } from "../src/ruleSnapshots.js"
+import { snapshotDue, writeRuleSnapshots, writeRuleSummaries } from "../src/ruleSnapshots.js"
 import { initialVehicleRules, unknownProfile } from "../src/VehicleRules.js"
 
 let dir: string
@@ -49,11 +49,24 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const tracked = (vehicleId: string, lastTimeMs: number, totalM: number): Tracked => ({
+const tracked = (
+  vehicleId: string,
+  lastTimeMs: number,
+  totalM: number,
+  summary: { readonly odometerM?: number; readonly tripOpen?: boolean } = {},
+): Tracked => ({
   orgId,
   vehicleId,
   profile: unknownProfile,
-  state: { ...initialVehicleRules, lastTimeMs, days: { "2026-12-05": totalM } },
+  state: {
+    ...initialVehicleRules,
+    lastTimeMs,
+    days: { "2026-12-05": totalM },
+    estimatedOdometerM: summary.odometerM ?? null,
+    trips: summary.tripOpen
+      ? { ...initialVehicleRules.trips, trip: {} as NonNullable<(typeof initialVehicleRules.trips)["trip"]> }
+      : initialVehicleRules.trips,
+  },
 })
 
 /** The pool, counting the statements it is given and the rows each snapshot document holds. */
@@ -120,5 +133,61 @@ describe("rule-state snapshots", () => {
     expect(perStatement).toHaveLength(4)
     for (let i = 1; i < perStatement.length; i++)
       expect(perStatement[i] as number).toBeGreaterThan(perStatement[i - 1] as number)
+  })
+
+  it("writes a summary beside the state it leaves as it was, and a whole state with its summary", async () => {
+    const id = vehicleIds[4] as string
+    const at = Date.UTC(2026, 11, 5, 11)
+    await writeRuleSnapshots(db.system, [tracked(id, at, 10, { odometerM: 5_000, tripOpen: false })])
+    await writeRuleSummaries(db.system, [tracked(id, at + 30_000, 20, { odometerM: 5_400, tripOpen: true })])
+    const row = async () =>
+      (
+        await db.system.query<{ e: number | null; p: boolean; t: number; total: number }>(
+          `SELECT estimated_odometer_m AS e, trip_open AS p, (extract(epoch FROM last_time) * 1000)::float8 AS t,
+                  (state #>> '{days,2026-12-05}')::float8 AS total
+           FROM vehicle_rule_state WHERE vehicle_id = $1`,
+          [id],
+        )
+      ).rows[0]
+    // What the API reads moved on; what the rules restart from is still the snapshot's.
+    expect(await row()).toEqual({ e: 5_400, p: true, t: at, total: 10 })
+    await writeRuleSnapshots(db.system, [tracked(id, at + 60_000, 30, { tripOpen: false })])
+    expect(await row()).toEqual({ e: null, p: false, t: at + 60_000, total: 30 })
+    // A vehicle without a snapshot gets none from a summary (its first whole state is due at once).
+    const fresh = vehicleIds[6] as string
+    await db.system.query("DELETE FROM vehicle_rule_state WHERE vehicle_id = $1", [fresh])
+    await writeRuleSummaries(db.system, [tracked(fresh, at, 1, { odometerM: 1 })])
+    expect(
+      (await db.system.query("SELECT 1 FROM vehicle_rule_state WHERE vehicle_id = $1", [fresh])).rowCount,
+    ).toBe(0)
+  })
+})
+
+describe("when a vehicle's whole state is due", () => {
+  const minute = 60_000
+  it("is at once when this process never wrote it, then after half to all of the interval", () => {
+    expect(snapshotDue("a", undefined, 0, minute)).toBe(true)
+    expect(snapshotDue("a", 1_000, 1_000 + minute / 2 - 1, minute)).toBe(false)
+    expect(snapshotDue("a", 1_000, 1_000 + minute, minute)).toBe(true)
+  })
+
+  it("spreads a fleet written together over the interval's second half", () => {
+    const ids = Array.from(
+      { length: 2_000 },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+    )
+    const dueAfter = (id: string) => {
+      let s = 0
+      while (!snapshotDue(id, 0, s * 1000, minute)) s++
+      return s
+    }
+    const seconds = ids.map(dueAfter)
+    expect(Math.min(...seconds)).toBeGreaterThanOrEqual(30)
+    expect(Math.max(...seconds)).toBeLessThanOrEqual(60)
+    // No second of the half takes more than a few times its share (2,000 / 31 ≈ 65).
+    const perSecond = new Map<number, number>()
+    for (const s of seconds) perSecond.set(s, (perSecond.get(s) ?? 0) + 1)
+    expect(perSecond.size).toBeGreaterThanOrEqual(25)
+    expect(Math.max(...perSecond.values())).toBeLessThan(200)
   })
 })

@@ -35,6 +35,8 @@ export interface AppConfig {
   readonly busPartitions: number
   /** Most bytes the durable bus log may hold while consumers (the stores) are behind. */
   readonly busDiskBudgetBytes: number
+  /** How often a vehicle's whole rule state is written to Postgres, at most (FLEET_RULE_SNAPSHOT_SECONDS). */
+  readonly ruleSnapshotSeconds: number
   /** When an acknowledged point reaches the device, not just the OS (see DurableLogBusOptions). */
   readonly busDurability: "always" | "interval"
   /** `FLEET_BUS`: the embedded log (default) or Kafka at `FLEET_KAFKA_BROKERS` (scale-out). */
@@ -116,6 +118,10 @@ export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
     Config.withDefault("info" as const),
   ),
   busPartitions: Config.Int("FLEET_BUS_PARTITIONS").pipe(Config.withDefault(8)),
+  ruleSnapshotSeconds: Config.schema(
+    Schema.FiniteFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 3600 })),
+    "FLEET_RULE_SNAPSHOT_SECONDS",
+  ).pipe(Config.withDefault(60)),
   busDiskBudgetBytes: Config.schema(
     Schema.FiniteFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 64, maximum: 10_000_000 })),
     "FLEET_BUS_DISK_BUDGET_MB",

@@ -123,7 +123,15 @@ export const runRoles = async (config: AppConfig): Promise<RunningRoles> => {
   const postgresPort = config.postgresPort === 0 ? await freePort() : config.postgresPort
   const unlock = await lockDataDir(dataDir)
   const runtime = ManagedRuntime.make(
-    roleLayer({ config, roles, dataDir, postgresPort, log, metrics, engine: ENGINE_OPTIONS }),
+    roleLayer({
+      config,
+      roles,
+      dataDir,
+      postgresPort,
+      log,
+      metrics,
+      engine: { ...ENGINE_OPTIONS, ruleSnapshotMs: config.ruleSnapshotSeconds * 1000 },
+    }),
   )
 
   const cleanups: Array<() => Promise<void>> = [unlock, () => runtime.dispose()]
@@ -265,6 +273,8 @@ export interface StartOptions {
   /** Built-in simulator vehicles; 0 for none. Default 0. */
   readonly simulatorVehicles?: number
   readonly simulatorIntervalMs?: number
+  /** FLEET_RULE_SNAPSHOT_SECONDS: how often a vehicle's whole rule state is written, at most. */
+  readonly ruleSnapshotSeconds?: number
   readonly demoAdminPassword?: string
   readonly logLevel?: string
   readonly metricsToken?: string
@@ -290,6 +300,8 @@ export const startFleetCore = async (options: StartOptions): Promise<RunningFlee
   }
   if (options.simulatorIntervalMs !== undefined)
     env.FLEET_SIMULATOR_INTERVAL_MS = String(options.simulatorIntervalMs)
+  if (options.ruleSnapshotSeconds !== undefined)
+    env.FLEET_RULE_SNAPSHOT_SECONDS = String(options.ruleSnapshotSeconds)
   if (options.demoAdminPassword !== undefined) env.FLEET_DEMO_ADMIN_PASSWORD = options.demoAdminPassword
   if (options.metricsToken !== undefined) env.FLEET_METRICS_TOKEN = options.metricsToken
   if (options.mapStyleUrl !== undefined) env.FLEET_MAP_STYLE_URL = options.mapStyleUrl

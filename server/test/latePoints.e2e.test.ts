@@ -48,7 +48,7 @@ let lateCar: Provisioned | undefined
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "fleetcore-late-"))
-  fleet = await startFleetCore({ dataDir: dir, demoAdminPassword: DEMO_PASSWORD })
+  fleet = await startFleetCore({ dataDir: dir, demoAdminPassword: DEMO_PASSWORD, ruleSnapshotSeconds: 1 })
   admin = await login(fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
   // 8 m/s is 28.8 km/h: both cars raise one overspeed alert, resolved when they park.
   expect((await admin.call("PUT", "/api/v1/settings", { overspeedLimitKmh: 20 })).status).toBe(200)
@@ -259,7 +259,7 @@ describe("late and out-of-order points", () => {
       "the parked points' rule state snapshotted",
     )
     await fleet.stop()
-    fleet = await startFleetCore({ dataDir: dir, demoAdminPassword: DEMO_PASSWORD })
+    fleet = await startFleetCore({ dataDir: dir, demoAdminPassword: DEMO_PASSWORD, ruleSnapshotSeconds: 1 })
     admin = await login(fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
     expect(await trips(admin, late.vehicleId)).toEqual([])
     await publishPoints(fleet, late, points)
@@ -287,7 +287,7 @@ describe("late and out-of-order points", () => {
       ).rows[0]?.time.getTime()
     const before = await lastSeen()
     await fleet.stop()
-    fleet = await startFleetCore({ dataDir: dir, demoAdminPassword: DEMO_PASSWORD })
+    fleet = await startFleetCore({ dataDir: dir, demoAdminPassword: DEMO_PASSWORD, ruleSnapshotSeconds: 1 })
     admin = await login(fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
     const ws = new WebSocket(`${fleet.httpUrl.replace("http", "ws")}/api/v1/live?access_token=${admin.token}`)
     const live: Array<{ vehicleId: string; timeMs: number }> = []

@@ -41,7 +41,14 @@ const messyDrive = (seed: number) => {
 let dir: string
 let fleet: RunningFleetCore
 let admin: ApiClient
-const start = () => startFleetCore({ dataDir: dir, demoAdminPassword: DEMO_PASSWORD })
+// Whole rule states are written at most once a minute (what the API reads of them, every second);
+// the crash test below snapshots every second, to make a stale snapshot on purpose.
+const start = (ruleSnapshotSeconds?: number) =>
+  startFleetCore({
+    dataDir: dir,
+    demoAdminPassword: DEMO_PASSWORD,
+    ...(ruleSnapshotSeconds === undefined ? {} : { ruleSnapshotSeconds }),
+  })
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "fleetcore-rules-"))
@@ -305,6 +312,9 @@ describe("rules on the real path", () => {
   })
 
   it("after a crash with a stale snapshot, re-runs the stored points and still counts each metre once", async () => {
+    await fleet.stop()
+    fleet = await start(1)
+    admin = await login(fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
     const steady = await provision(admin, "rules-steady-2", "RUL 005")
     const crashed = await provision(admin, "rules-crash", "RUL 006")
     const { points } = messyDrive(33)

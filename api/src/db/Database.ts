@@ -194,6 +194,9 @@ export interface VehicleRuleStateTable {
   last_time: Date | null
   /** jsonb: the late track's holes and checkpoints (engine/src/lateTrackStore.ts). */
   late: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>
+  /** The state's odometer estimate and whether a trip is open: written each second, the state about once a minute. */
+  estimated_odometer_m: number | null
+  trip_open: Defaulted<boolean>
   updated_at: Defaulted<Date>
 }
 

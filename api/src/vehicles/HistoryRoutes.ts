@@ -79,9 +79,7 @@ export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void 
           c,
           sql
             .selectFrom("vehicle_rule_state")
-            .select(
-              raw<boolean>`jsonb_typeof(state #> '{trips,trip}') IS DISTINCT FROM 'object'`.as("standing"),
-            )
+            .select(raw<boolean>`NOT trip_open`.as("standing"))
             .where("vehicle_id", "=", params.id),
         ),
       ),

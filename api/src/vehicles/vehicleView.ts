@@ -22,7 +22,7 @@ export const vehicleQuery = () =>
       // (a vehicle that never sent a point) its latest manual reading, else its commissioning value.
       raw<number | null>`COALESCE(
         s.odometer_m,
-        (rs.state->>'estimatedOdometerM')::float8,
+        rs.estimated_odometer_m,
         (SELECT r.value_km::float8 * 1000 FROM odometer_readings r
          WHERE r.vehicle_id = v.id ORDER BY r.at DESC, r.created_at DESC LIMIT 1),
         v.commissioned_odometer_km::float8 * 1000

@@ -30,6 +30,8 @@ export const ENGINE_OPTIONS: EngineOptions = {
   flushRows: 40_000,
   flushDelayMs: 100,
   stateFlushMs: 1_000,
+  // FLEET_RULE_SNAPSHOT_SECONDS overrides it (AppConfig).
+  ruleSnapshotMs: 60_000,
   tripCloseOutMs: 30_000,
   offlineCheckMs: 60_000,
   maintenanceCheckMs: 600_000,

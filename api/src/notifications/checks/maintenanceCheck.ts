@@ -10,7 +10,7 @@ export const MAINTENANCE_AHEAD_KM = 500
  */
 const CURRENT_KM = `COALESCE(
   (SELECT s.odometer_m FROM vehicle_state s WHERE s.vehicle_id = v.id AND s.org_id = v.org_id),
-  (SELECT (rs.state->>'estimatedOdometerM')::float8 FROM vehicle_rule_state rs
+  (SELECT rs.estimated_odometer_m FROM vehicle_rule_state rs
      WHERE rs.vehicle_id = v.id AND rs.org_id = v.org_id),
   (SELECT r.value_km::float8 * 1000 FROM odometer_readings r WHERE r.vehicle_id = v.id AND r.org_id = v.org_id
      ORDER BY r.at DESC, r.created_at DESC LIMIT 1),
