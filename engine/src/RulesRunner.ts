@@ -39,17 +39,11 @@ export interface RulesRunnerDeps extends RuleSinks {
   /** Re-derivation checkpoints kept at most by this process (default `MAX_CHECKPOINTS`). */
   readonly maxCheckpoints?: number
   /**
-   * How often `checkpoint` writes a vehicle's whole state at most (default `SNAPSHOT_EVERY_MS`);
+   * How often `checkpoint` writes a vehicle's whole state at most (FLEET_RULE_SNAPSHOT_SECONDS);
    * its summary (what the API reads) is written at every call it changed.
    */
-  readonly snapshotEveryMs?: number
+  readonly snapshotEveryMs: number
 }
-
-/**
- * A minute: at 100,000 vehicles reporting every 5 s, states written every second would be ~80 MB/s
- * of JSON; a minute is at most a minute of points re-run per vehicle after a crash.
- */
-export const SNAPSHOT_EVERY_MS = 60_000
 
 /**
  * Checkpoints per process: about 1.1 KiB each, deflated (docs/rules.md, "Late and out-of-order
@@ -77,7 +71,7 @@ export class RulesRunner {
   private readonly live = new Map<string, Tracked>()
   /** States whose outputs are stored: what a snapshot may write. */
   private readonly committed = new Map<string, Tracked>()
-  /** Committed states not snapshotted yet, and committed states whose summary is not written. */
+  /** Committed states not snapshotted yet; of those, the ones whose summary is not written either. */
   private readonly dirty = new Set<string>()
   private readonly summaryDirty = new Set<string>()
   /** When this process last wrote each vehicle's whole state. */
@@ -281,9 +275,8 @@ export class RulesRunner {
   }
 
   private async writeStates(nowMs: number, all: boolean): Promise<void> {
-    const everyMs = this.deps.snapshotEveryMs ?? SNAPSHOT_EVERY_MS
     const whole = [...this.dirty].filter(
-      (id) => all || snapshotDue(id, this.snapshotAtMs.get(id), nowMs, everyMs),
+      (id) => all || snapshotDue(id, this.snapshotAtMs.get(id), nowMs, this.deps.snapshotEveryMs),
     )
     for (const id of whole) {
       this.dirty.delete(id)

@@ -23,15 +23,13 @@ import type { AppConfig } from "../AppConfig.js"
 import type { Role } from "./Roles.js"
 
 /** The engine's timings in every process that runs it. */
-export const ENGINE_OPTIONS: EngineOptions = {
+export const ENGINE_OPTIONS: Omit<EngineOptions, "ruleSnapshotMs"> = {
   // A ClickHouse insert costs about 12 ms of CPU whatever its size (the part it makes, and the
   // merges after it), so under load the batches may grow this large; at 20,000 points/s the
   // 100 ms delay writes them at about 2,000 rows (docs/architecture.md, "ClickHouse inserts").
   flushRows: 40_000,
   flushDelayMs: 100,
   stateFlushMs: 1_000,
-  // FLEET_RULE_SNAPSHOT_SECONDS overrides it (AppConfig).
-  ruleSnapshotMs: 60_000,
   tripCloseOutMs: 30_000,
   offlineCheckMs: 60_000,
   maintenanceCheckMs: 600_000,
