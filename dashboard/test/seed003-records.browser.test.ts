@@ -532,7 +532,7 @@ describe("seed 003 phases 2, 4 and 5 in a browser", () => {
     await manager.keyboard.press("Escape")
     await manager.getByTestId("document-preview-image").waitFor({ state: "detached" })
     await items.filter({ hasText: "Comprehensive Insurance" }).getByTestId("document-preview-open").click()
-    expect(await manager.getByTestId("document-preview-pdf").getAttribute("src")).toMatch(
+    expect(await manager.getByTestId("document-preview-pdf").getAttribute("data")).toMatch(
       /\/content\?inline=true$/u,
     )
     await manager.keyboard.press("Escape")

@@ -34,12 +34,18 @@ export const DocumentPreviewDialog = (props: {
           <div class="document-preview__body">
             <Switch fallback={<p class="muted">{t("documents.noPreview")}</p>}>
               <Match when={d().mimeType === "application/pdf"}>
-                <iframe
+                {/* An <object>, not an <iframe>: the dialog's focus trap walks into a same-origin
+                    iframe's document, whose body is null for a moment while the browser builds
+                    its PDF viewer, and threw there. */}
+                <object
                   class="document-preview__pdf"
-                  src={inlineUrl(d())}
+                  data={inlineUrl(d())}
+                  type="application/pdf"
                   title={d().filename}
                   data-testid="document-preview-pdf"
-                />
+                >
+                  <p class="muted">{t("documents.noPreview")}</p>
+                </object>
               </Match>
               <Match when={d().mimeType.startsWith("image/") && d().mimeType !== "image/heic"}>
                 <img
