@@ -58,6 +58,12 @@ export const MAX_CHECKPOINTS = 200_000
  * vehicle is first seen after a start, the points stored since its snapshot are re-run first.
  * Every output is keyed (trip start, day, alert occurrence), so re-running replaces, never adds.
  */
+/** A state committed once its run's outputs are stored; null when a newer run will commit one. */
+interface PendingCommit {
+  readonly tracked: Tracked
+  state: VehicleRulesState | null
+}
+
 /** Output writes that may wait behind each other before a bus handler is held back. */
 const MAX_QUEUED_WRITES = 256
 
@@ -69,6 +75,8 @@ const forget = (live: Map<string, Tracked>, tracked: Tracked): void => {
 
 export class RulesRunner {
   private readonly live = new Map<string, Tracked>()
+  /** Of each vehicle's states waiting for their outputs to be stored, the oldest and the newest (pend). */
+  private readonly pending = new WeakMap<Tracked, { oldest: PendingCommit; newest: PendingCommit }>()
   /** States whose outputs are stored: what a snapshot may write. */
   private readonly committed = new Map<string, Tracked>()
   /** Committed states not snapshotted yet; of those, the ones whose summary is not written either. */
@@ -118,6 +126,7 @@ export class RulesRunner {
     all: Derived,
     states: ReadonlyArray<readonly [Tracked, VehicleRulesState]>,
   ): Promise<void> {
+    const slots = states.map(([tracked, state]) => this.pend(tracked, state))
     this.queued++
     this.version = Math.max(Date.now(), this.version + 1)
     const alerts = this.alertTail.then(() => writeDerivedAlerts(this.deps, all))
@@ -127,16 +136,18 @@ export class RulesRunner {
       written
         .then(
           () => {
-            for (const [tracked, state] of states) {
-              if (this.live.get(tracked.vehicleId) === tracked) this.commit(tracked, state)
+            for (const slot of slots) {
+              const { tracked, state } = slot
+              if (state !== null && this.live.get(tracked.vehicleId) === tracked) this.commit(tracked, state)
+              this.settle(slot)
             }
           },
           (error: unknown) => {
-            for (const [tracked] of states) {
+            for (const { tracked } of slots) {
               if (this.live.get(tracked.vehicleId) === tracked) forget(this.live, tracked)
             }
             this.deps.log.error(
-              { err: error, vehicles: states.length },
+              { err: error, vehicles: slots.length },
               "rule outputs not stored; will re-derive",
             )
           },
@@ -320,6 +331,33 @@ export class RulesRunner {
       this.summaryDirty.delete(id)
       this.snapshotAtMs.delete(id)
     }
+  }
+
+  /**
+   * A vehicle's state waiting for its run's outputs to be stored. While runs are being written,
+   * a vehicle that reports in each of them would have a state held by every run in flight (about
+   * 56 at 2,000 devices: 8 whole states a vehicle kept alive across scavenges). Only the oldest in
+   * flight and the newest are kept: runs commit in order, so a state between them would be
+   * committed and then overwritten by the newest before a snapshot could matter; dropping it only
+   * lets the committed state wait for the newest (drain() still commits everything).
+   */
+  private pend(tracked: Tracked, state: VehicleRulesState): PendingCommit {
+    const slot: PendingCommit = { tracked, state }
+    const pending = this.pending.get(tracked)
+    if (pending === undefined) this.pending.set(tracked, { oldest: slot, newest: slot })
+    else {
+      if (pending.newest !== pending.oldest) pending.newest.state = null
+      pending.newest = slot
+    }
+    return slot
+  }
+
+  /** A run's write for this vehicle is done: the newest pending state becomes the oldest. */
+  private settle(slot: PendingCommit): void {
+    const pending = this.pending.get(slot.tracked)
+    if (pending === undefined || pending.oldest !== slot) return
+    if (pending.newest === slot) this.pending.delete(slot.tracked)
+    else pending.oldest = pending.newest
   }
 
   private commit(tracked: Tracked, state: VehicleRulesState): void {
