@@ -52,12 +52,6 @@ export interface RulesRunnerDeps extends RuleSinks {
  */
 export const MAX_CHECKPOINTS = 200_000
 
-/**
- * Runs the rules per vehicle over stored points and persists what they derive. Restart-safe:
- * a vehicle's state is snapshotted only after the outputs it produced were stored, and when a
- * vehicle is first seen after a start, the points stored since its snapshot are re-run first.
- * Every output is keyed (trip start, day, alert occurrence), so re-running replaces, never adds.
- */
 /** A state committed once its run's outputs are stored; null when a newer run will commit one. */
 interface PendingCommit {
   readonly tracked: Tracked
@@ -73,6 +67,12 @@ const forget = (live: Map<string, Tracked>, tracked: Tracked): void => {
   if (tracked.late !== undefined) releaseAll(tracked.late)
 }
 
+/**
+ * Runs the rules per vehicle over stored points and persists what they derive. Restart-safe:
+ * a vehicle's state is snapshotted only after the outputs it produced were stored, and when a
+ * vehicle is first seen after a start, the points stored since its snapshot are re-run first.
+ * Every output is keyed (trip start, day, alert occurrence), so re-running replaces, never adds.
+ */
 export class RulesRunner {
   private readonly live = new Map<string, Tracked>()
   /** Of each vehicle's states waiting for their outputs to be stored, the oldest and the newest (pend). */
