@@ -187,15 +187,21 @@ export const registerLiveHub = async (
 
   const subscription = await deps.bus.subscribe(LiveTopic, `api-live-${deps.instanceId}`, async (batches) => {
     for (const batch of batches) {
+      // Most organisations have nobody watching at a given moment: their batches are not
+      // serialised at all (at 2,000 vehicles that was ~1 µs of the main thread a point).
+      const topic = orgTopic(batch.orgId)
+      const watched = app.numSubscribers(topic) > 0
+      const group = confined.get(batch.orgId)
+      if (!watched && group === undefined) continue
       const message: LiveMessage =
         batch.kind === "positions"
           ? { type: "positions", positions: batch.positions }
           : batch.kind === "command"
             ? { type: "command", command: batch.command }
             : { type: "alert", alert: batch.alert }
-      app.publish(orgTopic(batch.orgId), JSON.stringify(message), false)
+      if (watched) app.publish(topic, JSON.stringify(message), false)
       const nowMs = Date.now()
-      for (const ws of confined.get(batch.orgId) ?? []) {
+      for (const ws of group ?? []) {
         const part = visiblePart(ws.getUserData(), batch, nowMs)
         // Like the topic, a socket past its send buffer drops the message (uWS maxBackpressure).
         if (part !== null) ws.send(JSON.stringify(part), false)
