@@ -16,7 +16,7 @@ import { makeCommandLine } from "./commandLine.js"
 import { startFleetServer } from "./FleetServerProcess.js"
 import { connectLeanPublisher, type LeanPublisher } from "./LeanPublisher.js"
 import { machineInfo } from "./machineInfo.js"
-import { histogramQuantile, metricValue, percentile } from "./metrics.js"
+import { histogramQuantile, metricValue, percentile, tailWindows } from "./metrics.js"
 import { provisionDevices } from "./provision.js"
 
 // --bus embedded|kafka|both: this benchmark against FleetCore over each bus, side by side.
@@ -190,6 +190,8 @@ const { token, clients } = await connectClients()
 
 const storedLatency: number[] = []
 const ackLatency: number[] = []
+/** When each acknowledged message was sent, in the order of `ackLatency` before it is sorted. */
+const ackSentAt: number[] = []
 const live = new WebSocket(`${api.replace(/^http/, "ws")}/api/v1/live?access_token=${token}`)
 let measuring = false
 live.on("message", (data) => {
@@ -214,7 +216,9 @@ const publishOne = (i: number) => {
   const client = clients[i] as BenchClient
   const sentAt = performance.now()
   client.send(benchPoints(i, perMessage, lastTime), () => {
-    if (measuring) ackLatency.push(performance.now() - sentAt)
+    if (!measuring) return
+    ackLatency.push(performance.now() - sentAt)
+    ackSentAt.push(sentAt)
   })
 }
 
@@ -270,6 +274,7 @@ while (Date.now() < drainDeadline) {
 }
 
 storedLatency.sort((a, b) => a - b)
+const ackTook = [...ackLatency]
 ackLatency.sort((a, b) => a - b)
 const acceptedPerS = (end.accepted - start.accepted) / windowS
 const results = {
@@ -307,6 +312,8 @@ const results = {
     samples: ackLatency.length,
     p50: Number(percentile(ackLatency, 50).toFixed(1)),
     p99: Number(percentile(ackLatency, 99).toFixed(1)),
+    // Where the slowest 1% fell: in a few stalls, or spread over the run.
+    tail: tailWindows(ackSentAt, ackTook, percentile(ackLatency, 99)),
   },
   serverCpuSecondsPer1000Points: Number(
     (((end.cpuS - start.cpuS) / Math.max(1, end.accepted - start.accepted)) * 1000).toFixed(4),
@@ -358,6 +365,7 @@ FleetCore ingest benchmark (${results.machine.cpus} cores, ${results.machine.cpu
   publish → stored (live)        p50 ${results.storedLatencyMs.p50} ms, p95 ${results.storedLatencyMs.p95} ms, p99 ${results.storedLatencyMs.p99} ms (${results.storedLatencyMs.samples} samples)
   server ingest → stored         p50 ≤ ${results.serverIngestToStoredMs.p50} ms, p99 ≤ ${results.serverIngestToStoredMs.p99} ms (histogram bucket bounds)
   ${teltonikaMode ? "packet → record-count ACK     " : "publish → PUBACK              "} p50 ${results.pubackLatencyMs.p50} ms, p99 ${results.pubackLatencyMs.p99} ms
+  its slowest 1%                 in ${results.pubackLatencyMs.tail.windowsWithTail} of ${results.pubackLatencyMs.tail.windows} windows of 100 ms, ${Math.round(results.pubackLatencyMs.tail.shareInFiveWorst * 100)}% in the five fullest (at ${results.pubackLatencyMs.tail.worst.map((w) => `${w.atS} s`).join(", ")})
   server CPU                     ${results.serverCpuSecondsPer1000Points} s per 1000 points (${results.serverCpuUtilisation} cores busy)
   server peak RSS                ${mb(results.peakRssBytes)}${
     baseline === null || ratioToAedes === null

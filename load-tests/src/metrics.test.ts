@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { histogramQuantile, metricValue, percentile } from "./metrics.js"
+import { histogramQuantile, metricValue, percentile, tailWindows } from "./metrics.js"
 
 const text = `# HELP fleet_ingest_points_accepted_total x
 fleet_ingest_points_accepted_total{transport="mqtt"} 120
@@ -41,5 +41,43 @@ describe("benchmark metrics", () => {
     expect(histogramQuantile(before, after, "x", 0.5)).toBe(0.1)
     expect(histogramQuantile(before, after, "x", 0.6)).toBe(Number.POSITIVE_INFINITY)
     expect(histogramQuantile(before, after, "x", 0.5, { topic: "u" })).toBe(Number.POSITIVE_INFINITY)
+  })
+
+  it("tells whether a latency tail came from a few stalls or from steady queueing", () => {
+    // 10 s of samples every 10 ms taking 5 ms, but those sent in two stalls (at 2.00–2.19 s and
+    // 7.50–7.59 s) take 150 ms, and one at 4.00 s takes 60 ms.
+    const sent: number[] = []
+    const took: number[] = []
+    for (let t = 1_000; t < 11_000; t += 10) {
+      sent.push(t)
+      took.push((t >= 3_000 && t < 3_200) || (t >= 8_500 && t < 8_600) ? 150 : t === 5_000 ? 60 : 5)
+    }
+    const stalls = tailWindows(sent, took, 100)
+    expect(stalls).toEqual({
+      thresholdMs: 100,
+      windowMs: 100,
+      windows: 100,
+      windowsWithTail: 3,
+      shareInFiveWorst: 1,
+      worst: [
+        { atS: 2, samples: 10, maxMs: 150 },
+        { atS: 2.1, samples: 10, maxMs: 150 },
+        { atS: 7.5, samples: 10, maxMs: 150 },
+      ],
+    })
+    // Counted from 50 ms, the lone slow sample is tail too, in a window of its own.
+    const lower = tailWindows(sent, took, 50)
+    expect(lower.windowsWithTail).toBe(4)
+    expect(lower.shareInFiveWorst).toBe(1)
+    expect(lower.worst.map((w) => w.atS)).toEqual([2, 2.1, 4, 7.5])
+    // Steady queueing: every tenth sample slow, the tail in every window.
+    const steady = tailWindows(
+      sent,
+      took.map((_, i) => (i % 10 === 0 ? 120 : 5)),
+      100,
+    )
+    expect(steady.windowsWithTail).toBe(100)
+    expect(steady.shareInFiveWorst).toBe(0.05)
+    expect(steady.worst).toHaveLength(10)
   })
 })

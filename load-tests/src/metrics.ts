@@ -53,3 +53,67 @@ export const histogramQuantile = (
   for (const [le, count] of b) if (count - (a.get(le) ?? 0) >= q * total) return le
   return Number.POSITIVE_INFINITY
 }
+
+/** Where in time a latency tail fell: the windows holding samples at or above a threshold. */
+export interface TailWindows {
+  readonly thresholdMs: number
+  readonly windowMs: number
+  /** Windows of the run, and how many hold at least one sample of the tail. */
+  readonly windows: number
+  readonly windowsWithTail: number
+  /** Share of the tail's samples that fell in its five fullest windows (1: a few stalls). */
+  readonly shareInFiveWorst: number
+  /** The fullest windows (at most ten) in time order: start from the run's first sample, count, slowest. */
+  readonly worst: ReadonlyArray<{ readonly atS: number; readonly samples: number; readonly maxMs: number }>
+}
+
+/**
+ * Groups samples (`sentAtMs[i]` when sample `i` was sent, `latencyMs[i]` what it took) into
+ * windows of `windowMs` from the first one sent, and tells which windows the samples at or above
+ * `thresholdMs` (say the p99) fell in: a tail from a few stalls sits in a few windows, one from
+ * steady queueing in many.
+ */
+export const tailWindows = (
+  sentAtMs: ArrayLike<number>,
+  latencyMs: ArrayLike<number>,
+  thresholdMs: number,
+  windowMs = 100,
+): TailWindows => {
+  let first = Number.POSITIVE_INFINITY
+  let last = Number.NEGATIVE_INFINITY
+  for (let i = 0; i < sentAtMs.length; i++) {
+    first = Math.min(first, sentAtMs[i] as number)
+    last = Math.max(last, sentAtMs[i] as number)
+  }
+  const byWindow = new Map<number, { samples: number; maxMs: number }>()
+  let tail = 0
+  for (let i = 0; i < sentAtMs.length; i++) {
+    const ms = latencyMs[i] as number
+    if (ms < thresholdMs) continue
+    tail++
+    const w = Math.floor(((sentAtMs[i] as number) - first) / windowMs)
+    const known = byWindow.get(w)
+    if (known === undefined) byWindow.set(w, { samples: 1, maxMs: ms })
+    else {
+      known.samples++
+      known.maxMs = Math.max(known.maxMs, ms)
+    }
+  }
+  const fullest = [...byWindow].sort(([, a], [, b]) => b.samples - a.samples)
+  const inFive = fullest.slice(0, 5).reduce((sum, [, w]) => sum + w.samples, 0)
+  return {
+    thresholdMs,
+    windowMs,
+    windows: sentAtMs.length === 0 ? 0 : Math.floor((last - first) / windowMs) + 1,
+    windowsWithTail: byWindow.size,
+    shareInFiveWorst: tail === 0 ? 0 : Number((inFive / tail).toFixed(3)),
+    worst: fullest
+      .slice(0, 10)
+      .sort(([a], [b]) => a - b)
+      .map(([w, { samples, maxMs }]) => ({
+        atS: Number(((w * windowMs) / 1000).toFixed(1)),
+        samples,
+        maxMs: Number(maxMs.toFixed(1)),
+      })),
+  }
+}
