@@ -1,53 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import {
-  AppLog,
-  EmbeddedPostgresLayer,
-  freePort,
-  makeLog,
-  Postgres,
-  type PostgresClient,
-} from "@fleetcore/platform"
-import { Effect, Layer, ManagedRuntime } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Tracked } from "../src/ruleOutputs.js"
 import { snapshotDue, writeRuleSnapshots, writeRuleSummaries } from "../src/ruleSnapshots.js"
 import { initialVehicleRules, unknownProfile } from "../src/VehicleRules.js"
+import { useTestFleet } from "./testFleet.js"
 
-let dir: string
-let runtime: ManagedRuntime.ManagedRuntime<Postgres, unknown>
-let db: PostgresClient
-let orgId: string
-let vehicleIds: string[]
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "fleetcore-snapshots-"))
-  const layer = EmbeddedPostgresLayer({ dataDir: dir, port: await freePort(), poolSize: 2 }).pipe(
-    Layer.provide(Layer.succeed(AppLog, makeLog("silent"))),
-  )
-  runtime = ManagedRuntime.make(layer)
-  db = await runtime.runPromise(
-    Effect.gen(function* () {
-      return yield* Postgres
-    }),
-  )
-  orgId = (
-    await db.system.query<{ id: string }>(
-      "INSERT INTO organisations (name, slug) VALUES ('snap', 'snap') RETURNING id",
-    )
-  ).rows[0]?.id as string
-  vehicleIds = (
-    await db.system.query<{ id: string }>(
-      "INSERT INTO vehicles (org_id, name) SELECT $1, 'V' || i FROM generate_series(1, 7) AS i RETURNING id",
-      [orgId],
-    )
-  ).rows.map((r) => r.id)
-})
-afterAll(async () => {
-  await runtime?.dispose()
-  await rm(dir, { recursive: true, force: true })
-})
+const fleet = useTestFleet("snap", 7)
 
 const tracked = (
   vehicleId: string,
@@ -55,7 +12,7 @@ const tracked = (
   totalM: number,
   summary: { readonly odometerM?: number; readonly tripOpen?: boolean } = {},
 ): Tracked => ({
-  orgId,
+  orgId: fleet.orgId,
   vehicleId,
   profile: unknownProfile,
   state: {
@@ -76,14 +33,14 @@ const counting = () => {
     documents,
     query: (text: string, values: unknown[]) => {
       documents.push((JSON.parse(values[0] as string) as unknown[]).length)
-      return db.system.query(text, values)
+      return fleet.db.system.query(text, values)
     },
   }
 }
 
 const stored = async () =>
   (
-    await db.system.query<{ vehicle_id: string; state: { days: Record<string, number> }; t: number }>(
+    await fleet.db.system.query<{ vehicle_id: string; state: { days: Record<string, number> }; t: number }>(
       "SELECT vehicle_id, state, extract(epoch FROM last_time) * 1000 AS t FROM vehicle_rule_state",
     )
   ).rows.reduce(
@@ -97,16 +54,16 @@ describe("rule-state snapshots", () => {
     const pool = counting()
     await writeRuleSnapshots(
       pool,
-      vehicleIds.map((id, i) => tracked(id, at + i * 1000, 100 * i)),
+      fleet.vehicleIds.map((id, i) => tracked(id, at + i * 1000, 100 * i)),
       3,
     )
     expect(pool.documents).toEqual([3, 3, 1])
-    expect(await stored()).toEqual(new Map(vehicleIds.map((id, i) => [id, [100 * i, at + i * 1000]])))
+    expect(await stored()).toEqual(new Map(fleet.vehicleIds.map((id, i) => [id, [100 * i, at + i * 1000]])))
 
-    await writeRuleSnapshots(pool, [tracked(vehicleIds[2] as string, at + 60_000, 999)], 3)
+    await writeRuleSnapshots(pool, [tracked(fleet.vehicleIds[2] as string, at + 60_000, 999)], 3)
     const after = await stored()
-    expect(after.get(vehicleIds[2] as string)).toEqual([999, at + 60_000])
-    expect(after.get(vehicleIds[3] as string)).toEqual([300, at + 3000])
+    expect(after.get(fleet.vehicleIds[2] as string)).toEqual([999, at + 60_000])
+    expect(after.get(fleet.vehicleIds[3] as string)).toEqual([300, at + 3000])
   })
 
   it("lets the event loop run between statements", async () => {
@@ -122,10 +79,10 @@ describe("rule-state snapshots", () => {
       {
         query: async (text: string, values: unknown[]) => {
           perStatement.push(turns)
-          return db.system.query(text, values)
+          return fleet.db.system.query(text, values)
         },
       },
-      vehicleIds.map((id) => tracked(id, Date.UTC(2026, 11, 5, 10), 1)),
+      fleet.vehicleIds.map((id) => tracked(id, Date.UTC(2026, 11, 5, 10), 1)),
       2,
     )
     counted = false
@@ -136,13 +93,15 @@ describe("rule-state snapshots", () => {
   })
 
   it("writes a summary beside the state it leaves as it was, and a whole state with its summary", async () => {
-    const id = vehicleIds[4] as string
+    const id = fleet.vehicleIds[4] as string
     const at = Date.UTC(2026, 11, 5, 11)
-    await writeRuleSnapshots(db.system, [tracked(id, at, 10, { odometerM: 5_000, tripOpen: false })])
-    await writeRuleSummaries(db.system, [tracked(id, at + 30_000, 20, { odometerM: 5_400, tripOpen: true })])
+    await writeRuleSnapshots(fleet.db.system, [tracked(id, at, 10, { odometerM: 5_000, tripOpen: false })])
+    await writeRuleSummaries(fleet.db.system, [
+      tracked(id, at + 30_000, 20, { odometerM: 5_400, tripOpen: true }),
+    ])
     const row = async () =>
       (
-        await db.system.query<{ e: number | null; p: boolean; t: number; total: number }>(
+        await fleet.db.system.query<{ e: number | null; p: boolean; t: number; total: number }>(
           `SELECT estimated_odometer_m AS e, trip_open AS p, (extract(epoch FROM last_time) * 1000)::float8 AS t,
                   (state #>> '{days,2026-12-05}')::float8 AS total
            FROM vehicle_rule_state WHERE vehicle_id = $1`,
@@ -151,14 +110,15 @@ describe("rule-state snapshots", () => {
       ).rows[0]
     // What the API reads moved on; what the rules restart from is still the snapshot's.
     expect(await row()).toEqual({ e: 5_400, p: true, t: at, total: 10 })
-    await writeRuleSnapshots(db.system, [tracked(id, at + 60_000, 30, { tripOpen: false })])
+    await writeRuleSnapshots(fleet.db.system, [tracked(id, at + 60_000, 30, { tripOpen: false })])
     expect(await row()).toEqual({ e: null, p: false, t: at + 60_000, total: 30 })
     // A vehicle without a snapshot gets none from a summary (its first whole state is due at once).
-    const fresh = vehicleIds[6] as string
-    await db.system.query("DELETE FROM vehicle_rule_state WHERE vehicle_id = $1", [fresh])
-    await writeRuleSummaries(db.system, [tracked(fresh, at, 1, { odometerM: 1 })])
+    const fresh = fleet.vehicleIds[6] as string
+    await fleet.db.system.query("DELETE FROM vehicle_rule_state WHERE vehicle_id = $1", [fresh])
+    await writeRuleSummaries(fleet.db.system, [tracked(fresh, at, 1, { odometerM: 1 })])
     expect(
-      (await db.system.query("SELECT 1 FROM vehicle_rule_state WHERE vehicle_id = $1", [fresh])).rowCount,
+      (await fleet.db.system.query("SELECT 1 FROM vehicle_rule_state WHERE vehicle_id = $1", [fresh]))
+        .rowCount,
     ).toBe(0)
   })
 })

@@ -1,61 +1,18 @@
-import { mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import { setFlagsFromString } from "node:v8"
 import { runInNewContext } from "node:vm"
-import {
-  AppLog,
-  type ClickHouseClient,
-  EmbeddedPostgresLayer,
-  freePort,
-  makeLog,
-  Postgres,
-  type PostgresClient,
-} from "@fleetcore/platform"
-import type { DeviceId, OrgId, TelemetryRecord, VehicleId } from "@fleetcore/proto"
-import { Effect, Layer, ManagedRuntime } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type ClickHouseClient, makeLog } from "@fleetcore/platform"
+import type { DeviceId, TelemetryRecord, VehicleId } from "@fleetcore/proto"
+import { describe, expect, it } from "vitest"
 import { RulesRunner } from "../src/RulesRunner.js"
 import type { RowSink, Tracked } from "../src/ruleOutputs.js"
 import { destinationPoint, type LatLon } from "../src/rules/geo.js"
 import type { VehicleRulesState } from "../src/VehicleRules.js"
+import { useTestFleet } from "./testFleet.js"
 
 setFlagsFromString("--expose-gc")
 const gc = runInNewContext("gc") as () => void
 
-let dir: string
-let runtime: ManagedRuntime.ManagedRuntime<Postgres, unknown>
-let db: PostgresClient
-let orgId: OrgId
-let vehicleIds: VehicleId[]
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "fleetcore-retention-"))
-  const layer = EmbeddedPostgresLayer({ dataDir: dir, port: await freePort(), poolSize: 2 }).pipe(
-    Layer.provide(Layer.succeed(AppLog, makeLog("silent"))),
-  )
-  runtime = ManagedRuntime.make(layer)
-  db = await runtime.runPromise(
-    Effect.gen(function* () {
-      return yield* Postgres
-    }),
-  )
-  orgId = (
-    await db.system.query<{ id: OrgId }>(
-      "INSERT INTO organisations (name, slug) VALUES ('retention', 'retention') RETURNING id",
-    )
-  ).rows[0]?.id as OrgId
-  vehicleIds = (
-    await db.system.query<{ id: VehicleId }>(
-      "INSERT INTO vehicles (org_id, name) SELECT $1, 'V' || i FROM generate_series(1, 3) AS i RETURNING id",
-      [orgId],
-    )
-  ).rows.map((r) => r.id)
-})
-afterAll(async () => {
-  await runtime?.dispose()
-  await rm(dir, { recursive: true, force: true })
-})
+const fleet = useTestFleet("retention", 3)
 
 /** A row sink whose writes wait until `open` is called (a slow ClickHouse), then keep the rows. */
 const heldSink = () => {
@@ -86,7 +43,7 @@ const HOME: LatLon = { lat: 43.24, lon: 76.9 }
 const point = (vehicleId: VehicleId, i: number): TelemetryRecord => {
   const at = destinationPoint(HOME, 0, 120 * i)
   return {
-    orgId,
+    orgId: fleet.orgId,
     vehicleId,
     deviceId: `retention-${vehicleId}` as DeviceId,
     timeMs: T0 + i * 10_000,
@@ -105,7 +62,7 @@ describe("rules runner while its outputs are being written", () => {
     const daily = heldSink()
     const idle: RowSink = { add: async () => undefined }
     const runner = new RulesRunner({
-      db: db.system,
+      db: fleet.db.system,
       // Vehicles seen for the first time and in order: the runner has no stored points to read.
       ch: new Proxy({} as ClickHouseClient, {
         get: () => {
@@ -124,8 +81,8 @@ describe("rules runner while its outputs are being written", () => {
     const RUNS = 30
     // Made in a function of its own: a suspended async test keeps its locals' last values.
     const run = async (i: number) => {
-      await runner.process(vehicleIds.map((v) => point(v, i)))
-      return vehicleIds.map((v) => new WeakRef<VehicleRulesState>((live.get(v) as Tracked).state))
+      await runner.process(fleet.vehicleIds.map((v) => point(v, i)))
+      return fleet.vehicleIds.map((v) => new WeakRef<VehicleRulesState>((live.get(v) as Tracked).state))
     }
     const states: Array<Array<WeakRef<VehicleRulesState>>> = []
     for (let i = 0; i < RUNS; i++) states.push(await run(i))
@@ -136,22 +93,22 @@ describe("rules runner while its outputs are being written", () => {
     // state (run 0's), the oldest in flight (run 1's) and the newest (the last run's, also live).
     // Keeping every run's, as before, kept all 30 alive until the write.
     const aliveRuns = (v: number) => states.flatMap((refs, run) => (refs[v]?.deref() ? [run] : []))
-    for (let v = 0; v < vehicleIds.length; v++) expect(aliveRuns(v)).toEqual([0, 1, RUNS - 1])
+    for (let v = 0; v < fleet.vehicleIds.length; v++) expect(aliveRuns(v)).toEqual([0, 1, RUNS - 1])
 
     daily.open()
     await runner.drain()
     await collect()
-    for (let v = 0; v < vehicleIds.length; v++) expect(aliveRuns(v)).toEqual([RUNS - 1])
-    expect(new Set(daily.rows.map((r) => r[1]))).toEqual(new Set(vehicleIds))
+    for (let v = 0; v < fleet.vehicleIds.length; v++) expect(aliveRuns(v)).toEqual([RUNS - 1])
+    expect(new Set(daily.rows.map((r) => r[1]))).toEqual(new Set(fleet.vehicleIds))
 
     // What a snapshot writes is the newest state: the last point of every vehicle.
     await runner.snapshot()
-    const { rows } = await db.system.query<{ vehicle_id: string; last: string }>(
+    const { rows } = await fleet.db.system.query<{ vehicle_id: string; last: string }>(
       "SELECT vehicle_id, state->>'lastTimeMs' AS last FROM vehicle_rule_state WHERE vehicle_id = ANY($1::uuid[])",
-      [vehicleIds],
+      [fleet.vehicleIds],
     )
     expect(new Map(rows.map((r) => [r.vehicle_id, Number(r.last)]))).toEqual(
-      new Map(vehicleIds.map((v) => [v, T0 + (RUNS - 1) * 10_000])),
+      new Map(fleet.vehicleIds.map((v) => [v, T0 + (RUNS - 1) * 10_000])),
     )
   })
 })
