@@ -16,7 +16,7 @@ import { makeCommandLine } from "./commandLine.js"
 import { startFleetServer } from "./FleetServerProcess.js"
 import { connectLeanPublisher, type LeanPublisher } from "./LeanPublisher.js"
 import { machineInfo } from "./machineInfo.js"
-import { histogramQuantile, metricValue, percentile, tailWindows } from "./metrics.js"
+import { gcBetween, histogramQuantile, metricValue, percentile, tailWindows } from "./metrics.js"
 import { provisionDevices } from "./provision.js"
 
 // --bus embedded|kafka|both: this benchmark against FleetCore over each bus, side by side.
@@ -319,6 +319,17 @@ const results = {
     (((end.cpuS - start.cpuS) / Math.max(1, end.accepted - start.accepted)) * 1000).toFixed(4),
   ),
   serverCpuUtilisation: Number(((end.cpuS - start.cpuS) / windowS).toFixed(2)),
+  // The collector's pauses over the measured window, and how late the server's event loop ran
+  // (prom-client resets that histogram at each scrape, so the end scrape covers the window; with
+  // several processes' /metrics it would mix them, so it is left out then).
+  serverGc: gcBetween(start.text, end.text),
+  serverEventLoopDelayMs:
+    values.metrics === undefined
+      ? {
+          p99: Math.round(metricValue(end.text, "nodejs_eventloop_lag_p99_seconds") * 1000),
+          max: Math.round(metricValue(end.text, "nodejs_eventloop_lag_max_seconds") * 1000),
+        }
+      : null,
   peakRssBytes: peakRss() ?? Math.max(start.rss, end.rss, drained.rss),
   totals: { accepted: drained.accepted, rowsWritten: drained.rows },
 }
@@ -367,6 +378,11 @@ FleetCore ingest benchmark (${results.machine.cpus} cores, ${results.machine.cpu
   ${teltonikaMode ? "packet → record-count ACK     " : "publish → PUBACK              "} p50 ${results.pubackLatencyMs.p50} ms, p99 ${results.pubackLatencyMs.p99} ms
   its slowest 1%                 in ${results.pubackLatencyMs.tail.windowsWithTail} of ${results.pubackLatencyMs.tail.windows} windows of 100 ms, ${Math.round(results.pubackLatencyMs.tail.shareInFiveWorst * 100)}% in the five fullest (at ${results.pubackLatencyMs.tail.worst.map((w) => `${w.atS} s`).join(", ")})
   server CPU                     ${results.serverCpuSecondsPer1000Points} s per 1000 points (${results.serverCpuUtilisation} cores busy)
+  server GC                      scavenges ${results.serverGc.minor.count} (${results.serverGc.minor.ms} ms), mark-compacts ${results.serverGc.major.count} (${results.serverGc.major.ms} ms), incremental marking ${results.serverGc.incremental.ms} ms${
+    results.serverEventLoopDelayMs === null
+      ? ""
+      : `; event loop late by p99 ${results.serverEventLoopDelayMs.p99} ms, at most ${results.serverEventLoopDelayMs.max} ms`
+  }
   server peak RSS                ${mb(results.peakRssBytes)}${
     baseline === null || ratioToAedes === null
       ? ""

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { histogramQuantile, metricValue, percentile, tailWindows } from "./metrics.js"
+import { gcBetween, histogramQuantile, metricValue, percentile, tailWindows } from "./metrics.js"
 
 const text = `# HELP fleet_ingest_points_accepted_total x
 fleet_ingest_points_accepted_total{transport="mqtt"} 120
@@ -79,5 +79,21 @@ describe("benchmark metrics", () => {
     expect(steady.windowsWithTail).toBe(100)
     expect(steady.shareInFiveWorst).toBe(0.05)
     expect(steady.worst).toHaveLength(10)
+  })
+
+  it("reads what the server's collector did between two scrapes, by kind", () => {
+    const gc = (minor: [number, number], major: [number, number]) =>
+      [
+        `nodejs_gc_duration_seconds_bucket{le="0.001",kind="minor"} 0`,
+        `nodejs_gc_duration_seconds_sum{kind="minor"} ${minor[1]}`,
+        `nodejs_gc_duration_seconds_count{kind="minor"} ${minor[0]}`,
+        `nodejs_gc_duration_seconds_sum{kind="major"} ${major[1]}`,
+        `nodejs_gc_duration_seconds_count{kind="major"} ${major[0]}`,
+      ].join("\n")
+    expect(gcBetween(gc([10, 0.2], [1, 0.03]), gc([33, 0.673], [5, 0.12]))).toEqual({
+      minor: { count: 23, ms: 473 },
+      major: { count: 4, ms: 90 },
+      incremental: { count: 0, ms: 0 },
+    })
   })
 })

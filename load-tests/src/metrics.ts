@@ -102,7 +102,7 @@ export const tailWindows = (
   const fullest = [...byWindow].sort(([, a], [, b]) => b.samples - a.samples)
   const inFive = fullest.slice(0, 5).reduce((sum, [, w]) => sum + w.samples, 0)
   return {
-    thresholdMs,
+    thresholdMs: Number(thresholdMs.toFixed(1)),
     windowMs,
     windows: sentAtMs.length === 0 ? 0 : Math.floor((last - first) / windowMs) + 1,
     windowsWithTail: byWindow.size,
@@ -116,4 +116,30 @@ export const tailWindows = (
         maxMs: Number(maxMs.toFixed(1)),
       })),
   }
+}
+
+/** Collections of one kind between two scrapes: how many, and their pauses added up. */
+export interface GcKind {
+  readonly count: number
+  readonly ms: number
+}
+
+/**
+ * What the server's collector did between two scrapes, from prom-client's
+ * `nodejs_gc_duration_seconds` histogram: scavenges (`minor`), mark-compacts (`major`) and the
+ * steps of incremental marking.
+ */
+export const gcBetween = (
+  before: string,
+  after: string,
+): { readonly minor: GcKind; readonly major: GcKind; readonly incremental: GcKind } => {
+  const kind = (k: string): GcKind => {
+    const gained = (name: string) =>
+      metricValue(after, name, { kind: k }) - metricValue(before, name, { kind: k })
+    return {
+      count: gained("nodejs_gc_duration_seconds_count"),
+      ms: Number((gained("nodejs_gc_duration_seconds_sum") * 1000).toFixed(1)),
+    }
+  }
+  return { minor: kind("minor"), major: kind("major"), incremental: kind("incremental") }
 }
