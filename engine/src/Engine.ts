@@ -19,6 +19,7 @@ import { oneProcessAtATime } from "./oneProcessAtATime.js"
 import { POSITION_COLUMNS, positionColumns, positionRow } from "./positionRow.js"
 import { purgeAuditLogs } from "./purgeAuditLogs.js"
 import { RulesRunner } from "./RulesRunner.js"
+import { type Rules, RulesThread } from "./RulesThread.js"
 import {
   DAILY_MILEAGE_COLUMNS,
   DRIVER_MILEAGE_COLUMNS,
@@ -57,6 +58,8 @@ export interface EngineOptions {
   readonly offlineCheckMs: number
   /** How often audit entries past their organisation's retention are purged. */
   readonly auditRetentionMs: number
+  /** Runs the rules on a worker thread of their own (RulesThread) instead of this one. */
+  readonly rulesThread?: boolean
 }
 
 const DEAD_LETTER_COLUMNS = [
@@ -127,10 +130,7 @@ export const EngineLayer = (options: EngineOptions) =>
             { key: row.org_id, value: { orgId: row.org_id as OrgId, kind: "alert", alert: alertView(row) } },
           ])
           .catch((error: unknown) => log.warn({ err: error }, "alert not pushed live"))
-      const rules = new RulesRunner({
-        snapshotEveryMs: options.ruleSnapshotMs,
-        db: pg.system,
-        ch,
+      const sinks = {
         trips: tableWriter("trips", TRIP_COLUMNS, DERIVED_FLUSH_MS),
         dailyMileage: tableWriter(
           "daily_mileage",
@@ -145,11 +145,32 @@ export const EngineLayer = (options: EngineOptions) =>
           (r) => `${r[1]}|${r[2]}|${r[3]}`,
         ),
         fuelEvents: tableWriter("fuel_events", FUEL_EVENT_COLUMNS, DERIVED_FLUSH_MS),
-        onAlertOpened: (row) => publishAlert(row),
-        onAlertChanged: (row) => publishAlert(row),
-        onLateBeyondWindow: (points) => metrics.lateBeyondWindow.inc(points),
-        log,
-      })
+      }
+      const onLateBeyondWindow = (points: number) => metrics.lateBeyondWindow.inc(points)
+      const rulesThread = options.rulesThread
+        ? new RulesThread({
+            log,
+            db: pg.system,
+            ch,
+            sinks,
+            onAlertOpened: publishAlert,
+            onAlertChanged: publishAlert,
+            onLateBeyondWindow,
+            snapshotEveryMs: options.ruleSnapshotMs,
+          })
+        : null
+      const rules: Rules =
+        rulesThread ??
+        new RulesRunner({
+          snapshotEveryMs: options.ruleSnapshotMs,
+          db: pg.system,
+          ch,
+          ...sinks,
+          onAlertOpened: publishAlert,
+          onAlertChanged: publishAlert,
+          onLateBeyondWindow,
+          log,
+        })
       const state = new VehicleStateStore(pg.system)
       const duplicates = new DuplicateFilter(2048)
 
@@ -235,7 +256,7 @@ export const EngineLayer = (options: EngineOptions) =>
         await rules.drain()
         await state.flush()
         await rules.snapshot()
-        rules.release(vehicles)
+        await rules.release(vehicles)
         state.release(vehicles)
         for (const vehicleId of vehicles) partitionOf.delete(vehicleId)
         log.info(
@@ -306,6 +327,7 @@ export const EngineLayer = (options: EngineOptions) =>
           await state.flush()
           await rules.drain()
           await rules.snapshot()
+          await rulesThread?.close()
         }),
       )
     }),

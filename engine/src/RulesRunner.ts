@@ -3,6 +3,7 @@ import type { TelemetryRecord } from "@fleetcore/proto"
 import { CheckpointBudget } from "./CheckpointBudget.js"
 import { releaseAll } from "./lateTrack.js"
 import { loadLateTrack, type StoredLateTrack } from "./lateTrackStore.js"
+import type { Rules } from "./RulesThread.js"
 import {
   type Checkpoint,
   type LateTrack,
@@ -73,7 +74,7 @@ const forget = (live: Map<string, Tracked>, tracked: Tracked): void => {
  * vehicle is first seen after a start, the points stored since its snapshot are re-run first.
  * Every output is keyed (trip start, day, alert occurrence), so re-running replaces, never adds.
  */
-export class RulesRunner {
+export class RulesRunner implements Rules {
   private readonly live = new Map<string, Tracked>()
   /** Of each vehicle's states waiting for their outputs to be stored, the oldest and the newest (pend). */
   private readonly pending = new WeakMap<Tracked, { oldest: PendingCommit; newest: PendingCommit }>()

@@ -20,7 +20,7 @@ export class PostgresStartError extends Data.TaggedError("PostgresStartError")<{
  * A pool that survives its server: a connection that drops (restart, fail-over, a killed
  * postmaster), idle or in use, is logged and replaced instead of crashing the process.
  */
-const makePool = (config: pg.PoolConfig, log: Log): pg.Pool => {
+export const makePool = (config: pg.PoolConfig, log: Log): pg.Pool => {
   const pool = new pg.Pool(config)
   pool.on("error", (error) => log.warn({ err: error.message }, "PostgreSQL connection lost; reconnecting"))
   // The pool listens for errors only on its idle clients: a checked-out client whose server dies

@@ -37,6 +37,8 @@ export interface AppConfig {
   readonly busDiskBudgetBytes: number
   /** How often a vehicle's whole rule state is written to Postgres, at most (FLEET_RULE_SNAPSHOT_SECONDS). */
   readonly ruleSnapshotSeconds: number
+  /** `FLEET_RULES_THREAD`: the rules on the engine's thread, or on a worker thread of their own. */
+  readonly rulesThread: "main" | "worker"
   /** When an acknowledged point reaches the device, not just the OS (see DurableLogBusOptions). */
   readonly busDurability: "always" | "interval"
   /** `FLEET_BUS`: the embedded log (default) or Kafka at `FLEET_KAFKA_BROKERS` (scale-out). */
@@ -124,6 +126,11 @@ export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
     Schema.FiniteFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 3600 })),
     "FLEET_RULE_SNAPSHOT_SECONDS",
   ).pipe(Config.withDefault(60)),
+  // Their own thread by default: at thousands of vehicles the rule states are most of what the
+  // main thread's young-generation collections copy (docs/architecture.md, session 35).
+  rulesThread: Config.Literals(["main", "worker"], "FLEET_RULES_THREAD").pipe(
+    Config.withDefault("worker" as const),
+  ),
   busDiskBudgetBytes: Config.schema(
     Schema.FiniteFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 64, maximum: 10_000_000 })),
     "FLEET_BUS_DISK_BUDGET_MB",

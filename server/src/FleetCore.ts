@@ -130,7 +130,11 @@ export const runRoles = async (config: AppConfig): Promise<RunningRoles> => {
       postgresPort,
       log,
       metrics,
-      engine: { ...ENGINE_OPTIONS, ruleSnapshotMs: config.ruleSnapshotSeconds * 1000 },
+      engine: {
+        ...ENGINE_OPTIONS,
+        ruleSnapshotMs: config.ruleSnapshotSeconds * 1000,
+        rulesThread: config.rulesThread === "worker",
+      },
     }),
   )
 
