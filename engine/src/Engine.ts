@@ -156,6 +156,7 @@ export const EngineLayer = (options: EngineOptions) =>
             onAlertOpened: publishAlert,
             onAlertChanged: publishAlert,
             onLateBeyondWindow,
+            onGc: (kind, seconds) => metrics.rulesThreadGcSeconds.observe({ kind }, seconds),
             snapshotEveryMs: options.ruleSnapshotMs,
           })
         : null

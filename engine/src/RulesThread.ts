@@ -37,6 +37,8 @@ export interface RulesThreadDeps {
   readonly onAlertOpened: (alert: AlertRow) => Promise<void>
   readonly onAlertChanged: (alert: AlertRow) => Promise<void>
   readonly onLateBeyondWindow: (points: number) => void
+  /** One garbage collection of the rules thread (`kind`: major, minor, incremental, weakcb). */
+  readonly onGc: (kind: string, seconds: number) => void
   readonly snapshotEveryMs: number
   readonly maxCheckpoints?: number
 }
@@ -128,6 +130,9 @@ export class RulesThread implements Rules {
       }
       case "lateBeyondWindow":
         this.deps.onLateBeyondWindow(message.points)
+        return
+      case "gc":
+        this.deps.onGc(message.gcKind, message.seconds)
         return
       case "request": {
         const { id } = message

@@ -58,6 +58,8 @@ export type FromWorker =
   | { readonly kind: "result"; readonly id: number; readonly ok: false; readonly error: string }
   | { readonly kind: "request"; readonly id: number; readonly request: MainRequest }
   | { readonly kind: "lateBeyondWindow"; readonly points: number }
+  /** One garbage collection of the rules thread: major, minor, incremental or weakcb. */
+  | { readonly kind: "gc"; readonly gcKind: string; readonly seconds: number }
 
 export const errorText = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error)

@@ -1,7 +1,7 @@
+import { constants, type PerformanceEntry, PerformanceObserver } from "node:perf_hooks"
 import { parentPort, workerData } from "node:worker_threads"
-import { type ClickHouseClient, makeLog, makePool } from "@fleetcore/platform"
+import type { ClickHouseClient } from "@fleetcore/platform"
 import type pg from "pg"
-import { RulesRunner } from "./RulesRunner.js"
 import {
   errorText,
   type FromWorker,
@@ -21,8 +21,26 @@ import {
 const port = parentPort
 if (port === null) throw new Error("rulesWorker runs as a worker thread")
 const data = workerData as RulesWorkerData
-const log = makeLog(data.logLevel)
 const post = (message: FromWorker) => port.postMessage(message)
+
+// This thread's collections, for the engine's /metrics (prom-client observes its own thread only),
+// from before the rules' modules load (calls wait: the port starts with its first listener).
+const GC_KINDS: Readonly<Record<number, string>> = {
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: "major",
+  [constants.NODE_PERFORMANCE_GC_MINOR]: "minor",
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: "incremental",
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: "weakcb",
+}
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = (entry as PerformanceEntry & { readonly detail?: { readonly kind?: number } }).detail?.kind
+    post({ kind: "gc", gcKind: GC_KINDS[kind ?? -1] ?? "other", seconds: entry.duration / 1000 })
+  }
+}).observe({ entryTypes: ["gc"] })
+
+const { makeLog, makePool } = await import("@fleetcore/platform")
+const { RulesRunner } = await import("./RulesRunner.js")
+const log = makeLog(data.logLevel)
 
 let nextId = 0
 const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()

@@ -156,6 +156,9 @@ const noClickHouse = new Proxy({} as ClickHouseClient, {
   },
 })
 
+/** Collections the rules threads reported, by kind. */
+const collections = new Map<string, number>()
+
 const rulesThread = (sinks: Sinks, ch: ClickHouseClient) =>
   new RulesThread({
     log: makeLog("silent"),
@@ -170,6 +173,7 @@ const rulesThread = (sinks: Sinks, ch: ClickHouseClient) =>
     onAlertOpened: async (row) => void sinks.pushed.push(row),
     onAlertChanged: async () => undefined,
     onLateBeyondWindow: () => undefined,
+    onGc: (kind) => collections.set(kind, (collections.get(kind) ?? 0) + 1),
     snapshotEveryMs: 60_000,
   })
 
@@ -209,6 +213,8 @@ describe("rules on their own thread", () => {
     const thread = rulesThread(there, noClickHouse)
     try {
       expect(await runPath(thread, [b0, b1], there)).toEqual(expected)
+      // Its collections reach the engine's thread (for /metrics).
+      expect(collections.get("minor")).toBeGreaterThan(0)
     } finally {
       await thread.close()
     }

@@ -64,6 +64,14 @@ export const makeMetrics = () => {
       buckets: HOP_BUCKETS,
       registers: [registry],
     }),
+    rulesThreadGcSeconds: new Histogram({
+      name: "fleet_rules_thread_gc_duration_seconds",
+      help: "Garbage collections of the rules' own thread (FLEET_RULES_THREAD=worker), by kind",
+      labelNames: ["kind"] as const,
+      // prom-client's buckets for the main thread's nodejs_gc_duration_seconds.
+      buckets: [0.001, 0.01, 0.1, 1, 2, 5],
+      registers: [registry],
+    }),
     rulesSeconds: new Histogram({
       name: "fleet_engine_rules_seconds",
       help: "Rules (mileage, trips, fuel, alerts…) over one batch of stored points",

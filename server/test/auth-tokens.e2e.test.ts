@@ -94,7 +94,7 @@ describe("/metrics", () => {
     expect(await ok.text()).toContain("# HELP")
   })
 
-  it("reports the hops of a running FleetCore: the engine's lag per partition and its jobs", async () => {
+  it("reports the hops of a running FleetCore: the engine's lag per partition, its jobs and its rules thread's collections", async () => {
     const text = async () => (await metrics(`Bearer ${METRICS_TOKEN}`)).text()
     await expect
       .poll(async () => {
@@ -104,8 +104,10 @@ describe("/metrics", () => {
             now,
           ),
           /^fleet_engine_job_seconds_count\{job="vehicle state flush"\} [1-9]/mu.test(now),
+          // The rules run on their own thread by default; its collections are the engine's to report.
+          /^fleet_rules_thread_gc_duration_seconds_count\{kind="minor"\} [1-9]/mu.test(now),
         ]
       })
-      .toEqual([true, true])
+      .toEqual([true, true, true])
   })
 })
