@@ -146,32 +146,23 @@ export const EngineLayer = (options: EngineOptions) =>
         ),
         fuelEvents: tableWriter("fuel_events", FUEL_EVENT_COLUMNS, DERIVED_FLUSH_MS),
       }
-      const onLateBeyondWindow = (points: number) => metrics.lateBeyondWindow.inc(points)
+      const deps = {
+        snapshotEveryMs: options.ruleSnapshotMs,
+        db: pg.system,
+        ch,
+        ...sinks,
+        onAlertOpened: publishAlert,
+        onAlertChanged: publishAlert,
+        onLateBeyondWindow: (points: number) => metrics.lateBeyondWindow.inc(points),
+        log,
+      }
       const rulesThread = options.rulesThread
         ? new RulesThread({
-            log,
-            db: pg.system,
-            ch,
-            sinks,
-            onAlertOpened: publishAlert,
-            onAlertChanged: publishAlert,
-            onLateBeyondWindow,
+            ...deps,
             onGc: (kind, seconds) => metrics.rulesThreadGcSeconds.observe({ kind }, seconds),
-            snapshotEveryMs: options.ruleSnapshotMs,
           })
         : null
-      const rules: Rules =
-        rulesThread ??
-        new RulesRunner({
-          snapshotEveryMs: options.ruleSnapshotMs,
-          db: pg.system,
-          ch,
-          ...sinks,
-          onAlertOpened: publishAlert,
-          onAlertChanged: publishAlert,
-          onLateBeyondWindow,
-          log,
-        })
+      const rules: Rules = rulesThread ?? new RulesRunner(deps)
       const state = new VehicleStateStore(pg.system)
       const duplicates = new DuplicateFilter(2048)
 

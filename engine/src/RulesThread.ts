@@ -1,16 +1,14 @@
 import { Worker } from "node:worker_threads"
-import type { ClickHouseClient, Log } from "@fleetcore/platform"
 import type { TelemetryRecord } from "@fleetcore/proto"
 import type pg from "pg"
 import type { AlertRow } from "./AlertSink.js"
-import type { RowSink } from "./ruleOutputs.js"
+import type { RulesRunnerDeps } from "./RulesRunner.js"
 import {
   errorText,
   type FromWorker,
   type MainRequest,
   type RulesCall,
   type RulesWorkerData,
-  type SinkName,
   type ToWorker,
 } from "./rulesThreadProtocol.js"
 
@@ -28,19 +26,14 @@ export interface Rules {
   ): Promise<number>
 }
 
-export interface RulesThreadDeps {
-  readonly log: Log
-  /** The pool whose connection settings the rules thread's own pool copies (the system role). */
-  readonly db: pg.Pool
-  readonly ch: ClickHouseClient
-  readonly sinks: Readonly<Record<SinkName, RowSink>>
-  readonly onAlertOpened: (alert: AlertRow) => Promise<void>
+/**
+ * What a RulesRunner on this thread would be given (its `db` lends the thread's own pool its
+ * connection settings), and where the thread's garbage collections go.
+ */
+export interface RulesThreadDeps extends RulesRunnerDeps {
   readonly onAlertChanged: (alert: AlertRow) => Promise<void>
-  readonly onLateBeyondWindow: (points: number) => void
   /** One garbage collection of the rules thread (`kind`: major, minor, incremental, weakcb). */
   readonly onGc: (kind: string, seconds: number) => void
-  readonly snapshotEveryMs: number
-  readonly maxCheckpoints?: number
 }
 
 /**
@@ -129,7 +122,7 @@ export class RulesThread implements Rules {
         return
       }
       case "lateBeyondWindow":
-        this.deps.onLateBeyondWindow(message.points)
+        this.deps.onLateBeyondWindow?.(message.points)
         return
       case "gc":
         this.deps.onGc(message.gcKind, message.seconds)
@@ -146,7 +139,7 @@ export class RulesThread implements Rules {
   }
 
   private serve(request: MainRequest): Promise<unknown> {
-    const { ch, sinks } = this.deps
+    const { ch } = this.deps
     switch (request.op) {
       case "query":
         return ch.query(request.sql, request.params)
@@ -155,7 +148,7 @@ export class RulesThread implements Rules {
       case "insert":
         return ch.insert(request.table, request.columns, request.rows)
       case "sink":
-        return sinks[request.sink].add(request.rows)
+        return this.deps[request.sink].add(request.rows)
       case "alertOpened":
         return this.deps.onAlertOpened(request.row)
       case "alertChanged":
