@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from "@fleetcore/platform"
-import { chTime } from "@fleetcore/platform"
+import { chTime } from "@fleetcore/platform/lean"
 import type pg from "pg"
 import { type AlertRow, clearAlert, raiseAlerts } from "./AlertSink.js"
 import { crossCheckRefuels } from "./FuelCrossCheck.js"

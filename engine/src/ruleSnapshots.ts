@@ -1,4 +1,4 @@
-import { partitionOf } from "@fleetcore/platform"
+import { partitionOf } from "@fleetcore/platform/lean"
 import { storeLateTrack } from "./lateTrackStore.js"
 import type { Tracked } from "./ruleOutputs.js"
 import type { VehicleRulesState } from "./VehicleRules.js"

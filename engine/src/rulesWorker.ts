@@ -38,7 +38,7 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ["gc"] })
 
-const { makeLog, makePool } = await import("@fleetcore/platform")
+const { makeLog, makePool } = await import("@fleetcore/platform/lean")
 const { RulesRunner } = await import("./RulesRunner.js")
 const log = makeLog(data.logLevel)
 

@@ -9,28 +9,13 @@ import { runPostgresMigrations } from "./internal/postgresMigrations.js"
 import { releaseSignals, superviseEmbeddedPostgres } from "./internal/superviseEmbeddedPostgres.js"
 import { AppLog, type Log } from "./Log.js"
 import { Postgres, type PostgresClient } from "./Postgres.js"
+import { makePool } from "./pgPool.js"
 import { inTransaction } from "./transaction.js"
 
 export class PostgresStartError extends Data.TaggedError("PostgresStartError")<{
   readonly message: string
   readonly cause: unknown
 }> {}
-
-/**
- * A pool that survives its server: a connection that drops (restart, fail-over, a killed
- * postmaster), idle or in use, is logged and replaced instead of crashing the process.
- */
-export const makePool = (config: pg.PoolConfig, log: Log): pg.Pool => {
-  const pool = new pg.Pool(config)
-  pool.on("error", (error) => log.warn({ err: error.message }, "PostgreSQL connection lost; reconnecting"))
-  // The pool listens for errors only on its idle clients: a checked-out client whose server dies
-  // between two statements (a worker holding a transaction) would emit an unhandled 'error' and end
-  // the process. Every client keeps a listener; its next query fails and the pool drops it.
-  pool.on("connect", (client) => {
-    client.on("error", (error) => log.warn({ err: error.message }, "PostgreSQL connection lost in use"))
-  })
-  return pool
-}
 
 /** The pools of the two login roles (loginRoles.ts), never the owner's. */
 const makeClient = (system: pg.Pool, app: pg.Pool, close: () => Promise<void>): PostgresClient => ({
