@@ -3,6 +3,7 @@ import type { TelemetryRecord } from "@fleetcore/proto"
 import type pg from "pg"
 import type { AlertRow } from "./AlertSink.js"
 import type { RulesRunnerDeps } from "./RulesRunner.js"
+import { toColumns, transferablesOf } from "./recordColumns.js"
 import {
   errorText,
   type FromWorker,
@@ -102,13 +103,13 @@ export class RulesThread implements Rules {
     return worker
   }
 
-  private call<T>(call: RulesCall): Promise<T> {
+  private call<T>(call: RulesCall, transfer: ReadonlyArray<ArrayBuffer> = []): Promise<T> {
     if (this.closed) return Promise.reject(new Error("rules thread closed"))
     const worker = this.worker ?? this.start()
     return new Promise<T>((resolve, reject) => {
       const id = this.nextId++
       this.calls.set(id, { resolve: resolve as (v: unknown) => void, reject })
-      worker.postMessage({ kind: "call", id, call } satisfies ToWorker)
+      worker.postMessage({ kind: "call", id, call } satisfies ToWorker, transfer)
     })
   }
 
@@ -157,7 +158,8 @@ export class RulesThread implements Rules {
   }
 
   process(records: ReadonlyArray<TelemetryRecord>): Promise<void> {
-    return this.call({ method: "process", records })
+    const batch = toColumns(records)
+    return this.call({ method: "process", batch }, transferablesOf(batch))
   }
   tick(nowMs: number): Promise<void> {
     return this.call({ method: "tick", nowMs })

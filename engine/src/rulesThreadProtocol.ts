@@ -1,6 +1,6 @@
 import type { Params } from "@fleetcore/platform"
-import type { TelemetryRecord } from "@fleetcore/proto"
 import type { AlertRow } from "./AlertSink.js"
+import type { RecordColumns } from "./recordColumns.js"
 
 /**
  * Messages between the engine (main thread) and the rules on their own thread (RulesThread,
@@ -18,7 +18,7 @@ export interface RulesWorkerData {
 }
 
 export type RulesCall =
-  | { readonly method: "process"; readonly records: ReadonlyArray<TelemetryRecord> }
+  | { readonly method: "process"; readonly batch: RecordColumns }
   | { readonly method: "tick"; readonly nowMs: number }
   | { readonly method: "refreshProfiles" }
   | { readonly method: "checkpoint"; readonly nowMs: number }

@@ -40,6 +40,7 @@ new PerformanceObserver((list) => {
 
 const { makeLog, makePool } = await import("@fleetcore/platform/lean")
 const { RulesRunner } = await import("./RulesRunner.js")
+const { fromColumns } = await import("./recordColumns.js")
 const log = makeLog(data.logLevel)
 
 let nextId = 0
@@ -84,7 +85,7 @@ const rules = new RulesRunner({
 const run = (call: RulesCall): Promise<unknown> => {
   switch (call.method) {
     case "process":
-      return rules.process(call.records)
+      return rules.process(fromColumns(call.batch))
     case "tick":
       return rules.tick(call.nowMs)
     case "refreshProfiles":
