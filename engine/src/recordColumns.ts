@@ -1,4 +1,10 @@
-import type { DeviceId, OrgId, TelemetryRecord, VehicleId } from "@fleetcore/proto"
+import {
+  type DeviceId,
+  OPTIONAL_READINGS,
+  type OrgId,
+  type TelemetryRecord,
+  type VehicleId,
+} from "@fleetcore/proto"
 
 /**
  * A batch of telemetry records as columns, the form in which the engine hands points to the rules
@@ -10,7 +16,10 @@ import type { DeviceId, OrgId, TelemetryRecord, VehicleId } from "@fleetcore/pro
  */
 export interface RecordColumns {
   readonly count: number
-  /** `count` rows of `WIDTH` numbers: `FIRST`, then `OPTIONAL`, then `receivedAtMs`. */
+  /**
+   * `count` rows of `WIDTH` numbers: `FIRST`, the optional readings (in the order the bus codec
+   * gives them, so records keep one shape), then `receivedAtMs`.
+   */
   readonly numbers: Float64Array
   readonly ids: ReadonlyArray<string>
   /** `count` rows of three indexes into `ids`: organisation, vehicle, device. */
@@ -25,22 +34,8 @@ interface RecordExtras {
 }
 
 const FIRST = ["timeMs", "lat", "lon"] as const
-/** The optional readings, in the order the bus codec gives them (so records keep one shape). */
-const OPTIONAL = [
-  "speedMps",
-  "headingDeg",
-  "altitudeM",
-  "satellites",
-  "hdop",
-  "odometerM",
-  "fuelLevelPct",
-  "fuelUsedL",
-  "ignition",
-  "engineSeconds",
-  "batteryV",
-] as const satisfies ReadonlyArray<keyof TelemetryRecord>
-const IGNITION = FIRST.length + OPTIONAL.indexOf("ignition")
-const RECEIVED = FIRST.length + OPTIONAL.length
+const IGNITION = FIRST.length + OPTIONAL_READINGS.indexOf("ignition")
+const RECEIVED = FIRST.length + OPTIONAL_READINGS.length
 const WIDTH = RECEIVED + 1
 
 /** What goes in a worker's transfer list with the batch. */
@@ -71,8 +66,8 @@ export const toColumns = (records: ReadonlyArray<TelemetryRecord>): RecordColumn
     numbers[o] = r.timeMs
     numbers[o + 1] = r.lat
     numbers[o + 2] = r.lon
-    for (let f = 0; f < OPTIONAL.length; f++) {
-      const value = r[OPTIONAL[f] as (typeof OPTIONAL)[number]]
+    for (let f = 0; f < OPTIONAL_READINGS.length; f++) {
+      const value = r[OPTIONAL_READINGS[f] as (typeof OPTIONAL_READINGS)[number]]
       numbers[o + FIRST.length + f] = value === undefined ? Number.NaN : Number(value)
     }
     numbers[o + RECEIVED] = r.receivedAtMs
@@ -96,9 +91,10 @@ export const fromColumns = (batch: RecordColumns): TelemetryRecord[] => {
   for (let row = 0; row < batch.count; row++) {
     const o = row * WIDTH
     const r: Record<string, unknown> = { timeMs: numbers[o], lat: numbers[o + 1], lon: numbers[o + 2] }
-    for (let f = 0; f < OPTIONAL.length; f++) {
+    for (let f = 0; f < OPTIONAL_READINGS.length; f++) {
       const value = numbers[o + FIRST.length + f] as number
-      if (!Number.isNaN(value)) r[OPTIONAL[f] as string] = FIRST.length + f === IGNITION ? value === 1 : value
+      if (!Number.isNaN(value))
+        r[OPTIONAL_READINGS[f] as string] = FIRST.length + f === IGNITION ? value === 1 : value
     }
     const extras = batch.extras[extra]
     if (extras?.row === row) {

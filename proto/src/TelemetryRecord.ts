@@ -23,8 +23,8 @@ export type TelemetryRecord = typeof TelemetryRecord.Type
 export const recordId = (r: Pick<TelemetryRecord, "deviceId" | "timeMs">): string =>
   `${r.deviceId}@${r.timeMs}`
 
-/** The record's optional readings: absent stays absent through the codec. */
-const OPTIONAL_READINGS = [
+/** The record's optional readings, in the order decoding gives them: absent stays absent. */
+export const OPTIONAL_READINGS = [
   "speedMps",
   "headingDeg",
   "altitudeM",
