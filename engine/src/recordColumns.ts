@@ -17,7 +17,7 @@ import {
 export interface RecordColumns {
   readonly count: number
   /**
-   * `count` rows of `WIDTH` numbers: `FIRST`, the optional readings (in the order the bus codec
+   * `count` rows of `WIDTH` numbers: timeMs, lat, lon, the optional readings (in the order the bus codec
    * gives them, so records keep one shape), then `receivedAtMs`.
    */
   readonly numbers: Float64Array
@@ -33,9 +33,10 @@ interface RecordExtras {
   readonly attrs?: Readonly<Record<string, number>>
 }
 
-const FIRST = ["timeMs", "lat", "lon"] as const
-const IGNITION = FIRST.length + OPTIONAL_READINGS.indexOf("ignition")
-const RECEIVED = FIRST.length + OPTIONAL_READINGS.length
+/** timeMs, lat, lon come first in a row. */
+const FIRST = 3
+const IGNITION = FIRST + OPTIONAL_READINGS.indexOf("ignition")
+const RECEIVED = FIRST + OPTIONAL_READINGS.length
 const WIDTH = RECEIVED + 1
 
 /** What goes in a worker's transfer list with the batch. */
@@ -101,9 +102,9 @@ export const fromColumns = (batch: RecordColumns): TelemetryRecord[] => {
     const o = row * WIDTH
     const r: Record<string, unknown> = { timeMs: numbers[o], lat: numbers[o + 1], lon: numbers[o + 2] }
     for (let f = 0; f < OPTIONAL_READINGS.length; f++) {
-      const value = numbers[o + FIRST.length + f] as number
+      const value = numbers[o + FIRST + f] as number
       if (!Number.isNaN(value))
-        r[OPTIONAL_READINGS[f] as string] = FIRST.length + f === IGNITION ? value === 1 : value
+        r[OPTIONAL_READINGS[f] as string] = FIRST + f === IGNITION ? value === 1 : value
     }
     const extras = batch.extras[extra]
     if (extras?.row === row) {
