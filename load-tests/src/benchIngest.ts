@@ -17,6 +17,7 @@ import { startFleetServer } from "./FleetServerProcess.js"
 import { connectLeanPublisher, type LeanPublisher } from "./LeanPublisher.js"
 import { machineInfo } from "./machineInfo.js"
 import { gcBetween, histogramQuantile, metricValue, percentile, tailWindows } from "./metrics.js"
+import { scheduleShares, threadSchedule } from "./processCpu.js"
 import { provisionDevices } from "./provision.js"
 
 // --bus embedded|kafka|both: this benchmark against FleetCore over each bus, side by side.
@@ -225,11 +226,17 @@ const publishOne = (i: number) => {
 console.log(`publishing ${rate} points/s from ${devices} devices for ${warmupS} s warm-up + ${durationS} s…`)
 const started = performance.now()
 let sentPoints = 0
-let marks: { start: Awaited<ReturnType<typeof scrape>> | null; startAt: number; offeredAtStart: number } = {
-  start: null,
-  startAt: 0,
-  offeredAtStart: 0,
-}
+/** The server's and this process's main threads: time on a core and time waiting for one. */
+const schedules = () => ({
+  server: serverPid === null ? null : threadSchedule(serverPid),
+  generator: threadSchedule(process.pid),
+})
+let marks: {
+  start: Awaited<ReturnType<typeof scrape>> | null
+  startAt: number
+  offeredAtStart: number
+  schedules: ReturnType<typeof schedules>
+} = { start: null, startAt: 0, offeredAtStart: 0, schedules: { server: null, generator: null } }
 await new Promise<void>((resolve) => {
   const tick = setInterval(() => {
     const elapsedS = (performance.now() - started) / 1000
@@ -240,7 +247,12 @@ await new Promise<void>((resolve) => {
     }
     if (!measuring && elapsedS >= warmupS) {
       measuring = true
-      marks = { start: null, startAt: performance.now(), offeredAtStart: offeredPoints }
+      marks = {
+        start: null,
+        startAt: performance.now(),
+        offeredAtStart: offeredPoints,
+        schedules: schedules(),
+      }
       void scrape().then((s) => {
         marks.start = s
       })
@@ -260,6 +272,7 @@ await new Promise<void>((resolve) => {
   }, 5)
 })
 const endAt = performance.now()
+const endSchedules = schedules()
 const end = await scrape()
 measuring = false
 const windowS = (endAt - marks.startAt) / 1000
@@ -293,6 +306,7 @@ const results = {
     target: values.target ?? "spawned",
     // Server settings that change the figures, as the spawned server got them from this environment.
     busFsync: process.env.FLEET_BUS_FSYNC ?? "interval (default)",
+    backgroundNice: process.env.FLEET_BACKGROUND_NICE ?? "10 (default)",
     serverNodeFlags: values["node-flags"] ?? "",
   },
   offeredPointsPerS: Math.round((offeredPoints - marks.offeredAtStart) / windowS),
@@ -320,6 +334,13 @@ const results = {
     (((end.cpuS - start.cpuS) / Math.max(1, end.accepted - start.accepted)) * 1000).toFixed(4),
   ),
   serverCpuUtilisation: Number(((end.cpuS - start.cpuS) / windowS).toFixed(2)),
+  // Shares of the window each main thread ran, and waited runnable for a core (the kernel's
+  // schedstat; null for a server not spawned here): the generator shares the cores, so a PUBACK
+  // can be late because the server's thread was not scheduled rather than busy.
+  mainThreadSchedule: {
+    server: scheduleShares(marks.schedules.server, endSchedules.server, windowS),
+    generator: scheduleShares(marks.schedules.generator, endSchedules.generator, windowS),
+  },
   // The collector's pauses over the measured window, and how late the server's event loop ran
   // (prom-client resets that histogram at each scrape, so the end scrape covers the window; with
   // several processes' /metrics it would mix them, so it is left out then).
@@ -384,6 +405,14 @@ FleetCore ingest benchmark (${results.machine.cpus} cores, ${results.machine.cpu
       ? ""
       : `; event loop late by p99 ${results.serverEventLoopDelayMs.p99} ms, at most ${results.serverEventLoopDelayMs.max} ms`
   }
+  main threads' schedule         ${(["server", "generator"] as const)
+    .map((who) => {
+      const shares = results.mainThreadSchedule[who]
+      return shares === null
+        ? `${who}: not measured`
+        : `${who} on a core ${Math.round(shares.onCpu * 100)}%, waiting for one ${Math.round(shares.waiting * 100)}%`
+    })
+    .join("; ")}
   server peak RSS                ${mb(results.peakRssBytes)}${
     baseline === null || ratioToAedes === null
       ? ""

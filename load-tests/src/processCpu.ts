@@ -55,3 +55,38 @@ export const pidsOf = {
     return [postmaster, ...allPids().filter((pid) => Number(statOf(pid)?.[1]) === postmaster)]
   },
 }
+
+/** A thread's time on a core and time runnable but waiting for one, so far, in seconds. */
+export interface ThreadSchedule {
+  readonly onCpuS: number
+  readonly waitingS: number
+}
+
+/**
+ * From `/proc/<pid>/task/<tid>/schedstat` (the kernel's scheduler statistics; null where the
+ * kernel keeps none). `tid` defaults to the process's main thread.
+ */
+export const threadSchedule = (pid: number, tid = pid): ThreadSchedule | null => {
+  try {
+    const [onCpuNs, waitingNs] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")
+    return { onCpuS: Number(onCpuNs) / 1e9, waitingS: Number(waitingNs) / 1e9 }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Shares of a window of `windowS` seconds a thread spent on a core and waiting for one, between
+ * two `threadSchedule` readings (three decimals); null if either reading is missing.
+ */
+export const scheduleShares = (
+  before: ThreadSchedule | null,
+  after: ThreadSchedule | null,
+  windowS: number,
+): { onCpu: number; waiting: number } | null =>
+  before === null || after === null
+    ? null
+    : {
+        onCpu: Number(((after.onCpuS - before.onCpuS) / windowS).toFixed(3)),
+        waiting: Number(((after.waitingS - before.waitingS) / windowS).toFixed(3)),
+      }
