@@ -56,3 +56,18 @@ describe("the GT06 port in the configuration", () => {
     },
   )
 })
+
+describe("the background threads' nice value in the configuration", () => {
+  it("is 10 unless FLEET_BACKGROUND_NICE says otherwise; 0 leaves them level", async () => {
+    expect((await loadConfig({})).backgroundNice).toBe(10)
+    expect((await loadConfig({ FLEET_BACKGROUND_NICE: "19" })).backgroundNice).toBe(19)
+    expect((await loadConfig({ FLEET_BACKGROUND_NICE: "0" })).backgroundNice).toBe(0)
+  })
+
+  it.each(["20", "-5", "2.5", "low"])(
+    "refuses FLEET_BACKGROUND_NICE=%j, naming the variable",
+    async (nice) => {
+      await expect(loadConfig({ FLEET_BACKGROUND_NICE: nice })).rejects.toThrow(/FLEET_BACKGROUND_NICE/)
+    },
+  )
+})

@@ -39,6 +39,11 @@ export interface AppConfig {
   readonly ruleSnapshotSeconds: number
   /** `FLEET_RULES_THREAD`: the rules on the engine's thread, or on a worker thread of their own. */
   readonly rulesThread: "main" | "worker"
+  /**
+   * `FLEET_BACKGROUND_NICE`: the nice value of every thread but the one serving sockets (chDB's,
+   * the rules', libuv's and V8's helpers); 0 leaves them level with it.
+   */
+  readonly backgroundNice: number
   /** When an acknowledged point reaches the device, not just the OS (see DurableLogBusOptions). */
   readonly busDurability: "always" | "interval"
   /** `FLEET_BUS`: the embedded log (default) or Kafka at `FLEET_KAFKA_BROKERS` (scale-out). */
@@ -131,6 +136,10 @@ export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
   rulesThread: Config.Literals(["main", "worker"], "FLEET_RULES_THREAD").pipe(
     Config.withDefault("worker" as const),
   ),
+  backgroundNice: Config.schema(
+    Schema.FiniteFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 19 })),
+    "FLEET_BACKGROUND_NICE",
+  ).pipe(Config.withDefault(10)),
   busDiskBudgetBytes: Config.schema(
     Schema.FiniteFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 64, maximum: 10_000_000 })),
     "FLEET_BUS_DISK_BUDGET_MB",

@@ -1,3 +1,4 @@
+import { lowerOtherThreads } from "@fleetcore/platform"
 import { runRoles } from "./FleetCore.js"
 import { loadConfig } from "./loadConfig.js"
 import { isAllRoles } from "./roles/Roles.js"
@@ -15,6 +16,9 @@ export const startServer = async (env: Record<string, string | undefined>): Prom
   })
   const started = Date.now()
   const fleet = await runRoles(config)
+  // This thread reads the sockets and acknowledges devices; on busy cores it runs first
+  // (docs/architecture.md, "The socket thread first").
+  const background = lowerOtherThreads(config.backgroundNice)
   const roles = isAllRoles(fleet.roles) ? "every role" : `roles ${fleet.roles.join(", ")}`
   const lines = ["", `FleetCore (${roles}) is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`]
   if (fleet.roles.includes("api")) lines.push(`  Dashboard:  ${fleet.httpUrl}/`)
@@ -52,6 +56,7 @@ export const startServer = async (env: Record<string, string | undefined>): Prom
   const shutdown = (signal: string) => {
     if (stopping) return
     stopping = true
+    background.stop()
     console.log(`FleetCore: ${signal}, stopping…`)
     fleet.stop().then(
       () => process.exit(0),
