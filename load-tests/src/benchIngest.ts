@@ -3,7 +3,7 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
-import { restartablePort } from "@fleetcore/platform"
+import { DEFAULT_BACKGROUND_NICE, restartablePort } from "@fleetcore/platform"
 import { fleet } from "@fleetcore/proto"
 import WebSocket from "ws"
 import { benchPoints, measureBareAedes } from "./bareAedesBaseline.js"
@@ -306,7 +306,7 @@ const results = {
     target: values.target ?? "spawned",
     // Server settings that change the figures, as the spawned server got them from this environment.
     busFsync: process.env.FLEET_BUS_FSYNC ?? "interval (default)",
-    backgroundNice: process.env.FLEET_BACKGROUND_NICE ?? "10 (default)",
+    backgroundNice: process.env.FLEET_BACKGROUND_NICE ?? `${DEFAULT_BACKGROUND_NICE} (default)`,
     serverNodeFlags: values["node-flags"] ?? "",
   },
   offeredPointsPerS: Math.round((offeredPoints - marks.offeredAtStart) / windowS),

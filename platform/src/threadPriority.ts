@@ -1,6 +1,13 @@
 import { readdirSync, readlinkSync } from "node:fs"
 import { getPriority, setPriority } from "node:os"
 
+/**
+ * The nice value the server gives its threads but the socket thread unless configured
+ * (`FLEET_BACKGROUND_NICE`): a tenth of a contended core left to merges and rule batches (at 19,
+ * 1.5%); docs/architecture.md, "The socket thread first".
+ */
+export const DEFAULT_BACKGROUND_NICE = 10
+
 export interface OtherThreadsLowered {
   /** Threads whose nice value this raised so far. */
   readonly lowered: () => number

@@ -1,3 +1,4 @@
+import { DEFAULT_BACKGROUND_NICE } from "@fleetcore/platform"
 import { Config, ConfigProvider, Option, type Redacted, Schema } from "effect"
 import { parseRoles, ROLES_PATTERN, type Role } from "./roles/Roles.js"
 
@@ -139,7 +140,7 @@ export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
   backgroundNice: Config.schema(
     Schema.FiniteFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 19 })),
     "FLEET_BACKGROUND_NICE",
-  ).pipe(Config.withDefault(10)),
+  ).pipe(Config.withDefault(DEFAULT_BACKGROUND_NICE)),
   busDiskBudgetBytes: Config.schema(
     Schema.FiniteFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 64, maximum: 10_000_000 })),
     "FLEET_BUS_DISK_BUDGET_MB",
