@@ -13,7 +13,7 @@ import {
   provisionTeltonikaDevices,
 } from "./benchIngestTeltonika.js"
 import { makeCommandLine } from "./commandLine.js"
-import { startFleetServer } from "./FleetServerProcess.js"
+import { SERVER_NODE_FLAGS, startFleetServer } from "./FleetServerProcess.js"
 import { connectLeanPublisher, type LeanPublisher } from "./LeanPublisher.js"
 import { machineInfo } from "./machineInfo.js"
 import { gcBetween, histogramQuantile, metricValue, percentile, tailWindows } from "./metrics.js"
@@ -234,9 +234,17 @@ const schedules = () => ({
 let marks: {
   start: Awaited<ReturnType<typeof scrape>> | null
   startAt: number
+  /** The window's start on the wall clock, to line its tail windows up with the server's logs. */
+  startedAtMs: number
   offeredAtStart: number
   schedules: ReturnType<typeof schedules>
-} = { start: null, startAt: 0, offeredAtStart: 0, schedules: { server: null, generator: null } }
+} = {
+  start: null,
+  startAt: 0,
+  startedAtMs: 0,
+  offeredAtStart: 0,
+  schedules: { server: null, generator: null },
+}
 await new Promise<void>((resolve) => {
   const tick = setInterval(() => {
     const elapsedS = (performance.now() - started) / 1000
@@ -250,6 +258,7 @@ await new Promise<void>((resolve) => {
       marks = {
         start: null,
         startAt: performance.now(),
+        startedAtMs: Date.now(),
         offeredAtStart: offeredPoints,
         schedules: schedules(),
       }
@@ -307,8 +316,13 @@ const results = {
     // Server settings that change the figures, as the spawned server got them from this environment.
     busFsync: process.env.FLEET_BUS_FSYNC ?? "interval (default)",
     backgroundNice: process.env.FLEET_BACKGROUND_NICE ?? `${DEFAULT_BACKGROUND_NICE} (default)`,
-    serverNodeFlags: values["node-flags"] ?? "",
+    // Every Node flag the spawned server got: npm start's own, then --node-flags.
+    serverNodeFlags:
+      values.target === undefined
+        ? [...SERVER_NODE_FLAGS, values["node-flags"] ?? ""].join(" ").trim()
+        : "not known (--target)",
   },
+  windowStartedAt: new Date(marks.startedAtMs).toISOString(),
   offeredPointsPerS: Math.round((offeredPoints - marks.offeredAtStart) / windowS),
   notOfferedPoints: skippedPoints,
   acceptedPointsPerS: Math.round(acceptedPerS),
