@@ -234,14 +234,11 @@ const schedules = () => ({
 let marks: {
   start: Awaited<ReturnType<typeof scrape>> | null
   startAt: number
-  /** The window's start on the wall clock, to line its tail windows up with the server's logs. */
-  startedAtMs: number
   offeredAtStart: number
   schedules: ReturnType<typeof schedules>
 } = {
   start: null,
   startAt: 0,
-  startedAtMs: 0,
   offeredAtStart: 0,
   schedules: { server: null, generator: null },
 }
@@ -258,7 +255,6 @@ await new Promise<void>((resolve) => {
       marks = {
         start: null,
         startAt: performance.now(),
-        startedAtMs: Date.now(),
         offeredAtStart: offeredPoints,
         schedules: schedules(),
       }
@@ -322,7 +318,8 @@ const results = {
         ? [...SERVER_NODE_FLAGS, values["node-flags"] ?? ""].join(" ").trim()
         : "not known (--target)",
   },
-  windowStartedAt: new Date(marks.startedAtMs).toISOString(),
+  // On the wall clock, to line the tail windows' seconds up with the server's log.
+  windowStartedAt: new Date(performance.timeOrigin + marks.startAt).toISOString(),
   offeredPointsPerS: Math.round((offeredPoints - marks.offeredAtStart) / windowS),
   notOfferedPoints: skippedPoints,
   acceptedPointsPerS: Math.round(acceptedPerS),
