@@ -17,8 +17,9 @@ import { SERVER_NODE_FLAGS, startFleetServer } from "./FleetServerProcess.js"
 import { connectLeanPublisher, type LeanPublisher } from "./LeanPublisher.js"
 import { machineInfo } from "./machineInfo.js"
 import { gcBetween, histogramQuantile, metricValue, percentile, tailWindows } from "./metrics.js"
-import { scheduleShares, threadSchedule } from "./processCpu.js"
+import { scheduleShares, threadSchedule, threadsCpu, threadsCpuPerPoint } from "./processCpu.js"
 import { provisionDevices } from "./provision.js"
+import { SendTimes } from "./SendTimes.js"
 
 // --bus embedded|kafka|both: this benchmark against FleetCore over each bus, side by side.
 if (process.argv.includes("--bus")) {
@@ -137,7 +138,11 @@ interface BenchClient {
 }
 
 console.log(`provisioning ${devices} ${protocol} devices…`)
-const connectClients = async (): Promise<{ token: string; clients: BenchClient[] }> => {
+const connectClients = async (): Promise<{
+  token: string
+  clients: BenchClient[]
+  vehicleIds: string[]
+}> => {
   if (teltonikaMode) {
     const { token, devices: trackers } = await provisionTeltonikaDevices({
       api,
@@ -152,7 +157,7 @@ const connectClients = async (): Promise<{ token: string; clients: BenchClient[]
         connectBenchTeltonika({ host: host ?? "127.0.0.1", port: Number(port), imei: d.imei }),
       ),
     )
-    return { token, clients }
+    return { token, clients, vehicleIds: trackers.map((d) => d.vehicleId) }
   }
   const { token, devices: creds } = await provisionDevices({
     api,
@@ -185,9 +190,12 @@ const connectClients = async (): Promise<{ token: string; clients: BenchClient[]
       inFlight: client.inFlight,
       close: client.close,
     })),
+    vehicleIds: creds.map((d) => d.vehicleId),
   }
 }
-const { token, clients } = await connectClients()
+const { token, clients, vehicleIds } = await connectClients()
+const deviceOfVehicle = new Map(vehicleIds.map((id, i) => [id, i]))
+const sendTimes = new SendTimes(clients.length)
 
 const storedLatency: number[] = []
 const ackLatency: number[] = []
@@ -197,10 +205,17 @@ const live = new WebSocket(`${api.replace(/^http/, "ws")}/api/v1/live?access_tok
 let measuring = false
 live.on("message", (data) => {
   if (!measuring) return
-  const now = Date.now()
-  // Other messages (alerts, commands, states) carry no positions.
-  for (const p of (JSON.parse(String(data)).positions ?? []) as Array<{ timeMs: number }>)
-    storedLatency.push(now - p.timeMs)
+  const now = performance.now()
+  // Other messages (alerts, commands, states) carry no positions. Timed from the message's send,
+  // not the point's device time, which runs ahead of the wall clock at over 1,000 points a second.
+  for (const p of (JSON.parse(String(data)).positions ?? []) as Array<{
+    vehicleId: string
+    timeMs: number
+  }>) {
+    const device = deviceOfVehicle.get(p.vehicleId)
+    const sentAt = device === undefined ? null : sendTimes.sentAt(device, p.timeMs)
+    if (sentAt !== null) storedLatency.push(Math.round(now - sentAt))
+  }
 })
 await new Promise((resolve, reject) => {
   live.once("open", resolve)
@@ -215,8 +230,10 @@ let skippedPoints = 0
 let next = 0
 const publishOne = (i: number) => {
   const client = clients[i] as BenchClient
+  const points = benchPoints(i, perMessage, lastTime)
   const sentAt = performance.now()
-  client.send(benchPoints(i, perMessage, lastTime), () => {
+  sendTimes.sent(i, lastTime[i] as number, sentAt)
+  client.send(points, () => {
     if (!measuring) return
     ackLatency.push(performance.now() - sentAt)
     ackSentAt.push(sentAt)
@@ -226,21 +243,25 @@ const publishOne = (i: number) => {
 console.log(`publishing ${rate} points/s from ${devices} devices for ${warmupS} s warm-up + ${durationS} s…`)
 const started = performance.now()
 let sentPoints = 0
-/** The server's and this process's main threads: time on a core and time waiting for one. */
-const schedules = () => ({
+/**
+ * The server's and this process's main threads (time on a core and time waiting for one), and the
+ * server's CPU by kind of thread.
+ */
+const threadReadings = () => ({
   server: serverPid === null ? null : threadSchedule(serverPid),
   generator: threadSchedule(process.pid),
+  serverThreads: serverPid === null ? null : threadsCpu(serverPid),
 })
 let marks: {
   start: Awaited<ReturnType<typeof scrape>> | null
   startAt: number
   offeredAtStart: number
-  schedules: ReturnType<typeof schedules>
+  threads: ReturnType<typeof threadReadings>
 } = {
   start: null,
   startAt: 0,
   offeredAtStart: 0,
-  schedules: { server: null, generator: null },
+  threads: { server: null, generator: null, serverThreads: null },
 }
 await new Promise<void>((resolve) => {
   const tick = setInterval(() => {
@@ -256,7 +277,7 @@ await new Promise<void>((resolve) => {
         start: null,
         startAt: performance.now(),
         offeredAtStart: offeredPoints,
-        schedules: schedules(),
+        threads: threadReadings(),
       }
       void scrape().then((s) => {
         marks.start = s
@@ -277,7 +298,7 @@ await new Promise<void>((resolve) => {
   }, 5)
 })
 const endAt = performance.now()
-const endSchedules = schedules()
+const endThreads = threadReadings()
 const end = await scrape()
 measuring = false
 const windowS = (endAt - marks.startAt) / 1000
@@ -349,9 +370,17 @@ const results = {
   // schedstat; null for a server not spawned here): the generator shares the cores, so a PUBACK
   // can be late because the server's thread was not scheduled rather than busy.
   mainThreadSchedule: {
-    server: scheduleShares(marks.schedules.server, endSchedules.server, windowS),
-    generator: scheduleShares(marks.schedules.generator, endSchedules.generator, windowS),
+    server: scheduleShares(marks.threads.server, endThreads.server, windowS),
+    generator: scheduleShares(marks.threads.generator, endThreads.generator, windowS),
   },
+  // Where a point's server CPU goes (null for a server not spawned here): its main thread (sockets,
+  // ingest, the engine), the other threads Node started (the rules thread, V8's and libuv's
+  // helpers), and the rest (chDB's threads: inserts, merges; and threads that exited).
+  serverCpuByThread: threadsCpuPerPoint(
+    marks.threads.serverThreads,
+    endThreads.serverThreads,
+    end.accepted - start.accepted,
+  ),
   // The collector's pauses over the measured window, and how late the server's event loop ran
   // (prom-client resets that histogram at each scrape, so the end scrape covers the window; with
   // several processes' /metrics it would mix them, so it is left out then).
@@ -424,6 +453,11 @@ FleetCore ingest benchmark (${results.machine.cpus} cores, ${results.machine.cpu
         : `${who} on a core ${Math.round(shares.onCpu * 100)}%, waiting for one ${Math.round(shares.waiting * 100)}%`
     })
     .join("; ")}
+  server CPU a point by thread   ${
+    results.serverCpuByThread === null
+      ? "not measured"
+      : `main ${results.serverCpuByThread.mainUs} µs, Node's other threads ${results.serverCpuByThread.nodeThreadsUs} µs, chDB's and exited ${results.serverCpuByThread.otherThreadsUs} µs`
+  }
   server peak RSS                ${mb(results.peakRssBytes)}${
     baseline === null || ratioToAedes === null
       ? ""

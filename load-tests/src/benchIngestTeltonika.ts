@@ -89,7 +89,7 @@ export const provisionTeltonikaDevices = async (options: {
   readonly password: string
   readonly count: number
   readonly prefix: string
-}): Promise<{ token: string; devices: Array<{ deviceId: string; imei: string }> }> => {
+}): Promise<{ token: string; devices: Array<{ deviceId: string; imei: string; vehicleId: string }> }> => {
   const login = await fetch(`${options.api}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -109,7 +109,7 @@ export const provisionTeltonikaDevices = async (options: {
     })
     return { status: res.status, body: (await res.json()) as T }
   }
-  const devices: Array<{ deviceId: string; imei: string }> = []
+  const devices: Array<{ deviceId: string; imei: string; vehicleId: string }> = []
   for (let i = 1; i <= options.count; i++) {
     const n = String(i).padStart(4, "0")
     const deviceId = `${options.prefix.toLowerCase()}-${n}`
@@ -127,7 +127,7 @@ export const provisionTeltonikaDevices = async (options: {
     })
     if (device.status !== 201)
       throw new Error(`cannot provision ${deviceId}: ${device.status} ${JSON.stringify(device.body)}`)
-    devices.push({ deviceId, imei })
+    devices.push({ deviceId, imei, vehicleId: vehicle.body.id })
   }
   return { token: accessToken, devices }
 }

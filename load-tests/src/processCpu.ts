@@ -90,3 +90,65 @@ export const scheduleShares = (
         onCpu: Number(((after.onCpuS - before.onCpuS) / windowS).toFixed(3)),
         waiting: Number(((after.waitingS - before.waitingS) / windowS).toFixed(3)),
       }
+
+/**
+ * CPU seconds a process has used so far, split by thread: its main thread, the other threads
+ * Node started (named `node`: worker threads such as FleetCore's rules thread, V8's helpers,
+ * libuv's pool), and the rest: threads that name themselves (chDB's: `QueryPipelineEx`,
+ * `MergeMutate`, …) and every thread that has already exited (the kernel keeps their time in the
+ * process's total only). Null once the process is gone.
+ */
+export interface ProcessThreadsCpu {
+  readonly mainS: number
+  readonly nodeThreadsS: number
+  readonly otherThreadsS: number
+}
+
+export const threadsCpu = (pid: number): ProcessThreadsCpu | null => {
+  const total = statOf(pid)
+  if (total === null) return null
+  // utime and stime are fields 14 and 15 of stat; 12 and 13 after the name.
+  const ticksOf = (fields: string[]) => Number(fields[11]) + Number(fields[12])
+  let main = 0
+  let node = 0
+  let tids: string[]
+  try {
+    tids = readdirSync(`/proc/${pid}/task`)
+  } catch {
+    return null
+  }
+  for (const tid of tids) {
+    let text: string
+    try {
+      text = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8")
+    } catch {
+      continue // exited between the listing and the read: counted with the other threads
+    }
+    const ticks = ticksOf(text.slice(text.lastIndexOf(")") + 2).split(" "))
+    if (Number(tid) === pid) main = ticks
+    else if (text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")) === "node") node += ticks
+  }
+  return {
+    mainS: main / TICKS_PER_S,
+    nodeThreadsS: node / TICKS_PER_S,
+    otherThreadsS: Math.max(0, ticksOf(total) - main - node) / TICKS_PER_S,
+  }
+}
+
+/**
+ * Microseconds of CPU a point on each kind of thread, between two `threadsCpu` readings (one
+ * decimal); null if either reading is missing.
+ */
+export const threadsCpuPerPoint = (
+  before: ProcessThreadsCpu | null,
+  after: ProcessThreadsCpu | null,
+  points: number,
+): { mainUs: number; nodeThreadsUs: number; otherThreadsUs: number } | null => {
+  if (before === null || after === null) return null
+  const perPoint = (s: number) => Number(((s * 1e6) / Math.max(1, points)).toFixed(1))
+  return {
+    mainUs: perPoint(after.mainS - before.mainS),
+    nodeThreadsUs: perPoint(after.nodeThreadsS - before.nodeThreadsS),
+    otherThreadsUs: perPoint(after.otherThreadsS - before.otherThreadsS),
+  }
+}
