@@ -65,7 +65,7 @@ const sink = (name: SinkName) => ({
   add: (rows: ReadonlyArray<ReadonlyArray<unknown>>) => ask<void>({ op: "sink", sink: name, rows }),
 })
 
-const db = makePool(data.postgres as pg.PoolConfig, log)
+const db = makePool(data.postgres as pg.PoolConfig, log, "rules thread")
 
 const rules = new RulesRunner({
   snapshotEveryMs: data.snapshotEveryMs,

@@ -43,7 +43,7 @@ const MIGRATION_LOCK = 7_355_608_001
 
 /** As the owner: migrates, lets the login roles in, and lets go of the owner's connections. */
 const migrateAsOwner = async (owner: pg.PoolConfig, roles: LoginRoles, log: Log): Promise<void> => {
-  const pool = makePool({ ...owner, max: 3 }, log)
+  const pool = makePool({ ...owner, max: 3 }, log, "owner (migrations)")
   try {
     const lock = await pool.connect()
     try {
@@ -75,7 +75,7 @@ export const PostgresServerLayer = (url: Redacted.Redacted<string>, poolSize: nu
             const roles = loginRolesOf(ownerUrl)
             await migrateAsOwner({ connectionString: ownerUrl }, roles, log)
             const as = (role: LoginRole) =>
-              makePool({ connectionString: urlAs(ownerUrl, role), max: poolSize }, log)
+              makePool({ connectionString: urlAs(ownerUrl, role), max: poolSize }, log, role.user)
             return makeClient(as(roles.system), as(roles.app), async () => undefined)
           },
           catch: (cause) =>
@@ -138,7 +138,8 @@ export const EmbeddedPostgresLayer = (options: { dataDir: string; port: number; 
             const at = { host: "127.0.0.1", port: options.port, database: "fleetcore" }
             const roles = loginRolesOf(password)
             await migrateAsOwner({ ...at, user: "postgres", password }, roles, log)
-            const as = (role: LoginRole) => makePool({ ...at, ...role, max: options.poolSize }, log)
+            const as = (role: LoginRole) =>
+              makePool({ ...at, ...role, max: options.poolSize }, log, role.user)
             return makeClient(as(roles.system), as(roles.app), () => supervisor.stop())
           },
           catch: (cause) => new PostgresStartError({ message: "cannot start embedded PostgreSQL", cause }),

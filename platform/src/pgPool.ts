@@ -3,16 +3,37 @@ import type { Log } from "./Log.js"
 
 /**
  * A pool that survives its server: a connection that drops (restart, fail-over, a killed
- * postmaster), idle or in use, is logged and replaced instead of crashing the process.
+ * postmaster), idle or in use, is logged once, naming the pool, and replaced instead of crashing
+ * the process.
  */
-export const makePool = (config: pg.PoolConfig, log: Log): pg.Pool => {
+export const makePool = (config: pg.PoolConfig, log: Log, name: string): pg.Pool => {
   const pool = new pg.Pool(config)
-  pool.on("error", (error) => log.warn({ err: error.message }, "PostgreSQL connection lost; reconnecting"))
-  // The pool listens for errors only on its idle clients: a checked-out client whose server dies
-  // between two statements (a worker holding a transaction) would emit an unhandled 'error' and end
-  // the process. Every client keeps a listener; its next query fails and the pool drops it.
+  // The pool reports errors only of its idle clients (and then drops them): a checked-out client
+  // whose server dies between two statements (a worker holding a transaction) would emit an
+  // unhandled 'error' and end the process. So every client keeps a listener, which speaks only
+  // for a client in use (the pool speaks for the idle ones); its next statement fails, and the
+  // pool drops it when it is released.
+  const inUse = new WeakSet<pg.PoolClient>()
+  pool.on("acquire", (client) => inUse.add(client))
+  pool.on("release", (_error, client) => inUse.delete(client))
+  pool.on("error", (error) =>
+    log.warn(
+      { err: error.message, pool: name },
+      "PostgreSQL connection lost while idle; replaced when needed",
+    ),
+  )
+  // A dropped connection errs twice (the server's message, then the socket's end): logged once.
+  const lost = new WeakSet<pg.PoolClient>()
   pool.on("connect", (client) => {
-    client.on("error", (error) => log.warn({ err: error.message }, "PostgreSQL connection lost in use"))
+    client.on("error", (error) => {
+      if (lost.has(client)) return
+      lost.add(client)
+      if (inUse.has(client))
+        log.warn(
+          { err: error.message, pool: name },
+          "PostgreSQL connection lost in use; its next statement fails",
+        )
+    })
   })
   return pool
 }

@@ -1,0 +1,80 @@
+import { mkdtemp, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Effect, Layer, ManagedRuntime } from "effect"
+import type pg from "pg"
+import pino from "pino"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { AppLog, makeLog } from "../src/Log.js"
+import { Postgres, type PostgresClient } from "../src/Postgres.js"
+import { EmbeddedPostgresLayer } from "../src/PostgresLive.js"
+import { makePool } from "../src/pgPool.js"
+import { freePort } from "../src/ports.js"
+
+let dir: string
+let runtime: ManagedRuntime.ManagedRuntime<Postgres, unknown>
+let db: PostgresClient
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "fleetcore-pgpool-"))
+  const layer = EmbeddedPostgresLayer({ dataDir: dir, port: await freePort(), poolSize: 2 }).pipe(
+    Layer.provide(Layer.succeed(AppLog, makeLog("silent"))),
+  )
+  runtime = ManagedRuntime.make(layer)
+  db = await runtime.runPromise(
+    Effect.gen(function* () {
+      return yield* Postgres
+    }),
+  )
+}, 120_000)
+
+afterAll(async () => {
+  await runtime?.dispose()
+  await rm(dir, { recursive: true, force: true })
+})
+
+const backendPid = async (on: pg.Pool | pg.PoolClient) =>
+  (await on.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid as number
+
+describe("a pool whose connections drop", () => {
+  it("logs each lost connection once, naming its pool and whether it was in use, and serves on", async () => {
+    const lines: Array<{ msg: string; pool: string; err: string }> = []
+    const log = pino({ level: "warn", base: null }, { write: (line: string) => lines.push(JSON.parse(line)) })
+    // The pool keeps its password out of its enumerable options.
+    const pool = makePool(
+      { ...db.system.options, password: db.system.options.password, max: 2 },
+      log,
+      "test pool",
+    )
+    try {
+      const busy = await pool.connect()
+      const idle = await pool.connect()
+      const idlePid = await backendPid(idle)
+      idle.release()
+      const busyPid = await backendPid(busy)
+      // Both connections are ended by the server, as a PostgreSQL shutdown or restart ends them.
+      await db.system.query("SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid", [
+        [busyPid, idlePid],
+      ])
+      const deadline = Date.now() + 10_000
+      while (lines.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+      // The one in use fails its next statement; released with that error, the pool drops it.
+      const failed = await busy.query("SELECT 1").then(
+        () => null,
+        (error: Error) => error,
+      )
+      expect(failed).toBeInstanceOf(Error)
+      busy.release(failed ?? undefined)
+      expect(await backendPid(pool)).not.toBe(busyPid)
+      await new Promise((r) => setTimeout(r, 200))
+      expect(lines.map((l) => [l.pool, l.msg]).sort()).toEqual([
+        ["test pool", "PostgreSQL connection lost in use; its next statement fails"],
+        ["test pool", "PostgreSQL connection lost while idle; replaced when needed"],
+      ])
+      for (const line of lines)
+        expect(line.err).toMatch(/terminating connection due to administrator command/)
+    } finally {
+      await pool.end()
+    }
+  })
+})
