@@ -6,8 +6,13 @@ import type { Log } from "./Log.js"
  * postmaster), idle or in use, is logged once, naming the pool, and replaced instead of crashing
  * the process.
  */
+/** Each pool's connections not yet closed (see `endPool`). */
+const openConnections = new WeakMap<pg.Pool, Set<pg.PoolClient>>()
+
 export const makePool = (config: pg.PoolConfig, log: Log, name: string): pg.Pool => {
   const pool = new pg.Pool(config)
+  const open = new Set<pg.PoolClient>()
+  openConnections.set(pool, open)
   // The pool reports errors only of its idle clients (and then drops them): a checked-out client
   // whose server dies between two statements (a worker holding a transaction) would emit an
   // unhandled 'error' and end the process. So every client keeps a listener, which speaks only
@@ -25,6 +30,8 @@ export const makePool = (config: pg.PoolConfig, log: Log, name: string): pg.Pool
   // A dropped connection errs twice (the server's message, then the socket's end): logged once.
   const lost = new WeakSet<pg.PoolClient>()
   pool.on("connect", (client) => {
+    open.add(client)
+    client.once("end", () => open.delete(client))
     client.on("error", (error) => {
       if (lost.has(client)) return
       lost.add(client)
@@ -36,4 +43,16 @@ export const makePool = (config: pg.PoolConfig, log: Log, name: string): pg.Pool
     })
   })
   return pool
+}
+
+/**
+ * Ends the pool once every connection has closed. pg-pool's own `end()` resolves as soon as it has
+ * asked its idle connections to close, while they still are: a server stopped right then (the
+ * embedded PostgreSQL at shutdown) ends them itself, and they err.
+ */
+export const endPool = async (pool: pg.Pool): Promise<void> => {
+  const open = [...(openConnections.get(pool) ?? [])]
+  const closed = Promise.all(open.map((client) => new Promise((resolve) => client.once("end", resolve))))
+  await pool.end()
+  await closed
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { AppLog, makeLog } from "../src/Log.js"
 import { Postgres, type PostgresClient } from "../src/Postgres.js"
 import { EmbeddedPostgresLayer } from "../src/PostgresLive.js"
-import { makePool } from "../src/pgPool.js"
+import { endPool, makePool } from "../src/pgPool.js"
 import { freePort } from "../src/ports.js"
 
 let dir: string
@@ -76,5 +76,22 @@ describe("a pool whose connections drop", () => {
     } finally {
       await pool.end()
     }
+  })
+
+  it("ends once its connections have closed, not while they still are", async () => {
+    const pool = makePool(
+      { ...db.system.options, password: db.system.options.password, max: 3 },
+      makeLog("silent"),
+      "test pool",
+    )
+    const clients = await Promise.all([pool.connect(), pool.connect(), pool.connect()])
+    let ended = 0
+    for (const client of clients) {
+      client.once("end", () => ended++)
+      client.release()
+    }
+    await endPool(pool)
+    // pg-pool's end() alone resolves with none of the three closed yet.
+    expect(ended).toBe(3)
   })
 })
