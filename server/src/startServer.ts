@@ -14,11 +14,41 @@ export const startServer = async (env: Record<string, string | undefined>): Prom
     )
     process.exit(2)
   })
+  // Signals are FleetCore's from the start. One that arrives while the roles start (migrations,
+  // seeding, the bus's replay) is acted on once they are up: left to Node's default, it would end
+  // the process at once and leave the embedded PostgreSQL running on its folder and port. A second
+  // one ends the process at once, for a start that hangs.
+  let stop: ((signal: string) => void) | null = null
+  let signalledWhileStarting: string | null = null
+  const onSignal = (signal: "SIGINT" | "SIGTERM") => {
+    if (stop !== null) return stop(signal)
+    if (signalledWhileStarting !== null) process.exit(signal === "SIGINT" ? 130 : 143)
+    signalledWhileStarting = signal
+    console.log(`FleetCore: ${signal} while starting; stopping as soon as started (again to stop at once)…`)
+  }
+  process.on("SIGINT", () => onSignal("SIGINT"))
+  process.on("SIGTERM", () => onSignal("SIGTERM"))
+
   const started = Date.now()
   const fleet = await runRoles(config)
   // This thread reads the sockets and acknowledges devices; on busy cores it runs first
   // (docs/architecture.md, "The socket thread first").
   const background = lowerOtherThreads(config.backgroundNice)
+  let stopping = false
+  stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    background.stop()
+    console.log(`FleetCore: ${signal}, stopping…`)
+    fleet.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
+  }
+  if (signalledWhileStarting !== null) return stop(signalledWhileStarting)
   const roles = isAllRoles(fleet.roles) ? "every role" : `roles ${fleet.roles.join(", ")}`
   const lines = ["", `FleetCore (${roles}) is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`]
   if (fleet.roles.includes("api")) lines.push(`  Dashboard:  ${fleet.httpUrl}/`)
@@ -51,21 +81,4 @@ export const startServer = async (env: Record<string, string | undefined>): Prom
     }
   }
   console.log(`${lines.join("\n")}\n`)
-
-  let stopping = false
-  const shutdown = (signal: string) => {
-    if (stopping) return
-    stopping = true
-    background.stop()
-    console.log(`FleetCore: ${signal}, stopping…`)
-    fleet.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error)
-        process.exit(1)
-      },
-    )
-  }
-  process.on("SIGINT", () => shutdown("SIGINT"))
-  process.on("SIGTERM", () => shutdown("SIGTERM"))
 }
