@@ -1,17 +1,12 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { Effect, Layer, ManagedRuntime } from "effect"
+import { readdir } from "node:fs/promises"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { ClickHouseClient } from "../src/ClickHouse.js"
 import { makeChdb } from "../src/ClickHouseLive.js"
 import { advisoryLocked } from "../src/internal/advisoryLock.js"
 import { runClickHouseMigrations } from "../src/internal/clickhouseMigrations.js"
 import { migrationsDir } from "../src/internal/migrationsDir.js"
-import { AppLog, makeLog } from "../src/Log.js"
-import { Postgres, type PostgresClient } from "../src/Postgres.js"
-import { EmbeddedPostgresLayer } from "../src/PostgresLive.js"
-import { freePort } from "../src/ports.js"
+import type { PostgresClient } from "../src/Postgres.js"
+import { startTestPostgres, type TestPostgres } from "./testPostgres.js"
 
 /*
  * Two processes starting against one ClickHouse server both run the migrations. chDB serialises
@@ -21,30 +16,20 @@ import { freePort } from "../src/ports.js"
  * the second wait for the first.
  */
 
-let dir: string
-let runtime: ManagedRuntime.ManagedRuntime<Postgres, unknown>
+let pg: TestPostgres
 let db: PostgresClient
 let ch: ClickHouseClient
 let files: string[]
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "fleetcore-ch-lock-"))
-  const layer = EmbeddedPostgresLayer({ dataDir: dir, port: await freePort(), poolSize: 4 }).pipe(
-    Layer.provide(Layer.succeed(AppLog, makeLog("silent"))),
-  )
-  runtime = ManagedRuntime.make(layer)
-  db = await runtime.runPromise(
-    Effect.gen(function* () {
-      return yield* Postgres
-    }),
-  )
-  ch = await makeChdb(dir)
+  pg = await startTestPostgres("ch-lock")
+  db = pg.db
+  ch = await makeChdb(pg.dir)
   files = (await readdir(migrationsDir("clickhouse"))).filter((f) => f.endsWith(".sql")).sort()
 })
 afterAll(async () => {
   await ch?.close()
-  await runtime?.dispose()
-  await rm(dir, { recursive: true, force: true })
+  await pg?.stop()
 })
 
 /** A fresh database as the session's current one: a server nobody has migrated yet. */

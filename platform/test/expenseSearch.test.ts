@@ -1,20 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { Effect, Layer, ManagedRuntime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { AppLog, makeLog } from "../src/Log.js"
-import { Postgres, type PostgresClient } from "../src/Postgres.js"
-import { EmbeddedPostgresLayer } from "../src/PostgresLive.js"
-import { freePort } from "../src/ports.js"
+import type { PostgresClient } from "../src/Postgres.js"
+import { startTestPostgres, type TestPostgres } from "./testPostgres.js"
 
 /**
  * The expense search's SECURITY DEFINER functions (migration 1734610000000) bypass row-level security
  * to use the trigram and date indexes: each must still answer only the caller's organisation, and
  * the vendors' totals kept by triggers must always equal the totals of the matching rows.
  */
-let dir: string
-let runtime: ManagedRuntime.ManagedRuntime<Postgres, unknown>
+let pg: TestPostgres
 let db: PostgresClient
 let orgA: string
 let orgB: string
@@ -22,16 +15,8 @@ let vehicleA: string
 let vehicleB: string
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "fleetcore-expense-search-"))
-  const layer = EmbeddedPostgresLayer({ dataDir: dir, port: await freePort(), poolSize: 4 }).pipe(
-    Layer.provide(Layer.succeed(AppLog, makeLog("silent"))),
-  )
-  runtime = ManagedRuntime.make(layer)
-  db = await runtime.runPromise(
-    Effect.gen(function* () {
-      return yield* Postgres
-    }),
-  )
+  pg = await startTestPostgres("expense-search")
+  db = pg.db
   const one = async (text: string, values: unknown[]) =>
     (await db.system.query<{ id: string }>(text, values)).rows[0]?.id as string
   orgA = await one("INSERT INTO organisations (name, slug) VALUES ($1, $1) RETURNING id", ["search-a"])
@@ -56,8 +41,7 @@ beforeAll(async () => {
   )
 })
 afterAll(async () => {
-  await runtime?.dispose()
-  await rm(dir, { recursive: true, force: true })
+  await pg?.stop()
 })
 
 interface Totals {

@@ -1,36 +1,21 @@
-import { mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { Effect, Layer, ManagedRuntime } from "effect"
 import type pg from "pg"
 import pino from "pino"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { AppLog, makeLog } from "../src/Log.js"
-import { Postgres, type PostgresClient } from "../src/Postgres.js"
-import { EmbeddedPostgresLayer } from "../src/PostgresLive.js"
+import { makeLog } from "../src/Log.js"
+import type { PostgresClient } from "../src/Postgres.js"
 import { endPool, makePool } from "../src/pgPool.js"
-import { freePort } from "../src/ports.js"
+import { startTestPostgres, type TestPostgres } from "./testPostgres.js"
 
-let dir: string
-let runtime: ManagedRuntime.ManagedRuntime<Postgres, unknown>
+let server: TestPostgres
 let db: PostgresClient
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "fleetcore-pgpool-"))
-  const layer = EmbeddedPostgresLayer({ dataDir: dir, port: await freePort(), poolSize: 2 }).pipe(
-    Layer.provide(Layer.succeed(AppLog, makeLog("silent"))),
-  )
-  runtime = ManagedRuntime.make(layer)
-  db = await runtime.runPromise(
-    Effect.gen(function* () {
-      return yield* Postgres
-    }),
-  )
+  server = await startTestPostgres("pgpool")
+  db = server.db
 }, 120_000)
 
 afterAll(async () => {
-  await runtime?.dispose()
-  await rm(dir, { recursive: true, force: true })
+  await server?.stop()
 })
 
 const backendPid = async (on: pg.Pool | pg.PoolClient) =>

@@ -1,30 +1,15 @@
-import { mkdtemp, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { Effect, Layer, ManagedRuntime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { AppLog, makeLog } from "../src/Log.js"
-import { Postgres, type PostgresClient } from "../src/Postgres.js"
-import { EmbeddedPostgresLayer } from "../src/PostgresLive.js"
-import { freePort } from "../src/ports.js"
+import type { PostgresClient } from "../src/Postgres.js"
+import { startTestPostgres, type TestPostgres } from "./testPostgres.js"
 
-let dir: string
-let runtime: ManagedRuntime.ManagedRuntime<Postgres, unknown>
+let pg: TestPostgres
 let db: PostgresClient
 let orgA: string
 let orgB: string
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "fleetcore-rls-"))
-  const layer = EmbeddedPostgresLayer({ dataDir: dir, port: await freePort(), poolSize: 4 }).pipe(
-    Layer.provide(Layer.succeed(AppLog, makeLog("silent"))),
-  )
-  runtime = ManagedRuntime.make(layer)
-  db = await runtime.runPromise(
-    Effect.gen(function* () {
-      return yield* Postgres
-    }),
-  )
+  pg = await startTestPostgres("rls")
+  db = pg.db
   const org = async (slug: string) =>
     (
       await db.system.query<{ id: string }>(
@@ -40,8 +25,7 @@ beforeAll(async () => {
   ])
 })
 afterAll(async () => {
-  await runtime?.dispose()
-  await rm(dir, { recursive: true, force: true })
+  await pg?.stop()
 })
 
 describe("row-level security", () => {
