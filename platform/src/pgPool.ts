@@ -1,14 +1,14 @@
 import pg from "pg"
 import type { Log } from "./Log.js"
 
+/** Each pool's connections not yet closed (see `endPool`). */
+const openConnections = new WeakMap<pg.Pool, Set<pg.PoolClient>>()
+
 /**
  * A pool that survives its server: a connection that drops (restart, fail-over, a killed
  * postmaster), idle or in use, is logged once, naming the pool, and replaced instead of crashing
  * the process.
  */
-/** Each pool's connections not yet closed (see `endPool`). */
-const openConnections = new WeakMap<pg.Pool, Set<pg.PoolClient>>()
-
 export const makePool = (config: pg.PoolConfig, log: Log, name: string): pg.Pool => {
   const pool = new pg.Pool(config)
   const open = new Set<pg.PoolClient>()
