@@ -33,7 +33,10 @@ export interface BrowserFleet {
   /** The demo organisation's id. */
   readonly orgId: string
   readonly resultsDir: string
-  /** Uncaught errors of every page opened so far; a test ends by expecting none. */
+  /**
+   * Uncaught errors of every page opened so far, each with the page's address and its stack (a
+   * failure then says where it came from); a test ends by expecting none.
+   */
   readonly pageErrors: ReadonlyArray<string>
   /** A user of the demo organisation who signs in with PASSWORD. */
   readonly addUser: (user: {
@@ -124,7 +127,9 @@ export const startBrowserFleet = async (
       const context = await browser.newContext({ locale, colorScheme, viewport: { width, height } })
       contexts.push(context)
       const page = await context.newPage()
-      page.on("pageerror", (error) => pageErrors.push(error.message))
+      page.on("pageerror", (error) =>
+        pageErrors.push(`${error.message} (at ${page.url()})\n${error.stack ?? ""}`),
+      )
       return page
     },
     signIn: async (page, email) => {
