@@ -172,14 +172,19 @@ describe("a service centre's pages", () => {
     const fleet = await b.newPage()
     await b.signIn(fleet, "fleet@centre.test")
     await fleet.goto(`${b.fleet.httpUrl}${visitPath}`)
-    // The fleet sees the mechanic's photo before it confirms.
+    // The fleet sees the mechanic's photo before it confirms: it loads (a broken image never gets a
+    // width; one still loading has none yet, so this waits for it, under load too).
     await expect.poll(() => fleet.getByTestId("visit-photo").count(), POLL).toBe(1)
-    expect(
-      await fleet
-        .getByTestId("visit-photo")
-        .locator("img")
-        .evaluate((img: HTMLImageElement) => img.naturalWidth),
-    ).toBeGreaterThan(0)
+    await expect
+      .poll(
+        () =>
+          fleet
+            .getByTestId("visit-photo")
+            .locator("img")
+            .evaluate((img: HTMLImageElement) => img.naturalWidth),
+        POLL,
+      )
+      .toBeGreaterThan(0)
     await fleet.getByTestId("visit-confirm").click()
     await fleet.getByTestId("confirm-dialog-confirm").click()
     await expect.poll(() => fleet.getByTestId("visit-service-book").count(), POLL).toBe(1)
