@@ -4,15 +4,22 @@ import { join } from "node:path"
 /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
 const TICKS_PER_S = 100
 
-/** Fields of /proc/<pid>/stat after the command name (which may hold spaces and parentheses). */
-const statOf = (pid: number): string[] | null => {
+/**
+ * A process's or a thread's `stat` (`/proc/<pid>` or `/proc/<pid>/task/<tid>`): its command name
+ * (which may hold spaces and parentheses) and the fields after it; null once it is gone.
+ */
+const statAt = (dir: string): { name: string; fields: string[] } | null => {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8")
-    return text.slice(text.lastIndexOf(")") + 2).split(" ")
+    const text = readFileSync(`${dir}/stat`, "utf8")
+    return {
+      name: text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")),
+      fields: text.slice(text.lastIndexOf(")") + 2).split(" "),
+    }
   } catch {
     return null
   }
 }
+const statOf = (pid: number): string[] | null => statAt(`/proc/${pid}`)?.fields ?? null
 
 /**
  * User plus system CPU seconds the processes have used so far, with that of their children that
@@ -91,6 +98,13 @@ export const scheduleShares = (
         waiting: Number(((after.waitingS - before.waitingS) / windowS).toFixed(3)),
       }
 
+/** CPU seconds a process has used so far, by kind of thread (see `threadsCpu`). */
+export interface ProcessThreadsCpu {
+  readonly mainS: number
+  readonly nodeThreadsS: number
+  readonly otherThreadsS: number
+}
+
 /**
  * CPU seconds a process has used so far, split by thread: its main thread, the other threads
  * Node started (named `node`: worker threads such as FleetCore's rules thread, V8's helpers,
@@ -98,35 +112,25 @@ export const scheduleShares = (
  * `MergeMutate`, …) and every thread that has already exited (the kernel keeps their time in the
  * process's total only). Null once the process is gone.
  */
-export interface ProcessThreadsCpu {
-  readonly mainS: number
-  readonly nodeThreadsS: number
-  readonly otherThreadsS: number
-}
-
 export const threadsCpu = (pid: number): ProcessThreadsCpu | null => {
-  const total = statOf(pid)
-  if (total === null) return null
   // utime and stime are fields 14 and 15 of stat; 12 and 13 after the name.
   const ticksOf = (fields: string[]) => Number(fields[11]) + Number(fields[12])
-  let main = 0
-  let node = 0
+  const total = statOf(pid)
+  if (total === null) return null
   let tids: string[]
   try {
     tids = readdirSync(`/proc/${pid}/task`)
   } catch {
     return null
   }
+  let main = 0
+  let node = 0
   for (const tid of tids) {
-    let text: string
-    try {
-      text = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8")
-    } catch {
-      continue // exited between the listing and the read: counted with the other threads
-    }
-    const ticks = ticksOf(text.slice(text.lastIndexOf(")") + 2).split(" "))
-    if (Number(tid) === pid) main = ticks
-    else if (text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")) === "node") node += ticks
+    // One that exited between the listing and the read is counted with the other threads.
+    const thread = statAt(`/proc/${pid}/task/${tid}`)
+    if (thread === null) continue
+    if (Number(tid) === pid) main = ticksOf(thread.fields)
+    else if (thread.name === "node") node += ticksOf(thread.fields)
   }
   return {
     mainS: main / TICKS_PER_S,
