@@ -1,7 +1,7 @@
 import type pg from "pg"
 import pino from "pino"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeLog } from "../src/Log.js"
+import { type Log, makeLog } from "../src/Log.js"
 import type { PostgresClient } from "../src/Postgres.js"
 import { endPool, makePool } from "../src/pgPool.js"
 import { startTestPostgres, type TestPostgres } from "./testPostgres.js"
@@ -18,6 +18,13 @@ afterAll(async () => {
   await server?.stop()
 })
 
+/**
+ * A pool of its own on the test's server, as the system role (a pool keeps its password out of
+ * its enumerable options, so it is copied by name).
+ */
+const testPool = (log: Log, max: number) =>
+  makePool({ ...db.system.options, password: db.system.options.password, max }, log, "test pool")
+
 const backendPid = async (on: pg.Pool | pg.PoolClient) =>
   (await on.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid as number
 
@@ -25,12 +32,7 @@ describe("a pool whose connections drop", () => {
   it("logs each lost connection once, naming its pool and whether it was in use, and serves on", async () => {
     const lines: Array<{ msg: string; pool: string; err: string }> = []
     const log = pino({ level: "warn", base: null }, { write: (line: string) => lines.push(JSON.parse(line)) })
-    // The pool keeps its password out of its enumerable options.
-    const pool = makePool(
-      { ...db.system.options, password: db.system.options.password, max: 2 },
-      log,
-      "test pool",
-    )
+    const pool = testPool(log, 2)
     try {
       const busy = await pool.connect()
       const idle = await pool.connect()
@@ -64,11 +66,7 @@ describe("a pool whose connections drop", () => {
   })
 
   it("ends once its connections have closed, not while they still are", async () => {
-    const pool = makePool(
-      { ...db.system.options, password: db.system.options.password, max: 3 },
-      makeLog("silent"),
-      "test pool",
-    )
+    const pool = testPool(makeLog("silent"), 3)
     const clients = await Promise.all([pool.connect(), pool.connect(), pool.connect()])
     let ended = 0
     for (const client of clients) {
