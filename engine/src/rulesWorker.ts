@@ -38,7 +38,7 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ["gc"] })
 
-const { endPool, makeLog, makePool } = await import("@fleetcore/platform/lean")
+const { makeLog, makePool } = await import("@fleetcore/platform/lean")
 const { RulesRunner } = await import("./RulesRunner.js")
 const { fromColumns } = await import("./recordColumns.js")
 const log = makeLog(data.logLevel)
@@ -102,7 +102,7 @@ const run = (call: RulesCall): Promise<unknown> => {
     case "reconcile":
       return rules.reconcile(call.vehicles)
     case "close":
-      return endPool(db)
+      return db.end()
   }
 }
 

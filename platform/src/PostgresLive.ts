@@ -9,7 +9,7 @@ import { runPostgresMigrations } from "./internal/postgresMigrations.js"
 import { releaseSignals, superviseEmbeddedPostgres } from "./internal/superviseEmbeddedPostgres.js"
 import { AppLog, type Log } from "./Log.js"
 import { Postgres, type PostgresClient } from "./Postgres.js"
-import { endPool, makePool } from "./pgPool.js"
+import { makePool } from "./pgPool.js"
 import { inTransaction } from "./transaction.js"
 
 export class PostgresStartError extends Data.TaggedError("PostgresStartError")<{
@@ -29,7 +29,7 @@ const makeClient = (system: pg.Pool, app: pg.Pool, close: () => Promise<void>): 
       (client) => `SELECT set_config('app.org_id', ${client.escapeLiteral(orgId)}, true)`,
     ),
   close: async () => {
-    await Promise.all([endPool(system), endPool(app)])
+    await Promise.all([system.end(), app.end()])
     await close()
   },
 })

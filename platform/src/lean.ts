@@ -6,5 +6,5 @@
  */
 export { partitionOf } from "./InProcessBus.js"
 export { type Log, makeLog } from "./Log.js"
-export { endPool, makePool } from "./pgPool.js"
+export { makePool } from "./pgPool.js"
 export { chTime } from "./time.js"

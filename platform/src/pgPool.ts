@@ -1,18 +1,40 @@
 import pg from "pg"
 import type { Log } from "./Log.js"
 
-/** Each pool's connections not yet closed (see `endPool`). */
-const openConnections = new WeakMap<pg.Pool, Set<pg.PoolClient>>()
+/**
+ * A pool whose `end()` resolves once every connection has closed. pg-pool's own resolves as soon
+ * as it has asked its idle connections to close, while they still are: a server stopped right then
+ * (the embedded PostgreSQL at shutdown) ends them itself, and they err.
+ */
+class ClosingPool extends pg.Pool {
+  private readonly open = new Set<pg.PoolClient>()
+
+  constructor(config: pg.PoolConfig) {
+    super(config)
+    this.on("connect", (client) => {
+      this.open.add(client)
+      client.once("end", () => this.open.delete(client))
+    })
+  }
+
+  override end(): Promise<void>
+  override end(callback: () => void): void
+  override end(callback?: () => void): Promise<void> | undefined {
+    const closed = Promise.all([...this.open].map((client) => new Promise((r) => client.once("end", r))))
+    const ended = super.end().then(async () => void (await closed))
+    if (callback === undefined) return ended
+    void ended.then(callback)
+    return undefined
+  }
+}
 
 /**
  * A pool that survives its server: a connection that drops (restart, fail-over, a killed
  * postmaster), idle or in use, is logged once, naming the pool, and replaced instead of crashing
- * the process.
+ * the process. Its `end()` waits for its connections to close (ClosingPool).
  */
 export const makePool = (config: pg.PoolConfig, log: Log, name: string): pg.Pool => {
-  const pool = new pg.Pool(config)
-  const open = new Set<pg.PoolClient>()
-  openConnections.set(pool, open)
+  const pool = new ClosingPool(config)
   // The pool reports errors only of its idle clients (and then drops them): a checked-out client
   // whose server dies between two statements (a worker holding a transaction) would emit an
   // unhandled 'error' and end the process. So every client keeps a listener, which speaks only
@@ -30,8 +52,6 @@ export const makePool = (config: pg.PoolConfig, log: Log, name: string): pg.Pool
   // A dropped connection errs twice (the server's message, then the socket's end): logged once.
   const lost = new WeakSet<pg.PoolClient>()
   pool.on("connect", (client) => {
-    open.add(client)
-    client.once("end", () => open.delete(client))
     client.on("error", (error) => {
       if (lost.has(client)) return
       lost.add(client)
@@ -43,16 +63,4 @@ export const makePool = (config: pg.PoolConfig, log: Log, name: string): pg.Pool
     })
   })
   return pool
-}
-
-/**
- * Ends the pool once every connection has closed. pg-pool's own `end()` resolves as soon as it has
- * asked its idle connections to close, while they still are: a server stopped right then (the
- * embedded PostgreSQL at shutdown) ends them itself, and they err.
- */
-export const endPool = async (pool: pg.Pool): Promise<void> => {
-  const open = [...(openConnections.get(pool) ?? [])]
-  const closed = Promise.all(open.map((client) => new Promise((resolve) => client.once("end", resolve))))
-  await pool.end()
-  await closed
 }

@@ -3,7 +3,7 @@ import pino from "pino"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Log, makeLog } from "../src/Log.js"
 import type { PostgresClient } from "../src/Postgres.js"
-import { endPool, makePool } from "../src/pgPool.js"
+import { makePool } from "../src/pgPool.js"
 import { startTestPostgres, type TestPostgres } from "./testPostgres.js"
 
 let server: TestPostgres
@@ -73,7 +73,7 @@ describe("a pool whose connections drop", () => {
       client.once("end", () => ended++)
       client.release()
     }
-    await endPool(pool)
+    await pool.end()
     // pg-pool's end() alone resolves with none of the three closed yet.
     expect(ended).toBe(3)
   })
