@@ -1,9 +1,16 @@
 /**
- * When each device's messages were sent, so that a live position is timed from its message's
- * send rather than from the point's device time. The two differ once a device sends more than
- * 1,000 points a second: its points keep distinct millisecond times (the store keeps one point per
- * vehicle and time), so its clock runs ahead of the wall clock, as ten points a message at
- * saturation do.
+ * When each device's messages were sent, so that every message is timed from its send to the live
+ * position that shows it stored.
+ *
+ * The live feed carries a vehicle's newest position of each stored batch, not every point: at 100
+ * points a second a vehicle has ten points in a 100 ms batch, and timing only the newest of them
+ * leaves out the nine that waited longer. A device's point times only grow and a vehicle's points
+ * are stored in order, so a live position at time t shows every message whose newest point is at
+ * or before t stored: each of those is timed by the first live position that covers it.
+ *
+ * Timed from the send, not from the point's device time: the two differ once a device sends more
+ * than 1,000 points a second (its points keep distinct millisecond times, since the store keeps one
+ * point per vehicle and time, so its clock runs ahead of the wall clock).
  */
 export class SendTimes {
   private readonly times: number[][]
@@ -23,22 +30,24 @@ export class SendTimes {
   }
 
   /**
-   * When the message holding `device`'s point at `timeMs` was sent: the first message whose newest
-   * point is at or after it (a device's point times only grow). Messages before it are forgotten,
-   * since a vehicle's live position never moves back. Null if no such message is known.
+   * `device`'s live position at `timeMs` arrived: the send times of the messages it shows stored
+   * for the first time (those whose newest point is at or before it), oldest first. A message split
+   * over two stored batches is counted with the second.
    */
-  sentAt(device: number, timeMs: number): number | null {
+  storedUpTo(device: number, timeMs: number): number[] {
     const times = this.times[device]
     const at = this.sentAtMs[device]
-    if (times === undefined || at === undefined) return null
-    let head = this.heads[device] ?? 0
-    while (head < times.length && (times[head] as number) < timeMs) head++
+    if (times === undefined || at === undefined) return []
+    const from = this.heads[device] ?? 0
+    let head = from
+    while (head < times.length && (times[head] as number) <= timeMs) head++
+    const stored = at.slice(from, head)
     if (head > 4096 && head * 2 > times.length) {
       times.splice(0, head)
       at.splice(0, head)
       head = 0
     }
     this.heads[device] = head
-    return head < times.length ? (at[head] as number) : null
+    return stored
   }
 }
