@@ -12,6 +12,7 @@ import {
 import { Effect, Layer, Schedule } from "effect"
 import { type AlertRow, alertView } from "./AlertSink.js"
 import { BatchWriter } from "./BatchWriter.js"
+import { BufferFlusher } from "./BufferFlusher.js"
 import { checkOffline } from "./checkOffline.js"
 import { DuplicateFilter } from "./DuplicateFilter.js"
 import { planMaintenance } from "./MaintenanceJob.js"
@@ -38,6 +39,9 @@ const DERIVED_FLUSH_MS = 1_000
 // Mileage rows are running totals per (vehicle, day) and (driver, vehicle, day), added in run
 // order: only the latest of each key in a flush is written.
 
+/** How long a new point may wait in `positions_buffer` for its flush (`FLEET_POSITIONS_FLUSH_MS`). */
+export const DEFAULT_POSITIONS_FLUSH_MS = 1_000
+
 export interface EngineOptions {
   /** Rows per ClickHouse insert, at most. */
   readonly flushRows: number
@@ -60,6 +64,16 @@ export interface EngineOptions {
   readonly auditRetentionMs: number
   /** Runs the rules on a worker thread of their own (RulesThread) instead of this one. */
   readonly rulesThread?: boolean
+  /**
+   * New points go to `positions_buffer`, a ClickHouse Buffer in front of `positions`, which is
+   * flushed into its table by these thresholds: fewer, larger parts than an insert every
+   * `flushDelayMs`, and the points visible as soon as they are in the buffer. A bus batch is
+   * finished (its offset committed) only once its points were flushed. Only where the bus delivers
+   * several batches of a partition at once (the durable log) and ingest runs in this process:
+   * points received before it started may be in `positions` already, and are written there.
+   * Without it, points go to `positions` directly.
+   */
+  readonly positionsBuffer?: { readonly maxRows: number; readonly maxDelayMs: number }
 }
 
 const DEAD_LETTER_COLUMNS = [
@@ -114,15 +128,62 @@ export const EngineLayer = (options: EngineOptions) =>
         })
       // Points go to chDB as typed columns (Arrow: nothing printed here or parsed there); to a
       // ClickHouse server as JSON rows.
+      const insertPositions = async (table: string, records: ReadonlyArray<TelemetryRecord>) => {
+        if (ch.insertColumns !== undefined) await ch.insertColumns(table, positionColumns(records))
+        else await ch.insert(table, POSITION_COLUMNS, records.map(positionRow))
+        metrics.clickhouseRows.inc({ table: "positions" }, records.length)
+      }
       const positions = new BatchWriter<TelemetryRecord>({
-        write: async (records) => {
-          if (ch.insertColumns !== undefined) await ch.insertColumns("positions", positionColumns(records))
-          else await ch.insert("positions", POSITION_COLUMNS, records.map(positionRow))
-          metrics.clickhouseRows.inc({ table: "positions" }, records.length)
-        },
+        write: (records) => insertPositions("positions", records),
         maxRows: options.flushRows,
         maxDelayMs: options.flushDelayMs,
       })
+      // With the buffer (EngineOptions.positionsBuffer): points received since this process
+      // started go to it; older ones (the log delivering again what a previous run had not
+      // finished) may be in `positions` already, where a copy replaces itself, so they go there.
+      const startedAtMs = Date.now()
+      const positionsBuffer = options.positionsBuffer
+      const buffer =
+        positionsBuffer === undefined
+          ? null
+          : {
+              flusher: new BufferFlusher({
+                flush: () => ch.exec("OPTIMIZE TABLE positions_buffer"),
+                onPending: (rows) => metrics.positionsBufferRows.set(rows),
+                ...positionsBuffer,
+              }),
+              writer: new BatchWriter<TelemetryRecord>({
+                // A batch as large as a flush (the engine saturated) makes as large a part
+                // directly: through the buffer it would cost the session a second pass.
+                write: async (records) => {
+                  if (records.length >= positionsBuffer.maxRows) return insertPositions("positions", records)
+                  await insertPositions("positions_buffer", records)
+                  buffer?.flusher.written(records.length)
+                },
+                maxRows: options.flushRows,
+                maxDelayMs: options.flushDelayMs,
+              }),
+            }
+      /**
+       * Stores `fresh`; resolves once queries see it, with what resolves once it is durable (a
+       * promise in an object: an async function returning a promise would wait for it).
+       */
+      const store = async (
+        fresh: ReadonlyArray<TelemetryRecord>,
+      ): Promise<{ readonly durable: Promise<void> | undefined }> => {
+        if (buffer === null) {
+          await positions.add(fresh)
+          return { durable: undefined }
+        }
+        const replayed = fresh.filter((r) => r.receivedAtMs < startedAtMs)
+        const latest = replayed.length === 0 ? fresh : fresh.filter((r) => r.receivedAtMs >= startedAtMs)
+        await Promise.all([positions.add(replayed), buffer.writer.add(latest)])
+        // Waits for the flush after every row in the buffer now: this batch's, unless its insert
+        // went to `positions` directly.
+        const durable = buffer.flusher.durable()
+        durable.catch(() => undefined) // awaited by the caller after the rules; not unhandled meanwhile
+        return { durable }
+      }
       const deadLetters = tableWriter("dead_letters", DEAD_LETTER_COLUMNS)
       const publishAlert = (row: AlertRow) =>
         bus
@@ -171,8 +232,13 @@ export const EngineLayer = (options: EngineOptions) =>
       // A partition's next batches are handed to the store while the ones before are still being
       // stored or run through the rules: a point joins the batch writer's next insert as soon as
       // the bus has it, instead of waiting for its partition's insert-and-rules cycle.
-      const IN_FLIGHT = 64
+      // With the buffer a batch is finished only at the flush after it (up to a second): at ~100
+      // batches a second a partition, 64 would stop the hand-over for a part of every second.
+      const IN_FLIGHT = buffer === null ? 64 : 512
       const inOrder = new StoredInOrder<TelemetryRecord>((fresh) => applyStored(fresh))
+      // Each partition's last batch until applied (stored, live, rules): the next one is applied
+      // after it. Not the bus's `previous`, which with the buffer also waits for the flush.
+      const appliedOf = new Map<number, Promise<void>>()
       const onTelemetry = async (
         records: ReadonlyArray<TelemetryRecord>,
         partition: number,
@@ -188,13 +254,22 @@ export const EngineLayer = (options: EngineOptions) =>
         // that gets past it is stored once: `positions` replaces rows with the same key.)
         for (const r of fresh) duplicates.remember(r)
         const waiting = inOrder.enter(partition, fresh)
-        try {
-          await positions.add(fresh)
+        // The bus passes no `previous` to the first batch after a start or a failure.
+        const before = previous === undefined ? undefined : appliedOf.get(partition)
+        let durable: Promise<void> | undefined
+        const applied = (async () => {
+          durable = (await store(fresh)).durable
           waiting.stored = true
           const storedAt = Date.now()
           for (const r of fresh) metrics.storeLatency.observe((storedAt - r.receivedAtMs) / 1000)
-          await previous
+          await before
           await inOrder.run(partition, waiting)
+        })()
+        appliedOf.set(partition, applied)
+        try {
+          await applied
+          await durable
+          await previous
         } catch (error) {
           inOrder.leave(partition, waiting)
           duplicates.clear()
@@ -309,12 +384,23 @@ export const EngineLayer = (options: EngineOptions) =>
           if (removed > 0) log.info({ removed }, "audit entries past retention purged")
         }),
       )
-      // On shutdown: stop consuming first, then write what is buffered.
+      // On shutdown: stop consuming first (the batches in flight wait for their flush: at once
+      // from now on), then write what is buffered.
       yield* Effect.addFinalizer(() =>
         Effect.promise(async () => {
+          buffer?.flusher.hurry()
           await telemetry.close()
           await dlq.close()
           await positions.flush()
+          await buffer?.writer.flush()
+          await buffer?.flusher
+            .close()
+            .catch((error: unknown) =>
+              log.error(
+                { err: error },
+                "points in positions_buffer not flushed: the log delivers them again",
+              ),
+            )
           await deadLetters.flush()
           await state.flush()
           await rules.drain()

@@ -35,7 +35,7 @@ export const storedPositions = async (
   const rows = await ch.query<Row>(
     `SELECT device_id, toUnixTimestamp64Milli(time) AS timeMs, toUnixTimestamp64Milli(received_at) AS receivedAtMs,
             lat, lon, speed_mps, heading_deg, odometer_m, fuel_level_pct, fuel_used_l, ignition, battery_v, hdop, satellites
-     FROM positions FINAL
+     FROM positions_buffer FINAL
      WHERE org_id = {org:UUID} AND vehicle_id = {vehicle:UUID}
        AND time > fromUnixTimestamp64Milli({after:Int64}, 'UTC') AND time < fromUnixTimestamp64Milli({before:Int64}, 'UTC')
      ORDER BY time`,

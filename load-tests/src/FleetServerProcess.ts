@@ -37,6 +37,8 @@ export interface FleetServerOptions {
   readonly logLevel?: string
   /** FLEET_TELTONIKA_PORT (TCP and UDP); 0 (off) by default. */
   readonly teltonikaPort?: number
+  /** More environment for the server, over the rest. */
+  readonly env?: Readonly<Record<string, string>>
 }
 
 export interface ServerExit {
@@ -86,6 +88,7 @@ export class FleetServerProcess {
           FLEET_SIMULATOR_VEHICLES: "0",
           FLEET_DEMO_ADMIN_PASSWORD: options.adminPassword,
           FLEET_LOG_LEVEL: options.logLevel ?? "warn",
+          ...options.env,
         },
         stdio: ["ignore", log, log],
         detached: true,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
+import { DEFAULT_POSITIONS_FLUSH_MS } from "@fleetcore/engine"
 import { DEFAULT_BACKGROUND_NICE, restartablePort } from "@fleetcore/platform"
 import { fleet } from "@fleetcore/proto"
 import WebSocket from "ws"
@@ -333,6 +334,7 @@ const results = {
     // Server settings that change the figures, as the spawned server got them from this environment.
     busFsync: process.env.FLEET_BUS_FSYNC ?? "interval (default)",
     backgroundNice: process.env.FLEET_BACKGROUND_NICE ?? `${DEFAULT_BACKGROUND_NICE} (default)`,
+    positionsFlushMs: process.env.FLEET_POSITIONS_FLUSH_MS ?? `${DEFAULT_POSITIONS_FLUSH_MS} (default)`,
     // Every Node flag the spawned server got: npm start's own, then --node-flags.
     serverNodeFlags:
       values.target === undefined

@@ -125,6 +125,11 @@ export const makeMetrics = () => {
       labelNames: ["table"] as const,
       registers: [registry],
     }),
+    positionsBufferRows: new Gauge({
+      name: "fleet_positions_buffer_rows",
+      help: "Points in positions_buffer not yet flushed into positions: in memory only, their bus batches not committed",
+      registers: [registry],
+    }),
     engineDuplicates: new Counter({
       name: "fleet_engine_duplicate_points_total",
       help: "Points dropped by the engine because the same point was already processed",

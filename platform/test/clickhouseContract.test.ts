@@ -99,6 +99,39 @@ for (const target of targets) {
       ])
     })
 
+    it("shows rows in positions_buffer at once, and moves them into positions at OPTIMIZE", async () => {
+      const org = randomUUID()
+      const vehicle = randomUUID()
+      const t0 = Date.UTC(2026, 0, 1, 10)
+      const columns = ["org_id", "vehicle_id", "device_id", "time", "received_at", "lat", "lon"]
+      const row = (ms: number) => [
+        org,
+        vehicle,
+        "dev-1",
+        new Date(ms).toISOString(),
+        new Date(ms).toISOString(),
+        43.2,
+        76.9,
+      ]
+      // One point already in the table, two more in the buffer.
+      await ch.insert("positions", columns, [row(t0)])
+      await ch.insert("positions_buffer", columns, [row(t0 + 1_000), row(t0 + 2_000)])
+      const count = async (from: string) =>
+        Number(
+          (
+            await ch.query<{ n: string | number }>(
+              `SELECT count() AS n FROM ${from} WHERE vehicle_id = {v:UUID}`,
+              { v: vehicle },
+            )
+          )[0]?.n,
+        )
+      expect(await count("positions")).toBe(1)
+      expect(await count("positions_buffer FINAL")).toBe(3)
+      await ch.exec("OPTIMIZE TABLE positions_buffer")
+      expect(await count("positions")).toBe(3)
+      expect(await count("positions_buffer FINAL")).toBe(3)
+    })
+
     it("stores any text exactly as given, in one insert after another", async () => {
       await ch.exec(
         "CREATE TABLE contract_texts (n UInt32, text String, tags Array(String)) ENGINE = MergeTree ORDER BY n",

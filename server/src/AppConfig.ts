@@ -1,3 +1,4 @@
+import { DEFAULT_POSITIONS_FLUSH_MS } from "@fleetcore/engine"
 import { DEFAULT_BACKGROUND_NICE } from "@fleetcore/platform"
 import { Config, ConfigProvider, Option, type Redacted, Schema } from "effect"
 import { parseRoles, ROLES_PATTERN, type Role } from "./roles/Roles.js"
@@ -40,6 +41,11 @@ export interface AppConfig {
   readonly ruleSnapshotSeconds: number
   /** `FLEET_RULES_THREAD`: the rules on the engine's thread, or on a worker thread of their own. */
   readonly rulesThread: "main" | "worker"
+  /**
+   * `FLEET_POSITIONS_FLUSH_MS`: how long new points wait in `positions_buffer` for their flush into
+   * `positions` (embedded chDB and durable log only); 0 inserts them into `positions` directly.
+   */
+  readonly positionsFlushMs: number
   /**
    * `FLEET_BACKGROUND_NICE`: the nice value of every thread but the one serving sockets (chDB's,
    * the rules', libuv's and V8's helpers); 0 leaves them level with it.
@@ -132,6 +138,10 @@ export const AppConfigFromEnv: Config.Config<AppConfig> = Config.all({
     Schema.FiniteFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 1, maximum: 3600 })),
     "FLEET_RULE_SNAPSHOT_SECONDS",
   ).pipe(Config.withDefault(60)),
+  positionsFlushMs: Config.schema(
+    Schema.FiniteFromString.check(Schema.isInt(), Schema.isBetween({ minimum: 0, maximum: 60_000 })),
+    "FLEET_POSITIONS_FLUSH_MS",
+  ).pipe(Config.withDefault(DEFAULT_POSITIONS_FLUSH_MS)),
   // Their own thread by default: at thousands of vehicles the rule states are most of what the
   // main thread's young-generation collections copy (docs/architecture.md, session 35).
   rulesThread: Config.Literals(["main", "worker"], "FLEET_RULES_THREAD").pipe(

@@ -33,7 +33,7 @@ import { registerIngestRoutes, startDeviceListeners } from "./roles/IngestRole.j
 import { announceDeviceChange, type DeviceChange, followIngestSignals } from "./roles/ingestSignals.js"
 import { ROLES, type Role } from "./roles/Roles.js"
 import { registerRoleHealth } from "./roles/registerRoleHealth.js"
-import { ENGINE_OPTIONS, roleLayer } from "./roles/roleLayer.js"
+import { ENGINE_OPTIONS, positionsBufferFor, roleLayer } from "./roles/roleLayer.js"
 import type { DemoSeed } from "./seedDemo.js"
 
 export const VERSION = "0.1.0"
@@ -132,6 +132,7 @@ export const runRoles = async (config: AppConfig): Promise<RunningRoles> => {
       metrics,
       engine: {
         ...ENGINE_OPTIONS,
+        ...positionsBufferFor(config),
         ruleSnapshotMs: config.ruleSnapshotSeconds * 1000,
         rulesThread: config.rulesThread === "worker",
       },

@@ -30,7 +30,10 @@ export interface SpawnedFleet {
  * FleetCore as `npm start` runs it (the built server, in its own process group), on loopback ports
  * that stay the same across restarts: what the crash tests kill and start again.
  */
-export const spawnedFleet = async (dataDir: string): Promise<SpawnedFleet> => {
+export const spawnedFleet = async (
+  dataDir: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<SpawnedFleet> => {
   const ports = await allocateFleetPorts()
   const repo = join(import.meta.dirname, "..", "..")
   let server: FleetServerProcess | null = null
@@ -44,7 +47,7 @@ export const spawnedFleet = async (dataDir: string): Promise<SpawnedFleet> => {
     mqttUrl: `mqtt://127.0.0.1:${ports.mqtt}`,
     running: () => server !== null && server.hasExited === null,
     start: async () => {
-      server = FleetServerProcess.spawn({ repo, dataDir, ports, adminPassword: DEMO_PASSWORD })
+      server = FleetServerProcess.spawn({ repo, dataDir, ports, adminPassword: DEMO_PASSWORD, env })
       const outcome = await waitUntilReady(server, ports, 60_000)
       if (!outcome.ready) throw new Error(`FleetCore ${outcome.reason}:\n${serverLogTail(dataDir, 20)}`)
     },

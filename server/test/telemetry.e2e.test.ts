@@ -240,11 +240,18 @@ describe("device → MQTT → engine → ClickHouse/Postgres → API and live", 
     })
     const points = await trackHas(admin, car.vehicleId, 5)
     expect(points.filter((p) => p.timeMs === base + 30_000)).toHaveLength(1)
-    const [count] = await h.fleet.ch.query<{ n: string }>(
-      "SELECT count() AS n FROM positions FINAL WHERE vehicle_id = {v:UUID} AND time = fromUnixTimestamp64Milli({t:Int64}, 'UTC')",
-      { v: car.vehicleId, t: base + 30_000 },
-    )
-    expect(Number(count?.n)).toBe(1)
+    const copies = async (table: string) => {
+      const [count] = await h.fleet.ch.query<{ n: string }>(
+        `SELECT count() AS n FROM ${table} WHERE vehicle_id = {v:UUID} AND time = fromUnixTimestamp64Milli({t:Int64}, 'UTC')`,
+        { v: car.vehicleId, t: base + 30_000 },
+      )
+      return Number(count?.n)
+    }
+    // Stored once where readers look (the buffer and the table) and, once flushed, in the table.
+    expect(await copies("positions_buffer")).toBe(1)
+    await eventually(async () => ((await copies("positions")) > 0 ? true : undefined), 5_000, "the flush")
+    expect(await copies("positions")).toBe(1)
+    expect(await copies("positions_buffer")).toBe(1)
     await client.endAsync()
   })
 

@@ -143,7 +143,7 @@ export const vehiclesWithFuelSensor = async (
   const { kind: _kind, ...anyKind } = f
   const { where, params } = whereOf(anyKind)
   const found = await ch.query<{ vehicleId: string }>(
-    `SELECT DISTINCT toString(vehicle_id) AS vehicleId FROM positions
+    `SELECT DISTINCT toString(vehicle_id) AS vehicleId FROM positions_buffer
      WHERE ${where} AND fuel_level_pct IS NOT NULL
      UNION DISTINCT
      SELECT DISTINCT toString(vehicle_id) AS vehicleId FROM fuel_events WHERE ${where}`,

@@ -45,17 +45,18 @@ export const readTrack = async (
   max = MAX_TRACK_POINTS,
 ): Promise<Track> => {
   const range = { org: orgId, vehicle: vehicleId, from: fromMs, to: toMs }
+  // `positions_buffer` reads `positions` and the points not yet flushed into it (migration 0010).
   const [counted] = await ch.query<{ n: number | string }>(
-    `SELECT count() AS n FROM positions FINAL WHERE ${RANGE}`,
+    `SELECT count() AS n FROM positions_buffer FINAL WHERE ${RANGE}`,
     range,
   )
   const stored = Number(counted?.n ?? 0)
   const step = thinningStep(stored, max)
   const found = await ch.query<Omit<TrackRow, "timeMs"> & { timeMs: number | string }>(
     step === 1
-      ? `SELECT ${COLUMNS} FROM positions FINAL WHERE ${RANGE} ORDER BY time LIMIT {limit:UInt32}`
+      ? `SELECT ${COLUMNS} FROM positions_buffer FINAL WHERE ${RANGE} ORDER BY time LIMIT {limit:UInt32}`
       : `SELECT ${COLUMNS} FROM (
-           SELECT *, row_number() OVER (ORDER BY time) AS rn FROM positions FINAL WHERE ${RANGE}
+           SELECT *, row_number() OVER (ORDER BY time) AS rn FROM positions_buffer FINAL WHERE ${RANGE}
          )
          WHERE (rn - 1) % {step:UInt32} = 0 OR rn = {stored:UInt64}
          ORDER BY time LIMIT {limit:UInt32}`,

@@ -52,7 +52,7 @@ export const vehicleHistory = async (
   let positions = row?.state === true
   if (!positions) {
     const stored = await ch.query<{ n: number | string }>(
-      "SELECT count() AS n FROM positions WHERE org_id = {org:UUID} AND vehicle_id = {vehicle:UUID}",
+      "SELECT count() AS n FROM positions_buffer WHERE org_id = {org:UUID} AND vehicle_id = {vehicle:UUID}",
       { org: orgId, vehicle: id },
     )
     positions = Number(stored[0]?.n ?? 0) > 0
