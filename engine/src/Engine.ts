@@ -16,6 +16,7 @@ import { BufferFlusher } from "./BufferFlusher.js"
 import { checkOffline } from "./checkOffline.js"
 import { DuplicateFilter } from "./DuplicateFilter.js"
 import { planMaintenance } from "./MaintenanceJob.js"
+import { notStoredYet } from "./notStoredYet.js"
 import { oneProcessAtATime } from "./oneProcessAtATime.js"
 import { POSITION_COLUMNS, positionColumns, positionRow } from "./positionRow.js"
 import { purgeAuditLogs } from "./purgeAuditLogs.js"
@@ -140,7 +141,7 @@ export const EngineLayer = (options: EngineOptions) =>
       })
       // With the buffer (EngineOptions.positionsBuffer): points received since this process
       // started go to it; older ones (the log delivering again what a previous run had not
-      // finished) may be in `positions` already, where a copy replaces itself, so they go there.
+      // committed) may be in `positions` already: those that are not go there directly.
       const startedAtMs = Date.now()
       const positionsBuffer = options.positionsBuffer
       const buffer =
@@ -177,7 +178,8 @@ export const EngineLayer = (options: EngineOptions) =>
         }
         const replayed = fresh.filter((r) => r.receivedAtMs < startedAtMs)
         const latest = replayed.length === 0 ? fresh : fresh.filter((r) => r.receivedAtMs >= startedAtMs)
-        await Promise.all([positions.add(replayed), buffer.writer.add(latest)])
+        const missing = replayed.length === 0 ? replayed : await notStoredYet(ch, replayed)
+        await Promise.all([positions.add(missing), buffer.writer.add(latest)])
         // Waits for the flush after every row in the buffer now: this batch's, unless its insert
         // went to `positions` directly.
         const durable = buffer.flusher.durable()
