@@ -143,48 +143,33 @@ export const EngineLayer = (options: EngineOptions) =>
       // started go to it; older ones (the log delivering again what a previous run had not
       // committed) may be in `positions` already: those that are not go there directly.
       const startedAtMs = Date.now()
-      const positionsBuffer = options.positionsBuffer
-      const buffer =
-        positionsBuffer === undefined
-          ? null
-          : {
-              flusher: new BufferFlusher({
-                flush: () => ch.exec("OPTIMIZE TABLE positions_buffer"),
-                onPending: (rows) => metrics.positionsBufferRows.set(rows),
-                ...positionsBuffer,
-              }),
-              writer: new BatchWriter<TelemetryRecord>({
-                // A batch as large as a flush (the engine saturated) makes as large a part
-                // directly: through the buffer it would cost the session a second pass.
-                write: async (records) => {
-                  if (records.length >= positionsBuffer.maxRows) return insertPositions("positions", records)
-                  await insertPositions("positions_buffer", records)
-                  buffer?.flusher.written(records.length)
-                },
-                maxRows: options.flushRows,
-                maxDelayMs: options.flushDelayMs,
-              }),
-            }
-      /**
-       * Stores `fresh`; resolves once queries see it, with what resolves once it is durable (a
-       * promise in an object: an async function returning a promise would wait for it).
-       */
-      const store = async (
-        fresh: ReadonlyArray<TelemetryRecord>,
-      ): Promise<{ readonly durable: Promise<void> | undefined }> => {
-        if (buffer === null) {
-          await positions.add(fresh)
-          return { durable: undefined }
-        }
+      const bufferOf = (limits: NonNullable<EngineOptions["positionsBuffer"]>) => {
+        const flusher = new BufferFlusher({
+          flush: () => ch.exec("OPTIMIZE TABLE positions_buffer"),
+          onPending: (rows) => metrics.positionsBufferRows.set(rows),
+          ...limits,
+        })
+        const writer = new BatchWriter<TelemetryRecord>({
+          // A batch as large as a flush (the engine saturated) makes as large a part directly:
+          // through the buffer it would cost the session a second pass.
+          write: async (records) => {
+            if (records.length >= limits.maxRows) return insertPositions("positions", records)
+            await insertPositions("positions_buffer", records)
+            flusher.written(records.length)
+          },
+          maxRows: options.flushRows,
+          maxDelayMs: options.flushDelayMs,
+        })
+        return { flusher, writer }
+      }
+      const buffer = options.positionsBuffer === undefined ? null : bufferOf(options.positionsBuffer)
+      /** Stores `fresh`: resolves once queries see it (with the buffer, not yet durable). */
+      const store = async (fresh: ReadonlyArray<TelemetryRecord>): Promise<void> => {
+        if (buffer === null) return positions.add(fresh)
         const replayed = fresh.filter((r) => r.receivedAtMs < startedAtMs)
         const latest = replayed.length === 0 ? fresh : fresh.filter((r) => r.receivedAtMs >= startedAtMs)
         const missing = replayed.length === 0 ? replayed : await notStoredYet(ch, replayed)
         await Promise.all([positions.add(missing), buffer.writer.add(latest)])
-        // Waits for the flush after every row in the buffer now: this batch's, unless its insert
-        // went to `positions` directly.
-        const durable = buffer.flusher.durable()
-        durable.catch(() => undefined) // awaited by the caller after the rules; not unhandled meanwhile
-        return { durable }
       }
       const deadLetters = tableWriter("dead_letters", DEAD_LETTER_COLUMNS)
       const publishAlert = (row: AlertRow) =>
@@ -260,7 +245,11 @@ export const EngineLayer = (options: EngineOptions) =>
         const before = previous === undefined ? undefined : appliedOf.get(partition)
         let durable: Promise<void> | undefined
         const applied = (async () => {
-          durable = (await store(fresh)).durable
+          await store(fresh)
+          // The flush after every row in the buffer now (this batch's, unless its insert went to
+          // `positions` directly); awaited after the rules, and not unhandled meanwhile.
+          durable = buffer?.flusher.durable()
+          durable?.catch(() => undefined)
           waiting.stored = true
           const storedAt = Date.now()
           for (const r of fresh) metrics.storeLatency.observe((storedAt - r.receivedAtMs) / 1000)
