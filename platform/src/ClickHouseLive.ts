@@ -1,7 +1,6 @@
 import { mkdir } from "node:fs/promises"
 import { join } from "node:path"
 import { createClient } from "@clickhouse/client"
-import chdb, { Session } from "chdb"
 import { Data, Effect, Layer, Redacted } from "effect"
 import {
   ClickHouse,
@@ -26,7 +25,7 @@ export class ClickHouseStartError extends Data.TaggedError("ClickHouseStartError
  * Session's connection in 3.4 (it reads `session._handle`; a Session keeps it in `connection`), so
  * FleetCore calls the binding it wraps, with arrays it encodes itself (internal/arrowColumns.ts).
  */
-const arrow = chdb as unknown as {
+interface ChdbArrow {
   readonly _arrowRegisterColumns: (
     connection: unknown,
     name: string,
@@ -39,7 +38,11 @@ const arrow = chdb as unknown as {
 export const makeChdb = async (dataDir: string): Promise<ClickHouseClient> => {
   const path = join(dataDir, "clickhouse")
   await mkdir(path, { recursive: true })
-  const session = new Session(path)
+  // Loaded only here: its library adds about 150 MiB to a process's resident memory, which a process
+  // that never opens chDB (an ingest process, or one using a ClickHouse server) should not carry.
+  const chdb = (await import("chdb")).default
+  const arrow = chdb as unknown as ChdbArrow
+  const session = new chdb.Session(path)
   // chDB runs one statement at a time per session; serialise so callers never interleave.
   let tail: Promise<unknown> = Promise.resolve()
   const serial = <A>(work: () => Promise<A>): Promise<A> => {
