@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto"
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto"
 import { hashSecret, verifySecret } from "@fleetcore/platform"
 import type { DeviceId, OrgId, VehicleId } from "@fleetcore/proto"
 import DataLoader from "dataloader"
@@ -33,6 +33,26 @@ const GATHER_MS = 5
 
 const INVALID: AuthAnswer = { ok: false, reason: "invalid" }
 const SUSPENDED: AuthAnswer = { ok: false, reason: "suspended" }
+
+/**
+ * The key of the stored secret digests, derived from the server key (FLEET_JWT_SECRET, or the one
+ * generated in the data folder) with HKDF-SHA-256 and a label of its own: every process that shares
+ * the server key shares it, and the two uses never share a key.
+ */
+export const deviceVerifierKey = (serverKey: Uint8Array): Uint8Array =>
+  new Uint8Array(hkdfSync("sha256", serverKey, new Uint8Array(0), "fleetcore/device-secret-verifier/v1", 32))
+
+/**
+ * The digest stored as `devices.secret_verifier` (base64) once `secret` passed argon2id against
+ * `secretHash`: HMAC-SHA-256 under the verifier key over the device id, the hash and the secret.
+ */
+export const deviceSecretVerifier = (
+  verifierKey: Uint8Array,
+  deviceId: string,
+  secretHash: string,
+  secret: string,
+): Buffer =>
+  createHmac("sha256", verifierKey).update(`${deviceId}\u0000${secretHash}\u0000${secret}`).digest()
 
 /**
  * Devices authenticate with their id and secret, checked against the argon2id hash in Postgres.
@@ -99,7 +119,7 @@ export const makeDeviceAuthenticator = (deps: {
 
   if (deps.verifierKey.length < 32) throw new Error("the device verifier key must be at least 32 bytes")
   const verifierOf = (deviceId: string, secretHash: string, secret: string): Buffer =>
-    createHmac("sha256", deps.verifierKey).update(`${deviceId}\u0000${secretHash}\u0000${secret}`).digest()
+    deviceSecretVerifier(deps.verifierKey, deviceId, secretHash, secret)
   const matches = (stored: string | null, expected: Buffer): boolean => {
     if (stored === null) return false
     const given = Buffer.from(stored, "base64")

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path"
 import { makeDeviceCommandService, makeTokens, registerApi } from "@fleetcore/api"
 import {
   type DeviceLinks,
+  deviceVerifierKey,
   makeDeviceAuthenticator,
   makeDeviceIngress,
   makeDeviceLinks,
@@ -25,7 +26,7 @@ import uws from "@trufflesuite/uws-js-unofficial"
 import { Effect, ManagedRuntime, Option, Redacted } from "effect"
 import type { AppConfig } from "./AppConfig.js"
 import { documentStoreOf } from "./documentStore.js"
-import { deviceVerifierKey, jwtSecret } from "./jwtSecret.js"
+import { jwtSecret } from "./jwtSecret.js"
 import { loadConfig } from "./loadConfig.js"
 import { lockDataDir } from "./lockDataDir.js"
 import { seedDemoData, startDemoSimulator } from "./roles/demoStart.js"

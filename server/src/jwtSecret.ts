@@ -1,4 +1,4 @@
-import { hkdfSync, randomBytes } from "node:crypto"
+import { randomBytes } from "node:crypto"
 import { mkdir, readFile, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import { Option, Redacted } from "effect"
@@ -24,11 +24,3 @@ export const jwtSecret = async (
   await writeFile(file, secret, { mode: 0o600 })
   return new Uint8Array(secret)
 }
-
-/**
- * The key of the stored device-secret digests (makeDeviceAuthenticator), derived from the signing
- * key (HKDF-SHA-256 with its own label), so every process that shares FLEET_JWT_SECRET shares it and
- * the two uses never share a key.
- */
-export const deviceVerifierKey = (serverKey: Uint8Array): Uint8Array =>
-  new Uint8Array(hkdfSync("sha256", serverKey, new Uint8Array(0), "fleetcore/device-secret-verifier/v1", 32))

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto"
-import { makeDeviceAuthenticator } from "@fleetcore/ingest"
+import { deviceSecretVerifier, makeDeviceAuthenticator } from "@fleetcore/ingest"
 import { verifySecret } from "@fleetcore/platform"
 import type pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -64,6 +64,15 @@ describe("a device reconnecting after a restart", () => {
     expect((await first.auth.authenticate(car.deviceId, car.secret, "10.0.0.1")).ok).toBe(true)
     expect(first.argon2()).toBe(1)
     expect(await storedVerifier()).toMatch(/^[A-Za-z0-9+/]{43}=$/u)
+    // What was stored is `deviceSecretVerifier`'s digest (bench:connections writes its devices' with it).
+    const { rows } = await h.fleet.db.system.query<{ secret_hash: string }>(
+      "SELECT secret_hash FROM devices WHERE id = $1",
+      [car.deviceId],
+    )
+    const hash = rows[0]?.secret_hash as string
+    expect(await storedVerifier()).toBe(
+      deviceSecretVerifier(key, car.deviceId, hash, car.secret).toString("base64"),
+    )
 
     const restarted = freshProcess()
     expect((await restarted.auth.authenticate(car.deviceId, car.secret, "10.0.0.1")).ok).toBe(true)
