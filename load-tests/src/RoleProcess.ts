@@ -35,28 +35,34 @@ export const startRoleProcess = async (options: {
   readonly dataDir: string
   readonly env: Readonly<Record<string, string>>
   readonly mqtt?: boolean
+  /** Node's flags before the script (e.g. `--inspect=127.0.0.1:<port>`). */
+  readonly nodeArgs?: ReadonlyArray<string>
 }): Promise<RoleProcess> => {
   mkdirSync(options.dataDir, { recursive: true })
   const http = await restartablePort()
   const mqtt = await restartablePort()
   const out = openSync(join(options.dataDir, "server.log"), "a")
-  const child = spawn(process.execPath, [join(options.repo, "server", "dist", "cli.js"), options.roles], {
-    env: {
-      ...process.env,
-      FLEET_HOST: "127.0.0.1",
-      FLEET_LOG_LEVEL: "warn",
-      FLEET_SIMULATOR_VEHICLES: "0",
-      FLEET_TELTONIKA_PORT: "0",
-      FLEET_GT06_PORT: "0",
-      FLEET_MQTT_WS_PORT: String(await restartablePort()),
-      ...options.env,
-      FLEET_DATA_DIR: options.dataDir,
-      FLEET_HTTP_PORT: String(http),
-      FLEET_MQTT_PORT: String(mqtt),
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), join(options.repo, "server", "dist", "cli.js"), options.roles],
+    {
+      env: {
+        ...process.env,
+        FLEET_HOST: "127.0.0.1",
+        FLEET_LOG_LEVEL: "warn",
+        FLEET_SIMULATOR_VEHICLES: "0",
+        FLEET_TELTONIKA_PORT: "0",
+        FLEET_GT06_PORT: "0",
+        FLEET_MQTT_WS_PORT: String(await restartablePort()),
+        ...options.env,
+        FLEET_DATA_DIR: options.dataDir,
+        FLEET_HTTP_PORT: String(http),
+        FLEET_MQTT_PORT: String(mqtt),
+      },
+      stdio: ["ignore", out, out],
+      detached: true,
     },
-    stdio: ["ignore", out, out],
-    detached: true,
-  })
+  )
   closeSync(out)
   const pid = child.pid
   if (pid === undefined) throw new Error(`fleetcore ${options.roles} did not spawn`)

@@ -1,4 +1,3 @@
-import { fork } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
@@ -7,13 +6,13 @@ import { parseArgs } from "node:util"
 import { hashSecret, restartablePort } from "@fleetcore/platform"
 import pg from "pg"
 import { makeCommandLine } from "./commandLine.js"
-import type { GeneratorCommand, GeneratorReport } from "./connectionGenerator.js"
+import { ConnectionGenerators } from "./connectionGenerators.js"
 import { FleetServerProcess, startFleetServer, waitUntilReady } from "./FleetServerProcess.js"
 import { machineInfo } from "./machineInfo.js"
 import { type MemoryAfterGc, memoryAfterGc, writeHeapSnapshot } from "./memoryAfterGc.js"
 
 const USAGE = `usage: npm run bench:connections -- [--connections 15000] [--in-flight 200] [--profile DIR]
-                                   [--heap-snapshots DIR]
+                                   [--heap-snapshots DIR] [--ingest-processes N]
 Starts FleetCore (embedded defaults, fresh data folder), provisions --connections devices, and holds
 that many idle authenticated MQTT 3.1.1 sessions open from a generator in its own process:
   - the server is restarted once before anything is measured (a server in service has seeded its
@@ -28,7 +27,12 @@ that many idle authenticated MQTT 3.1.1 sessions open from a generator in its ow
 (idle.heapsnapshot, held.heapsnapshot) are written there, to compare in Chrome DevTools; the
 snapshots cost memory themselves, so measure memory in a run without them.
 The file-descriptor limit of the machine (ulimit -n) bounds --connections: the server holds one
-per connection.`
+per connection.
+--ingest-processes N: FleetCore's scale-out shape instead (the project's Kafka broker, a PostgreSQL
+server, one engine,api process and N ingest processes, each with its share of the devices and a
+generator of its own), for more devices than one process may hold; the devices carry the digest an
+earlier connection stored, so the first wave is not the cold one. It reports the ingest processes'
+memory per held connection and every device reconnecting after all of them were restarted.`
 
 const { number } = makeCommandLine("bench:connections", USAGE)
 const { values } = parseArgs({
@@ -37,6 +41,7 @@ const { values } = parseArgs({
     "in-flight": { type: "string", default: "200" },
     profile: { type: "string" },
     "heap-snapshots": { type: "string" },
+    "ingest-processes": { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 })
@@ -46,6 +51,12 @@ if (values.help) {
 }
 const count = Math.round(number(values, "connections", 1, 1_000_000))
 const inFlight = Math.round(number(values, "in-flight", 1, 10_000))
+if (values["ingest-processes"] !== undefined) {
+  const { benchConnectionsScaleOut } = await import("./benchConnectionsScaleOut.js")
+  const ingestProcesses = Math.round(number(values, "ingest-processes", 1, 64))
+  await benchConnectionsScaleOut({ connections: count, ingestProcesses, inFlight })
+  process.exit(0)
+}
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 const dataDir = mkdtempSync(join(tmpdir(), "fleetcore-bench-connections-"))
@@ -98,30 +109,8 @@ const firstStart = await memoryAfterGc(inspectPort)
 await server.stop(60_000)
 await startAgain([`--inspect=127.0.0.1:${inspectPort}`])
 
-const generator = fork(join(dirname(fileURLToPath(import.meta.url)), "connectionGenerator.js"), [], {
-  stdio: ["ignore", "inherit", "inherit", "ipc"],
-})
-let open = 0
-const waves: Array<(r: Extract<GeneratorReport, { kind: "wave" }>) => void> = []
-generator.on("message", (report: GeneratorReport) => {
-  if (report.kind === "open") open = report.open
-  else if (report.kind === "progress")
-    console.log(`  … ${report.connected} in after ${Math.round(report.ms / 1000)} s`)
-  else waves.shift()?.(report)
-})
-const connectAll = (): Promise<Extract<GeneratorReport, { kind: "wave" }>> =>
-  new Promise((resolve) => {
-    waves.push(resolve)
-    const command: GeneratorCommand = {
-      cmd: "connect",
-      host: "127.0.0.1",
-      port: ports.mqtt,
-      ids,
-      secret,
-      inFlight,
-    }
-    generator.send(command)
-  })
+const generators = ConnectionGenerators.start(1)
+const connectAll = () => generators.connect([{ host: "127.0.0.1", port: ports.mqtt, ids }], secret, inFlight)
 
 const snapshots = values["heap-snapshots"]
 const snapshot = async (name: string) => {
@@ -157,7 +146,7 @@ const memory = {
   heapPerConnectionKiB: perConnectionKiB((m) => m.heapUsedBytes + m.externalBytes),
 }
 console.log(
-  `server holding ${open} sessions: RSS ${memory.rssHeldMiB} MiB (${memory.perConnectionKiB.toFixed(1)} KiB each), heap + external ${memory.heapPerConnectionKiB.toFixed(1)} KiB each`,
+  `server holding ${generators.held} sessions: RSS ${memory.rssHeldMiB} MiB (${memory.perConnectionKiB.toFixed(1)} KiB each), heap + external ${memory.heapPerConnectionKiB.toFixed(1)} KiB each`,
 )
 
 await snapshot("held")
@@ -171,7 +160,7 @@ const restart = await connectAll()
 console.log(
   `restart: ${restart.connected} back in (${restart.failed} failed) ${(restart.ms / 1000).toFixed(1)} s after the server was ready`,
 )
-generator.send({ cmd: "close" } satisfies GeneratorCommand)
+generators.close()
 await server.stop(60_000)
 rmSync(dataDir, { recursive: true, force: true })
 
