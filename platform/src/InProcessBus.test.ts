@@ -80,8 +80,20 @@ describe("in-process bus", () => {
     expect(handled).toEqual([1, 2])
   })
 
-  it("refuses to publish where nobody consumes, rather than dropping silently", async () => {
-    await expect(bus().publish(topic, [msg("k", 1)])).rejects.toThrow(/no consumer/)
+  it("refuses to publish a durable topic where nobody consumes, rather than dropping silently", async () => {
+    const durable: Topic<{ key: string; n: number }> = { name: "test.durable.v1", durable: true }
+    await expect(bus().publish(durable, [msg("k", 1)])).rejects.toThrow(/no consumer/)
+  })
+
+  it("lets a best-effort topic's messages go where nobody listens yet, and delivers once someone does", async () => {
+    const b = bus()
+    await expect(b.publish(topic, [msg("k", 1)])).resolves.toBeUndefined()
+    const handled: number[] = []
+    await b.subscribe(topic, "late", async (batch) => {
+      for (const m of batch) handled.push(m.n)
+    })
+    await b.publish(topic, [msg("k", 2)])
+    await expect.poll(() => handled).toEqual([2])
   })
 
   it("maps a key to the same partition every time", () => {

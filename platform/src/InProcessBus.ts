@@ -46,6 +46,10 @@ export const makeInProcessBus = (options: InProcessBusOptions): BusTransport => 
     if (closed) throw new Error(`bus closed: cannot publish to ${topic.name}`)
     const groups = groupsOf(topic.name)
     if (groups.length === 0) {
+      // A best-effort topic (live views) is for whoever listens now: with nobody, there is nothing
+      // to do (so it is while a process starts, before its live feed subscribes). A durable one
+      // carries promises: refusing beats dropping silently.
+      if (!topic.durable) return
       throw new Error(`no consumer subscribed to ${topic.name}: refusing to drop ${messages.length} messages`)
     }
     const waits: Promise<void>[] = []
