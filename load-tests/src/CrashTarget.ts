@@ -1,11 +1,13 @@
 import type { CycleOutcome, CycleRecord, UnexpectedExit } from "./crashResults.js"
 import {
+  embeddedPostmaster,
   type FleetServerOptions,
   FleetServerProcess,
   isAlive,
   isFleetReady,
   postmasterPid,
   serverLogTail,
+  signalProcessGroup,
   waitUntilReady,
 } from "./FleetServerProcess.js"
 
@@ -26,7 +28,7 @@ export interface StartOutcome {
 /**
  * The FleetCore under test: one server at a time on fixed ports and one data folder, killed and
  * restarted by the crash benchmark. Every process group it ever spawned is remembered so that
- * nothing outlives the benchmark (an orphaned PostgreSQL keeps its dead parent's group).
+ * nothing outlives the benchmark.
  */
 export class CrashTarget {
   private server: FleetServerProcess | null = null
@@ -165,14 +167,10 @@ export class CrashTarget {
     return this.current.stop(timeoutMs)
   }
 
-  /** Kills every process group this target ever started (for the benchmark's own exit). */
+  /** Kills every process group this target ever started, and its PostgreSQL (for the benchmark's own exit). */
   killEverything(): void {
-    for (const group of this.groups) {
-      try {
-        process.kill(-group, "SIGKILL")
-      } catch {
-        // Already gone.
-      }
-    }
+    for (const group of this.groups) signalProcessGroup(group, "SIGKILL")
+    const postmaster = embeddedPostmaster(this.options.dataDir)
+    if (postmaster !== null) signalProcessGroup(postmaster, "SIGKILL")
   }
 }

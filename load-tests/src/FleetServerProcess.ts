@@ -49,15 +49,19 @@ export interface ServerExit {
 
 /**
  * One run of `node server/dist/main.js` in its own process group (so a benchmark can SIGKILL it
- * with everything it started, as a crash of the machine's process tree would), with the embedded
- * defaults on the given ports and data folder, its output appended to `<data>/server.log`.
+ * with everything it started, as a crash of the machine's process tree would: that group and the
+ * embedded PostgreSQL's, which FleetCore starts in a group of its own), with the embedded defaults
+ * on the given ports and data folder, its output appended to `<data>/server.log`.
  */
 export class FleetServerProcess {
   readonly pid: number
   readonly exited: Promise<ServerExit>
   private exit: ServerExit | null = null
 
-  private constructor(private readonly child: ChildProcess) {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly dataDir: string,
+  ) {
     if (child.pid === undefined) throw new Error("FleetCore did not spawn")
     this.pid = child.pid
     this.exited = new Promise((resolve) => {
@@ -93,7 +97,7 @@ export class FleetServerProcess {
         stdio: ["ignore", log, log],
         detached: true,
       })
-      return new FleetServerProcess(child)
+      return new FleetServerProcess(child, options.dataDir)
     } finally {
       closeSync(log)
     }
@@ -103,13 +107,11 @@ export class FleetServerProcess {
     return this.exit
   }
 
-  /** Sends `signal` to the whole process group (the server and every child it started). */
+  /** Sends `signal` to the server, every child it started, and its embedded PostgreSQL. */
   signalGroup(signal: NodeJS.Signals): void {
-    try {
-      process.kill(-this.pid, signal)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error
-    }
+    signalProcessGroup(this.pid, signal)
+    const postmaster = embeddedPostmaster(this.dataDir)
+    if (postmaster !== null) signalProcessGroup(postmaster, signal)
   }
 
   /** Sends `signal` to the Node process only; what it started lives on. */
@@ -194,6 +196,26 @@ export const postmasterPid = (dataDir: string): number | null => {
     return Number.isInteger(pid) && pid > 0 ? pid : null
   } catch {
     return null
+  }
+}
+
+/** The embedded postmaster of a data folder while it runs (its pid file may outlive it), or null. */
+export const embeddedPostmaster = (dataDir: string): number | null => {
+  const pid = postmasterPid(dataDir)
+  if (pid === null) return null
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres") ? pid : null
+  } catch {
+    return null
+  }
+}
+
+/** Sends `signal` to the process group `leader` leads; nothing if it is gone. */
+export const signalProcessGroup = (leader: number, signal: NodeJS.Signals): void => {
+  try {
+    process.kill(-leader, signal)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error
   }
 }
 

