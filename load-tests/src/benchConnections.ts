@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -6,7 +6,12 @@ import { parseArgs } from "node:util"
 import { hashSecret, restartablePort } from "@fleetcore/platform"
 import pg from "pg"
 import { makeCommandLine } from "./commandLine.js"
-import { ConnectionGenerators } from "./connectionGenerators.js"
+import {
+  ConnectionGenerators,
+  restartFigures,
+  waveFigures,
+  writeConnectionResult,
+} from "./connectionGenerators.js"
 import { FleetServerProcess, startFleetServer, waitUntilReady } from "./FleetServerProcess.js"
 import { machineInfo } from "./machineInfo.js"
 import { type MemoryAfterGc, memoryAfterGc, writeHeapSnapshot } from "./memoryAfterGc.js"
@@ -164,31 +169,13 @@ generators.close()
 await server.stop(60_000)
 rmSync(dataDir, { recursive: true, force: true })
 
-const at = new Date().toISOString()
-const result = {
-  at,
+writeConnectionResult(repo, "connections", {
+  at: new Date().toISOString(),
   machine: machineInfo(),
   connections: count,
   inFlight,
-  cold: {
-    connected: cold.connected,
-    failed: cold.failed,
-    seconds: cold.ms / 1000,
-    perS: cold.connected / (cold.ms / 1000),
-  },
+  cold: waveFigures(cold),
   memory,
-  restart: {
-    stopSeconds: stopMs / 1000,
-    connected: restart.connected,
-    failed: restart.failed,
-    secondsAfterReady: restart.ms / 1000,
-    perS: restart.connected / (restart.ms / 1000),
-  },
-}
-const dir = join(repo, "load-tests", "results")
-mkdirSync(dir, { recursive: true })
-const file = join(dir, `connections-${at.replace(/[:.]/gu, "-")}.json`)
-writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`)
-console.log(JSON.stringify(result, null, 2))
-console.log(`results: ${file}`)
+  restart: { stopSeconds: stopMs / 1000, ...restartFigures(restart) },
+})
 process.exit(0)

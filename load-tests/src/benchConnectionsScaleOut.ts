@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { chmodSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -12,7 +12,12 @@ import {
   startPostgresServer,
 } from "@fleetcore/platform"
 import pg from "pg"
-import { ConnectionGenerators } from "./connectionGenerators.js"
+import {
+  ConnectionGenerators,
+  restartFigures,
+  waveFigures,
+  writeConnectionResult,
+} from "./connectionGenerators.js"
 import { machineInfo } from "./machineInfo.js"
 import { type MemoryAfterGc, memoryAfterGc } from "./memoryAfterGc.js"
 import { type RoleProcess, startRoleProcess } from "./RoleProcess.js"
@@ -156,29 +161,17 @@ export const benchConnectionsScaleOut = async (options: {
       `restart: ${restart.connected} back in (${restart.failed} failed) ${(restart.ms / 1000).toFixed(1)} s after every ingest process was ready`,
     )
 
-    const at = new Date().toISOString()
-    const result = {
-      at,
+    writeConnectionResult(repo, "connections-scale-out", {
+      at: new Date().toISOString(),
       machine: machineInfo(),
       mode: "scale-out",
       connections: count,
       ingestProcesses,
       inFlight: perGenerator * ingestProcesses,
-      first: { connected: first.connected, failed: first.failed, seconds: first.ms / 1000 },
+      first: waveFigures(first),
       memory,
-      restart: {
-        connected: restart.connected,
-        failed: restart.failed,
-        secondsAfterReady: restart.ms / 1000,
-        perS: restart.connected / (restart.ms / 1000),
-      },
-    }
-    const dir = join(repo, "load-tests", "results")
-    mkdirSync(dir, { recursive: true })
-    const file = join(dir, `connections-scale-out-${at.replace(/[:.]/gu, "-")}.json`)
-    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`)
-    console.log(JSON.stringify(result, null, 2))
-    console.log(`results: ${file}`)
+      restart: restartFigures(restart),
+    })
   } finally {
     generators?.close()
     await Promise.all(ingests.map((ingest) => ingest.process.stop(60_000)))

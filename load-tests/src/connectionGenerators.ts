@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from "node:child_process"
+import { mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import type { GeneratorCommand, GeneratorReport } from "./connectionGenerator.js"
@@ -104,4 +105,31 @@ export class ConnectionGenerators {
     const total = this.connected.reduce((a, b) => a + b, 0)
     console.log(`  … ${total} in after ${Math.round(ms / 1000)} s`)
   }
+}
+
+/** A wave's figures as the results files keep them; a restart's seconds count from the server being ready. */
+export const waveFigures = (wave: WaveResult) => ({
+  connected: wave.connected,
+  failed: wave.failed,
+  seconds: wave.ms / 1000,
+  perS: wave.connected / (wave.ms / 1000),
+})
+
+export const restartFigures = (wave: WaveResult) => {
+  const { seconds, ...rest } = waveFigures(wave)
+  return { ...rest, secondsAfterReady: seconds }
+}
+
+/** Writes `<repo>/load-tests/results/<prefix>-<at>.json`, prints the result and the file. */
+export const writeConnectionResult = <T extends { readonly at: string }>(
+  repo: string,
+  prefix: string,
+  result: T,
+): void => {
+  const dir = join(repo, "load-tests", "results")
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, `${prefix}-${result.at.replace(/[:.]/gu, "-")}.json`)
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`)
+  console.log(JSON.stringify(result, null, 2))
+  console.log(`results: ${file}`)
 }
