@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto"
 import { existsSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join, resolve } from "node:path"
-import { makeDeviceCommandService, makeTokens, registerApi } from "@fleetcore/api"
+import { makeDeviceCommandService } from "@fleetcore/api/shared"
 import {
   type DeviceLinks,
   deviceVerifierKey,
@@ -29,7 +29,6 @@ import { documentStoreOf } from "./documentStore.js"
 import { jwtSecret } from "./jwtSecret.js"
 import { loadConfig } from "./loadConfig.js"
 import { lockDataDir } from "./lockDataDir.js"
-import { seedDemoData, startDemoSimulator } from "./roles/demoStart.js"
 import { registerIngestRoutes, startDeviceListeners } from "./roles/IngestRole.js"
 import { announceDeviceChange, type DeviceChange, followIngestSignals } from "./roles/ingestSignals.js"
 import { ROLES, type Role } from "./roles/Roles.js"
@@ -155,7 +154,15 @@ export const runRoles = async (config: AppConfig): Promise<RunningRoles> => {
     )
     const documents = documentStoreOf(config.documentsS3, dataDir)
     cleanups.unshift(async () => documents.close())
-    const demo = has("api") ? await seedDemoData(config, services, documents.store, dataDir, log) : null
+    // The API's package and the demo's seeding are loaded where the API runs: an ingest or engine
+    // process does without their modules (about 25 MiB of resident memory).
+    const apiSide = has("api")
+      ? { api: await import("@fleetcore/api"), demo: await import("./roles/demoStart.js") }
+      : null
+    const demo =
+      apiSide === null
+        ? null
+        : await apiSide.demo.seedDemoData(config, services, documents.store, dataDir, log)
 
     const serverKey = await jwtSecret(config.jwtSecret, dataDir)
     const http = uws.App()
@@ -197,12 +204,12 @@ export const runRoles = async (config: AppConfig): Promise<RunningRoles> => {
     }
     const metricsToken = Option.match(config.metricsToken, { onNone: () => null, onSome: Redacted.value })
     let routes: ReadonlyArray<RouteEntry> = []
-    if (has("api")) {
+    if (apiSide !== null) {
       log.info({ store: documents.store.kind }, "documents storage")
-      const api = await registerApi(http, {
+      const api = await apiSide.api.registerApi(http, {
         ...services,
         ch: present(services.ch, "ClickHouse"),
-        tokens: makeTokens({
+        tokens: apiSide.api.makeTokens({
           secret: serverKey,
           accessTtlS: config.accessTokenTtlS,
           refreshTtlS: config.refreshTokenTtlS,
@@ -243,8 +250,16 @@ export const runRoles = async (config: AppConfig): Promise<RunningRoles> => {
     const listeners = ingest === null ? null : await startDeviceListeners(config, ingest)
     if (listeners !== null) cleanups.push(...listeners.closers)
     const mqttUrl = listeners === null ? null : `mqtt://${localHost}:${listeners.mqttPort}`
-    if (demo !== null && demo.devices.length > 0 && listeners !== null && mqttUrl !== null) {
-      cleanups.push(await startDemoSimulator(config, services.db, demo, mqttUrl, localHost, listeners, log))
+    if (
+      apiSide !== null &&
+      demo !== null &&
+      demo.devices.length > 0 &&
+      listeners !== null &&
+      mqttUrl !== null
+    ) {
+      cleanups.push(
+        await apiSide.demo.startDemoSimulator(config, services.db, demo, mqttUrl, localHost, listeners, log),
+      )
     }
     return {
       roles,

@@ -1,4 +1,4 @@
-import { DEVICE_COMMANDS_CHANNEL, type DeviceCommandService } from "@fleetcore/api"
+import { DEVICE_COMMANDS_CHANNEL, type DeviceCommandService } from "@fleetcore/api/shared"
 import { type Log, listenPostgres, type PostgresListener } from "@fleetcore/platform"
 import type pg from "pg"
 

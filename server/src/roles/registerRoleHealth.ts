@@ -1,4 +1,4 @@
-import { checkReadiness, makeMetricsAccess } from "@fleetcore/api"
+import { checkReadiness, makeMetricsAccess } from "@fleetcore/api/shared"
 import {
   type BusTransport,
   type ClickHouseClient,

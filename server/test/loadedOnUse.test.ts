@@ -41,3 +41,31 @@ await ch.close()`),
     ).toBe(true)
   }, 60_000)
 })
+
+/** The API package's files a process that imports FleetCore has parsed (through its inspector). */
+const apiFilesAfterImport = async (): Promise<ReadonlyArray<string>> => {
+  const fleetCore = JSON.stringify(join(repo, "server", "dist", "FleetCore.js"))
+  const script = `const { Session } = await import("node:inspector/promises")
+const session = new Session()
+session.connect()
+const parsed = []
+session.on("Debugger.scriptParsed", (message) => parsed.push(message.params.url))
+await session.post("Debugger.enable")
+await import(${fleetCore})
+console.log(JSON.stringify(parsed.filter((url) => url.includes(${JSON.stringify(`${repo}/api/dist/`)}))))`
+  const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
+    cwd: repo,
+    timeout: 60_000,
+  })
+  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "[]") as string[]
+}
+
+describe("the API package", () => {
+  it("is loaded by a process without the API role only for what it shares (commands, readiness, metrics)", async () => {
+    const files = await apiFilesAfterImport()
+    expect(files.some((url) => url.endsWith("/api/dist/shared.js"))).toBe(true)
+    expect(
+      files.filter((url) => url.endsWith("/api/dist/index.js") || url.includes("/api/dist/routes/")),
+    ).toEqual([])
+  }, 60_000)
+})
