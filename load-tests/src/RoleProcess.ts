@@ -1,7 +1,13 @@
 import { spawn } from "node:child_process"
-import { closeSync, mkdirSync, openSync } from "node:fs"
+import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs"
 import { join } from "node:path"
-import { restartablePort } from "@fleetcore/platform"
+import {
+  type KafkaBroker,
+  type PostgresServer,
+  restartablePort,
+  startKafkaBroker,
+  startPostgresServer,
+} from "@fleetcore/platform"
 import { canConnect, serverLogTail } from "./FleetServerProcess.js"
 
 /** One `fleetcore <roles>` process of a scale-out system under test. */
@@ -99,5 +105,62 @@ export const startRoleProcess = async (options: {
       throw new Error(`fleetcore ${options.roles} not ready in time:\n${serverLogTail(options.dataDir, 20)}`)
     }
     await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+/** What the role processes of a scale-out system share: the project's Kafka broker and a PostgreSQL server. */
+export interface ScaleOutStores {
+  /** The environment every role process of the system gets. */
+  readonly env: Readonly<Record<string, string>>
+  /** The PostgreSQL server's owner URL (DATABASE_URL). */
+  readonly databaseUrl: string
+  readonly kafkaDir: string
+  /** The PostgreSQL server's data folder (its `postmaster.pid` names the server). */
+  readonly postgresDir: string
+  /** Stops the broker and the server (the role processes first: the caller's). */
+  readonly stop: () => Promise<void>
+}
+
+/**
+ * Starts the project's Kafka broker (`partitions` a topic) and a PostgreSQL server under `root`,
+ * and the environment of role processes on them: FLEET_BUS=kafka, DATABASE_URL, and one random
+ * FLEET_JWT_SECRET (`jwtSecret`) and demo admin password (`adminPassword`) for them all.
+ */
+export const startScaleOutStores = async (
+  root: string,
+  partitions: number,
+): Promise<ScaleOutStores & { readonly jwtSecret: string; readonly adminPassword: string }> => {
+  // PostgreSQL, run as its own user when we are root, must pass through this folder.
+  chmodSync(root, 0o711)
+  const jwtSecret = `bench-${Math.random().toString(36).slice(2)}-a-secret-of-some-48-bytes-or-so`
+  const adminPassword = `bench-${Math.random().toString(36).slice(2)}`
+  let broker: KafkaBroker | undefined
+  let postgres: PostgresServer | undefined
+  const stop = async () => {
+    await postgres?.stop()
+    await broker?.stop()
+  }
+  try {
+    broker = await startKafkaBroker({ dataDir: join(root, "kafka"), partitions })
+    postgres = await startPostgresServer(join(root, "postgres"))
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return {
+    env: {
+      FLEET_BUS: "kafka",
+      FLEET_KAFKA_BROKERS: broker.bootstrap,
+      FLEET_BUS_PARTITIONS: String(partitions),
+      DATABASE_URL: postgres.url,
+      FLEET_JWT_SECRET: jwtSecret,
+      FLEET_DEMO_ADMIN_PASSWORD: adminPassword,
+    },
+    databaseUrl: postgres.url,
+    kafkaDir: join(root, "kafka"),
+    postgresDir: postgres.dataDir,
+    jwtSecret,
+    adminPassword,
+    stop,
   }
 }

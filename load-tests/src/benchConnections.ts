@@ -14,7 +14,7 @@ import {
 } from "./connectionGenerators.js"
 import { FleetServerProcess, startFleetServer, waitUntilReady } from "./FleetServerProcess.js"
 import { machineInfo } from "./machineInfo.js"
-import { type MemoryAfterGc, memoryAfterGc, writeHeapSnapshot } from "./memoryAfterGc.js"
+import { type MemoryAfterGc, memoryAfterGc, mib, writeHeapSnapshot } from "./memoryAfterGc.js"
 
 const USAGE = `usage: npm run bench:connections -- [--connections 15000] [--in-flight 200] [--profile DIR]
                                    [--heap-snapshots DIR] [--ingest-processes N]
@@ -67,7 +67,6 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 const dataDir = mkdtempSync(join(tmpdir(), "fleetcore-bench-connections-"))
 const adminPassword = `bench-${Math.random().toString(36).slice(2)}`
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
 
 console.log(`starting FleetCore in ${dataDir} …`)
 const inspectPort = await restartablePort()

@@ -1,16 +1,9 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { deviceSecretVerifier, deviceVerifierKey } from "@fleetcore/ingest"
-import {
-  hashSecret,
-  type KafkaBroker,
-  type PostgresServer,
-  restartablePort,
-  startKafkaBroker,
-  startPostgresServer,
-} from "@fleetcore/platform"
+import { hashSecret, restartablePort } from "@fleetcore/platform"
 import pg from "pg"
 import {
   ConnectionGenerators,
@@ -19,11 +12,15 @@ import {
   writeConnectionResult,
 } from "./connectionGenerators.js"
 import { machineInfo } from "./machineInfo.js"
-import { type MemoryAfterGc, memoryAfterGc } from "./memoryAfterGc.js"
-import { type RoleProcess, startRoleProcess } from "./RoleProcess.js"
+import { type MemoryAfterGc, memoryAfterGc, mib } from "./memoryAfterGc.js"
+import {
+  type RoleProcess,
+  type ScaleOutStores,
+  startRoleProcess,
+  startScaleOutStores,
+} from "./RoleProcess.js"
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
-const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const sum = (values: ReadonlyArray<number>) => values.reduce((a, b) => a + b, 0)
 
@@ -52,26 +49,15 @@ export const benchConnectionsScaleOut = async (options: {
 }): Promise<void> => {
   const { connections: count, ingestProcesses } = options
   const root = mkdtempSync(join(tmpdir(), "fleetcore-bench-connections-scale-out-"))
-  // PostgreSQL, run as its own user when we are root, must pass through this folder.
-  chmodSync(root, 0o711)
-  const jwtSecret = `bench-${Math.random().toString(36).slice(2)}-a-secret-of-some-48-bytes-or-so`
-  let broker: KafkaBroker | undefined
-  let postgres: PostgresServer | undefined
+  let stores: ScaleOutStores | undefined
   let engineApi: RoleProcess | undefined
   const ingests: Ingest[] = []
   let generators: ConnectionGenerators | undefined
   try {
     console.log(`starting Kafka, PostgreSQL, engine,api and ${ingestProcesses} ingest processes in ${root} …`)
-    broker = await startKafkaBroker({ dataDir: join(root, "kafka"), partitions: 4 })
-    postgres = await startPostgresServer(join(root, "postgres"))
-    const env = {
-      FLEET_BUS: "kafka",
-      FLEET_KAFKA_BROKERS: broker.bootstrap,
-      FLEET_BUS_PARTITIONS: "4",
-      DATABASE_URL: postgres.url,
-      FLEET_JWT_SECRET: jwtSecret,
-      FLEET_DEMO_ADMIN_PASSWORD: `bench-${Math.random().toString(36).slice(2)}`,
-    }
+    const started = await startScaleOutStores(root, 4)
+    stores = started
+    const { env, jwtSecret, databaseUrl } = started
     engineApi = await startRoleProcess({ repo, roles: "engine,api", dataDir: join(root, "engine-api"), env })
     const startIngest = (dataDir: string, inspectPort: number) =>
       startRoleProcess({
@@ -93,7 +79,7 @@ export const benchConnectionsScaleOut = async (options: {
     const ids = Array.from({ length: count }, (_, i) => `conn-${String(i + 1).padStart(6, "0")}`)
     const hash = await hashSecret(secret)
     const key = deviceVerifierKey(new TextEncoder().encode(jwtSecret))
-    const db = new pg.Client({ connectionString: postgres.url })
+    const db = new pg.Client({ connectionString: databaseUrl })
     await db.connect()
     const org = await db.query<{ id: string }>("SELECT id FROM organisations ORDER BY created_at LIMIT 1")
     for (let at = 0; at < ids.length; at += 10_000) {
@@ -176,8 +162,7 @@ export const benchConnectionsScaleOut = async (options: {
     generators?.close()
     await Promise.all(ingests.map((ingest) => ingest.process.stop(60_000)))
     await engineApi?.stop(60_000)
-    await postgres?.stop()
-    await broker?.stop()
+    await stores?.stop()
     rmSync(root, { recursive: true, force: true })
   }
 }

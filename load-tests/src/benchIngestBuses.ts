@@ -1,20 +1,19 @@
 import { spawn } from "node:child_process"
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import {
-  type KafkaBroker,
-  type PostgresServer,
-  startKafkaBroker,
-  startPostgresServer,
-} from "@fleetcore/platform"
 import { makeCommandLine } from "./commandLine.js"
 import { startFleetServer } from "./FleetServerProcess.js"
 import { machineInfo } from "./machineInfo.js"
 import { histogramQuantile, metricValue } from "./metrics.js"
 import { cpuSeconds, pidsOf } from "./processCpu.js"
-import { type RoleProcess, startRoleProcess } from "./RoleProcess.js"
+import {
+  type RoleProcess,
+  type ScaleOutStores,
+  startRoleProcess,
+  startScaleOutStores,
+} from "./RoleProcess.js"
 
 const USAGE = `usage: npm run bench:ingest -- --bus embedded|kafka|both [bench:ingest's load flags]
 Runs bench:ingest (MQTT) against FleetCore on each bus, one after the other, with the same flags:
@@ -69,49 +68,35 @@ const startEmbedded = async (): Promise<System> => {
 }
 
 const startKafkaStack = async (): Promise<System> => {
-  const password = `bench-${Math.random().toString(36).slice(2)}`
   const root = mkdtempSync(join(tmpdir(), "fleetcore-bench-kafka-"))
-  // PostgreSQL, run as its own user when we are root, must pass through this folder.
-  chmodSync(root, 0o711)
-  let broker: KafkaBroker | undefined
-  let postgres: PostgresServer | undefined
+  let stores: ScaleOutStores | undefined
   const roles: RoleProcess[] = []
   const stop = async () => {
     await Promise.all(roles.map((r) => r.stop(60_000)))
-    await postgres?.stop()
-    await broker?.stop()
+    await stores?.stop()
     rmSync(root, { recursive: true, force: true })
   }
   try {
-    broker = await startKafkaBroker({ dataDir: join(root, "kafka"), partitions: PARTITIONS })
-    postgres = await startPostgresServer(join(root, "postgres"))
-    const env = {
-      FLEET_BUS: "kafka",
-      FLEET_KAFKA_BROKERS: broker.bootstrap,
-      FLEET_BUS_PARTITIONS: String(PARTITIONS),
-      DATABASE_URL: postgres.url,
-      FLEET_JWT_SECRET: `bench-${Math.random().toString(36).slice(2)}-a-secret-of-some-48-bytes-or-so`,
-      FLEET_DEMO_ADMIN_PASSWORD: password,
-    }
+    const started = await startScaleOutStores(root, PARTITIONS)
+    stores = started
+    const { env, kafkaDir, postgresDir } = started
     // Started together: they migrate the one PostgreSQL one after another (an advisory lock).
     const [engineApi, ingest] = await Promise.all([
       startRoleProcess({ repo, roles: "engine,api", dataDir: join(root, "engine-api"), env }),
       startRoleProcess({ repo, roles: "ingest", dataDir: join(root, "ingest"), env, mqtt: true }),
     ])
     roles.push(engineApi, ingest)
-    const kafkaDir = join(root, "kafka")
-    const pgDir = postgres.dataDir
     return {
       bus: "kafka",
       api: engineApi.httpUrl,
       mqttUrl: ingest.mqttUrl,
-      password,
+      password: started.adminPassword,
       metrics: [`${ingest.httpUrl}/metrics`, `${engineApi.httpUrl}/metrics`],
       processes: [
         { name: "fleetcore ingest", pids: () => [ingest.pid] },
         { name: "fleetcore engine,api", pids: () => [engineApi.pid] },
         { name: "kafka broker", pids: () => pidsOf.commandLine(kafkaDir) },
-        { name: "postgresql server", pids: () => pidsOf.postgres(pgDir) },
+        { name: "postgresql server", pids: () => pidsOf.postgres(postgresDir) },
       ],
       stop,
     }

@@ -1,6 +1,9 @@
 import { createWriteStream } from "node:fs"
 import { withInspector } from "./inspector.js"
 
+/** Bytes in MiB, to a tenth, as the results files keep memory. */
+export const mib = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10
+
 export interface MemoryAfterGc {
   /** Resident set size after the collection (V8 may keep freed pages: an upper bound). */
   readonly rssBytes: number

@@ -10,20 +10,23 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 const dataDir = mkdtempSync(join(tmpdir(), "fleetcore-chdb-on-use-"))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
-/**
- * Runs `body` (an ES module's statements) in a Node process of its own, then answers whether that
- * process maps chDB's library (about 150 MiB of resident memory once loaded).
- */
-const mapsChdbAfter = async (body: string): Promise<boolean> => {
-  const script = `${body}
-const { readFileSync } = await import("node:fs")
-console.log(readFileSync("/proc/self/maps", "utf8").includes("libchdb") ? "mapped" : "absent")`
+/** Runs `script` (an ES module's statements) in a Node process of its own; its last line of output. */
+const lastLineOf = async (script: string): Promise<string> => {
   const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
     cwd: repo,
     timeout: 60_000,
   })
-  return stdout.trim().split("\n").at(-1) === "mapped"
+  return stdout.trim().split("\n").at(-1) ?? ""
 }
+
+/**
+ * Runs `body` in a Node process of its own, then answers whether that process maps chDB's library
+ * (about 150 MiB of resident memory once loaded).
+ */
+const mapsChdbAfter = async (body: string): Promise<boolean> =>
+  (await lastLineOf(`${body}
+const { readFileSync } = await import("node:fs")
+console.log(readFileSync("/proc/self/maps", "utf8").includes("libchdb") ? "mapped" : "absent")`)) === "mapped"
 
 describe("chDB's library", () => {
   it("is not loaded by a process that only imports FleetCore (an ingest process, or one with a ClickHouse server)", async () => {
@@ -45,19 +48,16 @@ await ch.close()`),
 /** The API package's files a process that imports FleetCore has parsed (through its inspector). */
 const apiFilesAfterImport = async (): Promise<ReadonlyArray<string>> => {
   const fleetCore = JSON.stringify(join(repo, "server", "dist", "FleetCore.js"))
-  const script = `const { Session } = await import("node:inspector/promises")
+  const apiDist = JSON.stringify(`${repo}/api/dist/`)
+  const line = await lastLineOf(`const { Session } = await import("node:inspector/promises")
 const session = new Session()
 session.connect()
 const parsed = []
 session.on("Debugger.scriptParsed", (message) => parsed.push(message.params.url))
 await session.post("Debugger.enable")
 await import(${fleetCore})
-console.log(JSON.stringify(parsed.filter((url) => url.includes(${JSON.stringify(`${repo}/api/dist/`)}))))`
-  const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
-    cwd: repo,
-    timeout: 60_000,
-  })
-  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "[]") as string[]
+console.log(JSON.stringify(parsed.filter((url) => url.includes(${apiDist}))))`)
+  return JSON.parse(line) as string[]
 }
 
 describe("the API package", () => {
