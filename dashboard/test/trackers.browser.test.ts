@@ -1,6 +1,6 @@
 import { connect } from "node:net"
 import { encodeImeiHandshake } from "@fleetcore/ingest"
-import { freePort } from "@fleetcore/platform"
+import { restartablePort } from "@fleetcore/platform"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type BrowserFleet, startBrowserFleet } from "./browserFleet.js"
 
@@ -21,7 +21,7 @@ describe("trackers in the browser", () => {
   let phoneVehicle: string
 
   beforeAll(async () => {
-    b = await startBrowserFleet("trackers", { teltonikaPort: await freePort() })
+    b = await startBrowserFleet("trackers", { teltonikaPort: await restartablePort() })
     await b.addUser({ email: "owner.en@trackers.example", role: "owner", name: "Owner", locale: "en" })
     await b.addUser({ email: "owner.ru@trackers.example", role: "owner", name: "Владелец", locale: "ru" })
     token = await b.tokenOf("owner.en@trackers.example")

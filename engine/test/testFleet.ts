@@ -4,10 +4,10 @@ import { join } from "node:path"
 import {
   AppLog,
   EmbeddedPostgresLayer,
-  freePort,
   makeLog,
   Postgres,
   type PostgresClient,
+  restartablePort,
 } from "@fleetcore/platform"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
 import { Effect, Layer, ManagedRuntime } from "effect"
@@ -34,7 +34,7 @@ export const useTestFleet = (name: string, vehicles: number): TestFleet => {
   }
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), `fleetcore-${name}-`))
-    const layer = EmbeddedPostgresLayer({ dataDir: dir, port: await freePort(), poolSize: 2 }).pipe(
+    const layer = EmbeddedPostgresLayer({ dataDir: dir, port: await restartablePort(), poolSize: 2 }).pipe(
       Layer.provide(Layer.succeed(AppLog, makeLog("silent"))),
     )
     runtime = ManagedRuntime.make(layer)

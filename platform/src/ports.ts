@@ -12,13 +12,6 @@ const tryListen = (port: number): Promise<number | null> =>
     })
   })
 
-/** A TCP port on 127.0.0.1 that was free a moment ago (the OS picks it, from its ephemeral range). */
-export const freePort = async (): Promise<number> => {
-  const port = await tryListen(0)
-  if (port === null) throw new Error("the OS gave no free port on 127.0.0.1")
-  return port
-}
-
 /** The lowest port the OS hands out to outgoing connections (Linux says it; 32768 elsewhere). */
 const ephemeralLow = (): number => {
   try {
@@ -30,9 +23,10 @@ const ephemeralLow = (): number => {
 }
 
 /**
- * A free port below the OS's ephemeral range, for a server that is stopped and started again on the
- * same port: a port from the ephemeral range may meanwhile become the local end of some other
- * process's outgoing connection, and the restart then cannot listen.
+ * A TCP port on 127.0.0.1 that was free a moment ago, below the OS's ephemeral range: every caller
+ * listens on it later (after a start, or again after a restart), and a port from the ephemeral range
+ * may meanwhile become the local end of some other process's outgoing connection (a test once failed
+ * so: EADDRINUSE on a Teltonika port picked before its FleetCore had started).
  */
 export const restartablePort = async (): Promise<number> => {
   const low = 10_000

@@ -5,7 +5,7 @@ import { Effect, Layer, ManagedRuntime } from "effect"
 import { AppLog, makeLog } from "../src/Log.js"
 import { Postgres, type PostgresClient } from "../src/Postgres.js"
 import { EmbeddedPostgresLayer } from "../src/PostgresLive.js"
-import { freePort } from "../src/ports.js"
+import { restartablePort } from "../src/ports.js"
 
 export interface TestPostgres {
   /** The folder the server's data lives in, for anything else the test keeps beside it. */
@@ -19,7 +19,7 @@ export interface TestPostgres {
 export const startTestPostgres = async (name: string): Promise<TestPostgres> => {
   const dir = await mkdtemp(join(tmpdir(), `fleetcore-${name}-`))
   const runtime = ManagedRuntime.make(
-    EmbeddedPostgresLayer({ dataDir: dir, port: await freePort(), poolSize: 4 }).pipe(
+    EmbeddedPostgresLayer({ dataDir: dir, port: await restartablePort(), poolSize: 4 }).pipe(
       Layer.provide(Layer.succeed(AppLog, makeLog("silent"))),
     ),
   )

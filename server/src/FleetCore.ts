@@ -15,12 +15,12 @@ import {
   type BusTransport,
   ClickHouse,
   type ClickHouseClient,
-  freePort,
   makeLog,
   makeMetrics,
   Postgres,
   type PostgresClient,
   type RouteEntry,
+  restartablePort,
 } from "@fleetcore/platform"
 import uws from "@trufflesuite/uws-js-unofficial"
 import { Effect, ManagedRuntime, Option, Redacted } from "effect"
@@ -120,7 +120,7 @@ export const runRoles = async (config: AppConfig): Promise<RunningRoles> => {
   const log = makeLog(config.logLevel)
   const metrics = makeMetrics()
   const dataDir = resolve(config.dataDir)
-  const postgresPort = config.postgresPort === 0 ? await freePort() : config.postgresPort
+  const postgresPort = config.postgresPort === 0 ? await restartablePort() : config.postgresPort
   const unlock = await lockDataDir(dataDir)
   const runtime = ManagedRuntime.make(
     roleLayer({

@@ -1,4 +1,4 @@
-import { freePort } from "@fleetcore/platform"
+import { restartablePort } from "@fleetcore/platform"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type ApiClient, DEMO_PASSWORD, eventually, type Harness, login, startHarness } from "./harness.js"
 
@@ -11,7 +11,7 @@ let h: Harness
 let admin: ApiClient
 
 beforeAll(async () => {
-  h = await startHarness(3, { teltonikaPort: await freePort(), gt06Port: await freePort() })
+  h = await startHarness(3, { teltonikaPort: await restartablePort(), gt06Port: await restartablePort() })
   admin = await login(h.fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
 })
 afterAll(async () => {

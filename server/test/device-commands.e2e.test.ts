@@ -9,7 +9,7 @@ import {
   encodeCodec12,
   encodeImeiHandshake,
 } from "@fleetcore/ingest"
-import { freePort, makeLog } from "@fleetcore/platform"
+import { makeLog, restartablePort } from "@fleetcore/platform"
 import mqtt from "mqtt"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import WebSocket from "ws"
@@ -51,7 +51,7 @@ interface Command {
 }
 
 beforeAll(async () => {
-  h = await startHarness(0, { teltonikaPort: await freePort() })
+  h = await startHarness(0, { teltonikaPort: await restartablePort() })
   admin = await login(h.fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
   const orgId = await demoOrgId(h.fleet)
   await createUser(h.fleet, orgId, "dispatcher", "dispatcher@cmd.example", "dispatcher-pass-1")

@@ -1,6 +1,6 @@
 import { connect, type Socket } from "node:net"
 import { type CommandAnswer, encodeAck, encodeFrame, gt06Frames, readFrame } from "@fleetcore/ingest"
-import { freePort } from "@fleetcore/platform"
+import { restartablePort } from "@fleetcore/platform"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import WebSocket from "ws"
 import {
@@ -30,7 +30,7 @@ const IMEI = "864717003283581"
 const UNKNOWN_IMEI = "861000000000016"
 
 beforeAll(async () => {
-  h = await startHarness(0, { gt06Port: await freePort() })
+  h = await startHarness(0, { gt06Port: await restartablePort() })
   admin = await login(h.fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
   await createUser(h.fleet, await demoOrgId(h.fleet), "owner", "owner@gt06.example", "owner-pass-1")
   owner = await login(h.fleet, "owner@gt06.example", "owner-pass-1")

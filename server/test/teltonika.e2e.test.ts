@@ -1,6 +1,6 @@
 import { connect, type Socket } from "node:net"
 import { CODEC_8, CODEC_8E, encodeAvlPacket, encodeImeiHandshake } from "@fleetcore/ingest"
-import { freePort } from "@fleetcore/platform"
+import { restartablePort } from "@fleetcore/platform"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import WebSocket from "ws"
 import {
@@ -29,7 +29,7 @@ const IMEI = "356307042441013"
 const UNKNOWN_IMEI = "490154203237518"
 
 beforeAll(async () => {
-  h = await startHarness(0, { teltonikaPort: await freePort() })
+  h = await startHarness(0, { teltonikaPort: await restartablePort() })
   admin = await login(h.fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
   await createUser(h.fleet, await demoOrgId(h.fleet), "owner", "owner@trackers.example", "owner-pass-1")
   owner = await login(h.fleet, "owner@trackers.example", "owner-pass-1")

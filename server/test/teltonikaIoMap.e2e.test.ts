@@ -1,6 +1,6 @@
 import { connect } from "node:net"
 import { CODEC_8E, encodeAvlPacket, encodeImeiHandshake } from "@fleetcore/ingest"
-import { freePort } from "@fleetcore/platform"
+import { restartablePort } from "@fleetcore/platform"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type ApiClient, DEMO_PASSWORD, eventually, type Harness, login, startHarness } from "./harness.js"
 
@@ -12,7 +12,7 @@ let h: Harness
 let admin: ApiClient
 
 beforeAll(async () => {
-  h = await startHarness(0, { teltonikaPort: await freePort() })
+  h = await startHarness(0, { teltonikaPort: await restartablePort() })
   admin = await login(h.fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
 })
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { createSocket } from "node:dgram"
 import { CODEC_8E, encodeAvlPacket, encodeUdpDatagram } from "@fleetcore/ingest"
-import { freePort } from "@fleetcore/platform"
+import { restartablePort } from "@fleetcore/platform"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   type ApiClient,
@@ -25,7 +25,7 @@ const udp = createSocket("udp4")
 const answers: Buffer[] = []
 
 beforeAll(async () => {
-  h = await startHarness(0, { teltonikaPort: await freePort() })
+  h = await startHarness(0, { teltonikaPort: await restartablePort() })
   admin = await login(h.fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
   await createUser(h.fleet, await demoOrgId(h.fleet), "owner", "owner@udp.example", "owner-pass-1")
   owner = await login(h.fleet, "owner@udp.example", "owner-pass-1")
