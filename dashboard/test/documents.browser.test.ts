@@ -139,6 +139,8 @@ describe("documents in a browser", () => {
     const items = page.getByTestId("document-item")
     await items.filter({ hasText: "front.jpg" }).getByTestId("document-preview-open").click()
     await page.getByTestId("document-preview-image").waitFor()
+    // A preview is a dialog; only a confirmation (below) is an alert dialog.
+    expect(await page.getByTestId("document-preview").getAttribute("role")).toBe("dialog")
     await expect
       .poll(
         () =>
@@ -210,6 +212,7 @@ describe("documents in a browser", () => {
     // Delete, confirmed.
     await page.goto(`${fleet.httpUrl}/documents/vehicle/${vehicleId}`)
     await items.filter({ hasText: "front.jpg" }).getByTestId("document-delete").click()
+    expect(await page.getByTestId("confirm-dialog").getAttribute("role")).toBe("alertdialog")
     await page.getByTestId("confirm-dialog-confirm").click()
     await expect.poll(() => page.getByTestId("document-item").count(), POLL).toBe(3)
     expect(b.pageErrors).toEqual([])

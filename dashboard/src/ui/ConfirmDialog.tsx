@@ -1,4 +1,4 @@
-import { AlertDialog } from "@kobalte/core/alert-dialog"
+import * as AlertDialog from "@kobalte/core/alert-dialog"
 import { createSignal, type JSX } from "solid-js"
 import { errorMessage } from "../api/errorMessage"
 import { useI18n } from "../i18n/I18nContext"
@@ -34,7 +34,7 @@ export const ConfirmDialog = (props: ConfirmDialogProps) => {
     }
   }
   return (
-    <AlertDialog
+    <AlertDialog.Root
       open={props.open}
       onOpenChange={(open) => {
         if (!busy()) {
@@ -73,6 +73,6 @@ export const ConfirmDialog = (props: ConfirmDialogProps) => {
           </AlertDialog.Content>
         </div>
       </AlertDialog.Portal>
-    </AlertDialog>
+    </AlertDialog.Root>
   )
 }

@@ -1,4 +1,4 @@
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { type Accessor, type JSX, Show } from "solid-js"
 
 /**
@@ -11,7 +11,7 @@ export const ItemDialog = <T,>(props: {
   readonly testId: string
   readonly children: (item: Accessor<NonNullable<T>>) => JSX.Element
 }) => (
-  <Dialog open={props.item !== null} onOpenChange={(open) => !open && props.onClose()}>
+  <Dialog.Root open={props.item !== null} onOpenChange={(open) => !open && props.onClose()}>
     <Dialog.Portal>
       <Dialog.Overlay class="dialog__overlay" />
       <div class="dialog__positioner">
@@ -20,5 +20,5 @@ export const ItemDialog = <T,>(props: {
         </Dialog.Content>
       </div>
     </Dialog.Portal>
-  </Dialog>
+  </Dialog.Root>
 )

@@ -1,4 +1,4 @@
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { createEffect, createSignal, For, Show } from "solid-js"
 import { errorMessage } from "../../api/errorMessage"
 import { useI18n } from "../../i18n/I18nContext"
@@ -56,7 +56,7 @@ export const AlertActionDialog = (props: {
     }
   }
   return (
-    <Dialog open={props.action !== null} onOpenChange={(open) => !open && !busy() && props.onClose()}>
+    <Dialog.Root open={props.action !== null} onOpenChange={(open) => !open && !busy() && props.onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay class="dialog__overlay" />
         <div class="dialog__positioner">
@@ -123,6 +123,6 @@ export const AlertActionDialog = (props: {
           </Dialog.Content>
         </div>
       </Dialog.Portal>
-    </Dialog>
+    </Dialog.Root>
   )
 }

@@ -1,4 +1,4 @@
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { X } from "lucide-solid"
 import { For, Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"

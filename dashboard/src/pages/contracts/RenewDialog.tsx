@@ -1,5 +1,5 @@
 import { endpoints, IsoDate, Money } from "@fleetcore/contract"
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { useNavigate } from "@solidjs/router"
 import { useQueryClient } from "@tanstack/solid-query"
 import { Schema } from "effect"
@@ -48,7 +48,7 @@ export const RenewDialog = (props: {
     },
   })
   return (
-    <Dialog open={props.open} onOpenChange={props.onOpenChange}>
+    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay class="dialog__overlay" />
         <div class="dialog__positioner">
@@ -111,6 +111,6 @@ export const RenewDialog = (props: {
           </Dialog.Content>
         </div>
       </Dialog.Portal>
-    </Dialog>
+    </Dialog.Root>
   )
 }

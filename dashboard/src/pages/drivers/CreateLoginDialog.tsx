@@ -1,5 +1,5 @@
 import { Email, endpoints } from "@fleetcore/contract"
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { useQueryClient } from "@tanstack/solid-query"
 import { Schema } from "effect"
 import { KeyRound } from "lucide-solid"

@@ -1,5 +1,5 @@
 import { IsoDate, Uuid } from "@fleetcore/contract"
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { Schema } from "effect"
 import { createSignal, Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
@@ -135,7 +135,7 @@ export const NewTaskDialog = (props: {
   const [done, setDone] = createSignal<NewTaskValues | null>(null)
   return (
     <>
-      <Dialog open={props.open} onOpenChange={(open) => !open && props.onClose()}>
+      <Dialog.Root open={props.open} onOpenChange={(open) => !open && props.onClose()}>
         <Dialog.Portal>
           <Dialog.Overlay class="dialog__overlay" />
           <div class="dialog__positioner">
@@ -152,7 +152,7 @@ export const NewTaskDialog = (props: {
             </Dialog.Content>
           </div>
         </Dialog.Portal>
-      </Dialog>
+      </Dialog.Root>
       <ServiceDialog
         open={done() !== null}
         title={t("maintenance.completeTitle", { name: done()?.name ?? "" })}

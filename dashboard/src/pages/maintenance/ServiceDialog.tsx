@@ -1,5 +1,5 @@
 import { CURRENCIES } from "@fleetcore/contract"
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { Plus, X } from "lucide-solid"
 import { createSignal, For, Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
@@ -164,7 +164,7 @@ export const ServiceDialog = (props: {
   readonly onClose: () => void
   readonly onSave: (body: ServiceBody) => Promise<void>
 }) => (
-  <Dialog open={props.open} onOpenChange={(open) => !open && props.onClose()}>
+  <Dialog.Root open={props.open} onOpenChange={(open) => !open && props.onClose()}>
     <Dialog.Portal>
       <Dialog.Overlay class="dialog__overlay" />
       <div class="dialog__positioner">
@@ -180,5 +180,5 @@ export const ServiceDialog = (props: {
         </Dialog.Content>
       </div>
     </Dialog.Portal>
-  </Dialog>
+  </Dialog.Root>
 )

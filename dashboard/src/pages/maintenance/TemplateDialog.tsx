@@ -1,5 +1,5 @@
 import { endpoints, type MaintenanceTemplate } from "@fleetcore/contract"
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { useQueryClient } from "@tanstack/solid-query"
 import { Schema } from "effect"
 import { createSignal, Show } from "solid-js"
@@ -198,7 +198,7 @@ export const TemplateDialog = (props: {
   readonly types: ReadonlyArray<{ readonly id: string; readonly name: string }>
   readonly onClose: () => void
 }) => (
-  <Dialog open={props.open !== null} onOpenChange={(open) => !open && props.onClose()}>
+  <Dialog.Root open={props.open !== null} onOpenChange={(open) => !open && props.onClose()}>
     <Dialog.Portal>
       <Dialog.Overlay class="dialog__overlay" />
       <div class="dialog__positioner">
@@ -211,5 +211,5 @@ export const TemplateDialog = (props: {
         </Dialog.Content>
       </div>
     </Dialog.Portal>
-  </Dialog>
+  </Dialog.Root>
 )

@@ -1,5 +1,5 @@
 import { endpoints, IsoDate } from "@fleetcore/contract"
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { Schema } from "effect"
 import { Upload } from "lucide-solid"
 import { createSignal, createUniqueId, Show } from "solid-js"
@@ -80,7 +80,7 @@ export const PayDialog = (props: {
   }
 
   return (
-    <Dialog
+    <Dialog.Root
       open={props.open}
       onOpenChange={(open) => {
         if (!open) reset()
@@ -169,6 +169,6 @@ export const PayDialog = (props: {
           </Dialog.Content>
         </div>
       </Dialog.Portal>
-    </Dialog>
+    </Dialog.Root>
   )
 }

@@ -1,4 +1,4 @@
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { Schema } from "effect"
 import { For } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
@@ -44,7 +44,7 @@ export const StepDialog = (props: {
     },
   })
   return (
-    <Dialog open={props.open} onOpenChange={props.onOpenChange}>
+    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay class="dialog__overlay" />
         <div class="dialog__positioner">
@@ -83,6 +83,6 @@ export const StepDialog = (props: {
           </Dialog.Content>
         </div>
       </Dialog.Portal>
-    </Dialog>
+    </Dialog.Root>
   )
 }

@@ -1,7 +1,7 @@
 import "../organisations/adminPages.css"
 import "../drivers/drivers.css"
 import { endpoints } from "@fleetcore/contract"
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { useNavigate } from "@solidjs/router"
 import { useQueryClient } from "@tanstack/solid-query"
 import type { ColumnDef } from "@tanstack/solid-table"

@@ -1,5 +1,5 @@
 import type { PasswordLink } from "@fleetcore/contract"
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { Copy, KeyRound } from "lucide-solid"
 import { useI18n } from "../../i18n/I18nContext"
 import { ItemDialog } from "../../ui/ItemDialog"

@@ -1,5 +1,5 @@
 import { endpoints, FUEL_TYPES } from "@fleetcore/contract"
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { useQueryClient } from "@tanstack/solid-query"
 import { createSignal, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
@@ -167,7 +167,7 @@ export const VehicleTypeDialog = (props: {
   readonly open: VehicleTypeView | "new" | null
   readonly onClose: () => void
 }) => (
-  <Dialog open={props.open !== null} onOpenChange={(open) => !open && props.onClose()}>
+  <Dialog.Root open={props.open !== null} onOpenChange={(open) => !open && props.onClose()}>
     <Dialog.Portal>
       <Dialog.Overlay class="dialog__overlay" />
       <div class="dialog__positioner">
@@ -178,5 +178,5 @@ export const VehicleTypeDialog = (props: {
         </Dialog.Content>
       </div>
     </Dialog.Portal>
-  </Dialog>
+  </Dialog.Root>
 )

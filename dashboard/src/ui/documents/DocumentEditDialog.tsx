@@ -5,7 +5,7 @@ import {
   endpoints,
   isSafeFilename,
 } from "@fleetcore/contract"
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { useQueryClient } from "@tanstack/solid-query"
 import { createSignal, createUniqueId, For, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"

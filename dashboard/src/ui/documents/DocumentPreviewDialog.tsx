@@ -1,5 +1,5 @@
 import type { Document } from "@fleetcore/contract"
-import { Dialog } from "@kobalte/core/dialog"
+import * as Dialog from "@kobalte/core/dialog"
 import { Download, ExternalLink, X } from "lucide-solid"
 import { Match, Switch } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
