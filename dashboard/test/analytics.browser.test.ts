@@ -62,6 +62,9 @@ describe("the analysts' SQL page", () => {
     await page.getByTestId("analytics-table-trips").locator("summary").click()
     await page.waitForLoadState("networkidle")
     await b.shot(page, "analytics-en-light")
+    // An opened table offers a query on it.
+    await page.getByTestId("analytics-insert-trips").click()
+    expect(await page.getByTestId("analytics-sql").inputValue()).toBe("SELECT *\nFROM trips\nLIMIT 100")
 
     await page.getByTestId("analytics-sql").fill("SELECT * FROM system.tables")
     await page.getByTestId("analytics-run").click()

@@ -11,12 +11,10 @@ export const LanguageMenu = () => {
   const preferences = usePreferences()
   return (
     <DropdownMenu>
-      <DropdownMenu.Trigger
-        class="button button--ghost"
-        data-testid="language-menu"
-        aria-label={t("header.language")}
-      >
+      <DropdownMenu.Trigger class="button button--ghost" data-testid="language-menu">
         <Languages size={18} aria-hidden="true" />
+        {/* Named by what it shows ("EN"), so that whoever says what they see reaches it. */}
+        <span class="visually-hidden">{t("header.language")}: </span>
         <span class="topbar__label" data-testid="language-current">
           {locale().toUpperCase()}
         </span>

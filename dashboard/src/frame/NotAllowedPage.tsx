@@ -9,6 +9,7 @@ export const NotAllowedPage = () => {
   return (
     <div class="page page--centered" data-testid="not-allowed">
       <EmptyState
+        heading="h1"
         icon={<ShieldX size={22} />}
         title={t("frame.notAllowedTitle")}
         description={t("frame.notAllowedText")}

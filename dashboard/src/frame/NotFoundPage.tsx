@@ -8,6 +8,7 @@ export const NotFoundPage = () => {
   return (
     <div class="page page--centered" data-testid="not-found">
       <EmptyState
+        heading="h1"
         icon={<MapPinOff size={22} />}
         title={t("frame.notFoundTitle")}
         description={t("frame.notFoundText")}

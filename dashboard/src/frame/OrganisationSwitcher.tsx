@@ -31,12 +31,9 @@ export const OrganisationSwitcher = () => {
   }
   return (
     <DropdownMenu>
-      <DropdownMenu.Trigger
-        class="org-switcher"
-        data-testid="org-switcher"
-        aria-label={t("frame.organisation")}
-      >
+      <DropdownMenu.Trigger class="org-switcher" data-testid="org-switcher">
         <Building2 size={16} aria-hidden="true" />
+        <span class="visually-hidden">{t("frame.organisation")}: </span>
         <span class="org-switcher__name" data-testid="org-name">
           {session.user()?.orgName}
         </span>

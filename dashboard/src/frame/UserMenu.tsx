@@ -21,7 +21,8 @@ export const UserMenu = () => {
     <Show when={session.user()}>
       {(user) => (
         <DropdownMenu>
-          <DropdownMenu.Trigger class="user-chip" data-testid="user-menu" aria-label={t("header.userMenu")}>
+          <DropdownMenu.Trigger class="user-chip" data-testid="user-menu">
+            <span class="visually-hidden">{t("header.userMenu")}: </span>
             <span class="avatar" aria-hidden="true">
               {initials(user().name || user().email)}
             </span>

@@ -274,6 +274,8 @@ export const en = {
   table: {
     search: "Search",
     columns: "Columns",
+    /** Heard, not seen: the heading of a column of buttons. */
+    actions: "Actions",
     noMatch: "Nothing matches the search or filters",
     clearFilters: "Clear search and filters",
     pagination: "Pages",

@@ -274,6 +274,7 @@ export const kk: Dictionary = {
   table: {
     search: "Іздеу",
     columns: "Бағандар",
+    actions: "Әрекеттер",
     noMatch: "Іздеу не сүзгілер бойынша ештеңе табылмады",
     clearFilters: "Іздеу мен сүзгілерді тазарту",
     pagination: "Беттер",

@@ -274,6 +274,7 @@ export const ru: Dictionary = {
   table: {
     search: "Поиск",
     columns: "Столбцы",
+    actions: "Действия",
     noMatch: "Ничего не найдено по поиску или фильтрам",
     clearFilters: "Сбросить поиск и фильтры",
     pagination: "Страницы",

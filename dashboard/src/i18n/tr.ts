@@ -274,6 +274,7 @@ export const tr: Dictionary = {
   table: {
     search: "Ara",
     columns: "Sütunlar",
+    actions: "İşlemler",
     noMatch: "Arama veya filtrelerle eşleşen bir şey yok",
     clearFilters: "Aramayı ve filtreleri temizle",
     pagination: "Sayfalar",

@@ -51,15 +51,9 @@ export const AnalyticsSidebar = (props: { readonly onPick: (sql: string) => void
         <For each={tables.data?.tables ?? []}>
           {(table) => (
             <details class="analytics-table" data-testid={`analytics-table-${table.name}`}>
+              {/* The summary only opens and closes: a button inside it would be a control in a control. */}
               <summary>
-                <button
-                  type="button"
-                  class="analytics-link analytics-mono"
-                  title={t("analytics.insertTable", { table: table.name })}
-                  onClick={() => props.onPick(`SELECT *\nFROM ${table.name}\nLIMIT 100`)}
-                >
-                  {table.name}
-                </button>
+                <span class="analytics-mono">{table.name}</span>
                 <span class="muted">
                   {" · "}
                   {(() => {
@@ -68,6 +62,14 @@ export const AnalyticsSidebar = (props: { readonly onPick: (sql: string) => void
                   })()}
                 </span>
               </summary>
+              <button
+                type="button"
+                class="analytics-link analytics-insert"
+                data-testid={`analytics-insert-${table.name}`}
+                onClick={() => props.onPick(`SELECT *\nFROM ${table.name}\nLIMIT 100`)}
+              >
+                {t("analytics.insertTable", { table: table.name })}
+              </button>
               <ul>
                 <For each={table.columns}>
                   {(column) => (

@@ -51,6 +51,7 @@ export const RateImport = (props: { readonly onImported: () => Promise<unknown> 
       <p class="muted">{t("expenses.rates.importHint")}</p>
       <input
         type="file"
+        aria-label={t("expenses.rates.importTitle")}
         accept=".csv,text/csv,text/plain"
         data-testid="rates-import-file"
         onChange={async (e) => {

@@ -235,7 +235,13 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
                         >
                           <Show
                             when={props.compact ? undefined : meta()?.sortKey}
-                            fallback={flexRender(header.column.columnDef.header, header.getContext())}
+                            fallback={
+                              header.column.columnDef.header === "" ? (
+                                <span class="visually-hidden">{t("table.actions")}</span>
+                              ) : (
+                                flexRender(header.column.columnDef.header, header.getContext())
+                              )
+                            }
                           >
                             {(key) => (
                               <button
