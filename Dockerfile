@@ -16,9 +16,9 @@ USER node
 VOLUME ["/data"]
 # HTTP (API, HTTP ingest or health), MQTT, MQTT over WebSocket, Teltonika, GT06.
 EXPOSE 8080 1883 8083 5027 5023
-# A young generation of up to 256 MiB per semi-space: ingest allocates fast and short-lived, and
+# A young generation of up to 128 MiB per semi-space: ingest allocates fast and short-lived, and
 # each scavenge copies what is in flight, so fewer scavenges cost less than V8's 16 MiB default.
-# 256 rather than 512: as fast saturated, and fewer mark-compacts and a shorter PUBACK tail at
-# 2,000 devices (docs/architecture.md, "What the 60 s windows showed", issue 13).
-ENTRYPOINT ["node", "--max-semi-space-size=256", "server/dist/cli.js"]
+# 128 rather than 256 (or 512): as fast, and 150-490 MiB less memory at peak (docs/architecture.md,
+# "The young generation's ceiling, again", issue 13).
+ENTRYPOINT ["node", "--max-semi-space-size=128", "server/dist/cli.js"]
 CMD ["all"]

@@ -6,9 +6,9 @@ import { restartablePort } from "@fleetcore/platform"
 
 /**
  * The Node flags `npm start`, `npm run fleetcore` and the Docker image give the server
- * (package.json, Dockerfile): a young generation of up to 256 MiB per semi-space.
+ * (package.json, Dockerfile): a young generation of up to 128 MiB per semi-space.
  */
-export const SERVER_NODE_FLAGS: ReadonlyArray<string> = ["--max-semi-space-size=256"]
+export const SERVER_NODE_FLAGS: ReadonlyArray<string> = ["--max-semi-space-size=128"]
 
 /** The ports a spawned FleetCore listens on; a benchmark keeps them across restarts. */
 export interface FleetPorts {

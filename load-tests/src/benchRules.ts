@@ -27,7 +27,7 @@ Runs every rule (stepVehicleRules: mileage, trips, odometer integrity, fuel, ove
 DTC, device alarms, six geofences) over simulated vehicles' points (half of them full OBD, half
 plain GPS) on this thread alone, no I/O, and prints the CPU per point and the garbage collector's
 share of it: the rules' cost, which bench:ingest's noise (two cores shared with its load generator)
-hides. Run with the server's young generation (--max-semi-space-size=256, as npm start). The digest
+hides. Run with the server's young generation (--max-semi-space-size=128, as npm start). The digest
 it prints covers every output and final state: a change meant only for speed must leave it as it was.`
 
 const { number } = makeCommandLine("bench:rules", USAGE)

@@ -114,7 +114,7 @@ describe("docker-compose.yml", () => {
     const dockerfile = read("Dockerfile")
     expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim/mu)
     expect(dockerfile).toMatch(
-      /^ENTRYPOINT \["node", "--max-semi-space-size=256", "server\/dist\/cli\.js"\]$/mu,
+      /^ENTRYPOINT \["node", "--max-semi-space-size=128", "server\/dist\/cli\.js"\]$/mu,
     )
     expect(dockerfile).toMatch(/^CMD \["all"\]$/mu)
   })
