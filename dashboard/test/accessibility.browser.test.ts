@@ -7,9 +7,10 @@ import { type BrowserFleet, startBrowserFleet } from "./browserFleet.js"
 
 /*
  * Accessibility, checked by axe-core (WCAG 2.1 A and AA, and axe's best practices) on every page of
- * the menu an owner may open, on a record page of each kind the demo organisation has, on the
- * sign-in page, and on the driver's pages at phone width: in light English and in dark Russian,
- * where colours and words differ. A violation fails with its rule, the element and axe's reason.
+ * the menu an owner may open, on a record page of each kind, on the
+ * sign-in page, on a delete confirmation and on the driver's pages at phone width: in light English
+ * and in dark Russian, where colours and words differ. A violation fails with its rule, the element
+ * and axe's reason.
  * The dashboard must be built first.
  */
 const RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -55,6 +56,11 @@ describe("accessibility of the dashboard", () => {
   /** Axe's violations on a page, each with the page, its rule and the elements. */
   const violationsOn = async (page: Page, path: string): Promise<ReadonlyArray<string>> => {
     await open(page, path)
+    return violationsAsShown(page, path)
+  }
+
+  /** Axe's violations on what the page shows now (a dialog open, say), labelled `what`. */
+  const violationsAsShown = async (page: Page, what: string): Promise<ReadonlyArray<string>> => {
     if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axe.source })
     const found = await page.evaluate(async (tags) => {
       const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
@@ -70,7 +76,7 @@ describe("accessibility of the dashboard", () => {
         }),
       )
     }, RULES)
-    return found.map((v) => `${path} ${v.impact} ${v.rule}\n  ${v.elements.join("\n  ")}`)
+    return found.map((v) => `${what} ${v.impact} ${v.rule}\n  ${v.elements.join("\n  ")}`)
   }
 
   beforeAll(async () => {
@@ -155,6 +161,11 @@ describe("accessibility of the dashboard", () => {
       }
       expect(records.length, `record pages found: ${records.join(", ")}`).toBeGreaterThanOrEqual(8)
       for (const path of records) violations.push(...(await violationsOn(page, path)))
+      // A destructive confirmation open over a record: the danger colour, the alert dialog.
+      await open(page, records.find((path) => path.startsWith("/drivers/")) ?? "/drivers")
+      await page.getByTestId("driver-delete").click()
+      await page.getByTestId("confirm-dialog").waitFor()
+      violations.push(...(await violationsAsShown(page, "the driver's delete confirmation")))
       expect(violations).toEqual([])
       expect(b.pageErrors).toEqual([])
     })

@@ -57,7 +57,12 @@ export const ConfirmDialog = (props: ConfirmDialogProps) => {
               </p>
             )}
             <div class="dialog__actions">
-              <AlertDialog.CloseButton class="button" disabled={busy()} autofocus>
+              <AlertDialog.CloseButton
+                class="button"
+                disabled={busy()}
+                autofocus
+                aria-label={t("common.cancel")}
+              >
                 {t("common.cancel")}
               </AlertDialog.CloseButton>
               <button

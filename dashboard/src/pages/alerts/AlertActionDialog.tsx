@@ -107,7 +107,7 @@ export const AlertActionDialog = (props: {
                 </p>
               </Show>
               <div class="dialog__actions">
-                <Dialog.CloseButton class="button" disabled={busy()}>
+                <Dialog.CloseButton class="button" disabled={busy()} aria-label={t("common.cancel")}>
                   {t("common.cancel")}
                 </Dialog.CloseButton>
                 <button

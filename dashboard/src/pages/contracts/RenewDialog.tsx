@@ -99,7 +99,9 @@ export const RenewDialog = (props: {
               </form.form.Field>
               <FormError error={form.formError()} />
               <div class="dialog__actions">
-                <Dialog.CloseButton class="button">{t("common.cancel")}</Dialog.CloseButton>
+                <Dialog.CloseButton class="button" aria-label={t("common.cancel")}>
+                  {t("common.cancel")}
+                </Dialog.CloseButton>
                 <SubmitButton
                   submitting={form.submitting()}
                   label={t("contractsPenalties.contracts.renew")}

@@ -109,7 +109,9 @@ const TaskForm = (props: { readonly onDone: (values: NewTaskValues) => Promise<v
       </div>
       <FormError error={form.formError()} />
       <div class="form__actions">
-        <Dialog.CloseButton class="button">{t("maintenance.close")}</Dialog.CloseButton>
+        <Dialog.CloseButton class="button" aria-label={t("maintenance.close")}>
+          {t("maintenance.close")}
+        </Dialog.CloseButton>
         <SubmitButton
           submitting={form.submitting()}
           label={t("maintenance.create")}

@@ -143,7 +143,9 @@ const ServiceFormView = (props: {
       </form.form.Field>
       <FormError error={form.formError()} />
       <div class="form__actions">
-        <Dialog.CloseButton class="button">{t("maintenance.close")}</Dialog.CloseButton>
+        <Dialog.CloseButton class="button" aria-label={t("maintenance.close")}>
+          {t("maintenance.close")}
+        </Dialog.CloseButton>
         <SubmitButton
           submitting={form.submitting()}
           label={t("maintenance.save")}

@@ -163,7 +163,9 @@ const Form = (props: {
             {t("maintenance.templateDelete")}
           </button>
         </Show>
-        <Dialog.CloseButton class="button">{t("maintenance.close")}</Dialog.CloseButton>
+        <Dialog.CloseButton class="button" aria-label={t("maintenance.close")}>
+          {t("maintenance.close")}
+        </Dialog.CloseButton>
         <Show when={manage()}>
           <SubmitButton
             submitting={form.submitting()}

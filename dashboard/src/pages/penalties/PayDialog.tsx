@@ -157,7 +157,9 @@ export const PayDialog = (props: {
               </FieldShell>
               <FormError error={error()} />
               <div class="dialog__actions">
-                <Dialog.CloseButton class="button">{t("common.cancel")}</Dialog.CloseButton>
+                <Dialog.CloseButton class="button" aria-label={t("common.cancel")}>
+                  {t("common.cancel")}
+                </Dialog.CloseButton>
                 <SubmitButton
                   submitting={submitting()}
                   label={k("iPaid")}

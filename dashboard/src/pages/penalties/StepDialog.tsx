@@ -71,7 +71,9 @@ export const StepDialog = (props: {
               </For>
               <FormError error={form.formError()} />
               <div class="dialog__actions">
-                <Dialog.CloseButton class="button">{t("common.cancel")}</Dialog.CloseButton>
+                <Dialog.CloseButton class="button" aria-label={t("common.cancel")}>
+                  {t("common.cancel")}
+                </Dialog.CloseButton>
                 <SubmitButton
                   submitting={form.submitting()}
                   label={props.submitLabel}

@@ -106,7 +106,11 @@ export const TeamsPage = () => {
               initial={{ name: "", description: "" }}
               submitLabel={t("drivers.teamCreate")}
               submittingLabel={t("drivers.creating")}
-              cancel={<Dialog.CloseButton class="button">{t("common.cancel")}</Dialog.CloseButton>}
+              cancel={
+                <Dialog.CloseButton class="button" aria-label={t("common.cancel")}>
+                  {t("common.cancel")}
+                </Dialog.CloseButton>
+              }
               onSubmit={async (values) => {
                 const team = await api.call(endpoints.teams.create, {
                   body: {

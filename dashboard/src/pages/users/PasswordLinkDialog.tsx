@@ -62,7 +62,11 @@ export const PasswordLinkDialog = (props: {
             </button>
           </div>
           <div class="dialog__actions">
-            <Dialog.CloseButton class="button button--primary" data-testid="password-link-done">
+            <Dialog.CloseButton
+              class="button button--primary"
+              data-testid="password-link-done"
+              aria-label={t("users.linkDone")}
+            >
               {t("users.linkDone")}
             </Dialog.CloseButton>
           </div>

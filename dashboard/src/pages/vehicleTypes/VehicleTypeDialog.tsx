@@ -133,7 +133,9 @@ const TypeForm = (props: { readonly type: VehicleTypeView | null; readonly onClo
             {t("fleet.typeDelete")}
           </button>
         </Show>
-        <Dialog.CloseButton class="button">{t("fleet.cancel")}</Dialog.CloseButton>
+        <Dialog.CloseButton class="button" aria-label={t("fleet.cancel")}>
+          {t("fleet.cancel")}
+        </Dialog.CloseButton>
         <Show when={editable()}>
           <SubmitButton
             submitting={form.submitting()}
