@@ -2,6 +2,7 @@ import * as AlertDialog from "@kobalte/core/alert-dialog"
 import { createSignal, type JSX } from "solid-js"
 import { errorMessage } from "../api/errorMessage"
 import { useI18n } from "../i18n/I18nContext"
+import { DialogTextClose } from "./DialogTextClose"
 
 export interface ConfirmDialogProps {
   readonly open: boolean
@@ -57,14 +58,7 @@ export const ConfirmDialog = (props: ConfirmDialogProps) => {
               </p>
             )}
             <div class="dialog__actions">
-              <AlertDialog.CloseButton
-                class="button"
-                disabled={busy()}
-                autofocus
-                aria-label={t("common.cancel")}
-              >
-                {t("common.cancel")}
-              </AlertDialog.CloseButton>
+              <DialogTextClose label={t("common.cancel")} disabled={busy()} autofocus />
               <button
                 type="button"
                 class={props.destructive ? "button button--danger" : "button button--primary"}

@@ -2,6 +2,7 @@ import * as Dialog from "@kobalte/core/dialog"
 import { createEffect, createSignal, For, Show } from "solid-js"
 import { errorMessage } from "../../api/errorMessage"
 import { useI18n } from "../../i18n/I18nContext"
+import { DialogTextClose } from "../../ui/DialogTextClose"
 import { createAssigneesQuery } from "./alertQueries"
 
 /** The steps a dialog asks for: a note (acknowledge, resolve), or a person and a note (assign). */
@@ -107,9 +108,7 @@ export const AlertActionDialog = (props: {
                 </p>
               </Show>
               <div class="dialog__actions">
-                <Dialog.CloseButton class="button" disabled={busy()} aria-label={t("common.cancel")}>
-                  {t("common.cancel")}
-                </Dialog.CloseButton>
+                <DialogTextClose label={t("common.cancel")} disabled={busy()} />
                 <button
                   type="submit"
                   class="button button--primary"

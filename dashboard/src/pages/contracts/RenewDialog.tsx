@@ -5,6 +5,7 @@ import { useQueryClient } from "@tanstack/solid-query"
 import { Schema } from "effect"
 import { useApi } from "../../api/ApiContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { DialogTextClose } from "../../ui/DialogTextClose"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
 import { SubmitButton } from "../../ui/form/SubmitButton"
@@ -99,9 +100,7 @@ export const RenewDialog = (props: {
               </form.form.Field>
               <FormError error={form.formError()} />
               <div class="dialog__actions">
-                <Dialog.CloseButton class="button" aria-label={t("common.cancel")}>
-                  {t("common.cancel")}
-                </Dialog.CloseButton>
+                <DialogTextClose label={t("common.cancel")} />
                 <SubmitButton
                   submitting={form.submitting()}
                   label={t("contractsPenalties.contracts.renew")}

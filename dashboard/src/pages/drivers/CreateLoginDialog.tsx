@@ -6,6 +6,7 @@ import { KeyRound } from "lucide-solid"
 import { createSignal } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { DialogTextClose } from "../../ui/DialogTextClose"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
 import { SubmitButton } from "../../ui/form/SubmitButton"
@@ -61,9 +62,7 @@ const LoginFormView = (props: {
       </form.form.Field>
       <FormError error={form.formError()} />
       <div class="dialog__actions">
-        <Dialog.CloseButton class="button" aria-label={t("common.cancel")}>
-          {t("common.cancel")}
-        </Dialog.CloseButton>
+        <DialogTextClose label={t("common.cancel")} />
         <SubmitButton
           submitting={form.submitting()}
           label={t("drivers.createLogin")}

@@ -3,6 +3,7 @@ import * as Dialog from "@kobalte/core/dialog"
 import { Schema } from "effect"
 import { createSignal, Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
+import { DialogTextClose } from "../../ui/DialogTextClose"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
 import { fieldBinding } from "../../ui/form/fieldBinding"
@@ -109,9 +110,7 @@ const TaskForm = (props: { readonly onDone: (values: NewTaskValues) => Promise<v
       </div>
       <FormError error={form.formError()} />
       <div class="form__actions">
-        <Dialog.CloseButton class="button" aria-label={t("maintenance.close")}>
-          {t("maintenance.close")}
-        </Dialog.CloseButton>
+        <DialogTextClose label={t("maintenance.close")} />
         <SubmitButton
           submitting={form.submitting()}
           label={t("maintenance.create")}

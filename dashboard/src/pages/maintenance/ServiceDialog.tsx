@@ -3,6 +3,7 @@ import * as Dialog from "@kobalte/core/dialog"
 import { Plus, X } from "lucide-solid"
 import { createSignal, For, Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
+import { DialogTextClose } from "../../ui/DialogTextClose"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
 import { SelectField } from "../../ui/form/SelectField"
@@ -143,9 +144,7 @@ const ServiceFormView = (props: {
       </form.form.Field>
       <FormError error={form.formError()} />
       <div class="form__actions">
-        <Dialog.CloseButton class="button" aria-label={t("maintenance.close")}>
-          {t("maintenance.close")}
-        </Dialog.CloseButton>
+        <DialogTextClose label={t("maintenance.close")} />
         <SubmitButton
           submitting={form.submitting()}
           label={t("maintenance.save")}

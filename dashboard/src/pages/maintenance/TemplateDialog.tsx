@@ -7,6 +7,7 @@ import { useApi } from "../../api/ApiContext"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
+import { DialogTextClose } from "../../ui/DialogTextClose"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
 import { SelectField } from "../../ui/form/SelectField"
@@ -163,9 +164,7 @@ const Form = (props: {
             {t("maintenance.templateDelete")}
           </button>
         </Show>
-        <Dialog.CloseButton class="button" aria-label={t("maintenance.close")}>
-          {t("maintenance.close")}
-        </Dialog.CloseButton>
+        <DialogTextClose label={t("maintenance.close")} />
         <Show when={manage()}>
           <SubmitButton
             submitting={form.submitting()}

@@ -10,6 +10,7 @@ import { FieldShell } from "../../ui/form/FieldShell"
 import { FormError } from "../../ui/form/FormError"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import "../../ui/documents/documents.css"
+import { DialogTextClose } from "../../ui/DialogTextClose"
 
 const isDay = Schema.is(IsoDate)
 const today = (): string => new Date().toLocaleDateString("en-CA")
@@ -157,9 +158,7 @@ export const PayDialog = (props: {
               </FieldShell>
               <FormError error={error()} />
               <div class="dialog__actions">
-                <Dialog.CloseButton class="button" aria-label={t("common.cancel")}>
-                  {t("common.cancel")}
-                </Dialog.CloseButton>
+                <DialogTextClose label={t("common.cancel")} />
                 <SubmitButton
                   submitting={submitting()}
                   label={k("iPaid")}

@@ -2,6 +2,7 @@ import * as Dialog from "@kobalte/core/dialog"
 import { Schema } from "effect"
 import { For } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
+import { DialogTextClose } from "../../ui/DialogTextClose"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
 import { SubmitButton } from "../../ui/form/SubmitButton"
@@ -71,9 +72,7 @@ export const StepDialog = (props: {
               </For>
               <FormError error={form.formError()} />
               <div class="dialog__actions">
-                <Dialog.CloseButton class="button" aria-label={t("common.cancel")}>
-                  {t("common.cancel")}
-                </Dialog.CloseButton>
+                <DialogTextClose label={t("common.cancel")} />
                 <SubmitButton
                   submitting={form.submitting()}
                   label={props.submitLabel}

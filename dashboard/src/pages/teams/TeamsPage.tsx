@@ -11,6 +11,7 @@ import { useApi } from "../../api/ApiContext"
 import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { DialogTextClose } from "../../ui/DialogTextClose"
 import { ItemDialog } from "../../ui/ItemDialog"
 import { PageHeader } from "../../ui/PageHeader"
 import { createTableUrlState } from "../../ui/table/createTableUrlState"
@@ -106,11 +107,7 @@ export const TeamsPage = () => {
               initial={{ name: "", description: "" }}
               submitLabel={t("drivers.teamCreate")}
               submittingLabel={t("drivers.creating")}
-              cancel={
-                <Dialog.CloseButton class="button" aria-label={t("common.cancel")}>
-                  {t("common.cancel")}
-                </Dialog.CloseButton>
-              }
+              cancel={<DialogTextClose label={t("common.cancel")} />}
               onSubmit={async (values) => {
                 const team = await api.call(endpoints.teams.create, {
                   body: {

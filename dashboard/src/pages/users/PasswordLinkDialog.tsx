@@ -2,6 +2,7 @@ import type { PasswordLink } from "@fleetcore/contract"
 import * as Dialog from "@kobalte/core/dialog"
 import { Copy, KeyRound } from "lucide-solid"
 import { useI18n } from "../../i18n/I18nContext"
+import { DialogTextClose } from "../../ui/DialogTextClose"
 import { ItemDialog } from "../../ui/ItemDialog"
 import { showToast } from "../../ui/toast"
 
@@ -62,13 +63,11 @@ export const PasswordLinkDialog = (props: {
             </button>
           </div>
           <div class="dialog__actions">
-            <Dialog.CloseButton
+            <DialogTextClose
+              label={t("users.linkDone")}
               class="button button--primary"
-              data-testid="password-link-done"
-              aria-label={t("users.linkDone")}
-            >
-              {t("users.linkDone")}
-            </Dialog.CloseButton>
+              testId="password-link-done"
+            />
           </div>
         </>
       )}

@@ -6,6 +6,7 @@ import { useApi } from "../../api/ApiContext"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
+import { DialogTextClose } from "../../ui/DialogTextClose"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
 import { SelectField } from "../../ui/form/SelectField"
@@ -133,9 +134,7 @@ const TypeForm = (props: { readonly type: VehicleTypeView | null; readonly onClo
             {t("fleet.typeDelete")}
           </button>
         </Show>
-        <Dialog.CloseButton class="button" aria-label={t("fleet.cancel")}>
-          {t("fleet.cancel")}
-        </Dialog.CloseButton>
+        <DialogTextClose label={t("fleet.cancel")} />
         <Show when={editable()}>
           <SubmitButton
             submitting={form.submitting()}
