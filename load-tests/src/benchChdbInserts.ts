@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
+import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { POSITION_COLUMNS, positionColumns, positionRow } from "@fleetcore/engine"
 import { ChdbLayer, ClickHouse } from "@fleetcore/platform"
@@ -9,6 +8,7 @@ import type { DeviceId, OrgId, TelemetryRecord, VehicleId } from "@fleetcore/pro
 import { Effect, ManagedRuntime } from "effect"
 import { makeCommandLine } from "./commandLine.js"
 import { machineInfo } from "./machineInfo.js"
+import { writeResultsFile } from "./resultsFile.js"
 
 const USAGE = `usage: npm run bench:chdb-inserts -- [--rate 20000] [--seconds 10] [--blocks 1000,2000,5000,10000,40000]
                                      [--formats columns,rows]
@@ -40,7 +40,6 @@ if (blocks.some((b) => !Number.isFinite(b) || b < 1)) throw new Error(`--blocks:
 const formats = (values.formats ?? "").split(",")
 if (formats.some((f) => f !== "columns" && f !== "rows")) throw new Error(`--formats: columns, rows or both`)
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 const org = "6f1c2a3b-1111-4222-8333-944455556666" as OrgId
 const vehicles = Array.from(
   { length: 2_000 },
@@ -114,8 +113,5 @@ for (const format of formats)
   }
 
 const at = new Date().toISOString()
-const out = join(repo, "load-tests", "results")
-mkdirSync(out, { recursive: true })
-const file = join(out, `chdb-inserts-${at.replace(/[:.]/gu, "-")}.json`)
-writeFileSync(file, `${JSON.stringify({ at, machine: machineInfo(), rate, seconds, runs }, null, 2)}\n`)
+const file = writeResultsFile("chdb-inserts", { at, machine: machineInfo(), rate, seconds, runs })
 console.log(`results: ${file}`)

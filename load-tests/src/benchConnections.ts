@@ -168,7 +168,7 @@ generators.close()
 await server.stop(60_000)
 rmSync(dataDir, { recursive: true, force: true })
 
-writeConnectionResult(repo, "connections", {
+writeConnectionResult("connections", {
   at: new Date().toISOString(),
   machine: machineInfo(),
   connections: count,

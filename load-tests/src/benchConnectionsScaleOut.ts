@@ -147,7 +147,7 @@ export const benchConnectionsScaleOut = async (options: {
       `restart: ${restart.connected} back in (${restart.failed} failed) ${(restart.ms / 1000).toFixed(1)} s after every ingest process was ready`,
     )
 
-    writeConnectionResult(repo, "connections-scale-out", {
+    writeConnectionResult("connections-scale-out", {
       at: new Date().toISOString(),
       machine: machineInfo(),
       mode: "scale-out",

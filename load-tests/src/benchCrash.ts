@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process"
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -15,6 +15,7 @@ import { machineInfo } from "./machineInfo.js"
 import { metricValue } from "./metrics.js"
 import { PointLedger } from "./PointLedger.js"
 import { provisionDevices } from "./provision.js"
+import { writeResultsFile } from "./resultsFile.js"
 import { seededRandom } from "./seededRandom.js"
 
 const USAGE = `usage: npm run bench:crash -- [--cycles 100] [--rate 2000] [--devices 50] [--http-share 0.2]
@@ -205,10 +206,7 @@ const results = summariseCrashRun({
   accounting,
 })
 
-const resultsDir = join(repo, "load-tests", "results")
-mkdirSync(resultsDir, { recursive: true })
-const file = join(resultsDir, `crash-${results.at.replace(/[:.]/g, "-")}.json`)
-writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+const file = writeResultsFile("crash", results)
 console.log(`\n${formatCrashResults(results, file)}`)
 // A failed run keeps its data folder (server.log, chDB, PostgreSQL) for the post-mortem.
 if (values["keep-data"] || !results.verdict.passed) console.log(`  data kept in ${dataDir}`)

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -20,6 +20,7 @@ import { machineInfo } from "./machineInfo.js"
 import { gcBetween, histogramQuantile, metricValue, percentile, tailWindows } from "./metrics.js"
 import { scheduleShares, threadSchedule, threadsCpu, threadsCpuPerPoint } from "./processCpu.js"
 import { provisionDevices } from "./provision.js"
+import { writeResultsFile } from "./resultsFile.js"
 import { SendTimes } from "./SendTimes.js"
 
 // --bus embedded|kafka|both: this benchmark against FleetCore over each bus, side by side.
@@ -422,13 +423,11 @@ const ratioToAedes =
         ),
       }
 
-const resultsDir = join(repo, "load-tests", "results")
-mkdirSync(resultsDir, { recursive: true })
-const file = join(
-  resultsDir,
-  `ingest-${teltonikaMode ? "teltonika-" : ""}${results.at.replace(/[:.]/g, "-")}.json`,
-)
-writeFileSync(file, `${JSON.stringify({ ...results, baselineAedes: baseline, ratioToAedes }, null, 2)}\n`)
+const file = writeResultsFile(`ingest${teltonikaMode ? "-teltonika" : ""}`, {
+  ...results,
+  baselineAedes: baseline,
+  ratioToAedes,
+})
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`
 console.log(`
 FleetCore ingest benchmark (${results.machine.cpus} cores, ${results.machine.cpuModel}, Node ${results.machine.node})

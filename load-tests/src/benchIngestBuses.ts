@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process"
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -14,6 +14,7 @@ import {
   startRoleProcess,
   startScaleOutStores,
 } from "./RoleProcess.js"
+import { writeResultsFile } from "./resultsFile.js"
 
 const USAGE = `usage: npm run bench:ingest -- --bus embedded|kafka|both [bench:ingest's load flags]
 Runs bench:ingest (MQTT) against FleetCore on each bus, one after the other, with the same flags:
@@ -213,10 +214,7 @@ export const benchIngestBuses = async (argv: ReadonlyArray<string>): Promise<voi
     }
   }
   const result = { at: new Date().toISOString(), machine: machineInfo(), load, runs }
-  const dir = join(repo, "load-tests", "results")
-  mkdirSync(dir, { recursive: true })
-  const file = join(dir, `ingest-buses-${result.at.replace(/[:.]/g, "-")}.json`)
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`)
+  const file = writeResultsFile("ingest-buses", result)
   const ms = (h: { p50: number; p99: number }) => `${h.p50} / ${h.p99}`
   const rows = (label: string, cell: (r: (typeof runs)[number]) => string) =>
     `  ${label.padEnd(40)}${runs.map((r) => cell(r).padEnd(26)).join("")}`

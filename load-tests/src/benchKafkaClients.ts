@@ -1,7 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { loadavg } from "node:os"
-import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { startKafkaBroker } from "@fleetcore/platform"
 import {
@@ -16,6 +14,7 @@ import {
 import { Kafka, logLevel } from "kafkajs"
 import { makeCommandLine } from "./commandLine.js"
 import { machineInfo } from "./machineInfo.js"
+import { writeResultsFile } from "./resultsFile.js"
 
 const USAGE = `usage: npm run bench:kafka-clients -- [--records 200000] [--vehicles 2000] [--batch 500]
          [--in-flight 1] [--partitions 8] [--commit-every 5000] [--only platformatic|kafkajs]
@@ -188,7 +187,6 @@ const runKafkajs = async (brokers: string[], topic: string) => {
   return { produce, consume }
 }
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 const dataDir = mkdtempSync("/tmp/s13-kafka-bench-")
 console.log(`starting a Kafka broker in ${dataDir} …`)
 const loadBefore = loadavg()
@@ -226,30 +224,21 @@ try {
 }
 
 const at = new Date().toISOString()
-const file = join(repo, "load-tests", "results", `kafka-clients-${at.replace(/[:.]/gu, "-")}.json`)
-mkdirSync(dirname(file), { recursive: true })
-writeFileSync(
-  file,
-  `${JSON.stringify(
-    {
-      at,
-      machine: machineInfo(),
-      loadAverage: { before: loadBefore, after: loadavg() },
-      workload: {
-        records,
-        vehicles,
-        batchSize,
-        inFlight,
-        partitions,
-        commitEvery,
-        valueBytes: bytes,
-        acks: "all",
-      },
-      note: "client CPU only (the broker runs in its own JVM); the machine was shared unless said otherwise",
-      results,
-    },
-    null,
-    2,
-  )}\n`,
-)
+const file = writeResultsFile("kafka-clients", {
+  at,
+  machine: machineInfo(),
+  loadAverage: { before: loadBefore, after: loadavg() },
+  workload: {
+    records,
+    vehicles,
+    batchSize,
+    inFlight,
+    partitions,
+    commitEvery,
+    valueBytes: bytes,
+    acks: "all",
+  },
+  note: "client CPU only (the broker runs in its own JVM); the machine was shared unless said otherwise",
+  results,
+})
 console.log(`written ${file}`)

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync } from "node:fs"
 import { loadavg, tmpdir } from "node:os"
 import { dirname, extname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -17,6 +17,7 @@ import {
   moveFleet,
   positionOf,
 } from "./map/syntheticFleet.js"
+import { writeResultsFile } from "./resultsFile.js"
 import { seededRandom } from "./seededRandom.js"
 
 const USAGE = `usage: npm run bench:map -- [--vehicles 10000,50000] [--duration 20] [--warmup 5]
@@ -300,23 +301,15 @@ try {
 }
 
 const at = new Date().toISOString()
-const file = join(repo, "load-tests", "results", `map-${at.replace(/[:.]/gu, "-")}.json`)
-writeFileSync(
-  file,
-  `${JSON.stringify(
-    {
-      at,
-      machine: machineInfo(),
-      loadBefore,
-      loadAfter: loadavg(),
-      baselineCommit: baseline,
-      settings: { durationS, warmupS, batch, sizes, variants },
-      results,
-    },
-    null,
-    2,
-  )}\n`,
-)
+const file = writeResultsFile("map", {
+  at,
+  machine: machineInfo(),
+  loadBefore,
+  loadAfter: loadavg(),
+  baselineCommit: baseline,
+  settings: { durationS, warmupS, batch, sizes, variants },
+  results,
+})
 console.table(
   results.map((r) => ({
     variant: r.variant,

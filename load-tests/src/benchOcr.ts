@@ -1,7 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs"
 import { loadavg } from "node:os"
-import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { makeTesseractOcr } from "@fleetcore/api"
 import { makeLog } from "@fleetcore/platform"
@@ -10,6 +7,7 @@ import { machineInfo } from "./machineInfo.js"
 import type { OcrSampleKind } from "./ocr/ocrSampleValues.js"
 import { renderOcrSample } from "./ocr/renderOcrSample.js"
 import { type OcrRanks, rankOfExpected } from "./ocr/scoreOcrSample.js"
+import { writeResultsFile } from "./resultsFile.js"
 
 const USAGE = `usage: npm run bench:ocr -- [--per-kind 30] [--seed 1] [--kinds plate,vin,odometer,fuel_receipt]
 Renders --per-kind photo-like images of each kind (plate, VIN plate, odometer, fuel receipt) from
@@ -104,25 +102,14 @@ for (const [k, kind] of KINDS.entries()) {
 await ocr.close()
 
 const at = new Date().toISOString()
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
-const dir = join(repo, "load-tests", "results")
-mkdirSync(dir, { recursive: true })
-const file = join(dir, `ocr-${at.replace(/[:.]/gu, "-")}.json`)
-writeFileSync(
-  file,
-  `${JSON.stringify(
-    {
-      at,
-      machine: machineInfo(),
-      loadAverage1m: { before: loadBefore[0], after: loadavg()[0] },
-      seed,
-      perKind,
-      warmStartMs: Math.round(warmMs),
-      results,
-    },
-    null,
-    2,
-  )}\n`,
-)
+const file = writeResultsFile("ocr", {
+  at,
+  machine: machineInfo(),
+  loadAverage1m: { before: loadBefore[0], after: loadavg()[0] },
+  seed,
+  perKind,
+  warmStartMs: Math.round(warmMs),
+  results,
+})
 console.log(`worker start ${Math.round(warmMs)} ms\nresults: ${file}`)
 process.exit(0)

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync } from "node:fs"
 import { loadavg, tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -8,6 +8,7 @@ import { startFleetServer } from "./FleetServerProcess.js"
 import { machineInfo } from "./machineInfo.js"
 import { percentile } from "./metrics.js"
 import { recordsScenarios, type Samples, type Scenario } from "./recordsScenarios.js"
+import { writeResultsFile } from "./resultsFile.js"
 
 const USAGE = `usage: npm run bench:records -- [--duration 8] [--warmup 1] [--warmup-requests 24] [--concurrency 8]
          [--only TEXT] [--profile DIR] [--target http://host:8080 --email E --password P]
@@ -199,33 +200,24 @@ try {
 
 const at = new Date().toISOString()
 const missed = results.filter((r) => !r.meetsTarget)
-const file = join(repo, "load-tests", "results", `records-${at.replace(/[:.]/gu, "-")}.json`)
-mkdirSync(dirname(file), { recursive: true })
-writeFileSync(
-  file,
-  `${JSON.stringify(
-    {
-      at,
-      machine: machineInfo(),
-      loadAverage: { before: loadBefore, after: loadavg() },
-      settings: {
-        concurrency,
-        durationS,
-        warmupS,
-        warmupRequestsPerScenario: warmupRequests,
-        warmup: `every scenario asked ${warmupRequests} times unmeasured before the first is measured, then ${warmupS} s of its own`,
-        user: values.email,
-        targetP95Ms: TARGET_P95_MS,
-      },
-      demoSeedMs: seedLine === null ? null : Number(seedLine),
-      fleet: { vehicles: vehicles.total, drivers: drivers.total },
-      results,
-      missed: missed.map((r) => r.name),
-    },
-    null,
-    2,
-  )}\n`,
-)
+const file = writeResultsFile("records", {
+  at,
+  machine: machineInfo(),
+  loadAverage: { before: loadBefore, after: loadavg() },
+  settings: {
+    concurrency,
+    durationS,
+    warmupS,
+    warmupRequestsPerScenario: warmupRequests,
+    warmup: `every scenario asked ${warmupRequests} times unmeasured before the first is measured, then ${warmupS} s of its own`,
+    user: values.email,
+    targetP95Ms: TARGET_P95_MS,
+  },
+  demoSeedMs: seedLine === null ? null : Number(seedLine),
+  fleet: { vehicles: vehicles.total, drivers: drivers.total },
+  results,
+  missed: missed.map((r) => r.name),
+})
 console.log(
   `\n${results.length - missed.length}/${results.length} endpoints with p95 ≤ ${TARGET_P95_MS} ms${missed.length > 0 ? ` (missed: ${missed.map((r) => r.name).join(", ")})` : ""}` +
     `${seedLine === null ? "" : `; demo seed ${seedLine} ms`}; load ${loadBefore.map((l) => l.toFixed(2)).join(" ")}\nresults ${file}`,

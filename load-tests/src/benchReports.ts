@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -8,6 +8,7 @@ import pg from "pg"
 import { makeCommandLine } from "./commandLine.js"
 import { FleetServerProcess, startFleetServer, waitUntilReady } from "./FleetServerProcess.js"
 import { machineInfo } from "./machineInfo.js"
+import { writeResultsFile } from "./resultsFile.js"
 
 const USAGE = `usage: npm run bench:reports -- [--days 365] [--requests 10]
 Starts FleetCore with the full demo fleet (~530 vehicles, a year of expenses, drivers, contracts),
@@ -189,26 +190,16 @@ await server.stop(60_000)
 rmSync(dataDir, { recursive: true, force: true })
 
 const at = new Date().toISOString()
-const dir = join(repo, "load-tests", "results")
-mkdirSync(dir, { recursive: true })
-const file = join(dir, `reports-${at.replace(/[:.]/gu, "-")}.json`)
-writeFileSync(
-  file,
-  `${JSON.stringify(
-    {
-      at,
-      machine: machineInfo(),
-      fleet: { vehicles: vehicleIds.length, drivers: driverIds.length, days, ...counted },
-      seedSeconds: seedMs / 1000,
-      period: "last12Months",
-      requests,
-      targetP95Ms: TARGET_MS,
-      results,
-    },
-    null,
-    2,
-  )}\n`,
-)
+const file = writeResultsFile("reports", {
+  at,
+  machine: machineInfo(),
+  fleet: { vehicles: vehicleIds.length, drivers: driverIds.length, days, ...counted },
+  seedSeconds: seedMs / 1000,
+  period: "last12Months",
+  requests,
+  targetP95Ms: TARGET_MS,
+  results,
+})
 const missed = results.filter((r) => !r.meetsTarget)
 console.log(
   `\n${results.length - missed.length}/${results.length} reports with p95 ≤ ${TARGET_MS} ms` +

@@ -1,8 +1,5 @@
 import { createHash, type Hash } from "node:crypto"
-import { mkdirSync, writeFileSync } from "node:fs"
-import { dirname, join } from "node:path"
 import { PerformanceObserver } from "node:perf_hooks"
-import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import {
   emptyOutput,
@@ -17,6 +14,7 @@ import {
 import type { DeviceId, OrgId, TelemetryRecord, VehicleId } from "@fleetcore/proto"
 import { makeCommandLine } from "./commandLine.js"
 import { machineInfo } from "./machineInfo.js"
+import { writeResultsFile } from "./resultsFile.js"
 import { ALMATY_ROUTES, type Route } from "./routes/almaty.js"
 import { simulatedPoint } from "./Simulator.js"
 import { seededRandom } from "./seededRandom.js"
@@ -174,13 +172,16 @@ console.log(`digest of every output and final state: ${digest}`)
 const median = [...runs].sort((a, b) => a.usPerPoint - b.usPerPoint)[Math.floor(runs.length / 2)]
 console.log(`median: ${median?.usPerPoint} µs a point, ${median?.gcUsPerPoint} µs of it garbage collection`)
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
 const at = new Date().toISOString()
-const out = join(repo, "load-tests", "results")
-mkdirSync(out, { recursive: true })
-const file = join(out, `rules-${at.replace(/[:.]/gu, "-")}.json`)
-writeFileSync(
-  file,
-  `${JSON.stringify({ at, machine: machineInfo(), vehicles, pointsEach, intervalS, geofences: fences.length, runs, median, digest }, null, 2)}\n`,
-)
+const file = writeResultsFile("rules", {
+  at,
+  machine: machineInfo(),
+  vehicles,
+  pointsEach,
+  intervalS,
+  geofences: fences.length,
+  runs,
+  median,
+  digest,
+})
 console.log(`results: ${file}`)

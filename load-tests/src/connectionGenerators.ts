@@ -1,8 +1,8 @@
 import { type ChildProcess, fork } from "node:child_process"
-import { mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import type { GeneratorCommand, GeneratorReport } from "./connectionGenerator.js"
+import { writeResultsFile } from "./resultsFile.js"
 
 type Wave = Extract<GeneratorReport, { kind: "wave" }>
 
@@ -120,16 +120,9 @@ export const restartFigures = (wave: WaveResult) => {
   return { ...rest, secondsAfterReady: seconds }
 }
 
-/** Writes `<repo>/load-tests/results/<prefix>-<at>.json`, prints the result and the file. */
-export const writeConnectionResult = <T extends { readonly at: string }>(
-  repo: string,
-  prefix: string,
-  result: T,
-): void => {
-  const dir = join(repo, "load-tests", "results")
-  mkdirSync(dir, { recursive: true })
-  const file = join(dir, `${prefix}-${result.at.replace(/[:.]/gu, "-")}.json`)
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`)
+/** Writes the result to `load-tests/results` (`writeResultsFile`), prints it and the file. */
+export const writeConnectionResult = <T extends { readonly at: string }>(prefix: string, result: T): void => {
+  const file = writeResultsFile(prefix, result)
   console.log(JSON.stringify(result, null, 2))
   console.log(`results: ${file}`)
 }

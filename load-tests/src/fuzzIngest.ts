@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
@@ -6,6 +6,7 @@ import { startFleetServer } from "./FleetServerProcess.js"
 import { runIngestFuzz } from "./fuzz/runIngestFuzz.js"
 import { metricValue } from "./metrics.js"
 import { provisionDevices } from "./provision.js"
+import { writeResultsFile } from "./resultsFile.js"
 
 const USAGE = `usage: npm run fuzz:ingest -- [--cases 1000000] [--seed N] [--concurrency 16]
 Starts its own FleetCore (server/dist/main.js) on free ports with a fresh data folder under /tmp,
@@ -122,10 +123,7 @@ try {
     kinds: report.kinds,
   }
   console.log(JSON.stringify(figures, null, 2))
-  const dir = join(repo, "load-tests", "results")
-  mkdirSync(dir, { recursive: true })
-  const file = join(dir, `fuzz-ingest-${figures.at.replace(/[:.]/g, "-")}.json`)
-  writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`)
+  const file = writeResultsFile("fuzz-ingest", figures)
   console.log(`fuzz:ingest: results in ${file}`)
   const ok = alive && report.resendAnswers === 0 && stored.size === report.valid.acknowledged
   if (!ok) process.exitCode = 1

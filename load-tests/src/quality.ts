@@ -1,6 +1,3 @@
-import { mkdirSync, writeFileSync } from "node:fs"
-import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { makeCommandLine } from "./commandLine.js"
 import { machineInfo } from "./machineInfo.js"
@@ -9,6 +6,7 @@ import { formatReport } from "./quality/formatReport.js"
 import { generateTraces } from "./quality/generateFleet.js"
 import { checkGoals } from "./quality/goals.js"
 import { scoreTraces } from "./quality/scoreTraces.js"
+import { writeResultsFile } from "./resultsFile.js"
 
 const USAGE = `usage: npm run quality -- [--vehicles 4] [--days 2] [--seed 1] [--categories clean,gps_outage,…]
 Generates a labelled fleet (--vehicles per category, each driving --days UTC days; the same seed gives
@@ -45,24 +43,14 @@ const cpu = process.cpuUsage(cpuBefore)
 const goals = checkGoals(score)
 
 const at = new Date().toISOString()
-const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..")
-const file = join(repo, "load-tests", "results", `quality-${at.replace(/[:.]/gu, "-")}.json`)
-mkdirSync(dirname(file), { recursive: true })
-writeFileSync(
-  file,
-  `${JSON.stringify(
-    {
-      at,
-      machine: machineInfo(),
-      options: { vehicles, days, seed, categories },
-      timing: { wallS: (Date.now() - startedMs) / 1000, cpuS: (cpu.user + cpu.system) / 1e6 },
-      score,
-      goals,
-    },
-    null,
-    2,
-  )}\n`,
-)
+const file = writeResultsFile("quality", {
+  at,
+  machine: machineInfo(),
+  options: { vehicles, days, seed, categories },
+  timing: { wallS: (Date.now() - startedMs) / 1000, cpuS: (cpu.user + cpu.system) / 1e6 },
+  score,
+  goals,
+})
 console.log(formatReport(score))
 console.log("\ngoals (issue 10)")
 for (const g of goals) console.log(`${g.met ? "met    " : "NOT MET"}  ${g.goal}: ${g.actual}`)
