@@ -126,6 +126,42 @@ describe("vehicle records in the browser", () => {
     await expect.poll(() => page.getByTestId("vehicle-card").count(), POLL).toBe(2)
   })
 
+  it("opens a vehicle from its row: the plate is a link for the keyboard and a new tab, the rest of the row follows it", async () => {
+    const page = await signedIn("manager@vehicles.test")
+    await page.goto(`${fleet.httpUrl}/vehicles?q=B-TC-1234`)
+    const row = page.getByTestId("vehicles-row").first()
+    const link = row.getByTestId("vehicles-row-link")
+    await link.waitFor()
+    const path = `/vehicles/${await row.getAttribute("data-id")}`
+    expect(await link.getAttribute("href")).toBe(path)
+    expect(await link.textContent()).toBe("B-TC-1234")
+    // One stop a row for the keyboard: the link, not the row as well.
+    expect(await row.getAttribute("tabindex")).toBeNull()
+    await page.getByTestId("vehicles-search").focus()
+    for (let i = 0; i < 20 && !(await link.evaluate((a) => a === document.activeElement)); i += 1) {
+      await page.keyboard.press("Tab")
+    }
+    expect(await link.evaluate((a) => a === document.activeElement)).toBe(true)
+    await page.keyboard.press("Enter")
+    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe(path)
+
+    // Ctrl+click, on the link or elsewhere on the row, opens the vehicle in a new tab; the list stays.
+    await page.goBack()
+    await link.waitFor()
+    for (const target of [link, row.locator("td").nth(1)]) {
+      const [tab] = await Promise.all([
+        page.context().waitForEvent("page"),
+        target.click({ modifiers: ["Control"] }),
+      ])
+      await expect.poll(() => new URL(tab.url()).pathname, POLL).toBe(path)
+      await tab.close()
+      expect(new URL(page.url()).pathname).toBe("/vehicles")
+    }
+    // A plain click on another cell opens it here.
+    await row.locator("td").nth(1).click()
+    await expect.poll(() => new URL(page.url()).pathname, POLL).toBe(path)
+  })
+
   it("records ownership, edits and decommissions a vehicle (step 2.4, phase 5)", async () => {
     const page = await signedIn("manager@vehicles.test")
     await page.goto(`${fleet.httpUrl}/vehicles?q=B-TC-1234`)

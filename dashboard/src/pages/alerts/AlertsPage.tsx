@@ -1,6 +1,5 @@
 import "./alerts.css"
 import { ALERT_SEVERITIES, ALERT_STATUSES, endpoints } from "@fleetcore/contract"
-import { useNavigate } from "@solidjs/router"
 import { useQueryClient } from "@tanstack/solid-query"
 import { createMemo, createSignal, For, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
@@ -39,7 +38,6 @@ export const AlertsPage = () => {
   const { t, format } = useI18n()
   const session = useSession()
   const api = useApi()
-  const navigate = useNavigate()
   const queryClient = useQueryClient()
   const manages = () => session.can("alerts.manage")
   const url = createTableUrlState({ filters: FILTERS, sorts: SORTS })
@@ -149,7 +147,7 @@ export const AlertsPage = () => {
         result={listResultOf(result)}
         url={url}
         rowId={(row) => row.id}
-        onRowClick={(row) => navigate(`/alerts/${row.id}`)}
+        rowHref={(row) => `/alerts/${row.id}`}
         searchPlaceholder={t("alerts.search")}
         empty={{ title: t("alerts.empty"), description: t("alerts.emptyText") }}
         filters={

@@ -1,6 +1,6 @@
 import "./alerts.css"
 import { endpoints } from "@fleetcore/contract"
-import { A, useNavigate } from "@solidjs/router"
+import { A } from "@solidjs/router"
 import { createMemo } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useI18n } from "../../i18n/I18nContext"
@@ -13,7 +13,6 @@ import { createAlertsLive } from "./alertQueries"
 /** A vehicle's alert history, newest first, for the vehicle page's "alerts" tab; live like the inbox. */
 export const VehicleAlertsTab = (props: { readonly vehicleId: string }) => {
   const { t, format } = useI18n()
-  const navigate = useNavigate()
   createAlertsLive()
   const result = createListQuery(endpoints.alerts.list, () => ({
     query: { vehicleId: props.vehicleId, pageSize: "200" },
@@ -42,7 +41,7 @@ export const VehicleAlertsTab = (props: { readonly vehicleId: string }) => {
         url={fixedTableState(200)}
         export={{ path: endpoints.listExports.alerts.path, query: () => ({ vehicleId: props.vehicleId }) }}
         rowId={(row) => row.id}
-        onRowClick={(row) => navigate(`/alerts/${row.id}`)}
+        rowHref={(row) => `/alerts/${row.id}`}
         empty={{ title: t("alerts.vehicleEmpty") }}
       />
     </section>

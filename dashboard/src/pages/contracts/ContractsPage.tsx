@@ -1,6 +1,6 @@
 import "../organisations/adminPages.css"
 import { CONTRACT_STATUSES, CONTRACT_TYPES, endpoints } from "@fleetcore/contract"
-import { A, useNavigate } from "@solidjs/router"
+import { A } from "@solidjs/router"
 import { FilePlus2 } from "lucide-solid"
 import { createMemo, For, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
@@ -22,7 +22,6 @@ const EXPIRY_WINDOWS = ["7", "14", "30", "90"]
 export const ContractsPage = () => {
   const { t, format } = useI18n()
   const session = useSession()
-  const navigate = useNavigate()
   const url = createTableUrlState({
     filters: ["vehicleId", "type", "status", "expiringWithinDays"],
     sorts: SORTS,
@@ -54,7 +53,7 @@ export const ContractsPage = () => {
         url={url}
         export={{ path: endpoints.listExports.contracts.path, query: () => listQueryOf(url.state()) }}
         rowId={(row) => row.id}
-        onRowClick={(row) => navigate(`/contracts/${row.id}`)}
+        rowHref={(row) => `/contracts/${row.id}`}
         searchPlaceholder={t("contractsPenalties.contracts.search")}
         empty={{
           title: t("contractsPenalties.contracts.empty"),

@@ -1,6 +1,6 @@
 import "./records.css"
 import { endpoints } from "@fleetcore/contract"
-import { A, useNavigate } from "@solidjs/router"
+import { A } from "@solidjs/router"
 import { createMemo, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
@@ -14,7 +14,6 @@ import { contractColumns } from "./contractColumns"
 export const VehicleContractsTab = (props: { readonly vehicleId: string }) => {
   const { t, format } = useI18n()
   const session = useSession()
-  const navigate = useNavigate()
   const result = createListQuery(endpoints.contracts.list, () => ({
     query: { vehicleId: props.vehicleId, pageSize: "200" },
   }))
@@ -41,7 +40,7 @@ export const VehicleContractsTab = (props: { readonly vehicleId: string }) => {
         url={fixedTableState(200)}
         export={{ path: endpoints.listExports.contracts.path, query: () => ({ vehicleId: props.vehicleId }) }}
         rowId={(row) => row.id}
-        onRowClick={(row) => navigate(`/contracts/${row.id}`)}
+        rowHref={(row) => `/contracts/${row.id}`}
         empty={{ title: t("contractsPenalties.contracts.emptyVehicle") }}
       />
     </section>

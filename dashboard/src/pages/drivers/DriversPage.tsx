@@ -1,7 +1,7 @@
 import "../organisations/adminPages.css"
 import "./drivers.css"
 import { DRIVER_STATUSES, endpoints } from "@fleetcore/contract"
-import { A, useNavigate } from "@solidjs/router"
+import { A } from "@solidjs/router"
 import { UserPlus } from "lucide-solid"
 import { createMemo, For, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
@@ -23,7 +23,6 @@ const SORTS = ["fullName", "employeeId", "licenceExpiresOn", "medicalExpiresOn",
 export const DriversPage = () => {
   const { t } = useI18n()
   const session = useSession()
-  const navigate = useNavigate()
   const url = createTableUrlState({
     filters: ["status", "teamId", "licenceExpiringWithinDays"],
     sorts: SORTS,
@@ -55,7 +54,7 @@ export const DriversPage = () => {
         result={listResultOf(result)}
         url={url}
         rowId={(row) => row.id}
-        onRowClick={(row) => navigate(`/drivers/${row.id}`)}
+        rowHref={(row) => `/drivers/${row.id}`}
         searchPlaceholder={t("drivers.search")}
         empty={{
           title: t("drivers.empty"),

@@ -1,6 +1,6 @@
 import "./expenses.css"
 import { CURRENCIES, EXPENSE_CATEGORIES, endpoints } from "@fleetcore/contract"
-import { A, useNavigate } from "@solidjs/router"
+import { A } from "@solidjs/router"
 import { Plus } from "lucide-solid"
 import { createMemo, For, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
@@ -23,7 +23,6 @@ const FILTERS = ["vehicleId", "category", "currency", "from", "to"]
 export const ExpensesPage = () => {
   const { t, format } = useI18n()
   const session = useSession()
-  const navigate = useNavigate()
   const url = createTableUrlState({ filters: FILTERS, sorts: SORTS })
   const result = createListQuery(endpoints.expenses.list, () => ({ query: listQueryOf(url.state()) }))
   const money = useI18n().format
@@ -71,7 +70,7 @@ export const ExpensesPage = () => {
         result={listResultOf(result)}
         url={url}
         rowId={(row) => row.id}
-        onRowClick={(row) => navigate(`/expenses/${row.id}`)}
+        rowHref={(row) => `/expenses/${row.id}`}
         searchPlaceholder={t("expenses.search")}
         empty={{
           title: t("expenses.empty"),

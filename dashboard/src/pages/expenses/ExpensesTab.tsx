@@ -1,6 +1,6 @@
 import "./expenses.css"
 import { endpoints } from "@fleetcore/contract"
-import { A, useNavigate } from "@solidjs/router"
+import { A } from "@solidjs/router"
 import { Plus } from "lucide-solid"
 import { createMemo, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
@@ -19,7 +19,6 @@ export const ExpensesTab = (props: {
 }) => {
   const { t, format } = useI18n()
   const session = useSession()
-  const navigate = useNavigate()
   const url = fixedTableState(50)
   const result = createListQuery(endpoints.expenses.list, () => ({
     query: { ...props.filter, pageSize: "50" },
@@ -46,7 +45,7 @@ export const ExpensesTab = (props: {
         url={url}
         export={{ path: endpoints.listExports.expenses.path, query: () => ({ ...props.filter }) }}
         rowId={(row) => row.id}
-        onRowClick={(row) => navigate(`/expenses/${row.id}`)}
+        rowHref={(row) => `/expenses/${row.id}`}
         empty={{ title: t("expenses.empty") }}
         compact
       />

@@ -1,6 +1,5 @@
 import "../alerts/alerts.css"
 import { endpoints, INCIDENT_KINDS } from "@fleetcore/contract"
-import { useNavigate } from "@solidjs/router"
 import { createMemo, For } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useI18n } from "../../i18n/I18nContext"
@@ -31,7 +30,6 @@ const dayStart = (date: string, plusDays = 0): string | undefined => {
  */
 export const IncidentsPage = () => {
   const { t, format } = useI18n()
-  const navigate = useNavigate()
   const url = createTableUrlState({ filters: FILTERS, sorts: SORTS })
   const query = () => {
     const { from, to, kind, ...rest } = listQueryOf(url.state())
@@ -59,7 +57,7 @@ export const IncidentsPage = () => {
         url={url}
         export={{ path: endpoints.listExports.incidents.path, query }}
         rowId={(row) => row.id}
-        onRowClick={(row) => navigate(`/incidents/${row.id}`)}
+        rowHref={(row) => `/incidents/${row.id}`}
         searchPlaceholder={t("incidents.search")}
         empty={{ title: t("incidents.empty"), description: t("incidents.emptyText") }}
         filters={

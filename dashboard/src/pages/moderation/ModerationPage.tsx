@@ -5,7 +5,6 @@ import {
   endpoints,
   type ServiceVisit,
 } from "@fleetcore/contract"
-import { useNavigate } from "@solidjs/router"
 import { useQuery, useQueryClient } from "@tanstack/solid-query"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { Schema } from "effect"
@@ -42,7 +41,6 @@ const SettleForm = Schema.Struct({
 export const ModerationPage = () => {
   const { t, format } = useI18n()
   const api = useApi()
-  const navigate = useNavigate()
   const [status, setStatus] = createSignal<string>("submitted")
   const centres = useQuery(() => ({
     queryKey: [endpoints.moderation.centres.id, status()] as const,
@@ -150,7 +148,7 @@ export const ModerationPage = () => {
           result={listResultOf(centres)}
           url={fixedTableState(200)}
           rowId={(row) => row.id}
-          onRowClick={(row) => navigate(`/moderation/centres/${row.id}`)}
+          rowHref={(row) => `/moderation/centres/${row.id}`}
           export={{ path: endpoints.listExports.centreModeration.path, query: () => ({ status: status() }) }}
           compact
           empty={{ title: t("moderation.centresEmpty") }}

@@ -1,6 +1,5 @@
 import "./onboarding.css"
 import { DRIVER_ONBOARDING_STATUSES, endpoints, VEHICLE_ONBOARDING_STATUSES } from "@fleetcore/contract"
-import { useNavigate } from "@solidjs/router"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { createMemo, For } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
@@ -21,7 +20,6 @@ const STATUSES = [...new Set([...VEHICLE_ONBOARDING_STATUSES, ...DRIVER_ONBOARDI
 /** The records awaiting an onboarding step, oldest first; filters by kind, stage and age live in the URL. */
 export const OnboardingQueuePage = () => {
   const { t, format } = useI18n()
-  const navigate = useNavigate()
   const url = createTableUrlState({ filters: ["kind", "status", "minAgeDays"], sorts: ["since", "name"] })
   const result = createListQuery(endpoints.onboarding.queue, () => ({
     query: listQueryOf(url.state()) as Query,
@@ -75,7 +73,7 @@ export const OnboardingQueuePage = () => {
         url={url}
         export={{ path: endpoints.listExports.onboardingQueue.path, query: () => listQueryOf(url.state()) }}
         rowId={(row) => `${row.kind}:${row.id}`}
-        onRowClick={(row) => navigate(`/${row.kind}s/${row.id}?tab=onboarding`)}
+        rowHref={(row) => `/${row.kind}s/${row.id}?tab=onboarding`}
         searchPlaceholder={t("onboarding.search")}
         empty={{ title: t("onboarding.empty"), description: t("onboarding.emptyText") }}
         filters={

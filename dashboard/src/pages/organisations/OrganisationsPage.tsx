@@ -1,6 +1,6 @@
 import "./adminPages.css"
 import { endpoints, ORG_KINDS, ORG_STATUSES } from "@fleetcore/contract"
-import { A, useNavigate } from "@solidjs/router"
+import { A } from "@solidjs/router"
 import { Plus } from "lucide-solid"
 import { createMemo, For } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
@@ -16,7 +16,6 @@ import { organisationColumns } from "./organisationColumns"
 /** The installation's organisations (owner): search, status filter, sort, paging; a row opens it. */
 export const OrganisationsPage = () => {
   const { t, format } = useI18n()
-  const navigate = useNavigate()
   const url = createTableUrlState({ filters: ["status", "kind"], sorts: ["name", "createdAt"] })
   const result = createListQuery(endpoints.organisations.list, () => ({ query: listQueryOf(url.state()) }))
   const columns = createMemo(() => organisationColumns(t, format()))
@@ -42,7 +41,7 @@ export const OrganisationsPage = () => {
         url={url}
         rowId={(row) => row.id}
         export={{ path: endpoints.listExports.organisations.path, query: () => listQueryOf(url.state()) }}
-        onRowClick={(row) => navigate(`/organisations/${row.id}`)}
+        rowHref={(row) => `/organisations/${row.id}`}
         searchPlaceholder={t("organisations.search")}
         empty={{
           title: t("organisations.empty"),

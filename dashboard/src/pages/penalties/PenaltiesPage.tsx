@@ -1,7 +1,7 @@
 import "../organisations/adminPages.css"
 import "../contracts/records.css"
 import { endpoints, PENALTY_STATUSES } from "@fleetcore/contract"
-import { A, useNavigate } from "@solidjs/router"
+import { A } from "@solidjs/router"
 import { FilePlus2 } from "lucide-solid"
 import { createMemo, For, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
@@ -26,7 +26,6 @@ const SORTS = ["offenceAt", "amount", "dueDate", "status"]
 export const PenaltiesPage = () => {
   const { t, format } = useI18n()
   const session = useSession()
-  const navigate = useNavigate()
   const url = createTableUrlState({ filters: ["vehicleId", "status"], sorts: SORTS })
   const result = createListQuery(endpoints.penalties.list, () => ({ query: listQueryOf(url.state()) }))
   const columns = createMemo(() => penaltyColumns(t, format()))
@@ -60,7 +59,7 @@ export const PenaltiesPage = () => {
           url={url}
           export={{ path: endpoints.listExports.penalties.path, query: () => listQueryOf(url.state()) }}
           rowId={(row) => row.id}
-          onRowClick={(row) => navigate(`/penalties/${row.id}`)}
+          rowHref={(row) => `/penalties/${row.id}`}
           searchPlaceholder={t("contractsPenalties.penalties.search")}
           empty={{
             title: t("contractsPenalties.penalties.empty"),

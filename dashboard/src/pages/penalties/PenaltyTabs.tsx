@@ -1,6 +1,6 @@
 import "../contracts/records.css"
 import { endpoints } from "@fleetcore/contract"
-import { A, useNavigate } from "@solidjs/router"
+import { A } from "@solidjs/router"
 import { createMemo, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
@@ -18,7 +18,6 @@ const PenaltiesOf = (props: {
 }) => {
   const { t, format } = useI18n()
   const session = useSession()
-  const navigate = useNavigate()
   const result = createListQuery(endpoints.penalties.list, () => ({
     query: { ...props.filter, pageSize: "200" },
   }))
@@ -43,7 +42,7 @@ const PenaltiesOf = (props: {
         url={fixedTableState(200)}
         export={{ path: endpoints.listExports.penalties.path, query: () => ({ ...props.filter }) }}
         rowId={(row) => row.id}
-        onRowClick={(row) => navigate(`/penalties/${row.id}`)}
+        rowHref={(row) => `/penalties/${row.id}`}
         empty={{ title: t("contractsPenalties.penalties.empty") }}
       />
     </section>

@@ -1,6 +1,6 @@
 import "./tasks.css"
 import { endpoints, TASK_PRIORITIES } from "@fleetcore/contract"
-import { A, useNavigate } from "@solidjs/router"
+import { A } from "@solidjs/router"
 import { Plus, Workflow } from "lucide-solid"
 import { createMemo, For, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
@@ -21,7 +21,6 @@ const ALL = { query: { pageSize: "200" } } as const
 export const TasksPage = () => {
   const { t, format } = useI18n()
   const session = useSession()
-  const navigate = useNavigate()
   const url = createTableUrlState({
     filters: ["status", "priority", "assigneeUserId", "teamId", "vehicleId", "overdue"],
     sorts: SORTS,
@@ -59,7 +58,7 @@ export const TasksPage = () => {
         url={url}
         export={{ path: endpoints.listExports.tasks.path, query: () => listQueryOf(url.state()) }}
         rowId={(row) => row.id}
-        onRowClick={(row) => navigate(`/tasks/${row.id}`)}
+        rowHref={(row) => `/tasks/${row.id}`}
         searchPlaceholder={t("tasks.search")}
         empty={{ title: t("tasks.empty"), description: t("tasks.emptyText") }}
         filters={

@@ -89,7 +89,7 @@ export const TeamsPage = () => {
         url={url}
         export={{ path: endpoints.listExports.teams.path, query: () => listQueryOf(url.state()) }}
         rowId={(row) => row.id}
-        onRowClick={(row) => navigate(`/teams/${row.id}`)}
+        rowHref={(row) => `/teams/${row.id}`}
         searchPlaceholder={t("drivers.teamSearch")}
         empty={{
           title: t("drivers.teamsEmpty"),

@@ -1,7 +1,6 @@
 import "../organisations/adminPages.css"
 import "./tickets.css"
 import { endpoints, TICKET_STATUSES, TICKET_TYPES } from "@fleetcore/contract"
-import { useNavigate } from "@solidjs/router"
 import { createMemo, For } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useI18n } from "../../i18n/I18nContext"
@@ -24,7 +23,6 @@ const SORTS = ["number", "createdAt", "slaDueAt", "updatedAt"]
  */
 export const TicketsPage = () => {
   const { t, format } = useI18n()
-  const navigate = useNavigate()
   const now = createNow(60_000)
   const url = createTableUrlState({
     filters: ["status", "type", "overdue", "vehicleId", "assigneeId"],
@@ -43,7 +41,7 @@ export const TicketsPage = () => {
         url={url}
         export={{ path: endpoints.listExports.tickets.path, query: () => listQueryOf(url.state()) }}
         rowId={(row) => row.id}
-        onRowClick={(row) => navigate(`/tickets/${row.id}`)}
+        rowHref={(row) => `/tickets/${row.id}`}
         searchPlaceholder={t("tickets.search")}
         empty={{ title: t("tickets.empty"), description: t("tickets.emptyText") }}
         filters={

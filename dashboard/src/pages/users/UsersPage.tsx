@@ -1,6 +1,6 @@
 import "../organisations/adminPages.css"
 import { endpoints, ROLES, USER_STATUSES } from "@fleetcore/contract"
-import { A, useNavigate } from "@solidjs/router"
+import { A } from "@solidjs/router"
 import { UserPlus } from "lucide-solid"
 import { createMemo, For, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
@@ -20,7 +20,6 @@ const SORTS = ["name", "email", "role", "createdAt", "lastLoginAt"]
 export const UsersPage = () => {
   const { t, format } = useI18n()
   const session = useSession()
-  const navigate = useNavigate()
   const url = createTableUrlState({ filters: ["role", "status"], sorts: SORTS })
   const result = createListQuery(endpoints.users.list, () => ({ query: listQueryOf(url.state()) }))
   const columns = createMemo(() => userColumns(t, format()))
@@ -48,7 +47,7 @@ export const UsersPage = () => {
         url={url}
         export={{ path: endpoints.listExports.users.path, query: () => listQueryOf(url.state()) }}
         rowId={(row) => row.id}
-        onRowClick={(row) => navigate(`/users/${row.id}`)}
+        rowHref={(row) => `/users/${row.id}`}
         searchPlaceholder={t("users.search")}
         empty={{
           title: t("users.empty"),

@@ -1,5 +1,4 @@
 import { endpoints, type ServiceVisit, VISIT_STATUSES } from "@fleetcore/contract"
-import { useNavigate } from "@solidjs/router"
 import { useQuery } from "@tanstack/solid-query"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { createMemo, createSignal, For } from "solid-js"
@@ -26,7 +25,6 @@ export const CentreVisitsSection = (props: {
 }) => {
   const { t, format } = useI18n()
   const api = useApi()
-  const navigate = useNavigate()
   const [status, setStatus] = createSignal<string>(props.initialStatus ?? "completed")
   const visits = useQuery(() => ({
     queryKey: [endpoints.visits.list.id, status()] as const,
@@ -97,7 +95,7 @@ export const CentreVisitsSection = (props: {
           path: endpoints.listExports.serviceVisits.path,
           query: () => (status() === "" ? {} : { status: status() }),
         }}
-        onRowClick={(row) => navigate(`/service-visits/${row.id}`)}
+        rowHref={(row) => `/service-visits/${row.id}`}
         compact
         empty={{ title: props.empty ?? t("vehicleAccess.visitsEmpty") }}
       />

@@ -1,5 +1,4 @@
 import { type ChangeRequest, endpoints } from "@fleetcore/contract"
-import { useNavigate } from "@solidjs/router"
 import { useQuery } from "@tanstack/solid-query"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { createMemo } from "solid-js"
@@ -15,7 +14,6 @@ type Request = typeof ChangeRequest.Encoded
 export const ChangeRequestsSection = () => {
   const { t, format } = useI18n()
   const api = useApi()
-  const navigate = useNavigate()
   const pending = useQuery(() => ({
     queryKey: [endpoints.changeRequests.list.id, "pending"] as const,
     queryFn: ({ signal }) =>
@@ -62,7 +60,7 @@ export const ChangeRequestsSection = () => {
           path: endpoints.listExports.vehicleChangeRequests.path,
           query: () => ({ status: "pending" }),
         }}
-        onRowClick={(row) => navigate(`/vehicle-change-requests/${row.id}`)}
+        rowHref={(row) => `/vehicle-change-requests/${row.id}`}
         compact
         empty={{ title: t("vehicleAccess.changesEmpty") }}
       />

@@ -1,7 +1,7 @@
 import "../organisations/adminPages.css"
 import "./vehicles.css"
 import { BODY_TYPES, endpoints, FUEL_TYPES, VEHICLE_STATUSES } from "@fleetcore/contract"
-import { A, useNavigate, useSearchParams } from "@solidjs/router"
+import { A, useSearchParams } from "@solidjs/router"
 import { LayoutGrid, Plus, Rows3 } from "lucide-solid"
 import { createMemo, For, Show } from "solid-js"
 import { createAllPagesQuery } from "../../api/createAllPagesQuery"
@@ -28,7 +28,6 @@ const FILTERS = ["status", "vehicleTypeId", "fuelType", "bodyType", "rental"]
 export const VehiclesPage = () => {
   const { t, format } = useI18n()
   const session = useSession()
-  const navigate = useNavigate()
   const [params, setParams] = useSearchParams()
   const cards = () => params.view === "cards"
   const url = createTableUrlState({ filters: FILTERS, sorts: SORTS })
@@ -89,7 +88,7 @@ export const VehiclesPage = () => {
         result={listResultOf(result)}
         url={url}
         rowId={(row) => row.id}
-        onRowClick={(row) => navigate(`/vehicles/${row.id}`)}
+        rowHref={(row) => `/vehicles/${row.id}`}
         searchPlaceholder={t("fleet.search")}
         render={cards() ? (rows) => <VehicleCards vehicles={rows} /> : undefined}
         empty={{

@@ -1,4 +1,5 @@
 import { DropdownMenu } from "@kobalte/core/dropdown-menu"
+import { A, useNavigate } from "@solidjs/router"
 import {
   type ColumnDef,
   createSolidTable,
@@ -47,6 +48,12 @@ export interface DataTableProps<T> {
   readonly result: ListResult<T>
   readonly url: TableUrlState
   readonly rowId: (row: T) => string
+  /**
+   * The page a row opens (its record's). The row's first cell is then a link to it: what the
+   * keyboard, a screen reader and "open in new tab" use; a click elsewhere on the row follows it too.
+   */
+  readonly rowHref?: (row: T) => string
+  /** What a click on a row does in the page itself (a dialog, a seek); the row is then focusable. */
   readonly onRowClick?: (row: T) => void
   readonly searchPlaceholder?: string
   /** False for a list whose endpoint has no free-text search (`q`): no search box. */
@@ -67,6 +74,9 @@ export interface DataTableProps<T> {
 
 const SEARCH_DEBOUNCE_MS = 300
 
+/** A click on one of these inside a row is theirs, not the row's. */
+const OWN_CLICK = "a, button, input, select, textarea, label, summary, [role='menuitem']"
+
 /**
  * The list of every page: the server sorts, searches, filters and pages (the table only shows a
  * page); the state lives in the URL; loading, empty and error states
@@ -75,6 +85,7 @@ const SEARCH_DEBOUNCE_MS = 300
  */
 export const DataTable = <T,>(props: DataTableProps<T>) => {
   const { t, format } = useI18n()
+  const navigate = useNavigate()
   const state = () => props.url.state()
   const visibility = createMemo<VisibilityState>(() =>
     Object.fromEntries(state().hidden.map((column) => [column, false])),
@@ -284,9 +295,18 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
                 <tr
                   data-testid={`${props.id}-row`}
                   data-id={row.id}
-                  classList={{ "data-table__row--link": props.onRowClick !== undefined }}
+                  classList={{
+                    "data-table__row--link": props.onRowClick !== undefined || props.rowHref !== undefined,
+                  }}
                   tabIndex={props.onRowClick ? 0 : undefined}
-                  onClick={() => props.onRowClick?.(row.original)}
+                  onClick={(event) => {
+                    if (props.rowHref) {
+                      if (event.target instanceof Element && event.target.closest(OWN_CLICK)) return
+                      const href = props.rowHref(row.original)
+                      if (event.ctrlKey || event.metaKey) window.open(href, "_blank", "noopener")
+                      else navigate(href)
+                    } else props.onRowClick?.(row.original)
+                  }}
                   onKeyDown={(event) => {
                     if (props.onRowClick && (event.key === "Enter" || event.key === " ")) {
                       event.preventDefault()
@@ -295,11 +315,25 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
                   }}
                 >
                   <For each={row.getVisibleCells()}>
-                    {(cell) => (
-                      <td classList={{ "align-end": cell.column.columnDef.meta?.align === "end" }}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    )}
+                    {(cell, index) => {
+                      const content = () => flexRender(cell.column.columnDef.cell, cell.getContext())
+                      const href = props.rowHref
+                      return (
+                        <td classList={{ "align-end": cell.column.columnDef.meta?.align === "end" }}>
+                          {href && index() === 0 ? (
+                            <A
+                              href={href(row.original)}
+                              class="data-table__row-link"
+                              data-testid={`${props.id}-row-link`}
+                            >
+                              {content()}
+                            </A>
+                          ) : (
+                            content()
+                          )}
+                        </td>
+                      )
+                    }}
                   </For>
                 </tr>
               )}

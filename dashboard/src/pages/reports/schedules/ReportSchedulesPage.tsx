@@ -1,7 +1,7 @@
 import "../../organisations/adminPages.css"
 import "./schedules.css"
 import { endpoints, REPORT_IDS } from "@fleetcore/contract"
-import { A, useNavigate } from "@solidjs/router"
+import { A } from "@solidjs/router"
 import { CalendarPlus } from "lucide-solid"
 import { createMemo, For } from "solid-js"
 import { createListQuery } from "../../../api/createListQuery"
@@ -17,7 +17,6 @@ import { scheduleColumns } from "./scheduleColumns"
 /** The organisation's report schedules: search, report filter, sort; a row opens the schedule. */
 export const ReportSchedulesPage = () => {
   const { t, format, locale } = useI18n()
-  const navigate = useNavigate()
   const url = createTableUrlState({ filters: ["report"], sorts: ["name", "createdAt", "nextRunAt"] })
   const result = createListQuery(endpoints.reportSchedules.list, () => ({ query: listQueryOf(url.state()) }))
   const columns = createMemo(() => scheduleColumns(t, format(), locale()))
@@ -42,7 +41,7 @@ export const ReportSchedulesPage = () => {
         url={url}
         rowId={(row) => row.id}
         export={{ path: endpoints.listExports.reportSchedules.path, query: () => listQueryOf(url.state()) }}
-        onRowClick={(row) => navigate(`/reports/schedules/${row.id}`)}
+        rowHref={(row) => `/reports/schedules/${row.id}`}
         searchPlaceholder={t("reportSchedules.search")}
         empty={{
           title: t("reportSchedules.empty"),
