@@ -119,6 +119,8 @@ describe("the alerts inbox in a browser", () => {
     await row.waitFor({ timeout: 20_000 })
     expect(navigations).toEqual([]) // it came over the WebSocket: no reload, no navigation
     expect(await row.getByTestId("alert-status").getAttribute("data-status")).toBe("open")
+    // The row's link is its type (its name), not the tick box before it.
+    expect(await row.getByTestId("alerts-row-link").textContent()).toContain("Engine fault code P0420")
 
     // Tick it and acknowledge it with a note: the row turns "acknowledged" in place.
     await row.getByTestId("alert-select").check()

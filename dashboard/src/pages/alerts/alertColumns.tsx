@@ -55,7 +55,7 @@ export const alertColumns = (
                 />
               </span>
             ),
-            meta: { hideable: false, width: "2.5rem" },
+            meta: { hideable: false, width: "2.5rem", control: true },
           },
         ]
   /** Under the type: the vehicle (unless the table is a vehicle's own) and the driver. */

@@ -1,6 +1,7 @@
 import { DropdownMenu } from "@kobalte/core/dropdown-menu"
 import { A, useNavigate } from "@solidjs/router"
 import {
+  type Cell,
   type ColumnDef,
   createSolidTable,
   flexRender,
@@ -27,6 +28,8 @@ declare module "@tanstack/solid-table" {
     /** False for columns the user may not hide (the row's name). */
     readonly hideable?: boolean
     readonly align?: "start" | "end"
+    /** Its cells are controls (a row's checkbox): a row's link (`rowHref`) goes in a later column. */
+    readonly control?: boolean
   }
 }
 
@@ -49,8 +52,9 @@ export interface DataTableProps<T> {
   readonly url: TableUrlState
   readonly rowId: (row: T) => string
   /**
-   * The page a row opens (its record's). The row's first cell is then a link to it: what the
-   * keyboard, a screen reader and "open in new tab" use; a click elsewhere on the row follows it too.
+   * The page a row opens (its record's). The row's name (its first column the user may not hide,
+   * else its first) is then a link to it: what the keyboard, a screen reader and "open in new tab"
+   * use; a click elsewhere on the row follows it too.
    */
   readonly rowHref?: (row: T) => string
   /** What a click on a row does in the page itself (a dialog, a seek); the row is then focusable. */
@@ -73,6 +77,15 @@ export interface DataTableProps<T> {
 }
 
 const SEARCH_DEBOUNCE_MS = 300
+
+/**
+ * The cell that holds a row's link: its name (the first column the user may not hide), else its
+ * first cell; never a `control` column's.
+ */
+const linkCell = <T,>(cells: ReadonlyArray<Cell<T, unknown>>): Cell<T, unknown> | undefined => {
+  const open = cells.filter((c) => c.column.columnDef.meta?.control !== true)
+  return open.find((c) => c.column.columnDef.meta?.hideable === false) ?? open[0]
+}
 
 /** A click on one of these inside a row is theirs, not the row's. */
 const OWN_CLICK = "a, button, input, select, textarea, label, summary, [role='menuitem']"
@@ -315,12 +328,13 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
                   }}
                 >
                   <For each={row.getVisibleCells()}>
-                    {(cell, index) => {
+                    {(cell) => {
                       const content = () => flexRender(cell.column.columnDef.cell, cell.getContext())
                       const href = props.rowHref
+                      const linked = () => linkCell(row.getVisibleCells())?.column.id === cell.column.id
                       return (
                         <td classList={{ "align-end": cell.column.columnDef.meta?.align === "end" }}>
-                          {href && index() === 0 ? (
+                          {href && linked() ? (
                             <A
                               href={href(row.original)}
                               class="data-table__row-link"
