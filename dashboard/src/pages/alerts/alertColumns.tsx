@@ -15,9 +15,6 @@ export interface AlertSelection {
   readonly allSelected: Accessor<boolean>
 }
 
-/** A tick box inside a clickable row: ticking it does not open the row. */
-const stop = (event: Event) => event.stopPropagation()
-
 /**
  * The inbox's columns; sortable ones name the endpoint's sort keys. `selection` adds the tick
  * boxes of bulk actions; `without: "vehicle"` leaves out the vehicle (a vehicle's own tab).
@@ -44,16 +41,13 @@ export const alertColumns = (
               />
             ),
             cell: (c) => (
-              // biome-ignore lint/a11y/noStaticElementInteractions: only keeps the row from opening
-              <span onClick={stop} onKeyDown={stop}>
-                <input
-                  type="checkbox"
-                  aria-label={t("alerts.select")}
-                  data-testid="alert-select"
-                  checked={selection.selected().has(c.row.original.id)}
-                  onChange={(event) => selection.toggle(c.row.original.id, event.currentTarget.checked)}
-                />
-              </span>
+              <input
+                type="checkbox"
+                aria-label={t("alerts.select")}
+                data-testid="alert-select"
+                checked={selection.selected().has(c.row.original.id)}
+                onChange={(event) => selection.toggle(c.row.original.id, event.currentTarget.checked)}
+              />
             ),
             meta: { hideable: false, width: "2.5rem", control: true },
           },

@@ -87,8 +87,8 @@ const linkCell = <T,>(cells: ReadonlyArray<Cell<T, unknown>>): Cell<T, unknown> 
   return open.find((c) => c.column.columnDef.meta?.hideable === false) ?? open[0]
 }
 
-/** A click on one of these inside a row is theirs, not the row's. */
-const OWN_CLICK = "a, button, input, select, textarea, label, summary, [role='menuitem']"
+/** A click on one of these inside a row is theirs, not the row's (a `control` column's cell is one). */
+const OWN_CLICK = "a, button, input, select, textarea, label, summary, [role='menuitem'], [data-control]"
 
 /**
  * The list of every page: the server sorts, searches, filters and pages (the table only shows a
@@ -333,7 +333,10 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
                       const href = props.rowHref
                       const linked = () => linkCell(row.getVisibleCells())?.column.id === cell.column.id
                       return (
-                        <td classList={{ "align-end": cell.column.columnDef.meta?.align === "end" }}>
+                        <td
+                          classList={{ "align-end": cell.column.columnDef.meta?.align === "end" }}
+                          data-control={cell.column.columnDef.meta?.control === true ? "" : undefined}
+                        >
                           {href && linked() ? (
                             <A
                               href={href(row.original)}
