@@ -122,7 +122,10 @@ describe("the alerts inbox in a browser", () => {
     // The row's link is its type (its name), not the tick box before it.
     expect(await row.getByTestId("alerts-row-link").textContent()).toContain("Engine fault code P0420")
     // A click beside the tick box, in its cell, is not the row's: the inbox stays.
-    await row.locator("td").first().click({ position: { x: 3, y: 3 } })
+    await row
+      .locator("td")
+      .first()
+      .click({ position: { x: 3, y: 3 } })
     expect(new URL(dispatcher.url()).pathname).toBe("/alerts")
 
     // Tick it and acknowledge it with a note: the row turns "acknowledged" in place.
