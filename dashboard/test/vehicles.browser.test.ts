@@ -145,20 +145,25 @@ describe("vehicle records in the browser", () => {
     await page.keyboard.press("Enter")
     await expect.poll(() => new URL(page.url()).pathname, POLL).toBe(path)
 
-    // Ctrl+click, on the link or elsewhere on the row, opens the vehicle in a new tab; the list stays.
+    // Ctrl+click or a middle click, on the link or elsewhere on the row, opens the vehicle in a new
+    // tab; the list stays.
     await page.goBack()
     await link.waitFor()
-    for (const target of [link, row.locator("td").nth(1)]) {
-      const [tab] = await Promise.all([
-        page.context().waitForEvent("page"),
-        target.click({ modifiers: ["Control"] }),
-      ])
+    const otherCell = row.locator("td").nth(1)
+    const clicks = [
+      () => link.click({ modifiers: ["Control"] }),
+      () => otherCell.click({ modifiers: ["Control"] }),
+      () => link.click({ button: "middle" }),
+      () => otherCell.click({ button: "middle" }),
+    ]
+    for (const click of clicks) {
+      const [tab] = await Promise.all([page.context().waitForEvent("page"), click()])
       await expect.poll(() => new URL(tab.url()).pathname, POLL).toBe(path)
       await tab.close()
       expect(new URL(page.url()).pathname).toBe("/vehicles")
     }
     // A plain click on another cell opens it here.
-    await row.locator("td").nth(1).click()
+    await otherCell.click()
     await expect.poll(() => new URL(page.url()).pathname, POLL).toBe(path)
   })
 

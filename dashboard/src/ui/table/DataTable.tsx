@@ -320,6 +320,12 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
                       else navigate(href)
                     } else props.onRowClick?.(row.original)
                   }}
+                  onAuxClick={(event) => {
+                    // A middle click anywhere on the row opens its record in a new tab, as on its link.
+                    if (!props.rowHref || event.button !== 1) return
+                    if (event.target instanceof Element && event.target.closest(OWN_CLICK)) return
+                    window.open(props.rowHref(row.original), "_blank", "noopener")
+                  }}
                   onKeyDown={(event) => {
                     if (props.onRowClick && (event.key === "Enter" || event.key === " ")) {
                       event.preventDefault()
