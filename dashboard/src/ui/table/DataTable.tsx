@@ -1,7 +1,7 @@
 import { DropdownMenu } from "@kobalte/core/dropdown-menu"
 import { A, useNavigate } from "@solidjs/router"
 import {
-  type Cell,
+  type Column,
   type ColumnDef,
   createSolidTable,
   flexRender,
@@ -28,7 +28,10 @@ declare module "@tanstack/solid-table" {
     /** False for columns the user may not hide (the row's name). */
     readonly hideable?: boolean
     readonly align?: "start" | "end"
-    /** Its cells are controls (a row's checkbox): a row's link (`rowHref`) goes in a later column. */
+    /**
+     * Its cells are controls (a row's tick box): a click in them is theirs, not the row's, and the
+     * row's link (`rowHref`) goes in another column.
+     */
     readonly control?: boolean
   }
 }
@@ -79,12 +82,12 @@ export interface DataTableProps<T> {
 const SEARCH_DEBOUNCE_MS = 300
 
 /**
- * The cell that holds a row's link: its name (the first column the user may not hide), else its
- * first cell; never a `control` column's.
+ * The column whose cells hold the rows' links: the rows' name (the first column the user may not
+ * hide), else the first shown; never a `control` column.
  */
-const linkCell = <T,>(cells: ReadonlyArray<Cell<T, unknown>>): Cell<T, unknown> | undefined => {
-  const open = cells.filter((c) => c.column.columnDef.meta?.control !== true)
-  return open.find((c) => c.column.columnDef.meta?.hideable === false) ?? open[0]
+const linkColumn = <T,>(shown: ReadonlyArray<Column<T, unknown>>): Column<T, unknown> | undefined => {
+  const open = shown.filter((c) => c.columnDef.meta?.control !== true)
+  return open.find((c) => c.columnDef.meta?.hideable === false) ?? open[0]
 }
 
 /** A click on one of these inside a row is theirs, not the row's (a `control` column's cell is one). */
@@ -143,6 +146,14 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
 
   let scroller: HTMLDivElement | undefined
   const rows = () => table.getRowModel().rows
+  const linkColumnId = createMemo(() => linkColumn(table.getVisibleLeafColumns())?.id)
+  /** Follows a click on a row to its record (`rowHref`), unless the click was a control's own. */
+  const follow = (row: T, event: MouseEvent, newTab: boolean) => {
+    const href = props.rowHref?.(row)
+    if (href === undefined || (event.target instanceof Element && event.target.closest(OWN_CLICK))) return
+    if (newTab) window.open(href, "_blank", "noopener")
+    else navigate(href)
+  }
   // A new page starts at its top.
   createEffect(
     on(
@@ -313,18 +324,12 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
                   }}
                   tabIndex={props.onRowClick ? 0 : undefined}
                   onClick={(event) => {
-                    if (props.rowHref) {
-                      if (event.target instanceof Element && event.target.closest(OWN_CLICK)) return
-                      const href = props.rowHref(row.original)
-                      if (event.ctrlKey || event.metaKey) window.open(href, "_blank", "noopener")
-                      else navigate(href)
-                    } else props.onRowClick?.(row.original)
+                    if (props.rowHref) follow(row.original, event, event.ctrlKey || event.metaKey)
+                    else props.onRowClick?.(row.original)
                   }}
+                  // A middle click anywhere on the row opens its record in a new tab, as on its link.
                   onAuxClick={(event) => {
-                    // A middle click anywhere on the row opens its record in a new tab, as on its link.
-                    if (!props.rowHref || event.button !== 1) return
-                    if (event.target instanceof Element && event.target.closest(OWN_CLICK)) return
-                    window.open(props.rowHref(row.original), "_blank", "noopener")
+                    if (event.button === 1) follow(row.original, event, true)
                   }}
                   onKeyDown={(event) => {
                     if (props.onRowClick && (event.key === "Enter" || event.key === " ")) {
@@ -336,24 +341,24 @@ export const DataTable = <T,>(props: DataTableProps<T>) => {
                   <For each={row.getVisibleCells()}>
                     {(cell) => {
                       const content = () => flexRender(cell.column.columnDef.cell, cell.getContext())
-                      const href = props.rowHref
-                      const linked = () => linkCell(row.getVisibleCells())?.column.id === cell.column.id
+                      const href = () =>
+                        cell.column.id === linkColumnId() ? props.rowHref?.(row.original) : undefined
                       return (
                         <td
                           classList={{ "align-end": cell.column.columnDef.meta?.align === "end" }}
                           data-control={cell.column.columnDef.meta?.control === true ? "" : undefined}
                         >
-                          {href && linked() ? (
-                            <A
-                              href={href(row.original)}
-                              class="data-table__row-link"
-                              data-testid={`${props.id}-row-link`}
-                            >
-                              {content()}
-                            </A>
-                          ) : (
-                            content()
-                          )}
+                          <Show when={href()} fallback={content()}>
+                            {(to) => (
+                              <A
+                                href={to()}
+                                class="data-table__row-link"
+                                data-testid={`${props.id}-row-link`}
+                              >
+                                {content()}
+                              </A>
+                            )}
+                          </Show>
                         </td>
                       )
                     }}
