@@ -3,7 +3,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 
 /** `load-tests/results`, where every benchmark keeps its figures (this module runs from `load-tests/dist`). */
-export const RESULTS_DIR = fileURLToPath(new URL("../results/", import.meta.url))
+const RESULTS_DIR = fileURLToPath(new URL("../results/", import.meta.url))
 
 /**
  * Writes a benchmark's result as `load-tests/results/<prefix>-<at>.json` (its `at` with `:` and `.`
