@@ -1,3 +1,4 @@
+import { planMaintenance } from "@fleetcore/engine"
 import type { RunningFleetCore } from "@fleetcore/server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type BrowserFleet, PASSWORD, startBrowserFleet } from "./browserFleet.js"
@@ -121,6 +122,38 @@ describe("maintenance in the browser", () => {
       ["64500.00", "AutoService Almaty"],
       ["95000.00", "Glass Pro"],
     ])
+    expect(b.pageErrors).toEqual([])
+  }, 120_000)
+
+  it("a manager adds a service template for vehicles already running: listed by its type, nothing overdue at once", async () => {
+    const type = await api<{ id: string }>("POST", "/api/v1/vehicle-types", { name: "Sprinter 319" })
+    const running = await api<{ id: string }>("POST", "/api/v1/vehicles", {
+      name: "Sprinter",
+      plate: "319 MNT 02",
+      vehicleTypeId: type.id,
+      commissionedOdometerKm: 0,
+    })
+    await api("POST", `/api/v1/vehicles/${running.id}/odometer-readings`, {
+      valueKm: 120_400,
+      at: new Date(Date.now() - 3_600_000).toISOString(),
+    })
+    const page = await b.newPage()
+    await b.signIn(page, "manager.en@maintenance.example")
+    await page.goto(`${fleet.httpUrl}/maintenance/templates`)
+    await page.getByTestId("template-new").click()
+    const dialog = page.getByTestId("template-dialog")
+    await dialog.getByTestId("template-name").fill("Oil change")
+    await dialog.getByTestId("template-type").selectOption({ label: "Sprinter 319" })
+    await dialog.getByTestId("template-everyKm").fill("10000")
+    expect(await dialog.getByTestId("template-countFrom").inputValue()).toBe("today")
+    await dialog.getByTestId("template-submit").click()
+    await dialog.waitFor({ state: "hidden", ...POLL })
+    const row = page.getByRole("row").filter({ hasText: "Oil change" })
+    await expect.poll(() => row.textContent(), POLL).toContain("Sprinter 319")
+    // Counted from today's 120,400 km: due at 130,400, not overdue by 110,000 km since commissioning.
+    await planMaintenance(fleet.db.system, new Date().toISOString().slice(0, 10))
+    const tasks = await api<{ items: unknown[] }>("GET", `/api/v1/maintenance/tasks?vehicleId=${running.id}`)
+    expect(tasks.items).toEqual([])
     expect(b.pageErrors).toEqual([])
   }, 120_000)
 

@@ -31,6 +31,32 @@ const CURRENT_KM = `GREATEST(
      ORDER BY r.at DESC, r.created_at DESC LIMIT 1))`
 
 /**
+ * The template `t` applies to the vehicle `v`: it is the vehicle's own, or its type's and the vehicle
+ * has no own template of the same name (which overrides the type's).
+ */
+const APPLIES = `t.active AND t.org_id = v.org_id
+  AND (t.vehicle_id = v.id OR (t.vehicle_type_id = v.vehicle_type_id AND NOT EXISTS (
+        SELECT 1 FROM maintenance_templates o
+        WHERE o.active AND o.org_id = v.org_id AND o.vehicle_id = v.id AND o.name = t.name)))`
+
+/**
+ * Starts a new template's plans for the vehicles already in service from their odometer and
+ * `today` ("YYYY-MM-DD"), instead of from their commissioning: services they had before the template
+ * existed are not in FleetCore, and counting from commissioning would make a long-running fleet
+ * overdue at once. Vehicles added later start from their commissioning (`planMaintenance`). Runs in
+ * the caller's transaction (row-level security applies).
+ */
+export const startPlansFromToday = async (c: pg.ClientBase, templateId: string, today: string) => {
+  await c.query(
+    `INSERT INTO maintenance_plans (vehicle_id, template_id, org_id, base_odometer_km, base_date)
+     SELECT v.id, t.id, v.org_id, COALESCE(${CURRENT_KM}, v.commissioned_odometer_km, 0), $2::date
+     FROM vehicles v JOIN maintenance_templates t ON t.id = $1 AND ${APPLIES}
+     ON CONFLICT DO NOTHING`,
+    [templateId, today],
+  )
+}
+
+/**
  * Plans every vehicle's services for `today` ("YYYY-MM-DD"): starts a plan for new
  * (vehicle, template) pairs from commissioning, opens a scheduled task when a service is within
  * 500 km or 14 days, marks it overdue past its odometer or date, and sends each 14/7/3/1-day
@@ -42,10 +68,7 @@ export const planMaintenance = async (db: pg.Pool, today: string): Promise<Alert
      SELECT v.id, t.id, v.org_id, COALESCE(v.commissioned_odometer_km, ${CURRENT_KM}, 0),
             COALESCE(v.commissioned_on, v.created_at::date)
      FROM vehicles v
-     JOIN maintenance_templates t ON t.active AND t.org_id = v.org_id
-       AND (t.vehicle_id = v.id OR (t.vehicle_type_id = v.vehicle_type_id AND NOT EXISTS (
-             SELECT 1 FROM maintenance_templates o
-             WHERE o.active AND o.org_id = v.org_id AND o.vehicle_id = v.id AND o.name = t.name)))
+     JOIN maintenance_templates t ON ${APPLIES}
      ON CONFLICT DO NOTHING`,
   )
   const { rows } = await db.query<PlanRow>(

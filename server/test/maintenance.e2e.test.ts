@@ -28,12 +28,12 @@ const alertsOf = async (vehicleId: string) =>
       `/api/v1/alerts?vehicleId=${vehicleId}`,
     )
   ).body.items
-const vehicle = async (plate: string, commissionedOdometerKm: number) =>
+const vehicle = async (plate: string, commissionedOdometerKm: number, vehicleTypeId = typeId) =>
   (
     await admin.call<{ id: string }>("POST", "/api/v1/vehicles", {
       name: plate,
       plate,
-      vehicleTypeId: typeId,
+      vehicleTypeId,
       commissionedOn: "2026-06-01",
       commissionedOdometerKm,
     })
@@ -41,18 +41,18 @@ const vehicle = async (plate: string, commissionedOdometerKm: number) =>
 const reading = (vehicleId: string, valueKm: number, at: string) =>
   admin.call("POST", `/api/v1/vehicles/${vehicleId}/odometer-readings`, { valueKm, at })
 
+const vehicleType = async (name: string) =>
+  (
+    await h.fleet.db.system.query<{ id: string }>(
+      "INSERT INTO vehicle_types (org_id, name) SELECT id, $1 FROM organisations WHERE slug = 'demo' RETURNING id",
+      [name],
+    )
+  ).rows[0]?.id as string
+
 beforeAll(async () => {
   h = await startHarness()
   admin = await login(h.fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
-  const [org] = (
-    await h.fleet.db.system.query<{ id: string }>("SELECT id FROM organisations WHERE slug = 'demo'")
-  ).rows
-  typeId = (
-    await h.fleet.db.system.query<{ id: string }>(
-      "INSERT INTO vehicle_types (org_id, name) VALUES ($1, 'Service van') RETURNING id",
-      [org?.id],
-    )
-  ).rows[0]?.id as string
+  typeId = await vehicleType("Service van")
   const template = await admin.call("POST", "/api/v1/maintenance/templates", {
     name: "Oil and filters",
     vehicleTypeId: typeId,
@@ -137,6 +137,44 @@ describe("maintenance planning", () => {
     ])
     await planMaintenance(h.fleet.db.system, "2026-12-02")
     expect((await tasksOf(v))[0]?.status).toBe("overdue")
+  })
+
+  it("counts a new template from today for vehicles already in service, unless told commissioning", async () => {
+    const today = new Date().toISOString().slice(0, 10)
+    const anHourAgo = new Date(Date.now() - 3_600_000).toISOString()
+    const fromToday = await vehicleType("Pickup counted from today")
+    const fromCommissioning = await vehicleType("Pickup counted from commissioning")
+    // Commissioned at 0 km, now at 45,000 km, with no service recorded.
+    const running = async (plate: string, type: string) => {
+      const v = await vehicle(plate, 0, type)
+      expect((await reading(v, 45_000, anHourAgo)).status).toBe(201)
+      return v
+    }
+    const a = await running("MNT 010", fromToday)
+    const b = await running("MNT 011", fromCommissioning)
+    const template = (vehicleTypeId: string, countFrom?: "commissioning") =>
+      admin.call("POST", "/api/v1/maintenance/templates", {
+        name: "Oil change",
+        vehicleTypeId,
+        everyKm: 5_000,
+        ...(countFrom === undefined ? {} : { countFrom }),
+      })
+    expect((await template(fromToday)).status).toBe(201)
+    expect((await template(fromCommissioning, "commissioning")).status).toBe(201)
+    // A vehicle of the type added after the template counts from its commissioning.
+    const later = await running("MNT 012", fromToday)
+    await planMaintenance(h.fleet.db.system, today)
+    expect(await tasksOf(a)).toEqual([])
+    expect(await tasksOf(b)).toEqual([expect.objectContaining({ status: "overdue", dueOdometerKm: 5_000 })])
+    expect(await tasksOf(later)).toEqual([
+      expect.objectContaining({ status: "overdue", dueOdometerKm: 5_000 }),
+    ])
+    // 500 km before the next 5,000 km counted from today's 45,000, the service is scheduled.
+    expect((await reading(a, 49_600, new Date().toISOString())).status).toBe(201)
+    await planMaintenance(h.fleet.db.system, today)
+    expect(await tasksOf(a)).toEqual([
+      expect.objectContaining({ status: "scheduled", dueOdometerKm: 50_000 }),
+    ])
   })
 
   it("opens tasks earlier when the organisation asks for a longer look-ahead", async () => {

@@ -81,6 +81,21 @@ export const templates = () =>
       "vehicle_id",
       eb.cast<number | null>("every_km", "float8").as("every_km"),
       "every_months",
+      eb
+        .selectFrom("vehicle_types as vt")
+        .select("vt.name")
+        .whereRef("vt.id", "=", "maintenance_templates.vehicle_type_id")
+        .as("vehicle_type_name"),
+      eb
+        .selectFrom("vehicles as v")
+        .select("v.name")
+        .whereRef("v.id", "=", "maintenance_templates.vehicle_id")
+        .as("vehicle_name"),
+      eb
+        .selectFrom("vehicles as v")
+        .select("v.plate")
+        .whereRef("v.id", "=", "maintenance_templates.vehicle_id")
+        .as("vehicle_plate"),
     ])
 
 type TemplateRow = Awaited<ReturnType<ReturnType<typeof templates>["executeTakeFirstOrThrow"]>>
@@ -90,6 +105,9 @@ export const templateView = (r: TemplateRow) => ({
   name: r.name,
   vehicleTypeId: r.vehicle_type_id,
   vehicleId: r.vehicle_id,
+  vehicleTypeName: r.vehicle_type_name,
+  vehicleName: r.vehicle_name,
+  vehiclePlate: r.vehicle_plate,
   everyKm: r.every_km,
   everyMonths: r.every_months,
 })

@@ -31,6 +31,13 @@ export const maintenance = {
       vehicleId: Schema.optionalKey(Uuid),
       everyKm: Schema.optionalKey(TemplateFields.everyKm),
       everyMonths: Schema.optionalKey(TemplateFields.everyMonths),
+      /**
+       * Where the first service of the vehicles already in service is counted from: `today` (their
+       * odometer and date now; the default: their earlier services are not in FleetCore) or
+       * `commissioning` (may make them overdue at once). Vehicles added later count from their
+       * commissioning either way.
+       */
+      countFrom: Schema.optionalKey(Schema.Literals(["today", "commissioning"])),
     }),
     invalidCode: "FLEET_MAINTENANCE_TEMPLATE_INVALID",
     response: MaintenanceTemplate,

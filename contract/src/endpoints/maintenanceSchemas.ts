@@ -31,6 +31,10 @@ export const MaintenanceTemplate = Schema.Struct({
   name: Schema.String,
   vehicleTypeId: Schema.NullOr(Uuid),
   vehicleId: Schema.NullOr(Uuid),
+  /** What it applies to, by name: the vehicle type's, or the vehicle's (and its plate). */
+  vehicleTypeName: Schema.NullOr(Schema.String),
+  vehicleName: Schema.NullOr(Schema.String),
+  vehiclePlate: Schema.NullOr(Schema.String),
   everyKm: Schema.NullOr(Schema.Finite),
   everyMonths: Schema.NullOr(Schema.Int),
 }).annotate({ identifier: "MaintenanceTemplate" })

@@ -85,6 +85,11 @@ export const maintenanceEn = {
     everyMonths: "Every, months",
     everyMonthsInvalid: "From 1 to 120 months.",
     intervalRequired: "Give km, months or both.",
+    countFrom: "Vehicles already in service count the first service from",
+    countFromToday: "their odometer and date today",
+    countFromCommissioning: "their commissioning (may make them overdue at once)",
+    countFromHint:
+      "Vehicles added later count from their commissioning. Record a vehicle's last service to count from it.",
     templateCreate: "Create template",
     templateEditTitle: "Edit “{{ name }}”",
     templateNewTitle: "New service template",

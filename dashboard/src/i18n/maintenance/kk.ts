@@ -88,6 +88,11 @@ export const maintenanceKk: MaintenanceDictionary = {
     everyMonths: "Әр, ай",
     everyMonthsInvalid: "1-ден 120 айға дейін.",
     intervalRequired: "Километр, ай немесе екеуін де көрсетіңіз.",
+    countFrom: "Пайдаланудағы көліктер үшін алғашқы ҚК есептелетін сәт",
+    countFromToday: "қазіргі жүрісі мен бүгінгі күн",
+    countFromCommissioning: "пайдалануға берілген күн (ҚК бірден мерзімі өткен болуы мүмкін)",
+    countFromHint:
+      "Кейін қосылған көліктер пайдалануға берілген күннен есептеледі. Көліктің соңғы ҚК-сын жазсаңыз, содан бастап есептеледі.",
     templateCreate: "Үлгі құру",
     templateEditTitle: "«{{ name }}» өзгерту",
     templateNewTitle: "Жаңа қызмет көрсету үлгісі",

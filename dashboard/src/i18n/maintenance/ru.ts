@@ -87,6 +87,11 @@ export const maintenanceRu: MaintenanceDictionary = {
     everyMonths: "Каждые, мес.",
     everyMonthsInvalid: "От 1 до 120 месяцев.",
     intervalRequired: "Укажите километры, месяцы или оба.",
+    countFrom: "Для машин, уже находящихся в эксплуатации, первое ТО считается от",
+    countFromToday: "их текущего пробега и сегодняшней даты",
+    countFromCommissioning: "ввода в эксплуатацию (может сразу сделать ТО просроченным)",
+    countFromHint:
+      "Машины, добавленные позже, считаются от ввода в эксплуатацию. Запишите последнее ТО машины, чтобы считать от него.",
     templateCreate: "Создать шаблон",
     templateEditTitle: "Изменить «{{ name }}»",
     templateNewTitle: "Новый шаблон обслуживания",

@@ -89,6 +89,11 @@ export const maintenanceTr: MaintenanceDictionary = {
     everyMonths: "Her, ay",
     everyMonthsInvalid: "1 ile 120 ay arası.",
     intervalRequired: "Km, ay veya her ikisini girin.",
+    countFrom: "Hâlihazırda kullanımda olan araçlarda ilk bakım şuradan sayılır",
+    countFromToday: "bugünkü kilometre ve tarih",
+    countFromCommissioning: "hizmete giriş (bakımı hemen gecikmiş yapabilir)",
+    countFromHint:
+      "Sonradan eklenen araçlar hizmete girişlerinden sayılır. Bir aracın son bakımını kaydederek ondan saymasını sağlayın.",
     templateCreate: "Şablon oluştur",
     templateEditTitle: "“{{ name }}” düzenle",
     templateNewTitle: "Yeni bakım şablonu",

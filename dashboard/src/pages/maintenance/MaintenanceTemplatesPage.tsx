@@ -26,7 +26,6 @@ export const MaintenanceTemplatesPage = () => {
   const types = createListQuery(endpoints.vehicleTypes.list, () => ({
     query: { pageSize: "200", sort: "name" },
   }))
-  const typeName = (id: string | null) => types.data?.items.find((x) => x.id === id)?.name ?? ""
   const [open, setOpen] = createSignal<TemplateView | "new" | null>(null)
   const columns = createMemo(
     (): ReadonlyArray<ColumnDef<TemplateView, unknown>> => [
@@ -40,9 +39,9 @@ export const MaintenanceTemplatesPage = () => {
         id: "appliesTo",
         header: t("maintenance.appliesTo"),
         cell: (c) =>
-          c.row.original.vehicleId !== null
-            ? t("maintenance.appliesToVehicle", { name: c.row.original.vehicleId.slice(0, 8) })
-            : typeName(c.row.original.vehicleTypeId),
+          c.row.original.vehicleName !== null
+            ? t("maintenance.appliesToVehicle", { name: c.row.original.vehicleName })
+            : c.row.original.vehicleTypeName,
       },
       {
         id: "everyKm",

@@ -33,6 +33,7 @@ const TemplateForm = Schema.Struct({
   vehicleTypeId: Schema.String,
   everyKm: Schema.Union([Empty, Whole(100, 1_000_000)]),
   everyMonths: Schema.Union([Empty, Whole(1, 120)]),
+  countFrom: Schema.Literals(["today", "commissioning"]),
 })
 type TemplateValues = (typeof TemplateForm)["Encoded"]
 
@@ -59,6 +60,7 @@ const Form = (props: {
       vehicleTypeId: tpl?.vehicleTypeId ?? props.types[0]?.id ?? "",
       everyKm: tpl?.everyKm == null ? "" : String(tpl.everyKm),
       everyMonths: tpl?.everyMonths == null ? "" : String(tpl.everyMonths),
+      countFrom: "today",
     } as TemplateValues,
     onSubmit: async (v: TemplateValues) => {
       const interval = {
@@ -73,6 +75,7 @@ const Form = (props: {
                 vehicleTypeId: v.vehicleTypeId,
                 ...(interval.everyKm === null ? {} : { everyKm: interval.everyKm }),
                 ...(interval.everyMonths === null ? {} : { everyMonths: interval.everyMonths }),
+                countFrom: v.countFrom,
               },
             })
           : await api.call(endpoints.maintenance.updateTemplate, {
@@ -152,6 +155,23 @@ const Form = (props: {
           )}
         </form.form.Field>
       </div>
+      <Show when={tpl === null}>
+        <form.form.Field name="countFrom">
+          {(field) => (
+            <SelectField
+              field={field}
+              label={t("maintenance.countFrom")}
+              hint={t("maintenance.countFromHint")}
+              testId="template-countFrom"
+              options={[
+                { value: "today", label: t("maintenance.countFromToday") },
+                { value: "commissioning", label: t("maintenance.countFromCommissioning") },
+              ]}
+              {...form.serverProps("countFrom")}
+            />
+          )}
+        </form.form.Field>
+      </Show>
       <FormError error={form.formError()} />
       <div class="form__actions">
         <Show when={tpl !== null && manage()}>
