@@ -214,11 +214,12 @@ const Root = (props: RouteSectionProps) => {
       },
     ),
   )
-  // Nothing of one user's data outlives their session or their organisation. Keyed by value: a new
-  // user object for the same person (a language or theme change) must not clear the cache, which
-  // would drop queries in flight and leave their pages loading for ever.
+  // Nothing of one user's data outlives their session or their organisation: every query drops its
+  // data, and those of the page on screen fetch again (`clear()` would leave a mounted page showing
+  // the organisation switched away from). Keyed by value: a new user object for the same person (a
+  // language or theme change) must not reset the cache.
   const sessionKey = createMemo(() => `${session.user()?.id ?? ""}:${session.user()?.orgId ?? ""}`)
-  createEffect(on(sessionKey, () => queryClient.clear(), { defer: true }))
+  createEffect(on(sessionKey, () => void queryClient.resetQueries(), { defer: true }))
   createEffect(() => {
     document.title = i18n.t("app.title")
   })

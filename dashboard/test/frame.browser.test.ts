@@ -186,16 +186,25 @@ describe("the dashboard's frame in a browser", () => {
     const other = await fleet.db.system.query<{ id: string }>(
       "INSERT INTO organisations (name, slug) VALUES ('Steppe Logistics', 'steppe') RETURNING id",
     )
+    await fleet.db.system.query(
+      "INSERT INTO vehicles (org_id, name, plate) VALUES ($1, 'Steppe truck', '001 STP 02')",
+      [other.rows[0]?.id],
+    )
     await insertUser("owner", "owner@frame.test")
     const page = await newPage()
     await signIn(page, "owner@frame.test")
     await page.getByTestId("org-switcher").waitFor()
     const before = await page.getByTestId("org-name").textContent()
+    await page.goto(`${fleet.httpUrl}/vehicles`)
+    const names = page.getByTestId("vehicle-row-name")
+    await names.first().waitFor()
+    expect(await names.allTextContents()).not.toContain("Steppe truck")
     await page.getByTestId("org-switcher").click()
     await page.locator(`[data-testid="org-option"][data-name="Steppe Logistics"]`).click()
     await expect.poll(() => page.getByTestId("org-name").textContent()).toBe("Steppe Logistics")
     expect(before).not.toBe("Steppe Logistics")
-    expect(other.rows[0]?.id).toBeDefined()
+    // The page on screen shows the organisation switched to, not the one before, without a reload.
+    await expect.poll(() => names.allTextContents()).toEqual(["Steppe truck"])
   })
 
   it("edits the profile, keeps language and theme in it, and changes the password", async () => {
