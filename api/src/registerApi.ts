@@ -12,6 +12,7 @@ import type { HttpResponse, TemplatedApp } from "@trufflesuite/uws-js-unofficial
 import { registerAlertRoutes } from "./alerts/AlertRoutes.js"
 import { registerAnalyticsRoutes } from "./analytics/AnalyticsRoutes.js"
 import { registerAuditRoutes } from "./audit/AuditRoutes.js"
+import { startAccountCheck } from "./auth/AccountCheck.js"
 import { registerAuthRoutes } from "./auth/AuthRoutes.js"
 import { registerPasswordRoutes } from "./auth/PasswordRoutes.js"
 import type { Tokens } from "./auth/Tokens.js"
@@ -122,7 +123,10 @@ export interface RegisteredApi {
 }
 
 /** Registers every API route on the app. Static files go last: they catch what is left. */
-export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<RegisteredApi> => {
+export const registerApi = async (app: TemplatedApp, given: ApiDeps): Promise<RegisteredApi> => {
+  // Every route and the live feed verify access tokens against their accounts' standing now.
+  const accountCheck = await startAccountCheck(given.db.system, given.log)
+  const deps = { ...given, tokens: accountCheck.checking(given.tokens) }
   const metricsAccess = makeMetricsAccess(deps.metricsToken)
   const served = { ...deps, checkResponses: deps.checkResponses ?? false }
   serve(app, served, endpoints.system.health, async () => ({
@@ -227,6 +231,7 @@ export const registerApi = async (app: TemplatedApp, deps: ApiDeps): Promise<Reg
       await notifications.close()
       await telegramBots?.close()
       await ocr.close()
+      await accountCheck.close()
     },
     close: live.close,
     routes: routesOf(app),

@@ -252,6 +252,48 @@ describe("users and one-time links", () => {
   })
 })
 
+describe("access tokens follow their account", () => {
+  const as = async (token: string, path: string) => {
+    const r = await fetch(`${h.fleet.httpUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })
+    return { status: r.status, body: (await r.json()) as ErrorBody & { role?: string } }
+  }
+  const codeOf = async (token: string) => (await as(token, "/api/v1/me")).body.error?.code ?? "ok"
+  type Tokens = { accessToken: string; refreshToken: string }
+
+  it("a new role, a deactivation and a logout take effect at once, not when the token expires", async () => {
+    const created = await createUser("moving.marat@example.kz", "viewer")
+    await setPassword(created.passwordLink.url, "tien-shan-2026")
+    const first = (await signIn("moving.marat@example.kz", "tien-shan-2026")).body as unknown as Tokens
+    expect(await codeOf(first.accessToken)).toBe("ok")
+
+    // A new role: the token says viewer, so it is expired; the refreshed one says driver.
+    await admin.call("PATCH", `/api/v1/users/${created.user.id}`, { role: "driver" })
+    await expect.poll(() => codeOf(first.accessToken)).toBe("FLEET_AUTH_TOKEN_EXPIRED")
+    const refreshed = await post("/api/v1/auth/refresh", { refreshToken: first.refreshToken })
+    expect(refreshed.status).toBe(200)
+    const second = refreshed.body as unknown as Tokens
+    expect((await as(second.accessToken, "/api/v1/me")).body.role).toBe("driver")
+
+    // Deactivated: no token of the account stands.
+    await admin.call("PATCH", `/api/v1/users/${created.user.id}`, { disabled: true })
+    await expect.poll(() => codeOf(second.accessToken)).toBe("FLEET_AUTH_TOKEN_INVALID")
+    await admin.call("PATCH", `/api/v1/users/${created.user.id}`, { disabled: false })
+
+    // Logged out: that login's access token ends with it; another login of the account goes on.
+    const third = (await signIn("moving.marat@example.kz", "tien-shan-2026")).body as unknown as Tokens
+    const other = (await signIn("moving.marat@example.kz", "tien-shan-2026")).body as unknown as Tokens
+    expect(await codeOf(third.accessToken)).toBe("ok")
+    expect((await post("/api/v1/auth/logout", { refreshToken: third.refreshToken })).status).toBe(204)
+    await expect.poll(() => codeOf(third.accessToken)).toBe("FLEET_AUTH_TOKEN_INVALID")
+    expect(await codeOf(other.accessToken)).toBe("ok")
+    // A refresh rotates the login's token; its access tokens stand throughout.
+    const rotated = await post("/api/v1/auth/refresh", { refreshToken: other.refreshToken })
+    expect(rotated.status).toBe(200)
+    expect(await codeOf(other.accessToken)).toBe("ok")
+    expect(await codeOf((rotated.body as unknown as Tokens).accessToken)).toBe("ok")
+  })
+})
+
 describe("role rules", () => {
   it("an admin cannot make an owner, nor edit or reset one (403)", async () => {
     const create = await admin.call<ErrorBody>("POST", "/api/v1/users", {

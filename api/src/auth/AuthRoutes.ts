@@ -165,47 +165,67 @@ export const registerAuthRoutes = (app: TemplatedApp, deps: AuthDeps): void => {
   serve(app, deps, endpoints.auth.refresh, async ({ body, request }) => {
     const presented = await presentedRefresh(request, body.refreshToken)
     if (presented === null) throw refreshInvalid()
-    // Rotation: the presented token is revoked in the same statement that finds it, so it works once.
-    const rotated = (
-      await rows(
-        db.system,
-        sql
-          .updateTable("refresh_tokens")
-          .set({ revoked_at: new Date() })
-          .where("token_hash", "=", presented.digest)
-          .where("revoked_at", "is", null)
-          .where("expires_at", ">", new Date())
-          .returning(["user_id", "family_id", "org_id"]),
-      )
-    )[0]
-    if (rotated === undefined) {
-      // A token that was already rotated or revoked is being replayed: whoever holds the family's
-      // current token may hold a stolen one, so every token of that login is revoked.
-      const reused = await db.system.query(
-        `UPDATE refresh_tokens SET revoked_at = now()
-         WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND revoked_at IS NOT NULL)
-           AND revoked_at IS NULL`,
-        [presented.digest],
-      )
-      if ((reused.rowCount ?? 0) > 0)
-        log.warn({ remote: request.remoteAddress }, "refresh token replayed; its family is revoked")
-      throw refreshInvalid()
-    }
-    const account = await accountById(db.system, rotated.user_id)
-    if (account === undefined || account.disabled || account.password_hash === null) throw refreshInvalid()
-    await assertOrganisationActive(db.system, account.org_id)
-    // Only the owner acts outside their own organisation (a role changed since falls back home).
-    let acting = home(account)
-    if (rotated.org_id !== account.org_id && account.role === "owner") {
-      const org = (
+    // The presented token is revoked and its successor stored in one transaction, so no request
+    // sees the login without a live token (`AccountCheck` would take it for ended).
+    const client = await db.system.connect()
+    try {
+      await client.query("BEGIN")
+      // Rotation: the presented token is revoked in the same statement that finds it, so it works once.
+      const rotated = (
         await rows(
-          db.system,
-          sql.selectFrom("organisations").select(["id", "name"]).where("id", "=", rotated.org_id),
+          client,
+          sql
+            .updateTable("refresh_tokens")
+            .set({ revoked_at: new Date() })
+            .where("token_hash", "=", presented.digest)
+            .where("revoked_at", "is", null)
+            .where("expires_at", ">", new Date())
+            .returning(["user_id", "family_id", "org_id"]),
         )
       )[0]
-      if (org !== undefined) acting = org
+      if (rotated === undefined) {
+        await client.query("ROLLBACK")
+        // A token that was already rotated or revoked is being replayed: whoever holds the family's
+        // current token may hold a stolen one, so every token of that login is revoked.
+        const reused = await db.system.query(
+          `UPDATE refresh_tokens SET revoked_at = now()
+           WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND revoked_at IS NOT NULL)
+             AND revoked_at IS NULL`,
+          [presented.digest],
+        )
+        if ((reused.rowCount ?? 0) > 0)
+          log.warn({ remote: request.remoteAddress }, "refresh token replayed; its family is revoked")
+        throw refreshInvalid()
+      }
+      // The presented token stays revoked whether or not a successor is issued.
+      try {
+        const account = await accountById(client, rotated.user_id)
+        if (account === undefined || account.disabled || account.password_hash === null)
+          throw refreshInvalid()
+        await assertOrganisationActive(client, account.org_id)
+        // Only the owner acts outside their own organisation (a role changed since falls back home).
+        let acting = home(account)
+        if (rotated.org_id !== account.org_id && account.role === "owner") {
+          const org = (
+            await rows(
+              client,
+              sql.selectFrom("organisations").select(["id", "name"]).where("id", "=", rotated.org_id),
+            )
+          )[0]
+          if (org !== undefined) acting = org
+        }
+        return await issueSession(sessions, account, {
+          familyId: rotated.family_id,
+          acting,
+          kind: presented.kind,
+          client,
+        })
+      } finally {
+        await client.query("COMMIT")
+      }
+    } finally {
+      client.release()
     }
-    return issueSession(sessions, account, { familyId: rotated.family_id, acting, kind: presented.kind })
   })
 
   serve(app, deps, endpoints.auth.logout, async ({ body, request }) => {

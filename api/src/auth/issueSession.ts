@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto"
 import type { Session } from "@fleetcore/contract"
 import type { PostgresClient } from "@fleetcore/platform"
 import type { OrgId, UserId } from "@fleetcore/proto"
-import { rows, sql } from "../db/sql.js"
+import { type Queryable, rows, sql } from "../db/sql.js"
 import { type Account, meOf } from "./accounts.js"
 import { sessionCookies } from "./sessionCookies.js"
 import type { Tokens } from "./Tokens.js"
@@ -34,13 +34,15 @@ export const issueSession = async (
     readonly familyId: string | null
     readonly acting: { readonly id: string; readonly name: string }
     readonly kind: SessionKind
+    /** Where the refresh token is written: the caller's transaction (a rotation), else the pool. */
+    readonly client?: Queryable
   },
 ): Promise<IssuedSession> => {
   const { tokens } = deps
   const familyId = options.familyId ?? randomUUID()
   const refresh = tokens.newRefresh()
   await rows(
-    deps.db.system,
+    options.client ?? deps.db.system,
     sql.insertInto("refresh_tokens").values({
       user_id: account.id,
       org_id: options.acting.id,
