@@ -3,7 +3,7 @@ import { type ApiClient, createOrg, createUser, type Harness, login, startHarnes
 
 /**
  * The reports against records made here, in a fresh organisation (KZT, Asia/Almaty): expenses in
- * two currencies, a penalty, a contract, a purchase, and the engine's daily mileage in ClickHouse.
+ * two currencies, penalties, a contract, a purchase, and the engine's daily mileage in ClickHouse.
  * Every total is the sum of those records, worked out by hand below.
  */
 const PASSWORD = "reports-test-password"
@@ -137,7 +137,7 @@ afterAll(async () => {
 const rowOf = (t: Table, name: string) => t.rows.find((r) => r.vehicle === name)
 
 describe("GET /api/v1/reports/tco", () => {
-  it("adds up purchase, expenses in both currencies, penalties and contract payments per vehicle", async () => {
+  it("adds up purchase, expenses in both currencies and contract payments per vehicle; the penalty register is no cost", async () => {
     const r = await admin.call<Table>("GET", `/api/v1/reports/tco?${PERIOD}`)
     expect(r.status).toBe(200)
     const t = r.body
@@ -148,7 +148,6 @@ describe("GET /api/v1/reports/tco", () => {
       "fuel",
       "parts",
       "service",
-      "penalties",
       "contracts",
       "total",
       "distanceKm",
@@ -161,11 +160,10 @@ describe("GET /api/v1/reports/tco", () => {
       fuel: "10000.00",
       parts: "0.00",
       service: "50000.00",
-      penalties: "5000.00",
       contracts: "0.00",
-      total: "5065000.00",
+      total: "5060000.00",
       distanceKm: 150,
-      costPerKm: "33766.67",
+      costPerKm: "33733.33",
     })
     expect(rowOf(t, "Газель")).toMatchObject({
       purchase: "0.00",
@@ -176,9 +174,9 @@ describe("GET /api/v1/reports/tco", () => {
       costPerKm: "175.03",
     })
     expect(t.rows[0]?.vehicle).toBe("Камри Өскемен")
-    expect(t.totals).toMatchObject({ total: "5068500.50", purchase: "5000000.00", distanceKm: 170 })
+    expect(t.totals).toMatchObject({ total: "5063500.50", purchase: "5000000.00", distanceKm: 170 })
     expect(t.originals).toEqual([
-      { currency: "KZT", amount: "5018500.50", count: 5 },
+      { currency: "KZT", amount: "5013500.50", count: 4 },
       { currency: "USD", amount: "100.00", count: 1 },
     ])
     const top = t.charts.find((c) => c.key === "topVehicles")
@@ -224,6 +222,92 @@ describe("GET /api/v1/reports/tco", () => {
   })
 })
 
+describe("GET /api/v1/reports/tco: each payment once", () => {
+  // Another organisation, March 2025: what the ledger pays and what only a contract's terms say.
+  const MARCH = "period=custom&from=2025-03-01&to=2025-03-31"
+  let books: ApiClient
+
+  beforeAll(async () => {
+    const org = await createOrg(h.fleet, "reports-c", PASSWORD)
+    const sys = (text: string, values: unknown[]) => h.fleet.db.system.query(text, values)
+    await sys(
+      `UPDATE organisations SET settings = settings || '{"currency":"KZT","timezone":"Asia/Almaty"}'::jsonb WHERE id = $1`,
+      [org.orgId],
+    )
+    books = await login(h.fleet, org.email, PASSWORD)
+    const vehicle = (name: string, plate: string) => created(books, "/api/v1/vehicles", { name, plate })
+    const insured = await vehicle("Isuzu NQR 90", "TCO 01")
+    const rented = await vehicle("Hyundai H-1", "TCO 02")
+    const leased = await vehicle("Kamaz 43118", "TCO 03")
+    const fined = await vehicle("Lada Largus", "TCO 04")
+    await sys(
+      `INSERT INTO contracts (org_id, vehicle_id, type, contractor, number, starts_on, ends_on, amount, currency, payment_frequency)
+       VALUES ($1, $2, 'insurance_casco', 'Insurer', 'CA-23097', '2025-03-03', '2026-03-02', 704153, 'KZT', 'annual'),
+              ($1, $3, 'rental', 'Lessor', 'R-1', '2025-01-10', '2025-12-31', 300000, 'KZT', 'monthly'),
+              ($1, $4, 'leasing', 'Lessor', 'L-1', '2025-01-05', '2027-01-04', 150000, 'KZT', 'monthly')`,
+      [org.orgId, insured, rented, leased],
+    )
+    // The premium and the rent paid, as the ledger records them.
+    const expense = (
+      vehicleId: string,
+      category: string,
+      date: string,
+      amount: string,
+      description: string,
+    ) => created(books, "/api/v1/expenses", { vehicleId, category, date, amount, description })
+    await expense(insured, "insurance", "2025-03-03", "704153.00", "CASCO CA-23097")
+    await expense(rented, "rental", "2025-03-10", "300000.00", "Monthly rent")
+    // A fine the company paid (also its expense) and one the driver paid (the company's cost: none).
+    await sys(
+      `INSERT INTO penalties (org_id, vehicle_id, amount, currency, offence_at, reason, status, paid_on) VALUES
+         ($1, $2, 12500, 'KZT', '2025-03-04T10:00:00Z', 'Speeding', 'paid', '2025-03-07'),
+         ($1, $2, 7500, 'KZT', '2025-03-05T10:00:00Z', 'Parking', 'paid_by_driver', '2025-03-08')`,
+      [org.orgId, fined],
+    )
+    await expense(fined, "fine", "2025-03-07", "12500.00", "Speeding")
+  }, 60_000)
+
+  it("counts a policy whose premium is an expense once, as insurance", async () => {
+    const t = (await books.call<Table>("GET", `/api/v1/reports/tco?${MARCH}`)).body
+    expect(rowOf(t, "Isuzu NQR 90")).toMatchObject({
+      insurance: "704153.00",
+      contracts: "0.00",
+      total: "704153.00",
+    })
+  })
+
+  it("counts rent as its expense, a leasing contract by its terms, and a fine as the company's payment", async () => {
+    const t = (await books.call<Table>("GET", `/api/v1/reports/tco?${MARCH}`)).body
+    expect(t.columns.map((c) => c.key)).toEqual([
+      "vehicle",
+      "plate",
+      "purchase",
+      "insurance",
+      "fine",
+      "rental",
+      "contracts",
+      "total",
+      "distanceKm",
+      "costPerKm",
+    ])
+    expect(rowOf(t, "Hyundai H-1")).toMatchObject({
+      rental: "300000.00",
+      contracts: "0.00",
+      total: "300000.00",
+    })
+    // Monthly from 5 January: 5 March falls due in the period.
+    expect(rowOf(t, "Kamaz 43118")).toMatchObject({ contracts: "150000.00", total: "150000.00" })
+    expect(rowOf(t, "Lada Largus")).toMatchObject({ fine: "12500.00", total: "12500.00" })
+    expect(t.totals).toMatchObject({
+      insurance: "704153.00",
+      rental: "300000.00",
+      fine: "12500.00",
+      contracts: "150000.00",
+      total: "1166653.00",
+    })
+  })
+})
+
 describe("GET /api/v1/reports/expenses", () => {
   it("sums the month by category in the organisation's currency, against its budget", async () => {
     const r = await admin.call<Table>("GET", `/api/v1/reports/expenses?${PERIOD}`)
@@ -263,7 +347,7 @@ describe("GET /api/v1/reports/:report/export", () => {
       .trim()
       .split("\r\n")
     expect(lines).toHaveLength(1 + 2 + 1)
-    expect(lines[lines.length - 1]).toContain("5068500.50")
+    expect(lines[lines.length - 1]).toContain("5063500.50")
     const audit = await h.fleet.db.system.query<{
       action: string
       entity: string

@@ -1,11 +1,29 @@
+import type { CONTRACT_TYPES } from "@fleetcore/contract"
 import type pg from "pg"
 import { contractDueDays } from "./contractDues.js"
-import { periodEnd, periodStart, rateOn } from "./orgRate.js"
+import { rateOn } from "./orgRate.js"
 import type { ReportPeriod } from "./reportPeriod.js"
 
-/** A cost that is not an expense: a purchase, a penalty or a contract payment. */
-export const OTHER_COST_KINDS = ["purchase", "penalties", "contracts"] as const
+/**
+ * A cost the expense ledger has no category for: a purchase, or a payment of such a contract. Fines
+ * are not among them: the one a company pays is its `fine` expense (the penalty register also holds
+ * the open, disputed and driver-paid ones, which are not the company's cost).
+ */
+export const OTHER_COST_KINDS = ["purchase", "contracts"] as const
 export type OtherCostKind = (typeof OTHER_COST_KINDS)[number]
+
+/**
+ * The contract types whose payments the expense ledger has a category for: a premium is an
+ * `insurance` expense, rent a `rental` one. Total cost counts each payment once, as the expense
+ * that records it (paid, on its day, in its currency); these contracts' `amount` and frequency are
+ * their terms (the coverage and rental reports), not a second cost. Leasing, warranty and service
+ * contracts have no category, so their payments are counted from their terms.
+ */
+export const PAID_AS_EXPENSES: ReadonlyArray<(typeof CONTRACT_TYPES)[number]> = [
+  "insurance_casco",
+  "insurance_osago",
+  "rental",
+]
 
 export interface OtherCost {
   readonly vehicle_id: string
@@ -20,15 +38,15 @@ export interface OtherCost {
 }
 
 /**
- * The period's purchases, penalties and contract payments per vehicle, kind and currency, converted
- * into the organisation's currency by the rule expenses are repriced with (`expenses/reprice.ts`):
- * the latest rate of the currency against the organisation's on or before the item's day, 1 for the
+ * The period's purchases and contract payments per vehicle, kind and currency, converted into the
+ * organisation's currency by the rule expenses are repriced with (`expenses/reprice.ts`): the latest
+ * rate of the currency against the organisation's on or before the item's day, 1 for the
  * organisation's own; without such a rate an item stays unconverted (counted apart).
  *
  * - purchase: the vehicle's purchase price when it was bought in the period (no currency: the
  *   organisation's);
- * - penalties: by the offence's day in the organisation's time zone, cancelled ones left out;
- * - contracts: `amount` on each day the contract falls due (`contractDues.ts`).
+ * - contracts: `amount` on each day the contract falls due (`contractDues.ts`), for the types
+ *   whose payments are not expenses (`PAID_AS_EXPENSES`).
  */
 const OTHER_COSTS = `
   WITH items AS (
@@ -37,15 +55,10 @@ const OTHER_COSTS = `
     FROM vehicles v
     WHERE v.id = ANY($1::uuid[]) AND v.purchase_price IS NOT NULL AND v.purchased_on BETWEEN $2::date AND $3::date
     UNION ALL
-    SELECT p.vehicle_id, 'penalties', p.amount, p.currency, (p.offence_at AT TIME ZONE $5)::date
-    FROM penalties p
-    WHERE p.vehicle_id = ANY($1::uuid[]) AND p.status <> 'cancelled'
-      AND p.offence_at >= ${periodStart("$2", "$5")} AND p.offence_at < ${periodEnd("$3", "$5")}
-    UNION ALL
     SELECT c.vehicle_id, 'contracts', c.amount, c.currency, due.day
     FROM contracts c CROSS JOIN ${contractDueDays("$5")}
     WHERE c.vehicle_id = ANY($1::uuid[]) AND c.starts_on <= $3::date AND c.ends_on >= $2::date
-      AND due.day BETWEEN $2::date AND $3::date
+      AND c.type <> ALL($6::text[]) AND due.day BETWEEN $2::date AND $3::date
   )
   SELECT i.vehicle_id, i.kind, i.currency,
          sum(i.amount)::numeric(16, 2)::text AS amount,
@@ -64,5 +77,13 @@ export const otherCosts = async (
 ): Promise<ReadonlyArray<OtherCost>> =>
   ids.length === 0
     ? []
-    : (await c.query<OtherCost>(OTHER_COSTS, [ids, period.from, period.to, books.currency, books.timezone]))
-        .rows
+    : (
+        await c.query<OtherCost>(OTHER_COSTS, [
+          ids,
+          period.from,
+          period.to,
+          books.currency,
+          books.timezone,
+          PAID_AS_EXPENSES,
+        ])
+      ).rows

@@ -15,9 +15,11 @@ export const TOP_VEHICLES = 10
 
 /**
  * Total cost of ownership per vehicle: its purchase when bought in the period, its expenses by
- * category, penalties and contract payments, all in the organisation's currency; distance in the
- * period and cost per km; most expensive first. The totals row sums every vehicle's; cost per km
- * of the totals is the fleet's total cost over its total distance.
+ * category (premiums, rent and the fines the company paid among them) and the payments of the
+ * contracts the ledger has no category for (`otherCosts.ts`), each payment counted once, all in the
+ * organisation's currency; distance in the period and cost per km; most expensive first. The
+ * totals row sums every vehicle's; cost per km of the totals is the fleet's total cost over its
+ * total distance.
  */
 export const tcoReport = async (ctx: ReportContext): Promise<Table> => {
   const { c, scope, period, books } = ctx

@@ -9,7 +9,12 @@ import { DAYS, type DemoContext, dateOf, type PlannedVehicle, round2, timeOf } f
 
 const yearAfter = (ctx: DemoContext, day: number) => dateOf(ctx, day + 364)
 
-/** Insurance (OSAGO for most, CASCO for many), leasing, rentals, service contracts; some expiring soon. */
+/**
+ * Insurance (OSAGO for most, CASCO for many), leasing, rentals, service contracts; some expiring soon.
+ * Each policy's premium is also its `insurance` expense on its first day (rent is a monthly `rental`
+ * expense, `demoExpenses.ts`): the total cost counts these payments from the expenses only; leasing
+ * and service payments have no expense and count from the contracts' terms (`PAID_AS_EXPENSES`).
+ */
 export const seedContracts = async (
   client: pg.ClientBase,
   ctx: DemoContext,

@@ -20,7 +20,6 @@ export const en: ExportTexts = {
     vehicle: "Vehicle",
     plate: "Plate",
     purchase: "Purchase",
-    penalties: "Penalties (register)",
     contracts: "Contracts",
     total: "Total",
     distanceKm: "Distance, km",

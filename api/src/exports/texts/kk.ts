@@ -20,7 +20,6 @@ export const kk: ExportTexts = {
     vehicle: "Көлік құралы",
     plate: "Мемлекеттік нөмір",
     purchase: "Сатып алу",
-    penalties: "Қаулылар бойынша айыппұлдар",
     contracts: "Шарттар",
     total: "Барлығы",
     distanceKm: "Жүрген жолы, км",

@@ -20,7 +20,6 @@ export const ru: ExportTexts = {
     vehicle: "Транспортное средство",
     plate: "Госномер",
     purchase: "Покупка",
-    penalties: "Штрафы по постановлениям",
     contracts: "Договоры",
     total: "Итого",
     distanceKm: "Пробег, км",

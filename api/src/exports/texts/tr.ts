@@ -20,7 +20,6 @@ export const tr: ExportTexts = {
     vehicle: "Araç",
     plate: "Plaka",
     purchase: "Satın alma",
-    penalties: "Ceza kayıtları",
     contracts: "Sözleşmeler",
     total: "Toplam",
     distanceKm: "Mesafe, km",

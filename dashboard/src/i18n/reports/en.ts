@@ -6,7 +6,7 @@ export const reportsEn = {
     open: "Open report",
     tco: "Total cost of ownership",
     tcoDescription:
-      "Purchase, expenses by category, penalties and contracts per vehicle; cost per km; the 10 most expensive vehicles.",
+      "Purchase, expenses by category (premiums, rent and fines as the expenses that paid them) and leasing, warranty and service contract payments per vehicle, each payment counted once; cost per km; the 10 most expensive vehicles.",
     expenses: "Expenses",
     expensesDescription:
       "Spending by category and month in the organisation's currency, against the budgets.",
@@ -37,7 +37,6 @@ export const reportsEn = {
     col_vehicle: "Vehicle",
     col_plate: "Plate",
     col_purchase: "Purchase",
-    col_penalties: "Penalties (register)",
     col_contracts: "Contracts",
     col_total: "Total",
     col_distanceKm: "Distance, km",

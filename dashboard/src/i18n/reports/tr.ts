@@ -8,7 +8,7 @@ export const reportsTr: typeof reportsEn = {
     open: "Raporu aç",
     tco: "Toplam sahip olma maliyeti",
     tcoDescription:
-      "Araç başına satın alma, kategoriye göre giderler, cezalar ve sözleşmeler; km başına maliyet; en pahalı 10 araç.",
+      "Araç başına satın alma, kategoriye göre giderler (sigorta primleri, kira ve cezalar, onları ödeyen giderler olarak) ile leasing, garanti ve servis sözleşmesi ödemeleri, her ödeme bir kez sayılır; km başına maliyet; en pahalı 10 araç.",
     expenses: "Giderler",
     expensesDescription:
       "Kuruluşun para biriminde kategori ve aya göre harcamalar, bütçelerle karşılaştırmalı.",
@@ -39,7 +39,6 @@ export const reportsTr: typeof reportsEn = {
     col_vehicle: "Araç",
     col_plate: "Plaka",
     col_purchase: "Satın alma",
-    col_penalties: "Ceza kayıtları",
     col_contracts: "Sözleşmeler",
     col_total: "Toplam",
     col_distanceKm: "Mesafe, km",

@@ -6,7 +6,6 @@ export const REPORT_COLUMNS = [
   "vehicle",
   "plate",
   "purchase",
-  "penalties",
   "contracts",
   "total",
   "distanceKm",
