@@ -1,6 +1,12 @@
 import { fleet } from "@fleetcore/proto"
 import { describe, expect, it } from "vitest"
-import { decodeTelemetry, MAX_PAYLOAD_BYTES, plainPoint } from "./TelemetryDecoder.js"
+import {
+  decodeTelemetry,
+  MAX_PAYLOAD_BYTES,
+  NULL_ISLAND,
+  plainPoint,
+  validatePoints,
+} from "./TelemetryDecoder.js"
 
 const now = Date.UTC(2026, 10, 22, 12, 0, 0)
 const json = (value: unknown) => Buffer.from(JSON.stringify(value))
@@ -51,12 +57,74 @@ describe("decodeTelemetry", () => {
     expect(decodeTelemetry(bytes, undefined, now)).toEqual({ ok: true, points: [good], rejections: [] })
   })
 
-  it("keeps zero coordinates and false ignition from protobuf", () => {
+  it("keeps a zero latitude or longitude and false ignition from protobuf", () => {
     const bytes = fleet.telemetry.v1.Batch.encode({
-      points: [{ timeMs: now, lat: 0, lon: 0, ignition: false }],
+      points: [
+        { timeMs: now, lat: 0, lon: 9.5, ignition: false },
+        { timeMs: now, lat: 51.48, lon: 0, ignition: false },
+      ],
     }).finish()
     const decoded = decodeTelemetry(bytes, "application/x-protobuf", now)
-    expect(decoded.ok && decoded.points[0]).toEqual({ timeMs: now, lat: 0, lon: 0, ignition: false })
+    expect(decoded).toEqual({
+      ok: true,
+      points: [
+        { timeMs: now, lat: 0, lon: 9.5, ignition: false },
+        { timeMs: now, lat: 51.48, lon: 0, ignition: false },
+      ],
+      rejections: [],
+    })
+  })
+
+  it("refuses a protobuf point without a position as JSON does, and keeps the good points beside it", () => {
+    const positionless = { timeMs: now, odometerM: 120_000, fuelLevelPct: 40 }
+    const bytes = fleet.telemetry.v1.Batch.encode({
+      points: [
+        good,
+        positionless,
+        { ...positionless, lat: 43.2 },
+        { ...positionless, lon: 76.9, dtc: ["P0301"] },
+      ],
+    }).finish()
+    const fromProtobuf = decodeTelemetry(bytes, "application/x-protobuf", now)
+    const fromJson = decodeTelemetry(
+      json([
+        good,
+        positionless,
+        { ...positionless, lat: 43.2 },
+        { ...positionless, lon: 76.9, dtc: ["P0301"] },
+      ]),
+      "application/json",
+      now,
+    )
+    if (!fromProtobuf.ok || !fromJson.ok) throw new Error("expected ok")
+    expect(fromProtobuf.points).toEqual([good])
+    const refused = (d: typeof fromJson) =>
+      d.rejections.map(({ index, code, field, message }) => ({ index, code, field, message }))
+    expect(refused(fromProtobuf)).toEqual(refused(fromJson))
+    expect(refused(fromProtobuf)).toEqual([
+      { index: 1, code: "FLEET_INGEST_POINT_INVALID", field: "points[1].lat", message: "Missing key" },
+      { index: 2, code: "FLEET_INGEST_POINT_INVALID", field: "points[2].lon", message: "Missing key" },
+      { index: 3, code: "FLEET_INGEST_POINT_INVALID", field: "points[3].lat", message: "Missing key" },
+    ])
+  })
+
+  it("refuses lat 0 and lon 0 together, a tracker's no-fix position, in every encoding", () => {
+    const island = { timeMs: now, lat: 0, lon: 0, ignition: false }
+    const expected = {
+      index: 1,
+      code: "FLEET_INGEST_POINT_INVALID",
+      field: "points[1].lat",
+      message: NULL_ISLAND,
+    }
+    for (const decoded of [
+      decodeTelemetry(fleet.telemetry.v1.Batch.encode({ points: [good, island] }).finish(), undefined, now),
+      decodeTelemetry(json([good, { ...island, lat: -0 }]), undefined, now),
+      validatePoints([good, island], now),
+    ]) {
+      if (!decoded.ok) throw new Error("expected ok")
+      expect(decoded.points).toEqual([good])
+      expect(decoded.rejections).toMatchObject([expected])
+    }
   })
 
   it("rejects undecodable payloads as a whole", () => {
@@ -124,7 +192,7 @@ describe("decodeTelemetry", () => {
     }
   })
 
-  it("builds each protobuf point exactly as toObject and the restored zeros did", () => {
+  it("builds each protobuf point exactly as toObject and the restored zero time did", () => {
     // A seeded generator: the same 3,000 points every run.
     let seed = 20261205
     const random = () => {
@@ -176,8 +244,6 @@ describe("decodeTelemetry", () => {
     for (const p of decoded.points as fleet.telemetry.v1.Point[]) {
       const reference: Record<string, unknown> = {
         timeMs: 0,
-        lat: 0,
-        lon: 0,
         ...fleet.telemetry.v1.Point.toObject(p, { longs: Number, defaults: false }),
       }
       const ours = plainPoint(p)

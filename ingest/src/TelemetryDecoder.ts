@@ -125,6 +125,9 @@ const pointText = (input: unknown): string => {
   }
 }
 
+/** Why a point at exactly 0, 0 is refused. */
+export const NULL_ISLAND = "lat 0 and lon 0 is no position (a tracker without a GPS fix sends it)"
+
 /** No point cut out for depth (protobuf and tracker points are flat): one map, never written. */
 const NONE_TOO_DEEP: ReadonlyMap<number, string> = new Map()
 
@@ -144,26 +147,28 @@ const fromProtobuf = (payload: Uint8Array): JsonPoints | Decoded => {
 
 /**
  * A decoded point as a plain object: what `Point.toObject(p, { longs: Number, defaults: false })`
- * gives, with timeMs, lat and lon always there (proto3 leaves a zero off the wire, and they are
- * always meant); optional fields absent when unset (their default, on the prototype, is null).
+ * gives, with timeMs always there (proto3 leaves a zero off the wire); lat, lon and the other
+ * optional fields absent when unset (their default, on the prototype, is null), so a point without
+ * a position is refused as in JSON (`points[i].lat`: missing) instead of read as 0, 0.
  * The common point (no dtc, no attrs) is built as one object, field by field in field order (named
  * reads: a loop over the names costs more than the rest of the decoding); any other goes through
  * `toObject`. `TelemetryDecoder.test.ts` holds the two together.
  */
 export const plainPoint = (p: fleet.telemetry.v1.Point): Record<string, unknown> => {
   if (p.dtc.length > 0 || Object.keys(p.attrs).length > 0)
-    return {
-      timeMs: 0,
-      lat: 0,
-      lon: 0,
-      ...fleet.telemetry.v1.Point.toObject(p, { longs: Number, defaults: false }),
-    }
+    return { timeMs: 0, ...fleet.telemetry.v1.Point.toObject(p, { longs: Number, defaults: false }) }
   const time = p.timeMs
-  const out: Record<string, unknown> = {
-    timeMs: typeof time === "number" ? time : time.toNumber(),
-    lat: p.lat,
-    lon: p.lon,
-  }
+  const timeMs = typeof time === "number" ? time : time.toNumber()
+  const { lat, lon } = p
+  // A point with its position is one literal of three fields; one without keeps what it has.
+  const out: Record<string, unknown> =
+    lat != null && lon != null
+      ? { timeMs, lat, lon }
+      : lat != null
+        ? { timeMs, lat }
+        : lon != null
+          ? { timeMs, lon }
+          : { timeMs }
   if (p.speedMps != null) out.speedMps = p.speedMps
   if (p.headingDeg != null) out.headingDeg = p.headingDeg
   if (p.altitudeM != null) out.altitudeM = p.altitudeM
@@ -246,6 +251,15 @@ export const validatePoints = (
         code: "FLEET_INGEST_POINT_INVALID",
         field: `points[${index}].timeMs`,
         message: `timeMs is ${Math.round((result.success.timeMs - nowMs) / 1000)} s ahead of the server clock`,
+      })
+    } else if (result.success.lat === 0 && result.success.lon === 0) {
+      // No vehicle is at 0, 0 (open sea off Africa): it is what trackers send without a GPS fix.
+      rejections.push({
+        index,
+        text: pointText(input),
+        code: "FLEET_INGEST_POINT_INVALID",
+        field: `points[${index}].lat`,
+        message: NULL_ISLAND,
       })
     } else {
       points.push(result.success)

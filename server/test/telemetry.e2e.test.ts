@@ -285,10 +285,36 @@ describe("device → MQTT → engine → ClickHouse/Postgres → API and live", 
       points: [{ timeMs: base + 42_000, lat: 43.261, lon: 76.911 }],
     }).finish()
     expect((await post(protobuf, "application/x-protobuf")).status).toBe(200)
+    // A protobuf point without a position is refused as in JSON, not stored at 0, 0; so is 0, 0.
+    const positionless = { timeMs: base + 44_000, odometerM: 120_000, fuelLevelPct: 40 }
+    const mixed = await post(
+      proto.telemetry.v1.Batch.encode({
+        points: [{ timeMs: base + 43_000, lat: 43.262, lon: 76.912 }, positionless],
+      }).finish(),
+      "application/x-protobuf",
+    )
+    expect(mixed.status).toBe(200)
+    expect(await mixed.json()).toMatchObject({
+      accepted: 1,
+      rejected: 1,
+      firstRejection: { code: "FLEET_INGEST_POINT_INVALID", field: "points[1].lat", message: "Missing key" },
+    })
+    for (const point of [positionless, { ...positionless, lat: 0, lon: 0 }]) {
+      const refused = await post(
+        proto.telemetry.v1.Batch.encode({ points: [point] }).finish(),
+        "application/x-protobuf",
+      )
+      expect(refused.status).toBe(422)
+      expect(await refused.json()).toMatchObject({
+        error: { code: "FLEET_INGEST_POINT_INVALID", field: "points[0].lat" },
+      })
+    }
     expect((await post("{}", "application/json", "Basic bm9ib2R5Om5vcGU=")).status).toBe(401)
     expect((await post("x", "text/plain")).status).toBe(415)
-    const points = await trackHas(admin, car.vehicleId, 7)
-    expect(points.map((p) => p.timeMs)).toContain(base + 42_000)
+    const points = await trackHas(admin, car.vehicleId, 8)
+    expect(points.map((p) => p.timeMs)).toEqual(expect.arrayContaining([base + 42_000, base + 43_000]))
+    expect(points.map((p) => p.timeMs)).not.toContain(base + 44_000)
+    expect(points.filter((p) => p.lat === 0 && p.lon === 0)).toEqual([])
   })
 })
 
