@@ -44,8 +44,8 @@ describe("static files", () => {
     expect(await get("/favicon.ico")).toMatchObject({ status: 200, cache: "no-cache" })
   })
 
-  it("never answers a server path with the dashboard: probes and API clients get a 404", async () => {
-    for (const path of ["/readyz/", "/healthz/", "/api/v2/vehicles", "/metrics/x"]) {
+  it("never answers a server path with the dashboard: probes, API clients and devices get a 404", async () => {
+    for (const path of ["/readyz/", "/healthz/", "/api/v2/vehicles", "/metrics/x", "/ingest/v1/telemetry"]) {
       const r = await get(path)
       expect(r.status, path).toBe(404)
       expect(r.text, path).toContain("FLEET_NOT_FOUND")

@@ -50,9 +50,10 @@ const notFound = () => new HttpError(404, "FLEET_NOT_FOUND", "no such file")
 
 /**
  * First path segments that belong to the server, never to the dashboard: `/readyz/` or
- * `/api/v2/x` is a 404, not the dashboard's page (a probe or a client must not read HTML as "up").
+ * `/api/v2/x` or a GET of `/ingest/v1/telemetry` is a 404, not the dashboard's page (a probe, a
+ * client or a device must not read HTML as "up" or "stored").
  */
-const SERVER_SEGMENTS = new Set(["api", "healthz", "readyz", "metrics"])
+const SERVER_SEGMENTS = new Set(["api", "ingest", "healthz", "readyz", "metrics"])
 const isServerPath = (path: string): boolean => SERVER_SEGMENTS.has(path.split("/")[1] ?? "")
 
 /**
