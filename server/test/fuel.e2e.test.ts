@@ -162,5 +162,41 @@ describe("refuels and the consumption check", () => {
         kmPerDay: 1250,
       })
     })
+
+    it("holds a vehicle's first reading to the odometers entered with its refuels and its commissioning", async () => {
+      const v = await admin.call<{ id: string }>("POST", "/api/v1/vehicles", {
+        name: "First reading",
+        plate: "FUEL 02",
+        commissionedOn: "2026-09-01",
+        commissionedOdometerKm: 150_000,
+      })
+      const on = (body: Record<string, unknown>) =>
+        admin.call<{ flagged: boolean; error?: { code: string; field: string; message: string } }>(
+          "POST",
+          `/api/v1/vehicles/${v.body.id}/odometer-readings`,
+          body,
+        )
+      // Below the commissioning odometer, before any refuel.
+      expect((await on({ valueKm: 100, at: day(2) })).body.error).toMatchObject({
+        code: "FLEET_ODOMETER_READING_DECREASES",
+        field: "valueKm",
+      })
+      const filled = await admin.call("POST", `/api/v1/vehicles/${v.body.id}/fuel-entries`, {
+        time: day(10),
+        litres: 40,
+        odometerKm: 160_990,
+      })
+      expect(filled.status).toBe(201)
+      // A typo after the refuel (100 for 161,000) is refused, not stored as the first reading.
+      const typo = await on({ valueKm: 100, at: day(11) })
+      expect(typo.status).toBe(422)
+      expect(typo.body.error?.message).toContain("160990")
+      // Nor may a reading dated before the refuel be above its odometer.
+      expect((await on({ valueKm: 170_000, at: day(9) })).status).toBe(422)
+      expect(await on({ valueKm: 161_000, at: day(11) })).toMatchObject({
+        status: 201,
+        body: { flagged: false },
+      })
+    })
   })
 })

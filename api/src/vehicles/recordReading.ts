@@ -39,6 +39,37 @@ export const readingView = (r: ReadingRow) => ({
   note: r.note,
 })
 
+/**
+ * The vehicle's odometer as people read it, nearest `at` on one side: its manual readings, the
+ * odometers entered with its refuels, and (before) its commissioning odometer. A first manual
+ * reading is held to the refuels and the commissioning as a later one is to the readings.
+ */
+const knownOdometer = async (
+  c: pg.ClientBase,
+  vehicleId: string,
+  at: Date,
+  side: "before" | "after",
+): Promise<{ valueKm: number; atMs: number } | null> => {
+  const { rows } = await c.query<{ value_km: number; at: Date }>(
+    `SELECT value_km, at FROM (
+       SELECT value_km::float8, at FROM odometer_readings WHERE vehicle_id = $1
+       UNION ALL
+       SELECT f.odometer_km::float8, e.spent_at FROM fuel_entries f JOIN expenses e ON e.id = f.id
+       WHERE e.vehicle_id = $1 AND f.odometer_km IS NOT NULL
+       UNION ALL
+       SELECT commissioned_odometer_km::float8, commissioned_on::timestamptz FROM vehicles
+       WHERE id = $1 AND commissioned_odometer_km IS NOT NULL AND commissioned_on IS NOT NULL AND $3
+     ) known
+     WHERE CASE WHEN $3 THEN at <= $2 ELSE at > $2 END
+     ORDER BY CASE WHEN $3 THEN at END DESC, CASE WHEN $3 THEN value_km END DESC,
+              CASE WHEN NOT $3 THEN at END ASC, CASE WHEN NOT $3 THEN value_km END ASC
+     LIMIT 1`,
+    [vehicleId, at, side === "before"],
+  )
+  const row = rows[0]
+  return row === undefined ? null : { valueKm: row.value_km, atMs: row.at.getTime() }
+}
+
 /** What one reading is entered with (the decoded body of `odometer.create`). */
 export interface ReadingInput {
   readonly valueKm: number
@@ -76,22 +107,11 @@ export const recordReading = async (
   if (org === undefined) throw vehicleNotFound()
   // Serialise readings of one vehicle so two entries cannot both pass the checks.
   await c.query("SELECT pg_advisory_xact_lock(hashtext($1))", [vehicleId])
-  const before = await firstRow(
-    c,
-    readings().where("vehicle_id", "=", vehicleId).where("at", "<=", at).orderBy("at", "desc").limit(1),
-  )
-  const after = await firstRow(
-    c,
-    readings().where("vehicle_id", "=", vehicleId).where("at", ">", at).orderBy("at", "asc").limit(1),
-  )
+  const before = await knownOdometer(c, vehicleId, at, "before")
+  const after = await knownOdometer(c, vehicleId, at, "after")
   const maxKmPerDay =
     typeof org.settings.maxKmPerDay === "number" ? org.settings.maxKmPerDay : DEFAULT_MAX_KM_PER_DAY
-  const check = checkManualReading(
-    { valueKm: body.valueKm, atMs: at.getTime() },
-    before ? { valueKm: before.value_km, atMs: before.at.getTime() } : null,
-    after ? { valueKm: after.value_km, atMs: after.at.getTime() } : null,
-    maxKmPerDay,
-  )
+  const check = checkManualReading({ valueKm: body.valueKm, atMs: at.getTime() }, before, after, maxKmPerDay)
   if (check.kind === "invalid")
     throw new HttpError(422, "FLEET_ODOMETER_READING_DECREASES", check.reason, "valueKm")
   const inserted = await firstRow(
