@@ -7,8 +7,9 @@ import { type BrowserFleet, startBrowserFleet } from "./browserFleet.js"
 /*
  * Trackers known by their identifier, in the browser: on a vehicle's Devices tab the installation
  * owner sees a Teltonika tracker that knocked with an unknown IMEI and claims it; an admin registers
- * an OsmAnd phone, and a wrong IMEI is refused on its field; a Teltonika is registered with its model. Photographed in light and dark, English
- * and Russian, into test-results/trackers/.
+ * an OsmAnd phone, and a wrong IMEI is refused on its field; a Teltonika is registered with its model; a
+ * manager registers a FleetCore device, connects with the secret the page shows, and rotates, disables
+ * and deletes it. Photographed in light and dark, English and Russian, into test-results/trackers/.
  */
 
 const POLL = { timeout: 15_000, interval: 100 }
@@ -24,6 +25,7 @@ describe("trackers in the browser", () => {
     b = await startBrowserFleet("trackers", { teltonikaPort: await restartablePort() })
     await b.addUser({ email: "owner.en@trackers.example", role: "owner", name: "Owner", locale: "en" })
     await b.addUser({ email: "owner.ru@trackers.example", role: "owner", name: "Владелец", locale: "ru" })
+    await b.addUser({ email: "manager.en@trackers.example", role: "manager", name: "Manager", locale: "en" })
     token = await b.tokenOf("owner.en@trackers.example")
     const vehicle = (plate: string) =>
       b.api<{ id: string }>(token, "POST", "/api/v1/vehicles", { name: plate, plate }).then((v) => v.id)
@@ -103,6 +105,83 @@ describe("trackers in the browser", () => {
     await other.getByTestId("device-register-form").waitFor()
     await other.getByTestId("unknown-devices").waitFor()
     await b.shot(other, `devices-tab-${name}`)
+    expect(b.pageErrors).toEqual([])
+  }, 240_000)
+
+  it("shows a FleetCore device's secret once, the real one, and rotates, disables and deletes the device", async () => {
+    const vehicle = await b
+      .api<{ id: string }>(token, "POST", "/api/v1/vehicles", { name: "H3 Transit", plate: "303 HTR 02" })
+      .then((v) => v.id)
+    let t = Date.now() - 60_000
+    /** One point over HTTP ingest with the device's id and `secret`: the answer's status. */
+    const send = async (secret: string) => {
+      t += 1_000
+      const answer = await fetch(`${b.fleet.httpUrl}/ingest/v1/telemetry`, {
+        method: "POST",
+        headers: {
+          authorization: `Basic ${Buffer.from(`h3-transit:${secret}`).toString("base64")}`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ timeMs: t, lat: 43.25, lon: 76.95 }),
+      })
+      return answer.status
+    }
+    const page = await b.newPage()
+    await b.signIn(page, "manager.en@trackers.example")
+    await page.goto(`${b.fleet.httpUrl}/vehicles/${vehicle}?tab=devices`)
+    const form = page.getByTestId("device-register-form")
+    await form.getByTestId("device-protocol").selectOption("fleetcore")
+    await form.getByTestId("device-id").fill("h3-transit")
+    await form.getByTestId("device-register").click()
+    const table = page.getByTestId("vehicle-devices-table")
+    // The list has refetched (the form leaves with it) and the secret is still there.
+    await expect.poll(() => table.getByText("h3-transit").count(), POLL).toBe(1)
+    await expect.poll(() => form.count(), POLL).toBe(0)
+    const shown = page.getByTestId("device-secret")
+    await expect.poll(() => shown.isVisible(), POLL).toBe(true)
+    await expect
+      .poll(() => shown.getByTestId("device-connection").textContent(), POLL)
+      .toContain("fleet/v1/devices/h3-transit/telemetry")
+    const first = await shown.getByTestId("device-secret-value").inputValue()
+    expect(first).toMatch(/^\S{16,}$/u)
+    await b.shot(page, "secret-en-light")
+    expect(await send(first)).toBe(200)
+
+    // A new secret, asked about first: the old one is refused, the one shown now accepted.
+    await table.getByTestId("device-rotate").click()
+    await page.getByTestId("confirm-dialog-confirm").click()
+    await expect.poll(() => shown.getByTestId("device-secret-value").inputValue(), POLL).not.toBe(first)
+    const second = await shown.getByTestId("device-secret-value").inputValue()
+    expect(await send(first)).toBe(401)
+    expect(await send(second)).toBe(200)
+    await shown.getByTestId("device-secret-dismiss").click()
+    await expect.poll(() => shown.count(), POLL).toBe(0)
+
+    // In Russian, dark: the same panel after another rotation.
+    const ru = await b.newPage({ colorScheme: "dark", locale: "ru-RU" })
+    await b.signIn(ru, "owner.ru@trackers.example")
+    await ru.goto(`${b.fleet.httpUrl}/vehicles/${vehicle}?tab=devices`)
+    await ru.getByTestId("vehicle-devices-table").getByTestId("device-rotate").click()
+    await b.shot(ru, "rotate-ru-dark")
+    await ru.getByTestId("confirm-dialog-confirm").click()
+    await ru.getByTestId("device-secret").waitFor()
+    await b.shot(ru, "secret-ru-dark")
+    const third = await ru.getByTestId("device-secret-value").inputValue()
+    expect(await send(second)).toBe(401)
+    expect(await send(third)).toBe(200)
+
+    await table.getByTestId("device-disable").click()
+    await expect.poll(() => table.getByText("Disabled", { exact: true }).count(), POLL).toBe(1)
+    expect(await send(third)).toBe(401)
+    await table.getByTestId("device-enable").click()
+    await expect.poll(() => table.getByText("Enabled", { exact: true }).count(), POLL).toBe(1)
+    expect(await send(third)).toBe(200)
+
+    await table.getByTestId("device-delete").click()
+    await b.shot(page, "delete-en-light")
+    await page.getByTestId("confirm-dialog-confirm").click()
+    await expect.poll(() => table.getByText("h3-transit").count(), POLL).toBe(0)
+    expect(await send(third)).toBe(401)
     expect(b.pageErrors).toEqual([])
   }, 240_000)
 })

@@ -7,11 +7,13 @@ import { createListQuery } from "../../../api/createListQuery"
 import { errorMessage } from "../../../api/errorMessage"
 import { useSession } from "../../../auth/SessionContext"
 import { useI18n } from "../../../i18n/I18nContext"
+import { ConfirmDialog } from "../../../ui/ConfirmDialog"
 import { listResultOf } from "../../../ui/table/listResultOf"
 import { showToast } from "../../../ui/toast"
 import { invalidateVehicles } from "../vehicleQueries"
 import type { VehicleTabProps } from "../vehicleTabs"
 import { DeviceRegisterForm } from "./DeviceRegisterForm"
+import { DeviceSecretPanel, type ShownSecret } from "./DeviceSecretPanel"
 import { TabTable } from "./TabTable"
 import { UnknownDevicesPanel } from "./UnknownDevicesPanel"
 
@@ -25,9 +27,15 @@ const PROTOCOL_NAMES: Record<Row["protocol"], string> = {
   gt06: "Concox GT06",
 }
 
+/** An action on a device that is asked about first: both cut the device off at once. */
+type Confirming = { readonly action: "rotate" | "delete"; readonly id: string }
+
 /**
  * The vehicle's devices: attach an unassigned one, detach (the device then lists as unassigned),
- * register a tracker by protocol and identifier, and (the installation owner) claim an unknown one.
+ * give a FleetCore device a new secret, disable, enable or delete one, register a tracker by
+ * protocol and identifier, and (the installation owner) claim an unknown one. A new secret (of a
+ * registered or rotated device) is shown here, above the list, until dismissed: the list's refetch
+ * does not take it away.
  */
 export const VehicleDevicesTab = (props: VehicleTabProps) => {
   const { t, format } = useI18n()
@@ -43,11 +51,22 @@ export const VehicleDevicesTab = (props: VehicleTabProps) => {
     enabled: manage(),
   }))
   const [chosen, setChosen] = createSignal("")
+  const [secret, setSecret] = createSignal<ShownSecret | null>(null)
+  // The last action asked about stays set while the dialog closes, so its words do not change mid-fade.
+  const [confirming, setConfirming] = createSignal<Confirming>({ action: "rotate", id: "" })
+  const [confirmOpen, setConfirmOpen] = createSignal(false)
+  const ask = (action: Confirming["action"], id: string) => {
+    setConfirming({ action, id })
+    setConfirmOpen(true)
+  }
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: [endpoints.devices.list.id] })
+    await invalidateVehicles(queryClient)
+  }
   const assign = async (deviceId: string, vehicleId: string | null) => {
     try {
       await api.call(endpoints.devices.update, { params: { id: deviceId }, body: { vehicleId } })
-      await queryClient.invalidateQueries({ queryKey: [endpoints.devices.list.id] })
-      await invalidateVehicles(queryClient)
+      await refresh()
       showToast(
         "success",
         t(vehicleId === null ? "fleet.deviceDetached" : "fleet.deviceAttached", { id: deviceId }),
@@ -56,6 +75,28 @@ export const VehicleDevicesTab = (props: VehicleTabProps) => {
     } catch (error) {
       showToast("error", t("fleet.device"), errorMessage(t, error))
     }
+  }
+  const setDisabled = async (deviceId: string, disabled: boolean) => {
+    try {
+      await api.call(endpoints.devices.update, { params: { id: deviceId }, body: { disabled } })
+      await refresh()
+      showToast("success", t(disabled ? "devices.disabled" : "devices.enabled", { id: deviceId }))
+    } catch (error) {
+      showToast("error", t("fleet.device"), errorMessage(t, error))
+    }
+  }
+  /** What the confirm dialog runs; a failure stays in the dialog. */
+  const confirmed = async ({ action, id }: Confirming) => {
+    if (action === "rotate") {
+      const rotated = await api.call(endpoints.devices.rotateSecret, { params: { id } })
+      setSecret({ id: rotated.id, secret: rotated.secret })
+      showToast("success", t("devices.rotated", { id }))
+    } else {
+      await api.call(endpoints.devices.delete, { params: { id } })
+      if (secret()?.id === id) setSecret(null)
+      showToast("success", t("devices.deleted", { id }))
+    }
+    await refresh()
   }
   const columns = createMemo(
     (): ReadonlyArray<ColumnDef<Row, unknown>> => [
@@ -100,22 +141,53 @@ export const VehicleDevicesTab = (props: VehicleTabProps) => {
         header: "",
         cell: (c) => (
           <Show when={manage()}>
-            <button
-              type="button"
-              class="button button--ghost"
-              data-testid="device-detach"
-              onClick={() => void assign(c.row.original.id, null)}
-            >
-              {t("fleet.deviceDetach")}
-            </button>
+            <span class="device-actions">
+              <Show when={c.row.original.protocol === "fleetcore"}>
+                <button
+                  type="button"
+                  class="button button--ghost"
+                  data-testid="device-rotate"
+                  onClick={() => ask("rotate", c.row.original.id)}
+                >
+                  {t("devices.rotate")}
+                </button>
+              </Show>
+              <button
+                type="button"
+                class="button button--ghost"
+                data-testid={c.row.original.disabled ? "device-enable" : "device-disable"}
+                onClick={() => void setDisabled(c.row.original.id, !c.row.original.disabled)}
+              >
+                {c.row.original.disabled ? t("devices.enable") : t("devices.disable")}
+              </button>
+              <button
+                type="button"
+                class="button button--ghost"
+                data-testid="device-detach"
+                onClick={() => void assign(c.row.original.id, null)}
+              >
+                {t("fleet.deviceDetach")}
+              </button>
+              <button
+                type="button"
+                class="button button--ghost"
+                data-testid="device-delete"
+                onClick={() => ask("delete", c.row.original.id)}
+              >
+                {t("devices.delete")}
+              </button>
+            </span>
           </Show>
         ),
-        meta: { align: "end", width: "8rem" },
+        meta: { align: "end" },
       },
     ],
   )
   return (
     <section class="panel">
+      <Show when={secret()}>
+        {(shown) => <DeviceSecretPanel shown={shown()} onDismiss={() => setSecret(null)} />}
+      </Show>
       <Show when={manage()}>
         <form
           class="vehicle-inline-form"
@@ -161,11 +233,20 @@ export const VehicleDevicesTab = (props: VehicleTabProps) => {
         empty={t("fleet.devicesEmpty")}
       />
       <Show when={manage() && (attached.data?.items.length ?? 0) === 0}>
-        <DeviceRegisterForm vehicleId={props.vehicle.id} />
+        <DeviceRegisterForm vehicleId={props.vehicle.id} onSecret={setSecret} />
       </Show>
       <Show when={session.can("organisations.manage") && (attached.data?.items.length ?? 0) === 0}>
         <UnknownDevicesPanel vehicleId={props.vehicle.id} />
       </Show>
+      <ConfirmDialog
+        open={confirmOpen()}
+        onOpenChange={setConfirmOpen}
+        title={t(`devices.${confirming().action}Title`, { id: confirming().id })}
+        description={t(`devices.${confirming().action}Text`)}
+        confirmLabel={t(`devices.${confirming().action}Confirm`)}
+        destructive={true}
+        onConfirm={() => confirmed(confirming())}
+      />
     </section>
   )
 }
