@@ -126,6 +126,41 @@ describe("vehicle records in the browser", () => {
     await expect.poll(() => page.getByTestId("vehicle-card").count(), POLL).toBe(2)
   })
 
+  it("brings the first refused field into view and focuses it, the schema's refusal and the server's", async () => {
+    const page = await b.newPage({ height: 600 })
+    await b.signIn(page, "manager@vehicles.test")
+    await page.goto(`${fleet.httpUrl}/vehicles/new`)
+    const vin = page.getByTestId("vehicle-vin")
+    const submit = page.getByTestId("vehicle-submit")
+    /** Whether the whole of the VIN's input is inside the window. */
+    const vinInView = () =>
+      vin.evaluate((el) => {
+        const r = el.getBoundingClientRect()
+        return r.top >= 0 && r.bottom <= window.innerHeight
+      })
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null)
+    await page.getByTestId("vehicle-name").fill("Off-screen VIN car")
+    await page.getByTestId("vehicle-plate").fill("B-FX-0001")
+    await vin.fill("1HGBH41JXMN109999")
+    await submit.scrollIntoViewIfNeeded()
+    expect(await vinInView()).toBe(false)
+    await submit.click()
+    await expect.poll(focused, POLL).toBe("vehicle-vin")
+    expect(await vinInView()).toBe(true)
+    expect(await page.getByTestId("field-error-vin").textContent()).toContain("7")
+
+    // The VIN of "Civic Work Car 1": valid, but the server answers on the field that it is taken.
+    await vin.fill("1HGBH41JXMN109186")
+    await submit.scrollIntoViewIfNeeded()
+    expect(await vinInView()).toBe(false)
+    await submit.click()
+    await expect.poll(() => page.getByTestId("field-error-vin").count(), POLL).toBe(1)
+    await expect.poll(focused, POLL).toBe("vehicle-vin")
+    expect(await vinInView()).toBe(true)
+    await b.shot(page, "vehicle-new-vin-taken-light-en", { fullPage: false })
+    expect(page.url()).toMatch(/\/vehicles\/new$/u)
+  })
+
   it("opens a vehicle from its row: the plate is a link for the keyboard and a new tab, the rest of the row follows it", async () => {
     const page = await signedIn("manager@vehicles.test")
     await page.goto(`${fleet.httpUrl}/vehicles?q=B-TC-1234`)

@@ -1,6 +1,7 @@
 import { createForm } from "@tanstack/solid-form"
 import { Schema } from "effect"
 import { type Accessor, createSignal } from "solid-js"
+import { revealInvalidField } from "./revealInvalidField"
 import { placeSubmitFailure } from "./serverFieldError"
 
 /** A schema whose encoded side is the form's values (strings, booleans) and needs no services. */
@@ -9,7 +10,8 @@ type FormSchema<V> = Schema.Codec<unknown, V, never, never>
 /**
  * A form validated by the same Effect schema the server decodes (the contract's field schemas,
  * through Standard Schema), with the server's field errors shown on their fields and any other
- * failure above the form. `onSubmit` gets the values as typed; it throws the API's error.
+ * failure above the form. `onSubmit` gets the values as typed; it throws the API's error. A submit
+ * refused on a field (by the schema or the server) scrolls to that field and focuses it.
  */
 export const createSchemaForm = <V extends Record<string, unknown>>(options: {
   readonly schema: FormSchema<V>
@@ -57,7 +59,10 @@ export const createSchemaForm = <V extends Record<string, unknown>>(options: {
     handleSubmit: (event: SubmitEvent) => {
       event.preventDefault()
       event.stopPropagation()
-      void form.handleSubmit()
+      const element = event.currentTarget
+      void form.handleSubmit().then(() => {
+        if (element instanceof HTMLFormElement) revealInvalidField(element)
+      })
     },
   }
 }
