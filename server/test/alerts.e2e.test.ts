@@ -23,7 +23,13 @@ const publish = (device: Provisioned, points: ReadonlyArray<unknown>) =>
 const alertsOf = async (vehicleId: string) =>
   (
     await admin.call<{
-      items: Array<{ type: string; key: string; status: string; details: Record<string, unknown> }>
+      items: Array<{
+        type: string
+        key: string
+        status: string
+        details: Record<string, unknown>
+        subjectName: string | null
+      }>
     }>("GET", `/api/v1/alerts?vehicleId=${vehicleId}`)
   ).body.items
 const settle = () => new Promise((r) => setTimeout(r, 700))
@@ -124,7 +130,10 @@ describe("alert rules on the real path", () => {
       10_000,
       "geofence enter",
     )
-    expect(alerts.map((a) => [a.type, a.key])).toEqual([["geofence_enter", fence.body.id]])
+    // The alert names the geofence (the dashboard's title, row and link), not only its id.
+    expect(alerts.map((a) => [a.type, a.key, a.subjectName])).toEqual([
+      ["geofence_enter", fence.body.id, "Depot"],
+    ])
   })
 
   it("raises low battery and new DTC codes, and clears a DTC when it goes away", async () => {
@@ -173,8 +182,8 @@ describe("alert rules on the real path", () => {
       v.vehicleId,
     ])
     await checkOffline(h.fleet.db.system)
-    expect((await alertsOf(v.vehicleId)).map((a) => `${a.type}:${a.status}`)).toEqual([
-      "device_offline:resolved",
+    expect((await alertsOf(v.vehicleId)).map((a) => `${a.type}:${a.status}:${a.subjectName}`)).toEqual([
+      "device_offline:resolved:alert-offline",
     ])
   })
 

@@ -1,9 +1,26 @@
 import type { Alert, AlertAction } from "@fleetcore/contract"
+import { sql as raw } from "kysely"
 import type { Principal } from "../auth/Principal.js"
 import { sql } from "../db/sql.js"
 import { visibleVehicles } from "../vehicles/visibleVehicle.js"
 
-/** Alerts `p` may see, with the names of their vehicle, driver and assignee (alias `a`). */
+/**
+ * The name of what an alert's details refer to (see `Alert.subjectName`), looked up in the alert's
+ * organisation: the geofence (the alert's key), the fuel card (`details.cardId`), the device
+ * (`details.deviceId`: its name, else its identifier, else its id). Ids compare as text, so a
+ * malformed one finds nothing instead of failing the list.
+ */
+const subjectName = raw<string | null>`CASE
+  WHEN a.type IN ('geofence_enter', 'geofence_exit') THEN
+    (SELECT g.name FROM geofences g WHERE g.org_id = a.org_id AND g.id::text = a.key)
+  WHEN a.type = 'fuel_card_limit' THEN
+    (SELECT c.name FROM fuel_cards c WHERE c.org_id = a.org_id AND c.id::text = a.details->>'cardId')
+  WHEN a.type = 'device_offline' THEN
+    (SELECT COALESCE(dv.name, dv.identifier, dv.id) FROM devices dv
+     WHERE dv.org_id = a.org_id AND dv.id::text = a.details->>'deviceId')
+END`
+
+/** Alerts `p` may see, with the names of their vehicle, driver, assignee and subject (alias `a`). */
 export const visibleAlerts = (p: Principal) =>
   sql
     .selectFrom("alerts as a")
@@ -18,6 +35,7 @@ export const visibleAlerts = (p: Principal) =>
       "d.full_name as driver_name",
       "u.name as assignee_name",
       "i.id as incident_id",
+      subjectName.as("subject_name"),
     ])
     .where(visibleVehicles(p, "a.vehicle_id"))
 
@@ -52,6 +70,7 @@ export const alertItem = (r: AlertItemRow): typeof Alert.Type => ({
   vehiclePlate: r.vehicle_plate,
   driverName: r.driver_name,
   assigneeName: r.assignee_name,
+  subjectName: r.subject_name,
   incidentId: r.incident_id,
 })
 

@@ -42,6 +42,11 @@ export const Alert = Schema.Struct({
   vehiclePlate: Schema.NullOr(Schema.String),
   driverName: Schema.NullOr(Schema.String),
   assigneeName: Schema.NullOr(Schema.String),
+  /**
+   * The name of the record the alert is about besides its vehicle: the geofence entered or left, the
+   * fuel card over its limit, the device gone offline; null for other types or when it was deleted.
+   */
+  subjectName: Schema.NullOr(Schema.String),
   /** The incident (theft, fill, odometer fault) this alert was raised for; null for conditions. */
   incidentId: Schema.NullOr(Uuid),
 }).annotate({ identifier: "Alert" })
