@@ -218,4 +218,131 @@ describe("the alerts inbox in a browser", () => {
     }
     expect(b.pageErrors).toEqual([])
   })
+
+  it("shows each type's details as labelled facts in the reader's language and units, naming records", async () => {
+    const fence = await api<{ id: string }>("POST", "/api/v1/geofences", {
+      name: "Almaty depot",
+      kind: "circle",
+      lat: 43.3,
+      lon: 77.0,
+      radiusM: 300,
+    })
+    // A refuel over the card's daily limit raises the limit alert, as in production.
+    const card = await api<{ id: string }>("POST", "/api/v1/fuel-cards", {
+      name: "CARD-DRIVER-002",
+      currency: "KZT",
+      dailyLimit: "4000.00",
+    })
+    await api("POST", `/api/v1/vehicles/${vehicleId}/fuel-entries`, {
+      time: new Date(Date.now() - 3_600_000).toISOString(),
+      litres: 20,
+      odometerKm: 1000,
+      currency: "KZT",
+      amount: "5000.00",
+      fuelCardId: card.id,
+    })
+    const limit = await api<{ items: ReadonlyArray<{ id: string }> }>(
+      "GET",
+      `/api/v1/alerts?vehicleId=${vehicleId}&type=fuel_card_limit`,
+    )
+    // The rules' alerts with the details their producers write (VehicleRules, OdometerIntegrityRule).
+    const sinceMs = Date.UTC(2027, 2, 12, 9, 30, 15)
+    const raise = async (type: string, details: Record<string, unknown>) =>
+      (
+        await fleet.db.system.query<{ id: string }>(
+          `INSERT INTO alerts (org_id, vehicle_id, type, key, severity, opened_at, last_seen_at, details)
+           VALUES ($1, $2, $3, $4, 'warning', now(), now(), $5::jsonb) RETURNING id`,
+          [b.orgId, vehicleId, type, type === "geofence_enter" ? fence.id : "", JSON.stringify(details)],
+        )
+      ).rows[0]?.id ?? ""
+    const ids = {
+      geofence: await raise("geofence_enter", { geofenceId: fence.id }),
+      rollback: await raise("odometer_rollback", {
+        previousM: 120_057_666.7,
+        currentM: 110_000_000,
+        decreaseM: 10_057_666.700000003,
+        elapsedS: 20.565,
+      }),
+      overspeed: await raise("overspeed", { limitKmh: 90, maxKmh: 112, sinceMs, laneCount: 3 }),
+      limit: limit.items[0]?.id ?? "",
+    }
+
+    /** The alert's facts by key, Intl's no-break spaces as plain ones. */
+    const factsOf = async (page: Page, id: string, keys: ReadonlyArray<string>) => {
+      await page.goto(`${fleet.httpUrl}/alerts/${id}`)
+      await page.getByTestId("alert-facts").waitFor()
+      const texts: Record<string, string> = {}
+      for (const key of keys)
+        texts[key] = ((await page.getByTestId(`alert-fact-${key}`).textContent()) ?? "").replace(
+          /[\u00a0\u202f]/gu,
+          " ",
+        )
+      return texts
+    }
+    const dateTimeIn = (page: Page) =>
+      page.evaluate(
+        (ms) =>
+          new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "medium", timeStyle: "medium" })
+            .format(ms)
+            .replace(/[\u00a0\u202f]/gu, " "),
+        sinceMs,
+      )
+
+    const en = await b.newPage()
+    await b.signIn(en, "dispatcher@alerts.test")
+    expect(await factsOf(en, ids.geofence, ["geofence"])).toEqual({ geofence: "Almaty depot" })
+    expect(await en.getByTestId("alert-fact-geofence").getByRole("link").getAttribute("href")).toBe(
+      `/geofences?fence=${fence.id}`,
+    )
+    // The link opens that geofence on the geofences page.
+    await en.getByTestId("alert-fact-geofence").getByRole("link").click()
+    await en.getByTestId("geofence-editor").getByRole("heading", { name: "Almaty depot" }).waitFor()
+    expect(await factsOf(en, ids.rollback, ["previousM", "currentM", "decreaseM", "elapsedS"])).toEqual({
+      previousM: "120,057.7 km",
+      currentM: "110,000 km",
+      decreaseM: "10,057.7 km",
+      elapsedS: "21 sec",
+    })
+    const overspeed = await factsOf(en, ids.overspeed, ["limitKmh", "maxKmh", "sinceMs", "laneCount"])
+    expect(overspeed).toEqual({
+      limitKmh: "90 km/h",
+      maxKmh: "112 km/h",
+      sinceMs: await dateTimeIn(en),
+      // A detail no producer wrote before still shows, under a readable name.
+      laneCount: "3",
+    })
+    expect(await en.getByTestId("alert-facts").innerText()).toContain("Lane count")
+    await b.shot(en, "alert-overspeed-en-light")
+    const limitFacts = await factsOf(en, ids.limit, ["card", "cardLimit"])
+    expect(limitFacts.card).toBe("CARD-DRIVER-002")
+    expect(limitFacts.cardLimit).toBe("Spent ₸5,000.00 of the daily limit ₸4,000.00")
+    await b.shot(en, "alert-details-en-light")
+    // The inbox's row names what the alert is about besides the vehicle: the geofence, the card.
+    await en.goto(`${fleet.httpUrl}/alerts`)
+    await expect
+      .poll(() => en.getByTestId("alert-row-type").allTextContents(), POLL)
+      .toEqual(
+        expect.arrayContaining(["Geofence entered · Almaty depot", "Fuel card limit · CARD-DRIVER-002"]),
+      )
+    await b.shot(en, "inbox-subjects-en-light")
+
+    const ru = await b.newPage({ colorScheme: "dark" })
+    await b.signIn(ru, "dispatcher-ru@alerts.test")
+    expect(await factsOf(ru, ids.geofence, ["geofence"])).toEqual({ geofence: "Almaty depot" })
+    expect(await ru.getByTestId("alert-facts").innerText()).toContain("Геозона")
+    expect(await factsOf(ru, ids.rollback, ["previousM", "decreaseM", "elapsedS"])).toEqual({
+      previousM: "120 057,7 км",
+      decreaseM: "10 057,7 км",
+      elapsedS: "21 с",
+    })
+    expect(await ru.getByTestId("alert-facts").innerText()).toContain("Откат на")
+    await b.shot(ru, "alert-rollback-ru-dark")
+    expect((await factsOf(ru, ids.overspeed, ["sinceMs"])).sinceMs).toBe(await dateTimeIn(ru))
+    expect(await ru.getByTestId("alert-facts").innerText()).toContain("Ограничение скорости")
+    expect((await factsOf(ru, ids.limit, ["cardLimit"])).cardLimit).toBe(
+      "Потрачено 5 000,00 ₸ при дневном лимите 4 000,00 ₸",
+    )
+    await b.shot(ru, "alert-details-ru-dark")
+    expect(b.pageErrors).toEqual([])
+  })
 })

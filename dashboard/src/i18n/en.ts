@@ -139,12 +139,18 @@ export const en = {
     noPosition: "This vehicle has not reported a position yet.",
   },
   units: {
+    litres: "{{ value }} L",
+    kmPerDay: "{{ value }} km/day",
     volts: "{{ value }} V",
   },
   /** Used only where the browser's Intl has no data for the language (seen: Kazakh in Debian's Chromium). */
   intlFallback: {
     kmh: "{{ value }} km/h",
     km: "{{ value }} km",
+    d: "{{ value }} d",
+    h: "{{ value }} h",
+    min: "{{ value }} min",
+    s: "{{ value }} s",
     now: "now",
     second: "{{ value }} s ago",
     minute: "{{ value }} min ago",

@@ -42,6 +42,18 @@ describe("makeFormatters", () => {
     expect(en.relative(now + 2_000, now)).toBe("now")
   })
 
+  it("shows a duration in its two largest units", () => {
+    expect([20.565, 0, 303, 3_600, 7_530, 3 * 86_400 + 4 * 3_600 + 59].map(en.duration)).toEqual([
+      "21 sec",
+      "0 sec",
+      "5 min 3 sec",
+      "1 hr",
+      "2 hr 5 min",
+      "3 days 4 hr",
+    ])
+    expect(makeFormatters("ru", fallback).duration(7_530)).toBe("2 ч 5 мин")
+  })
+
   it("formats in the chosen language", () => {
     expect(makeFormatters("ru", fallback).speed(10)).toBe("36 км/ч")
     expect(makeFormatters("tr", fallback).speed(10)).toBe("36 km/sa")

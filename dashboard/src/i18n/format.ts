@@ -18,9 +18,18 @@ const relativeSteps: ReadonlyArray<readonly [RelativeUnit, number]> = [
   ["year", Number.POSITIVE_INFINITY],
 ]
 
+/** The units of a duration: Intl's name, its length in seconds, and the fallback's short name. */
+type DurationUnit = "d" | "h" | "min" | "s"
+const durationSteps: ReadonlyArray<readonly ["day" | "hour" | "minute" | "second", number, DurationUnit]> = [
+  ["day", 86_400, "d"],
+  ["hour", 3_600, "h"],
+  ["minute", 60, "min"],
+  ["second", 1, "s"],
+]
+
 /** Dictionary templates for what Intl cannot say when the browser lacks the language's data. */
 export interface IntlFallback {
-  readonly unit: (unit: "kmh" | "km", value: string) => string
+  readonly unit: (unit: "kmh" | "km" | DurationUnit, value: string) => string
   readonly relative: (unit: RelativeUnit | "now", value: string) => string
 }
 
@@ -48,6 +57,8 @@ export interface Formatters {
   readonly coordinate: (deg: number) => string
   readonly dateTime: (ms: number) => string
   readonly integer: (n: number) => string
+  /** A duration in seconds in its two largest units: "21 sec", "5 min 3 sec", "2 hr 5 min". */
+  readonly duration: (seconds: number) => string
   /** "5 minutes ago", "now" */
   readonly relative: (thenMs: number, nowMs: number) => string
   /** A calendar day "YYYY-MM-DD" (no time zone: the day itself) -> "12 Mar 2027" */
@@ -84,6 +95,10 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatte
         minute: "2-digit",
         second: "2-digit",
       })
+  const durationUnits = new Map(
+    durationSteps.map(([unit]) => [unit, number({ style: "unit", unit, unitDisplay: "short" })] as const),
+  )
+  const durationList = new Intl.ListFormat(locale, { type: "unit", style: "narrow" })
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "long" })
   const day = native
     ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" })
@@ -116,6 +131,23 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatte
     coordinate: (deg) => coordinate.format(deg),
     dateTime: (ms) => dateTime.format(ms),
     integer: (n) => integer.format(n),
+    duration: (seconds) => {
+      let rest = Math.max(0, Math.round(seconds))
+      const parts: string[] = []
+      for (const [unit, size, short] of durationSteps) {
+        const count = Math.floor(rest / size)
+        rest -= count * size
+        // The largest unit present and the one right below it (when not zero): "2 hr 5 min".
+        if (parts.length === 0 ? count > 0 || unit === "second" : parts.length === 1 && count > 0) {
+          parts.push(
+            native
+              ? (durationUnits.get(unit)?.format(count) ?? String(count))
+              : fallback.unit(short, integer.format(count)),
+          )
+        } else if (parts.length > 0) break
+      }
+      return native ? durationList.format(parts) : parts.join(" ")
+    },
     relative: (thenMs, nowMs) => {
       // Past is negative; clock skew may put a fresh point slightly in the future: call it now.
       let value = Math.min(0, thenMs - nowMs) / 1000

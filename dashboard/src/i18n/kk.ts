@@ -140,11 +140,17 @@ export const kk: Dictionary = {
     noPosition: "Бұл көлік әлі орнын жіберген жоқ.",
   },
   units: {
+    litres: "{{ value }} л",
+    kmPerDay: "{{ value }} км/тәул",
     volts: "{{ value }} В",
   },
   intlFallback: {
     kmh: "{{ value }} км/сағ",
     km: "{{ value }} км",
+    d: "{{ value }} күн",
+    h: "{{ value }} сағ",
+    min: "{{ value }} мин",
+    s: "{{ value }} сек",
     now: "қазір",
     second: "{{ value }} секунд бұрын",
     minute: "{{ value }} минут бұрын",

@@ -140,11 +140,17 @@ export const ru: Dictionary = {
     noPosition: "Это транспортное средство ещё не передавало позицию.",
   },
   units: {
+    litres: "{{ value }} л",
+    kmPerDay: "{{ value }} км/сут",
     volts: "{{ value }} В",
   },
   intlFallback: {
     kmh: "{{ value }} км/ч",
     km: "{{ value }} км",
+    d: "{{ value }} дн.",
+    h: "{{ value }} ч",
+    min: "{{ value }} мин",
+    s: "{{ value }} с",
     now: "сейчас",
     second: "{{ value }} с назад",
     minute: "{{ value }} мин назад",

@@ -140,11 +140,17 @@ export const tr: Dictionary = {
     noPosition: "Bu araç henüz konum bildirmedi.",
   },
   units: {
+    litres: "{{ value }} L",
+    kmPerDay: "{{ value }} km/gün",
     volts: "{{ value }} V",
   },
   intlFallback: {
     kmh: "{{ value }} km/sa",
     km: "{{ value }} km",
+    d: "{{ value }} gün",
+    h: "{{ value }} sa",
+    min: "{{ value }} dk",
+    s: "{{ value }} sn",
     now: "şimdi",
     second: "{{ value }} saniye önce",
     minute: "{{ value }} dakika önce",

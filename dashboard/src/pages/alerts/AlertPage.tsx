@@ -15,8 +15,9 @@ import { showToast } from "../../ui/toast"
 import { AlertActionDialog, type AlertDialogAction } from "./AlertActionDialog"
 import { AlertSeverityBadge, AlertStatusBadge } from "./AlertBadges"
 import { AlertHistory } from "./AlertHistory"
+import { alertFacts } from "./alertDetails"
 import { type AlertView, createAlertQuery, createAlertsLive, invalidateAlerts } from "./alertQueries"
-import { alertTypeLabel } from "./alertTypes"
+import { alertTitle } from "./alertTypes"
 
 const BackLink = () => {
   const { t } = useI18n()
@@ -27,12 +28,6 @@ const BackLink = () => {
     </A>
   )
 }
-
-/** A detail's value as text: numbers and strings as they are, anything else as JSON. */
-const detailText = (value: unknown): string =>
-  typeof value === "string" || typeof value === "number" || typeof value === "boolean"
-    ? String(value)
-    : JSON.stringify(value)
 
 /** One alert: its facts, the steps the caller may take (with notes and the assignee) and its history. */
 export const AlertPage = () => {
@@ -92,7 +87,7 @@ export const AlertPage = () => {
         {(a) => (
           <>
             <PageHeader
-              title={`${alertTypeLabel(t, a().type)}${a().type === "dtc" || a().type === "device_alarm" ? ` ${a().key}` : ""}`}
+              title={alertTitle(t, a())}
               description={
                 a().vehicleName === null ? undefined : `${a().vehicleName} ${a().vehiclePlate ?? ""}`.trim()
               }
@@ -231,11 +226,15 @@ export const AlertPage = () => {
                     </>
                   )}
                 </Show>
-                <For each={Object.entries(a().details)}>
-                  {([key, value]) => (
+                <For each={alertFacts(t, format(), a())}>
+                  {(fact) => (
                     <>
-                      <dt class="muted">{key}</dt>
-                      <dd class="alert-details">{detailText(value)}</dd>
+                      <dt class="muted">{fact.label}</dt>
+                      <dd class="alert-details" data-testid={`alert-fact-${fact.key}`}>
+                        <Show when={fact.href} fallback={fact.value}>
+                          {(href) => <A href={href()}>{fact.value}</A>}
+                        </Show>
+                      </dd>
                     </>
                   )}
                 </For>

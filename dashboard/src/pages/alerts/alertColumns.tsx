@@ -4,7 +4,7 @@ import type { I18n } from "../../i18n/createI18n"
 import type { Formatters } from "../../i18n/format"
 import { AlertSeverityBadge, AlertStatusBadge } from "./AlertBadges"
 import type { AlertView } from "./alertQueries"
-import { alertTypeLabel } from "./alertTypes"
+import { alertTitle } from "./alertTypes"
 
 /** Row selection for bulk actions: which ids are ticked, and how to tick them. */
 export interface AlertSelection {
@@ -77,11 +77,9 @@ export const alertColumns = (
       header: t("alerts.type"),
       cell: (c) => (
         <span class="alert-cell">
-          <strong data-testid="alert-row-type">
-            {alertTypeLabel(t, c.row.original.type)}
-            {c.row.original.type === "dtc" || c.row.original.type === "device_alarm"
-              ? ` ${c.row.original.key}`
-              : ""}
+          {/* A long geofence or card name is cut to the cell: the whole title shows on hover. */}
+          <strong data-testid="alert-row-type" title={alertTitle(t, c.row.original)}>
+            {alertTitle(t, c.row.original)}
           </strong>
           <span class="muted" data-testid="alert-row-subject">
             {subject(c.row.original)}

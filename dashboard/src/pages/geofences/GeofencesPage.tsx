@@ -1,5 +1,6 @@
 import "./geofences.css"
 import { endpoints } from "@fleetcore/contract"
+import { useSearchParams } from "@solidjs/router"
 import { useQueryClient } from "@tanstack/solid-query"
 import { Circle, Hexagon } from "lucide-solid"
 import type { StyleSpecification } from "maplibre-gl"
@@ -45,7 +46,11 @@ export const GeofencesPage = () => {
   const fences = createGeofencesQuery()
   const config = createConfigQuery()
   const live = createLiveMapQuery(() => ({}))
-  const [editing, setEditing] = createSignal<Editing | null>(null)
+  // `?fence=<id>` opens that fence (an alert's link to the geofence it names).
+  const [search, setSearch] = useSearchParams<{ fence?: string }>()
+  const [editing, setEditing] = createSignal<Editing | null>(
+    search.fence === undefined ? null : { kind: "fence", id: search.fence },
+  )
   const [shape, setShape] = createSignal<FenceShape | null>(null)
   const [confirmDelete, setConfirmDelete] = createSignal(false)
   const drawing = createMemo(() => {
@@ -92,6 +97,7 @@ export const GeofencesPage = () => {
   const close = () => {
     setShape(null)
     setEditing(null)
+    if (search.fence !== undefined) setSearch({ fence: undefined }, { replace: true })
   }
 
   const save = async (values: GeofenceValues) => {
