@@ -371,8 +371,13 @@ describe("changes", () => {
       filename: "../x.png",
     })
     expect([bad.status, bad.body.error.code]).toEqual([400, "FLEET_DOCUMENT_INVALID"])
-    const expiring = await admin.call<{ items: Array<Doc> }>("GET", "/api/v1/documents?expiringWithinDays=30")
+    const expiring = await admin.call<{ items: Array<Doc & { entityName: string | null }> }>(
+      "GET",
+      "/api/v1/documents?expiringWithinDays=30",
+    )
     expect(expiring.body.items.map((d) => d.id)).toContain(doc.id)
+    // The list names each document's record: here the vehicle, by name and plate.
+    expect(expiring.body.items.find((d) => d.id === doc.id)?.entityName).toBe("Vehicle doc-b-1 · DOC 002")
     expect(
       expiring.body.items.every((d) => d.expiresOn !== null && d.expiresOn <= soon.replace(/\d\d$/u, "99")),
     ).toBe(true)

@@ -1,4 +1,4 @@
-import { DocumentUploadFields, endpoints } from "@fleetcore/contract"
+import { DocumentUploadFields, endpoints, type ListedDocument } from "@fleetcore/contract"
 import { type DocumentStore, HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import contentDisposition from "content-disposition"
@@ -8,6 +8,7 @@ import { audit } from "../audit/audit.js"
 import type { Principal } from "../auth/Principal.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
+import { withNames } from "../exports/itemNames.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { visibleVehicles } from "../vehicles/visibleVehicle.js"
@@ -147,9 +148,12 @@ export const registerDocumentRoutes = (app: TemplatedApp, deps: DocumentRouteDep
           .where(raw<boolean>`d.expires_on <= current_date + ${Number(f.expiringWithinDays)}::int`)
       }
       if (f.q) query = query.where("d.filename", "ilike", `%${f.q.replace(/[\\%_]/g, "\\$&")}%`)
-      return listPage(c, query, f)
+      const listed = await listPage(c, query, f)
+      // Each with the name of its record (a vehicle's name and plate, a driver's name…).
+      const named = await withNames(c, listed.items.map(toDocument))
+      return { ...listed, items: named as ReadonlyArray<typeof ListedDocument.Type> }
     })
-    return { body: { ...page, items: page.items.map(toDocument) } }
+    return { body: page }
   })
 
   serve(app, deps, endpoints.documents.get, async ({ principal: p, params }) => {

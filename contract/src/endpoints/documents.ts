@@ -92,6 +92,12 @@ export const Document = Schema.Struct({
   thumbnailUrl: Schema.NullOr(Schema.String),
 }).annotate({ identifier: "Document" })
 
+/** A document in the list: with the name of the record it belongs to (null when that is gone). */
+export const ListedDocument = Schema.Struct({
+  ...Document.fields,
+  entityName: Schema.NullOr(Schema.String),
+}).annotate({ identifier: "ListedDocument" })
+
 /** The text fields of an upload form. */
 export const DocumentUploadFields = Schema.Struct({
   entityType: DocumentEntityType,
@@ -164,7 +170,7 @@ export const documents = {
       kind: Schema.optionalKey(DocumentKind),
       expiringWithinDays: Schema.optionalKey(DayCount),
     }),
-    response: listOf(Document),
+    response: listOf(ListedDocument),
   }),
   get: endpoint({
     id: "documents.get",

@@ -1,4 +1,4 @@
-import type { Document } from "@fleetcore/contract"
+import type { ListedDocument } from "@fleetcore/contract"
 import { A } from "@solidjs/router"
 import type { ColumnDef } from "@tanstack/solid-table"
 import type { I18n } from "../../i18n/createI18n"
@@ -6,7 +6,7 @@ import type { Formatters } from "../../i18n/format"
 import { DocumentThumb } from "../../ui/documents/DocumentsPanel"
 import { ExpiryBadge } from "../../ui/documents/ExpiryBadge"
 
-type Doc = typeof Document.Encoded
+type Doc = typeof ListedDocument.Encoded
 
 /** The documents list's columns; sortable ones name the endpoint's sort keys. */
 export const documentColumns = (t: I18n["t"], format: Formatters): ReadonlyArray<ColumnDef<Doc, unknown>> => [
@@ -38,7 +38,7 @@ export const documentColumns = (t: I18n["t"], format: Formatters): ReadonlyArray
         onClick={(e) => e.stopPropagation()}
         data-testid="document-row-record"
       >
-        {t(`documents.entity_${c.row.original.entityType}`)}
+        {c.row.original.entityName ?? t(`documents.entity_${c.row.original.entityType}`)}
       </A>
     ),
     meta: { width: "9rem" },
