@@ -384,6 +384,8 @@ describe("seed 003 phases 2, 4 and 5 in a browser", () => {
       await expect
         .poll(() => manager.getByTestId("vehicle-assignment-driver").allTextContents(), POLL)
         .toEqual([driver])
+      // The page's summary names the driver too, without a reload.
+      await expect.poll(() => manager.getByTestId("summary-driver").textContent(), POLL).toContain(driver)
     }
     // Maria cannot drive the Civic while Ivan does: the server's reason, on the form.
     await openVehicle(manager, ids.civic, "assignments")

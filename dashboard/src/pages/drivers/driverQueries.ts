@@ -29,5 +29,9 @@ export const invalidateDrivers = (queryClient: QueryClient): Promise<unknown> =>
       endpoints.assignments.current.id,
       endpoints.fuel.listCards.id,
       endpoints.users.list.id,
+      // The summaries name the vehicle a driver has and the driver a vehicle has.
+      endpoints.dashboards.driver.id,
+      endpoints.dashboards.vehicle.id,
+      endpoints.vehicles.get.id,
     ].map((id) => queryClient.invalidateQueries({ queryKey: [id] })),
   )

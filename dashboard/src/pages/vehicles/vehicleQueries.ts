@@ -28,7 +28,10 @@ export const createRentalSummaryQuery = () => {
   }))
 }
 
-/** After a change of a vehicle (or of what its page shows), every vehicle list and page reloads. */
+/**
+ * After a change of a vehicle (or of what its page shows), every vehicle list and page reloads, and
+ * the vehicle and driver summaries (the driver assigned, the vehicle a driver has).
+ */
 export const invalidateVehicles = (queryClient: QueryClient): Promise<unknown> =>
   Promise.all(
     [
@@ -36,6 +39,8 @@ export const invalidateVehicles = (queryClient: QueryClient): Promise<unknown> =
       endpoints.vehicles.get.id,
       endpoints.vehicles.rentalSummary.id,
       endpoints.audit.list.id,
+      endpoints.dashboards.vehicle.id,
+      endpoints.dashboards.driver.id,
     ].map((id) => queryClient.invalidateQueries({ queryKey: [id] })),
   )
 

@@ -23,12 +23,19 @@ export const createEntityDocumentsQuery = (
   })
 }
 
-/** After an upload, edit or delete: every document list, the covers and cached documents reload. */
+/**
+ * After an upload, edit or delete: every document list, the covers, cached documents and the
+ * vehicle and driver summaries (their counts of expiring documents) reload.
+ */
 export const invalidateDocuments = (queryClient: QueryClient): Promise<unknown> =>
   Promise.all(
-    [endpoints.documents.list.id, endpoints.documents.get.id, endpoints.documents.covers.id].map((id) =>
-      queryClient.invalidateQueries({ queryKey: [id] }),
-    ),
+    [
+      endpoints.documents.list.id,
+      endpoints.documents.get.id,
+      endpoints.documents.covers.id,
+      endpoints.dashboards.vehicle.id,
+      endpoints.dashboards.driver.id,
+    ].map((id) => queryClient.invalidateQueries({ queryKey: [id] })),
   )
 
 /** The cover thumbnail of every vehicle that has one, by vehicle id (for the vehicles' card view). */
