@@ -66,7 +66,7 @@ export const registerExpenseRoutes = (app: TemplatedApp, deps: RouteDeps): void 
         driverId: b.driverId ?? null,
         category: b.category,
         amount: b.amount ?? null,
-        currency: b.currency ?? books.currency,
+        currency: b.currency ?? null,
         date: b.date,
         description: b.description ?? null,
         vendor: b.vendor ?? null,
@@ -99,7 +99,7 @@ export const registerExpenseRoutes = (app: TemplatedApp, deps: RouteDeps): void 
         warnings,
       )
     }
-    return { body: view }
+    return { body: { ...view, warnings } }
   })
 
   serve(app, deps, endpoints.expenses.update, async ({ principal: p, params, body: b, request }) => {

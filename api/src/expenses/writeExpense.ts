@@ -14,7 +14,8 @@ export interface ExpenseInput {
   readonly driverId: string | null
   readonly category: (typeof EXPENSE_CATEGORIES)[number]
   readonly amount: string | null
-  readonly currency: string
+  /** Null when not given: a fuel card's currency when paid with one, else the organisation's. */
+  readonly currency: string | null
   /** A day or an instant (see `expenseWhen`). */
   readonly date: string
   readonly description: string | null
@@ -47,6 +48,30 @@ const requireReferences = async (c: pg.PoolClient, e: ExpenseInput): Promise<voi
   if (e.receiptDocumentId !== null)
     await requireReference(c, "document", e.receiptDocumentId, "receiptDocumentId")
   if (e.fuelCardId !== null) await requireReference(c, "activeFuelCard", e.fuelCardId, "fuelCardId")
+}
+
+/**
+ * The currency the expense is kept in. A fuel card bills in its currency, so an expense paid with
+ * one is in it: the card's when none is given, and another one is refused. Runs after the card
+ * reference was checked.
+ */
+const billedCurrency = async (c: pg.PoolClient, e: ExpenseInput, books: OrgBooks): Promise<string> => {
+  if (e.fuelCardId === null) return e.currency ?? books.currency
+  const { rows } = await c.query<{ name: string; currency: string }>(
+    "SELECT name, currency FROM fuel_cards WHERE id = $1",
+    [e.fuelCardId],
+  )
+  const card = rows[0]
+  if (card === undefined) throw new Error("a checked fuel card reference was not found")
+  if (e.currency !== null && e.currency !== card.currency) {
+    throw new HttpError(
+      400,
+      "FLEET_FUEL_CARD_CURRENCY_MISMATCH",
+      `the fuel card "${card.name}" is billed in ${card.currency}: a refuel paid with it is in ${card.currency}, not ${e.currency}`,
+      "currency",
+    )
+  }
+  return card.currency
 }
 
 /** A refuel may not be dated in the future (5 minutes of clock skew allowed). */
@@ -83,6 +108,7 @@ export const insertExpense = async (
   const when = await expenseWhen(c, e.date, books.timezone)
   refuseFutureRefuel(e, when.spentAt, fields.dateField, fields.code)
   await requireReferences(c, e)
+  const currency = await billedCurrency(c, e, books)
   const inserted = await firstRow(
     c,
     sql
@@ -93,7 +119,7 @@ export const insertExpense = async (
         driver_id: e.driverId,
         category: e.category,
         amount: e.amount,
-        currency: e.currency,
+        currency,
         spent_at: when.spentAt,
         spent_on: when.spentOn,
         time_given: when.timeGiven,
@@ -135,6 +161,7 @@ export const updateExpense = async (
   const when = dateChanged ? await expenseWhen(c, e.date, books.timezone) : null
   if (when !== null) refuseFutureRefuel(e, when.spentAt, "date", "FLEET_EXPENSE_INVALID")
   await requireReferences(c, e)
+  const currency = await billedCurrency(c, e, books)
   await c.query(
     `UPDATE expenses SET vehicle_id = $2, driver_id = $3, amount = $4, currency = $5, description = $6,
        vendor = $7, receipt_document_id = $8, updated_at = now(),
@@ -146,7 +173,7 @@ export const updateExpense = async (
       e.vehicleId,
       e.driverId,
       e.amount,
-      e.currency,
+      currency,
       e.description,
       e.vendor,
       e.receiptDocumentId,

@@ -4,7 +4,6 @@ import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { contains } from "../db/contains.js"
 import { listPage, pageOf } from "../db/listPage.js"
 import { rows, sql } from "../db/sql.js"
-import { readableDrivers } from "../drivers/driverQueries.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { visibleVehicles } from "../vehicles/visibleVehicle.js"
@@ -16,7 +15,7 @@ import {
   readableVehicleIds,
   vehiclesWithFuelSensor,
 } from "./fuelSensorEvents.js"
-import { fuelCards } from "./fuelViews.js"
+import { cardsOf, fuelCards } from "./fuelViews.js"
 import { type MatchRules, reconcileRefuels } from "./reconcileRefuels.js"
 
 /**
@@ -158,7 +157,7 @@ export const registerFuelReportRoutes = (app: TemplatedApp, deps: RouteDeps): vo
 
   serve(app, deps, endpoints.fuel.cardSpending, async ({ principal: p, query: f }) => {
     let query = fuelCards()
-      .where((eb) => eb.or([visibleVehicles(p, "vehicle_id"), readableDrivers(p, "driver_id")]))
+      .where(cardsOf(p))
       .orderBy("name", f.sort === "-name" ? "desc" : "asc")
       .orderBy("id")
     if (f.active) query = query.where("active", "=", f.active === "true")

@@ -6,14 +6,13 @@ import { audit } from "../audit/audit.js"
 import { contains } from "../db/contains.js"
 import { countRows, listPage, pageItems, sortOf } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
-import { readableDrivers } from "../drivers/driverQueries.js"
 import { expenseOrder } from "../expenses/expenseList.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
 import { visibleVehicles } from "../vehicles/visibleVehicle.js"
 import { registerFuelReportRoutes } from "./FuelReportRoutes.js"
-import { entries, entryView, fuelCards, fuelCardView } from "./fuelViews.js"
+import { cardsOf, entries, entryView, fuelCards, fuelCardView } from "./fuelViews.js"
 import { recordRefuel } from "./recordRefuel.js"
 import { registerFuelCardUpdate } from "./registerFuelCardUpdate.js"
 import { settleConsumptionAlert } from "./settleConsumptionAlert.js"
@@ -128,7 +127,7 @@ export const registerFuelRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
 
   serve(app, deps, endpoints.fuel.listCards, async ({ principal: p, query: f }) => {
     let query = fuelCards()
-      .where((eb) => eb.or([visibleVehicles(p, "vehicle_id"), readableDrivers(p, "driver_id")]))
+      .where(cardsOf(p))
       .orderBy("name", f.sort === "-name" ? "desc" : "asc")
       .orderBy("id")
     if (f.vehicleId) query = query.where("vehicle_id", "=", f.vehicleId)

@@ -1,5 +1,9 @@
+import { type RawBuilder, sql as raw, type SqlBool } from "kysely"
+import type { Principal } from "../auth/Principal.js"
 import { sql } from "../db/sql.js"
+import { readableDrivers } from "../drivers/driverQueries.js"
 import { consumptionOf, type ExpenseRow, expenseRows } from "../expenses/expenseViews.js"
+import { visibleVehicles } from "../vehicles/visibleVehicle.js"
 
 /** Refuels: fuel expenses with their refuel part (see `expenseRows`). */
 export const entries = () => expenseRows().where("f.id", "is not", null)
@@ -44,6 +48,13 @@ export const fuelCards = () =>
       eb.cast<string | null>("monthly_limit", "text").as("monthly_limit"),
       "active",
     ])
+
+/**
+ * The fuel cards `p` may see and pay with: every card of the organisation, or for a driver the
+ * cards issued to them and those of the vehicles assigned to them.
+ */
+export const cardsOf = (p: Principal): RawBuilder<SqlBool> =>
+  raw<SqlBool>`(${visibleVehicles(p, "vehicle_id")} OR ${readableDrivers(p, "driver_id")})`
 
 type CardRow = Awaited<ReturnType<ReturnType<typeof fuelCards>["executeTakeFirstOrThrow"]>>
 

@@ -1,19 +1,40 @@
-import type { endpoints } from "@fleetcore/contract"
-import type { Request } from "@fleetcore/platform"
+import { type endpoints, isConfinedToAssignedVehicles } from "@fleetcore/contract"
+import { HttpError, type Request } from "@fleetcore/platform"
+import type pg from "pg"
 import { audit } from "../audit/audit.js"
 import type { Principal } from "../auth/Principal.js"
-import { firstRow } from "../db/sql.js"
+import { firstRow, sql } from "../db/sql.js"
 import { orgBooks } from "../expenses/orgBooks.js"
 import { insertExpense } from "../expenses/writeExpense.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireVisibleVehicle } from "../vehicles/visibleVehicle.js"
 import { exceededCardLimits } from "./fuelCardLimits.js"
-import { entries, entryView } from "./fuelViews.js"
+import { cardsOf, entries, entryView } from "./fuelViews.js"
 import { raiseRefuelAlerts } from "./raiseRefuelAlerts.js"
 
 export type RefuelInput = typeof endpoints.fuel.createEntry.body.Type & {
   /** The receipt's photo, a document of the organisation (the Telegram bot's photos). */
   readonly receiptDocumentId: string | null
+}
+
+/**
+ * Refuses a card of the organisation a driver may not pay with (one issued to someone else, or to
+ * a vehicle not assigned to them); an unknown card is left to the reference check (422).
+ */
+const requireOwnCard = async (c: pg.ClientBase, p: Principal, cardId: string): Promise<void> => {
+  if (!isConfinedToAssignedVehicles(p.role)) return
+  const card = await firstRow(
+    c,
+    sql.selectFrom("fuel_cards").select(cardsOf(p).as("own")).where("id", "=", cardId),
+  )
+  if (card !== undefined && !card.own) {
+    throw new HttpError(
+      403,
+      "FLEET_FUEL_CARD_NOT_YOURS",
+      "a driver pays only with a fuel card issued to them or to a vehicle assigned to them",
+      "fuelCardId",
+    )
+  }
 }
 
 /**
@@ -30,6 +51,7 @@ export const recordRefuel = async (
 ) => {
   const result = await deps.db.withOrg(p.orgId, async (c) => {
     await requireVisibleVehicle(c, p, vehicleId)
+    if (body.fuelCardId) await requireOwnCard(c, p, body.fuelCardId)
     const books = await orgBooks(c, p.orgId)
     // A driver's refuel is theirs: their driver record, when their login has one.
     const driver =
@@ -47,7 +69,7 @@ export const recordRefuel = async (
         driverId: driver?.id ?? null,
         category: "fuel",
         amount: body.amount ?? null,
-        currency: body.currency ?? books.currency,
+        currency: body.currency ?? null,
         date: body.time,
         description: body.note ?? null,
         vendor: null,

@@ -20,8 +20,8 @@ export interface CardLimitUse {
  * The cards used for the refuels of the vehicles in scope in the period, and for each limit they
  * have: every refuel paid with the card (whatever vehicle it was for, as the limit counts them),
  * summed per day, week (from Monday) and month of the organisation's time zone (`spent_on`) in the
- * card's own amounts, as the limit warnings count them; the period's first and last week or month
- * count only their days inside the period.
+ * card's own amounts (those in the card's currency), as the limit warnings count them; the
+ * period's first and last week or month count only their days inside the period.
  */
 const CARD_LIMIT_USE = `
   WITH cards AS (
@@ -31,6 +31,7 @@ const CARD_LIMIT_USE = `
     SELECT f.fuel_card_id AS card_id, p.period, date_trunc(p.period, e.spent_on::timestamp) AS start,
            coalesce(sum(e.amount), 0) AS spent
     FROM cards JOIN fuel_entries f ON f.fuel_card_id = cards.id JOIN expenses e ON e.id = f.id
+    JOIN fuel_cards card ON card.id = cards.id AND e.currency = card.currency
     CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS p(period)
     WHERE e.spent_on BETWEEN $2::date AND $3::date
     GROUP BY 1, 2, 3)

@@ -3,6 +3,7 @@ import { endpoint } from "../endpoint.js"
 import { listOf, listQuery } from "../list.js"
 import { Currency, IsoDate, IsoDateTime, Money, Uuid } from "../schemas.js"
 import { IdParams } from "./common.js"
+import { FuelCardLimitWarning } from "./fuelReports.js"
 
 /** The categories of seed 000 §5. */
 export const EXPENSE_CATEGORIES = [
@@ -111,7 +112,10 @@ const ExpenseFields = {
   category: ExpenseCategory,
   /** Required except for fuel (litres without a receipt). */
   amount: Schema.optionalKey(Schema.NullOr(Money)),
-  /** The organisation's currency when absent. */
+  /**
+   * When absent: the card's currency for a refuel paid with a fuel card, else the organisation's.
+   * A card bills in its currency: an expense paid with one must be in it.
+   */
   currency: Schema.optionalKey(Currency),
   date: DateOrDateTime,
   description: Schema.optionalKey(Schema.NullOr(Text(2000))),
@@ -135,6 +139,7 @@ const notFound = { status: 404, code: "FLEET_EXPENSE_NOT_FOUND" }
 const invalid = "FLEET_EXPENSE_INVALID"
 const writeErrors = [
   { status: 400, code: invalid },
+  { status: 400, code: "FLEET_FUEL_CARD_CURRENCY_MISMATCH" },
   { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" },
   { status: 400, code: "FLEET_FUEL_ODOMETER_NOT_INCREASING" },
 ]
@@ -179,7 +184,11 @@ export const expenses = {
     access: "expenses.manage",
     body: Schema.Struct(ExpenseFields),
     invalidCode: invalid,
-    response: Expense,
+    response: Schema.Struct({
+      ...Expense.fields,
+      /** The card limits a refuel paid with a fuel card took over; empty otherwise. */
+      warnings: Schema.Array(FuelCardLimitWarning),
+    }),
     status: 201,
     errors: writeErrors,
   }),

@@ -5,6 +5,7 @@ import { Currency, IsoDate, IsoDateTime, Money, PositiveMoney, Uuid } from "../s
 import { IdParams } from "./common.js"
 import { CheckSkipped, Consumption, DateOrDateTime, Litres } from "./expenses.js"
 import {
+  FuelCardLimitWarning,
   FuelCardSpending,
   FuelEventsQuery,
   FuelSensorEvent,
@@ -47,16 +48,6 @@ export const FuelEntry = Schema.Struct({
   checkedAt: Schema.NullOr(IsoDateTime),
 }).annotate({ identifier: "FuelEntry" })
 
-/** A card limit the entry took over: a warning, never a refusal. */
-export const FuelCardLimitWarning = Schema.Struct({
-  code: Schema.Literal("FLEET_FUEL_CARD_LIMIT_EXCEEDED"),
-  cardId: Uuid,
-  period: Schema.Literals(["day", "week", "month"]),
-  spent: Money,
-  limit: Money,
-  currency: Currency,
-}).annotate({ identifier: "FuelCardLimitWarning" })
-
 export const FuelCard = Schema.Struct({
   id: Uuid,
   name: Schema.String,
@@ -90,7 +81,7 @@ export const fuel = {
       litres: Litres,
       /** Absent or null: logged without a receipt. */
       amount: Schema.optionalKey(Schema.NullOr(Money)),
-      /** The organisation's currency when absent. */
+      /** When absent: the card's currency when paid with a card (which bills in it only), else the organisation's. */
       currency: Schema.optionalKey(Currency),
       /** Absent or null: the consumption check cannot run (`checkSkipped: "no_odometer"`). */
       odometerKm: Schema.optionalKey(
@@ -98,6 +89,7 @@ export const fuel = {
           Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 0, maximum: 10_000_000 })),
         ),
       ),
+      /** A driver: a card issued to them or to a vehicle assigned to them. */
       fuelCardId: Schema.optionalKey(Schema.NullOr(Uuid)),
       note: Schema.optionalKey(Schema.NullOr(Note)),
     }),
@@ -113,6 +105,8 @@ export const fuel = {
       { status: 404, code: "FLEET_VEHICLE_NOT_FOUND" },
       { status: 400, code: "FLEET_FUEL_ENTRY_INVALID" },
       { status: 400, code: "FLEET_FUEL_ODOMETER_NOT_INCREASING" },
+      { status: 400, code: "FLEET_FUEL_CARD_CURRENCY_MISMATCH" },
+      { status: 403, code: "FLEET_FUEL_CARD_NOT_YOURS" },
       { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" },
     ],
   }),

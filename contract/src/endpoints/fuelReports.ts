@@ -99,9 +99,29 @@ export const FuelCardSpending = Schema.Struct({
   name: Schema.String,
   numberLast4: Schema.NullOr(Schema.String),
   vehicleId: Schema.NullOr(Uuid),
+  vehicleName: Schema.NullOr(Schema.String),
+  vehiclePlate: Schema.NullOr(Schema.String),
   driverId: Schema.NullOr(Uuid),
+  /** The driver the card is issued to. */
+  driverName: Schema.NullOr(Schema.String),
   currency: Currency,
   active: Schema.Boolean,
   /** Day, week and month containing `on`, in that order. */
   periods: Schema.Array(CardPeriodSpending),
 }).annotate({ identifier: "FuelCardSpending" })
+
+/**
+ * A card limit a refuel took over: a warning, never a refusal. Only refuels in the card's currency
+ * count (a card bills in its currency).
+ */
+export const FuelCardLimitWarning = Schema.Struct({
+  code: Schema.Literal("FLEET_FUEL_CARD_LIMIT_EXCEEDED"),
+  cardId: Uuid,
+  cardName: Schema.String,
+  period: Schema.Literals(FUEL_CARD_PERIODS),
+  /** The first day of the period, in the organisation's time zone (weeks start on Monday). */
+  periodStart: IsoDate,
+  spent: Money,
+  limit: Money,
+  currency: Currency,
+}).annotate({ identifier: "FuelCardLimitWarning" })

@@ -381,6 +381,18 @@ export const ERROR_MESSAGES = {
     kk: "Бұл жанармай құю жанармай картасының лимитінен асады.",
     tr: "Bu yakıt alımı yakıt kartının limitini aşıyor.",
   },
+  FLEET_FUEL_CARD_CURRENCY_MISMATCH: {
+    en: "A refuel paid with a fuel card is in the card's currency.",
+    ru: "Заправка, оплаченная топливной картой, должна быть в валюте карты.",
+    kk: "Жанармай картасымен төленген жанармай құю карта валютасында болуы керек.",
+    tr: "Yakıt kartıyla ödenen yakıt alımı kartın para biriminde olmalıdır.",
+  },
+  FLEET_FUEL_CARD_NOT_YOURS: {
+    en: "A driver pays only with a fuel card issued to them or to a vehicle assigned to them.",
+    ru: "Водитель может платить только топливной картой, выданной ему или закреплённому за ним автомобилю.",
+    kk: "Жүргізуші тек өзіне немесе өзіне бекітілген көлікке берілген жанармай картасымен төлей алады.",
+    tr: "Sürücü yalnızca kendisine veya kendisine atanmış araca verilmiş yakıt kartıyla ödeyebilir.",
+  },
   FLEET_ODOMETER_READING_INVALID: {
     en: "Odometer reading {field}: {detail}",
     ru: "Показание одометра, поле «{field}»: {detail}",
