@@ -1,13 +1,16 @@
 import { FUEL_EVENT_COLUMNS, fuelEventRow } from "@fleetcore/engine"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type BrowserFleet, startBrowserFleet } from "./browserFleet.js"
+import { pickRecord } from "./pickRecord.js"
 
 /*
  * Seed 003 "Fuel Anomaly Dashboard" in the browser, as a fleet manager: the Fuel page's banner
  * counts the refuels waiting for a check; marking one checked with a note drops the count and
  * resolves the refuel's alert. The sensor's fills and thefts, the reconciliation and the cards'
- * spending are shown too. Pages are photographed in light and dark, English and Russian, into
- * test-results/fuel/.
+ * spending are shown too. Seed 003 steps 3.1, 3.2 and 3.4: a manager adds a fuel card with its
+ * limits for a driver and edits it; the driver logs two refuels of one day with the card and the
+ * second one, over the daily limit, is saved with a warning. Pages are photographed in light and
+ * dark, English and Russian, into test-results/fuel/.
  */
 
 const POLL = { timeout: 15_000, interval: 100 }
@@ -185,6 +188,143 @@ describe("fuel in the browser", () => {
     await expect.poll(() => page.getByTestId("fuel-card").count(), POLL).toBe(1)
     expect(await page.getByTestId("card-spending-day").getAttribute("data-tone")).toBe("success")
     await b.shot(page, "cards-en-light")
+    expect(b.pageErrors).toEqual([])
+  })
+
+  it("a manager adds a fuel card with limits for a driver, then edits and blocks it (seed 003 3.1, 3.2)", async () => {
+    const driver = await api<{ id: string }>("POST", "/api/v1/drivers", { fullName: "Anna Cardholder" })
+    const page = await b.newPage()
+    await b.signIn(page, "manager.en@fuel.example")
+    await page.goto(`${b.fleet.httpUrl}/fuel?tab=cards`)
+    await page.getByTestId("fuel-card-new").click()
+    await page.getByTestId("card-name").fill("CARD-ALPHA-001")
+    await page.getByTestId("card-last4").fill("1234")
+    await page.getByTestId("card-currency").selectOption("EUR")
+    await page.getByTestId("card-dailyLimit").fill("100")
+    await page.getByTestId("card-weeklyLimit").fill("500")
+    await page.getByTestId("card-monthlyLimit").fill("2000.50")
+    // By keyboard: the search's one match, then Enter.
+    await page.getByTestId("card-vehicle").click()
+    await page.getByTestId("card-vehicle").fill("123 ABC 02")
+    await page.getByTestId("card-vehicle-list").getByRole("option", { name: "123 ABC 02" }).waitFor()
+    await expect.poll(() => page.getByTestId("card-vehicle-option").count(), POLL).toBe(1)
+    await page.keyboard.press("ArrowDown")
+    await page.keyboard.press("Enter")
+    await expect
+      .poll(() => page.getByTestId("card-vehicle").inputValue(), POLL)
+      .toBe("Toyota Camry · 123 ABC 02")
+    await pickRecord(page, "card-driver", "Anna Cardholder")
+    await b.shot(page, "card-new-en-light")
+    await page.getByTestId("card-submit").click()
+    await page.getByTestId("fuel-card-editor").waitFor({ state: "detached" })
+    const tile = page.getByTestId("fuel-card").filter({ hasText: "CARD-ALPHA-001" })
+    await expect
+      .poll(() => tile.getByTestId("fuel-card-holders").textContent(), POLL)
+      .toContain("Anna Cardholder")
+    expect(await tile.getByTestId("fuel-card-holders").textContent()).toContain("Toyota Camry · 123 ABC 02")
+    expect(await tile.getByTestId("card-spending-month").textContent()).toContain("€0.00 / €2,000.50")
+    const cards = async () =>
+      (await api<{ items: Array<Record<string, unknown>> }>("GET", "/api/v1/fuel-cards?q=CARD-ALPHA")).items
+    expect(await cards()).toEqual([
+      expect.objectContaining({
+        name: "CARD-ALPHA-001",
+        numberLast4: "1234",
+        currency: "EUR",
+        dailyLimit: "100.00",
+        weeklyLimit: "500.00",
+        monthlyLimit: "2000.50",
+        driverId: driver.id,
+        vehicleId,
+        active: true,
+      }),
+    ])
+
+    await tile.getByTestId("fuel-card-edit").click()
+    expect(await page.getByTestId("card-last4").isDisabled()).toBe(true)
+    expect(await page.getByTestId("card-currency").isDisabled()).toBe(true)
+    expect(await page.getByTestId("card-dailyLimit").inputValue()).toBe("100.00")
+    await page.getByTestId("card-dailyLimit").fill("80")
+    await page.getByTestId("card-weeklyLimit").fill("")
+    await page.getByTestId("card-status").selectOption("blocked")
+    await b.shot(page, "card-edit-en-light")
+    await page.getByTestId("card-submit").click()
+    await page.getByTestId("fuel-card-editor").waitFor({ state: "detached" })
+    await expect.poll(() => tile.textContent(), POLL).toContain("Blocked")
+    expect(await cards()).toEqual([
+      expect.objectContaining({
+        dailyLimit: "80.00",
+        weeklyLimit: null,
+        monthlyLimit: "2000.50",
+        active: false,
+      }),
+    ])
+    await b.shot(page, "cards-edited-en-light")
+    expect(b.pageErrors).toEqual([])
+  })
+
+  it("a driver logs two refuels of one day with their card: the second, over the daily limit, warns (seed 003 3.4)", async () => {
+    await b.addUser({ email: "maria@fuel.example", role: "driver", name: "Maria Schmidt", locale: "en" })
+    const driver = (
+      await b.fleet.db.system.query<{ id: string }>(
+        `INSERT INTO drivers (org_id, user_id, full_name)
+         SELECT $1, id, 'Maria Schmidt' FROM users WHERE email = 'maria@fuel.example' RETURNING id`,
+        [b.orgId],
+      )
+    ).rows[0]?.id as string
+    const sprinter = await api<{ id: string }>("POST", "/api/v1/vehicles", {
+      name: "Sprinter Van 1",
+      plate: "B-TC-5678",
+    })
+    await api("POST", `/api/v1/vehicles/${sprinter.id}/assignments`, {
+      driverId: driver,
+      startsAt: new Date(Date.now() - 3 * DAY).toISOString(),
+    })
+    const card = await api<{ id: string }>("POST", "/api/v1/fuel-cards", {
+      name: "CARD-DRIVER-002",
+      currency: "EUR",
+      dailyLimit: "80.00",
+      weeklyLimit: "400.00",
+      monthlyLimit: "1500.00",
+      driverId: driver,
+    })
+    const page = await b.newPage({ width: 390, height: 1400 })
+    await b.signIn(page, "maria@fuel.example")
+    await page.getByTestId("driver-refuel").waitFor(POLL)
+    // The one card issued to the driver is chosen; cash stays possible.
+    await expect.poll(() => page.getByTestId("refuel-card").inputValue(), POLL).toBe(card.id)
+    // Yesterday in Almaty (UTC+5, the organisation's zone) at 09:00 and 17:00: one day of the card.
+    const almatyYesterday = new Date(Date.now() + 5 * 3_600_000 - DAY).toISOString().slice(0, 10)
+    const morning = `${almatyYesterday}T04:00:00.000Z`
+    const evening = `${almatyYesterday}T12:00:00.000Z`
+    const log = async (at: string, litres: string, km: string, amount: string) => {
+      // The input takes the browser's local time.
+      const local = await page.evaluate((ms) => {
+        const d = new Date(ms)
+        const pad = (n: number) => String(n).padStart(2, "0")
+        return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+      }, Date.parse(at))
+      await page.getByTestId("refuel-time").fill(local)
+      await page.getByTestId("refuel-litres").fill(litres)
+      await page.getByTestId("refuel-odometerKm").fill(km)
+      await page.getByTestId("refuel-amount").fill(amount)
+      await page.getByTestId("refuel-submit").click()
+      await expect.poll(() => page.getByTestId("refuel-litres").inputValue(), POLL).toBe("")
+    }
+    await log(morning, "50", "5000", "70.00")
+    const warnings = page.locator('[data-testid="toast"][data-kind="warning"]')
+    expect(await warnings.count()).toBe(0)
+    await log(evening, "28", "5350", "40.00")
+    await expect.poll(() => warnings.textContent(), POLL).toContain("Daily limit of CARD-DRIVER-002 exceeded")
+    expect(await warnings.textContent()).toContain("€110.00 of €80.00 spent on")
+    await b.shot(page, "driver-limit-warning-en-light", { fullPage: false })
+    const stored = await api<{ items: Array<{ fuelCardId: string; currency: string; time: string }> }>(
+      "GET",
+      `/api/v1/fuel-entries?vehicleId=${sprinter.id}`,
+    )
+    expect(stored.items.map((e) => [e.fuelCardId, e.currency, e.time])).toEqual([
+      [card.id, "EUR", evening],
+      [card.id, "EUR", morning],
+    ])
     expect(b.pageErrors).toEqual([])
   })
 

@@ -4,9 +4,9 @@ import { Show } from "solid-js"
 import { Portal } from "solid-js/web"
 import { useI18n } from "../i18n/I18nContext"
 
-export type ToastKind = "success" | "error" | "info"
+export type ToastKind = "success" | "error" | "warning" | "info"
 
-/** A short message in the corner that goes away by itself (errors stay a little longer). */
+/** A short message in the corner that goes away by itself (errors and warnings stay a little longer). */
 export const showToast = (kind: ToastKind, title: string, description?: string): number =>
   toaster.show((props) => (
     <ToastView toastId={props.toastId} kind={kind} title={title} description={description} />
@@ -26,7 +26,7 @@ const ToastView = (props: {
       class={`toast toast--${props.kind}`}
       data-testid="toast"
       data-kind={props.kind}
-      duration={props.kind === "error" ? 8_000 : 4_000}
+      duration={props.kind === "error" || props.kind === "warning" ? 8_000 : 4_000}
     >
       <div class="toast__body">
         <Toast.Title class="toast__title">{props.title}</Toast.Title>

@@ -64,7 +64,7 @@ export const DriverPortalPage = () => {
                         <div class="driver-stack">
                           <MyVehicleCard vehicle={vehicle} />
                           <RaiseTicketCard vehicleId={vehicle.vehicleId} />
-                          <RefuelCard vehicleId={vehicle.vehicleId} />
+                          <RefuelCard vehicleId={vehicle.vehicleId} driverId={me().driverId} />
                           <MyRefuelsCard vehicleId={vehicle.vehicleId} />
                           <OdometerCard vehicleId={vehicle.vehicleId} />
                           <MyTripsCard vehicleId={vehicle.vehicleId} />

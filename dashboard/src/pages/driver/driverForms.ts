@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { fromLocalInput } from "../../replay/replayPeriod"
 
 const positive = (message: string) =>
   Schema.String.check(
@@ -12,11 +13,31 @@ const optionalMoney = Schema.String.check(
   }),
 )
 
-/** A refuel as the phone form's strings: litres and odometer required (the consumption check needs both). */
+/** Clock skew the server allows a refuel "now" (it refuses refuels in the future). */
+const SKEW_MS = 5 * 60_000
+
+/** A `datetime-local` value ("2025-01-07T08:30", the phone's zone), not in the future. */
+const pastLocalTime = Schema.String.check(
+  Schema.makeFilter<string>(
+    (s) => {
+      const ms = fromLocalInput(s)
+      return !Number.isNaN(ms) && ms <= Date.now() + SKEW_MS
+    },
+    { message: "time" },
+  ),
+)
+
+/**
+ * A refuel as the phone form's strings: litres and odometer required (the consumption check needs
+ * both); when it happened (now unless changed); the fuel card it was paid with ("" for cash or
+ * the driver's own card).
+ */
 export const RefuelForm = Schema.Struct({
+  time: pastLocalTime,
   litres: positive("litres"),
   odometerKm: positive("odometerKm"),
   amount: optionalMoney,
+  fuelCardId: Schema.String,
 })
 export type RefuelValues = (typeof RefuelForm)["Encoded"]
 

@@ -19,7 +19,7 @@ type Card = (typeof endpoints.fuel.listCards.response.Encoded)["items"][number]
 
 /** The fuel cards issued to the driver (seed 003 step 3.2); managers bind and unbind cards here. */
 export const DriverFuelCardsTab = (props: { readonly driver: DriverDetailView }) => {
-  const { t } = useI18n()
+  const { t, format } = useI18n()
   const api = useApi()
   const session = useSession()
   const queryClient = useQueryClient()
@@ -58,7 +58,7 @@ export const DriverFuelCardsTab = (props: { readonly driver: DriverDetailView })
         cell: (c) =>
           c.row.original.monthlyLimit === null
             ? "—"
-            : `${c.row.original.monthlyLimit} ${c.row.original.currency}`,
+            : format().money(c.row.original.monthlyLimit, c.row.original.currency),
         meta: { width: "10rem", align: "end" },
       },
       {

@@ -1,7 +1,9 @@
-import { CURRENCIES, EXPENSE_CATEGORIES } from "@fleetcore/contract"
+import { CURRENCIES, EXPENSE_CATEGORIES, endpoints } from "@fleetcore/contract"
 import { Show } from "solid-js"
+import { createListQuery } from "../../api/createListQuery"
 import { useI18n } from "../../i18n/I18nContext"
 import type { SchemaForm } from "../../ui/form/createSchemaForm"
+import { DriverPicker } from "../../ui/form/DriverPicker"
 import { FormError } from "../../ui/form/FormError"
 import { fieldBinding } from "../../ui/form/fieldBinding"
 import { SelectField } from "../../ui/form/SelectField"
@@ -11,9 +13,12 @@ import { TextField } from "../../ui/form/TextField"
 import { VehiclePicker } from "../../ui/form/VehiclePicker"
 import type { ExpenseValues } from "./expenseForm"
 
+type Card = (typeof endpoints.fuel.listCards.response.Encoded)["items"][number]
+
 /**
- * The fields of an expense; they follow the category: a refuel asks for litres and the odometer
- * (the amount may stay empty without a receipt), every other category for an amount.
+ * The fields of an expense; they follow the category: a refuel asks for litres, the odometer and
+ * the fuel card it was paid with (whose currency it takes; the amount may stay empty without a
+ * receipt), every other category for an amount.
  */
 export const ExpenseFormFields = (props: {
   readonly form: SchemaForm<ExpenseValues>
@@ -26,6 +31,19 @@ export const ExpenseFormFields = (props: {
   const { t } = useI18n()
   const f = props.form
   const category = f.form.useSelector((s) => s.values.category)
+  const chosenCard = f.form.useSelector((s) => s.values.fuelCardId)
+  // Active cards, and a stored refuel's own card even once blocked.
+  const cards = createListQuery(endpoints.fuel.listCards, () => ({
+    query: { sort: "name", pageSize: "200" },
+    enabled: category() === "fuel",
+  }))
+  const cardChoices = () => (cards.data?.items ?? []).filter((c) => c.active || c.id === chosenCard())
+  const cardLabel = (c: Card) => {
+    const name = c.numberLast4 === null ? c.name : `${c.name} · •••• ${c.numberLast4}`
+    return c.active ? name : t("expenses.fuelCardBlocked", { name })
+  }
+  const paidWithCard = () =>
+    category() === "fuel" ? cardChoices().find((c) => c.id === chosenCard()) : undefined
   return (
     <form class="panel form" onSubmit={f.handleSubmit} data-testid="expense-form" novalidate>
       <div class="form--pair form--top">
@@ -78,6 +96,18 @@ export const ExpenseFormFields = (props: {
           )}
         </f.form.Field>
       </div>
+      <f.form.Field name="driverId">
+        {(field) => (
+          <DriverPicker
+            {...fieldBinding(field)}
+            label={t("expenses.driver")}
+            empty={t("expenses.driverNone")}
+            hint={t("expenses.driverHint")}
+            testId="expense-driver"
+            {...f.serverProps("driverId")}
+          />
+        )}
+      </f.form.Field>
       <Show when={category() === "fuel"}>
         <div class="form--pair form--top" data-testid="expense-fuel-fields">
           <f.form.Field name="litres">
@@ -127,12 +157,36 @@ export const ExpenseFormFields = (props: {
               field={field}
               label={t("expenses.currency")}
               testId="expense-currency"
+              disabled={paidWithCard() !== undefined}
+              hint={paidWithCard() === undefined ? "" : t("expenses.fuelCardHint")}
               options={CURRENCIES.map((c) => ({ value: c, label: c }))}
               {...f.serverProps("currency")}
             />
           )}
         </f.form.Field>
       </div>
+      <Show when={category() === "fuel"}>
+        <f.form.Field name="fuelCardId">
+          {(field) => (
+            <SelectField
+              field={field}
+              label={t("expenses.fuelCard")}
+              testId="expense-fuel-card"
+              options={[
+                ...cardChoices().map((c) => ({ value: c.id, label: cardLabel(c) })),
+                { value: "", label: t("expenses.fuelCardNone") },
+              ]}
+              onEdit={() => {
+                f.clearServerError("fuelCardId")
+                // A card bills in its currency: the refuel takes it.
+                const card = cardChoices().find((c) => c.id === field().state.value)
+                if (card !== undefined) f.form.setFieldValue("currency", card.currency)
+              }}
+              serverError={f.serverError("fuelCardId")}
+            />
+          )}
+        </f.form.Field>
+      </Show>
       <f.form.Field name="vendor">
         {(field) => (
           <TextField

@@ -11,12 +11,13 @@ import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { PageHeader } from "../../ui/PageHeader"
 import { Spinner } from "../../ui/Spinner"
 import { showToast } from "../../ui/toast"
+import { showLimitWarnings } from "../fuel/showLimitWarnings"
 import { ExpenseFormFields } from "./ExpenseForm"
 import { ExpenseForm, expenseBody, newExpenseValues } from "./expenseForm"
 import { createOrgCurrencyQuery, invalidateExpenses } from "./expenseQueries"
 
 const NewExpense = (props: { readonly currency: string }) => {
-  const { t } = useI18n()
+  const { t, format } = useI18n()
   const api = useApi()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
@@ -30,6 +31,7 @@ const NewExpense = (props: { readonly currency: string }) => {
       })
       await invalidateExpenses(queryClient)
       showToast("success", t("expenses.created"))
+      showLimitWarnings(t, format(), saved.warnings)
       navigate(`/expenses/${saved.id}`)
     },
   })

@@ -10,6 +10,7 @@ const Time = Schema.String.check(Schema.isPattern(/^([01]\d|2[0-3]):[0-5]\d$/u))
 /** An expense as the form edits it: the contract's field schemas over strings ("" = none). */
 export const ExpenseForm = Schema.Struct({
   vehicleId: Uuid,
+  driverId: Schema.Union([Empty, Uuid]),
   category: ExpenseCategory,
   amount: Schema.Union([Empty, Money]),
   currency: Currency,
@@ -20,6 +21,8 @@ export const ExpenseForm = Schema.Struct({
   description: Schema.String.check(Schema.isMaxLength(2000)),
   litres: Schema.Union([Empty, Decimal]),
   odometerKm: Schema.Union([Empty, Decimal]),
+  /** The fuel card a refuel was paid with; its currency is the refuel's. */
+  fuelCardId: Schema.Union([Empty, Uuid]),
 })
 export type ExpenseValues = (typeof ExpenseForm)["Encoded"]
 
@@ -27,6 +30,7 @@ const today = (): string => localDay(new Date())
 
 export const newExpenseValues = (currency: string, vehicleId = ""): ExpenseValues => ({
   vehicleId,
+  driverId: "",
   category: "fuel",
   amount: "",
   currency,
@@ -36,6 +40,7 @@ export const newExpenseValues = (currency: string, vehicleId = ""): ExpenseValue
   description: "",
   litres: "",
   odometerKm: "",
+  fuelCardId: "",
 })
 
 const hhmm = (iso: string): string => {
@@ -45,6 +50,7 @@ const hhmm = (iso: string): string => {
 
 export const expenseValues = (e: ExpenseView): ExpenseValues => ({
   vehicleId: e.vehicleId,
+  driverId: e.driverId ?? "",
   category: e.category,
   amount: e.amount ?? "",
   currency: e.currency,
@@ -54,6 +60,7 @@ export const expenseValues = (e: ExpenseView): ExpenseValues => ({
   description: e.description ?? "",
   litres: e.fuel === null ? "" : String(e.fuel.litres),
   odometerKm: e.fuel?.odometerKm == null ? "" : String(e.fuel.odometerKm),
+  fuelCardId: e.fuel?.fuelCardId ?? "",
 })
 
 /** The day alone, or the day and time as an instant (read in the browser's zone). */
@@ -65,6 +72,7 @@ const orNull = (s: string): string | null => (s.trim() === "" ? null : s.trim())
 /** The fields both create and update send; the refuel's only for fuel. */
 export const expenseBody = (v: ExpenseValues) => ({
   vehicleId: v.vehicleId,
+  driverId: orNull(v.driverId),
   amount: orNull(v.amount),
   currency: v.currency,
   date: when(v),
@@ -74,6 +82,7 @@ export const expenseBody = (v: ExpenseValues) => ({
     ? {
         ...(v.litres === "" ? {} : { litres: Number(v.litres) }),
         odometerKm: v.odometerKm === "" ? null : Number(v.odometerKm),
+        fuelCardId: orNull(v.fuelCardId),
       }
     : {}),
 })
