@@ -312,6 +312,13 @@ describe("suspension", () => {
     const session = await rawLogin(adminEmail, adminPassword)
     expect(session.status).toBe(200)
     await expect(assertOrganisationActive(h.fleet.db.system, orgId)).resolves.toBeUndefined()
+    // The owner, acting inside the organisation, suspends it and stays signed in.
+    const inside = await owner.call<{ accessToken: string; refreshToken: string }>(
+      "POST",
+      "/api/v1/auth/switch-organisation",
+      { organisationId: orgId },
+    )
+    expect(inside.status).toBe(200)
 
     const suspended = await setStatus("suspended")
     expect(suspended.status).toBe(200)
@@ -325,6 +332,7 @@ describe("suspension", () => {
     await expect(connect(4)).rejects.toThrow(/Not authorized/i)
     await expect(connect(5)).rejects.toThrow(/Not authorized/i)
     expect(await refresh(session.body.refreshToken)).toBe(401)
+    expect(await refresh(inside.body.refreshToken)).toBe(200)
     const error = await assertOrganisationActive(h.fleet.db.system, orgId).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(HttpError)
     expect([(error as HttpError).status, (error as HttpError).code]).toEqual([
@@ -343,11 +351,9 @@ describe("suspension", () => {
     const v5 = await connect(5)
     await v5.endAsync()
     await expect(assertOrganisationActive(h.fleet.db.system, orgId)).resolves.toBeUndefined()
-    expect((await auditOf(orgId, orgId)).map((e) => e.action)).toEqual([
-      "organisation.create",
-      "organisation.suspend",
-      "organisation.reactivate",
-    ])
+    expect(
+      (await auditOf(orgId, orgId)).map((e) => e.action).filter((a) => a.startsWith("organisation.")),
+    ).toEqual(["organisation.create", "organisation.suspend", "organisation.reactivate"])
   })
 
   it("closes a device's live MQTT session once its organisation is suspended: nothing sent after is acknowledged", async () => {

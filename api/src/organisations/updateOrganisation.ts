@@ -89,10 +89,13 @@ export const updateOrganisation = async (
       throw error
     })
   if (changes.status === "suspended" && statusChanged) {
-    // Nobody of a suspended organisation keeps a session: refreshing is refused from now on.
-    await c.query("UPDATE refresh_tokens SET revoked_at = now() WHERE org_id = $1 AND revoked_at IS NULL", [
-      orgId,
-    ])
+    // Nobody of a suspended organisation keeps a session: refreshing is refused from now on. The
+    // installation owner acting inside it (their login's token names it) is not of it, and keeps theirs.
+    await c.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+       WHERE revoked_at IS NULL AND user_id IN (SELECT id FROM users WHERE org_id = $1)`,
+      [orgId],
+    )
   }
   await audit(c, { orgId, userId: principal.userId }, request, {
     action:
