@@ -76,6 +76,7 @@ describe("contracts and fines in a browser", () => {
       ?.id as string
     await user("manager@cp.example", "manager")
     await user("manager.ru@cp.example", "manager", "ru")
+    for (const role of ["viewer", "analyst", "dispatcher"]) await user(`${role}@cp.example`, role)
     driverId = await user("ivan@cp.example", "driver")
     await system.query(
       "INSERT INTO drivers (id, org_id, user_id, full_name) VALUES ($1, $2, $1, 'Ivan Petrov')",
@@ -186,6 +187,34 @@ describe("contracts and fines in a browser", () => {
     await shot(manager, "penalty-detail-paid")
     await manager.context().close()
   }, 60_000)
+
+  /** An open fine of the driver's, recorded straight in the database. */
+  const openFine = async (reason: string): Promise<string> =>
+    (
+      await fleet?.db.system.query<{ id: string }>(
+        "INSERT INTO penalties (org_id, vehicle_id, driver_id, amount, currency, offence_at, reason) VALUES ($1, $2, $3, 30, 'EUR', '2025-02-01T09:00:00Z', $4) RETURNING id",
+        [orgId, vehicleId, driverId, reason],
+      )
+    )?.rows[0]?.id as string
+
+  it("viewers, analysts and dispatchers get the organisation's fines as a read-only table", async () => {
+    const fineId = await openFine("Parking on the pavement")
+    for (const role of ["viewer", "analyst", "dispatcher"]) {
+      const page = await open(`${role}@cp.example`)
+      await page.goto(`${base()}/penalties`)
+      await page.getByTestId("penalty-row-reason").first().waitFor()
+      expect(await page.getByRole("heading", { level: 1 }).textContent(), role).toBe("Fines")
+      expect(await page.getByTestId("my-penalty").count(), role).toBe(0)
+      expect(await page.getByTestId("penalties-filter-status").count(), role).toBe(1)
+      expect(await page.getByTestId("penalties-filter-vehicle").count(), role).toBe(1)
+      expect(await page.getByTestId("penalties-export").count(), role).toBe(1)
+      expect(await page.getByTestId("penalty-new").count(), role).toBe(0)
+      await page.goto(`${base()}/penalties/${fineId}`)
+      await page.getByTestId("penalty-facts").waitFor()
+      expect(await page.getByTestId("penalty-actions").locator("button").count(), role).toBe(0)
+      await page.context().close()
+    }
+  }, 90_000)
 
   it("shows the lists in dark and in Russian", async () => {
     const dark = await open("manager@cp.example", 1280, "dark")

@@ -1,6 +1,6 @@
 import "../organisations/adminPages.css"
 import "../contracts/records.css"
-import { endpoints, PENALTY_STATUSES } from "@fleetcore/contract"
+import { endpoints, isConfinedToAssignedVehicles, PENALTY_STATUSES } from "@fleetcore/contract"
 import { A } from "@solidjs/router"
 import { FilePlus2 } from "lucide-solid"
 import { createMemo, For, Show } from "solid-js"
@@ -20,8 +20,9 @@ import { penaltyColumns } from "./penaltyColumns"
 const SORTS = ["offenceAt", "amount", "dueDate", "status"]
 
 /**
- * Fines. Those who manage fines get the table (search, vehicle and status filters, sort, paging);
- * a driver gets their own fines as cards with "I paid" and "Dispute".
+ * Fines. A driver gets their own fines as cards with "I paid" and "Dispute"; every other role the
+ * organisation's table (search, vehicle and status filters, sort, paging, export as the role allows),
+ * with "New fine" for those who manage fines.
  */
 export const PenaltiesPage = () => {
   const { t, format } = useI18n()
@@ -30,7 +31,12 @@ export const PenaltiesPage = () => {
   const result = createListQuery(endpoints.penalties.list, () => ({ query: listQueryOf(url.state()) }))
   const columns = createMemo(() => penaltyColumns(t, format()))
   const manage = () => session.can("penalties.manage")
-  const mayReadVehicles = () => session.can("vehicles.read") && manage()
+  // The server shows a driver only their own fines; the other roles see the organisation's.
+  const driver = () => {
+    const user = session.user()
+    return user !== null && isConfinedToAssignedVehicles(user.role)
+  }
+  const mayReadVehicles = () => session.can("vehicles.read")
   const newButton = (testId: string) => (
     <Show when={manage()}>
       <A href="/penalties/new" class="button button--primary" data-testid={testId}>
@@ -42,15 +48,15 @@ export const PenaltiesPage = () => {
   return (
     <div class="page">
       <PageHeader
-        title={manage() ? t("contractsPenalties.penalties.title") : t("contractsPenalties.penalties.mine")}
+        title={driver() ? t("contractsPenalties.penalties.mine") : t("contractsPenalties.penalties.title")}
         description={
-          manage()
-            ? t("contractsPenalties.penalties.description")
-            : t("contractsPenalties.penalties.mineText")
+          driver()
+            ? t("contractsPenalties.penalties.mineText")
+            : t("contractsPenalties.penalties.description")
         }
         actions={newButton("penalty-new")}
       />
-      <Show when={manage()} fallback={<MyPenaltyCards result={listResultOf(result)} />}>
+      <Show when={!driver()} fallback={<MyPenaltyCards result={listResultOf(result)} />}>
         <DataTable
           id="penalties"
           label={t("contractsPenalties.penalties.title")}
