@@ -216,6 +216,23 @@ describe("contracts and fines in a browser", () => {
     }
   }, 90_000)
 
+  it('offers "I paid" and "Dispute" to the fine\'s driver only, not to the manager', async () => {
+    const fineId = await openFine("Stopping on a crossing")
+    const manager = await open("manager@cp.example")
+    await manager.goto(`${base()}/penalties/${fineId}`)
+    await manager.getByTestId("penalty-confirm").waitFor()
+    expect(await manager.getByTestId("penalty-cancel").count()).toBe(1)
+    expect(await manager.getByTestId("penalty-pay").count()).toBe(0)
+    expect(await manager.getByTestId("penalty-dispute").count()).toBe(0)
+    await manager.context().close()
+    const driver = await open("ivan@cp.example")
+    await driver.goto(`${base()}/penalties/${fineId}`)
+    await driver.getByTestId("penalty-pay").waitFor()
+    expect(await driver.getByTestId("penalty-dispute").count()).toBe(1)
+    expect(await driver.getByTestId("penalty-confirm").count()).toBe(0)
+    await driver.context().close()
+  }, 60_000)
+
   it("shows the lists in dark and in Russian", async () => {
     const dark = await open("manager@cp.example", 1280, "dark")
     await dark.goto(`${base()}/contracts`)

@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, isConfinedToAssignedVehicles } from "@fleetcore/contract"
 import { useQueryClient } from "@tanstack/solid-query"
 import { Schema } from "effect"
 import { createSignal, Show } from "solid-js"
@@ -20,7 +20,9 @@ type Dialog = "pay" | "dispute" | "reject" | "confirm" | "cancel" | "reopen" | n
 /**
  * The buttons of the fine's flow that the caller's role and the fine's status allow (the server
  * checks the same table): a driver reports paying or disputes an open fine; a manager confirms or
- * rejects a reported payment, records an open one paid, cancels or reopens.
+ * rejects a reported payment, records an open one paid, cancels or reopens. "I paid" and "Dispute"
+ * are the fine's driver's words: a driver sees only their own fines, and the office, which may
+ * see every fine, records a payment with "Mark paid" instead.
  */
 export const PenaltyActions = (props: { readonly penalty: PenaltyView }) => {
   const { t } = useI18n()
@@ -29,7 +31,10 @@ export const PenaltyActions = (props: { readonly penalty: PenaltyView }) => {
   const queryClient = useQueryClient()
   const [open, setOpen] = createSignal<Dialog>(null)
   const status = () => props.penalty.status
-  const pay = () => session.can("penalties.pay")
+  const pay = () => {
+    const user = session.user()
+    return user !== null && isConfinedToAssignedVehicles(user.role) && session.can("penalties.pay")
+  }
   const manage = () => session.can("penalties.manage")
   const k = (key: keyof Dictionary["contractsPenalties"]["penalties"]) =>
     `contractsPenalties.penalties.${key}` as const
