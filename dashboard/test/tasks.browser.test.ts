@@ -298,4 +298,35 @@ describe("tasks in a browser", () => {
     await shot(darkPhone, "driver-card-en-dark")
     expect(pageErrors).toEqual([])
   }, 240_000)
+
+  it("an ad hoc task's built-in states are said in the driver's language, on Home and on the task's page", async () => {
+    const demo = fleet.demo
+    if (!demo) throw new Error("the server seeded no demo organisation")
+    for (const [locale, open, moveTo] of [
+      ["ru", "Открыта", "В работе"],
+      ["kk", "Ашық", "Орындалуда"],
+      ["tr", "Açık", "Devam ediyor"],
+    ] as const) {
+      const email = `driver-${locale}@tasks.test`
+      const userId = (
+        await fleet.db.system.query<{ id: string }>(
+          "INSERT INTO users (org_id, email, name, password_hash, role, locale) VALUES ($1, $2, $3, $4, 'driver', $5) RETURNING id",
+          [demo.orgId, email, `Driver ${locale}`, await hashSecret(PASSWORD), locale],
+        )
+      ).rows[0]?.id as string
+      const task = await api<{ id: string }>("POST", "/api/v1/tasks", {
+        title: `Check the tyres (${locale})`,
+        assigneeUserId: userId,
+      })
+      const phone = await newPage("light", { width: 390, height: 844 })
+      await signIn(phone, email)
+      const card = phone.getByTestId("driver-tasks")
+      await expect.poll(() => card.getByTestId("driver-task-status").first().textContent(), POLL).toBe(open)
+      await phone.goto(`${fleet.httpUrl}/tasks/${task.id}`)
+      await expect.poll(() => phone.getByTestId("task-status").textContent(), POLL).toBe(open)
+      expect(await phone.getByTestId("task-move-in_progress").textContent()).toContain(moveTo)
+      if (locale === "ru") await shot(phone, "driver-adhoc-task-ru")
+    }
+    expect(pageErrors).toEqual([])
+  }, 120_000)
 })

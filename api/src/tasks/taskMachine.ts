@@ -1,4 +1,12 @@
-import type { TaskMachine, TaskState, TaskTransition } from "@fleetcore/contract"
+import type { AdHocTaskState, TaskMachine, TaskState, TaskTransition } from "@fleetcore/contract"
+
+/** The ad hoc states' labels in English (exports, notifications); the dashboard translates them. */
+const AD_HOC_LABELS: Readonly<Record<AdHocTaskState, string>> = {
+  open: "Open",
+  in_progress: "In progress",
+  done: "Done",
+  cancelled: "Cancelled",
+}
 
 /**
  * The workflow of an ad hoc task (one created without a template): open → in_progress → done, or
@@ -6,10 +14,10 @@ import type { TaskMachine, TaskState, TaskTransition } from "@fleetcore/contract
  */
 export const AD_HOC_MACHINE: TaskMachine = {
   states: [
-    { key: "open", label: "Open", initial: true },
-    { key: "in_progress", label: "In progress" },
-    { key: "done", label: "Done", final: true },
-    { key: "cancelled", label: "Cancelled", final: true },
+    { key: "open", label: AD_HOC_LABELS.open, initial: true },
+    { key: "in_progress", label: AD_HOC_LABELS.in_progress },
+    { key: "done", label: AD_HOC_LABELS.done, final: true },
+    { key: "cancelled", label: AD_HOC_LABELS.cancelled, final: true },
   ],
   transitions: [
     { from: "open", to: "in_progress" },

@@ -17,6 +17,14 @@ export const TASK_TRIGGER_EVENTS = ["geofence_enter", "geofence_exit", "ignition
 /** What a task's history records. */
 export const TASK_EVENT_KINDS = ["created", "status_change", "comment", "attachment", "assignment"] as const
 
+/**
+ * The states of the built-in ad hoc workflow (a task created without a template). Their labels are
+ * the server's English; the dashboard shows them in the user's language. A template's states are
+ * shown as its author named them.
+ */
+export const AD_HOC_TASK_STATES = ["open", "in_progress", "done", "cancelled"] as const
+export type AdHocTaskState = (typeof AD_HOC_TASK_STATES)[number]
+
 /** A state key: lower-case letters, digits and underscores ("on_site"). */
 export const StateKey = Schema.String.check(Schema.isPattern(/^[a-z][a-z0-9_]{0,39}$/u))
 const Label = Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(80))

@@ -23,6 +23,11 @@ export const tasksEn = {
     statusAll: "All statuses",
     statusOpen: "Open",
     statusClosed: "Closed",
+    /** The built-in ad hoc workflow's states (a template's are named by its author). */
+    state_open: "Open",
+    state_in_progress: "In progress",
+    state_done: "Done",
+    state_cancelled: "Cancelled",
     dueAt: "Due",
     overdue: "Overdue",
     overdueOnly: "Overdue only",

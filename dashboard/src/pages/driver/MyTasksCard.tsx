@@ -6,6 +6,7 @@ import { createListQuery } from "../../api/createListQuery"
 import { useI18n } from "../../i18n/I18nContext"
 import { TaskSteps } from "../tasks/TaskSteps"
 import { createTaskQuery } from "../tasks/taskQueries"
+import { taskStatusLabel } from "../tasks/taskStateLabel"
 
 /** One open task, opened in place: its state and the steps the driver can take with evidence. */
 const OpenTask = (props: { readonly id: string }) => {
@@ -46,7 +47,7 @@ export const MyTasksCard = () => {
                 >
                   <strong>{k.title}</strong>
                   <span class="badge badge--info" data-testid="driver-task-status">
-                    {k.statusLabel}
+                    {taskStatusLabel(t, k)}
                   </span>
                   <Show when={k.dueAt}>
                     {(at) => (

@@ -9,6 +9,7 @@ import { RecordState } from "../../ui/RecordState"
 import { TaskHistory } from "./TaskHistory"
 import { TaskSteps } from "./TaskSteps"
 import { createTaskEventsQuery, createTaskQuery } from "./taskQueries"
+import { taskStateLabels, taskStatusLabel } from "./taskStateLabel"
 
 /** One task: what it is about, the steps the caller may take now, and its history. */
 export const TaskPage = () => {
@@ -27,7 +28,7 @@ export const TaskPage = () => {
       }}
     >
       {(k) => {
-        const label = (key: string) => k().states.find((s) => s.key === key)?.label ?? key
+        const label = (key: string) => taskStateLabels(t, k())(key)
         const fact = (name: string, value: string | null) => (
           <div>
             <dt>{name}</dt>
@@ -44,7 +45,7 @@ export const TaskPage = () => {
                     classList={{ badge: true, "badge--success": k().closed, "badge--info": !k().closed }}
                     data-testid="task-status"
                   >
-                    {k().statusLabel}
+                    {taskStatusLabel(t, k())}
                   </span>{" "}
                   <span class="badge">{t(`tasks.priority_${k().priority}`)}</span>
                   <Show when={k().overdue}>

@@ -9,6 +9,7 @@ import { SignatureField, type SignatureHandle } from "../../ui/signature/Signatu
 import { showToast } from "../../ui/toast"
 import { PhotoField } from "../driver/PhotoField"
 import { invalidateTasks } from "./taskQueries"
+import { taskStateLabels } from "./taskStateLabel"
 
 type Detail = typeof TaskDetail.Type
 
@@ -35,7 +36,7 @@ export const TaskSteps = (props: { readonly task: Detail; readonly compact?: boo
   const [busy, setBusy] = createSignal(false)
   const [error, setError] = createSignal<unknown>()
   const checklist = () => [...new Set(props.task.next.flatMap((n) => n.requires?.checklist ?? []))]
-  const label = (key: string) => props.task.states.find((s) => s.key === key)?.label ?? key
+  const label = (key: string) => taskStateLabels(t, props.task)(key)
   const needs = (n: TaskTransition) =>
     (["photo", "document", "comment", "signature"] as const)
       .filter((r) => n.requires?.[r] === true)

@@ -3,6 +3,7 @@ import type { ColumnDef } from "@tanstack/solid-table"
 import { Show } from "solid-js"
 import type { I18n } from "../../i18n/createI18n"
 import type { Formatters } from "../../i18n/format"
+import { taskStatusLabel } from "./taskStateLabel"
 
 type TaskView = typeof Task.Type
 
@@ -34,7 +35,7 @@ export const taskColumns = (
         }}
         data-testid="task-row-status"
       >
-        {c.row.original.statusLabel}
+        {taskStatusLabel(t, c.row.original)}
       </span>
     ),
     meta: { sortKey: "status", width: "9rem" },
