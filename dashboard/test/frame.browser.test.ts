@@ -237,6 +237,29 @@ describe("the dashboard's frame in a browser", () => {
     expect(await elsewhere.getByTestId("profile-phone").inputValue()).toBe("+7 701 123 4567")
 
     const next = "Glacier-Compass-7305"
+    // A wrong current password is said on that field (the page is in Russian now), not as a wrong
+    // sign-in, and the message goes once the field is edited.
+    await page.getByTestId("password-current").fill("Not-My-Password-1")
+    await page.getByTestId("password-new").fill(next)
+    await page.getByTestId("password-confirm").fill(next)
+    await page.getByTestId("password-submit").click()
+    await expect
+      .poll(() => page.getByTestId("password-current-error").textContent())
+      .toBe("Это не ваш текущий пароль.")
+    expect(await page.getByTestId("password-current").getAttribute("aria-invalid")).toBe("true")
+    expect(await page.getByTestId("password-error").count()).toBe(0)
+    await shot(page, "profile-password-wrong-ru-dark")
+    await page.getByTestId("password-current").fill(PASSWORD)
+    expect(await page.getByTestId("password-current-error").count()).toBe(0)
+    // The current password again as the new one is refused, on the new password's field.
+    await page.getByTestId("password-new").fill(PASSWORD)
+    await page.getByTestId("password-confirm").fill(PASSWORD)
+    await page.getByTestId("password-submit").click()
+    await expect
+      .poll(() => page.getByTestId("password-new-error").textContent())
+      .toBe("Новый пароль совпадает с текущим. Выберите другой.")
+    await page.getByTestId("password-new").fill(next)
+    expect(await page.getByTestId("password-new-error").count()).toBe(0)
     await page.getByTestId("password-current").fill(PASSWORD)
     await page.getByTestId("password-new").fill(next)
     await page.getByTestId("password-confirm").fill(next)

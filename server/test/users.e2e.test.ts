@@ -398,7 +398,7 @@ describe("profile", () => {
     expect(entry?.new_values).toMatchObject({ name: "Aliya Admin", theme: "dark" })
   })
 
-  it("changes the own password: the current one is checked, the policy applies, other sessions end", async () => {
+  it("changes the own password: the current one is checked, a new one must differ, the policy applies, other sessions end", async () => {
     const created = await createUser("pass.changer@example.kz", "viewer", "Pass Changer")
     await setPassword(created.passwordLink.url, "steppe-wind-2026")
     const other = await signIn("pass.changer@example.kz", "steppe-wind-2026")
@@ -416,7 +416,17 @@ describe("profile", () => {
         body: (r.status === 204 ? null : await r.json()) as ErrorBody,
       }))
     const wrong = await change({ currentPassword: "not-my-password", newPassword: "mountain-lake-2027" })
-    expect([wrong.status, wrong.body.error.code]).toEqual([403, "FLEET_AUTH_INVALID_CREDENTIALS"])
+    expect([wrong.status, wrong.body.error.code, wrong.body.error.field]).toEqual([
+      403,
+      "FLEET_AUTH_INVALID_CREDENTIALS",
+      "currentPassword",
+    ])
+    const same = await change({ currentPassword: "steppe-wind-2026", newPassword: "steppe-wind-2026" })
+    expect([same.status, same.body.error.code, same.body.error.field]).toEqual([
+      400,
+      "FLEET_PASSWORD_UNCHANGED",
+      "newPassword",
+    ])
     const weak = await change({ currentPassword: "steppe-wind-2026", newPassword: "short" })
     expect([weak.status, weak.body.error.code, weak.body.error.field]).toEqual([
       422,

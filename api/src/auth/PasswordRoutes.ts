@@ -135,6 +135,14 @@ export const registerPasswordRoutes = (
               "the current password is wrong",
               "currentPassword",
             )
+          // The current password was just checked: a new one equal to it changes nothing.
+          if (body.newPassword === body.currentPassword)
+            throw new HttpError(
+              400,
+              "FLEET_PASSWORD_UNCHANGED",
+              "the new password is the current one; choose another",
+              "newPassword",
+            )
           assertPasswordPolicy(body.newPassword, user, "newPassword")
           await c.query("UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1", [
             p.userId,

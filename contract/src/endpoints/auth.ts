@@ -183,6 +183,7 @@ export const me = {
     body: Schema.Struct({ currentPassword: Password, newPassword: NewPassword }),
     errors: [
       { status: 403, code: "FLEET_AUTH_INVALID_CREDENTIALS" },
+      { status: 400, code: "FLEET_PASSWORD_UNCHANGED" },
       { status: 422, code: "FLEET_PASSWORD_WEAK" },
       { status: 429, code: "FLEET_AUTH_TOO_MANY_ATTEMPTS" },
     ],

@@ -185,6 +185,12 @@ export const ERROR_MESSAGES = {
     kk: "Құпиясөз тым әлсіз: {detail}",
     tr: "Parola çok zayıf: {detail}",
   },
+  FLEET_PASSWORD_UNCHANGED: {
+    en: "The new password is the same as the current one; choose another.",
+    ru: "Новый пароль совпадает с текущим; выберите другой.",
+    kk: "Жаңа құпиясөз ағымдағысымен бірдей; басқасын таңдаңыз.",
+    tr: "Yeni parola mevcut parolayla aynı; başka bir parola seçin.",
+  },
 
   // Requests
   FLEET_BODY_REQUIRED: {

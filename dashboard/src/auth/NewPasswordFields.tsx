@@ -11,6 +11,8 @@ export const NewPasswordFields = (props: {
   readonly onPassword: (value: string) => void
   readonly confirmation: string
   readonly onConfirmation: (value: string) => void
+  /** What the server found wrong with the new password, under it. */
+  readonly passwordError?: string | undefined
 }) => {
   const { t } = useI18n()
   return (
@@ -21,6 +23,7 @@ export const NewPasswordFields = (props: {
         testId={`${props.testIdPrefix}-new`}
         value={props.password}
         onInput={props.onPassword}
+        error={props.passwordError}
       />
       <PasswordField
         label={t("password.confirm")}

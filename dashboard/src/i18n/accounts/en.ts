@@ -140,6 +140,8 @@ export const accountsEn = {
     new: "New password",
     confirm: "Repeat the new password",
     current: "Current password",
+    currentWrong: "This is not your current password.",
+    unchanged: "The new password is the same as the current one. Choose a different one.",
     ruleLength: "At least {{ min }} characters",
     ruleCommon: "Not a common password, nor your e-mail or name",
     ruleMatch: "Both entries match",

@@ -142,6 +142,8 @@ export const accountsRu: typeof accountsEn = {
     new: "Новый пароль",
     confirm: "Повторите новый пароль",
     current: "Текущий пароль",
+    currentWrong: "Это не ваш текущий пароль.",
+    unchanged: "Новый пароль совпадает с текущим. Выберите другой.",
     ruleLength: "Не короче {{ min }} символов",
     ruleCommon: "Не распространённый пароль, не ваша почта и не имя",
     ruleMatch: "Оба ввода совпадают",

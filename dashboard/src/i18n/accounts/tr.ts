@@ -143,6 +143,8 @@ export const accountsTr: typeof accountsEn = {
     new: "Yeni parola",
     confirm: "Yeni parolayı tekrar girin",
     current: "Mevcut parola",
+    currentWrong: "Bu sizin mevcut parolanız değil.",
+    unchanged: "Yeni parola mevcut parolayla aynı. Farklı bir parola seçin.",
     ruleLength: "En az {{ min }} karakter",
     ruleCommon: "Yaygın bir parola, e-postanız ya da adınız olmamalı",
     ruleMatch: "İki giriş aynı",

@@ -1,6 +1,7 @@
 import { endpoints } from "@fleetcore/contract"
 import { createSignal, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
+import { ApiError } from "../../api/ApiError"
 import { errorMessage } from "../../api/errorMessage"
 import { NewPasswordFields } from "../../auth/NewPasswordFields"
 import { PasswordChecklist } from "../../auth/PasswordChecklist"
@@ -9,12 +10,26 @@ import { checkPassword, passwordAcceptable } from "../../auth/passwordRules"
 import { useI18n } from "../../i18n/I18nContext"
 import { showToast } from "../../ui/toast"
 
+type PasswordInput = "currentPassword" | "newPassword"
+
 /** Changing the own password; the server ends the user's other sessions. */
 export const ChangePasswordForm = () => {
   const { t } = useI18n()
   const api = useApi()
-  const [current, setCurrent] = createSignal("")
-  const [next, setNext] = createSignal("")
+  const [current, setCurrentSignal] = createSignal("")
+  const [next, setNextSignal] = createSignal("")
+  /** The server's refusal of one of the passwords, shown under it until that password is edited. */
+  const [fieldError, setFieldError] = createSignal<{ field: PasswordInput; message: string } | null>(null)
+  const errorOf = (field: PasswordInput) => {
+    const e = fieldError()
+    return e?.field === field ? e.message : undefined
+  }
+  const edited = (field: PasswordInput, set: (value: string) => void) => (value: string) => {
+    set(value)
+    if (fieldError()?.field === field) setFieldError(null)
+  }
+  const setCurrent = edited("currentPassword", setCurrentSignal)
+  const setNext = edited("newPassword", setNextSignal)
   const [confirmation, setConfirmation] = createSignal("")
   const [submitting, setSubmitting] = createSignal(false)
   const [error, setError] = createSignal<unknown>()
@@ -25,6 +40,7 @@ export const ChangePasswordForm = () => {
     if (submitting() || !passwordAcceptable(check()) || current() === "") return
     setSubmitting(true)
     setError(undefined)
+    setFieldError(null)
     try {
       await api.call(endpoints.me.changePassword, {
         body: { currentPassword: current(), newPassword: next() },
@@ -34,7 +50,12 @@ export const ChangePasswordForm = () => {
       setConfirmation("")
       showToast("success", t("password.changed"), t("password.changedText"))
     } catch (cause) {
-      setError(() => cause)
+      const code = cause instanceof ApiError ? cause.code : undefined
+      if (code === "FLEET_AUTH_INVALID_CREDENTIALS")
+        setFieldError({ field: "currentPassword", message: t("password.currentWrong") })
+      else if (code === "FLEET_PASSWORD_UNCHANGED")
+        setFieldError({ field: "newPassword", message: t("password.unchanged") })
+      else setError(() => cause)
     } finally {
       setSubmitting(false)
     }
@@ -52,6 +73,7 @@ export const ChangePasswordForm = () => {
           testId="password-current"
           value={current()}
           onInput={setCurrent}
+          error={errorOf("currentPassword")}
         />
         <div class="form--row">
           <NewPasswordFields
@@ -60,6 +82,7 @@ export const ChangePasswordForm = () => {
             onPassword={setNext}
             confirmation={confirmation()}
             onConfirmation={setConfirmation}
+            passwordError={errorOf("newPassword")}
           />
         </div>
         <PasswordChecklist check={check()} />
