@@ -271,6 +271,40 @@ describe("the dashboard's frame in a browser", () => {
     await fresh.getByTestId("home").waitFor()
   })
 
+  it("a language and theme chosen on the login page win at sign-in and are saved to the profile", async () => {
+    const userId = await insertUser("viewer", "chooser@frame.test")
+    const page = await newPage({ colorScheme: "dark" })
+    await page.goto(`${fleet.httpUrl}/login`)
+    await page.getByTestId("language-menu").click()
+    await page.getByTestId("language-kk").click()
+    await page.getByTestId("language-kk").waitFor({ state: "hidden" })
+    await page.getByTestId("theme-menu").click()
+    await page.getByTestId("theme-light").click()
+    await page.getByTestId("theme-light").waitFor({ state: "hidden" })
+    // Signed in on the same page (the helper's `goto` would load the login page afresh).
+    await page.getByTestId("login-email").fill("chooser@frame.test")
+    await page.getByTestId("login-password").fill(PASSWORD)
+    await page.getByTestId("login-submit").click()
+    await page.getByTestId("home").waitFor()
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("kk")
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("light")
+    await expect
+      .poll(async () => {
+        const row = await fleet.db.system.query<{ locale: string; theme: string }>(
+          "SELECT locale, theme FROM users WHERE id = $1",
+          [userId],
+        )
+        return row.rows[0]
+      })
+      .toEqual({ locale: "kk", theme: "light" })
+    // Without a choice on the login page, the profile's language and theme hold.
+    const elsewhere = await newPage({ colorScheme: "dark" })
+    await signIn(elsewhere, "chooser@frame.test")
+    await elsewhere.getByTestId("home").waitFor()
+    await expect.poll(() => elsewhere.evaluate(() => document.documentElement.lang)).toBe("kk")
+    expect(await elsewhere.evaluate(() => document.documentElement.dataset.theme)).toBe("light")
+  })
+
   it("enrols two-step verification, then signs in with a code and with a recovery code", async () => {
     await insertUser("dispatcher", "totp@frame.test")
     const page = await newPage()

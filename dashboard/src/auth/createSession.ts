@@ -8,6 +8,9 @@ export type SignOutReason = "logout" | "expired"
 /** `unreachable`: the server could not say who is signed in (offline, 5xx); `load` tries again. */
 export type SessionStatus = "loading" | "signedIn" | "signedOut" | "unreachable"
 
+/** A language or theme chosen before signing in (the login page's menus). */
+export type PreferenceChoice = { readonly locale?: Me["locale"]; readonly theme?: Me["theme"] }
+
 /** A second factor for a sign-in that answered FLEET_AUTH_TOTP_REQUIRED. */
 export type SecondFactor = { readonly totpCode: string } | { readonly recoveryCode: string }
 
@@ -22,7 +25,13 @@ export interface Session {
   readonly load: () => Promise<void>
   /** Why the last `load` failed, when the status is `unreachable`. */
   readonly loadError: Accessor<unknown>
+  /**
+   * Signs in with a password. A language or theme chosen just before (`choosePreferences`) wins
+   * over the profile's and is saved into it.
+   */
   readonly login: (email: string, password: string, factor?: SecondFactor) => Promise<void>
+  /** Remembers, for this page's next sign-in, a language or theme chosen while signed out. */
+  readonly choosePreferences: (choice: PreferenceChoice) => void
   /** The Telegram Mini App's sign-in: its signed `initData` (and a link code the first time). */
   readonly telegramSignIn: (organisationId: string, initData: string, linkCode?: string) => Promise<void>
   readonly logout: () => Promise<void>
@@ -43,6 +52,21 @@ export const createSession = (api: () => Api): Session => {
   const [status, setStatus] = createSignal<SessionStatus>("loading")
   const [signedOutReason, setSignedOutReason] = createSignal<SignOutReason | null>(null)
   const [loadError, setLoadError] = createSignal<unknown>()
+  // In memory only: a choice made on the login page before a reload is not "just before" a sign-in.
+  let chosen: PreferenceChoice = {}
+
+  /** `me` with the login page's choice saved into the profile; `me` as it is if saving fails. */
+  const withChosenPreferences = async (me: Me): Promise<Me> => {
+    const choice = chosen
+    chosen = {}
+    const differs =
+      (choice.locale !== undefined && choice.locale !== me.locale) ||
+      (choice.theme !== undefined && choice.theme !== me.theme)
+    if (!differs) return me
+    return api()
+      .call(endpoints.me.update, { body: choice })
+      .catch(() => me)
+  }
 
   const signIn = (me: Me) => {
     setUserSignal(me)
@@ -78,7 +102,10 @@ export const createSession = (api: () => Api): Session => {
       const session = await api().call(endpoints.auth.login, {
         body: { email, password, session: "cookie", ...factor },
       })
-      signIn(session.user)
+      signIn(await withChosenPreferences(session.user))
+    },
+    choosePreferences: (choice) => {
+      chosen = { ...chosen, ...choice }
     },
     telegramSignIn: async (organisationId, initData, linkCode) => {
       const session = await api().call(endpoints.telegram.signIn, {

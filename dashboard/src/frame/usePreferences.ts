@@ -9,8 +9,9 @@ import { useTheme } from "../theme/ThemeContext"
 import { showToast } from "../ui/toast"
 
 /**
- * Language and theme: applied at once, remembered in this browser (for the login page), and,
- * when signed in, saved in the profile so every browser of the user follows.
+ * Language and theme: applied at once, remembered in this browser (for the login page), and
+ * saved in the profile so every browser of the user follows: at once when signed in, else at the
+ * sign-in that follows (where the choice wins over the profile's).
  */
 export const usePreferences = () => {
   const api = useApi()
@@ -18,7 +19,10 @@ export const usePreferences = () => {
   const i18n = useI18n()
   const theme = useTheme()
   const save = async (body: { locale?: Locale; theme?: ThemePreference }) => {
-    if (session.status() !== "signedIn") return
+    if (session.status() !== "signedIn") {
+      session.choosePreferences(body)
+      return
+    }
     try {
       session.setUser(await api.call(endpoints.me.update, { body }))
     } catch (error) {
