@@ -145,6 +145,36 @@ describe("expenses in the browser", () => {
     expect(b.pageErrors).toEqual([])
   }, 120_000)
 
+  it("deleting an expense leaves its page without fetching the deleted record again", async () => {
+    const accessToken = await b.tokenOf("manager.en@expenses.example")
+    const { id } = await b.api<{ id: string }>(accessToken, "POST", "/api/v1/expenses", {
+      vehicleId,
+      category: "parking",
+      amount: "900.00",
+      date: `${new Date().getFullYear()}-01-16`,
+      vendor: "Mall parking",
+    })
+    const page = await b.newPage()
+    await b.signIn(page, "manager.en@expenses.example")
+    await page.goto(`${b.fleet.httpUrl}/expenses/${id}`)
+    await page.getByTestId("expense-facts").waitFor()
+    let deleted = false
+    const afterDelete: string[] = []
+    page.on("request", (request) => {
+      if (!request.url().includes(`/api/v1/expenses/${id}`)) return
+      if (request.method() === "DELETE") deleted = true
+      else if (deleted) afterDelete.push(`${request.method()} ${request.url()}`)
+    })
+    await page.getByTestId("expense-delete").click()
+    await page.getByTestId("confirm-dialog-confirm").click()
+    await page.waitForURL(`${b.fleet.httpUrl}/expenses`)
+    await page.getByTestId("expense-totals").waitFor()
+    await page.waitForLoadState("networkidle")
+    expect(deleted).toBe(true)
+    expect(afterDelete).toEqual([])
+    expect(b.pageErrors).toEqual([])
+  }, 60_000)
+
   it("looks right in dark and in Russian", async () => {
     const [scheme, email, tag] = ["dark", "manager.ru@expenses.example", "ru-dark"] as const
     const page = await b.newPage({ colorScheme: scheme })

@@ -8,6 +8,7 @@ import { useQueryClient } from "@tanstack/solid-query"
 import { ArrowLeft, Ban, FileX2, RefreshCw, Trash2 } from "lucide-solid"
 import { createSignal, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
+import { forgetRecord } from "../../api/forgetRecord"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
@@ -218,6 +219,7 @@ export const ContractPage = () => {
               destructive
               onConfirm={async () => {
                 await api.call(endpoints.contracts.delete, { params: { id: contract().id } })
+                await forgetRecord(queryClient, contract().id)
                 await invalidateContracts(queryClient)
                 showToast("success", t("contractsPenalties.deleted"))
                 navigate("/contracts")

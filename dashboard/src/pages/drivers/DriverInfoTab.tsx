@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/solid-query"
 import { Trash2, UserRoundCheck, UserRoundMinus, UserRoundX } from "lucide-solid"
 import { createSignal, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
+import { forgetRecord } from "../../api/forgetRecord"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
@@ -35,6 +36,7 @@ export const DriverInfoTab = (props: { readonly driver: DriverDetailView }) => {
   }
   const remove = async () => {
     await api.call(endpoints.drivers.delete, { params: { id: d().id } })
+    await forgetRecord(queryClient, d().id)
     await invalidateDrivers(queryClient)
     showToast("success", t("drivers.deleted", { name: d().fullName }))
     navigate("/drivers")

@@ -5,6 +5,7 @@ import { useQueryClient } from "@tanstack/solid-query"
 import { ReceiptText, Trash2 } from "lucide-solid"
 import { createSignal, Match, Show, Switch } from "solid-js"
 import { useApi } from "../../api/ApiContext"
+import { forgetRecord } from "../../api/forgetRecord"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
@@ -158,6 +159,7 @@ const EditExpense = (props: { readonly expense: ExpenseView }) => {
         destructive
         onConfirm={async () => {
           await api.call(endpoints.expenses.delete, { params: { id: props.expense.id } })
+          await forgetRecord(queryClient, props.expense.id)
           await invalidateExpenses(queryClient)
           showToast("success", t("expenses.deleted"))
           navigate("/expenses")

@@ -8,6 +8,7 @@ import { useQueryClient } from "@tanstack/solid-query"
 import { ArrowLeft, FileX2, Trash2 } from "lucide-solid"
 import { createSignal, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
+import { forgetRecord } from "../../api/forgetRecord"
 import { useSession } from "../../auth/SessionContext"
 import type { Dictionary } from "../../i18n/en"
 import { useI18n } from "../../i18n/I18nContext"
@@ -141,6 +142,7 @@ export const PenaltyPage = () => {
               destructive
               onConfirm={async () => {
                 await api.call(endpoints.penalties.delete, { params: { id: p().id } })
+                await forgetRecord(queryClient, p().id)
                 await invalidatePenalties(queryClient)
                 showToast("success", t("contractsPenalties.deleted"))
                 navigate("/penalties")

@@ -5,6 +5,7 @@ import { Archive, Pencil, Trash2 } from "lucide-solid"
 import { createSignal, For, Show } from "solid-js"
 import { useApi } from "../../../api/ApiContext"
 import { errorMessage } from "../../../api/errorMessage"
+import { forgetRecord } from "../../../api/forgetRecord"
 import { useSession } from "../../../auth/SessionContext"
 import { useI18n } from "../../../i18n/I18nContext"
 import { ConfirmDialog } from "../../../ui/ConfirmDialog"
@@ -158,6 +159,7 @@ export const VehicleInfoTab = (props: VehicleTabProps) => {
         destructive
         onConfirm={async () => {
           await api.call(endpoints.vehicles.delete, { params: { id: props.vehicle.id } })
+          await forgetRecord(queryClient, props.vehicle.id)
           await invalidateVehicles(queryClient)
           showToast("success", t("fleet.deleted", { name: caption() }))
           navigate("/vehicles")
