@@ -125,6 +125,32 @@ describe("maintenance in the browser", () => {
     expect(b.pageErrors).toEqual([])
   }, 120_000)
 
+  it("a new task without a vehicle says so under the vehicle, and is created once one is chosen", async () => {
+    const page = await b.newPage()
+    await b.signIn(page, "manager.ru@maintenance.example")
+    await page.goto(`${fleet.httpUrl}/maintenance`)
+    await page.getByTestId("task-new").click()
+    const dialog = page.getByTestId("task-dialog")
+    await dialog.getByTestId("task-name").fill("Замена ремня ГРМ")
+    await dialog.getByTestId("task-submit").click()
+    await expect
+      .poll(() => dialog.getByTestId("field-error-vehicleId").textContent(), POLL)
+      .toBe("Выберите транспортное средство.")
+    await b.shot(page, "new-task-no-vehicle-ru-light")
+    // Inside the modal dialog the choices are reached by their test id (the picker's own list).
+    await dialog.getByTestId("task-vehicle").fill("777 MNT")
+    await page.getByTestId("task-vehicle-option").filter({ hasText: "Ford Transit · 777 MNT 02" }).click()
+    expect(await dialog.getByTestId("field-error-vehicleId").count()).toBe(0)
+    await dialog.getByTestId("task-submit").click()
+    await dialog.waitFor({ state: "hidden", ...POLL })
+    const tasks = await api<{ items: Array<{ name: string }> }>(
+      "GET",
+      `/api/v1/maintenance/tasks?vehicleId=${vehicleId}&pageSize=100`,
+    )
+    expect(tasks.items.map((t) => t.name)).toContain("Замена ремня ГРМ")
+    expect(b.pageErrors).toEqual([])
+  }, 60_000)
+
   it("a manager adds a service template for vehicles already running: listed by its type, nothing overdue at once", async () => {
     const type = await api<{ id: string }>("POST", "/api/v1/vehicle-types", { name: "Sprinter 319" })
     const running = await api<{ id: string }>("POST", "/api/v1/vehicles", {

@@ -57,7 +57,7 @@ const TaskForm = (props: { readonly onDone: (values: NewTaskValues) => Promise<v
             {...fieldBinding(field)}
             label={t("maintenance.vehicle")}
             testId="task-vehicle"
-            empty={t("maintenance.none")}
+            invalid={t("maintenance.vehicleRequired")}
             {...form.serverProps("vehicleId")}
           />
         )}

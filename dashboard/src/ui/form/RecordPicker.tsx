@@ -21,6 +21,10 @@ export interface PickerProps {
   readonly name?: string
   readonly hint?: string
   readonly serverError?: string | undefined
+  /** The form's schema refuses the value (set by `fieldBinding`): `invalid` shows under the picker. */
+  readonly refused?: boolean
+  /** Shown when the schema refuses the value (none chosen where one must be), in the user's language. */
+  readonly invalid?: string
   readonly onEdit?: () => void
   readonly disabled?: boolean
   /** On the input; the list is `${testId}-list`, each choice `${testId}-option`. */
@@ -87,7 +91,8 @@ export const RecordPicker = <L extends AnyEndpoint, G extends AnyEndpoint>(
   })
   const typed = (input: string) => input !== "" && input !== selected()?.label
   const variant = () => props.variant ?? "field"
-  const error = () => props.serverError
+  const error = () =>
+    props.serverError ?? (props.refused === true ? (props.invalid ?? t("form.invalid")) : undefined)
 
   return (
     <Combobox<Option>
