@@ -210,7 +210,7 @@ export const registerApi = async (app: TemplatedApp, given: ApiDeps): Promise<Re
   registerTelegramRoutes(app, served)
   const telegramBots =
     deps.telegramBots === false ? null : startTelegramBots({ ...deps, ocr }, deps.telegramBots)
-  const live = await registerLiveHub(app, deps)
+  const live = await registerLiveHub(app, { ...deps, accounts: accountCheck })
   const notifications = await startNotifications(app, deps, deps.notifications)
   const noSuchEndpoint = (res: HttpResponse): void => {
     res.cork(() => {

@@ -289,6 +289,19 @@ describe("the live feed", () => {
     const bad = new WebSocket(`${liveUrl()}?access_token=not-a-token`)
     expect(await new Promise<number>((resolve) => bad.once("close", (code) => resolve(code)))).toBe(4401)
   })
+
+  it("closes a live socket once its account changes, not when its token expires", async () => {
+    await addUser(demoOrgId, "watcher@live.example", "dispatcher")
+    const watcher = await login(h.fleet, "watcher@live.example", "a-password-for-tests")
+    const ws = new WebSocket(`${liveUrl()}?access_token=${watcher.token}`)
+    const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)))
+    await new Promise((resolve) => ws.once("open", resolve))
+    // Still open a moment later: the token verified and the account stands.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(ws.readyState).toBe(WebSocket.OPEN)
+    await h.fleet.db.system.query("UPDATE users SET disabled = true WHERE email = 'watcher@live.example'")
+    expect(await closed).toBe(4401)
+  })
 })
 
 describe("the owner's organisation switch", () => {

@@ -16,6 +16,12 @@ const MAX_ENTRIES = 50_000
  */
 export type Standing = "ok" | "stale" | "ended"
 
+/** What changed: an account, a login, or (neither) anything, after changes may have been missed. */
+export interface AccountChange {
+  readonly userId?: string
+  readonly sessionId?: string
+}
+
 interface Account {
   readonly role: string
   readonly orgId: string
@@ -51,6 +57,10 @@ const lookups = <T>() => {
 export const startAccountCheck = async (db: pg.Pool, log: Log) => {
   const accounts = lookups<Account | null>()
   const logins = lookups<boolean>()
+  const listeners = new Set<(change: AccountChange) => void>()
+  const changed = (change: AccountChange) => {
+    for (const listener of listeners) listener(change)
+  }
   const listener = await listenPostgres(db, {
     channels: [CHANNEL],
     name: "account changes",
@@ -58,13 +68,19 @@ export const startAccountCheck = async (db: pg.Pool, log: Log) => {
     onNotification: (_channel, payload) => {
       const [kind, id] = (payload ?? "").split(":")
       if (id === undefined) return
-      if (kind === "user") accounts.forget(id)
-      else if (kind === "session") logins.forget(id)
+      if (kind === "user") {
+        accounts.forget(id)
+        changed({ userId: id })
+      } else if (kind === "session") {
+        logins.forget(id)
+        changed({ sessionId: id })
+      }
     },
     // Changes made while the listener was away were not heard.
     onResumed: () => {
       accounts.clear()
       logins.clear()
+      changed({})
     },
   })
 
@@ -94,6 +110,14 @@ export const startAccountCheck = async (db: pg.Pool, log: Log) => {
 
   return {
     standing,
+    /**
+     * Calls `listener` after an account (`userId`) or a login (`sessionId`) changed, or with neither
+     * after changes may have been missed. Returns the unsubscribe.
+     */
+    onChange: (listener: (change: AccountChange) => void): (() => void) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
     /**
      * `tokens`, whose `verifyAccess` also asks the account: a token of an ended login or account is
      * invalid, and one whose role or organisation changed is expired (the client refreshes it).

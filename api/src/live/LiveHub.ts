@@ -2,6 +2,8 @@ import { can, isConfinedToAssignedVehicles, type Role, SESSION_COOKIES } from "@
 import type { BusTransport, Log, MetricsShape, PostgresClient } from "@fleetcore/platform"
 import { type LiveBatch, type LiveMessage, LiveTopic } from "@fleetcore/proto"
 import type { TemplatedApp, WebSocket } from "@trufflesuite/uws-js-unofficial"
+import type { AccountCheck } from "../auth/AccountCheck.js"
+import type { Principal } from "../auth/Principal.js"
 import { parseCookies } from "../auth/sessionCookies.js"
 import type { Tokens } from "../auth/Tokens.js"
 import { type AssignmentWindow, openAssignmentWindows, windowCovers } from "../vehicles/visibleVehicle.js"
@@ -9,6 +11,8 @@ import { type AssignmentWindow, openAssignmentWindows, windowCovers } from "../v
 interface LiveUser {
   /** The access token until it is verified (after the upgrade, see `upgrade`). */
   token: string
+  /** Who the verified token is for; null until authenticated. */
+  principal: Principal | null
   /** "" until authenticated. */
   orgId: string
   userId: string
@@ -59,6 +63,8 @@ export const registerLiveHub = async (
     readonly log: Log
     readonly metrics: MetricsShape
     readonly instanceId: string
+    /** Closes the sockets of an account or login that no longer stands (a logout, a new role…). */
+    readonly accounts?: Pick<AccountCheck, "standing" | "onChange">
   },
 ): Promise<{ readonly close: () => Promise<void> }> => {
   const sockets = new Set<WebSocket<LiveUser>>()
@@ -144,7 +150,7 @@ export const registerLiveHub = async (
       // subscribed to nothing; a token that does not verify is closed with a code the browser can
       // read (an HTTP 401 on upgrade is opaque to it).
       res.upgrade<LiveUser>(
-        { token, orgId: "", userId: "", role: null, expiresAtMs: 0 },
+        { token, principal: null, orgId: "", userId: "", role: null, expiresAtMs: 0 },
         req.getHeader("sec-websocket-key"),
         req.getHeader("sec-websocket-protocol"),
         req.getHeader("sec-websocket-extensions"),
@@ -162,6 +168,7 @@ export const registerLiveHub = async (
             ws.cork(() => ws.end(LIVE_CLOSE_UNAUTHORIZED, "access token invalid or expired"))
             return
           }
+          user.principal = verified.principal
           user.orgId = verified.principal.orgId
           user.userId = verified.principal.userId
           user.role = verified.principal.role
@@ -209,8 +216,34 @@ export const registerLiveHub = async (
     }
   })
 
+  // A socket lives as long as its account and login stand: a logout, a deactivation or a new role
+  // closes it (the client opens a new one with a fresh token), not only its token's expiry.
+  const recheck = (ws: WebSocket<LiveUser>, principal: Principal): void => {
+    deps.accounts?.standing(principal).then(
+      (standing) => {
+        const user = ws.getUserData()
+        if (standing !== "ok" && !user.closed)
+          ws.cork(() => ws.end(LIVE_CLOSE_UNAUTHORIZED, "the account or login changed"))
+      },
+      (error: unknown) => deps.log.warn({ err: error }, "live: could not check a socket's account"),
+    )
+  }
+  const unsubscribeAccounts = deps.accounts?.onChange((change) => {
+    for (const ws of sockets) {
+      const principal = ws.getUserData().principal
+      if (principal === null) continue
+      const concerned =
+        change.userId === undefined && change.sessionId === undefined
+          ? true
+          : change.userId === principal.userId ||
+            (change.sessionId !== undefined && change.sessionId === principal.sessionId)
+      if (concerned) recheck(ws, principal)
+    }
+  })
+
   return {
     close: async () => {
+      unsubscribeAccounts?.()
       clearInterval(refresh)
       await subscription.close()
       for (const ws of sockets) ws.end(1001, "server shutting down")
