@@ -17,6 +17,15 @@ export const orgBooks = async (c: pg.ClientBase, orgId: string): Promise<OrgBook
 }
 
 /** When an expense happened: the instant and the day in the organisation's time zone. */
+/** Today in the organisation's time zone, "YYYY-MM-DD" (inside a statement: `contracts/orgToday.ts`). */
+export const orgTodayOf = async (c: pg.ClientBase, orgId: string): Promise<string> => {
+  const { timezone } = await orgBooks(c, orgId)
+  const { rows } = await c.query<{ day: string }>("SELECT (now() AT TIME ZONE $1)::date::text AS day", [
+    timezone,
+  ])
+  return rows[0]?.day ?? new Date().toISOString().slice(0, 10)
+}
+
 export interface ExpenseWhen {
   readonly spentAt: Date
   readonly spentOn: string

@@ -4,10 +4,11 @@ import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { contains } from "../db/contains.js"
 import { listPage, pageOf } from "../db/listPage.js"
 import { rows, sql } from "../db/sql.js"
+import { orgTodayOf } from "../expenses/orgBooks.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { visibleVehicles } from "../vehicles/visibleVehicle.js"
-import { cardSpending, orgToday } from "./cardSpending.js"
+import { cardSpending } from "./cardSpending.js"
 import {
   countFuelEvents,
   type FuelEventFilter,
@@ -166,7 +167,7 @@ export const registerFuelReportRoutes = (app: TemplatedApp, deps: RouteDeps): vo
       query = query.where((eb) => eb.or([eb("name", "ilike", like), eb("number_last4", "ilike", like)]))
     }
     const { on, page, spending } = await db.withOrg(p.orgId, async (c) => {
-      const on = f.on ?? (await orgToday(c, p.orgId))
+      const on = f.on ?? (await orgTodayOf(c, p.orgId))
       const page = await listPage(c, query, f)
       return { on, page, spending: await cardSpending(c, p.orgId, page.items, on) }
     })

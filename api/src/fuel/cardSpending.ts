@@ -6,15 +6,6 @@ import { type fuelCards, fuelCardView } from "./fuelViews.js"
 type CardRow = Awaited<ReturnType<ReturnType<typeof fuelCards>["executeTakeFirstOrThrow"]>>
 type Period = (typeof FUEL_CARD_PERIODS)[number]
 
-/** Today in the organisation's time zone, "YYYY-MM-DD". */
-export const orgToday = async (c: pg.ClientBase, orgId: string): Promise<string> => {
-  const { timezone } = await orgBooks(c, orgId)
-  const { rows } = await c.query<{ day: string }>("SELECT (now() AT TIME ZONE $1)::date::text AS day", [
-    timezone,
-  ])
-  return rows[0]?.day ?? new Date().toISOString().slice(0, 10)
-}
-
 // Each card × period: the refuels paid with the card, in the card's currency, from the period's
 // local midnight to the next period's, in the organisation's time zone (date_trunc('week') starts
 // on Monday). The same counting as the limit warnings (`exceededCardLimits`).

@@ -7,7 +7,7 @@ import { audit } from "../audit/audit.js"
 import { contains } from "../db/contains.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
-import { orgToday } from "../fuel/cardSpending.js"
+import { orgTodayOf } from "../expenses/orgBooks.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
@@ -78,7 +78,7 @@ export const registerMaintenanceTemplateRoutes = (
           .returning("id"),
       )
       const id = created?.id as string
-      if ((b.countFrom ?? "today") === "today") await startPlansFromToday(c, id, await orgToday(c, p.orgId))
+      if ((b.countFrom ?? "today") === "today") await startPlansFromToday(c, id, await orgTodayOf(c, p.orgId))
       await audit(c, p, request, {
         action: "maintenance-template.create",
         entity: "maintenance_template",
