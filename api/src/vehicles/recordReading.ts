@@ -50,21 +50,25 @@ const knownOdometer = async (
   at: Date,
   side: "before" | "after",
 ): Promise<{ valueKm: number; atMs: number } | null> => {
+  // Before: the latest at or before `at` (the commissioning counts); after: the earliest after it.
+  const before = side === "before"
   const { rows } = await c.query<{ value_km: number; at: Date }>(
     `SELECT value_km, at FROM (
        SELECT value_km::float8, at FROM odometer_readings WHERE vehicle_id = $1
        UNION ALL
        SELECT f.odometer_km::float8, e.spent_at FROM fuel_entries f JOIN expenses e ON e.id = f.id
        WHERE e.vehicle_id = $1 AND f.odometer_km IS NOT NULL
-       UNION ALL
+       ${
+         before
+           ? `UNION ALL
        SELECT commissioned_odometer_km::float8, commissioned_on::timestamptz FROM vehicles
-       WHERE id = $1 AND commissioned_odometer_km IS NOT NULL AND commissioned_on IS NOT NULL AND $3
+       WHERE id = $1 AND commissioned_odometer_km IS NOT NULL AND commissioned_on IS NOT NULL`
+           : ""
+       }
      ) known
-     WHERE CASE WHEN $3 THEN at <= $2 ELSE at > $2 END
-     ORDER BY CASE WHEN $3 THEN at END DESC, CASE WHEN $3 THEN value_km END DESC,
-              CASE WHEN NOT $3 THEN at END ASC, CASE WHEN NOT $3 THEN value_km END ASC
+     WHERE ${before ? "at <= $2 ORDER BY at DESC, value_km DESC" : "at > $2 ORDER BY at, value_km"}
      LIMIT 1`,
-    [vehicleId, at, side === "before"],
+    [vehicleId, at],
   )
   const row = rows[0]
   return row === undefined ? null : { valueKm: row.value_km, atMs: row.at.getTime() }
