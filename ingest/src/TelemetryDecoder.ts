@@ -160,15 +160,11 @@ export const plainPoint = (p: fleet.telemetry.v1.Point): Record<string, unknown>
   const time = p.timeMs
   const timeMs = typeof time === "number" ? time : time.toNumber()
   const { lat, lon } = p
-  // A point with its position is one literal of three fields; one without keeps what it has.
+  // A point with its position is one literal of three fields; one without (refused) keeps what it has.
   const out: Record<string, unknown> =
     lat != null && lon != null
       ? { timeMs, lat, lon }
-      : lat != null
-        ? { timeMs, lat }
-        : lon != null
-          ? { timeMs, lon }
-          : { timeMs }
+      : { timeMs, ...(lat == null ? {} : { lat }), ...(lon == null ? {} : { lon }) }
   if (p.speedMps != null) out.speedMps = p.speedMps
   if (p.headingDeg != null) out.headingDeg = p.headingDeg
   if (p.altitudeM != null) out.altitudeM = p.altitudeM
