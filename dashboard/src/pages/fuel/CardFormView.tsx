@@ -5,10 +5,9 @@ import { Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { DriverPicker } from "../../ui/form/DriverPicker"
-import { FormError } from "../../ui/form/FormError"
 import { fieldBinding } from "../../ui/form/fieldBinding"
+import { SaveActions } from "../../ui/form/SaveActions"
 import { SelectField } from "../../ui/form/SelectField"
-import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
 import { VehiclePicker } from "../../ui/form/VehiclePicker"
 import { CardForm, type CardValues } from "./cardForm"
@@ -139,16 +138,7 @@ export const CardFormView = (props: {
           )}
         </form.form.Field>
       </Show>
-      <FormError error={form.formError()} />
-      <div class="form__actions">
-        {props.cancel}
-        <SubmitButton
-          submitting={form.submitting()}
-          label={props.submitLabel}
-          submittingLabel={t("fleet.saving")}
-          testId="card-submit"
-        />
-      </div>
+      <SaveActions form={form} testId="card-submit" label={props.submitLabel} cancel={props.cancel} />
     </form>
   )
 }
