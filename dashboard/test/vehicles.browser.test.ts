@@ -1,4 +1,5 @@
 import type { RunningFleetCore } from "@fleetcore/server"
+import mqtt from "mqtt"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type BrowserFleet, startBrowserFleet } from "./browserFleet.js"
@@ -245,6 +246,55 @@ describe("vehicle records in the browser", () => {
     await expect.poll(() => admin.getByTestId("vehicle-audit-row").count(), POLL).toBeGreaterThanOrEqual(3)
     expect(await admin.getByTestId("vehicle-audit-table").textContent()).toContain("vehicle.decommission")
     await b.shot(admin, "vehicle-audit-light-en")
+  })
+
+  it("shows the odometer carried on past a wound-back tracker, and the tracker's own figure beside it", async () => {
+    const token = await b.tokenOf("manager@vehicles.test")
+    const vehicle = await b.api<{ id: string }>(token, "POST", "/api/v1/vehicles", {
+      name: "Wound back",
+      plate: "B-WB-0001",
+    })
+    const device = await b.api<{ secret: string }>(token, "POST", "/api/v1/devices", {
+      id: "wound-back-1",
+      vehicleId: vehicle.id,
+    })
+    // Ten minutes east at 15 m/s from 150,000 km; at the half the tracker is wound back 100,000 km.
+    const start = Date.now() - 20 * 60_000
+    const points = Array.from({ length: 60 }, (_, i) => ({
+      timeMs: start + i * 10_000,
+      lat: 43.24,
+      lon: 76.9 + (i * 150) / 80_900,
+      speedMps: 15,
+      headingDeg: 90,
+      ignition: true,
+      satellites: 9,
+      hdop: 0.9,
+      odometerM: 150_000_000 + i * 150 - (i >= 30 ? 100_000_000 : 0),
+    }))
+    const client = await mqtt.connectAsync(fleet.mqttUrl, {
+      clientId: "wound-back-1",
+      username: "wound-back-1",
+      password: device.secret,
+      reconnectPeriod: 0,
+    })
+    await client.publishAsync("fleet/v1/devices/wound-back-1/telemetry", JSON.stringify({ points }), {
+      qos: 1,
+    })
+    await client.endAsync()
+
+    const page = await signedIn("manager@vehicles.test")
+    const facts = page.getByTestId("vehicle-facts")
+    await expect
+      .poll(async () => {
+        await page.goto(`${fleet.httpUrl}/vehicles/${vehicle.id}`)
+        return (await facts.textContent()) ?? ""
+      }, POLL)
+      .toContain("Tracker's odometer")
+    const text = (await facts.textContent()) ?? ""
+    // 150,000 km plus the ~9 km driven; the tracker's 50,008.9 km beside it.
+    expect(text).toMatch(/Odometer\s*150,008\.[89]\s*km/u)
+    expect(text).toMatch(/Tracker's odometer\s*50,008\.9\s*km/u)
+    await b.shot(page, "vehicle-wound-back-light-en")
   })
 
   it("renders the vehicle pages in dark and in Russian", async () => {

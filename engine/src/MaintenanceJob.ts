@@ -20,15 +20,10 @@ interface PlanRow {
 }
 
 /**
- * A vehicle's current odometer, km: the device's or the latest manual reading, whichever is higher.
- * This job runs as the system (no row-level security), so every look-up names the organisation.
+ * A vehicle's odometer now, km, as everywhere (migration 1734980000000_vehicle-odometer.sql). This
+ * job runs as the system (no row-level security): `v` is already a row of the organisation's.
  */
-const CURRENT_KM = `GREATEST(
-  (SELECT s.odometer_m / 1000 FROM vehicle_state s WHERE s.vehicle_id = v.id AND s.org_id = v.org_id),
-  (SELECT rs.estimated_odometer_m / 1000 FROM vehicle_rule_state rs
-     WHERE rs.vehicle_id = v.id AND rs.org_id = v.org_id),
-  (SELECT r.value_km::float8 FROM odometer_readings r WHERE r.vehicle_id = v.id AND r.org_id = v.org_id
-     ORDER BY r.at DESC, r.created_at DESC LIMIT 1))`
+const CURRENT_KM = "vehicle_odometer_m(v.id) / 1000"
 
 /**
  * The template `t` applies to the vehicle `v`: it is the vehicle's own, or its type's and the vehicle

@@ -22,6 +22,7 @@ import {
   initialMileageState,
   type MileageConfig,
   type MileageState,
+  type MileageStep,
   stepMileage,
 } from "./rules/mileage/MileageRule.js"
 import {
@@ -64,12 +65,20 @@ export interface VehicleRulesState {
   /** Device time of the newest point the state reflects. */
   readonly lastTimeMs: number | null
   /**
-   * The vehicle's current odometer, metres: the device's when it reports one, else the latest
-   * manual reading (or commissioning odometer) plus filtered GPS distance since.
+   * The vehicle's current odometer, metres: the device's reading plus `odometerOffsetM` when it
+   * reports one, else the latest manual reading (or commissioning odometer) plus the distance
+   * mileage counted since.
    */
   readonly estimatedOdometerM?: number | null
   /** Device time (or reading time) the estimate was last set from a reported value. */
   readonly estimatedBaseMs?: number | null
+  /**
+   * What the device's odometer is behind the vehicle's, metres (absent: 0). Set where a reading is
+   * off the previous one's scale (a rollback, a jump, the step back from one: MileageStep.rebased),
+   * so the vehicle's odometer goes on from where it was by the distance mileage counted, and a
+   * wound-back odometer neither shows nor postpones a service.
+   */
+  readonly odometerOffsetM?: number
 }
 
 export const initialVehicleRules: VehicleRulesState = {
@@ -139,23 +148,44 @@ export const unknownProfile: VehicleProfile = {
   assignments: [],
 }
 
-/** Advances the odometer estimate by one point (see VehicleRulesState.estimatedOdometerM). */
+/** The vehicle's odometer after one point (see VehicleRulesState.estimatedOdometerM). */
+interface OdometerEstimate {
+  readonly estimatedOdometerM: number | null
+  readonly estimatedBaseMs: number | null
+  readonly odometerOffsetM: number
+}
+
+/** Advances the odometer estimate by one point; a point older than the state's moves nothing. */
 const estimateOdometer = (
   state: VehicleRulesState,
   r: TelemetryRecord,
-  addedM: number,
+  mileage: Pick<MileageStep, "metres" | "rebased">,
   profile: VehicleProfile,
-): { estimatedOdometerM: number | null; estimatedBaseMs: number | null } => {
-  if (r.odometerM !== undefined) return { estimatedOdometerM: r.odometerM, estimatedBaseMs: r.timeMs }
+): OdometerEstimate => {
   let value = state.estimatedOdometerM ?? null
   let base = state.estimatedBaseMs ?? null
+  const offset = state.odometerOffsetM ?? 0
+  if (state.lastTimeMs !== null && r.timeMs <= state.lastTimeMs) {
+    return { estimatedOdometerM: value, estimatedBaseMs: base, odometerOffsetM: offset }
+  }
+  if (r.odometerM !== undefined) {
+    if (mileage.rebased && value !== null) {
+      const goneOn = value + mileage.metres
+      return { estimatedOdometerM: goneOn, estimatedBaseMs: r.timeMs, odometerOffsetM: goneOn - r.odometerM }
+    }
+    return { estimatedOdometerM: r.odometerM + offset, estimatedBaseMs: r.timeMs, odometerOffsetM: offset }
+  }
   const manual = profile.manualReading
   if (manual !== null && manual.atMs <= r.timeMs && (base === null || manual.atMs > base)) {
     value = manual.valueM
     base = manual.atMs
   }
   if (value === null && profile.commissionedOdometerM !== null) value = profile.commissionedOdometerM
-  return { estimatedOdometerM: value === null ? null : value + addedM, estimatedBaseMs: base }
+  return {
+    estimatedOdometerM: value === null ? null : value + mileage.metres,
+    estimatedBaseMs: base,
+    odometerOffsetM: offset,
+  }
 }
 
 /**
@@ -424,9 +454,10 @@ export const stepVehicleRules = (
     days,
   } as Types.Mutable<VehicleRulesState>
   if (hasKeys(flaggedDays)) next.flaggedDays = flaggedDays
-  const estimate = estimateOdometer(state, r, mileage.metres, profile)
+  const estimate = estimateOdometer(state, r, mileage, profile)
   next.estimatedOdometerM = estimate.estimatedOdometerM
   next.estimatedBaseMs = estimate.estimatedBaseMs
+  if (estimate.odometerOffsetM !== 0) next.odometerOffsetM = estimate.odometerOffsetM
   next.lastTimeMs = Math.max(state.lastTimeMs ?? r.timeMs, r.timeMs)
   return next
 }

@@ -232,6 +232,22 @@ describe("rules on the real path", () => {
       await admin.call<{ items: Array<{ type: string }> }>("GET", `/api/v1/alerts?vehicleId=${van.vehicleId}`)
     ).body.items
     expect(again.map((a) => a.type)).toEqual(["odometer_rollback"])
+    // The vehicle's odometer goes on from where it was: neither the wound-back reading nor a
+    // service postponed by it.
+    const sound = (points[299]?.odometerM as number) / 1000
+    const shown = await eventually(
+      async () => {
+        const r = await admin.call<{ odometerKm: number | null; last: { odometerM: number | null } | null }>(
+          "GET",
+          `/api/v1/vehicles/${van.vehicleId}`,
+        )
+        const km = r.body.odometerKm
+        return km !== null && Math.abs(km - sound) < 1 ? r.body : undefined
+      },
+      15_000,
+      "the vehicle's odometer carried on",
+    )
+    expect(shown.last?.odometerM).toBe(rolled[299]?.odometerM)
     const id = alerts[0]?.id as string
     expect((await admin.call("POST", `/api/v1/alerts/${id}/acknowledge`, { note: "looking" })).status).toBe(
       200,

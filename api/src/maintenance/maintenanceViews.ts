@@ -2,14 +2,8 @@ import { sql as raw } from "kysely"
 import type { MaintenancePartRow } from "../db/Database.js"
 import { sql } from "../db/sql.js"
 
-/**
- * The vehicle's odometer now, km: the device's or the latest manual reading, whichever is higher
- * (the planner's reckoning without its estimate).
- */
-const currentKm = raw<number | null>`GREATEST(
-  (SELECT s.odometer_m / 1000 FROM vehicle_state s WHERE s.vehicle_id = k.vehicle_id),
-  (SELECT r.value_km::float8 FROM odometer_readings r WHERE r.vehicle_id = k.vehicle_id
-     ORDER BY r.at DESC, r.created_at DESC LIMIT 1))::float8`
+/** The vehicle's odometer now, km, as everywhere (migration 1734980000000_vehicle-odometer.sql). */
+const currentKm = raw<number | null>`vehicle_odometer_m(k.vehicle_id) / 1000`
 
 /**
  * Tasks with their vehicle and name (the task's own, else its template's); dates as "YYYY-MM-DD"

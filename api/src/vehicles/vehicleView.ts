@@ -18,15 +18,8 @@ export const vehicleQuery = () =>
       "t.id as type_id",
       "t.name as type_name",
       "d.id as device_id",
-      // The device's odometer, else the engine's estimate from manual readings and GPS distance, else
-      // (a vehicle that never sent a point) its latest manual reading, else its commissioning value.
-      raw<number | null>`COALESCE(
-        s.odometer_m,
-        rs.estimated_odometer_m,
-        (SELECT r.value_km::float8 * 1000 FROM odometer_readings r
-         WHERE r.vehicle_id = v.id ORDER BY r.at DESC, r.created_at DESC LIMIT 1),
-        v.commissioned_odometer_km::float8 * 1000
-      )`.as("current_odometer_m"),
+      // One definition of a vehicle's odometer (migration 1734980000000_vehicle-odometer.sql).
+      raw<number | null>`vehicle_odometer_m(v.id)`.as("current_odometer_m"),
       "s.time",
       "s.lat",
       "s.lon",

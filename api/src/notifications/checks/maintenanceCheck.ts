@@ -4,17 +4,8 @@ import { expiryStage, MAINTENANCE_THRESHOLDS } from "./expiryStage.js"
 /** A service is announced this close to its due odometer (km): seed 000. */
 export const MAINTENANCE_AHEAD_KM = 500
 
-/**
- * The vehicle's current odometer, km, as the vehicles list shows it (api/src/vehicles/vehicleView.ts):
- * the device's, else the engine's estimate, else the latest manual reading, else commissioning.
- */
-const CURRENT_KM = `COALESCE(
-  (SELECT s.odometer_m FROM vehicle_state s WHERE s.vehicle_id = v.id AND s.org_id = v.org_id),
-  (SELECT rs.estimated_odometer_m FROM vehicle_rule_state rs
-     WHERE rs.vehicle_id = v.id AND rs.org_id = v.org_id),
-  (SELECT r.value_km::float8 * 1000 FROM odometer_readings r WHERE r.vehicle_id = v.id AND r.org_id = v.org_id
-     ORDER BY r.at DESC, r.created_at DESC LIMIT 1),
-  v.commissioned_odometer_km::float8 * 1000) / 1000`
+/** The vehicle's odometer now, km, as everywhere (migration 1734980000000_vehicle-odometer.sql). */
+const CURRENT_KM = "vehicle_odometer_m(v.id) / 1000"
 
 interface TaskRow {
   id: string

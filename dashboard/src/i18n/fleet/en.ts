@@ -200,6 +200,7 @@ export const fleetEn = {
     statusAll: "All statuses",
     statusChangedOn: "Status since",
     odometer: "Odometer",
+    trackerOdometer: "Tracker's odometer",
     driver: "Driver",
     noDriver: "No driver",
     lastSeen: "Last seen",

@@ -203,6 +203,7 @@ export const fleetKk: FleetDictionary = {
     statusAll: "Барлық мәртебелер",
     statusChangedOn: "Мәртебе күні",
     odometer: "Жүріс",
+    trackerOdometer: "Трекер бойынша жүріс",
     driver: "Жүргізуші",
     noDriver: "Жүргізушісіз",
     lastSeen: "Соңғы сигнал",

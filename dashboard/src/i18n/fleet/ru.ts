@@ -203,6 +203,7 @@ export const fleetRu: FleetDictionary = {
     statusAll: "Все статусы",
     statusChangedOn: "Статус с",
     odometer: "Пробег",
+    trackerOdometer: "Пробег по трекеру",
     driver: "Водитель",
     noDriver: "Без водителя",
     lastSeen: "Последний сигнал",

@@ -200,6 +200,7 @@ export const fleetTr: FleetDictionary = {
     statusAll: "Tüm durumlar",
     statusChangedOn: "Durum tarihi",
     odometer: "Kilometre",
+    trackerOdometer: "Takip cihazındaki kilometre",
     driver: "Sürücü",
     noDriver: "Sürücü yok",
     lastSeen: "Son sinyal",

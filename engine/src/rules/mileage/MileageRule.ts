@@ -95,6 +95,12 @@ export interface MileageStep {
    * not read: GPS adds nothing (the next fix bridges the outage), its odometer still counts.
    */
   readonly fix: boolean
+  /**
+   * Whether this point's odometer reading is off the previous reading's scale: a rollback, a jump,
+   * or the step back from one. The device's value then no longer says how far the vehicle has
+   * driven; `metres` does.
+   */
+  readonly rebased: boolean
 }
 
 export type MileagePoint = Pick<
@@ -134,6 +140,7 @@ export const stepMileage = (
       events: NO_DISTANCE,
       metres: 0,
       fix: false,
+      rebased: false,
     }
   }
   const gps = stepGpsDistance(state.gps, record, config)
@@ -146,6 +153,7 @@ export const stepMileage = (
   let heldTainted = false
   let metres: number
   let source: DistanceEvent["source"]
+  let rebased = false
 
   if (record.odometerM !== undefined && odometer !== null) {
     const input: Types.Mutable<OdometerCheckInput> = {
@@ -162,6 +170,7 @@ export const stepMileage = (
     check = step.check
     metres = step.countM
     source = step.flagged ? "gps_odometer_flagged" : "odometer"
+    rebased = step.change === "rollback" || step.change === "jump" || step.change === "recovered"
   } else if (record.odometerM !== undefined) {
     // First reading (or first after GPS mileage): it is the baseline; GPS bridges up to it.
     odometer = trackOdometer(null, { valueM: record.odometerM, timeMs: record.timeMs }, config).track
@@ -196,7 +205,7 @@ export const stepMileage = (
     check,
   }
   const fix = gps.outcome !== "poor_fix"
-  if (metres === 0) return { state: next, events: NO_DISTANCE, metres: 0, fix }
+  if (metres === 0) return { state: next, events: NO_DISTANCE, metres: 0, fix, rebased }
   const event: DistanceEvent = {
     kind: "distance",
     orgId: record.orgId,
@@ -206,5 +215,5 @@ export const stepMileage = (
     metres,
     source,
   }
-  return { state: next, events: [event], metres, fix }
+  return { state: next, events: [event], metres, fix, rebased }
 }

@@ -9,6 +9,15 @@ export const VehicleFacts = (props: { readonly vehicle: VehicleView }) => {
   const v = () => props.vehicle
   const dash = t("fleet.none")
   const day = (d: string | null) => (d === null ? dash : format().day(d))
+  // The tracker's own reading where it is a kilometre or more off the vehicle's odometer (wound
+  // back, jumped, or counting from its installation): what the vehicle's figure is not.
+  const trackerOdometer = (): ReadonlyArray<readonly [string, JSX.Element]> => {
+    const deviceM = v().last?.odometerM ?? null
+    const km = v().odometerKm
+    return deviceM === null || km === null || Math.abs(deviceM / 1000 - km) < 1
+      ? []
+      : [[t("fleet.trackerOdometer"), formatKm(format(), Math.round(deviceM / 100) / 10)]]
+  }
   const facts = (): ReadonlyArray<readonly [string, JSX.Element]> => [
     [t("fleet.name"), v().name],
     [t("fleet.plate"), v().plate ?? dash],
@@ -27,6 +36,7 @@ export const VehicleFacts = (props: { readonly vehicle: VehicleView }) => {
     [t("fleet.transmission"), v().transmission ? t(`fleet.transmission_${v().transmission as "cvt"}`) : dash],
     [t("fleet.seats"), v().seats ?? dash],
     [t("fleet.odometer"), v().odometerKm === null ? dash : formatKm(format(), v().odometerKm as number)],
+    ...trackerOdometer(),
     [t("fleet.driver"), v().assignedDriver?.name ?? t("fleet.noDriver")],
     [
       t("fleet.lastSeen"),
