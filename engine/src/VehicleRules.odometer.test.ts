@@ -114,3 +114,57 @@ describe("the vehicle's odometer across a device's faulty odometer", () => {
     expect(estimates.at(-1)).toBe(START + 59 * 150)
   })
 })
+
+describe("the vehicle's odometer set by a manual reading against the tracker's", () => {
+  // A tracker that counts from its installation: 5,000 km on a vehicle that has done 150,000.
+  const points = drive(100, (_, driven) => 5_000_000 + driven)
+  const reading = (atIndex: number) => ({
+    valueM: START,
+    atMs: T0 + atIndex * 10_000 + 5_000,
+    deviceOdometerM: 5_000_000 + atIndex * 150,
+  })
+  const runWith = (manual: VehicleProfile["manualReading"], from = points) => {
+    const out = emptyOutput()
+    let state: VehicleRulesState = initialVehicleRules
+    const estimates: Array<number | null> = []
+    for (const r of from) {
+      state = stepVehicleRules(state, r, out, { ...profile, manualReading: manual })
+      estimates.push(state.estimatedOdometerM ?? null)
+    }
+    return { state, estimates }
+  }
+
+  it("counts on from the reading by what the tracker counts", () => {
+    const { estimates, state } = runWith(reading(40))
+    expect(estimates[40]).toBe(points[40]?.odometerM)
+    expect(estimates[41]).toBe(START + 150)
+    expect(estimates[99]).toBe(START + 59 * 150)
+    expect(state.odometerOffsetAtMs).toBe(reading(40).atMs)
+  })
+
+  it("takes a reading the engine learns of after it has passed the reading's time", () => {
+    // The profile gains the reading at point 70 (a refresh after it was entered).
+    const out = emptyOutput()
+    let state: VehicleRulesState = initialVehicleRules
+    for (const [i, r] of points.entries()) {
+      state = stepVehicleRules(state, r, out, { ...profile, manualReading: i >= 70 ? reading(40) : null })
+    }
+    expect(state.estimatedOdometerM).toBe(START + 59 * 150)
+  })
+
+  it("does not take a reading from before a rollback on the tracker's old scale", () => {
+    const rolled = drive(100, (i, driven) => 5_000_000 + driven - (i >= 60 ? 4_000_000 : 0))
+    const out = emptyOutput()
+    let state: VehicleRulesState = initialVehicleRules
+    for (const [i, r] of rolled.entries()) {
+      state = stepVehicleRules(state, r, out, { ...profile, manualReading: i >= 70 ? reading(40) : null })
+    }
+    // Carried on from the tracker's sound figure, not set from the reading against a wound-back one.
+    expect(Math.abs((state.estimatedOdometerM as number) - (5_000_000 + 99 * 150))).toBeLessThan(50)
+  })
+
+  it("ignores a reading without the tracker's figure (entered for a time before its last point)", () => {
+    const { estimates } = runWith({ valueM: START, atMs: T0 + 40 * 10_000, deviceOdometerM: null })
+    expect(estimates[99]).toBe(points[99]?.odometerM)
+  })
+})

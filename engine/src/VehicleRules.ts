@@ -76,9 +76,12 @@ export interface VehicleRulesState {
    * What the device's odometer is behind the vehicle's, metres (absent: 0). Set where a reading is
    * off the previous one's scale (a rollback, a jump, the step back from one: MileageStep.rebased),
    * so the vehicle's odometer goes on from where it was by the distance mileage counted, and a
-   * wound-back odometer neither shows nor postpones a service.
+   * wound-back odometer neither shows nor postpones a service; and by a manual reading taken with
+   * the tracker's figure (VehicleProfile.manualReading).
    */
   readonly odometerOffsetM?: number
+  /** When `odometerOffsetM` was last set: a reading's time, or the device time of a rebase. */
+  readonly odometerOffsetAtMs?: number
 }
 
 export const initialVehicleRules: VehicleRulesState = {
@@ -117,8 +120,17 @@ export interface VehicleProfile {
   readonly mileage: MileageConfig
   readonly trips: TripConfig
   readonly odometer: OdometerIntegrityConfig
-  /** The latest manual odometer reading, and the odometer at commissioning (metres). */
-  readonly manualReading: { readonly valueM: number; readonly atMs: number } | null
+  /**
+   * The latest manual odometer reading, and the odometer at commissioning (metres). With the
+   * tracker's own odometer when the reading was taken (`deviceOdometerM`, null when the reading is
+   * older than the tracker's last point), the reading sets the vehicle's odometer against the
+   * tracker's: a tracker counting from its installation shows the vehicle's true figure.
+   */
+  readonly manualReading: {
+    readonly valueM: number
+    readonly atMs: number
+    readonly deviceOdometerM?: number | null
+  } | null
   readonly commissionedOdometerM: number | null
   /** Who drove the vehicle when (ms; toMs null = still assigned). */
   readonly assignments: ReadonlyArray<{
@@ -153,6 +165,7 @@ interface OdometerEstimate {
   readonly estimatedOdometerM: number | null
   readonly estimatedBaseMs: number | null
   readonly odometerOffsetM: number
+  readonly odometerOffsetAtMs: number | null
 }
 
 /** Advances the odometer estimate by one point; a point older than the state's moves nothing. */
@@ -162,30 +175,48 @@ const estimateOdometer = (
   mileage: Pick<MileageStep, "metres" | "rebased">,
   profile: VehicleProfile,
 ): OdometerEstimate => {
-  let value = state.estimatedOdometerM ?? null
-  let base = state.estimatedBaseMs ?? null
-  const offset = state.odometerOffsetM ?? 0
-  if (state.lastTimeMs !== null && r.timeMs <= state.lastTimeMs) {
-    return { estimatedOdometerM: value, estimatedBaseMs: base, odometerOffsetM: offset }
+  const now: OdometerEstimate = {
+    estimatedOdometerM: state.estimatedOdometerM ?? null,
+    estimatedBaseMs: state.estimatedBaseMs ?? null,
+    odometerOffsetM: state.odometerOffsetM ?? 0,
+    odometerOffsetAtMs: state.odometerOffsetAtMs ?? null,
   }
-  if (r.odometerM !== undefined) {
-    if (mileage.rebased && value !== null) {
-      const goneOn = value + mileage.metres
-      return { estimatedOdometerM: goneOn, estimatedBaseMs: r.timeMs, odometerOffsetM: goneOn - r.odometerM }
-    }
-    return { estimatedOdometerM: r.odometerM + offset, estimatedBaseMs: r.timeMs, odometerOffsetM: offset }
-  }
+  if (state.lastTimeMs !== null && r.timeMs <= state.lastTimeMs) return now
   const manual = profile.manualReading
+  if (r.odometerM !== undefined) {
+    if (mileage.rebased && now.estimatedOdometerM !== null) {
+      const goneOn = now.estimatedOdometerM + mileage.metres
+      return {
+        estimatedOdometerM: goneOn,
+        estimatedBaseMs: r.timeMs,
+        odometerOffsetM: goneOn - r.odometerM,
+        odometerOffsetAtMs: r.timeMs,
+      }
+    }
+    // A reading taken against the tracker's figure, newer than whatever set the offset last (a
+    // reading from before a rollback is on the tracker's old scale: it is not taken).
+    const against = manual?.deviceOdometerM ?? null
+    const taken =
+      manual !== null &&
+      against !== null &&
+      manual.atMs <= r.timeMs &&
+      manual.atMs > (now.odometerOffsetAtMs ?? Number.NEGATIVE_INFINITY)
+    const offset = taken ? manual.valueM - against : now.odometerOffsetM
+    return {
+      estimatedOdometerM: r.odometerM + offset,
+      estimatedBaseMs: r.timeMs,
+      odometerOffsetM: offset,
+      odometerOffsetAtMs: taken ? manual.atMs : now.odometerOffsetAtMs,
+    }
+  }
+  let value = now.estimatedOdometerM
+  let base = now.estimatedBaseMs
   if (manual !== null && manual.atMs <= r.timeMs && (base === null || manual.atMs > base)) {
     value = manual.valueM
     base = manual.atMs
   }
   if (value === null && profile.commissionedOdometerM !== null) value = profile.commissionedOdometerM
-  return {
-    estimatedOdometerM: value === null ? null : value + mileage.metres,
-    estimatedBaseMs: base,
-    odometerOffsetM: offset,
-  }
+  return { ...now, estimatedOdometerM: value === null ? null : value + mileage.metres, estimatedBaseMs: base }
 }
 
 /**
@@ -458,6 +489,7 @@ export const stepVehicleRules = (
   next.estimatedOdometerM = estimate.estimatedOdometerM
   next.estimatedBaseMs = estimate.estimatedBaseMs
   if (estimate.odometerOffsetM !== 0) next.odometerOffsetM = estimate.odometerOffsetM
+  if (estimate.odometerOffsetAtMs !== null) next.odometerOffsetAtMs = estimate.odometerOffsetAtMs
   next.lastTimeMs = Math.max(state.lastTimeMs ?? r.timeMs, r.timeMs)
   return next
 }

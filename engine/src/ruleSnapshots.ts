@@ -18,9 +18,13 @@ interface Queryable {
   query(text: string, values: unknown[]): Promise<unknown>
 }
 
-/** What the API reads of a state (`vehicle_rule_state.estimated_odometer_m`, `trip_open`). */
+/**
+ * What the API reads of a state (`vehicle_rule_state.estimated_odometer_m`, `odometer_offset_at`,
+ * `trip_open`).
+ */
 const summary = (state: VehicleRulesState) => ({
   e: state.estimatedOdometerM ?? null,
+  a: state.odometerOffsetAtMs ?? null,
   p: state.trips.trip !== null,
 })
 
@@ -60,12 +64,13 @@ export const writeRuleSnapshots = (
 ): Promise<void> =>
   inStatements(rows, perStatement, (part) =>
     db.query(
-      `INSERT INTO vehicle_rule_state (vehicle_id, org_id, state, last_time, late, estimated_odometer_m, trip_open, updated_at)
-       SELECT v, o, s, to_timestamp(t / 1000.0), l, e, p, now()
-       FROM jsonb_to_recordset($1::jsonb) AS u(v uuid, o uuid, s jsonb, t float8, l jsonb, e float8, p boolean)
+      `INSERT INTO vehicle_rule_state (vehicle_id, org_id, state, last_time, late, estimated_odometer_m,
+                                       odometer_offset_at, trip_open, updated_at)
+       SELECT v, o, s, to_timestamp(t / 1000.0), l, e, to_timestamp(a / 1000.0), p, now()
+       FROM jsonb_to_recordset($1::jsonb) AS u(v uuid, o uuid, s jsonb, t float8, l jsonb, e float8, a float8, p boolean)
        ON CONFLICT (vehicle_id) DO UPDATE SET state = EXCLUDED.state, last_time = EXCLUDED.last_time,
          late = EXCLUDED.late, estimated_odometer_m = EXCLUDED.estimated_odometer_m,
-         trip_open = EXCLUDED.trip_open, updated_at = now()`,
+         odometer_offset_at = EXCLUDED.odometer_offset_at, trip_open = EXCLUDED.trip_open, updated_at = now()`,
       [
         JSON.stringify(
           part.map((r) => ({
@@ -89,8 +94,9 @@ export const writeRuleSnapshots = (
 export const writeRuleSummaries = (db: Queryable, rows: ReadonlyArray<Tracked>): Promise<void> =>
   inStatements(rows, SUMMARY_ROWS_PER_STATEMENT, (part) =>
     db.query(
-      `UPDATE vehicle_rule_state AS rs SET estimated_odometer_m = u.e, trip_open = u.p
-       FROM jsonb_to_recordset($1::jsonb) AS u(v uuid, e float8, p boolean)
+      `UPDATE vehicle_rule_state AS rs SET estimated_odometer_m = u.e, odometer_offset_at = to_timestamp(u.a / 1000.0),
+         trip_open = u.p
+       FROM jsonb_to_recordset($1::jsonb) AS u(v uuid, e float8, a float8, p boolean)
        WHERE rs.vehicle_id = u.v`,
       [JSON.stringify(part.map((r) => ({ v: r.vehicleId, ...summary(r.state) })))],
     ),

@@ -8,6 +8,7 @@ interface Row {
   commissioned_m: number | null
   reading_m: number | null
   reading_ms: number | null
+  reading_device_m: number | null
   org_id: string
   tank: number | null
   type_limit: number | null
@@ -28,9 +29,10 @@ export const loadVehicleProfiles = async (
   if (vehicleIds.length === 0) return new Map()
   const { rows } = await db.query<Row>(
     `SELECT v.id AS vehicle_id, v.org_id, v.commissioned_odometer_km::float8 * 1000 AS commissioned_m,
-            r.value_km::float8 * 1000 AS reading_m, extract(epoch FROM r.at) * 1000 AS reading_ms, t.tank_capacity_l::float8 AS tank, t.speed_limit_kmh::float8 AS type_limit, o.settings
+            r.value_km::float8 * 1000 AS reading_m, extract(epoch FROM r.at) * 1000 AS reading_ms,
+            r.device_odometer_m AS reading_device_m, t.tank_capacity_l::float8 AS tank, t.speed_limit_kmh::float8 AS type_limit, o.settings
      FROM vehicles v JOIN organisations o ON o.id = v.org_id LEFT JOIN vehicle_types t ON t.id = v.vehicle_type_id
-     LEFT JOIN LATERAL (SELECT value_km, at FROM odometer_readings o WHERE o.vehicle_id = v.id ORDER BY at DESC, created_at DESC LIMIT 1) r ON true
+     LEFT JOIN LATERAL (SELECT value_km, at, device_odometer_m FROM odometer_readings o WHERE o.vehicle_id = v.id ORDER BY at DESC, created_at DESC LIMIT 1) r ON true
      WHERE v.id = ANY($1::uuid[])`,
     [vehicleIds],
   )
@@ -108,7 +110,10 @@ export const loadVehicleProfiles = async (
           geofences: byOrg.get(r.org_id) ?? [],
           ...ruleConfigs(r.settings),
           assignments: byVehicle.get(r.vehicle_id) ?? [],
-          manualReading: r.reading_m === null ? null : { valueM: r.reading_m, atMs: Number(r.reading_ms) },
+          manualReading:
+            r.reading_m === null
+              ? null
+              : { valueM: r.reading_m, atMs: Number(r.reading_ms), deviceOdometerM: r.reading_device_m },
           commissionedOdometerM: r.commissioned_m,
         } satisfies VehicleProfile,
       ]

@@ -209,6 +209,62 @@ describe("rules on the real path", () => {
     expect(Math.abs(odometerKm - (123_456 + lengthM / 1000))).toBeLessThan((lengthM / 1000) * 0.01)
   })
 
+  it("sets a tracker's vehicle odometer by a manual reading: the reading plus what the tracker counts since", async () => {
+    // The tracker counts from 50,000 km; the vehicle has done 150,000.
+    const car = await provision(admin, "rules-calibrated", "RUL 013")
+    const { points } = abayDrive({ startMs, speedMps: 14, noiseM: 0, parkedS: 0, seed: 5 })
+    await publish(fleet, car, points.slice(0, 150))
+    const vehicleKm = async () =>
+      (await admin.call<{ odometerKm: number | null }>("GET", `/api/v1/vehicles/${car.vehicleId}`)).body
+        .odometerKm
+    const atReading = (points[149]?.odometerM as number) / 1000
+    await eventually(
+      async () => ((await vehicleKm()) === Math.round(atReading * 10) / 10 ? true : undefined),
+      15_000,
+      "the tracker's figure",
+    )
+    const at = Date.now() - 10 * 60_000
+    const reading = await admin.call("POST", `/api/v1/vehicles/${car.vehicleId}/odometer-readings`, {
+      valueKm: 150_000,
+      at: new Date(at).toISOString(),
+    })
+    expect(reading.status).toBe(201)
+    expect(await vehicleKm()).toBe(150_000)
+    // Driving on after the reading.
+    const later = points.slice(150, 300).map((p, i) => ({ ...p, timeMs: at + 60_000 + i * 1000 }))
+    await publish(fleet, car, later)
+    const expected = 150_000 + ((later.at(-1)?.odometerM as number) / 1000 - atReading)
+    await eventually(
+      async () => {
+        const km = await vehicleKm()
+        return km !== null && Math.abs(km - expected) < 0.2 ? true : undefined
+      },
+      15_000,
+      "the reading plus the tracker's count since",
+    )
+    // The engine takes the reading with the first point after its next profile refresh (every
+    // 30 s); the tracker goes on reporting, parked.
+    const parked = later.at(-1) as (typeof later)[number]
+    let n = 0
+    const engine = await eventually(
+      async () => {
+        n += 1
+        await publish(fleet, car, [{ ...parked, timeMs: parked.timeMs + n * 1000, speedMps: 0 }])
+        const r = await fleet.db.system.query<{ e: number; a: Date | null }>(
+          "SELECT estimated_odometer_m AS e, odometer_offset_at AS a FROM vehicle_rule_state WHERE vehicle_id = $1",
+          [car.vehicleId],
+        )
+        if (!r.rows[0]?.a) await new Promise((done) => setTimeout(done, 1_000))
+        return r.rows[0]?.a ? r.rows[0] : undefined
+      },
+      45_000,
+      "the engine's figure set by the reading",
+    )
+    expect(engine.a?.getTime()).toBe(at)
+    expect(Math.abs(engine.e / 1000 - expected)).toBeLessThan(0.2)
+    expect(Math.abs(((await vehicleKm()) as number) - expected)).toBeLessThan(0.2)
+  })
+
   it("raises one odometer rollback alert, and walks it through acknowledge and resolve", async () => {
     const van = await provision(admin, "rules-van-1", "RUL 002")
     const { points } = abayDrive({ startMs, speedMps: 14, noiseM: 0, parkedS: 0, seed: 3 })

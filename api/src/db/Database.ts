@@ -196,6 +196,8 @@ export interface VehicleRuleStateTable {
   late: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>
   /** The state's odometer estimate and whether a trip is open: written each second, the state about once a minute. */
   estimated_odometer_m: number | null
+  /** When the engine last set the vehicle's odometer against the tracker's (migration 1734980000000). */
+  odometer_offset_at: Date | null
   trip_open: Defaulted<boolean>
   updated_at: Defaulted<Date>
 }
@@ -325,6 +327,8 @@ export interface OdometerReadingsTable {
   entered_by: string | null
   flagged: Generated<boolean>
   note: string | null
+  /** The tracker's own odometer when the reading was taken, if it was not older than its last point. */
+  device_odometer_m: number | null
   created_at: Defaulted<Date>
 }
 

@@ -118,6 +118,17 @@ export const recordReading = async (
   const check = checkManualReading({ valueKm: body.valueKm, atMs: at.getTime() }, before, after, maxKmPerDay)
   if (check.kind === "invalid")
     throw new HttpError(422, "FLEET_ODOMETER_READING_DECREASES", check.reason, "valueKm")
+  // The tracker's odometer at the reading, when the reading is not older than its last point: the
+  // engine sets the vehicle's odometer against it (VehicleProfile.manualReading).
+  const tracker = await firstRow(
+    c,
+    sql
+      .selectFrom("vehicle_state")
+      .select("odometer_m")
+      .where("vehicle_id", "=", vehicleId)
+      .where("time", "<=", at)
+      .where("odometer_m", "is not", null),
+  )
   const inserted = await firstRow(
     c,
     sql
@@ -130,6 +141,7 @@ export const recordReading = async (
         entered_by: p.userId,
         flagged: check.flagged,
         note: body.note ?? null,
+        device_odometer_m: tracker?.odometer_m ?? null,
       })
       .returning("id"),
   )
