@@ -168,55 +168,58 @@ interface OdometerEstimate {
   readonly odometerOffsetAtMs: number | null
 }
 
-/** Advances the odometer estimate by one point; a point older than the state's moves nothing. */
+/**
+ * Advances the odometer estimate by one point; a point older than the state's moves nothing. Plain
+ * locals and one object a point: it runs for every point.
+ */
 const estimateOdometer = (
   state: VehicleRulesState,
   r: TelemetryRecord,
   mileage: Pick<MileageStep, "metres" | "rebased">,
   profile: VehicleProfile,
 ): OdometerEstimate => {
-  const now: OdometerEstimate = {
-    estimatedOdometerM: state.estimatedOdometerM ?? null,
-    estimatedBaseMs: state.estimatedBaseMs ?? null,
-    odometerOffsetM: state.odometerOffsetM ?? 0,
-    odometerOffsetAtMs: state.odometerOffsetAtMs ?? null,
-  }
-  if (state.lastTimeMs !== null && r.timeMs <= state.lastTimeMs) return now
+  let value = state.estimatedOdometerM ?? null
+  let base = state.estimatedBaseMs ?? null
+  let offset = state.odometerOffsetM ?? 0
+  let offsetAt = state.odometerOffsetAtMs ?? null
   const manual = profile.manualReading
-  if (r.odometerM !== undefined) {
-    if (mileage.rebased && now.estimatedOdometerM !== null) {
-      const goneOn = now.estimatedOdometerM + mileage.metres
-      return {
-        estimatedOdometerM: goneOn,
-        estimatedBaseMs: r.timeMs,
-        odometerOffsetM: goneOn - r.odometerM,
-        odometerOffsetAtMs: r.timeMs,
-      }
-    }
-    // A reading taken against the tracker's figure, newer than whatever set the offset last (a
-    // reading from before a rollback is on the tracker's old scale: it is not taken).
+  if (state.lastTimeMs !== null && r.timeMs <= state.lastTimeMs) {
+    // Late: nothing moves.
+  } else if (r.odometerM !== undefined) {
+    base = r.timeMs
     const against = manual?.deviceOdometerM ?? null
-    const taken =
-      manual !== null &&
-      against !== null &&
-      manual.atMs <= r.timeMs &&
-      manual.atMs > (now.odometerOffsetAtMs ?? Number.NEGATIVE_INFINITY)
-    const offset = taken ? manual.valueM - against : now.odometerOffsetM
-    return {
-      estimatedOdometerM: r.odometerM + offset,
-      estimatedBaseMs: r.timeMs,
-      odometerOffsetM: offset,
-      odometerOffsetAtMs: taken ? manual.atMs : now.odometerOffsetAtMs,
+    if (mileage.rebased && value !== null) {
+      value += mileage.metres
+      offset = value - r.odometerM
+      offsetAt = r.timeMs
+    } else {
+      // A reading taken against the tracker's figure, newer than whatever set the offset last (a
+      // reading from before a rollback is on the tracker's old scale: it is not taken).
+      if (
+        manual !== null &&
+        against !== null &&
+        manual.atMs <= r.timeMs &&
+        manual.atMs > (offsetAt ?? Number.NEGATIVE_INFINITY)
+      ) {
+        offset = manual.valueM - against
+        offsetAt = manual.atMs
+      }
+      value = r.odometerM + offset
     }
+  } else {
+    if (manual !== null && manual.atMs <= r.timeMs && (base === null || manual.atMs > base)) {
+      value = manual.valueM
+      base = manual.atMs
+    }
+    if (value === null && profile.commissionedOdometerM !== null) value = profile.commissionedOdometerM
+    if (value !== null) value += mileage.metres
   }
-  let value = now.estimatedOdometerM
-  let base = now.estimatedBaseMs
-  if (manual !== null && manual.atMs <= r.timeMs && (base === null || manual.atMs > base)) {
-    value = manual.valueM
-    base = manual.atMs
+  return {
+    estimatedOdometerM: value,
+    estimatedBaseMs: base,
+    odometerOffsetM: offset,
+    odometerOffsetAtMs: offsetAt,
   }
-  if (value === null && profile.commissionedOdometerM !== null) value = profile.commissionedOdometerM
-  return { ...now, estimatedOdometerM: value === null ? null : value + mileage.metres, estimatedBaseMs: base }
 }
 
 /**
