@@ -77,29 +77,28 @@ const checkReason = (filter: SchemaAST.Filter<unknown>, on: SchemaAST.AST | unde
   const { payload } = representation
   const number = (name: string) => payloadNumber(payload, name)
   const unit: SchemaUnit = on?._tag === "Arrays" ? "items" : "characters"
-  const length = (
-    key: SchemaIssueMessageKey,
-    bounds: Readonly<Record<string, number | null>>,
-    count: number | null,
-  ) => {
-    const entries = Object.entries(bounds)
-    if (count === null || entries.some(([, v]) => v === null)) return null
-    return issueReason(key, {
-      ...Object.fromEntries(entries.map(([name, v]) => [name, { number: v ?? 0 }])),
-      unit: { unit, count },
-    })
+  /** A length's message: its bounds, and the counted noun agreeing with the last of them. */
+  const length = (key: SchemaIssueMessageKey, bounds: Readonly<Record<string, number | null>>) => {
+    const values: Record<string, ExplanationValue> = {}
+    let count: number | null = null
+    for (const [name, value] of Object.entries(bounds)) {
+      if (value === null) return null
+      values[name] = { number: value }
+      count = value
+    }
+    return count === null ? null : issueReason(key, { ...values, unit: { unit, count } })
   }
   const bound = (key: SchemaIssueMessageKey, name: "min" | "max", value: number | null) =>
     value === null ? null : issueReason(key, { [name]: { number: value } })
   switch (representation.id) {
     case "effect/schema/isMinLength": {
       const min = number("minLength")
-      return min === 1 ? issueReason("nonEmpty") : length("minLength", { min }, min)
+      return min === 1 ? issueReason("nonEmpty") : length("minLength", { min })
     }
     case "effect/schema/isMaxLength":
-      return length("maxLength", { max: number("maxLength") }, number("maxLength"))
+      return length("maxLength", { max: number("maxLength") })
     case "effect/schema/isBetweenLength":
-      return length("betweenLength", { min: number("minimum"), max: number("maximum") }, number("maximum"))
+      return length("betweenLength", { min: number("minimum"), max: number("maximum") })
     case "effect/schema/isBetween": {
       const [min, max] = [number("minimum"), number("maximum")]
       const exclusive =
@@ -132,17 +131,28 @@ const checkReason = (filter: SchemaAST.Filter<unknown>, on: SchemaAST.AST | unde
   }
 }
 
-type Member = { readonly code: string } | { readonly type: SchemaTypeName }
+/** A kind of value a schema accepts; `code` when it is one literal value (as it is sent). */
+interface Member {
+  readonly type: SchemaTypeName
+  readonly code?: string
+}
 
-/** What a schema accepts at the top: literal codes, kinds of value, or null for anything else. */
+const literalType = (literal: unknown): SchemaTypeName =>
+  typeof literal === "number" || typeof literal === "bigint"
+    ? "number"
+    : typeof literal === "boolean"
+      ? "boolean"
+      : "string"
+
+/** What a schema accepts at the top; null for a kind not put into words. */
 const membersOf = (ast: SchemaAST.AST): ReadonlyArray<Member | null> => {
   switch (ast._tag) {
     case "Union":
       return ast.types.flatMap(membersOf)
     case "Literal":
-      return [{ code: String(ast.literal) }]
+      return [{ type: literalType(ast.literal), code: String(ast.literal) }]
     case "Null":
-      return [{ code: "null" }]
+      return [{ type: "null", code: "null" }]
     case "String":
       return [{ type: "string" }]
     case "Number":
@@ -158,23 +168,15 @@ const membersOf = (ast: SchemaAST.AST): ReadonlyArray<Member | null> => {
   }
 }
 
-const typeOfCode = (code: string): SchemaTypeName =>
-  code === "null"
-    ? "null"
-    : code === "true" || code === "false"
-      ? "boolean"
-      : /^-?\d/u.test(code)
-        ? "number"
-        : "string"
-
 /** The reason a value is not of the schema's type: the allowed codes, or the expected kinds. */
 const expectedReason = (ast: SchemaAST.AST): Reason => {
-  const members = membersOf(ast).filter((m): m is Member => m !== null)
-  if (members.length < membersOf(ast).length) return INVALID
-  const codes = members.flatMap((m) => ("code" in m ? [m.code] : []))
-  if (codes.length === members.length) return issueReason("oneOf", { values: { codes } })
-  const types = [...new Set(members.map((m) => ("code" in m ? typeOfCode(m.code) : m.type)))]
-  return issueReason("type", { types: { types } })
+  const all = membersOf(ast)
+  const members = all.filter((m): m is Member => m !== null)
+  if (members.length < all.length) return INVALID
+  const codes = members.flatMap((m) => (m.code === undefined ? [] : [m.code]))
+  return codes.length === members.length
+    ? issueReason("oneOf", { values: { codes } })
+    : issueReason("type", { types: { types: [...new Set(members.map((m) => m.type))] } })
 }
 
 /**
