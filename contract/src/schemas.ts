@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { explained } from "./errors/checkMessages.js"
 
 /**
  * The value schemas every route shares: one definition of a date, a date-time, an amount of
@@ -39,34 +40,27 @@ export const isIsoDateTime = (text: string): boolean => {
 /** A calendar day, "YYYY-MM-DD". */
 export const IsoDate = Schema.String.check(
   Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/u),
-  Schema.makeFilter<string>((s) => isIsoDate(s), {
-    message: `a date YYYY-MM-DD, a real calendar day between ${MIN_YEAR} and ${MAX_YEAR}`,
-  }),
+  Schema.makeFilter<string>((s) => isIsoDate(s), explained("isoDate", { min: MIN_YEAR, max: MAX_YEAR })),
 )
 
 /** An instant, RFC 3339 with a zone, e.g. "2026-11-22T10:00:00Z". */
 export const IsoDateTime = Schema.String.check(
   Schema.isPattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/u),
-  Schema.makeFilter<string>((s) => s.length <= 40 && isIsoDateTime(s), {
-    message: `an ISO 8601 date-time with a zone such as 2026-11-22T10:00:00Z, between ${MIN_YEAR} and ${MAX_YEAR}`,
-  }),
+  Schema.makeFilter<string>(
+    (s) => s.length <= 40 && isIsoDateTime(s),
+    explained("isoDateTime", { min: MIN_YEAR, max: MAX_YEAR }),
+  ),
 )
 
 /** Money as a decimal string (never a float): up to 12 digits and 2 decimals, e.g. "23500.00". */
-export const Money = Schema.String.check(
-  Schema.isPattern(/^\d{1,12}(\.\d{1,2})?$/u, {
-    message: 'an amount is a decimal string such as "23500.00"',
-  }),
-)
+export const Money = Schema.String.check(Schema.isPattern(/^\d{1,12}(\.\d{1,2})?$/u, explained("money")))
 
 /** An amount above zero (a limit, a price). */
 export const PositiveMoney = Money.check(
-  Schema.makeFilter<string>((s) => /[1-9]/.test(s), { message: "an amount above zero" }),
+  Schema.makeFilter<string>((s) => /[1-9]/.test(s), explained("positiveMoney")),
 )
 
-export const Currency = Schema.String.check(
-  Schema.isPattern(/^[A-Z]{3}$/u, { message: "a currency is an ISO 4217 code such as KZT" }),
-)
+export const Currency = Schema.String.check(Schema.isPattern(/^[A-Z]{3}$/u, explained("currency")))
 
 export const Uuid = Schema.String.check(Schema.isUUID())
 
@@ -76,16 +70,12 @@ export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 200
 
 /** A page number from a query string: 1 to 999999. */
-export const PageNumber = Schema.String.check(
-  Schema.isPattern(/^[1-9]\d{0,5}$/u, { message: "a page number from 1" }),
-)
+export const PageNumber = Schema.String.check(Schema.isPattern(/^[1-9]\d{0,5}$/u, explained("pageNumber")))
 
 /** A page size from a query string: 1 to MAX_PAGE_SIZE. */
 export const PageSize = Schema.String.check(
-  Schema.isPattern(/^([1-9]\d?|1\d\d|200)$/u, { message: `a page size from 1 to ${MAX_PAGE_SIZE}` }),
+  Schema.isPattern(/^([1-9]\d?|1\d\d|200)$/u, explained("pageSize", { max: MAX_PAGE_SIZE })),
 )
 
 /** ISO 3166-1 alpha-2 country code, upper case ("KZ"). */
-export const CountryCode = Schema.String.check(
-  Schema.isPattern(/^[A-Z]{2}$/u, { message: 'a country code of two capital letters, e.g. "KZ"' }),
-)
+export const CountryCode = Schema.String.check(Schema.isPattern(/^[A-Z]{2}$/u, explained("countryCode")))

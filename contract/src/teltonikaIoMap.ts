@@ -1,4 +1,5 @@
-import { Schema } from "effect"
+import { Schema, SchemaIssue } from "effect"
+import { explained } from "./errors/checkMessages.js"
 
 /**
  * Where one IO element goes: a point field, `attrs.<name>`, `driverKey` (a 64-bit iButton id kept
@@ -7,10 +8,7 @@ import { Schema } from "effect"
 export const TeltonikaIoTarget = Schema.String.check(
   Schema.isPattern(
     /^(?:ignition|odometerM|fuelLevelPct|fuelUsedL|batteryV|hdop|engineSeconds|driverKey|ignore|attrs\.[A-Za-z][A-Za-z0-9_]{0,57})$/u,
-    {
-      message:
-        "a target is ignition, odometerM, fuelLevelPct, fuelUsedL, batteryV, hdop, engineSeconds, driverKey, ignore or attrs.<name> (a letter, then up to 57 letters, digits or _)",
-    },
+    explained("ioTarget"),
   ),
 )
 
@@ -38,7 +36,11 @@ export const TeltonikaIoMap = Schema.Array(TeltonikaIoRule)
     Schema.makeFilter((rules: ReadonlyArray<{ readonly io: number }>) => {
       const seen = new Set<number>()
       for (const [i, rule] of rules.entries()) {
-        if (seen.has(rule.io)) return { path: [i, "io"], issue: `IO id ${rule.io} is mapped twice` }
+        if (seen.has(rule.io))
+          return {
+            path: [i, "io"],
+            issue: new SchemaIssue.InvalidValue(explained("ioMappedTwice", { io: rule.io })),
+          }
         seen.add(rule.io)
       }
       return true

@@ -162,6 +162,25 @@ describe("vehicle records in the browser", () => {
     expect(page.url()).toMatch(/\/vehicles\/new$/u)
   })
 
+  it("explains the server's refusal under the field in the user's language (Russian), not in English", async () => {
+    for (const scheme of ["light", "dark"] as const) {
+      const page = await signedIn("menedzher@vehicles.test", scheme)
+      await page.goto(`${fleet.httpUrl}/vehicles/new`)
+      await page.getByTestId("vehicle-name").fill("Автобус на 500 мест")
+      // The form takes up to three digits; the server takes 1 to 200 seats.
+      await page.getByTestId("vehicle-seats").fill("500")
+      await page.getByTestId("vehicle-submit").click()
+      const error = page.getByTestId("field-error-seats")
+      await expect.poll(() => error.count(), POLL).toBe(1)
+      const message = (await error.textContent()) ?? ""
+      expect(message).toBe("Транспортное средство, поле «seats»: должно быть от 1 до 200")
+      // Nothing in Latin script but the field's own name: no English explanation under the field.
+      expect(message.replace("«seats»", "")).not.toMatch(/[A-Za-z]/u)
+      await b.shot(page, `vehicle-new-seats-refused-${scheme}-ru`, { fullPage: false })
+      expect(page.url()).toMatch(/\/vehicles\/new$/u)
+    }
+  })
+
   it("opens a vehicle from its row: the plate is a link for the keyboard and a new tab, the rest of the row follows it", async () => {
     const page = await signedIn("manager@vehicles.test")
     await page.goto(`${fleet.httpUrl}/vehicles?q=B-TC-1234`)

@@ -1,25 +1,23 @@
+import { type Explanation, explainIssue, explanationText } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
-import { Result, Schema, SchemaIssue } from "effect"
+import { Result, Schema } from "effect"
 
-const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
-
-const pathText = (
-  path: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined,
-): string | null => {
-  const parts = (path ?? []).map((p) => (typeof p === "object" ? p.key : p))
-  return parts.length === 0
+const pathText = (path: ReadonlyArray<PropertyKey>): string | null =>
+  path.length === 0
     ? null
-    : parts.map((k, i) => (typeof k === "number" ? `[${k}]` : `${i ? "." : ""}${String(k)}`)).join("")
-}
+    : path.map((k, i) => (typeof k === "number" ? `[${k}]` : `${i ? "." : ""}${String(k)}`)).join("")
 
-/** A 400 for input that fails its schema; `detail` is the schema's own explanation (localized around). */
+/**
+ * A 400 for input that fails its schema. `explanation` says why (explainIssue), so the message
+ * can be given in the caller's language (localizeError); the message itself is English.
+ */
 export class InvalidInput extends HttpError {
   constructor(
     code: string,
-    field: string | null,
-    readonly detail: string,
+    readonly explanation: Explanation,
   ) {
-    super(400, code, `${field ?? "body"}: ${detail}`, field)
+    const field = pathText(explanation.path)
+    super(400, code, `${field ?? "body"}: ${explanationText(explanation, "en")}`, field)
   }
 }
 
@@ -31,9 +29,7 @@ export const decodeOr400 = <S extends Schema.Decoder<unknown>>(
 ): S["Type"] => {
   const result = Schema.decodeUnknownResult(schema, { onExcessProperty: "error" })(input)
   if (Result.isSuccess(result)) return result.success
-  const first = formatter(result.failure.issue).issues[0]
-  const field = pathText(first?.path)
-  throw new InvalidInput(code, field, first?.message ?? "invalid")
+  throw new InvalidInput(code, explainIssue(result.failure.issue))
 }
 
 /** The deepest nesting of arrays and objects a request body may have; no endpoint needs more than 4. */

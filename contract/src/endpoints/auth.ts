@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { explained } from "../errors/checkMessages.js"
 import { PERMISSIONS } from "../roles.js"
 import { Uuid } from "../schemas.js"
 import { DisplayName, Locale, Phone, RoleName, Theme } from "./common.js"
@@ -51,9 +52,9 @@ const SessionKind = Schema.Literals(["token", "cookie"])
 const Password = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(1024))
 /** A new password: the policy (length, not a common password) is checked by the server. */
 const NewPassword = Schema.String.check(Schema.isMaxLength(1024))
-const TotpCode = Schema.String.check(Schema.isPattern(/^\d{6}$/u, { message: "six digits" }))
+const TotpCode = Schema.String.check(Schema.isPattern(/^\d{6}$/u, explained("totpCode")))
 const RecoveryCode = Schema.String.check(
-  Schema.isPattern(/^[a-z0-9]{5}-[a-z0-9]{5}$/u, { message: "a recovery code such as abcde-12345" }),
+  Schema.isPattern(/^[a-z0-9]{5}-[a-z0-9]{5}$/u, explained("recoveryCode")),
 )
 const RefreshToken = Schema.String.check(Schema.isMinLength(20), Schema.isMaxLength(200))
 

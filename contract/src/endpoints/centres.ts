@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { explained } from "../errors/checkMessages.js"
 import { listOf, listQuery } from "../list.js"
 import { CountryCode, IsoDateTime, Uuid } from "../schemas.js"
 import { Email, IdParams, Phone } from "./common.js"
@@ -232,13 +233,13 @@ export const moderation = {
     access: "centres.moderate",
     query: Schema.Struct({
       hours: Schema.optionalKey(
-        Schema.String.check(Schema.isPattern(/^\d{1,4}$/u, { message: "whole hours" })),
+        Schema.String.check(Schema.isPattern(/^\d{1,4}$/u, explained("hours", { max: 9999 }))),
       ),
       minMisses: Schema.optionalKey(
-        Schema.String.check(Schema.isPattern(/^\d{1,4}$/u, { message: "a count" })),
+        Schema.String.check(Schema.isPattern(/^\d{1,4}$/u, explained("count", { max: 9999 }))),
       ),
       minDistinct: Schema.optionalKey(
-        Schema.String.check(Schema.isPattern(/^\d{1,4}$/u, { message: "a count" })),
+        Schema.String.check(Schema.isPattern(/^\d{1,4}$/u, explained("count", { max: 9999 }))),
       ),
     }),
     response: Schema.Array(

@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { explained } from "../errors/checkMessages.js"
 import { ROLES } from "../roles.js"
 import { Uuid } from "../schemas.js"
 
@@ -30,7 +31,7 @@ const isTimeZone = (s: string): boolean => {
 /** An IANA time zone such as "Asia/Almaty". */
 export const TimeZone = Schema.String.check(
   Schema.isMaxLength(64),
-  Schema.makeFilter<string>(isTimeZone, { message: 'an IANA time zone such as "Asia/Almaty"' }),
+  Schema.makeFilter<string>(isTimeZone, explained("timeZone")),
 )
 
 /** A path `:id` that must be a UUID; anything else is a 404 of the entity, never a 500. */
@@ -46,12 +47,8 @@ export const DisplayName = Schema.String.check(
 /** An e-mail address, compared case-insensitively (stored lower-case). */
 export const Email = Schema.String.check(
   Schema.isMaxLength(320),
-  Schema.isPattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/u, { message: "an e-mail address such as name@example.com" }),
+  Schema.isPattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/u, explained("email")),
 )
 
 /** A phone number in international form, "+7 701 123 4567". */
-export const Phone = Schema.String.check(
-  Schema.isPattern(/^\+[0-9 ()-]{6,24}$/u, {
-    message: 'a phone number in international form, "+7 701 123 4567"',
-  }),
-)
+export const Phone = Schema.String.check(Schema.isPattern(/^\+[0-9 ()-]{6,24}$/u, explained("phone")))

@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { explained } from "../errors/checkMessages.js"
 import { listOf, listQuery } from "../list.js"
 import { Currency, IsoDate, IsoDateTime, Money, Uuid } from "../schemas.js"
 import { IdParams } from "./common.js"
@@ -116,9 +117,7 @@ export const contracts = {
       type: Schema.optionalKey(ContractType),
       status: Schema.optionalKey(ContractStatus),
       expiringWithinDays: Schema.optionalKey(
-        Schema.String.check(
-          Schema.isPattern(/^(0|[1-9]\d{0,2})$/u, { message: "a number of days from 0 to 999" }),
-        ),
+        Schema.String.check(Schema.isPattern(/^(0|[1-9]\d{0,2})$/u, explained("days", { max: 999 }))),
       ),
     }),
     response: listOf(Contract),
@@ -133,9 +132,7 @@ export const contracts = {
     access: "contracts.read",
     query: Schema.Struct({
       withinDays: Schema.optionalKey(
-        Schema.String.check(
-          Schema.isPattern(/^(0|[1-9]\d{0,2})$/u, { message: "a number of days from 0 to 999" }),
-        ),
+        Schema.String.check(Schema.isPattern(/^(0|[1-9]\d{0,2})$/u, explained("days", { max: 999 }))),
       ),
     }),
     response: Schema.Struct({

@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { explained } from "../errors/checkMessages.js"
 import { listOf, listQuery } from "../list.js"
 import { IsoDateTime, Uuid } from "../schemas.js"
 import { DeviceIdText } from "./devices.js"
@@ -48,16 +49,12 @@ export type CommandStatus = typeof CommandStatus.Type
 
 /** Teltonika `setdigout`: one character per output DOUT1…DOUT4, `1` on, `0` off, `?` unchanged. */
 export const DigitalOutputs = Schema.String.check(
-  Schema.isPattern(/^[01?]{1,4}$/u, {
-    message: "one character per output (DOUT1 first): 1 on, 0 off, ? unchanged; 1 to 4 of them",
-  }),
+  Schema.isPattern(/^[01?]{1,4}$/u, explained("digitalOutputs")),
 )
 
 /** Raw command text: printable, one line, as the device's manual spells it. */
 export const RawCommandText = Schema.String.check(
-  Schema.isPattern(/^[\x20-\x7e]{1,500}$/u, {
-    message: "1 to 500 printable ASCII characters on one line",
-  }),
+  Schema.isPattern(/^[\x20-\x7e]{1,500}$/u, explained("rawCommand")),
 )
 
 const Timing = {

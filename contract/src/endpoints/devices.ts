@@ -1,13 +1,12 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { explained } from "../errors/checkMessages.js"
 import { listOf, listQuery } from "../list.js"
 import { IsoDateTime, Uuid } from "../schemas.js"
 
 /** What a tracker calls itself (IMEI, serial…): 3–64 letters, digits, '.', '_' or '-'. */
 export const DeviceIdText = Schema.String.check(
-  Schema.isPattern(/^[A-Za-z0-9._-]{3,64}$/u, {
-    message: "a device id is 3 to 64 letters, digits, '.', '_' or '-'",
-  }),
+  Schema.isPattern(/^[A-Za-z0-9._-]{3,64}$/u, explained("deviceId")),
 )
 
 /**
@@ -20,9 +19,7 @@ export type DeviceProtocol = typeof DeviceProtocol.Type
 
 /** What a tracker sends to name itself: 1–64 letters, digits, '.', '_', ':' or '-' (checked per protocol). */
 export const DeviceIdentifier = Schema.String.check(
-  Schema.isPattern(/^[A-Za-z0-9._:-]{1,64}$/u, {
-    message: "an identifier is 1 to 64 letters, digits, '.', '_', ':' or '-'",
-  }),
+  Schema.isPattern(/^[A-Za-z0-9._:-]{1,64}$/u, explained("deviceIdentifier")),
 )
 
 /** Whether 15 digits are an IMEI: the last is the Luhn check digit of the first 14 (3GPP TS 23.003). */
@@ -60,9 +57,7 @@ export const identifierProblem = (
 
 /** A device model as its maker names it (FMC130, FMB920…): picks a Teltonika device's IO map. */
 export const DeviceModel = Schema.String.check(
-  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,31}$/u, {
-    message: "a model is 1 to 32 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit",
-  }),
+  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,31}$/u, explained("deviceModel")),
 )
 
 export const Device = Schema.Struct({

@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { explained } from "../errors/checkMessages.js"
 import { listOf, listQuery } from "../list.js"
 import { IsoDate, IsoDateTime, Uuid } from "../schemas.js"
 import { IdParams } from "./common.js"
@@ -66,9 +67,7 @@ export const isSafeFilename = (name: string): boolean =>
   !/[/\\\u0000-\u001f\u007f]/u.test(name)
 
 export const DocumentFilename = Schema.String.check(
-  Schema.makeFilter<string>((s) => isSafeFilename(s), {
-    message: "a file name of 1 to 255 characters without a path, control characters or outer spaces",
-  }),
+  Schema.makeFilter<string>((s) => isSafeFilename(s), explained("filename")),
 )
 
 export const Document = Schema.Struct({
@@ -107,9 +106,7 @@ export const DocumentUploadFields = Schema.Struct({
 })
 
 const notFound = { status: 404, code: "FLEET_DOCUMENT_NOT_FOUND" }
-const DayCount = Schema.String.check(
-  Schema.isPattern(/^\d{1,4}$/u, { message: "a number of days from 0 to 9999" }),
-)
+const DayCount = Schema.String.check(Schema.isPattern(/^\d{1,4}$/u, explained("days", { max: 9999 })))
 
 /** Documents attached to records (seed 000 §9): uploads, thumbnails, downloads, expiry. */
 export const documents = {

@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { explained } from "../errors/checkMessages.js"
 import { listOf, listQuery } from "../list.js"
 import { IsoDate, IsoDateTime, Uuid } from "../schemas.js"
 import { Email, IdParams, Phone } from "./common.js"
@@ -74,17 +75,16 @@ const DriverFields = {
   email: Schema.optionalKey(Schema.NullOr(Email)),
   licenceNumber: Schema.optionalKey(
     Schema.NullOr(
-      Schema.String.check(
-        Schema.isPattern(/^[\p{L}\p{N} -]{1,64}$/u, { message: "letters, digits, spaces and dashes" }),
-      ),
+      Schema.String.check(Schema.isPattern(/^[\p{L}\p{N} -]{1,64}$/u, explained("licenceNumber"))),
     ),
   ),
   licenceCategories: Schema.optionalKey(
     Schema.Array(LicenceCategory).check(
       Schema.isMaxLength(LICENCE_CATEGORIES.length),
-      Schema.makeFilter<ReadonlyArray<string>>((a) => new Set(a).size === a.length, {
-        message: "each category once",
-      }),
+      Schema.makeFilter<ReadonlyArray<string>>(
+        (a) => new Set(a).size === a.length,
+        explained("licenceCategoriesOnce"),
+      ),
     ),
   ),
   licenceExpiresOn: Schema.optionalKey(Schema.NullOr(IsoDate)),
@@ -116,7 +116,7 @@ export const drivers = {
         teamId: Schema.optionalKey(Uuid),
         department: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(200))),
         licenceExpiringWithinDays: Schema.optionalKey(
-          Schema.String.check(Schema.isPattern(/^(0|[1-9]\d{0,3})$/u, { message: "whole days, 0 to 9999" })),
+          Schema.String.check(Schema.isPattern(/^(0|[1-9]\d{0,3})$/u, explained("days", { max: 9999 }))),
         ),
       },
     ),

@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { explained } from "../errors/checkMessages.js"
 import { listOf, listQuery } from "../list.js"
 import { Currency, IsoDate, IsoDateTime, Money, Uuid } from "../schemas.js"
 import { IdParams } from "./common.js"
@@ -23,8 +24,8 @@ export const ExpenseCategory = Schema.Literals(EXPENSE_CATEGORIES)
 
 /** A conversion rate as a decimal string: 1 unit of a currency in the organisation's currency. */
 export const Rate = Schema.String.check(
-  Schema.isPattern(/^\d{1,12}(\.\d{1,8})?$/u, { message: 'a rate is a decimal string such as "512.35"' }),
-  Schema.makeFilter<string>((s) => /[1-9]/.test(s), { message: "a rate above zero" }),
+  Schema.isPattern(/^\d{1,12}(\.\d{1,8})?$/u, explained("rate")),
+  Schema.makeFilter<string>((s) => /[1-9]/.test(s), explained("positiveRate")),
 )
 
 /** When an expense happened: a day ("2026-03-01", in the organisation's time zone) or an instant. */

@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { explained } from "../errors/checkMessages.js"
 import { listOf, listQuery } from "../list.js"
 import { Uuid } from "../schemas.js"
 import { IdParams } from "./common.js"
@@ -16,7 +17,7 @@ export const GeofenceWeekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"
 export const GeofenceAlertOn = Schema.Literals(["enter", "exit", "both"])
 /** "HH:MM", 24-hour clock. */
 const ClockTime = Schema.String.check(
-  Schema.isPattern(/^([01]\d|2[0-3]):[0-5]\d$/u, { message: 'a time of day such as "08:00"' }),
+  Schema.isPattern(/^([01]\d|2[0-3]):[0-5]\d$/u, explained("timeOfDay", { example: "08:00" })),
 )
 
 /**

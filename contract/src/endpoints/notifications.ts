@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { explained } from "../errors/checkMessages.js"
 import { listOf, listQuery } from "../list.js"
 import { NOTIFICATION_TYPES } from "../notificationTypes.js"
 import { IsoDateTime, Uuid } from "../schemas.js"
@@ -13,23 +14,21 @@ const Types = Schema.NullOr(Schema.Array(NotificationType).check(Schema.isMaxLen
 /** One of the known notification types (`NOTIFICATION_TYPES`): what a person can choose. */
 export const KnownNotificationType = Schema.Literals(NOTIFICATION_TYPES).annotate({
   identifier: "NotificationTypeCode",
-  message: "a known notification type, such as overspeed or licence_expiry",
+  ...explained("notificationType"),
 })
 /** The types a channel brings, or null for every type; an empty list brings none. */
 const ChosenTypes = Schema.NullOr(Schema.Array(KnownNotificationType).check(Schema.isMaxLength(100)))
 /** A Telegram chat: a numeric id (groups are negative) or a public @channel name. */
 export const TelegramChatId = Schema.String.check(
-  Schema.isPattern(/^(-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32})$/u, {
-    message: 'a Telegram chat id such as "-1001234567890" or "@fleet_alerts"',
-  }),
+  Schema.isPattern(/^(-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32})$/u, explained("telegramChatId")),
 )
 /** A local time of day, "22:00". */
 const TimeOfDay = Schema.String.check(
-  Schema.isPattern(/^([01][0-9]|2[0-3]):[0-5][0-9]$/u, { message: 'a time of day such as "22:00"' }),
+  Schema.isPattern(/^([01][0-9]|2[0-3]):[0-5][0-9]$/u, explained("timeOfDay", { example: "22:00" })),
 )
 const HttpUrl = Schema.String.check(
   Schema.isMaxLength(2000),
-  Schema.isPattern(/^https?:\/\/[^\s]+$/u, { message: "an http:// or https:// URL" }),
+  Schema.isPattern(/^https?:\/\/[^\s]+$/u, explained("httpUrl")),
 )
 /** A secret written by the admin and never answered back (write-only). */
 const Secret = Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(500))
@@ -80,9 +79,7 @@ export const NotificationSettings = Schema.Struct({
 export const NotificationSettingsChange = Schema.Struct({
   emailEnabled: Schema.optionalKey(Schema.Boolean),
   smtpHost: Schema.optionalKey(
-    Schema.NullOr(
-      Schema.String.check(Schema.isPattern(/^[A-Za-z0-9.-]{1,253}$/u, { message: "a host name" })),
-    ),
+    Schema.NullOr(Schema.String.check(Schema.isPattern(/^[A-Za-z0-9.-]{1,253}$/u, explained("hostName")))),
   ),
   smtpPort: Schema.optionalKey(
     Schema.NullOr(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 65_535 }))),

@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { explained } from "../errors/checkMessages.js"
 import { listOf, listQuery } from "../list.js"
 import { IsoDateTime, Uuid } from "../schemas.js"
 import { IdParams } from "./common.js"
@@ -159,7 +160,7 @@ export const onboarding = {
         Schema.Literals([...VEHICLE_ONBOARDING_STATUSES, ...DRIVER_ONBOARDING_STATUSES]),
       ),
       minAgeDays: Schema.optionalKey(
-        Schema.String.check(Schema.isPattern(/^(0|[1-9]\d{0,3})$/u, { message: "whole days, 0 to 9999" })),
+        Schema.String.check(Schema.isPattern(/^(0|[1-9]\d{0,3})$/u, explained("days", { max: 9999 }))),
       ),
     }),
     response: listOf(OnboardingQueueItem),

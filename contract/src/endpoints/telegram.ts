@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { explained } from "../errors/checkMessages.js"
 import { IsoDateTime, Uuid } from "../schemas.js"
 import { Session } from "./auth.js"
 
@@ -10,7 +11,7 @@ export const TELEGRAM_INIT_DATA_MAX_AGE_S = 24 * 3600
 
 /** A link code as the bot takes it: `/start <code>` or typed into the Mini App. */
 export const TelegramLinkCode = Schema.String.check(
-  Schema.isPattern(/^[A-Z0-9]{10}$/u, { message: "ten capital letters and digits" }),
+  Schema.isPattern(/^[A-Z0-9]{10}$/u, explained("telegramLinkCode")),
 )
 
 export const TelegramStatus = Schema.Struct({

@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { explained } from "../errors/checkMessages.js"
 import { listOf, listQuery } from "../list.js"
 import { IsoDate, IsoDateTime, Uuid } from "../schemas.js"
 import { IdParams } from "./common.js"
@@ -140,7 +141,7 @@ export const tickets = {
       assigneeId: Schema.optionalKey(Uuid),
       overdue: Schema.optionalKey(Schema.Literals(["true", "false"])),
       olderThanHours: Schema.optionalKey(
-        Schema.String.check(Schema.isPattern(/^\d{1,5}$/u, { message: "whole hours, 0 to 99999" })),
+        Schema.String.check(Schema.isPattern(/^\d{1,5}$/u, explained("hours", { max: 99999 }))),
       ),
     }),
     response: listOf(Ticket),

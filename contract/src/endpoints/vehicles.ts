@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
+import { explained } from "../errors/checkMessages.js"
 import { listOf, listQuery } from "../list.js"
 import { CountryCode, Currency, IsoDate, IsoDateTime, Money, Uuid } from "../schemas.js"
 import { PLATE_PATTERN } from "../vehicleIdentity.js"
@@ -167,16 +168,10 @@ const Text = (max: number) =>
   Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(max))
 const Plate = Schema.String.check(
   Schema.isMaxLength(40),
-  Schema.makeFilter<string>((s) => PLATE_PATTERN.test(s.trim().replace(/\s+/gu, " ")), {
-    message: 'a plate of letters, digits, spaces and hyphens, at most 20 characters, e.g. "123 ABC 02"',
-  }),
+  Schema.makeFilter<string>((s) => PLATE_PATTERN.test(s.trim().replace(/\s+/gu, " ")), explained("plate")),
 )
 /** Upper or lower case; stored upper case. The check digit is checked by the server (vinProblem). */
-const Vin = Schema.String.check(
-  Schema.isPattern(/^\s*[A-HJ-NPR-Za-hj-npr-z0-9]{17}\s*$/u, {
-    message: "a VIN is 17 characters: digits and letters without I, O and Q",
-  }),
-)
+const Vin = Schema.String.check(Schema.isPattern(/^\s*[A-HJ-NPR-Za-hj-npr-z0-9]{17}\s*$/u, explained("vin")))
 const Year = Schema.Int.check(Schema.isBetween({ minimum: 1900, maximum: 2100 }))
 const Km = Schema.Number.check(Schema.isFinite(), Schema.isBetween({ minimum: 0, maximum: 10_000_000 }))
 

@@ -1,12 +1,20 @@
-import { readFileSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { LOCALES } from "../endpoints/common.js"
 import { ALL_ENDPOINTS } from "../endpoints/index.js"
-import { errorMessage, placeholdersOf } from "./errorMessage.js"
+import { CHECK_MESSAGES } from "./checkMessages.js"
+import { errorMessage } from "./errorMessage.js"
 import { languageOf } from "./language.js"
 import { ERROR_MESSAGES } from "./messages.js"
+import { placeholdersOf } from "./placeholders.js"
+import { SCHEMA_ISSUE_MESSAGES, SCHEMA_TYPES } from "./schemaIssueMessages.js"
 
-const entries = Object.entries(ERROR_MESSAGES)
+const entries = Object.entries({
+  ...ERROR_MESSAGES,
+  ...SCHEMA_ISSUE_MESSAGES,
+  ...SCHEMA_TYPES,
+  ...CHECK_MESSAGES,
+})
 
 /** The codes of the API section of docs/errors.md (the device-ingest section is not the API's). */
 const documentedApiCodes = (): ReadonlyArray<string> => {
@@ -48,6 +56,26 @@ describe("error message catalogue", () => {
       (code) => !Object.hasOwn(ERROR_MESSAGES, code),
     )
     expect(missing).toEqual([])
+  })
+})
+
+describe("schema explanations", () => {
+  it("has no key shared between the catalogues (one key, one message)", () => {
+    const keys = [ERROR_MESSAGES, SCHEMA_ISSUE_MESSAGES, SCHEMA_TYPES, CHECK_MESSAGES].flatMap(Object.keys)
+    expect(keys.length).toBe(new Set(keys).size)
+  })
+
+  it("no check of the contract carries an English message of its own instead of explained(key)", () => {
+    const root = new URL("../", import.meta.url)
+    const sources = readdirSync(root, { recursive: true, encoding: "utf8" }).filter(
+      (path) => path.endsWith(".ts") && !path.endsWith(".test.ts") && !path.startsWith("errors"),
+    )
+    const offending = sources.flatMap((path) => {
+      const text = readFileSync(new URL(path, root), "utf8")
+      // `message:` or `messageMissingKey:` with a text, or a filter's `issue:` given as a text.
+      return /\bmessage[A-Za-z]*:\s*["'`]|\bissue:\s*["'`]/u.test(text) ? [path] : []
+    })
+    expect(offending).toEqual([])
   })
 })
 
