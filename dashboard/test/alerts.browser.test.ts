@@ -198,6 +198,18 @@ describe("the alerts inbox in a browser", () => {
       .poll(() => page.getByTestId("alert-row-type").allTextContents(), POLL)
       .toEqual(["Engine fault code P0420"])
     await b.shot(page, "vehicle-tab-en-light")
+    // From the vehicle's tab to the inbox: the list is filtered to it, and the filter says so.
+    await page.getByTestId("vehicle-alerts-inbox").click()
+    await expect.poll(() => new URL(page.url()).searchParams.get("vehicleId"), POLL).toBe(vehicleId)
+    const filter = page.getByTestId("alerts-filter-vehicle")
+    await expect.poll(() => filter.inputValue(), POLL).toBe("Sprinter 7 · ALR 777")
+    await rowOf(page, "Engine fault code P0420").waitFor()
+    await b.shot(page, "inbox-vehicle-filter-en-light")
+    // "All vehicles" clears it, in the URL too.
+    await filter.click()
+    await page.getByTestId("alerts-filter-vehicle-list").getByRole("option", { name: "All vehicles" }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get("vehicleId"), POLL).toBeNull()
+    await expect.poll(() => filter.inputValue(), POLL).toBe("All vehicles")
     expect(b.pageErrors).toEqual([])
   })
 
@@ -205,8 +217,11 @@ describe("the alerts inbox in a browser", () => {
     const [who, scheme, name] = ["dispatcher-ru@alerts.test", "dark", "inbox-ru-dark"] as const
     const page = await b.newPage({ colorScheme: scheme })
     await b.signIn(page, who)
-    await page.goto(`${fleet.httpUrl}/alerts`)
+    await page.goto(`${fleet.httpUrl}/alerts?vehicleId=${vehicleId}`)
     await page.getByTestId("alerts-row").first().waitFor()
+    await expect
+      .poll(() => page.getByTestId("alerts-filter-vehicle").inputValue(), POLL)
+      .toBe("Sprinter 7 · ALR 777")
     await page.getByTestId("alert-select").first().check()
     await page.getByTestId("alerts-bulk").waitFor()
     await b.shot(page, name)
