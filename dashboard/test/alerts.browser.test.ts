@@ -340,6 +340,12 @@ describe("the alerts inbox in a browser", () => {
         expect.arrayContaining(["Geofence entered · Almaty depot", "Fuel card limit · CARD-DRIVER-002"]),
       )
     await b.shot(en, "inbox-subjects-en-light")
+    // The vehicle's track (the replay's events) titles its alerts the same way.
+    await en.goto(`${fleet.httpUrl}/vehicles/${vehicleId}?tab=track&period=today`)
+    await expect
+      .poll(() => en.getByTestId("replay-event").allTextContents(), POLL)
+      .toEqual(expect.arrayContaining(["Geofence entered · Almaty depot"]))
+    await b.shot(en, "track-events-en-light")
 
     const ru = await b.newPage({ colorScheme: "dark" })
     await b.signIn(ru, "dispatcher-ru@alerts.test")
@@ -358,6 +364,11 @@ describe("the alerts inbox in a browser", () => {
       "Потрачено 5 000,00 ₸ при дневном лимите 4 000,00 ₸",
     )
     await b.shot(ru, "alert-details-ru-dark")
+    await ru.goto(`${fleet.httpUrl}/vehicles/${vehicleId}?tab=track&period=today`)
+    await expect
+      .poll(() => ru.getByTestId("replay-event").allTextContents(), POLL)
+      .toEqual(expect.arrayContaining(["Въезд в геозону · Almaty depot"]))
+    await b.shot(ru, "track-events-ru-dark")
     expect(b.pageErrors).toEqual([])
   })
 })
