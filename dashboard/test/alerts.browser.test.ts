@@ -198,6 +198,18 @@ describe("the alerts inbox in a browser", () => {
       .poll(() => page.getByTestId("alert-row-type").allTextContents(), POLL)
       .toEqual(["Engine fault code P0420"])
     await b.shot(page, "vehicle-tab-en-light")
+    // From the vehicle's tab to the inbox: the list is filtered to it, and the filter says so.
+    await page.getByTestId("vehicle-alerts-inbox").click()
+    await expect.poll(() => new URL(page.url()).searchParams.get("vehicleId"), POLL).toBe(vehicleId)
+    const filter = page.getByTestId("alerts-filter-vehicle")
+    await expect.poll(() => filter.inputValue(), POLL).toBe("Sprinter 7 · ALR 777")
+    await rowOf(page, "Engine fault code P0420").waitFor()
+    await b.shot(page, "inbox-vehicle-filter-en-light")
+    // "All vehicles" clears it, in the URL too.
+    await filter.click()
+    await page.getByTestId("alerts-filter-vehicle-list").getByRole("option", { name: "All vehicles" }).click()
+    await expect.poll(() => new URL(page.url()).searchParams.get("vehicleId"), POLL).toBeNull()
+    await expect.poll(() => filter.inputValue(), POLL).toBe("All vehicles")
     expect(b.pageErrors).toEqual([])
   })
 
@@ -205,8 +217,11 @@ describe("the alerts inbox in a browser", () => {
     const [who, scheme, name] = ["dispatcher-ru@alerts.test", "dark", "inbox-ru-dark"] as const
     const page = await b.newPage({ colorScheme: scheme })
     await b.signIn(page, who)
-    await page.goto(`${fleet.httpUrl}/alerts`)
+    await page.goto(`${fleet.httpUrl}/alerts?vehicleId=${vehicleId}`)
     await page.getByTestId("alerts-row").first().waitFor()
+    await expect
+      .poll(() => page.getByTestId("alerts-filter-vehicle").inputValue(), POLL)
+      .toBe("Sprinter 7 · ALR 777")
     await page.getByTestId("alert-select").first().check()
     await page.getByTestId("alerts-bulk").waitFor()
     await b.shot(page, name)
@@ -325,6 +340,12 @@ describe("the alerts inbox in a browser", () => {
         expect.arrayContaining(["Geofence entered · Almaty depot", "Fuel card limit · CARD-DRIVER-002"]),
       )
     await b.shot(en, "inbox-subjects-en-light")
+    // The vehicle's track (the replay's events) titles its alerts the same way.
+    await en.goto(`${fleet.httpUrl}/vehicles/${vehicleId}?tab=track&period=today`)
+    await expect
+      .poll(() => en.getByTestId("replay-event").allTextContents(), POLL)
+      .toEqual(expect.arrayContaining(["Geofence entered · Almaty depot"]))
+    await b.shot(en, "track-events-en-light")
 
     const ru = await b.newPage({ colorScheme: "dark" })
     await b.signIn(ru, "dispatcher-ru@alerts.test")
@@ -343,6 +364,11 @@ describe("the alerts inbox in a browser", () => {
       "Потрачено 5 000,00 ₸ при дневном лимите 4 000,00 ₸",
     )
     await b.shot(ru, "alert-details-ru-dark")
+    await ru.goto(`${fleet.httpUrl}/vehicles/${vehicleId}?tab=track&period=today`)
+    await expect
+      .poll(() => ru.getByTestId("replay-event").allTextContents(), POLL)
+      .toEqual(expect.arrayContaining(["Въезд в геозону · Almaty depot"]))
+    await b.shot(ru, "track-events-ru-dark")
     expect(b.pageErrors).toEqual([])
   })
 })

@@ -103,6 +103,69 @@ describe("drivers and teams in a browser", () => {
     await expect.poll(() => page.getByTestId("driver-cards-table").textContent()).toContain("Qazaq Oil 7")
   })
 
+  it("ends a driver's assignment from the vehicle's assignments tab, as on the driver's page", async () => {
+    await b.addUser({ email: "viewer@drivers.test", role: "viewer", name: "Test viewer" })
+    // Yerlan Bekov drives a vehicle nobody drives now, since yesterday.
+    const current = (
+      await fleet.db.system.query<{ id: string; vehicle_id: string; full_name: string; vehicle: string }>(
+        `WITH made AS (
+           INSERT INTO driver_assignments (org_id, vehicle_id, driver_id, starts_at)
+           SELECT $1, v.id, d.id, now() - interval '1 day' FROM vehicles v, drivers d
+           WHERE v.org_id = $1 AND d.org_id = $1 AND d.full_name = 'Yerlan Bekov'
+             AND NOT EXISTS (SELECT 1 FROM driver_assignments a WHERE a.vehicle_id = v.id
+                             AND (a.ends_at IS NULL OR a.ends_at > now() - interval '1 day'))
+           ORDER BY v.name LIMIT 1
+           RETURNING id, vehicle_id, driver_id)
+         SELECT made.id, made.vehicle_id, d.full_name, v.name AS vehicle FROM made
+         JOIN drivers d ON d.id = made.driver_id JOIN vehicles v ON v.id = made.vehicle_id`,
+        [b.orgId],
+      )
+    ).rows[0]
+    if (current === undefined) throw new Error("no vehicle is free to assign")
+    const tab = `${fleet.httpUrl}/vehicles/${current.vehicle_id}?tab=assignments`
+
+    // A viewer may read the assignments but not end one.
+    const viewer = await b.newPage()
+    await b.signIn(viewer, "viewer@drivers.test")
+    await viewer.goto(tab)
+    await expect
+      .poll(() => viewer.getByTestId("vehicle-assignment-driver").allTextContents(), POLL)
+      .toContain(current.full_name)
+    expect(await viewer.getByTestId("assignment-end").count()).toBe(0)
+    // In Russian and dark, the button and its confirmation.
+    const ru = await b.newPage({ colorScheme: "dark" })
+    await b.signIn(ru, "admin-ru@drivers.test")
+    await ru.goto(tab)
+    await ru
+      .getByTestId("vehicle-assignments-row")
+      .filter({ hasText: current.full_name })
+      .getByTestId("assignment-end")
+      .click()
+    await ru.getByTestId("confirm-dialog").waitFor()
+    expect(await ru.getByTestId("confirm-dialog").textContent()).toContain("Завершить")
+    await b.shot(ru, "vehicle-assignment-end-ru-dark")
+    await ru.keyboard.press("Escape")
+
+    const page = await b.newPage()
+    await b.signIn(page, "manager@drivers.test")
+    await page.goto(tab)
+    const row = page.getByTestId("vehicle-assignments-row").filter({ hasText: current.full_name })
+    await row.getByTestId("assignment-end").click()
+    // The same confirmation as on the driver's page, naming the driver and the vehicle.
+    const dialog = page.getByTestId("confirm-dialog")
+    await expect.poll(() => dialog.textContent(), POLL).toContain(current.full_name)
+    expect(await dialog.textContent()).toContain(current.vehicle)
+    await b.shot(page, "vehicle-assignment-end-en-light")
+    await page.getByTestId("confirm-dialog-confirm").click()
+    await expect.poll(() => page.getByTestId("assignment-end").count(), POLL).toBe(0)
+    const ended = await fleet.db.system.query<{ ends_at: Date | null }>(
+      "SELECT ends_at FROM driver_assignments WHERE id = $1",
+      [current.id],
+    )
+    expect(ended.rows[0]?.ends_at).not.toBeNull()
+    expect(b.pageErrors).toEqual([])
+  })
+
   it("builds a team of drivers and vehicles", async () => {
     const page = await b.newPage()
     await b.signIn(page, "manager@drivers.test")

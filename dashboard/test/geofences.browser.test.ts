@@ -90,6 +90,8 @@ describe("the geofence editor in a browser", () => {
       .waitFor({ timeout: 30_000 })
     await page.waitForTimeout(500)
   }
+  /** The basemap the geofences map draws (its name, set once the map settles). */
+  const basemapOf = (page: Page) => page.locator(".geofence-map__canvas").getAttribute("data-basemap-style")
   const mapBox = async (page: Page) => {
     const box = await page.getByTestId("geofence-map").boundingBox()
     if (box === null) throw new Error("the map has no box")
@@ -297,12 +299,19 @@ describe("the geofence editor in a browser", () => {
     await page.getByTestId("geofence-cancel").click()
     await page.getByTestId("geofence-row").filter({ hasText: "Fuel station" }).getByRole("checkbox").uncheck()
     await expect.poll(async () => (await circleOf())?.active, POLL).toBe(false)
+    // The editor's map follows the theme, its fences kept on the new basemap.
+    await expect.poll(() => basemapOf(page), POLL).toBe("FleetCore offline (light)")
+    await page.getByTestId("theme-menu").click()
+    await page.getByTestId("theme-dark").click()
+    await expect.poll(() => basemapOf(page), POLL).toBe("FleetCore offline (dark)")
+    await shot(page, "list-en-dark-switched")
 
     const [scheme, email, lang] = ["dark", "manager-ru@fences.test", "ru"] as const
     const other = await newPage(scheme, lang === "ru" ? "ru-RU" : "en-GB")
     await signIn(other, email)
     await openEditorPage(other)
     await expect.poll(() => other.getByTestId("geofence-row").count(), POLL).toBe(2)
+    await expect.poll(() => basemapOf(other), POLL).toBe("FleetCore offline (dark)")
     await shot(other, `list-${lang}-${scheme}`)
     await other.getByTestId("geofence-row").filter({ hasText: "Central yard" }).locator("button").click()
     await other.getByTestId("geofence-editor").waitFor()

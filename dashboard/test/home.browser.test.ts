@@ -132,11 +132,51 @@ describe("home page and driver portal in the browser", () => {
     await expect
       .poll(() => page.getByTestId("home-documents-count").textContent(), POLL)
       .toBe(documents.toLocaleString("en-GB"))
+    // Each expiring document names the record it belongs to (here an insurance contract: its
+    // contractor and number) and opens that record.
+    const first = (
+      await fleet.db.system.query<{ entity_type: string; entity_id: string; name: string | null }>(
+        `SELECT d.entity_type, d.entity_id,
+           CASE d.entity_type
+             WHEN 'vehicle' THEN (SELECT concat_ws(' · ', v.name, v.plate) FROM vehicles v WHERE v.id = d.entity_id)
+             WHEN 'driver' THEN (SELECT r.full_name FROM drivers r WHERE r.id = d.entity_id)
+             WHEN 'contract' THEN (SELECT concat_ws(' ', c.contractor, c.number) FROM contracts c WHERE c.id = d.entity_id)
+           END AS name
+         FROM documents d JOIN organisations o ON o.id = d.org_id
+         WHERE d.org_id = $1 AND d.expires_on <= (now() AT TIME ZONE coalesce(o.settings->>'timezone', 'Asia/Almaty'))::date + 30
+         ORDER BY d.expires_on, d.id LIMIT 1`,
+        [orgId],
+      )
+    ).rows[0]
+    if (first?.name == null) throw new Error("the demo fleet's first expiring document has no named record")
+    const firstRow = page.getByTestId("home-document").first()
+    await expect.poll(() => firstRow.getByTestId("home-document-record").textContent(), POLL).toBe(first.name)
+    const pages: Record<string, string> = {
+      vehicle: `/vehicles/${first.entity_id}?tab=documents`,
+      driver: `/drivers/${first.entity_id}?tab=documents`,
+      contract: `/contracts/${first.entity_id}`,
+    }
+    const recordHref = pages[first.entity_type]
+    expect(await firstRow.getAttribute("href")).toBe(recordHref)
     expect(await page.getByTestId("home-attention-vehicle").count()).toBeGreaterThan(0)
     expect(await page.getByTestId("home-expenses-sparkline").getAttribute("data-points")).toBe("12")
     expect(await page.getByTestId("home-activity-entry").count()).toBe(0)
     console.log(`manager home rendered ${Date.now() - started} ms after sign-in was clicked`)
     await b.shot(page, "home-light-en")
+
+    // The row opens the record.
+    await firstRow.click()
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === recordHref, POLL)
+    // The record's page: a contract's title is its contractor, a vehicle's its plate and name.
+    const title = page.getByTestId("page-title")
+    await expect
+      .poll(async () => {
+        const words = ((await title.textContent()) ?? "").split(" · ")
+        return words[0] !== "" && words.every((w) => first.name?.includes(w))
+      }, POLL)
+      .toBe(true)
+    await page.goBack()
+    await page.getByTestId("home-fleet").waitFor(POLL)
 
     // The "active" status opens the vehicles list filtered by it, with the same count.
     await page.getByTestId("home-status-active").click()

@@ -177,4 +177,38 @@ describe("notifications in the browser", () => {
     await shot(page, "preferences-light-en")
     expect(pageErrors).toEqual([])
   })
+
+  it("names the geofence of an entered or left geofence alert on the bell, as the alerts pages do", async () => {
+    const login = await fetch(`${fleet.httpUrl}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: fleet.demo?.email, password: fleet.demo?.password }),
+    })
+    const { accessToken } = (await login.json()) as { accessToken: string }
+    const created = await fetch(`${fleet.httpUrl}/api/v1/geofences`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Almaty depot", kind: "circle", lat: 43.3, lon: 77.0, radiusM: 300 }),
+    })
+    const fence = (await created.json()) as { id: string }
+    for (const [locale, scheme, type, title] of [
+      ["en", "light", "geofence_enter", "Geofence entered · Almaty depot"],
+      ["ru", "dark", "geofence_exit", "Выезд из геозоны · Almaty depot"],
+    ] as const) {
+      const page = await newPage({ colorScheme: scheme, locale })
+      await page.waitForTimeout(1_000)
+      await raiseAlert(type, "warning", fence.id)
+      // The toast the bell shows as it arrives, and the inbox's row.
+      await expect
+        .poll(() => page.getByTestId("toast").allTextContents(), POLL)
+        .toEqual(expect.arrayContaining([expect.stringContaining(title)]))
+      await shot(page, `bell-geofence-${locale}-${scheme}`)
+      await page.getByTestId("notification-bell").click()
+      await expect
+        .poll(() => page.getByTestId("notification-row").first().textContent(), POLL)
+        .toContain(title)
+      await shot(page, `inbox-geofence-${locale}-${scheme}`)
+    }
+    expect(pageErrors).toEqual([])
+  })
 })

@@ -54,6 +54,9 @@ describe("history replay in a browser", () => {
     return (await res.json()) as T
   }
   const mapOf = (page: Page) => page.getByTestId("replay-map")
+  /** The basemap the replay map draws (its name, set once the map settles). */
+  const basemapOf = (page: Page) =>
+    mapOf(page).locator(".replay-map__canvas").getAttribute("data-basemap-style")
   const attr = async (page: Page, name: string) =>
     Number((await mapOf(page).getAttribute(name)) ?? Number.NaN)
 
@@ -157,17 +160,29 @@ describe("history replay in a browser", () => {
     await b.signIn(dark, "dispatcher-ru@replay.test")
     await dark.goto(`${fleet.httpUrl}/vehicles/${vehicleId}?tab=trips`)
     await expect.poll(() => attr(dark, "data-track-points"), POLL).toBeGreaterThan(0)
+    // The trips tab's small map is drawn in the dark theme too, as the live map is.
+    await expect.poll(() => basemapOf(dark), POLL).toBe("FleetCore offline (dark)")
     await b.shot(dark, "trips-ru-dark")
     await dark.getByTestId("trip-replay").click()
     await expect.poll(() => attr(dark, "data-track-points"), POLL).toBeGreaterThan(0)
     await expect.poll(() => attr(dark, "data-fitted"), POLL).toBeGreaterThan(0)
+    await expect.poll(() => basemapOf(dark), POLL).toBe("FleetCore offline (dark)")
     await b.shot(dark, "replay-ru-dark")
     const light = await b.newPage()
     await b.signIn(light, "dispatcher-ru@replay.test")
     await light.goto(`${fleet.httpUrl}/vehicles/${vehicleId}?tab=track&period=last7`)
     await expect.poll(() => attr(light, "data-track-points"), POLL).toBeGreaterThan(0)
     await expect.poll(() => attr(light, "data-fitted"), POLL).toBeGreaterThan(0)
+    await expect.poll(() => basemapOf(light), POLL).toBe("FleetCore offline (light)")
     await b.shot(light, "replay-ru-light")
+    // Switching the theme redraws the replay's basemap in place, the track still on it.
+    await light.getByTestId("theme-menu").click()
+    await light.getByTestId("theme-dark").click()
+    await expect.poll(() => basemapOf(light), POLL).toBe("FleetCore offline (dark)")
+    expect(await attr(light, "data-drawn-points")).toBeGreaterThan(1)
+    await light.getByTestId("theme-menu").click()
+    await light.getByTestId("theme-light").click()
+    await expect.poll(() => basemapOf(light), POLL).toBe("FleetCore offline (light)")
     // From the live map: the selected vehicle's "History" opens today's replay; the last 7 days hold the trip.
     const en = await b.newPage({ colorScheme: "dark" })
     await b.signIn(en, "dispatcher@replay.test")

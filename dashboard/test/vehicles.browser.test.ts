@@ -67,8 +67,9 @@ describe("vehicle records in the browser", () => {
     await page
       .getByTestId("vehicle-vehicleTypeId")
       .selectOption({ label: (await typeOption.textContent()) ?? "" })
-    await page.getByTestId("vehicle-brand").fill("Honda")
-    await page.getByTestId("vehicle-model").fill("Civic")
+    // The type's brand and model fill the empty fields.
+    await expect.poll(() => page.getByTestId("vehicle-brand").inputValue(), POLL).toBe("Honda")
+    expect(await page.getByTestId("vehicle-model").inputValue()).toBe("Civic")
     await page.getByTestId("vehicle-year").fill("2020")
     await b.shot(page, "vehicle-new-light-en")
     await page.getByTestId("vehicle-submit").click()
@@ -78,6 +79,18 @@ describe("vehicle records in the browser", () => {
     await page.goto(`${fleet.httpUrl}/vehicles/new`)
     await page.getByTestId("vehicle-name").fill("Rental Civic Fleet 1")
     await page.getByTestId("vehicle-plate").fill("B-RN-1111")
+    // What the person typed stays; what the type filled follows the type, to none.
+    await page.getByTestId("vehicle-brand").fill("Honda Motor")
+    await expect.poll(() => typeOption.count(), POLL).toBe(1)
+    await page
+      .getByTestId("vehicle-vehicleTypeId")
+      .selectOption({ label: (await typeOption.textContent()) ?? "" })
+    await expect.poll(() => page.getByTestId("vehicle-model").inputValue(), POLL).toBe("Civic")
+    expect(await page.getByTestId("vehicle-brand").inputValue()).toBe("Honda Motor")
+    await b.shot(page, "vehicle-new-type-filled-light-en")
+    await page.getByTestId("vehicle-vehicleTypeId").selectOption("")
+    await expect.poll(() => page.getByTestId("vehicle-model").inputValue(), POLL).toBe("")
+    expect(await page.getByTestId("vehicle-brand").inputValue()).toBe("Honda Motor")
     await page.getByTestId("vehicle-status").selectOption("rented")
     await page.getByTestId("vehicle-rental").selectOption("true")
     await page.getByTestId("vehicle-rentalStartsOn").fill(day(-20))

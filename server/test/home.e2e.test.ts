@@ -21,7 +21,13 @@ interface Home {
   documents: {
     expiring: number
     expired: number
-    items: Array<{ filename: string; expiresOn: string }>
+    items: Array<{
+      filename: string
+      expiresOn: string
+      entityType: string
+      entityId: string
+      entityName: string | null
+    }>
   } | null
   contracts: { expiring: number; expired: number } | null
   expenses: {
@@ -243,6 +249,16 @@ describe("GET /api/v1/home", () => {
     expect(documents?.expiring).toBe(list.body.total)
     expect(documents).toMatchObject({ expiring: 2, expired: 1 })
     expect(documents?.items.map((d) => d.filename)).toEqual(["registration-van.pdf", "insurance-car.pdf"])
+    // Each names the record it belongs to, as the documents list names it.
+    expect(documents?.items.map((d) => [d.entityType, d.entityId, d.entityName])).toEqual([
+      ["vehicle", v.van, "Sprinter Van 1 · HOME 02"],
+      ["vehicle", v.car, "Civic Work Car 1 · HOME 01"],
+    ])
+    const listed = await admin.call<{ items: Array<{ filename: string; entityName: string | null }> }>(
+      "GET",
+      "/api/v1/documents?expiringWithinDays=30&sort=expiresOn",
+    )
+    expect(listed.body.items.map((d) => d.entityName)).toEqual(documents?.items.map((d) => d.entityName))
     // The decommissioned car's contract still ends within 30 days: the contracts list counts it too.
     expect(contracts).toEqual({ expiring: 2, expired: 0 })
   })

@@ -8,9 +8,10 @@ import { visibleVehicles } from "../vehicles/visibleVehicle.js"
  * The name of what an alert's details refer to (see `Alert.subjectName`), looked up in the alert's
  * organisation: the geofence (the alert's key), the fuel card (`details.cardId`), the device
  * (`details.deviceId`: its name, else its identifier, else its id). Ids compare as text, so a
- * malformed one finds nothing instead of failing the list.
+ * malformed one finds nothing instead of failing the list. SQL over the alert aliased `a`: the
+ * alerts pages and the alert's notification name it alike.
  */
-const subjectName = raw<string | null>`CASE
+export const ALERT_SUBJECT_SQL = `CASE
   WHEN a.type IN ('geofence_enter', 'geofence_exit') THEN
     (SELECT g.name FROM geofences g WHERE g.org_id = a.org_id AND g.id::text = a.key)
   WHEN a.type = 'fuel_card_limit' THEN
@@ -19,6 +20,7 @@ const subjectName = raw<string | null>`CASE
     (SELECT COALESCE(dv.name, dv.identifier, dv.id) FROM devices dv
      WHERE dv.org_id = a.org_id AND dv.id::text = a.details->>'deviceId')
 END`
+const subjectName = raw.raw<string | null>(ALERT_SUBJECT_SQL)
 
 /** Alerts `p` may see, with the names of their vehicle, driver, assignee and subject (alias `a`). */
 export const visibleAlerts = (p: Principal) =>

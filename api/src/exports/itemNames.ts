@@ -1,16 +1,25 @@
 import type pg from "pg"
 import type { Item } from "./columns/ListColumn.js"
 
-/** What names a document's record, by its entity type: a query of `id` and `name` for the ids `$1`. */
-const RECORD_NAMES: Readonly<Record<string, string>> = {
-  vehicle: "SELECT id, concat_ws(' · ', name, plate) AS name FROM vehicles WHERE id = ANY($1::uuid[])",
-  driver: "SELECT id, full_name AS name FROM drivers WHERE id = ANY($1::uuid[])",
-  maintenance: "SELECT id, name FROM maintenance_tasks WHERE id = ANY($1::uuid[])",
-  contract: "SELECT id, concat_ws(' ', contractor, number) AS name FROM contracts WHERE id = ANY($1::uuid[])",
-  penalty: "SELECT id, reason AS name FROM penalties WHERE id = ANY($1::uuid[])",
-  expense:
-    "SELECT id, concat_ws(' ', spent_on::text, vendor) AS name FROM expenses WHERE id = ANY($1::uuid[])",
+/** What names a document's record, by its entity type: the table and the name's expression over its columns. */
+const RECORD_NAMES: Readonly<Record<string, { readonly table: string; readonly name: string }>> = {
+  vehicle: { table: "vehicles", name: "concat_ws(' · ', name, plate)" },
+  driver: { table: "drivers", name: "full_name" },
+  maintenance: { table: "maintenance_tasks", name: "name" },
+  contract: { table: "contracts", name: "concat_ws(' ', contractor, number)" },
+  penalty: { table: "penalties", name: "reason" },
+  expense: { table: "expenses", name: "concat_ws(' ', spent_on::text, vendor)" },
 }
+
+/**
+ * SQL naming the record of a document as `withNames` does (`entityName`), for a statement that
+ * reads documents itself: `type` and `id` are the (qualified) columns of its entity type and id;
+ * null for a type without a name or a record that is gone.
+ */
+export const recordNameSql = (type: string, id: string): string =>
+  `CASE ${type} ${Object.entries(RECORD_NAMES)
+    .map(([kind, r]) => `WHEN '${kind}' THEN (SELECT ${r.name} FROM ${r.table} WHERE ${r.table}.id = ${id})`)
+    .join(" ")} END`
 
 /** Catalogue records named by their id field: the name field added, and the query for ids `$1`. */
 const CATALOGUE_NAMES: ReadonlyArray<{ readonly id: string; readonly name: string; readonly query: string }> =
@@ -76,10 +85,13 @@ export const withNames = async (
     for (const r of found.rows) drivers.set(r.id, r.full_name)
   }
   const records = new Map<string, string>()
-  for (const [type, query] of Object.entries(RECORD_NAMES)) {
+  for (const [type, { table, name }] of Object.entries(RECORD_NAMES)) {
     const ids = idsOf(items, "entityId", (i) => i.entityType === type && !("entityName" in i))
     if (ids.length === 0) continue
-    const found = await c.query<{ id: string; name: string }>(query, [ids])
+    const found = await c.query<{ id: string; name: string }>(
+      `SELECT id, ${name} AS name FROM ${table} WHERE id = ANY($1::uuid[])`,
+      [ids],
+    )
     for (const r of found.rows) records.set(`${type}:${r.id}`, r.name)
   }
   const catalogues = new Map<string, string>()

@@ -1,4 +1,5 @@
 import type {
+  DocumentEntityType,
   HomeActivity,
   HomeAttention,
   HomeContracts,
@@ -8,6 +9,7 @@ import type {
 } from "@fleetcore/contract"
 import { ATTENTION_REASONS, HOME_EXPIRY_DAYS, HOME_LIST_LIMIT, VEHICLE_STATUSES } from "@fleetcore/contract"
 import { isoSql } from "../db/isoSql.js"
+import { recordNameSql } from "../exports/itemNames.js"
 
 /**
  * The organisation's home widgets as parts of ONE statement (`homeStatement`): each widget is a
@@ -107,8 +109,10 @@ export const documentsSql = `json_build_object(
   'counts', (SELECT json_build_object('expiring', count(*)::int, 'expired', count(*) FILTER (WHERE expires_on < ${TODAY})::int)
              FROM documents WHERE ${WITHIN}),
   'items', ${jsonRows(
-    "'id', id, 'filename', filename, 'kind', kind, 'entity_type', entity_type, 'entity_id', entity_id, 'expires_on', to_char(expires_on, 'YYYY-MM-DD')",
-    `SELECT id, filename, kind, entity_type, entity_id, expires_on FROM documents WHERE ${WITHIN}
+    "'id', id, 'filename', filename, 'kind', kind, 'entity_type', entity_type, 'entity_id', entity_id, 'entity_name', entity_name, 'expires_on', to_char(expires_on, 'YYYY-MM-DD')",
+    `SELECT id, filename, kind, entity_type, entity_id, expires_on,
+       ${recordNameSql("documents.entity_type", "documents.entity_id")} AS entity_name
+     FROM documents WHERE ${WITHIN}
      ORDER BY expires_on, id LIMIT ${HOME_LIST_LIMIT}`,
     "expires_on, id",
   )})`
@@ -119,8 +123,9 @@ interface DocumentsJson {
     id: string
     filename: string
     kind: string
-    entity_type: string
+    entity_type: DocumentEntityType
     entity_id: string
+    entity_name: string | null
     expires_on: string
   }>
 }
@@ -134,6 +139,7 @@ export const documentsView = (found: DocumentsJson): typeof HomeDocuments.Type =
     kind: r.kind,
     entityType: r.entity_type,
     entityId: r.entity_id,
+    entityName: r.entity_name,
     expiresOn: r.expires_on,
   })),
 })

@@ -1,4 +1,5 @@
 import type pg from "pg"
+import { ALERT_SUBJECT_SQL } from "../alerts/alertQueries.js"
 import { onboardingRecipientRoles } from "../onboarding/notifyOnboarding.js"
 import { type NotificationSettingsRow, readSettingsRow } from "./channelSettings.js"
 import { inQuietHours } from "./quietHours.js"
@@ -60,8 +61,9 @@ const describeAlert = async (
     plate: string | null
     opened_at: Date
     details: Record<string, unknown>
+    subject: string | null
   }>(
-    `SELECT v.name, v.plate, a.opened_at, a.details FROM alerts a
+    `SELECT v.name, v.plate, a.opened_at, a.details, ${ALERT_SUBJECT_SQL} AS subject FROM alerts a
      LEFT JOIN vehicles v ON v.id = a.vehicle_id AND v.org_id = a.org_id
      WHERE a.id = $1 AND a.org_id = $2`,
     [e.alert_id, e.org_id],
@@ -75,6 +77,8 @@ const describeAlert = async (
     .join("\n")
   const params: MessageParams = {
     alertType: e.type,
+    // What it is about besides the vehicle (the geofence entered…), as the alerts pages name it.
+    subject: a?.subject ?? null,
     vehicle,
     openedAt: (a?.opened_at ?? new Date()).toISOString(),
     details,

@@ -2,6 +2,7 @@ import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
 import { Currency, IsoDate, IsoDateTime, Money, Uuid } from "../schemas.js"
 import { HomeOperations } from "./dashboards.js"
+import { DocumentEntityType } from "./documents.js"
 import { VehicleStatus } from "./vehicles.js"
 
 /** Days ahead a document or contract counts as "expiring" on the home page (seed 003: 30). */
@@ -56,8 +57,10 @@ export const HomeDocuments = Schema.Struct({
       id: Uuid,
       filename: Schema.String,
       kind: Schema.String,
-      entityType: Schema.String,
+      entityType: DocumentEntityType,
       entityId: Uuid,
+      /** The record it belongs to, named as the documents list names it; null when that is gone. */
+      entityName: Schema.NullOr(Schema.String),
       expiresOn: IsoDate,
     }),
   ),

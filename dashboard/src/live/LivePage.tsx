@@ -1,21 +1,14 @@
 import "../map/basemap.css"
 import { useQueryClient } from "@tanstack/solid-query"
-import { createEffect, createMemo, createResource, createSignal, onCleanup, Show } from "solid-js"
+import { createEffect, createMemo, createSignal, onCleanup, Show } from "solid-js"
 import { useApi } from "../api/ApiContext"
 import { errorMessage } from "../api/errorMessage"
-import {
-  createConfigQuery,
-  createLiveMapQuery,
-  createTrackQuery,
-  createVehicleQuery,
-  queryKeys,
-} from "../api/queries"
+import { createLiveMapQuery, createTrackQuery, createVehicleQuery, queryKeys } from "../api/queries"
 import type { LivePosition, VehicleId } from "../api/types"
 import { useI18n } from "../i18n/I18nContext"
-import { chooseMapStyle } from "../map/chooseMapStyle"
+import { createBasemapStyle } from "../map/createBasemapStyle"
 import { LiveMap } from "../map/LiveMap"
 import type { MapVehicle } from "../map/makeVehicleLayers"
-import { useTheme } from "../theme/ThemeContext"
 import { createNow } from "../ui/createNow"
 import { VehicleDetails } from "../vehicles/VehicleDetails"
 import { VehicleList } from "../vehicles/VehicleList"
@@ -35,7 +28,6 @@ export const LivePage = () => {
   const queryClient = useQueryClient()
   const now = createNow(1_000)
 
-  const config = createConfigQuery()
   const [statusFilter, setStatusFilter] = createSignal<VehicleStatus | null>(null)
   const [teamId, setTeamId] = createSignal<string | null>(null)
   const [vehicleTypeId, setVehicleTypeId] = createSignal<string | null>(null)
@@ -126,21 +118,7 @@ export const LivePage = () => {
 
   // The configured tile style if it loads; else (or if config is unreachable) the bundled basemap
   // in the dashboard's theme, with a notice when a configured style was not usable.
-  const theme = useTheme()
-  type StyleKey = { readonly url: string | null; readonly theme: "light" | "dark" } | false
-  // Only a different URL or (for the offline map) theme loads a new style, not a refetched config.
-  const styleKey = createMemo<StyleKey>(
-    () => {
-      if (!config.isSuccess && !config.isError) return false
-      const url = config.data?.mapStyleUrl ?? null
-      return { url, theme: url === null ? theme.resolved() : "light" }
-    },
-    false,
-    { equals: (a, b) => (a === false || b === false ? a === b : a.url === b.url && a.theme === b.theme) },
-  )
-  const [mapStyle] = createResource(styleKey, ({ url, theme: basemapTheme }) =>
-    chooseMapStyle(url, basemapTheme),
-  )
+  const mapStyle = createBasemapStyle()
 
   const select = (id: VehicleId) => setSelectedId(id)
 

@@ -8,7 +8,6 @@ import { MapControls } from "./MapControls"
 import { MapLegend } from "./MapLegend"
 import { makeVehicleClusters, type VehicleCluster } from "./makeVehicleClusters"
 import { LABEL, LABEL_FONT, type MapVehicle, makeVehicleLayers } from "./makeVehicleLayers"
-import { swapBasemap, trackBasemap } from "./swapBasemap"
 
 // Bundling moves MapLibre away from its worker file; point it at the copy Vite emits.
 
@@ -63,10 +62,9 @@ export const LiveMap = (props: LiveMapProps) => {
   }
 
   onMount(() => {
-    const made = createFlatMap(container, props.mapStyle)
+    const made = createFlatMap(container, () => props.mapStyle)
     if ("error" in made) return void setError(made.error)
     const instance = made.map
-    trackBasemap(instance)
     instance.addControl(overlay)
     instance.on("load", () => {
       setLoaded(true)
@@ -80,18 +78,6 @@ export const LiveMap = (props: LiveMapProps) => {
     setMap(instance)
     onCleanup(() => instance.remove())
   })
-
-  // A new basemap (the theme changed, or a configured style failed over) replaces the old in place.
-  createEffect(
-    on(
-      () => props.mapStyle,
-      (style) => {
-        const m = map()
-        if (m !== undefined) swapBasemap(m, style)
-      },
-      { defer: true },
-    ),
-  )
 
   // Label widths, measured once per name in the labels' own font.
   const widths = new Map<string, number>()

@@ -37,7 +37,7 @@ export const ReplayMap = (props: ReplayMapProps) => {
   const overlay = createDeckOverlay()
 
   onMount(() => {
-    const made = createFlatMap(container, props.mapStyle)
+    const made = createFlatMap(container, () => props.mapStyle)
     if ("error" in made) return void setError(made.error)
     const instance = made.map
     instance.addControl(overlay)

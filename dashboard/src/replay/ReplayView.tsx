@@ -4,11 +4,11 @@ import type { ColumnDef } from "@tanstack/solid-table"
 import { batch, createEffect, createMemo, createSignal, For, on, Show } from "solid-js"
 import { errorMessage } from "../api/errorMessage"
 import { useI18n } from "../i18n/I18nContext"
-import { alertTypeLabel } from "../pages/alerts/alertTypes"
+import { createBasemapStyle } from "../map/createBasemapStyle"
+import { alertTitle } from "../pages/alerts/alertTypes"
 import { fixedTableState } from "../ui/table/createTableUrlState"
 import { DataTable } from "../ui/table/DataTable"
 import { staticList } from "../ui/table/staticList"
-import { createBasemapStyle } from "./createBasemapStyle"
 import { decimateTrack } from "./decimateTrack"
 import type { MapEvent, MapStop } from "./makeReplayLayers"
 import { ReplayMap } from "./ReplayMap"
@@ -121,10 +121,10 @@ export const ReplayView = (props: { readonly vehicleId: string }) => {
         </Show>
       </p>
       <div class="replay__map">
-        <Show when={mapStyle()}>
+        <Show when={mapStyle.latest}>
           {(style) => (
             <ReplayMap
-              mapStyle={style()}
+              mapStyle={style().style}
               runs={runs()}
               stops={mapStops()}
               events={mapEvents()}
@@ -176,7 +176,9 @@ export const ReplayView = (props: { readonly vehicleId: string }) => {
                       class={`status-dot replay__event-dot replay__event-dot--${a.severity}`}
                       aria-hidden="true"
                     />
-                    <A href={`/alerts/${a.id}`}>{alertTypeLabel(t, a.type)}</A>{" "}
+                    <A href={`/alerts/${a.id}`} data-testid="replay-event">
+                      {alertTitle(t, a)}
+                    </A>{" "}
                     <span class="muted">{format().dateTime(Date.parse(a.openedAt))}</span>
                   </li>
                 )}

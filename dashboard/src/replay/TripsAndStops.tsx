@@ -4,12 +4,12 @@ import { useSearchParams } from "@solidjs/router"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { createMemo, createSignal, Show } from "solid-js"
 import { useI18n } from "../i18n/I18nContext"
+import { createBasemapStyle } from "../map/createBasemapStyle"
 import { localDay } from "../ui/localDay"
 import { fixedTableState } from "../ui/table/createTableUrlState"
 import { DataTable } from "../ui/table/DataTable"
 import { ExportMenu } from "../ui/table/ExportMenu"
 import { staticList } from "../ui/table/staticList"
-import { createBasemapStyle } from "./createBasemapStyle"
 import type { MapStop } from "./makeReplayLayers"
 import { ReplayMap } from "./ReplayMap"
 import { ReplayPeriodPicker } from "./ReplayPeriodPicker"
@@ -214,10 +214,10 @@ export const TripsAndStops = (props: { readonly vehicleId: string }) => {
         <div class="trips-stops__preview">
           <Show when={selected()} fallback={<p class="muted">{t("replay.selectHint")}</p>}>
             <div class="replay__map replay__map--small">
-              <Show when={mapStyle()}>
+              <Show when={mapStyle.latest}>
                 {(style) => (
                   <ReplayMap
-                    mapStyle={style()}
+                    mapStyle={style().style}
                     runs={runs()}
                     stops={stopMarker()}
                     events={[]}

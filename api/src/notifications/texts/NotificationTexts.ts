@@ -31,6 +31,11 @@ export const MESSAGE_KEYS = [
 ] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 
+/** Parameters a message gained after events were stored with it: an older event reads them as none. */
+export const LATER_PARAMS: Readonly<Partial<Record<MessageKey, ReadonlyArray<string>>>> = {
+  alert: ["subject"],
+}
+
 /** The parameters whose value is a code with a label: `{xName}` in a message is the label of `x`. */
 export const LABELLED = [
   "alertType",

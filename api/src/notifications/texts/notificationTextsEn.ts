@@ -9,7 +9,8 @@ export const notificationTextsEn: NotificationTexts = {
   severity: { info: "", warning: "[warning] ", critical: "[CRITICAL] " },
   messages: {
     alert: {
-      title: "{vehicle, select, none {{alertTypeName}} other {{alertTypeName}: {vehicle}}}",
+      title:
+        "{subject, select, none {{alertTypeName}} other {{alertTypeName} · {subject}}}{vehicle, select, none {} other {: {vehicle}}}",
       body: "Opened at {openedAt, date, moment}.",
     },
     licence_expiry: {

@@ -5,7 +5,8 @@ export const notificationTextsKk: NotificationTexts = {
   severity: { info: "", warning: "[ескерту] ", critical: "[СЫНИ] " },
   messages: {
     alert: {
-      title: "{vehicle, select, none {{alertTypeName}} other {{alertTypeName}: {vehicle}}}",
+      title:
+        "{subject, select, none {{alertTypeName}} other {{alertTypeName} · {subject}}}{vehicle, select, none {} other {: {vehicle}}}",
       body: "Ашылған уақыты: {openedAt, date, moment}.",
     },
     licence_expiry: {

@@ -8,7 +8,8 @@ export const notificationTextsRu: NotificationTexts = {
   severity: { info: "", warning: "[внимание] ", critical: "[КРИТИЧНО] " },
   messages: {
     alert: {
-      title: "{vehicle, select, none {{alertTypeName}} other {{alertTypeName}: {vehicle}}}",
+      title:
+        "{subject, select, none {{alertTypeName}} other {{alertTypeName} · {subject}}}{vehicle, select, none {} other {: {vehicle}}}",
       body: "Открыто {openedAt, date, moment}.",
     },
     licence_expiry: {

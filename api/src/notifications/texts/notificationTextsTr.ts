@@ -5,7 +5,8 @@ export const notificationTextsTr: NotificationTexts = {
   severity: { info: "", warning: "[uyarı] ", critical: "[KRİTİK] " },
   messages: {
     alert: {
-      title: "{vehicle, select, none {{alertTypeName}} other {{alertTypeName}: {vehicle}}}",
+      title:
+        "{subject, select, none {{alertTypeName}} other {{alertTypeName} · {subject}}}{vehicle, select, none {} other {: {vehicle}}}",
       body: "Açılış: {openedAt, date, moment}.",
     },
     licence_expiry: {

@@ -95,6 +95,21 @@ describe("notification texts", () => {
     )
   })
 
+  it("names what an alert is about besides the vehicle, as the alerts pages do, and reads older events", () => {
+    const entered = { ...SAMPLE, alertType: "geofence_enter", subject: "Almaty depot" }
+    expect(renderNotification("alert", entered, "en", "UTC")?.title).toBe(
+      "Geofence entered · Almaty depot: Truck 7 (123 ABC 02)",
+    )
+    expect(renderNotification("alert", { ...entered, alertType: "geofence_exit" }, "ru", "UTC")?.title).toBe(
+      "Выезд из геозоны · Almaty depot: Truck 7 (123 ABC 02)",
+    )
+    expect(renderNotification("alert", { ...entered, vehicle: null }, "tr", "UTC")?.title).toMatch(
+      / · Almaty depot$/u,
+    )
+    // An event stored before alerts named their subject has no `subject`: it reads as none.
+    expect(renderNotification("alert", SAMPLE, "kk", "UTC")?.title).not.toContain("·")
+  })
+
   it("formats a budget's money in the reader's conventions", () => {
     const ru = renderNotification("budget_threshold", SAMPLE, "ru", "UTC")
     expect(ru?.title).toBe("Бюджет израсходован на 80%: топливо, месяц")

@@ -1,5 +1,11 @@
 import { IntlMessageFormat, type PrimitiveType } from "intl-messageformat"
-import { LABELLED, MESSAGE_KEYS, type MessageKey, type NotificationTexts } from "./NotificationTexts.js"
+import {
+  LABELLED,
+  LATER_PARAMS,
+  MESSAGE_KEYS,
+  type MessageKey,
+  type NotificationTexts,
+} from "./NotificationTexts.js"
 import { notificationTextsEn } from "./notificationTextsEn.js"
 import { notificationTextsKk } from "./notificationTextsKk.js"
 import { notificationTextsRu } from "./notificationTextsRu.js"
@@ -109,7 +115,8 @@ export const renderNotification = (
   const lang = localeOf(locale)
   const texts = NOTIFICATION_TEXTS[lang]
   const message = texts.messages[key]
-  const values = valuesOf(params ?? {}, texts, lang)
+  const later = Object.fromEntries((LATER_PARAMS[key] ?? []).map((name) => [name, null]))
+  const values = valuesOf({ ...later, ...params }, texts, lang)
   try {
     const title = String(compile(message.title, lang, timeZone).format(values))
     const body = String(compile(message.body, lang, timeZone).format(values))

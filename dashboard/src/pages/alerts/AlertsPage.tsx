@@ -8,6 +8,7 @@ import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { LiveStatusBadge } from "../../live/LiveStatusBadge"
 import { DriverPicker } from "../../ui/form/DriverPicker"
+import { VehiclePicker } from "../../ui/form/VehiclePicker"
 import { PageHeader } from "../../ui/PageHeader"
 import { createTableUrlState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
@@ -194,6 +195,14 @@ export const AlertsPage = () => {
                 {(team) => <option value={team.id}>{team.name}</option>}
               </For>
             </FilterSelect>
+            <VehiclePicker
+              variant="filter"
+              label={t("alerts.vehicle")}
+              testId="alerts-filter-vehicle"
+              value={url.state().filters.vehicleId ?? ""}
+              empty={t("alerts.vehicleAll")}
+              onChange={(value) => url.setFilter("vehicleId", value)}
+            />
             <DriverPicker
               variant="filter"
               label={t("alerts.driver")}

@@ -48,7 +48,7 @@ export const GeofenceMap = (props: GeofenceMapProps) => {
   const [settled, setSettled] = createSignal(false)
 
   onMount(() => {
-    const made = createFlatMap(container, props.mapStyle)
+    const made = createFlatMap(container, () => props.mapStyle)
     if ("error" in made) return void setError(made.error)
     const m = made.map
     m.on("load", () => {

@@ -3,14 +3,13 @@ import { endpoints } from "@fleetcore/contract"
 import { useSearchParams } from "@solidjs/router"
 import { useQueryClient } from "@tanstack/solid-query"
 import { Circle, Hexagon } from "lucide-solid"
-import type { StyleSpecification } from "maplibre-gl"
-import { createMemo, createResource, createSignal, Match, Show, Switch } from "solid-js"
+import { createMemo, createSignal, Match, Show, Switch } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { errorMessage } from "../../api/errorMessage"
-import { createConfigQuery, createLiveMapQuery } from "../../api/queries"
+import { createLiveMapQuery } from "../../api/queries"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
-import { loadOfflineStyle } from "../../map/offlineStyle"
+import { createBasemapStyle } from "../../map/createBasemapStyle"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { ErrorState } from "../../ui/ErrorState"
 import { Spinner } from "../../ui/Spinner"
@@ -44,7 +43,6 @@ export const GeofencesPage = () => {
   const queryClient = useQueryClient()
   const canManage = () => session.can("geofences.manage")
   const fences = createGeofencesQuery()
-  const config = createConfigQuery()
   const live = createLiveMapQuery(() => ({}))
   // `?fence=<id>` opens that fence (an alert's link to the geofence it names).
   const [search, setSearch] = useSearchParams<{ fence?: string }>()
@@ -81,10 +79,7 @@ export const GeofencesPage = () => {
     }
     return out
   })
-  const [mapStyle] = createResource(
-    () => (config.isSuccess || config.isError ? { url: config.data?.mapStyleUrl ?? null } : false),
-    async ({ url }): Promise<string | StyleSpecification> => url ?? loadOfflineStyle(),
-  )
+  const mapStyle = createBasemapStyle()
 
   const startDrawing = (kind: "circle" | "polygon") => {
     setShape(null)
@@ -140,7 +135,7 @@ export const GeofencesPage = () => {
     <div class="geofences-page">
       <div class="geofences-page__map">
         <Show
-          when={mapStyle.state === "ready" ? mapStyle() : undefined}
+          when={mapStyle.latest}
           fallback={
             <Show when={mapStyle.error !== undefined}>
               <p class="live-map__error" role="alert">
@@ -151,7 +146,7 @@ export const GeofencesPage = () => {
         >
           {(style) => (
             <GeofenceMap
-              mapStyle={style()}
+              mapStyle={style().style}
               fences={all()}
               vehicles={vehicles()}
               selectedId={openFence()?.id ?? null}

@@ -2,10 +2,14 @@ import { HOME_EXPIRY_DAYS } from "@fleetcore/contract"
 import { A } from "@solidjs/router"
 import { For, Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
+import { documentRecordHref } from "../../ui/documents/documentRecordHref"
 import { ExpiryBadge } from "../../ui/documents/ExpiryBadge"
 import type { HomeSummaryView } from "./homeQueries"
 
-/** Seed 003 "Document Expiry Dashboard": the count opens the documents list's expiring view. */
+/**
+ * Seed 003 "Document Expiry Dashboard": the count opens the documents list's expiring view; each
+ * row names the record the document belongs to and opens it.
+ */
 export const ExpiringDocumentsCard = (props: {
   readonly documents: NonNullable<HomeSummaryView["documents"]>
 }) => {
@@ -36,11 +40,20 @@ export const ExpiringDocumentsCard = (props: {
         <ul class="home-list">
           <For each={props.documents.items}>
             {(d) => (
-              <li class="home-list__row">
-                <span class="home-list__main">
-                  <strong>{d.filename}</strong>
-                </span>
-                <ExpiryBadge expiresOn={d.expiresOn} />
+              <li>
+                <A
+                  href={documentRecordHref(d.entityType, d.entityId)}
+                  class="home-list__row"
+                  data-testid="home-document"
+                >
+                  <span class="home-list__main">
+                    <strong data-testid="home-document-record">
+                      {d.entityName ?? t(`documents.entity_${d.entityType}`)}
+                    </strong>
+                    <span class="muted">{d.filename}</span>
+                  </span>
+                  <ExpiryBadge expiresOn={d.expiresOn} />
+                </A>
               </li>
             )}
           </For>

@@ -19,9 +19,14 @@ import type { VehicleValues } from "./vehicleForm"
 
 type Name = keyof VehicleValues & string
 
+/** The vehicle's fields a vehicle type also has (`VehicleType`): choosing the type fills them in. */
+const FROM_TYPE = ["brand", "model", "fuelType"] as const
+type FromType = (typeof FROM_TYPE)[number]
+
 /**
  * Every field of the vehicle record, in sections (identity, technical, purchase and service,
- * organisation, rental); the new-vehicle page adds the initial status.
+ * organisation, rental); the new-vehicle page adds the initial status. Choosing a vehicle type
+ * fills in its brand, model and fuel where they are empty.
  */
 export const VehicleFields = (props: {
   readonly form: SchemaForm<VehicleValues>
@@ -36,6 +41,23 @@ export const VehicleFields = (props: {
     return digit !== undefined && vin[8] !== digit
       ? t("fleet.vinCheckDigit", { digit })
       : t("fleet.vinInvalid")
+  }
+
+  // What the chosen type last filled in: choosing another type replaces it, never what the person typed.
+  let filled: Partial<Record<FromType, string>> = {}
+  const fillFromType = (typeId: string) => {
+    const type = types.data?.items.find((candidate) => candidate.id === typeId)
+    const next: Record<FromType, string> = {
+      brand: type?.brand ?? "",
+      model: type?.model ?? "",
+      fuelType: type?.fuelType ?? "",
+    }
+    for (const name of FROM_TYPE) {
+      const current = form.form.getFieldValue(name)
+      if ((current === "" || current === filled[name]) && current !== next[name])
+        form.form.setFieldValue(name, next[name])
+    }
+    filled = next
   }
 
   const text = (
@@ -98,13 +120,23 @@ export const VehicleFields = (props: {
               />
             )}
           </form.form.Field>
-          {select("vehicleTypeId", t("fleet.type"), [
-            { value: "", label: t("fleet.typeNone") },
-            ...(types.data?.items ?? []).map((type) => ({
-              value: type.id,
-              label: type.universal ? `${type.name} · ${t("fleet.typeScope_universal")}` : type.name,
-            })),
-          ])}
+          <form.form.Field name="vehicleTypeId" listeners={{ onChange: ({ value }) => fillFromType(value) }}>
+            {(field) => (
+              <SelectField
+                field={field}
+                label={t("fleet.type")}
+                testId="vehicle-vehicleTypeId"
+                options={[
+                  { value: "", label: t("fleet.typeNone") },
+                  ...(types.data?.items ?? []).map((type) => ({
+                    value: type.id,
+                    label: type.universal ? `${type.name} · ${t("fleet.typeScope_universal")}` : type.name,
+                  })),
+                ]}
+                {...form.serverProps("vehicleTypeId")}
+              />
+            )}
+          </form.form.Field>
         </div>
         <div class="form--triple form--top">
           {text("brand", t("fleet.brand"))}

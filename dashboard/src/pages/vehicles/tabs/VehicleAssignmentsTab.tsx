@@ -4,6 +4,7 @@ import { createMemo, Show } from "solid-js"
 import { useSession } from "../../../auth/SessionContext"
 import { useI18n } from "../../../i18n/I18nContext"
 import { listResultOf } from "../../../ui/table/listResultOf"
+import { EndAssignmentButton } from "../../drivers/EndAssignmentButton"
 import { createVehicleListQuery } from "../vehicleQueries"
 import type { VehicleTabProps } from "../vehicleTabs"
 import { AssignDriverForm } from "./AssignDriverForm"
@@ -11,7 +12,7 @@ import { TabTable } from "./TabTable"
 
 type Row = (typeof AssignmentWithNames)["Encoded"]
 
-/** Who drove the vehicle when (the current driver is also in the header facts). */
+/** Who drove the vehicle when (the current driver is also in the header facts); "End" on the current one. */
 export const VehicleAssignmentsTab = (props: VehicleTabProps) => {
   const { t, format } = useI18n()
   const result = createVehicleListQuery(endpoints.assignments.list, () => ({
@@ -47,6 +48,12 @@ export const VehicleAssignmentsTab = (props: VehicleTabProps) => {
             format().dateTime(Date.parse(end))
           )
         },
+      },
+      {
+        id: "actions",
+        header: "",
+        cell: (c) => <EndAssignmentButton assignment={c.row.original} />,
+        meta: { width: "8rem", align: "end" },
       },
     ],
   )
