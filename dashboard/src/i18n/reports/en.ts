@@ -204,7 +204,7 @@ export const reportsEn = {
       "Places are coordinates (latitude, longitude). The stop after a trip lasts until the vehicle's next listed trip.",
     geofenceVisits: "Geofence visits",
     geofenceVisitsDescription:
-      "Each stay of a vehicle inside a geofence: when it entered and left, time inside, totals per geofence.",
+      "Each visit of a vehicle to a geofence, from entry to exit: when it entered and left, time inside, totals per geofence.",
     geofence: "Geofence",
     allGeofences: "All geofences",
     col_geofence: "Geofence",

@@ -206,7 +206,7 @@ export const reportsTr: typeof reportsEn = {
       "Yerler koordinat olarak verilir (enlem, boylam). Bir seferden sonraki durak, aracın listedeki bir sonraki seferine kadar sürer.",
     geofenceVisits: "Bölge ziyaretleri",
     geofenceVisitsDescription:
-      "Bir aracın bölge içindeki her duruşu: giriş ve çıkış, içeride geçen süre, bölge başına toplamlar.",
+      "Bir aracın bölgeye her ziyareti, girişten çıkışa: giriş ve çıkış zamanı, içeride geçen süre, bölge başına toplamlar.",
     geofence: "Bölge",
     allGeofences: "Tüm bölgeler",
     col_geofence: "Bölge",
