@@ -295,7 +295,8 @@ export const reports = {
     method: "get",
     path: "/api/v1/reports/geofenceVisits",
     tag: "reports",
-    summary: "Geofence visits: each entry of a vehicle into a geofence and its exit, time inside, totals per geofence",
+    summary:
+      "Geofence visits: each entry of a vehicle into a geofence and its exit, time inside, totals per geofence",
     description:
       "A visit is one entry into the geofence and the exit after it, found by stepping the vehicle's positions through the engine's geofence rule (however often it stopped inside). Visits entered in the period's days in the organisation's time zone, oldest first, capped (rowsTotal); one not left by the period's end (or now) is ongoing (status), its time inside counted to then.",
     access: "reports.read",
