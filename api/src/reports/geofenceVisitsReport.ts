@@ -37,14 +37,15 @@ const box = (f: Geofence) => {
 
 /**
  * Geofence visits: one per entry into a geofence and the exit after it, from the vehicles'
- * positions (`positions_buffer` FINAL: the stored points and those
- * not yet flushed, migration 0010) stepped through the engine's geofence rule (the same geometry and
- * the same enter/exit events, every crossing counted: no dwell). ClickHouse sends only the points
- * inside some fence's bounding box, the first point after each (the exit), each vehicle's first
- * point in the period and its last before it (the side it starts on: a vehicle already inside then entered before the
- * period). Counted: visits entered in the period's days in the organisation's time zone, up to now;
- * one not left by the period's end (or now) is ongoing, its time inside counted to then. Oldest
- * first, capped; totals per geofence in the charts.
+ * positions (`positions_buffer` FINAL: the stored points and those not yet flushed, migration 0010)
+ * stepped through the engine's geofence rule (its geometry and its enter/exit events; every
+ * crossing counts: no dwell). ClickHouse sends only the points inside some fence's bounding box,
+ * the first point after each (the exit), each vehicle's first point in the period and its last
+ * before it (the side it starts on: a vehicle inside then entered before the period). Counted:
+ * visits entered in the period's days in the organisation's time zone, up to now; one not left by
+ * the period's end (or now) is ongoing, its time inside counted to then. Oldest first, capped;
+ * totals per geofence in the charts. The fences' alerts are not paired instead: one open alert per
+ * vehicle and fence absorbs later crossings, and a fence may alert on one kind of crossing only.
  */
 export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> => {
   const { c, scope, period, books } = ctx
