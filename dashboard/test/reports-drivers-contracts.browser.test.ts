@@ -14,6 +14,8 @@ import { pdfText, shootPdf } from "./reportPdf.js"
  */
 
 const POLL = { timeout: 30_000, interval: 100 }
+/** Rows on a report table's page (the shared tables' default page size); the totals row is under it. */
+const PAGE = 50
 
 type Table = {
   rows: Array<Record<string, string | number | null>>
@@ -70,7 +72,7 @@ describe("drivers, coverage and rental reports in the browser", () => {
     // The demo fleet drives: most drivers have distance and a score.
     expect(month.rows.filter((r) => r.score !== null).length).toBeGreaterThan(10)
     expect(Number(month.totals.distanceKm)).toBeGreaterThan(1000)
-    await expect.poll(() => tableRows(page), POLL).toBe(month.rows.length + 1)
+    await expect.poll(() => tableRows(page), POLL).toBe(Math.min(month.rows.length, PAGE) + 1)
     await expect
       .poll(async () => digits(await page.getByTestId("report-figure-fleetScore").textContent()), POLL)
       .toBe(digits(month.totals.score))
@@ -95,7 +97,7 @@ describe("drivers, coverage and rental reports in the browser", () => {
     sheet.eachRow((row, n) => {
       if (row.getCell(1).value === "Водитель") headerRow = n
     })
-    expect(sheet.rowCount - headerRow).toBe(month.rows.length + 1)
+    expect(sheet.rowCount - headerRow).toBe(Math.min(month.rows.length, PAGE) + 1)
     expect(sheet.getRow(sheet.rowCount).getCell(at("Пробег, км") + 1).value).toBe(month.totals.distanceKm)
 
     const pdf = await download(page, "pdf")
@@ -117,7 +119,7 @@ describe("drivers, coverage and rental reports in the browser", () => {
     const quarter = await api<Table>("/api/v1/reports/coverage?period=thisQuarter")
     expect(quarter.rows.length).toBeGreaterThan(100)
     expect(Number(quarter.totals.contracts)).toBeGreaterThan(100)
-    await expect.poll(() => tableRows(page), POLL).toBe(quarter.rows.length + 1)
+    await expect.poll(() => tableRows(page), POLL).toBe(Math.min(quarter.rows.length, PAGE) + 1)
     await expect
       .poll(async () => digits(await page.getByTestId("report-figure-costInPeriod").textContent()), POLL)
       .toBe(digits(quarter.totals.costInPeriod))
@@ -158,7 +160,7 @@ describe("drivers, coverage and rental reports in the browser", () => {
     expect(year.rows.length).toBeGreaterThan(3)
     expect(year.totals.ownedCostPerKm).not.toBeNull()
     expect(year.totals.costPerKm).not.toBeNull()
-    await expect.poll(() => tableRows(page), POLL).toBe(year.rows.length + 1)
+    await expect.poll(() => tableRows(page), POLL).toBe(Math.min(year.rows.length, PAGE) + 1)
     await expect
       .poll(async () => digits(await page.getByTestId("report-figure-rentPaid").textContent()), POLL)
       .toBe(digits(year.totals.rentPaid))

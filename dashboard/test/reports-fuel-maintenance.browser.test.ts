@@ -14,6 +14,8 @@ import { pdfText, shootPdf } from "./reportPdf.js"
  */
 
 const POLL = { timeout: 20_000, interval: 100 }
+/** Rows on a report table's page (the shared tables' default page size); the totals row is under it. */
+const PAGE = 50
 
 type Table = {
   rows: Array<Record<string, string | number | null>>
@@ -110,7 +112,9 @@ describe("fuel and maintenance reports in the browser", () => {
     }
     expect(cards.categories).toEqual(["Halyk ·4242"])
     expect(cards.series[0]).toEqual({ key: "limitDay", values: [135] })
-    await expect.poll(() => page.getByTestId("report-table-row").count(), POLL).toBe(year.rows.length + 1)
+    await expect
+      .poll(() => page.getByTestId("report-table-row").count(), POLL)
+      .toBe(Math.min(year.rows.length, PAGE) + 1)
 
     const csv = await download(page, "csv")
     expect(csv.file.suggestedFilename()).toBe(`fuel-${year.period.from}_${year.period.to}.csv`)
@@ -131,7 +135,7 @@ describe("fuel and maintenance reports in the browser", () => {
     sheet.eachRow((row, n) => {
       if (row.getCell(1).value === "Транспортное средство") headerRow = n
     })
-    expect(sheet.rowCount - headerRow).toBe(year.rows.length + 1)
+    expect(sheet.rowCount - headerRow).toBe(Math.min(year.rows.length, PAGE) + 1)
     expect(sheet.getRow(sheet.rowCount).getCell(costAt + 1).value).toBe(Number(year.totals.fuelCost))
 
     const pdf = await download(page, "pdf")

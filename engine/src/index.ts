@@ -13,7 +13,13 @@ export * from "./RulesRunner.js"
 export * from "./rederive.js"
 export * from "./replayVehicle.js"
 export * from "./ruleOutputs.js"
-export { type Geofence, insideFence } from "./rules/alerts/GeofenceRule.js"
+export {
+  type Geofence,
+  type GeofenceState,
+  initialGeofenceState,
+  insideFence,
+  stepGeofences,
+} from "./rules/alerts/GeofenceRule.js"
 export * from "./rules/fuel/ConsumptionCheck.js"
 export * from "./rules/maintenance/MaintenancePlanner.js"
 export * from "./rules/odometer/manualReading.js"

@@ -80,7 +80,7 @@ const drivingOf = async (
   books: OrgBooks,
 ): Promise<NonNullable<Dashboard["driving"]>> => {
   const [driving, stats] = await Promise.all([
-    driverDriving(c, ch, orgId, vehicles, period),
+    driverDriving(c, ch, orgId, vehicles, period, books.timezone),
     driverStats(c, vehicles, period, books, driverId),
   ])
   const mine = driving.get(driverId) ?? { metres: 0, seconds: 0 }

@@ -51,6 +51,13 @@ const figure = (language: Language, kind: ColumnKind, v: Cell): string =>
         ? new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(v)
         : v
 
+/** Whether a report shows money anywhere (a column, a headline figure, a chart); else no currency is named. */
+export const hasMoney = (table: typeof ReportTable.Type): boolean =>
+  table.columns.some((c) => c.kind === "money") ||
+  (table.summary ?? []).some((f) => f.kind === "money") ||
+  // A chart's values are money when it names no kind.
+  table.charts.some((c) => c.valueKind === undefined || c.valueKind === "money")
+
 /** A report's answer as an export document in `language`. */
 export const reportDocument = (
   table: typeof ReportTable.Type,
@@ -67,7 +74,7 @@ export const reportDocument = (
   const notes = [
     `${texts.period}: ${formatDay(language, table.period.from)} – ${formatDay(language, table.period.to)} (${texts.presets[table.period.preset]})`,
     ...table.filters.map((f) => `${texts.filters[f.key] ?? f.key}: ${f.name}`),
-    `${texts.currency}: ${table.currency}`,
+    ...(hasMoney(table) ? [`${texts.currency}: ${table.currency}`] : []),
     ...(table.unconverted > 0 ? [`${texts.unconverted}: ${table.unconverted}`] : []),
     ...(table.columns.some((c) => c.kind === "datetime") ? [`${texts.timezone}: ${table.timezone}`] : []),
     ...(table.summary ?? []).map(

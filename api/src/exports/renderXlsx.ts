@@ -15,14 +15,20 @@ export const XLSX_FORMATS: Readonly<Record<ColumnKind, string | undefined>> = {
   hours: "#,##0.0",
   label: undefined,
   duration: "[h]:mm",
-  datetime: undefined,
+  datetime: "yyyy-mm-dd hh:mm",
 }
 
-/** A cell as Excel holds it: money and numbers as numbers (formatted), days as dates. */
+/**
+ * A cell as Excel holds it: money and numbers as numbers (formatted), days and times as dates. Excel
+ * has no time zones: a time is written as the organisation's wall clock (exceljs stores a Date's
+ * UTC reading), the zone named in the notes.
+ */
 const value = (kind: ColumnKind, v: Cell): ExcelJS.CellValue => {
   if (v === null) return null
   if (kind === "date" && typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/u.test(v))
     return new Date(`${v}T00:00:00Z`)
+  if (kind === "datetime" && typeof v === "string" && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/u.test(v))
+    return new Date(`${v.replace(" ", "T")}:00Z`)
   // Excel counts time in days.
   if (kind === "duration" && typeof v === "number") return v / 86_400
   if (

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from "@fleetcore/platform"
 import type pg from "pg"
 import type { ReportPeriod } from "./reportPeriod.js"
+import { periodInstants } from "./reportTime.js"
 
 /** A driver's distance and time at the wheel in a period. */
 export interface DriverDriving {
@@ -15,8 +16,8 @@ const OPEN_END = new Date("2200-01-01T00:00:00Z")
 
 /**
  * Metres per driver from `daily_mileage_driver` (the engine attributes each day's distance to the
- * driver assigned when it was driven), and trip seconds per driver: each trip of the period's UTC
- * days counts for the driver whose assignment of its vehicle covers the trip's start (an ASOF join
+ * driver assigned when it was driven; its days are the engine's UTC days), and trip seconds per
+ * driver: each trip that started in the period's days in `timezone` counts for the driver whose assignment of its vehicle covers the trip's start (an ASOF join
  * on the assignments, which never overlap on one vehicle). ClickHouse has no row-level security:
  * the statements name the organisation and the vehicles the caller may see.
  */
@@ -26,6 +27,7 @@ export const driverDriving = async (
   orgId: string,
   ids: ReadonlyArray<string>,
   period: ReportPeriod,
+  timezone: string,
 ): Promise<ReadonlyMap<string, DriverDriving>> => {
   const out = new Map<string, { metres: number; seconds: number }>()
   if (ids.length === 0) return out
@@ -34,8 +36,9 @@ export const driverDriving = async (
     out.set(driver, found)
     return found
   }
-  const t0 = new Date(`${period.from}T00:00:00Z`)
-  const t1 = new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000)
+  const { fromMs, toMs } = periodInstants(period, timezone)
+  const t0 = new Date(fromMs)
+  const t1 = new Date(toMs)
   const metres = await ch.query<{ driver: string; total_metres: number }>(
     `SELECT toString(driver_id) AS driver, sum(metres) AS total_metres
      FROM daily_mileage_driver FINAL

@@ -39,7 +39,7 @@ export const driversReport = async (ctx: ReportContext): Promise<Table> => {
   const { c, scope, period, books } = ctx
   const driverId = scope.filters.find((f) => f.key === "driverId")?.id ?? null
   const stats = await driverStats(c, scope.ids, period, books, driverId)
-  const driving = await driverDriving(c, ctx.ch, ctx.principal.orgId, scope.ids, period)
+  const driving = await driverDriving(c, ctx.ch, ctx.principal.orgId, scope.ids, period, books.timezone)
   const fines = new Map<string, { count: number; cents: bigint }>()
   const originals = new OriginalsTally()
   let unconverted = 0

@@ -1,5 +1,5 @@
 import type { ReportTable } from "@fleetcore/contract"
-import { type Geofence, insideFence } from "@fleetcore/engine"
+import { type Geofence, type GeofenceState, initialGeofenceState, stepGeofences } from "@fleetcore/engine"
 import { HttpError } from "@fleetcore/platform"
 import { rows, sql } from "../db/sql.js"
 import type { ReportContext } from "./reportContext.js"
@@ -9,8 +9,8 @@ import { periodInstants, seconds, wallTime } from "./reportTime.js"
 type Table = typeof ReportTable.Type
 type Column = Table["columns"][number]
 
-/** How far after the period a stay's next trip is looked for; later, the stay counts to the period's end. */
-const NEXT_TRIP_WITHIN_MS = 31 * 86_400_000
+/** How far before the period the vehicle's last position is looked for: the side it starts on. */
+const LOOK_BACK_MS = 31 * 86_400_000
 const M_PER_DEGREE = 111_320
 
 interface NamedFence {
@@ -36,13 +36,16 @@ const box = (f: Geofence) => {
 }
 
 /**
- * Geofence visits: the stays of the vehicles in scope inside a geofence. A stay is the stop between
- * two of the engine's trips (`trips` FINAL): entered when a trip ended inside the fence (the same
- * geometry as the engine's geofence rule), left when the next trip started. The geofence alerts
- * cannot be paired into visits: one open alert per vehicle and fence absorbs every later crossing,
- * and a fence may alert on one kind of crossing only. Counted: stays that began in the period's UTC
- * days; one whose next trip is not known counts to the period's end (or now) and has no exit.
- * Oldest first, capped; totals per geofence in the charts.
+ * Geofence visits: one per entry into a geofence and the exit after it, from the vehicles'
+ * positions (`positions_buffer` FINAL: the stored points and those not yet flushed, migration 0010)
+ * stepped through the engine's geofence rule (its geometry and its enter/exit events; every
+ * crossing counts: no dwell). ClickHouse sends only the points inside some fence's bounding box,
+ * the first point after each (the exit), each vehicle's first point in the period and its last
+ * before it (the side it starts on: a vehicle inside then entered before the period). Counted:
+ * visits entered in the period's days in the organisation's time zone, up to now; one not left by
+ * the period's end (or now) is ongoing, its time inside counted to then. Oldest first, capped;
+ * totals per geofence in the charts. The fences' alerts are not paired instead: one open alert per
+ * vehicle and fence absorbs later crossings, and a fence may alert on one kind of crossing only.
  */
 export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> => {
   const { c, scope, period, books } = ctx
@@ -84,7 +87,7 @@ export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> =
     ...scope.filters,
     ...(geofenceId === undefined ? [] : [{ key: "geofenceId", id: geofenceId, name: found[0]?.name ?? "" }]),
   ]
-  const { fromMs, toMs } = periodInstants(period)
+  const { fromMs, toMs } = periodInstants(period, books.timezone)
   const endMs = Math.min(toMs, Date.now())
   const boxes = fences.map((f) => box(f.fence))
   const near = boxes
@@ -93,35 +96,32 @@ export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> =
         `(lat BETWEEN {minLat${i}:Float64} AND {maxLat${i}:Float64} AND lon BETWEEN {minLon${i}:Float64} AND {maxLon${i}:Float64})`,
     )
     .join(" OR ")
-  const stays =
-    scope.ids.length === 0 || fences.length === 0
+  const inScope = "org_id = {org:UUID} AND vehicle_id IN {vehicles:Array(UUID)}"
+  const points =
+    scope.ids.length === 0 || fences.length === 0 || endMs <= fromMs
       ? []
-      : await ctx.ch.query<{
-          vehicle: string
-          endMs: number | string
-          nextMs: number | string
-          lat: number
-          lon: number
-        }>(
-          `SELECT vehicle, endMs, nextMs, lat, lon FROM (
-             SELECT toString(vehicle_id) AS vehicle, toUnixTimestamp64Milli(end_time) AS endMs,
-                    toUnixTimestamp64Milli(leadInFrame(start_time, 1, toDateTime64(0, 3, 'UTC'))
-                      OVER (PARTITION BY vehicle_id ORDER BY start_time ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING)) AS nextMs,
-                    end_lat AS lat, end_lon AS lon
-             FROM trips FINAL
-             WHERE org_id = {org:UUID} AND vehicle_id IN {vehicles:Array(UUID)}
-               AND start_time >= fromUnixTimestamp64Milli({since:Int64}, 'UTC')
-               AND start_time < fromUnixTimestamp64Milli({until:Int64}, 'UTC'))
-           WHERE endMs >= {from:Int64} AND endMs < {to:Int64} AND (${near})
-           ORDER BY endMs, vehicle`,
+      : await ctx.ch.query<{ vehicle: string; ms: number | string; lat: number; lon: number }>(
+          `SELECT vehicle, ms, lat, lon FROM (
+             SELECT toString(vehicle_id) AS vehicle, toUnixTimestamp64Milli(time) AS ms, lat, lon, ${near} AS inBox,
+                    lagInFrame(${near}, 1, false)
+                      OVER (PARTITION BY vehicle_id ORDER BY time ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS wasInBox,
+                    row_number() OVER (PARTITION BY vehicle_id ORDER BY time) AS nth
+             FROM positions_buffer FINAL
+             WHERE ${inScope}
+               AND time >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND time < fromUnixTimestamp64Milli({end:Int64}, 'UTC'))
+           WHERE inBox OR wasInBox OR nth = 1
+           UNION ALL
+           SELECT toString(vehicle_id) AS vehicle, toUnixTimestamp64Milli(time) AS ms, lat, lon
+           FROM positions_buffer FINAL
+           WHERE ${inScope}
+             AND time >= fromUnixTimestamp64Milli({since:Int64}, 'UTC') AND time < fromUnixTimestamp64Milli({from:Int64}, 'UTC')
+           ORDER BY time DESC LIMIT 1 BY vehicle_id`,
           {
             org: ctx.principal.orgId,
             vehicles: scope.ids,
-            // A trip ending in the period may have started the day before.
-            since: fromMs - 86_400_000,
-            until: toMs + NEXT_TRIP_WITHIN_MS,
+            since: fromMs - LOOK_BACK_MS,
             from: fromMs,
-            to: toMs,
+            end: endMs,
             ...Object.fromEntries(
               boxes.flatMap((b, i) => [
                 [`minLat${i}`, b.minLat],
@@ -132,15 +132,52 @@ export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> =
             ),
           },
         )
-  const visits = stays.flatMap((s) => {
-    const entered = Number(s.endMs)
-    const next = Number(s.nextMs)
-    const left = next > entered ? next : null
-    const insideS = ((left ?? Math.max(entered, endMs)) - entered) / 1000
-    return fences
-      .filter((f) => insideFence(f.fence, s.lat, s.lon))
-      .map((f) => ({ fence: f, vehicle: s.vehicle, entered, left, insideS }))
-  })
+  const byVehicle = new Map<string, Array<{ ms: number; lat: number; lon: number }>>()
+  for (const p of points) {
+    const own = byVehicle.get(p.vehicle) ?? []
+    own.push({ ms: Number(p.ms), lat: p.lat, lon: p.lon })
+    byVehicle.set(p.vehicle, own)
+  }
+  // Every crossing counts: no dwell, no schedule, both kinds.
+  const rule = fences.map((f) => ({ ...f.fence, dwellS: 0 }))
+  const fenceOf = new Map(fences.map((f) => [f.fence.id, f]))
+  const visits: Array<{
+    fence: NamedFence
+    vehicle: string
+    entered: number
+    left: number | null
+    insideS: number
+  }> = []
+  for (const [vehicle, track] of byVehicle) {
+    track.sort((a, b) => a.ms - b.ms)
+    let state: GeofenceState = initialGeofenceState
+    const open = new Map<string, number>()
+    for (const p of track) {
+      const step = stepGeofences(state, { timeMs: p.ms, lat: p.lat, lon: p.lon }, rule)
+      state = step.state
+      for (const e of step.events) {
+        const fence = fenceOf.get(e.fenceId)
+        if (fence === undefined) continue
+        if (e.kind === "geofence_enter") {
+          if (e.timeMs >= fromMs) open.set(e.fenceId, e.timeMs)
+        } else {
+          const entered = open.get(e.fenceId)
+          open.delete(e.fenceId)
+          if (entered !== undefined)
+            visits.push({ fence, vehicle, entered, left: e.timeMs, insideS: (e.timeMs - entered) / 1000 })
+        }
+      }
+    }
+    for (const [fenceId, entered] of open) {
+      const fence = fenceOf.get(fenceId)
+      if (fence !== undefined)
+        visits.push({ fence, vehicle, entered, left: null, insideS: (endMs - entered) / 1000 })
+    }
+  }
+  visits.sort(
+    (a, b) =>
+      a.entered - b.entered || a.vehicle.localeCompare(b.vehicle) || a.fence.name.localeCompare(b.fence.name),
+  )
   const tally = new Map(fences.map((f) => [f, { name: f.name, count: 0, insideS: 0 }]))
   for (const v of visits) {
     const t = tally.get(v.fence)
@@ -159,6 +196,7 @@ export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> =
     { key: "entered", kind: "datetime" },
     { key: "left", kind: "datetime" },
     { key: "timeInside", kind: "duration" },
+    { key: "status", kind: "label" },
   ]
   const totalS = visits.reduce((s, v) => s + v.insideS, 0)
   return {
@@ -175,6 +213,7 @@ export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> =
       entered: wallTime(books.timezone, v.entered),
       left: v.left === null ? null : wallTime(books.timezone, v.left),
       timeInside: seconds(v.insideS),
+      status: v.left === null ? "ongoing" : "ended",
     })),
     totals: {
       geofence: null,
@@ -183,6 +222,7 @@ export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> =
       entered: null,
       left: null,
       timeInside: seconds(totalS),
+      status: null,
     },
     summary: [
       { key: "visits", kind: "number", value: visits.length },

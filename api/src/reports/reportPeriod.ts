@@ -1,5 +1,6 @@
 import type { PeriodPreset } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
+import { addDays } from "./reportTime.js"
 
 /** A report's days, both included ("YYYY-MM-DD"), and the preset they came from. */
 export interface ReportPeriod {
@@ -29,9 +30,6 @@ const shift = (y: number, m: number, delta: number): [number, number] => {
   const i = y * 12 + (m - 1) + delta
   return [Math.floor(i / 12), (i % 12) + 1]
 }
-/** Day `day` ("YYYY-MM-DD") moved by `delta` calendar days. */
-const addDays = (day: string, delta: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + delta * 86_400_000).toISOString().slice(0, 10)
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1
 
 const invalid = (message: string) => new HttpError(400, "FLEET_REPORT_PERIOD_INVALID", message, "period")

@@ -1,18 +1,48 @@
 import type { ReportPeriod } from "./reportPeriod.js"
 
-/** The instants a period's UTC days span: [fromMs, toMs), as the engine's daily rows count days. */
-export const periodInstants = (period: ReportPeriod): { readonly fromMs: number; readonly toMs: number } => ({
-  fromMs: Date.parse(`${period.from}T00:00:00Z`),
-  toMs: Date.parse(`${period.to}T00:00:00Z`) + 86_400_000,
+const DAY_MS = 86_400_000
+
+/** Day `day` ("YYYY-MM-DD") moved by `delta` calendar days. */
+export const addDays = (day: string, delta: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + delta * DAY_MS).toISOString().slice(0, 10)
+
+/** How far `timezone`'s wall clock is ahead of UTC at instant `ms`, to the minute. */
+const offsetMs = (timezone: string, ms: number): number =>
+  Date.parse(`${wallTime(timezone, ms).replace(" ", "T")}:00Z`) - Math.floor(ms / 60_000) * 60_000
+
+/** The first instant of calendar day `day` in `timezone` (its local midnight, or the first minute after a gap). */
+export const midnightIn = (timezone: string, day: string): number => {
+  const utc = Date.parse(`${day}T00:00:00Z`)
+  // The offset at the first guess, then at the answer: a daylight-saving change near midnight moves it.
+  const guess = utc - offsetMs(timezone, utc)
+  return utc - offsetMs(timezone, guess)
+}
+
+/**
+ * The instants a period's days span in the organisation's time zone: [fromMs, toMs), from the
+ * local midnight of its first day to the local midnight after its last.
+ */
+export const periodInstants = (
+  period: ReportPeriod,
+  timezone: string,
+): { readonly fromMs: number; readonly toMs: number } => ({
+  fromMs: midnightIn(timezone, period.from),
+  toMs: midnightIn(timezone, addDays(period.to, 1)),
 })
 
 /** Every day of a period in order ("YYYY-MM-DD"). */
-export const daysOf = (period: ReportPeriod): ReadonlyArray<string> => {
+export const daysOf = (period: { readonly from: string; readonly to: string }): ReadonlyArray<string> => {
   const out: Array<string> = []
-  const { fromMs, toMs } = periodInstants(period)
-  for (let ms = fromMs; ms < toMs; ms += 86_400_000) out.push(new Date(ms).toISOString().slice(0, 10))
+  for (let day = period.from; day <= period.to; day = addDays(day, 1)) out.push(day)
   return out
 }
+
+/**
+ * The days of a period that have begun: from its first day to its last or `today` (the
+ * organisation's current day), whichever is earlier; none when the period starts after today.
+ */
+export const daysSoFar = (period: { readonly from: string; readonly to: string }, today: string) =>
+  daysOf({ from: period.from, to: period.to < today ? period.to : today })
 
 const wallClocks = new Map<string, Intl.DateTimeFormat>()
 

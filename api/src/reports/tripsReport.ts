@@ -22,7 +22,7 @@ interface TripFound {
   readonly maxSpeedMps: number
 }
 
-/** The trips of the period's UTC days of the organisation's vehicles in scope (`FINAL`: a replayed trip once). */
+/** The trips started in the period's days (in the organisation's time zone) of the organisation's vehicles in scope (`FINAL`: a replayed trip once). */
 const IN_PERIOD = `FROM trips FINAL
   WHERE org_id = {org:UUID} AND vehicle_id IN {vehicles:Array(UUID)}
     AND start_time >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND start_time < fromUnixTimestamp64Milli({to:Int64}, 'UTC')`
@@ -40,9 +40,9 @@ const kmh = (mps: number) => Math.round(mps * 3.6)
  */
 export const tripsReport = async (ctx: ReportContext): Promise<Table> => {
   const { c, scope, period, books } = ctx
-  const { fromMs, toMs } = periodInstants(period)
+  const { fromMs, toMs } = periodInstants(period, books.timezone)
   const days = daysOf(period)
-  const params = { org: ctx.principal.orgId, vehicles: scope.ids, from: fromMs, to: toMs }
+  const params = { org: ctx.principal.orgId, vehicles: scope.ids, from: fromMs, to: toMs, tz: books.timezone }
   const [listed, perDay] =
     scope.ids.length === 0
       ? [[], []]
@@ -66,7 +66,7 @@ export const tripsReport = async (ctx: ReportContext): Promise<Table> => {
             idle: number
             top: number
           }>(
-            `SELECT toString(toDate(start_time)) AS day, count() AS n, sum(distance_m) AS m, sum(duration_s) AS d,
+            `SELECT toString(toDate(start_time, {tz:String})) AS day, count() AS n, sum(distance_m) AS m, sum(duration_s) AS d,
                     sum(idle_s) AS idle, max(max_speed_mps) AS top
              ${IN_PERIOD} GROUP BY day ORDER BY day`,
             params,

@@ -1,7 +1,9 @@
 import type { ReportTable } from "@fleetcore/contract"
+import { sql as raw } from "kysely"
+import { rows as selectRows, sql } from "../db/sql.js"
 import { approvedScope } from "../onboarding/approvedScope.js"
 import type { ReportContext } from "./reportContext.js"
-import { daysOf, km, seconds } from "./reportTime.js"
+import { daysOf, daysSoFar, km, seconds } from "./reportTime.js"
 import { type UseSums, vehicleDayUse } from "./vehicleDayUse.js"
 
 type Table = typeof ReportTable.Type
@@ -12,15 +14,35 @@ const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / who
 const hours = (s: number) => Math.round(s / 36) / 100
 
 /**
- * Utilisation per vehicle over the period: days used (a UTC day with distance or a trip), the share
- * of the period's days that is, driving and idle time, distance and trips; most used first. A vehicle
- * with no used day is idle. By day: how many vehicles were active and the hours they drove.
+ * Utilisation per vehicle over the period: days used (a day with distance or a trip started), the
+ * share that is of the days the vehicle could have been used (the period's days up to today in the
+ * organisation's time zone, from its commissioning day when it has one: days still to come are
+ * not idle days), driving and idle time, distance and trips; most used first. A vehicle with no
+ * used day is idle. By day: how many vehicles were active and the hours they drove.
  */
 export const utilisationReport = async (ctx: ReportContext): Promise<Table> => {
   const { period, books } = ctx
   const scope = await approvedScope(ctx.c, ctx.scope)
-  const use = await vehicleDayUse(ctx.ch, ctx.principal.orgId, scope.ids, period)
+  const use = await vehicleDayUse(ctx.ch, ctx.principal.orgId, scope.ids, period, books.timezone)
   const days = daysOf(period)
+  const commissioned = new Map(
+    scope.ids.length === 0
+      ? []
+      : (
+          await selectRows(
+            ctx.c,
+            sql
+              .selectFrom("vehicles")
+              .select(["id", raw<string | null>`to_char(commissioned_on, 'YYYY-MM-DD')`.as("on")])
+              .where("id", "in", [...scope.ids]),
+          )
+        ).map((v) => [v.id, v.on]),
+  )
+  const sinceCommissioned = (id: string) => {
+    const on = commissioned.get(id) ?? null
+    return on !== null && on > period.from ? { from: on, to: period.to } : period
+  }
+  const usableDays = (id: string) => daysSoFar(sinceCommissioned(id), ctx.today).length
   const byVehicle = new Map(use.byVehicle.map((u) => [u.key, u]))
   const byDay = new Map(use.byDay.map((u) => [u.key, u]))
   const columns: Array<Column> = [
@@ -59,7 +81,7 @@ export const utilisationReport = async (ctx: ReportContext): Promise<Table> => {
       vehicle: v.name,
       plate: v.plate,
       daysUsed: u.used,
-      utilisation: pct(u.used, days.length),
+      utilisation: pct(u.used, usableDays(v.id)),
       drivingTime: seconds(u.movingS),
       idleTime: seconds(u.idleS),
       distanceKm: km(u.metres),
@@ -69,7 +91,10 @@ export const utilisationReport = async (ctx: ReportContext): Promise<Table> => {
       vehicle: null,
       plate: null,
       daysUsed: fleet.used,
-      utilisation: pct(fleet.used, days.length * ranked.length),
+      utilisation: pct(
+        fleet.used,
+        ranked.reduce((n, { v }) => n + usableDays(v.id), 0),
+      ),
       drivingTime: seconds(fleet.movingS),
       idleTime: seconds(fleet.idleS),
       distanceKm: km(fleet.metres),

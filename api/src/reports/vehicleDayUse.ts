@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from "@fleetcore/platform"
 import type { ReportPeriod } from "./reportPeriod.js"
+import { periodInstants } from "./reportTime.js"
 
 /** Use summed per vehicle, or per day across vehicles. */
 export interface UseSums {
@@ -13,8 +14,9 @@ export interface UseSums {
 }
 
 /**
- * A vehicle's use per UTC day: the day's distance (`daily_mileage`) and the driving and idle time
- * and count of the trips that started that day (`trips`), `FINAL` so a re-derived row counts once.
+ * A vehicle's use per day: the day's distance (`daily_mileage`, whose days the engine keys in UTC)
+ * and the driving and idle time and count of the trips that started that day in the organisation's
+ * time zone (`trips`, `toDate(start_time, tz)`), `FINAL` so a re-derived row counts once.
  * A day with distance or a trip (the engine ran) is a used day. ClickHouse has no row-level
  * security: the statement names the organisation and the vehicles the caller may see.
  */
@@ -25,10 +27,10 @@ const USE_BY_VEHICLE_DAY = `
     FROM daily_mileage FINAL
     WHERE org_id = {org:UUID} AND vehicle_id IN {vehicles:Array(UUID)} AND day BETWEEN {from:Date} AND {to:Date}
     UNION ALL
-    SELECT vehicle_id, toDate(start_time) AS day, 0 AS m, moving_s AS mov, idle_s AS idl, 1 AS n
+    SELECT vehicle_id, toDate(start_time, {tz:String}) AS day, 0 AS m, moving_s AS mov, idle_s AS idl, 1 AS n
     FROM trips FINAL
     WHERE org_id = {org:UUID} AND vehicle_id IN {vehicles:Array(UUID)}
-      AND start_time >= toDateTime64({from:Date}, 3, 'UTC') AND start_time < toDateTime64({to:Date} + 1, 3, 'UTC')
+      AND start_time >= fromUnixTimestamp64Milli({fromMs:Int64}, 'UTC') AND start_time < fromUnixTimestamp64Milli({toMs:Int64}, 'UTC')
   )
   GROUP BY vehicle_id, day
   HAVING metres > 0 OR trip_count > 0`
@@ -57,9 +59,11 @@ export const vehicleDayUse = async (
   orgId: string,
   ids: ReadonlyArray<string>,
   period: ReportPeriod,
+  timezone: string,
 ): Promise<{ readonly byVehicle: ReadonlyArray<UseSums>; readonly byDay: ReadonlyArray<UseSums> }> => {
   if (ids.length === 0) return { byVehicle: [], byDay: [] }
-  const params = { org: orgId, vehicles: ids, from: period.from, to: period.to }
+  const { fromMs, toMs } = periodInstants(period, timezone)
+  const params = { org: orgId, vehicles: ids, from: period.from, to: period.to, fromMs, toMs, tz: timezone }
   const totals = `count() AS used, sum(metres) AS metres, sum(moving) AS moving, sum(idle) AS idle, sum(trip_count) AS trips`
   const byVehicle = await ch.query<Raw>(
     `SELECT toString(vehicle_id) AS key, ${totals} FROM (${USE_BY_VEHICLE_DAY}) GROUP BY vehicle_id`,

@@ -207,7 +207,7 @@ export const reports = {
     tag: "reports",
     summary: "Utilisation per vehicle: days used, driving and idle time, distance, active vs idle, by day",
     description:
-      "Read from the engine's trips and daily mileage (UTC days). A day is used when the vehicle drove (distance > 0) or ran its engine (a trip started); a vehicle with no used day is idle.",
+      "Read from the engine's trips (by the organisation's day they started) and daily mileage (the engine's UTC days). A day is used when the vehicle drove (distance > 0) or ran its engine (a trip started); a vehicle with no used day is idle. Utilisation is days used over the period's days that have begun (up to today in the organisation's time zone), from the vehicle's commissioning day when it has one.",
     access: "reports.read",
     query: ReportQuery,
     response: ReportTable,
@@ -247,7 +247,7 @@ export const reports = {
     tag: "reports",
     summary: "Per driver: distance, hours, speeding, alerts, penalties, fuel anomalies and a score 0–100",
     description:
-      "Distance from the engine's daily mileage per driver and hours from trips started while the driver was assigned (UTC days); speeding, alerts, penalties and fuel anomalies attributed to the driver assigned at the time, by day in the organisation's time zone; the score's formula is in docs/reports.md.",
+      "Distance from the engine's daily mileage per driver (the engine's UTC days) and hours from trips started in the period's days in the organisation's time zone while the driver was assigned; speeding, alerts, penalties and fuel anomalies attributed to the driver assigned at the time, by day in the organisation's time zone; the score's formula is in docs/reports.md.",
     access: "reports.read",
     query: ReportQuery,
     response: ReportTable,
@@ -260,7 +260,7 @@ export const reports = {
     tag: "reports",
     summary: "Trips with their stops: start and end time and place, distance, duration, max speed, idle",
     description:
-      "One row per trip started in the period (UTC days), oldest first, with the stop that followed it; capped (rowsTotal says how many there are), the totals count every trip.",
+      "One row per trip started in the period's days in the organisation's time zone, oldest first, with the stop that followed it; capped (rowsTotal says how many there are), the totals count every trip.",
     access: "reports.read",
     query: ReportQuery,
     response: ReportTable,
@@ -295,9 +295,10 @@ export const reports = {
     method: "get",
     path: "/api/v1/reports/geofenceVisits",
     tag: "reports",
-    summary: "Geofence visits: each stay of a vehicle inside a geofence, time inside, totals per geofence",
+    summary:
+      "Geofence visits: each entry of a vehicle into a geofence and its exit, time inside, totals per geofence",
     description:
-      "A stay is the stop between two of the engine's trips whose place lies inside the geofence: entered when the trip ended, left when the next one started. Stays beginning in the period (UTC days), oldest first, capped (rowsTotal).",
+      "A visit is one entry into the geofence and the exit after it, found by stepping the vehicle's positions through the engine's geofence rule (however often it stopped inside). Visits entered in the period's days in the organisation's time zone, oldest first, capped (rowsTotal); one not left by the period's end (or now) is ongoing (status), its time inside counted to then.",
     access: "reports.read",
     query: ReportQuery,
     response: ReportTable,

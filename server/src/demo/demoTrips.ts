@@ -19,9 +19,8 @@ export const demoTripsFrom = (today: Date): string =>
 /**
  * What the engine would have written for the demo fleet's last weeks of driving: trips (Almaty
  * working hours, 1–4 a used day, chained place to place from and back to the vehicle's night
- * parking), each day's distance per vehicle, and the
- * share of the driver assigned that day. Weekdays are busier than weekends; a few vehicles never
- * move. Deterministic (one seeded stream in vehicle order); written once, when the fleet is seeded.
+ * parking), each day's distance per vehicle, the share of the driver assigned that day, and a
+ * few positions of each trip. Weekdays are busier than weekends; a few vehicles never move. Deterministic (one seeded stream in vehicle order); written once, when the fleet is seeded.
  */
 export const seedDemoTrips = async (
   db: PostgresClient,
@@ -55,6 +54,7 @@ export const seedDemoTrips = async (
   const trips: Array<ReadonlyArray<unknown>> = []
   const days: Array<ReadonlyArray<unknown>> = []
   const driverDays: Array<ReadonlyArray<unknown>> = []
+  const points: Array<ReadonlyArray<unknown>> = []
   vehicles.rows.forEach((v, index) => {
     if (index % IDLE_EVERY === IDLE_EVERY - 1) return
     // Where the vehicle spends the night (the demo geofences "Central depot" and "Night parking"):
@@ -98,6 +98,26 @@ export const seedDemoTrips = async (
           0,
           0,
         ])
+        // A few of the trip's points (its start, a quarter and three quarters of the way, its end):
+        // what the geofence visits report follows in and out of the demo's fences.
+        const device = `demo-${v.id.slice(0, 8)}`
+        for (const share of [0, 0.25, 0.75, 1]) {
+          const time = chTime(at + Math.round(share * durationS) * 1000)
+          const pLat = lat + (toLat - lat) * share
+          const pLon = lon + (toLon - lon) * share
+          points.push([
+            orgId,
+            v.id,
+            device,
+            time,
+            time,
+            pLat,
+            pLon,
+            share === 0 || share === 1 ? 0 : avgMps,
+            [],
+            {},
+          ])
+        }
         ;[lat, lon] = [toLat, toLon]
         metres += distanceM
         // The stop before the next trip: a delivery, a lunch, an errand.
@@ -120,5 +140,10 @@ export const seedDemoTrips = async (
   await insert("trips", TRIP_COLUMNS, trips)
   await insert("daily_mileage", DAILY_MILEAGE_COLUMNS, days)
   await insert("daily_mileage_driver", DRIVER_MILEAGE_COLUMNS, driverDays)
+  await insert(
+    "positions",
+    ["org_id", "vehicle_id", "device_id", "time", "received_at", "lat", "lon", "speed_mps", "dtc", "attrs"],
+    points,
+  )
   return { trips: trips.length, days: days.length }
 }

@@ -197,26 +197,29 @@ export const reportsEn = {
       "Showing the first {{ shown }} of {{ total }} rows; the totals count all of them. Narrow the period or the filters to see the rest.",
     timesIn: "Times in {{ zone }}.",
     utilisationNote:
-      "A day (UTC) is used when the vehicle drove or a trip started; a vehicle with no used day in the period is idle. Driving time is time moving; idle time is the engine on while standing.",
+      "A day is used when the vehicle drove or a trip started; a vehicle with no used day in the period is idle. Utilisation counts only days that have begun (from the vehicle's commissioning day, when set). Driving time is time moving; idle time is the engine on while standing.",
     mileageNote:
       "Distance comes from the engine's daily mileage (UTC days); a driver's share is what was driven while assigned to the vehicle, the rest has no driver.",
     tripsNote:
       "Places are coordinates (latitude, longitude). The stop after a trip lasts until the vehicle's next listed trip.",
     geofenceVisits: "Geofence visits",
     geofenceVisitsDescription:
-      "Each stay of a vehicle inside a geofence: when it entered and left, time inside, totals per geofence.",
+      "Each visit of a vehicle to a geofence, from entry to exit: when it entered and left, time inside, totals per geofence.",
     geofence: "Geofence",
     allGeofences: "All geofences",
     col_geofence: "Geofence",
     col_entered: "Entered",
     col_left: "Left",
     col_timeInside: "Time inside",
+    col_status: "Status",
+    col_ongoing: "Ongoing",
+    col_ended: "Ended",
     col_visits: "Visits",
     col_geofencesVisited: "Geofences visited",
     chart_visitsByGeofence: "Visits per geofence",
     chart_hoursByGeofence: "Hours inside per geofence",
     geofenceVisitsNote:
-      "A visit is a stay between two trips whose place lies inside the geofence: entered when a trip ended there, left when the next trip started. A stay with no next trip yet counts to the end of the period and has no exit.",
+      "A visit is one entry into the geofence and the exit after it, from the vehicle's positions, counted on the day it began. A visit not left by the end of the period (or now) is ongoing: its time inside counts to then.",
     tasks: "Tasks",
     tasksDescription:
       "Tasks created, completed and cancelled per day, time to complete (average and p90), overdue rate, per team, template and person.",

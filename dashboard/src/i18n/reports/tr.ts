@@ -199,26 +199,29 @@ export const reportsTr: typeof reportsEn = {
       "{{ total }} satırın ilk {{ shown }} satırı gösteriliyor; toplamlar hepsini sayar. Geri kalanı için dönemi veya filtreleri daraltın.",
     timesIn: "Saatler {{ zone }} saat diliminde.",
     utilisationNote:
-      "Aracın yol aldığı veya bir seferin başladığı gün (UTC) kullanılmış sayılır; dönemde hiç kullanılmayan araç boştadır. Sürüş süresi hareket süresidir; rölanti, dururken çalışan motordur.",
+      "Aracın yol aldığı ya da sefere başladığı gün kullanılmış sayılır; dönemde hiç kullanılmış günü olmayan araç boştadır. Kullanım oranı yalnızca başlamış günleri sayar (belirtilmişse aracın hizmete girdiği günden itibaren). Sürüş süresi hareket hâlindeki süredir; rölanti, dururken motorun çalıştığı süredir.",
     mileageNote:
       "Mesafe motorun günlük kilometre kayıtlarındandır (UTC günleri); sürücünün payı araca atanmışken kat edilendir, gerisi sürücüsüzdür.",
     tripsNote:
       "Yerler koordinat olarak verilir (enlem, boylam). Bir seferden sonraki durak, aracın listedeki bir sonraki seferine kadar sürer.",
     geofenceVisits: "Bölge ziyaretleri",
     geofenceVisitsDescription:
-      "Bir aracın bölge içindeki her duruşu: giriş ve çıkış, içeride geçen süre, bölge başına toplamlar.",
+      "Bir aracın bölgeye her ziyareti, girişten çıkışa: giriş ve çıkış zamanı, içeride geçen süre, bölge başına toplamlar.",
     geofence: "Bölge",
     allGeofences: "Tüm bölgeler",
     col_geofence: "Bölge",
     col_entered: "Giriş",
     col_left: "Çıkış",
     col_timeInside: "İçeride geçen süre",
+    col_status: "Durum",
+    col_ongoing: "Devam ediyor",
+    col_ended: "Bitti",
     col_visits: "Ziyaretler",
     col_geofencesVisited: "Ziyaret edilen bölgeler",
     chart_visitsByGeofence: "Bölge başına ziyaretler",
     chart_hoursByGeofence: "Bölge başına içeride geçen saat",
     geofenceVisitsNote:
-      "Ziyaret, yeri bölge içinde olan iki sefer arasındaki duruştur: giriş, seferin orada bittiği an; çıkış, sonraki seferin başladığı an. Henüz sonraki seferi olmayan duruş dönem sonuna kadar sayılır ve çıkışı yoktur.",
+      "Ziyaret, araç konumlarına göre bölgeye bir giriş ve ardından gelen çıkıştır; başladığı gün sayılır. Dönem sonuna (veya şu ana) kadar çıkılmamış ziyaret devam ediyor sayılır: içeride geçen süre o ana kadar hesaplanır.",
     tasks: "Görevler",
     tasksDescription:
       "Günlük oluşturulan, tamamlanan ve iptal edilen görevler, tamamlanma süresi (ortalama ve p90), gecikme oranı; ekip, şablon ve kişi bazında.",

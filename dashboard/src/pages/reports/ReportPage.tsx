@@ -6,7 +6,7 @@ import { useI18n } from "../../i18n/I18nContext"
 import { ErrorState } from "../../ui/ErrorState"
 import { PageHeader } from "../../ui/PageHeader"
 import { Spinner } from "../../ui/Spinner"
-import { createTableUrlState, fixedTableState } from "../../ui/table/createTableUrlState"
+import { createTableUrlState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
 import { ExportButtons } from "./ExportButtons"
 import { ReportChart } from "./ReportChart"
@@ -47,12 +47,18 @@ const ReportView = (props: { readonly name: ReportName }) => {
     const r = report()
     return r === undefined ? [] : reportColumns(t, format(), r)
   })
-  // Rows are keyed by their place: a report may list one vehicle on several rows (its contracts).
-  const rows = (): Array<ReportRowView> => [
-    // A trip's or a day's rows repeat a vehicle: rows are told apart by their place.
-    ...(report()?.rows ?? []).map((row, i) => ({ ...row, __row: String(i) })),
-    ...(report() === undefined ? [] : [totalsRow()]),
-  ]
+  // A report answers all its rows (up to the cap) at once; the table shows them a page at a time,
+  // the totals row under every page.
+  const rows = (): Array<ReportRowView> => {
+    const all = report()?.rows ?? []
+    const { page, pageSize } = url.state()
+    const first = (page - 1) * pageSize
+    return [
+      // A trip's or a day's rows repeat a vehicle: rows are told apart by their place.
+      ...all.slice(first, first + pageSize).map((row, i) => ({ ...row, __row: String(first + i) })),
+      ...(report() === undefined ? [] : [totalsRow()]),
+    ]
+  }
   const totalsRow = (): ReportRowView => {
     const r = report()
     if (r === undefined) return {}
@@ -113,17 +119,17 @@ const ReportView = (props: { readonly name: ReportName }) => {
                 label={t("reports.table")}
                 columns={columns()}
                 result={{
-                  data: { items: rows(), total: rows().length },
+                  data: { items: rows(), total: r().rows.length },
                   isLoading: false,
                   isFetching: result.isFetching,
                   isError: false,
                   error: null,
                   refetch: () => void result.refetch(),
                 }}
-                url={fixedTableState(rows().length)}
+                url={url}
+                searchable={false}
                 rowId={(row) => String(row.__totals ?? row.__row ?? "")}
                 empty={{ title: t("reports.empty") }}
-                compact
               />
               <p class="muted report-note">{t(`reports.${props.name}Note`)}</p>
             </div>

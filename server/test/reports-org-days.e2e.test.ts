@@ -1,0 +1,268 @@
+import ExcelJS from "exceljs"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type ApiClient, createOrg, type Harness, login, startHarness } from "./harness.js"
+
+/**
+ * The telemetry reports count the organisation's days (here Asia/Tashkent, UTC+5 all year), count
+ * only days that have begun in a ratio, count a geofence visit once from entry to exit, and export
+ * times and numbers to XLSX as cells a spreadsheet sorts and sums. Rows are written to ClickHouse by
+ * hand, as the engine writes them; every expected figure is worked out from them below.
+ */
+const PASSWORD = "reports-org-days-password"
+const TZ = "Asia/Tashkent"
+const MARCH = "period=custom&from=2025-03-01&to=2025-03-31"
+// Positions are kept 13 months: the visits are in a recent month.
+const NOVEMBER = "period=custom&from=2026-11-01&to=2026-11-30"
+
+let h: Harness
+let admin: ApiClient
+let orgId = ""
+const v = { today: "", late: "", night: "", visitor: "" }
+
+type Table = {
+  columns: Array<{ key: string; kind: string }>
+  rows: Array<Record<string, string | number | null>>
+  totals: Record<string, string | number | null>
+  summary?: Array<{ key: string; value: string | number | null }>
+  charts: Array<{
+    key: string
+    categories: Array<string>
+    series: Array<{ key: string; values: Array<number> }>
+  }>
+}
+
+const created = async (path: string, body: unknown): Promise<string> => {
+  const r = await admin.call<{ id: string }>("POST", path, body)
+  if (r.status !== 201) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`)
+  return r.body.id
+}
+const get = async (path: string): Promise<Table> => {
+  const r = await admin.call<Table>("GET", path)
+  if (r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`)
+  return r.body
+}
+
+const TRIP_COLUMNS = [
+  ...["org_id", "vehicle_id", "device_id", "start_time", "end_time", "start_lat", "start_lon"],
+  ...["end_lat", "end_lon", "distance_m", "duration_s", "moving_s", "idle_s", "max_speed_mps"],
+  ...["avg_speed_mps", "fuel_used_l", "version"],
+]
+/** A trip row from instant `startMs` to `endMs` (UTC), ending at `end` ([lat, lon]). */
+const trip = (vehicle: string, startMs: number, endMs: number, end: [number, number] = [41.4, 69.4]) => {
+  const at = (ms: number) => new Date(ms).toISOString().replace("T", " ").replace("Z", "")
+  const s = (endMs - startMs) / 1000
+  return [
+    orgId,
+    vehicle,
+    "dev-days",
+    at(startMs),
+    at(endMs),
+    41.4,
+    69.4,
+    ...end,
+    10_000,
+    s,
+    s,
+    0,
+    20,
+    10,
+    null,
+    1,
+  ]
+}
+const utc = (text: string) => Date.parse(`${text.replace(" ", "T")}:00Z`)
+
+// The depot: a 300 m circle; the visitor's positions are inside it or ~6 km away.
+const DEPOT: [number, number] = [41.3, 69.25]
+const FAR: [number, number] = [41.35, 69.3]
+
+beforeAll(async () => {
+  h = await startHarness()
+  const sys = (text: string, values: unknown[]) => h.fleet.db.system.query(text, values)
+  const a = await createOrg(h.fleet, "reports-org-days", PASSWORD)
+  orgId = a.orgId
+  await sys(`UPDATE organisations SET settings = settings || $2::jsonb WHERE id = $1`, [
+    orgId,
+    JSON.stringify({ timezone: TZ }),
+  ])
+  admin = await login(h.fleet, a.email, PASSWORD)
+  v.today = await created("/api/v1/vehicles", { name: "Today Van", plate: "DAY 01" })
+  v.late = await created("/api/v1/vehicles", { name: "Late Truck", plate: "DAY 02" })
+  v.night = await created("/api/v1/vehicles", { name: "Night Bus", plate: "DAY 03" })
+  v.visitor = await created("/api/v1/vehicles", { name: "Depot Lorry", plate: "DAY 04" })
+  // The late truck entered service on 17 March: 15 days of March it could be used.
+  await sys("UPDATE vehicles SET commissioned_on = '2025-03-17' WHERE id = $1", [v.late])
+  await created("/api/v1/geofences", {
+    name: "Depot",
+    kind: "circle",
+    lat: DEPOT[0],
+    lon: DEPOT[1],
+    radiusM: 300,
+  })
+
+  const now = Date.now()
+  await h.fleet.ch.insert("trips", TRIP_COLUMNS, [
+    // A second ago: this month's only used day so far.
+    trip(v.today, now - 60_000, now - 1000),
+    trip(v.late, utc("2025-03-20 06:00"), utc("2025-03-20 07:00")),
+    // 9 March 21:30 UTC is 10 March 02:30 in Tashkent.
+    trip(v.night, utc("2025-03-09 21:30"), utc("2025-03-09 22:00")),
+    // 28 February 20:00 UTC is 1 March 01:00 there: a March trip.
+    trip(v.night, utc("2025-02-28 20:00"), utc("2025-02-28 20:30")),
+    // 31 March 20:00 UTC is 1 April 01:00 there: not a March trip.
+    trip(v.night, utc("2025-03-31 20:00"), utc("2025-03-31 20:30")),
+    // The lorry stops twice inside the depot during one visit (05:10–06:30 UTC).
+    trip(v.visitor, utc("2026-11-05 05:00"), utc("2026-11-05 05:20"), DEPOT),
+    trip(v.visitor, utc("2026-11-05 05:40"), utc("2026-11-05 06:00"), DEPOT),
+    trip(v.visitor, utc("2026-11-05 06:20"), utc("2026-11-05 06:40")),
+  ])
+  const position = (at: string, [lat, lon]: [number, number]) => [
+    orgId,
+    v.visitor,
+    "dev-days",
+    `${at}:00.000`,
+    `${at}:00.000`,
+    lat,
+    lon,
+    5,
+    [],
+    {},
+  ]
+  await h.fleet.ch.insert(
+    "positions",
+    ["org_id", "vehicle_id", "device_id", "time", "received_at", "lat", "lon", "speed_mps", "dtc", "attrs"],
+    [
+      // Before the period: outside.
+      position("2026-10-28 10:00", FAR),
+      position("2026-11-05 05:00", FAR),
+      position("2026-11-05 05:10", DEPOT),
+      position("2026-11-05 05:20", DEPOT),
+      position("2026-11-05 05:40", [41.301, 69.251]),
+      position("2026-11-05 06:00", DEPOT),
+      position("2026-11-05 06:30", FAR),
+      position("2026-11-05 07:00", FAR),
+      // 30 November 23:00 in Tashkent: in the depot at the period's end, out only in December.
+      position("2026-11-30 18:00", DEPOT),
+      position("2026-11-30 19:30", FAR),
+    ],
+  )
+}, 120_000)
+
+afterAll(async () => {
+  await h?.close()
+})
+
+describe("utilisation", () => {
+  it("divides by the days of the period that have begun, not by days to come", async () => {
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(new Date())
+    const t = await get(`/api/v1/reports/utilisation?period=thisMonth&vehicleId=${v.today}`)
+    // One used day of the month's days up to today (its day of the month).
+    const soFar = Number(today.slice(8, 10))
+    expect(t.rows[0]).toMatchObject({ vehicle: "Today Van", daysUsed: 1 })
+    expect(t.rows[0]?.utilisation).toBe(Math.round(1000 / soFar) / 10)
+  })
+
+  it("counts a vehicle's days from its commissioning day", async () => {
+    const t = await get(`/api/v1/reports/utilisation?${MARCH}&vehicleId=${v.late}`)
+    // 1 used day of 17–31 March.
+    expect(t.rows[0]).toMatchObject({ vehicle: "Late Truck", daysUsed: 1, utilisation: 6.7 })
+    expect(t.totals.utilisation).toBe(6.7)
+  })
+
+  it("puts a trip on the organisation's day it started", async () => {
+    const t = await get(`/api/v1/reports/utilisation?${MARCH}&vehicleId=${v.night}`)
+    const active = t.charts.find((c) => c.key === "activeByDay")
+    const on = (day: string) => active?.series[0]?.values[active.categories.indexOf(day)]
+    expect(on("2025-03-10")).toBe(1)
+    expect(on("2025-03-09")).toBe(0)
+    expect(on("2025-03-01")).toBe(1)
+    expect(on("2025-03-31")).toBe(0)
+    expect(t.rows[0]).toMatchObject({ daysUsed: 2, trips: 2 })
+  })
+})
+
+describe("trips", () => {
+  it("lists the trips of the organisation's days and counts them on those days", async () => {
+    const t = await get(`/api/v1/reports/trips?${MARCH}&vehicleId=${v.night}`)
+    expect(t.rows.map((r) => r.start)).toEqual(["2025-03-01 01:00", "2025-03-10 02:30"])
+    const byDay = t.charts.find((c) => c.key === "tripsByDay")
+    const on = (day: string) => byDay?.series[0]?.values[byDay.categories.indexOf(day)]
+    expect(on("2025-03-10")).toBe(1)
+    expect(on("2025-03-09")).toBe(0)
+    expect(on("2025-03-01")).toBe(1)
+    expect(on("2025-03-31")).toBe(0)
+  })
+})
+
+describe("geofence visits", () => {
+  it("counts one visit from entry to exit however often the vehicle stopped inside; one still inside at the end is ongoing", async () => {
+    const t = await get(`/api/v1/reports/geofenceVisits?${NOVEMBER}&vehicleId=${v.visitor}`)
+    expect(t.rows.map((r) => [r.geofence, r.vehicle, r.entered, r.left, r.timeInside, r.status])).toEqual([
+      ["Depot", "Depot Lorry", "2026-11-05 10:10", "2026-11-05 11:30", 80 * 60, "ended"],
+      // Entered at 23:00 on 30 November: inside until the period's end, an hour later.
+      ["Depot", "Depot Lorry", "2026-11-30 23:00", null, 3600, "ongoing"],
+    ])
+    expect(t.summary?.find((f) => f.key === "visits")?.value).toBe(2)
+    expect(t.totals.timeInside).toBe(80 * 60 + 3600)
+  })
+})
+
+describe("XLSX export", () => {
+  const workbook = async (path: string) => {
+    const r = await fetch(`${h.fleet.httpUrl}${path}`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    })
+    expect(r.status).toBe(200)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(await r.arrayBuffer()) as unknown as ArrayBuffer)
+    const sheet = book.worksheets[0]
+    if (sheet === undefined) throw new Error("no sheet")
+    return sheet
+  }
+  /** The row whose first cell is `first`, as cells. */
+  const rowStarting = (sheet: ExcelJS.Worksheet, first: string) => {
+    let found: ExcelJS.Row | undefined
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === first && found === undefined) found = row
+    })
+    if (found === undefined) throw new Error(`no row starting ${first}`)
+    return found
+  }
+
+  it("writes times as date cells in the organisation's wall clock and figures as numbers", async () => {
+    const sheet = await workbook(`/api/v1/reports/trips/export?format=xlsx&${MARCH}&vehicleId=${v.night}`)
+    const header = rowStarting(sheet, "Vehicle")
+    const col = (label: string) => {
+      let at = 0
+      header.eachCell((cell, i) => {
+        if (cell.value === label) at = i
+      })
+      expect(at, label).toBeGreaterThan(0)
+      return at
+    }
+    const first = sheet.getRow(header.number + 1)
+    const start = first.getCell(col("Start"))
+    expect(start.type).toBe(ExcelJS.ValueType.Date)
+    // Excel has no zones: the cell holds the wall clock in Tashkent, 1 March 01:00.
+    expect((start.value as Date).toISOString()).toBe("2025-03-01T01:00:00.000Z")
+    expect(start.numFmt).toMatch(/yyyy-mm-dd hh:mm/u)
+    const distance = first.getCell(col("Distance, km"))
+    expect(distance.type).toBe(ExcelJS.ValueType.Number)
+    expect(distance.value).toBe(10)
+  })
+
+  it("names a currency only on a report with money", async () => {
+    const notes = async (report: string) => {
+      const sheet = await workbook(`/api/v1/reports/${report}/export?format=xlsx&${MARCH}`)
+      const texts: Array<string> = []
+      sheet.eachRow((row) => texts.push(String(row.getCell(1).value ?? "")))
+      return texts
+    }
+    for (const report of ["utilisation", "trips", "mileage", "geofenceVisits"])
+      expect(
+        (await notes(report)).some((t) => t.startsWith("Currency:")),
+        report,
+      ).toBe(false)
+    expect((await notes("expenses")).some((t) => t.startsWith("Currency:"))).toBe(true)
+  })
+})
