@@ -1,4 +1,9 @@
-import { DAILY_MILEAGE_COLUMNS, DRIVER_MILEAGE_COLUMNS, TRIP_COLUMNS } from "@fleetcore/engine"
+import {
+  DAILY_MILEAGE_COLUMNS,
+  DRIVER_MILEAGE_COLUMNS,
+  initialVehicleRules,
+  TRIP_COLUMNS,
+} from "@fleetcore/engine"
 import { seededRandom } from "@fleetcore/load-tests"
 import { type ClickHouseClient, chTime, type PostgresClient } from "@fleetcore/platform"
 
@@ -55,6 +60,8 @@ export const seedDemoTrips = async (
   const days: Array<ReadonlyArray<unknown>> = []
   const driverDays: Array<ReadonlyArray<unknown>> = []
   const points: Array<ReadonlyArray<unknown>> = []
+  /** Each vehicle's newest demo point (ms): where the engine's snapshot of it stands. */
+  const lastPointMs = new Map<string, number>()
   vehicles.rows.forEach((v, index) => {
     if (index % IDLE_EVERY === IDLE_EVERY - 1) return
     // Where the vehicle spends the night (the demo geofences "Central depot" and "Night parking"):
@@ -102,7 +109,9 @@ export const seedDemoTrips = async (
         // what the geofence visits report follows in and out of the demo's fences.
         const device = `demo-${v.id.slice(0, 8)}`
         for (const share of [0, 0.25, 0.75, 1]) {
-          const time = chTime(at + Math.round(share * durationS) * 1000)
+          const ms = at + Math.round(share * durationS) * 1000
+          const time = chTime(ms)
+          lastPointMs.set(v.id, ms)
           const pLat = lat + (toLat - lat) * share
           const pLon = lon + (toLon - lon) * share
           points.push([
@@ -144,6 +153,16 @@ export const seedDemoTrips = async (
     "positions",
     ["org_id", "vehicle_id", "device_id", "time", "received_at", "lat", "lon", "speed_mps", "dtc", "attrs"],
     points,
+  )
+  // The engine derived those trips from those points: its snapshot says so. Without it, the engine
+  // would take the points for ones stored while it was down (vehiclesBehindSnapshot) and derive
+  // trips again from four points a trip, beside the demo's own.
+  await db.system.query(
+    `INSERT INTO vehicle_rule_state (vehicle_id, org_id, state, last_time)
+     SELECT v, $1, jsonb_set($2::jsonb, '{lastTimeMs}', to_jsonb(t)), to_timestamp(t / 1000.0)
+     FROM unnest($3::uuid[], $4::float8[]) AS u(v, t)
+     ON CONFLICT (vehicle_id) DO NOTHING`,
+    [orgId, JSON.stringify(initialVehicleRules), [...lastPointMs.keys()], [...lastPointMs.values()]],
   )
   return { trips: trips.length, days: days.length }
 }
