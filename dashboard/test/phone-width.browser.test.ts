@@ -31,11 +31,11 @@ const overflowing = (page: Page) =>
         if (getComputedStyle(up).overflowX !== "visible") return true
       return false
     }
-    return [...document.querySelectorAll("body *")]
+    return Array.from(document.querySelectorAll("body *"))
       .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > window.innerWidth + 1)
       .filter((e) => e.closest(".sidebar") === null && !clipped(e))
       .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")}`)
+      .map((e) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join(".")}`)
   })
 
 /**
@@ -45,7 +45,7 @@ const overflowing = (page: Page) =>
 const slantedLabels = (page: Page, testId: string) =>
   page.evaluate((id) => {
     const svg = document.querySelector(`[data-testid="${id}"] svg`)
-    const labels = [...(svg?.querySelectorAll("text") ?? [])].filter((t) => {
+    const labels = Array.from(svg?.querySelectorAll("text") ?? []).filter((t) => {
       const m = t.transform.baseVal.consolidate()?.matrix
       return m !== undefined && Math.abs(m.b) > 0.1
     })
