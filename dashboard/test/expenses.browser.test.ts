@@ -145,6 +145,51 @@ describe("expenses in the browser", () => {
     expect(b.pageErrors).toEqual([])
   }, 120_000)
 
+  it("takes numbers as a Russian user types them: 45,5 litres and 12 345,67 tenge", async () => {
+    const page = await b.newPage()
+    await b.signIn(page, "manager.ru@expenses.example")
+    await page.goto(`${fleet.httpUrl}/expenses/new?vehicleId=${vehicleId}`)
+    await page.getByTestId("expense-fuel-fields").waitFor()
+    await page.getByTestId("expense-litres").fill("45,5")
+    await page.getByTestId("expense-odometer").fill("52\u00a0000")
+    await page.getByTestId("expense-amount").fill("12 345,67")
+    await page.getByTestId("expense-vendor").fill("Qazaq Oil")
+    await page.getByTestId("expense-submit").click()
+    await page.getByTestId("expense-facts").waitFor()
+    const id = page.url().split("/").at(-1) ?? ""
+
+    // Stored exactly: the amount as the decimal string typed, litres and km as numbers.
+    const accessToken = await b.tokenOf("manager.ru@expenses.example")
+    const stored = await b.api<{
+      amount: string | null
+      fuel: { litres: number; odometerKm: number | null } | null
+    }>(accessToken, "GET", `/api/v1/expenses/${id}`)
+    expect(stored.amount).toBe("12345.67")
+    expect(stored.fuel?.litres).toBe(45.5)
+    expect(stored.fuel?.odometerKm).toBe(52_000)
+
+    // Shown in Russian, and the edit form gives the numbers back as a Russian user writes them.
+    const spaced = (s: string | null) => (s ?? "").replace(/\s/gu, " ")
+    await expect
+      .poll(async () => spaced(await page.getByTestId("expense-amount-fact").textContent()), POLL)
+      .toContain("12 345,67")
+    await expect(page.getByTestId("expense-litres").inputValue()).resolves.toBe("45,5")
+    await expect(page.getByTestId("expense-amount").inputValue()).resolves.toBe("12345,67")
+    await b.shot(page, "expenses-decimal-comma-ru-light")
+
+    // "1,2,3" is no number: refused on its field, nothing saved.
+    await page.getByTestId("expense-litres").fill("1,2,3")
+    await page.getByTestId("expense-submit").click()
+    await page.getByTestId("field-error-litres").waitFor()
+    const after = await b.api<{ fuel: { litres: number } | null }>(
+      accessToken,
+      "GET",
+      `/api/v1/expenses/${id}`,
+    )
+    expect(after.fuel?.litres).toBe(45.5)
+    expect(b.pageErrors).toEqual([])
+  }, 90_000)
+
   it("deleting an expense leaves its page without fetching the deleted record again", async () => {
     const accessToken = await b.tokenOf("manager.en@expenses.example")
     const { id } = await b.api<{ id: string }>(accessToken, "POST", "/api/v1/expenses", {

@@ -44,6 +44,10 @@ const hasIntlData = (locale: Locale): boolean =>
 /** Whose number and numeric date conventions to borrow without data: Kazakhstan writes both as Russian does. */
 const numericFallback: Readonly<Record<Locale, string>> = { en: "en", ru: "ru", kk: "ru", tr: "tr" }
 
+/** The locale whose number conventions a language writes with (its own, or its fallback's without data). */
+export const numericLocale = (locale: Locale): string =>
+  hasIntlData(locale) ? locale : numericFallback[locale]
+
 export interface Formatters {
   /** m/s -> "43 km/h" */
   readonly speed: (mps: number) => string
@@ -74,7 +78,7 @@ export interface Formatters {
 /** Intl formatters for one language; build once per language change. */
 export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatters => {
   const native = hasIntlData(locale)
-  const numbers = native ? locale : numericFallback[locale]
+  const numbers = numericLocale(locale)
   const number = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(numbers, options)
   const kmh = number({ maximumFractionDigits: 0 })
   const km = number({ maximumFractionDigits: 1 })

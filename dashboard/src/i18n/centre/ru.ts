@@ -50,7 +50,7 @@ export const centreRu = {
     itemAdded: "Работа добавлена",
     adding: "Добавление…",
     invalidNumber: "Введите число больше нуля.",
-    invalidMoney: "Введите сумму, например 1500 или 1500.50.",
+    invalidMoney: "Введите сумму, например 1500 или 1500,50.",
     complete: "Завершить визит",
     completeTitle: "Завершить визит?",
     completeText:

@@ -50,7 +50,7 @@ export const centreTr = {
     itemAdded: "İş kalemi eklendi",
     adding: "Ekleniyor…",
     invalidNumber: "Sıfırdan büyük bir sayı girin.",
-    invalidMoney: "1500 ya da 1500.50 gibi bir tutar girin.",
+    invalidMoney: "1500 ya da 1500,50 gibi bir tutar girin.",
     complete: "Ziyareti tamamla",
     completeTitle: "Ziyaret tamamlansın mı?",
     completeText:

@@ -39,7 +39,6 @@ export const fleetEn = {
     newTitle: "New driver",
     newDescription: "A driver needs no login; give them one later on their page.",
     create: "Add driver",
-    creating: "Adding…",
     created: "{{ name }} was added",
     back: "All drivers",
     notFound: "No such driver",

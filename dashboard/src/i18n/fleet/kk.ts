@@ -41,7 +41,6 @@ export const fleetKk: FleetDictionary = {
     newTitle: "Жаңа жүргізуші",
     newDescription: "Жүргізушіге тіркелгі қажет емес; оны кейін оның бетінде беруге болады.",
     create: "Жүргізушіні қосу",
-    creating: "Қосылуда…",
     created: "{{ name }} қосылды",
     back: "Барлық жүргізушілер",
     notFound: "Мұндай жүргізуші жоқ",

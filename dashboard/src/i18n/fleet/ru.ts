@@ -40,7 +40,6 @@ export const fleetRu: FleetDictionary = {
     newTitle: "Новый водитель",
     newDescription: "Водителю не нужна учётная запись; её можно выдать позже на его странице.",
     create: "Добавить водителя",
-    creating: "Добавление…",
     created: "{{ name }}: водитель добавлен",
     back: "Все водители",
     notFound: "Такого водителя нет",

@@ -40,7 +40,6 @@ export const fleetTr: FleetDictionary = {
     newTitle: "Yeni sürücü",
     newDescription: "Sürücünün girişe ihtiyacı yoktur; daha sonra sayfasından verilebilir.",
     create: "Sürücü ekle",
-    creating: "Ekleniyor…",
     created: "{{ name }} eklendi",
     back: "Tüm sürücüler",
     notFound: "Böyle bir sürücü yok",

@@ -95,7 +95,7 @@ export const fuelKk: FuelDictionary = {
     weeklyLimit: "Апталық лимит",
     monthlyLimit: "Айлық лимит",
     limitHint: "{{ currency }} бойынша; бос — лимитсіз",
-    limitInvalid: "Нөлден үлкен сома, мысалы 80 немесе 80.50.",
+    limitInvalid: "Нөлден үлкен сома, мысалы 80 немесе 80,50.",
     cardDriver: "Жүргізуші",
     cardVehicle: "Көлік",
     cardNobody: "Байланбаған",

@@ -95,7 +95,7 @@ export const fuelRu: FuelDictionary = {
     weeklyLimit: "Недельный лимит",
     monthlyLimit: "Месячный лимит",
     limitHint: "В {{ currency }}; пусто — без лимита",
-    limitInvalid: "Сумма больше нуля, например 80 или 80.50.",
+    limitInvalid: "Сумма больше нуля, например 80 или 80,50.",
     cardDriver: "Водитель",
     cardVehicle: "Автомобиль",
     cardNobody: "Не привязана",

@@ -96,7 +96,7 @@ export const fuelTr: FuelDictionary = {
     weeklyLimit: "Haftalık limit",
     monthlyLimit: "Aylık limit",
     limitHint: "{{ currency }} cinsinden; boş: limitsiz",
-    limitInvalid: "Sıfırdan büyük bir tutar, ör. 80 veya 80.50.",
+    limitInvalid: "Sıfırdan büyük bir tutar, ör. 80 veya 80,50.",
     cardDriver: "Sürücü",
     cardVehicle: "Araç",
     cardNobody: "Bağlı değil",

@@ -55,7 +55,7 @@ export const maintenanceKk: MaintenanceDictionary = {
     partCost: "Құны",
     addPart: "Бөлшек қосу",
     removePart: "{{ index }} бөлшекті жою",
-    partInvalid: "Әр бөлшекке атауы мен нөлден үлкен саны керек; құны 4500.00 түрінде.",
+    partInvalid: "Әр бөлшекке атауы мен нөлден үлкен саны керек; құны 4500,00 түрінде.",
     save: "Сақтау",
     saving: "Сақталуда…",
     close: "Жабу",

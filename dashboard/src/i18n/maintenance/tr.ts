@@ -56,7 +56,7 @@ export const maintenanceTr: MaintenanceDictionary = {
     partCost: "Tutar",
     addPart: "Parça ekle",
     removePart: "{{ index }}. parçayı kaldır",
-    partInvalid: "Her parçanın adı ve sıfırdan büyük miktarı olmalı; tutar 4500.00 gibi.",
+    partInvalid: "Her parçanın adı ve sıfırdan büyük miktarı olmalı; tutar 4500,00 gibi.",
     save: "Kaydet",
     saving: "Kaydediliyor…",
     close: "Kapat",

@@ -7,8 +7,10 @@ import { createMemo, createSignal, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import type { Locale } from "../../i18n/locales"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
+import { type NumberRule, numberOf, numberText } from "../../ui/form/numberText"
 import { SelectField } from "../../ui/form/SelectField"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextAreaField } from "../../ui/form/TextAreaField"
@@ -21,12 +23,15 @@ import { showToast } from "../../ui/toast"
 
 type Grant = typeof AccessGrant.Encoded
 
-/** Whole kilometres as typed: digits only, at most ten million. */
-const OpenVisitForm = Schema.Struct({
-  odometerKm: Schema.String.check(Schema.isPattern(/^\d{1,8}$/u)),
-  complaint: Schema.String.check(Schema.isTrimmed(), Schema.isMaxLength(4000)),
-  currency: Schema.Literals(CURRENCIES),
-})
+/** Whole kilometres, up to eight digits. */
+const KM: NumberRule = { fractionDigits: 0, max: 99_999_999 }
+
+const openVisitForm = (locale: Locale) =>
+  Schema.Struct({
+    odometerKm: numberText(locale, KM),
+    complaint: Schema.String.check(Schema.isTrimmed(), Schema.isMaxLength(4000)),
+    currency: Schema.Literals(CURRENCIES),
+  })
 
 const vehicleOf = (g: Grant) => [g.vehicle.plate, g.vehicle.name].filter(Boolean).join(" · ")
 
@@ -120,18 +125,18 @@ export const CentreGrants = () => {
 }
 
 const OpenVisit = (props: { readonly grant: Grant; readonly onDone: () => void }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const form = createSchemaForm({
-    schema: OpenVisitForm,
+    schema: openVisitForm(locale()),
     defaultValues: { odometerKm: "", complaint: "", currency: "KZT" as (typeof CURRENCIES)[number] },
     onSubmit: async (v) => {
       const visit = await api.call(endpoints.visits.open, {
         body: {
           vehicleId: props.grant.vehicle.id,
-          odometerKm: Number(v.odometerKm),
+          odometerKm: numberOf(v.odometerKm, locale(), KM),
           currency: v.currency,
           ...(v.complaint === "" ? {} : { complaint: v.complaint }),
         },

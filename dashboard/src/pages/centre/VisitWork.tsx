@@ -1,13 +1,15 @@
-import { endpoints, Money, type ServiceVisitDetail, WORK_ITEM_KINDS } from "@fleetcore/contract"
+import { endpoints, type ServiceVisitDetail, WORK_ITEM_KINDS } from "@fleetcore/contract"
 import { useQueryClient } from "@tanstack/solid-query"
 import { Schema } from "effect"
 import { createSignal, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import type { Locale } from "../../i18n/locales"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
+import { decimalOf, MONEY, type NumberRule, numberOf, numberText } from "../../ui/form/numberText"
 import { SelectField } from "../../ui/form/SelectField"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
@@ -20,16 +22,20 @@ const Text = (max: number) =>
   Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(max))
 const Optional = (max: number) => Schema.String.check(Schema.isTrimmed(), Schema.isMaxLength(max))
 
+/** A part's quantity: above zero, up to 6 digits and 3 decimals. */
+const QUANTITY: NumberRule = { fractionDigits: 3, above: 0, max: 999_999.999 }
+
 /** A work item as typed: the quantity a positive decimal, the unit cost money in the visit's currency. */
-const ItemForm = Schema.Struct({
-  kind: Schema.Literals(WORK_ITEM_KINDS),
-  description: Text(500),
-  partNumber: Optional(100),
-  quantity: Schema.String.check(Schema.isPattern(/^(?=.*[1-9])\d{1,6}(\.\d{1,3})?$/u)),
-  unitCost: Money,
-  recommendations: Optional(2000),
-})
-type ItemValues = (typeof ItemForm)["Encoded"]
+const itemForm = (locale: Locale) =>
+  Schema.Struct({
+    kind: Schema.Literals(WORK_ITEM_KINDS),
+    description: Text(500),
+    partNumber: Optional(100),
+    quantity: numberText(locale, QUANTITY),
+    unitCost: numberText(locale, MONEY),
+    recommendations: Optional(2000),
+  })
+type ItemValues = ReturnType<typeof itemForm>["Encoded"]
 const EMPTY: ItemValues = {
   kind: "part",
   description: "",
@@ -129,10 +135,10 @@ export const VisitWork = (props: { readonly visit: Visit; readonly onChanged: ()
 }
 
 const ItemEntry = (props: { readonly visit: Visit; readonly onAdded: () => Promise<void> }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const form = createSchemaForm({
-    schema: ItemForm,
+    schema: itemForm(locale()),
     defaultValues: EMPTY,
     onSubmit: async (v) => {
       await api.call(endpoints.visits.addItem, {
@@ -140,8 +146,8 @@ const ItemEntry = (props: { readonly visit: Visit; readonly onAdded: () => Promi
         body: {
           kind: v.kind,
           description: v.description,
-          quantity: Number(v.quantity),
-          unitCost: v.unitCost,
+          quantity: numberOf(v.quantity, locale(), QUANTITY),
+          unitCost: decimalOf(v.unitCost, locale(), MONEY),
           currency: props.visit.currency,
           ...(v.partNumber === "" ? {} : { partNumber: v.partNumber }),
           ...(v.recommendations === "" ? {} : { recommendations: v.recommendations }),

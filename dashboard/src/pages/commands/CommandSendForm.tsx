@@ -13,9 +13,11 @@ import { createMemo, createSignal, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import type { Locale } from "../../i18n/locales"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
+import { parseNumber } from "../../ui/form/numberText"
 import { SelectField } from "../../ui/form/SelectField"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
@@ -31,12 +33,16 @@ const CommandForm = Schema.Struct({
 })
 type CommandValues = (typeof CommandForm)["Encoded"]
 
-const bodyOf = (v: CommandValues): NewCommand => {
+const bodyOf = (v: CommandValues, locale: Locale): NewCommand => {
   switch (v.type) {
     case "setdigout":
       return { type: "setdigout", params: { outputs: v.outputs.trim() } }
     case "setInterval":
-      return { type: "setInterval", params: { seconds: Number(v.seconds) } }
+      // Not a whole number: sent as null, which the server refuses on the field.
+      return {
+        type: "setInterval",
+        params: { seconds: parseNumber(v.seconds, locale, { fractionDigits: 0 }) ?? Number.NaN },
+      }
     case "raw":
       return { type: "raw", params: { text: v.text } }
     default:
@@ -49,7 +55,7 @@ const bodyOf = (v: CommandValues): NewCommand => {
  * device or send raw text ask for a confirmation first, saying what will happen.
  */
 export const CommandSendForm = (props: { readonly deviceId: string; readonly protocol: string }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const session = useSession()
   const queryClient = useQueryClient()
@@ -73,7 +79,7 @@ export const CommandSendForm = (props: { readonly deviceId: string; readonly pro
     schema: CommandForm,
     defaultValues: { type: types()[0] ?? "raw", outputs: "1", seconds: "60", text: "" },
     onSubmit: async (values) => {
-      const body = bodyOf(values)
+      const body = bodyOf(values, locale())
       if (DANGEROUS_COMMANDS.includes(body.type)) setPending(body)
       else await send(body)
     },

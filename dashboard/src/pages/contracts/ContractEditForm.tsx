@@ -7,19 +7,19 @@ import { SaveActions } from "../../ui/form/SaveActions"
 import { showToast } from "../../ui/toast"
 import { ContractFields } from "./ContractFields"
 import type { ContractView } from "./contractColumns"
-import { ContractForm, contractBody, contractValues } from "./contractForm"
+import { contractBody, contractForm, contractValues } from "./contractForm"
 import { invalidateContracts } from "./contractQueries"
 
 /** Editing a contract that is not cancelled. */
 export const ContractEditForm = (props: { readonly contract: ContractView }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
   const form = createSchemaForm({
-    schema: ContractForm,
-    defaultValues: contractValues(props.contract),
+    schema: contractForm(locale()),
+    defaultValues: contractValues(props.contract, locale()),
     onSubmit: async (values) => {
-      const { insurance, ...rest } = contractBody(values)
+      const { insurance, ...rest } = contractBody(values, locale())
       await api.call(endpoints.contracts.update, {
         params: { id: props.contract.id },
         // Leaving an insurance type clears the coverage on the server.

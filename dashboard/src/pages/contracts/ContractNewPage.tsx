@@ -14,20 +14,20 @@ import { SubmitButton } from "../../ui/form/SubmitButton"
 import { PageHeader } from "../../ui/PageHeader"
 import { showToast } from "../../ui/toast"
 import { ContractFields } from "./ContractFields"
-import { ContractForm, contractBody, newContractValues } from "./contractForm"
+import { contractBody, contractForm, newContractValues } from "./contractForm"
 import { invalidateContracts } from "./contractQueries"
 
 const NewContract = () => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [search] = useSearchParams<{ vehicleId?: string }>()
   const form = createSchemaForm({
-    schema: ContractForm,
+    schema: contractForm(locale()),
     defaultValues: newContractValues(search.vehicleId ?? "", "KZT"),
     onSubmit: async (values) => {
-      const created = await api.call(endpoints.contracts.create, { body: contractBody(values) })
+      const created = await api.call(endpoints.contracts.create, { body: contractBody(values, locale()) })
       await invalidateContracts(queryClient)
       showToast("success", t("contractsPenalties.contracts.created", { contractor: created.contractor }))
       navigate(`/contracts/${created.id}`)

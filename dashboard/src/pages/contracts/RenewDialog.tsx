@@ -1,24 +1,27 @@
-import { endpoints, IsoDate, Money } from "@fleetcore/contract"
+import { endpoints, IsoDate } from "@fleetcore/contract"
 import * as Dialog from "@kobalte/core/dialog"
 import { useNavigate } from "@solidjs/router"
 import { useQueryClient } from "@tanstack/solid-query"
 import { Schema } from "effect"
 import { useApi } from "../../api/ApiContext"
 import { useI18n } from "../../i18n/I18nContext"
+import type { Locale } from "../../i18n/locales"
 import { DialogTextClose } from "../../ui/DialogTextClose"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
+import { MONEY, optionalNumberText, readNumber } from "../../ui/form/numberText"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
 import { showToast } from "../../ui/toast"
 import type { ContractView } from "./contractColumns"
 import { invalidateContracts } from "./contractQueries"
 
-const RenewForm = Schema.Struct({
-  startDate: Schema.Union([Schema.Literal(""), IsoDate]),
-  endDate: Schema.Union([Schema.Literal(""), IsoDate]),
-  amount: Schema.Union([Schema.Literal(""), Money]),
-})
+const renewForm = (locale: Locale) =>
+  Schema.Struct({
+    startDate: Schema.Union([Schema.Literal(""), IsoDate]),
+    endDate: Schema.Union([Schema.Literal(""), IsoDate]),
+    amount: optionalNumberText(locale, MONEY),
+  })
 
 /** Renewal: new dates (empty = the next term of the same length) and amount; opens the new contract. */
 export const RenewDialog = (props: {
@@ -26,20 +29,21 @@ export const RenewDialog = (props: {
   readonly open: boolean
   readonly onOpenChange: (open: boolean) => void
 }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const form = createSchemaForm({
-    schema: RenewForm,
+    schema: renewForm(locale()),
     defaultValues: { startDate: "", endDate: "", amount: "" },
     onSubmit: async (v) => {
+      const amount = readNumber(v.amount, locale(), MONEY)
       const renewed = await api.call(endpoints.contracts.renew, {
         params: { id: props.contract.id },
         body: {
           ...(v.startDate === "" ? {} : { startDate: v.startDate }),
           ...(v.endDate === "" ? {} : { endDate: v.endDate }),
-          ...(v.amount === "" ? {} : { amount: v.amount }),
+          ...(amount === null ? {} : { amount }),
         },
       })
       await invalidateContracts(queryClient)

@@ -4,11 +4,19 @@ import {
   Currency,
   INSURANCE_TYPES,
   IsoDate,
-  Money,
   PaymentFrequency,
   Uuid,
 } from "@fleetcore/contract"
 import { Schema } from "effect"
+import type { Locale } from "../../i18n/locales"
+import {
+  decimalOf,
+  MONEY,
+  numberInput,
+  numberText,
+  optionalNumberText,
+  readNumber,
+} from "../../ui/form/numberText"
 
 type ContractView = (typeof Contract)["Encoded"]
 
@@ -18,25 +26,26 @@ const Text = (max: number) =>
   Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(max))
 
 /** A contract as the form holds it: the contract's own field schemas over strings ("" = none). */
-export const ContractForm = Schema.Struct({
-  vehicleId: Uuid,
-  type: ContractType,
-  contractor: Text(200),
-  number: Optional(Text(100)),
-  startDate: IsoDate,
-  endDate: IsoDate,
-  amount: Money,
-  currency: Currency,
-  paymentFrequency: PaymentFrequency,
-  autoRenew: Schema.Boolean,
-  notes: Schema.String.check(Schema.isMaxLength(4000)),
-  sumInsured: Optional(Money),
-  deductible: Optional(Money),
-  /** Comma-separated in the form; a list in the API. */
-  coveredRisks: Schema.String.check(Schema.isMaxLength(2000)),
-  policyHolder: Optional(Text(200)),
-})
-export type ContractValues = (typeof ContractForm)["Encoded"]
+export const contractForm = (locale: Locale) =>
+  Schema.Struct({
+    vehicleId: Uuid,
+    type: ContractType,
+    contractor: Text(200),
+    number: Optional(Text(100)),
+    startDate: IsoDate,
+    endDate: IsoDate,
+    amount: numberText(locale, MONEY),
+    currency: Currency,
+    paymentFrequency: PaymentFrequency,
+    autoRenew: Schema.Boolean,
+    notes: Schema.String.check(Schema.isMaxLength(4000)),
+    sumInsured: optionalNumberText(locale, MONEY),
+    deductible: optionalNumberText(locale, MONEY),
+    /** Comma-separated in the form; a list in the API. */
+    coveredRisks: Schema.String.check(Schema.isMaxLength(2000)),
+    policyHolder: Optional(Text(200)),
+  })
+export type ContractValues = ReturnType<typeof contractForm>["Encoded"]
 
 export const isInsuranceType = (type: string): boolean =>
   (INSURANCE_TYPES as ReadonlyArray<string>).includes(type)
@@ -59,20 +68,20 @@ export const newContractValues = (vehicleId: string, currency: string): Contract
   policyHolder: "",
 })
 
-export const contractValues = (c: ContractView): ContractValues => ({
+export const contractValues = (c: ContractView, locale: Locale): ContractValues => ({
   vehicleId: c.vehicleId,
   type: c.type,
   contractor: c.contractor,
   number: c.number ?? "",
   startDate: c.startDate,
   endDate: c.endDate,
-  amount: c.amount,
+  amount: numberInput(c.amount, locale),
   currency: c.currency,
   paymentFrequency: c.paymentFrequency,
   autoRenew: c.autoRenew,
   notes: c.notes ?? "",
-  sumInsured: c.insurance?.sumInsured ?? "",
-  deductible: c.insurance?.deductible ?? "",
+  sumInsured: numberInput(c.insurance?.sumInsured, locale),
+  deductible: numberInput(c.insurance?.deductible, locale),
   coveredRisks: c.insurance?.coveredRisks.join(", ") ?? "",
   policyHolder: c.insurance?.policyHolder ?? "",
 })
@@ -80,14 +89,14 @@ export const contractValues = (c: ContractView): ContractValues => ({
 const orNull = (s: string): string | null => (s.trim() === "" ? null : s.trim())
 
 /** The create/update body: insurance coverage only for an insurance type. */
-export const contractBody = (v: ContractValues) => ({
+export const contractBody = (v: ContractValues, locale: Locale) => ({
   vehicleId: v.vehicleId,
   type: v.type,
   contractor: v.contractor,
   number: orNull(v.number),
   startDate: v.startDate,
   endDate: v.endDate,
-  amount: v.amount,
+  amount: decimalOf(v.amount, locale, MONEY),
   currency: v.currency,
   paymentFrequency: v.paymentFrequency,
   autoRenew: v.autoRenew,
@@ -95,8 +104,8 @@ export const contractBody = (v: ContractValues) => ({
   ...(isInsuranceType(v.type)
     ? {
         insurance: {
-          sumInsured: orNull(v.sumInsured),
-          deductible: orNull(v.deductible),
+          sumInsured: readNumber(v.sumInsured, locale, MONEY),
+          deductible: readNumber(v.deductible, locale, MONEY),
           coveredRisks: v.coveredRisks
             .split(",")
             .map((r) => r.trim())

@@ -11,6 +11,7 @@ import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
+import { decimalOf } from "../../ui/form/numberText"
 import { SelectField } from "../../ui/form/SelectField"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
@@ -23,7 +24,7 @@ import { listQueryOf } from "../../ui/table/tableUrlState"
 import { showToast } from "../../ui/toast"
 import { createOrgCurrencyQuery } from "../expenses/expenseQueries"
 import { RateImport } from "./RateImport"
-import { RateForm } from "./rateForm"
+import { RATE, rateForm } from "./rateForm"
 
 interface RateRow {
   readonly id: string
@@ -34,15 +35,17 @@ interface RateRow {
 }
 
 const NewRate = (props: { readonly orgCurrency: string; readonly onSaved: () => Promise<unknown> }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
   const others = () => CURRENCIES.filter((c) => c !== props.orgCurrency)
   const form = createSchemaForm({
-    schema: RateForm,
+    schema: rateForm(locale()),
     defaultValues: { currency: others()[0] ?? "USD", date: new Date().toISOString().slice(0, 10), rate: "" },
     onSubmit: async (values) => {
-      await api.call(endpoints.currencyRates.create, { body: values })
+      await api.call(endpoints.currencyRates.create, {
+        body: { ...values, rate: decimalOf(values.rate, locale(), RATE) },
+      })
       await props.onSaved()
       await queryClient.invalidateQueries({ queryKey: [endpoints.expenses.list.id] })
       showToast("success", t("expenses.rates.created"))

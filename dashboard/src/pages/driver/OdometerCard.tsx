@@ -7,10 +7,11 @@ import { useI18n } from "../../i18n/I18nContext"
 import { uploadDocument } from "../../ui/documents/uploadDocument"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
+import { numberOf } from "../../ui/form/numberText"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
 import { showToast } from "../../ui/toast"
-import { decimal, OdometerForm, type OdometerValues } from "./driverForms"
+import { type OdometerValues, odometerForm, POSITIVE } from "./driverForms"
 import { PhotoField } from "./PhotoField"
 
 /**
@@ -18,17 +19,17 @@ import { PhotoField } from "./PhotoField"
  * with the vehicle's documents (kind other; readings have no documents of their own).
  */
 export const OdometerCard = (props: { readonly vehicleId: string }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
   const [photo, setPhoto] = createSignal<File | null>(null)
   const form = createSchemaForm({
-    schema: OdometerForm,
+    schema: odometerForm(locale()),
     defaultValues: { valueKm: "" } as OdometerValues,
     onSubmit: async (v) => {
       await api.call(endpoints.odometer.create, {
         params: { id: props.vehicleId },
-        body: { valueKm: decimal(v.valueKm), at: new Date().toISOString() },
+        body: { valueKm: numberOf(v.valueKm, locale(), POSITIVE), at: new Date().toISOString() },
       })
       const chosen = photo()
       let photoError: string | null = null

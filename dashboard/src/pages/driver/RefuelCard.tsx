@@ -9,13 +9,14 @@ import { toLocalInput } from "../../replay/replayPeriod"
 import { uploadDocument } from "../../ui/documents/uploadDocument"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
+import { MONEY, numberOf, readNumber } from "../../ui/form/numberText"
 import { SelectField } from "../../ui/form/SelectField"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
 import { Spinner } from "../../ui/Spinner"
 import { showToast } from "../../ui/toast"
 import { showLimitWarnings } from "../fuel/showLimitWarnings"
-import { decimal, money, RefuelForm, type RefuelValues } from "./driverForms"
+import { POSITIVE, type RefuelValues, refuelForm } from "./driverForms"
 import { PhotoField } from "./PhotoField"
 
 type Card = (typeof endpoints.fuel.listCards.response.Encoded)["items"][number]
@@ -54,7 +55,7 @@ const RefuelFormView = (props: {
   readonly driverId: string | null
   readonly cards: ReadonlyArray<Card>
 }) => {
-  const { t, format } = useI18n()
+  const { t, format, locale } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
   const [receipt, setReceipt] = createSignal<File | null>(null)
@@ -71,16 +72,16 @@ const RefuelFormView = (props: {
     fuelCardId: ownCard(),
   })
   const form = createSchemaForm({
-    schema: RefuelForm,
+    schema: refuelForm(locale()),
     defaultValues: empty(),
     onSubmit: async (v) => {
       const entry = await api.call(endpoints.fuel.createEntry, {
         params: { id: props.vehicleId },
         body: {
           time: new Date(v.time).toISOString(),
-          litres: decimal(v.litres),
-          odometerKm: decimal(v.odometerKm),
-          amount: money(v.amount),
+          litres: numberOf(v.litres, locale(), POSITIVE),
+          odometerKm: numberOf(v.odometerKm, locale(), POSITIVE),
+          amount: readNumber(v.amount, locale(), MONEY),
           fuelCardId: v.fuelCardId === "" ? null : v.fuelCardId,
         },
       })

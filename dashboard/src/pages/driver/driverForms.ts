@@ -1,17 +1,10 @@
 import { Schema } from "effect"
+import type { Locale } from "../../i18n/locales"
 import { fromLocalInput } from "../../replay/replayPeriod"
+import { MONEY, type NumberRule, numberText, optionalNumberText } from "../../ui/form/numberText"
 
-const positive = (message: string) =>
-  Schema.String.check(
-    Schema.makeFilter<string>((s) => /^\d+([.,]\d+)?$/u.test(s.trim()) && Number(s.replace(",", ".")) > 0, {
-      message,
-    }),
-  )
-const optionalMoney = Schema.String.check(
-  Schema.makeFilter<string>((s) => s.trim() === "" || /^\d{1,12}([.,]\d{1,2})?$/u.test(s.trim()), {
-    message: "amount",
-  }),
-)
+/** Litres and kilometres the driver reads off a pump or a dashboard: above zero. */
+export const POSITIVE: NumberRule = { above: 0 }
 
 /** Clock skew the server allows a refuel "now" (it refuses refuels in the future). */
 const SKEW_MS = 5 * 60_000
@@ -32,18 +25,15 @@ const pastLocalTime = Schema.String.check(
  * both); when it happened (now unless changed); the fuel card it was paid with ("" for cash or
  * the driver's own card).
  */
-export const RefuelForm = Schema.Struct({
-  time: pastLocalTime,
-  litres: positive("litres"),
-  odometerKm: positive("odometerKm"),
-  amount: optionalMoney,
-  fuelCardId: Schema.String,
-})
-export type RefuelValues = (typeof RefuelForm)["Encoded"]
+export const refuelForm = (locale: Locale) =>
+  Schema.Struct({
+    time: pastLocalTime,
+    litres: numberText(locale, POSITIVE),
+    odometerKm: numberText(locale, POSITIVE),
+    amount: optionalNumberText(locale, MONEY),
+    fuelCardId: Schema.String,
+  })
+export type RefuelValues = ReturnType<typeof refuelForm>["Encoded"]
 
-export const OdometerForm = Schema.Struct({ valueKm: positive("valueKm") })
-export type OdometerValues = (typeof OdometerForm)["Encoded"]
-
-/** "12,5" (a Russian keyboard's decimal comma) and "12.5" are the same number. */
-export const decimal = (s: string): number => Number(s.trim().replace(",", "."))
-export const money = (s: string): string | null => (s.trim() === "" ? null : s.trim().replace(",", "."))
+export const odometerForm = (locale: Locale) => Schema.Struct({ valueKm: numberText(locale, POSITIVE) })
+export type OdometerValues = ReturnType<typeof odometerForm>["Encoded"]

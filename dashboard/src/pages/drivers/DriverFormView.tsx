@@ -3,9 +3,8 @@ import type { JSX } from "solid-js"
 import { Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
-import { FormError } from "../../ui/form/FormError"
+import { SaveActions } from "../../ui/form/SaveActions"
 import { SelectField } from "../../ui/form/SelectField"
-import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextAreaField } from "../../ui/form/TextAreaField"
 import { TextField } from "../../ui/form/TextField"
 import { CategoriesField } from "./CategoriesField"
@@ -22,7 +21,6 @@ export const DriverFormView = (props: {
   /** A new driver chooses a status; an existing one changes it with the status actions. */
   readonly withStatus: boolean
   readonly submitLabel: string
-  readonly submittingLabel: string
   readonly cancel?: JSX.Element
 }) => {
   const { t } = useI18n()
@@ -160,16 +158,7 @@ export const DriverFormView = (props: {
           />
         )}
       </F>
-      <FormError error={form.formError()} />
-      <div class="form__actions">
-        {props.cancel}
-        <SubmitButton
-          submitting={form.submitting()}
-          label={props.submitLabel}
-          submittingLabel={props.submittingLabel}
-          testId="driver-submit"
-        />
-      </div>
+      <SaveActions form={form} testId="driver-submit" label={props.submitLabel} cancel={props.cancel} />
     </form>
   )
 }

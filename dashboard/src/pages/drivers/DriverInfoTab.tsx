@@ -114,7 +114,6 @@ export const DriverInfoTab = (props: { readonly driver: DriverDetailView }) => {
               initial={driverValues(d())}
               withStatus={false}
               submitLabel={t("common.save")}
-              submittingLabel={t("common.saving")}
               onSubmit={async (values) => {
                 const saved = await api.call(endpoints.drivers.update, {
                   params: { id: d().id },

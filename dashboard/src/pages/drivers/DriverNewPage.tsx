@@ -27,7 +27,6 @@ const NewDriverPage = () => {
           initial={NEW_DRIVER}
           withStatus={true}
           submitLabel={t("drivers.create")}
-          submittingLabel={t("drivers.creating")}
           cancel={
             <A href="/drivers" class="button">
               {t("common.cancel")}

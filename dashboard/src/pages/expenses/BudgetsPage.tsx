@@ -20,18 +20,18 @@ import { Spinner } from "../../ui/Spinner"
 import { ExportMenu } from "../../ui/table/ExportMenu"
 import { showToast } from "../../ui/toast"
 import { BudgetBar } from "./BudgetBar"
-import { BudgetForm, budgetBody, newBudgetValues } from "./budgetForm"
+import { budgetBody, budgetForm, newBudgetValues } from "./budgetForm"
 import { CategoryBadge } from "./CategoryBadge"
 
 const NewBudget = (props: { readonly year: number }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
   const form = createSchemaForm({
-    schema: BudgetForm,
+    schema: budgetForm(locale()),
     defaultValues: newBudgetValues(props.year),
     onSubmit: async (values) => {
-      await api.call(endpoints.budgets.create, { body: budgetBody(values) })
+      await api.call(endpoints.budgets.create, { body: budgetBody(values, locale()) })
       await queryClient.invalidateQueries({ queryKey: [endpoints.budgets.vsActual.id] })
       showToast("success", t("expenses.budgetCreated"))
       form.form.reset()

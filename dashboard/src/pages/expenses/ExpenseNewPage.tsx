@@ -13,21 +13,21 @@ import { Spinner } from "../../ui/Spinner"
 import { showToast } from "../../ui/toast"
 import { showLimitWarnings } from "../fuel/showLimitWarnings"
 import { ExpenseFormFields } from "./ExpenseForm"
-import { ExpenseForm, expenseBody, newExpenseValues } from "./expenseForm"
+import { expenseBody, expenseForm, newExpenseValues } from "./expenseForm"
 import { createOrgCurrencyQuery, invalidateExpenses } from "./expenseQueries"
 
 const NewExpense = (props: { readonly currency: string }) => {
-  const { t, format } = useI18n()
+  const { t, format, locale } = useI18n()
   const api = useApi()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [params] = useSearchParams<{ vehicleId?: string }>()
   const form = createSchemaForm({
-    schema: ExpenseForm,
+    schema: expenseForm(locale()),
     defaultValues: newExpenseValues(props.currency, params.vehicleId ?? ""),
     onSubmit: async (values) => {
       const saved = await api.call(endpoints.expenses.create, {
-        body: { ...expenseBody(values), category: values.category },
+        body: { ...expenseBody(values, locale()), category: values.category },
       })
       await invalidateExpenses(queryClient)
       showToast("success", t("expenses.created"))

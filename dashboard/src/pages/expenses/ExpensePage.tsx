@@ -17,7 +17,7 @@ import { showToast } from "../../ui/toast"
 import { CategoryBadge } from "./CategoryBadge"
 import { ExpenseFormFields } from "./ExpenseForm"
 import type { ExpenseView } from "./expenseColumns"
-import { ExpenseForm, expenseBody, expenseValues } from "./expenseForm"
+import { expenseBody, expenseForm, expenseValues } from "./expenseForm"
 import { createExpenseQuery, invalidateExpenses } from "./expenseQueries"
 
 const BackLink = () => {
@@ -112,18 +112,18 @@ const ExpenseFacts = (props: { readonly expense: ExpenseView }) => {
 }
 
 const EditExpense = (props: { readonly expense: ExpenseView }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [confirming, setConfirming] = createSignal(false)
   const form = createSchemaForm({
-    schema: ExpenseForm,
-    defaultValues: expenseValues(props.expense),
+    schema: expenseForm(locale()),
+    defaultValues: expenseValues(props.expense, locale()),
     onSubmit: async (values) => {
       await api.call(endpoints.expenses.update, {
         params: { id: props.expense.id },
-        body: expenseBody(values),
+        body: expenseBody(values, locale()),
       })
       await invalidateExpenses(queryClient)
       showToast("success", t("expenses.saved"))

@@ -10,7 +10,7 @@ import { SaveActions } from "../../ui/form/SaveActions"
 import { SelectField } from "../../ui/form/SelectField"
 import { TextField } from "../../ui/form/TextField"
 import { VehiclePicker } from "../../ui/form/VehiclePicker"
-import { CardForm, type CardValues } from "./cardForm"
+import { type CardValues, cardForm } from "./cardForm"
 
 type LimitField = "dailyLimit" | "weeklyLimit" | "monthlyLimit"
 
@@ -25,8 +25,12 @@ export const CardFormView = (props: {
   readonly submitLabel: string
   readonly cancel: JSX.Element
 }) => {
-  const { t } = useI18n()
-  const form = createSchemaForm({ schema: CardForm, defaultValues: props.initial, onSubmit: props.onSubmit })
+  const { t, locale } = useI18n()
+  const form = createSchemaForm({
+    schema: cardForm(locale()),
+    defaultValues: props.initial,
+    onSubmit: props.onSubmit,
+  })
   const currency = form.form.useSelector((s) => s.values.currency)
   const limit = (name: LimitField, label: string) => (
     <form.form.Field name={name}>

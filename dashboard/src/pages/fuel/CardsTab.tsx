@@ -119,7 +119,7 @@ const NO_COLUMNS: ReadonlyArray<ColumnDef<CardView, unknown>> = []
  * limit; with `fuel.manage`, cards are added and edited (limits, holder, blocking) in a panel above them.
  */
 export const CardsTab = () => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const session = useSession()
   const queryClient = useQueryClient()
@@ -188,7 +188,7 @@ export const CardsTab = () => {
                   onSubmit={async (values) => {
                     const card = await api.call(endpoints.fuel.createCard, {
                       body: {
-                        ...cardBody(values),
+                        ...cardBody(values, locale()),
                         currency: values.currency,
                         numberLast4: values.numberLast4 === "" ? null : values.numberLast4,
                       },
@@ -198,14 +198,14 @@ export const CardsTab = () => {
                 />
               ) : (
                 <CardFormView
-                  initial={cardValues(current)}
+                  initial={cardValues(current, locale())}
                   adding={false}
                   submitLabel={t("fuelPage.cardSave")}
                   cancel={cancel}
                   onSubmit={async (values) => {
                     const card = await api.call(endpoints.fuel.updateCard, {
                       params: { id: current.cardId },
-                      body: { ...cardBody(values), active: values.status === "active" },
+                      body: { ...cardBody(values, locale()), active: values.status === "active" },
                     })
                     await saved(t("fuelPage.cardSaved", { name: card.name }))
                   }}

@@ -1,27 +1,29 @@
-import { Currency, type FuelCardSpending, PositiveMoney, Uuid } from "@fleetcore/contract"
+import { Currency, type FuelCardSpending, Uuid } from "@fleetcore/contract"
 import { Schema } from "effect"
+import type { Locale } from "../../i18n/locales"
+import { numberInput, optionalNumberText, POSITIVE_MONEY, readNumber } from "../../ui/form/numberText"
 
 type CardView = (typeof FuelCardSpending)["Encoded"]
 
 const Empty = Schema.Literal("")
-const Limit = Schema.Union([Empty, PositiveMoney])
 
 /**
  * A fuel card as the form edits it: the contract's field schemas over strings ("" = none). The
  * last four digits and the currency are given once, when the card is added.
  */
-export const CardForm = Schema.Struct({
-  name: Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(200)),
-  numberLast4: Schema.Union([Empty, Schema.String.check(Schema.isPattern(/^\d{4}$/u))]),
-  currency: Currency,
-  dailyLimit: Limit,
-  weeklyLimit: Limit,
-  monthlyLimit: Limit,
-  driverId: Schema.Union([Empty, Uuid]),
-  vehicleId: Schema.Union([Empty, Uuid]),
-  status: Schema.Literals(["active", "blocked"]),
-})
-export type CardValues = (typeof CardForm)["Encoded"]
+export const cardForm = (locale: Locale) =>
+  Schema.Struct({
+    name: Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(200)),
+    numberLast4: Schema.Union([Empty, Schema.String.check(Schema.isPattern(/^\d{4}$/u))]),
+    currency: Currency,
+    dailyLimit: optionalNumberText(locale, POSITIVE_MONEY),
+    weeklyLimit: optionalNumberText(locale, POSITIVE_MONEY),
+    monthlyLimit: optionalNumberText(locale, POSITIVE_MONEY),
+    driverId: Schema.Union([Empty, Uuid]),
+    vehicleId: Schema.Union([Empty, Uuid]),
+    status: Schema.Literals(["active", "blocked"]),
+  })
+export type CardValues = ReturnType<typeof cardForm>["Encoded"]
 
 export const newCardValues = (currency: string): CardValues => ({
   name: "",
@@ -36,9 +38,9 @@ export const newCardValues = (currency: string): CardValues => ({
 })
 
 /** A listed card's values; its limits are those of its day, week and month. */
-export const cardValues = (card: CardView): CardValues => {
+export const cardValues = (card: CardView, locale: Locale): CardValues => {
   const limit = (period: "day" | "week" | "month") =>
-    card.periods.find((p) => p.period === period)?.limit ?? ""
+    numberInput(card.periods.find((p) => p.period === period)?.limit, locale)
   return {
     name: card.name,
     numberLast4: card.numberLast4 ?? "",
@@ -54,12 +56,12 @@ export const cardValues = (card: CardView): CardValues => {
 
 const orNull = (s: string): string | null => (s === "" ? null : s)
 
-/** What both adding and editing a card send. */
-export const cardBody = (v: CardValues) => ({
+/** What both adding and editing a card send; limits as decimal strings. */
+export const cardBody = (v: CardValues, locale: Locale) => ({
   name: v.name,
-  dailyLimit: orNull(v.dailyLimit),
-  weeklyLimit: orNull(v.weeklyLimit),
-  monthlyLimit: orNull(v.monthlyLimit),
+  dailyLimit: readNumber(v.dailyLimit, locale, POSITIVE_MONEY),
+  weeklyLimit: readNumber(v.weeklyLimit, locale, POSITIVE_MONEY),
+  monthlyLimit: readNumber(v.monthlyLimit, locale, POSITIVE_MONEY),
   driverId: orNull(v.driverId),
   vehicleId: orNull(v.vehicleId),
 })

@@ -5,7 +5,7 @@ import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
 import { SelectField } from "../../ui/form/SelectField"
 import { TextField } from "../../ui/form/TextField"
-import { GeofenceFormSchema, type GeofenceValues } from "./geofenceForm"
+import { type GeofenceValues, geofenceFormSchema } from "./geofenceForm"
 
 /** Name, dwell, which crossings alert, the schedule and the active switch of one fence. */
 export const GeofenceForm = (props: {
@@ -16,9 +16,9 @@ export const GeofenceForm = (props: {
   readonly readOnly: boolean
   readonly actions?: JSX.Element
 }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const form = createSchemaForm({
-    schema: GeofenceFormSchema,
+    schema: geofenceFormSchema(locale()),
     defaultValues: props.initial,
     onSubmit: props.onSubmit,
   })

@@ -37,7 +37,7 @@ const geometryOf = (s: FenceShape) => (s.kind === "circle" ? circleOf(s) : { rin
 
 /** Geofences on a map with a side list and an editor: draw, reshape, schedule, pause and delete. */
 export const GeofencesPage = () => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const session = useSession()
   const queryClient = useQueryClient()
@@ -100,7 +100,7 @@ export const GeofencesPage = () => {
     const s = shape()
     if (e?.kind === "new") {
       if (s === null) return
-      const body = bodyOf(values)
+      const body = bodyOf(values, locale())
       const created = await api.call(
         endpoints.geofences.create,
         s.kind === "circle"
@@ -114,7 +114,7 @@ export const GeofencesPage = () => {
     } else if (e?.kind === "fence") {
       const updated = await api.call(endpoints.geofences.update, {
         params: { id: e.id },
-        body: { ...bodyOf(values), ...(s === null ? {} : geometryOf(s)) },
+        body: { ...bodyOf(values, locale()), ...(s === null ? {} : geometryOf(s)) },
       })
       await invalidateGeofences(queryClient)
       setShape(null)

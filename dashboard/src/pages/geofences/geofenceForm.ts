@@ -1,24 +1,27 @@
 import { GeofenceWeekdays } from "@fleetcore/contract"
 import { Schema } from "effect"
+import type { Locale } from "../../i18n/locales"
+import { type NumberRule, numberOf, numberText } from "../../ui/form/numberText"
 import type { Fence } from "./geofenceQueries"
 
 const Clock = Schema.String.check(Schema.isPattern(/^([01]\d|2[0-3]):[0-5]\d$/u))
 
+/** Seconds outside or inside before the alert: whole seconds up to a day. */
+const DWELL_S: NumberRule = { fractionDigits: 0, max: 86_400 }
+
 /** The editor's form: the contract's fields as the inputs hold them (the shape comes from the map). */
-export const GeofenceFormSchema = Schema.Struct({
-  name: Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(200)),
-  dwellS: Schema.String.check(
-    Schema.isPattern(/^\d{1,5}$/u),
-    Schema.makeFilter((s: string) => Number(s) <= 86_400),
-  ),
-  alertOn: Schema.Literals(["enter", "exit", "both"]),
-  always: Schema.Boolean,
-  days: Schema.Array(Schema.Literals(GeofenceWeekdays)),
-  from: Clock,
-  to: Clock,
-  active: Schema.Boolean,
-})
-export type GeofenceValues = (typeof GeofenceFormSchema)["Encoded"]
+export const geofenceFormSchema = (locale: Locale) =>
+  Schema.Struct({
+    name: Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(200)),
+    dwellS: numberText(locale, DWELL_S),
+    alertOn: Schema.Literals(["enter", "exit", "both"]),
+    always: Schema.Boolean,
+    days: Schema.Array(Schema.Literals(GeofenceWeekdays)),
+    from: Clock,
+    to: Clock,
+    active: Schema.Boolean,
+  })
+export type GeofenceValues = ReturnType<typeof geofenceFormSchema>["Encoded"]
 export type Weekday = (typeof GeofenceWeekdays)[number]
 
 export const newGeofenceValues: GeofenceValues = {
@@ -44,9 +47,9 @@ export const valuesOf = (f: Fence): GeofenceValues => ({
 })
 
 /** The body fields the form owns (create and update alike). */
-export const bodyOf = (v: GeofenceValues) => ({
+export const bodyOf = (v: GeofenceValues, locale: Locale) => ({
   name: v.name,
-  dwellS: Number(v.dwellS),
+  dwellS: numberOf(v.dwellS, locale, DWELL_S),
   alertOn: v.alertOn,
   schedule: v.always
     ? null

@@ -3,10 +3,12 @@ import * as Dialog from "@kobalte/core/dialog"
 import { Schema } from "effect"
 import { createSignal, Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
+import type { Locale } from "../../i18n/locales"
 import { DialogTextClose } from "../../ui/DialogTextClose"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
 import { fieldBinding } from "../../ui/form/fieldBinding"
+import { isBlank, type NumberRule, numberOf, optionalNumberText } from "../../ui/form/numberText"
 import { SelectField } from "../../ui/form/SelectField"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
@@ -17,28 +19,32 @@ import { createTaskActions } from "./taskActions"
 const Empty = Schema.Literal("")
 const STATES = ["scheduled", "in_progress", "completed"] as const
 
-const NewTaskForm = Schema.Struct({
-  vehicleId: Uuid,
-  name: Schema.String.check(
-    Schema.makeFilter<string>((s) => s.trim() !== "" && s.length <= 200, { message: "name" }),
-  ),
-  status: Schema.Literals(STATES),
-  dueDate: Schema.Union([Empty, IsoDate]),
-  dueOdometerKm: Schema.Union([Empty, Schema.String.check(Schema.isPattern(/^\d{1,8}(\.\d)?$/u))]),
-})
-type NewTaskValues = (typeof NewTaskForm)["Encoded"]
+/** Kilometres to a tenth, as the odometer counts them. */
+const KM: NumberRule = { fractionDigits: 1, max: 99_999_999.9 }
 
-const bodyOf = (v: NewTaskValues) => ({
+const newTaskForm = (locale: Locale) =>
+  Schema.Struct({
+    vehicleId: Uuid,
+    name: Schema.String.check(
+      Schema.makeFilter<string>((s) => s.trim() !== "" && s.length <= 200, { message: "name" }),
+    ),
+    status: Schema.Literals(STATES),
+    dueDate: Schema.Union([Empty, IsoDate]),
+    dueOdometerKm: optionalNumberText(locale, KM),
+  })
+type NewTaskValues = ReturnType<typeof newTaskForm>["Encoded"]
+
+const bodyOf = (v: NewTaskValues, locale: Locale) => ({
   vehicleId: v.vehicleId,
   name: v.name.trim(),
   ...(v.dueDate === "" ? {} : { dueDate: v.dueDate }),
-  ...(v.dueOdometerKm === "" ? {} : { dueOdometerKm: Number(v.dueOdometerKm) }),
+  ...(isBlank(v.dueOdometerKm) ? {} : { dueOdometerKm: numberOf(v.dueOdometerKm, locale, KM) }),
 })
 
 const TaskForm = (props: { readonly onDone: (values: NewTaskValues) => Promise<void> }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const form = createSchemaForm({
-    schema: NewTaskForm,
+    schema: newTaskForm(locale()),
     defaultValues: {
       vehicleId: "",
       name: "",
@@ -131,7 +137,7 @@ export const NewTaskDialog = (props: {
   readonly currency: string
   readonly onClose: () => void
 }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const actions = createTaskActions()
   const [done, setDone] = createSignal<NewTaskValues | null>(null)
   return (
@@ -145,7 +151,7 @@ export const NewTaskDialog = (props: {
                 <TaskForm
                   onDone={async (values) => {
                     if (values.status === "completed") setDone(values)
-                    else await actions.create({ ...bodyOf(values), status: values.status })
+                    else await actions.create({ ...bodyOf(values, locale()), status: values.status })
                     props.onClose()
                   }}
                 />
@@ -163,7 +169,7 @@ export const NewTaskDialog = (props: {
         onSave={async (service) => {
           const values = done()
           if (values === null) return
-          await actions.create({ ...bodyOf(values), status: "completed", service })
+          await actions.create({ ...bodyOf(values, locale()), status: "completed", service })
           setDone(null)
         }}
       />

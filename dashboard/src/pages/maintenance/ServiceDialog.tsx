@@ -15,9 +15,9 @@ import type { TaskView } from "./dueState"
 import {
   type PartDraft,
   partsOf,
-  ServiceForm,
   type ServiceValues,
   serviceBody,
+  serviceForm,
   serviceValues,
 } from "./serviceForm"
 
@@ -32,17 +32,17 @@ const ServiceFormView = (props: {
   readonly currency: string
   readonly onSave: (body: ServiceBody) => Promise<void>
 }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const [parts, setParts] = createSignal<ReadonlyArray<PartDraft>>([])
   const [partsInvalid, setPartsInvalid] = createSignal(false)
   const form = createSchemaForm({
-    schema: ServiceForm,
+    schema: serviceForm(locale()),
     defaultValues: serviceValues(props.task, localDay(new Date()), props.currency),
     onSubmit: async (values: ServiceValues) => {
-      const checked = partsOf(parts())
+      const checked = partsOf(parts(), locale())
       setPartsInvalid(checked === null)
       if (checked === null) return
-      await props.onSave(serviceBody(values, checked))
+      await props.onSave(serviceBody(values, checked, locale()))
     },
   })
   const text = (name: keyof ServiceValues & string, label: string, extra: Record<string, string> = {}) => (

@@ -6,10 +6,12 @@ import { createSignal, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import type { Locale } from "../../i18n/locales"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { DialogTextClose } from "../../ui/DialogTextClose"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
+import { type NumberRule, numberInput, optionalNumberText, parseNumber } from "../../ui/form/numberText"
 import { SelectField } from "../../ui/form/SelectField"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
@@ -17,32 +19,28 @@ import { showToast } from "../../ui/toast"
 
 export type TemplateView = (typeof MaintenanceTemplate)["Encoded"]
 
-const Empty = Schema.Literal("")
-const Whole = (min: number, max: number) =>
-  Schema.String.check(
-    Schema.makeFilter<string>((s) => /^\d+$/u.test(s) && Number(s) >= min && Number(s) <= max, {
-      message: "range",
-    }),
-  )
+const EVERY_KM: NumberRule = { fractionDigits: 0, min: 100, max: 1_000_000 }
+const EVERY_MONTHS: NumberRule = { fractionDigits: 0, min: 1, max: 120 }
 
 /** A template as the form edits it ("" = no interval of that kind). */
-const TemplateForm = Schema.Struct({
-  name: Schema.String.check(
-    Schema.makeFilter<string>((s) => s.trim() !== "" && s.length <= 200, { message: "name" }),
-  ),
-  vehicleTypeId: Schema.String,
-  everyKm: Schema.Union([Empty, Whole(100, 1_000_000)]),
-  everyMonths: Schema.Union([Empty, Whole(1, 120)]),
-  countFrom: Schema.Literals(["today", "commissioning"]),
-})
-type TemplateValues = (typeof TemplateForm)["Encoded"]
+const templateForm = (locale: Locale) =>
+  Schema.Struct({
+    name: Schema.String.check(
+      Schema.makeFilter<string>((s) => s.trim() !== "" && s.length <= 200, { message: "name" }),
+    ),
+    vehicleTypeId: Schema.String,
+    everyKm: optionalNumberText(locale, EVERY_KM),
+    everyMonths: optionalNumberText(locale, EVERY_MONTHS),
+    countFrom: Schema.Literals(["today", "commissioning"]),
+  })
+type TemplateValues = ReturnType<typeof templateForm>["Encoded"]
 
 const Form = (props: {
   readonly template: TemplateView | null
   readonly types: ReadonlyArray<{ readonly id: string; readonly name: string }>
   readonly onClose: () => void
 }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const session = useSession()
   const queryClient = useQueryClient()
@@ -54,18 +52,18 @@ const Form = (props: {
     ])
   const tpl = props.template
   const form = createSchemaForm({
-    schema: TemplateForm,
+    schema: templateForm(locale()),
     defaultValues: {
       name: tpl?.name ?? "",
       vehicleTypeId: tpl?.vehicleTypeId ?? props.types[0]?.id ?? "",
-      everyKm: tpl?.everyKm == null ? "" : String(tpl.everyKm),
-      everyMonths: tpl?.everyMonths == null ? "" : String(tpl.everyMonths),
+      everyKm: numberInput(tpl?.everyKm, locale()),
+      everyMonths: numberInput(tpl?.everyMonths, locale()),
       countFrom: "today",
     } as TemplateValues,
     onSubmit: async (v: TemplateValues) => {
       const interval = {
-        everyKm: v.everyKm === "" ? null : Number(v.everyKm),
-        everyMonths: v.everyMonths === "" ? null : Number(v.everyMonths),
+        everyKm: parseNumber(v.everyKm, locale(), EVERY_KM),
+        everyMonths: parseNumber(v.everyMonths, locale(), EVERY_MONTHS),
       }
       const saved =
         tpl === null

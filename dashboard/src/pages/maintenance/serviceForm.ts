@@ -1,20 +1,33 @@
-import { Currency, IsoDate, Money } from "@fleetcore/contract"
+import { Currency, IsoDate } from "@fleetcore/contract"
 import { Schema } from "effect"
+import type { Locale } from "../../i18n/locales"
+import {
+  isBlank,
+  MONEY,
+  type NumberRule,
+  numberOf,
+  numberText,
+  optionalNumberText,
+  readNumber,
+} from "../../ui/form/numberText"
 import type { TaskView } from "./dueState"
 
-const Empty = Schema.Literal("")
-const Km = Schema.String.check(Schema.isPattern(/^\d{1,8}(\.\d)?$/u))
+/** Kilometres to a tenth, as the odometer counts them. */
+const KM: NumberRule = { fractionDigits: 1, max: 99_999_999.9 }
+/** A part's quantity: above zero, to a thousandth (litres of oil, metres of hose). */
+const QUANTITY: NumberRule = { fractionDigits: 3, above: 0 }
 
 /** A service record as the form edits it (strings, "" = not given); parts are edited beside it. */
-export const ServiceForm = Schema.Struct({
-  completedOn: IsoDate,
-  odometerKm: Km,
-  cost: Schema.Union([Empty, Money]),
-  currency: Currency,
-  vendor: Schema.String.check(Schema.isMaxLength(200)),
-  notes: Schema.String.check(Schema.isMaxLength(4000)),
-})
-export type ServiceValues = (typeof ServiceForm)["Encoded"]
+export const serviceForm = (locale: Locale) =>
+  Schema.Struct({
+    completedOn: IsoDate,
+    odometerKm: numberText(locale, KM),
+    cost: optionalNumberText(locale, MONEY),
+    currency: Currency,
+    vendor: Schema.String.check(Schema.isMaxLength(200)),
+    notes: Schema.String.check(Schema.isMaxLength(4000)),
+  })
+export type ServiceValues = ReturnType<typeof serviceForm>["Encoded"]
 
 /** One part row as typed. */
 export interface PartDraft {
@@ -35,35 +48,39 @@ export const serviceValues = (task: TaskView | null, today: string, currency: st
   notes: task?.notes ?? "",
 })
 
-/** The parts as the API takes them, or null when a row is incomplete or malformed. */
+/** The parts as the API takes them (numbers as typed in `locale`), or null when a row is incomplete or malformed. */
 export const partsOf = (
   drafts: ReadonlyArray<PartDraft>,
+  locale: Locale,
 ): Array<{ name: string; quantity: number; cost: string | null }> | null => {
-  const parts = drafts.filter((p) => p.name.trim() !== "" || p.quantity.trim() !== "" || p.cost.trim() !== "")
+  const parts = drafts.filter((p) => !isBlank(p.name) || !isBlank(p.quantity) || !isBlank(p.cost))
   const ok = parts.every(
     (p) =>
-      p.name.trim() !== "" &&
-      /^\d+(\.\d{1,3})?$/u.test(p.quantity.trim()) &&
-      Number(p.quantity) > 0 &&
-      (p.cost.trim() === "" || /^\d{1,12}(\.\d{1,2})?$/u.test(p.cost.trim())),
+      !isBlank(p.name) &&
+      readNumber(p.quantity, locale, QUANTITY) !== null &&
+      (isBlank(p.cost) || readNumber(p.cost, locale, MONEY) !== null),
   )
   if (!ok) return null
   return parts.map((p) => ({
     name: p.name.trim(),
-    quantity: Number(p.quantity),
-    cost: p.cost.trim() === "" ? null : p.cost.trim(),
+    quantity: numberOf(p.quantity, locale, QUANTITY),
+    cost: readNumber(p.cost, locale, MONEY),
   }))
 }
 
 export const serviceBody = (
   v: ServiceValues,
   parts: ReadonlyArray<{ name: string; quantity: number; cost: string | null }>,
-) => ({
-  completedOn: v.completedOn,
-  odometerKm: Number(v.odometerKm),
-  currency: v.currency,
-  ...(v.cost === "" ? {} : { cost: v.cost }),
-  ...(v.vendor.trim() === "" ? {} : { vendor: v.vendor.trim() }),
-  ...(v.notes.trim() === "" ? {} : { notes: v.notes.trim() }),
-  ...(parts.length === 0 ? {} : { parts }),
-})
+  locale: Locale,
+) => {
+  const cost = readNumber(v.cost, locale, MONEY)
+  return {
+    completedOn: v.completedOn,
+    odometerKm: numberOf(v.odometerKm, locale, KM),
+    currency: v.currency,
+    ...(cost === null ? {} : { cost }),
+    ...(v.vendor.trim() === "" ? {} : { vendor: v.vendor.trim() }),
+    ...(v.notes.trim() === "" ? {} : { notes: v.notes.trim() }),
+    ...(parts.length === 0 ? {} : { parts }),
+  }
+}

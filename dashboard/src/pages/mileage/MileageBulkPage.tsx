@@ -10,6 +10,7 @@ import { createAllPagesQuery } from "../../api/createAllPagesQuery"
 import { createListQuery } from "../../api/createListQuery"
 import { useI18n } from "../../i18n/I18nContext"
 import { FormError } from "../../ui/form/FormError"
+import { parseNumber } from "../../ui/form/numberText"
 import { PageHeader } from "../../ui/PageHeader"
 import { createTableUrlState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
@@ -18,7 +19,6 @@ import { listResultOf } from "../../ui/table/listResultOf"
 import { listQueryOf } from "../../ui/table/tableUrlState"
 import { showToast } from "../../ui/toast"
 import { formatKm } from "../vehicles/vehicleFormat"
-import { parseKm } from "./parseKm"
 
 type Vehicle = typeof VehicleRecord.Encoded
 type Result = typeof BulkReadingResult.Encoded
@@ -29,7 +29,7 @@ type Result = typeof BulkReadingResult.Encoded
  * server's verdict for each is shown on its row.
  */
 export const MileageBulkPage = () => {
-  const { t, format } = useI18n()
+  const { t, format, locale } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
   const url = createTableUrlState({ filters: ["teamId", "department"], sorts: ["name", "plate"] })
@@ -43,7 +43,7 @@ export const MileageBulkPage = () => {
 
   const resultCell = (id: string) => {
     const typedValue = values[id] ?? ""
-    if (typedValue.trim() !== "" && parseKm(typedValue) === null)
+    if (typedValue.trim() !== "" && parseNumber(typedValue, locale()) === null)
       return <span class="mileage-result mileage-result--refused">{t("imports.notANumber")}</span>
     const r = results[id]
     if (r === undefined) return ""
@@ -111,7 +111,7 @@ export const MileageBulkPage = () => {
 
   const save = async () => {
     const rows = typed().flatMap(([vehicleId, v]) => {
-      const valueKm = parseKm(v)
+      const valueKm = parseNumber(v, locale())
       return valueKm === null ? [] : [{ vehicleId, valueKm }]
     })
     if (rows.length === 0) {

@@ -5,6 +5,7 @@ import { useApi } from "../../api/ApiContext"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { FormError } from "../../ui/form/FormError"
+import { isBlank, type NumberRule, parseNumber } from "../../ui/form/numberText"
 import { showToast } from "../../ui/toast"
 import { CheckField, InputField } from "./PlainFields"
 
@@ -19,8 +20,11 @@ const orNull = (text: string): string | null => (text.trim() === "" ? null : tex
  * The organisation's e-mail and Telegram channels. Secrets are write-only: the form shows whether
  * one is set; an empty secret field keeps the stored one.
  */
+/** A TCP port. */
+const PORT: NumberRule = { fractionDigits: 0, min: 1, max: 65_535 }
+
 export const ChannelSettingsForm = (props: { readonly initial: Settings }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
   const s = props.initial
@@ -48,10 +52,15 @@ export const ChannelSettingsForm = (props: { readonly initial: Settings }) => {
     setSaving(true)
     setError(undefined)
     try {
+      const smtpPort = parseNumber(port(), locale(), PORT)
+      if (smtpPort === null && !isBlank(port())) {
+        setError(new Error(`${t("notifications.smtpPort")}: ${t("form.invalid")}`))
+        return
+      }
       const body: Change = {
         emailEnabled: emailOn(),
         smtpHost: orNull(host()),
-        smtpPort: port().trim() === "" ? null : Number(port()),
+        smtpPort,
         smtpSecure: secure(),
         smtpUser: orNull(user()),
         smtpFrom: orNull(from()),

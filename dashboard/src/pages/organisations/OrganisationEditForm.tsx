@@ -8,9 +8,9 @@ import { SaveActions } from "../../ui/form/SaveActions"
 import { showToast } from "../../ui/toast"
 import { OrganisationFields } from "./OrganisationFields"
 import {
-  OrganisationForm,
   type OrganisationView,
   organisationBody,
+  organisationForm,
   organisationFormValues,
   settingsFieldError,
 } from "./organisationForm"
@@ -24,15 +24,15 @@ export const OrganisationEditForm = (props: {
   readonly organisation: OrganisationView
   readonly scope: "any" | "own"
 }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const session = useSession()
   const queryClient = useQueryClient()
   const form = createSchemaForm({
-    schema: OrganisationForm,
+    schema: organisationForm(locale()),
     defaultValues: organisationFormValues(props.organisation),
     onSubmit: async (values) => {
-      const body = organisationBody(values)
+      const body = organisationBody(values, locale())
       const saved = await (props.scope === "any"
         ? api.call(endpoints.organisations.update, { params: { id: props.organisation.id }, body })
         : api.call(endpoints.organisations.updateCurrent, { body })

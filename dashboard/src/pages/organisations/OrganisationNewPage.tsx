@@ -10,21 +10,21 @@ import { SubmitButton } from "../../ui/form/SubmitButton"
 import { PageHeader } from "../../ui/PageHeader"
 import { showToast } from "../../ui/toast"
 import { OrganisationFields } from "./OrganisationFields"
-import { NEW_ORGANISATION, OrganisationForm, organisationBody, settingsFieldError } from "./organisationForm"
+import { NEW_ORGANISATION, organisationBody, organisationForm, settingsFieldError } from "./organisationForm"
 import { invalidateOrganisations } from "./organisationQueries"
 
 /** A new organisation (owner): name, description and settings; then its page. */
 export const OrganisationNewPage = () => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const form = createSchemaForm({
-    schema: OrganisationForm,
+    schema: organisationForm(locale()),
     defaultValues: NEW_ORGANISATION,
     onSubmit: async (values) => {
       const created = await api
-        .call(endpoints.organisations.create, { body: organisationBody(values) })
+        .call(endpoints.organisations.create, { body: organisationBody(values, locale()) })
         .catch((error: unknown) => {
           throw settingsFieldError(error)
         })

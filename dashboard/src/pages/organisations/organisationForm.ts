@@ -9,18 +9,15 @@ import {
 } from "@fleetcore/contract"
 import { Schema } from "effect"
 import { ApiError } from "../../api/ApiError"
+import type { Locale as UiLocale } from "../../i18n/locales"
+import { type NumberRule, numberOf, numberText } from "../../ui/form/numberText"
 
 export type OrganisationView = (typeof Organisation)["Encoded"]
 
 /** The audit log keeps entries this many days at least and at most (the contract's bounds). */
 export const RETENTION_DAYS = { min: 30, max: 3650 } as const
 
-const RetentionDays = Schema.String.check(
-  Schema.makeFilter<string>(
-    (s) => /^\d{1,4}$/u.test(s) && Number(s) >= RETENTION_DAYS.min && Number(s) <= RETENTION_DAYS.max,
-    { message: `a whole number of days from ${RETENTION_DAYS.min} to ${RETENTION_DAYS.max}` },
-  ),
-)
+const RETENTION: NumberRule = { fractionDigits: 0, ...RETENTION_DAYS }
 
 /** The local hours the daily checks may run at: "0" … "23". */
 export const CHECK_HOURS = Array.from({ length: 24 }, (_, h) => String(h))
@@ -33,17 +30,18 @@ const CheckHour = Schema.String.check(
  * The organisation form: the contract's own field schemas over the form's strings (the retention
  * in days is typed as text and sent as a number).
  */
-export const OrganisationForm = Schema.Struct({
-  name: DisplayName,
-  description: Schema.String.check(Schema.isMaxLength(2000)),
-  currency: OrgCurrency,
-  timezone: TimeZone,
-  language: Locale,
-  units: Units,
-  auditRetentionDays: RetentionDays,
-  dailyChecksHour: CheckHour,
-})
-export type OrganisationFormValues = (typeof OrganisationForm)["Encoded"]
+export const organisationForm = (uiLocale: UiLocale) =>
+  Schema.Struct({
+    name: DisplayName,
+    description: Schema.String.check(Schema.isMaxLength(2000)),
+    currency: OrgCurrency,
+    timezone: TimeZone,
+    language: Locale,
+    units: Units,
+    auditRetentionDays: numberText(uiLocale, RETENTION),
+    dailyChecksHour: CheckHour,
+  })
+export type OrganisationFormValues = ReturnType<typeof organisationForm>["Encoded"]
 
 /** What a new organisation starts with (the server's defaults: tenge, Almaty, English, metric, 2 years). */
 export const NEW_ORGANISATION: OrganisationFormValues = {
@@ -69,7 +67,7 @@ export const organisationFormValues = (org: OrganisationView): OrganisationFormV
 })
 
 /** The request body for create and update: an empty description is none. */
-export const organisationBody = (values: OrganisationFormValues) => ({
+export const organisationBody = (values: OrganisationFormValues, uiLocale: UiLocale) => ({
   name: values.name,
   description: values.description.trim() === "" ? null : values.description.trim(),
   settings: {
@@ -77,7 +75,7 @@ export const organisationBody = (values: OrganisationFormValues) => ({
     timezone: values.timezone,
     language: values.language,
     units: values.units,
-    auditRetentionDays: Number(values.auditRetentionDays),
+    auditRetentionDays: numberOf(values.auditRetentionDays, uiLocale, RETENTION),
     dailyChecksHour: Number(values.dailyChecksHour),
   },
 })

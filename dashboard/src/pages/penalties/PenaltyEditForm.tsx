@@ -1,10 +1,12 @@
-import { CURRENCIES, Currency, endpoints, IsoDate, PositiveMoney } from "@fleetcore/contract"
+import { CURRENCIES, Currency, endpoints, IsoDate } from "@fleetcore/contract"
 import { useQueryClient } from "@tanstack/solid-query"
 import { Schema } from "effect"
 import { useApi } from "../../api/ApiContext"
 import { useI18n } from "../../i18n/I18nContext"
+import type { Locale } from "../../i18n/locales"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
+import { decimalOf, numberInput, numberText, POSITIVE_MONEY } from "../../ui/form/numberText"
 import { SelectField } from "../../ui/form/SelectField"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
@@ -12,22 +14,23 @@ import { showToast } from "../../ui/toast"
 import type { PenaltyView } from "./penaltyColumns"
 import { invalidatePenalties } from "./penaltyQueries"
 
-const EditForm = Schema.Struct({
-  amount: PositiveMoney,
-  currency: Currency,
-  reason: Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(500)),
-  dueDate: Schema.Union([Schema.Literal(""), IsoDate]),
-})
+const editForm = (locale: Locale) =>
+  Schema.Struct({
+    amount: numberText(locale, POSITIVE_MONEY),
+    currency: Currency,
+    reason: Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(500)),
+    dueDate: Schema.Union([Schema.Literal(""), IsoDate]),
+  })
 
 /** A manager corrects a fine's amount, reason or due date (seed 003 phase 5); the status has its steps. */
 export const PenaltyEditForm = (props: { readonly penalty: PenaltyView }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
   const form = createSchemaForm({
-    schema: EditForm,
+    schema: editForm(locale()),
     defaultValues: {
-      amount: props.penalty.amount,
+      amount: numberInput(props.penalty.amount, locale()),
       currency: props.penalty.currency,
       reason: props.penalty.reason,
       dueDate: props.penalty.dueDate ?? "",
@@ -36,7 +39,7 @@ export const PenaltyEditForm = (props: { readonly penalty: PenaltyView }) => {
       await api.call(endpoints.penalties.update, {
         params: { id: props.penalty.id },
         body: {
-          amount: v.amount,
+          amount: decimalOf(v.amount, locale(), POSITIVE_MONEY),
           currency: v.currency,
           reason: v.reason,
           dueDate: v.dueDate === "" ? null : v.dueDate,

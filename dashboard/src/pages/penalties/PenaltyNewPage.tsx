@@ -18,11 +18,11 @@ import { TextField } from "../../ui/form/TextField"
 import { VehiclePicker } from "../../ui/form/VehiclePicker"
 import { PageHeader } from "../../ui/PageHeader"
 import { showToast } from "../../ui/toast"
-import { newPenaltyValues, PenaltyForm, penaltyBody } from "./penaltyForm"
+import { newPenaltyValues, penaltyBody, penaltyForm } from "./penaltyForm"
 import { invalidatePenalties } from "./penaltyQueries"
 
 const NewPenalty = () => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
@@ -30,10 +30,10 @@ const NewPenalty = () => {
   const k = (key: keyof Dictionary["contractsPenalties"]["penalties"]) =>
     `contractsPenalties.penalties.${key}` as const
   const form = createSchemaForm({
-    schema: PenaltyForm,
+    schema: penaltyForm(locale()),
     defaultValues: newPenaltyValues(search.vehicleId ?? ""),
     onSubmit: async (values) => {
-      const created = await api.call(endpoints.penalties.create, { body: penaltyBody(values) })
+      const created = await api.call(endpoints.penalties.create, { body: penaltyBody(values, locale()) })
       await invalidatePenalties(queryClient)
       showToast("success", t(k("created")))
       navigate(`/penalties/${created.id}`)

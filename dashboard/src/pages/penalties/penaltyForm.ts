@@ -1,5 +1,7 @@
-import { Currency, IsoDate, IsoDateTime, PositiveMoney, Uuid } from "@fleetcore/contract"
+import { Currency, IsoDate, IsoDateTime, Uuid } from "@fleetcore/contract"
 import { Schema } from "effect"
+import type { Locale } from "../../i18n/locales"
+import { decimalOf, numberText, POSITIVE_MONEY } from "../../ui/form/numberText"
 
 const Text = (max: number) =>
   Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(max))
@@ -9,19 +11,20 @@ const Optional = <S extends Schema.Top & { readonly Encoded: string; readonly Ty
 const LocalDateTime = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/u))
 
 /** A new fine as the form holds it; the driver is the one assigned at the offence. */
-export const PenaltyForm = Schema.Struct({
-  vehicleId: Uuid,
-  amount: PositiveMoney,
-  currency: Currency,
-  offenceAt: LocalDateTime,
-  reason: Text(500),
-  article: Optional(Text(100)),
-  resolutionNumber: Optional(Text(100)),
-  dueDate: Optional(IsoDate),
-  status: Schema.Literals(["open", "paid"]),
-  paidOn: Optional(IsoDate),
-})
-export type PenaltyValues = (typeof PenaltyForm)["Encoded"]
+export const penaltyForm = (locale: Locale) =>
+  Schema.Struct({
+    vehicleId: Uuid,
+    amount: numberText(locale, POSITIVE_MONEY),
+    currency: Currency,
+    offenceAt: LocalDateTime,
+    reason: Text(500),
+    article: Optional(Text(100)),
+    resolutionNumber: Optional(Text(100)),
+    dueDate: Optional(IsoDate),
+    status: Schema.Literals(["open", "paid"]),
+    paidOn: Optional(IsoDate),
+  })
+export type PenaltyValues = ReturnType<typeof penaltyForm>["Encoded"]
 
 export const newPenaltyValues = (vehicleId: string): PenaltyValues => ({
   vehicleId,
@@ -38,12 +41,12 @@ export const newPenaltyValues = (vehicleId: string): PenaltyValues => ({
 
 const orNull = (s: string): string | null => (s === "" ? null : s)
 
-export const penaltyBody = (v: PenaltyValues) => {
+export const penaltyBody = (v: PenaltyValues, locale: Locale) => {
   const offenceAt = new Date(v.offenceAt).toISOString()
   if (!Schema.is(IsoDateTime)(offenceAt)) throw new Error("offenceAt")
   return {
     vehicleId: v.vehicleId,
-    amount: v.amount,
+    amount: decimalOf(v.amount, locale, POSITIVE_MONEY),
     currency: v.currency,
     offenceAt,
     reason: v.reason,

@@ -3,7 +3,7 @@ import { BarChart, PieChart } from "echarts/charts"
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from "echarts/components"
 import * as echarts from "echarts/core"
 import { SVGRenderer } from "echarts/renderers"
-import { createEffect, onCleanup, onMount } from "solid-js"
+import { createEffect, createSignal, onCleanup, onMount } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
 import { useTheme } from "../../theme/ThemeContext"
 import { formatCell } from "./reportColumns"
@@ -23,6 +23,16 @@ type Chart = (typeof ReportTable)["Encoded"]["charts"][number]
 
 /** `text` cut to `max` characters, ending with an ellipsis when cut. */
 const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`)
+
+/**
+ * Slanted (35°) axis labels need about this much room along the axis each, or they run into one
+ * another: a 13 px line divided by sin 35°.
+ */
+const SLANTED_LABEL_PX = 24
+
+/** The `axisLabel.interval` that shows every n-th of `count` slanted labels so they fit in `width` px. */
+const slantedInterval = (count: number, width: number): number =>
+  Math.max(0, Math.ceil(count / Math.max(1, Math.floor((width * 0.85) / SLANTED_LABEL_PX))) - 1)
 
 /** The chart palette and text colours, read from the theme's CSS variables (reports.css). */
 const themeColours = (element: HTMLElement) => {
@@ -55,6 +65,8 @@ export const ReportChart = (props: {
   const theme = useTheme()
   let box!: HTMLDivElement
   let chart: echarts.ECharts | undefined
+  /** The box's width, so slanted labels are thinned out on a phone. */
+  const [width, setWidth] = createSignal(0)
 
   const category = (c: string) =>
     props.chart.categoryLabels === "translate"
@@ -143,8 +155,11 @@ export const ReportChart = (props: {
         // Vehicle names are long: slanted, so ten of them fit under their bars.
         axisLabel: {
           color: colours.muted,
-          // A month of days: every label would overlap; ECharts picks which to show.
-          interval: props.chart.categoryLabels === "day" ? "auto" : 0,
+          // As many slanted labels as the width holds (a month of days on a phone: every fourth).
+          interval:
+            props.chart.categoryLabels === "translate"
+              ? 0
+              : slantedInterval(props.chart.categories.length, width()),
           hideOverlap: true,
           // 150 px keeps a vehicle's number ("Shacman X3000 827"), which tells it from its siblings.
           rotate: props.chart.categoryLabels === "translate" ? 0 : 35,
@@ -192,7 +207,11 @@ export const ReportChart = (props: {
 
   onMount(() => {
     chart = echarts.init(box, undefined, { renderer: "svg" })
-    const resize = new ResizeObserver(() => chart?.resize())
+    setWidth(box.clientWidth)
+    const resize = new ResizeObserver(() => {
+      setWidth(box.clientWidth)
+      chart?.resize()
+    })
     resize.observe(box)
     onCleanup(() => {
       resize.disconnect()

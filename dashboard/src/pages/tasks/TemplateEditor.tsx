@@ -11,9 +11,13 @@ import { createSignal, For, Index, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { FormError } from "../../ui/form/FormError"
+import { type NumberRule, numberOf, parseNumber } from "../../ui/form/numberText"
 import { showToast } from "../../ui/toast"
 
 type Template = typeof TaskTemplate.Type
+
+/** Whole minutes, from one (the inputs' own min). */
+const MINUTES: NumberRule = { fractionDigits: 0, min: 1 }
 interface TransitionRow {
   from: string
   to: string
@@ -62,7 +66,7 @@ export const TemplateEditor = (props: {
   readonly onSaved: () => void
   readonly onCancel: () => void
 }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const m = props.template
   const [name, setName] = createSignal(m?.name ?? "")
@@ -95,30 +99,32 @@ export const TemplateEditor = (props: {
     event.preventDefault()
     setBusy(true)
     setError(undefined)
-    const body = {
-      name: name().trim(),
-      defaultPriority: priority(),
-      defaultDurationMinutes: duration() === "" ? null : Number(duration()),
-      states: states().map((s) => ({
-        key: s.key,
-        label: s.label,
-        ...(s.initial === true ? { initial: true } : {}),
-        ...(s.final === true ? { final: true } : {}),
-      })),
-      transitions: rows().map(transitionOf),
-      triggers: TASK_TRIGGER_EVENTS.flatMap((on) =>
-        triggers()[on]
-          ? [
-              {
-                on,
-                to: triggers()[on] ?? "",
-                ...(on === "ignition_off" ? { minutes: Number(ignitionMinutes()) } : {}),
-              },
-            ]
-          : [],
-      ),
-    }
     try {
+      const body = {
+        name: name().trim(),
+        defaultPriority: priority(),
+        defaultDurationMinutes: parseNumber(duration(), locale(), MINUTES),
+        states: states().map((s) => ({
+          key: s.key,
+          label: s.label,
+          ...(s.initial === true ? { initial: true } : {}),
+          ...(s.final === true ? { final: true } : {}),
+        })),
+        transitions: rows().map(transitionOf),
+        triggers: TASK_TRIGGER_EVENTS.flatMap((on) =>
+          triggers()[on]
+            ? [
+                {
+                  on,
+                  to: triggers()[on] ?? "",
+                  ...(on === "ignition_off"
+                    ? { minutes: numberOf(ignitionMinutes(), locale(), MINUTES) }
+                    : {}),
+                },
+              ]
+            : [],
+        ),
+      }
       const saved =
         m === null
           ? await api.call(endpoints.tasks.createTemplate, { body })

@@ -2,8 +2,7 @@ import { Schema } from "effect"
 import type { JSX } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
-import { FormError } from "../../ui/form/FormError"
-import { SubmitButton } from "../../ui/form/SubmitButton"
+import { SaveActions } from "../../ui/form/SaveActions"
 import { TextAreaField } from "../../ui/form/TextAreaField"
 import { TextField } from "../../ui/form/TextField"
 
@@ -18,7 +17,6 @@ export const TeamFormView = (props: {
   readonly initial: TeamValues
   readonly onSubmit: (values: TeamValues) => Promise<void>
   readonly submitLabel: string
-  readonly submittingLabel: string
   readonly cancel?: JSX.Element
 }) => {
   const { t } = useI18n()
@@ -49,16 +47,7 @@ export const TeamFormView = (props: {
           />
         )}
       </form.form.Field>
-      <FormError error={form.formError()} />
-      <div class="form__actions">
-        {props.cancel}
-        <SubmitButton
-          submitting={form.submitting()}
-          label={props.submitLabel}
-          submittingLabel={props.submittingLabel}
-          testId="team-submit"
-        />
-      </div>
+      <SaveActions form={form} testId="team-submit" label={props.submitLabel} cancel={props.cancel} />
     </form>
   )
 }

@@ -161,7 +161,6 @@ export const TeamPage = () => {
                   <TeamFormView
                     initial={{ name: team().name, description: team().description ?? "" }}
                     submitLabel={t("common.save")}
-                    submittingLabel={t("common.saving")}
                     onSubmit={async (values) => {
                       await api.call(endpoints.teams.update, {
                         params: { id: team().id },

@@ -106,7 +106,6 @@ export const TeamsPage = () => {
             <TeamFormView
               initial={{ name: "", description: "" }}
               submitLabel={t("drivers.teamCreate")}
-              submittingLabel={t("drivers.creating")}
               cancel={<DialogTextClose label={t("common.cancel")} />}
               onSubmit={async (values) => {
                 const team = await api.call(endpoints.teams.create, {

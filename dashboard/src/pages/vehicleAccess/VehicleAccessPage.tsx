@@ -7,6 +7,7 @@ import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { FormError } from "../../ui/form/FormError"
+import { numberOf } from "../../ui/form/numberText"
 import { VehiclePicker, vehicleChoice } from "../../ui/form/VehiclePicker"
 import { PageHeader } from "../../ui/PageHeader"
 import { ReasonDialog } from "../../ui/ReasonDialog"
@@ -325,7 +326,7 @@ const Section = (props: {
 
 /** An invite code for chosen vehicles: the scope, how long the code and the access last; shown once. */
 const InviteForm = (props: { readonly onMade: () => void }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const [vehicleIds, setVehicleIds] = createSignal<ReadonlyArray<string>>([])
   const [picking, setPicking] = createSignal("")
@@ -344,7 +345,7 @@ const InviteForm = (props: { readonly onMade: () => void }) => {
         body: {
           vehicleIds: [...vehicleIds()],
           scope: scope(),
-          expiresInHours: Number(hours()),
+          expiresInHours: numberOf(hours(), locale(), { fractionDigits: 0, min: 1, max: 720 }),
           ...(grantUntil() === ""
             ? {}
             : { grantValidUntil: new Date(`${grantUntil()}T23:59:59`).toISOString() }),

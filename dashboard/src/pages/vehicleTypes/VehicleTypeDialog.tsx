@@ -14,10 +14,10 @@ import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
 import { showToast } from "../../ui/toast"
 import {
-  VehicleTypeForm,
   type VehicleTypeValues,
   type VehicleTypeView,
   vehicleTypeBody,
+  vehicleTypeForm,
   vehicleTypeValues,
 } from "./vehicleTypeForm"
 
@@ -29,7 +29,7 @@ export const mayEditType = (
 
 /** Creating (type = null) or editing a vehicle type; deleting it behind a confirmation. */
 const TypeForm = (props: { readonly type: VehicleTypeView | null; readonly onClose: () => void }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const session = useSession()
   const queryClient = useQueryClient()
@@ -37,10 +37,10 @@ const TypeForm = (props: { readonly type: VehicleTypeView | null; readonly onClo
   const editable = () => mayEditType(props.type, session.can)
   const reload = () => queryClient.invalidateQueries({ queryKey: [endpoints.vehicleTypes.list.id] })
   const form = createSchemaForm({
-    schema: VehicleTypeForm,
-    defaultValues: vehicleTypeValues(props.type),
+    schema: vehicleTypeForm(locale()),
+    defaultValues: vehicleTypeValues(props.type, locale()),
     onSubmit: async (values: VehicleTypeValues) => {
-      const body = vehicleTypeBody(values)
+      const body = vehicleTypeBody(values, locale())
       const saved =
         props.type === null
           ? await api.call(endpoints.vehicleTypes.create, {

@@ -14,20 +14,20 @@ import { SubmitButton } from "../../ui/form/SubmitButton"
 import { PageHeader } from "../../ui/PageHeader"
 import { showToast } from "../../ui/toast"
 import { VehicleFields } from "./VehicleFields"
-import { NEW_VEHICLE, statusOf, VehicleForm, vehicleBody } from "./vehicleForm"
+import { NEW_VEHICLE, statusOf, vehicleBody, vehicleForm } from "./vehicleForm"
 import { invalidateVehicles } from "./vehicleQueries"
 
 const NewVehicle = () => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const form = createSchemaForm({
-    schema: VehicleForm,
+    schema: vehicleForm(locale()),
     defaultValues: NEW_VEHICLE,
     onSubmit: async (values) => {
       const created = await api.call(endpoints.vehicles.create, {
-        body: { ...vehicleBody(values), status: statusOf(values) },
+        body: { ...vehicleBody(values, locale()), status: statusOf(values) },
       })
       await invalidateVehicles(queryClient)
       showToast("success", t("fleet.created", { name: created.name }))

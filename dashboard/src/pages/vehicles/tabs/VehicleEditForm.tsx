@@ -7,21 +7,21 @@ import { FormError } from "../../../ui/form/FormError"
 import { SubmitButton } from "../../../ui/form/SubmitButton"
 import { showToast } from "../../../ui/toast"
 import { VehicleFields } from "../VehicleFields"
-import { VehicleForm, vehicleBody, vehicleValues } from "../vehicleForm"
+import { vehicleBody, vehicleForm, vehicleValues } from "../vehicleForm"
 import { invalidateVehicles, type VehicleView } from "../vehicleQueries"
 
 /** Editing every field of the record (the status changes beside it, with its date). */
 export const VehicleEditForm = (props: { readonly vehicle: VehicleView; readonly onDone: () => void }) => {
-  const { t } = useI18n()
+  const { t, locale } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
   const form = createSchemaForm({
-    schema: VehicleForm,
-    defaultValues: vehicleValues(props.vehicle),
+    schema: vehicleForm(locale()),
+    defaultValues: vehicleValues(props.vehicle, locale()),
     onSubmit: async (values) => {
       await api.call(endpoints.vehicles.update, {
         params: { id: props.vehicle.id },
-        body: vehicleBody(values),
+        body: vehicleBody(values, locale()),
       })
       await invalidateVehicles(queryClient)
       showToast("success", t("fleet.saved"))

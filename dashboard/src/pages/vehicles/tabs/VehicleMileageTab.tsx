@@ -6,6 +6,7 @@ import { useApi } from "../../../api/ApiContext"
 import { errorMessage } from "../../../api/errorMessage"
 import { useSession } from "../../../auth/SessionContext"
 import { useI18n } from "../../../i18n/I18nContext"
+import { numberOf, readNumber } from "../../../ui/form/numberText"
 import { listResultOf } from "../../../ui/table/listResultOf"
 import { showToast } from "../../../ui/toast"
 import { DailyMileageTable } from "../../mileage/DailyMileageTable"
@@ -18,7 +19,7 @@ type Reading = (typeof OdometerReading)["Encoded"]
 
 /** Odometer readings, latest first, and a new reading (the same validation as everywhere). */
 export const VehicleMileageTab = (props: VehicleTabProps) => {
-  const { t, format } = useI18n()
+  const { t, format, locale } = useI18n()
   const api = useApi()
   const session = useSession()
   const queryClient = useQueryClient()
@@ -56,7 +57,7 @@ export const VehicleMileageTab = (props: VehicleTabProps) => {
     try {
       await api.call(endpoints.odometer.create, {
         params: { id: props.vehicle.id },
-        body: { valueKm: Number(value()) },
+        body: { valueKm: numberOf(value(), locale()) },
       })
       setValue("")
       await queryClient.invalidateQueries({ queryKey: [endpoints.odometer.list.id] })
@@ -85,7 +86,7 @@ export const VehicleMileageTab = (props: VehicleTabProps) => {
           <button
             type="submit"
             class="button button--primary"
-            disabled={busy() || !/^\d+(\.\d+)?$/u.test(value())}
+            disabled={busy() || readNumber(value(), locale()) === null}
             data-testid="reading-add"
           >
             {busy() ? t("fleet.adding") : t("fleet.addReading")}

@@ -19,16 +19,16 @@ import { createVehicleListQuery } from "../vehicleQueries"
 import type { VehicleTabProps } from "../vehicleTabs"
 import {
   NEW_OWNERSHIP,
-  OwnershipForm,
   type OwnershipValues,
   type OwnershipView,
   ownershipBody,
+  ownershipForm,
 } from "./ownershipForm"
 import { TabTable } from "./TabTable"
 
 /** Who owned the vehicle when (seed 003 step 2.4); periods never overlap (the server refuses). */
 export const VehicleOwnershipTab = (props: VehicleTabProps) => {
-  const { t, format } = useI18n()
+  const { t, format, locale } = useI18n()
   const api = useApi()
   const session = useSession()
   const queryClient = useQueryClient()
@@ -40,12 +40,12 @@ export const VehicleOwnershipTab = (props: VehicleTabProps) => {
   }))
   const reload = () => queryClient.invalidateQueries({ queryKey: [endpoints.ownership.list.id] })
   const form = createSchemaForm({
-    schema: OwnershipForm,
+    schema: ownershipForm(locale()),
     defaultValues: NEW_OWNERSHIP,
     onSubmit: async (values: OwnershipValues) => {
       await api.call(endpoints.ownership.create, {
         params: { id: props.vehicle.id },
-        body: ownershipBody(values),
+        body: ownershipBody(values, locale()),
       })
       await reload()
       form.form.reset()

@@ -1,5 +1,7 @@
 import type { OWNER_TYPES, OwnershipRecord } from "@fleetcore/contract"
 import { Schema } from "effect"
+import type { Locale } from "../../../i18n/locales"
+import { MONEY, optionalNumberText, readNumber } from "../../../ui/form/numberText"
 
 export type OwnershipView = (typeof OwnershipRecord)["Encoded"]
 
@@ -9,22 +11,19 @@ const date = (optional: boolean) =>
       message: "date",
     }),
   )
-const money = Schema.String.check(
-  Schema.makeFilter<string>((s) => s === "" || /^\d{1,12}(\.\d{1,2})?$/u.test(s), { message: "money" }),
-)
-
 /** A period of ownership as the form's strings; the server decides overlaps. */
-export const OwnershipForm = Schema.Struct({
-  ownerType: Schema.String,
-  ownerName: Schema.String.check(Schema.makeFilter<string>((s) => s.trim() !== "", { message: "name" })),
-  from: date(false),
-  to: date(true),
-  purchasePrice: money,
-  salePrice: money,
-  currency: Schema.String,
-  notes: Schema.String,
-})
-export type OwnershipValues = (typeof OwnershipForm)["Encoded"]
+export const ownershipForm = (locale: Locale) =>
+  Schema.Struct({
+    ownerType: Schema.String,
+    ownerName: Schema.String.check(Schema.makeFilter<string>((s) => s.trim() !== "", { message: "name" })),
+    from: date(false),
+    to: date(true),
+    purchasePrice: optionalNumberText(locale, MONEY),
+    salePrice: optionalNumberText(locale, MONEY),
+    currency: Schema.String,
+    notes: Schema.String,
+  })
+export type OwnershipValues = ReturnType<typeof ownershipForm>["Encoded"]
 
 export const NEW_OWNERSHIP: OwnershipValues = {
   ownerType: "company",
@@ -39,9 +38,10 @@ export const NEW_OWNERSHIP: OwnershipValues = {
 
 const orNull = (s: string): string | null => (s.trim() === "" ? null : s.trim())
 
-export const ownershipBody = (v: OwnershipValues) => {
-  const purchasePrice = orNull(v.purchasePrice)
-  const salePrice = orNull(v.salePrice)
+/** Prices as decimal strings, read in `locale`. */
+export const ownershipBody = (v: OwnershipValues, locale: Locale) => {
+  const purchasePrice = readNumber(v.purchasePrice, locale, MONEY)
+  const salePrice = readNumber(v.salePrice, locale, MONEY)
   return {
     ownerType: v.ownerType as (typeof OWNER_TYPES)[number],
     ownerName: v.ownerName.trim(),
