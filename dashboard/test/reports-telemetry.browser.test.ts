@@ -137,9 +137,11 @@ describe("telemetry reports in the browser", () => {
     // would be: demoTrips.ts writes the engine's snapshot with them).
     const spans = new Map<string, Array<{ start: string; end: string }>>()
     for (const r of all.rows) {
-      const own = spans.get(String(r.vehicle)) ?? []
+      // Two demo vehicles may share a name: the plate tells them apart.
+      const key = `${String(r.vehicle)} · ${String(r.plate)}`
+      const own = spans.get(key) ?? []
       own.push({ start: String(r.start), end: String(r.end) })
-      spans.set(String(r.vehicle), own)
+      spans.set(key, own)
     }
     const overlapping = [...spans].filter(([, own]) =>
       own

@@ -1,3 +1,4 @@
+import { TZDate } from "@date-fns/tz"
 import type { ReportPeriod } from "./reportPeriod.js"
 
 const DAY_MS = 86_400_000
@@ -6,16 +7,10 @@ const DAY_MS = 86_400_000
 export const addDays = (day: string, delta: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + delta * DAY_MS).toISOString().slice(0, 10)
 
-/** How far `timezone`'s wall clock is ahead of UTC at instant `ms`, to the minute. */
-const offsetMs = (timezone: string, ms: number): number =>
-  Date.parse(`${wallTime(timezone, ms).replace(" ", "T")}:00Z`) - Math.floor(ms / 60_000) * 60_000
-
-/** The first instant of calendar day `day` in `timezone` (its local midnight, or the first minute after a gap). */
+/** The first instant of calendar day `day` ("YYYY-MM-DD") in `timezone`: its local midnight. */
 export const midnightIn = (timezone: string, day: string): number => {
-  const utc = Date.parse(`${day}T00:00:00Z`)
-  // The offset at the first guess, then at the answer: a daylight-saving change near midnight moves it.
-  const guess = utc - offsetMs(timezone, utc)
-  return utc - offsetMs(timezone, guess)
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number]
+  return new TZDate(year, month - 1, date, timezone).getTime()
 }
 
 /**

@@ -149,20 +149,21 @@ export const seedDemoTrips = async (
   await insert("trips", TRIP_COLUMNS, trips)
   await insert("daily_mileage", DAILY_MILEAGE_COLUMNS, days)
   await insert("daily_mileage_driver", DRIVER_MILEAGE_COLUMNS, driverDays)
-  await insert(
-    "positions",
-    ["org_id", "vehicle_id", "device_id", "time", "received_at", "lat", "lon", "speed_mps", "dtc", "attrs"],
-    points,
-  )
-  // The engine derived those trips from those points: its snapshot says so. Without it, the engine
-  // would take the points for ones stored while it was down (vehiclesBehindSnapshot) and derive
-  // trips again from four points a trip, beside the demo's own.
+  // The engine derived those trips from those points: its snapshot says so, written before them.
+  // Without it the engine takes the points for ones stored while it was down (vehiclesBehindSnapshot,
+  // at its start, which may fall while these are written) and derives trips again from four points
+  // a trip, beside the demo's own.
   await db.system.query(
     `INSERT INTO vehicle_rule_state (vehicle_id, org_id, state, last_time)
      SELECT v, $1, jsonb_set($2::jsonb, '{lastTimeMs}', to_jsonb(t)), to_timestamp(t / 1000.0)
      FROM unnest($3::uuid[], $4::float8[]) AS u(v, t)
      ON CONFLICT (vehicle_id) DO NOTHING`,
     [orgId, JSON.stringify(initialVehicleRules), [...lastPointMs.keys()], [...lastPointMs.values()]],
+  )
+  await insert(
+    "positions",
+    ["org_id", "vehicle_id", "device_id", "time", "received_at", "lat", "lon", "speed_mps", "dtc", "attrs"],
+    points,
   )
   return { trips: trips.length, days: days.length }
 }
