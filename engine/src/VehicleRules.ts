@@ -23,7 +23,6 @@ import {
   initialMileageState,
   type MileageConfig,
   type MileageState,
-  type MileageStep,
   stepMileage,
 } from "./rules/mileage/MileageRule.js"
 import {
