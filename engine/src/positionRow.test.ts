@@ -12,6 +12,12 @@ import { POSITION_COLUMNS, positionColumns, positionRow } from "./positionRow.js
  * before (dates formatted as ClickHouse text) and as it writes it now (epoch milliseconds) must give
  * the same table, row for row.
  */
+/**
+ * 6,000 rows through chDB and back take about a second on an idle machine; the unit project's 5 s
+ * default is too short while the integration files load both cores beside it.
+ */
+const CHDB_TEST_TIMEOUT_MS = 60_000
+
 const dir = mkdtempSync(join(tmpdir(), "fleet-position-rows-"))
 const runtime = ManagedRuntime.make(ChdbLayer(dir))
 let ch: ClickHouseClient
@@ -80,7 +86,9 @@ const rowBefore = (r: TelemetryRecord): ReadonlyArray<unknown> => {
   return row
 }
 
-it("stores a recorded stream exactly as the rows with formatted dates did", async () => {
+it("stores a recorded stream exactly as the rows with formatted dates did", {
+  timeout: CHDB_TEST_TIMEOUT_MS,
+}, async () => {
   const stream = recordedStream(3000)
   for (let i = 0; i < stream.length; i += 1000) {
     const batch = stream.slice(i, i + 1000)
@@ -102,7 +110,9 @@ it("stores a recorded stream exactly as the rows with formatted dates did", asyn
 /** The `positions` columns of type Float32 (Nullable). */
 const FLOAT32_COLUMNS = ["speed_mps", "heading_deg", "altitude_m", "hdop", "fuel_level_pct", "battery_v"]
 
-it("stores a recorded stream as typed columns as JSON rows store it, Float32 rounded from the number", async () => {
+it("stores a recorded stream as typed columns as JSON rows store it, Float32 rounded from the number", {
+  timeout: CHDB_TEST_TIMEOUT_MS,
+}, async () => {
   const insertColumns = ch.insertColumns
   if (insertColumns === undefined) throw new Error("chDB inserts typed columns")
   const stream = recordedStream(3000)
