@@ -265,6 +265,44 @@ describe("rules on the real path", () => {
     expect(Math.abs(((await vehicleKm()) as number) - expected)).toBeLessThan(0.2)
   })
 
+  it("sets the scale by a reading entered after the tracker's later points: its figure then, from the track", async () => {
+    // A reading from a service invoice, entered once the vehicle has driven on: the tracker's figure
+    // at the reading's moment comes from the stored track, between the points either side of it.
+    const car = await provision(admin, "rules-backdated", "RUL 014")
+    const { points } = abayDrive({ startMs, speedMps: 14, noiseM: 0, parkedS: 0, seed: 6 })
+    const driven = points.slice(0, 300)
+    await publish(fleet, car, driven)
+    const vehicleKm = async () =>
+      (await admin.call<{ odometerKm: number | null }>("GET", `/api/v1/vehicles/${car.vehicleId}`)).body
+        .odometerKm
+    const lastM = driven.at(-1)?.odometerM as number
+    await eventually(
+      async () => ((await vehicleKm()) === Math.round(lastM / 100) / 10 ? true : undefined),
+      15_000,
+      "the tracker's figure",
+    )
+    const [p100, p101] = [driven[100] as DrivePoint, driven[101] as DrivePoint]
+    const at = p100.timeMs + (p101.timeMs - p100.timeMs) / 2
+    const reading = await admin.call<{ id: string }>(
+      "POST",
+      `/api/v1/vehicles/${car.vehicleId}/odometer-readings`,
+      {
+        valueKm: 150_000,
+        at: new Date(at).toISOString(),
+      },
+    )
+    expect(reading.status).toBe(201)
+    const stored = await fleet.db.system.query<{ m: number | null }>(
+      "SELECT device_odometer_m AS m FROM odometer_readings WHERE id = $1",
+      [reading.body.id],
+    )
+    const trackerThen = ((p100.odometerM as number) + (p101.odometerM as number)) / 2
+    expect(stored.rows[0]?.m).toBeCloseTo(trackerThen, 3)
+    // The vehicle has done 150,000 km at the reading and what the tracker counted since.
+    const expected = 150_000 + (lastM - trackerThen) / 1000
+    expect(Math.abs(((await vehicleKm()) as number) - expected)).toBeLessThan(0.1)
+  })
+
   it("raises one odometer rollback alert, and walks it through acknowledge and resolve", async () => {
     const van = await provision(admin, "rules-van-1", "RUL 002")
     const { points } = abayDrive({ startMs, speedMps: 14, noiseM: 0, parkedS: 0, seed: 3 })

@@ -33,6 +33,7 @@ interface ChangeRequest {
   oldValues: Record<string, unknown>
   proposerKind: string
   proposedBy: string | null
+  createdAt: string
   decidedBy: string | null
   reason: string | null
 }
@@ -210,6 +211,12 @@ describe("a critical change applies only after the owner approves", () => {
       `/api/v1/vehicles/${van}`,
     )
     expect(vehicle.body.vin).toBe(VIN)
+    // The odometer is a reading dated when the driver read it (proposed), not when it was approved.
+    const read = await manager.call<{ items: Array<{ valueKm: number; at: string }> }>(
+      "GET",
+      `/api/v1/vehicles/${van}/odometer-readings`,
+    )
+    expect(read.body.items.find((r) => r.valueKm === 51_234)?.at).toBe(proposal.createdAt)
     const specs = await manager.call<{ oilType: string; oilVolumeL: number; serviceIntervalKm: number }>(
       "GET",
       `/api/v1/vehicles/${van}/specs`,

@@ -42,7 +42,7 @@ const confined = (p: Principal): boolean => isConfinedToAssignedVehicles(p.role)
  */
 export const registerChangeRequestRoutes = (
   app: TemplatedApp,
-  deps: Pick<RouteDeps, "db" | "tokens" | "log">,
+  deps: Pick<RouteDeps, "db" | "ch" | "tokens" | "log">,
 ) => {
   const { db } = deps
 
@@ -176,11 +176,13 @@ export const registerChangeRequestRoutes = (
       async (c, r) => {
         const reading = await applyChanges(
           c,
+          deps.ch,
           p,
           request,
           r.vehicle_id,
           r.id,
           r.changes as ProposedChangesType,
+          r.created_at,
         )
         if (reading !== null) entered.push(reading)
       },

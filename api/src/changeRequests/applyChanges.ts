@@ -1,5 +1,5 @@
 import type { ProposedChangesType } from "@fleetcore/contract"
-import type { Request } from "@fleetcore/platform"
+import type { ClickHouseClient, Request } from "@fleetcore/platform"
 import type pg from "pg"
 import type { Principal } from "../auth/Principal.js"
 import { firstRow } from "../db/sql.js"
@@ -44,15 +44,18 @@ export const currentValues = async (
  * would edit them: the record's fields through `editVehicle`, the technical card's through
  * `editSpecs`, the odometer as a reading through `recordReading`, each with its own checks and
  * audit (details name the request). Anything they refuse is thrown and the transaction rolls back.
- * Returns the reading entered, if any (its jump alert is raised after commit).
+ * The reading is dated when it was proposed (`proposedAt`), the moment the proposer read it, not
+ * when it was approved. Returns the reading entered, if any (its jump alert is raised after commit).
  */
 export const applyChanges = async (
   c: pg.PoolClient,
+  ch: ClickHouseClient,
   p: Principal,
   request: Request,
   vehicleId: string,
   requestId: string,
   changes: ProposedChangesType,
+  proposedAt: Date,
 ): Promise<RecordedReading | null> => {
   const details = { changeRequestId: requestId }
   const recordPart = pick(changes as Record<string, unknown>, RECORD_FIELDS) as Partial<VehicleEdit>
@@ -60,8 +63,9 @@ export const applyChanges = async (
   const specPart = pick(changes as Record<string, unknown>, SPEC_FIELDS) as Partial<SpecsBody>
   if (Object.keys(specPart).length > 0) await editSpecs(c, p, request, vehicleId, specPart, details)
   if (changes.odometerKm === undefined) return null
-  return recordReading(c, p, request, vehicleId, {
+  return recordReading(c, ch, p, request, vehicleId, {
     valueKm: changes.odometerKm,
+    at: proposedAt.toISOString(),
     note: `change request ${requestId}`,
   })
 }

@@ -57,7 +57,7 @@ export const registerImportRoutes = (app: TemplatedApp, deps: RouteDeps): void =
     const dryRun = query.dryRun === "true"
     const recorded: Array<RecordedReading> = []
     const report = await runImport(db, p, request, "odometer-readings", rows, dryRun, (c, record) =>
-      importReadingRow(c, p, request, record, recorded),
+      importReadingRow(c, deps.ch, p, request, record, recorded),
     )
     if (!dryRun) await raiseJumpAlerts(db.system, p.orgId, recorded)
     return { body: report }

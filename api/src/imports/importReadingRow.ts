@@ -1,5 +1,5 @@
 import { endpoints, normalisePlate } from "@fleetcore/contract"
-import { HttpError, type Request } from "@fleetcore/platform"
+import { type ClickHouseClient, HttpError, type Request } from "@fleetcore/platform"
 import type pg from "pg"
 import type { Principal } from "../auth/Principal.js"
 import { firstRow, sql } from "../db/sql.js"
@@ -14,6 +14,7 @@ import type { RowDone } from "./runImport.js"
  */
 export const importReadingRow = async (
   c: pg.PoolClient,
+  ch: ClickHouseClient,
   p: Principal,
   request: Request,
   record: Record<string, unknown>,
@@ -32,7 +33,7 @@ export const importReadingRow = async (
       "no vehicle of the organisation has this plate",
       "plate",
     )
-  const reading = await recordReading(c, p, request, vehicle.id, body)
+  const reading = await recordReading(c, ch, p, request, vehicle.id, body)
   recorded.push(reading)
   return { status: "created", id: reading.row.id }
 }

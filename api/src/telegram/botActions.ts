@@ -309,7 +309,7 @@ export const confirm = async (
       if (picked === undefined)
         throw new HttpError(400, "FLEET_ODOMETER_READING_INVALID", "no such candidate")
       const recorded = await deps.db.withOrg(p.orgId, (c) =>
-        recordReading(c, p, request, photo.vehicle_id, {
+        recordReading(c, deps.ch, p, request, photo.vehicle_id, {
           valueKm: Number(picked.value),
           note: "Telegram photo",
         }),

@@ -20,12 +20,12 @@ const SORTS = { at: "at", valueKm: "value_km" } as const
 /** Odometer readings entered by drivers (on their assigned vehicles) and managers. */
 export const registerOdometerRoutes = (
   app: TemplatedApp,
-  deps: Pick<RouteDeps, "db" | "tokens" | "log">,
+  deps: Pick<RouteDeps, "db" | "ch" | "tokens" | "log">,
 ): void => {
-  const { db } = deps
+  const { db, ch } = deps
 
   serve(app, deps, endpoints.odometer.create, async ({ principal: p, params, body, request }) => {
-    const recorded = await db.withOrg(p.orgId, (c) => recordReading(c, p, request, params.id, body))
+    const recorded = await db.withOrg(p.orgId, (c) => recordReading(c, ch, p, request, params.id, body))
     await raiseJumpAlerts(db.system, p.orgId, [recorded])
     return { body: { ...readingView(recorded.row), kmPerDay: recorded.kmPerDay } }
   })
@@ -36,7 +36,7 @@ export const registerOdometerRoutes = (
       const results: Array<typeof BulkReadingResult.Encoded> = []
       const recorded: Array<RecordedReading> = []
       for (const [index, { vehicleId, ...reading }] of body.rows.entries()) {
-        const outcome = await inSavepoint(c, () => recordReading(c, p, request, vehicleId, reading))
+        const outcome = await inSavepoint(c, () => recordReading(c, ch, p, request, vehicleId, reading))
         if (outcome.ok) {
           recorded.push(outcome.value)
           results.push({

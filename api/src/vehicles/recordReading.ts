@@ -1,10 +1,11 @@
 import { checkManualReading, raiseAlerts } from "@fleetcore/engine"
-import { HttpError, type Request } from "@fleetcore/platform"
+import { type ClickHouseClient, HttpError, type Request } from "@fleetcore/platform"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
 import type pg from "pg"
 import { audit } from "../audit/audit.js"
 import type { Principal } from "../auth/Principal.js"
 import { firstRow, sql } from "../db/sql.js"
+import { trackerOdometerAt } from "./trackerOdometerAt.js"
 import { requireVisibleVehicle, vehicleNotFound } from "./visibleVehicle.js"
 
 const DEFAULT_MAX_KM_PER_DAY = 1000
@@ -89,7 +90,8 @@ export interface RecordedReading {
 }
 
 /**
- * Records one manual reading of `vehicleId` inside the caller's `withOrg` transaction `c`: the one
+ * Records one manual reading of `vehicleId` inside the caller's `withOrg` transaction `c` (`ch`: the
+ * stored track, for the tracker's figure at a reading older than its last point): the one
  * rule of every way a reading is entered (single, bulk, CSV). The vehicle must be visible to the
  * caller (a driver: assigned to them, else 404); `at` (now when absent) not in the future; the value
  * not below the reading before `at` nor above the one after it (422); an implausible jump is stored
@@ -97,6 +99,7 @@ export interface RecordedReading {
  */
 export const recordReading = async (
   c: pg.ClientBase,
+  ch: ClickHouseClient,
   p: Principal,
   request: Request,
   vehicleId: string,
@@ -118,17 +121,24 @@ export const recordReading = async (
   const check = checkManualReading({ valueKm: body.valueKm, atMs: at.getTime() }, before, after, maxKmPerDay)
   if (check.kind === "invalid")
     throw new HttpError(422, "FLEET_ODOMETER_READING_DECREASES", check.reason, "valueKm")
-  // The tracker's odometer at the reading, when the reading is not older than its last point: the
-  // engine sets the vehicle's odometer against it (VehicleProfile.manualReading).
+  // The tracker's odometer at the reading: the engine sets the vehicle's odometer against it
+  // (VehicleProfile.manualReading). Its last figure when the reading is not older than its last
+  // point, else its figure at that moment from the stored track (a reading entered afterwards,
+  // from a service invoice or a photo).
   const tracker = await firstRow(
     c,
     sql
       .selectFrom("vehicle_state")
-      .select("odometer_m")
+      .select(["odometer_m", "time"])
       .where("vehicle_id", "=", vehicleId)
-      .where("time", "<=", at)
       .where("odometer_m", "is not", null),
   )
+  const trackerM =
+    tracker === undefined
+      ? null
+      : tracker.time <= at
+        ? tracker.odometer_m
+        : await trackerOdometerAt(ch, p.orgId, vehicleId, at.getTime())
   const inserted = await firstRow(
     c,
     sql
@@ -141,7 +151,7 @@ export const recordReading = async (
         entered_by: p.userId,
         flagged: check.flagged,
         note: body.note ?? null,
-        device_odometer_m: tracker?.odometer_m ?? null,
+        device_odometer_m: trackerM,
       })
       .returning("id"),
   )
