@@ -42,9 +42,9 @@ interface Violation {
 describe("accessibility of the dashboard", () => {
   let b: BrowserFleet
 
-  /** Opens a page and waits until it settled: its heading shown, nothing loading. */
+  /** Opens a page as a link does and waits until it settled: its heading shown, nothing loading. */
   const open = async (page: Page, path: string) => {
-    await page.goto(`${b.fleet.httpUrl}${path}`)
+    await b.visit(page, path)
     await page.locator("h1").first().waitFor()
     await page.waitForFunction(
       () => document.querySelector('.skeleton, [aria-busy="true"], [data-state="loading"]') === null,

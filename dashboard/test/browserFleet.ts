@@ -50,6 +50,13 @@ export interface BrowserFleet {
   /** A JSON call as `token`; anything but a 2xx answer throws with the answer's text. */
   readonly api: <T>(token: string, method: string, path: string, body?: unknown) => Promise<T>
   readonly newPage: (options?: NewPageOptions) => Promise<Page>
+  /**
+   * Opens `path` in a signed-in page as a link in the dashboard does, without loading the app
+   * again (the router takes the click), and waits for its content to replace the page shown
+   * before (so not for a page of the same kind: another record of the same list); a page not
+   * showing the dashboard yet loads it, a page showing `path` already stays.
+   */
+  readonly visit: (page: Page, path: string) => Promise<void>
   /** Signs in on the login page as a user added here and waits for the frame. */
   readonly signIn: (page: Page, email: string) => Promise<void>
   /** A PNG of the page, all of it unless `fullPage` is false, named `<name>.png`. */
@@ -141,6 +148,24 @@ export const startBrowserFleet = async (
           pageErrors.push(`${error.message} (at ${page.url()})\n${error.stack ?? ""}`)
       })
       return page
+    },
+    visit: async (page, path) => {
+      const target = new URL(path, fleet.httpUrl)
+      if (!page.url().startsWith(fleet.httpUrl)) return void (await page.goto(target.href))
+      const shown = new URL(page.url())
+      if (shown.pathname === target.pathname && shown.search === target.search) return
+      // The page shown now is marked, so that what is awaited is the next page's content (the router
+      // keeps the old one in place until the new one is ready).
+      await page.evaluate((href) => {
+        for (const shown of document.querySelectorAll("main > *")) shown.setAttribute("data-visit-left", "")
+        const link = document.createElement("a")
+        link.href = href
+        document.body.append(link)
+        link.click()
+        link.remove()
+      }, target.href)
+      await page.waitForURL((url) => url.pathname === target.pathname && url.search === target.search)
+      await page.locator("main > :not([data-visit-left])").first().waitFor({ state: "attached" })
     },
     signIn: async (page, email) => {
       await page.goto(`${fleet.httpUrl}/login`)
