@@ -3,7 +3,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { readTrack } from "@fleetcore/api"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type RunningFleetCore, startFleetCore } from "../src/FleetCore.js"
+import type { RunningFleetCore } from "../src/FleetCore.js"
+import { startFleetCoreFromTemplate } from "../src/startFromTemplate.js"
 import { abayDrive, type DrivePoint } from "./drive.js"
 import {
   type ApiClient,
@@ -73,7 +74,10 @@ const tripsOf = async (api: ApiClient, vehicleId: string) =>
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "fleetcore-stops-"))
-  fleet = await startFleetCore({ dataDir: dir, demoAdminPassword: DEMO_PASSWORD })
+  fleet = await startFleetCoreFromTemplate(
+    { dataDir: dir, demoAdminPassword: DEMO_PASSWORD },
+    process.env.FLEET_TEST_TEMPLATES,
+  )
   admin = await login(fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
   car = await provision(admin, "stops-car-1", "STP 001")
   points = thereAndBack()

@@ -4,7 +4,8 @@ import { join } from "node:path"
 import { raiseAlerts } from "@fleetcore/engine"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type RunningFleetCore, startFleetCore } from "../src/FleetCore.js"
+import type { RunningFleetCore } from "../src/FleetCore.js"
+import { startFleetCoreFromTemplate } from "../src/startFromTemplate.js"
 import {
   type ApiClient,
   DEMO_PASSWORD,
@@ -43,7 +44,10 @@ let admin: ApiClient
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "fleetcore-incidents-"))
-  fleet = await startFleetCore({ dataDir: dir, demoAdminPassword: DEMO_PASSWORD })
+  fleet = await startFleetCoreFromTemplate(
+    { dataDir: dir, demoAdminPassword: DEMO_PASSWORD },
+    process.env.FLEET_TEST_TEMPLATES,
+  )
   admin = await login(fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
 })
 afterAll(async () => {

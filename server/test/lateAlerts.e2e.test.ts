@@ -4,7 +4,8 @@ import { join } from "node:path"
 import { type IncidentEvent, withdrawUnsupported, writeIncidents } from "@fleetcore/engine"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type RunningFleetCore, startFleetCore } from "../src/FleetCore.js"
+import type { RunningFleetCore } from "../src/FleetCore.js"
+import { startFleetCoreFromTemplate } from "../src/startFromTemplate.js"
 import { abayDrive, type DrivePoint } from "./drive.js"
 import { type ApiClient, DEMO_PASSWORD, eventually, login, provision, publishPoints } from "./harness.js"
 
@@ -45,7 +46,10 @@ let admin: ApiClient
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "fleetcore-late-alerts-"))
-  fleet = await startFleetCore({ dataDir: dir, demoAdminPassword: DEMO_PASSWORD })
+  fleet = await startFleetCoreFromTemplate(
+    { dataDir: dir, demoAdminPassword: DEMO_PASSWORD },
+    process.env.FLEET_TEST_TEMPLATES,
+  )
   admin = await login(fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
   const limit = await admin.call("PUT", "/api/v1/settings", {
     overspeedLimitKmh: 35,

@@ -4,6 +4,7 @@ import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import WebSocket from "ws"
 import { type RunningFleetCore, startFleetCore } from "../src/FleetCore.js"
+import { startFleetCoreFromTemplate } from "../src/startFromTemplate.js"
 import { abayDrive, type DrivePoint } from "./drive.js"
 import {
   type ApiClient,
@@ -48,7 +49,10 @@ let lateCar: Provisioned | undefined
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "fleetcore-late-"))
-  fleet = await startFleetCore({ dataDir: dir, demoAdminPassword: DEMO_PASSWORD, ruleSnapshotSeconds: 1 })
+  fleet = await startFleetCoreFromTemplate(
+    { dataDir: dir, demoAdminPassword: DEMO_PASSWORD, ruleSnapshotSeconds: 1 },
+    process.env.FLEET_TEST_TEMPLATES,
+  )
   admin = await login(fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
   // 8 m/s is 28.8 km/h: both cars raise one overspeed alert, resolved when they park.
   expect((await admin.call("PUT", "/api/v1/settings", { overspeedLimitKmh: 20 })).status).toBe(200)

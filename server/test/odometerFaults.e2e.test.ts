@@ -2,7 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type RunningFleetCore, startFleetCore } from "../src/FleetCore.js"
+import type { RunningFleetCore } from "../src/FleetCore.js"
+import { startFleetCoreFromTemplate } from "../src/startFromTemplate.js"
 import { type ApiClient, DEMO_PASSWORD, eventually, login, provision, publishPoints } from "./harness.js"
 
 const HOUR = 3_600_000
@@ -59,7 +60,10 @@ let admin: ApiClient
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "fleetcore-odometer-faults-"))
-  fleet = await startFleetCore({ dataDir: dir, demoAdminPassword: DEMO_PASSWORD })
+  fleet = await startFleetCoreFromTemplate(
+    { dataDir: dir, demoAdminPassword: DEMO_PASSWORD },
+    process.env.FLEET_TEST_TEMPLATES,
+  )
   admin = await login(fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
 })
 afterAll(async () => {

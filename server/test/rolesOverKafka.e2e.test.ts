@@ -7,7 +7,8 @@ import mqtt from "mqtt"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest"
 import WebSocket from "ws"
-import { type RunningFleetCore, startFleetCore } from "../src/FleetCore.js"
+import type { RunningFleetCore } from "../src/FleetCore.js"
+import { startFleetCoreFromTemplate } from "../src/startFromTemplate.js"
 import { abayDrive, type DrivePoint } from "./drive.js"
 import { DEMO_PASSWORD, eventually, login, type Provisioned, provision, publishPoints } from "./harness.js"
 import { type RoleProcess, startRoleProcess } from "./roleProcess.js"
@@ -160,7 +161,10 @@ beforeAll(async () => {
   await Promise.all([startEngineApi(), startIngest()])
 
   // The same drive through one uninterrupted FleetCore (every role, embedded stores): the reference.
-  baseline = await startFleetCore({ dataDir: join(root, "baseline"), demoAdminPassword: DEMO_PASSWORD })
+  baseline = await startFleetCoreFromTemplate(
+    { dataDir: join(root, "baseline"), demoAdminPassword: DEMO_PASSWORD },
+    process.env.FLEET_TEST_TEMPLATES,
+  )
   const admin = await login(baseline, "admin@demo.fleetcore.local", DEMO_PASSWORD)
   const car = await provision(admin, "baseline-1", "BASE 1")
   await publishPoints(baseline, car, drive)

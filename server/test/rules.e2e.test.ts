@@ -4,6 +4,7 @@ import { join } from "node:path"
 import { hashSecret } from "@fleetcore/platform"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type RunningFleetCore, startFleetCore } from "../src/FleetCore.js"
+import { startFleetCoreFromTemplate } from "../src/startFromTemplate.js"
 import { abayDrive, type DrivePoint } from "./drive.js"
 import { type ApiClient, DEMO_PASSWORD, eventually, login, provision, publishPoints } from "./harness.js"
 
@@ -52,7 +53,10 @@ const start = (ruleSnapshotSeconds?: number) =>
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "fleetcore-rules-"))
-  fleet = await start()
+  fleet = await startFleetCoreFromTemplate(
+    { dataDir: dir, demoAdminPassword: DEMO_PASSWORD },
+    process.env.FLEET_TEST_TEMPLATES,
+  )
   admin = await login(fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
 })
 afterAll(async () => {
