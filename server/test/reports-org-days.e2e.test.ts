@@ -17,7 +17,7 @@ const NOVEMBER = "period=custom&from=2026-11-01&to=2026-11-30"
 let h: Harness
 let admin: ApiClient
 let orgId = ""
-const v = { today: "", late: "", night: "", visitor: "" }
+const v = { today: "", late: "", night: "", visitor: "", retired: "", gone: "" }
 
 type Table = {
   columns: Array<{ key: string; kind: string }>
@@ -90,8 +90,19 @@ beforeAll(async () => {
   v.late = await created("/api/v1/vehicles", { name: "Late Truck", plate: "DAY 02" })
   v.night = await created("/api/v1/vehicles", { name: "Night Bus", plate: "DAY 03" })
   v.visitor = await created("/api/v1/vehicles", { name: "Depot Lorry", plate: "DAY 04" })
+  v.retired = await created("/api/v1/vehicles", { name: "Retired Van", plate: "DAY 05" })
+  v.gone = await created("/api/v1/vehicles", { name: "Gone Van", plate: "DAY 06" })
   // The late truck entered service on 17 March: 15 days of March it could be used.
   await sys("UPDATE vehicles SET commissioned_on = '2025-03-17' WHERE id = $1", [v.late])
+  // The retired van left service on 10 March: 10 days of March it could be used, as its
+  // decommissioning through the API records it; the gone van left in February.
+  for (const [id, on] of [
+    [v.retired, "2025-03-10"],
+    [v.gone, "2025-02-20"],
+  ] as const) {
+    const r = await admin.call("POST", `/api/v1/vehicles/${id}/status`, { status: "decommissioned", on })
+    if (r.status !== 200) throw new Error(`decommission: ${r.status} ${JSON.stringify(r.body)}`)
+  }
   await created("/api/v1/geofences", {
     name: "Depot",
     kind: "circle",
@@ -105,6 +116,7 @@ beforeAll(async () => {
     // A second ago: this month's only used day so far.
     trip(v.today, now - 60_000, now - 1000),
     trip(v.late, utc("2025-03-20 06:00"), utc("2025-03-20 07:00")),
+    trip(v.retired, utc("2025-03-05 06:00"), utc("2025-03-05 07:00")),
     // 9 March 21:30 UTC is 10 March 02:30 in Tashkent.
     trip(v.night, utc("2025-03-09 21:30"), utc("2025-03-09 22:00")),
     // 28 February 20:00 UTC is 1 March 01:00 there: a March trip.
@@ -167,6 +179,17 @@ describe("utilisation", () => {
     // 1 used day of 17–31 March.
     expect(t.rows[0]).toMatchObject({ vehicle: "Late Truck", daysUsed: 1, utilisation: 6.7 })
     expect(t.totals.utilisation).toBe(6.7)
+  })
+
+  it("counts a decommissioned vehicle's days only up to its decommissioning; one gone before the period is not listed", async () => {
+    const t = await get(`/api/v1/reports/utilisation?${MARCH}`)
+    // 1 used day of 1–10 March.
+    expect(t.rows.find((r) => r.vehicle === "Retired Van")).toMatchObject({ daysUsed: 1, utilisation: 10 })
+    expect(t.rows.map((r) => r.vehicle)).not.toContain("Gone Van")
+    // The fleet: 4 used days (the late truck's, the night bus's two, the retired van's) of 3 × 31
+    // (Today Van, Night Bus, Depot Lorry) + 15 (Late Truck) + 10 (Retired Van) days.
+    expect(t.totals).toMatchObject({ daysUsed: 4, utilisation: Math.round((4 / 118) * 1000) / 10 })
+    expect(t.summary?.find((f) => f.key === "idleVehicles")?.value).toBe(2)
   })
 
   it("puts a trip on the organisation's day it started", async () => {

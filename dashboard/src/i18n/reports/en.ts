@@ -197,7 +197,7 @@ export const reportsEn = {
       "Showing the first {{ shown }} of {{ total }} rows; the totals count all of them. Narrow the period or the filters to see the rest.",
     timesIn: "Times in {{ zone }}.",
     utilisationNote:
-      "A day is used when the vehicle drove or a trip started; a vehicle with no used day in the period is idle. Utilisation counts only days that have begun (from the vehicle's commissioning day, when set). Driving time is time moving; idle time is the engine on while standing.",
+      "A day is used when the vehicle drove or a trip started; a vehicle with no used day in the period is idle. Utilisation counts only days that have begun while the vehicle was in service: from its commissioning day, when set, to the day it was decommissioned; a vehicle out of service the whole period is not listed. Driving time is time moving; idle time is the engine on while standing.",
     mileageNote:
       "Distance comes from the engine's daily mileage (UTC days); a driver's share is what was driven while assigned to the vehicle, the rest has no driver.",
     tripsNote:

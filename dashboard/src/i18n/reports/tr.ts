@@ -199,7 +199,7 @@ export const reportsTr: typeof reportsEn = {
       "{{ total }} satırın ilk {{ shown }} satırı gösteriliyor; toplamlar hepsini sayar. Geri kalanı için dönemi veya filtreleri daraltın.",
     timesIn: "Saatler {{ zone }} saat diliminde.",
     utilisationNote:
-      "Aracın yol aldığı ya da sefere başladığı gün kullanılmış sayılır; dönemde hiç kullanılmış günü olmayan araç boştadır. Kullanım oranı yalnızca başlamış günleri sayar (belirtilmişse aracın hizmete girdiği günden itibaren). Sürüş süresi hareket hâlindeki süredir; rölanti, dururken motorun çalıştığı süredir.",
+      "Aracın yol aldığı ya da sefere başladığı gün kullanılmış sayılır; dönemde hiç kullanılmış günü olmayan araç boştadır. Kullanım oranı yalnızca aracın hizmette olduğu başlamış günleri sayar: belirtilmişse hizmete girdiği günden hizmetten çıkarıldığı güne kadar; dönemin tamamında hizmet dışı olan araç listelenmez. Sürüş süresi hareket hâlindeki süredir; rölanti, dururken motorun çalıştığı süredir.",
     mileageNote:
       "Mesafe motorun günlük kilometre kayıtlarındandır (UTC günleri); sürücünün payı araca atanmışken kat edilendir, gerisi sürücüsüzdür.",
     tripsNote:
