@@ -17,7 +17,7 @@ const NOVEMBER = "period=custom&from=2026-11-01&to=2026-11-30"
 let h: Harness
 let admin: ApiClient
 let orgId = ""
-const v = { today: "", late: "", night: "", visitor: "", retired: "", gone: "" }
+const v = { today: "", late: "", night: "", visitor: "", retired: "", gone: "", passer: "" }
 
 type Table = {
   columns: Array<{ key: string; kind: string }>
@@ -75,6 +75,8 @@ const utc = (text: string) => Date.parse(`${text.replace(" ", "T")}:00Z`)
 // The depot: a 300 m circle; the visitor's positions are inside it or ~6 km away.
 const DEPOT: [number, number] = [41.3, 69.25]
 const FAR: [number, number] = [41.35, 69.3]
+// The yard: a 200 m circle whose alerts need 10 minutes inside (dwell), ~4 km from FAR.
+const YARD: [number, number] = [41.32, 69.28]
 
 beforeAll(async () => {
   h = await startHarness()
@@ -92,6 +94,9 @@ beforeAll(async () => {
   v.visitor = await created("/api/v1/vehicles", { name: "Depot Lorry", plate: "DAY 04" })
   v.retired = await created("/api/v1/vehicles", { name: "Retired Van", plate: "DAY 05" })
   v.gone = await created("/api/v1/vehicles", { name: "Gone Van", plate: "DAY 06" })
+  v.passer = await created("/api/v1/vehicles", { name: "Yard Tipper", plate: "DAY 07" })
+  // In service from November 2026 only: not among March's vehicles.
+  await sys("UPDATE vehicles SET commissioned_on = '2026-11-01' WHERE id = $1", [v.passer])
   // The late truck entered service on 17 March: 15 days of March it could be used.
   await sys("UPDATE vehicles SET commissioned_on = '2025-03-17' WHERE id = $1", [v.late])
   // The retired van left service on 10 March: 10 days of March it could be used, as its
@@ -109,6 +114,14 @@ beforeAll(async () => {
     lat: DEPOT[0],
     lon: DEPOT[1],
     radiusM: 300,
+  })
+  await created("/api/v1/geofences", {
+    name: "Yard",
+    kind: "circle",
+    lat: YARD[0],
+    lon: YARD[1],
+    radiusM: 200,
+    dwellS: 600,
   })
 
   const now = Date.now()
@@ -128,9 +141,9 @@ beforeAll(async () => {
     trip(v.visitor, utc("2026-11-05 05:40"), utc("2026-11-05 06:00"), DEPOT),
     trip(v.visitor, utc("2026-11-05 06:20"), utc("2026-11-05 06:40")),
   ])
-  const position = (at: string, [lat, lon]: [number, number]) => [
+  const position = (at: string, [lat, lon]: [number, number], vehicle = v.visitor) => [
     orgId,
-    v.visitor,
+    vehicle,
     "dev-days",
     `${at}:00.000`,
     `${at}:00.000`,
@@ -156,6 +169,17 @@ beforeAll(async () => {
       // 30 November 23:00 in Tashkent: in the depot at the period's end, out only in December.
       position("2026-11-30 18:00", DEPOT),
       position("2026-11-30 19:30", FAR),
+      // The tipper drives through the yard (5 minutes inside), then stays 50 minutes, stepping out
+      // for 3 of them.
+      position("2026-11-10 08:00", FAR, v.passer),
+      position("2026-11-10 08:10", YARD, v.passer),
+      position("2026-11-10 08:15", FAR, v.passer),
+      position("2026-11-10 09:00", YARD, v.passer),
+      position("2026-11-10 09:20", YARD, v.passer),
+      position("2026-11-10 09:25", FAR, v.passer),
+      position("2026-11-10 09:28", YARD, v.passer),
+      position("2026-11-10 09:50", FAR, v.passer),
+      position("2026-11-10 10:30", FAR, v.passer),
     ],
   )
 }, 120_000)
@@ -227,6 +251,16 @@ describe("geofence visits", () => {
     ])
     expect(t.summary?.find((f) => f.key === "visits")?.value).toBe(2)
     expect(t.totals.timeInside).toBe(80 * 60 + 3600)
+  })
+})
+
+describe("geofence visits and dwell", () => {
+  it("counts no visit for a pass shorter than the fence's dwell time, nor a new one after a shorter step outside", async () => {
+    const t = await get(`/api/v1/reports/geofenceVisits?${NOVEMBER}&vehicleId=${v.passer}`)
+    expect(t.rows.map((r) => [r.geofence, r.entered, r.left, r.timeInside, r.status])).toEqual([
+      ["Yard", "2026-11-10 14:00", "2026-11-10 14:50", 50 * 60, "ended"],
+    ])
+    expect(t.summary?.find((f) => f.key === "visits")?.value).toBe(1)
   })
 })
 

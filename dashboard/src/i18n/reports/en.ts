@@ -219,7 +219,7 @@ export const reportsEn = {
     chart_visitsByGeofence: "Visits per geofence",
     chart_hoursByGeofence: "Hours inside per geofence",
     geofenceVisitsNote:
-      "A visit is one entry into the geofence and the exit after it, from the vehicle's positions, counted on the day it began. A visit not left by the end of the period (or now) is ongoing: its time inside counts to then.",
+      "A visit is one entry into the geofence and the exit after it, from the vehicle's positions, counted on the day it began. As for the geofence's alerts, a side counts once the vehicle has been on it for the geofence's dwell time: a pass through shorter than that is not a visit, and stepping out for less than that does not end one. A visit not left by the end of the period (or now) is ongoing: its time inside counts to then.",
     tasks: "Tasks",
     tasksDescription:
       "Tasks created, completed and cancelled per day, time to complete (average and p90), overdue rate, per team, template and person.",

@@ -221,7 +221,7 @@ export const reportsTr: typeof reportsEn = {
     chart_visitsByGeofence: "Bölge başına ziyaretler",
     chart_hoursByGeofence: "Bölge başına içeride geçen saat",
     geofenceVisitsNote:
-      "Ziyaret, araç konumlarına göre bölgeye bir giriş ve ardından gelen çıkıştır; başladığı gün sayılır. Dönem sonuna (veya şu ana) kadar çıkılmamış ziyaret devam ediyor sayılır: içeride geçen süre o ana kadar hesaplanır.",
+      "Ziyaret, araç konumlarına göre bölgeye bir giriş ve ardından gelen çıkıştır; başladığı gün sayılır. Bölgenin uyarılarında olduğu gibi, araç yeni tarafta bölgenin bekleme süresi kadar kaldığında o taraf sayılır: bundan kısa bir geçiş ziyaret değildir, bundan kısa bir çıkış da ziyareti bitirmez. Dönem sonuna (veya şu ana) kadar çıkılmamış ziyaret devam ediyor sayılır: içeride geçen süre o ana kadar hesaplanır.",
     tasks: "Görevler",
     tasksDescription:
       "Günlük oluşturulan, tamamlanan ve iptal edilen görevler, tamamlanma süresi (ortalama ve p90), gecikme oranı; ekip, şablon ve kişi bazında.",
