@@ -218,6 +218,23 @@ describe("documents in a browser", () => {
     expect(b.pageErrors).toEqual([])
   })
 
+  it("opens a document's record from the list: the vehicle's own page, on its documents tab", async () => {
+    const page = await b.newPage()
+    await b.signIn(page, "docs-en@ui.test")
+    await page.goto(`${fleet.httpUrl}/documents`)
+    const record = page.getByTestId("document-row-record").first()
+    await expect.poll(() => record.textContent(), POLL).toBe("Toyota Camry · 123 ABC 02")
+    await record.click()
+    await page.waitForURL((url) => url.pathname === `/vehicles/${vehicleId}`)
+    expect(new URL(page.url()).searchParams.get("tab")).toBe("documents")
+    await page.getByTestId("vehicle-panel-documents").waitFor()
+    expect(await page.getByTestId("vehicle-tab-documents").getAttribute("aria-selected")).toBe("true")
+    await expect
+      .poll(() => page.getByTestId("vehicle-panel-documents").getByTestId("document-item").count(), POLL)
+      .toBe(3)
+    expect(b.pageErrors).toEqual([])
+  })
+
   it("looks right in dark and in Russian", async () => {
     const [locale, scheme] = ["ru", "dark"] as const
     const page = await b.newPage({ colorScheme: scheme })

@@ -20,6 +20,7 @@ export {
   insideFence,
   stepGeofences,
 } from "./rules/alerts/GeofenceRule.js"
+export { inSchedule, parseGeofenceSchedule } from "./rules/alerts/GeofenceSchedule.js"
 export * from "./rules/fuel/ConsumptionCheck.js"
 export * from "./rules/maintenance/MaintenancePlanner.js"
 export * from "./rules/odometer/manualReading.js"

@@ -3,7 +3,7 @@ import { makeLocalDocumentStore } from "@fleetcore/platform"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { KAZAKH_PLATE } from "../src/demo/demoIdentifiers.js"
 import { seedDemoFleet } from "../src/demo/seedDemoFleet.js"
-import { demoOrgId, type Harness, startHarness } from "./harness.js"
+import { DEMO_PASSWORD, demoOrgId, eventually, type Harness, login, startHarness } from "./harness.js"
 
 /** The full demo fleet, seeded once into a test server (which itself starts with the small demo). */
 let h: Harness
@@ -92,4 +92,37 @@ describe("demo fleet at scale", () => {
     expect(again.seeded).toBe(false)
     expect(await count("SELECT count(*) AS n FROM expenses")).toBe(before)
   }, 120_000)
+
+  it("keys its geofence and offline alerts as the engine does: the inbox names the geofence and the tracker", async () => {
+    const admin = await login(h.fleet, "admin@demo.fleetcore.local", DEMO_PASSWORD)
+    const fences = new Set(
+      (
+        await h.fleet.db.system.query<{ name: string }>("SELECT name FROM geofences WHERE org_id = $1", [
+          orgId,
+        ])
+      ).rows.map((r) => r.name),
+    )
+    type Alerts = { items: Array<{ type: string; key: string; subjectName: string | null }> }
+    for (const type of ["geofence_enter", "geofence_exit"]) {
+      const listed = await admin.call<Alerts>("GET", `/api/v1/alerts?type=${type}&pageSize=100`)
+      expect(listed.status).toBe(200)
+      expect(listed.body.items.length, type).toBeGreaterThan(0)
+      for (const a of listed.body.items)
+        expect(fences.has(a.subjectName ?? ""), `${type} ${a.key}`).toBe(true)
+    }
+    const offline = await admin.call<Alerts>("GET", "/api/v1/alerts?type=device_offline&pageSize=100")
+    expect(offline.body.items.length).toBeGreaterThan(0)
+    for (const a of offline.body.items) expect(a.subjectName).toMatch(/^Teltonika FMB920 · /u)
+    // The bell's inbox: each crossing's notification is titled with its geofence.
+    type Inbox = { items: Array<{ title: string }> }
+    const titles = await eventually(async () => {
+      const inbox = await admin.call<Inbox>("GET", "/api/v1/notifications?type=geofence_exit&pageSize=100")
+      return inbox.body.items.length > 0 ? inbox.body.items.map((n) => n.title) : undefined
+    }, 60_000)
+    for (const title of titles)
+      expect(
+        [...fences].some((f) => title.includes(` · ${f}: `)),
+        title,
+      ).toBe(true)
+  })
 })

@@ -12,8 +12,8 @@ export const column = (rows: Array<Array<string>>, label: string): Array<string>
 }
 
 /**
- * Exported files of the server at `baseUrl()`, read back: the CSV's rows, the XLSX's text cells
- * and pictures, the PDF's text; and `created`, a POST that must answer 201 with an id.
+ * Exported files of the server at `baseUrl()`, read back: the CSV's rows, the XLSX's text cells,
+ * pictures and sheet, the PDF's text; and `created`, a POST that must answer 201 with an id.
  */
 export const exportFiles = (baseUrl: () => string) => {
   const exportOf = async (api: ApiClient, path: string) => {
@@ -43,7 +43,7 @@ export const exportFiles = (baseUrl: () => string) => {
       const cells: Array<string> = []
       sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value ?? ""))))
       const images = sheet.getImages().map((i) => book.getImage(Number(i.imageId)))
-      return { cells, images }
+      return { cells, images, sheet }
     },
     pdfOf: async (api: ApiClient, path: string): Promise<string> => {
       const e = await ok(api, path)

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs"
 import sharp from "sharp"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { column, exportFiles } from "./exportFiles.js"
@@ -455,13 +456,39 @@ describe("catalogue and work list exports", () => {
     expect(column(thefts, "Driver")).toEqual(["Асель Нурланова"])
     expect(column(thefts, "Kind")).toEqual(["Theft"])
     expect(column(thefts, "Litres")).toEqual(["22.5"])
-    expect(column(thefts, "Time (UTC)")).toEqual(["2025-04-03 02:00"])
+    // 02:00 UTC in the organisation's wall clock (Asia/Almaty, UTC+5).
+    expect(column(thefts, "Time")).toEqual(["2025-04-03 07:00"])
     const xlsx = await xlsxOf(russian, "/api/v1/fuel/events/export?format=xlsx&sort=time")
     expect(xlsx.cells).toEqual(
       expect.arrayContaining(["События датчика топлива", "Слив", "Заправка", "Hilux Süd"]),
     )
     expect(xlsx.cells).not.toContain("Foreign van")
     expect(await pdfOf(russian, "/api/v1/fuel/events/export?format=pdf&kind=fill")).toContain("Hilux Süd")
+  })
+
+  it("writes times to XLSX as date cells in the organisation's wall clock, the zone named", async () => {
+    const { sheet } = await xlsxOf(admin, "/api/v1/fuel/events/export?format=xlsx&kind=theft")
+    let header: ExcelJS.Row | undefined
+    const notes: Array<string> = []
+    sheet.eachRow((row) => {
+      if (header !== undefined) return
+      const texts: Array<unknown> = []
+      row.eachCell((cell) => texts.push(cell.value))
+      // "Time" (once "Time (UTC)"): the header row.
+      if (texts.some((t) => t === "Time" || t === "Time (UTC)")) header = row
+      else notes.push(String(row.getCell(1).value ?? ""))
+    })
+    if (header === undefined) throw new Error("no header row")
+    let at = 0
+    header.eachCell((cell, i) => {
+      if (cell.value === "Time" || cell.value === "Time (UTC)") at = i
+    })
+    const time = sheet.getRow(header.number + 1).getCell(at)
+    expect(time.type).toBe(ExcelJS.ValueType.Date)
+    // Excel has no zones: the cell holds the wall clock in Almaty, 3 April 07:00.
+    expect((time.value as Date).toISOString()).toBe("2025-04-03T07:00:00.000Z")
+    expect(time.numFmt).toMatch(/yyyy-mm-dd hh:mm/u)
+    expect(notes).toContain("Times in: Asia/Almaty")
   })
 
   it("XLSX files carry the organisation's logo; another organisation's, without one, none", async () => {

@@ -17,7 +17,7 @@ const NOVEMBER = "period=custom&from=2026-11-01&to=2026-11-30"
 let h: Harness
 let admin: ApiClient
 let orgId = ""
-const v = { today: "", late: "", night: "", visitor: "" }
+const v = { today: "", late: "", night: "", visitor: "", retired: "", gone: "", passer: "" }
 
 type Table = {
   columns: Array<{ key: string; kind: string }>
@@ -75,6 +75,8 @@ const utc = (text: string) => Date.parse(`${text.replace(" ", "T")}:00Z`)
 // The depot: a 300 m circle; the visitor's positions are inside it or ~6 km away.
 const DEPOT: [number, number] = [41.3, 69.25]
 const FAR: [number, number] = [41.35, 69.3]
+// The yard: a 200 m circle whose alerts need 10 minutes inside (dwell), ~4 km from FAR.
+const YARD: [number, number] = [41.32, 69.28]
 
 beforeAll(async () => {
   h = await startHarness()
@@ -90,8 +92,22 @@ beforeAll(async () => {
   v.late = await created("/api/v1/vehicles", { name: "Late Truck", plate: "DAY 02" })
   v.night = await created("/api/v1/vehicles", { name: "Night Bus", plate: "DAY 03" })
   v.visitor = await created("/api/v1/vehicles", { name: "Depot Lorry", plate: "DAY 04" })
+  v.retired = await created("/api/v1/vehicles", { name: "Retired Van", plate: "DAY 05" })
+  v.gone = await created("/api/v1/vehicles", { name: "Gone Van", plate: "DAY 06" })
+  v.passer = await created("/api/v1/vehicles", { name: "Yard Tipper", plate: "DAY 07" })
+  // In service from November 2026 only: not among March's vehicles.
+  await sys("UPDATE vehicles SET commissioned_on = '2026-11-01' WHERE id = $1", [v.passer])
   // The late truck entered service on 17 March: 15 days of March it could be used.
   await sys("UPDATE vehicles SET commissioned_on = '2025-03-17' WHERE id = $1", [v.late])
+  // The retired van left service on 10 March: 10 days of March it could be used, as its
+  // decommissioning through the API records it; the gone van left in February.
+  for (const [id, on] of [
+    [v.retired, "2025-03-10"],
+    [v.gone, "2025-02-20"],
+  ] as const) {
+    const r = await admin.call("POST", `/api/v1/vehicles/${id}/status`, { status: "decommissioned", on })
+    if (r.status !== 200) throw new Error(`decommission: ${r.status} ${JSON.stringify(r.body)}`)
+  }
   await created("/api/v1/geofences", {
     name: "Depot",
     kind: "circle",
@@ -99,12 +115,21 @@ beforeAll(async () => {
     lon: DEPOT[1],
     radiusM: 300,
   })
+  await created("/api/v1/geofences", {
+    name: "Yard",
+    kind: "circle",
+    lat: YARD[0],
+    lon: YARD[1],
+    radiusM: 200,
+    dwellS: 600,
+  })
 
   const now = Date.now()
   await h.fleet.ch.insert("trips", TRIP_COLUMNS, [
     // A second ago: this month's only used day so far.
     trip(v.today, now - 60_000, now - 1000),
     trip(v.late, utc("2025-03-20 06:00"), utc("2025-03-20 07:00")),
+    trip(v.retired, utc("2025-03-05 06:00"), utc("2025-03-05 07:00")),
     // 9 March 21:30 UTC is 10 March 02:30 in Tashkent.
     trip(v.night, utc("2025-03-09 21:30"), utc("2025-03-09 22:00")),
     // 28 February 20:00 UTC is 1 March 01:00 there: a March trip.
@@ -116,9 +141,9 @@ beforeAll(async () => {
     trip(v.visitor, utc("2026-11-05 05:40"), utc("2026-11-05 06:00"), DEPOT),
     trip(v.visitor, utc("2026-11-05 06:20"), utc("2026-11-05 06:40")),
   ])
-  const position = (at: string, [lat, lon]: [number, number]) => [
+  const position = (at: string, [lat, lon]: [number, number], vehicle = v.visitor) => [
     orgId,
-    v.visitor,
+    vehicle,
     "dev-days",
     `${at}:00.000`,
     `${at}:00.000`,
@@ -144,6 +169,17 @@ beforeAll(async () => {
       // 30 November 23:00 in Tashkent: in the depot at the period's end, out only in December.
       position("2026-11-30 18:00", DEPOT),
       position("2026-11-30 19:30", FAR),
+      // The tipper drives through the yard (5 minutes inside), then stays 50 minutes, stepping out
+      // for 3 of them.
+      position("2026-11-10 08:00", FAR, v.passer),
+      position("2026-11-10 08:10", YARD, v.passer),
+      position("2026-11-10 08:15", FAR, v.passer),
+      position("2026-11-10 09:00", YARD, v.passer),
+      position("2026-11-10 09:20", YARD, v.passer),
+      position("2026-11-10 09:25", FAR, v.passer),
+      position("2026-11-10 09:28", YARD, v.passer),
+      position("2026-11-10 09:50", FAR, v.passer),
+      position("2026-11-10 10:30", FAR, v.passer),
     ],
   )
 }, 120_000)
@@ -167,6 +203,17 @@ describe("utilisation", () => {
     // 1 used day of 17–31 March.
     expect(t.rows[0]).toMatchObject({ vehicle: "Late Truck", daysUsed: 1, utilisation: 6.7 })
     expect(t.totals.utilisation).toBe(6.7)
+  })
+
+  it("counts a decommissioned vehicle's days only up to its decommissioning; one gone before the period is not listed", async () => {
+    const t = await get(`/api/v1/reports/utilisation?${MARCH}`)
+    // 1 used day of 1–10 March.
+    expect(t.rows.find((r) => r.vehicle === "Retired Van")).toMatchObject({ daysUsed: 1, utilisation: 10 })
+    expect(t.rows.map((r) => r.vehicle)).not.toContain("Gone Van")
+    // The fleet: 4 used days (the late truck's, the night bus's two, the retired van's) of 3 × 31
+    // (Today Van, Night Bus, Depot Lorry) + 15 (Late Truck) + 10 (Retired Van) days.
+    expect(t.totals).toMatchObject({ daysUsed: 4, utilisation: Math.round((4 / 118) * 1000) / 10 })
+    expect(t.summary?.find((f) => f.key === "idleVehicles")?.value).toBe(2)
   })
 
   it("puts a trip on the organisation's day it started", async () => {
@@ -204,6 +251,16 @@ describe("geofence visits", () => {
     ])
     expect(t.summary?.find((f) => f.key === "visits")?.value).toBe(2)
     expect(t.totals.timeInside).toBe(80 * 60 + 3600)
+  })
+})
+
+describe("geofence visits and dwell", () => {
+  it("counts no visit for a pass shorter than the fence's dwell time, nor a new one after a shorter step outside", async () => {
+    const t = await get(`/api/v1/reports/geofenceVisits?${NOVEMBER}&vehicleId=${v.passer}`)
+    expect(t.rows.map((r) => [r.geofence, r.entered, r.left, r.timeInside, r.status])).toEqual([
+      ["Yard", "2026-11-10 14:00", "2026-11-10 14:50", 50 * 60, "ended"],
+    ])
+    expect(t.summary?.find((f) => f.key === "visits")?.value).toBe(1)
   })
 })
 

@@ -583,7 +583,7 @@ describe("service visits", () => {
     expect(at(changes, "Fields changed")[byCentre]).toBe("2")
     const grants = await csv(admin, "/api/v1/vehicle-access/grants/export?format=csv")
     expect(at(grants, "Vehicle")).toEqual(["Visits van"])
-    expect(at(grants, "Revoked (UTC)")[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/u)
+    expect(at(grants, "Revoked")[0]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/u)
     expect(
       (
         await fetch(`${h.fleet.httpUrl}/api/v1/service-visit-disputes/export?format=csv`, {

@@ -12,10 +12,12 @@ import type { DocumentStore } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import contentDisposition from "content-disposition"
 import { audit } from "../audit/audit.js"
+import { orgBooks } from "../expenses/orgBooks.js"
 import { handlerOf } from "../http/handlerRegistry.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import type { ExportDocument } from "./ExportDocument.js"
+import { EXPORT_TEXTS } from "./exportTexts.js"
 import { withNames } from "./itemNames.js"
 import { loadLetterhead } from "./letterhead.js"
 import { type Item, LIST_COLUMNS, LIST_EXPORT_TEXTS } from "./listExportColumns.js"
@@ -68,21 +70,24 @@ export const registerListExportRoutes = (
       const language: Language = p.locale ?? languageOf(request.headers.get("accept-language") ?? undefined)
       const texts = LIST_EXPORT_TEXTS[language]
       const columns = LIST_COLUMNS[area]
-      const context = {
-        value: (set: ValueSet, code: string) => texts.values[set][code] ?? code,
-        always: texts.always,
-      }
-      const { letterhead, named } = await deps.db.withOrg(p.orgId, async (c) => {
+      const { letterhead, named, timezone } = await deps.db.withOrg(p.orgId, async (c) => {
         const named = await withNames(c, items)
         const letterhead = await loadLetterhead(c, deps.documents, p.orgId)
+        const { timezone } = await orgBooks(c, p.orgId)
         await audit(c, p, request, {
           action: "export",
           entity: area,
           entityId: null,
           details: { list: list.id, format, filters, rows: items.length, total },
         })
-        return { letterhead, named }
+        return { letterhead, named, timezone }
       })
+      const context = {
+        value: (set: ValueSet, code: string) => texts.values[set][code] ?? code,
+        always: texts.always,
+        timezone,
+      }
+      const times = columns.some((c) => c.kind === "datetime")
       const day = new Date().toISOString().slice(0, 10)
       const doc: ExportDocument = {
         title: texts.titles[area] ?? area,
@@ -90,7 +95,10 @@ export const registerListExportRoutes = (
         logo: letterhead.logo,
         language,
         currency: "",
-        notes: items.length < total ? [texts.truncated.replace("{n}", String(items.length))] : [],
+        notes: [
+          ...(items.length < total ? [texts.truncated.replace("{n}", String(items.length))] : []),
+          ...(times ? [`${EXPORT_TEXTS[language].timezone}: ${timezone}`] : []),
+        ],
         columns: columns.map((c) => ({ label: texts.labels[c.key] ?? c.key, kind: c.kind })),
         rows: named.map((item) => columns.map((c) => c.cell(item, context))),
         totals: null,

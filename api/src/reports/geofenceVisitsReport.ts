@@ -1,7 +1,14 @@
 import type { ReportTable } from "@fleetcore/contract"
-import { type Geofence, type GeofenceState, initialGeofenceState, stepGeofences } from "@fleetcore/engine"
+import {
+  type Geofence,
+  type GeofenceState,
+  initialGeofenceState,
+  insideFence,
+  stepGeofences,
+} from "@fleetcore/engine"
 import { HttpError } from "@fleetcore/platform"
 import { rows, sql } from "../db/sql.js"
+import { type Crossing, dwellStays } from "./dwellStays.js"
 import type { ReportContext } from "./reportContext.js"
 import { REPORT_ROW_CAP } from "./reportRowCap.js"
 import { periodInstants, seconds, wallTime } from "./reportTime.js"
@@ -16,6 +23,8 @@ const M_PER_DEGREE = 111_320
 interface NamedFence {
   readonly name: string
   readonly fence: Geofence
+  /** The fence's dwell time (`dwell_s`), ms. */
+  readonly dwellMs: number
 }
 
 /** A fence's bounding box in degrees: ClickHouse keeps only the stays near some fence. */
@@ -38,21 +47,24 @@ const box = (f: Geofence) => {
 /**
  * Geofence visits: one per entry into a geofence and the exit after it, from the vehicles'
  * positions (`positions_buffer` FINAL: the stored points and those not yet flushed, migration 0010)
- * stepped through the engine's geofence rule (its geometry and its enter/exit events; every
- * crossing counts: no dwell). ClickHouse sends only the points inside some fence's bounding box,
- * the first point after each (the exit), each vehicle's first point in the period and its last
- * before it (the side it starts on: a vehicle inside then entered before the period). Counted:
- * visits entered in the period's days in the organisation's time zone, up to now; one not left by
- * the period's end (or now) is ongoing, its time inside counted to then. Oldest first, capped;
- * totals per geofence in the charts. The fences' alerts are not paired instead: one open alert per
- * vehicle and fence absorbs later crossings, and a fence may alert on one kind of crossing only.
+ * stepped through the engine's geofence rule (its geometry: every boundary crossing, at the first
+ * position on the new side), then held to the fence's dwell time as its alerts are (`dwellStays`):
+ * a pass through shorter than the dwell is no visit, and a step outside shorter than it does not
+ * end one. ClickHouse sends only the points inside some fence's bounding box, the first point after
+ * each (the exit), each vehicle's first point in the period and its last before it (the side it
+ * starts on: a vehicle inside then entered before the period), up to the longest dwell after the
+ * period (a stay begun at its end confirmed then). Counted: visits entered in the period's days in
+ * the organisation's time zone, up to now; one not left by the period's end (or now) is ongoing,
+ * its time inside counted to then. Oldest first, capped; totals per geofence in the charts. The
+ * fences' alerts are not paired instead: one open alert per vehicle and fence absorbs later
+ * crossings, and a fence may alert on one kind of crossing only, or only on a schedule.
  */
 export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> => {
   const { c, scope, period, books } = ctx
   const geofenceId = ctx.query.geofenceId
   let query = sql
     .selectFrom("geofences")
-    .select(["id", "name", "kind", "center_lat", "center_lon", "radius_m", "ring"])
+    .select(["id", "name", "kind", "center_lat", "center_lon", "radius_m", "ring", "dwell_s"])
     .orderBy("name")
     .orderBy("id")
   if (geofenceId !== undefined) query = query.where("id", "=", geofenceId)
@@ -69,6 +81,7 @@ export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> =
       return [
         {
           name: g.name,
+          dwellMs: g.dwell_s * 1000,
           fence: {
             id: g.id,
             kind: "circle",
@@ -80,7 +93,13 @@ export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> =
         },
       ]
     if (g.kind === "polygon" && g.ring !== null && g.ring.length >= 3)
-      return [{ name: g.name, fence: { id: g.id, kind: "polygon", ring: g.ring, dwellS: 0 } }]
+      return [
+        {
+          name: g.name,
+          dwellMs: g.dwell_s * 1000,
+          fence: { id: g.id, kind: "polygon", ring: g.ring, dwellS: 0 },
+        },
+      ]
     return []
   })
   const filters = [
@@ -89,6 +108,7 @@ export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> =
   ]
   const { fromMs, toMs } = periodInstants(period, books.timezone)
   const endMs = Math.min(toMs, Date.now())
+  const horizonMs = Math.min(toMs + Math.max(0, ...fences.map((f) => f.dwellMs)), Date.now())
   const boxes = fences.map((f) => box(f.fence))
   const near = boxes
     .map(
@@ -121,7 +141,7 @@ export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> =
             vehicles: scope.ids,
             since: fromMs - LOOK_BACK_MS,
             from: fromMs,
-            end: endMs,
+            end: horizonMs,
             ...Object.fromEntries(
               boxes.flatMap((b, i) => [
                 [`minLat${i}`, b.minLat],
@@ -138,8 +158,8 @@ export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> =
     own.push({ ms: Number(p.ms), lat: p.lat, lon: p.lon })
     byVehicle.set(p.vehicle, own)
   }
-  // Every crossing counts: no dwell, no schedule, both kinds.
-  const rule = fences.map((f) => ({ ...f.fence, dwellS: 0 }))
+  // Every crossing of the boundary (dwell 0, no schedule, both kinds); the dwell is held to after.
+  const rule = fences.map((f) => f.fence)
   const fenceOf = new Map(fences.map((f) => [f.fence.id, f]))
   const visits: Array<{
     fence: NamedFence
@@ -150,28 +170,31 @@ export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> =
   }> = []
   for (const [vehicle, track] of byVehicle) {
     track.sort((a, b) => a.ms - b.ms)
+    const first = track[0]
+    if (first === undefined) continue
     let state: GeofenceState = initialGeofenceState
-    const open = new Map<string, number>()
+    const crossings = new Map<string, Array<Crossing>>(fences.map((f) => [f.fence.id, []]))
     for (const p of track) {
       const step = stepGeofences(state, { timeMs: p.ms, lat: p.lat, lon: p.lon }, rule)
       state = step.state
-      for (const e of step.events) {
-        const fence = fenceOf.get(e.fenceId)
-        if (fence === undefined) continue
-        if (e.kind === "geofence_enter") {
-          if (e.timeMs >= fromMs) open.set(e.fenceId, e.timeMs)
-        } else {
-          const entered = open.get(e.fenceId)
-          open.delete(e.fenceId)
-          if (entered !== undefined)
-            visits.push({ fence, vehicle, entered, left: e.timeMs, insideS: (e.timeMs - entered) / 1000 })
-        }
-      }
+      for (const e of step.events)
+        crossings.get(e.fenceId)?.push({ kind: e.kind === "geofence_enter" ? "enter" : "exit", ms: e.timeMs })
     }
-    for (const [fenceId, entered] of open) {
+    for (const [fenceId, crossed] of crossings) {
       const fence = fenceOf.get(fenceId)
-      if (fence !== undefined)
-        visits.push({ fence, vehicle, entered, left: null, insideS: (endMs - entered) / 1000 })
+      if (fence === undefined) continue
+      const inside = insideFence(fence.fence, first.lat, first.lon)
+      for (const stay of dwellStays(crossed, fence.dwellMs, inside, horizonMs)) {
+        if (stay.entered < fromMs || stay.entered >= endMs) continue
+        const left = stay.left !== null && stay.left <= endMs ? stay.left : null
+        visits.push({
+          fence,
+          vehicle,
+          entered: stay.entered,
+          left,
+          insideS: ((left ?? endMs) - stay.entered) / 1000,
+        })
+      }
     }
   }
   visits.sort(

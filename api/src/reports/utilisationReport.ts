@@ -14,18 +14,33 @@ const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / who
 const hours = (s: number) => Math.round(s / 36) / 100
 
 /**
+ * The days of `period` a vehicle was in service: from its commissioning day (when set) to the day it
+ * was decommissioned (when it was; that day counts, it may still have driven), or null when none.
+ */
+const inService = (
+  period: ReportContext["period"],
+  commissionedOn: string | null,
+  decommissionedOn: string | null,
+): { readonly from: string; readonly to: string } | null => {
+  const from = commissionedOn !== null && commissionedOn > period.from ? commissionedOn : period.from
+  const to = decommissionedOn !== null && decommissionedOn < period.to ? decommissionedOn : period.to
+  return from <= to ? { from, to } : null
+}
+
+/**
  * Utilisation per vehicle over the period: days used (a day with distance or a trip started), the
- * share that is of the days the vehicle could have been used (the period's days up to today in the
- * organisation's time zone, from its commissioning day when it has one: days still to come are
- * not idle days), driving and idle time, distance and trips; most used first. A vehicle with no
- * used day is idle. By day: how many vehicles were active and the hours they drove.
+ * share that is of the days the vehicle could have been used (`inService`: the period's days up to
+ * today in the organisation's time zone while the vehicle was in service: days still to come are
+ * not idle days, nor days before its commissioning or after its decommissioning), driving and idle
+ * time, distance and trips; most used first. A vehicle with no used day is idle; one out of service
+ * the whole period is not listed. By day: how many vehicles were active and the hours they drove.
  */
 export const utilisationReport = async (ctx: ReportContext): Promise<Table> => {
   const { period, books } = ctx
   const scope = await approvedScope(ctx.c, ctx.scope)
   const use = await vehicleDayUse(ctx.ch, ctx.principal.orgId, scope.ids, period, books.timezone)
   const days = daysOf(period)
-  const commissioned = new Map(
+  const service = new Map(
     scope.ids.length === 0
       ? []
       : (
@@ -33,16 +48,23 @@ export const utilisationReport = async (ctx: ReportContext): Promise<Table> => {
             ctx.c,
             sql
               .selectFrom("vehicles")
-              .select(["id", raw<string | null>`to_char(commissioned_on, 'YYYY-MM-DD')`.as("on")])
+              .select([
+                "id",
+                raw<string | null>`to_char(commissioned_on, 'YYYY-MM-DD')`.as("from"),
+                raw<
+                  string | null
+                >`CASE WHEN status = 'decommissioned' THEN to_char(status_changed_on, 'YYYY-MM-DD') END`.as(
+                  "to",
+                ),
+              ])
               .where("id", "in", [...scope.ids]),
           )
-        ).map((v) => [v.id, v.on]),
+        ).map((v) => [v.id, inService(period, v.from, v.to)]),
   )
-  const sinceCommissioned = (id: string) => {
-    const on = commissioned.get(id) ?? null
-    return on !== null && on > period.from ? { from: on, to: period.to } : period
+  const usableDays = (id: string) => {
+    const within = service.get(id)
+    return within === null ? 0 : daysSoFar(within ?? period, ctx.today).length
   }
-  const usableDays = (id: string) => daysSoFar(sinceCommissioned(id), ctx.today).length
   const byVehicle = new Map(use.byVehicle.map((u) => [u.key, u]))
   const byDay = new Map(use.byDay.map((u) => [u.key, u]))
   const columns: Array<Column> = [
@@ -56,6 +78,7 @@ export const utilisationReport = async (ctx: ReportContext): Promise<Table> => {
     { key: "trips", kind: "number" },
   ]
   const ranked = scope.vehicles
+    .filter((v) => service.get(v.id) !== null)
     .map((v) => ({ v, u: byVehicle.get(v.id) ?? { key: v.id, ...NO_USE } }))
     .sort((a, b) => b.u.used - a.u.used || b.u.metres - a.u.metres || a.v.name.localeCompare(b.v.name))
   const fleet = ranked.reduce(

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto"
 import type pg from "pg"
 import { bulkInsert } from "./bulkInsert.js"
+import type { DemoFence } from "./demoGeofences.js"
 import { DAYS, type DemoContext, type PlannedVehicle } from "./demoPlan.js"
+import { fleetDeviceId } from "./demoTrackers.js"
 
 /** The last days the demo's alerts inbox covers. */
 const ALERT_DAYS = 30
@@ -16,7 +18,8 @@ const KINDS = [
   { type: "device_offline", weight: 12, severity: "warning" },
   { type: "low_battery", weight: 8, severity: "warning" },
   { type: "dtc", weight: 10, severity: "warning" },
-  { type: "geofence_exit", weight: 8, severity: "info" },
+  { type: "geofence_enter", weight: 4, severity: "info" },
+  { type: "geofence_exit", weight: 4, severity: "info" },
   { type: "fuel_theft", weight: 4, severity: "critical" },
   { type: "odometer_jump", weight: 2, severity: "critical" },
   { type: "maintenance_due", weight: 8, severity: "info" },
@@ -41,16 +44,49 @@ const pickKind = (ctx: DemoContext) => {
 }
 
 /**
+ * What the engine keys an alert by and records with it, so the alert names its subject
+ * (`ALERT_SUBJECT_SQL`): a geofence crossing by its fence (one whose kinds and schedule alert then;
+ * null when none does), a silent tracker by its device, a DTC by its code.
+ */
+const subjectOf = (
+  ctx: DemoContext,
+  type: (typeof KINDS)[number]["type"],
+  vehicleId: string,
+  openedMs: number,
+  fences: ReadonlyArray<DemoFence>,
+): { key: string; details: Record<string, unknown>; at?: { lat: number; lon: number } } | null => {
+  if (type === "geofence_enter" || type === "geofence_exit") {
+    const alerting = fences.filter((f) => f.alerts(type, openedMs))
+    if (alerting.length === 0) return null
+    const fence = ctx.random.pick(alerting)
+    return { key: fence.id, details: { geofenceId: fence.id }, at: fence }
+  }
+  if (type === "device_offline")
+    return {
+      key: "",
+      details: { lastDataAt: new Date(openedMs).toISOString(), deviceId: fleetDeviceId(vehicleId) },
+    }
+  if (type === "dtc") {
+    const code = ctx.random.pick(DTC_CODES)
+    return { key: code, details: { code } }
+  }
+  if (type === "overspeed") return { key: "", details: { limitKmh: 90, maxKmh: 95 + ctx.random.int(40) } }
+  return { key: "", details: {} }
+}
+
+/**
  * A month of alerts on the demo fleet for the inbox: mostly overspeed and offline trackers, a few
- * fuel drops and odometer jumps; the older ones resolved by the demo's dispatcher or manager with
- * notes, some acknowledged and assigned, the latest days still open; each person's step kept in the
- * alert's history. One open alert per vehicle, type and key, like the engine keeps them.
+ * fuel drops, odometer jumps and geofence crossings; the older ones resolved by the demo's
+ * dispatcher or manager with notes, some acknowledged and assigned, the latest days still open;
+ * each person's step kept in the alert's history. Keyed as the engine keys them (`subjectOf`), one
+ * open alert per vehicle, type and key, like the engine keeps them.
  */
 export const seedAlerts = async (
   client: pg.ClientBase,
   ctx: DemoContext,
   vehicles: ReadonlyArray<PlannedVehicle>,
   driverAt: (vehicleId: string, day: number) => string | null,
+  fences: ReadonlyArray<DemoFence>,
 ): Promise<number> => {
   const people = (
     await client.query<{ id: string }>(
@@ -79,13 +115,15 @@ export const seedAlerts = async (
     for (let n = 0; n < count; n++) {
       const day = DAYS - ctx.random.int(ALERT_DAYS)
       const kind = pickKind(ctx)
-      const key = kind.type === "dtc" ? ctx.random.pick(DTC_CODES) : ""
       const openedMs =
         ctx.today.getTime() +
         (day - DAYS) * 86_400_000 +
         (6 + ctx.random.int(14)) * 3_600_000 +
         ctx.random.int(3_600_000)
       if (openedMs > Date.now() - 600_000) continue
+      const subject = subjectOf(ctx, kind.type, v.id, openedMs, fences)
+      if (subject === null) continue
+      const key = subject.key
       const ageDays = DAYS - day
       // Older alerts are mostly settled; the last two days mostly wait for someone.
       const status =
@@ -124,9 +162,9 @@ export const seedAlerts = async (
         opened_at: new Date(openedMs).toISOString(),
         last_seen_at: new Date(openedMs + (occurrences - 1) * 240_000).toISOString(),
         occurrences,
-        lat: 43.2 + ctx.random.between(-0.08, 0.08),
-        lon: 76.9 + ctx.random.between(-0.12, 0.12),
-        details: kind.type === "overspeed" ? { limitKmh: 90, maxKmh: 95 + ctx.random.int(40) } : {},
+        lat: subject.at?.lat ?? 43.2 + ctx.random.between(-0.08, 0.08),
+        lon: subject.at?.lon ?? 76.9 + ctx.random.between(-0.12, 0.12),
+        details: subject.details,
         acknowledged_at: acknowledged ? new Date(ackMs).toISOString() : null,
         acknowledged_by: acknowledged ? actor : null,
         acknowledgement_note: ackNote,

@@ -1,5 +1,18 @@
+import { inSchedule, parseGeofenceSchedule } from "@fleetcore/engine"
 import type pg from "pg"
 import type { DemoContext } from "./demoPlan.js"
+
+/** The demo's time zone (the organisation's default): the fences' schedules are read in it. */
+const DEMO_TIME_ZONE = "Asia/Almaty"
+
+/** A seeded geofence as its alerts need it: its id, a point on it, and which crossings alert when. */
+export interface DemoFence {
+  readonly id: string
+  readonly lat: number
+  readonly lon: number
+  /** Whether a crossing of this kind at `ms` raises an alert (the engine's rule: kinds and schedule). */
+  readonly alerts: (kind: "geofence_enter" | "geofence_exit", ms: number) => boolean
+}
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"]
 const EVERY_DAY = [...WEEKDAYS, "sat", "sun"]
@@ -53,13 +66,17 @@ const FENCES = [
   },
 ] as const
 
-/** Inserts the demo geofences; returns how many. */
-export const seedGeofences = async (client: pg.ClientBase, ctx: DemoContext): Promise<number> => {
+/** Inserts the demo geofences; returns them. */
+export const seedGeofences = async (
+  client: pg.ClientBase,
+  ctx: DemoContext,
+): Promise<ReadonlyArray<DemoFence>> => {
+  const fences: Array<DemoFence> = []
   for (const f of FENCES) {
     const circle = "radiusM" in f
-    await client.query(
+    const inserted = await client.query<{ id: string }>(
       `INSERT INTO geofences (org_id, name, kind, center_lat, center_lon, radius_m, ring, dwell_s, alert_on, schedule)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
         ctx.orgId,
         f.name,
@@ -73,6 +90,22 @@ export const seedGeofences = async (client: pg.ClientBase, ctx: DemoContext): Pr
         f.schedule === null ? null : JSON.stringify(f.schedule),
       ],
     )
+    const schedule = f.schedule === null ? null : parseGeofenceSchedule(f.schedule, DEMO_TIME_ZONE)
+    const [lat, lon] = circle ? [f.lat, f.lon] : centreOf(f.ring)
+    fences.push({
+      id: inserted.rows[0]?.id as string,
+      lat,
+      lon,
+      alerts: (kind, ms) =>
+        (f.alertOn === "both" || `geofence_${f.alertOn}` === kind) &&
+        (schedule === null || inSchedule(schedule, ms)),
+    })
   }
-  return FENCES.length
+  return fences
 }
+
+/** The mean of a ring's vertices: inside the demo's convex rings. */
+const centreOf = (ring: ReadonlyArray<readonly [number, number]>): [number, number] => [
+  ring.reduce((s, p) => s + p[0], 0) / ring.length,
+  ring.reduce((s, p) => s + p[1], 0) / ring.length,
+]

@@ -1,6 +1,7 @@
 import { imeiCheckDigit } from "@fleetcore/contract"
 import type { TrackerIdentity } from "@fleetcore/load-tests"
 import type pg from "pg"
+import { bulkInsert } from "./bulkInsert.js"
 
 /** A demo vehicle's simulated device: our MQTT client with a secret, or a tracker known by its IMEI. */
 export type DemoDevice =
@@ -48,5 +49,33 @@ export const upsertDemoTracker = async (
      ON CONFLICT (id) DO UPDATE SET protocol = EXCLUDED.protocol, identifier = EXCLUDED.identifier,
        secret_hash = NULL, name = EXCLUDED.name`,
     [d.deviceId, d.orgId, d.vehicleId, name, d.tracker.protocol, d.tracker.imei],
+  )
+}
+
+/** The tracker of a demo fleet vehicle: the device its trips and positions come from. */
+export const fleetDeviceId = (vehicleId: string): string => `demo-${vehicleId}`
+
+/**
+ * A Teltonika tracker on every vehicle of the demo fleet, known by an IMEI of its own (serials from
+ * 1,000,000 on, clear of the simulator's), so what names a device (an offline alert, a position's
+ * device) finds one.
+ */
+export const seedFleetTrackers = async (
+  client: pg.ClientBase,
+  orgId: string,
+  vehicles: ReadonlyArray<{ readonly id: string; readonly index: number; readonly plate: string }>,
+): Promise<void> => {
+  await bulkInsert(
+    client,
+    "devices",
+    { id: "text", org_id: "uuid", vehicle_id: "uuid", name: "text", protocol: "text", identifier: "text" },
+    vehicles.map((v) => ({
+      id: fleetDeviceId(v.id),
+      org_id: orgId,
+      vehicle_id: v.id,
+      name: `Teltonika FMB920 · ${v.plate}`,
+      protocol: "teltonika",
+      identifier: demoImei(1_000_000 + v.index),
+    })),
   )
 }

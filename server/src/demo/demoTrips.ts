@@ -6,6 +6,7 @@ import {
 } from "@fleetcore/engine"
 import { seededRandom } from "@fleetcore/load-tests"
 import { type ClickHouseClient, chTime, type PostgresClient } from "@fleetcore/platform"
+import { fleetDeviceId } from "./demoTrackers.js"
 
 /** How many days back the demo's trips reach (the telemetry reports: utilisation, mileage, trips). */
 const TRIP_DAYS = 45
@@ -87,7 +88,7 @@ export const seedDemoTrips = async (
         trips.push([
           orgId,
           v.id,
-          `demo-${v.id.slice(0, 8)}`,
+          fleetDeviceId(v.id),
           chTime(at),
           chTime(at + durationS * 1000),
           lat,
@@ -107,7 +108,7 @@ export const seedDemoTrips = async (
         ])
         // A few of the trip's points (its start, a quarter and three quarters of the way, its end):
         // what the geofence visits report follows in and out of the demo's fences.
-        const device = `demo-${v.id.slice(0, 8)}`
+        const device = fleetDeviceId(v.id)
         for (const share of [0, 0.25, 0.75, 1]) {
           const ms = at + Math.round(share * durationS) * 1000
           const time = chTime(ms)

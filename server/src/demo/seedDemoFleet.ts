@@ -17,6 +17,7 @@ import { seedOnboarding } from "./demoOnboarding.js"
 import { seedContracts, seedDocuments, seedPenalties } from "./demoPapers.js"
 import { type DemoContext, type DemoScale, FULL_SCALE } from "./demoPlan.js"
 import { seedTickets } from "./demoTickets.js"
+import { seedFleetTrackers } from "./demoTrackers.js"
 
 /** The first generated driver: when it exists the fleet is already seeded. */
 const MARKER_EMPLOYEE_ID = "KZ-1001"
@@ -63,9 +64,11 @@ export const seedDemoFleet = async (
     const fuelYear = refuels.reduce((sum, r) => sum + r.expense.amount, 0)
     await seedBudgets(client, ctx, monthly, fuelYear)
     const documents = await seedDocuments(client, ctx, store, vehicles, contracts.insurance)
-    const alerts = await seedAlerts(client, ctx, vehicles, driverAt)
+    // The fences and trackers first: the alerts name them.
+    const fences = await seedGeofences(client, ctx)
+    await seedFleetTrackers(client, orgId, vehicles)
+    const alerts = await seedAlerts(client, ctx, vehicles, driverAt, fences)
     const incidents = await seedIncidents(client, orgId)
-    const geofences = await seedGeofences(client, ctx)
     const onboarding = await seedOnboarding(client, ctx)
     await seedTickets(client, orgId)
     const counted = await client.query<Record<string, string>>(
@@ -75,7 +78,11 @@ export const seedDemoFleet = async (
               (SELECT count(*) FROM penalties) AS penalties, (SELECT count(*) FROM driver_assignments) AS assignments`,
     )
     const counts = Object.fromEntries(Object.entries(counted.rows[0] ?? {}).map(([k, v]) => [k, Number(v)]))
-    return { seeded: true, ms: 0, counts: { ...counts, documents, alerts, incidents, geofences, onboarding } }
+    return {
+      seeded: true,
+      ms: 0,
+      counts: { ...counts, documents, alerts, incidents, geofences: fences.length, onboarding },
+    }
   })
   if (!report.seeded) return report
   // Fresh statistics and visibility maps, as autovacuum would leave them a minute later: the
@@ -104,6 +111,7 @@ const SEEDED_TABLES = [
   "fuel_entries",
   "budgets",
   "documents",
+  "devices",
   "alerts",
   "alert_actions",
   "incidents",

@@ -1,3 +1,4 @@
+import { wallTime } from "../../reports/reportTime.js"
 import type { Cell, ColumnKind } from "../ExportDocument.js"
 import type { ValueSet } from "../listTexts/ListExportTexts.js"
 
@@ -9,6 +10,8 @@ export interface CellContext {
   readonly value: (set: ValueSet, code: string) => string
   /** The word for a watch window that never closes ("Always"). */
   readonly always: string
+  /** The organisation's time zone: instants are written as its wall clock. */
+  readonly timezone: string
 }
 
 /**
@@ -72,13 +75,17 @@ export const count = (key: string): ListColumn => ({
   },
 })
 
-/** An instant as "YYYY-MM-DD HH:MM" (UTC). */
+/**
+ * An instant as the organisation's wall clock, "YYYY-MM-DD HH:MM" (a `datetime` cell, as the reports
+ * write theirs: a date cell in XLSX).
+ */
 export const instant = (key: string): ListColumn => ({
   key,
-  kind: "text",
-  cell: (i) => {
+  kind: "datetime",
+  cell: (i, context) => {
     const v = i[key]
-    return typeof v === "string" ? `${v.slice(0, 10)} ${v.slice(11, 16)}` : null
+    const ms = typeof v === "string" ? Date.parse(v) : Number.NaN
+    return Number.isNaN(ms) ? null : wallTime(context.timezone, ms)
   },
 })
 

@@ -197,7 +197,7 @@ export const reportsEn = {
       "Showing the first {{ shown }} of {{ total }} rows; the totals count all of them. Narrow the period or the filters to see the rest.",
     timesIn: "Times in {{ zone }}.",
     utilisationNote:
-      "A day is used when the vehicle drove or a trip started; a vehicle with no used day in the period is idle. Utilisation counts only days that have begun (from the vehicle's commissioning day, when set). Driving time is time moving; idle time is the engine on while standing.",
+      "A day is used when the vehicle drove or a trip started; a vehicle with no used day in the period is idle. Utilisation counts only days that have begun while the vehicle was in service: from its commissioning day, when set, to the day it was decommissioned; a vehicle out of service the whole period is not listed. Driving time is time moving; idle time is the engine on while standing.",
     mileageNote:
       "Distance comes from the engine's daily mileage (UTC days); a driver's share is what was driven while assigned to the vehicle, the rest has no driver.",
     tripsNote:
@@ -219,7 +219,7 @@ export const reportsEn = {
     chart_visitsByGeofence: "Visits per geofence",
     chart_hoursByGeofence: "Hours inside per geofence",
     geofenceVisitsNote:
-      "A visit is one entry into the geofence and the exit after it, from the vehicle's positions, counted on the day it began. A visit not left by the end of the period (or now) is ongoing: its time inside counts to then.",
+      "A visit is one entry into the geofence and the exit after it, from the vehicle's positions, counted on the day it began. As for the geofence's alerts, a side counts once the vehicle has been on it for the geofence's dwell time: a pass through shorter than that is not a visit, and stepping out for less than that does not end one. A visit not left by the end of the period (or now) is ongoing: its time inside counts to then.",
     tasks: "Tasks",
     tasksDescription:
       "Tasks created, completed and cancelled per day, time to complete (average and p90), overdue rate, per team, template and person.",

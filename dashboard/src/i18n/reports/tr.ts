@@ -199,7 +199,7 @@ export const reportsTr: typeof reportsEn = {
       "{{ total }} satırın ilk {{ shown }} satırı gösteriliyor; toplamlar hepsini sayar. Geri kalanı için dönemi veya filtreleri daraltın.",
     timesIn: "Saatler {{ zone }} saat diliminde.",
     utilisationNote:
-      "Aracın yol aldığı ya da sefere başladığı gün kullanılmış sayılır; dönemde hiç kullanılmış günü olmayan araç boştadır. Kullanım oranı yalnızca başlamış günleri sayar (belirtilmişse aracın hizmete girdiği günden itibaren). Sürüş süresi hareket hâlindeki süredir; rölanti, dururken motorun çalıştığı süredir.",
+      "Aracın yol aldığı ya da sefere başladığı gün kullanılmış sayılır; dönemde hiç kullanılmış günü olmayan araç boştadır. Kullanım oranı yalnızca aracın hizmette olduğu başlamış günleri sayar: belirtilmişse hizmete girdiği günden hizmetten çıkarıldığı güne kadar; dönemin tamamında hizmet dışı olan araç listelenmez. Sürüş süresi hareket hâlindeki süredir; rölanti, dururken motorun çalıştığı süredir.",
     mileageNote:
       "Mesafe motorun günlük kilometre kayıtlarındandır (UTC günleri); sürücünün payı araca atanmışken kat edilendir, gerisi sürücüsüzdür.",
     tripsNote:
@@ -221,7 +221,7 @@ export const reportsTr: typeof reportsEn = {
     chart_visitsByGeofence: "Bölge başına ziyaretler",
     chart_hoursByGeofence: "Bölge başına içeride geçen saat",
     geofenceVisitsNote:
-      "Ziyaret, araç konumlarına göre bölgeye bir giriş ve ardından gelen çıkıştır; başladığı gün sayılır. Dönem sonuna (veya şu ana) kadar çıkılmamış ziyaret devam ediyor sayılır: içeride geçen süre o ana kadar hesaplanır.",
+      "Ziyaret, araç konumlarına göre bölgeye bir giriş ve ardından gelen çıkıştır; başladığı gün sayılır. Bölgenin uyarılarında olduğu gibi, araç yeni tarafta bölgenin bekleme süresi kadar kaldığında o taraf sayılır: bundan kısa bir geçiş ziyaret değildir, bundan kısa bir çıkış da ziyareti bitirmez. Dönem sonuna (veya şu ana) kadar çıkılmamış ziyaret devam ediyor sayılır: içeride geçen süre o ana kadar hesaplanır.",
     tasks: "Görevler",
     tasksDescription:
       "Günlük oluşturulan, tamamlanan ve iptal edilen görevler, tamamlanma süresi (ortalama ve p90), gecikme oranı; ekip, şablon ve kişi bazında.",

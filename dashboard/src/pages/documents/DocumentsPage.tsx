@@ -3,6 +3,7 @@ import { DOCUMENT_ENTITY_TYPES, DOCUMENT_KINDS, type Document, endpoints } from 
 import { CalendarClock, Files } from "lucide-solid"
 import { createMemo, createSignal, For } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
+import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { DocumentPreviewDialog } from "../../ui/documents/DocumentPreviewDialog"
 import { EXPIRY_WARNING_DAYS } from "../../ui/documents/documentExpiry"
@@ -26,7 +27,8 @@ export const DocumentsPage = () => {
   const { t, format } = useI18n()
   const url = createTableUrlState({ filters: ["entityType", "kind", "expiringWithinDays"], sorts: SORTS })
   const result = createListQuery(endpoints.documents.list, () => ({ query: listQueryOf(url.state()) }))
-  const columns = createMemo(() => documentColumns(t, format()))
+  const session = useSession()
+  const columns = createMemo(() => documentColumns(t, format(), session.can))
   const [preview, setPreview] = createSignal<typeof Document.Encoded | null>(null)
   const expiringView = () => url.state().filters.expiringWithinDays !== undefined
 

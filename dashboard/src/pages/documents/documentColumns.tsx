@@ -1,15 +1,23 @@
-import type { ListedDocument } from "@fleetcore/contract"
+import type { ListedDocument, Permission } from "@fleetcore/contract"
 import { A } from "@solidjs/router"
 import type { ColumnDef } from "@tanstack/solid-table"
 import type { I18n } from "../../i18n/createI18n"
 import type { Formatters } from "../../i18n/format"
 import { DocumentThumb } from "../../ui/documents/DocumentsPanel"
+import { documentRecordHref } from "../../ui/documents/documentRecordHref"
 import { ExpiryBadge } from "../../ui/documents/ExpiryBadge"
 
 type Doc = typeof ListedDocument.Encoded
 
-/** The documents list's columns; sortable ones name the endpoint's sort keys. */
-export const documentColumns = (t: I18n["t"], format: Formatters): ReadonlyArray<ColumnDef<Doc, unknown>> => [
+/**
+ * The documents list's columns; sortable ones name the endpoint's sort keys. A document's record
+ * opens the record's own page where the user `can` open it.
+ */
+export const documentColumns = (
+  t: I18n["t"],
+  format: Formatters,
+  can: (permission: Permission) => boolean,
+): ReadonlyArray<ColumnDef<Doc, unknown>> => [
   {
     id: "filename",
     header: t("documents.file"),
@@ -34,7 +42,7 @@ export const documentColumns = (t: I18n["t"], format: Formatters): ReadonlyArray
     header: t("documents.record"),
     cell: (c) => (
       <A
-        href={`/documents/${c.row.original.entityType}/${c.row.original.entityId}`}
+        href={documentRecordHref(c.row.original.entityType, c.row.original.entityId, can)}
         onClick={(e) => e.stopPropagation()}
         data-testid="document-row-record"
       >

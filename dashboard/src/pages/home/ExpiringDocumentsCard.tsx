@@ -1,6 +1,7 @@
 import { HOME_EXPIRY_DAYS } from "@fleetcore/contract"
 import { A } from "@solidjs/router"
 import { For, Show } from "solid-js"
+import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { documentRecordHref } from "../../ui/documents/documentRecordHref"
 import { ExpiryBadge } from "../../ui/documents/ExpiryBadge"
@@ -14,6 +15,7 @@ export const ExpiringDocumentsCard = (props: {
   readonly documents: NonNullable<HomeSummaryView["documents"]>
 }) => {
   const { t, format } = useI18n()
+  const session = useSession()
   return (
     <section class="panel home-widget" data-testid="home-documents">
       <div class="home-widget__head">
@@ -42,7 +44,7 @@ export const ExpiringDocumentsCard = (props: {
             {(d) => (
               <li>
                 <A
-                  href={documentRecordHref(d.entityType, d.entityId)}
+                  href={documentRecordHref(d.entityType, d.entityId, session.can)}
                   class="home-list__row"
                   data-testid="home-document"
                 >
