@@ -157,7 +157,8 @@ export const startBrowserFleet = async (
       // The page shown now is marked, so that what is awaited is the next page's content (the router
       // keeps the old one in place until the new one is ready).
       await page.evaluate((href) => {
-        for (const shown of document.querySelectorAll("main > *")) shown.setAttribute("data-visit-left", "")
+        for (const shown of Array.from(document.querySelectorAll("main > *")))
+          shown.setAttribute("data-visit-left", "")
         const link = document.createElement("a")
         link.href = href
         document.body.append(link)
