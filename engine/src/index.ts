@@ -21,6 +21,7 @@ export {
   stepGeofences,
 } from "./rules/alerts/GeofenceRule.js"
 export * from "./rules/fuel/ConsumptionCheck.js"
+export { localDayKey, localMidnight, timeZoneOf } from "./rules/localDay.js"
 export * from "./rules/maintenance/MaintenancePlanner.js"
 export * from "./rules/odometer/manualReading.js"
 export * from "./VehicleRules.js"

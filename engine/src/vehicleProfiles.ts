@@ -1,7 +1,7 @@
 import type pg from "pg"
 import type { Geofence } from "./rules/alerts/GeofenceRule.js"
 import { parseGeofenceSchedule } from "./rules/alerts/GeofenceSchedule.js"
-import { knownTimeZone } from "./rules/localDay.js"
+import { timeZoneOf } from "./rules/localDay.js"
 import { ruleConfigs, unknownProfile, type VehicleProfile } from "./VehicleRules.js"
 
 interface Row {
@@ -18,15 +18,6 @@ interface Row {
 
 const num = (v: unknown, fallback: number): number =>
   typeof v === "number" && Number.isFinite(v) ? v : fallback
-
-/** An organisation's default time zone, as the API's (organisationSettings.ts). */
-const DEFAULT_TIME_ZONE = "Asia/Almaty"
-
-/** The organisation's time zone: settings.timezone when this runtime knows it, else the default. */
-const timeZoneOf = (settings: Record<string, unknown>): string => {
-  const zone = settings.timezone
-  return typeof zone === "string" && knownTimeZone(zone) ? zone : DEFAULT_TIME_ZONE
-}
 
 /**
  * What the rules need per vehicle, from its type and its organisation's settings

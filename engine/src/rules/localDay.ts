@@ -65,12 +65,21 @@ export const localDayKey = (zone: string, timeMs: number): string => {
   return day.key
 }
 
+/** An organisation's time zone when its settings name none, as the API's (organisationSettings.ts). */
+export const DEFAULT_TIME_ZONE = "Asia/Almaty"
+
 /** Whether `zone` is an IANA time zone this runtime knows. */
-export const knownTimeZone = (zone: string): boolean => {
+const knownTimeZone = (zone: string): boolean => {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone })
     return true
   } catch {
     return false
   }
+}
+
+/** An organisation's time zone from its settings: `timezone` when this runtime knows it, else the default. */
+export const timeZoneOf = (settings: Readonly<Record<string, unknown>>): string => {
+  const zone = settings.timezone
+  return typeof zone === "string" && knownTimeZone(zone) ? zone : DEFAULT_TIME_ZONE
 }
