@@ -1,3 +1,5 @@
+import { emptyOutput, initialVehicleRules, stepVehicleRules, type VehicleRulesState } from "@fleetcore/engine"
+import type { DeviceId, OrgId, TelemetryRecord, VehicleId } from "@fleetcore/proto"
 import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
@@ -176,6 +178,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close()
 })
+
+/** A drive north at 15 m/s, a fix every 10 s, from `fromMs` for `minutes` (ignition on throughout). */
+const northwards = (fromMs: number, minutes: number, lat0: number) =>
+  Array.from({ length: (minutes * 60) / 10 + 1 }, (_, i) => ({
+    timeMs: fromMs + i * 10_000,
+    lat: lat0 + (i * 150) / 111_320,
+    lon: 69.25,
+    speedMps: 15,
+    ignition: true,
+  }))
 
 /**
  * 23:00–23:50 in Tashkent on D1 north at 15 m/s (a fix every 10 s), parked 20 minutes over
@@ -385,5 +397,61 @@ describe("distance on the organisation's days", () => {
       const driver = drivers.rows.find((r) => r.driver === "Night Driver")
       expect(km(driver?.distanceKm)).toBeCloseTo(expected, 0)
     }
+  })
+})
+
+describe("a rule state from before local days", () => {
+  it("continues a snapshot with UTC days on the local day, counting the day so far once", async () => {
+    // Four days ago: 02:00–02:30 UTC (07:00 in Tashkent) driven under the old code, which kept the
+    // UTC day; its snapshot and its row are what an upgraded installation holds.
+    const day = dayInTz(Date.now() - 4 * DAY_MS)
+    const car = await provision(admin, "org-days-upgrade", "DAY 06")
+    const before = northwards(Date.parse(`${day}T02:00:00Z`), 30, 41.2)
+    let state: VehicleRulesState = initialVehicleRules
+    const out = emptyOutput()
+    for (const p of before)
+      state = stepVehicleRules(
+        state,
+        {
+          ...p,
+          receivedAtMs: p.timeMs + 300,
+          orgId: orgId as OrgId,
+          vehicleId: car.vehicleId as VehicleId,
+          deviceId: car.deviceId as DeviceId,
+        } satisfies TelemetryRecord,
+        out,
+      )
+    expect(Object.keys(state.days)).toEqual([day])
+    expect(JSON.stringify(state)).not.toContain("dayZone")
+    const oldM = state.days[day] ?? 0
+    expect(oldM).toBeGreaterThan(26_000)
+    await h.fleet.db.system.query(
+      "INSERT INTO vehicle_rule_state (vehicle_id, org_id, state, last_time) VALUES ($1, $2, $3, to_timestamp($4 / 1000.0))",
+      [car.vehicleId, orgId, JSON.stringify(state), state.lastTimeMs],
+    )
+    await h.fleet.ch.insert(
+      "daily_mileage",
+      ["org_id", "vehicle_id", "day", "metres", "version"],
+      [[orgId, car.vehicleId, day, oldM, state.lastTimeMs]],
+    )
+
+    // After the upgrade: 04:00–04:30 UTC, the same local day (09:00), from where it stood.
+    const last = before.at(-1)?.lat ?? 0
+    await publishPoints(h.fleet, car, northwards(Date.parse(`${day}T04:00:00Z`), 30, last))
+    const rows = await eventually(
+      async () => {
+        const found = await h.fleet.ch.query<{ day: string; metres: number; time_zone: string }>(
+          `SELECT toString(day) AS day, metres, time_zone FROM daily_mileage FINAL
+           WHERE org_id = {org:UUID} AND vehicle_id = {v:UUID} ORDER BY day`,
+          { org: orgId, v: car.vehicleId },
+        )
+        return found.length === 1 && (found[0]?.metres ?? 0) > oldM + 26_000 ? found : undefined
+      },
+      30_000,
+      "the day's distance after the upgrade",
+    )
+    // One row, the local day's: the UTC day so far and what came after, each metre once.
+    expect(rows.map((r) => [r.day, r.time_zone])).toEqual([[day, TZ]])
+    expect(rows[0]?.metres ?? 0).toBeCloseTo(2 * oldM, -2)
   })
 })
