@@ -145,7 +145,7 @@ export interface VehicleProfile {
   readonly commissionedOdometerM: number | null
   /**
    * The organisation's time zone (IANA, settings.timezone): distance is summed per local day of it.
-   * Checked with knownTimeZone before it gets here.
+   * One this runtime knows (timeZoneOf, rules/localDay.ts, checks it).
    */
   readonly timeZone: string
   /** Who drove the vehicle when (ms; toMs null = still assigned). */
