@@ -1,5 +1,6 @@
 import type { RaisedAlert, TelemetryRecord } from "@fleetcore/proto"
 import type { Types } from "effect"
+import { type DayTotals, LEGACY_DAY_ZONE, moveToDay, pruneDays } from "./dayTotals.js"
 import { estimateOdometer } from "./odometerEstimate.js"
 import { type ConditionState, initialCondition, stepCondition } from "./rules/alerts/ConditionRule.js"
 import { deviceAlarmOfPoint, deviceAlarmSeverity } from "./rules/alerts/DeviceAlarmRule.js"
@@ -18,6 +19,7 @@ import {
   initialFuelLevelState,
   stepFuelLevel,
 } from "./rules/fuel/FuelLevelRule.js"
+import { localDayKey } from "./rules/localDay.js"
 import {
   defaultMileageConfig,
   initialMileageState,
@@ -53,15 +55,24 @@ export interface VehicleRulesState {
   readonly battery: ConditionState
   readonly dtc: DtcState
   readonly geofences: GeofenceState
-  /** Metres per UTC day ("YYYY-MM-DD"), the running totals written to `daily_mileage`. */
-  readonly days: Readonly<Record<string, number>>
+  /**
+   * Metres per day ("YYYY-MM-DD") in `dayZone`, the running totals written to `daily_mileage`
+   * (dayTotals.ts).
+   */
+  readonly days: DayTotals
   /**
    * Of `days`, the metres counted from GPS because the odometer was flagged (frozen, tampered,
    * rolled back or jumped: mileage source `gps_odometer_flagged`), written beside them.
    */
-  readonly flaggedDays?: Readonly<Record<string, number>>
+  readonly flaggedDays?: DayTotals
   /** Metres per "day|driverId", the running totals written to `daily_mileage_driver`. */
-  readonly driverDays?: Readonly<Record<string, number>>
+  readonly driverDays?: DayTotals
+  /**
+   * The time zone (IANA) of the days above: the organisation's, set at the first distance counted
+   * under it (moveToDay, dayTotals.ts). Absent: UTC (snapshots from before local days, and states
+   * of vehicles whose profile says UTC).
+   */
+  readonly dayZone?: string
   /** Device time of the newest point the state reflects. */
   readonly lastTimeMs: number | null
   /**
@@ -132,6 +143,11 @@ export interface VehicleProfile {
     readonly deviceOdometerM?: number | null
   } | null
   readonly commissionedOdometerM: number | null
+  /**
+   * The organisation's time zone (IANA, settings.timezone): distance is summed per local day of it.
+   * One this runtime knows (timeZoneOf, rules/localDay.ts, checks it).
+   */
+  readonly timeZone: string
   /** Who drove the vehicle when (ms; toMs null = still assigned). */
   readonly assignments: ReadonlyArray<{
     readonly driverId: string
@@ -157,6 +173,7 @@ export const unknownProfile: VehicleProfile = {
   odometer: defaultOdometerIntegrityConfig,
   manualReading: null,
   commissionedOdometerM: null,
+  timeZone: LEGACY_DAY_ZONE,
   assignments: [],
 }
 
@@ -226,15 +243,6 @@ const lower = (a: number, b: number) => a < b
 /** Hysteresis: a low battery clears only above the threshold plus this much. */
 const BATTERY_RECOVERY_V = 0.4
 
-/** Day totals older than this many days before the newest are dropped from the state. */
-const KEEP_DAYS = 7
-const DAY_MS = 86_400_000
-
-const pruneDays = (days: Readonly<Record<string, number>>, newestMs: number): Record<string, number> => {
-  const oldest = new Date(newestMs - KEEP_DAYS * DAY_MS).toISOString().slice(0, 10)
-  return Object.fromEntries(Object.entries(days).filter(([day]) => day >= oldest))
-}
-
 /** The fuel rule's configuration per tank capacity, made once per capacity rather than per point. */
 const fuelConfigs = new Map<number, FuelLevelConfig>()
 const fuelConfig = (tankCapacityL: number): FuelLevelConfig => {
@@ -266,24 +274,36 @@ export const stepVehicleRules = (
   let days = state.days
   let driverDays = state.driverDays ?? {}
   let flaggedDays = state.flaggedDays ?? {}
+  let dayZone = state.dayZone ?? LEGACY_DAY_ZONE
   if (mileage.events.length > 0) {
+    const zone = profile.timeZone
+    if (dayZone !== zone) {
+      // The first distance under another zone (an upgraded snapshot's UTC days, or the
+      // organisation changed its zone): the running totals move onto the new zone's days.
+      const day = localDayKey(zone, r.timeMs)
+      days = moveToDay(days, day, out.days)
+      flaggedDays = moveToDay(flaggedDays, day, new Map())
+      driverDays = moveToDay(driverDays, day, out.driverDays)
+      dayZone = zone
+    }
     const next: Record<string, number> = { ...days }
     // Copied only when they change (a flagged odometer, an assigned driver).
     let nextFlagged: Record<string, number> | null = null
     let nextDriver: Record<string, number> | null = null
     let newDay = false
     for (const e of mileage.events) {
-      if (!(e.dayUtc in days)) newDay = true
-      next[e.dayUtc] = (next[e.dayUtc] ?? 0) + e.metres
-      out.days.set(e.dayUtc, next[e.dayUtc] as number)
+      const day = localDayKey(zone, e.timeMs)
+      if (!(day in days)) newDay = true
+      next[day] = (next[day] ?? 0) + e.metres
+      out.days.set(day, next[day] as number)
       if (e.source === "gps_odometer_flagged") {
         nextFlagged ??= { ...flaggedDays }
-        nextFlagged[e.dayUtc] = (nextFlagged[e.dayUtc] ?? 0) + e.metres
+        nextFlagged[day] = (nextFlagged[day] ?? 0) + e.metres
       }
       const driver = driverAt(profile, e.timeMs)
       if (driver !== null) {
         nextDriver ??= { ...driverDays }
-        const key = `${e.dayUtc}|${driver}`
+        const key = `${day}|${driver}`
         nextDriver[key] = (nextDriver[key] ?? 0) + e.metres
         out.driverDays.set(key, nextDriver[key] as number)
       }
@@ -426,6 +446,7 @@ export const stepVehicleRules = (
     days,
   } as Types.Mutable<VehicleRulesState>
   if (hasKeys(flaggedDays)) next.flaggedDays = flaggedDays
+  if (dayZone !== LEGACY_DAY_ZONE) next.dayZone = dayZone
   const estimate = estimateOdometer(state, r, mileage, profile)
   next.estimatedOdometerM = estimate.estimatedOdometerM
   next.estimatedBaseMs = estimate.estimatedBaseMs

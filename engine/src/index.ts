@@ -22,6 +22,7 @@ export {
 } from "./rules/alerts/GeofenceRule.js"
 export { inSchedule, parseGeofenceSchedule } from "./rules/alerts/GeofenceSchedule.js"
 export * from "./rules/fuel/ConsumptionCheck.js"
+export { localDayKey, localMidnight, timeZoneOf } from "./rules/localDay.js"
 export * from "./rules/maintenance/MaintenancePlanner.js"
 export * from "./rules/odometer/manualReading.js"
 export * from "./VehicleRules.js"

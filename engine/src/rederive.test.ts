@@ -19,6 +19,7 @@ import {
   type RulesOutput,
   stepVehicleRules,
   unknownProfile,
+  type VehicleProfile,
   type VehicleRulesState,
 } from "./VehicleRules.js"
 
@@ -48,10 +49,10 @@ const rec = (timeMs: number, at: LatLon, speedMps: number, ignition: boolean): T
  * Parked 10 min, then a 2-hour drive at 12 m/s turning 90° every 5 min (a straight line across
  * a hole is much shorter than the road), then parked 20 min, every 10 s.
  */
-const day = (): TelemetryRecord[] => {
+const day = (startMs = T0): TelemetryRecord[] => {
   const points: TelemetryRecord[] = []
   let at = HOME
-  let t = T0
+  let t = startMs
   for (let i = 0; i < 60; i++, t += 10_000) points.push(rec(t, at, 0, false))
   for (let i = 0; i < 720; i++, t += 10_000) {
     points.push(rec(t, at, 12, true))
@@ -89,7 +90,11 @@ interface Stored {
 }
 
 /** The engine's use of the module, with an array (sorted by time) as the positions table. */
-const feed = (batches: TelemetryRecord[][], config: LateConfig = defaultLateConfig): Stored => {
+const feed = (
+  batches: TelemetryRecord[][],
+  config: LateConfig = defaultLateConfig,
+  profile: VehicleProfile = unknownProfile,
+): Stored => {
   const late = newLateTrack()
   const stored: Stored = { trips: new Map(), days: new Map(), beyond: 0, reruns: 0, late }
   const positions: TelemetryRecord[] = []
@@ -106,8 +111,8 @@ const feed = (batches: TelemetryRecord[][], config: LateConfig = defaultLateConf
     // The engine's trip close-out on the server clock, as the batch arrives: it closes the trip
     // of a vehicle silent through a blind area, which the late points then continue.
     const nowMs = Math.max(...batch.map((r) => r.timeMs)) + 500
-    state = flushVehicleRules(state, nowMs, out, unknownProfile)
-    for (const r of batch) state = stepWithCheckpoints(late, state, r, out, unknownProfile, config)
+    state = flushVehicleRules(state, nowMs, out, profile)
+    for (const r of batch) state = stepWithCheckpoints(late, state, r, out, profile, config)
     const plan = planLate(late, newestBefore, batch, config)
     if (plan.kind !== "in_order") stored.beyond += plan.beyond
     if (plan.kind !== "rerun") {
@@ -117,7 +122,7 @@ const feed = (batches: TelemetryRecord[][], config: LateConfig = defaultLateConf
     stored.reruns++
     const { from, untilMs } = plan
     const records = positions.filter((p) => p.timeMs > from.atMs && p.timeMs <= untilMs)
-    const again = rederive(late, from, records, state, unknownProfile, config)
+    const again = rederive(late, from, records, state, profile, config)
     for (const start of [...stored.trips.keys()])
       if (start > from.atMs || start === again.openTripStartMs) stored.trips.delete(start)
     state = again.state
@@ -127,6 +132,26 @@ const feed = (batches: TelemetryRecord[][], config: LateConfig = defaultLateConf
 }
 
 const km = (days: Map<string, number>) => [...days.values()].reduce((a, b) => a + b, 0) / 1000
+
+describe("late points re-derive the organisation's days", () => {
+  it("gives the local days of an in-order feed when the checkpoint is on the next UTC day (west of UTC)", () => {
+    // 00:20 UTC on 3 June is 20:20 on 2 June in New York: the whole drive is on the local 2nd,
+    // the blind area's checkpoint on the UTC 3rd.
+    const profile = { ...unknownProfile, timeZone: "America/New_York" }
+    const start = Date.UTC(2025, 5, 3, 0, 20)
+    const points = day(start)
+    const inOrder = feed(blindArea(points, 0, 0, 0), defaultLateConfig, profile)
+    expect([...inOrder.days.keys()]).toEqual(["2025-06-02"])
+    const from = start + HOUR
+    const late = feed(
+      blindArea(points, from, from + 25 * 60_000, from + 30 * 60_000),
+      defaultLateConfig,
+      profile,
+    )
+    expect(late.reruns).toBeGreaterThan(0)
+    expect(late.days).toEqual(inOrder.days)
+  })
+})
 
 describe("late points re-derive what they affect", () => {
   const points = day()

@@ -1,4 +1,5 @@
 import type { TelemetryRecord } from "@fleetcore/proto"
+import { LEGACY_DAY_ZONE } from "./dayTotals.js"
 import {
   active,
   addCheckpoint,
@@ -12,7 +13,7 @@ import {
   openHole,
   prune,
 } from "./lateTrack.js"
-import { dayUtc } from "./rules/geo.js"
+import { localDayKey } from "./rules/localDay.js"
 import {
   emptyOutput,
   type RulesOutput,
@@ -204,7 +205,8 @@ export const rederive = (
 ): Rederived => {
   dropAfter(track, from.atMs)
   const out = emptyOutput()
-  let state = checkpointState(from)
+  const start = checkpointState(from)
+  let state = start
   for (const r of runnable(records, from.atMs, track.holes, config)) {
     const last = state.lastTimeMs
     if (last !== null && last > from.atMs && track.holes.some((h) => h.fromMs === last))
@@ -213,7 +215,11 @@ export const rederive = (
     if (active(r) && r.timeMs > (track.activeAtMs ?? Number.NEGATIVE_INFINITY)) track.activeAtMs = r.timeMs
   }
   track.afterLastPoint = state
-  const fromDay = dayUtc(from.atMs)
+  // The checkpoint's days may be in another zone than the profile's (the re-run moves them, see
+  // moveToDay): every day from the earlier of the two is replaced.
+  const checkpointDay = localDayKey(start.dayZone ?? LEGACY_DAY_ZONE, from.atMs)
+  const profileDay = localDayKey(profile.timeZone, from.atMs)
+  const fromDay = checkpointDay < profileDay ? checkpointDay : profileDay
   replaceTotals(out.days, previous.days, state.days, fromDay)
   replaceTotals(out.driverDays, previous.driverDays ?? {}, state.driverDays ?? {}, fromDay)
   return { state, out, openTripStartMs: state.trips.trip?.start.timeMs ?? null }

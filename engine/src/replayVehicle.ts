@@ -12,6 +12,7 @@ import {
   TRIP_COLUMNS,
   type Tracked,
 } from "./ruleOutputs.js"
+import { localMidnight } from "./rules/localDay.js"
 import { storedPositions } from "./storedPositions.js"
 import {
   emptyOutput,
@@ -24,6 +25,10 @@ import { loadVehicleProfiles } from "./vehicleProfiles.js"
 
 const DAY_MS = 86_400_000
 
+/** The calendar day after `day` ("YYYY-MM-DD"). */
+const nextDay = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10)
+
 export interface ReplaySummary {
   readonly vehicleId: string
   readonly from: string
@@ -35,10 +40,12 @@ export interface ReplaySummary {
 }
 
 /**
- * Re-runs the rules over a vehicle's stored points for whole UTC days [from, to] with the
- * current settings, from an empty state at the start of `from`: derived trips, daily mileage
- * and fuel events in the range are replaced, alerts are re-raised (an occurrence raised before
- * is found again, not duplicated). Live processing reaches the same results from the same points.
+ * Re-runs the rules over a vehicle's stored points for whole days [from, to] of its
+ * organisation's time zone with the current settings, from an empty state at the local midnight
+ * starting `from`: derived trips, daily mileage and fuel events in the range are replaced (days
+ * rewritten in the organisation's zone, whatever zone they were in), alerts are re-raised (an
+ * occurrence raised before is found again, not duplicated). Live processing reaches the same
+ * results from the same points.
  */
 export const replayVehicle = async (
   deps: {
@@ -54,8 +61,13 @@ export const replayVehicle = async (
     await deps.db.query<{ org_id: string }>("SELECT org_id FROM vehicles WHERE id = $1", [vehicleId])
   ).rows[0]
   if (org === undefined) throw new Error(`no vehicle ${vehicleId}`)
-  const fromMs = Date.parse(`${from}T00:00:00Z`)
-  const toMs = Date.parse(`${to}T00:00:00Z`) + DAY_MS
+  const profile = (await loadVehicleProfiles(deps.db, [vehicleId])).get(vehicleId) ?? unknownProfile
+  const zone = profile.timeZone
+  const dayStarts: number[] = []
+  for (let day = from; day <= to; day = nextDay(day)) dayStarts.push(localMidnight(zone, day))
+  const fromMs = localMidnight(zone, from)
+  const toMs = localMidnight(zone, nextDay(to))
+  dayStarts.push(toMs)
   const params = { org: org.org_id, vehicle: vehicleId, from: fromMs, to: toMs, fromDay: from, toDay: to }
   const scope = "org_id = {org:UUID} AND vehicle_id = {vehicle:UUID}"
   await deps.ch.exec(
@@ -84,18 +96,19 @@ export const replayVehicle = async (
     driverMileage: direct("daily_mileage_driver", DRIVER_MILEAGE_COLUMNS),
     fuelEvents: direct("fuel_events", FUEL_EVENT_COLUMNS),
   }
-  const profile = (await loadVehicleProfiles(deps.db, [vehicleId])).get(vehicleId) ?? unknownProfile
   const tracked: Tracked = { orgId: org.org_id, vehicleId, profile, state: initialVehicleRules }
   let points = 0
   let trips = 0
   let alerts = 0
   const days = new Set<string>()
-  for (let dayStart = fromMs; dayStart < toMs; dayStart += DAY_MS) {
-    const records = await storedPositions(deps.ch, org.org_id, vehicleId, dayStart - 1, dayStart + DAY_MS)
+  for (let i = 0; i + 1 < dayStarts.length; i++) {
+    const dayStart = dayStarts[i] as number
+    const dayEnd = dayStarts[i + 1] as number
+    const records = await storedPositions(deps.ch, org.org_id, vehicleId, dayStart - 1, dayEnd)
     const out = emptyOutput()
     for (const r of records) tracked.state = stepVehicleRules(tracked.state, r, out, profile)
     // The trip still open at the end closes as live processing would close it (server clock).
-    if (dayStart + DAY_MS >= toMs) tracked.state = flushVehicleRules(tracked.state, Date.now(), out, profile)
+    if (dayEnd >= toMs) tracked.state = flushVehicleRules(tracked.state, Date.now(), out, profile)
     const all = derived()
     collect(all, out, tracked)
     await persistDerived(sinks, all)

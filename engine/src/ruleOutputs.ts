@@ -2,6 +2,7 @@ import type { ClickHouseClient } from "@fleetcore/platform"
 import { chTime } from "@fleetcore/platform/lean"
 import type pg from "pg"
 import { type AlertRow, clearAlert, raiseAlerts } from "./AlertSink.js"
+import { LEGACY_DAY_ZONE } from "./dayTotals.js"
 import { crossCheckRefuels } from "./FuelCrossCheck.js"
 import { incidentsOf, isIncidentAlert, writeIncidents } from "./IncidentSink.js"
 import type { LateTrack } from "./rederive.js"
@@ -38,6 +39,7 @@ export const DAILY_MILEAGE_COLUMNS = [
   "metres",
   "version",
   "gps_flagged_metres",
+  "time_zone",
 ] as const
 export const DRIVER_MILEAGE_COLUMNS = [
   "org_id",
@@ -46,6 +48,7 @@ export const DRIVER_MILEAGE_COLUMNS = [
   "day",
   "metres",
   "version",
+  "time_zone",
 ] as const
 export const FUEL_EVENT_COLUMNS = [
   "org_id",
@@ -170,8 +173,12 @@ export const derived = (): Derived => ({
   replaceAfter: [],
 })
 
-/** Adds one vehicle's output; its touched days become `daily_mileage` rows (running totals). */
+/**
+ * Adds one vehicle's output; its touched days become `daily_mileage` rows (running totals), each
+ * with the time zone its day is in (the state's, see moveToDay).
+ */
 export const collect = (into: Derived, out: RulesOutput, tracked: Tracked): void => {
+  const zone = tracked.state.dayZone ?? LEGACY_DAY_ZONE
   into.trips.push(...out.trips)
   into.alerts.push(...out.alerts)
   into.cleared.push(...out.cleared)
@@ -186,6 +193,7 @@ export const collect = (into: Derived, out: RulesOutput, tracked: Tracked): void
       metres,
       tracked.state.lastTimeMs ?? 0,
       flaggedM,
+      zone,
     ])
   }
   for (const [dayDriver, metres] of out.driverDays) {
@@ -197,6 +205,7 @@ export const collect = (into: Derived, out: RulesOutput, tracked: Tracked): void
       day,
       metres,
       tracked.state.lastTimeMs ?? 0,
+      zone,
     ])
   }
 }

@@ -1,6 +1,7 @@
 import type pg from "pg"
 import type { Geofence } from "./rules/alerts/GeofenceRule.js"
 import { parseGeofenceSchedule } from "./rules/alerts/GeofenceSchedule.js"
+import { timeZoneOf } from "./rules/localDay.js"
 import { ruleConfigs, unknownProfile, type VehicleProfile } from "./VehicleRules.js"
 
 interface Row {
@@ -20,7 +21,8 @@ const num = (v: unknown, fallback: number): number =>
 
 /**
  * What the rules need per vehicle, from its type and its organisation's settings
- * (overspeedLimitKmh, overspeedMinDurationS, lowBatteryV, lowBatteryMinDurationS) and geofences.
+ * (overspeedLimitKmh, overspeedMinDurationS, lowBatteryV, lowBatteryMinDurationS, timezone) and
+ * geofences.
  */
 export const loadVehicleProfiles = async (
   db: pg.Pool,
@@ -115,6 +117,7 @@ export const loadVehicleProfiles = async (
               ? null
               : { valueM: r.reading_m, atMs: Number(r.reading_ms), deviceOdometerM: r.reading_device_m },
           commissionedOdometerM: r.commissioned_m,
+          timeZone: timeZoneOf(r.settings),
         } satisfies VehicleProfile,
       ]
     }),

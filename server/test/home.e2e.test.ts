@@ -63,7 +63,8 @@ let otherVehicle = ""
 let driverId = ""
 
 const sys = (text: string, values: unknown[] = []) => h.fleet.db.system.query(text, values)
-const today = () => new Date().toISOString().slice(0, 10)
+/** Today in the organisations' time zone (the default, Asia/Almaty), whose days and months the home counts. */
+const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty" }).format(new Date())
 const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 const home = async (api: ApiClient): Promise<Home> => {
   const res = await api.call<Home>("GET", "/api/v1/home")
@@ -189,7 +190,7 @@ beforeAll(async () => {
     [orgId, v.car, driverId],
   )
 
-  // This month's distances, as the engine keeps them per UTC day.
+  // This month's distances, as the engine keeps them per day of the organisation.
   const rows = [
     [orgId, v.car, today(), 5_000, 1],
     [orgId, v.van, today(), 12_345, 1],

@@ -1,12 +1,24 @@
+import { emptyOutput, initialVehicleRules, stepVehicleRules, type VehicleRulesState } from "@fleetcore/engine"
+import type { DeviceId, OrgId, TelemetryRecord, VehicleId } from "@fleetcore/proto"
 import ExcelJS from "exceljs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type ApiClient, createOrg, type Harness, login, startHarness } from "./harness.js"
+import {
+  type ApiClient,
+  createOrg,
+  eventually,
+  type Harness,
+  login,
+  provision,
+  publishPoints,
+  startHarness,
+} from "./harness.js"
 
 /**
  * The telemetry reports count the organisation's days (here Asia/Tashkent, UTC+5 all year), count
  * only days that have begun in a ratio, count a geofence visit once from entry to exit, and export
  * times and numbers to XLSX as cells a spreadsheet sorts and sums. Rows are written to ClickHouse by
- * hand, as the engine writes them; every expected figure is worked out from them below.
+ * hand, as the engine writes them; every expected figure is worked out from them below. The engine
+ * itself keeps distance on those days: a vehicle driven over MQTT across local midnight.
  */
 const PASSWORD = "reports-org-days-password"
 const TZ = "Asia/Tashkent"
@@ -18,6 +30,12 @@ let h: Harness
 let admin: ApiClient
 let orgId = ""
 const v = { today: "", late: "", night: "", visitor: "", retired: "", gone: "", passer: "" }
+const DAY_MS = 86_400_000
+/** Three days ago in Tashkent, and the day after it: the midnight drive's days. */
+const dayInTz = (ms: number) => new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(ms)
+const D1 = dayInTz(Date.now() - 3 * DAY_MS)
+const D2 = dayInTz(Date.parse(`${D1}T12:00:00Z`) + DAY_MS)
+const midnight = { vehicleId: "", driverId: "" }
 
 type Table = {
   columns: Array<{ key: string; kind: string }>
@@ -141,6 +159,15 @@ beforeAll(async () => {
     trip(v.visitor, utc("2026-11-05 05:40"), utc("2026-11-05 06:00"), DEPOT),
     trip(v.visitor, utc("2026-11-05 06:20"), utc("2026-11-05 06:40")),
   ])
+  // The midnight drive's vehicle and its driver (assigned since before the drive).
+  const car = await provision(admin, "org-days-midnight", "DAY 05")
+  midnight.vehicleId = car.vehicleId
+  midnight.driverId = await created("/api/v1/drivers", { fullName: "Night Driver" })
+  await sys(
+    "INSERT INTO driver_assignments (org_id, vehicle_id, driver_id, starts_at) VALUES ($1, $2, $3, now() - interval '30 days')",
+    [orgId, midnight.vehicleId, midnight.driverId],
+  )
+  await publishPoints(h.fleet, car, midnightDrive())
   const position = (at: string, [lat, lon]: [number, number], vehicle = v.visitor) => [
     orgId,
     vehicle,
@@ -187,6 +214,39 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close()
 })
+
+/** A drive north at 15 m/s, a fix every 10 s, from `fromMs` for `minutes` (ignition on throughout). */
+const northwards = (fromMs: number, minutes: number, lat0: number) =>
+  Array.from({ length: (minutes * 60) / 10 + 1 }, (_, i) => ({
+    timeMs: fromMs + i * 10_000,
+    lat: lat0 + (i * 150) / 111_320,
+    lon: 69.25,
+    speedMps: 15,
+    ignition: true,
+  }))
+
+/**
+ * 23:00–23:50 in Tashkent on D1 north at 15 m/s (a fix every 10 s), parked 20 minutes over
+ * midnight, then 00:10–00:50 on D2, parked again: a trip on each day, 18:00–19:50 UTC, all on one UTC day.
+ */
+const midnightDrive = () => {
+  const points: Array<Record<string, number | boolean>> = []
+  const start = Date.parse(`${D1}T23:00:00+05:00`)
+  let lat = 41.2
+  const lon = 69.25
+  const leg = (fromMs: number, minutes: number, moving: boolean) => {
+    const step = moving ? 10_000 : 30_000
+    for (let t = fromMs; t < fromMs + minutes * 60_000; t += step) {
+      points.push({ timeMs: t, lat, lon, speedMps: moving ? 15 : 0, ignition: moving })
+      if (moving) lat += 150 / 111_320
+    }
+  }
+  leg(start, 50, true)
+  leg(start + 50 * 60_000, 20, false)
+  leg(start + 70 * 60_000, 40, true)
+  leg(start + 110 * 60_000, 20, false)
+  return points
+}
 
 describe("utilisation", () => {
   it("divides by the days of the period that have begun, not by days to come", async () => {
@@ -321,5 +381,134 @@ describe("XLSX export", () => {
         report,
       ).toBe(false)
     expect((await notes("expenses")).some((t) => t.startsWith("Currency:"))).toBe(true)
+  })
+})
+
+describe("distance on the organisation's days", () => {
+  const period = (from: string, to: string) => `period=custom&from=${from}&to=${to}`
+  const km = (value: string | number | null | undefined) => Number(value ?? Number.NaN)
+  /** The drive's two trips as the trips report lists them, once the engine closed both. */
+  const trips = () =>
+    eventually(
+      async () => {
+        const t = await get(`/api/v1/reports/trips?${period(D1, D2)}&vehicleId=${midnight.vehicleId}`)
+        return t.rows.length === 2 ? t.rows : undefined
+      },
+      60_000,
+      "the midnight drive's two trips",
+    )
+
+  it("puts each part of a drive across local midnight on its own local day, as the trips report does", async () => {
+    const [before, after] = await trips()
+    expect(before?.start).toBe(`${D1} 23:00`)
+    // From the last parked fix before it moves off (00:09:30).
+    expect(after?.start).toBe(`${D2} 00:09`)
+    // 300 steps of 150 m before midnight (45 km), 240 after (36 km).
+    expect(km(before?.distanceKm)).toBeGreaterThan(44)
+    expect(km(after?.distanceKm)).toBeGreaterThan(35)
+    const days = await eventually(
+      async () => {
+        const rows = await h.fleet.ch.query<{ day: string; metres: number; time_zone: string }>(
+          `SELECT toString(day) AS day, metres, time_zone FROM daily_mileage FINAL
+           WHERE org_id = {org:UUID} AND vehicle_id = {v:UUID} ORDER BY day`,
+          { org: orgId, v: midnight.vehicleId },
+        )
+        const sum = rows.reduce((s, r) => s + r.metres, 0) / 1000
+        return Math.abs(sum - km(before?.distanceKm) - km(after?.distanceKm)) < 0.2 ? rows : undefined
+      },
+      30_000,
+      "the drive's daily mileage",
+    )
+    expect(days.map((d) => [d.day, d.time_zone])).toEqual([
+      [D1, TZ],
+      [D2, TZ],
+    ])
+    expect(days[0]?.metres ?? 0).toBeCloseTo(km(before?.distanceKm) * 1000, -2)
+    expect(days[1]?.metres ?? 0).toBeCloseTo(km(after?.distanceKm) * 1000, -2)
+
+    // The mileage report: each day's distance, the driver's, as the trips of that day.
+    const mileage = await get(`/api/v1/reports/mileage?${period(D1, D2)}&vehicleId=${midnight.vehicleId}`)
+    expect(mileage.rows.map((r) => [r.day, r.driver])).toEqual([
+      [D1, "Night Driver"],
+      [D2, "Night Driver"],
+    ])
+    expect(km(mileage.rows[0]?.distanceKm)).toBeCloseTo(km(before?.distanceKm), 0)
+    expect(km(mileage.rows[1]?.distanceKm)).toBeCloseTo(km(after?.distanceKm), 0)
+  })
+
+  it("gives TCO, utilisation and the drivers report each day's distance of that day's trips", async () => {
+    const [before, after] = await trips()
+    for (const [day, trip] of [
+      [D1, before],
+      [D2, after],
+    ] as const) {
+      const expected = km(trip?.distanceKm)
+      const utilisation = await get(
+        `/api/v1/reports/utilisation?${period(day, day)}&vehicleId=${midnight.vehicleId}`,
+      )
+      expect(utilisation.rows[0]).toMatchObject({ daysUsed: 1, trips: 1 })
+      expect(km(utilisation.rows[0]?.distanceKm)).toBeCloseTo(expected, 0)
+      const tco = await get(`/api/v1/reports/tco?${period(day, day)}&vehicleId=${midnight.vehicleId}`)
+      expect(km(tco.rows[0]?.distanceKm)).toBeCloseTo(expected, 0)
+      const drivers = await get(`/api/v1/reports/drivers?${period(day, day)}`)
+      const driver = drivers.rows.find((r) => r.driver === "Night Driver")
+      expect(km(driver?.distanceKm)).toBeCloseTo(expected, 0)
+    }
+  })
+})
+
+describe("a rule state from before local days", () => {
+  it("continues a snapshot with UTC days on the local day, counting the day so far once", async () => {
+    // Four days ago: 02:00–02:30 UTC (07:00 in Tashkent) driven under the old code, which kept the
+    // UTC day; its snapshot and its row are what an upgraded installation holds.
+    const day = dayInTz(Date.now() - 4 * DAY_MS)
+    const car = await provision(admin, "org-days-upgrade", "DAY 06")
+    const before = northwards(Date.parse(`${day}T02:00:00Z`), 30, 41.2)
+    let state: VehicleRulesState = initialVehicleRules
+    const out = emptyOutput()
+    for (const p of before)
+      state = stepVehicleRules(
+        state,
+        {
+          ...p,
+          receivedAtMs: p.timeMs + 300,
+          orgId: orgId as OrgId,
+          vehicleId: car.vehicleId as VehicleId,
+          deviceId: car.deviceId as DeviceId,
+        } satisfies TelemetryRecord,
+        out,
+      )
+    expect(Object.keys(state.days)).toEqual([day])
+    expect(JSON.stringify(state)).not.toContain("dayZone")
+    const oldM = state.days[day] ?? 0
+    expect(oldM).toBeGreaterThan(26_000)
+    await h.fleet.db.system.query(
+      "INSERT INTO vehicle_rule_state (vehicle_id, org_id, state, last_time) VALUES ($1, $2, $3, to_timestamp($4 / 1000.0))",
+      [car.vehicleId, orgId, JSON.stringify(state), state.lastTimeMs],
+    )
+    await h.fleet.ch.insert(
+      "daily_mileage",
+      ["org_id", "vehicle_id", "day", "metres", "version"],
+      [[orgId, car.vehicleId, day, oldM, state.lastTimeMs]],
+    )
+
+    // After the upgrade: 04:00–04:30 UTC, the same local day (09:00), from where it stood.
+    const last = before.at(-1)?.lat ?? 0
+    await publishPoints(h.fleet, car, northwards(Date.parse(`${day}T04:00:00Z`), 30, last))
+    const rows = await eventually(
+      async () => {
+        const found = await h.fleet.ch.query<{ day: string; metres: number; time_zone: string }>(
+          `SELECT toString(day) AS day, metres, time_zone FROM daily_mileage FINAL
+           WHERE org_id = {org:UUID} AND vehicle_id = {v:UUID} ORDER BY day`,
+          { org: orgId, v: car.vehicleId },
+        )
+        return found.length === 1 && (found[0]?.metres ?? 0) > oldM + 26_000 ? found : undefined
+      },
+      30_000,
+      "the day's distance after the upgrade",
+    )
+    // One row, the local day's: the UTC day so far and what came after, each metre once.
+    expect(rows.map((r) => [r.day, r.time_zone])).toEqual([[day, TZ]])
+    expect(rows[0]?.metres ?? 0).toBeCloseTo(2 * oldM, -2)
   })
 })

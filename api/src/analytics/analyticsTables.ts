@@ -13,11 +13,11 @@ export interface AnalyticsTableSpec {
 export const ANALYTICS_TABLES: ReadonlyArray<AnalyticsTableSpec> = [
   { name: "positions", final: false, description: "Every accepted telemetry point" },
   { name: "trips", final: true, description: "Trips derived by the engine (newest derivation)" },
-  { name: "daily_mileage", final: true, description: "Distance per vehicle per UTC day" },
+  { name: "daily_mileage", final: true, description: "Distance per vehicle per day of the organisation" },
   {
     name: "daily_mileage_driver",
     final: true,
-    description: "Distance per driver, vehicle and UTC day",
+    description: "Distance per driver, vehicle and day of the organisation",
   },
   { name: "fuel_events", final: true, description: "Fuel-level sensor drops and fills" },
   { name: "dead_letters", final: false, description: "Rejected input of the organisation's devices" },

@@ -5,6 +5,7 @@ import type { Principal } from "../auth/Principal.js"
 import { isoSql } from "../db/isoSql.js"
 import { firstRow } from "../db/sql.js"
 import type { OrgBooks } from "../expenses/orgBooks.js"
+import { dayIn } from "../reports/reportPeriod.js"
 import { offlineAfterMinutesOf } from "../vehicles/offlineAfter.js"
 import { toVehicle, vehicleQuery } from "../vehicles/vehicleView.js"
 import { vehicleNotFound, visibleVehicles } from "../vehicles/visibleVehicle.js"
@@ -86,9 +87,11 @@ interface Row {
   documents: (typeof VehicleDashboard.Encoded)["documents"]
 }
 
-/** Today's and this month's metres (UTC days) from the engine's daily totals; ClickHouse names the organisation. */
-const distanceOf = async (ch: ClickHouseClient, orgId: string, vehicleId: string, now: Date) => {
-  const today = now.toISOString().slice(0, 10)
+/**
+ * Today's and this month's metres from the engine's daily totals, whose days are the organisation's
+ * (`today` is its current day); ClickHouse names the organisation.
+ */
+const distanceOf = async (ch: ClickHouseClient, orgId: string, vehicleId: string, today: string) => {
   const found = await ch.query<{ today_m: number; month_m: number }>(
     `SELECT sumIf(metres, day = {today:Date}) AS today_m, sum(metres) AS month_m
      FROM daily_mileage FINAL
@@ -116,7 +119,9 @@ export const vehicleDashboard = async (
   )
   if (vehicleRow === undefined) throw vehicleNotFound()
   const vehicle = toVehicle(vehicleRow)
-  const distance = access.distance ? distanceOf(ch, p.orgId, id, now) : Promise.resolve(null)
+  const distance = access.distance
+    ? distanceOf(ch, p.orgId, id, dayIn(books.timezone, now))
+    : Promise.resolve(null)
   distance.catch(() => undefined)
   const row = (await c.query<Row>(statement(access), [id, books.timezone, books.currency])).rows[0]
   const offlineAfterMinutes = await offlineAfterMinutesOf(c, p.orgId)

@@ -5,6 +5,7 @@ import { preparedQuery } from "../db/preparedRows.js"
 import { orgBooks } from "../expenses/orgBooks.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
+import { dayIn } from "../reports/reportPeriod.js"
 import { coalesceCalls } from "./coalesceCalls.js"
 import { driverHome } from "./driverHome.js"
 import { type HomeAccess, homeStatement, homeWidgets } from "./homeStatement.js"
@@ -46,8 +47,8 @@ export const registerHomeRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
   // The engine writes the daily totals every second: an answer serves its organisation's home pages
   // for two seconds more (docs/architecture.md, "Home").
   const sharedTotals = coalesceCalls<MileageTotals>({ reuseForMs: MILEAGE_REUSE_MS })
-  const totalsOf = (orgId: string, now: Date) =>
-    sharedTotals(`${orgId} ${now.toISOString().slice(0, 7)}`, () => mileageTotals(ch, orgId, now))
+  const totalsOf = (orgId: string, from: string) =>
+    sharedTotals(`${orgId} ${from}`, () => mileageTotals(ch, orgId, from))
 
   serve(app, deps, endpoints.home.summary, async ({ principal: p }) => {
     const now = new Date()
@@ -80,15 +81,15 @@ export const registerHomeRoutes = (app: TemplatedApp, deps: RouteDeps): void => 
       activity: may("audit.read"),
       operations: operationsAccess(may),
     }
-    // ClickHouse (callers of one organisation share its statement) runs while the transaction opens
-    // and reads the organisation's books; then one statement reads every widget and the leaders' names.
-    const mileage =
-      may("vehicles.read") && may("telemetry.read") ? totalsOf(p.orgId, now) : Promise.resolve(null)
-    // Settled before awaited, so a ClickHouse failure is never an unhandled rejection meanwhile.
-    mileage.catch(() => undefined)
+    // Once the organisation's books say its time zone (this month is its month), ClickHouse (callers
+    // of one organisation share its statement) reads the month's distance; then one statement reads
+    // every widget and the leaders' names.
     const widgets = await db.withOrg(p.orgId, async (c) => {
       const books = await orgBooks(c, p.orgId)
-      const totals = await mileage
+      const totals =
+        may("vehicles.read") && may("telemetry.read")
+          ? await totalsOf(p.orgId, `${dayIn(books.timezone, now).slice(0, 7)}-01`)
+          : null
       const statement = homeStatement(access, books, totals === null ? null : totals.top.map(([id]) => id))
       const found =
         statement === null

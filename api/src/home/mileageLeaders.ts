@@ -12,20 +12,20 @@ export interface MileageTotals {
 }
 
 /**
- * This month's distance per vehicle (UTC days, as the mileage history) from ClickHouse
+ * This month's distance per vehicle from ClickHouse
  * `daily_mileage`, the engine's per-day running totals (each day's newest version: a re-derived day
  * counts once; `argMax` per day reads only the month's rows, where `FINAL` merged the organisation's
  * whole history first: 5 ms instead of 22 ms for 520 vehicles with a year behind them), in
  * one statement: the total, the vehicles that moved and the leaders (chDB runs one statement at a
  * time per process, so a second statement per home page would queue behind every other caller's).
  * ClickHouse has no row-level security: the statement filters by the caller's organisation.
+ * `from` is the first day of the month in the organisation's time zone, whose days the engine keeps.
  */
 export const mileageTotals = async (
   ch: ClickHouseClient,
   orgId: string,
-  now: Date,
+  from: string,
 ): Promise<MileageTotals> => {
-  const from = `${now.toISOString().slice(0, 7)}-01`
   const [found] = await ch.query<{
     metres: number | null
     vehicles: number | string

@@ -16,7 +16,7 @@ const OPEN_END = new Date("2200-01-01T00:00:00Z")
 
 /**
  * Metres per driver from `daily_mileage_driver` (the engine attributes each day's distance to the
- * driver assigned when it was driven; its days are the engine's UTC days), and trip seconds per
+ * driver assigned when it was driven; its days are the organisation's, as the engine keys them), and trip seconds per
  * driver: each trip that started in the period's days in `timezone` counts for the driver whose assignment of its vehicle covers the trip's start (an ASOF join
  * on the assignments, which never overlap on one vehicle). ClickHouse has no row-level security:
  * the statements name the organisation and the vehicles the caller may see.

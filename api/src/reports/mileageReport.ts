@@ -12,7 +12,8 @@ type Column = Table["columns"][number]
  * Distance per bucket (day or month), vehicle and driver: the drivers' shares from
  * `daily_mileage_driver`, and what of the vehicle's `daily_mileage` no driver was assigned for as
  * a row without a driver (under a metre is rounding, left out). With a driver filter only that
- * driver's distance. `FINAL`: a re-derived day counts once; days are UTC days.
+ * driver's distance. `FINAL`: a re-derived day counts once; days are the organisation's
+ * (the engine keys them in its time zone, docs/rules.md "Days").
  */
 const mileageRows = (bucket: string, oneDriver: boolean) => `
   WITH

@@ -4,7 +4,7 @@ import type { ReportPeriod } from "./reportPeriod.js"
 /**
  * Metres driven per vehicle in the period's days, from ClickHouse `daily_mileage` (the engine's
  * per-day totals: the odometer's distance where it is trusted, filtered GPS otherwise; `FINAL`: a
- * re-derived day counts once). Its days are UTC days. ClickHouse has no row-level security: the
+ * re-derived day counts once). Its days are the organisation's (the engine's local days). ClickHouse has no row-level security: the
  * statement names the organisation and the vehicles the caller may see. (The aliases differ from
  * the columns: ClickHouse lets an alias shadow a column in WHERE.)
  */

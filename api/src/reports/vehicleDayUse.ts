@@ -14,7 +14,7 @@ export interface UseSums {
 }
 
 /**
- * A vehicle's use per day: the day's distance (`daily_mileage`, whose days the engine keys in UTC)
+ * A vehicle's use per day: the day's distance (`daily_mileage`, whose days the engine keys in the organisation's time zone)
  * and the driving and idle time and count of the trips that started that day in the organisation's
  * time zone (`trips`, `toDate(start_time, tz)`), `FINAL` so a re-derived row counts once.
  * A day with distance or a trip (the engine ran) is a used day. ClickHouse has no row-level

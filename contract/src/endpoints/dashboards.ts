@@ -40,7 +40,7 @@ export const VehicleDashboard = Schema.Struct({
   odometerKm: Schema.NullOr(Schema.Finite),
   /** The driver whose assignment covers now. */
   driver: Schema.NullOr(Schema.Struct({ id: Uuid, name: Schema.String, since: IsoDateTime })),
-  /** Distance of today and of this month (UTC days, the engine's daily totals). */
+  /** Distance of today and of this month (the organisation's days, the engine's daily totals). */
   distance: Schema.NullOr(Schema.Struct({ todayKm: Schema.Finite, monthKm: Schema.Finite })),
   /** This month's refuels. */
   fuel: Schema.NullOr(Schema.Struct({ refuels: Count, litres: Schema.Finite })),
@@ -83,7 +83,7 @@ export const DriverDashboard = Schema.Struct({
   vehicle: Schema.NullOr(
     Schema.Struct({ id: Uuid, name: Schema.String, plate: Schema.NullOr(Schema.String), since: IsoDateTime }),
   ),
-  /** This month so far (the organisation's days for events, UTC days for distance, as the drivers report). */
+  /** This month so far, in the organisation's days (as the drivers report). */
   month: Schema.Struct({ from: IsoDate, to: IsoDate }),
   driving: Schema.NullOr(
     Schema.Struct({

@@ -44,7 +44,7 @@ export const history = {
     method: "get",
     path: "/api/v1/vehicles/:id/mileage",
     tag: "history",
-    summary: "A vehicle's distance per day or month, from and to inclusive (UTC days)",
+    summary: "A vehicle's distance per day or month, from and to inclusive (the organisation's days)",
     access: "telemetry.read",
     params: IdParams,
     query: Schema.Struct({
@@ -106,7 +106,7 @@ export const history = {
     method: "post",
     path: "/api/v1/vehicles/:id/replay",
     tag: "history",
-    summary: "Re-run the rules over a vehicle's stored points for whole UTC days (1–93)",
+    summary: "Re-run the rules over a vehicle's stored points for whole days of the organisation (1–93)",
     access: "telemetry.replay",
     params: IdParams,
     body: Schema.Struct({ from: IsoDate, to: IsoDate }),

@@ -80,7 +80,7 @@ export const HomeExpenses = Schema.Struct({
 }).annotate({ identifier: "HomeExpenses" })
 
 export const HomeMileage = Schema.Struct({
-  /** First day of this month (UTC days, as the mileage history). */
+  /** First day of this month in the organisation's time zone. */
   from: IsoDate,
   /** Fleet total and average per vehicle that moved this month. */
   totalKm: Schema.Finite,

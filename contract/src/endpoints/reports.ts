@@ -169,7 +169,7 @@ export const reports = {
     tag: "reports",
     summary: "Total cost of ownership per vehicle over a period, cost per km, top 10",
     description:
-      "Purchase (when bought in the period), expenses by category, penalties (by offence day, not cancelled) and contract payments due in the period, converted to the organisation's currency; distance from the engine's daily mileage (UTC days).",
+      "Purchase (when bought in the period), expenses by category, penalties (by offence day, not cancelled) and contract payments due in the period, converted to the organisation's currency; distance from the engine's daily mileage (the organisation's days).",
     access: "reports.read",
     query: ReportQuery,
     response: ReportTable,
@@ -207,7 +207,7 @@ export const reports = {
     tag: "reports",
     summary: "Utilisation per vehicle: days used, driving and idle time, distance, active vs idle, by day",
     description:
-      "Read from the engine's trips (by the organisation's day they started) and daily mileage (the engine's UTC days). A day is used when the vehicle drove (distance > 0) or ran its engine (a trip started); a vehicle with no used day is idle. Utilisation is days used over the period's days that have begun (up to today in the organisation's time zone), from the vehicle's commissioning day when it has one.",
+      "Read from the engine's trips (by the organisation's day they started) and daily mileage (the organisation's days). A day is used when the vehicle drove (distance > 0) or ran its engine (a trip started); a vehicle with no used day is idle. Utilisation is days used over the period's days that have begun (up to today in the organisation's time zone), from the vehicle's commissioning day when it has one.",
     access: "reports.read",
     query: ReportQuery,
     response: ReportTable,
@@ -234,7 +234,7 @@ export const reports = {
     tag: "reports",
     summary: "Distance per day or month (groupBy) per vehicle and driver",
     description:
-      "From the engine's daily mileage per vehicle and per driver (UTC days): a vehicle's distance no driver was assigned for is a row without a driver. With driverId, only that driver's distance.",
+      "From the engine's daily mileage per vehicle and per driver (the organisation's days): a vehicle's distance no driver was assigned for is a row without a driver. With driverId, only that driver's distance.",
     access: "reports.read",
     query: ReportQuery,
     response: ReportTable,
@@ -247,7 +247,7 @@ export const reports = {
     tag: "reports",
     summary: "Per driver: distance, hours, speeding, alerts, penalties, fuel anomalies and a score 0–100",
     description:
-      "Distance from the engine's daily mileage per driver (the engine's UTC days) and hours from trips started in the period's days in the organisation's time zone while the driver was assigned; speeding, alerts, penalties and fuel anomalies attributed to the driver assigned at the time, by day in the organisation's time zone; the score's formula is in docs/reports.md.",
+      "Distance from the engine's daily mileage per driver (the organisation's days) and hours from trips started in the period's days in the organisation's time zone while the driver was assigned; speeding, alerts, penalties and fuel anomalies attributed to the driver assigned at the time, by day in the organisation's time zone; the score's formula is in docs/reports.md.",
     access: "reports.read",
     query: ReportQuery,
     response: ReportTable,

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest"
-import {
-  bearingDeg,
-  dayUtc,
-  destinationPoint,
-  EARTH_RADIUS_M,
-  haversineM,
-  maxTravelM,
-  offsetM,
-} from "./geo.js"
+import { bearingDeg, destinationPoint, EARTH_RADIUS_M, haversineM, maxTravelM, offsetM } from "./geo.js"
 
 const dms = (deg: number, min: number) => deg + min / 60
 
@@ -78,12 +70,5 @@ describe("maxTravelM", () => {
   it("is bound by the daily limit on intervals of a day or more", () => {
     expect(maxTravelM(86_400_000, limits)).toBe(1_000_000)
     expect(maxTravelM(3 * 86_400_000, limits)).toBe(3_000_000)
-  })
-})
-
-describe("dayUtc", () => {
-  it("formats the UTC calendar day", () => {
-    expect(dayUtc(Date.UTC(2025, 0, 31, 23, 59, 59, 999))).toBe("2025-01-31")
-    expect(dayUtc(Date.UTC(2025, 1, 1))).toBe("2025-02-01")
   })
 })

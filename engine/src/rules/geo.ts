@@ -79,19 +79,3 @@ export const maxTravelM = (elapsedMs: number, limits: TravelLimits): number => {
   const byDay = limits.maxKmPerDay * 1000 * Math.max(1, elapsed / DAY_MS)
   return Math.min(bySpeed, byDay)
 }
-
-let cachedDay = Number.NaN
-let cachedDayText = ""
-
-/**
- * The UTC calendar day of an instant, "YYYY-MM-DD". Memoises the last day: a stream of points
- * mostly falls on one day, and formatting a Date costs more than the rest of a rule step.
- */
-export const dayUtc = (timeMs: number): string => {
-  const day = Math.floor(timeMs / DAY_MS)
-  if (day !== cachedDay) {
-    cachedDayText = new Date(day * DAY_MS).toISOString().slice(0, 10)
-    cachedDay = day
-  }
-  return cachedDayText
-}

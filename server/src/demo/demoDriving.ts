@@ -1,4 +1,5 @@
 import type { ClickHouseClient, PostgresClient } from "@fleetcore/platform"
+import { demoTimeZone } from "./demoTrips.js"
 
 /** An instant as ClickHouse's DateTime64(3) reads it (UTC). */
 const chTime = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "")
@@ -9,9 +10,10 @@ const IDLE_S = 600
 /**
  * The engine's daily tables for the demo fleet (the reports' distance, hours and cost per km):
  * the distance between two consecutive refuels of a vehicle (their odometers) is spread evenly
- * over the days between them into `daily_mileage`; each day's distance goes to the driver assigned
- * at noon (UTC) into `daily_mileage_driver`; and each driving day becomes one trip from 09:00
- * Almaty time at 45 km/h with ten minutes idling. The expansion runs inside ClickHouse from one row
+ * over the days between them into `daily_mileage`, days of the organisation's time zone as the
+ * engine keeps them (refuels' days are the organisation's too); each day's distance goes to the
+ * driver assigned at local noon into `daily_mileage_driver`; and each driving day becomes one trip
+ * from 09:00 local time at 45 km/h with ten minutes idling. The expansion runs inside ClickHouse from one row
  * per refuel interval and per assignment. Written once, when the demo fleet is first seeded.
  */
 export const seedDemoDriving = async (
@@ -40,15 +42,17 @@ export const seedDemoDriving = async (
   )
   const rows = intervals.rows
   if (rows.length === 0) return { intervals: 0, mileageDays: 0 }
+  const tz = await demoTimeZone(db, orgId)
   await ch.exec(
-    `INSERT INTO daily_mileage (org_id, vehicle_id, day, metres, version)
-     SELECT {org:UUID}, s.1, addDays(s.2, toInt32(i) + 1), s.4 / s.3, 1
+    `INSERT INTO daily_mileage (org_id, vehicle_id, day, metres, version, time_zone)
+     SELECT {org:UUID}, s.1, addDays(s.2, toInt32(i) + 1), s.4 / s.3, 1, {tz:String}
      FROM (SELECT arrayJoin(arrayZip({v:Array(UUID)}, {d:Array(Date)}, {n:Array(UInt32)}, {m:Array(Float64)})) AS s)
      ARRAY JOIN range(s.3) AS i
      WHERE addDays(s.2, toInt32(i) + 1) < {before:Date}`,
     {
       org: orgId,
       before,
+      tz,
       v: rows.map((r) => r.vehicle_id),
       d: rows.map((r) => r.after),
       n: rows.map((r) => r.days),
@@ -63,10 +67,10 @@ export const seedDemoDriving = async (
   }>("SELECT vehicle_id, driver_id, starts_at, ends_at FROM driver_assignments WHERE org_id = $1", [orgId])
   if (spells.rows.length > 0) {
     await ch.exec(
-      `INSERT INTO daily_mileage_driver (org_id, driver_id, vehicle_id, day, metres, version)
-       SELECT m.org_id, a.driver, m.vehicle_id, m.day, m.metres, 1
+      `INSERT INTO daily_mileage_driver (org_id, driver_id, vehicle_id, day, metres, version, time_zone)
+       SELECT m.org_id, a.driver, m.vehicle_id, m.day, m.metres, 1, {tz:String}
        FROM (
-         SELECT org_id, vehicle_id, day, toDateTime64(day, 3, 'UTC') + INTERVAL 12 HOUR AS noon, metres
+         SELECT org_id, vehicle_id, day, toDateTime64(day, 3, {tz:String}) + INTERVAL 12 HOUR AS noon, metres
          FROM daily_mileage WHERE org_id = {org:UUID} AND day < {before:Date}
        ) AS m
        ASOF INNER JOIN (
@@ -78,6 +82,7 @@ export const seedDemoDriving = async (
       {
         org: orgId,
         before,
+        tz,
         av: spells.rows.map((r) => r.vehicle_id),
         ad: spells.rows.map((r) => r.driver_id),
         as: spells.rows.map((r) => chTime(r.starts_at)),
@@ -88,12 +93,12 @@ export const seedDemoDriving = async (
   await ch.exec(
     `INSERT INTO trips (org_id, vehicle_id, device_id, start_time, end_time, start_lat, start_lon, end_lat, end_lon,
                         distance_m, duration_s, moving_s, idle_s, max_speed_mps, avg_speed_mps, fuel_used_l, version)
-     SELECT org_id, vehicle_id, 'demo', toDateTime64(day, 3, 'UTC') + INTERVAL 3 HOUR AS start,
+     SELECT org_id, vehicle_id, 'demo', toDateTime64(day, 3, {tz:String}) + INTERVAL 9 HOUR AS start,
             start + toIntervalSecond(toUInt32(metres / {speed:Float64} + {idle:Float64})),
             43.2389, 76.8897, 43.2389, 76.8897, metres, metres / {speed:Float64} + {idle:Float64},
             metres / {speed:Float64}, {idle:Float64}, {speed:Float64} * 2, {speed:Float64}, NULL, 1
      FROM daily_mileage WHERE org_id = {org:UUID} AND day < {before:Date}`,
-    { org: orgId, before, speed: SPEED_MPS, idle: IDLE_S },
+    { org: orgId, before, tz, speed: SPEED_MPS, idle: IDLE_S },
   )
   const counted = await ch.query<{ n: string }>(
     "SELECT count() AS n FROM daily_mileage WHERE org_id = {org:UUID}",

@@ -2,7 +2,10 @@ import {
   DAILY_MILEAGE_COLUMNS,
   DRIVER_MILEAGE_COLUMNS,
   initialVehicleRules,
+  localDayKey,
+  localMidnight,
   TRIP_COLUMNS,
+  timeZoneOf,
 } from "@fleetcore/engine"
 import { seededRandom } from "@fleetcore/load-tests"
 import { type ClickHouseClient, chTime, type PostgresClient } from "@fleetcore/platform"
@@ -16,16 +19,31 @@ const HOUR = 3_600_000
 const IDLE_EVERY = 9
 const ROWS_PER_INSERT = 20_000
 
-/** The first day ("YYYY-MM-DD", UTC) the demo's trips cover; the days before come from demoDriving.ts. */
-export const demoTripsFrom = (today: Date): string =>
-  new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - TRIP_DAYS * DAY)
-    .toISOString()
-    .slice(0, 10)
+/** Calendar day `day` ("YYYY-MM-DD") moved by `delta` days. */
+const addDays = (day: string, delta: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + delta * DAY).toISOString().slice(0, 10)
+
+/** The organisation's time zone (settings.timezone), whose days the engine keeps mileage on. */
+export const demoTimeZone = async (db: PostgresClient, orgId: string): Promise<string> => {
+  const { rows } = await db.system.query<{ settings: Record<string, unknown> | null }>(
+    "SELECT settings FROM organisations WHERE id = $1",
+    [orgId],
+  )
+  return timeZoneOf(rows[0]?.settings ?? {})
+}
 
 /**
- * What the engine would have written for the demo fleet's last weeks of driving: trips (Almaty
- * working hours, 1–4 a used day, chained place to place from and back to the vehicle's night
- * parking), each day's distance per vehicle, the share of the driver assigned that day, and a
+ * The first day ("YYYY-MM-DD", in the organisation's time zone `zone`) the demo's trips cover; the
+ * days before come from demoDriving.ts.
+ */
+export const demoTripsFrom = (today: Date, zone: string): string =>
+  addDays(localDayKey(zone, today.getTime()), -TRIP_DAYS)
+
+/**
+ * What the engine would have written for the demo fleet's last weeks of driving: trips (working
+ * hours in the organisation's time zone, 1–4 a used day, chained place to place from and back to the
+ * vehicle's night parking), each local day's distance per vehicle (a trip's on the day it starts),
+ * the share of the driver assigned when it starts, and a
  * few positions of each trip. Weekdays are busier than weekends; a few vehicles never move. Deterministic (one seeded stream in vehicle order); written once, when the fleet is seeded.
  */
 export const seedDemoTrips = async (
@@ -56,10 +74,16 @@ export const seedDemoTrips = async (
       ?.find((s) => s.starts_at.getTime() <= ms && (s.ends_at === null || s.ends_at.getTime() > ms))
       ?.driver_id ?? null
   const random = seededRandom(0x7219)
-  const firstDay = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - TRIP_DAYS * DAY
+  const zone = await demoTimeZone(db, orgId)
+  const firstDay = demoTripsFrom(today, zone)
   const trips: Array<ReadonlyArray<unknown>> = []
-  const days: Array<ReadonlyArray<unknown>> = []
-  const driverDays: Array<ReadonlyArray<unknown>> = []
+  /** Metres and the newest trip end (the row's version) per "vehicle|day" and "vehicle|day|driver". */
+  const dayTotals = new Map<string, { metres: number; version: number }>()
+  const driverTotals = new Map<string, { metres: number; version: number }>()
+  const addTo = (totals: typeof dayTotals, key: string, metres: number, endMs: number) => {
+    const total = totals.get(key) ?? { metres: 0, version: 0 }
+    totals.set(key, { metres: total.metres + metres, version: Math.max(total.version, endMs) })
+  }
   const points: Array<ReadonlyArray<unknown>> = []
   /** Each vehicle's newest demo point (ms): where the engine's snapshot of it stands. */
   const lastPointMs = new Map<string, number>()
@@ -70,12 +94,11 @@ export const seedDemoTrips = async (
     const home = index % 2 === 0 ? ([43.2268, 76.8748] as const) : ([43.2389, 76.9455] as const)
     let [lat, lon]: [number, number] = [home[0], home[1]]
     for (let d = 0; d < TRIP_DAYS; d++) {
-      const dayMs = firstDay + d * DAY
-      const weekday = new Date(dayMs).getUTCDay()
+      const date = addDays(firstDay, d)
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay()
       if (!random.chance(weekday === 0 || weekday === 6 ? 0.25 : 0.75)) continue
-      // Almaty (UTC+5) working hours: from 08:00 local.
-      let at = dayMs + 3 * HOUR + random.int(90) * 60_000
-      let metres = 0
+      // Working hours: from 08:00 local.
+      let at = localMidnight(zone, date) + 8 * HOUR + random.int(90) * 60_000
       const count = 1 + random.int(4)
       for (let t = 0; t < count; t++) {
         const distanceM = Math.round(random.between(3_000, 45_000))
@@ -129,15 +152,24 @@ export const seedDemoTrips = async (
           ])
         }
         ;[lat, lon] = [toLat, toLon]
-        metres += distanceM
+        // The engine's days are the organisation's: a late trip may start on the next one.
+        const day = localDayKey(zone, at)
+        const endMs = at + durationS * 1000
+        addTo(dayTotals, `${v.id}|${day}`, distanceM, endMs)
+        const driver = driverOf(v.id, at)
+        if (driver !== null) addTo(driverTotals, `${v.id}|${day}|${driver}`, distanceM, endMs)
         // The stop before the next trip: a delivery, a lunch, an errand.
         at += durationS * 1000 + (20 + random.int(150)) * 60_000
       }
-      const day = new Date(dayMs).toISOString().slice(0, 10)
-      days.push([orgId, v.id, day, metres, dayMs + DAY - 1, 0])
-      const driver = driverOf(v.id, dayMs + 6 * HOUR)
-      if (driver !== null) driverDays.push([orgId, driver, v.id, day, metres, dayMs + DAY - 1])
     }
+  })
+  const days = [...dayTotals].map(([key, t]) => {
+    const [vehicleId, day] = key.split("|")
+    return [orgId, vehicleId, day, t.metres, t.version, 0, zone]
+  })
+  const driverDays = [...driverTotals].map(([key, t]) => {
+    const [vehicleId, day, driverId] = key.split("|")
+    return [orgId, driverId, vehicleId, day, t.metres, t.version, zone]
   })
   const insert = async (
     table: string,

@@ -3,7 +3,7 @@ import { Option, Redacted } from "effect"
 import type { AppConfig } from "../AppConfig.js"
 import { seedDemoDriving } from "../demo/demoDriving.js"
 import { seedDemoFuel } from "../demo/demoFuel.js"
-import { demoTripsFrom, seedDemoTrips } from "../demo/demoTrips.js"
+import { demoTimeZone, demoTripsFrom, seedDemoTrips } from "../demo/demoTrips.js"
 import { seedDemoFleet } from "../demo/seedDemoFleet.js"
 import { type DemoSeed, seedDemo } from "../seedDemo.js"
 import type { DeviceListeners } from "./IngestRole.js"
@@ -58,7 +58,11 @@ const seedUnlocked = async (
   log.info(await seedDemoFuel(services.db, ch, demo.orgId, new Date()), "demo fuel seeded")
   // A year of driving from the refuels' odometers, then the last weeks trip by trip.
   const today = new Date()
-  log.info(await seedDemoDriving(services.db, ch, demo.orgId, demoTripsFrom(today)), "demo driving seeded")
+  const zone = await demoTimeZone(services.db, demo.orgId)
+  log.info(
+    await seedDemoDriving(services.db, ch, demo.orgId, demoTripsFrom(today, zone)),
+    "demo driving seeded",
+  )
   log.info(await seedDemoTrips(services.db, ch, demo.orgId, today), "demo trips seeded")
   return demo
 }

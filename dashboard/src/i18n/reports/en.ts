@@ -59,7 +59,7 @@ export const reportsEn = {
     originals: "Original amounts: {{ list }}",
     unconverted: "{{ count }} records left out: no exchange rate yet",
     tcoNote:
-      "A purchase counts in the period the vehicle was bought in; a contract's amount falls due at the start of each term; distance comes from the engine's daily mileage (UTC days).",
+      "A purchase counts in the period the vehicle was bought in; a contract's amount falls due at the start of each term; distance comes from the engine's daily mileage (the organisation's days).",
     expensesNote:
       "Budgets are the organisation's: with a filter they still show the whole fleet's budget. A quarter's or a year's budget is spread evenly over its months.",
     empty: "No vehicles match these filters",
@@ -124,7 +124,7 @@ export const reportsEn = {
     fleetScore: "Fleet score",
     chart_scores: "The 20 lowest scores",
     driversNote:
-      "Score = 100 − (10 × speeding episodes + 2 × other alerts + 15 × penalties + 20 × fuel anomalies) per 1,000 km, kept between 0 and 100; a driver with less than 100 km is not scored. Distance and hours come from the engine's per-driver mileage and trips (UTC days); each event counts for the driver assigned at the time. Speeding minutes count the episodes whose end the engine saw. The trackers record no harsh acceleration or braking, so none is counted.",
+      "Score = 100 − (10 × speeding episodes + 2 × other alerts + 15 × penalties + 20 × fuel anomalies) per 1,000 km, kept between 0 and 100; a driver with less than 100 km is not scored. Distance and hours come from the engine's per-driver mileage and trips (the organisation's days); each event counts for the driver assigned at the time. Speeding minutes count the episodes whose end the engine saw. The trackers record no harsh acceleration or braking, so none is counted.",
     coverage: "Contracts and insurance coverage",
     coverageDescription:
       "Every vehicle's contracts in the period, what falls due, expiries within 30 days and the days without insurance.",
@@ -199,7 +199,7 @@ export const reportsEn = {
     utilisationNote:
       "A day is used when the vehicle drove or a trip started; a vehicle with no used day in the period is idle. Utilisation counts only days that have begun while the vehicle was in service: from its commissioning day, when set, to the day it was decommissioned; a vehicle out of service the whole period is not listed. Driving time is time moving; idle time is the engine on while standing.",
     mileageNote:
-      "Distance comes from the engine's daily mileage (UTC days); a driver's share is what was driven while assigned to the vehicle, the rest has no driver.",
+      "Distance comes from the engine's daily mileage (the organisation's days); a driver's share is what was driven while assigned to the vehicle, the rest has no driver.",
     tripsNote:
       "Places are coordinates (latitude, longitude). The stop after a trip lasts until the vehicle's next listed trip.",
     geofenceVisits: "Geofence visits",

@@ -61,7 +61,7 @@ export const reportsTr: typeof reportsEn = {
     originals: "Orijinal tutarlar: {{ list }}",
     unconverted: "Dahil edilmeyen kayıt: {{ count }} (döviz kuru yok)",
     tcoNote:
-      "Satın alma, aracın alındığı dönemde sayılır; sözleşme tutarı her ödeme döneminin başında tahakkuk eder; mesafe motorun günlük kilometresinden gelir (UTC günleri).",
+      "Satın alma, aracın alındığı dönemde sayılır; sözleşme tutarı her ödeme döneminin başında tahakkuk eder; mesafe motorun günlük kilometresinden gelir (kuruluşun günleri).",
     expensesNote:
       "Bütçeler kuruluşa aittir: filtre uygulansa da tüm filonun bütçesi gösterilir. Çeyrek veya yıl bütçesi aylara eşit dağıtılır.",
     empty: "Bu filtrelere uyan araç yok",
@@ -126,7 +126,7 @@ export const reportsTr: typeof reportsEn = {
     fleetScore: "Filo puanı",
     chart_scores: "En düşük 20 puan",
     driversNote:
-      "Puan = 100 − (10 × hız ihlali + 2 × diğer uyarılar + 15 × cezalar + 20 × yakıt anomalileri) her 1.000 km için, 0 ile 100 arasında; 100 km'den az süren sürücü puanlanmaz. Mesafe ve saatler motorun sürücü başına kilometre ve yolculuk kayıtlarından gelir (UTC günleri); her olay o anda atanmış sürücüye sayılır. Hız ihlali dakikaları sonu görülen olaylardan sayılır. Takip cihazları sert hızlanma veya frenleme bildirmez, bu yüzden sayılmaz.",
+      "Puan = 100 − (10 × hız ihlali + 2 × diğer uyarılar + 15 × cezalar + 20 × yakıt anomalileri) her 1.000 km için, 0 ile 100 arasında; 100 km'den az süren sürücü puanlanmaz. Mesafe ve saatler motorun sürücü başına kilometre ve yolculuk kayıtlarından gelir (kuruluşun günleri); her olay o anda atanmış sürücüye sayılır. Hız ihlali dakikaları sonu görülen olaylardan sayılır. Takip cihazları sert hızlanma veya frenleme bildirmez, bu yüzden sayılmaz.",
     coverage: "Sözleşmeler ve sigorta kapsamı",
     coverageDescription:
       "Dönemdeki her aracın sözleşmeleri, ödenecek tutarlar, 30 gün içinde bitenler ve sigortasız günler.",
@@ -201,7 +201,7 @@ export const reportsTr: typeof reportsEn = {
     utilisationNote:
       "Aracın yol aldığı ya da sefere başladığı gün kullanılmış sayılır; dönemde hiç kullanılmış günü olmayan araç boştadır. Kullanım oranı yalnızca aracın hizmette olduğu başlamış günleri sayar: belirtilmişse hizmete girdiği günden hizmetten çıkarıldığı güne kadar; dönemin tamamında hizmet dışı olan araç listelenmez. Sürüş süresi hareket hâlindeki süredir; rölanti, dururken motorun çalıştığı süredir.",
     mileageNote:
-      "Mesafe motorun günlük kilometre kayıtlarındandır (UTC günleri); sürücünün payı araca atanmışken kat edilendir, gerisi sürücüsüzdür.",
+      "Mesafe motorun günlük kilometre kayıtlarındandır (kuruluşun günleri); sürücünün payı araca atanmışken kat edilendir, gerisi sürücüsüzdür.",
     tripsNote:
       "Yerler koordinat olarak verilir (enlem, boylam). Bir seferden sonraki durak, aracın listedeki bir sonraki seferine kadar sürer.",
     geofenceVisits: "Bölge ziyaretleri",

@@ -1,6 +1,5 @@
 import type { TelemetryRecord } from "@fleetcore/proto"
 import type { Types } from "effect"
-import { dayUtc } from "../geo.js"
 import {
   defaultOdometerCheckConfig,
   gpsTainted,
@@ -24,7 +23,8 @@ import {
  * Mileage: metres driven per vehicle. The device odometer is the source while the vehicle reports
  * one and it is not flagged (frozen, tampered, rolled back or jumped: see OdometerCheck); while
  * it is, and for vehicles without one, filtered GPS distance (see GpsDistance). Each point that adds distance emits one
- * `distance` event; the sink sums them per vehicle and UTC day (and month). The state keeps only
+ * `distance` event; the vehicle's rules sum them per day of the organisation's time zone
+ * (VehicleRules.ts). The state keeps only
  * the running total, so it stays small however long the vehicle lives.
  */
 
@@ -68,15 +68,14 @@ export const initialMileageState: MileageState = {
 }
 
 /**
- * Distance attributed to the UTC day of the point that ends it (a segment spanning midnight
- * counts for the later day). Identity for idempotent sinks: (vehicleId, timeMs).
+ * Distance attributed to the point that ends it, at `timeMs` (a segment spanning midnight counts
+ * for the later day). Identity for idempotent sinks: (vehicleId, timeMs).
  */
 export interface DistanceEvent {
   readonly kind: "distance"
   readonly orgId: TelemetryRecord["orgId"]
   readonly vehicleId: TelemetryRecord["vehicleId"]
   readonly timeMs: number
-  readonly dayUtc: string
   /** Negative only when a catch-up corrects what GPS counted during a freeze. */
   readonly metres: number
   /** `gps_odometer_flagged`: GPS distance standing in for a flagged odometer. */
@@ -211,7 +210,6 @@ export const stepMileage = (
     orgId: record.orgId,
     vehicleId: record.vehicleId,
     timeMs: record.timeMs,
-    dayUtc: dayUtc(record.timeMs),
     metres,
     source,
   }
