@@ -410,8 +410,11 @@ describe("profile", () => {
     })
     // Another organisation's zone is its own.
     expect(
-      (await foreignAdmin.call("PATCH", "/api/v1/organisation", { settings: { timezone: "Europe/Istanbul" } }))
-        .status,
+      (
+        await foreignAdmin.call("PATCH", "/api/v1/organisation", {
+          settings: { timezone: "Europe/Istanbul" },
+        })
+      ).status,
     ).toBe(200)
     expect((await foreignAdmin.call<Zones>("GET", "/api/v1/me")).body.orgTimeZone).toBe("Europe/Istanbul")
 
@@ -420,7 +423,10 @@ describe("profile", () => {
     const set = await traveller.call<Zones>("PATCH", "/api/v1/me", { timeZone: "America/New_York" })
     expect(set.body).toMatchObject({ timeZone: "America/New_York", orgTimeZone: "Asia/Almaty" })
     const entry = (await auditOf(created.user.id)).find((e) => e.action === "profile.update")
-    expect(entry).toMatchObject({ old_values: { timeZone: null }, new_values: { timeZone: "America/New_York" } })
+    expect(entry).toMatchObject({
+      old_values: { timeZone: null },
+      new_values: { timeZone: "America/New_York" },
+    })
     // A new sign-in's session carries it, so the dashboard speaks it from the first page.
     const session = await signIn("traveller@example.kz", "steppe-wind-2026")
     expect((session.body as unknown as { user: Zones }).user.timeZone).toBe("America/New_York")

@@ -63,25 +63,28 @@ export const TimeZoneSection = () => {
             />
           )}
         </form.form.Field>
-        <Show
-          when={own() !== null}
-          fallback={
-            <p class="muted" data-testid="profile-timezone-org">
-              {t("profile.timeZoneOrganisation", { zone: orgZone() })}
-            </p>
-          }
-        >
-          <button
-            type="button"
-            class="button button--ghost"
-            data-testid="profile-timezone-clear"
-            disabled={clearing()}
-            onClick={() => void useOrganisation()}
-          >
-            {t("profile.useOrganisationZone", { zone: orgZone() })}
-          </button>
+        <Show when={own() === null}>
+          <p class="muted" data-testid="profile-timezone-org">
+            {t("profile.timeZoneOrganisation", { zone: orgZone() })}
+          </p>
         </Show>
-        <SaveActions form={form} testId="profile-timezone-save" />
+        <SaveActions
+          form={form}
+          testId="profile-timezone-save"
+          cancel={
+            <Show when={own() !== null}>
+              <button
+                type="button"
+                class="button"
+                data-testid="profile-timezone-clear"
+                disabled={clearing()}
+                onClick={() => void useOrganisation()}
+              >
+                {t("profile.useOrganisationZone", { zone: orgZone() })}
+              </button>
+            </Show>
+          }
+        />
       </form>
     </section>
   )

@@ -1,3 +1,4 @@
+import "./combobox.css"
 import { Combobox } from "@kobalte/core/combobox"
 import { Check, ChevronsUpDown } from "lucide-solid"
 import { Show } from "solid-js"
