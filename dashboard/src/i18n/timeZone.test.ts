@@ -19,6 +19,8 @@ describe("the zone the UI speaks", () => {
     expect(uiTimeZone({ timeZone: "Europe/Istanbul", orgTimeZone: "Asia/Almaty" })).toBe("Europe/Istanbul")
     expect(uiTimeZone({ timeZone: null, orgTimeZone: "Asia/Almaty" })).toBe("Asia/Almaty")
     expect(uiTimeZone(null)).toBe(new Intl.DateTimeFormat().resolvedOptions().timeZone)
+    // A zone this browser's data does not know is passed over, never a page that cannot format.
+    expect(uiTimeZone({ timeZone: "Mars/Olympus_Mons", orgTimeZone: "Asia/Almaty" })).toBe("Asia/Almaty")
   })
 })
 

@@ -10,13 +10,26 @@ import { addDays, format, isValid, parse, startOfDay } from "date-fns"
 /** The browser's own zone ("America/New_York"). */
 export const browserTimeZone = (): string => new Intl.DateTimeFormat().resolvedOptions().timeZone
 
+/** Whether this browser's zone data knows `zone` (an older browser may lack a newer name). */
+const knownHere = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * The zone the UI speaks: the user's own when they chose one (a manager travelling), else the
- * organisation's (the zone its reports count days in), else the browser's (signed out).
+ * organisation's (the zone its reports count days in), else the browser's (signed out, or a zone
+ * this browser does not know).
  */
 export const uiTimeZone = (
   user: { readonly timeZone: string | null; readonly orgTimeZone: string } | null | undefined,
-): string => user?.timeZone ?? user?.orgTimeZone ?? browserTimeZone()
+): string =>
+  [user?.timeZone, user?.orgTimeZone].find((zone): zone is string => zone != null && knownHere(zone)) ??
+  browserTimeZone()
 
 const DAY = "yyyy-MM-dd"
 const INPUT = "yyyy-MM-dd'T'HH:mm"
