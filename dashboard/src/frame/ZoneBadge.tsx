@@ -22,8 +22,11 @@ export const ZoneBadge = () => {
         title={t("profile.timesIn", { zone: label() })}
       >
         <Clock size={14} aria-hidden="true" />
-        <span class="visually-hidden">{t("profile.timesIn", { zone: "" })}</span>
-        <span class="topbar__zone-text">{label()}</span>
+        <span class="visually-hidden">{t("profile.timesIn", { zone: label() })}</span>
+        {/* At phone width only the clock shows; the hidden text above names the zone. */}
+        <span class="topbar__zone-text" aria-hidden="true">
+          {label()}
+        </span>
       </A>
     </Show>
   )
