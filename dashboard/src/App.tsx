@@ -14,6 +14,7 @@ import { Guarded } from "./frame/Guarded"
 import { NotFoundPage } from "./frame/NotFoundPage"
 import { createI18n } from "./i18n/createI18n"
 import { I18nContext } from "./i18n/I18nContext"
+import { uiTimeZone } from "./i18n/timeZone"
 import { HomePage } from "./pages/home/HomePage"
 import { createTheme, isThemePreference } from "./theme/createTheme"
 import { ThemeContext } from "./theme/ThemeContext"
@@ -199,7 +200,10 @@ const NotificationChannelsPage = lazy(() =>
 const Root = (props: RouteSectionProps) => {
   const session = createSession(() => api)
   const api = makeApi(() => session.lost())
-  const i18n = createI18n(() => session.user()?.locale)
+  const i18n = createI18n(
+    () => session.user()?.locale,
+    () => uiTimeZone(session.user()),
+  )
   const theme = createTheme()
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: shouldRetry } } })
 

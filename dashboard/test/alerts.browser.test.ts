@@ -294,10 +294,15 @@ describe("the alerts inbox in a browser", () => {
         )
       return texts
     }
+    // Times are shown on the organisation's wall clock (Almaty, the default), not the browser's.
     const dateTimeIn = (page: Page) =>
       page.evaluate(
         (ms) =>
-          new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "medium", timeStyle: "medium" })
+          new Intl.DateTimeFormat(document.documentElement.lang, {
+            dateStyle: "medium",
+            timeStyle: "medium",
+            timeZone: "Asia/Almaty",
+          })
             .format(ms)
             .replace(/[\u00a0\u202f]/gu, " "),
         sinceMs,

@@ -297,12 +297,8 @@ describe("fuel in the browser", () => {
     const morning = `${almatyYesterday}T04:00:00.000Z`
     const evening = `${almatyYesterday}T12:00:00.000Z`
     const log = async (at: string, litres: string, km: string, amount: string) => {
-      // The input takes the browser's local time.
-      const local = await page.evaluate((ms) => {
-        const d = new Date(ms)
-        const pad = (n: number) => String(n).padStart(2, "0")
-        return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
-      }, Date.parse(at))
+      // The input takes the wall clock of the organisation's zone (Almaty), whatever the browser's.
+      const local = `${almatyYesterday}T${String(new Date(at).getUTCHours() + 5).padStart(2, "0")}:00`
       await page.getByTestId("refuel-time").fill(local)
       await page.getByTestId("refuel-litres").fill(litres)
       await page.getByTestId("refuel-odometerKm").fill(km)

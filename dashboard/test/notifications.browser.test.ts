@@ -122,6 +122,8 @@ describe("notifications in the browser", () => {
     for (const type of ["overspeed", "geofence_enter", "licence_expiry"])
       expect(await page.getByTestId(`prefs-email-types-${type}`).isChecked()).toBe(true)
     await page.getByTestId("prefs-quiet").check()
+    // Quiet hours are in the user's zone, set on the profile; without one, the organisation's.
+    expect(await page.getByTestId("prefs-quiet-zone").textContent()).toContain("Asia/Almaty")
     await page.getByTestId("prefs-save").click()
     const saved = async () =>
       (

@@ -248,6 +248,8 @@ describe("who is told, and how", () => {
     const driverId = await createUser(h.fleet, orgId, "driver", "drv@demo.fleetcore.local", DEMO_PASSWORD)
     await createUser(h.fleet, orgId, "viewer", "view@demo.fleetcore.local", DEMO_PASSWORD)
     const dispatcher = await login(h.fleet, "disp@demo.fleetcore.local", DEMO_PASSWORD)
+    // Quiet hours are read in the user's own zone (the profile's), here UTC.
+    expect((await dispatcher.call("PATCH", "/api/v1/me", { timeZone: "UTC" })).status).toBe(200)
     // Quiet all day: only critical ones by e-mail.
     const prefs = await dispatcher.call("PUT", "/api/v1/notifications/preferences", {
       inAppTypes: null,
@@ -258,7 +260,6 @@ describe("who is told, and how", () => {
       telegramTypes: null,
       quietFrom: "00:00",
       quietTo: "23:59",
-      timeZone: "UTC",
     })
     expect(prefs.status).toBe(200)
     const v = await provision(admin, "notify-drv", "NTF 002")
@@ -359,6 +360,41 @@ describe("who is told, and how", () => {
   })
 })
 
+describe("in the reader's zone", () => {
+  it("writes a message's instant in the reader's own time zone, else the organisation's", async () => {
+    const homeId = await createUser(h.fleet, orgId, "manager", "home@demo.fleetcore.local", DEMO_PASSWORD)
+    const awayId = await createUser(h.fleet, orgId, "manager", "away@demo.fleetcore.local", DEMO_PASSWORD)
+    const home = await login(h.fleet, "home@demo.fleetcore.local", DEMO_PASSWORD)
+    const away = await login(h.fleet, "away@demo.fleetcore.local", DEMO_PASSWORD)
+    expect((await away.call("PATCH", "/api/v1/me", { timeZone: "America/New_York" })).status).toBe(200)
+    // 03:30 UTC: 08:30 in Almaty (the organisation's), 22:30 the day before in New York.
+    await raiseNotification(h.fleet.db.system, {
+      orgId,
+      type: "task_due_soon",
+      severity: "info",
+      title: "Task due soon",
+      body: "",
+      link: "/tasks",
+      dedupeKey: "zone-of-the-reader",
+      recipients: [homeId, awayId],
+      message: {
+        key: "task_due_soon",
+        params: { title: "Inspect the tow truck", dueAt: "2027-03-12T03:30:00.000Z", statusLabel: "open" },
+      },
+    })
+    const bodyFor = (reader: ApiClient) =>
+      eventually(async () => {
+        const r = await reader.call<{ items: Array<{ type: string; body: string }> }>(
+          "GET",
+          "/api/v1/notifications",
+        )
+        return r.body.items.find((n) => n.type === "task_due_soon")?.body.replace(/\s+/gu, " ")
+      })
+    expect(await bodyFor(home)).toMatch(/^Due Mar 12, 2027, 08:30 AM GMT\+5;/u)
+    expect(await bodyFor(away)).toMatch(/^Due Mar 11, 2027, 10:30 PM EST;/u)
+  })
+})
+
 describe("preferences choose among the known notification types", () => {
   type Prefs = { inAppTypes: string[] | null; emailTypes: string[] | null; telegramTypes: string[] | null }
   const base = {
@@ -370,7 +406,6 @@ describe("preferences choose among the known notification types", () => {
     telegramTypes: null,
     quietFrom: null,
     quietTo: null,
-    timeZone: null,
   }
 
   it("refuses an unknown type naming the field, round-trips known ones, and drops a retired stored one", async () => {

@@ -398,6 +398,45 @@ describe("profile", () => {
     expect(entry?.new_values).toMatchObject({ name: "Aliya Admin", theme: "dark" })
   })
 
+  it("answers the organisation's time zone and the user's own, which the profile sets, checks and clears", async () => {
+    type Zones = { timeZone: string | null; orgTimeZone: string }
+    const created = await createUser("traveller@example.kz", "manager", "Traveller")
+    await setPassword(created.passwordLink.url, "steppe-wind-2026")
+    const traveller = await login(h.fleet, "traveller@example.kz", "steppe-wind-2026")
+    // Nothing chosen: the organisation's zone (the default, Almaty) and none of their own.
+    expect((await traveller.call<Zones>("GET", "/api/v1/me")).body).toMatchObject({
+      timeZone: null,
+      orgTimeZone: "Asia/Almaty",
+    })
+    // Another organisation's zone is its own.
+    expect(
+      (
+        await foreignAdmin.call("PATCH", "/api/v1/organisation", {
+          settings: { timezone: "Europe/Istanbul" },
+        })
+      ).status,
+    ).toBe(200)
+    expect((await foreignAdmin.call<Zones>("GET", "/api/v1/me")).body.orgTimeZone).toBe("Europe/Istanbul")
+
+    const bad = await traveller.call<ErrorBody>("PATCH", "/api/v1/me", { timeZone: "Mars/Olympus_Mons" })
+    expect([bad.status, bad.body.error.field]).toEqual([400, "timeZone"])
+    const set = await traveller.call<Zones>("PATCH", "/api/v1/me", { timeZone: "America/New_York" })
+    expect(set.body).toMatchObject({ timeZone: "America/New_York", orgTimeZone: "Asia/Almaty" })
+    const entry = (await auditOf(created.user.id)).find((e) => e.action === "profile.update")
+    expect(entry).toMatchObject({
+      old_values: { timeZone: null },
+      new_values: { timeZone: "America/New_York" },
+    })
+    // A new sign-in's session carries it, so the dashboard speaks it from the first page.
+    const session = await signIn("traveller@example.kz", "steppe-wind-2026")
+    expect((session.body as unknown as { user: Zones }).user.timeZone).toBe("America/New_York")
+    // Changing something else keeps it; null returns to the organisation's.
+    expect((await traveller.call<Zones>("PATCH", "/api/v1/me", { theme: "dark" })).body.timeZone).toBe(
+      "America/New_York",
+    )
+    expect((await traveller.call<Zones>("PATCH", "/api/v1/me", { timeZone: null })).body.timeZone).toBeNull()
+  })
+
   it("changes the own password: the current one is checked, a new one must differ, the policy applies, other sessions end", async () => {
     const created = await createUser("pass.changer@example.kz", "viewer", "Pass Changer")
     await setPassword(created.passwordLink.url, "steppe-wind-2026")

@@ -6,7 +6,7 @@ import { rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { assertOrganisationActive } from "../organisations/organisationStatus.js"
-import { type Account, accountByEmail, accountById, loadMe } from "./accounts.js"
+import { type Account, accountByEmail, accountById, homeOrganisation, loadMe } from "./accounts.js"
 import { issueSession, type SessionKind } from "./issueSession.js"
 import { LoginThrottle } from "./LoginThrottle.js"
 import { makeSecretBox } from "./SecretBox.js"
@@ -26,9 +26,6 @@ const refreshInvalid = () =>
   new HttpError(401, "FLEET_AUTH_REFRESH_INVALID", "the refresh token is unknown, used or expired")
 const csrfInvalid = () =>
   new HttpError(403, "FLEET_CSRF_INVALID", `the ${CSRF_HEADER} header does not match the session`)
-
-/** The organisation an account acts in when it has not switched: its own. */
-const home = (account: Account) => ({ id: account.org_id, name: account.org_name })
 
 /**
  * Sign-in, refresh (rotating), logout, the owner's organisation switch and "who am I"; the
@@ -143,7 +140,7 @@ export const registerAuthRoutes = (app: TemplatedApp, deps: AuthDeps): void => {
       )
       const started = await issueSession(sessions, account, {
         familyId: null,
-        acting: home(account),
+        acting: homeOrganisation(account),
         kind: body.session ?? "token",
       })
       await audit(db.system, { orgId: account.org_id, userId: account.id }, request, {
@@ -204,12 +201,15 @@ export const registerAuthRoutes = (app: TemplatedApp, deps: AuthDeps): void => {
           throw refreshInvalid()
         await assertOrganisationActive(client, account.org_id)
         // Only the owner acts outside their own organisation (a role changed since falls back home).
-        let acting = home(account)
+        let acting = homeOrganisation(account)
         if (rotated.org_id !== account.org_id && account.role === "owner") {
           const org = (
             await rows(
               client,
-              sql.selectFrom("organisations").select(["id", "name"]).where("id", "=", rotated.org_id),
+              sql
+                .selectFrom("organisations")
+                .select(["id", "name", "settings"])
+                .where("id", "=", rotated.org_id),
             )
           )[0]
           if (org !== undefined) acting = org
@@ -262,7 +262,10 @@ export const registerAuthRoutes = (app: TemplatedApp, deps: AuthDeps): void => {
     const org = (
       await rows(
         db.system,
-        sql.selectFrom("organisations").select(["id", "name"]).where("id", "=", body.organisationId),
+        sql
+          .selectFrom("organisations")
+          .select(["id", "name", "settings"])
+          .where("id", "=", body.organisationId),
       )
     )[0]
     if (org === undefined) {

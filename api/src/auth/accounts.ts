@@ -1,6 +1,7 @@
 import { type Me, ROLE_PERMISSIONS } from "@fleetcore/contract"
 import type { PostgresClient } from "@fleetcore/platform"
 import { firstRow, type Queryable, rows, sql } from "../db/sql.js"
+import { settingsView } from "../organisations/organisationSettings.js"
 
 const accounts = sql
   .selectFrom("users as u")
@@ -14,11 +15,13 @@ const accounts = sql
     "u.role",
     "u.locale",
     "u.theme",
+    "u.time_zone",
     "u.disabled",
     "u.password_hash",
     "u.totp_secret",
     "u.totp_pending_secret",
     "o.name as org_name",
+    "o.settings as org_settings",
   ])
 
 /** A user as sign-in and the profile need them (with secrets: never answered as they are). */
@@ -30,11 +33,23 @@ export const accountByEmail = async (client: Queryable, email: string) =>
 export const accountById = async (client: Queryable, id: string) =>
   (await rows(client, accounts.where("u.id", "=", id)))[0]
 
+/** The organisation a session acts in, as `Me` names it. */
+export interface ActingOrganisation {
+  readonly id: string
+  readonly name: string
+  /** Its stored `settings` (jsonb), for its time zone. */
+  readonly settings: Readonly<Record<string, unknown>>
+}
+
+/** The user's own organisation, where a session acts unless the owner switched. */
+export const homeOrganisation = (account: Account): ActingOrganisation => ({
+  id: account.org_id,
+  name: account.org_name,
+  settings: account.org_settings,
+})
+
 /** The signed-in user as the API shows them, acting in `acting` (their own organisation unless switched). */
-export const meOf = (
-  account: Account,
-  acting: { readonly id: string; readonly name: string },
-): typeof Me.Encoded => ({
+export const meOf = (account: Account, acting: ActingOrganisation): typeof Me.Encoded => ({
   id: account.id,
   email: account.email,
   name: account.name,
@@ -45,6 +60,8 @@ export const meOf = (
   homeOrgId: account.org_id,
   locale: account.locale,
   theme: account.theme,
+  timeZone: account.time_zone,
+  orgTimeZone: settingsView(acting.settings).timezone,
   totpEnabled: account.totp_secret !== null,
   permissions: [...ROLE_PERMISSIONS[account.role]],
 })
@@ -62,9 +79,12 @@ export const loadMe = async (
   if (account === undefined) return undefined
   const acting =
     p.orgId === account.org_id
-      ? { id: account.org_id, name: account.org_name }
+      ? homeOrganisation(account)
       : await db.withOrg(p.orgId, (c) =>
-          firstRow(c, sql.selectFrom("organisations").select(["id", "name"]).where("id", "=", p.orgId)),
+          firstRow(
+            c,
+            sql.selectFrom("organisations").select(["id", "name", "settings"]).where("id", "=", p.orgId),
+          ),
         )
   return acting === undefined ? undefined : meOf(account, acting)
 }

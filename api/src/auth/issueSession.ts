@@ -3,7 +3,7 @@ import type { Session } from "@fleetcore/contract"
 import type { PostgresClient } from "@fleetcore/platform"
 import type { OrgId, UserId } from "@fleetcore/proto"
 import { type Queryable, rows, sql } from "../db/sql.js"
-import { type Account, meOf } from "./accounts.js"
+import { type Account, type ActingOrganisation, meOf } from "./accounts.js"
 import { sessionCookies } from "./sessionCookies.js"
 import type { Tokens } from "./Tokens.js"
 
@@ -32,7 +32,7 @@ export const issueSession = async (
   account: Account,
   options: {
     readonly familyId: string | null
-    readonly acting: { readonly id: string; readonly name: string }
+    readonly acting: ActingOrganisation
     readonly kind: SessionKind
     /** Where the refresh token is written: the caller's transaction (a rotation), else the pool. */
     readonly client?: Queryable

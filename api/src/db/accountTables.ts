@@ -32,6 +32,8 @@ export interface UsersTable {
   disabled: Generated<boolean>
   phone: string | null
   theme: Generated<"light" | "dark" | "system">
+  /** The user's own IANA zone; null: the organisation's. */
+  time_zone: ColumnType<string | null, string | null | undefined, string | null>
   last_login_at: Date | null
   password_changed_at: Date | null
   totp_secret: string | null

@@ -33,7 +33,7 @@ interface ClaimedRow {
   created_at: Date
   message_key: string | null
   message_params: MessageParams | null
-  /** The recipient's language (a user's, else the organisation's) and the organisation's zone. */
+  /** The recipient's language and zone (a user's own, else the organisation's). */
   locale: string | null
   time_zone: string | null
 }
@@ -181,7 +181,8 @@ export const makeOutboxWorker = (o: OutboxWorkerOptions) => {
                 e.type, e.severity, e.title, e.body, e.link, e.vehicle_id, e.alert_id, e.created_at,
                 e.message_key, e.message_params,
                 coalesce((SELECT u.locale FROM users u WHERE u.id = c.user_id), o.settings->>'language') AS locale,
-                o.settings->>'timezone' AS time_zone
+                coalesce((SELECT u.time_zone FROM users u WHERE u.id = c.user_id),
+                  o.settings->>'timezone') AS time_zone
          FROM claimed c JOIN notification_events e ON e.id = c.event_id
          JOIN organisations o ON o.id = c.org_id`,
         [limit, LEASE_MS],

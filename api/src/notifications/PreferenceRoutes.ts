@@ -22,7 +22,6 @@ export const DEFAULT_PREFERENCES: Preferences = {
   telegramTypes: null,
   quietFrom: null,
   quietTo: null,
-  timeZone: null,
 }
 
 interface PreferencesRow {
@@ -34,7 +33,6 @@ interface PreferencesRow {
   telegram_types: string[] | null
   quiet_from: string | null
   quiet_to: string | null
-  time_zone: string | null
 }
 
 /**
@@ -47,7 +45,7 @@ const known = (types: ReadonlyArray<string> | null): ReadonlyArray<NotificationT
 const readPreferences = async (c: pg.ClientBase, userId: string): Promise<Preferences> => {
   const { rows } = await c.query<PreferencesRow>(
     `SELECT in_app_types, email_enabled, email_types, telegram_enabled, telegram_chat_id, telegram_types,
-            to_char(quiet_from, 'HH24:MI') AS quiet_from, to_char(quiet_to, 'HH24:MI') AS quiet_to, time_zone
+            to_char(quiet_from, 'HH24:MI') AS quiet_from, to_char(quiet_to, 'HH24:MI') AS quiet_to
      FROM notification_preferences WHERE user_id = $1`,
     [userId],
   )
@@ -62,7 +60,6 @@ const readPreferences = async (c: pg.ClientBase, userId: string): Promise<Prefer
     telegramTypes: known(r.telegram_types),
     quietFrom: r.quiet_from,
     quietTo: r.quiet_to,
-    timeZone: r.time_zone,
   }
 }
 
@@ -84,13 +81,13 @@ export const registerPreferenceRoutes = (
       const before = await readPreferences(c, p.userId)
       await c.query(
         `INSERT INTO notification_preferences (user_id, org_id, in_app_types, email_enabled, email_types,
-           telegram_enabled, telegram_chat_id, telegram_types, quiet_from, quiet_to, time_zone)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           telegram_enabled, telegram_chat_id, telegram_types, quiet_from, quiet_to)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (user_id) DO UPDATE SET in_app_types = EXCLUDED.in_app_types,
            email_enabled = EXCLUDED.email_enabled, email_types = EXCLUDED.email_types,
            telegram_enabled = EXCLUDED.telegram_enabled, telegram_chat_id = EXCLUDED.telegram_chat_id,
            telegram_types = EXCLUDED.telegram_types, quiet_from = EXCLUDED.quiet_from,
-           quiet_to = EXCLUDED.quiet_to, time_zone = EXCLUDED.time_zone, updated_at = now()`,
+           quiet_to = EXCLUDED.quiet_to, updated_at = now()`,
         [
           p.userId,
           p.orgId,
@@ -102,7 +99,6 @@ export const registerPreferenceRoutes = (
           b.telegramTypes,
           quiet ? b.quietFrom : null,
           quiet ? b.quietTo : null,
-          b.timeZone,
         ],
       )
       const after = await readPreferences(c, p.userId)

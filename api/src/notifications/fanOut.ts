@@ -149,7 +149,7 @@ const fanOutOne = async (
   const { rows: recipients } = await c.query<RecipientRow>(
     `SELECT u.id AS user_id, u.email, p.in_app_types, p.email_enabled, p.email_types, p.telegram_enabled,
             p.telegram_chat_id, p.telegram_types, to_char(p.quiet_from, 'HH24:MI') AS quiet_from,
-            to_char(p.quiet_to, 'HH24:MI') AS quiet_to, p.time_zone
+            to_char(p.quiet_to, 'HH24:MI') AS quiet_to, u.time_zone
      FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
      WHERE u.org_id = $1 AND NOT u.disabled
        AND CASE WHEN $4::uuid[] IS NOT NULL THEN u.id = ANY($4::uuid[]) ELSE

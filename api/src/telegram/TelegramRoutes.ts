@@ -3,7 +3,7 @@ import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import type pg from "pg"
 import { audit } from "../audit/audit.js"
-import { accountById } from "../auth/accounts.js"
+import { accountById, homeOrganisation } from "../auth/accounts.js"
 import { issueSession } from "../auth/issueSession.js"
 import { LoginThrottle } from "../auth/LoginThrottle.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
@@ -172,7 +172,7 @@ export const registerTelegramRoutes = (
     await assertOrganisationActive(db.system, account.org_id)
     const started = await issueSession(sessions, account, {
       familyId: null,
-      acting: { id: account.org_id, name: account.org_name },
+      acting: homeOrganisation(account),
       kind: "cookie",
     })
     await audit(db.system, { orgId: account.org_id, userId: account.id }, request, {

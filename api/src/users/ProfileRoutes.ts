@@ -6,10 +6,10 @@ import { loadMe } from "../auth/accounts.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 
-const FIELDS = ["name", "phone", "locale", "theme"] as const
+const FIELDS = ["name", "phone", "locale", "theme", "timeZone"] as const
 
 /**
- * The signed-in user's own profile: name, phone, language and theme. Their own row, through their
+ * The signed-in user's own profile: name, phone, language, theme and time zone. Their own row, through their
  * home organisation (an owner acting inside another organisation is still a user of their home
  * organisation); audited in the home organisation's chain.
  */
@@ -27,7 +27,12 @@ export const registerProfileRoutes = (
         phone: string | null
         locale: string
         theme: string
-      }>("SELECT org_id, name, phone, locale, theme FROM users WHERE id = $1 FOR NO KEY UPDATE", [p.userId])
+        timeZone: string | null
+      }>(
+        `SELECT org_id, name, phone, locale, theme, time_zone AS "timeZone"
+         FROM users WHERE id = $1 FOR NO KEY UPDATE`,
+        [p.userId],
+      )
       const before = rows[0]
       if (before === undefined)
         throw new HttpError(401, "FLEET_AUTH_TOKEN_INVALID", "the user no longer exists")
@@ -35,7 +40,8 @@ export const registerProfileRoutes = (
       if (changed.length > 0) {
         await c.query(
           `UPDATE users SET name = COALESCE($2, name), phone = CASE WHEN $3::boolean THEN $4 ELSE phone END,
-             locale = COALESCE($5, locale), theme = COALESCE($6, theme)
+             locale = COALESCE($5, locale), theme = COALESCE($6, theme),
+             time_zone = CASE WHEN $7::boolean THEN $8 ELSE time_zone END
            WHERE id = $1`,
           [
             p.userId,
@@ -44,6 +50,8 @@ export const registerProfileRoutes = (
             body.phone ?? null,
             body.locale ?? null,
             body.theme ?? null,
+            body.timeZone !== undefined,
+            body.timeZone ?? null,
           ],
         )
         await audit(c, { orgId: before.org_id, userId: p.userId }, request, {

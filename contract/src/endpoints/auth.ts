@@ -3,7 +3,7 @@ import { endpoint } from "../endpoint.js"
 import { explained } from "../errors/checkMessages.js"
 import { PERMISSIONS } from "../roles.js"
 import { Uuid } from "../schemas.js"
-import { DisplayName, Locale, Phone, RoleName, Theme } from "./common.js"
+import { DisplayName, Locale, Phone, RoleName, Theme, TimeZone } from "./common.js"
 
 /** The signed-in user, with what their role allows (the dashboard's menu is built from it). */
 export const Me = Schema.Struct({
@@ -19,6 +19,10 @@ export const Me = Schema.Struct({
   homeOrgId: Uuid,
   locale: Locale,
   theme: Theme,
+  /** The user's own IANA time zone (a traveller's), or null: they live in the organisation's. */
+  timeZone: Schema.NullOr(TimeZone),
+  /** The acting organisation's time zone (its settings, default Asia/Almaty): reports count days in it. */
+  orgTimeZone: Schema.String,
   totpEnabled: Schema.Boolean,
   permissions: Schema.Array(Schema.Literals(PERMISSIONS)),
 }).annotate({ identifier: "Me" })
@@ -164,13 +168,17 @@ export const me = {
     method: "patch",
     path: "/api/v1/me",
     tag: "profile",
-    summary: "Change the own name, phone, language or theme",
+    summary: "Change the own name, phone, language, theme or time zone",
+    description:
+      "`timeZone` is the zone the dashboard shows times in and quiet hours are read in; null returns " +
+      "to the organisation's.",
     access: "signedIn",
     body: Schema.Struct({
       name: Schema.optionalKey(DisplayName),
       phone: Schema.optionalKey(Schema.NullOr(Phone)),
       locale: Schema.optionalKey(Locale),
       theme: Schema.optionalKey(Theme),
+      timeZone: Schema.optionalKey(Schema.NullOr(TimeZone)),
     }),
     response: Me,
   }),

@@ -5,7 +5,7 @@ import { listOf, listQuery } from "../list.js"
 import { NOTIFICATION_TYPES } from "../notificationTypes.js"
 import { IsoDateTime, Uuid } from "../schemas.js"
 import { ALERT_SEVERITIES } from "./alerts.js"
-import { Email, IdParams, TimeZone } from "./common.js"
+import { Email, IdParams } from "./common.js"
 
 /** A notification's type: an alert type ("overspeed") or a check's ("licence_expiry"). */
 export const NotificationType = Schema.String.check(Schema.isPattern(/^[a-z][a-z0-9_]{1,63}$/u))
@@ -53,11 +53,12 @@ export const NotificationPreferences = Schema.Struct({
   telegramEnabled: Schema.Boolean,
   telegramChatId: Schema.NullOr(TelegramChatId),
   telegramTypes: ChosenTypes,
-  /** Quiet hours (local time): only critical notifications are sent by e-mail and Telegram. */
+  /**
+   * Quiet hours, in the user's own time zone (`/api/v1/me` `timeZone`), else the organisation's:
+   * only critical notifications are sent by e-mail and Telegram.
+   */
   quietFrom: Schema.NullOr(TimeOfDay),
   quietTo: Schema.NullOr(TimeOfDay),
-  /** The zone of the quiet hours; null: the organisation's. */
-  timeZone: Schema.NullOr(TimeZone),
 }).annotate({ identifier: "NotificationPreferences" })
 
 /** The organisation's channels as answered: secrets only say whether they are set. */

@@ -11,6 +11,7 @@ import { OrganisationSwitcher } from "./OrganisationSwitcher"
 import { Sidebar } from "./Sidebar"
 import { ThemeMenu } from "./ThemeMenu"
 import { UserMenu } from "./UserMenu"
+import { ZoneBadge } from "./ZoneBadge"
 
 /**
  * The signed-in frame: sidebar, top bar and the page. Signed out, it sends the user to the login
@@ -81,6 +82,7 @@ export const Frame = (props: RouteSectionProps) => {
               >
                 <OrganisationSwitcher />
               </Show>
+              <ZoneBadge />
               <div class="topbar__end">
                 <NotificationBell />
                 <LanguageMenu />

@@ -2,6 +2,7 @@ import * as i18n from "@solid-primitives/i18n"
 import { type Accessor, createEffect, createMemo, createSignal, on } from "solid-js"
 import { type Formatters, makeFormatters } from "./format"
 import { dictionaries, isLocale, type Locale, matchLocale } from "./locales"
+import { browserTimeZone } from "./timeZone"
 
 const STORAGE_KEY = "fleetcore.locale"
 
@@ -27,7 +28,10 @@ export interface I18n {
   /** Chooses a language and remembers the choice in this browser. */
   readonly setLocale: (locale: Locale) => void
   readonly t: ReturnType<typeof makeTranslator>
+  /** Formatters of the language, showing instants in `zone`. */
   readonly format: Accessor<Formatters>
+  /** The IANA zone the UI speaks (`uiTimeZone`): formatters, days and date inputs all use it. */
+  readonly zone: Accessor<string>
 }
 
 const makeTranslator = (dict: Accessor<i18n.Flatten<(typeof dictionaries)["en"]>>) =>
@@ -36,17 +40,25 @@ const makeTranslator = (dict: Accessor<i18n.Flatten<(typeof dictionaries)["en"]>
 /**
  * The active language: the signed-in user's (their profile), else the one last chosen in this
  * browser (the login page), else the browser's, else English. Keeps `<html lang>` in step.
+ * Times are shown in `zone` (the browser's when not given).
  */
-export const createI18n = (userLocale: Accessor<string | undefined>): I18n => {
+export const createI18n = (
+  userLocale: Accessor<string | undefined>,
+  zone: Accessor<string> = browserTimeZone,
+): I18n => {
   const [chosen, setChosen] = createSignal<Locale | undefined>(readStoredLocale())
   const locale = createMemo<Locale>(() => chosen() ?? matchLocale(userLocale()) ?? browserLocale() ?? "en")
   const dict = createMemo(() => i18n.flatten(dictionaries[locale()]))
   const t = makeTranslator(dict)
   const format = createMemo(() =>
-    makeFormatters(locale(), {
-      unit: (unit, value) => t(`intlFallback.${unit}`, { value }),
-      relative: (unit, value) => t(`intlFallback.${unit}`, { value }),
-    }),
+    makeFormatters(
+      locale(),
+      {
+        unit: (unit, value) => t(`intlFallback.${unit}`, { value }),
+        relative: (unit, value) => t(`intlFallback.${unit}`, { value }),
+      },
+      zone(),
+    ),
   )
 
   const setLocale = (next: Locale) => {
@@ -73,5 +85,6 @@ export const createI18n = (userLocale: Accessor<string | undefined>): I18n => {
     setLocale,
     t,
     format,
+    zone,
   }
 }

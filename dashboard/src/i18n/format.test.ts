@@ -24,7 +24,7 @@ describe("compassPoint", () => {
 })
 
 describe("makeFormatters", () => {
-  const en = makeFormatters("en", fallback)
+  const en = makeFormatters("en", fallback, "UTC")
 
   it("shows speed in km/h and distance in km from SI units", () => {
     expect(en.speed(10)).toBe("36 km/h")
@@ -51,12 +51,20 @@ describe("makeFormatters", () => {
       "2 hr 5 min",
       "3 days 4 hr",
     ])
-    expect(makeFormatters("ru", fallback).duration(7_530)).toBe("2 ч 5 мин")
+    expect(makeFormatters("ru", fallback, "UTC").duration(7_530)).toBe("2 ч 5 мин")
+  })
+
+  it("shows an instant on the wall clock of the zone it is given, whatever the machine's zone", () => {
+    const at = Date.UTC(2027, 2, 12, 3, 30)
+    // Almaty is UTC+5 all year; New York is on summer time (UTC-4) from 14 March 2027.
+    expect(makeFormatters("en", fallback, "Asia/Almaty").dateTime(at)).toBe("Mar 12, 2027, 8:30:00 AM")
+    expect(makeFormatters("en", fallback, "America/New_York").dateTime(at)).toBe("Mar 11, 2027, 10:30:00 PM")
+    expect(makeFormatters("ru", fallback, "Asia/Almaty").dateTime(at)).toBe("12 мар. 2027 г., 08:30:00")
   })
 
   it("formats in the chosen language", () => {
-    expect(makeFormatters("ru", fallback).speed(10)).toBe("36 км/ч")
-    expect(makeFormatters("tr", fallback).speed(10)).toBe("36 km/sa")
+    expect(makeFormatters("ru", fallback, "UTC").speed(10)).toBe("36 км/ч")
+    expect(makeFormatters("tr", fallback, "UTC").speed(10)).toBe("36 km/sa")
   })
 
   it("formats money from its decimal string, never through a float", () => {

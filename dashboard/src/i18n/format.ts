@@ -59,6 +59,7 @@ export interface Formatters {
   readonly decimal: (value: number, fractionDigits: number) => string
   readonly degrees: (deg: number) => string
   readonly coordinate: (deg: number) => string
+  /** An instant as the wall clock of the UI's zone shows it: "12 Mar 2027, 08:30:00". */
   readonly dateTime: (ms: number) => string
   readonly integer: (n: number) => string
   /** A duration in seconds in its two largest units: "21 sec", "5 min 3 sec", "2 hr 5 min". */
@@ -75,8 +76,11 @@ export interface Formatters {
   readonly fileSize: (bytes: number) => string
 }
 
-/** Intl formatters for one language; build once per language change. */
-export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatters => {
+/**
+ * Intl formatters for one language, showing instants in `timeZone` (IANA: the zone the UI speaks,
+ * see `uiTimeZone`); build once per language or zone change.
+ */
+export const makeFormatters = (locale: Locale, fallback: IntlFallback, timeZone: string): Formatters => {
   const native = hasIntlData(locale)
   const numbers = numericLocale(locale)
   const number = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(numbers, options)
@@ -90,8 +94,9 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback): Formatte
   const integer = number({ maximumFractionDigits: 0 })
   const decimals = new Map<number, Intl.NumberFormat>()
   const dateTime = native
-    ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" })
+    ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium", timeZone })
     : new Intl.DateTimeFormat(numbers, {
+        timeZone,
         day: "2-digit",
         month: "2-digit",
         year: "numeric",

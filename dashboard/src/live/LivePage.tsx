@@ -6,6 +6,7 @@ import { errorMessage } from "../api/errorMessage"
 import { createLiveMapQuery, createTrackQuery, createVehicleQuery, queryKeys } from "../api/queries"
 import type { LivePosition, VehicleId } from "../api/types"
 import { useI18n } from "../i18n/I18nContext"
+import { startOfDayIn } from "../i18n/timeZone"
 import { createBasemapStyle } from "../map/createBasemapStyle"
 import { LiveMap } from "../map/LiveMap"
 import type { MapVehicle } from "../map/makeVehicleLayers"
@@ -19,11 +20,10 @@ import { LiveFilters } from "./LiveFilters"
 import { LiveStatusBadge } from "./LiveStatusBadge"
 import { makeFrameBatcher } from "./makeFrameBatcher"
 import { snapshotIndex } from "./snapshotIndex"
-import { startOfLocalDay } from "./startOfLocalDay"
 
 /** The dispatcher's page: live map, vehicle list and the selected vehicle. */
 export const LivePage = () => {
-  const { t } = useI18n()
+  const { t, zone } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
   const now = createNow(1_000)
@@ -93,7 +93,8 @@ export const LivePage = () => {
   createEffect(() => {
     if (selectedId() === null) setFollow(false)
   })
-  const dayStart = createMemo(() => startOfLocalDay(now()))
+  // Today's trail starts at midnight in the zone the UI speaks.
+  const dayStart = createMemo(() => startOfDayIn(now(), zone()))
   const track = createTrackQuery(() => ({ vehicleId: selectedId(), fromMs: dayStart() }))
   const trackPath = createMemo(() =>
     selectedId() !== null && track.data ? track.data.points.map((p) => [p.lon, p.lat] as const) : [],

@@ -1,25 +1,20 @@
 import { useSearchParams } from "@solidjs/router"
 import { createSignal, For, Show } from "solid-js"
 import { useI18n } from "../i18n/I18nContext"
-import {
-  fromLocalInput,
-  PERIOD_PRESETS,
-  type Period,
-  type PeriodPreset,
-  toLocalInput,
-  validPeriod,
-} from "./replayPeriod"
+import { fromZonedInput, toZonedInput } from "../i18n/timeZone"
+import { PERIOD_PRESETS, type Period, type PeriodPreset, validPeriod } from "./replayPeriod"
 
 /** Today, yesterday, the last 7 days, or a custom from/to; the choice lives in the URL. */
 export const ReplayPeriodPicker = (props: {
   readonly period: Period & { readonly preset: PeriodPreset }
 }) => {
-  const { t } = useI18n()
+  const { t, zone } = useI18n()
   const [, setSearch] = useSearchParams()
   const [custom, setCustom] = createSignal(props.period.preset === "custom")
-  const [from, setFrom] = createSignal(toLocalInput(props.period.fromMs))
-  const [to, setTo] = createSignal(toLocalInput(props.period.toMs))
-  const customPeriod = () => validPeriod(fromLocalInput(from()), fromLocalInput(to()))
+  // The inputs show and read wall clocks in the UI's zone, whatever the browser's is.
+  const [from, setFrom] = createSignal(toZonedInput(props.period.fromMs, zone()))
+  const [to, setTo] = createSignal(toZonedInput(props.period.toMs, zone()))
+  const customPeriod = () => validPeriod(fromZonedInput(from(), zone()), fromZonedInput(to(), zone()))
   const choose = (preset: Exclude<PeriodPreset, "custom">) => {
     setCustom(false)
     setSearch({ period: preset, from: undefined, to: undefined })

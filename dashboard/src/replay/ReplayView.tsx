@@ -29,12 +29,12 @@ const MAX_DRAWN = 5_000
  * coloured by speed, stops and alerts on it, and a timeline that moves a marker along it.
  */
 export const ReplayView = (props: { readonly vehicleId: string }) => {
-  const { t, format } = useI18n()
+  const { t, format, zone } = useI18n()
   const navigate = useNavigate()
   const [search] = useSearchParams()
   const mapStyle = createBasemapStyle()
   // "Today" runs until now: fixed when the URL changes, not on every read.
-  const period = createMemo(() => periodFromSearch(search, Date.now()), undefined, {
+  const period = createMemo(() => periodFromSearch(search, Date.now(), zone()), undefined, {
     equals: (a, b) => a.fromMs === b.fromMs && a.toMs === b.toMs && a.preset === b.preset,
   })
   const query = () => ({ vehicleId: props.vehicleId, period: period() })

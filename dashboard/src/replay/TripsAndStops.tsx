@@ -4,8 +4,8 @@ import { useSearchParams } from "@solidjs/router"
 import type { ColumnDef } from "@tanstack/solid-table"
 import { createMemo, createSignal, Show } from "solid-js"
 import { useI18n } from "../i18n/I18nContext"
+import { dayIn } from "../i18n/timeZone"
 import { createBasemapStyle } from "../map/createBasemapStyle"
-import { localDay } from "../ui/localDay"
 import { fixedTableState } from "../ui/table/createTableUrlState"
 import { DataTable } from "../ui/table/DataTable"
 import { ExportMenu } from "../ui/table/ExportMenu"
@@ -33,10 +33,10 @@ const tripPeriod = (trip: TripRow) => ({ fromMs: trip.startMs, toMs: trip.endMs 
  * "Replay" opens the track tab's replay on that trip's period.
  */
 export const TripsAndStops = (props: { readonly vehicleId: string }) => {
-  const { t, format } = useI18n()
+  const { t, format, zone } = useI18n()
   const [search, setSearch] = useSearchParams()
   const mapStyle = createBasemapStyle()
-  const period = createMemo(() => periodFromSearch(search, Date.now(), "last7"), undefined, {
+  const period = createMemo(() => periodFromSearch(search, Date.now(), zone(), "last7"), undefined, {
     equals: (a, b) => a.fromMs === b.fromMs && a.toMs === b.toMs && a.preset === b.preset,
   })
   const trips = createTripsQuery(() => ({ vehicleId: props.vehicleId, period: period() }))
@@ -203,8 +203,8 @@ export const TripsAndStops = (props: { readonly vehicleId: string }) => {
             path: urlOf(endpoints.reports.export, { params: { report: "trips" } }),
             query: () => ({
               period: "custom",
-              from: localDay(period().fromMs),
-              to: localDay(period().toMs - 1),
+              from: dayIn(period().fromMs, zone()),
+              to: dayIn(period().toMs - 1, zone()),
               vehicleId: props.vehicleId,
             }),
           }}

@@ -1,3 +1,5 @@
+import { startOfDayIn } from "../i18n/timeZone"
+
 /** A period of history, [fromMs, toMs). */
 export interface Period {
   readonly fromMs: number
@@ -10,21 +12,19 @@ export const PERIOD_PRESETS: ReadonlyArray<Exclude<PeriodPreset, "custom">> = ["
 /** The longest period the track endpoint answers (`vehicles.track`: 31 days). */
 export const MAX_PERIOD_MS = 31 * 86_400_000
 
-const startOfDay = (ms: number): number => {
-  const d = new Date(ms)
-  d.setHours(0, 0, 0, 0)
-  return d.getTime()
-}
-
-/** A preset's period in the browser's time zone: today until now, all of yesterday, the last 7 days until now. */
-export const presetPeriod = (preset: Exclude<PeriodPreset, "custom">, nowMs: number): Period => {
-  const today = startOfDay(nowMs)
+/** A preset's period in time zone `zone`: today until now, all of yesterday, the last 7 days until now. */
+export const presetPeriod = (
+  preset: Exclude<PeriodPreset, "custom">,
+  nowMs: number,
+  zone: string,
+): Period => {
+  const today = startOfDayIn(nowMs, zone)
   switch (preset) {
     case "today":
       return { fromMs: today, toMs: nowMs }
     case "yesterday":
       // Through the calendar, not 24 h: a day with a clock change is 23 or 25 hours long.
-      return { fromMs: startOfDay(today - 1), toMs: today }
+      return { fromMs: startOfDayIn(today - 1, zone), toMs: today }
     case "last7":
       return { fromMs: nowMs - 7 * 86_400_000, toMs: nowMs }
   }
@@ -36,21 +36,13 @@ export const validPeriod = (fromMs: number, toMs: number): Period | undefined =>
     ? { fromMs, toMs }
     : undefined
 
-/** "2027-03-12T08:30" in the browser's time zone: the value of an `<input type="datetime-local">`. */
-export const toLocalInput = (ms: number): string => {
-  const d = new Date(ms)
-  const pad = (n: number) => String(n).padStart(2, "0")
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
-
-/** The inverse of `toLocalInput`; NaN for an empty or malformed value. */
-export const fromLocalInput = (value: string): number =>
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/u.test(value) ? new Date(value).getTime() : Number.NaN
-
 const isPreset = (value: unknown): value is PeriodPreset =>
   value === "today" || value === "yesterday" || value === "last7" || value === "custom"
 
-/** The URL's period: `?period=today|yesterday|last7`, or `?period=custom&from=&to=` (ISO); else `fallback`. */
+/**
+ * The URL's period: `?period=today|yesterday|last7` (days in `zone`), or `?period=custom&from=&to=`
+ * (ISO); else `fallback`.
+ */
 export const periodFromSearch = (
   search: {
     readonly period?: string | string[] | undefined
@@ -58,13 +50,14 @@ export const periodFromSearch = (
     readonly to?: string | string[] | undefined
   },
   nowMs: number,
+  zone: string,
   fallback: Exclude<PeriodPreset, "custom"> = "today",
 ): Period & { readonly preset: PeriodPreset } => {
   const preset = isPreset(search.period) ? search.period : search.from !== undefined ? "custom" : fallback
   if (preset === "custom") {
     const custom = validPeriod(Date.parse(String(search.from)), Date.parse(String(search.to)))
     if (custom !== undefined) return { ...custom, preset }
-    return { ...presetPeriod(fallback, nowMs), preset: fallback }
+    return { ...presetPeriod(fallback, nowMs, zone), preset: fallback }
   }
-  return { ...presetPeriod(preset, nowMs), preset }
+  return { ...presetPeriod(preset, nowMs, zone), preset }
 }

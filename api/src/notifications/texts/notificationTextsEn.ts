@@ -2,7 +2,8 @@ import type { NotificationTexts } from "./NotificationTexts.js"
 
 /**
  * English: the reference texts (ICU MessageFormat). `{x, date, day}` is a calendar day,
- * `{x, date, moment}` an instant in the organisation's time zone; `xName` is the label of the
+ * `{x, date, moment}` an instant in the reader's time zone (their own, else the organisation's,
+ * named); `xName` is the label of the
  * parameter `x` from `labels`.
  */
 export const notificationTextsEn: NotificationTexts = {

@@ -45,7 +45,7 @@ const compile = (text: string, locale: NotificationLocale, timeZone: string): In
       date: {
         // A calendar day ("2026-03-01") is the same day everywhere: formatted at UTC midnight in UTC.
         day: { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" },
-        // An instant in the organisation's zone, with the zone named (webhooks' English text is UTC).
+        // An instant in the zone it is rendered for (a reader's own, else the organisation's), named.
         moment: {
           year: "numeric",
           month: "short",

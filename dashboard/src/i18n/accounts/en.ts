@@ -164,6 +164,13 @@ export const accountsEn = {
     preferencesText: "Saved in your profile, so every browser you sign in to follows them.",
     saved: "Profile saved",
     saveFailed: "Could not save your preference",
+    timeZone: "Time zone",
+    timeZoneText: "Dates and times across FleetCore are shown in this zone, and your quiet hours follow it.",
+    timeZoneSearch: "Type to search, e.g. New York",
+    timesIn: "Times in {{ zone }}",
+    timeZoneOrganisation: "The organisation's time zone: {{ zone }}",
+    useOrganisationZone: "Use the organisation's time zone ({{ zone }})",
+    timeZoneSaved: "Time zone saved",
   },
   totp: {
     title: "Two-step verification",

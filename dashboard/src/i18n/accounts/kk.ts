@@ -166,6 +166,14 @@ export const accountsKk: typeof accountsEn = {
     preferencesText: "Профильде сақталады және сіз кірген кез келген браузерде қолданылады.",
     saved: "Профиль сақталды",
     saveFailed: "Баптауды сақтау мүмкін болмады",
+    timeZone: "Уақыт белдеуі",
+    timeZoneText:
+      "FleetCore-дағы күндер мен уақыт осы белдеуде көрсетіледі; тыныш сағаттарыңыз да соған сай есептеледі.",
+    timeZoneSearch: "Іздеу үшін теріңіз, мысалы New York",
+    timesIn: "Уақыт: {{ zone }}",
+    timeZoneOrganisation: "Ұйымның уақыт белдеуі: {{ zone }}",
+    useOrganisationZone: "Ұйымның уақыт белдеуін қолдану ({{ zone }})",
+    timeZoneSaved: "Уақыт белдеуі сақталды",
   },
   totp: {
     title: "Екі қадамды тексеру",

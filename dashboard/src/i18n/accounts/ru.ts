@@ -166,6 +166,14 @@ export const accountsRu: typeof accountsEn = {
     preferencesText: "Сохраняются в профиле и действуют в любом браузере, где вы вошли.",
     saved: "Профиль сохранён",
     saveFailed: "Не удалось сохранить настройку",
+    timeZone: "Часовой пояс",
+    timeZoneText:
+      "Даты и время во всём FleetCore показываются в этом поясе; по нему же считаются ваши тихие часы.",
+    timeZoneSearch: "Начните вводить, например New York",
+    timesIn: "Время: {{ zone }}",
+    timeZoneOrganisation: "Часовой пояс организации: {{ zone }}",
+    useOrganisationZone: "Использовать пояс организации ({{ zone }})",
+    timeZoneSaved: "Часовой пояс сохранён",
   },
   totp: {
     title: "Двухэтапная проверка",

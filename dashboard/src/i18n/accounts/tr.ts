@@ -167,6 +167,14 @@ export const accountsTr: typeof accountsEn = {
     preferencesText: "Profilinize kaydedilir; giriş yaptığınız her tarayıcıda geçerli olur.",
     saved: "Profil kaydedildi",
     saveFailed: "Tercihiniz kaydedilemedi",
+    timeZone: "Saat dilimi",
+    timeZoneText:
+      "FleetCore'daki tarih ve saatler bu dilimde gösterilir; sessiz saatleriniz de buna göre işler.",
+    timeZoneSearch: "Aramak için yazın, ör. New York",
+    timesIn: "Saatler: {{ zone }}",
+    timeZoneOrganisation: "Kuruluşun saat dilimi: {{ zone }}",
+    useOrganisationZone: "Kuruluşun saat dilimini kullan ({{ zone }})",
+    timeZoneSaved: "Saat dilimi kaydedildi",
   },
   totp: {
     title: "İki adımlı doğrulama",

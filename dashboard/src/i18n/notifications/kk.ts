@@ -60,8 +60,8 @@ export const notificationsKk: typeof notificationsEn = {
     quietHoursText: "Тыныш сағаттарда e-mail мен Telegram-ға тек сыни хабарламалар жіберіледі.",
     quietFrom: "Бастап",
     quietTo: "Дейін",
-    timeZone: "Уақыт белдеуі",
-    timeZoneHint: "Бос болса — ұйымның уақыт белдеуі",
+    quietHoursZone:
+      "Тыныш сағаттар сіздің уақыт белдеуіңіз бойынша ({{ zone }}); оны профильде өзгертуге болады.",
     save: "Сақтау",
     saved: "Баптаулар сақталды",
     channelsTitle: "Хабарлама арналары",

@@ -60,8 +60,8 @@ export const notificationsTr: typeof notificationsEn = {
     quietHoursText: "Sessiz saatlerde e-posta ve Telegram ile yalnızca kritik bildirimler gönderilir.",
     quietFrom: "Başlangıç",
     quietTo: "Bitiş",
-    timeZone: "Saat dilimi",
-    timeZoneHint: "Boş: kuruluşun saat dilimi",
+    quietHoursZone:
+      "Sessiz saatler saat diliminize göredir ({{ zone }}); bunu profilinizden değiştirebilirsiniz.",
     save: "Kaydet",
     saved: "Tercihler kaydedildi",
     channelsTitle: "Bildirim kanalları",

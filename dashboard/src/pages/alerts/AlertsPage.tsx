@@ -6,6 +6,7 @@ import { useApi } from "../../api/ApiContext"
 import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { dayStartIso } from "../../i18n/timeZone"
 import { LiveStatusBadge } from "../../live/LiveStatusBadge"
 import { DriverPicker } from "../../ui/form/DriverPicker"
 import { VehiclePicker } from "../../ui/form/VehiclePicker"
@@ -24,19 +25,12 @@ import { ALERT_TYPES, alertTypeLabel } from "./alertTypes"
 const FILTERS = ["type", "severity", "status", "vehicleId", "driverId", "teamId", "assigneeId", "from", "to"]
 const SORTS = ["openedAt", "lastSeenAt", "type", "occurrences", "severity", "status"]
 
-/** A local date ("2025-01-31") as the start of that day in the browser's time zone, ISO. */
-const dayStart = (date: string, plusDays = 0): string | undefined => {
-  const [y, m, d] = date.split("-").map(Number)
-  if (y === undefined || m === undefined || d === undefined || Number.isNaN(y + m + d)) return undefined
-  return new Date(y, m - 1, d + plusDays).toISOString()
-}
-
 /**
  * The alerts inbox: every alert of the organisation with its filters in the URL, kept current by
  * the live feed; tick rows to acknowledge, assign or resolve many at once; a row opens the alert.
  */
 export const AlertsPage = () => {
-  const { t, format } = useI18n()
+  const { t, format, zone } = useI18n()
   const session = useSession()
   const api = useApi()
   const queryClient = useQueryClient()
@@ -44,8 +38,8 @@ export const AlertsPage = () => {
   const url = createTableUrlState({ filters: FILTERS, sorts: SORTS })
   const query = () => {
     const { from, to, ...rest } = listQueryOf(url.state())
-    const fromIso = from === undefined ? undefined : dayStart(from)
-    const toIso = to === undefined ? undefined : dayStart(to, 1)
+    const fromIso = from === undefined ? undefined : dayStartIso(from, zone())
+    const toIso = to === undefined ? undefined : dayStartIso(to, zone(), 1)
     return { ...rest, ...(fromIso ? { from: fromIso } : {}), ...(toIso ? { to: toIso } : {}) }
   }
   const result = createListQuery(endpoints.alerts.list, () => ({ query: query() }))

@@ -8,10 +8,14 @@ import { alertFacts, detailFacts } from "./alertDetails"
 const words = (locale: Locale) => {
   const dict = flatten(dictionaries[locale])
   const t = translator(() => dict, resolveTemplate) as I18n["t"]
-  const format = makeFormatters(locale, {
-    unit: (unit, value) => t(`intlFallback.${unit}`, { value }),
-    relative: (unit, value) => t(`intlFallback.${unit}`, { value }),
-  })
+  const format = makeFormatters(
+    locale,
+    {
+      unit: (unit, value) => t(`intlFallback.${unit}`, { value }),
+      relative: (unit, value) => t(`intlFallback.${unit}`, { value }),
+    },
+    "Asia/Almaty",
+  )
   return { t, format }
 }
 const en = words("en")

@@ -3,6 +3,7 @@ import { createMemo, createSignal, For } from "solid-js"
 import { createAllPagesQuery } from "../../api/createAllPagesQuery"
 import { createListQuery } from "../../api/createListQuery"
 import { useI18n } from "../../i18n/I18nContext"
+import { dayStartIso } from "../../i18n/timeZone"
 import { PageHeader } from "../../ui/PageHeader"
 import { createTableUrlState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
@@ -13,22 +14,15 @@ import { type AuditRow, auditColumns } from "./auditColumns"
 
 const FILTERS = ["user", "action", "entity", "from", "to"]
 
-/** A local date ("2025-01-31") as the start of that day in the browser's time zone, ISO. */
-const dayStart = (date: string, plusDays = 0): string | undefined => {
-  const [y, m, d] = date.split("-").map(Number)
-  if (y === undefined || m === undefined || d === undefined || Number.isNaN(y + m + d)) return undefined
-  return new Date(y, m - 1, d + plusDays).toISOString()
-}
-
 /** The organisation's audit log: who changed what, when and from where; newest first. */
 export const AuditPage = () => {
-  const { t, format } = useI18n()
+  const { t, format, zone } = useI18n()
   const url = createTableUrlState({ filters: FILTERS, sorts: ["at"] })
   const [open, setOpen] = createSignal<AuditRow | null>(null)
   const query = () => {
     const { from, to, ...rest } = listQueryOf(url.state())
-    const fromIso = from === undefined ? undefined : dayStart(from)
-    const toIso = to === undefined ? undefined : dayStart(to, 1)
+    const fromIso = from === undefined ? undefined : dayStartIso(from, zone())
+    const toIso = to === undefined ? undefined : dayStartIso(to, zone(), 1)
     return { ...rest, ...(fromIso ? { from: fromIso } : {}), ...(toIso ? { to: toIso } : {}) }
   }
   const result = createListQuery(endpoints.audit.list, () => ({ query: query() }))

@@ -8,6 +8,7 @@ import { useApi } from "../../api/ApiContext"
 import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { dayIn } from "../../i18n/timeZone"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
@@ -35,13 +36,13 @@ interface RateRow {
 }
 
 const NewRate = (props: { readonly orgCurrency: string; readonly onSaved: () => Promise<unknown> }) => {
-  const { t, locale } = useI18n()
+  const { t, locale, zone } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
   const others = () => CURRENCIES.filter((c) => c !== props.orgCurrency)
   const form = createSchemaForm({
     schema: rateForm(locale()),
-    defaultValues: { currency: others()[0] ?? "USD", date: new Date().toISOString().slice(0, 10), rate: "" },
+    defaultValues: { currency: others()[0] ?? "USD", date: dayIn(Date.now(), zone()), rate: "" },
     onSubmit: async (values) => {
       await api.call(endpoints.currencyRates.create, {
         body: { ...values, rate: decimalOf(values.rate, locale(), RATE) },

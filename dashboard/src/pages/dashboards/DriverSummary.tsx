@@ -1,6 +1,7 @@
 import { MIN_SCORED_KM } from "@fleetcore/contract"
 import { Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
+import { dayIn } from "../../i18n/timeZone"
 import { createDriverDashboardQuery } from "./dashboardQueries"
 import { ExpiringDocumentsTile, OpenWorkTile, SummaryTile } from "./SummaryTile"
 import "./dashboards.css"
@@ -11,7 +12,7 @@ import "./dashboards.css"
  * tickets and tasks, expiring documents and the licence. Figures the role may not read are left out.
  */
 export const DriverSummary = (props: { readonly driverId: string }) => {
-  const { t, format } = useI18n()
+  const { t, format, zone } = useI18n()
   const query = createDriverDashboardQuery(() => props.driverId)
   const tab = (id: string) => `/drivers/${props.driverId}?tab=${id}`
   const count = (n: number) => format().integer(n)
@@ -90,8 +91,7 @@ export const DriverSummary = (props: { readonly driverId: string }) => {
               d().licenceExpiresOn ? format().day(d().licenceExpiresOn ?? "") : t("dashboards.licenceNone")
             }
             tone={
-              d().licenceExpiresOn !== null &&
-              (d().licenceExpiresOn ?? "") < new Date().toISOString().slice(0, 10)
+              d().licenceExpiresOn !== null && (d().licenceExpiresOn ?? "") < dayIn(Date.now(), zone())
                 ? "danger"
                 : undefined
             }

@@ -5,7 +5,7 @@ import { createSignal, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { createListQuery } from "../../api/createListQuery"
 import { useI18n } from "../../i18n/I18nContext"
-import { toLocalInput } from "../../replay/replayPeriod"
+import { fromZonedInput, toZonedInput } from "../../i18n/timeZone"
 import { uploadDocument } from "../../ui/documents/uploadDocument"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
@@ -55,7 +55,7 @@ const RefuelFormView = (props: {
   readonly driverId: string | null
   readonly cards: ReadonlyArray<Card>
 }) => {
-  const { t, format, locale } = useI18n()
+  const { t, format, locale, zone } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
   const [receipt, setReceipt] = createSignal<File | null>(null)
@@ -65,20 +65,20 @@ const RefuelFormView = (props: {
     return own.length === 1 ? (own[0]?.id ?? "") : ""
   }
   const empty = (): RefuelValues => ({
-    time: toLocalInput(Date.now()),
+    time: toZonedInput(Date.now(), zone()),
     litres: "",
     odometerKm: "",
     amount: "",
     fuelCardId: ownCard(),
   })
   const form = createSchemaForm({
-    schema: refuelForm(locale()),
+    schema: refuelForm(locale(), zone()),
     defaultValues: empty(),
     onSubmit: async (v) => {
       const entry = await api.call(endpoints.fuel.createEntry, {
         params: { id: props.vehicleId },
         body: {
-          time: new Date(v.time).toISOString(),
+          time: new Date(fromZonedInput(v.time, zone())).toISOString(),
           litres: numberOf(v.litres, locale(), POSITIVE),
           odometerKm: numberOf(v.odometerKm, locale(), POSITIVE),
           amount: readNumber(v.amount, locale(), MONEY),
@@ -135,7 +135,7 @@ const RefuelFormView = (props: {
             field={f}
             label={t("overview.driver.when")}
             type="datetime-local"
-            max={toLocalInput(Date.now())}
+            max={toZonedInput(Date.now(), zone())}
             invalid={t("overview.driver.whenInvalid")}
             data-testid="refuel-time"
             {...form.serverProps("time")}

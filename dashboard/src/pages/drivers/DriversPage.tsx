@@ -7,6 +7,7 @@ import { createMemo, For, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { EXPIRY_WARNING_DAYS } from "../../ui/documents/documentExpiry"
 import { PageHeader } from "../../ui/PageHeader"
 import { createTableUrlState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
@@ -15,7 +16,6 @@ import { listResultOf } from "../../ui/table/listResultOf"
 import { listQueryOf } from "../../ui/table/tableUrlState"
 import { driverColumns } from "./driverColumns"
 import { createTeamOptionsQuery } from "./driverQueries"
-import { EXPIRY_WARNING_DAYS } from "./ExpiryBadge"
 
 const SORTS = ["fullName", "employeeId", "licenceExpiresOn", "medicalExpiresOn", "hiredOn", "createdAt"]
 

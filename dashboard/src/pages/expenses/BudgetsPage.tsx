@@ -7,6 +7,7 @@ import { createSignal, For, Match, Show, Switch } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { dayIn } from "../../i18n/timeZone"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { EmptyState } from "../../ui/EmptyState"
 import { ErrorState } from "../../ui/ErrorState"
@@ -107,11 +108,11 @@ const NewBudget = (props: { readonly year: number }) => {
 
 /** Budgets of a year against what was spent (the organisation-currency equivalents of expenses). */
 export const BudgetsPage = () => {
-  const { t } = useI18n()
+  const { t, zone } = useI18n()
   const api = useApi()
   const session = useSession()
   const queryClient = useQueryClient()
-  const [year, setYear] = createSignal(new Date().getFullYear())
+  const [year, setYear] = createSignal(Number(dayIn(Date.now(), zone()).slice(0, 4)))
   const [deleting, setDeleting] = createSignal<string | null>(null)
   const money = useI18n().format
   const report = useQuery(() => ({

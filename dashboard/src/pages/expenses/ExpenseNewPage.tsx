@@ -17,17 +17,17 @@ import { expenseBody, expenseForm, newExpenseValues } from "./expenseForm"
 import { createOrgCurrencyQuery, invalidateExpenses } from "./expenseQueries"
 
 const NewExpense = (props: { readonly currency: string }) => {
-  const { t, format, locale } = useI18n()
+  const { t, format, locale, zone } = useI18n()
   const api = useApi()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [params] = useSearchParams<{ vehicleId?: string }>()
   const form = createSchemaForm({
     schema: expenseForm(locale()),
-    defaultValues: newExpenseValues(props.currency, params.vehicleId ?? ""),
+    defaultValues: newExpenseValues(props.currency, zone(), params.vehicleId ?? ""),
     onSubmit: async (values) => {
       const saved = await api.call(endpoints.expenses.create, {
-        body: { ...expenseBody(values, locale()), category: values.category },
+        body: { ...expenseBody(values, locale(), zone()), category: values.category },
       })
       await invalidateExpenses(queryClient)
       showToast("success", t("expenses.created"))

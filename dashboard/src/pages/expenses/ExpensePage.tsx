@@ -112,18 +112,18 @@ const ExpenseFacts = (props: { readonly expense: ExpenseView }) => {
 }
 
 const EditExpense = (props: { readonly expense: ExpenseView }) => {
-  const { t, locale } = useI18n()
+  const { t, locale, zone } = useI18n()
   const api = useApi()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [confirming, setConfirming] = createSignal(false)
   const form = createSchemaForm({
     schema: expenseForm(locale()),
-    defaultValues: expenseValues(props.expense, locale()),
+    defaultValues: expenseValues(props.expense, locale(), zone()),
     onSubmit: async (values) => {
       await api.call(endpoints.expenses.update, {
         params: { id: props.expense.id },
-        body: expenseBody(values, locale()),
+        body: expenseBody(values, locale(), zone()),
       })
       await invalidateExpenses(queryClient)
       showToast("success", t("expenses.saved"))

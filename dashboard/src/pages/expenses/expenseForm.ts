@@ -1,6 +1,7 @@
 import { Currency, ExpenseCategory, IsoDate, Uuid } from "@fleetcore/contract"
 import { Schema } from "effect"
 import type { Locale } from "../../i18n/locales"
+import { dayIn, timeOfDayIn, zonedInputIso } from "../../i18n/timeZone"
 import {
   MONEY,
   type NumberRule,
@@ -9,7 +10,6 @@ import {
   parseNumber,
   readNumber,
 } from "../../ui/form/numberText"
-import { localDay } from "../../ui/localDay"
 import type { ExpenseView } from "./expenseColumns"
 
 const Empty = Schema.Literal("")
@@ -40,15 +40,14 @@ export const expenseForm = (locale: Locale) =>
   })
 export type ExpenseValues = ReturnType<typeof expenseForm>["Encoded"]
 
-const today = (): string => localDay(new Date())
-
-export const newExpenseValues = (currency: string, vehicleId = ""): ExpenseValues => ({
+/** A new expense of today (in `zone`, the zone the UI speaks). */
+export const newExpenseValues = (currency: string, zone: string, vehicleId = ""): ExpenseValues => ({
   vehicleId,
   driverId: "",
   category: "fuel",
   amount: "",
   currency,
-  date: today(),
+  date: dayIn(Date.now(), zone),
   time: "",
   vendor: "",
   description: "",
@@ -57,19 +56,15 @@ export const newExpenseValues = (currency: string, vehicleId = ""): ExpenseValue
   fuelCardId: "",
 })
 
-const hhmm = (iso: string): string => {
-  const d = new Date(iso)
-  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`
-}
-
-export const expenseValues = (e: ExpenseView, locale: Locale): ExpenseValues => ({
+/** An expense in the form; one with a time shows its day and time on the wall clock of `zone`. */
+export const expenseValues = (e: ExpenseView, locale: Locale, zone: string): ExpenseValues => ({
   vehicleId: e.vehicleId,
   driverId: e.driverId ?? "",
   category: e.category,
   amount: numberInput(e.amount, locale),
   currency: e.currency,
-  date: e.date,
-  time: e.time === null ? "" : hhmm(e.time),
+  date: e.time === null ? e.date : dayIn(Date.parse(e.time), zone),
+  time: e.time === null ? "" : timeOfDayIn(Date.parse(e.time), zone),
   vendor: e.vendor ?? "",
   description: e.description ?? "",
   litres: numberInput(e.fuel?.litres, locale),
@@ -77,21 +72,24 @@ export const expenseValues = (e: ExpenseView, locale: Locale): ExpenseValues => 
   fuelCardId: e.fuel?.fuelCardId ?? "",
 })
 
-/** The day alone, or the day and time as an instant (read in the browser's zone). */
-const when = (v: ExpenseValues): string =>
-  v.time === "" ? v.date : new Date(`${v.date}T${v.time}`).toISOString()
+/**
+ * The day alone (the server reads it in the organisation's zone), or the day and time as the
+ * instant they mean on the wall clock of `zone`.
+ */
+const when = (v: ExpenseValues, zone: string): string =>
+  v.time === "" ? v.date : (zonedInputIso(`${v.date}T${v.time}`, zone) ?? v.date)
 
 const orNull = (s: string): string | null => (s.trim() === "" ? null : s.trim())
 
 /** The fields both create and update send; the refuel's only for fuel. Money stays a decimal string. */
-export const expenseBody = (v: ExpenseValues, locale: Locale) => {
+export const expenseBody = (v: ExpenseValues, locale: Locale, zone: string) => {
   const litres = parseNumber(v.litres, locale, DECIMAL)
   return {
     vehicleId: v.vehicleId,
     driverId: orNull(v.driverId),
     amount: readNumber(v.amount, locale, MONEY),
     currency: v.currency,
-    date: when(v),
+    date: when(v, zone),
     vendor: orNull(v.vendor),
     description: orNull(v.description),
     ...(v.category === "fuel"

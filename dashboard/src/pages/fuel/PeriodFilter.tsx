@@ -1,27 +1,26 @@
 import { useI18n } from "../../i18n/I18nContext"
-import { localDay } from "../../ui/localDay"
+import { dayIn, dayStartIso } from "../../i18n/timeZone"
 import type { TableUrlState } from "../../ui/table/createTableUrlState"
 
-/** The local day a URL instant falls on, for a date input. */
-const dayOf = (instant: string | undefined): string => {
+/** The day in `zone` a URL instant falls on, for a date input. */
+const dayOf = (instant: string | undefined, zone: string): string => {
   if (instant === undefined || instant === "") return ""
-  const d = new Date(instant)
-  return Number.isNaN(d.getTime()) ? "" : localDay(d)
+  const ms = Date.parse(instant)
+  return Number.isNaN(ms) ? "" : dayIn(ms, zone)
 }
 
 /**
  * From and to days, kept in the URL as instants (the endpoints take instants): from the start of the
- * first day to the start of the day after the last, in the browser's time zone.
+ * first day to the start of the day after the last, in the zone the UI speaks.
  */
 export const PeriodFilter = (props: { readonly url: TableUrlState; readonly testId: string }) => {
-  const { t } = useI18n()
+  const { t, zone } = useI18n()
   const input = (name: "from" | "to") => {
     const shown = () => {
-      const day = dayOf(props.url.state().filters[name])
+      const day = dayOf(props.url.state().filters[name], zone())
       if (name === "from" || day === "") return day
-      const last = new Date(`${day}T00:00:00`)
-      last.setDate(last.getDate() - 1)
-      return dayOf(last.toISOString())
+      // "to" is kept as the start of the day after the last one shown.
+      return dayOf(dayStartIso(day, zone(), -1), zone())
     }
     return (
       <label class="filter">
@@ -33,10 +32,7 @@ export const PeriodFilter = (props: { readonly url: TableUrlState; readonly test
           value={shown()}
           onChange={(e) => {
             const day = e.currentTarget.value
-            if (day === "") return props.url.setFilter(name, "")
-            const start = new Date(`${day}T00:00:00`)
-            if (name === "to") start.setDate(start.getDate() + 1)
-            props.url.setFilter(name, start.toISOString())
+            props.url.setFilter(name, dayStartIso(day, zone(), name === "to" ? 1 : 0) ?? "")
           }}
         />
       </label>

@@ -3,6 +3,7 @@ import { endpoints, INCIDENT_KINDS } from "@fleetcore/contract"
 import { createMemo, For } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useI18n } from "../../i18n/I18nContext"
+import { dayStartIso } from "../../i18n/timeZone"
 import { DriverPicker } from "../../ui/form/DriverPicker"
 import { VehiclePicker } from "../../ui/form/VehiclePicker"
 import { PageHeader } from "../../ui/PageHeader"
@@ -17,24 +18,17 @@ import { incidentColumns } from "./incidentColumns"
 const FILTERS = ["kind", "vehicleId", "driverId", "from", "to"]
 const SORTS = ["startedAt", "kind", "amount"]
 
-/** A local date ("2025-01-31") as the start of that day in the browser's time zone, ISO. */
-const dayStart = (date: string, plusDays = 0): string | undefined => {
-  const [y, m, d] = date.split("-").map(Number)
-  if (y === undefined || m === undefined || d === undefined || Number.isNaN(y + m + d)) return undefined
-  return new Date(y, m - 1, d + plusDays).toISOString()
-}
-
 /**
  * Every theft, fill and odometer fault, each its own row, newest first; filters by kind, vehicle,
  * driver and day live in the URL; a row opens the incident.
  */
 export const IncidentsPage = () => {
-  const { t, format } = useI18n()
+  const { t, format, zone } = useI18n()
   const url = createTableUrlState({ filters: FILTERS, sorts: SORTS })
   const query = () => {
     const { from, to, kind, ...rest } = listQueryOf(url.state())
-    const fromIso = from === undefined ? undefined : dayStart(from)
-    const toIso = to === undefined ? undefined : dayStart(to, 1)
+    const fromIso = from === undefined ? undefined : dayStartIso(from, zone())
+    const toIso = to === undefined ? undefined : dayStartIso(to, zone(), 1)
     const known = INCIDENT_KINDS.find((k) => k === kind)
     return {
       ...rest,

@@ -6,9 +6,9 @@ import { createSignal, For, Show } from "solid-js"
 import { createAllPagesQuery } from "../../api/createAllPagesQuery"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { dayIn } from "../../i18n/timeZone"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { VehiclePicker } from "../../ui/form/VehiclePicker"
-import { localDay } from "../../ui/localDay"
 import { PageHeader } from "../../ui/PageHeader"
 import { ExportMenu } from "../../ui/table/ExportMenu"
 import { FilterSelect } from "../../ui/table/FilterSelect"
@@ -57,12 +57,12 @@ export const MaintenanceNav = (props: { readonly current: "board" | "calendar" |
  * service record. Filters by vehicle, team and due window live in the URL.
  */
 export const MaintenanceBoardPage = () => {
-  const { t, format } = useI18n()
+  const { t, format, zone } = useI18n()
   const session = useSession()
   const actions = createTaskActions()
   const currency = createOrgCurrencyQuery()
   const [params, setParams] = useSearchParams<Filters>()
-  const today = localDay(new Date())
+  const today = dayIn(Date.now(), zone())
   const common = () => ({
     ...(params.q ? { q: params.q } : {}),
     ...(params.teamId ? { teamId: params.teamId } : {}),

@@ -5,16 +5,16 @@ import { ChevronLeft, ChevronRight } from "lucide-solid"
 import { createMemo, For } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useI18n } from "../../i18n/I18nContext"
-import { localDay } from "../../ui/localDay"
+import { dayIn } from "../../i18n/timeZone"
 import { PageHeader } from "../../ui/PageHeader"
 import { dueState, monthGrid, shiftMonth, type TaskView } from "./dueState"
 import { MaintenanceNav } from "./MaintenanceBoardPage"
 
 /** A month of upcoming services by due date (Monday first); overdue ones in red. */
 export const MaintenanceCalendarPage = () => {
-  const { t, locale } = useI18n()
+  const { t, locale, zone } = useI18n()
   const [params, setParams] = useSearchParams<{ month?: string }>()
-  const today = localDay(new Date())
+  const today = dayIn(Date.now(), zone())
   const month = () => (params.month && /^\d{4}-\d{2}$/u.test(params.month) ? params.month : today.slice(0, 7))
   const days = createMemo(() => monthGrid(month()))
   const tasks = createListQuery(endpoints.maintenance.listTasks, () => ({

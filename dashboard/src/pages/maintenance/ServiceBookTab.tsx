@@ -5,8 +5,8 @@ import { For, Show } from "solid-js"
 import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { dayIn } from "../../i18n/timeZone"
 import { DocumentsPanel } from "../../ui/documents/DocumentsPanel"
-import { localDay } from "../../ui/localDay"
 import { ExportMenu } from "../../ui/table/ExportMenu"
 import { formatKm, formatMoney } from "../vehicles/vehicleFormat"
 import type { TaskView } from "./dueState"
@@ -89,8 +89,8 @@ const ServiceEntry = (props: { readonly task: TaskView }) => {
  * completed service, newest first, with cost, vendor, parts and documents.
  */
 export const ServiceBookTab = (props: { readonly vehicleId: string }) => {
-  const { t } = useI18n()
-  const today = localDay(new Date())
+  const { t, zone } = useI18n()
+  const today = dayIn(Date.now(), zone())
   const open = createListQuery(endpoints.maintenance.listTasks, () => ({
     query: { vehicleId: props.vehicleId, status: "open" as const, pageSize: "100" },
   }))

@@ -3,6 +3,7 @@ import * as Dialog from "@kobalte/core/dialog"
 import { Plus, X } from "lucide-solid"
 import { createSignal, For, Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
+import { dayIn } from "../../i18n/timeZone"
 import { DialogTextClose } from "../../ui/DialogTextClose"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { FormError } from "../../ui/form/FormError"
@@ -10,7 +11,6 @@ import { SelectField } from "../../ui/form/SelectField"
 import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextAreaField } from "../../ui/form/TextAreaField"
 import { TextField } from "../../ui/form/TextField"
-import { localDay } from "../../ui/localDay"
 import type { TaskView } from "./dueState"
 import {
   type PartDraft,
@@ -32,12 +32,12 @@ const ServiceFormView = (props: {
   readonly currency: string
   readonly onSave: (body: ServiceBody) => Promise<void>
 }) => {
-  const { t, locale } = useI18n()
+  const { t, locale, zone } = useI18n()
   const [parts, setParts] = createSignal<ReadonlyArray<PartDraft>>([])
   const [partsInvalid, setPartsInvalid] = createSignal(false)
   const form = createSchemaForm({
     schema: serviceForm(locale()),
-    defaultValues: serviceValues(props.task, localDay(new Date()), props.currency),
+    defaultValues: serviceValues(props.task, dayIn(Date.now(), zone()), props.currency),
     onSubmit: async (values: ServiceValues) => {
       const checked = partsOf(parts(), locale())
       setPartsInvalid(checked === null)

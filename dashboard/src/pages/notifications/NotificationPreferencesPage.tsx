@@ -18,7 +18,7 @@ type Preferences = typeof NotificationPreferences.Encoded
 
 /** The form of my preferences: which types on which channel, my Telegram chat, quiet hours. */
 const PreferencesForm = (props: { readonly initial: Preferences }) => {
-  const { t } = useI18n()
+  const { t, zone } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
   const p = props.initial
@@ -31,7 +31,6 @@ const PreferencesForm = (props: { readonly initial: Preferences }) => {
   const [quietOn, setQuietOn] = createSignal(p.quietFrom !== null)
   const [from, setFrom] = createSignal(p.quietFrom ?? "22:00")
   const [to, setTo] = createSignal(p.quietTo ?? "07:00")
-  const [zone, setZone] = createSignal(p.timeZone ?? "")
   const [error, setError] = createSignal<unknown>()
   const [saving, setSaving] = createSignal(false)
 
@@ -49,7 +48,6 @@ const PreferencesForm = (props: { readonly initial: Preferences }) => {
         telegramTypes: telegram(),
         quietFrom: quietOn() ? from() : null,
         quietTo: quietOn() ? to() : null,
-        timeZone: zone().trim() === "" ? null : zone().trim(),
       }
       const saved = await api.call(endpoints.notifications.updatePreferences, { body })
       queryClient.setQueryData([endpoints.notifications.preferences.id], saved)
@@ -127,14 +125,9 @@ const PreferencesForm = (props: { readonly initial: Preferences }) => {
               data-testid="prefs-quiet-to"
             />
           </div>
-          <InputField
-            label={t("notifications.timeZone")}
-            name="timeZone"
-            value={zone()}
-            onValue={setZone}
-            hint={t("notifications.timeZoneHint")}
-            placeholder="Asia/Almaty"
-          />
+          <p class="muted" data-testid="prefs-quiet-zone">
+            {t("notifications.quietHoursZone", { zone: zone() })}
+          </p>
         </Show>
       </fieldset>
       <FormError error={error()} />

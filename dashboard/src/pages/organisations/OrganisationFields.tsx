@@ -5,8 +5,8 @@ import type { SchemaForm } from "../../ui/form/createSchemaForm"
 import { SelectField } from "../../ui/form/SelectField"
 import { TextAreaField } from "../../ui/form/TextAreaField"
 import { TextField } from "../../ui/form/TextField"
+import { TimeZoneField } from "../../ui/form/TimeZoneField"
 import { CHECK_HOURS, type OrganisationFormValues, RETENTION_DAYS } from "./organisationForm"
-import { TimeZoneField } from "./TimeZoneField"
 
 const currencyName = (locale: string, code: string): string => {
   try {
@@ -73,6 +73,7 @@ export const OrganisationFields = (props: { readonly form: SchemaForm<Organisati
               field={field}
               label={t("organisations.timezone")}
               placeholder={t("organisations.timezoneSearch")}
+              testId="org-timezone"
               {...f.serverProps("timezone")}
             />
           )}

@@ -5,6 +5,7 @@ import { Upload } from "lucide-solid"
 import { createSignal, createUniqueId, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { dayIn } from "../../i18n/timeZone"
 import { uploadDocument } from "../../ui/documents/uploadDocument"
 import { FieldShell } from "../../ui/form/FieldShell"
 import { FormError } from "../../ui/form/FormError"
@@ -13,7 +14,6 @@ import "../../ui/documents/documents.css"
 import { DialogTextClose } from "../../ui/DialogTextClose"
 
 const isDay = Schema.is(IsoDate)
-const today = (): string => new Date().toLocaleDateString("en-CA")
 
 /**
  * The driver's "I paid": the receipt's photo or PDF (chosen or dropped) is uploaded to the fine's
@@ -26,7 +26,8 @@ export const PayDialog = (props: {
   readonly penaltyId: string
   readonly onDone: () => Promise<void>
 }) => {
-  const { t } = useI18n()
+  const { t, zone } = useI18n()
+  const today = () => dayIn(Date.now(), zone())
   const api = useApi()
   const fileId = createUniqueId()
   const dayId = createUniqueId()

@@ -22,7 +22,7 @@ import { newPenaltyValues, penaltyBody, penaltyForm } from "./penaltyForm"
 import { invalidatePenalties } from "./penaltyQueries"
 
 const NewPenalty = () => {
-  const { t, locale } = useI18n()
+  const { t, locale, zone } = useI18n()
   const api = useApi()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
@@ -33,7 +33,9 @@ const NewPenalty = () => {
     schema: penaltyForm(locale()),
     defaultValues: newPenaltyValues(search.vehicleId ?? ""),
     onSubmit: async (values) => {
-      const created = await api.call(endpoints.penalties.create, { body: penaltyBody(values, locale()) })
+      const created = await api.call(endpoints.penalties.create, {
+        body: penaltyBody(values, locale(), zone()),
+      })
       await invalidatePenalties(queryClient)
       showToast("success", t(k("created")))
       navigate(`/penalties/${created.id}`)

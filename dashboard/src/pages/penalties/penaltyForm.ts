@@ -1,13 +1,14 @@
 import { Currency, IsoDate, IsoDateTime, Uuid } from "@fleetcore/contract"
 import { Schema } from "effect"
 import type { Locale } from "../../i18n/locales"
+import { zonedInputIso } from "../../i18n/timeZone"
 import { decimalOf, numberText, POSITIVE_MONEY } from "../../ui/form/numberText"
 
 const Text = (max: number) =>
   Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(max))
 const Optional = <S extends Schema.Top & { readonly Encoded: string; readonly Type: string }>(s: S) =>
   Schema.Union([Schema.Literal(""), s])
-/** A `datetime-local` input's value ("2025-01-05T10:00"), read in the browser's zone. */
+/** A `datetime-local` input's value ("2025-01-05T10:00"), a wall clock in the UI's zone. */
 const LocalDateTime = Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/u))
 
 /** A new fine as the form holds it; the driver is the one assigned at the offence. */
@@ -41,9 +42,10 @@ export const newPenaltyValues = (vehicleId: string): PenaltyValues => ({
 
 const orNull = (s: string): string | null => (s === "" ? null : s)
 
-export const penaltyBody = (v: PenaltyValues, locale: Locale) => {
-  const offenceAt = new Date(v.offenceAt).toISOString()
-  if (!Schema.is(IsoDateTime)(offenceAt)) throw new Error("offenceAt")
+/** The fine for the API; the offence time is read on the wall clock of `zone`. */
+export const penaltyBody = (v: PenaltyValues, locale: Locale, zone: string) => {
+  const offenceAt = zonedInputIso(v.offenceAt, zone)
+  if (offenceAt === undefined || !Schema.is(IsoDateTime)(offenceAt)) throw new Error("offenceAt")
   return {
     vehicleId: v.vehicleId,
     amount: decimalOf(v.amount, locale, POSITIVE_MONEY),

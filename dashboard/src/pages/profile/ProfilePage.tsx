@@ -15,12 +15,16 @@ import { PageHeader } from "../../ui/PageHeader"
 import { showToast } from "../../ui/toast"
 import { ChangePasswordForm } from "./ChangePasswordForm"
 import { TelegramSection } from "./TelegramSection"
+import { TimeZoneSection } from "./TimeZoneSection"
 import { TotpSection } from "./TotpSection"
 
 /** The profile form: the contract's own field schemas; an empty phone means "none". */
 const ProfileForm = Schema.Struct({ name: DisplayName, phone: Schema.Union([Schema.Literal(""), Phone]) })
 
-/** The signed-in user's own page: name, phone, language, theme, password, two-factor sign-in, Telegram. */
+/**
+ * The signed-in user's own page: name, phone, language, theme, time zone, password, two-factor
+ * sign-in, Telegram.
+ */
 export const ProfilePage = () => {
   const { t, locale } = useI18n()
   const api = useApi()
@@ -117,6 +121,7 @@ export const ProfilePage = () => {
         </div>
       </section>
 
+      <TimeZoneSection />
       <ChangePasswordForm />
       <Show when={user()}>{(me) => <TotpSection enabled={me().totpEnabled} />}</Show>
       <TelegramSection />

@@ -8,6 +8,7 @@ import { createListQuery } from "../../api/createListQuery"
 import { useSession } from "../../auth/SessionContext"
 import { NotAllowedPage } from "../../frame/NotAllowedPage"
 import { useI18n } from "../../i18n/I18nContext"
+import { zonedInputIso } from "../../i18n/timeZone"
 import { DriverPicker } from "../../ui/form/DriverPicker"
 import { FormError } from "../../ui/form/FormError"
 import { VehiclePicker } from "../../ui/form/VehiclePicker"
@@ -17,12 +18,8 @@ import { invalidateTasks } from "./taskQueries"
 
 const ALL = { query: { pageSize: "200" } } as const
 
-/** "2026-12-02T14:30" (a datetime-local input, the browser's zone) → ISO instant; "" → undefined. */
-const instantOf = (local: string): string | undefined =>
-  local === "" ? undefined : new Date(local).toISOString()
-
 const NewTaskForm = () => {
-  const { t } = useI18n()
+  const { t, zone } = useI18n()
   const api = useApi()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
@@ -59,7 +56,8 @@ const NewTaskForm = () => {
         title: x.title.trim(),
         description: optional(x.description),
         priority: optional(x.priority),
-        dueAt: instantOf(x.dueAt),
+        // The due time is typed on the wall clock of the UI's zone.
+        dueAt: zonedInputIso(x.dueAt, zone()),
         assigneeUserId: optional(x.assigneeUserId),
         teamId: optional(x.teamId),
         vehicleId: optional(x.vehicleId),

@@ -5,6 +5,7 @@ import { createMemo, createSignal, For, type JSX, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { dayStartIn } from "../../i18n/timeZone"
 import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { FormError } from "../../ui/form/FormError"
 import { numberOf } from "../../ui/form/numberText"
@@ -326,7 +327,7 @@ const Section = (props: {
 
 /** An invite code for chosen vehicles: the scope, how long the code and the access last; shown once. */
 const InviteForm = (props: { readonly onMade: () => void }) => {
-  const { t, locale } = useI18n()
+  const { t, locale, zone } = useI18n()
   const api = useApi()
   const [vehicleIds, setVehicleIds] = createSignal<ReadonlyArray<string>>([])
   const [picking, setPicking] = createSignal("")
@@ -348,7 +349,8 @@ const InviteForm = (props: { readonly onMade: () => void }) => {
           expiresInHours: numberOf(hours(), locale(), { fractionDigits: 0, min: 1, max: 720 }),
           ...(grantUntil() === ""
             ? {}
-            : { grantValidUntil: new Date(`${grantUntil()}T23:59:59`).toISOString() }),
+            : // Access lasts through the chosen day: until the next midnight in the UI's zone.
+              { grantValidUntil: new Date(dayStartIn(grantUntil(), zone(), 1) - 1000).toISOString() }),
         },
       })
       setCode(made.code)

@@ -1,11 +1,12 @@
 import { Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
-import { expiryState, localToday } from "./documentExpiry"
+import { dayIn } from "../../i18n/timeZone"
+import { expiryState } from "./documentExpiry"
 
 /** A document's expiry as a badge: red when expired, amber within 30 days, green later; nothing without one. */
 export const ExpiryBadge = (props: { readonly expiresOn: string | null; readonly today?: string }) => {
-  const { t, format } = useI18n()
-  const state = () => expiryState(props.expiresOn, props.today ?? localToday())
+  const { t, format, zone } = useI18n()
+  const state = () => expiryState(props.expiresOn, props.today ?? dayIn(Date.now(), zone()))
   const tone = () => ({ expired: "danger", soon: "warning", valid: "success", none: "success" })[state()]
   const label = () => {
     const date = format().day(props.expiresOn ?? "")

@@ -1,5 +1,3 @@
-import { localDay } from "../localDay"
-
 /** How far a document's expiry is: none, expired, within the warning window, or later. */
 export type ExpiryState = "none" | "expired" | "soon" | "valid"
 
@@ -16,6 +14,3 @@ export const expiryState = (expiresOn: string | null, today: string): ExpiryStat
   if (days < 0) return "expired"
   return days <= EXPIRY_WARNING_DAYS ? "soon" : "valid"
 }
-
-/** Today as "YYYY-MM-DD" in the browser's time zone. */
-export const localToday = (now: Date = new Date()): string => localDay(now)

@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/solid-query"
 import { createSignal, createUniqueId } from "solid-js"
 import { useApi } from "../../../api/ApiContext"
 import { useI18n } from "../../../i18n/I18nContext"
+import { dayIn, dayStartIso } from "../../../i18n/timeZone"
 import { DriverPicker } from "../../../ui/form/DriverPicker"
 import { FieldShell } from "../../../ui/form/FieldShell"
 import { FormError } from "../../../ui/form/FormError"
@@ -10,8 +11,6 @@ import { SubmitButton } from "../../../ui/form/SubmitButton"
 import { showToast } from "../../../ui/toast"
 import { invalidateVehicles } from "../vehicleQueries"
 
-/** A calendar day's start in the browser's zone, as the API's date-time. */
-const startOf = (day: string): string => new Date(`${day}T00:00:00`).toISOString()
 const isDay = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/u.test(s)
 
 /**
@@ -19,12 +18,14 @@ const isDay = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/u.test(s)
  * day is given; the server refuses a period that overlaps another driver's, with its reason.
  */
 export const AssignDriverForm = (props: { readonly vehicleId: string }) => {
-  const { t } = useI18n()
+  const { t, zone } = useI18n()
   const api = useApi()
+  // A day starts at midnight in the zone the UI speaks.
+  const startOf = (day: string): string => dayStartIso(day, zone()) ?? day
   const queryClient = useQueryClient()
   const ids = { from: createUniqueId(), to: createUniqueId() }
   const [driverId, setDriverId] = createSignal("")
-  const [from, setFrom] = createSignal(new Date().toLocaleDateString("en-CA"))
+  const [from, setFrom] = createSignal(dayIn(Date.now(), zone()))
   const [to, setTo] = createSignal("")
   const [tried, setTried] = createSignal(false)
   const [error, setError] = createSignal<unknown>(undefined)

@@ -8,6 +8,7 @@ import { errorMessage } from "../../../api/errorMessage"
 import { forgetRecord } from "../../../api/forgetRecord"
 import { useSession } from "../../../auth/SessionContext"
 import { useI18n } from "../../../i18n/I18nContext"
+import { dayIn } from "../../../i18n/timeZone"
 import { ConfirmDialog } from "../../../ui/ConfirmDialog"
 import { showToast } from "../../../ui/toast"
 import { VehicleQrCode } from "../VehicleQrCode"
@@ -18,14 +19,13 @@ import { VehicleFacts } from "./VehicleFacts"
 
 type Status = (typeof VEHICLE_STATUSES)[number]
 
-const today = () => new Date().toISOString().slice(0, 10)
-
 /**
  * The record: facts, or the edit form; the status with its date; decommission (keeps every record)
  * and delete (only without history) behind a confirmation; the QR code of the page.
  */
 export const VehicleInfoTab = (props: VehicleTabProps) => {
-  const { t } = useI18n()
+  const { t, zone } = useI18n()
+  const today = () => dayIn(Date.now(), zone())
   const api = useApi()
   const session = useSession()
   const navigate = useNavigate()

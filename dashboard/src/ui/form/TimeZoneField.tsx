@@ -1,17 +1,19 @@
+import "./combobox.css"
 import { Combobox } from "@kobalte/core/combobox"
 import { Check, ChevronsUpDown } from "lucide-solid"
 import { Show } from "solid-js"
-import type { TextFieldApi } from "../../ui/form/TextField"
+import type { TextFieldApi } from "./TextField"
 import { timeZoneMatches, timeZones } from "./timeZones"
 
 /**
- * The organisation's time zone: a searchable list of the browser's IANA zones (type "almaty" or
- * "new york" to narrow it), bound to a form field.
+ * A time zone (an organisation's, a user's own): a searchable list of the browser's IANA zones
+ * (type "almaty" or "new york" to narrow it), bound to a form field.
  */
 export const TimeZoneField = (props: {
   readonly field: () => TextFieldApi
   readonly label: string
   readonly placeholder: string
+  readonly testId: string
   readonly hint?: string
   readonly serverError?: string | undefined
   readonly onEdit?: () => void
@@ -43,7 +45,7 @@ export const TimeZoneField = (props: {
     >
       <Combobox.Label>{props.label}</Combobox.Label>
       <Combobox.Control class="combobox__control">
-        <Combobox.Input class="combobox__input" data-testid="org-timezone" />
+        <Combobox.Input class="combobox__input" data-testid={props.testId} />
         <Combobox.Trigger class="combobox__trigger">
           <Combobox.Icon>
             <ChevronsUpDown size={14} />
@@ -59,7 +61,7 @@ export const TimeZoneField = (props: {
         }
       >
         {(message) => (
-          <Combobox.ErrorMessage class="form-field__error" data-testid="field-error-timezone">
+          <Combobox.ErrorMessage class="form-field__error" data-testid={`field-error-${props.field().name}`}>
             {message()}
           </Combobox.ErrorMessage>
         )}
