@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
@@ -7,6 +7,7 @@ import { contains } from "../db/contains.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
+import { refuse } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { orgBooks } from "./orgBooks.js"
@@ -68,11 +69,11 @@ export const registerCurrencyRateRoutes = (app: TemplatedApp, deps: RouteDeps): 
     const row = await db.withOrg(p.orgId, async (c) => {
       const books = await orgBooks(c, p.orgId)
       if (b.currency === books.currency) {
-        throw new HttpError(
+        throw refuse(
           400,
           "FLEET_CURRENCY_RATE_INVALID",
-          `${b.currency} is the organisation's own currency: its rate is always 1`,
           "currency",
+          reason("ownCurrency", { currency: b.currency }),
         )
       }
       let id: string

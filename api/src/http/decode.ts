@@ -1,4 +1,4 @@
-import { type Explanation, explainIssue, explanationText } from "@fleetcore/contract"
+import { type Explanation, explainIssue, explanationText, type Reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import { Result, Schema } from "effect"
 
@@ -8,18 +8,39 @@ const pathText = (path: ReadonlyArray<PropertyKey>): string | null =>
     : path.map((k, i) => (typeof k === "number" ? `[${k}]` : `${i ? "." : ""}${String(k)}`)).join("")
 
 /**
- * A 400 for input that fails its schema. `explanation` says why (explainIssue), so the message
- * can be given in the caller's language (localizeError); the message itself is English.
+ * A refusal whose reason is data (`explanation`: explainIssue, or `reason(key)` for a rule checked
+ * by hand), so localizeError answers it in the caller's language. The message and `detail` are
+ * English; `label` prefixes the message ("endsAt: must be after the start").
  */
-export class InvalidInput extends HttpError {
+export class ExplainedError extends HttpError {
   constructor(
+    status: number,
     code: string,
     readonly explanation: Explanation,
+    field: string | null,
+    label: string | null = field,
   ) {
-    const field = pathText(explanation.path)
-    super(400, code, `${field ?? "body"}: ${explanationText(explanation, "en")}`, field)
+    const detail = explanationText(explanation, "en")
+    super(status, code, label === null ? detail : `${label}: ${detail}`, field, {}, detail)
   }
 }
+
+/** A 400 for input that fails its schema, naming the first field at fault (explainIssue). */
+export class InvalidInput extends ExplainedError {
+  constructor(code: string, explanation: Explanation) {
+    const field = pathText(explanation.path)
+    super(400, code, explanation, field, field ?? "body")
+  }
+}
+
+/**
+ * A refusal of a rule the handler checks by hand (one a schema cannot say): `status`, the stable
+ * `code`, the `field` at fault as the body names it (or null), and why, from the catalogue.
+ * Handlers refuse with this, never with an `HttpError` carrying an English sentence for
+ * `{detail}` (refusals.test.ts).
+ */
+export const refuse = (status: number, code: string, field: string | null, why: Reason): ExplainedError =>
+  new ExplainedError(status, code, { path: field === null ? [] : [field], ...why }, field)
 
 /** Validates input against a schema; a failure is a 400 naming the first field at fault. */
 export const decodeOr400 = <S extends Schema.Decoder<unknown>>(

@@ -1,4 +1,4 @@
-import { can, type Language, MAX_OCR_BYTES, type OcrCandidate } from "@fleetcore/contract"
+import { can, type Language, MAX_OCR_BYTES, type OcrCandidate, reason } from "@fleetcore/contract"
 import {
   type DocumentStore,
   HttpError,
@@ -11,6 +11,7 @@ import type { Principal, Role } from "../auth/Principal.js"
 import { acceptUpload } from "../documents/acceptUpload.js"
 import { storeDocuments } from "../documents/storeDocuments.js"
 import { recordRefuel } from "../fuel/recordRefuel.js"
+import { refuse } from "../http/decode.js"
 import { localizeError } from "../http/localizeError.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import type { OcrProvider } from "../ocr/OcrProvider.js"
@@ -307,7 +308,7 @@ export const confirm = async (
     if (photo.kind === "odometer") {
       const picked = photo.candidates[index]
       if (picked === undefined)
-        throw new HttpError(400, "FLEET_ODOMETER_READING_INVALID", "no such candidate")
+        throw refuse(400, "FLEET_ODOMETER_READING_INVALID", null, reason("noCandidate"))
       const recorded = await deps.db.withOrg(p.orgId, (c) =>
         recordReading(c, p, request, photo.vehicle_id, {
           valueKm: Number(picked.value),
