@@ -6,16 +6,16 @@ import type { Messages } from "./messages.js"
  */
 export const INPUT_REFUSAL_MESSAGES = {
   commonPassword: {
-    en: "the password is one of the most common passwords; choose another",
-    ru: "пароль входит в число самых распространённых; выберите другой",
-    kk: "құпиясөз ең кең таралған құпиясөздердің бірі; басқасын таңдаңыз",
-    tr: "parola en yaygın parolalardan biri; başka bir parola seçin",
+    en: "is one of the most common passwords; choose another",
+    ru: "входит в число самых распространённых паролей; выберите другой",
+    kk: "ең кең таралған құпиясөздердің бірі; басқасын таңдаңыз",
+    tr: "en yaygın parolalardan biri; başka bir parola seçin",
   },
   personalPassword: {
-    en: "the password must not be your e-mail address or your name",
-    ru: "пароль не должен совпадать с вашим адресом электронной почты или именем",
-    kk: "құпиясөз электрондық пошта мекенжайыңызбен немесе атыңызбен бірдей болмауы керек",
-    tr: "parola e-posta adresiniz veya adınız olmamalı",
+    en: "must not be your e-mail address or your name",
+    ru: "не должен совпадать с вашим адресом электронной почты или именем",
+    kk: "электрондық пошта мекенжайыңызбен немесе атыңызбен бірдей болмауы керек",
+    tr: "e-posta adresiniz veya adınız olmamalı",
   },
   notUtf8: {
     en: "the file is not UTF-8 text",

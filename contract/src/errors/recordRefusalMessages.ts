@@ -51,7 +51,7 @@ export const RECORD_REFUSAL_MESSAGES = {
   },
   afterFromWithin: {
     en: "must be after from, at most {max} {unit} later",
-    ru: "должно быть позже from, но не более чем на {max} {unit}",
+    ru: "должно быть позже from, в пределах {max} {unit}",
     kk: "from мәнінен кейін, бірақ ең көбі {max} {unit} кейін болуы керек",
     tr: "from değerinden sonra ve en fazla {max} {unit} sonra olmalı",
   },
