@@ -16,7 +16,7 @@ import { localizeError } from "../http/localizeError.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import type { OcrProvider } from "../ocr/OcrProvider.js"
 import { raiseJumpAlerts, recordReading } from "../vehicles/recordReading.js"
-import { botText } from "./botTexts.js"
+import { botReason, botText } from "./botTexts.js"
 import { linkedUser } from "./telegramLinks.js"
 
 export interface BotDeps extends Pick<RouteDeps, "db" | "ch"> {
@@ -107,9 +107,9 @@ export const kindOfCaption = (caption: string | undefined): PhotoKind | null => 
   return null
 }
 
-const reasonOf = (error: unknown, language: Language): string => {
+const reasonOf = (error: HttpError, language: Language): string => {
   const localized = localizeError(error, language)
-  return localized instanceof Error ? localized.message : String(localized)
+  return localized instanceof HttpError ? botReason(language, localized) : String(localized)
 }
 
 interface PhotoRow {
