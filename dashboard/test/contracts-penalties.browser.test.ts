@@ -247,6 +247,7 @@ describe("contracts and fines in a browser", () => {
     const error = ru.getByTestId("field-error-endDate")
     await error.waitFor()
     expect(await error.textContent()).toBe("раньше даты начала")
+    expect(await error.innerText()).toBe("Раньше даты начала")
     const endDate = ru.getByLabel("Дата окончания", { exact: true })
     expect(await endDate.getAttribute("aria-invalid")).toBe("true")
     expect(await endDate.getAttribute("aria-describedby")).toBe(await error.getAttribute("id"))
