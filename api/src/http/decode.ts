@@ -1,4 +1,11 @@
-import { type Explanation, explainIssue, explanationText, type Reason } from "@fleetcore/contract"
+import {
+  ERROR_MESSAGES,
+  type Explanation,
+  explainIssue,
+  explanationText,
+  type Messages,
+  type Reason,
+} from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import { Result, Schema } from "effect"
 
@@ -40,7 +47,23 @@ export class InvalidInput extends ExplainedError {
  * `{detail}` (refusals.test.ts).
  */
 export const refuse = (status: number, code: string, field: string | null, why: Reason): ExplainedError =>
-  new ExplainedError(status, code, { path: field === null ? [] : [field], ...why }, field)
+  new ExplainedError(
+    status,
+    code,
+    { path: field === null ? [] : [field], ...why },
+    field,
+    namesField(code) ? field : null,
+  )
+
+const catalogue: Readonly<Record<string, Messages>> = ERROR_MESSAGES
+
+/**
+ * Whether a code's message names the field ("Assignment {field}: {detail}"): its English message
+ * then does too ("endsAt: must be after the start"); else it is the reason alone, as the frame
+ * ("The query was refused: {detail}") is the code's to say.
+ */
+const namesField = (code: string): boolean =>
+  !Object.hasOwn(catalogue, code) || (catalogue[code]?.en.includes("{field}") ?? true)
 
 /** Validates input against a schema; a failure is a 400 naming the first field at fault. */
 export const decodeOr400 = <S extends Schema.Decoder<unknown>>(
