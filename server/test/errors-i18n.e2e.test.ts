@@ -361,4 +361,21 @@ describe("errors in the caller's language", () => {
       detail: "не должен совпадать с вашим адресом электронной почты или именем",
     })
   })
+
+  it("reports refused lines of a rates file in the user's language", async () => {
+    const user = await login(h.fleet, "admin-kk@demo.fleetcore.local", "a-password-for-tests")
+    const r = await fetch(`${h.fleet.httpUrl}/api/v1/currency-rates/import`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ csv: "date;currency;rate\n2026-05-02;XX;1\n2026-05-03;EUR;-1\n" }),
+    })
+    expect(r.status).toBe(200)
+    const report = (await r.json()) as {
+      errors: ReadonlyArray<{ line: number; field: string; message: string }>
+    }
+    expect(report.errors).toEqual([
+      { line: 2, field: "currency", message: "«XX» — USD сияқты валюта коды емес" },
+      { line: 3, field: "rate", message: "«-1» — нөлден үлкен бағам емес" },
+    ])
+  })
 })

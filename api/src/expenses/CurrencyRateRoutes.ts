@@ -1,4 +1,4 @@
-import { endpoints, reason } from "@fleetcore/contract"
+import { endpoints, explanationText, languageOf, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
@@ -159,7 +159,16 @@ export const registerCurrencyRateRoutes = (app: TemplatedApp, deps: RouteDeps): 
         entityId: null,
         details: { imported, replaced, refused: errors.length },
       })
-      return { imported, replaced, errors }
+      const language = p.locale ?? languageOf(request.headers.get("accept-language"))
+      return {
+        imported,
+        replaced,
+        errors: errors.map((e) => ({
+          line: e.line,
+          field: e.field,
+          message: explanationText({ path: [], ...e.reason }, language),
+        })),
+      }
     })
     return { body: report }
   })

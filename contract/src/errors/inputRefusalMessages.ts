@@ -59,6 +59,43 @@ export const INPUT_REFUSAL_MESSAGES = {
     kk: "жолдағы ұяшықтар ({cells}) тақырыптағы бағандардан ({columns}) көп",
     tr: "satırda başlıktaki sütunlardan ({columns}) daha fazla hücre ({cells}) var",
   },
+  /** A row's refusal in a CSV import, a sentence of its own: the column as its header names it, then why. */
+  inColumn: {
+    en: 'Column "{column}": {reason}',
+    ru: "Столбец «{column}»: {reason}",
+    kk: "«{column}» бағаны: {reason}",
+    tr: "«{column}» sütunu: {reason}",
+  },
+  columnsMissing: {
+    en: "the header must name the columns {columns}",
+    ru: "в заголовке должны быть столбцы {columns}",
+    kk: "тақырыпта {columns} бағандары болуы керек",
+    tr: "başlıkta {columns} sütunları olmalı",
+  },
+  notIsoDate: {
+    en: '"{value}" is not a date YYYY-MM-DD',
+    ru: "«{value}» — не дата в формате ГГГГ-ММ-ДД",
+    kk: "«{value}» — ЖЖЖЖ-АА-КК пішіміндегі күн емес",
+    tr: "«{value}» YYYY-AA-GG biçiminde bir tarih değil",
+  },
+  notCurrencyCode: {
+    en: '"{value}" is not a currency code such as USD',
+    ru: "«{value}» — не код валюты вроде USD",
+    kk: "«{value}» — USD сияқты валюта коды емес",
+    tr: "«{value}» USD gibi bir para birimi kodu değil",
+  },
+  notPositiveRate: {
+    en: '"{value}" is not a rate above zero',
+    ru: "«{value}» — не курс больше нуля",
+    kk: "«{value}» — нөлден үлкен бағам емес",
+    tr: "«{value}» sıfırdan büyük bir kur değil",
+  },
+  rateOnLine: {
+    en: "{currency} on {date} is already on line {line}",
+    ru: "курс {currency} на {date} уже есть в строке {line}",
+    kk: "{currency} бағамы {date} күніне {line}-жолда бұрыннан бар",
+    tr: "{currency} için {date} kuru zaten {line}. satırda var",
+  },
   unclosedQuote: {
     en: "a quoted cell is not closed or holds a stray quote",
     ru: "ячейка в кавычках не закрыта или содержит лишнюю кавычку",

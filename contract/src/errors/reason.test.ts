@@ -27,7 +27,7 @@ const days = (n: number) => ({ max: n, unit: { unit: "days", count: n } }) as co
 const AS_SENT = new Set(
   (
     "from to period custom lat lon id driver vehicleTypeId vehicleId everyKm everyMonths " +
-    "teltonika osmand gt06 fleetcore Luhn VIN IMEI SELECT SETTINGS NUL UTF CSV PDF ClickHouse multipart form data"
+    "teltonika osmand gt06 fleetcore Luhn VIN IMEI YYYY USD SELECT SETTINGS NUL UTF CSV PDF ClickHouse multipart form data"
   ).split(" "),
 )
 
