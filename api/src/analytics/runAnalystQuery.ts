@@ -1,6 +1,6 @@
 import { type Reason, reason } from "@fleetcore/contract"
 import type { ClickHouseClient, HttpError } from "@fleetcore/platform"
-import { refuse } from "../http/decode.js"
+import { refuse } from "../http/refuse.js"
 import { type AnalystLimits, DEFAULT_ANALYST_LIMITS, settingsClause } from "./analystLimits.js"
 import { checkAst } from "./astCheck.js"
 import { functionCatalogue } from "./functionCatalogue.js"

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module"
 import { type Reason, reason } from "@fleetcore/contract"
-import { refuse } from "../http/decode.js"
+import { refuse } from "../http/refuse.js"
 
 export const MIN_PASSWORD_LENGTH = 10
 export const MAX_PASSWORD_LENGTH = 256

@@ -5,8 +5,8 @@ import { sql as raw } from "kysely"
 import { audit } from "../audit/audit.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
-import { refuse } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import {
   grantList,

@@ -4,8 +4,8 @@ import type { Insertable } from "kysely"
 import type { DevicesTable } from "../db/Database.js"
 import { firstRow, type Queryable, sql } from "../db/sql.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
-import { refuse } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 
 /** A device as the API shows it, and the errors shared by its create, update and claim. */
 export const DEVICE_COLUMNS = [

@@ -1,6 +1,6 @@
 import { isSafeFilename, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
-import { refuse } from "../http/decode.js"
+import { refuse } from "../http/refuse.js"
 import { type DocumentMimeType, detectContent } from "./detectContent.js"
 import { makeThumbnail } from "./makeThumbnail.js"
 import type { UploadedFile } from "./readMultipart.js"

@@ -3,7 +3,8 @@ import { type Reason, reason } from "@fleetcore/contract"
 import { HttpError, type Request } from "@fleetcore/platform"
 import busboy from "busboy"
 import type { Schema } from "effect"
-import { decodeOr400, refuse } from "../http/decode.js"
+import { decodeOr400 } from "../http/decode.js"
+import { refuse } from "../http/refuse.js"
 
 /** One file part of a form, held in memory (at most the spec's `maxFileBytes`). */
 export interface UploadedFile {

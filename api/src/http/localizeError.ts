@@ -1,6 +1,6 @@
 import { errorMessage, explanationText, type Language } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
-import { ExplainedError } from "./decode.js"
+import { ExplainedError } from "./refuse.js"
 
 /**
  * An error in the caller's language: the same status, code, field and headers, the message from

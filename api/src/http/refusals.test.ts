@@ -26,7 +26,7 @@ const codesOf = (node: ts.Expression): ReadonlyArray<string> | null => {
  * an answer to a Russian, Kazakh or Turkish caller; null when it cannot. Such a call is fine only
  * when its code's message in the catalogue stands whole in every language: no `{detail}` (the
  * English text would fill it) and no `{field}` (the wire key would name the field). Anything else
- * is a refusal with a reason: `refuse(status, code, field, reason(key))` (decode.ts).
+ * is a refusal with a reason: `refuse(status, code, field, reason(key))` (refuse.ts).
  */
 const offence = (call: ts.NewExpression): string | null => {
   const [, code] = call.arguments ?? []

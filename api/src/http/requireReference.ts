@@ -1,6 +1,6 @@
 import { reason } from "@fleetcore/contract"
 import type pg from "pg"
-import { refuse } from "./decode.js"
+import { refuse } from "./refuse.js"
 
 /** What a request body may refer to, and which rows of it count (e.g. only active fuel cards). */
 const REFERENCES = {

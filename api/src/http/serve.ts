@@ -15,9 +15,10 @@ import { Result, Schema } from "effect"
 import { authenticate } from "../auth/authenticate.js"
 import type { Principal } from "../auth/Principal.js"
 import type { Tokens } from "../auth/Tokens.js"
-import { decodeOr400, isStorableText, jsonBody, refuse } from "./decode.js"
+import { decodeOr400, isStorableText, jsonBody } from "./decode.js"
 import { type AnyHandler, rememberHandler } from "./handlerRegistry.js"
 import { localizeError } from "./localizeError.js"
+import { refuse } from "./refuse.js"
 
 export interface ServeDeps {
   readonly tokens: Tokens

@@ -1,7 +1,7 @@
 import { type CellKind, MAX_IMPORT_ROWS, type Reason, reason } from "@fleetcore/contract"
 import { HttpError, type Request } from "@fleetcore/platform"
 import Papa from "papaparse"
-import { refuse } from "../http/decode.js"
+import { refuse } from "../http/refuse.js"
 
 /** One data row: its row number (the header is row 1) and its cells as wire values, or why not. */
 export type CsvRow =

@@ -1,7 +1,7 @@
 import { reason } from "@fleetcore/contract"
 import type { HttpError } from "@fleetcore/platform"
 import type pg from "pg"
-import { refuse } from "../http/decode.js"
+import { refuse } from "../http/refuse.js"
 
 const referenceNotFound = (field: string): HttpError =>
   refuse(422, "FLEET_REFERENCE_NOT_FOUND", field, reason("referenceMissing"))

@@ -1,6 +1,6 @@
 import type { PeriodPreset } from "@fleetcore/contract"
 import { type Reason, reason } from "@fleetcore/contract"
-import { refuse } from "../http/decode.js"
+import { refuse } from "../http/refuse.js"
 import { addDays } from "./reportTime.js"
 
 /** A report's days, both included ("YYYY-MM-DD"), and the preset they came from. */

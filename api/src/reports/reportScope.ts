@@ -3,7 +3,7 @@ import { reason } from "@fleetcore/contract"
 import type pg from "pg"
 import type { Principal } from "../auth/Principal.js"
 import { firstRow, rows, sql } from "../db/sql.js"
-import { refuse } from "../http/decode.js"
+import { refuse } from "../http/refuse.js"
 import { visibleVehicles } from "../vehicles/visibleVehicle.js"
 import type { ReportPeriod } from "./reportPeriod.js"
 

@@ -1,7 +1,7 @@
 import type { ReportTable } from "@fleetcore/contract"
 import { reason } from "@fleetcore/contract"
 import { firstRow, sql } from "../db/sql.js"
-import { refuse } from "../http/decode.js"
+import { refuse } from "../http/refuse.js"
 import type { ReportContext } from "./reportContext.js"
 import type { AppliedFilter } from "./reportScope.js"
 import { reportScope } from "./reportScope.js"

@@ -6,8 +6,8 @@ import { contains } from "../db/contains.js"
 import type { GeofenceScheduleJson } from "../db/Database.js"
 import { listPage } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
-import { refuse } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 
 const COLUMNS = [

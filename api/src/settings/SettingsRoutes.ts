@@ -4,8 +4,8 @@ import { sql as raw } from "kysely"
 import { applyRetention, readRetention } from "../analytics/retention.js"
 import { audit } from "../audit/audit.js"
 import { firstRow, sql } from "../db/sql.js"
-import { refuse } from "../http/decode.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 
 const validTimezone = (tz: string): boolean => {

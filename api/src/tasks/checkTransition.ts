@@ -5,7 +5,7 @@ import {
   type TaskMachine,
   type TaskTransition,
 } from "@fleetcore/contract"
-import { refuse } from "../http/decode.js"
+import { refuse } from "../http/refuse.js"
 import { transitionsFrom } from "./taskMachine.js"
 
 /** A document of the task offered as evidence of a step. */

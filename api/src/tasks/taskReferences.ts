@@ -1,6 +1,6 @@
 import { reason } from "@fleetcore/contract"
 import type pg from "pg"
-import { refuse } from "../http/decode.js"
+import { refuse } from "../http/refuse.js"
 
 /** The links a task body may name, the table each lives in, and the field that names it. */
 const REFERENCES = [

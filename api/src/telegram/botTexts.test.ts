@@ -1,8 +1,8 @@
 import { reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import { describe, expect, it } from "vitest"
-import { refuse } from "../http/decode.js"
 import { localizeError } from "../http/localizeError.js"
+import { refuse } from "../http/refuse.js"
 import { botReason } from "./botTexts.js"
 
 /** What the bot replies as `{reason}` for an API refusal, in `language`. */

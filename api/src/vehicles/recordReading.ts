@@ -6,7 +6,7 @@ import type pg from "pg"
 import { audit } from "../audit/audit.js"
 import type { Principal } from "../auth/Principal.js"
 import { firstRow, sql } from "../db/sql.js"
-import { refuse } from "../http/decode.js"
+import { refuse } from "../http/refuse.js"
 import { requireVisibleVehicle, vehicleNotFound } from "./visibleVehicle.js"
 
 const DEFAULT_MAX_KM_PER_DAY = 1000

@@ -10,7 +10,7 @@ import {
 import type { HttpError } from "@fleetcore/platform"
 import type { Updateable } from "kysely"
 import type { VehiclesTable } from "../db/Database.js"
-import { refuse } from "../http/decode.js"
+import { refuse } from "../http/refuse.js"
 
 type Body = Partial<TypeOf<(typeof endpoints.vehicles.update)["body"]>>
 
