@@ -10,6 +10,8 @@ export const ErrorBody = Schema.Struct({
     code: Schema.String,
     message: Schema.String,
     field: Schema.optionalKey(Schema.NullOr(Schema.String)),
+    /** Why `field` was refused, in the caller's language, without naming it (for under a form's label). */
+    detail: Schema.optionalKey(Schema.String),
   }),
 }).annotate({ identifier: "Error" })
 

@@ -3,6 +3,8 @@
  * across the installation). Both are normalised before they are stored or compared.
  */
 
+import { type Reason, reason } from "./errors/reason.js"
+
 /** ISO 3779 transliteration of VIN letters (I, O and Q never occur). */
 const LETTER_VALUES: Readonly<Record<string, number>> = {
   A: 1,
@@ -61,13 +63,11 @@ export const vinCheckDigit = (vin: string): string | undefined => {
 export const vinHasCheckDigit = (vin: string): boolean => /^[1-5]/u.test(vin)
 
 /** What is wrong with a normalised VIN, or undefined when it is valid. */
-export const vinProblem = (vin: string): string | undefined => {
-  if (!VIN_PATTERN.test(vin)) return "a VIN is 17 characters: digits and letters without I, O and Q"
+export const vinProblem = (vin: string): Reason | undefined => {
+  if (!VIN_PATTERN.test(vin)) return reason("vin")
   if (!vinHasCheckDigit(vin)) return undefined
-  const expected = vinCheckDigit(vin)
-  return vin[8] === expected
-    ? undefined
-    : `the check digit (position 9) of this North-American VIN should be ${expected}: a character is mistyped`
+  const expected = vinCheckDigit(vin) ?? ""
+  return vin[8] === expected ? undefined : reason("vinCheckDigit", { expected })
 }
 
 /** A plate as stored: trimmed, single spaces, upper case ("123 abc  02" → "123 ABC 02"). */

@@ -233,6 +233,39 @@ describe("contracts and fines in a browser", () => {
     await driver.context().close()
   }, 60_000)
 
+  it("a Russian manager whose contract ends before it starts reads why under «Дата окончания»", async () => {
+    const ru = await open("manager.ru@cp.example")
+    await ru.goto(`${base()}/contracts/new`)
+    await pickRecord(ru, "contract-vehicle", "Civic Work", "Civic Work Car 1 · 123 ABC 02")
+    await ru.getByTestId("contract-contractor").fill("Kazakhmys Leasing")
+    await ru.getByTestId("contract-start").fill(isoDay(30))
+    await ru.getByTestId("contract-end").fill(isoDay(-30))
+    await ru.getByTestId("contract-amount").fill("90000")
+    await ru.getByTestId("contract-submit").click()
+    // The server refuses the end date (FLEET_CONTRACT_INVALID, field endDate): the form's schema
+    // cannot compare two dates. Its reason stands under the input the field's own label names.
+    const error = ru.getByTestId("field-error-endDate")
+    await error.waitFor()
+    expect(await error.textContent()).toBe("раньше даты начала")
+    expect(await error.innerText()).toBe("Раньше даты начала")
+    const endDate = ru.getByLabel("Дата окончания", { exact: true })
+    expect(await endDate.getAttribute("aria-invalid")).toBe("true")
+    expect(await endDate.getAttribute("aria-describedby")).toBe(await error.getAttribute("id"))
+    expect(await endDate.evaluate((input) => input === document.activeElement)).toBe(true)
+    // Neither the wire key nor an English word reaches the user, and nothing is shown above the form.
+    const form = await ru.locator("form").first().innerText()
+    expect(form).not.toMatch(/endDate|before|start date/u)
+    expect(await ru.getByTestId("form-error").count()).toBe(0)
+    await shot(ru, "contract-refused-end-ru")
+    // Editing the field clears the refusal; the corrected contract is stored.
+    await ru.getByTestId("contract-end").fill(isoDay(400))
+    expect(await error.count()).toBe(0)
+    await ru.getByTestId("contract-submit").click()
+    await ru.getByTestId("contract-facts").waitFor()
+    await ru.context().close()
+    expect(pageErrors).toEqual([])
+  }, 60_000)
+
   it("shows the lists in dark and in Russian", async () => {
     const dark = await open("manager@cp.example", 1280, "dark")
     await dark.goto(`${base()}/contracts`)

@@ -186,9 +186,13 @@ describe("vehicle records in the browser", () => {
       const error = page.getByTestId("field-error-seats")
       await expect.poll(() => error.count(), POLL).toBe(1)
       const message = (await error.textContent()) ?? ""
-      expect(message).toBe("Транспортное средство, поле «seats»: должно быть от 1 до 200")
-      // Nothing in Latin script but the field's own name: no English explanation under the field.
-      expect(message.replace("«seats»", "")).not.toMatch(/[A-Za-z]/u)
+      // The reason alone: the field's Russian label above the input names it, not the wire key.
+      expect(message).toBe("должно быть от 1 до 200")
+      expect(await error.innerText()).toBe("Должно быть от 1 до 200")
+      expect(await page.getByLabel("Мест", { exact: true }).getAttribute("aria-describedby")).toBe(
+        await error.getAttribute("id"),
+      )
+      expect(message).not.toMatch(/[A-Za-z]/u)
       await b.shot(page, `vehicle-new-seats-refused-${scheme}-ru`, { fullPage: false })
       expect(page.url()).toMatch(/\/vehicles\/new$/u)
     }

@@ -7,7 +7,12 @@ import { type Harness, login, startHarness } from "./harness.js"
 let h: Harness
 
 interface ErrorBody {
-  readonly error: { readonly code: string; readonly message: string; readonly field?: string }
+  readonly error: {
+    readonly code: string
+    readonly message: string
+    readonly field?: string
+    readonly detail?: string
+  }
 }
 
 const call = async (method: string, path: string, headers: Record<string, string>, body?: unknown) => {
@@ -71,18 +76,21 @@ describe("errors in the caller's language", () => {
       code: "FLEET_AUTH_LOGIN_INVALID",
       field: "email",
       message: "«email» өрісі қате толтырылған: кемінде 3 таңба болуы керек",
+      detail: "кемінде 3 таңба болуы керек",
     })
     const english = await call("POST", "/api/v1/auth/login", {}, { email: "ab", password: "x" })
     expect(english.body.error).toEqual({
       code: "FLEET_AUTH_LOGIN_INVALID",
       field: "email",
       message: "email: must be at least 3 characters",
+      detail: "must be at least 3 characters",
     })
     const missing = await call("POST", "/api/v1/auth/login", { "accept-language": "ru" }, { email: "a@b.kz" })
     expect(missing.body.error).toEqual({
       code: "FLEET_AUTH_LOGIN_INVALID",
       field: "password",
       message: "Поле «password» заполнено неверно: обязательное поле, но оно не передано",
+      detail: "обязательное поле, но оно не передано",
     })
   })
 
@@ -126,6 +134,7 @@ describe("errors in the caller's language", () => {
         code: "FLEET_VEHICLE_INVALID",
         field,
         message: `${field}: ${refusal.en}`,
+        detail: refusal.en,
       })
       for (const language of ["ru", "kk", "tr"] as const) {
         const user = await login(h.fleet, `admin-${language}@demo.fleetcore.local`, "a-password-for-tests")
@@ -141,6 +150,7 @@ describe("errors in the caller's language", () => {
           code: "FLEET_VEHICLE_INVALID",
           field,
           message: errorMessage("FLEET_VEHICLE_INVALID", language, { field, detail }),
+          detail,
         })
         // No English left in the sentence: none of the English explanation's words, and in Russian
         // and Kazakh nothing in Latin script but the field's own name.
@@ -196,5 +206,176 @@ describe("errors in the caller's language", () => {
       code: "FLEET_AUTH_INVALID_CREDENTIALS",
       message: ERROR_MESSAGES.FLEET_AUTH_INVALID_CREDENTIALS.ru,
     })
+  })
+
+  it("answers the API's own refusals in ru, kk and tr, not with an English sentence inside", async () => {
+    const someVehicle = "7d0e2f4a-1b2c-4d3e-8f40-5a6b7c8d9e0f"
+    const someDriver = "0b1c2d3e-4f50-4a6b-9c7d-8e9f0a1b2c3d"
+    type Refusal = {
+      readonly status: number
+      readonly code: string
+      readonly field: string | null
+      readonly en: string
+      readonly detail: Record<"ru" | "kk" | "tr", string>
+      readonly send: (token: string, language: string) => Promise<Response>
+    }
+    const json = (method: string, path: string, body: unknown) => (token: string, language: string) =>
+      fetch(`${h.fleet.httpUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          "accept-language": language,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify(body),
+      })
+    const refusals: ReadonlyArray<Refusal> = [
+      {
+        // was "endsAt must be after startsAt"
+        status: 400,
+        code: "FLEET_ASSIGNMENT_INVALID",
+        field: "endsAt",
+        en: "must be after the start",
+        detail: {
+          ru: "должно быть позже начала",
+          kk: "басталу уақытынан кейін болуы керек",
+          tr: "başlangıçtan sonra olmalı",
+        },
+        send: json("POST", `/api/v1/vehicles/${someVehicle}/assignments`, {
+          driverId: someDriver,
+          startsAt: "2026-05-02T08:00:00Z",
+          endsAt: "2026-05-01T08:00:00Z",
+        }),
+      },
+      {
+        // was "a track covers at most 31 days": the number and its plural in each language
+        status: 400,
+        code: "FLEET_QUERY_INVALID",
+        field: "to",
+        en: "a period covers at most 31 days",
+        detail: {
+          ru: "период охватывает не более 31 дня",
+          kk: "кезең ең көбі 31 күн қамтиды",
+          tr: "bir dönem en fazla 31 gün kapsar",
+        },
+        send: (token, language) =>
+          fetch(
+            `${h.fleet.httpUrl}/api/v1/vehicles/${someVehicle}/track?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z`,
+            { headers: { authorization: `Bearer ${token}`, "accept-language": language } },
+          ),
+      },
+      {
+        // was 'state "visit" is declared twice'
+        status: 422,
+        code: "FLEET_TASK_TEMPLATE_INVALID",
+        field: "states[1].key",
+        en: 'state "visit" is declared twice',
+        detail: {
+          ru: "состояние «visit» объявлено дважды",
+          kk: "«visit» күйі екі рет жарияланған",
+          tr: "«visit» durumu iki kez tanımlanmış",
+        },
+        send: json("POST", "/api/v1/task-templates", {
+          name: "Twice",
+          states: [
+            { key: "visit", label: "Visit", initial: true },
+            { key: "visit", label: "Again", final: true },
+          ],
+          transitions: [],
+          triggers: [],
+        }),
+      },
+      {
+        // was 'unknown column "color"': a CSV user's own column name, in their language's frame
+        status: 400,
+        code: "FLEET_IMPORT_CSV_INVALID",
+        field: "color",
+        en: 'unknown column "color"',
+        detail: {
+          ru: "неизвестный столбец «color»",
+          kk: "белгісіз баған: «color»",
+          tr: "bilinmeyen sütun: «color»",
+        },
+        send: (token, language) =>
+          fetch(`${h.fleet.httpUrl}/api/v1/imports/vehicles`, {
+            method: "POST",
+            headers: {
+              authorization: `Bearer ${token}`,
+              "accept-language": language,
+              "content-type": "text/csv",
+            },
+            body: "name,color\r\nBus 7,red\r\n",
+          }),
+      },
+    ]
+    const english = await login(h.fleet, "admin@demo.fleetcore.local", "demo-password-for-tests")
+    for (const refusal of refusals) {
+      const plain = (await (await refusal.send(english.token, "en")).json()) as ErrorBody
+      expect(plain.error, refusal.code).toEqual({
+        code: refusal.code,
+        ...(refusal.field === null ? {} : { field: refusal.field }),
+        // English names the field as its message does: not for the CSV file, whose frame is its own.
+        message: refusal.code === "FLEET_IMPORT_CSV_INVALID" ? refusal.en : `${refusal.field}: ${refusal.en}`,
+        detail: refusal.en,
+      })
+      for (const language of ["ru", "kk", "tr"] as const) {
+        const user = await login(h.fleet, `admin-${language}@demo.fleetcore.local`, "a-password-for-tests")
+        const answer = await refusal.send(user.token, "en")
+        expect(answer.status, `${refusal.code} ${language}`).toBe(refusal.status)
+        const { error } = (await answer.json()) as ErrorBody
+        const detail = refusal.detail[language]
+        expect(error, `${refusal.code} ${language}`).toEqual({
+          code: refusal.code,
+          ...(refusal.field === null ? {} : { field: refusal.field }),
+          message: errorMessage(refusal.code, language, { field: refusal.field ?? "body", detail }),
+          detail,
+        })
+        // None of the English reason's words is left in the answer (the field and the values as
+        // they were sent aside), and in Russian and Kazakh nothing in Latin script but those.
+        const message = error.message
+          .replace(`«${refusal.field}»`, "")
+          .replace(/«[a-z_]+»|from|to\b|CSV/gu, "")
+        for (const word of refusal.en
+          .split(/[^a-z]+/u)
+          .filter((w) => w.length > 2 && w !== "color" && w !== "visit")) {
+          expect(message, `${refusal.code} ${language}`).not.toMatch(new RegExp(`\\b${word}\\b`, "iu"))
+        }
+        if (language !== "tr") expect(message, `${refusal.code} ${language}`).not.toMatch(/[A-Za-z]/u)
+      }
+    }
+  })
+
+  it("answers a weak password in the user's language, naming why without the field's wire key", async () => {
+    const user = await login(h.fleet, "admin-ru@demo.fleetcore.local", "a-password-for-tests")
+    const r = await call(
+      "POST",
+      "/api/v1/me/password",
+      { authorization: `Bearer ${user.token}` },
+      { currentPassword: "a-password-for-tests", newPassword: "admin-ru@demo.fleetcore.local" },
+    )
+    expect(r.status).toBe(422)
+    expect(r.body.error).toEqual({
+      code: "FLEET_PASSWORD_WEAK",
+      field: "newPassword",
+      message: "Пароль слишком слабый: не должен совпадать с вашим адресом электронной почты или именем",
+      detail: "не должен совпадать с вашим адресом электронной почты или именем",
+    })
+  })
+
+  it("reports refused lines of a rates file in the user's language", async () => {
+    const user = await login(h.fleet, "admin-kk@demo.fleetcore.local", "a-password-for-tests")
+    const r = await fetch(`${h.fleet.httpUrl}/api/v1/currency-rates/import`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ csv: "date;currency;rate\n2026-05-02;XX;1\n2026-05-03;EUR;-1\n" }),
+    })
+    expect(r.status).toBe(200)
+    const report = (await r.json()) as {
+      errors: ReadonlyArray<{ line: number; field: string; message: string }>
+    }
+    expect(report.errors).toEqual([
+      { line: 2, field: "currency", message: "«XX» — USD сияқты валюта коды емес" },
+      { line: 3, field: "rate", message: "«-1» — нөлден үлкен бағам емес" },
+    ])
   })
 })

@@ -136,8 +136,8 @@ describe("vehicle import", () => {
     const r = await csv(adminB, "vehicles", "plate,name,year\nRU 001,Ru,abc\n", { dryRun: true })
     const refused = r.body.rows[0] as RowReport
     expect(refused).toMatchObject({ row: 2, status: "refused", field: "year", code: "FLEET_VEHICLE_INVALID" })
-    // The frame and the schema's explanation both in Russian, never Effect's English.
-    expect(refused.message).toBe("Транспортное средство, поле «year»: ожидается число или пустое значение")
+    // The column as the file's header names it, and the schema's explanation, both in Russian.
+    expect(refused.message).toBe("Столбец «year»: ожидается число или пустое значение")
   })
 
   it("a dry run checks everything (unique VINs too, across rows) and stores nothing", async () => {

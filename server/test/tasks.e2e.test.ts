@@ -31,7 +31,7 @@ interface EventBody {
   toStatus: string | null
 }
 interface ErrorBody {
-  error: { code: string; field: string | null; message: string }
+  error: { code: string; field: string | null; message: string; detail?: string }
 }
 
 const VISIT = {
@@ -132,7 +132,8 @@ describe("task templates", () => {
     expect(res.body.error).toMatchObject({
       code: "FLEET_TASK_TEMPLATE_INVALID",
       field: "transitions[4].to",
-      message: 'state "left_site" is not declared',
+      message: 'transitions[4].to: state "left_site" is not declared',
+      detail: 'state "left_site" is not declared',
     })
   })
 
@@ -172,7 +173,7 @@ describe("changing and retiring a template", () => {
     expect(refused.body.error).toMatchObject({
       code: "FLEET_TASK_TEMPLATE_INVALID",
       field: "states",
-      message: 'open tasks are in state "in_progress", which the workflow no longer declares',
+      detail: 'open tasks are in state "in_progress", which the workflow no longer declares',
     })
     expect((await admin.call("DELETE", `/api/v1/task-templates/${made.body.id}`)).status).toBe(204)
     expect((await admin.call("GET", `/api/v1/task-templates/${made.body.id}`)).status).toBe(404)
@@ -199,7 +200,7 @@ describe("tasks through their workflow", () => {
     expect(illegal.body.error).toMatchObject({
       code: "FLEET_TASK_TRANSITION_INVALID",
       field: "to",
-      message: 'a task in "created" cannot move to "completed"; allowed: "in_progress", "cancelled"',
+      message: 'a task in "created" cannot move to "completed"; allowed: in_progress, cancelled',
     })
     const bare = await admin.call<ErrorBody>("POST", `/api/v1/tasks/${task.body.id}/transitions`, {
       to: "cancelled",

@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, reason } from "@fleetcore/contract"
 import { type AlertRow, alertView } from "@fleetcore/engine"
 import { type BusTransport, HttpError, type Log } from "@fleetcore/platform"
 import { LiveTopic, type OrgId } from "@fleetcore/proto"
@@ -9,6 +9,7 @@ import { contains } from "../db/contains.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { assigneesQuery, requireAssignee } from "./alertAssignees.js"
 import { alertActionItem, alertHistory, alertItem, visibleAlerts } from "./alertQueries.js"
@@ -152,7 +153,7 @@ export const registerAlertRoutes = (
 
   serve(app, deps, endpoints.alerts.bulk, async ({ principal: p, body, request }) => {
     if (body.action === "assign" && body.userId === undefined)
-      throw new HttpError(400, "FLEET_ALERT_INVALID", "assigning needs the person's userId", "userId")
+      throw refuse(400, "FLEET_ALERT_INVALID", "userId", reason("assigneeNeeded"))
     const note = noteOf(body.note)
     const step: AlertActionRequest =
       body.action === "assign"

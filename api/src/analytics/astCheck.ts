@@ -1,3 +1,4 @@
+import { type Reason, reason } from "@fleetcore/contract"
 import type { FunctionCatalogue } from "./functionCatalogue.js"
 
 /** Table functions that read no stored data: number and value generators. */
@@ -47,10 +48,7 @@ const SELECT_NODES = new Set([
   "Interval",
 ])
 
-export interface AstVerdict {
-  readonly ok: boolean
-  readonly reason: string
-}
+export type AstVerdict = { readonly ok: true } | { readonly ok: false; readonly reason: Reason }
 
 interface Line {
   readonly depth: number
@@ -86,7 +84,7 @@ export const checkAst = (
   if (rootKind !== "SelectWithUnionQuery") {
     return {
       ok: false,
-      reason: `only SELECT queries are allowed (found ${rootKind.replace(/Query$/u, "") || "nothing"})`,
+      reason: reason("selectOnly", { kind: rootKind.replace(/Query$/u, "") || "—" }),
     }
   }
   const stack: Line[] = []
@@ -96,16 +94,15 @@ export const checkAst = (
     while (stack.length > 0 && (stack[stack.length - 1] as Line).depth >= node.depth) stack.pop()
     const parent = stack[stack.length - 1]
     stack.push(node)
-    if (node.kind === "Set") return { ok: false, reason: "SETTINGS are not allowed: the limits are fixed" }
-    if (!SELECT_NODES.has(node.kind))
-      return { ok: false, reason: `only SELECT queries are allowed (found ${node.kind})` }
+    if (node.kind === "Set") return { ok: false, reason: reason("noSettings") }
+    if (!SELECT_NODES.has(node.kind)) return { ok: false, reason: reason("selectOnly", { kind: node.kind }) }
     if (node.kind === "Function") {
       const name = node.name.split(" ")[0] ?? ""
       if (parent?.kind === "TableExpression") {
         if (!ALLOWED_TABLE_FUNCTIONS.has(name))
-          return { ok: false, reason: `table function ${name}() is not allowed` }
+          return { ok: false, reason: reason("tableFunctionRefused", { name }) }
       } else if (!/^[A-Za-z_][A-Za-z0-9_]*$/u.test(name) || !functions.allows(name)) {
-        return { ok: false, reason: `function ${name}() is not allowed` }
+        return { ok: false, reason: reason("functionRefused", { name }) }
       }
     }
     if (node.kind === "TableIdentifier" || node.kind === "Identifier") {
@@ -114,10 +111,10 @@ export const checkAst = (
       if (dot > 0) {
         const db = name.slice(0, dot)
         if (db !== orgDatabase && (databases.has(db) || databases.has(db.toLowerCase()))) {
-          return { ok: false, reason: `${name} is not one of your organisation's tables` }
+          return { ok: false, reason: reason("foreignTable", { name }) }
         }
       }
     }
   }
-  return { ok: true, reason: "" }
+  return { ok: true }
 }

@@ -1,5 +1,6 @@
-import type { ClickHouseClient } from "@fleetcore/platform"
-import { HttpError } from "@fleetcore/platform"
+import { type Reason, reason } from "@fleetcore/contract"
+import type { ClickHouseClient, HttpError } from "@fleetcore/platform"
+import { refuse } from "../http/refuse.js"
 import { type AnalystLimits, DEFAULT_ANALYST_LIMITS, settingsClause } from "./analystLimits.js"
 import { checkAst } from "./astCheck.js"
 import { functionCatalogue } from "./functionCatalogue.js"
@@ -14,7 +15,7 @@ export interface AnalystAnswer {
   readonly elapsedMs: number
 }
 
-const rejected = (reason: string) => new HttpError(400, "FLEET_ANALYTICS_QUERY_REJECTED", reason, "sql")
+const rejected = (why: Reason) => refuse(400, "FLEET_ANALYTICS_QUERY_REJECTED", "sql", why)
 
 /** ClickHouse's message without its code prefix, version suffix or the wrapper we put around the query. */
 const clickHouseMessage = (error: unknown): { code: number | null; text: string } => {
@@ -41,8 +42,8 @@ const TIMEOUT_CODES = new Set([159, 160, 394])
 const failed = (error: unknown): HttpError => {
   const { code, text } = clickHouseMessage(error)
   return code !== null && TIMEOUT_CODES.has(code)
-    ? new HttpError(400, "FLEET_ANALYTICS_TIMEOUT", text, "sql")
-    : new HttpError(400, "FLEET_ANALYTICS_QUERY_FAILED", text, "sql")
+    ? refuse(400, "FLEET_ANALYTICS_TIMEOUT", "sql", reason("clickHouseSays", { message: text }))
+    : refuse(400, "FLEET_ANALYTICS_QUERY_FAILED", "sql", reason("clickHouseSays", { message: text }))
 }
 
 const lines = (rows: ReadonlyArray<ReadonlyArray<unknown>>): string[] => rows.map((r) => String(r[0]))
@@ -97,7 +98,7 @@ export const runAnalystQuery = async (
   } catch (error) {
     throw failed(error)
   }
-  if (source !== null) throw rejected(`${source} is not one of your organisation's tables`)
+  if (source !== null) throw rejected(reason("foreignTable", { name: source }))
   try {
     const result = await ch.queryIn(db, run)
     return {

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module"
-import { HttpError } from "@fleetcore/platform"
+import { type Reason, reason } from "@fleetcore/contract"
+import { refuse } from "../http/refuse.js"
 
 export const MIN_PASSWORD_LENGTH = 10
 export const MAX_PASSWORD_LENGTH = 256
@@ -50,15 +51,21 @@ export const passwordProblem = (password: string, owner: PasswordOwner): Passwor
   return null
 }
 
-const MESSAGES: Readonly<Record<PasswordRule, string>> = {
-  "too-short": `the password must have at least ${MIN_PASSWORD_LENGTH} characters`,
-  "too-long": `the password must have at most ${MAX_PASSWORD_LENGTH} characters`,
-  common: "the password is one of the most common passwords; choose another",
-  personal: "the password must not be your e-mail address or your name",
+const REASONS: Readonly<Record<PasswordRule, Reason>> = {
+  "too-short": reason("minLength", {
+    min: MIN_PASSWORD_LENGTH,
+    unit: { unit: "characters", count: MIN_PASSWORD_LENGTH },
+  }),
+  "too-long": reason("maxLength", {
+    max: MAX_PASSWORD_LENGTH,
+    unit: { unit: "characters", count: MAX_PASSWORD_LENGTH },
+  }),
+  common: reason("commonPassword"),
+  personal: reason("personalPassword"),
 }
 
 /** Throws 422 FLEET_PASSWORD_WEAK naming the broken rule; `field` names the body's field. */
 export const assertPasswordPolicy = (password: string, owner: PasswordOwner, field: string): void => {
   const problem = passwordProblem(password, owner)
-  if (problem !== null) throw new HttpError(422, "FLEET_PASSWORD_WEAK", MESSAGES[problem], field)
+  if (problem !== null) throw refuse(422, "FLEET_PASSWORD_WEAK", field, REASONS[problem])
 }

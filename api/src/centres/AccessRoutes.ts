@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
@@ -6,6 +6,7 @@ import { audit } from "../audit/audit.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import {
   grantList,
@@ -32,8 +33,7 @@ const DEFAULT_INVITE_HOURS = 72
 const inFuture = (iso: string | undefined, field: string): Date | null => {
   if (iso === undefined) return null
   const at = new Date(iso)
-  if (at.getTime() <= Date.now())
-    throw new HttpError(400, "FLEET_ACCESS_INVALID", `${field}: must be in the future`, field)
+  if (at.getTime() <= Date.now()) throw refuse(400, "FLEET_ACCESS_INVALID", field, reason("inFuture"))
   return at
 }
 
@@ -65,12 +65,7 @@ export const registerAccessRoutes = (
     const invite = await db.withOrg(p.orgId, async (c) => {
       const own = await rows(c, sql.selectFrom("vehicles").select("id").where("id", "in", vehicleIds))
       if (own.length !== vehicleIds.length)
-        throw new HttpError(
-          422,
-          "FLEET_REFERENCE_NOT_FOUND",
-          "vehicleIds names a vehicle that is not yours",
-          "vehicleIds",
-        )
+        throw refuse(422, "FLEET_REFERENCE_NOT_FOUND", "vehicleIds", reason("referenceMissing"))
       const created = await firstRow(
         c,
         sql

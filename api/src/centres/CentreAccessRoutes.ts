@@ -1,4 +1,11 @@
-import { endpoints, plateSearchKey, SEARCHES_PER_HOUR, vinSearchKey } from "@fleetcore/contract"
+import {
+  endpoints,
+  plateSearchKey,
+  type Reason,
+  reason,
+  SEARCHES_PER_HOUR,
+  vinSearchKey,
+} from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
@@ -8,6 +15,7 @@ import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import { isUniqueViolation, systemTransaction } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { revokeGrant } from "./AccessRoutes.js"
 import {
@@ -23,8 +31,7 @@ import { assertApprovedCentre, centreNotApproved } from "./centreQueries.js"
 import { inviteCodeHash } from "./inviteCode.js"
 import { accessParties, notifyVehicleAccess, vehicleLabel } from "./notifyCentres.js"
 
-const invalid = (field: string, message: string) =>
-  new HttpError(400, "FLEET_ACCESS_INVALID", `${field}: ${message}`, field)
+const invalid = (field: string, why: Reason) => refuse(400, "FLEET_ACCESS_INVALID", field, why)
 
 const codeInvalid = () =>
   new HttpError(
@@ -56,7 +63,7 @@ export const registerCentreAccessRoutes = (
 
   serve(app, deps, endpoints.centreAccess.search, async ({ principal: p, body: b }) => {
     if ((b.plate === undefined) === (b.vin === undefined))
-      throw invalid(b.plate === undefined ? "plate" : "vin", "give a plate or a VIN, not both")
+      throw invalid(b.plate === undefined ? "plate" : "vin", reason("plateOrVin"))
     const answer = await db.withOrg(p.orgId, async (c) => {
       const centre = await firstRow(
         c,
@@ -87,7 +94,7 @@ export const registerCentreAccessRoutes = (
       const country = b.country ?? centre?.country ?? null
       const kind = b.vin === undefined ? ("plate" as const) : ("vin" as const)
       const query = b.vin === undefined ? plateSearchKey(b.plate ?? "", country) : vinSearchKey(b.vin)
-      if (query === undefined || query.length === 0) throw invalid(kind, "nothing to search for")
+      if (query === undefined || query.length === 0) throw invalid(kind, reason("nothingToSearch"))
       // Across the installation, on the system connection: the only columns read are the id and
       // the masked card's.
       const found = await onSystem(async (s) =>

@@ -1,4 +1,4 @@
-import { type CentreDetail, endpoints, MODERATION_MOVES, urlOf } from "@fleetcore/contract"
+import { type CentreDetail, endpoints, MODERATION_MOVES, reason, urlOf } from "@fleetcore/contract"
 import { type DocumentStore, HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { audit } from "../audit/audit.js"
@@ -8,6 +8,7 @@ import { systemTransaction } from "../db/systemTransaction.js"
 import { documentContent } from "../documents/DocumentRoutes.js"
 import { documentQuery } from "../documents/documentView.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { centreDetail, centreNotFound, centreSelect, centreView } from "./centreQueries.js"
 import { notifyCentreDecision } from "./notifyCentres.js"
@@ -85,11 +86,11 @@ export const registerModerationRoutes = (
   serve(app, deps, endpoints.moderation.decide, async ({ principal: p, params, body, request }) => {
     const move = MODERATION_MOVES[body.decision]
     if ((body.decision === "reject" || body.decision === "suspend") && body.reason === undefined)
-      throw new HttpError(
+      throw refuse(
         400,
         "FLEET_CENTRE_INVALID",
-        `reason: give the centre a reason to ${body.decision} it`,
         "reason",
+        reason("decisionNeedsReason", { decision: body.decision }),
       )
     const centre = await systemTransaction(db, async (c) => {
       const before = await firstRow(

@@ -3,6 +3,7 @@ import {
   endpoints,
   isConfinedToAssignedVehicles,
   type ProposedChangesType,
+  reason,
 } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
@@ -13,6 +14,7 @@ import type { Principal } from "../auth/Principal.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { type RecordedReading, raiseJumpAlerts } from "../vehicles/recordReading.js"
 import { vehicleColumns } from "../vehicles/vehicleColumns.js"
@@ -69,12 +71,7 @@ export const registerChangeRequestRoutes = (
     const changes = body.changes as ProposedChangesType
     const fields = fieldsOf(changes)
     if (fields.length === 0) {
-      throw new HttpError(
-        400,
-        "FLEET_CHANGE_REQUEST_INVALID",
-        "changes: propose at least one field",
-        "changes",
-      )
+      throw refuse(400, "FLEET_CHANGE_REQUEST_INVALID", "changes", reason("proposeAField"))
     }
     // The edit's own normalisation and checks (VIN check digit), before anyone is asked to decide.
     vehicleColumns({

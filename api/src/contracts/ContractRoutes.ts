@@ -1,4 +1,4 @@
-import { endpoints, INSURANCE_TYPES } from "@fleetcore/contract"
+import { endpoints, INSURANCE_TYPES, type Reason, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
@@ -10,6 +10,7 @@ import { sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
 import { contractRows, contractStatus, contractView, daysToEnd } from "./contractViews.js"
@@ -33,15 +34,14 @@ const SORTS = {
 } as const
 
 const notFound = (): HttpError => new HttpError(404, "FLEET_CONTRACT_NOT_FOUND", "no such contract")
-const invalid = (field: string, message: string): HttpError =>
-  new HttpError(400, "FLEET_CONTRACT_INVALID", `${field}: ${message}`, field)
+const invalid = (field: string, why: Reason): HttpError => refuse(400, "FLEET_CONTRACT_INVALID", field, why)
 const cancelled = (): HttpError => new HttpError(409, "FLEET_CONTRACT_CANCELLED", "the contract is cancelled")
 
 const isInsurance = (type: ContractType): boolean => INSURANCE_TYPES.includes(type)
 
 /** The end is on or after the start (dates as YYYY-MM-DD compare as text). */
 const checkTerm = (start: string, end: string): void => {
-  if (end < start) throw invalid("endDate", "the end date is before the start date")
+  if (end < start) throw invalid("endDate", reason("beforeStart"))
 }
 
 /** The coverage columns of a contract of `type`: cleared for a type that is not insurance. */
@@ -121,8 +121,7 @@ export const registerContractRoutes = (app: TemplatedApp, deps: RouteDeps): void
     const view = await db.withOrg(p.orgId, async (c) => {
       await requireReference(c, "vehicle", b.vehicleId, "vehicleId")
       checkTerm(b.startDate, b.endDate)
-      if (b.insurance && !isInsurance(b.type))
-        throw invalid("insurance", "coverage details belong to insurance contracts only")
+      if (b.insurance && !isInsurance(b.type)) throw invalid("insurance", reason("insuranceOnly"))
       const inserted = await firstRow(
         c,
         sql
@@ -164,8 +163,7 @@ export const registerContractRoutes = (app: TemplatedApp, deps: RouteDeps): void
       if (b.vehicleId) await requireReference(c, "vehicle", b.vehicleId, "vehicleId")
       const type = b.type ?? before.type
       checkTerm(b.startDate ?? before.startDate, b.endDate ?? before.endDate)
-      if (b.insurance && !isInsurance(type))
-        throw invalid("insurance", "coverage details belong to insurance contracts only")
+      if (b.insurance && !isInsurance(type)) throw invalid("insurance", reason("insuranceOnly"))
       const coverage =
         b.insurance === undefined
           ? b.type === undefined

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto"
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, reason } from "@fleetcore/contract"
 import { HttpError, hashSecret } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { audit } from "../audit/audit.js"
@@ -8,6 +8,7 @@ import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
 import {
@@ -158,12 +159,7 @@ export const registerDeviceRoutes = (
       const protocol = body.protocol ?? before.protocol
       const identifier = body.identifier ?? before.identifier
       if (protocol !== before.protocol && (protocol === "fleetcore" || before.protocol === "fleetcore"))
-        throw new HttpError(
-          400,
-          "FLEET_DEVICE_INVALID",
-          "a device changes protocol only between teltonika, osmand and gt06; register a new device instead",
-          "protocol",
-        )
+        throw refuse(400, "FLEET_DEVICE_INVALID", "protocol", reason("protocolSwitch"))
       if (body.protocol !== undefined || body.identifier !== undefined) {
         checkIdentifier(protocol, identifier)
         if (identifier !== null && (await identifierInUse(db, protocol, identifier, params.id)))

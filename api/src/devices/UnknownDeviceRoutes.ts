@@ -1,4 +1,4 @@
-import { endpoints, identifierProblem } from "@fleetcore/contract"
+import { endpoints, identifierProblem, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { audit } from "../audit/audit.js"
@@ -7,6 +7,7 @@ import { listPage, sortOf } from "../db/listPage.js"
 import { sql } from "../db/sql.js"
 import { systemTransaction } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
 import {
@@ -64,7 +65,7 @@ export const registerUnknownDeviceRoutes = (
 
   serve(app, deps, endpoints.devices.claim, async ({ principal: p, body, request }) => {
     const problem = identifierProblem(body.protocol, body.identifier)
-    if (problem !== null) throw new HttpError(400, "FLEET_DEVICE_INVALID", problem, "identifier")
+    if (problem !== null) throw refuse(400, "FLEET_DEVICE_INVALID", "identifier", problem)
     const seen = sql
       .selectFrom("unknown_devices")
       .select("identifier")
@@ -79,12 +80,7 @@ export const registerUnknownDeviceRoutes = (
       )
     const id = body.id ?? body.identifier
     if (!/^[A-Za-z0-9._-]{3,64}$/u.test(id))
-      throw new HttpError(
-        400,
-        "FLEET_DEVICE_INVALID",
-        "this identifier is no device id: give one as `id`",
-        "id",
-      )
+      throw refuse(400, "FLEET_DEVICE_INVALID", "id", reason("identifierNotId"))
     if (await identifierInUse(db, body.protocol, body.identifier)) throw identifierTaken()
     await requireFreeDeviceId(db, id)
     const row = await db.withOrg(p.orgId, async (c) => {

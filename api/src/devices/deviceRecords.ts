@@ -5,6 +5,7 @@ import type { DevicesTable } from "../db/Database.js"
 import { firstRow, type Queryable, sql } from "../db/sql.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 
 /** A device as the API shows it, and the errors shared by its create, update and claim. */
 export const DEVICE_COLUMNS = [
@@ -58,7 +59,7 @@ export const checkIdentifier = (
   identifier: string | null | undefined,
 ) => {
   const problem = identifierProblem(protocol, identifier)
-  if (problem !== null) throw new HttpError(400, "FLEET_DEVICE_INVALID", problem, "identifier")
+  if (problem !== null) throw refuse(400, "FLEET_DEVICE_INVALID", "identifier", problem)
 }
 
 /** Whether another device (of any organisation) has this identifier: asked as the system, answered alike. */

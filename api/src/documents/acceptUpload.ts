@@ -1,5 +1,6 @@
-import { isSafeFilename } from "@fleetcore/contract"
+import { isSafeFilename, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
+import { refuse } from "../http/refuse.js"
 import { type DocumentMimeType, detectContent } from "./detectContent.js"
 import { makeThumbnail } from "./makeThumbnail.js"
 import type { UploadedFile } from "./readMultipart.js"
@@ -26,7 +27,7 @@ export const acceptUpload = async (file: UploadedFile): Promise<AcceptedFile> =>
     )
   }
   if (file.bytes.length === 0) {
-    throw new HttpError(400, "FLEET_DOCUMENT_UPLOAD_INVALID", `${file.filename}: the file is empty`, "files")
+    throw refuse(400, "FLEET_DOCUMENT_UPLOAD_INVALID", "files", reason("emptyFile", { file: file.filename }))
   }
   const mime = await detectContent(file.filename, file.bytes)
   return {

@@ -1,8 +1,10 @@
 import type { Multipart } from "@fleetcore/contract"
+import { type Reason, reason } from "@fleetcore/contract"
 import { HttpError, type Request } from "@fleetcore/platform"
 import busboy from "busboy"
 import type { Schema } from "effect"
 import { decodeOr400 } from "../http/decode.js"
+import { refuse } from "../http/refuse.js"
 
 /** One file part of a form, held in memory (at most the spec's `maxFileBytes`). */
 export interface UploadedFile {
@@ -33,10 +35,10 @@ export const readMultipart = async <S extends Schema.Decoder<unknown>>(
   invalidCode: string,
 ): Promise<MultipartForm<S["Type"]>> => {
   if (spec === undefined) throw new Error("readMultipart: the endpoint declares no multipart body")
-  const invalid = (field: string | null, message: string) => new HttpError(400, invalidCode, message, field)
+  const invalid = (field: string | null, why: Reason) => refuse(400, invalidCode, field, why)
   const contentType = request.headers.get("content-type") ?? ""
   if (!/^multipart\/form-data;/iu.test(contentType)) {
-    throw invalid(null, "body: send a multipart/form-data form")
+    throw invalid(null, reason("multipartNeeded"))
   }
   const raw: Record<string, string> = {}
   const files: Array<UploadedFile> = []
@@ -57,8 +59,8 @@ export const readMultipart = async <S extends Schema.Decoder<unknown>>(
           parts: spec.maxFiles + MAX_FIELDS,
         },
       })
-    } catch (error) {
-      reject(invalid(null, `body: ${error instanceof Error ? error.message : "not a form"}`))
+    } catch {
+      reject(invalid(null, reason("formUnreadable")))
       return
     }
     let failed = false
@@ -70,7 +72,7 @@ export const readMultipart = async <S extends Schema.Decoder<unknown>>(
     parser.on("file", (name, stream, info) => {
       if (name !== spec.filesField) {
         stream.resume()
-        return fail(invalid(name, `${name}: files go in parts named ${spec.filesField}`))
+        return fail(invalid(name, reason("filesInPart", { name: spec.filesField })))
       }
       const chunks: Array<Buffer> = []
       stream.on("data", (chunk: Buffer) => chunks.push(chunk))
@@ -89,24 +91,33 @@ export const readMultipart = async <S extends Schema.Decoder<unknown>>(
       })
     })
     parser.on("field", (name, value, info) => {
-      if (info.valueTruncated) return fail(invalid(name, `${name}: longer than ${MAX_FIELD_BYTES} bytes`))
-      if (Object.hasOwn(raw, name)) return fail(invalid(name, `${name}: sent twice`))
+      if (info.valueTruncated)
+        return fail(
+          invalid(
+            name,
+            reason("longerThan", { max: MAX_FIELD_BYTES, unit: { unit: "bytes", count: MAX_FIELD_BYTES } }),
+          ),
+        )
+      if (Object.hasOwn(raw, name)) return fail(invalid(name, reason("sentTwice")))
       raw[name] = value
     })
     parser.on("filesLimit", () =>
-      fail(invalid(spec.filesField, `${spec.filesField}: at most ${spec.maxFiles} files per upload`)),
+      fail(
+        invalid(
+          spec.filesField,
+          reason("filesPerUpload", { max: spec.maxFiles, unit: { unit: "files", count: spec.maxFiles } }),
+        ),
+      ),
     )
-    parser.on("fieldsLimit", () => fail(invalid(null, `body: at most ${MAX_FIELDS} fields`)))
-    parser.on("partsLimit", () => fail(invalid(null, "body: too many parts")))
-    parser.on("error", (error: unknown) =>
-      fail(invalid(null, `body: ${error instanceof Error ? error.message : "not a valid form"}`)),
-    )
+    parser.on("fieldsLimit", () => fail(invalid(null, reason("tooManyFields", { max: MAX_FIELDS }))))
+    parser.on("partsLimit", () => fail(invalid(null, reason("tooManyParts"))))
+    parser.on("error", () => fail(invalid(null, reason("formUnreadable"))))
     parser.on("close", () => {
       if (!failed) resolve()
     })
     parser.end(request.body)
   })
   const fields = decodeOr400(fieldsSchema, raw, invalidCode)
-  if (files.length === 0) throw invalid(spec.filesField, `${spec.filesField}: attach at least one file`)
+  if (files.length === 0) throw invalid(spec.filesField, reason("attachFile"))
   return { fields, files }
 }

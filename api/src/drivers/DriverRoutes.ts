@@ -1,4 +1,4 @@
-import { type DriverDetail, endpoints } from "@fleetcore/contract"
+import { type DriverDetail, endpoints, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
@@ -9,6 +9,7 @@ import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
 import { revokeSessions } from "../users/passwordLinks.js"
@@ -39,7 +40,7 @@ export const employeeIdTaken = () =>
 export const checkDates = (b: Body): void => {
   const today = new Date().toISOString().slice(0, 10)
   if (typeof b.hiredOn === "string" && b.hiredOn > today)
-    throw new HttpError(400, "FLEET_DRIVER_INVALID", "hiredOn cannot be in the future", "hiredOn")
+    throw refuse(400, "FLEET_DRIVER_INVALID", "hiredOn", reason("notInFuture"))
 }
 
 /** The columns to write for the fields present in `b` (e-mails stored lower-case). */

@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
@@ -8,6 +8,7 @@ import { listPage, sortOf } from "../db/listPage.js"
 import { rows as allRows, firstRow, sql } from "../db/sql.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { orgBooks } from "./orgBooks.js"
 
@@ -141,7 +142,7 @@ export const registerBudgetRoutes = (app: TemplatedApp, deps: RouteDeps): void =
   })
 
   serve(app, deps, endpoints.budgets.vsActual, async ({ principal: p, query: f }) => {
-    if (f.to < f.from) throw new HttpError(400, "FLEET_QUERY_INVALID", "to must not be before from", "to")
+    if (f.to < f.from) throw refuse(400, "FLEET_QUERY_INVALID", "to", reason("notBeforeFrom"))
     const answer = await db.withOrg(p.orgId, async (c) => {
       const books = await orgBooks(c, p.orgId)
       const { rows } = await c.query<{

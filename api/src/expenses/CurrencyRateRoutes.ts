@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, explanationText, languageOf, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
@@ -8,6 +8,7 @@ import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { orgBooks } from "./orgBooks.js"
 import { parseRatesCsv } from "./parseRatesCsv.js"
@@ -68,11 +69,11 @@ export const registerCurrencyRateRoutes = (app: TemplatedApp, deps: RouteDeps): 
     const row = await db.withOrg(p.orgId, async (c) => {
       const books = await orgBooks(c, p.orgId)
       if (b.currency === books.currency) {
-        throw new HttpError(
+        throw refuse(
           400,
           "FLEET_CURRENCY_RATE_INVALID",
-          `${b.currency} is the organisation's own currency: its rate is always 1`,
           "currency",
+          reason("ownCurrency", { currency: b.currency }),
         )
       }
       let id: string
@@ -158,7 +159,16 @@ export const registerCurrencyRateRoutes = (app: TemplatedApp, deps: RouteDeps): 
         entityId: null,
         details: { imported, replaced, refused: errors.length },
       })
-      return { imported, replaced, errors }
+      const language = p.locale ?? languageOf(request.headers.get("accept-language"))
+      return {
+        imported,
+        replaced,
+        errors: errors.map((e) => ({
+          line: e.line,
+          field: e.field,
+          message: explanationText({ path: [], ...e.reason }, language),
+        })),
+      }
     })
     return { body: report }
   })

@@ -1,3 +1,4 @@
+import { reason } from "@fleetcore/contract"
 import { describe, expect, it } from "vitest"
 import { parseRatesCsv } from "./parseRatesCsv.js"
 
@@ -36,7 +37,11 @@ describe("parseRatesCsv", () => {
     const { rows, errors } = parseRatesCsv("day,code,value\n2026-03-01,USD,512\n", "KZT")
     expect(rows).toEqual([])
     expect(errors).toEqual([
-      { line: 1, field: null, message: "the header must name the columns date, currency, rate" },
+      {
+        line: 1,
+        field: null,
+        reason: reason("columnsMissing", { columns: { codes: ["date", "currency", "rate"] } }),
+      },
     ])
   })
 })

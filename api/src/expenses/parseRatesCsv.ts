@@ -1,4 +1,4 @@
-import { isIsoDate } from "@fleetcore/contract"
+import { isIsoDate, type Reason, reason } from "@fleetcore/contract"
 import Papa from "papaparse"
 
 export interface RateRow {
@@ -8,10 +8,11 @@ export interface RateRow {
   readonly rate: string
 }
 
+/** A refused line: its number, its column (null for the whole line) and why, put into words by the route. */
 export interface RateRowError {
   readonly line: number
   readonly field: string | null
-  readonly message: string
+  readonly reason: Reason
 }
 
 const RATE = /^\d{1,12}(\.\d{1,8})?$/u
@@ -24,16 +25,18 @@ const refusalOf = (
   rate: string,
   orgCurrency: string,
   earlier: number | undefined,
-): { readonly field: string; readonly message: string } | null => {
-  if (!isIsoDate(date)) return { field: "date", message: `"${date}" is not a date YYYY-MM-DD` }
+): { readonly field: string; readonly reason: Reason } | null => {
+  if (!isIsoDate(date)) return { field: "date", reason: reason("notIsoDate", { value: date }) }
   if (!CURRENCY.test(currency))
-    return { field: "currency", message: `"${currency}" is not a currency code such as USD` }
-  if (currency === orgCurrency)
-    return { field: "currency", message: `${currency} is the organisation's own currency` }
+    return { field: "currency", reason: reason("notCurrencyCode", { value: currency }) }
+  if (currency === orgCurrency) return { field: "currency", reason: reason("ownCurrency", { currency }) }
   if (!RATE.test(rate) || !/[1-9]/u.test(rate))
-    return { field: "rate", message: `"${rate}" is not a rate above zero` }
+    return { field: "rate", reason: reason("notPositiveRate", { value: rate }) }
   if (earlier !== undefined)
-    return { field: "date", message: `${currency} on ${date} is already on line ${earlier}` }
+    return {
+      field: "date",
+      reason: reason("rateOnLine", { currency, date, line: { text: String(earlier) } }),
+    }
   return null
 }
 
@@ -58,13 +61,14 @@ export const parseRatesCsv = (
   if (missing.length > 0) {
     return {
       rows: [],
-      errors: [{ line: 1, field: null, message: `the header must name the columns ${missing.join(", ")}` }],
+      errors: [{ line: 1, field: null, reason: reason("columnsMissing", { columns: { codes: missing } }) }],
     }
   }
+  // papaparse's error codes: MissingQuotes and InvalidQuotes are a quote left open or stray.
   const errors: RateRowError[] = parsed.errors.map((e) => ({
     line: (e.row ?? 0) + 2,
     field: null,
-    message: e.message,
+    reason: reason(e.code.endsWith("Quotes") ? "unclosedQuote" : "notCsv"),
   }))
   const broken = new Set(errors.map((e) => e.line))
   const rows: RateRow[] = []

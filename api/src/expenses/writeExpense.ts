@@ -1,9 +1,11 @@
 import type { EXPENSE_CATEGORIES } from "@fleetcore/contract"
+import { reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type pg from "pg"
 import { firstRow, sql } from "../db/sql.js"
 import type { RefuelCheck } from "../fuel/refuelCheck.js"
 import { nextRefuelId, storeRefuelCheck } from "../fuel/storeRefuelCheck.js"
+import { refuse } from "../http/refuse.js"
 import { requireReference } from "../http/requireReference.js"
 import { expenseWhen, type OrgBooks } from "./orgBooks.js"
 import { repriceExpense } from "./reprice.js"
@@ -29,17 +31,17 @@ export interface ExpenseInput {
 
 /** What the schema cannot say: fuel needs litres, other categories need an amount and no refuel. */
 const validate = (e: ExpenseInput, code = "FLEET_EXPENSE_INVALID"): void => {
-  const refuse = (message: string, field: string) => {
-    throw new HttpError(400, code, message, field)
+  const invalid = (field: string, key: "fuelNeedsLitres" | "amountRequired" | "fuelOnly") => {
+    throw refuse(400, code, field, reason(key))
   }
   if (e.category === "fuel") {
-    if (e.litres === null) refuse("a fuel expense needs the litres refuelled", "litres")
+    if (e.litres === null) invalid("litres", "fuelNeedsLitres")
     return
   }
-  if (e.amount === null) refuse("an amount is required (only a refuel may be logged without one)", "amount")
-  if (e.litres !== null) refuse("litres belong to fuel expenses only", "litres")
-  if (e.odometerKm !== null) refuse("an odometer belongs to fuel expenses only", "odometerKm")
-  if (e.fuelCardId !== null) refuse("a fuel card belongs to fuel expenses only", "fuelCardId")
+  if (e.amount === null) invalid("amount", "amountRequired")
+  if (e.litres !== null) invalid("litres", "fuelOnly")
+  if (e.odometerKm !== null) invalid("odometerKm", "fuelOnly")
+  if (e.fuelCardId !== null) invalid("fuelCardId", "fuelOnly")
 }
 
 const requireReferences = async (c: pg.PoolClient, e: ExpenseInput): Promise<void> => {
@@ -77,7 +79,7 @@ const billedCurrency = async (c: pg.PoolClient, e: ExpenseInput, books: OrgBooks
 /** A refuel may not be dated in the future (5 minutes of clock skew allowed). */
 const refuseFutureRefuel = (e: ExpenseInput, at: Date, field: string, code: string): void => {
   if (e.category === "fuel" && at.getTime() > Date.now() + 5 * 60_000) {
-    throw new HttpError(400, code, "a refuel cannot be in the future", field)
+    throw refuse(400, code, field, reason("notInFuture"))
   }
 }
 

@@ -1,11 +1,11 @@
-import { endpoints, MIN_YEAR } from "@fleetcore/contract"
-import { HttpError } from "@fleetcore/platform"
+import { endpoints, MIN_YEAR, reason } from "@fleetcore/contract"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { contains } from "../db/contains.js"
 import { listPage, pageOf } from "../db/listPage.js"
 import { rows, sql } from "../db/sql.js"
 import { orgTodayOf } from "../expenses/orgBooks.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { visibleVehicles } from "../vehicles/visibleVehicle.js"
 import { cardSpending } from "./cardSpending.js"
@@ -79,11 +79,11 @@ export const registerFuelReportRoutes = (app: TemplatedApp, deps: RouteDeps): vo
     const fromMs =
       q.from === undefined ? Math.max(toMs - DEFAULT_PERIOD_DAYS * DAY_MS, EARLIEST_MS) : Date.parse(q.from)
     if (!(toMs > fromMs && toMs - fromMs <= MAX_PERIOD_DAYS * DAY_MS)) {
-      throw new HttpError(
+      throw refuse(
         400,
         "FLEET_QUERY_INVALID",
-        `to must be after from, at most ${MAX_PERIOD_DAYS} days later`,
         "to",
+        reason("afterFromWithin", { max: MAX_PERIOD_DAYS, unit: { unit: "days", count: MAX_PERIOD_DAYS } }),
       )
     }
     // Either side may match across the period's edges: read both a window wider.

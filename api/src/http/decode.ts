@@ -1,23 +1,18 @@
-import { type Explanation, explainIssue, explanationText } from "@fleetcore/contract"
+import { type Explanation, explainIssue } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import { Result, Schema } from "effect"
+import { ExplainedError } from "./refuse.js"
 
 const pathText = (path: ReadonlyArray<PropertyKey>): string | null =>
   path.length === 0
     ? null
     : path.map((k, i) => (typeof k === "number" ? `[${k}]` : `${i ? "." : ""}${String(k)}`)).join("")
 
-/**
- * A 400 for input that fails its schema. `explanation` says why (explainIssue), so the message
- * can be given in the caller's language (localizeError); the message itself is English.
- */
-export class InvalidInput extends HttpError {
-  constructor(
-    code: string,
-    readonly explanation: Explanation,
-  ) {
+/** A 400 for input that fails its schema, naming the first field at fault (explainIssue). */
+export class InvalidInput extends ExplainedError {
+  constructor(code: string, explanation: Explanation) {
     const field = pathText(explanation.path)
-    super(400, code, `${field ?? "body"}: ${explanationText(explanation, "en")}`, field)
+    super(400, code, explanation, field, field ?? "body")
   }
 }
 

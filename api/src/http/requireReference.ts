@@ -1,5 +1,6 @@
-import { HttpError } from "@fleetcore/platform"
+import { reason } from "@fleetcore/contract"
 import type pg from "pg"
+import { refuse } from "./refuse.js"
 
 /** What a request body may refer to, and which rows of it count (e.g. only active fuel cards). */
 const REFERENCES = {
@@ -30,11 +31,6 @@ export const requireReference = async (
 ): Promise<void> => {
   const found = await client.query(REFERENCES[kind], [id])
   if ((found.rowCount ?? 0) === 0) {
-    throw new HttpError(
-      422,
-      "FLEET_REFERENCE_NOT_FOUND",
-      `${field} does not name one in your organisation`,
-      field,
-    )
+    throw refuse(422, "FLEET_REFERENCE_NOT_FOUND", field, reason("referenceMissing"))
   }
 }

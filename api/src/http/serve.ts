@@ -4,6 +4,7 @@ import {
   type Endpoint,
   languageOf,
   pathParameters,
+  reason,
   type TypeOf,
   type Wire,
   type WireOf,
@@ -17,6 +18,7 @@ import type { Tokens } from "../auth/Tokens.js"
 import { decodeOr400, isStorableText, jsonBody } from "./decode.js"
 import { type AnyHandler, rememberHandler } from "./handlerRegistry.js"
 import { localizeError } from "./localizeError.js"
+import { refuse } from "./refuse.js"
 
 export interface ServeDeps {
   readonly tokens: Tokens
@@ -48,7 +50,7 @@ export interface Answer<E extends AnyEndpoint> {
 }
 
 /** The 404 an endpoint answers for an id that is malformed, unknown or another organisation's. */
-const notFoundCode = (e: AnyEndpoint): string =>
+export const notFoundCode = (e: AnyEndpoint): string =>
   e.errors.find((x) => x.status === 404)?.code ?? "FLEET_NOT_FOUND"
 
 const decodeParams = (e: AnyEndpoint, request: Request): unknown => {
@@ -66,7 +68,7 @@ const queryOf = (request: Request): Record<string, string> => {
   const query = Object.fromEntries(request.query)
   for (const [name, value] of Object.entries(query)) {
     if (!isStorableText(value)) {
-      throw new HttpError(400, "FLEET_QUERY_INVALID", `${name}: must not contain NUL characters`, name)
+      throw refuse(400, "FLEET_QUERY_INVALID", name, reason("noNul"))
     }
   }
   return query

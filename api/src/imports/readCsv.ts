@@ -1,14 +1,16 @@
-import { type CellKind, MAX_IMPORT_ROWS } from "@fleetcore/contract"
+import { type CellKind, MAX_IMPORT_ROWS, type Reason, reason } from "@fleetcore/contract"
 import { HttpError, type Request } from "@fleetcore/platform"
 import Papa from "papaparse"
+import { refuse } from "../http/refuse.js"
 
 /** One data row: its row number (the header is row 1) and its cells as wire values, or why not. */
 export type CsvRow =
   | { readonly row: number; readonly record: Record<string, unknown> }
   | { readonly row: number; readonly refusal: HttpError }
 
-const invalid = (message: string, field: string | null = null) =>
-  new HttpError(400, "FLEET_IMPORT_CSV_INVALID", message, field)
+const invalid = (why: Reason, field: string | null = null) =>
+  refuse(400, "FLEET_IMPORT_CSV_INVALID", field, why)
+const rowInvalid = (why: Reason) => refuse(400, "FLEET_IMPORT_ROW_INVALID", null, why)
 
 /** The request body as text: only `text/csv`, only UTF-8 (a BOM is dropped), no NUL characters. */
 export const csvText = (request: Request): string => {
@@ -18,9 +20,9 @@ export const csvText = (request: Request): string => {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(request.body)
   } catch {
-    throw invalid("the file is not UTF-8 text")
+    throw invalid(reason("notUtf8"))
   }
-  if (text.includes("\u0000")) throw invalid("the file is not text (it contains NUL characters)")
+  if (text.includes("\u0000")) throw invalid(reason("notText"))
   return text.replace(/^\uFEFF/u, "")
 }
 
@@ -68,34 +70,36 @@ export const readCsv = (
 ): ReadonlyArray<CsvRow> => {
   const parsed = Papa.parse<Array<string>>(text, { delimiter: delimiterOf(text), skipEmptyLines: false })
   const [header, ...data] = parsed.data
-  if (header === undefined || header.every((h) => h.trim() === ""))
-    throw invalid("the file has no header row")
+  if (header === undefined || header.every((h) => h.trim() === "")) throw invalid(reason("noHeader"))
   if (data.length > MAX_IMPORT_ROWS + 1)
     throw new HttpError(413, "FLEET_IMPORT_TOO_MANY_ROWS", `at most ${MAX_IMPORT_ROWS} rows per import`)
   const byName = new Map(columns.map(([name, kind]) => [name.toLowerCase(), [name, kind] as const]))
   const mapped = header.map((h) => {
     const found = byName.get(h.trim().toLowerCase())
-    if (found === undefined) throw invalid(`unknown column "${h.trim()}"`, h.trim())
+    if (found === undefined) throw invalid(reason("unknownColumn", { column: h.trim() }), h.trim())
     return found
   })
   const names = mapped.map(([name]) => name)
   const repeated = names.find((n, i) => names.indexOf(n) !== i)
-  if (repeated !== undefined) throw invalid(`the column "${repeated}" is named twice`, repeated)
+  if (repeated !== undefined) throw invalid(reason("columnTwice", { column: repeated }), repeated)
   const missing = required.find((r) => !names.includes(r))
-  if (missing !== undefined) throw invalid(`the header must name the column "${missing}"`, missing)
-  const broken = new Map(parsed.errors.map((e) => [e.row ?? -1, e.message]))
+  if (missing !== undefined) throw invalid(reason("columnMissing", { column: missing }), missing)
+  // papaparse's error codes: MissingQuotes and InvalidQuotes are a quote left open or stray.
+  const broken = new Map(
+    parsed.errors.map((e) => [e.row ?? -1, reason(e.code.endsWith("Quotes") ? "unclosedQuote" : "notCsv")]),
+  )
   const rows: CsvRow[] = []
   for (const [i, cells] of data.entries()) {
     const row = i + 2
     if (cells.every((cell) => cell.trim() === "")) continue
     const problem = broken.get(i + 1)
     if (problem !== undefined) {
-      rows.push({ row, refusal: new HttpError(400, "FLEET_IMPORT_ROW_INVALID", problem) })
+      rows.push({ row, refusal: rowInvalid(problem) })
       continue
     }
     if (cells.length > mapped.length) {
-      const message = `the row has ${cells.length} cells, the header ${mapped.length}`
-      rows.push({ row, refusal: new HttpError(400, "FLEET_IMPORT_ROW_INVALID", message) })
+      const why = reason("extraCells", { cells: cells.length, columns: mapped.length })
+      rows.push({ row, refusal: rowInvalid(why) })
       continue
     }
     const record: Record<string, unknown> = {}

@@ -1,4 +1,4 @@
-import { type ImportKind, type ImportReport, languageOf } from "@fleetcore/contract"
+import { IMPORT_COLUMNS, type ImportKind, type ImportReport, languageOf } from "@fleetcore/contract"
 import type { PostgresClient, Request } from "@fleetcore/platform"
 import type pg from "pg"
 import { audit } from "../audit/audit.js"
@@ -38,6 +38,7 @@ export const runImport = async (
   doRow: (c: pg.PoolClient, record: Record<string, unknown>) => Promise<RowDone>,
 ): Promise<Report> => {
   const language = p.locale ?? languageOf(request.headers.get("accept-language"))
+  const columns = IMPORT_COLUMNS[kind].map(([name]) => name)
   const work = async (c: pg.PoolClient): Promise<Report> => {
     const reported: Array<Report["rows"][number]> = []
     for (const r of rows) {
@@ -55,7 +56,7 @@ export const runImport = async (
               code: null,
               message: null,
             }
-          : { row: r.row, status: "refused", id: null, ...refusalOf(outcome.error, language) },
+          : { row: r.row, status: "refused", id: null, ...refusalOf(outcome.error, language, columns) },
       )
     }
     const count = (s: string) => reported.filter((x) => x.status === s).length

@@ -1,4 +1,4 @@
-import { endpoints, MAINTENANCE_MOVES, OPEN_MAINTENANCE_STATUSES } from "@fleetcore/contract"
+import { endpoints, MAINTENANCE_MOVES, OPEN_MAINTENANCE_STATUSES, reason } from "@fleetcore/contract"
 import { planMaintenance } from "@fleetcore/engine"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
@@ -10,6 +10,7 @@ import { contains } from "../db/contains.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
 import { visibleVehicles } from "../vehicles/visibleVehicle.js"
@@ -78,12 +79,7 @@ export const registerMaintenanceRoutes = (
 
   serve(app, deps, endpoints.maintenance.createTask, async ({ principal: p, body: b, request }) => {
     if ((b.status === "completed") !== (b.service !== undefined)) {
-      throw new HttpError(
-        400,
-        "FLEET_MAINTENANCE_TASK_INVALID",
-        "a completed repair needs its service record, and only a completed one has it",
-        "service",
-      )
+      throw refuse(400, "FLEET_MAINTENANCE_TASK_INVALID", "service", reason("serviceWithCompleted"))
     }
     const task = await db.withOrg(p.orgId, async (c) => {
       await requireReference(c, "vehicle", b.vehicleId, "vehicleId")

@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, reason } from "@fleetcore/contract"
 import { startPlansFromToday } from "@fleetcore/engine"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
@@ -9,6 +9,7 @@ import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import { orgTodayOf } from "../expenses/orgBooks.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
 import { templates, templateView } from "./maintenanceViews.js"
@@ -25,20 +26,10 @@ interface TemplateShape {
 /** What the schema cannot say: one target (a type or a vehicle) and at least one interval. */
 const checkShape = async (c: pg.PoolClient, t: TemplateShape): Promise<void> => {
   if ((t.vehicleTypeId === null) === (t.vehicleId === null)) {
-    throw new HttpError(
-      400,
-      "FLEET_MAINTENANCE_TEMPLATE_INVALID",
-      "give exactly one of vehicleTypeId and vehicleId",
-      "vehicleTypeId",
-    )
+    throw refuse(400, "FLEET_MAINTENANCE_TEMPLATE_INVALID", "vehicleTypeId", reason("oneTarget"))
   }
   if (t.everyKm === null && t.everyMonths === null) {
-    throw new HttpError(
-      400,
-      "FLEET_MAINTENANCE_TEMPLATE_INVALID",
-      "give everyKm, everyMonths or both",
-      "everyKm",
-    )
+    throw refuse(400, "FLEET_MAINTENANCE_TEMPLATE_INVALID", "everyKm", reason("oneInterval"))
   }
   if (t.vehicleTypeId !== null) await requireReference(c, "vehicleType", t.vehicleTypeId, "vehicleTypeId")
   if (t.vehicleId !== null) await requireReference(c, "vehicle", t.vehicleId, "vehicleId")

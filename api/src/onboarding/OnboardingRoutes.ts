@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, reason } from "@fleetcore/contract"
 import { HttpError, type Request } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import type pg from "pg"
@@ -7,6 +7,7 @@ import type { Principal } from "../auth/Principal.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import { driverNotFound, readableDrivers } from "../drivers/driverQueries.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { requireVisibleVehicle, vehicleNotFound } from "../vehicles/visibleVehicle.js"
 import { notifyOnboardingStep } from "./notifyOnboarding.js"
@@ -37,7 +38,7 @@ const checkStep = async (
     )
   const notes = b.notes?.trim() ?? ""
   if (move.needsReason && notes === "")
-    throw new HttpError(400, "FLEET_ONBOARDING_INVALID", `${b.step} needs the reason in notes`, "notes")
+    throw refuse(400, "FLEET_ONBOARDING_INVALID", "notes", reason("reasonInNotes", { step: b.step }))
   const ids = [...new Set(b.documentIds ?? [])]
   if (ids.length > 0) {
     const found = await rows(
@@ -50,11 +51,11 @@ const checkStep = async (
         .where("entity_id", "=", entityId),
     )
     if (found.length !== ids.length)
-      throw new HttpError(
+      throw refuse(
         422,
         "FLEET_REFERENCE_NOT_FOUND",
-        `documentIds must name documents of this ${entityType}`,
         "documentIds",
+        reason("documentsOfOther", { entity: entityType }),
       )
   }
   return move

@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, type Reason, reason } from "@fleetcore/contract"
 import { HttpError, type Request } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw, type UpdateObject } from "kysely"
@@ -12,6 +12,7 @@ import type { Database } from "../db/Database.js"
 import { sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
 import { driverAssignedAt, requireDriver, requireReceipt } from "./penaltyReferences.js"
@@ -26,8 +27,7 @@ const SORTS = {
 } as const
 
 const notFound = (): HttpError => new HttpError(404, "FLEET_PENALTY_NOT_FOUND", "no such fine")
-const invalid = (field: string, message: string): HttpError =>
-  new HttpError(400, "FLEET_PENALTY_INVALID", `${field}: ${message}`, field)
+const invalid = (field: string, why: Reason): HttpError => refuse(400, "FLEET_PENALTY_INVALID", field, why)
 
 /** The fine `id` as `p` may see it, or the 404 of an unknown one. */
 const load = async (c: pg.ClientBase, p: Principal, id: string) => {
@@ -136,7 +136,7 @@ export const registerPenaltyRoutes = (app: TemplatedApp, deps: RouteDeps): void 
       await requireReference(c, "vehicle", b.vehicleId, "vehicleId")
       const at = new Date(b.offenceAt)
       if (b.driverId) await requireDriver(c, b.driverId, "driverId")
-      if (b.paidOn && b.status !== "paid") throw invalid("paidOn", "a payment date belongs to a paid fine")
+      if (b.paidOn && b.status !== "paid") throw invalid("paidOn", reason("paidOnlyDate"))
       // No driver named: the one assigned to the vehicle when the offence happened.
       const driverId = b.driverId === undefined ? await driverAssignedAt(c, b.vehicleId, at) : b.driverId
       const paid = b.status === "paid"

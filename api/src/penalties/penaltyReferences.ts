@@ -1,8 +1,10 @@
-import { HttpError } from "@fleetcore/platform"
+import { reason } from "@fleetcore/contract"
+import type { HttpError } from "@fleetcore/platform"
 import type pg from "pg"
+import { refuse } from "../http/refuse.js"
 
 const referenceNotFound = (field: string): HttpError =>
-  new HttpError(422, "FLEET_REFERENCE_NOT_FOUND", `${field} does not name one in your organisation`, field)
+  refuse(422, "FLEET_REFERENCE_NOT_FOUND", field, reason("referenceMissing"))
 
 /**
  * A driver record of the caller's organisation (`c` is a `withOrg` connection: row-level security

@@ -1,4 +1,4 @@
-import { endpoints, type ReportQuery } from "@fleetcore/contract"
+import { endpoints, type Reason, type ReportQuery, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import type pg from "pg"
@@ -8,6 +8,7 @@ import { listPage, sortOf } from "../db/listPage.js"
 import { sql } from "../db/sql.js"
 import { orgBooks } from "../expenses/orgBooks.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { dayIn, reportPeriod } from "../reports/reportPeriod.js"
 import { reportScope } from "../reports/reportScope.js"
@@ -27,17 +28,16 @@ import {
 type Body = typeof endpoints.reportSchedules.create.body.Type
 
 const notFound = () => new HttpError(404, "FLEET_SCHEDULE_NOT_FOUND", "no such report schedule")
-const invalid = (message: string, field: string) =>
-  new HttpError(400, "FLEET_SCHEDULE_INVALID", message, field)
+const invalid = (field: string, why: Reason) => refuse(400, "FLEET_SCHEDULE_INVALID", field, why)
 
 /** The schedule as stored: the weekday only for weekly ones, the day only for monthly ones. */
 const normalised = (b: Body) => {
-  if (b.formats.length === 0) throw invalid("choose at least one format", "formats")
-  if (b.recipients.length === 0) throw invalid("give at least one recipient", "recipients")
+  if (b.formats.length === 0) throw invalid("formats", reason("chooseFormat"))
+  if (b.recipients.length === 0) throw invalid("recipients", reason("giveRecipient"))
   if (b.frequency === "weekly" && (b.weekday ?? null) === null)
-    throw invalid("a weekly schedule needs its weekday", "weekday")
+    throw invalid("weekday", reason("weeklyNeedsWeekday"))
   if (b.frequency === "monthly" && (b.monthDay ?? null) === null)
-    throw invalid("a monthly schedule needs its day of the month", "monthDay")
+    throw invalid("monthDay", reason("monthlyNeedsDay"))
   return {
     ...b,
     filters: b.filters ?? {},

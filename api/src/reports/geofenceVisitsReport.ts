@@ -1,4 +1,5 @@
 import type { ReportTable } from "@fleetcore/contract"
+import { reason } from "@fleetcore/contract"
 import {
   type Geofence,
   type GeofenceState,
@@ -6,8 +7,8 @@ import {
   insideFence,
   stepGeofences,
 } from "@fleetcore/engine"
-import { HttpError } from "@fleetcore/platform"
 import { rows, sql } from "../db/sql.js"
+import { refuse } from "../http/refuse.js"
 import { type Crossing, dwellStays } from "./dwellStays.js"
 import type { ReportContext } from "./reportContext.js"
 import { REPORT_ROW_CAP } from "./reportRowCap.js"
@@ -70,12 +71,7 @@ export const geofenceVisitsReport = async (ctx: ReportContext): Promise<Table> =
   if (geofenceId !== undefined) query = query.where("id", "=", geofenceId)
   const found = await rows(c, query)
   if (geofenceId !== undefined && found.length === 0)
-    throw new HttpError(
-      404,
-      "FLEET_REPORT_FILTER_NOT_FOUND",
-      "no such geofenceId among what you may see",
-      "geofenceId",
-    )
+    throw refuse(404, "FLEET_REPORT_FILTER_NOT_FOUND", "geofenceId", reason("filterNotVisible"))
   const fences: Array<NamedFence> = found.flatMap((g): Array<NamedFence> => {
     if (g.kind === "circle" && g.center_lat !== null && g.center_lon !== null && g.radius_m !== null)
       return [

@@ -1,5 +1,6 @@
 import type { PeriodPreset } from "@fleetcore/contract"
-import { HttpError } from "@fleetcore/platform"
+import { type Reason, reason } from "@fleetcore/contract"
+import { refuse } from "../http/refuse.js"
 import { addDays } from "./reportTime.js"
 
 /** A report's days, both included ("YYYY-MM-DD"), and the preset they came from. */
@@ -32,7 +33,7 @@ const shift = (y: number, m: number, delta: number): [number, number] => {
 }
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1
 
-const invalid = (message: string) => new HttpError(400, "FLEET_REPORT_PERIOD_INVALID", message, "period")
+const invalid = (why: Reason) => refuse(400, "FLEET_REPORT_PERIOD_INVALID", "period", why)
 
 /**
  * The days a report covers. Presets count calendar months in the organisation's time zone from
@@ -46,13 +47,15 @@ export const reportPeriod = (
 ): ReportPeriod => {
   const preset = q.period ?? (q.from !== undefined || q.to !== undefined ? "custom" : "thisMonth")
   if (preset === "custom") {
-    if (q.from === undefined || q.to === undefined) throw invalid("a custom period needs both from and to")
-    if (q.from > q.to) throw invalid("from is after to")
+    if (q.from === undefined || q.to === undefined) throw invalid(reason("customNeedsBoth"))
+    if (q.from > q.to) throw invalid(reason("fromAfterTo"))
     if (daysBetween(q.from, q.to) > MAX_PERIOD_DAYS)
-      throw invalid(`a period is at most ${MAX_PERIOD_DAYS} days`)
+      throw invalid(
+        reason("periodAtMost", { max: MAX_PERIOD_DAYS, unit: { unit: "days", count: MAX_PERIOD_DAYS } }),
+      )
     return { preset, from: q.from, to: q.to }
   }
-  if (q.from !== undefined || q.to !== undefined) throw invalid("from and to go with period=custom only")
+  if (q.from !== undefined || q.to !== undefined) throw invalid(reason("fromToCustomOnly"))
   const y = Number(today.slice(0, 4))
   const m = Number(today.slice(5, 7))
   const months = (fromY: number, fromM: number, toY: number, toM: number): ReportPeriod => ({

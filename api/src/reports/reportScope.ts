@@ -1,8 +1,9 @@
 import type { ReportQuery } from "@fleetcore/contract"
-import { HttpError } from "@fleetcore/platform"
+import { reason } from "@fleetcore/contract"
 import type pg from "pg"
 import type { Principal } from "../auth/Principal.js"
 import { firstRow, rows, sql } from "../db/sql.js"
+import { refuse } from "../http/refuse.js"
 import { visibleVehicles } from "../vehicles/visibleVehicle.js"
 import type { ReportPeriod } from "./reportPeriod.js"
 
@@ -28,7 +29,7 @@ export interface ReportScope {
 }
 
 const filterNotFound = (field: string) =>
-  new HttpError(404, "FLEET_REPORT_FILTER_NOT_FOUND", `no such ${field} among what you may see`, field)
+  refuse(404, "FLEET_REPORT_FILTER_NOT_FOUND", field, reason("filterNotVisible"))
 
 /** The name of the entity a filter names, inside the caller's organisation (row-level security), or a 404. */
 const nameOf = async (field: string, found: Promise<{ name: string } | undefined>) => {

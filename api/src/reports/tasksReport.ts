@@ -1,6 +1,7 @@
 import type { ReportTable } from "@fleetcore/contract"
-import { HttpError } from "@fleetcore/platform"
+import { reason } from "@fleetcore/contract"
 import { firstRow, sql } from "../db/sql.js"
+import { refuse } from "../http/refuse.js"
 import type { ReportContext } from "./reportContext.js"
 import type { AppliedFilter } from "./reportScope.js"
 import { reportScope } from "./reportScope.js"
@@ -43,7 +44,7 @@ const figures = (g: TaskGroupFigures) => ({
 })
 
 const notFound = (field: string) =>
-  new HttpError(404, "FLEET_REPORT_FILTER_NOT_FOUND", `no such ${field} among what you may see`, field)
+  refuse(404, "FLEET_REPORT_FILTER_NOT_FOUND", field, reason("filterNotVisible"))
 
 /** The template and assignee filters, looked up inside the caller's organisation (or a 404). */
 const ownFilters = async (ctx: ReportContext): Promise<ReadonlyArray<AppliedFilter>> => {

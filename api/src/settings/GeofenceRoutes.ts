@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { audit } from "../audit/audit.js"
@@ -7,6 +7,7 @@ import type { GeofenceScheduleJson } from "../db/Database.js"
 import { listPage } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 
 const COLUMNS = [
@@ -122,11 +123,11 @@ export const registerGeofenceRoutes = (
             : "ring"
           : (["lat", "lon", "radiusM"] as const).find((k) => b[k] !== undefined)
       if (foreign)
-        throw new HttpError(
+        throw refuse(
           400,
           "FLEET_GEOFENCE_INVALID",
-          `${foreign}: not a field of a ${before.kind}`,
           foreign,
+          reason("notOfGeofenceKind", { kind: before.kind }),
         )
       const changes = {
         ...(b.name === undefined ? {} : { name: b.name }),

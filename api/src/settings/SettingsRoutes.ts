@@ -1,11 +1,11 @@
-import { endpoints, RULE_SETTING_KEYS, type RuleSettings } from "@fleetcore/contract"
-import { HttpError } from "@fleetcore/platform"
+import { endpoints, RULE_SETTING_KEYS, type RuleSettings, reason } from "@fleetcore/contract"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
 import { applyRetention, readRetention } from "../analytics/retention.js"
 import { audit } from "../audit/audit.js"
 import { firstRow, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 
 const validTimezone = (tz: string): boolean => {
@@ -42,12 +42,7 @@ export const registerSettingsRoutes = (
 
   serve(app, deps, endpoints.settings.update, async ({ principal: p, body: changes, request }) => {
     if (changes.timezone !== undefined && !validTimezone(changes.timezone)) {
-      throw new HttpError(
-        400,
-        "FLEET_SETTINGS_INVALID",
-        "timezone must be an IANA time zone such as Asia/Almaty",
-        "timezone",
-      )
+      throw refuse(400, "FLEET_SETTINGS_INVALID", "timezone", reason("timeZone"))
     }
     const updated = await db.withOrg(p.orgId, async (c) => {
       const before =

@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
@@ -8,6 +8,7 @@ import type { Principal } from "../auth/Principal.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { checkTransition, type Evidence } from "./checkTransition.js"
 import { insertTask } from "./insertTask.js"
@@ -236,7 +237,7 @@ export const registerTaskRoutes = (
 
   serve(app, deps, endpoints.tasks.comment, async ({ principal: p, params, body: b, request }) => {
     if (b.comment === undefined && (b.attachmentIds ?? []).length === 0)
-      throw new HttpError(400, "FLEET_TASK_INVALID", "a comment or an attachment is needed", "comment")
+      throw refuse(400, "FLEET_TASK_INVALID", "comment", reason("commentOrAttachment"))
     const items = await db.withOrg(p.orgId, async (c) => {
       await requireTask(c, p, params.id, true)
       const attachments = await taskDocuments(c, params.id, b.attachmentIds ?? [], "attachmentIds")

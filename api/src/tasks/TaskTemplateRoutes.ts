@@ -1,4 +1,4 @@
-import { endpoints, type TaskMachine, type TaskTemplate } from "@fleetcore/contract"
+import { endpoints, reason, type TaskMachine, type TaskTemplate } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import type pg from "pg"
@@ -6,6 +6,7 @@ import { audit } from "../audit/audit.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { validateMachine } from "./validateMachine.js"
 
@@ -47,15 +48,14 @@ const toTemplate = (r: TemplateRow): typeof TaskTemplate.Encoded => ({
 /** Refuses an invalid workflow with 422 FLEET_TASK_TEMPLATE_INVALID naming the field. */
 const requireValid = (m: TaskMachine): void => {
   const problem = validateMachine(m)
-  if (problem !== null)
-    throw new HttpError(422, "FLEET_TASK_TEMPLATE_INVALID", problem.message, problem.field)
+  if (problem !== null) throw refuse(422, "FLEET_TASK_TEMPLATE_INVALID", problem.field, problem.reason)
 }
 
 const requireTeam = async (c: pg.ClientBase, id: string | null | undefined): Promise<void> => {
   if (id == null) return
   const found = await firstRow(c, sql.selectFrom("teams").select("id").where("id", "=", id))
   if (found === undefined)
-    throw new HttpError(422, "FLEET_REFERENCE_NOT_FOUND", "no such team", "defaultTeamId")
+    throw refuse(422, "FLEET_REFERENCE_NOT_FOUND", "defaultTeamId", reason("referenceMissing"))
 }
 
 /** Task templates: the workflows admins define (states, transitions with requirements, triggers). */
@@ -134,11 +134,11 @@ export const registerTaskTemplateRoutes = (
           .where("status", "not in", keys),
       )
       if (stranded !== undefined)
-        throw new HttpError(
+        throw refuse(
           422,
           "FLEET_TASK_TEMPLATE_INVALID",
-          `open tasks are in state "${stranded.status}", which the workflow no longer declares`,
           "states",
+          reason("strandedState", { state: stranded.status }),
         )
       await rows(
         c,

@@ -31,7 +31,8 @@ const refusal = (
   try {
     f()
   } catch (e) {
-    if (e instanceof HttpError) return { status: e.status, code: e.code, field: e.field, message: e.message }
+    if (e instanceof HttpError)
+      return { status: e.status, code: e.code, field: e.field, message: e.detail ?? e.message }
     throw e
   }
   throw new Error("the step was accepted")
@@ -43,7 +44,7 @@ describe("checkTransition", () => {
       status: 409,
       code: "FLEET_TASK_TRANSITION_INVALID",
       field: "to",
-      message: 'a task in "created" cannot move to "completed"; allowed: "on_site", "cancelled"',
+      message: 'a task in "created" cannot move to "completed"; allowed: on_site, cancelled',
     })
   })
 

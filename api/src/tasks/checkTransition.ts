@@ -1,5 +1,11 @@
-import type { TaskMachine, TaskTransition } from "@fleetcore/contract"
-import { HttpError } from "@fleetcore/platform"
+import {
+  type ReasonKey,
+  type ReasonValue,
+  reason,
+  type TaskMachine,
+  type TaskTransition,
+} from "@fleetcore/contract"
+import { refuse } from "../http/refuse.js"
 import { transitionsFrom } from "./taskMachine.js"
 
 /** A document of the task offered as evidence of a step. */
@@ -29,33 +35,26 @@ export const checkTransition = (m: TaskMachine, from: string, step: StepInput): 
   const allowed = transitionsFrom(m, from)
   const transition = allowed.find((t) => t.to === step.to)
   if (transition === undefined) {
-    const names = allowed.map((t) => `"${t.to}"`).join(", ")
-    throw new HttpError(
+    throw refuse(
       409,
       "FLEET_TASK_TRANSITION_INVALID",
-      allowed.length === 0
-        ? `"${from}" is final: the task cannot move to "${step.to}"`
-        : `a task in "${from}" cannot move to "${step.to}"; allowed: ${names}`,
       "to",
+      allowed.length === 0
+        ? reason("finalState", { from, to: step.to })
+        : reason("stepNotAllowed", { from, to: step.to, allowed: { codes: allowed.map((t) => t.to) } }),
     )
   }
   const r = transition.requires ?? {}
-  const missing = (field: string, message: string) =>
-    new HttpError(422, "FLEET_TASK_REQUIREMENT_MISSING", message, field)
-  if (r.comment === true && (step.comment ?? "").trim() === "")
-    throw missing("comment", `moving to "${step.to}" needs a comment`)
-  if (r.photo === true && !step.attachments.some(isImage))
-    throw missing("photo", `moving to "${step.to}" needs a photo`)
+  const missing = (field: string, key: ReasonKey, values: Record<string, ReasonValue> = {}) =>
+    refuse(422, "FLEET_TASK_REQUIREMENT_MISSING", field, reason(key, { to: step.to, ...values }))
+  if (r.comment === true && (step.comment ?? "").trim() === "") throw missing("comment", "stepNeedsComment")
+  if (r.photo === true && !step.attachments.some(isImage)) throw missing("photo", "stepNeedsPhoto")
   if (r.document === true && !step.attachments.some((a) => !isImage(a)))
-    throw missing("document", `moving to "${step.to}" needs a document (PDF)`)
+    throw missing("document", "stepNeedsDocument")
   const ticked = new Set(step.checklist ?? [])
   const unticked = (r.checklist ?? []).filter((item) => !ticked.has(item))
-  if (unticked.length > 0)
-    throw missing(
-      "checklist",
-      `moving to "${step.to}" needs every checklist item; not ticked: ${unticked.join(", ")}`,
-    )
+  if (unticked.length > 0) throw missing("checklist", "stepNeedsChecklist", { items: { codes: unticked } })
   if (r.signature === true && (step.signature === undefined || !isImage(step.signature)))
-    throw missing("signature", `moving to "${step.to}" needs a signature`)
+    throw missing("signature", "stepNeedsSignature")
   return transition
 }

@@ -1,8 +1,9 @@
 import type { endpoints } from "@fleetcore/contract"
-import { HttpError } from "@fleetcore/platform"
+import { reason } from "@fleetcore/contract"
 import type pg from "pg"
 import type { Principal } from "../auth/Principal.js"
 import { firstRow, sql } from "../db/sql.js"
+import { refuse } from "../http/refuse.js"
 import { notifyTask, taskRecipients } from "./notifyTask.js"
 import { announceDeadline } from "./taskDeadlines.js"
 import { addTaskEvent } from "./taskEvents.js"
@@ -30,7 +31,7 @@ export const insertTask = async (c: pg.ClientBase, p: Principal, b: NewTask): Pr
             .where("archived_at", "is", null),
         )
   if (b.templateId !== undefined && template === undefined)
-    throw new HttpError(422, "FLEET_REFERENCE_NOT_FOUND", "no such task template", "templateId")
+    throw refuse(422, "FLEET_REFERENCE_NOT_FOUND", "templateId", reason("referenceMissing"))
   await requireReferences(c, b)
   const machine = template === undefined ? AD_HOC_MACHINE : machineOf(template)
   const due =

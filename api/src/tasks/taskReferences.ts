@@ -1,13 +1,14 @@
-import { HttpError } from "@fleetcore/platform"
+import { reason } from "@fleetcore/contract"
 import type pg from "pg"
+import { refuse } from "../http/refuse.js"
 
 /** The links a task body may name, the table each lives in, and the field that names it. */
 const REFERENCES = [
-  ["assigneeUserId", "users", "no such user"],
-  ["teamId", "teams", "no such team"],
-  ["vehicleId", "vehicles", "no such vehicle"],
-  ["driverId", "drivers", "no such driver"],
-  ["geofenceId", "geofences", "no such geofence"],
+  ["assigneeUserId", "users"],
+  ["teamId", "teams"],
+  ["vehicleId", "vehicles"],
+  ["driverId", "drivers"],
+  ["geofenceId", "geofences"],
 ] as const
 
 export type TaskReferences = Partial<Record<(typeof REFERENCES)[number][0], string | null>>
@@ -17,10 +18,11 @@ export type TaskReferences = Partial<Record<(typeof REFERENCES)[number][0], stri
  * the caller's organisation: `c` is a `withOrg` connection, so another organisation's row is not found.
  */
 export const requireReferences = async (c: pg.ClientBase, body: TaskReferences): Promise<void> => {
-  for (const [field, table, message] of REFERENCES) {
+  for (const [field, table] of REFERENCES) {
     const id = body[field]
     if (id == null) continue
     const found = await c.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id])
-    if (found.rowCount === 0) throw new HttpError(422, "FLEET_REFERENCE_NOT_FOUND", message, field)
+    if (found.rowCount === 0)
+      throw refuse(422, "FLEET_REFERENCE_NOT_FOUND", field, reason("referenceMissing"))
   }
 }

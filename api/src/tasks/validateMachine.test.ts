@@ -1,7 +1,15 @@
-import type { TaskMachine } from "@fleetcore/contract"
+import { explanationText, type TaskMachine } from "@fleetcore/contract"
 import { describe, expect, it } from "vitest"
 import { AD_HOC_MACHINE } from "./taskMachine.js"
-import { validateMachine } from "./validateMachine.js"
+import { validateMachine as validate } from "./validateMachine.js"
+
+/** The first problem of `m` with its reason in English, or null. */
+const validateMachine = (m: TaskMachine) => {
+  const problem = validate(m)
+  return problem === null
+    ? null
+    : { field: problem.field, message: explanationText({ path: [], ...problem.reason }, "en") }
+}
 
 const visit: TaskMachine = {
   states: [
@@ -33,12 +41,10 @@ describe("validateMachine", () => {
     }
     expect(validateMachine(none)).toEqual({
       field: "states",
-      message: "exactly one state must be initial, found 0",
+      message: "one state must be initial",
     })
     const two = { ...visit, states: visit.states.map((s, i) => (i === 1 ? { ...s, initial: true } : s)) }
-    expect(validateMachine(two)?.message).toBe(
-      "exactly one state must be initial, found 2 (created, in_progress)",
-    )
+    expect(validateMachine(two)?.message).toBe("only one state may be initial, not created, in_progress")
   })
 
   it("refuses a machine without a final state", () => {
@@ -73,7 +79,7 @@ describe("validateMachine", () => {
     const transitions = [...visit.transitions, { from: "created", to: "in_progress" }]
     expect(validateMachine({ ...visit, transitions })).toEqual({
       field: "transitions[4]",
-      message: "transition created→in_progress is declared twice",
+      message: 'the transition from "created" to "in_progress" is declared twice',
     })
   })
 

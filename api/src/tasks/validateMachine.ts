@@ -1,9 +1,9 @@
-import type { TaskMachine } from "@fleetcore/contract"
+import { type Reason, reason, type TaskMachine } from "@fleetcore/contract"
 
 /** What is wrong with a workflow: the field (`states[1].key`, `transitions[2].to`) and why. */
 export interface MachineProblem {
   readonly field: string
-  readonly message: string
+  readonly reason: Reason
 }
 
 /**
@@ -15,56 +15,59 @@ export interface MachineProblem {
 export const validateMachine = (m: TaskMachine): MachineProblem | null => {
   const keys = new Set<string>()
   for (const [i, s] of m.states.entries()) {
-    if (keys.has(s.key)) return { field: `states[${i}].key`, message: `state "${s.key}" is declared twice` }
+    if (keys.has(s.key)) return { field: `states[${i}].key`, reason: reason("stateTwice", { state: s.key }) }
     keys.add(s.key)
     if (s.initial === true && s.final === true)
-      return { field: `states[${i}]`, message: `state "${s.key}" cannot be both initial and final` }
+      return { field: `states[${i}]`, reason: reason("initialAndFinal", { state: s.key }) }
   }
   const initials = m.states.filter((s) => s.initial === true)
   if (initials.length !== 1)
     return {
       field: "states",
-      message: `exactly one state must be initial, found ${initials.length}${
-        initials.length > 1 ? ` (${initials.map((s) => s.key).join(", ")})` : ""
-      }`,
+      reason:
+        initials.length === 0
+          ? reason("noInitial")
+          : reason("manyInitials", { states: { codes: initials.map((s) => s.key) } }),
     }
   const finals = new Set(m.states.filter((s) => s.final === true).map((s) => s.key))
-  if (finals.size === 0) return { field: "states", message: "at least one state must be final" }
+  if (finals.size === 0) return { field: "states", reason: reason("oneFinal") }
 
   const edges = new Set<string>()
   for (const [i, t] of m.transitions.entries()) {
     for (const end of ["from", "to"] as const)
       if (!keys.has(t[end]))
-        return { field: `transitions[${i}].${end}`, message: `state "${t[end]}" is not declared` }
+        return { field: `transitions[${i}].${end}`, reason: reason("stateUndeclared", { state: t[end] }) }
     if (t.from === t.to)
-      return { field: `transitions[${i}].to`, message: `a transition cannot lead from "${t.from}" to itself` }
+      return { field: `transitions[${i}].to`, reason: reason("selfTransition", { state: t.from }) }
     if (finals.has(t.from))
       return {
         field: `transitions[${i}].from`,
-        message: `"${t.from}" is final: no transition may leave it`,
+        reason: reason("leavesFinal", { state: t.from }),
       }
     const edge = `${t.from}→${t.to}`
     if (edges.has(edge))
-      return { field: `transitions[${i}]`, message: `transition ${edge} is declared twice` }
+      return { field: `transitions[${i}]`, reason: reason("transitionTwice", { from: t.from, to: t.to }) }
     edges.add(edge)
   }
 
   const reachable = reachableFrom(m, (initials[0] as { key: string }).key)
   const events = new Set<string>()
   for (const [i, t] of m.triggers.entries()) {
-    if (events.has(t.on)) return { field: `triggers[${i}].on`, message: `"${t.on}" has two triggers` }
+    if (events.has(t.on))
+      return { field: `triggers[${i}].on`, reason: reason("triggerTwice", { event: t.on }) }
     events.add(t.on)
     if (t.on === "ignition_off" && t.minutes === undefined)
-      return { field: `triggers[${i}].minutes`, message: "an ignition trigger needs its minutes" }
+      return { field: `triggers[${i}].minutes`, reason: reason("ignitionNeedsMinutes") }
     if (t.on !== "ignition_off" && t.minutes !== undefined)
-      return { field: `triggers[${i}].minutes`, message: "only an ignition trigger takes minutes" }
+      return { field: `triggers[${i}].minutes`, reason: reason("minutesIgnitionOnly") }
     if (t.on === "dtc" && finals.has(t.to))
-      return { field: `triggers[${i}].to`, message: `a task cannot be opened in the final state "${t.to}"` }
-    if (!keys.has(t.to)) return { field: `triggers[${i}].to`, message: `state "${t.to}" is not declared` }
+      return { field: `triggers[${i}].to`, reason: reason("openedInFinal", { state: t.to }) }
+    if (!keys.has(t.to))
+      return { field: `triggers[${i}].to`, reason: reason("stateUndeclared", { state: t.to }) }
     if (!reachable.has(t.to))
       return {
         field: `triggers[${i}].to`,
-        message: `state "${t.to}" cannot be reached from the initial state by any transition`,
+        reason: reason("unreachable", { state: t.to }),
       }
   }
   return null

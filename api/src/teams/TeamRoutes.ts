@@ -1,4 +1,4 @@
-import { endpoints, isConfinedToAssignedVehicles, type TeamDetail } from "@fleetcore/contract"
+import { endpoints, isConfinedToAssignedVehicles, reason, type TeamDetail } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { type Expression, sql as raw, type SqlBool } from "kysely"
@@ -10,6 +10,7 @@ import { firstRow, rows, sql } from "../db/sql.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
 import { readableDrivers } from "../drivers/driverQueries.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { visibleVehicles } from "../vehicles/visibleVehicle.js"
 
@@ -112,12 +113,7 @@ const requireAll = async (
   const known = new Set(found.rows.map((r) => r.id))
   const missing = ids.findIndex((id) => !known.has(id))
   if (missing >= 0)
-    throw new HttpError(
-      422,
-      "FLEET_REFERENCE_NOT_FOUND",
-      `${field}[${missing}] does not name one in your organisation`,
-      `${field}[${missing}]`,
-    )
+    throw refuse(422, "FLEET_REFERENCE_NOT_FOUND", `${field}[${missing}]`, reason("referenceMissing"))
 }
 
 /** Teams of drivers and vehicles (seeds 003, 004): read with `drivers.read`, kept with `drivers.manage`. */

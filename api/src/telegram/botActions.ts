@@ -1,4 +1,4 @@
-import { can, type Language, MAX_OCR_BYTES, type OcrCandidate } from "@fleetcore/contract"
+import { can, type Language, MAX_OCR_BYTES, type OcrCandidate, reason } from "@fleetcore/contract"
 import {
   type DocumentStore,
   HttpError,
@@ -13,9 +13,10 @@ import { storeDocuments } from "../documents/storeDocuments.js"
 import { recordRefuel } from "../fuel/recordRefuel.js"
 import { localizeError } from "../http/localizeError.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import type { OcrProvider } from "../ocr/OcrProvider.js"
 import { raiseJumpAlerts, recordReading } from "../vehicles/recordReading.js"
-import { botText } from "./botTexts.js"
+import { botReason, botText } from "./botTexts.js"
 import { linkedUser } from "./telegramLinks.js"
 
 export interface BotDeps extends Pick<RouteDeps, "db" | "ch"> {
@@ -106,9 +107,9 @@ export const kindOfCaption = (caption: string | undefined): PhotoKind | null => 
   return null
 }
 
-const reasonOf = (error: unknown, language: Language): string => {
+const reasonOf = (error: HttpError, language: Language): string => {
   const localized = localizeError(error, language)
-  return localized instanceof Error ? localized.message : String(localized)
+  return localized instanceof HttpError ? botReason(language, localized) : String(localized)
 }
 
 interface PhotoRow {
@@ -307,7 +308,7 @@ export const confirm = async (
     if (photo.kind === "odometer") {
       const picked = photo.candidates[index]
       if (picked === undefined)
-        throw new HttpError(400, "FLEET_ODOMETER_READING_INVALID", "no such candidate")
+        throw refuse(400, "FLEET_ODOMETER_READING_INVALID", null, reason("noCandidate"))
       const recorded = await deps.db.withOrg(p.orgId, (c) =>
         recordReading(c, deps.ch, p, request, photo.vehicle_id, {
           valueKm: Number(picked.value),

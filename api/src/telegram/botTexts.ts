@@ -132,6 +132,61 @@ export const botText = (
   values: Readonly<Record<string, string | number>> = {},
 ): string => TEXTS[language][key].replace(/\{(\w+)\}/gu, (slot, name: string) => String(values[name] ?? slot))
 
+/**
+ * The inputs a photo's record can be refused on, named as the driver knows them from the bot's
+ * own words (not by the API's wire keys).
+ */
+const FIELDS = {
+  en: {
+    valueKm: "odometer reading",
+    at: "time",
+    time: "time",
+    litres: "litres",
+    amount: "amount",
+    files: "photo",
+  },
+  ru: {
+    valueKm: "показание одометра",
+    at: "время",
+    time: "время",
+    litres: "литры",
+    amount: "сумма",
+    files: "фото",
+  },
+  kk: {
+    valueKm: "одометр көрсеткіші",
+    at: "уақыт",
+    time: "уақыт",
+    litres: "литр",
+    amount: "сома",
+    files: "фото",
+  },
+  tr: {
+    valueKm: "kilometre okuması",
+    at: "saat",
+    time: "saat",
+    litres: "litre",
+    amount: "tutar",
+    files: "fotoğraf",
+  },
+} as const satisfies Record<Language, Record<string, string>>
+
+/**
+ * Why the API refused what the bot tried, for `{reason}`: an explained refusal's reason with the
+ * input it concerns in the bot's words, "(time)"; else the API's whole message (already in
+ * `language`, localizeError).
+ */
+export const botReason = (
+  language: Language,
+  refusal: { readonly field: string | null; readonly detail: string | null; readonly message: string },
+): string => {
+  if (refusal.detail === null) return refusal.message
+  const names: Readonly<Record<string, string>> = FIELDS[language]
+  const name =
+    refusal.field !== null && Object.hasOwn(names, refusal.field) ? names[refusal.field] : undefined
+  return name === undefined ? refusal.detail : `${refusal.detail} (${name})`
+}
+
 /** The dashboard's language closest to a Telegram client's `language_code` (English otherwise). */
 export const languageOfTelegram = (code: string | undefined): Language => {
   const base = (code ?? "").slice(0, 2).toLowerCase()

@@ -1,4 +1,4 @@
-import { can, endpoints, TICKET_MOVES, type TicketStatus } from "@fleetcore/contract"
+import { can, endpoints, reason, TICKET_MOVES, type TicketStatus } from "@fleetcore/contract"
 import { HttpError, type Request } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
@@ -7,6 +7,7 @@ import { audit } from "../audit/audit.js"
 import type { Principal } from "../auth/Principal.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { insertTask } from "../tasks/insertTask.js"
 import { toTask } from "../tasks/taskQueries.js"
@@ -187,12 +188,7 @@ export const registerTicketActionRoutes = (
             .where("disabled", "=", false),
         )
         if (user === undefined || !can(user.role, "tickets.manage")) {
-          throw new HttpError(
-            422,
-            "FLEET_REFERENCE_NOT_FOUND",
-            "assigneeId names no active user of your organisation who works tickets",
-            "assigneeId",
-          )
+          throw refuse(422, "FLEET_REFERENCE_NOT_FOUND", "assigneeId", reason("notTicketWorker"))
         }
         name = user.name
       }

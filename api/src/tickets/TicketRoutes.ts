@@ -1,5 +1,4 @@
-import { endpoints, isConfinedToAssignedVehicles } from "@fleetcore/contract"
-import { HttpError } from "@fleetcore/platform"
+import { endpoints, isConfinedToAssignedVehicles, reason } from "@fleetcore/contract"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
 import { audit } from "../audit/audit.js"
@@ -7,6 +6,7 @@ import { contains } from "../db/contains.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { visibleVehicles } from "../vehicles/visibleVehicle.js"
 import { notifyTicketRaised } from "./notifyTicket.js"
@@ -78,7 +78,7 @@ export const registerTicketRoutes = (
   serve(app, deps, endpoints.tickets.create, async ({ principal: p, body: b, request }) => {
     if ((b.lat === undefined) !== (b.lon === undefined)) {
       const field = b.lat === undefined ? "lat" : "lon"
-      throw new HttpError(400, "FLEET_TICKET_INVALID", "give both lat and lon, or neither", field)
+      throw refuse(400, "FLEET_TICKET_INVALID", field, reason("latWithLon"))
     }
     const detail = await db.withOrg(p.orgId, async (c) => {
       const vehicle = await firstRow(
@@ -90,12 +90,7 @@ export const registerTicketRoutes = (
           .where(visibleVehicles(p, "v.id")),
       )
       if (vehicle === undefined) {
-        throw new HttpError(
-          422,
-          "FLEET_REFERENCE_NOT_FOUND",
-          "vehicleId names no vehicle of yours",
-          "vehicleId",
-        )
+        throw refuse(422, "FLEET_REFERENCE_NOT_FOUND", "vehicleId", reason("referenceMissing"))
       }
       // The raiser's driver record (the office: the vehicle's driver now), by the assignment covering now.
       let driverQuery = sql

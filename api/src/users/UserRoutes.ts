@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { audit } from "../audit/audit.js"
@@ -6,6 +6,7 @@ import { centreNotApproved } from "../centres/centreQueries.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { assertMayGrant, assertNotSelfLockout, assertRoleFitsOrganisation } from "./grantRules.js"
 import { linkDriver } from "./linkDriver.js"
@@ -69,7 +70,7 @@ export const registerUserRoutes = (app: TemplatedApp, deps: UserRouteDeps): void
   serve(app, deps, endpoints.users.create, async ({ principal: p, body, request }) => {
     assertMayGrant(p.role, body.role, "role")
     if (body.driverId !== undefined && body.role !== "driver")
-      throw new HttpError(400, "FLEET_BODY_INVALID", "driverId goes with the role driver", "driverId")
+      throw refuse(400, "FLEET_BODY_INVALID", "driverId", reason("driverRoleOnly"))
     const email = body.email.trim().toLowerCase()
     // Without a language of their own, a new user speaks the organisation's default language.
     const answer = await db.withOrg(p.orgId, async (c) => {

@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
@@ -8,6 +8,7 @@ import { listPage } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import { driverNotFound, readableDrivers } from "../drivers/driverQueries.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
 import { requireAssignable } from "../onboarding/requireAssignable.js"
@@ -59,7 +60,7 @@ export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): vo
     const startsAt = new Date(b.startsAt)
     const endsAt = b.endsAt ? new Date(b.endsAt) : null
     if (endsAt !== null && !(endsAt > startsAt)) {
-      throw new HttpError(400, "FLEET_ASSIGNMENT_INVALID", "endsAt must be after startsAt", "endsAt")
+      throw refuse(400, "FLEET_ASSIGNMENT_INVALID", "endsAt", reason("afterStart"))
     }
     const row = await db.withOrg(p.orgId, async (c) => {
       await requireVisibleVehicle(c, p, vehicleId)
@@ -163,7 +164,7 @@ export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): vo
     const now = new Date()
     const endsAt = b.endsAt === undefined ? now : new Date(b.endsAt)
     if (endsAt.getTime() > now.getTime())
-      throw new HttpError(400, "FLEET_ASSIGNMENT_INVALID", "endsAt cannot be in the future", "endsAt")
+      throw refuse(400, "FLEET_ASSIGNMENT_INVALID", "endsAt", reason("notInFuture"))
     const ended = await db.withOrg(p.orgId, async (c) => {
       const before = await firstRow(
         c,
@@ -178,19 +179,9 @@ export const registerAssignmentRoutes = (app: TemplatedApp, deps: RouteDeps): vo
       if (before.ends_at !== null && before.ends_at.getTime() <= now.getTime())
         throw new HttpError(409, "FLEET_ASSIGNMENT_ENDED", "the assignment has already ended")
       if (!(endsAt > before.starts_at))
-        throw new HttpError(
-          400,
-          "FLEET_ASSIGNMENT_INVALID",
-          "endsAt must be after the assignment's start",
-          "endsAt",
-        )
+        throw refuse(400, "FLEET_ASSIGNMENT_INVALID", "endsAt", reason("afterStart"))
       if (before.ends_at !== null && endsAt > before.ends_at)
-        throw new HttpError(
-          400,
-          "FLEET_ASSIGNMENT_INVALID",
-          "endsAt cannot be after the planned end",
-          "endsAt",
-        )
+        throw refuse(400, "FLEET_ASSIGNMENT_INVALID", "endsAt", reason("notAfterPlannedEnd"))
       const [row] = await rows(
         c,
         sql

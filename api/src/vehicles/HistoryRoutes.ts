@@ -1,4 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
+import { endpoints, reason } from "@fleetcore/contract"
 import { replayVehicle } from "@fleetcore/engine"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
@@ -7,6 +7,7 @@ import { audit } from "../audit/audit.js"
 import { firstRow, sql } from "../db/sql.js"
 import { readableDrivers } from "../drivers/driverQueries.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { readTrips } from "./readTrips.js"
 import { stopsBetweenTrips } from "./stopsBetweenTrips.js"
@@ -21,7 +22,7 @@ export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void 
   const { db, ch } = deps
 
   serve(app, deps, endpoints.history.mileage, async ({ principal: p, params, query: q }) => {
-    if (q.to < q.from) throw new HttpError(400, "FLEET_QUERY_INVALID", "to must not be before from", "to")
+    if (q.to < q.from) throw refuse(400, "FLEET_QUERY_INVALID", "to", reason("notBeforeFrom"))
     await visibleVehicle(db, p, params.id)
     const bucket = q.groupBy === "month" ? "toStartOfMonth(day)" : "day"
     const found = await ch.query<{ period: string; metres: number; flagged: number }>(
@@ -54,7 +55,7 @@ export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void 
   serve(app, deps, endpoints.history.trips, async ({ principal: p, params, query: q }) => {
     const from = Date.parse(q.from)
     const to = Date.parse(q.to)
-    if (to <= from) throw new HttpError(400, "FLEET_QUERY_INVALID", "to must be after from", "to")
+    if (to <= from) throw refuse(400, "FLEET_QUERY_INVALID", "to", reason("afterFrom"))
     await visibleVehicle(db, p, params.id)
     const items = await readTrips(ch, p.orgId, params.id, {
       kind: "between",
@@ -68,7 +69,7 @@ export const registerHistoryRoutes = (app: TemplatedApp, deps: RouteDeps): void 
   serve(app, deps, endpoints.history.stops, async ({ principal: p, params, query: q }) => {
     const fromMs = Date.parse(q.from)
     const toMs = Date.parse(q.to)
-    if (toMs <= fromMs) throw new HttpError(400, "FLEET_QUERY_INVALID", "to must be after from", "to")
+    if (toMs <= fromMs) throw refuse(400, "FLEET_QUERY_INVALID", "to", reason("afterFrom"))
     await visibleVehicle(db, p, params.id)
     const [before, within, after, rules] = await Promise.all([
       readTrips(ch, p.orgId, params.id, { kind: "lastBefore", ms: fromMs }),

@@ -1,4 +1,4 @@
-import { endpoints, type OwnershipRecord } from "@fleetcore/contract"
+import { endpoints, type OwnershipRecord, type Reason, reason } from "@fleetcore/contract"
 import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
@@ -8,6 +8,7 @@ import { contains } from "../db/contains.js"
 import { listPage } from "../db/listPage.js"
 import { firstRow, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { requireVisibleVehicle } from "./visibleVehicle.js"
 
@@ -51,14 +52,13 @@ const toRecord = (r: Row): Wire => ({
 })
 
 const notFound = (): HttpError => new HttpError(404, "FLEET_OWNERSHIP_NOT_FOUND", "no such ownership record")
-const invalid = (field: string, message: string): HttpError =>
-  new HttpError(400, "FLEET_OWNERSHIP_INVALID", `${field}: ${message}`, field)
+const invalid = (field: string, why: Reason): HttpError => refuse(400, "FLEET_OWNERSHIP_INVALID", field, why)
 
 /** The rules between fields, on the record as it will be after the write. */
 const checkRules = (r: Wire): void => {
-  if (r.to !== null && r.to < r.from) throw invalid("to", "the period ends before it starts")
+  if (r.to !== null && r.to < r.from) throw invalid("to", reason("beforeStart"))
   if ((r.purchasePrice !== null || r.salePrice !== null) && r.currency === null)
-    throw invalid("currency", "a price needs its currency")
+    throw invalid("currency", reason("needsCurrency"))
 }
 
 /** The exclusion constraint `vehicle_ownerships_no_overlap` (23P01) refused the period. */

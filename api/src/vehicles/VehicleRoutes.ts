@@ -1,5 +1,4 @@
-import { endpoints } from "@fleetcore/contract"
-import { HttpError } from "@fleetcore/platform"
+import { endpoints, reason } from "@fleetcore/contract"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { type Insertable, sql as raw, type SqlBool } from "kysely"
 import { audit } from "../audit/audit.js"
@@ -9,6 +8,7 @@ import { countRows, pageOf, sortOf } from "../db/listPage.js"
 import { pageRows } from "../db/preparedRows.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { requireReference } from "../http/requireReference.js"
 import { serve } from "../http/serve.js"
 import { liveMapSnapshot } from "./liveMapSnapshot.js"
@@ -20,7 +20,8 @@ import { toVehicle, vehicleQuery } from "./vehicleView.js"
 import { vehicleNotFound, visibleVehicle, visibleVehicles } from "./visibleVehicle.js"
 import { insertVehicle } from "./writeVehicle.js"
 
-const MAX_TRACK_RANGE_MS = 31 * 24 * 3600_000
+const MAX_TRACK_DAYS = 31
+const MAX_TRACK_RANGE_MS = MAX_TRACK_DAYS * 24 * 3600_000
 
 const SORTS = {
   name: "v.name",
@@ -141,9 +142,14 @@ export const registerVehicleRoutes = (app: TemplatedApp, deps: RouteDeps): void 
   serve(app, deps, endpoints.vehicles.track, async ({ principal: p, params, query: q }) => {
     const from = Date.parse(q.from)
     const to = Date.parse(q.to)
-    if (to <= from) throw new HttpError(400, "FLEET_QUERY_INVALID", "to must be after from", "to")
+    if (to <= from) throw refuse(400, "FLEET_QUERY_INVALID", "to", reason("afterFrom"))
     if (to - from > MAX_TRACK_RANGE_MS) {
-      throw new HttpError(400, "FLEET_QUERY_INVALID", "a track covers at most 31 days", "to")
+      throw refuse(
+        400,
+        "FLEET_QUERY_INVALID",
+        "to",
+        reason("periodAtMost", { max: MAX_TRACK_DAYS, unit: { unit: "days", count: MAX_TRACK_DAYS } }),
+      )
     }
     await visibleVehicle(db, p, params.id)
     const track = await readTrack(ch, p.orgId, params.id, from, to)

@@ -1,3 +1,4 @@
+import { reason } from "@fleetcore/contract"
 import { checkManualReading, raiseAlerts } from "@fleetcore/engine"
 import { type ClickHouseClient, HttpError, type Request } from "@fleetcore/platform"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
@@ -5,6 +6,7 @@ import type pg from "pg"
 import { audit } from "../audit/audit.js"
 import type { Principal } from "../auth/Principal.js"
 import { firstRow, sql } from "../db/sql.js"
+import { refuse } from "../http/refuse.js"
 import { trackerOdometerAt } from "./trackerOdometerAt.js"
 import { requireVisibleVehicle, vehicleNotFound } from "./visibleVehicle.js"
 
@@ -107,7 +109,7 @@ export const recordReading = async (
 ): Promise<RecordedReading> => {
   const at = body.at === undefined ? new Date() : new Date(body.at)
   if (at.getTime() > Date.now() + 5 * 60_000) {
-    throw new HttpError(400, "FLEET_ODOMETER_READING_INVALID", "at must not be in the future", "at")
+    throw refuse(400, "FLEET_ODOMETER_READING_INVALID", "at", reason("notInFuture"))
   }
   await requireVisibleVehicle(c, p, vehicleId)
   const org = await firstRow(c, sql.selectFrom("organisations").select("settings"))

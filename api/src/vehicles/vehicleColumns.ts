@@ -1,7 +1,16 @@
-import { type endpoints, normalisePlate, normaliseVin, type TypeOf, vinProblem } from "@fleetcore/contract"
-import { HttpError } from "@fleetcore/platform"
+import {
+  type endpoints,
+  normalisePlate,
+  normaliseVin,
+  type Reason,
+  reason,
+  type TypeOf,
+  vinProblem,
+} from "@fleetcore/contract"
+import type { HttpError } from "@fleetcore/platform"
 import type { Updateable } from "kysely"
 import type { VehiclesTable } from "../db/Database.js"
+import { refuse } from "../http/refuse.js"
 
 type Body = Partial<TypeOf<(typeof endpoints.vehicles.update)["body"]>>
 
@@ -36,8 +45,7 @@ const COLUMNS = {
   lessor: "lessor",
 } as const satisfies Record<keyof Body, keyof VehiclesTable>
 
-const invalid = (field: string, message: string): HttpError =>
-  new HttpError(400, "FLEET_VEHICLE_INVALID", `${field}: ${message}`, field)
+const invalid = (field: string, why: Reason): HttpError => refuse(400, "FLEET_VEHICLE_INVALID", field, why)
 
 /**
  * The columns a create or update body sets, normalised (plate upper case with single spaces, VIN
@@ -71,9 +79,9 @@ export interface MoneyAndPeriods {
 
 export const checkVehicleRules = (v: MoneyAndPeriods): void => {
   if (v.purchase_price !== null && v.purchase_currency === null)
-    throw invalid("purchaseCurrency", "a purchase price needs its currency")
+    throw invalid("purchaseCurrency", reason("needsCurrency"))
   if (v.rental_monthly_cost !== null && v.rental_currency === null)
-    throw invalid("rentalCurrency", "a monthly rental cost needs its currency")
+    throw invalid("rentalCurrency", reason("needsCurrency"))
   if (v.rental_starts_on !== null && v.rental_ends_on !== null && v.rental_ends_on < v.rental_starts_on)
-    throw invalid("rentalEndsOn", "the rental ends before it starts")
+    throw invalid("rentalEndsOn", reason("beforeStart"))
 }

@@ -1,6 +1,7 @@
 import { Schema } from "effect"
 import { endpoint } from "../endpoint.js"
 import { explained } from "../errors/checkMessages.js"
+import { type Reason, reason } from "../errors/reason.js"
 import { listOf, listQuery } from "../list.js"
 import { IsoDateTime, Uuid } from "../schemas.js"
 
@@ -44,14 +45,11 @@ export const imeiCheckDigit = (body: string): string => {
 export const identifierProblem = (
   protocol: DeviceProtocol,
   identifier: string | null | undefined,
-): string | null => {
-  if (protocol === "fleetcore")
-    return identifier == null ? null : "a fleetcore device proves itself with a secret and has no identifier"
-  if (identifier == null || identifier === "") return `a ${protocol} device needs its identifier`
-  if (protocol === "teltonika" && !isImei(identifier))
-    return "a Teltonika identifier is the device's IMEI: 15 digits ending in the Luhn check digit"
-  if (protocol === "gt06" && !isImei(identifier))
-    return "a GT06 identifier is the device's IMEI: 15 digits ending in the Luhn check digit"
+): Reason | null => {
+  if (protocol === "fleetcore") return identifier == null ? null : reason("secretNoIdentifier")
+  if (identifier == null || identifier === "") return reason("identifierRequired", { protocol })
+  if (protocol === "teltonika" && !isImei(identifier)) return reason("imei", { protocol: "Teltonika" })
+  if (protocol === "gt06" && !isImei(identifier)) return reason("imei", { protocol: "GT06" })
   return null
 }
 

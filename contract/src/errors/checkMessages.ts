@@ -1,11 +1,15 @@
+import { INPUT_REFUSAL_MESSAGES } from "./inputRefusalMessages.js"
 import type { Messages } from "./messages.js"
 import { fillPlaceholders } from "./placeholders.js"
+import { RECORD_REFUSAL_MESSAGES } from "./recordRefusalMessages.js"
+import { WORKFLOW_REFUSAL_MESSAGES } from "./workflowRefusalMessages.js"
 
 /**
- * The explanations of our own schema checks (a pattern or a filter whose rule Effect cannot put
- * into words), for `{detail}` after a colon. A check names its entry with `explained(key)`, so the
- * API answers the explanation in the caller's language (explainIssue.ts). Codes, examples and
- * characters a value may contain stay as they are sent.
+ * The explanations of our own checks, for `{detail}` after a colon: a schema's pattern or filter
+ * whose rule Effect cannot put into words (named with `explained(key)`), and the rules the API
+ * checks by hand (named with `reason(key)`, refusal*Messages.ts), so the API answers either in the
+ * caller's language (explainIssue.ts). Codes, examples and characters a value may contain stay as
+ * they are sent.
  */
 export const CHECK_MESSAGES = {
   email: {
@@ -224,6 +228,9 @@ export const CHECK_MESSAGES = {
     kk: "қалпына келтіру коды, мысалы abcde-12345",
     tr: "abcde-12345 gibi bir kurtarma kodu",
   },
+  ...RECORD_REFUSAL_MESSAGES,
+  ...WORKFLOW_REFUSAL_MESSAGES,
+  ...INPUT_REFUSAL_MESSAGES,
 } as const satisfies Readonly<Record<string, Messages>>
 
 export type CheckMessageKey = keyof typeof CHECK_MESSAGES

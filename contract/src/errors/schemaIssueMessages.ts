@@ -145,8 +145,9 @@ export const SCHEMA_TYPES = {
 export type SchemaTypeName = keyof typeof SCHEMA_TYPES
 
 /**
- * What a length counts, in the form that follows a number in SCHEMA_ISSUE_MESSAGES, by the
- * number's plural category (`Intl.PluralRules`); `other` when the language has no such category.
+ * What a length or a limit counts, in the form that follows a number in SCHEMA_ISSUE_MESSAGES and
+ * CHECK_MESSAGES, by the number's plural category (`Intl.PluralRules`); `other` when the language
+ * has no such category.
  * Russian takes the genitive after «не более/не менее/до»: 1 символа, 5 символов, 21 символа.
  */
 export const SCHEMA_UNITS = {
@@ -161,6 +162,24 @@ export const SCHEMA_UNITS = {
     ru: { one: "элемента", few: "элементов", many: "элементов", other: "элемента" },
     kk: { other: "элемент" },
     tr: { other: "öğe" },
+  },
+  days: {
+    en: { one: "day", other: "days" },
+    ru: { one: "дня", few: "дней", many: "дней", other: "дня" },
+    kk: { other: "күн" },
+    tr: { other: "gün" },
+  },
+  files: {
+    en: { one: "file", other: "files" },
+    ru: { one: "файла", few: "файлов", many: "файлов", other: "файла" },
+    kk: { other: "файл" },
+    tr: { other: "dosya" },
+  },
+  bytes: {
+    en: { one: "byte", other: "bytes" },
+    ru: { one: "байта", few: "байтов", many: "байтов", other: "байта" },
+    kk: { other: "байт" },
+    tr: { other: "bayt" },
   },
 } as const satisfies Readonly<
   Record<string, Readonly<Record<Language, Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>>>

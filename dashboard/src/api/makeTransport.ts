@@ -1,5 +1,5 @@
 import type { Transport } from "@fleetcore/contract"
-import { ApiError } from "./ApiError"
+import { ApiError, apiErrorOf } from "./ApiError"
 
 /** The readable cookie the server sets beside the httpOnly session cookies; echoed in `CSRF_HEADER`. */
 export const CSRF_COOKIE = "fleet_csrf"
@@ -27,12 +27,6 @@ export const cookieValue = (cookies: string, name: string): string | null => {
     if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim())
   }
   return null
-}
-
-const isErrorBody = (u: unknown): u is { error: { code: string; message: string; field?: string } } => {
-  if (typeof u !== "object" || u === null || !("error" in u)) return false
-  const e = u.error
-  return typeof e === "object" && e !== null && "code" in e && "message" in e && typeof e.message === "string"
 }
 
 /**
@@ -77,7 +71,7 @@ export const makeTransport = (
       })
     } catch (cause) {
       if (request.signal?.aborted) throw cause
-      throw new ApiError(0, "FLEET_CLIENT_NETWORK", "network error", null, { cause })
+      throw new ApiError(0, "FLEET_CLIENT_NETWORK", "network error", null, null, { cause })
     }
     const text = await response.text()
     let body: unknown
@@ -85,14 +79,12 @@ export const makeTransport = (
       body = text === "" ? undefined : JSON.parse(text)
     } catch (cause) {
       if (response.ok)
-        throw new ApiError(response.status, "FLEET_CLIENT_BAD_RESPONSE", response.statusText, null, { cause })
+        throw new ApiError(response.status, "FLEET_CLIENT_BAD_RESPONSE", response.statusText, null, null, {
+          cause,
+        })
     }
     if (response.ok) return body
-    if (isErrorBody(body)) {
-      const { code, message, field } = body.error
-      throw new ApiError(response.status, String(code), message, field ?? null)
-    }
-    throw new ApiError(response.status, "FLEET_CLIENT_BAD_RESPONSE", response.statusText)
+    throw apiErrorOf(response.status, body, response.statusText)
   }
 
   /** One refresh at a time in this tab; across tabs, a tab that finds the CSRF cookie already rotated skips it. */

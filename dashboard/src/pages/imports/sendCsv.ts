@@ -1,5 +1,5 @@
 import type { ImportKind, ImportReport } from "@fleetcore/contract"
-import { ApiError } from "../../api/ApiError"
+import { ApiError, apiErrorOf } from "../../api/ApiError"
 import { CSRF_COOKIE, CSRF_HEADER, cookieValue } from "../../api/makeTransport"
 
 export type Report = typeof ImportReport.Encoded
@@ -17,7 +17,7 @@ const post = async (kind: ImportKind, file: Blob, dryRun: boolean): Promise<Repo
       body: file,
     })
   } catch (cause) {
-    throw new ApiError(0, "FLEET_CLIENT_NETWORK", "network error", null, { cause })
+    throw new ApiError(0, "FLEET_CLIENT_NETWORK", "network error", null, null, { cause })
   }
   const text = await response.text()
   let body: unknown
@@ -27,10 +27,7 @@ const post = async (kind: ImportKind, file: Blob, dryRun: boolean): Promise<Repo
     throw new ApiError(response.status, "FLEET_CLIENT_BAD_RESPONSE", `HTTP ${response.status}`)
   }
   if (response.ok) return body as Report
-  const error = (body as { error?: { code?: string; message?: string; field?: string } }).error
-  if (typeof error?.code === "string" && typeof error.message === "string")
-    throw new ApiError(response.status, error.code, error.message, error.field ?? null)
-  throw new ApiError(response.status, "FLEET_CLIENT_BAD_RESPONSE", `HTTP ${response.status}`)
+  throw apiErrorOf(response.status, body)
 }
 
 /**

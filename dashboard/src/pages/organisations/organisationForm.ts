@@ -83,7 +83,14 @@ export const organisationBody = (values: OrganisationFormValues, uiLocale: UiLoc
 /** The server names a setting's field "settings.timezone"; the form's field is "timezone". */
 export const settingsFieldError = (error: unknown): unknown =>
   error instanceof ApiError && error.field?.startsWith("settings.")
-    ? new ApiError(error.status, error.code, error.message, error.field.slice("settings.".length), {
-        cause: error,
-      })
+    ? new ApiError(
+        error.status,
+        error.code,
+        error.message,
+        error.field.slice("settings.".length),
+        error.detail,
+        {
+          cause: error,
+        },
+      )
     : error

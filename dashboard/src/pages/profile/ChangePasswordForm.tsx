@@ -55,6 +55,8 @@ export const ChangePasswordForm = () => {
         setFieldError({ field: "currentPassword", message: t("password.currentWrong") })
       else if (code === "FLEET_PASSWORD_UNCHANGED")
         setFieldError({ field: "newPassword", message: t("password.unchanged") })
+      else if (cause instanceof ApiError && code === "FLEET_PASSWORD_WEAK")
+        setFieldError({ field: "newPassword", message: cause.detail ?? cause.message })
       else setError(() => cause)
     } finally {
       setSubmitting(false)

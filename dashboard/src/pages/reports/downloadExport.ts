@@ -1,4 +1,4 @@
-import { ApiError } from "../../api/ApiError"
+import { ApiError, apiErrorOf } from "../../api/ApiError"
 import { CSRF_COOKIE, CSRF_HEADER, cookieValue } from "../../api/makeTransport"
 
 /** The file name a Content-Disposition header gives (`filename*=UTF-8''…` first, then `filename="…"`). */
@@ -31,18 +31,10 @@ const fetchFile = async (url: string, json: unknown): Promise<{ blob: Blob; name
   try {
     response = await fetch(url, requestOf(json))
   } catch (cause) {
-    throw new ApiError(0, "FLEET_CLIENT_NETWORK", "network error", null, { cause })
+    throw new ApiError(0, "FLEET_CLIENT_NETWORK", "network error", null, null, { cause })
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as {
-      error?: { code?: string; message?: string; field?: string }
-    }
-    throw new ApiError(
-      response.status,
-      body.error?.code ?? "FLEET_CLIENT_BAD_RESPONSE",
-      body.error?.message ?? `HTTP ${response.status}`,
-      body.error?.field ?? null,
-    )
+    throw apiErrorOf(response.status, await response.json().catch(() => ({})))
   }
   return {
     blob: await response.blob(),

@@ -1,5 +1,5 @@
 import type { OrganisationLogo } from "@fleetcore/contract"
-import { ApiError } from "../../api/ApiError"
+import { ApiError, apiErrorOf } from "../../api/ApiError"
 import { CSRF_COOKIE, CSRF_HEADER, cookieValue } from "../../api/makeTransport"
 
 const send = async (file: File): Promise<typeof OrganisationLogo.Encoded> => {
@@ -17,14 +17,9 @@ const send = async (file: File): Promise<typeof OrganisationLogo.Encoded> => {
   } catch {
     throw new ApiError(0, "FLEET_CLIENT_NETWORK", "network error")
   }
-  const body = (await response.json().catch(() => ({}))) as {
-    error?: { code?: string; message?: string; field?: string }
-  }
+  const body: unknown = await response.json().catch(() => ({}))
   if (response.ok) return body as typeof OrganisationLogo.Encoded
-  const error = body.error
-  throw typeof error?.code === "string" && typeof error.message === "string"
-    ? new ApiError(response.status, error.code, error.message, error.field ?? null)
-    : new ApiError(response.status, "FLEET_CLIENT_BAD_RESPONSE", `HTTP ${response.status}`)
+  throw apiErrorOf(response.status, body)
 }
 
 /**

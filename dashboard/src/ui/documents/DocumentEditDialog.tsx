@@ -9,7 +9,7 @@ import * as Dialog from "@kobalte/core/dialog"
 import { useQueryClient } from "@tanstack/solid-query"
 import { createSignal, createUniqueId, For, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
-import { ApiError } from "../../api/ApiError"
+import { ApiError, fieldMessage } from "../../api/ApiError"
 import { errorMessage } from "../../api/errorMessage"
 import { useI18n } from "../../i18n/I18nContext"
 import { FieldShell } from "../form/FieldShell"
@@ -39,10 +39,7 @@ const EditForm = (props: { readonly document: Doc; readonly onClose: () => void 
   const id = createUniqueId()
   const [busy, setBusy] = createSignal(false)
   const [error, setError] = createSignal<unknown>()
-  const fieldError = (field: string) => {
-    const e = error()
-    return e instanceof ApiError && e.field === field ? e.message : undefined
-  }
+  const fieldError = (field: string) => fieldMessage(error(), field)
   const save = async (event: SubmitEvent) => {
     event.preventDefault()
     setBusy(true)

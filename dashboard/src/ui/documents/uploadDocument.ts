@@ -1,5 +1,5 @@
 import type { DocumentEntityType, DocumentKind } from "@fleetcore/contract"
-import { ApiError } from "../../api/ApiError"
+import { ApiError, apiErrorOf } from "../../api/ApiError"
 import { CSRF_COOKIE, CSRF_HEADER, cookieValue } from "../../api/makeTransport"
 
 export interface UploadTarget {
@@ -12,16 +12,10 @@ export interface UploadTarget {
 
 const errorOf = (xhr: XMLHttpRequest): ApiError => {
   try {
-    const body = JSON.parse(xhr.responseText) as {
-      error?: { code?: string; message?: string; field?: string }
-    }
-    if (typeof body.error?.code === "string" && typeof body.error.message === "string") {
-      return new ApiError(xhr.status, body.error.code, body.error.message, body.error.field ?? null)
-    }
+    return apiErrorOf(xhr.status, JSON.parse(xhr.responseText))
   } catch {
-    // not JSON: below
+    return apiErrorOf(xhr.status, undefined)
   }
-  return new ApiError(xhr.status, "FLEET_CLIENT_BAD_RESPONSE", `HTTP ${xhr.status}`)
 }
 
 /** The ids of the documents an upload stored (its 201 answer: `{ items: [Document] }`). */
