@@ -4,9 +4,10 @@ import { Route } from "lucide-solid"
 import { For, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { dayIn } from "../../i18n/timeZone"
+import { useOrgTimeZone } from "../../i18n/useOrgTimeZone"
 
 const WEEK_MS = 7 * 86_400_000
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 /** The vehicle's trips of the last 7 days (newest first) and its distance this week and month. */
 export const MyTripsCard = (props: { readonly vehicleId: string }) => {
@@ -14,6 +15,9 @@ export const MyTripsCard = (props: { readonly vehicleId: string }) => {
   const api = useApi()
   // Fixed when the card opens: the query keys must not change on every render.
   const now = Date.now()
+  // Distance is counted on the organisation's days.
+  const orgZone = useOrgTimeZone()
+  const day = (ms: number) => dayIn(ms, orgZone())
   const trips = useQuery(() => ({
     queryKey: [endpoints.history.trips.id, props.vehicleId, now] as const,
     queryFn: ({ signal }) =>

@@ -5,11 +5,15 @@ import type { ColumnDef } from "@tanstack/solid-table"
 import { createMemo, Show } from "solid-js"
 import { useApi } from "../../api/ApiContext"
 import { useI18n } from "../../i18n/I18nContext"
+import { dayIn } from "../../i18n/timeZone"
+import { useOrgTimeZone } from "../../i18n/useOrgTimeZone"
 import { TabTable } from "../vehicles/tabs/TabTable"
 
 const DAY_MS = 86_400_000
 const DAYS = 14
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+/** The calendar day `days` before `day` ("YYYY-MM-DD"). */
+const daysBefore = (day: string, days: number) =>
+  new Date(Date.parse(day) - days * DAY_MS).toISOString().slice(0, 10)
 
 interface DayRow {
   readonly period: string
@@ -18,15 +22,16 @@ interface DayRow {
 }
 
 /**
- * A vehicle's distance per UTC day over the last two weeks, latest first. Days on which the
+ * A vehicle's distance per day of the organisation over the last two weeks, latest first. Days on which the
  * odometer was flagged (frozen, tampered, rolled back, jumped) carry a badge with the kilometres
  * GPS counted in its stead, so a fleet manager sees which figures do not come from the odometer.
  */
 export const DailyMileageTable = (props: { readonly vehicleId: string }) => {
   const { t, format } = useI18n()
   const api = useApi()
-  const today = isoDay(Date.now())
-  const from = isoDay(Date.parse(today) - (DAYS - 1) * DAY_MS)
+  // The engine counts distance on the organisation's days.
+  const today = dayIn(Date.now(), useOrgTimeZone()())
+  const from = daysBefore(today, DAYS - 1)
   const query = useQuery(() => ({
     queryKey: [endpoints.history.mileage.id, props.vehicleId, from, today] as const,
     queryFn: ({ signal }) =>

@@ -6,6 +6,7 @@ import { errorMessage } from "../../api/errorMessage"
 import { useSession } from "../../auth/SessionContext"
 import { useI18n } from "../../i18n/I18nContext"
 import { zoneLabel } from "../../i18n/timeZone"
+import { useOrgTimeZone } from "../../i18n/useOrgTimeZone"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
 import { SaveActions } from "../../ui/form/SaveActions"
 import { TimeZoneField } from "../../ui/form/TimeZoneField"
@@ -22,7 +23,7 @@ export const TimeZoneSection = () => {
   const api = useApi()
   const session = useSession()
   const own = () => session.user()?.timeZone ?? null
-  const orgZone = () => session.user()?.orgTimeZone ?? zone()
+  const orgZone = useOrgTimeZone()
   const [clearing, setClearing] = createSignal(false)
   const form = createSchemaForm({
     schema: ZoneForm,
