@@ -160,8 +160,12 @@ beforeAll(async () => {
     trip(v.visitor, utc("2026-11-05 06:20"), utc("2026-11-05 06:40")),
   ])
   // The midnight drive's vehicle and its driver (assigned since before the drive).
-  const car = await provision(admin, "org-days-midnight", "DAY 05")
+  const car = await provision(admin, "org-days-midnight", "DAY 08")
   midnight.vehicleId = car.vehicleId
+  // In service for the last month only: the March and November periods above know nothing of it.
+  await sys("UPDATE vehicles SET commissioned_on = (now() - interval '30 days')::date WHERE id = $1", [
+    midnight.vehicleId,
+  ])
   midnight.driverId = await created("/api/v1/drivers", { fullName: "Night Driver" })
   await sys(
     "INSERT INTO driver_assignments (org_id, vehicle_id, driver_id, starts_at) VALUES ($1, $2, $3, now() - interval '30 days')",
@@ -462,7 +466,7 @@ describe("a rule state from before local days", () => {
     // Four days ago: 02:00–02:30 UTC (07:00 in Tashkent) driven under the old code, which kept the
     // UTC day; its snapshot and its row are what an upgraded installation holds.
     const day = dayInTz(Date.now() - 4 * DAY_MS)
-    const car = await provision(admin, "org-days-upgrade", "DAY 06")
+    const car = await provision(admin, "org-days-upgrade", "DAY 09")
     const before = northwards(Date.parse(`${day}T02:00:00Z`), 30, 41.2)
     let state: VehicleRulesState = initialVehicleRules
     const out = emptyOutput()
