@@ -345,7 +345,6 @@ describe("telling a task's people", () => {
       telegramTypes: null,
       quietFrom: null,
       quietTo: null,
-      timeZone: null,
     })
     expect(prefs.status).toBe(200)
 
