@@ -108,7 +108,14 @@ describe("another organisation's ids", () => {
         path,
         field,
         status: 422,
-        body: { error: { code: "FLEET_REFERENCE_NOT_FOUND", message: expect.any(String), field } },
+        body: {
+          error: {
+            code: "FLEET_REFERENCE_NOT_FOUND",
+            message: expect.any(String),
+            detail: expect.any(String),
+            field,
+          },
+        },
       })
       expect(foreign.body).toEqual(unknown.body)
     }
