@@ -44,8 +44,11 @@ const makeTranslator = (dict: Accessor<i18n.Flatten<(typeof dictionaries)["en"]>
  */
 export const createI18n = (
   userLocale: Accessor<string | undefined>,
-  zone: Accessor<string> = browserTimeZone,
+  zoneOf: Accessor<string> = browserTimeZone,
 ): I18n => {
+  // Read from the session's user, which is replaced on every profile change (a theme, say): what
+  // depends on the zone (formatters, a replay's "last 7 days") must not be worked out again then.
+  const zone = createMemo(zoneOf)
   const [chosen, setChosen] = createSignal<Locale | undefined>(readStoredLocale())
   const locale = createMemo<Locale>(() => chosen() ?? matchLocale(userLocale()) ?? browserLocale() ?? "en")
   const dict = createMemo(() => i18n.flatten(dictionaries[locale()]))
