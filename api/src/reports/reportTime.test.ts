@@ -1,5 +1,6 @@
+import { localMidnight as midnightIn } from "@fleetcore/engine"
 import { describe, expect, it } from "vitest"
-import { daysOf, daysSoFar, km, midnightIn, periodInstants, wallTime } from "./reportTime.js"
+import { daysOf, daysSoFar, km, periodInstants, wallTime } from "./reportTime.js"
 
 const period = { preset: "custom", from: "2025-01-30", to: "2025-02-02" } as const
 

@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz"
+import { localMidnight } from "@fleetcore/engine"
 import type { ReportPeriod } from "./reportPeriod.js"
 
 const DAY_MS = 86_400_000
@@ -6,12 +6,6 @@ const DAY_MS = 86_400_000
 /** Day `day` ("YYYY-MM-DD") moved by `delta` calendar days. */
 export const addDays = (day: string, delta: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + delta * DAY_MS).toISOString().slice(0, 10)
-
-/** The first instant of calendar day `day` ("YYYY-MM-DD") in `timezone`: its local midnight. */
-export const midnightIn = (timezone: string, day: string): number => {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number]
-  return new TZDate(year, month - 1, date, timezone).getTime()
-}
 
 /**
  * The instants a period's days span in the organisation's time zone: [fromMs, toMs), from the
@@ -21,8 +15,8 @@ export const periodInstants = (
   period: ReportPeriod,
   timezone: string,
 ): { readonly fromMs: number; readonly toMs: number } => ({
-  fromMs: midnightIn(timezone, period.from),
-  toMs: midnightIn(timezone, addDays(period.to, 1)),
+  fromMs: localMidnight(timezone, period.from),
+  toMs: localMidnight(timezone, addDays(period.to, 1)),
 })
 
 /** Every day of a period in order ("YYYY-MM-DD"). */
