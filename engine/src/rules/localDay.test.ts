@@ -119,6 +119,9 @@ describe("localDayKey", () => {
       for (let i = 0; i < 10_000; i++) localDayOf("Asia/Almaty", start + i)
     })
     expect(computed).toBeGreaterThan(2)
-    expect(cached).toBeLessThanOrEqual(1)
+    // Per point, the cached path must collect at least ten times less often than the computed one
+    // (300,000 points against 10,000). An absolute "at most one" also counted the collections of
+    // the test worker's own work in the window: 2 or 3 on a quiet machine, 0 or 1 under load.
+    expect(cached / 300_000).toBeLessThanOrEqual(computed / 10_000 / 10)
   })
 })
