@@ -9,7 +9,7 @@ import {
   type TelemetryRecord,
   TelemetryTopic,
 } from "@fleetcore/proto"
-import { Effect, Layer, Schedule } from "effect"
+import { Effect, Layer } from "effect"
 import { type AlertRow, alertView } from "./AlertSink.js"
 import { BatchWriter } from "./BatchWriter.js"
 import { BufferFlusher } from "./BufferFlusher.js"
@@ -18,6 +18,7 @@ import { DuplicateFilter } from "./DuplicateFilter.js"
 import { planMaintenance } from "./MaintenanceJob.js"
 import { notStoredYet } from "./notStoredYet.js"
 import { oneProcessAtATime } from "./oneProcessAtATime.js"
+import { periodicJob } from "./periodicJob.js"
 import { POSITION_COLUMNS, positionColumns, positionRow } from "./positionRow.js"
 import { purgeAuditLogs } from "./purgeAuditLogs.js"
 import { RulesRunner } from "./RulesRunner.js"
@@ -340,41 +341,6 @@ export const EngineLayer = (options: EngineOptions) =>
         (s) => Effect.promise(() => s.close()),
       )
 
-      const every = (what: string, ms: number, work: () => Promise<unknown>) =>
-        Effect.tryPromise(async () => {
-          const started = performance.now()
-          await work()
-          metrics.engineJobSeconds.observe({ job: what }, (performance.now() - started) / 1000)
-        }).pipe(
-          Effect.catchCause((cause) =>
-            Effect.sync(() => log.error({ cause: String(cause) }, `${what} failed`)),
-          ),
-          Effect.repeat(Schedule.spaced(ms)),
-          Effect.forkScoped,
-        )
-      yield* every("vehicle state flush", options.stateFlushMs, () => state.flush())
-      yield* every("rule state snapshot", options.stateFlushMs, () => rules.checkpoint(Date.now()))
-      yield* every("trip close-out", options.tripCloseOutMs, () => rules.tick(Date.now()))
-      yield* every("profile refresh", options.tripCloseOutMs, () => rules.refreshProfiles())
-      // Installation-wide jobs: with several engine processes, one runs each round (the others skip
-      // it while it holds the job's lock); each is also safe to run twice.
-      yield* every("maintenance planning", options.maintenanceCheckMs, () =>
-        oneProcessAtATime(pg.system, "maintenance planning", async () => {
-          for (const row of await planMaintenance(pg.system, new Date().toISOString().slice(0, 10)))
-            await publishAlert(row)
-        }),
-      )
-      yield* every("device offline check", options.offlineCheckMs, () =>
-        oneProcessAtATime(pg.system, "device offline check", async () => {
-          for (const row of await checkOffline(pg.system)) await publishAlert(row)
-        }),
-      )
-      yield* every("audit retention", options.auditRetentionMs, () =>
-        oneProcessAtATime(pg.system, "audit retention", async () => {
-          const removed = await purgeAuditLogs(pg.system)
-          if (removed > 0) log.info({ removed }, "audit entries past retention purged")
-        }),
-      )
       // On shutdown: stop consuming first (the batches in flight wait for their flush: at once
       // from now on), then write what is buffered.
       yield* Effect.addFinalizer(() =>
@@ -397,6 +363,37 @@ export const EngineLayer = (options: EngineOptions) =>
           await rules.drain()
           await rules.snapshot()
           await rulesThread?.close()
+        }),
+      )
+      // Registered after the shutdown above, so stopped before it runs: each job finishes the
+      // round it is in, and none starts while the engine shuts down.
+      const jobHooks = {
+        failed: (what: string, cause: unknown) => log.error({ cause: String(cause) }, `${what} failed`),
+        finished: (what: string, seconds: number) => metrics.engineJobSeconds.observe({ job: what }, seconds),
+      }
+      const every = (what: string, ms: number, work: () => Promise<unknown>) =>
+        periodicJob(what, ms, work, jobHooks)
+      yield* every("vehicle state flush", options.stateFlushMs, () => state.flush())
+      yield* every("rule state snapshot", options.stateFlushMs, () => rules.checkpoint(Date.now()))
+      yield* every("trip close-out", options.tripCloseOutMs, () => rules.tick(Date.now()))
+      yield* every("profile refresh", options.tripCloseOutMs, () => rules.refreshProfiles())
+      // Installation-wide jobs: with several engine processes, one runs each round (the others skip
+      // it while it holds the job's lock); each is also safe to run twice.
+      yield* every("maintenance planning", options.maintenanceCheckMs, () =>
+        oneProcessAtATime(pg.system, "maintenance planning", async () => {
+          for (const row of await planMaintenance(pg.system, new Date().toISOString().slice(0, 10)))
+            await publishAlert(row)
+        }),
+      )
+      yield* every("device offline check", options.offlineCheckMs, () =>
+        oneProcessAtATime(pg.system, "device offline check", async () => {
+          for (const row of await checkOffline(pg.system)) await publishAlert(row)
+        }),
+      )
+      yield* every("audit retention", options.auditRetentionMs, () =>
+        oneProcessAtATime(pg.system, "audit retention", async () => {
+          const removed = await purgeAuditLogs(pg.system)
+          if (removed > 0) log.info({ removed }, "audit entries past retention purged")
         }),
       )
     }),
