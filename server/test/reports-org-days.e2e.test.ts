@@ -213,6 +213,17 @@ beforeAll(async () => {
       position("2026-11-10 10:30", FAR, v.passer),
     ],
   )
+  // The visitor's day in the depot delivered again (a device resending after a lost PUBACK): a
+  // second part holding the same rows, which a merge would replace. Counted once.
+  await h.fleet.ch.insert(
+    "positions",
+    ["org_id", "vehicle_id", "device_id", "time", "received_at", "lat", "lon", "speed_mps", "dtc", "attrs"],
+    [
+      position("2026-11-05 05:10", DEPOT),
+      position("2026-11-05 05:20", DEPOT),
+      position("2026-11-05 06:30", FAR),
+    ],
+  )
 }, 120_000)
 
 afterAll(async () => {
