@@ -232,7 +232,9 @@ describe("home page and driver portal in the browser", () => {
           return range.getBoundingClientRect().toJSON() as DOMRect
         }
         const box = (id: string) =>
-          (document.querySelector(`[data-testid="${id}"]`) as Element).getBoundingClientRect().toJSON() as DOMRect
+          (document.querySelector(`[data-testid="${id}"]`) as Element)
+            .getBoundingClientRect()
+            .toJSON() as DOMRect
         return {
           month: text("home-expenses-month"),
           year: text("home-expenses-year"),
@@ -245,7 +247,9 @@ describe("home page and driver portal in the browser", () => {
       expect(apart(boxes.month, boxes.line), `${locale}: the month's amount under the sparkline`).toBe(true)
       expect(apart(boxes.year, boxes.line), `${locale}: the year's amount under the sparkline`).toBe(true)
       expect(boxes.month.right).toBeLessThanOrEqual(boxes.card.right)
-      await page.getByTestId("home-expenses").screenshot({ path: `${b.resultsDir}/home-expenses-1366-${locale}.png` })
+      await page
+        .getByTestId("home-expenses")
+        .screenshot({ path: `${b.resultsDir}/home-expenses-1366-${locale}.png` })
     }
   })
 
