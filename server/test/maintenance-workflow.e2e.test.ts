@@ -210,7 +210,7 @@ describe("the maintenance workflow", () => {
       `/api/v1/maintenance/tasks/${id}/complete`,
       { odometerKm: 1_962, completedOn: "2026-11-25" },
     )
-    expect(ru.body.error.message).toContain("показания одометра")
+    expect(ru.body.error.message).toContain("пробега этой машины")
     expect((await manager.call<Task>("GET", `/api/v1/maintenance/tasks/${id}`)).body.status).toBe("scheduled")
     expect(await serviceExpenses(v)).toHaveLength(0)
     // A service recorded for a day before the reading may be below it.

@@ -171,7 +171,7 @@ export const RECORD_REFUSAL_MESSAGES = {
   },
   serviceOdometerBelow: {
     en: "below {floorKm} km, the vehicle's odometer recorded on or before that day",
-    ru: "меньше {floorKm} км — показания одометра этой машины, записанного в этот день или раньше",
+    ru: "меньше {floorKm} км — пробега этой машины, записанного на этот день или раньше",
     kk: "{floorKm} км-ден аз — осы көліктің сол күні немесе одан бұрын жазылған одометр көрсеткіші",
     tr: "aracın o gün veya daha önce kaydedilen kilometre sayacı olan {floorKm} km'nin altında",
   },
