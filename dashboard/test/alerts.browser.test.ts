@@ -365,6 +365,14 @@ describe("the alerts inbox in a browser", () => {
     await b.shot(ru, "alert-rollback-ru-dark")
     expect((await factsOf(ru, ids.overspeed, ["sinceMs"])).sinceMs).toBe(await dateTimeIn(ru))
     expect(await ru.getByTestId("alert-facts").innerText()).toContain("Ограничение скорости")
+    // A place in Russian: the decimal comma would make "43,22680, 76,87480" four numbers.
+    const placed = await fleet.db.system.query<{ id: string }>(
+      `INSERT INTO alerts (org_id, vehicle_id, type, key, severity, opened_at, last_seen_at, lat, lon, details)
+       VALUES ($1, $2, 'low_battery', '', 'warning', now(), now(), 43.2268, 76.8748, '{"minV": 11.2}') RETURNING id`,
+      [b.orgId, vehicleId],
+    )
+    await ru.goto(`${fleet.httpUrl}/alerts/${placed.rows[0]?.id}`)
+    await expect.poll(() => ru.getByTestId("alert-location").textContent(), POLL).toBe("43,22680; 76,87480")
     expect((await factsOf(ru, ids.limit, ["cardLimit"])).cardLimit).toBe(
       "Потрачено 5 000,00 ₸ при дневном лимите 4 000,00 ₸",
     )

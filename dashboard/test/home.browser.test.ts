@@ -214,6 +214,45 @@ describe("home page and driver portal in the browser", () => {
     await b.shot(ruDark, "home-dark-ru")
   })
 
+  it("keeps the month's expenses clear of their sparkline on a laptop, in English and Russian", async () => {
+    // At 1366 px the widgets stand three abreast: the card is too narrow for the amount and the
+    // sparkline side by side, so the line goes below the figures instead of over them.
+    for (const [email, locale] of [
+      ["manager.en@home.example", "en-GB"],
+      ["manager.ru@home.example", "ru-RU"],
+    ] as const) {
+      const page = await b.newPage({ colorScheme: "light", width: 1366, height: 900, locale })
+      await b.signIn(page, email)
+      await page.getByTestId("home-expenses-sparkline").waitFor(POLL)
+      await expect.poll(() => page.getByTestId("home-expenses-month").textContent(), POLL).toMatch(/\d/u)
+      const boxes = await page.evaluate(() => {
+        const text = (id: string) => {
+          const range = document.createRange()
+          range.selectNodeContents(document.querySelector(`[data-testid="${id}"]`) as Element)
+          return range.getBoundingClientRect().toJSON() as DOMRect
+        }
+        const box = (id: string) =>
+          (document.querySelector(`[data-testid="${id}"]`) as Element)
+            .getBoundingClientRect()
+            .toJSON() as DOMRect
+        return {
+          month: text("home-expenses-month"),
+          year: text("home-expenses-year"),
+          line: box("home-expenses-sparkline"),
+          card: box("home-expenses"),
+        }
+      })
+      const apart = (a: DOMRect, b: DOMRect) =>
+        a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top
+      expect(apart(boxes.month, boxes.line), `${locale}: the month's amount under the sparkline`).toBe(true)
+      expect(apart(boxes.year, boxes.line), `${locale}: the year's amount under the sparkline`).toBe(true)
+      expect(boxes.month.right).toBeLessThanOrEqual(boxes.card.right)
+      await page
+        .getByTestId("home-expenses")
+        .screenshot({ path: `${b.resultsDir}/home-expenses-1366-${locale}.png` })
+    }
+  })
+
   it("lands a driver on their portal at phone width, logs a refuel with a receipt photo and lists it", async () => {
     const page = await b.newPage({ colorScheme: "light", width: 390, height: 844 })
     const phone = { width: 390, height: 2000 }

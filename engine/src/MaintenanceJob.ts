@@ -55,7 +55,9 @@ export const startPlansFromToday = async (c: pg.ClientBase, templateId: string, 
  * Plans every vehicle's services for `today` ("YYYY-MM-DD"): starts a plan for new
  * (vehicle, template) pairs from commissioning, opens a scheduled task when a service is within
  * 500 km or 14 days, marks it overdue past its odometer or date, and sends each 14/7/3/1-day
- * reminder once. Safe to run as often as wanted. Returns the alerts it opened.
+ * reminder once. A decommissioned vehicle is out of service: nothing is planned nor raised for it
+ * (its plans stay, and go on when it is back in service). Safe to run as often as wanted. Returns
+ * the alerts it opened.
  */
 export const planMaintenance = async (db: pg.Pool, today: string): Promise<AlertRow[]> => {
   await db.query(
@@ -72,7 +74,7 @@ export const planMaintenance = async (db: pg.Pool, today: string): Promise<Alert
             ${CURRENT_KM} AS current_km, o.settings, k.id AS task_id, k.status AS task_status, k.reminders_sent
      FROM maintenance_plans p
      JOIN maintenance_templates t ON t.id = p.template_id AND t.active AND t.org_id = p.org_id
-     JOIN vehicles v ON v.id = p.vehicle_id AND v.org_id = p.org_id
+     JOIN vehicles v ON v.id = p.vehicle_id AND v.org_id = p.org_id AND v.status <> 'decommissioned'
      JOIN organisations o ON o.id = p.org_id
      LEFT JOIN maintenance_tasks k ON k.vehicle_id = p.vehicle_id AND k.template_id = p.template_id
                                   AND k.org_id = p.org_id AND k.status IN ('scheduled', 'overdue')`,

@@ -26,6 +26,14 @@ describe("demo fleet at scale", () => {
     const first = await seedDemoFleet(h.fleet.db, store, orgId)
     console.log(`full demo fleet seeded in ${first.ms} ms`, first.counts)
     expect(first.seeded).toBe(true)
+    // The services due are on the board as soon as the demo is there, not at the planner's next round
+    // (every 10 minutes, its first one ran before the seed).
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM maintenance_tasks k JOIN vehicles v ON v.id = k.vehicle_id
+         WHERE k.template_id IS NOT NULL AND k.status IN ('scheduled', 'overdue') AND v.status <> 'decommissioned'`,
+      ),
+    ).toBeGreaterThan(0)
 
     const plates = await h.fleet.db.system.query<{ plate: string }>(
       "SELECT plate FROM vehicles WHERE org_id = $1 AND vin IS NOT NULL",

@@ -176,6 +176,49 @@ describe("the maintenance workflow", () => {
     )
   })
 
+  it("refuses a service at an odometer below what the vehicle had shown by that day, in the caller's language", async () => {
+    const v = await vehicle("WF 010")
+    const reading = await manager.call("POST", `/api/v1/vehicles/${v}/odometer-readings`, {
+      valueKm: 19_620,
+      at: "2026-11-20T08:00:00Z",
+    })
+    expect(reading.status).toBe(201)
+    await planMaintenance(h.fleet.db.system, "2026-11-25")
+    const planned = (
+      await manager.call<{ items: Task[] }>("GET", `/api/v1/maintenance/tasks?vehicleId=${v}&status=waiting`)
+    ).body.items
+    expect(planned.map((t) => t.templateId)).toEqual([templateId])
+    const id = planned[0]?.id as string
+    // A digit dropped: 1,962 km for 19,620 would count the next oil change from 1,962 km.
+    const typo = await manager.call<{ error: { code: string; field: string; message: string } }>(
+      "POST",
+      `/api/v1/maintenance/tasks/${id}/complete`,
+      { odometerKm: 1_962, completedOn: "2026-11-25", cost: "9000.00" },
+    )
+    expect(typo.status).toBe(400)
+    expect(typo.body.error).toMatchObject({
+      code: "FLEET_MAINTENANCE_COMPLETION_INVALID",
+      field: "odometerKm",
+    })
+    expect(typo.body.error.message).toMatch(/19[,\s\u00a0]?620 km/u)
+    // In the caller's own language (a session signed in after choosing it).
+    expect((await manager.call("PATCH", "/api/v1/me", { locale: "ru" })).status).toBe(200)
+    const russian = await login(h.fleet, "fleet.manager@demo.example", DEMO_PASSWORD)
+    expect((await manager.call("PATCH", "/api/v1/me", { locale: "en" })).status).toBe(200)
+    const ru = await russian.call<{ error: { message: string } }>(
+      "POST",
+      `/api/v1/maintenance/tasks/${id}/complete`,
+      { odometerKm: 1_962, completedOn: "2026-11-25" },
+    )
+    expect(ru.body.error.message).toContain("пробега этой машины")
+    expect((await manager.call<Task>("GET", `/api/v1/maintenance/tasks/${id}`)).body.status).toBe("scheduled")
+    expect(await serviceExpenses(v)).toHaveLength(0)
+    // A service recorded for a day before the reading may be below it.
+    const earlier = await complete(manager, id, { odometerKm: 18_900, completedOn: "2026-11-10" })
+    expect(earlier.status).toBe(200)
+    expect(earlier.body.completedOdometerKm).toBe(18_900)
+  })
+
   it("takes the cost from the parts when no total is given, and makes no expense without a cost", async () => {
     const v = await vehicle("WF 003")
     const priced = (await newTask(v)).body.id

@@ -188,4 +188,17 @@ describe("maintenance planning", () => {
       expect.objectContaining({ status: "scheduled", dueOdometerKm: 100_000 }),
     ])
   })
+  it("plans no service for a decommissioned vehicle, and plans again once it is back in service", async () => {
+    const v = await vehicle("MNT 004", 70_000)
+    const off = await admin.call("POST", `/api/v1/vehicles/${v}/status`, { status: "decommissioned" })
+    expect(off.status).toBe(200)
+    // Six months after commissioning: a vehicle in service would be overdue by date.
+    await planMaintenance(h.fleet.db.system, "2026-12-15")
+    expect(await tasksOf(v)).toEqual([])
+    expect((await alertsOf(v)).map((a) => a.type)).toEqual([])
+    expect((await admin.call("POST", `/api/v1/vehicles/${v}/status`, { status: "active" })).status).toBe(200)
+    await planMaintenance(h.fleet.db.system, "2026-12-15")
+    expect(await tasksOf(v)).toEqual([expect.objectContaining({ status: "overdue", dueDate: "2026-12-01" })])
+    expect((await alertsOf(v)).map((a) => a.type)).toEqual(["maintenance_overdue"])
+  })
 })

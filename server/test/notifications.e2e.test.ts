@@ -174,11 +174,27 @@ describe("one alert raised by a real MQTT publish", () => {
     expect(delivery.headers["x-fleet-delivery"]).toBe(payload.idempotencyKey)
 
     const inbox = await admin.call<{
-      items: Array<{ id: string; type: string; readAt: string | null }>
+      items: Array<{
+        id: string
+        type: string
+        readAt: string | null
+        body: string
+        link: string | null
+        alertId: string | null
+      }>
       total: number
     }>("GET", "/api/v1/notifications?unread=true&type=overspeed")
     expect(inbox.body.items).toHaveLength(1)
     expect(inbox.body.items[0]?.readAt).toBeNull()
+    // The alert's details as labelled facts in the reader's units, as on the alert's page; never the
+    // rule's raw keys and numbers ("maxKmh: 120", "sinceMs: 1796…").
+    const told = inbox.body.items[0]?.body.split("\n") ?? []
+    expect(told).toContain("Speed limit: 90 km/h")
+    expect(told).toContain("Top speed: 120 km/h")
+    expect(told.join("\n")).not.toMatch(/maxKmh|limitKmh|sinceMs|\d{13}/u)
+    // It opens the alert itself, not the list of its vehicle's alerts.
+    expect(inbox.body.items[0]?.alertId).toMatch(/^[0-9a-f-]{36}$/u)
+    expect(inbox.body.items[0]?.link).toBe(`/alerts/${inbox.body.items[0]?.alertId}`)
     await eventually(async () => live.find((m) => m.type === "notification"), 5_000, "the live notification")
     expect(live.find((m) => m.type === "notification")?.notification?.title).toContain("Overspeed")
     socket.close()

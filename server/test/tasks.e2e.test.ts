@@ -534,3 +534,117 @@ describe("more telemetry triggers", () => {
     })
   })
 })
+
+describe("a vehicle's second visit to a fence", () => {
+  // One open alert per vehicle, type and fence: a re-entry while the first entry's alert is still
+  // open (nobody resolves an info alert) bumps that alert instead of opening another one.
+  it("moves the tasks made after the first visit: on site at the re-entry, unloading after the ignition is off inside", async () => {
+    const truck = await provision(admin, "task-van-3", "WHG 301")
+    const fence = await admin.call<{ id: string }>("POST", "/api/v1/geofences", {
+      name: "Warehouse gate",
+      kind: "polygon",
+      ring: [
+        [43.8, 77.8],
+        [43.8, 77.82],
+        [43.82, 77.82],
+        [43.82, 77.8],
+      ],
+      dwellS: 0,
+      alertOn: "both",
+    })
+    const visit = await admin.call<{ id: string }>("POST", "/api/v1/task-templates", {
+      ...VISIT,
+      name: "Warehouse visit",
+    })
+    const dropOff = await admin.call<{ id: string }>("POST", "/api/v1/task-templates", {
+      name: "Warehouse drop-off",
+      states: [
+        { key: "created", label: "Created", initial: true },
+        { key: "unloading", label: "Unloading" },
+        { key: "done", label: "Done", final: true },
+      ],
+      transitions: [
+        { from: "created", to: "unloading" },
+        { from: "unloading", to: "done" },
+      ],
+      triggers: [{ on: "ignition_off", to: "unloading", minutes: 2 }],
+    })
+    expect([fence.status, visit.status, dropOff.status]).toEqual([201, 201, 201])
+    const outside = { lat: 43.79, lon: 77.81 }
+    const inside = { lat: 43.81, lon: 77.81 }
+    // The first visit: in and out again, the engine running, before any task exists.
+    const t0 = Date.now() - 40 * 60_000
+    await publishPoints(
+      h.fleet,
+      truck,
+      Array.from({ length: 9 }, (_, i) => ({
+        timeMs: t0 + i * 60_000,
+        ...(i >= 3 && i < 6 ? inside : outside),
+        speedMps: 3,
+        ignition: true,
+      })),
+    )
+    const alertTypes = async () =>
+      (
+        await admin.call<{ items: Array<{ type: string; status: string }> }>(
+          "GET",
+          `/api/v1/alerts?vehicleId=${truck.vehicleId}`,
+        )
+      ).body.items
+        .map((a) => `${a.type}:${a.status}`)
+        .sort()
+    await eventually(
+      async () => ((await alertTypes()).includes("geofence_exit:open") ? true : undefined),
+      20_000,
+      "the first visit's exit",
+    )
+    const onSite = await admin.call<TaskBody>("POST", "/api/v1/tasks", {
+      templateId: visit.body.id,
+      title: "Collect the returns",
+      vehicleId: truck.vehicleId,
+      geofenceId: fence.body.id,
+    })
+    const unload = await admin.call<TaskBody>("POST", "/api/v1/tasks", {
+      templateId: dropOff.body.id,
+      title: "Unload the pallets",
+      vehicleId: truck.vehicleId,
+      geofenceId: fence.body.id,
+    })
+    expect([onSite.body.status, unload.body.status]).toEqual(["created", "created"])
+
+    // The second visit: back in, then parked with the ignition off from 20 minutes ago.
+    const t1 = t0 + 15 * 60_000
+    await publishPoints(
+      h.fleet,
+      truck,
+      Array.from({ length: 12 }, (_, i) => ({
+        timeMs: t1 + i * 60_000,
+        ...(i < 2 ? outside : inside),
+        speedMps: i < 3 ? 3 : 0,
+        ignition: i < 4,
+      })),
+    )
+    const statusOf = async (id: string) =>
+      (await admin.call<TaskBody>("GET", `/api/v1/tasks/${id}`)).body.status
+    await eventually(
+      async () => ((await statusOf(onSite.body.id)) === "on_site" ? true : undefined),
+      20_000,
+      "the re-entry to move the task on site",
+    )
+    await eventually(
+      async () => ((await statusOf(unload.body.id)) === "unloading" ? true : undefined),
+      25_000,
+      "the ignition trigger to move the task after the re-entry",
+    )
+    const history = await admin.call<{ items: EventBody[] }>("GET", `/api/v1/tasks/${onSite.body.id}/events`)
+    expect(history.body.items.at(-1)).toMatchObject({
+      kind: "status_change",
+      fromStatus: "created",
+      toStatus: "on_site",
+      actorName: null,
+      cause: { alertType: "geofence_enter", geofenceName: "Warehouse gate" },
+    })
+    // Still one alert per type and fence: the inbox is not flooded by visits.
+    expect(await alertTypes()).toEqual(["geofence_enter:open", "geofence_exit:open"])
+  })
+})

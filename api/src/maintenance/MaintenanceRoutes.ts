@@ -16,7 +16,7 @@ import { serve } from "../http/serve.js"
 import { visibleVehicles } from "../vehicles/visibleVehicle.js"
 import { registerMaintenanceTemplateRoutes } from "./MaintenanceTemplateRoutes.js"
 import { tasks, taskView } from "./maintenanceViews.js"
-import { recordService } from "./recordService.js"
+import { recordService, refuseOdometerBelowFloor } from "./recordService.js"
 
 const TASK_SORTS = {
   dueDate: "k.due_date",
@@ -83,6 +83,14 @@ export const registerMaintenanceRoutes = (
     }
     const task = await db.withOrg(p.orgId, async (c) => {
       await requireReference(c, "vehicle", b.vehicleId, "vehicleId")
+      if (b.service !== undefined)
+        await refuseOdometerBelowFloor(
+          c,
+          b.vehicleId,
+          b.service,
+          "FLEET_MAINTENANCE_TASK_INVALID",
+          "service.odometerKm",
+        )
       const created = await firstRow(
         c,
         sql
@@ -161,6 +169,13 @@ export const registerMaintenanceRoutes = (
           "the task is already completed or cancelled",
         )
       }
+      await refuseOdometerBelowFloor(
+        c,
+        prior.vehicle_id,
+        b,
+        "FLEET_MAINTENANCE_COMPLETION_INVALID",
+        "odometerKm",
+      )
       await recordService(
         c,
         p,

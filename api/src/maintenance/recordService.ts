@@ -1,3 +1,4 @@
+import { reason } from "@fleetcore/contract"
 import { HttpError, type Request } from "@fleetcore/platform"
 import { sql as raw } from "kysely"
 import type pg from "pg"
@@ -5,6 +6,7 @@ import { type AuditActor, audit } from "../audit/audit.js"
 import { rows, sql } from "../db/sql.js"
 import { orgBooks } from "../expenses/orgBooks.js"
 import { insertExpense } from "../expenses/writeExpense.js"
+import { refuse } from "../http/refuse.js"
 
 export interface ServiceInput {
   readonly odometerKm: number
@@ -47,6 +49,44 @@ export const serviceCost = (
   const priced = (s.parts ?? []).filter((p) => p.cost !== null)
   if (priced.length === 0) return { cost: null, currency }
   return { cost: money(priced.reduce((sum, p) => sum + cents(p.cost as string), 0n)), currency }
+}
+
+/**
+ * The highest odometer FleetCore holds for the vehicle on or before `day` ("YYYY-MM-DD", whole day in
+ * UTC): its commissioning odometer (when commissioned by then), its manual readings not flagged, and
+ * its services completed by then; null when there is none. A service cannot have been done at less:
+ * a digit dropped from the reading (11,862 for 118,620) would count the next service from there and
+ * make it overdue at once.
+ */
+const odometerFloorKm = async (c: pg.PoolClient, vehicleId: string, day: string): Promise<number | null> => {
+  const { rows: found } = await c.query<{ km: number | null }>(
+    `SELECT GREATEST(
+       (SELECT commissioned_odometer_km::float8 FROM vehicles
+        WHERE id = $1 AND (commissioned_on IS NULL OR commissioned_on <= $2::date)),
+       (SELECT max(value_km)::float8 FROM odometer_readings
+        WHERE vehicle_id = $1 AND NOT flagged AND at < $2::date + 1),
+       (SELECT max(completed_odometer_km)::float8 FROM maintenance_tasks
+        WHERE vehicle_id = $1 AND status = 'completed' AND completed_on <= $2::date)) AS km`,
+    [vehicleId, day],
+  )
+  return found[0]?.km ?? null
+}
+
+/**
+ * Refuses a service entered at an odometer below the vehicle's floor for its day (`odometerFloorKm`),
+ * as `code` naming `field`. The maintenance routes call it before `recordService`; a service centre's
+ * confirmed visit carries the centre's reading, answered by its owner, and is not refused here.
+ */
+export const refuseOdometerBelowFloor = async (
+  c: pg.PoolClient,
+  vehicleId: string,
+  s: Pick<ServiceInput, "odometerKm" | "completedOn">,
+  code: string,
+  field: string,
+): Promise<void> => {
+  const floorKm = await odometerFloorKm(c, vehicleId, s.completedOn)
+  if (floorKm !== null && s.odometerKm < floorKm)
+    throw refuse(400, code, field, reason("serviceOdometerBelow", { floorKm }))
 }
 
 /**

@@ -3,6 +3,7 @@ import { ALERT_SUBJECT_SQL } from "../alerts/alertQueries.js"
 import { onboardingRecipientRoles } from "../onboarding/notifyOnboarding.js"
 import { type NotificationSettingsRow, readSettingsRow } from "./channelSettings.js"
 import { inQuietHours } from "./quietHours.js"
+import { alertFactValues } from "./texts/alertFacts.js"
 import { type MessageParams, renderNotification } from "./texts/renderNotification.js"
 
 /** The channel the live feeds listen on: an event's in-app notifications were written. */
@@ -70,23 +71,19 @@ const describeAlert = async (
   )
   const a = rows[0]
   const vehicle = a?.name == null ? null : a.plate == null ? a.name : `${a.name} (${a.plate})`
-  const details = Object.entries(a?.details ?? {})
-    .filter(([, v]) => ["string", "number", "boolean"].includes(typeof v))
-    .slice(0, 8)
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join("\n")
   const params: MessageParams = {
     alertType: e.type,
     // What it is about besides the vehicle (the geofence entered…), as the alerts pages name it.
     subject: a?.subject ?? null,
     vehicle,
     openedAt: (a?.opened_at ?? new Date()).toISOString(),
-    details,
+    // Told in each reader's language and units when rendered (texts/alertFacts.ts).
+    facts: JSON.stringify(alertFactValues(a?.details ?? {})),
   }
   const english = renderNotification("alert", params, "en", "UTC")
   return {
     title: english?.title ?? typeLabel(e.type),
-    body: english?.body ?? details,
+    body: english?.body ?? "",
     params,
   }
 }

@@ -13,8 +13,9 @@ interface Watched {
 
 /**
  * The `ignition_off` triggers: an open task whose template has one, whose vehicle's last report has
- * the ignition off and whose latest alert for the task's fence is an entry (the engine's view of
- * inside), is marked parked from that report's time; once parked for the trigger's minutes it moves
+ * the ignition off and whose latest crossing of the task's fence is an entry (the engine's view of
+ * inside: the fence's alert last seen, as a repeated crossing bumps the open alert of its kind
+ * instead of opening another), is marked parked from that report's time; once parked for the trigger's minutes it moves
  * to the trigger's state with a history event naming the trigger, the fence and the minutes. A
  * report with the ignition on, or an exit, clears the mark. `pool` is the system's (every
  * organisation). Returns how many tasks moved.
@@ -27,7 +28,7 @@ export const runIgnitionTriggers = async (pool: pg.Pool, now: Date): Promise<num
               SELECT a.type FROM alerts a
               WHERE a.vehicle_id = k.vehicle_id AND a.key = k.geofence_id::text
                 AND a.type IN ('geofence_enter', 'geofence_exit')
-              ORDER BY a.opened_at DESC LIMIT 1) = 'geofence_enter') AS parked
+              ORDER BY a.last_seen_at DESC LIMIT 1) = 'geofence_enter') AS parked
      FROM tasks k
      JOIN task_templates m ON m.id = k.template_id
      CROSS JOIN LATERAL jsonb_array_elements(m.triggers) trg

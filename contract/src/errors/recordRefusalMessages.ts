@@ -169,6 +169,12 @@ export const RECORD_REFUSAL_MESSAGES = {
     kk: "орындалған жөндеуге қызмет көрсету жазбасы қажет және ол тек соған беріледі",
     tr: "tamamlanmış bir onarım servis kaydı gerektirir ve yalnızca tamamlanmış olanın kaydı olur",
   },
+  serviceOdometerBelow: {
+    en: "below {floorKm} km, the vehicle's odometer recorded on or before that day",
+    ru: "меньше {floorKm} км — пробега этой машины, записанного на этот день или раньше",
+    kk: "{floorKm} км-ден аз — осы көліктің сол күні немесе одан бұрын жазылған одометр көрсеткіші",
+    tr: "aracın o gün veya daha önce kaydedilen kilometre sayacı olan {floorKm} km'nin altında",
+  },
   fuelNeedsLitres: {
     en: "a fuel expense needs the litres refuelled",
     ru: "для расхода на топливо укажите количество литров",

@@ -31,6 +31,14 @@ describe("makeFormatters", () => {
     expect(en.distanceKm(123_456_789)).toBe("123,456.8 km")
   })
 
+  it("writes a place so its two numbers stay two where the decimal separator is a comma", () => {
+    expect(en.position(43.2268, 76.8748)).toBe("43.22680, 76.87480")
+    for (const locale of ["ru", "kk", "tr"] as const) {
+      const place = makeFormatters(locale, fallback, "UTC").position(43.2268, 76.8748)
+      expect(place).toBe("43,22680; 76,87480")
+    }
+  })
+
   it("says how long ago in the largest whole unit", () => {
     const now = Date.UTC(2025, 0, 1, 12)
     expect(en.relative(now, now)).toBe("now")

@@ -59,6 +59,11 @@ export interface Formatters {
   readonly decimal: (value: number, fractionDigits: number) => string
   readonly degrees: (deg: number) => string
   readonly coordinate: (deg: number) => string
+  /**
+   * A place as "lat, lon", or "lat; lon" where the decimal separator is a comma ("43,22680;
+   * 76,87480", not the four numbers "43,22680, 76,87480" seem to be).
+   */
+  readonly position: (lat: number, lon: number) => string
   /** An instant as the wall clock of the UI's zone shows it: "12 Mar 2027, 08:30:00". */
   readonly dateTime: (ms: number) => string
   readonly integer: (n: number) => string
@@ -138,6 +143,10 @@ export const makeFormatters = (locale: Locale, fallback: IntlFallback, timeZone:
     },
     degrees: (deg) => degrees.format(deg),
     coordinate: (deg) => coordinate.format(deg),
+    position: (lat, lon) => {
+      const comma = coordinate.formatToParts(0.5).some((p) => p.type === "decimal" && p.value === ",")
+      return `${coordinate.format(lat)}${comma ? "; " : ", "}${coordinate.format(lon)}`
+    },
     dateTime: (ms) => dateTime.format(ms),
     integer: (n) => integer.format(n),
     duration: (seconds) => {

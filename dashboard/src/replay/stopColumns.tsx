@@ -35,7 +35,7 @@ export const stopColumns = (words: Words): Array<ColumnDef<StopRow, unknown>> =>
     {
       id: "place",
       header: t("replay.place"),
-      cell: (c) => `${format().coordinate(c.row.original.lat)}, ${format().coordinate(c.row.original.lon)}`,
+      cell: (c) => format().position(c.row.original.lat, c.row.original.lon),
     },
   ]
 }

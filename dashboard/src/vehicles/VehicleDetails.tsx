@@ -105,7 +105,7 @@ export const VehicleDetails = (props: VehicleDetailsProps) => {
               {orDash(last().batteryV, (v) => t("units.volts", { value: format().decimal(v, 1) }))}
             </Field>
             <Field label={t("details.coordinates")} testId="detail-coordinates">
-              {format().coordinate(last().lat)}, {format().coordinate(last().lon)}
+              {format().position(last().lat, last().lon)}
             </Field>
             <Show when={props.vehicle.deviceId}>
               {(deviceId) => (

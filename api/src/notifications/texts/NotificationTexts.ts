@@ -1,4 +1,6 @@
 import type { AlertType } from "@fleetcore/contract"
+import type { DeviceAlarm } from "@fleetcore/proto"
+import type { AlertFactKey } from "./alertFacts.js"
 
 /** A message: its title and body in ICU MessageFormat. */
 export interface MessageText {
@@ -56,5 +58,19 @@ export interface NotificationTexts {
   /** Labels of coded parameters; every alert type of the contract's `ALERT_TYPES` has one. */
   readonly labels: Readonly<Record<Exclude<Labelled, "alertType">, Readonly<Record<string, string>>>> & {
     readonly alertType: Readonly<Record<AlertType, string>>
+  }
+  /** An alert's measured details as labelled facts (alertFacts.ts), worded as the alert's page words them. */
+  readonly facts: {
+    readonly labels: Readonly<Record<AlertFactKey, string>>
+    readonly alarms: Readonly<Record<DeviceAlarm, string>>
+    readonly dueByKm: string
+    readonly dueByDate: string
+    readonly noSensorFill: string
+    /** ICU: {spent}, {limit} (money). */
+    readonly cardLimit: string
+    /** ICU: {value}, a formatted number. */
+    readonly litres: string
+    readonly volts: string
+    readonly kmPerDay: string
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest"
+import { alertFactValues } from "./alertFacts.js"
 import { MESSAGE_KEYS } from "./NotificationTexts.js"
 import { NOTIFICATION_LOCALES, NOTIFICATION_TEXTS, renderNotification } from "./renderNotification.js"
 
@@ -142,6 +143,46 @@ describe("notification texts", () => {
     )
     expect(noDue).toEqual({ title: "Вам назначена задача: Flat tyre", body: "Без срока." })
     expect(renderNotification("task_overdue", SAMPLE, "tr", "UTC")?.title).toBe("Görev gecikti: Flat tyre")
+  })
+
+  it("tells an alert's details as the alert's page does: labelled, in the reader's language, units and zone", () => {
+    const facts = JSON.stringify(
+      alertFactValues({
+        maxKmh: 129.6,
+        limitKmh: 110,
+        sinceMs: Date.parse("2031-03-01T05:30:00Z"),
+        geofenceId: "5cd80fcd-cad2-47b9-8ebd-cbd399119dfc",
+      }),
+    )
+    const overspeed = { ...SAMPLE, details: undefined, facts } as unknown as typeof SAMPLE
+    const ru = renderNotification("alert", overspeed, "ru", "Asia/Almaty")?.body.split("\n") ?? []
+    expect(ru.slice(1)).toEqual([
+      "Ограничение скорости: 110 км/ч",
+      "Максимальная скорость: 130 км/ч",
+      expect.stringMatching(/^Началось: 1 мар\. 2031 г\., 10:30$/u),
+    ])
+    const en = renderNotification("alert", overspeed, "en", "UTC")?.body.split("\n") ?? []
+    expect(en.slice(1)).toEqual([
+      "Speed limit: 110 km/h",
+      "Top speed: 130 km/h",
+      expect.stringMatching(/^Since: Mar 1, 2031, 5:30/u),
+    ])
+    // A maintenance alert: the due odometer in km, the day as a day, "due by" in words; no raw keys.
+    const due = JSON.stringify(
+      alertFactValues({ task: "Brake inspection", dueBy: "km", dueDate: "2031-05-22", dueOdometerKm: 30000 }),
+    )
+    const kk = renderNotification("alert", { ...overspeed, facts: due }, "kk", "UTC")?.body ?? ""
+    const tr = renderNotification("alert", { ...overspeed, facts: due }, "tr", "UTC")?.body ?? ""
+    for (const body of [kk, tr]) {
+      expect(body).not.toMatch(/dueBy|dueDate|dueOdometerKm|task:/u)
+      expect(body).toContain("Brake inspection")
+      expect(body).toMatch(/30[\s\u00a0.,]?000 km|30[\s\u00a0.,]?000 км/u)
+    }
+  })
+
+  it("keeps the stored English details of an alert told before its facts were kept", () => {
+    const old = renderNotification("alert", { ...SAMPLE, details: "maxKmh: 130" }, "ru", "UTC")
+    expect(old?.body.split("\n").at(-1)).toBe("maxKmh: 130")
   })
 
   it("falls back to the stored text for an unknown key or language", () => {

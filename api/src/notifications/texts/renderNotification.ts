@@ -1,4 +1,5 @@
 import { IntlMessageFormat, type PrimitiveType } from "intl-messageformat"
+import { type AlertFactValues, alertFactLines } from "./alertFacts.js"
 import {
   LABELLED,
   LATER_PARAMS,
@@ -101,6 +102,25 @@ const valuesOf = (
 }
 
 /**
+ * An alert's facts under its body: `facts` (JSON of the details, alertFacts.ts) told in the reader's
+ * language and units; events stored before it carry `details`, lines of the English "key: value".
+ */
+const factsText = (
+  params: MessageParams | null,
+  texts: NotificationTexts,
+  lang: NotificationLocale,
+  timeZone: string,
+): string => {
+  const facts = params?.facts
+  if (typeof facts === "string") {
+    const parsed: unknown = JSON.parse(facts)
+    if (typeof parsed === "object" && parsed !== null)
+      return alertFactLines(parsed as AlertFactValues, texts, lang, timeZone).join("\n")
+  }
+  return typeof params?.details === "string" ? params.details : ""
+}
+
+/**
  * An event's title and body in the reader's language, dates and numbers in its conventions; null
  * when the event carries no message key (older rows) or the message cannot be formatted: the stored
  * English text is shown then.
@@ -120,10 +140,10 @@ export const renderNotification = (
   try {
     const title = String(compile(message.title, lang, timeZone).format(values))
     const body = String(compile(message.body, lang, timeZone).format(values))
-    const details = params?.details
+    const details = factsText(params, texts, lang, timeZone)
     return {
       title: title.slice(0, 300),
-      body: (typeof details === "string" && details !== "" ? `${body}\n${details}` : body).slice(0, 4000),
+      body: (details !== "" ? `${body}\n${details}` : body).slice(0, 4000),
     }
   } catch {
     return null

@@ -186,9 +186,7 @@ export const AlertPage = () => {
                 </Show>
                 <Show when={a().lat !== null && a().lon !== null}>
                   <dt>{t("alerts.location")}</dt>
-                  <dd>
-                    {format().coordinate(a().lat ?? 0)}, {format().coordinate(a().lon ?? 0)}
-                  </dd>
+                  <dd data-testid="alert-location">{format().position(a().lat ?? 0, a().lon ?? 0)}</dd>
                 </Show>
                 <Show when={a().acknowledgedAt}>
                   {(at) => (

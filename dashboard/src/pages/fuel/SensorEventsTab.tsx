@@ -89,11 +89,7 @@ export const SensorEventsTab = () => {
       {
         id: "place",
         header: t("fuelPage.place"),
-        cell: (c) => (
-          <span class="muted">
-            {f.coordinate(c.row.original.lat)}, {f.coordinate(c.row.original.lon)}
-          </span>
-        ),
+        cell: (c) => <span class="muted">{f.position(c.row.original.lat, c.row.original.lon)}</span>,
         meta: { width: "14rem" },
       },
     ]

@@ -27,7 +27,7 @@ export const ExpensesCard = (props: { readonly expenses: NonNullable<HomeSummary
         </A>
       </div>
       <div class="home-expenses">
-        <div>
+        <div class="home-expenses__figures">
           <p class="card__label">{t("overview.expensesThisMonth")}</p>
           <p class="home-big" data-testid="home-expenses-month">
             {format().money(thisMonth()?.amount ?? "0", props.expenses.currency)}

@@ -74,7 +74,7 @@ export const IncidentPage = () => {
                 <dt>{t("incidents.location")}</dt>
                 <dd>
                   <Show when={i().lat !== null && i().lon !== null}>
-                    {format().coordinate(i().lat ?? 0)}, {format().coordinate(i().lon ?? 0)}
+                    {format().position(i().lat ?? 0, i().lon ?? 0)}
                     {" · "}
                   </Show>
                   <A href={trackHref(i())} data-testid="incident-track">

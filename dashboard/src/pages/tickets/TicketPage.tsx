@@ -37,7 +37,7 @@ const TicketLocation = (props: { readonly ticket: TicketView }) => {
       fallback={<span class="muted">{t("tickets.noLocation")}</span>}
     >
       <span data-testid="ticket-location">
-        {format().coordinate(props.ticket.lat ?? 0)}, {format().coordinate(props.ticket.lon ?? 0)}{" "}
+        {format().position(props.ticket.lat ?? 0, props.ticket.lon ?? 0)}{" "}
         <span class="muted">
           (
           {props.ticket.locationSource === "vehicle"
