@@ -1,7 +1,7 @@
+import { ORGANISATION_DEFAULTS } from "@fleetcore/contract"
 import type { Log } from "@fleetcore/platform"
 import type pg from "pg"
 import type { SecretBox } from "../auth/SecretBox.js"
-import { ORGANISATION_DEFAULTS } from "../organisations/organisationSettings.js"
 import { openChannelSettings, readSettingsRow, secretContext } from "./channelSettings.js"
 import type {
   ChannelName,

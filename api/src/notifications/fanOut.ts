@@ -1,3 +1,4 @@
+import { ORGANISATION_DEFAULTS } from "@fleetcore/contract"
 import type pg from "pg"
 import { ALERT_SUBJECT_SQL } from "../alerts/alertQueries.js"
 import { onboardingRecipientRoles } from "../onboarding/notifyOnboarding.js"
@@ -177,7 +178,12 @@ const fanOutOne = async (
     const quiet =
       r.quiet_from !== null &&
       r.quiet_to !== null &&
-      inQuietHours(at, r.quiet_from, r.quiet_to, r.time_zone ?? e.org_timezone ?? "Asia/Almaty")
+      inQuietHours(
+        at,
+        r.quiet_from,
+        r.quiet_to,
+        r.time_zone ?? e.org_timezone ?? ORGANISATION_DEFAULTS.timezone,
+      )
     if (quiet && !critical) continue
     if (settings?.email_enabled && (r.email_enabled ?? true) && wants(r.email_types, e.type))
       await outbox("email", r.email, r.user_id, null)
