@@ -93,7 +93,13 @@ describe("vehicle-days on another zone's days", () => {
       expect(t.otherZoneDays, report).toEqual(
         report === "drivers"
           ? { vehicleDays: 2, vehicles: 1, zones: ["UTC"], from: "2025-03-02", to: "2025-03-03" }
-          : { vehicleDays: 4, vehicles: 2, zones: ["Europe/Istanbul", "UTC"], from: "2025-03-01", to: "2025-03-10" },
+          : {
+              vehicleDays: 4,
+              vehicles: 2,
+              zones: ["Europe/Istanbul", "UTC"],
+              from: "2025-03-01",
+              to: "2025-03-10",
+            },
       )
     }
   })
