@@ -51,7 +51,8 @@ export const typeLabel = (type: string): string => {
 
 /**
  * An alert's event is raised by a trigger with the bare type: give it its message (read in each
- * reader's language) and the English title and body made from it.
+ * reader's language) and the English title and body made from it, its instant in the organisation's
+ * zone as every notification's.
  */
 const describeAlert = async (
   c: pg.ClientBase,
@@ -84,7 +85,7 @@ const describeAlert = async (
     openedAt: (a?.opened_at ?? new Date()).toISOString(),
     details,
   }
-  const english = renderNotification("alert", params, "en", "UTC")
+  const english = renderNotification("alert", params, "en", e.org_timezone ?? ORGANISATION_DEFAULTS.timezone)
   return {
     title: english?.title ?? typeLabel(e.type),
     body: english?.body ?? details,
