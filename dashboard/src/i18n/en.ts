@@ -182,6 +182,9 @@ export const en = {
     save: "Save",
     saving: "Saving…",
     notifications: "Notifications",
+    /** Above the toasts: how many newer ones pushed off the screen. */
+    moreToasts: "+{{ count }} more",
+    moreToastsOpen: "Open the notifications",
   },
   states: {
     loading: "Loading…",

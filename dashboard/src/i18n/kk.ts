@@ -182,6 +182,9 @@ export const kk: Dictionary = {
     save: "Сақтау",
     saving: "Сақталуда…",
     notifications: "Хабарландырулар",
+    /** Above the toasts: how many newer ones pushed off the screen. */
+    moreToasts: "Тағы {{ count }}",
+    moreToastsOpen: "Хабарландыруларды ашу",
   },
   states: {
     loading: "Жүктелуде…",

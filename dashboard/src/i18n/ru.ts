@@ -182,6 +182,9 @@ export const ru: Dictionary = {
     save: "Сохранить",
     saving: "Сохранение…",
     notifications: "Уведомления",
+    /** Above the toasts: how many newer ones pushed off the screen. */
+    moreToasts: "Ещё {{ count }}",
+    moreToastsOpen: "Открыть уведомления",
   },
   states: {
     loading: "Загрузка…",

@@ -182,6 +182,9 @@ export const tr: Dictionary = {
     save: "Kaydet",
     saving: "Kaydediliyor…",
     notifications: "Bildirimler",
+    /** Above the toasts: how many newer ones pushed off the screen. */
+    moreToasts: "+{{ count }} daha",
+    moreToastsOpen: "Bildirimleri aç",
   },
   states: {
     loading: "Yükleniyor…",
