@@ -417,7 +417,7 @@ describe("changes", () => {
       ["task", task.body.id],
       ["ticket", ticket.body.id],
       ["driver", otherDriverRecord],
-    ])
+    ] as const)
       expect(
         (
           await upload(admin, { entityType, entityId, kind: "other" }, [
