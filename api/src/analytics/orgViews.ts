@@ -34,10 +34,13 @@ const columnsOf = async (
 const makeViews = async (ch: ClickHouseClient, orgId: string): Promise<string> => {
   const db = orgDatabaseOf(orgId)
   const home = await homeDatabaseOf(ch)
-  await ch.exec(`CREATE DATABASE IF NOT EXISTS ${db}`)
   const columns = await columnsOf(ch, home, db)
-  for (const t of ANALYTICS_TABLES) {
-    if (columns.get(`${db}.${t.name}`) === columns.get(`${home}.${t.name}`)) continue
+  const stale = ANALYTICS_TABLES.filter(
+    (t) => columns.get(`${db}.${t.name}`) !== columns.get(`${home}.${t.name}`),
+  )
+  // Views in step with their tables (the usual case): no statement that changes anything.
+  if (stale.length > 0) await ch.exec(`CREATE DATABASE IF NOT EXISTS ${db}`)
+  for (const t of stale) {
     // The org id was checked to be hex digits and dashes (orgDatabaseOf) before it is spliced in.
     await ch.exec(
       `CREATE OR REPLACE VIEW ${db}.${t.name} AS SELECT * FROM ${home}.${t.name}${t.final ? " FINAL" : ""} WHERE org_id = toUUID('${orgId.toLowerCase()}')`,
