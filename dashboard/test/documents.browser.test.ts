@@ -253,4 +253,48 @@ describe("documents in a browser", () => {
     await tallShot(page, `record-${locale}-${scheme}`)
     expect(b.pageErrors).toEqual([])
   })
+
+  it("names a task's and a ticket's record in the list, and opens the ticket", async () => {
+    const token = await b.tokenOf()
+    const task = await b.api<{ id: string }>(token, "POST", "/api/v1/tasks", {
+      title: "Replace the wiper blades on the airport shuttle before the rains",
+    })
+    const ticket = await b.api<{ id: string; number: number }>(token, "POST", "/api/v1/tickets", {
+      type: "damage",
+      title: "Cracked windscreen",
+      vehicleId,
+    })
+    for (const [entityType, entityId] of [
+      ["task", task.id],
+      ["ticket", ticket.id],
+    ] as const) {
+      const form = new FormData()
+      form.append("entityType", entityType)
+      form.append("entityId", entityId)
+      form.append("kind", "other")
+      form.append("files", new Blob([await photo(40, 90, 160)], { type: "image/jpeg" }), `${entityType}.jpg`)
+      const res = await fetch(`${fleet.httpUrl}/api/v1/documents`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      })
+      expect(res.status).toBe(201)
+    }
+    const page = await b.newPage()
+    await b.signIn(page, "docs-en@ui.test")
+    await page.goto(`${fleet.httpUrl}/documents?sort=filename`)
+    const recordOf = (file: string) =>
+      page.getByTestId("documents-row").filter({ hasText: file }).getByTestId("document-row-record")
+    await expect
+      .poll(() => recordOf("task.jpg").textContent(), POLL)
+      .toBe("Replace the wiper blades on the airport shuttle before the rains")
+    expect(await recordOf("task.jpg").getAttribute("title")).toBe(
+      "Replace the wiper blades on the airport shuttle before the rains",
+    )
+    expect(await recordOf("ticket.jpg").textContent()).toBe(`#${ticket.number} Cracked windscreen`)
+    await shot(page, "list-task-ticket-en-light")
+    await recordOf("ticket.jpg").click()
+    await page.waitForURL((url) => url.pathname === `/tickets/${ticket.id}`)
+    expect(b.pageErrors).toEqual([])
+  })
 })

@@ -3,8 +3,10 @@ import { type BrowserFleet, startBrowserFleet } from "./browserFleet.js"
 
 /*
  * A burst of live alerts on a phone (390 × 844): at most three toasts show, the newest on top, each
- * one closes, and the list's pagination at the page's end scrolls clear of them (the point under
- * the next-page button is the button) and takes a real click. Photographed into test-results/toasts/.
+ * one closes, "+N more" above them says how many newer ones pushed off the screen, and the list's
+ * pagination at the page's end scrolls clear of them (the point under the next-page button is the
+ * button) and takes a real click. On a desktop, in Russian, "+N more" opens the inbox. Photographed
+ * into test-results/toasts/.
  */
 const POLL = { timeout: 15_000, interval: 100 }
 const TYPES = [
@@ -23,6 +25,7 @@ describe("toasts on a phone", () => {
   beforeAll(async () => {
     b = await startBrowserFleet("toasts")
     await b.addUser({ email: "manager@toasts.example", role: "manager", name: "Toast Manager" })
+    await b.addUser({ email: "manager.ru@toasts.example", role: "manager", name: "Менеджер", locale: "ru" })
     // Enough vehicles for a second page of the vehicles list (50 a page).
     await b.fleet.db.system.query(
       `INSERT INTO vehicles (org_id, name, plate)
@@ -60,6 +63,13 @@ describe("toasts on a phone", () => {
       // The newest (last in the list) is drawn on top.
       const tops = await toasts.evaluateAll((all) => all.map((t) => t.getBoundingClientRect().top))
       expect(Math.min(...tops)).toBe(tops[tops.length - 1])
+      // The four that newer ones pushed off are said above them, a link to the inbox.
+      const more = page.getByTestId("toast-more")
+      await expect.poll(() => more.textContent(), POLL).toBe(`+${TYPES.length - 3} more`)
+      expect(await more.getAttribute("href")).toBe("/notifications")
+      const moreBox = await more.boundingBox()
+      expect((moreBox?.y ?? 0) + (moreBox?.height ?? 0)).toBeLessThanOrEqual(Math.min(...tops))
+      expect((moreBox?.x ?? 0) + (moreBox?.width ?? 0)).toBeLessThanOrEqual(390)
       await b.shot(page, `burst-${scheme}`, { fullPage: false })
 
       // At the page's end the next-page button lies clear of the toasts.
@@ -80,6 +90,32 @@ describe("toasts on a phone", () => {
       await page.waitForURL(/page=2/u)
       await page.close()
     }
+    expect(b.pageErrors).toEqual([])
+  })
+
+  it("on a desktop, in Russian, says how many more arrived and opens the inbox", async () => {
+    const page = await b.newPage({ colorScheme: "light", width: 1400, height: 900 })
+    await b.signIn(page, "manager.ru@toasts.example")
+    await page.goto(`${b.fleet.httpUrl}/vehicles`)
+    await page.getByTestId("vehicles-next").waitFor()
+    await page.waitForTimeout(1_000)
+    for (const [n, type] of TYPES.slice(0, 5).entries())
+      await b.fleet.db.system.query(
+        "INSERT INTO alerts (org_id, vehicle_id, type, key, severity, opened_at, last_seen_at, details) VALUES ($1, NULL, $2, $3, 'critical', now(), now(), '{}')",
+        [b.orgId, type, `toast-desktop-${n}`],
+      )
+    const toasts = page.getByTestId("toast")
+    await expect.poll(() => toasts.count(), POLL).toBe(3)
+    const more = page.getByTestId("toast-more")
+    await expect.poll(() => more.textContent(), POLL).toBe("Ещё 2")
+    expect(await more.getAttribute("title")).toBe("Открыть уведомления")
+    await toasts.first().hover()
+    await b.shot(page, "burst-desktop-ru", { fullPage: false })
+    // Followed, it is forgotten: the inbox lists them all.
+    await more.click()
+    await page.waitForURL(/\/notifications$/u)
+    await expect.poll(() => more.count(), POLL).toBe(0)
+    await page.close()
     expect(b.pageErrors).toEqual([])
   })
 })

@@ -1,3 +1,4 @@
+import { ORGANISATION_DEFAULTS } from "@fleetcore/contract/organisationDefaults"
 import type pg from "pg"
 import type { Geofence } from "./rules/alerts/GeofenceRule.js"
 import { parseGeofenceSchedule } from "./rules/alerts/GeofenceSchedule.js"
@@ -52,11 +53,11 @@ export const loadVehicleProfiles = async (
     schedule: { days: string[]; from: string; to: string } | null
     time_zone: string
   }>(
-    // Schedules are in the organisation's time zone (settings.timezone, Asia/Almaty by default).
+    // Schedules are in the organisation's time zone (settings.timezone, the default when it has none).
     `SELECT g.org_id, g.id, g.kind, g.center_lat, g.center_lon, g.radius_m, g.ring, g.dwell_s, g.alert_on, g.schedule,
-            coalesce(o.settings->>'timezone', 'Asia/Almaty') AS time_zone
+            coalesce(o.settings->>'timezone', $2::text) AS time_zone
      FROM geofences g JOIN organisations o ON o.id = g.org_id WHERE g.active AND g.org_id = ANY($1::uuid[])`,
-    [orgs],
+    [orgs, ORGANISATION_DEFAULTS.timezone],
   )
   const assignments = await db.query<{
     vehicle_id: string

@@ -141,6 +141,15 @@ describe("requests that used to crash the process or answer 500", () => {
   it("answers a malformed percent-encoded path with 4xx, unauthenticated, and keeps serving", async () => {
     const status = await send("GET", "/api/v1/vehicles/%E0%A4%A/track", null)
     expect(status).toBe(400)
+    // In the reader's language, about the address: the parameter's wire key only in `field`.
+    const ru = await fetch(`${h.fleet.httpUrl}/api/v1/vehicles/%E0%A4%A/track`, {
+      headers: { "accept-language": "ru" },
+    })
+    expect(((await ru.json()) as { error: unknown }).error).toMatchObject({
+      code: "FLEET_PATH_INVALID",
+      message: "Этот адрес недопустим: часть его искажена или слишком длинная.",
+      field: "id",
+    })
     expect(await send("GET", "/%E0%A4%A", null)).toBeLessThan(500)
     expect(await send("GET", "/healthz", null)).toBe(200)
   })

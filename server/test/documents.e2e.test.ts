@@ -404,6 +404,39 @@ describe("changes", () => {
     ])
   })
 
+  it("names a task's and a ticket's record in the list, as a vehicle's and a driver's", async () => {
+    const task = await admin.call<{ id: string }>("POST", "/api/v1/tasks", { title: "Replace the wipers" })
+    expect(task.status).toBe(201)
+    const ticket = await admin.call<{ id: string; number: number }>("POST", "/api/v1/tickets", {
+      type: "damage",
+      title: "Cracked windscreen",
+      vehicleId: vehicleA,
+    })
+    expect(ticket.status).toBe(201)
+    for (const [entityType, entityId] of [
+      ["task", task.body.id],
+      ["ticket", ticket.body.id],
+      ["driver", otherDriverRecord],
+    ] as const)
+      expect(
+        (
+          await upload(admin, { entityType, entityId, kind: "other" }, [
+            { name: `${entityType}.pdf`, bytes: PDF },
+          ])
+        ).status,
+      ).toBe(201)
+    const named = async (entityType: string, entityId: string) => {
+      const r = await admin.call<{ items: Array<{ entityName: string | null }> }>(
+        "GET",
+        `/api/v1/documents?entityType=${entityType}&entityId=${entityId}`,
+      )
+      return r.body.items.map((d) => d.entityName)
+    }
+    expect(await named("task", task.body.id)).toEqual(["Replace the wipers"])
+    expect(await named("ticket", ticket.body.id)).toEqual([`#${ticket.body.number} Cracked windscreen`])
+    expect(await named("driver", otherDriverRecord)).toContain("Someone Else")
+  })
+
   it("makes one photo the vehicle's cover, and lists covers for the card view", async () => {
     const [first, second] = (
       await upload(admin, { entityType: "vehicle", entityId: vehicleB, kind: "photo" }, [

@@ -168,9 +168,12 @@ describe("one alert raised by a real MQTT publish", () => {
     ).toBe(false)
     const payload = JSON.parse(delivery.body) as {
       idempotencyKey: string
-      event: { type: string; vehicleId: string }
+      event: { type: string; vehicleId: string; title: string; body: string }
     }
     expect(payload.event).toMatchObject({ type: "overspeed", vehicleId: v.vehicleId })
+    // English, the instant in the organisation's zone (Asia/Almaty), as every other channel's.
+    expect(payload.event.title).toBe("Overspeed: Vehicle notify-speed (NTF 001)")
+    expect(payload.event.body).toMatch(/^Opened at \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M GMT\+5\./u)
     expect(delivery.headers["x-fleet-delivery"]).toBe(payload.idempotencyKey)
 
     const inbox = await admin.call<{
@@ -408,6 +411,13 @@ describe("in the reader's zone", () => {
       })
     expect(await bodyFor(home)).toMatch(/^Due Mar 12, 2027, 08:30 AM GMT\+5;/u)
     expect(await bodyFor(away)).toMatch(/^Due Mar 11, 2027, 10:30 PM EST;/u)
+    // A webhook has no reader: English, in the organisation's zone.
+    const hooked = await eventually(async () =>
+      hook.requests
+        .map((r) => (JSON.parse(r.body) as { event: { type: string; body: string } }).event)
+        .find((e) => e.type === "task_due_soon"),
+    )
+    expect(hooked.body.replace(/\s+/gu, " ")).toMatch(/^Due Mar 12, 2027, 08:30 AM GMT\+5;/u)
   })
 })
 

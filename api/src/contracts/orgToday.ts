@@ -1,5 +1,5 @@
+import { ORGANISATION_DEFAULTS } from "@fleetcore/contract"
 import { type RawBuilder, sql as raw } from "kysely"
-import { ORGANISATION_DEFAULTS } from "../organisations/organisationSettings.js"
 
 /**
  * Today's date in the time zone of the organisation whose row is `org` in the statement ("o"):

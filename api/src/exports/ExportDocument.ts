@@ -1,5 +1,11 @@
-import type { COLUMN_KINDS, Language, ReportTable } from "@fleetcore/contract"
-import { columnLabel, EXPORT_TEXTS, valueLabel } from "./exportTexts.js"
+import {
+  type COLUMN_KINDS,
+  type Language,
+  type OtherZoneDays,
+  type ReportTable,
+  replayCommand,
+} from "@fleetcore/contract"
+import { columnLabel, EXPORT_TEXTS, type ExportTexts, valueLabel } from "./exportTexts.js"
 
 export type ColumnKind = (typeof COLUMN_KINDS)[number]
 export type Cell = string | number | null
@@ -58,6 +64,23 @@ export const hasMoney = (table: typeof ReportTable.Type): boolean =>
   // A chart's values are money when it names no kind.
   table.charts.some((c) => c.valueKind === undefined || c.valueKind === "money")
 
+/** What of a report's days are on another zone's days, and the command that rewrites them. */
+const otherZoneNote = (
+  texts: ExportTexts,
+  language: Language,
+  days: typeof OtherZoneDays.Type,
+  zone: string,
+): string => {
+  const count = new Intl.NumberFormat(language)
+  return `${texts.otherZoneDays
+    .replace("{days}", count.format(days.vehicleDays))
+    .replace("{vehicles}", count.format(days.vehicles))
+    .replace("{from}", formatDay(language, days.from))
+    .replace("{to}", formatDay(language, days.to))
+    .replace("{zones}", days.zones.join(", "))
+    .replace("{zone}", zone)}: ${replayCommand(days)}`
+}
+
 /** A report's answer as an export document in `language`. */
 export const reportDocument = (
   table: typeof ReportTable.Type,
@@ -87,6 +110,9 @@ export const reportDocument = (
             .replace("{total}", String(table.rowsTotal)),
         ]
       : []),
+    ...(table.otherZoneDays === undefined
+      ? []
+      : [otherZoneNote(texts, language, table.otherZoneDays, table.timezone)]),
   ]
   return {
     title: texts.titles[table.report],

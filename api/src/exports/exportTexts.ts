@@ -22,6 +22,11 @@ export interface ExportTexts {
   readonly capped: string
   /** Before the organisation's time zone, when a table has times of day. */
   readonly timezone: string
+  /**
+   * A report with vehicle-days on another zone's days (`otherZoneDays`): `{days}`, `{vehicles}`,
+   * `{from}`, `{to}`, `{zones}`, `{zone}`; the replay command follows it.
+   */
+  readonly otherZoneDays: string
 }
 
 export const EXPORT_TEXTS: Readonly<Record<Language, ExportTexts>> = { en, ru, kk, tr }

@@ -9,6 +9,9 @@ const RECORD_NAMES: Readonly<Record<string, { readonly table: string; readonly n
   contract: { table: "contracts", name: "concat_ws(' ', contractor, number)" },
   penalty: { table: "penalties", name: "reason" },
   expense: { table: "expenses", name: "concat_ws(' ', spent_on::text, vendor)" },
+  task: { table: "tasks", name: "title" },
+  // As the tickets pages name one: its number in the organisation and its title.
+  ticket: { table: "tickets", name: "concat('#', number, ' ', title)" },
 }
 
 /**

@@ -135,7 +135,12 @@ export const serve = <
         throw localizeError(error, principal?.locale ?? languageOf(request.headers.get("accept-language")))
       }
     },
-    { log: deps.log, ...(e.bodyLimit === undefined ? {} : { bodyLimit: e.bodyLimit }) },
+    {
+      log: deps.log,
+      ...(e.bodyLimit === undefined ? {} : { bodyLimit: e.bodyLimit }),
+      translate: (error, headers) =>
+        localizeError(error, languageOf(headers.get("accept-language"))) as HttpError,
+    },
   )
   // A list's export runs the list's own handler (`exports/ListExportRoutes.ts`).
   if (e.method === "get") rememberHandler(app, e.id, handler as unknown as AnyHandler)

@@ -1,7 +1,7 @@
+import { ORGANISATION_DEFAULTS } from "@fleetcore/contract"
 import type { Log } from "@fleetcore/platform"
 import type pg from "pg"
 import type { SecretBox } from "../auth/SecretBox.js"
-import { ORGANISATION_DEFAULTS } from "../organisations/organisationSettings.js"
 import { openChannelSettings, readSettingsRow, secretContext } from "./channelSettings.js"
 import type {
   ChannelName,
@@ -121,16 +121,15 @@ export const makeOutboxWorker = (o: OutboxWorkerOptions) => {
     const channel = channels.get(row.channel)
     const started = performance.now()
     // E-mail and Telegram are read by people: in their language. A webhook's payload stays the
-    // stable English text (with the type and ids a receiver acts on).
-    const text =
-      row.channel === "webhook"
-        ? null
-        : renderNotification(
-            row.message_key,
-            row.message_params,
-            row.locale,
-            row.time_zone ?? ORGANISATION_DEFAULTS.timezone,
-          )
+    // stable English text (with the type and ids a receiver acts on); its instants, like every
+    // other notification's, in the organisation's zone (a webhook has no user: `time_zone` is the
+    // organisation's). The stored text is the fallback of an event without a message.
+    const text = renderNotification(
+      row.message_key,
+      row.message_params,
+      row.channel === "webhook" ? "en" : row.locale,
+      row.time_zone ?? ORGANISATION_DEFAULTS.timezone,
+    )
     const result =
       channel === undefined
         ? { ok: false, statusCode: null, error: `no ${row.channel} channel` }

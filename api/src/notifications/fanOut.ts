@@ -1,3 +1,4 @@
+import { ORGANISATION_DEFAULTS } from "@fleetcore/contract"
 import type pg from "pg"
 import { ALERT_SUBJECT_SQL } from "../alerts/alertQueries.js"
 import { onboardingRecipientRoles } from "../onboarding/notifyOnboarding.js"
@@ -51,7 +52,8 @@ export const typeLabel = (type: string): string => {
 
 /**
  * An alert's event is raised by a trigger with the bare type: give it its message (read in each
- * reader's language) and the English title and body made from it.
+ * reader's language) and the English title and body made from it, its instant in the organisation's
+ * zone as every notification's.
  */
 const describeAlert = async (
   c: pg.ClientBase,
@@ -80,7 +82,7 @@ const describeAlert = async (
     // Told in each reader's language and units when rendered (texts/alertFacts.ts).
     facts: JSON.stringify(alertFactValues(a?.details ?? {})),
   }
-  const english = renderNotification("alert", params, "en", "UTC")
+  const english = renderNotification("alert", params, "en", e.org_timezone ?? ORGANISATION_DEFAULTS.timezone)
   return {
     title: english?.title ?? typeLabel(e.type),
     body: english?.body ?? "",
@@ -174,7 +176,12 @@ const fanOutOne = async (
     const quiet =
       r.quiet_from !== null &&
       r.quiet_to !== null &&
-      inQuietHours(at, r.quiet_from, r.quiet_to, r.time_zone ?? e.org_timezone ?? "Asia/Almaty")
+      inQuietHours(
+        at,
+        r.quiet_from,
+        r.quiet_to,
+        r.time_zone ?? e.org_timezone ?? ORGANISATION_DEFAULTS.timezone,
+      )
     if (quiet && !critical) continue
     if (settings?.email_enabled && (r.email_enabled ?? true) && wants(r.email_types, e.type))
       await outbox("email", r.email, r.user_id, null)

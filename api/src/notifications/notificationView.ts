@@ -1,5 +1,4 @@
-import type { InAppNotification } from "@fleetcore/contract"
-import { ORGANISATION_DEFAULTS } from "../organisations/organisationSettings.js"
+import { type InAppNotification, ORGANISATION_DEFAULTS } from "@fleetcore/contract"
 import { type MessageParams, renderNotification } from "./texts/renderNotification.js"
 
 export interface NotificationRow {

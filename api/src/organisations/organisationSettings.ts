@@ -1,17 +1,7 @@
-import { OrganisationSettings } from "@fleetcore/contract"
+import { ORGANISATION_DEFAULTS, OrganisationSettings } from "@fleetcore/contract"
 import { Option, Schema } from "effect"
 
 type Settings = typeof OrganisationSettings.Type
-
-/** What an organisation that never chose a setting gets (seed 000: tenge, Almaty, English, metric). */
-export const ORGANISATION_DEFAULTS: Settings = {
-  currency: "KZT",
-  timezone: "Asia/Almaty",
-  language: "en",
-  units: "metric",
-  auditRetentionDays: 730,
-  dailyChecksHour: 8,
-}
 
 const KEYS = Object.keys(ORGANISATION_DEFAULTS) as ReadonlyArray<keyof Settings>
 

@@ -3,6 +3,7 @@ import { cents, money } from "./cents.js"
 import { driverDriving } from "./driverDriving.js"
 import { driverScore } from "./driverScore.js"
 import { driverStats } from "./driverStats.js"
+import { otherZoneDays } from "./otherZoneDays.js"
 import type { ReportContext } from "./reportContext.js"
 import { OriginalsTally } from "./reportTotals.js"
 
@@ -100,6 +101,14 @@ export const driversReport = async (ctx: ReportContext): Promise<Table> => {
     .filter((r) => r.score !== null)
     .reverse()
     .slice(0, CHART_DRIVERS)
+  const zones = await otherZoneDays(
+    ctx.ch,
+    ctx.principal.orgId,
+    scope.ids,
+    period,
+    books.timezone,
+    "daily_mileage_driver",
+  )
   return {
     report: "drivers",
     period,
@@ -121,5 +130,6 @@ export const driversReport = async (ctx: ReportContext): Promise<Table> => {
     ],
     originals: originals.list(),
     unconverted,
+    ...zones,
   }
 }

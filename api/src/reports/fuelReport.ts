@@ -3,6 +3,7 @@ import { cents, money, units } from "./cents.js"
 import { CARD_LIMIT_SERIES, type CardLimitUse, cardLimitUse } from "./fuelCardUse.js"
 import { ratedConsumption, refuelSums } from "./fuelRefuels.js"
 import { fuelSensorSums } from "./fuelSensorSums.js"
+import { otherZoneDays } from "./otherZoneDays.js"
 import { periodDistance } from "./periodDistance.js"
 import type { ReportContext } from "./reportContext.js"
 import { monthsOf } from "./reportPeriod.js"
@@ -179,6 +180,7 @@ export const fuelReport = async (ctx: ReportContext): Promise<Table> => {
   const limitSeries = (Object.keys(CARD_LIMIT_SERIES) as Array<keyof typeof CARD_LIMIT_SERIES>).filter((p) =>
     cards.some((k) => k.period === p),
   )
+  const zones = await otherZoneDays(ctx.ch, ctx.principal.orgId, scope.ids, period, books.timezone)
   return {
     report: "fuel",
     period,
@@ -229,6 +231,7 @@ export const fuelReport = async (ctx: ReportContext): Promise<Table> => {
     ],
     originals: originals.list(),
     unconverted,
+    ...zones,
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ReportTable } from "@fleetcore/contract"
 import { rows as selectRows, sql } from "../db/sql.js"
+import { otherZoneDays } from "./otherZoneDays.js"
 import type { ReportContext } from "./reportContext.js"
 import { monthsOf } from "./reportPeriod.js"
 import { REPORT_ROW_CAP } from "./reportRowCap.js"
@@ -91,6 +92,7 @@ export const mileageReport = async (ctx: ReportContext): Promise<Table> => {
   const total = perBucket.reduce((s, b) => s + Number(b.metres), 0)
   const attributed = perBucket.reduce((s, b) => s + Number(b.attributed), 0)
   const rowsTotal = perBucket.reduce((s, b) => s + Number(b.n), 0)
+  const zones = await otherZoneDays(ctx.ch, ctx.principal.orgId, scope.ids, period, books.timezone)
   return {
     report: "mileage",
     period,
@@ -123,5 +125,6 @@ export const mileageReport = async (ctx: ReportContext): Promise<Table> => {
     originals: [],
     unconverted: 0,
     rowsTotal,
+    ...zones,
   }
 }

@@ -1,6 +1,7 @@
 import type { ReportTable } from "@fleetcore/contract"
 import { cents, money, units } from "./cents.js"
 import { expenseSums } from "./expenseSums.js"
+import { otherZoneDays } from "./otherZoneDays.js"
 import { periodDistance } from "./periodDistance.js"
 import { rentedVehicles } from "./rentedVehicles.js"
 import type { ReportContext } from "./reportContext.js"
@@ -93,6 +94,7 @@ export const rentalReport = async (ctx: ReportContext): Promise<Table> => {
   })
   const ownedPerKm = perKm(fleet.owned.cost, fleet.owned.m)
   const rentedPerKm = perKm(fleet.rented.cost, fleet.rented.m)
+  const zones = await otherZoneDays(ctx.ch, ctx.principal.orgId, scope.ids, period, books.timezone)
   return {
     report: "rental",
     period,
@@ -129,5 +131,6 @@ export const rentalReport = async (ctx: ReportContext): Promise<Table> => {
     ],
     originals: originals.list(),
     unconverted,
+    ...zones,
   }
 }

@@ -2,6 +2,7 @@ import { EXPENSE_CATEGORIES, type ReportTable } from "@fleetcore/contract"
 import { cents, money, units } from "./cents.js"
 import { expenseSums } from "./expenseSums.js"
 import { OTHER_COST_KINDS, otherCosts } from "./otherCosts.js"
+import { otherZoneDays } from "./otherZoneDays.js"
 import { periodDistance } from "./periodDistance.js"
 import type { ReportContext } from "./reportContext.js"
 import { CentsByKey, OriginalsTally } from "./reportTotals.js"
@@ -81,6 +82,7 @@ export const tcoReport = async (ctx: ReportContext): Promise<Table> => {
   }))
   const fleetTotal = costKeys.reduce((s, k) => s + fleet.get(k), 0n)
   const top = ranked.filter((r) => r.total > 0n).slice(0, TOP_VEHICLES)
+  const zones = await otherZoneDays(ctx.ch, ctx.principal.orgId, scope.ids, period, books.timezone)
   return {
     report: "tco",
     period,
@@ -110,5 +112,6 @@ export const tcoReport = async (ctx: ReportContext): Promise<Table> => {
     ],
     originals: originals.list(),
     unconverted,
+    ...zones,
   }
 }

@@ -2,6 +2,7 @@ import type { ReportTable } from "@fleetcore/contract"
 import { sql as raw } from "kysely"
 import { rows as selectRows, sql } from "../db/sql.js"
 import { approvedScope } from "../onboarding/approvedScope.js"
+import { otherZoneDays } from "./otherZoneDays.js"
 import type { ReportContext } from "./reportContext.js"
 import { daysOf, daysSoFar, km, seconds } from "./reportTime.js"
 import { type UseSums, vehicleDayUse } from "./vehicleDayUse.js"
@@ -93,6 +94,7 @@ export const utilisationReport = async (ctx: ReportContext): Promise<Table> => {
   )
   const active = ranked.filter(({ u }) => u.used > 0).length
   const idle = ranked.length - active
+  const zones = await otherZoneDays(ctx.ch, ctx.principal.orgId, scope.ids, period, books.timezone)
   return {
     report: "utilisation",
     period,
@@ -160,5 +162,6 @@ export const utilisationReport = async (ctx: ReportContext): Promise<Table> => {
     ],
     originals: [],
     unconverted: 0,
+    ...zones,
   }
 }

@@ -120,6 +120,26 @@ export const OriginalAmount = Schema.Struct({
   count: Schema.Int,
 }).annotate({ identifier: "OriginalAmount" })
 
+/**
+ * The period's vehicle-days whose daily distance is kept on another time zone's days than the
+ * organisation's: rows written before days were local, or before the organisation changed its zone
+ * (docs/rules.md "Days"). Their distance may sit on the day before or after. `vehicles replay` over
+ * `from`–`to` rewrites them in the organisation's zone.
+ */
+export const OtherZoneDays = Schema.Struct({
+  vehicleDays: Schema.Int,
+  vehicles: Schema.Int,
+  /** The zones they are in (IANA; "UTC" for rows from before local days), sorted. */
+  zones: Schema.Array(Schema.String),
+  /** Their first and last day. */
+  from: IsoDate,
+  to: IsoDate,
+}).annotate({ identifier: "OtherZoneDays" })
+
+/** The command that rewrites them (`server/src/cli.ts`), run for each vehicle; at most 93 days a run. */
+export const replayCommand = (days: typeof OtherZoneDays.Type): string =>
+  `npm run fleetcore -- vehicles replay --id VEHICLE_ID --from ${days.from} --to ${days.to}`
+
 /** The shape every report answers, and what every export renders. */
 export const ReportTable = Schema.Struct({
   report: ReportId,
@@ -145,6 +165,8 @@ export const ReportTable = Schema.Struct({
   ),
   /** When the rows are capped: how many there are in all (`rows` holds the first; totals count all). */
   rowsTotal: Schema.optionalKey(Schema.Int),
+  /** On a report that reads daily distance, when some of its vehicle-days are on another zone's days. */
+  otherZoneDays: Schema.optionalKey(OtherZoneDays),
 }).annotate({ identifier: "ReportTable" })
 
 const filterNotFound = {

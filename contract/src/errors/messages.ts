@@ -230,10 +230,10 @@ export const ERROR_MESSAGES = {
     tr: "«{field}» sorgu parametresi hatalı: {detail}",
   },
   FLEET_PATH_INVALID: {
-    en: "The path parameter {field} is not valid.",
-    ru: "Параметр пути «{field}» недопустим.",
-    kk: "«{field}» жол параметрі жарамсыз.",
-    tr: "«{field}» yol parametresi geçersiz.",
+    en: "This address is not valid: a part of it is malformed or too long.",
+    ru: "Этот адрес недопустим: часть его искажена или слишком длинная.",
+    kk: "Бұл мекенжай жарамсыз: оның бір бөлігі бұзылған немесе тым ұзын.",
+    tr: "Bu adres geçersiz: bir kısmı bozuk veya çok uzun.",
   },
   FLEET_REFERENCE_NOT_FOUND: {
     en: "{field} names nothing in your organisation.",

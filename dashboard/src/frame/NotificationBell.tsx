@@ -34,6 +34,7 @@ export const NotificationBell = () => {
         message.notification.severity === "critical" ? "error" : "info",
         t("notifications.newOne"),
         message.notification.title,
+        { inbox: true },
       )
     },
     onOpen: () => void invalidateNotifications(queryClient),

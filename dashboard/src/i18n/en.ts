@@ -87,6 +87,33 @@ export const en = {
     map: "The map could not be displayed: {{ message }}",
     retry: "Retry",
     totpInvalid: "That code is not valid. Check the time on your phone and try the next code.",
+    /** A refused value not on the form: its label (the wire key's word) and why. */
+    fieldRefused: "{{ field }}: {{ detail }}",
+    /** The words of the wire keys a refusal names (fieldLabel.ts); `other` for the rest. */
+    fields: {
+      vehicleId: "Vehicle",
+      vehicleIds: "Vehicles",
+      vehicleTypeId: "Vehicle type",
+      driverId: "Driver",
+      driverIds: "Drivers",
+      teamId: "Team",
+      defaultTeamId: "Default team",
+      templateId: "Template",
+      assigneeId: "Assignee",
+      assigneeUserId: "Assignee",
+      userId: "User",
+      userIds: "Users",
+      geofenceId: "Geofence",
+      contractId: "Contract",
+      fuelCardId: "Fuel card",
+      documentId: "Document",
+      maintenanceTaskId: "Maintenance task",
+      currency: "Currency",
+      timezone: "Time zone",
+      startsAt: "Start",
+      endsAt: "End",
+      other: "One of the values",
+    },
   },
   header: {
     language: "Language",
@@ -182,6 +209,9 @@ export const en = {
     save: "Save",
     saving: "Saving…",
     notifications: "Notifications",
+    /** Above the toasts: how many newer ones pushed off the screen. */
+    moreToasts: "+{{ count }} more",
+    moreToastsOpen: "Open the notifications",
   },
   states: {
     loading: "Loading…",

@@ -88,6 +88,33 @@ export const kk: Dictionary = {
     map: "Картаны көрсету мүмкін болмады: {{ message }}",
     retry: "Қайталау",
     totpInvalid: "Код жарамсыз. Телефондағы уақытты тексеріп, келесі кодты енгізіңіз.",
+    /** A refused value not on the form: its label (the wire key's word) and why. */
+    fieldRefused: "{{ field }}: {{ detail }}",
+    /** The words of the wire keys a refusal names (fieldLabel.ts); `other` for the rest. */
+    fields: {
+      vehicleId: "Көлік құралы",
+      vehicleIds: "Көлік құралдары",
+      vehicleTypeId: "Көлік түрі",
+      driverId: "Жүргізуші",
+      driverIds: "Жүргізушілер",
+      teamId: "Команда",
+      defaultTeamId: "Әдепкі команда",
+      templateId: "Үлгі",
+      assigneeId: "Орындаушы",
+      assigneeUserId: "Орындаушы",
+      userId: "Пайдаланушы",
+      userIds: "Пайдаланушылар",
+      geofenceId: "Геоаймақ",
+      contractId: "Шарт",
+      fuelCardId: "Жанармай картасы",
+      documentId: "Құжат",
+      maintenanceTaskId: "Қызмет көрсету тапсырмасы",
+      currency: "Валюта",
+      timezone: "Уақыт белдеуі",
+      startsAt: "Басталуы",
+      endsAt: "Аяқталуы",
+      other: "Мәндердің бірі",
+    },
   },
   header: {
     language: "Тіл",
@@ -182,6 +209,9 @@ export const kk: Dictionary = {
     save: "Сақтау",
     saving: "Сақталуда…",
     notifications: "Хабарландырулар",
+    /** Above the toasts: how many newer ones pushed off the screen. */
+    moreToasts: "Тағы {{ count }}",
+    moreToastsOpen: "Хабарландыруларды ашу",
   },
   states: {
     loading: "Жүктелуде…",

@@ -88,6 +88,33 @@ export const ru: Dictionary = {
     map: "Не удалось показать карту: {{ message }}",
     retry: "Повторить",
     totpInvalid: "Код неверен. Проверьте время на телефоне и введите следующий код.",
+    /** A refused value not on the form: its label (the wire key's word) and why. */
+    fieldRefused: "{{ field }}: {{ detail }}",
+    /** The words of the wire keys a refusal names (fieldLabel.ts); `other` for the rest. */
+    fields: {
+      vehicleId: "Транспортное средство",
+      vehicleIds: "Транспортные средства",
+      vehicleTypeId: "Тип ТС",
+      driverId: "Водитель",
+      driverIds: "Водители",
+      teamId: "Команда",
+      defaultTeamId: "Команда по умолчанию",
+      templateId: "Шаблон",
+      assigneeId: "Исполнитель",
+      assigneeUserId: "Исполнитель",
+      userId: "Пользователь",
+      userIds: "Пользователи",
+      geofenceId: "Геозона",
+      contractId: "Договор",
+      fuelCardId: "Топливная карта",
+      documentId: "Документ",
+      maintenanceTaskId: "Задача обслуживания",
+      currency: "Валюта",
+      timezone: "Часовой пояс",
+      startsAt: "Начало",
+      endsAt: "Окончание",
+      other: "Одно из значений",
+    },
   },
   header: {
     language: "Язык",
@@ -182,6 +209,9 @@ export const ru: Dictionary = {
     save: "Сохранить",
     saving: "Сохранение…",
     notifications: "Уведомления",
+    /** Above the toasts: how many newer ones pushed off the screen. */
+    moreToasts: "Ещё {{ count }}",
+    moreToastsOpen: "Открыть уведомления",
   },
   states: {
     loading: "Загрузка…",

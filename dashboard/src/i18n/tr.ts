@@ -88,6 +88,33 @@ export const tr: Dictionary = {
     map: "Harita gösterilemedi: {{ message }}",
     retry: "Yeniden dene",
     totpInvalid: "Bu kod geçerli değil. Telefonunuzdaki saati kontrol edip sonraki kodu deneyin.",
+    /** A refused value not on the form: its label (the wire key's word) and why. */
+    fieldRefused: "{{ field }}: {{ detail }}",
+    /** The words of the wire keys a refusal names (fieldLabel.ts); `other` for the rest. */
+    fields: {
+      vehicleId: "Araç",
+      vehicleIds: "Araçlar",
+      vehicleTypeId: "Araç tipi",
+      driverId: "Sürücü",
+      driverIds: "Sürücüler",
+      teamId: "Ekip",
+      defaultTeamId: "Varsayılan ekip",
+      templateId: "Şablon",
+      assigneeId: "Atanan kişi",
+      assigneeUserId: "Atanan kişi",
+      userId: "Kullanıcı",
+      userIds: "Kullanıcılar",
+      geofenceId: "Coğrafi bölge",
+      contractId: "Sözleşme",
+      fuelCardId: "Yakıt kartı",
+      documentId: "Belge",
+      maintenanceTaskId: "Bakım görevi",
+      currency: "Para birimi",
+      timezone: "Saat dilimi",
+      startsAt: "Başlangıç",
+      endsAt: "Bitiş",
+      other: "Değerlerden biri",
+    },
   },
   header: {
     language: "Dil",
@@ -182,6 +209,9 @@ export const tr: Dictionary = {
     save: "Kaydet",
     saving: "Kaydediliyor…",
     notifications: "Bildirimler",
+    /** Above the toasts: how many newer ones pushed off the screen. */
+    moreToasts: "+{{ count }} daha",
+    moreToastsOpen: "Bildirimleri aç",
   },
   states: {
     loading: "Yükleniyor…",

@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz"
+import { ORGANISATION_DEFAULTS } from "@fleetcore/contract/organisationDefaults"
 
 /**
  * Calendar days in an organisation's time zone (IANA, e.g. "Asia/Almaty"), the days daily
@@ -65,9 +66,6 @@ export const localDayKey = (zone: string, timeMs: number): string => {
   return day.key
 }
 
-/** An organisation's time zone when its settings name none, as the API's (organisationSettings.ts). */
-export const DEFAULT_TIME_ZONE = "Asia/Almaty"
-
 /** Whether `zone` is an IANA time zone this runtime knows. */
 const knownTimeZone = (zone: string): boolean => {
   try {
@@ -81,5 +79,5 @@ const knownTimeZone = (zone: string): boolean => {
 /** An organisation's time zone from its settings: `timezone` when this runtime knows it, else the default. */
 export const timeZoneOf = (settings: Readonly<Record<string, unknown>>): string => {
   const zone = settings.timezone
-  return typeof zone === "string" && knownTimeZone(zone) ? zone : DEFAULT_TIME_ZONE
+  return typeof zone === "string" && knownTimeZone(zone) ? zone : ORGANISATION_DEFAULTS.timezone
 }

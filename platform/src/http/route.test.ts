@@ -16,6 +16,11 @@ const throwsSynchronously: Handler = () => {
 
 beforeAll(async () => {
   route(app, "get", "/items/:id", async (r) => ({ status: 200, body: { id: r.params[0] } }), { log })
+  route(app, "get", "/told/:id", async (r) => ({ status: 200, body: { id: r.params[0] } }), {
+    log,
+    translate: (error, headers) =>
+      error.withMessage(`[${headers.get("accept-language") ?? ""}] ${error.code}`, error.detail),
+  })
   route(app, "get", "/sync-throw", throwsSynchronously, { log })
   route(app, "get", "/async-throw", async () => Promise.reject(new TypeError("boom")), { log })
   route(app, "get", "/unserialisable", async () => ({ status: 200, body: { n: 1n } }), { log })
@@ -29,19 +34,48 @@ beforeAll(async () => {
 })
 afterAll(() => uws.us_listen_socket_close(socket))
 
-const get = async (path: string) => {
-  const r = await fetch(`${base}${path}`)
-  return { status: r.status, body: (await r.json()) as { error?: { code: string; field?: string } } }
+const get = async (path: string, headers: Record<string, string> = {}) => {
+  const r = await fetch(`${base}${path}`, { headers })
+  return {
+    status: r.status,
+    body: (await r.json()) as { error?: { code: string; message?: string; field?: string; detail?: string } },
+  }
 }
 
 describe("route", () => {
-  it("answers a malformed percent-encoded path parameter with 400 naming it", async () => {
+  it("answers a malformed percent-encoded path parameter with 400, naming it in field, not in the message", async () => {
     expect(await get("/items/%E0%A4%A")).toEqual({
       status: 400,
-      body: { error: { code: "FLEET_PATH_INVALID", message: expect.any(String), field: "id" } },
+      body: {
+        error: {
+          code: "FLEET_PATH_INVALID",
+          message: "This address is not valid: a part of it is not valid percent-encoding.",
+          field: "id",
+          detail: "a part of it is not valid percent-encoding",
+        },
+      },
     })
-    expect((await get(`/items/${"a".repeat(300)}`)).body.error?.code).toBe("FLEET_PATH_INVALID")
+    const long = await get(`/items/${"a".repeat(300)}`)
+    expect(long.body.error).toMatchObject({
+      code: "FLEET_PATH_INVALID",
+      message: "This address is not valid: a part of it is longer than 256 characters.",
+      field: "id",
+    })
     expect(await get("/items/caf%C3%A9")).toEqual({ status: 200, body: { id: "café" } })
+  })
+
+  it("answers its own refusals in the caller's words when the route translates them", async () => {
+    expect(await get("/told/%E0%A4%A", { "accept-language": "ru" })).toEqual({
+      status: 400,
+      body: {
+        error: {
+          code: "FLEET_PATH_INVALID",
+          message: "[ru] FLEET_PATH_INVALID",
+          field: "id",
+          detail: "a part of it is not valid percent-encoding",
+        },
+      },
+    })
   })
 
   it("turns synchronous throws, rejections and unserialisable replies into a logged 500", async () => {
@@ -63,6 +97,7 @@ describe("route", () => {
   it("records every route in the app's route table", () => {
     expect(routesOf(app).map((r) => `${r.method} ${r.pattern}`)).toEqual([
       "get /items/:id",
+      "get /told/:id",
       "get /sync-throw",
       "get /async-throw",
       "get /unserialisable",

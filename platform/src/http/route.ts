@@ -73,24 +73,24 @@ const send = (res: HttpResponse, reply: Reply) => {
   })
 }
 
+/** A refused path parameter: `field` names it for programs; the message speaks of the address. */
+const pathInvalid = (name: string, why: string) =>
+  new HttpError(400, "FLEET_PATH_INVALID", `This address is not valid: ${why}.`, name, {}, why)
+
 /**
  * A path parameter, percent-decoded. Malformed percent-encoding (`%E0%A4%A`) and over-long values
- * are the client's error, a 400 naming the parameter, never an exception that escapes.
+ * are the client's error, a 400 with the parameter in `field`, never an exception that escapes. Its
+ * message names no wire key: a person reads it (the dashboard shows it as it is).
  */
 export const decodeParameter = (raw: string, name: string): string => {
   let value: string
   try {
     value = decodeURIComponent(raw)
   } catch {
-    throw new HttpError(
-      400,
-      "FLEET_PATH_INVALID",
-      `path parameter ${name} is not valid percent-encoding`,
-      name,
-    )
+    throw pathInvalid(name, "a part of it is not valid percent-encoding")
   }
   if (value.length > MAX_PARAMETER_LENGTH) {
-    throw new HttpError(400, "FLEET_PATH_INVALID", `path parameter ${name} is too long`, name)
+    throw pathInvalid(name, `a part of it is longer than ${MAX_PARAMETER_LENGTH} characters`)
   }
   return value
 }
@@ -107,7 +107,15 @@ export const route = (
   method: RouteMethod,
   pattern: string,
   handler: Handler,
-  options: { readonly log: Log; readonly bodyLimit?: number },
+  options: {
+    readonly log: Log
+    readonly bodyLimit?: number
+    /**
+     * The refusals made here, before the handler runs (a malformed path parameter, a body over the
+     * limit), in the caller's words: the handler answers its own errors itself.
+     */
+    readonly translate?: (error: HttpError, headers: ReadonlyMap<string, string>) => HttpError
+  },
 ): void => {
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   const names = parameterNames(pattern)
@@ -137,9 +145,11 @@ export const route = (
       options.log.error({ err: error, url, method }, "request failed")
       respond(INTERNAL)
     }
+    const headers = new Map<string, string>()
+    const refused = (error: HttpError) =>
+      respond(errorReply(options.translate === undefined ? error : options.translate(error, headers)))
     try {
       url = req.getUrl()
-      const headers = new Map<string, string>()
       req.forEach((k, v) => {
         headers.set(k, v)
       })
@@ -152,23 +162,21 @@ export const route = (
         remoteAddress: Buffer.from(res.getRemoteAddressAsText()).toString(),
       }
       const run = (body: Buffer) => {
-        // Parameters are decoded inside the promise chain: a malformed one is an answer, not a throw.
+        // A malformed parameter is an answer, not a throw.
+        let params: ReadonlyArray<string>
+        try {
+          params = rawParams.map((raw, i) => decodeParameter(raw, names[i] ?? `${i}`))
+        } catch (error) {
+          return error instanceof HttpError ? refused(error) : fail(error)
+        }
         Promise.resolve()
-          .then(() =>
-            handler({
-              ...base,
-              params: rawParams.map((raw, i) => decodeParameter(raw, names[i] ?? `${i}`)),
-              body,
-            }),
-          )
+          .then(() => handler({ ...base, params, body }))
           .then(respond, fail)
           .catch(fail)
       }
       const declared = Number(headers.get("content-length") ?? "0")
       if (declared > limit) {
-        return respond(
-          errorReply(new HttpError(413, "FLEET_BODY_TOO_LARGE", `request body exceeds ${limit} bytes`)),
-        )
+        return refused(new HttpError(413, "FLEET_BODY_TOO_LARGE", `request body exceeds ${limit} bytes`))
       }
       if (base.method === "GET" || base.method === "DELETE") return run(Buffer.alloc(0))
       const chunks: Buffer[] = []
@@ -178,9 +186,7 @@ export const route = (
         try {
           size += chunk.byteLength
           if (size > limit) {
-            respond(
-              errorReply(new HttpError(413, "FLEET_BODY_TOO_LARGE", `request body exceeds ${limit} bytes`)),
-            )
+            refused(new HttpError(413, "FLEET_BODY_TOO_LARGE", `request body exceeds ${limit} bytes`))
             return
           }
           chunks.push(Buffer.from(chunk.slice(0))) // uWS reuses the chunk's memory after this callback

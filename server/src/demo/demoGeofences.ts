@@ -1,9 +1,10 @@
+import { ORGANISATION_DEFAULTS } from "@fleetcore/contract"
 import { inSchedule, parseGeofenceSchedule } from "@fleetcore/engine"
 import type pg from "pg"
 import type { DemoContext } from "./demoPlan.js"
 
-/** The demo's time zone (the organisation's default): the fences' schedules are read in it. */
-const DEMO_TIME_ZONE = "Asia/Almaty"
+/** The demo's time zone (the organisation keeps the default): the fences' schedules are read in it. */
+const DEMO_TIME_ZONE = ORGANISATION_DEFAULTS.timezone
 
 /** A seeded geofence as its alerts need it: its id, a point on it, and which crossings alert when. */
 export interface DemoFence {

@@ -143,5 +143,7 @@ export const en: ExportTexts = {
   rounded: "Amounts rounded to whole units; the CSV and XLSX files have them to the cent.",
   capped:
     "Rows: the first {shown} of {total}; narrow the period or the filters to see the rest (the totals count all)",
+  otherZoneDays:
+    "{days} vehicle-days of {vehicles} vehicles ({from} – {to}) keep their distance on the days of {zones}, not of {zone}, and may sit on the day before or after; an administrator rewrites them by replaying each vehicle over those days",
   timezone: "Times in",
 }

@@ -143,5 +143,7 @@ export const tr: ExportTexts = {
   rounded: "Tutarlar tam birime yuvarlandı; CSV ve XLSX dosyalarında kuruşuna kadar yer alır.",
   capped:
     "Satırlar: {total} satırın ilk {shown} satırı; geri kalanı için dönemi veya filtreleri daraltın (toplamlar hepsini sayar)",
+  otherZoneDays:
+    "Başka bir saat diliminde tutulan araç-günleri: {days} ({vehicles} araç, {from} – {to}); mesafeleri {zone} değil, {zones} günlerine göre yazılmış ve önceki ya da sonraki güne düşmüş olabilir; bir yönetici, her aracı bu günler için yeniden işleterek bunları yeniden yazar",
   timezone: "Saat dilimi",
 }

@@ -1,6 +1,6 @@
+import { ORGANISATION_DEFAULTS } from "@fleetcore/contract"
 import type { Log } from "@fleetcore/platform"
 import type pg from "pg"
-import { ORGANISATION_DEFAULTS } from "../../organisations/organisationSettings.js"
 import { daysBetween, localClock } from "./localClock.js"
 import { runDailyChecks } from "./runDailyChecks.js"
 

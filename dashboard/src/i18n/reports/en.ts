@@ -195,6 +195,8 @@ export const reportsEn = {
     hoursShort: "{{ value }} h",
     capped:
       "Showing the first {{ shown }} of {{ total }} rows; the totals count all of them. Narrow the period or the filters to see the rest.",
+    otherZoneDays:
+      "{{ days }} vehicle-days of {{ vehicles }} vehicles ({{ from }} – {{ to }}) keep their distance on the days of {{ zones }}, not of {{ zone }}: they were written before distance was kept on the organisation's days, or before its time zone changed, so their distance may sit on the day before or after. An administrator rewrites them by replaying each vehicle over those days (up to 93 days at a time):",
     timesIn: "Times in {{ zone }}.",
     utilisationNote:
       "A day is used when the vehicle drove or a trip started; a vehicle with no used day in the period is idle. Utilisation counts only days that have begun while the vehicle was in service: from its commissioning day, when set, to the day it was decommissioned; a vehicle out of service the whole period is not listed. Driving time is time moving; idle time is the engine on while standing.",

@@ -197,6 +197,8 @@ export const reportsTr: typeof reportsEn = {
     hoursShort: "{{ value }} sa",
     capped:
       "{{ total }} satırın ilk {{ shown }} satırı gösteriliyor; toplamlar hepsini sayar. Geri kalanı için dönemi veya filtreleri daraltın.",
+    otherZoneDays:
+      "Başka bir saat diliminde tutulan araç-günleri: {{ days }} ({{ vehicles }} araç, {{ from }} – {{ to }}); mesafeleri {{ zone }} değil, {{ zones }} günlerine göre yazılmış. Kuruluşun günlerine geçilmeden veya saat dilimi değişmeden önce yazıldıkları için mesafeleri önceki ya da sonraki güne düşmüş olabilir. Bir yönetici, her aracı bu günler için yeniden işleterek bunları yeniden yazar (tek seferde en çok 93 gün):",
     timesIn: "Saatler {{ zone }} saat diliminde.",
     utilisationNote:
       "Aracın yol aldığı ya da sefere başladığı gün kullanılmış sayılır; dönemde hiç kullanılmış günü olmayan araç boştadır. Kullanım oranı yalnızca aracın hizmette olduğu başlamış günleri sayar: belirtilmişse hizmete girdiği günden hizmetten çıkarıldığı güne kadar; dönemin tamamında hizmet dışı olan araç listelenmez. Sürüş süresi hareket hâlindeki süredir; rölanti, dururken motorun çalıştığı süredir.",

@@ -40,15 +40,21 @@ export const documentColumns = (
   {
     id: "record",
     header: t("documents.record"),
-    cell: (c) => (
-      <A
-        href={documentRecordHref(c.row.original.entityType, c.row.original.entityId, can)}
-        onClick={(e) => e.stopPropagation()}
-        data-testid="document-row-record"
-      >
-        {c.row.original.entityName ?? t(`documents.entity_${c.row.original.entityType}`)}
-      </A>
-    ),
+    cell: (c) => {
+      // A task's or ticket's title can be long: cut to the column, whole on hover.
+      const name = () => c.row.original.entityName ?? t(`documents.entity_${c.row.original.entityType}`)
+      return (
+        <A
+          href={documentRecordHref(c.row.original.entityType, c.row.original.entityId, can)}
+          onClick={(e) => e.stopPropagation()}
+          class="truncate"
+          title={name()}
+          data-testid="document-row-record"
+        >
+          {name()}
+        </A>
+      )
+    },
     meta: { width: "9rem" },
   },
   {

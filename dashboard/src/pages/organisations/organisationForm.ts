@@ -1,7 +1,7 @@
 import {
-  CURRENCIES,
   DisplayName,
   Locale,
+  ORGANISATION_DEFAULTS,
   type Organisation,
   OrgCurrency,
   TimeZone,
@@ -43,16 +43,16 @@ export const organisationForm = (uiLocale: UiLocale) =>
   })
 export type OrganisationFormValues = ReturnType<typeof organisationForm>["Encoded"]
 
-/** What a new organisation starts with (the server's defaults: tenge, Almaty, English, metric, 2 years). */
+/** What a new organisation starts with: the server's defaults. */
 export const NEW_ORGANISATION: OrganisationFormValues = {
   name: "",
   description: "",
-  currency: CURRENCIES[0],
-  timezone: "Asia/Almaty",
-  language: "en",
-  units: "metric",
-  auditRetentionDays: "730",
-  dailyChecksHour: "8",
+  currency: ORGANISATION_DEFAULTS.currency,
+  timezone: ORGANISATION_DEFAULTS.timezone,
+  language: ORGANISATION_DEFAULTS.language,
+  units: ORGANISATION_DEFAULTS.units,
+  auditRetentionDays: String(ORGANISATION_DEFAULTS.auditRetentionDays),
+  dailyChecksHour: String(ORGANISATION_DEFAULTS.dailyChecksHour),
 }
 
 export const organisationFormValues = (org: OrganisationView): OrganisationFormValues => ({

@@ -1,3 +1,4 @@
+import { replayCommand } from "@fleetcore/contract"
 import { For, Show } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
 import { formatCell, type ReportView } from "./reportColumns"
@@ -132,6 +133,23 @@ export const ReportSummary = (props: { readonly report: ReportView }) => {
       </Show>
       <Show when={props.report.unconverted > 0}>
         <p class="report-warning">{t("reports.unconverted", { count: String(props.report.unconverted) })}</p>
+      </Show>
+      <Show when={props.report.otherZoneDays}>
+        {(days) => (
+          <div class="report-warning" data-testid="report-other-zone-days">
+            <p>
+              {t("reports.otherZoneDays", {
+                days: format().integer(days().vehicleDays),
+                vehicles: format().integer(days().vehicles),
+                from: format().day(days().from),
+                to: format().day(days().to),
+                zones: days().zones.join(", "),
+                zone: props.report.timezone,
+              })}
+            </p>
+            <code class="code-block report-command">{replayCommand(days())}</code>
+          </div>
+        )}
       </Show>
     </section>
   )
