@@ -292,6 +292,57 @@ describe("vehicles", () => {
     expect(log.body.items.map((e) => e.entityId)).toContain(v.body.id)
   })
 
+  it("decommissioning ends the vehicle's assignments, and a decommissioned vehicle takes no driver", async () => {
+    const v = await admin.call<Vehicle>("POST", "/api/v1/vehicles", {
+      name: "Retiring van",
+      plate: "901 OLD 02",
+    })
+    const driver = await admin.call<{ id: string }>("POST", "/api/v1/drivers", {
+      fullName: "Retiring Driver",
+    })
+    const assign = (startsAt: number, endsAt: number | null) =>
+      admin.call<ErrorBody & { id: string }>("POST", `/api/v1/vehicles/${v.body.id}/assignments`, {
+        driverId: driver.body.id,
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: endsAt === null ? null : new Date(endsAt).toISOString(),
+      })
+    const current = await assign(Date.now() - 86_400_000, Date.now() + 5 * 86_400_000)
+    expect(current.status).toBe(201)
+    const planned = await assign(Date.now() + 10 * 86_400_000, Date.now() + 20 * 86_400_000)
+    expect(planned.status).toBe(201)
+    const before = Date.now()
+    const r = await admin.call<Vehicle>("POST", `/api/v1/vehicles/${v.body.id}/status`, {
+      status: "decommissioned",
+    })
+    expect(r.status).toBe(200)
+    expect(r.body).toMatchObject({ status: "decommissioned", assignedDriver: null })
+    // Who drove it until now stays; the planned period is gone.
+    const periods = await admin.call<{ items: Array<{ id: string; endsAt: string | null }> }>(
+      "GET",
+      `/api/v1/vehicles/${v.body.id}/assignments`,
+    )
+    expect(periods.body.items.map((a) => a.id)).toEqual([current.body.id])
+    const endedAt = Date.parse(periods.body.items[0]?.endsAt ?? "")
+    expect(endedAt).toBeGreaterThanOrEqual(before - 1000)
+    expect(endedAt).toBeLessThanOrEqual(Date.now())
+    const detail = await admin.call<{ currentVehicles: unknown[] }>(
+      "GET",
+      `/api/v1/drivers/${driver.body.id}`,
+    )
+    expect(detail.body.currentVehicles).toEqual([])
+    const log = await admin.call<{ items: Array<{ entityId: string; details: unknown }> }>(
+      "GET",
+      "/api/v1/audit?action=vehicle.decommission",
+    )
+    expect(log.body.items.find((e) => e.entityId === v.body.id)?.details).toEqual({ endedAssignments: 2 })
+    const refused = await assign(Date.now(), null)
+    expect(refused.status).toBe(409)
+    expect(refused.body.error.code).toBe("FLEET_VEHICLE_DECOMMISSIONED")
+    // Back in service, it takes a driver again.
+    await admin.call("POST", `/api/v1/vehicles/${v.body.id}/status`, { status: "active" })
+    expect((await assign(Date.now(), null)).status).toBe(201)
+  })
+
   it("refuses to delete a vehicle with history and deletes one without, freeing its device", async () => {
     const used = await admin.call<Vehicle>("POST", "/api/v1/vehicles", { name: "Used", plate: "100 USE 02" })
     await admin.call("POST", `/api/v1/vehicles/${used.body.id}/odometer-readings`, { valueKm: 10 })

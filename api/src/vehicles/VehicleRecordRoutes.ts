@@ -7,6 +7,7 @@ import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
 import { editVehicle, vehicleRecordOf } from "./editVehicle.js"
+import { endVehicleAssignments } from "./endVehicleAssignments.js"
 import { vehicleHistory } from "./vehicleHistory.js"
 import { visibleVehicles } from "./visibleVehicle.js"
 import { updateVehicle } from "./writeVehicle.js"
@@ -30,12 +31,15 @@ export const registerVehicleRecordRoutes = (
         status: body.status,
         status_changed_on: body.on ?? new Date().toISOString().slice(0, 10),
       })
+      const decommissioned = body.status === "decommissioned"
+      const endedAssignments = decommissioned ? await endVehicleAssignments(c, params.id) : 0
       await audit(c, p, request, {
-        action: body.status === "decommissioned" ? "vehicle.decommission" : "vehicle.status",
+        action: decommissioned ? "vehicle.decommission" : "vehicle.status",
         entity: "vehicle",
         entityId: params.id,
         oldValues: { status: old.status, statusChangedOn: old.statusChangedOn },
         newValues: body,
+        ...(endedAssignments > 0 ? { details: { endedAssignments } } : {}),
       })
       return vehicleRecordOf(c, params.id)
     })

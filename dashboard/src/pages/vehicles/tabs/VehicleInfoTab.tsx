@@ -44,6 +44,13 @@ export const VehicleInfoTab = (props: VehicleTabProps) => {
       body: { status: next, on },
     })
     await invalidateVehicles(queryClient)
+    // Decommissioning ends the vehicle's assignments: its driver's lists change too.
+    if (next === "decommissioned")
+      await Promise.all(
+        [endpoints.assignments.list.id, endpoints.assignments.byDriver.id, endpoints.drivers.get.id].map(
+          (id) => queryClient.invalidateQueries({ queryKey: [id] }),
+        ),
+      )
     showToast("success", t("fleet.statusChanged", { status: t(`fleet.status_${next}`) }))
   }
 
