@@ -6,6 +6,7 @@ import { sql as raw } from "kysely"
 import type pg from "pg"
 import { audit } from "../audit/audit.js"
 import type { Principal } from "../auth/Principal.js"
+import { callerOrgToday } from "../contracts/orgToday.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import { withNames } from "../exports/itemNames.js"
@@ -145,7 +146,7 @@ export const registerDocumentRoutes = (app: TemplatedApp, deps: DocumentRouteDep
       if (f.expiringWithinDays !== undefined) {
         query = query
           .where("d.expires_on", "is not", null)
-          .where(raw<boolean>`d.expires_on <= current_date + ${Number(f.expiringWithinDays)}::int`)
+          .where(raw<boolean>`d.expires_on <= ${callerOrgToday()} + ${Number(f.expiringWithinDays)}::int`)
       }
       if (f.q) query = query.where("d.filename", "ilike", `%${f.q.replace(/[\\%_]/g, "\\$&")}%`)
       const listed = await listPage(c, query, f)

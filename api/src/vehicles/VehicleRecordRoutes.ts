@@ -3,6 +3,7 @@ import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
 import { audit } from "../audit/audit.js"
+import { callerOrgToday } from "../contracts/orgToday.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
@@ -95,8 +96,8 @@ export const registerVehicleRecordRoutes = (
             c,
             base.select([
               raw<number>`count(*)::int`.as("vehicles"),
-              raw<number>`(count(*) FILTER (WHERE v.rental_ends_on BETWEEN current_date
-              AND current_date + ${RENTAL_EXPIRING_DAYS}::int))::int`.as("expiring"),
+              raw<number>`(count(*) FILTER (WHERE v.rental_ends_on BETWEEN ${callerOrgToday()}
+              AND ${callerOrgToday()} + ${RENTAL_EXPIRING_DAYS}::int))::int`.as("expiring"),
             ]),
           ),
           await rows(

@@ -159,7 +159,7 @@ export const documents = {
     tag: "documents",
     summary: "Documents, newest first: of one record (entityType + entityId) or of the organisation",
     description:
-      "`q` searches file names. `expiringWithinDays=N` keeps documents whose expiry date is at most N days away, expired ones included.",
+      "`q` searches file names. `expiringWithinDays=N` keeps documents whose expiry date is at most N days from the organisation's today, expired ones included.",
     access: "documents.read",
     query: listQuery(["uploadedAt", "filename", "expiresOn", "sizeBytes", "kind"], {
       entityType: Schema.optionalKey(DocumentEntityType),

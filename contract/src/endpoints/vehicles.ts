@@ -131,7 +131,7 @@ export const VehicleRecord = Schema.Struct({
   rentalMonthlyCost: Schema.NullOr(Money),
   rentalCurrency: Schema.NullOr(Currency),
   lessor: Schema.NullOr(Schema.String),
-  /** A rental ending within RENTAL_EXPIRING_DAYS days from today (UTC), not yet ended. */
+  /** A rental ending within RENTAL_EXPIRING_DAYS days from the organisation's today, not yet ended. */
   rentalExpiring: Schema.Boolean,
   /** The driver of the assignment covering now. */
   assignedDriver: Schema.NullOr(Schema.Struct({ id: Uuid, name: Schema.String })),
