@@ -19,6 +19,7 @@ let owner: ApiClient
 let admin: ApiClient
 let adminB: ApiClient
 let viewer: ApiClient
+let manager: ApiClient
 
 interface Vehicle {
   id: string
@@ -53,6 +54,8 @@ beforeAll(async () => {
   owner = await login(h.fleet, "owner@veh.example", DEMO_PASSWORD)
   await createUser(h.fleet, await demoOrgId(h.fleet), "viewer", "viewer@veh.example", DEMO_PASSWORD)
   viewer = await login(h.fleet, "viewer@veh.example", DEMO_PASSWORD)
+  await createUser(h.fleet, await demoOrgId(h.fleet), "manager", "manager@veh.example", DEMO_PASSWORD)
+  manager = await login(h.fleet, "manager@veh.example", DEMO_PASSWORD)
 })
 afterAll(async () => h?.close())
 
@@ -341,6 +344,20 @@ describe("vehicles", () => {
     // Back in service, it takes a driver again.
     await admin.call("POST", `/api/v1/vehicles/${v.body.id}/status`, { status: "active" })
     expect((await assign(Date.now(), null)).status).toBe(201)
+  })
+
+  it("lets a manager add and edit a vehicle but not delete it: an admin does (seed 003, role permissions)", async () => {
+    const v = await manager.call<Vehicle>("POST", "/api/v1/vehicles", {
+      name: "Mistake",
+      plate: "902 MIS 02",
+    })
+    expect(v.status).toBe(201)
+    expect((await manager.call("PATCH", `/api/v1/vehicles/${v.body.id}`, { year: 2020 })).status).toBe(200)
+    const refused = await manager.call<ErrorBody>("DELETE", `/api/v1/vehicles/${v.body.id}`)
+    expect(refused.status).toBe(403)
+    expect(refused.body.error.code).toBe("FLEET_FORBIDDEN")
+    expect((await admin.call("GET", `/api/v1/vehicles/${v.body.id}`)).status).toBe(200)
+    expect((await admin.call("DELETE", `/api/v1/vehicles/${v.body.id}`)).status).toBe(204)
   })
 
   it("refuses to delete a vehicle with history and deletes one without, freeing its device", async () => {

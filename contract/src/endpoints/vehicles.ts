@@ -305,8 +305,8 @@ export const vehicles = {
     tag: "vehicles",
     summary: "Delete a vehicle without history (its devices become unassigned)",
     description:
-      "A vehicle with history (positions, fuel, maintenance, readings, documents, expenses, contracts, penalties) is refused: decommission it instead.",
-    access: "vehicles.manage",
+      "A vehicle with history (positions, fuel, maintenance, readings, documents, expenses, contracts, penalties) is refused: decommission it instead. Admins only: a manager creates and edits vehicles but does not delete them (seed 003).",
+    access: "vehicles.delete",
     params: IdParams,
     errors: [
       vehicleNotFound,

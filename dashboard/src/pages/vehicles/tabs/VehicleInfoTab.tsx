@@ -134,15 +134,17 @@ export const VehicleInfoTab = (props: VehicleTabProps) => {
                   <span>{t("fleet.decommission")}</span>
                 </button>
               </Show>
-              <button
-                type="button"
-                class="button button--danger-outline"
-                data-testid="vehicle-delete"
-                onClick={() => setConfirm("delete")}
-              >
-                <Trash2 size={16} aria-hidden="true" />
-                <span>{t("fleet.delete")}</span>
-              </button>
+              <Show when={session.can("vehicles.delete")}>
+                <button
+                  type="button"
+                  class="button button--danger-outline"
+                  data-testid="vehicle-delete"
+                  onClick={() => setConfirm("delete")}
+                >
+                  <Trash2 size={16} aria-hidden="true" />
+                  <span>{t("fleet.delete")}</span>
+                </button>
+              </Show>
             </div>
           </section>
         </Show>
