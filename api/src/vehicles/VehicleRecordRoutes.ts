@@ -7,11 +7,10 @@ import { callerOrgToday } from "../contracts/orgToday.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
+import { changeVehicleStatus } from "./changeVehicleStatus.js"
 import { editVehicle, vehicleRecordOf } from "./editVehicle.js"
-import { endVehicleAssignments } from "./endVehicleAssignments.js"
 import { vehicleHistory } from "./vehicleHistory.js"
 import { visibleVehicles } from "./visibleVehicle.js"
-import { updateVehicle } from "./writeVehicle.js"
 
 /** Edit, status change, delete of a vehicle record; the organisation's rental summary. */
 export const registerVehicleRecordRoutes = (
@@ -27,21 +26,7 @@ export const registerVehicleRecordRoutes = (
 
   serve(app, deps, endpoints.vehicles.setStatus, async ({ principal: p, params, body, request }) => {
     const record = await db.withOrg(p.orgId, async (c) => {
-      const old = await vehicleRecordOf(c, params.id)
-      await updateVehicle(c, params.id, {
-        status: body.status,
-        status_changed_on: body.on ?? new Date().toISOString().slice(0, 10),
-      })
-      const decommissioned = body.status === "decommissioned"
-      const endedAssignments = decommissioned ? await endVehicleAssignments(c, params.id) : 0
-      await audit(c, p, request, {
-        action: decommissioned ? "vehicle.decommission" : "vehicle.status",
-        entity: "vehicle",
-        entityId: params.id,
-        oldValues: { status: old.status, statusChangedOn: old.statusChangedOn },
-        newValues: body,
-        ...(endedAssignments > 0 ? { details: { endedAssignments } } : {}),
-      })
+      await changeVehicleStatus(c, p, request, params.id, body)
       return vehicleRecordOf(c, params.id)
     })
     return { body: record }
