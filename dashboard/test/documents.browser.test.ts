@@ -253,4 +253,46 @@ describe("documents in a browser", () => {
     await tallShot(page, `record-${locale}-${scheme}`)
     expect(b.pageErrors).toEqual([])
   })
+
+  it("lists the expiring documents soonest first when opened from the home page (seed 003)", async () => {
+    const token = await b.tokenOf("docs-en@ui.test")
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+    // A vehicle of their own: the other tests count the first vehicle's documents.
+    const papers = await fleet.db.system.query<{ id: string }>(
+      "INSERT INTO vehicles (org_id, name, plate) VALUES ($1, 'Kia Rio', '456 DEF 02') RETURNING id",
+      [b.orgId],
+    )
+    // Uploaded in another order than their expiry.
+    for (const [name, offset] of [
+      ["later.pdf", 20],
+      ["expired.pdf", -3],
+      ["soon.pdf", 5],
+    ] as const) {
+      const form = new FormData()
+      form.append("entityType", "vehicle")
+      form.append("entityId", papers.rows[0]?.id as string)
+      form.append("kind", "insurance")
+      form.append("expiresOn", day(offset))
+      form.append("files", new Blob([PDF], { type: "application/pdf" }), name)
+      const res = await fetch(`${fleet.httpUrl}/api/v1/documents`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      })
+      expect(res.status).toBe(201)
+    }
+    const page = await b.newPage()
+    await b.signIn(page, "docs-en@ui.test")
+    await page.getByTestId("home-documents-count").click()
+    await page.waitForURL((url) => url.pathname === "/documents")
+    const mine = ["expired.pdf", "soon.pdf", "later.pdf"]
+    await expect
+      .poll(
+        async () =>
+          (await page.getByTestId("document-row-name").allTextContents()).filter((n) => mine.includes(n)),
+        POLL,
+      )
+      .toEqual(mine)
+    expect(b.pageErrors).toEqual([])
+  })
 })
