@@ -295,4 +295,49 @@ describe("documents in a browser", () => {
       .toEqual(mine)
     expect(b.pageErrors).toEqual([])
   })
+
+  it("records a licence's number and issue date with the file, shows and edits them (seed 003 step 4.4)", async () => {
+    const driver = await fleet.db.system.query<{ id: string }>(
+      "INSERT INTO drivers (org_id, full_name) VALUES ($1, 'Ivan Petrov') RETURNING id",
+      [b.orgId],
+    )
+    const page = await b.newPage()
+    await b.signIn(page, "docs-ru@ui.test")
+    await page.goto(`${fleet.httpUrl}/documents/driver/${driver.rows[0]?.id}`)
+    const panel = page.getByTestId("documents-panel")
+    await panel.waitFor()
+    await page.getByTestId("document-upload-kind").selectOption("licence")
+    await page.getByTestId("document-upload-title").fill("Водительское удостоверение")
+    await page.getByTestId("document-upload-number").fill("DL-123456789")
+    await page.getByTestId("document-upload-issued").fill("2020-05-10")
+    await page.getByTestId("document-upload-expiry").fill("2030-05-10")
+    await panel
+      .getByTestId("document-file-input")
+      .setInputFiles([{ name: "licence.pdf", mimeType: "application/pdf", buffer: PDF }])
+    const details = panel.getByTestId("document-details")
+    await expect
+      .poll(() => details.textContent(), POLL)
+      .toBe("Водительское удостоверение · № DL-123456789 · выдан 10 мая 2020 г.")
+    await shot(page, "licence-details-ru-light")
+
+    await panel.getByTestId("document-edit-open").click()
+    expect(await page.getByTestId("document-edit-number").inputValue()).toBe("DL-123456789")
+    expect(await page.getByTestId("document-edit-issued").inputValue()).toBe("2020-05-10")
+    await page.getByTestId("document-edit-number").fill("DL-987654321")
+    // An expiry before the issue date: the server's reason under the expiry's own label.
+    await page.getByTestId("document-edit-expiry").fill("2019-01-01")
+    await page.getByTestId("document-edit-save").click()
+    await expect
+      .poll(() => page.getByTestId("document-edit-form").textContent(), POLL)
+      .toContain("раньше даты выдачи")
+    await page.getByTestId("document-edit-expiry").fill("2030-05-10")
+    await page.getByTestId("document-edit-save").click()
+    await expect.poll(() => details.textContent(), POLL).toContain("№ DL-987654321")
+    // The documents list finds it by its number and shows what is written on it.
+    await page.goto(`${fleet.httpUrl}/documents?q=DL-9876`)
+    await expect
+      .poll(() => page.getByTestId("document-row-details").allTextContents(), POLL)
+      .toEqual(["Водительское удостоверение · № DL-987654321 · выдан 10 мая 2020 г."])
+    expect(b.pageErrors).toEqual([])
+  })
 })
