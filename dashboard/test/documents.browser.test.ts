@@ -338,6 +338,13 @@ describe("documents in a browser", () => {
     await expect
       .poll(() => page.getByTestId("document-row-details").allTextContents(), POLL)
       .toEqual(["Водительское удостоверение · № DL-987654321 · выдан 10 мая 2020 г."])
+    // The file's name stays whole beside its details, not squeezed out of its column.
+    expect(
+      await page
+        .getByTestId("document-row-name")
+        .evaluate((name) => name.clientWidth > 0 && name.scrollWidth <= name.clientWidth),
+    ).toBe(true)
+    await b.shot(page, "list-details-ru-light")
     expect(b.pageErrors).toEqual([])
   })
 })

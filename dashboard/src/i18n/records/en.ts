@@ -164,7 +164,7 @@ export const recordsEn = {
     expiring: "Expiring",
     expiringText:
       "Documents that expire within the chosen window or have expired: renew them before they lapse.",
-    search: "Search file names",
+    search: "Search by file name, title or number",
     panelTitle: "Documents",
     dropTitle: "Drop files here",
     dropOr: "or",

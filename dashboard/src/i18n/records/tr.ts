@@ -164,7 +164,7 @@ export const recordsTr: RecordsDictionary = {
     all: "Tüm belgeler",
     expiring: "Süresi dolanlar",
     expiringText: "Seçilen süre içinde süresi dolacak veya dolmuş belgeler: süreleri geçmeden yenileyin.",
-    search: "Dosya adında ara",
+    search: "Dosya adı, başlık veya numarada ara",
     panelTitle: "Belgeler",
     dropTitle: "Dosyaları buraya bırakın",
     dropOr: "veya",

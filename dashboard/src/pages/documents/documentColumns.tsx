@@ -32,7 +32,7 @@ export const documentColumns = (
           </strong>
           <Show when={documentDetails(t, format, c.row.original)}>
             {(details) => (
-              <span class="muted truncate" data-testid="document-row-details">
+              <span class="muted truncate" title={details()} data-testid="document-row-details">
                 {details()}
               </span>
             )}
