@@ -152,9 +152,11 @@ describe("vehicle import", () => {
       "GET",
       `/api/v1/vehicles/${v?.id}`,
     )
+    // Dated the organisation's today, as the status step dates it.
+    const { timezone } = (await admin.call<{ timezone: string }>("GET", "/api/v1/settings")).body
     expect(after.body).toMatchObject({
       status: "decommissioned",
-      statusChangedOn: new Date().toISOString().slice(0, 10),
+      statusChangedOn: new Intl.DateTimeFormat("en-CA", { timeZone: timezone }).format(new Date()),
       assignedDriver: null,
     })
     const log = await admin.call<{ items: Array<{ entityId: string; details: unknown }> }>(

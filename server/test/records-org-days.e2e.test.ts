@@ -3,7 +3,8 @@ import { type ApiClient, createOrg, DEMO_PASSWORD, type Harness, login, startHar
 
 /**
  * "Today" in the fleet records is the organisation's day, as on the home page and in contracts: a
- * rental's "expiring" flag and count, the documents and drivers expiring within N days. The
+ * rental's "expiring" flag and count, the documents and drivers expiring within N days, the day of
+ * a status change given without one. The
  * organisation's zone is picked so that its date differs from UTC's at the moment the test runs
  * (UTC+14 from 10:00 UTC, UTC-11 before 11:00 UTC), so a day counted in UTC shows.
  */
@@ -70,6 +71,14 @@ describe("the organisation's today in the records", () => {
       ["114 END 01", true],
       ["115 END 01", false],
     ])
+  })
+
+  it("dates a status change without a day on the organisation's today", async () => {
+    const v = await admin.call<{ id: string }>("POST", "/api/v1/vehicles", { name: "Retired" })
+    const r = await admin.call<{ statusChangedOn: string }>("POST", `/api/v1/vehicles/${v.body.id}/status`, {
+      status: "decommissioned",
+    })
+    expect(r.body.statusChangedOn).toBe(localDay(0))
   })
 
   it("lists the documents expiring within N days of the organisation's today", async () => {

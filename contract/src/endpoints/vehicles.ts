@@ -290,7 +290,7 @@ export const vehicles = {
     params: IdParams,
     body: Schema.Struct({
       status: VehicleStatus,
-      /** The day it took effect; today (UTC) when absent. */
+      /** The day it took effect; the organisation's today when absent. */
       on: Schema.optionalKey(IsoDate),
       note: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))),
     }),
