@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   "audit.read",
   "vehicles.read",
   "vehicles.manage",
+  /** Delete a vehicle without history (a mistaken entry): admins, not managers (seed 003, role permissions). */
+  "vehicles.delete",
   /** Review a new vehicle's onboarding (inspect, approve, reject). */
   "vehicles.approve",
   "devices.read",
@@ -194,6 +196,7 @@ const CENTRE_STAFF: ReadonlyArray<Permission> = [
 
 const ADMIN: ReadonlyArray<Permission> = [
   ...MANAGE_FLEET,
+  "vehicles.delete",
   "organisation.settings",
   "users.read",
   "users.manage",

@@ -297,4 +297,98 @@ describe("documents in a browser", () => {
     await page.waitForURL((url) => url.pathname === `/tickets/${ticket.id}`)
     expect(b.pageErrors).toEqual([])
   })
+
+  it("lists the expiring documents soonest first when opened from the home page (seed 003)", async () => {
+    const token = await b.tokenOf("docs-en@ui.test")
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+    // A vehicle of their own: the other tests count the first vehicle's documents.
+    const papers = await fleet.db.system.query<{ id: string }>(
+      "INSERT INTO vehicles (org_id, name, plate) VALUES ($1, 'Kia Rio', '456 DEF 02') RETURNING id",
+      [b.orgId],
+    )
+    // Uploaded in another order than their expiry.
+    for (const [name, offset] of [
+      ["later.pdf", 20],
+      ["expired.pdf", -3],
+      ["soon.pdf", 5],
+    ] as const) {
+      const form = new FormData()
+      form.append("entityType", "vehicle")
+      form.append("entityId", papers.rows[0]?.id as string)
+      form.append("kind", "insurance")
+      form.append("expiresOn", day(offset))
+      form.append("files", new Blob([PDF], { type: "application/pdf" }), name)
+      const res = await fetch(`${fleet.httpUrl}/api/v1/documents`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      })
+      expect(res.status).toBe(201)
+    }
+    const page = await b.newPage()
+    await b.signIn(page, "docs-en@ui.test")
+    await page.getByTestId("home-documents-count").click()
+    await page.waitForURL((url) => url.pathname === "/documents")
+    const mine = ["expired.pdf", "soon.pdf", "later.pdf"]
+    await expect
+      .poll(
+        async () =>
+          (await page.getByTestId("document-row-name").allTextContents()).filter((n) => mine.includes(n)),
+        POLL,
+      )
+      .toEqual(mine)
+    expect(b.pageErrors).toEqual([])
+  })
+
+  it("records a licence's number and issue date with the file, shows and edits them (seed 003 step 4.4)", async () => {
+    const driver = await fleet.db.system.query<{ id: string }>(
+      "INSERT INTO drivers (org_id, full_name) VALUES ($1, 'Ivan Petrov') RETURNING id",
+      [b.orgId],
+    )
+    const page = await b.newPage()
+    await b.signIn(page, "docs-ru@ui.test")
+    await page.goto(`${fleet.httpUrl}/documents/driver/${driver.rows[0]?.id}`)
+    const panel = page.getByTestId("documents-panel")
+    await panel.waitFor()
+    await page.getByTestId("document-upload-kind").selectOption("licence")
+    await page.getByTestId("document-upload-title").fill("Водительское удостоверение")
+    await page.getByTestId("document-upload-number").fill("DL-123456789")
+    await page.getByTestId("document-upload-issued").fill("2020-05-10")
+    await page.getByTestId("document-upload-expiry").fill("2030-05-10")
+    await panel
+      .getByTestId("document-file-input")
+      .setInputFiles([{ name: "licence.pdf", mimeType: "application/pdf", buffer: PDF }])
+    const details = panel.getByTestId("document-details")
+    await expect
+      .poll(() => details.textContent(), POLL)
+      .toBe("Водительское удостоверение · № DL-123456789 · выдан 10 мая 2020 г.")
+    await shot(page, "licence-details-ru-light")
+
+    await panel.getByTestId("document-edit-open").click()
+    expect(await page.getByTestId("document-edit-number").inputValue()).toBe("DL-123456789")
+    expect(await page.getByTestId("document-edit-issued").inputValue()).toBe("2020-05-10")
+    await page.getByTestId("document-edit-number").fill("DL-987654321")
+    // An expiry before the issue date: the server's reason under the expiry's own label.
+    await page.getByTestId("document-edit-expiry").fill("2019-01-01")
+    await page.getByTestId("document-edit-save").click()
+    await expect
+      .poll(() => page.getByTestId("document-edit-form").textContent(), POLL)
+      .toContain("раньше даты выдачи")
+    await page.getByTestId("document-edit-expiry").fill("2030-05-10")
+    await page.getByTestId("document-edit-save").click()
+    await expect.poll(() => details.textContent(), POLL).toContain("№ DL-987654321")
+    // The documents list finds it by its number and shows what is written on it.
+    await page.goto(`${fleet.httpUrl}/documents?q=DL-9876`)
+    await expect
+      .poll(() => page.getByTestId("document-row-details").allTextContents(), POLL)
+      .toEqual(["Водительское удостоверение · № DL-987654321 · выдан 10 мая 2020 г."])
+    // The file's name stays whole beside its details, not squeezed out of its column.
+    expect(
+      await page
+        .getByTestId("document-row-name")
+        .evaluate((name) => name.clientWidth > 0 && name.scrollWidth <= name.clientWidth),
+    ).toBe(true)
+    await b.shot(page, "list-details-ru-light")
+    expect(b.pageErrors).toEqual([])
+  })
 })

@@ -131,6 +131,16 @@ describe("vehicle records in the browser", () => {
     const expiringRow = page.getByTestId("vehicles-row").filter({ hasText: "B-RN-1111" })
     // The summary and the list are two requests: the row may come after the total.
     await expect.poll(() => expiringRow.getByTestId("vehicle-rental-expiring").count(), POLL).toBe(1)
+    // Rented vehicles' rows have a blue left edge, as their cards do; an owned one has none.
+    const edge = (plate: string) =>
+      page
+        .getByTestId("vehicles-row")
+        .filter({ hasText: plate })
+        .locator("td")
+        .first()
+        .evaluate((td) => getComputedStyle(td).boxShadow)
+    expect(await edge("B-RN-2222")).toMatch(/inset/u)
+    expect(await edge("B-TC-1234")).toBe("none")
     await b.shot(page, "vehicles-table-light-en")
     await page.getByTestId("vehicles-view-cards").click()
     await expect.poll(() => page.getByTestId("vehicle-card").count(), POLL).toBeGreaterThanOrEqual(3)

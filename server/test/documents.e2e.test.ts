@@ -437,6 +437,73 @@ describe("changes", () => {
     expect(await named("driver", otherDriverRecord)).toContain("Someone Else")
   })
 
+  it("keeps a document's title, number and issue date (seed 003 step 4.4), found by search, edited, checked", async () => {
+    const r = await upload(
+      admin,
+      {
+        entityType: "driver",
+        entityId: otherDriverRecord,
+        kind: "licence",
+        title: "Driver Licence",
+        number: "DL-123456789",
+        issuedOn: "2020-05-10",
+        expiresOn: "2030-05-10",
+      },
+      [{ name: "licence.pdf", bytes: PDF }],
+    )
+    expect(r.status).toBe(201)
+    const doc = r.body.items?.[0] as Doc & {
+      title: string | null
+      number: string | null
+      issuedOn: string | null
+    }
+    expect(doc).toMatchObject({
+      title: "Driver Licence",
+      number: "DL-123456789",
+      issuedOn: "2020-05-10",
+      expiresOn: "2030-05-10",
+    })
+    const found = await admin.call<{ items: Array<Doc> }>("GET", "/api/v1/documents?q=dl-1234")
+    expect(found.body.items.map((d) => d.id)).toEqual([doc.id])
+    const edited = await admin.call<typeof doc>("PATCH", `/api/v1/documents/${doc.id}`, {
+      number: "DL-987654321",
+      title: null,
+    })
+    expect(edited.body).toMatchObject({ title: null, number: "DL-987654321", issuedOn: "2020-05-10" })
+    // An expiry before the issue date is refused, on upload and on edit, naming the expiry.
+    const early = await admin.call<{ error: { code: string; field: string } }>(
+      "PATCH",
+      `/api/v1/documents/${doc.id}`,
+      { expiresOn: "2019-01-01" },
+    )
+    expect([early.status, early.body.error.code, early.body.error.field]).toEqual([
+      400,
+      "FLEET_DOCUMENT_INVALID",
+      "expiresOn",
+    ])
+    const refused = await upload(
+      admin,
+      {
+        entityType: "vehicle",
+        entityId: vehicleA,
+        kind: "insurance",
+        issuedOn: "2025-02-01",
+        expiresOn: "2025-01-01",
+      },
+      [{ name: "policy.pdf", bytes: PDF }],
+    )
+    expect([refused.status, refused.body.error?.code, refused.body.error?.field]).toEqual([
+      400,
+      "FLEET_DOCUMENT_UPLOAD_INVALID",
+      "expiresOn",
+    ])
+    const audited = await h.fleet.db.system.query<{ new_values: { number: string } }>(
+      "SELECT new_values FROM audit_log WHERE action = 'document.update' AND entity_id = $1",
+      [doc.id],
+    )
+    expect(audited.rows[0]?.new_values.number).toBe("DL-987654321")
+  })
+
   it("makes one photo the vehicle's cover, and lists covers for the card view", async () => {
     const [first, second] = (
       await upload(admin, { entityType: "vehicle", entityId: vehicleB, kind: "photo" }, [

@@ -132,6 +132,51 @@ describe("vehicle import", () => {
     })
   })
 
+  it("changes a matched vehicle's status as the status step does: a decommissioned one loses its driver", async () => {
+    const v = await vehicleByPlate(admin, "IMP 004")
+    const driver = await admin.call<{ id: string }>("POST", "/api/v1/drivers", { fullName: "Import Driver" })
+    const assigned = await admin.call("POST", `/api/v1/vehicles/${v?.id}/assignments`, {
+      driverId: driver.body.id,
+      startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+    })
+    expect(assigned.status).toBe(201)
+    const r = await csv(admin, "vehicles", "plate,status\nIMP 004,decommissioned\nIMP 001,scrapped\n")
+    expect(r.body).toMatchObject({ created: 0, updated: 1, refused: 1 })
+    expect(r.body.rows[1]).toMatchObject({
+      row: 3,
+      status: "refused",
+      field: "status",
+      code: "FLEET_VEHICLE_INVALID",
+    })
+    const after = await admin.call<{ status: string; statusChangedOn: string; assignedDriver: unknown }>(
+      "GET",
+      `/api/v1/vehicles/${v?.id}`,
+    )
+    // Dated the organisation's today, as the status step dates it.
+    const { timezone } = (await admin.call<{ timezone: string }>("GET", "/api/v1/settings")).body
+    expect(after.body).toMatchObject({
+      status: "decommissioned",
+      statusChangedOn: new Intl.DateTimeFormat("en-CA", { timeZone: timezone }).format(new Date()),
+      assignedDriver: null,
+    })
+    const log = await admin.call<{ items: Array<{ entityId: string; details: unknown }> }>(
+      "GET",
+      "/api/v1/audit?action=vehicle.decommission",
+    )
+    expect(log.body.items.find((e) => e.entityId === v?.id)?.details).toEqual({
+      import: true,
+      endedAssignments: 1,
+    })
+    // The same status again changes nothing.
+    const again = await csv(admin, "vehicles", "plate,status\nIMP 004,decommissioned\n")
+    expect(again.body).toMatchObject({ updated: 1, refused: 0 })
+    const entries = await admin.call<{ items: Array<{ entityId: string }> }>(
+      "GET",
+      "/api/v1/audit?action=vehicle.decommission",
+    )
+    expect(entries.body.items.filter((e) => e.entityId === v?.id)).toHaveLength(1)
+  })
+
   it("answers a refused row in the caller's language", async () => {
     const r = await csv(adminB, "vehicles", "plate,name,year\nRU 001,Ru,abc\n", { dryRun: true })
     const refused = r.body.rows[0] as RowReport

@@ -19,6 +19,7 @@ let owner: ApiClient
 let admin: ApiClient
 let adminB: ApiClient
 let viewer: ApiClient
+let manager: ApiClient
 
 interface Vehicle {
   id: string
@@ -53,6 +54,8 @@ beforeAll(async () => {
   owner = await login(h.fleet, "owner@veh.example", DEMO_PASSWORD)
   await createUser(h.fleet, await demoOrgId(h.fleet), "viewer", "viewer@veh.example", DEMO_PASSWORD)
   viewer = await login(h.fleet, "viewer@veh.example", DEMO_PASSWORD)
+  await createUser(h.fleet, await demoOrgId(h.fleet), "manager", "manager@veh.example", DEMO_PASSWORD)
+  manager = await login(h.fleet, "manager@veh.example", DEMO_PASSWORD)
 })
 afterAll(async () => h?.close())
 
@@ -290,6 +293,71 @@ describe("vehicles", () => {
       "/api/v1/audit?action=vehicle.decommission",
     )
     expect(log.body.items.map((e) => e.entityId)).toContain(v.body.id)
+  })
+
+  it("decommissioning ends the vehicle's assignments, and a decommissioned vehicle takes no driver", async () => {
+    const v = await admin.call<Vehicle>("POST", "/api/v1/vehicles", {
+      name: "Retiring van",
+      plate: "901 OLD 02",
+    })
+    const driver = await admin.call<{ id: string }>("POST", "/api/v1/drivers", {
+      fullName: "Retiring Driver",
+    })
+    const assign = (startsAt: number, endsAt: number | null) =>
+      admin.call<ErrorBody & { id: string }>("POST", `/api/v1/vehicles/${v.body.id}/assignments`, {
+        driverId: driver.body.id,
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: endsAt === null ? null : new Date(endsAt).toISOString(),
+      })
+    const current = await assign(Date.now() - 86_400_000, Date.now() + 5 * 86_400_000)
+    expect(current.status).toBe(201)
+    const planned = await assign(Date.now() + 10 * 86_400_000, Date.now() + 20 * 86_400_000)
+    expect(planned.status).toBe(201)
+    const before = Date.now()
+    const r = await admin.call<Vehicle>("POST", `/api/v1/vehicles/${v.body.id}/status`, {
+      status: "decommissioned",
+    })
+    expect(r.status).toBe(200)
+    expect(r.body).toMatchObject({ status: "decommissioned", assignedDriver: null })
+    // Who drove it until now stays; the planned period is gone.
+    const periods = await admin.call<{ items: Array<{ id: string; endsAt: string | null }> }>(
+      "GET",
+      `/api/v1/vehicles/${v.body.id}/assignments`,
+    )
+    expect(periods.body.items.map((a) => a.id)).toEqual([current.body.id])
+    const endedAt = Date.parse(periods.body.items[0]?.endsAt ?? "")
+    expect(endedAt).toBeGreaterThanOrEqual(before - 1000)
+    expect(endedAt).toBeLessThanOrEqual(Date.now())
+    const detail = await admin.call<{ currentVehicles: unknown[] }>(
+      "GET",
+      `/api/v1/drivers/${driver.body.id}`,
+    )
+    expect(detail.body.currentVehicles).toEqual([])
+    const log = await admin.call<{ items: Array<{ entityId: string; details: unknown }> }>(
+      "GET",
+      "/api/v1/audit?action=vehicle.decommission",
+    )
+    expect(log.body.items.find((e) => e.entityId === v.body.id)?.details).toEqual({ endedAssignments: 2 })
+    const refused = await assign(Date.now(), null)
+    expect(refused.status).toBe(409)
+    expect(refused.body.error.code).toBe("FLEET_VEHICLE_DECOMMISSIONED")
+    // Back in service, it takes a driver again.
+    await admin.call("POST", `/api/v1/vehicles/${v.body.id}/status`, { status: "active" })
+    expect((await assign(Date.now(), null)).status).toBe(201)
+  })
+
+  it("lets a manager add and edit a vehicle but not delete it: an admin does (seed 003, role permissions)", async () => {
+    const v = await manager.call<Vehicle>("POST", "/api/v1/vehicles", {
+      name: "Mistake",
+      plate: "902 MIS 02",
+    })
+    expect(v.status).toBe(201)
+    expect((await manager.call("PATCH", `/api/v1/vehicles/${v.body.id}`, { year: 2020 })).status).toBe(200)
+    const refused = await manager.call<ErrorBody>("DELETE", `/api/v1/vehicles/${v.body.id}`)
+    expect(refused.status).toBe(403)
+    expect(refused.body.error.code).toBe("FLEET_FORBIDDEN")
+    expect((await admin.call("GET", `/api/v1/vehicles/${v.body.id}`)).status).toBe(200)
+    expect((await admin.call("DELETE", `/api/v1/vehicles/${v.body.id}`)).status).toBe(204)
   })
 
   it("refuses to delete a vehicle with history and deletes one without, freeing its device", async () => {

@@ -111,6 +111,10 @@ export interface DocumentsTable {
   thumbnail_key: string | null
   /** date: read as "YYYY-MM-DD" text only through to_char (pg parses dates into local Dates). */
   expires_on: ColumnType<Date | null, string | null | undefined, string | null>
+  title: ColumnType<string | null, string | null | undefined, string | null>
+  number: ColumnType<string | null, string | null | undefined, string | null>
+  /** date, as `expires_on`. */
+  issued_on: ColumnType<Date | null, string | null | undefined, string | null>
   uploaded_by: string | null
   uploaded_at: Defaulted<Date>
   cover: Generated<boolean>

@@ -1,4 +1,4 @@
-import { DocumentUploadFields, endpoints, type ListedDocument } from "@fleetcore/contract"
+import { DocumentUploadFields, endpoints, type ListedDocument, reason } from "@fleetcore/contract"
 import { type DocumentStore, HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import contentDisposition from "content-disposition"
@@ -6,10 +6,12 @@ import { sql as raw } from "kysely"
 import type pg from "pg"
 import { audit } from "../audit/audit.js"
 import type { Principal } from "../auth/Principal.js"
+import { callerOrgToday } from "../contracts/orgToday.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import { withNames } from "../exports/itemNames.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
+import { refuse } from "../http/refuse.js"
 import { serve } from "../http/serve.js"
 import { visibleVehicles } from "../vehicles/visibleVehicle.js"
 import { acceptUpload } from "./acceptUpload.js"
@@ -87,6 +89,12 @@ export const documentContent = async (
   }
 }
 
+/** A document does not expire before the day it was issued (`code`: the upload's or the edit's). */
+const checkDates = (issuedOn: string | null, expiresOn: string | null, code: string): void => {
+  if (issuedOn !== null && expiresOn !== null && expiresOn < issuedOn)
+    throw refuse(400, code, "expiresOn", reason("beforeIssued"))
+}
+
 /**
  * Documents attached to records: upload (multipart, checked by content, thumbnails for images),
  * lists, details, download (the API streams local files; S3 answers a presigned redirect),
@@ -102,7 +110,8 @@ export const registerDocumentRoutes = (app: TemplatedApp, deps: DocumentRouteDep
       DocumentUploadFields,
       "FLEET_DOCUMENT_UPLOAD_INVALID",
     )
-    const { entityType, entityId, kind, expiresOn } = form.fields
+    const { entityType, entityId, kind, expiresOn, title, number, issuedOn } = form.fields
+    checkDates(issuedOn ?? null, expiresOn ?? null, "FLEET_DOCUMENT_UPLOAD_INVALID")
     const visible = await db.withOrg(p.orgId, (c) => entityVisible(c, p, entityType, entityId))
     if (!visible) {
       throw new HttpError(404, "FLEET_DOCUMENT_ENTITY_NOT_FOUND", `no such ${entityType}`, "entityId")
@@ -113,7 +122,15 @@ export const registerDocumentRoutes = (app: TemplatedApp, deps: DocumentRouteDep
       deps,
       p,
       request,
-      { entityType, entityId, kind, expiresOn: expiresOn ?? null },
+      {
+        entityType,
+        entityId,
+        kind,
+        expiresOn: expiresOn ?? null,
+        title: title ?? null,
+        number: number ?? null,
+        issuedOn: issuedOn ?? null,
+      },
       accepted,
     )
     return { body: { items: [...items] } }
@@ -145,9 +162,18 @@ export const registerDocumentRoutes = (app: TemplatedApp, deps: DocumentRouteDep
       if (f.expiringWithinDays !== undefined) {
         query = query
           .where("d.expires_on", "is not", null)
-          .where(raw<boolean>`d.expires_on <= current_date + ${Number(f.expiringWithinDays)}::int`)
+          .where(raw<boolean>`d.expires_on <= ${callerOrgToday()} + ${Number(f.expiringWithinDays)}::int`)
       }
-      if (f.q) query = query.where("d.filename", "ilike", `%${f.q.replace(/[\\%_]/g, "\\$&")}%`)
+      if (f.q) {
+        const like = `%${f.q.replace(/[\\%_]/g, "\\$&")}%`
+        query = query.where((eb) =>
+          eb.or([
+            eb("d.filename", "ilike", like),
+            eb("d.title", "ilike", like),
+            eb("d.number", "ilike", like),
+          ]),
+        )
+      }
       const listed = await listPage(c, query, f)
       // Each with the name of its record (a vehicle's name and plate, a driver's name…).
       const named = await withNames(c, listed.items.map(toDocument))
@@ -191,7 +217,15 @@ export const registerDocumentRoutes = (app: TemplatedApp, deps: DocumentRouteDep
         ...(body.kind === undefined ? {} : { kind: body.kind }),
         ...(body.filename === undefined ? {} : { filename: body.filename }),
         ...(body.expiresOn === undefined ? {} : { expires_on: body.expiresOn }),
+        ...(body.title === undefined ? {} : { title: body.title }),
+        ...(body.number === undefined ? {} : { number: body.number }),
+        ...(body.issuedOn === undefined ? {} : { issued_on: body.issuedOn }),
       }
+      checkDates(
+        body.issuedOn === undefined ? before.issuedOn : body.issuedOn,
+        body.expiresOn === undefined ? before.expiresOn : body.expiresOn,
+        "FLEET_DOCUMENT_INVALID",
+      )
       if (Object.keys(changes).length === 0) return before
       // A cover stays a photo: changing its kind ends its cover role.
       const cover = body.kind !== undefined && body.kind !== "photo" ? { cover: false } : {}

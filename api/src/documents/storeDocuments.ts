@@ -72,6 +72,10 @@ export const storeDocuments = async (
     readonly entityId: string
     readonly kind: DocumentKind
     readonly expiresOn: string | null
+    /** What is written on the document, the same for every file; checked by the caller. */
+    readonly title?: string | null
+    readonly number?: string | null
+    readonly issuedOn?: string | null
   },
   accepted: ReadonlyArray<AcceptedFile>,
 ): Promise<ReadonlyArray<typeof Document.Encoded>> => {
@@ -97,6 +101,9 @@ export const storeDocuments = async (
             storage_key: storageKey,
             thumbnail_key: thumbnailKey,
             expires_on: target.expiresOn,
+            title: target.title ?? null,
+            number: target.number ?? null,
+            issued_on: target.issuedOn ?? null,
             uploaded_by: p.userId,
           }),
         )

@@ -5,6 +5,7 @@ import { sql as raw } from "kysely"
 import type pg from "pg"
 import { audit } from "../audit/audit.js"
 import type { Principal } from "../auth/Principal.js"
+import { callerOrgToday } from "../contracts/orgToday.js"
 import { listPage, sortOf } from "../db/listPage.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import { isUniqueViolation } from "../db/systemTransaction.js"
@@ -121,7 +122,7 @@ export const registerDriverRoutes = (app: TemplatedApp, deps: RouteDeps): void =
     if (q.department) query = query.where(raw<boolean>`lower(d.department) = lower(${q.department})`)
     if (q.licenceExpiringWithinDays !== undefined)
       query = query.where(
-        raw<boolean>`d.licence_expires_on <= current_date + ${Number(q.licenceExpiringWithinDays)}::int`,
+        raw<boolean>`d.licence_expires_on <= ${callerOrgToday()} + ${Number(q.licenceExpiringWithinDays)}::int`,
       )
     if (q.q) {
       const like = `%${q.q.replace(/[\\%_]/g, "\\$&")}%`

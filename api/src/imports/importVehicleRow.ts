@@ -7,6 +7,7 @@ import type { Principal } from "../auth/Principal.js"
 import type { VehiclesTable } from "../db/Database.js"
 import { firstRow } from "../db/sql.js"
 import { decodeOr400 } from "../http/decode.js"
+import { changeVehicleStatus } from "../vehicles/changeVehicleStatus.js"
 import { checkVehicleRules, vehicleColumns } from "../vehicles/vehicleColumns.js"
 import { toVehicleRecord, vehicleRecordQuery } from "../vehicles/vehicleRecordView.js"
 import { insertVehicle, updateVehicle } from "../vehicles/writeVehicle.js"
@@ -16,9 +17,9 @@ const INVALID = "FLEET_VEHICLE_INVALID"
 
 /**
  * One CSV row of vehicles: a plate of the caller's organisation updates that vehicle (decoded with
- * the update endpoint's schema; `status` is for new vehicles only), anything else creates one
- * (decoded with the create endpoint's schema). Row-level security keeps other organisations' plates
- * out of the match.
+ * the update endpoint's schema; a `status` other than its own is changed as the status endpoint
+ * changes it, decommissioning included), anything else creates one (decoded with the create
+ * endpoint's schema). Row-level security keeps other organisations' plates out of the match.
  */
 export const importVehicleRow = async (
   c: pg.PoolClient,
@@ -32,8 +33,10 @@ export const importVehicleRow = async (
       : undefined
   if (old !== undefined) {
     const before = toVehicleRecord(old)
-    const { status: _status, ...fields } = record
+    const { status, ...fields } = record
     const body = decodeOr400(endpoints.vehicles.update.body, fields, INVALID)
+    const change =
+      status === undefined ? undefined : decodeOr400(endpoints.vehicles.setStatus.body, { status }, INVALID)
     const columns = vehicleColumns(body)
     const pick = <K extends keyof typeof columns>(k: K, was: unknown) =>
       columns[k] === undefined ? was : columns[k]
@@ -55,6 +58,8 @@ export const importVehicleRow = async (
       newValues: body,
       details: { import: true },
     })
+    if (change !== undefined && change.status !== before.status)
+      await changeVehicleStatus(c, p, request, before.id, change, { import: true })
     return { status: "updated", id: before.id }
   }
   const body = decodeOr400(endpoints.vehicles.create.body, record, INVALID)

@@ -3,9 +3,10 @@ import type pg from "pg"
 import { firstRow, sql } from "../db/sql.js"
 
 /**
- * Refuses an assignment unless both the vehicle and the driver passed onboarding (409). Records of
- * organisations without onboarding are approved from the start, so for them this never refuses.
- * `c` is a `withOrg` connection; both ids were already found in the organisation.
+ * Refuses an assignment unless both the vehicle and the driver passed onboarding (409), and one to a
+ * decommissioned vehicle (409: decommissioning ended its assignments, `endVehicleAssignments`).
+ * Records of organisations without onboarding are approved from the start, so for them onboarding
+ * never refuses. `c` is a `withOrg` connection; both ids were already found in the organisation.
  */
 export const requireAssignable = async (
   c: pg.ClientBase,
@@ -14,8 +15,14 @@ export const requireAssignable = async (
 ): Promise<void> => {
   const vehicle = await firstRow(
     c,
-    sql.selectFrom("vehicles").select("onboarding_status").where("id", "=", vehicleId),
+    sql.selectFrom("vehicles").select(["onboarding_status", "status"]).where("id", "=", vehicleId),
   )
+  if (vehicle?.status === "decommissioned")
+    throw new HttpError(
+      409,
+      "FLEET_VEHICLE_DECOMMISSIONED",
+      "the vehicle is decommissioned: it is not assigned drivers any more",
+    )
   if (vehicle !== undefined && vehicle.onboarding_status !== "approved")
     throw new HttpError(
       409,

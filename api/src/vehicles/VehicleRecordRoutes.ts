@@ -3,13 +3,14 @@ import { HttpError } from "@fleetcore/platform"
 import type { TemplatedApp } from "@trufflesuite/uws-js-unofficial"
 import { sql as raw } from "kysely"
 import { audit } from "../audit/audit.js"
+import { callerOrgToday } from "../contracts/orgToday.js"
 import { firstRow, rows, sql } from "../db/sql.js"
 import type { RouteDeps } from "../http/RouteDeps.js"
 import { serve } from "../http/serve.js"
+import { changeVehicleStatus } from "./changeVehicleStatus.js"
 import { editVehicle, vehicleRecordOf } from "./editVehicle.js"
 import { vehicleHistory } from "./vehicleHistory.js"
 import { visibleVehicles } from "./visibleVehicle.js"
-import { updateVehicle } from "./writeVehicle.js"
 
 /** Edit, status change, delete of a vehicle record; the organisation's rental summary. */
 export const registerVehicleRecordRoutes = (
@@ -25,18 +26,7 @@ export const registerVehicleRecordRoutes = (
 
   serve(app, deps, endpoints.vehicles.setStatus, async ({ principal: p, params, body, request }) => {
     const record = await db.withOrg(p.orgId, async (c) => {
-      const old = await vehicleRecordOf(c, params.id)
-      await updateVehicle(c, params.id, {
-        status: body.status,
-        status_changed_on: body.on ?? new Date().toISOString().slice(0, 10),
-      })
-      await audit(c, p, request, {
-        action: body.status === "decommissioned" ? "vehicle.decommission" : "vehicle.status",
-        entity: "vehicle",
-        entityId: params.id,
-        oldValues: { status: old.status, statusChangedOn: old.statusChangedOn },
-        newValues: body,
-      })
+      await changeVehicleStatus(c, p, request, params.id, body)
       return vehicleRecordOf(c, params.id)
     })
     return { body: record }
@@ -91,8 +81,8 @@ export const registerVehicleRecordRoutes = (
             c,
             base.select([
               raw<number>`count(*)::int`.as("vehicles"),
-              raw<number>`(count(*) FILTER (WHERE v.rental_ends_on BETWEEN current_date
-              AND current_date + ${RENTAL_EXPIRING_DAYS}::int))::int`.as("expiring"),
+              raw<number>`(count(*) FILTER (WHERE v.rental_ends_on BETWEEN ${callerOrgToday()}
+              AND ${callerOrgToday()} + ${RENTAL_EXPIRING_DAYS}::int))::int`.as("expiring"),
             ]),
           ),
           await rows(

@@ -1,5 +1,6 @@
 import { RENTAL_EXPIRING_DAYS, type VehicleRecord } from "@fleetcore/contract"
 import { sql as raw } from "kysely"
+import { callerOrgToday } from "../contracts/orgToday.js"
 import { toVehicle, vehicleQuery } from "./vehicleView.js"
 
 /** A date column as "YYYY-MM-DD" text (pg would parse a date into a local-time Date). */
@@ -37,8 +38,8 @@ export const vehicleRecordQuery = () =>
     "v.rental_currency",
     "v.lessor",
     raw<boolean>`(v.rental AND v.rental_ends_on IS NOT NULL
-      AND v.rental_ends_on >= current_date
-      AND v.rental_ends_on <= current_date + ${RENTAL_EXPIRING_DAYS}::int)`.as("rental_expiring"),
+      AND v.rental_ends_on >= ${callerOrgToday()}
+      AND v.rental_ends_on <= ${callerOrgToday()} + ${RENTAL_EXPIRING_DAYS}::int)`.as("rental_expiring"),
     // The driver of the assignment covering now: a driver record when the drivers table knows the
     // id, else the user with the driver role (assignments made before drivers had their own table).
     raw<{ id: string; name: string } | null>`(

@@ -48,6 +48,7 @@ export const assignments = {
         description: "the vehicle has not passed onboarding",
       },
       { status: 409, code: "FLEET_DRIVER_NOT_APPROVED", description: "the driver has not passed onboarding" },
+      { status: 409, code: "FLEET_VEHICLE_DECOMMISSIONED", description: "the vehicle is decommissioned" },
       { status: 422, code: "FLEET_REFERENCE_NOT_FOUND" },
     ],
   }),

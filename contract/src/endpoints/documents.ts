@@ -81,6 +81,10 @@ export const Document = Schema.Struct({
   /** Hex SHA-256 of the bytes. */
   sha256: Schema.String,
   expiresOn: Schema.NullOr(IsoDate),
+  /** What is written on it (seed 003 step 4.4): a title, its number, the day it was issued. */
+  title: Schema.NullOr(Schema.String),
+  number: Schema.NullOr(Schema.String),
+  issuedOn: Schema.NullOr(IsoDate),
   uploadedBy: Schema.NullOr(Uuid),
   uploadedAt: IsoDateTime,
   /** The vehicle's cover photo (vehicle photos only). */
@@ -97,12 +101,18 @@ export const ListedDocument = Schema.Struct({
   entityName: Schema.NullOr(Schema.String),
 }).annotate({ identifier: "ListedDocument" })
 
-/** The text fields of an upload form. */
+const DocumentTitle = Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(200))
+const DocumentNumber = Schema.String.check(Schema.isTrimmed(), Schema.isMinLength(1), Schema.isMaxLength(100))
+
+/** The text fields of an upload form; the issue day is on or before the expiry (checked by the server). */
 export const DocumentUploadFields = Schema.Struct({
   entityType: DocumentEntityType,
   entityId: Uuid,
   kind: DocumentKind,
   expiresOn: Schema.optionalKey(IsoDate),
+  title: Schema.optionalKey(DocumentTitle),
+  number: Schema.optionalKey(DocumentNumber),
+  issuedOn: Schema.optionalKey(IsoDate),
 })
 
 const notFound = { status: 404, code: "FLEET_DOCUMENT_NOT_FOUND" }
@@ -116,7 +126,7 @@ export const documents = {
     path: "/api/v1/documents",
     tag: "documents",
     summary: "Upload documents to a record (a driver: their vehicles', their own and their penalties')",
-    description: `A multipart/form-data form: entityType, entityId, kind, expiresOn (optional) and 1 to ${MAX_DOCUMENT_FILES} parts named files, each at most 10 MB, recognised by content as JPEG, PNG, WebP, HEIC or PDF. All or nothing: one refused file refuses the upload and nothing is stored. Images get a 320 px WebP thumbnail.`,
+    description: `A multipart/form-data form: entityType, entityId, kind, expiresOn, title, number and issuedOn (optional; the same for every file) and 1 to ${MAX_DOCUMENT_FILES} parts named files, each at most 10 MB, recognised by content as JPEG, PNG, WebP, HEIC or PDF. All or nothing: one refused file refuses the upload and nothing is stored. Images get a 320 px WebP thumbnail.`,
     access: "documents.upload",
     multipart: {
       fields: DocumentUploadFields,
@@ -159,7 +169,7 @@ export const documents = {
     tag: "documents",
     summary: "Documents, newest first: of one record (entityType + entityId) or of the organisation",
     description:
-      "`q` searches file names. `expiringWithinDays=N` keeps documents whose expiry date is at most N days away, expired ones included.",
+      "`q` searches file names, titles and numbers. `expiringWithinDays=N` keeps documents whose expiry date is at most N days from the organisation's today, expired ones included.",
     access: "documents.read",
     query: listQuery(["uploadedAt", "filename", "expiresOn", "sizeBytes", "kind"], {
       entityType: Schema.optionalKey(DocumentEntityType),
@@ -210,13 +220,16 @@ export const documents = {
     method: "patch",
     path: "/api/v1/documents/:id",
     tag: "documents",
-    summary: "Change a document's kind, expiry date or file name",
+    summary: "Change a document's kind, title, number, issue and expiry dates or file name",
     access: "documents.manage",
     params: IdParams,
     body: Schema.Struct({
       kind: Schema.optionalKey(DocumentKind),
       expiresOn: Schema.optionalKey(Schema.NullOr(IsoDate)),
       filename: Schema.optionalKey(DocumentFilename),
+      title: Schema.optionalKey(Schema.NullOr(DocumentTitle)),
+      number: Schema.optionalKey(Schema.NullOr(DocumentNumber)),
+      issuedOn: Schema.optionalKey(Schema.NullOr(IsoDate)),
     }),
     invalidCode: "FLEET_DOCUMENT_INVALID",
     response: Document,

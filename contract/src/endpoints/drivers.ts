@@ -107,7 +107,7 @@ export const drivers = {
     tag: "drivers",
     summary: "The organisation's drivers (a driver: only their own record)",
     description:
-      "`q` searches the name, employee id, licence number and phone. `licenceExpiringWithinDays` keeps drivers whose licence expires within that many days from today (or has expired).",
+      "`q` searches the name, employee id, licence number and phone. `licenceExpiringWithinDays` keeps drivers whose licence expires within that many days from the organisation's today (or has expired).",
     access: "drivers.read",
     query: listQuery(
       ["fullName", "employeeId", "licenceExpiresOn", "medicalExpiresOn", "hiredOn", "createdAt"],

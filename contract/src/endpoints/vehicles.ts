@@ -131,7 +131,7 @@ export const VehicleRecord = Schema.Struct({
   rentalMonthlyCost: Schema.NullOr(Money),
   rentalCurrency: Schema.NullOr(Currency),
   lessor: Schema.NullOr(Schema.String),
-  /** A rental ending within RENTAL_EXPIRING_DAYS days from today (UTC), not yet ended. */
+  /** A rental ending within RENTAL_EXPIRING_DAYS days from the organisation's today, not yet ended. */
   rentalExpiring: Schema.Boolean,
   /** The driver of the assignment covering now. */
   assignedDriver: Schema.NullOr(Schema.Struct({ id: Uuid, name: Schema.String })),
@@ -290,7 +290,7 @@ export const vehicles = {
     params: IdParams,
     body: Schema.Struct({
       status: VehicleStatus,
-      /** The day it took effect; today (UTC) when absent. */
+      /** The day it took effect; the organisation's today when absent. */
       on: Schema.optionalKey(IsoDate),
       note: Schema.optionalKey(Schema.String.check(Schema.isMaxLength(2000))),
     }),
@@ -305,8 +305,8 @@ export const vehicles = {
     tag: "vehicles",
     summary: "Delete a vehicle without history (its devices become unassigned)",
     description:
-      "A vehicle with history (positions, fuel, maintenance, readings, documents, expenses, contracts, penalties) is refused: decommission it instead.",
-    access: "vehicles.manage",
+      "A vehicle with history (positions, fuel, maintenance, readings, documents, expenses, contracts, penalties) is refused: decommission it instead. Admins only: a manager creates and edits vehicles but does not delete them (seed 003).",
+    access: "vehicles.delete",
     params: IdParams,
     errors: [
       vehicleNotFound,

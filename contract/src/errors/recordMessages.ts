@@ -116,6 +116,12 @@ export const RECORD_MESSAGES = {
     kk: "Көлік құралының тарихы бар (орындар, шығындар, қызмет көрсету, көрсеткіштер, құжаттар, шарттар, айыппұлдар немесе жүргізуші тағайындаулары): оны жоюдың орнына пайдаланудан шығарыңыз.",
     tr: "Aracın geçmişi var (konumlar, giderler, bakım, okumalar, belgeler, sözleşmeler, cezalar veya sürücü atamaları): silmek yerine hizmetten çıkarın.",
   },
+  FLEET_VEHICLE_DECOMMISSIONED: {
+    en: "The vehicle is decommissioned: it is not assigned drivers any more.",
+    ru: "Транспортное средство выведено из эксплуатации: водителей за ним больше не закрепляют.",
+    kk: "Көлік пайдаланудан шығарылған: оған енді жүргізуші бекітілмейді.",
+    tr: "Araç hizmetten çıkarıldı: artık ona sürücü atanmaz.",
+  },
   FLEET_VEHICLE_TYPE_INVALID: {
     en: "Vehicle type {field}: {detail}",
     ru: "Тип транспортного средства, поле «{field}»: {detail}",

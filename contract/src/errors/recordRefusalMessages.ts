@@ -37,6 +37,12 @@ export const RECORD_REFUSAL_MESSAGES = {
     kk: "басталу күнінен бұрын",
     tr: "başlangıç tarihinden önce",
   },
+  beforeIssued: {
+    en: "is before the issue date",
+    ru: "раньше даты выдачи",
+    kk: "берілген күнінен бұрын",
+    tr: "düzenlenme tarihinden önce",
+  },
   notBeforeFrom: {
     en: "must not be before from",
     ru: "не может быть раньше from",

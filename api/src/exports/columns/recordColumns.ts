@@ -50,8 +50,11 @@ export const RECORD_COLUMNS = {
   documents: [
     field("filename"),
     coded("kind", "documentKind"),
+    field("title"),
+    field("number"),
     coded("entityType", "documentEntity"),
     field("entityName"),
+    field("issuedOn", "date"),
     field("expiresOn", "date"),
     field("sizeBytes", "number"),
     instant("uploadedAt"),

@@ -58,6 +58,7 @@ export const en: ListExportTexts = {
     filename: "File",
     entityType: "Attached to",
     entityName: "Record",
+    issuedOn: "Issued",
     expiresOn: "Expires",
     sizeBytes: "Size, bytes",
     uploadedAt: "Uploaded",

@@ -58,6 +58,7 @@ export const kk: ListExportTexts = {
     filename: "Файл",
     entityType: "Тіркелген",
     entityName: "Жазба",
+    issuedOn: "Берілген күні",
     expiresOn: "Жарамдылық мерзімі",
     sizeBytes: "Өлшемі, байт",
     uploadedAt: "Жүктелді",

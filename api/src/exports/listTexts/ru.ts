@@ -58,6 +58,7 @@ export const ru: ListExportTexts = {
     filename: "Файл",
     entityType: "Прикреплён к",
     entityName: "Запись",
+    issuedOn: "Дата выдачи",
     expiresOn: "Действует до",
     sizeBytes: "Размер, байт",
     uploadedAt: "Загружен",

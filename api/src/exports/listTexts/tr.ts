@@ -58,6 +58,7 @@ export const tr: ListExportTexts = {
     filename: "Dosya",
     entityType: "Bağlı olduğu",
     entityName: "Kayıt",
+    issuedOn: "Düzenlenme tarihi",
     expiresOn: "Geçerlilik sonu",
     sizeBytes: "Boyut, bayt",
     uploadedAt: "Yüklendi",

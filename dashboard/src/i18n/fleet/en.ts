@@ -278,7 +278,7 @@ export const fleetEn = {
     decommission: "Decommission",
     decommissionTitle: "Decommission {{ name }}?",
     decommissionText:
-      "The vehicle keeps its history (positions, fuel, maintenance, expenses, documents) and leaves the active fleet from the given date.",
+      "The vehicle keeps its history (positions, fuel, maintenance, expenses, documents) and leaves the active fleet from the given date. Its driver's assignment ends now and planned ones are dropped.",
     qrTitle: "QR code",
     qrText: "Scan to open this vehicle's page.",
     qrDownload: "Download SVG",
@@ -346,6 +346,7 @@ export const fleetEn = {
     owner_rental_company: "Rental company",
     owner_other: "Other",
     assignmentsEmpty: "No driver was assigned to this vehicle.",
+    assignDecommissioned: "A decommissioned vehicle is not assigned drivers.",
     assignDriver: "Assign a driver",
     assignChoose: "Choose a driver",
     assignRequired: "Required.",

@@ -278,7 +278,7 @@ export const fleetTr: FleetDictionary = {
     decommission: "Hizmet dışı bırak",
     decommissionTitle: "{{ name }} hizmet dışı bırakılsın mı?",
     decommissionText:
-      "Araç geçmişini (konumlar, yakıt, bakım, giderler, belgeler) korur ve verilen tarihten itibaren aktif filodan çıkar.",
+      "Araç geçmişini (konumlar, yakıt, bakım, giderler, belgeler) korur ve verilen tarihten itibaren aktif filodan çıkar. Sürücü ataması şimdi sona erer, planlananlar silinir.",
     qrTitle: "QR kodu",
     qrText: "Bu aracın sayfasını açmak için tarayın.",
     qrDownload: "SVG indir",
@@ -346,6 +346,7 @@ export const fleetTr: FleetDictionary = {
     owner_rental_company: "Kiralama şirketi",
     owner_other: "Diğer",
     assignmentsEmpty: "Bu araca hiç sürücü atanmadı.",
+    assignDecommissioned: "Hizmetten çıkarılmış bir araca sürücü atanmaz.",
     assignDriver: "Sürücü ata",
     assignChoose: "Bir sürücü seçin",
     assignRequired: "Zorunlu.",

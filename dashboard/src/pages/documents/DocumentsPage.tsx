@@ -8,7 +8,7 @@ import { useI18n } from "../../i18n/I18nContext"
 import { DocumentPreviewDialog } from "../../ui/documents/DocumentPreviewDialog"
 import { EXPIRY_WARNING_DAYS } from "../../ui/documents/documentExpiry"
 import { PageHeader } from "../../ui/PageHeader"
-import { createTableUrlState } from "../../ui/table/createTableUrlState"
+import { createTableUrlState, type TableUrlState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
 import { FilterSelect } from "../../ui/table/FilterSelect"
 import { listResultOf } from "../../ui/table/listResultOf"
@@ -25,7 +25,16 @@ const WINDOWS = [7, 14, 30, 90] as const
  */
 export const DocumentsPage = () => {
   const { t, format } = useI18n()
-  const url = createTableUrlState({ filters: ["entityType", "kind", "expiringWithinDays"], sorts: SORTS })
+  const stored = createTableUrlState({ filters: ["entityType", "kind", "expiringWithinDays"], sorts: SORTS })
+  // The expiring view lists the soonest expiry first unless the user sorts otherwise, however it was
+  // opened: its button, the expiry filter, or a link without a sort (the home page's).
+  const url: TableUrlState = {
+    ...stored,
+    state: createMemo(() => {
+      const s = stored.state()
+      return s.sort === null && s.filters.expiringWithinDays !== undefined ? { ...s, sort: "expiresOn" } : s
+    }),
+  }
   const result = createListQuery(endpoints.documents.list, () => ({ query: listQueryOf(url.state()) }))
   const session = useSession()
   const columns = createMemo(() => documentColumns(t, format(), session.can))

@@ -1,9 +1,11 @@
 import type { ListedDocument, Permission } from "@fleetcore/contract"
 import { A } from "@solidjs/router"
 import type { ColumnDef } from "@tanstack/solid-table"
+import { Show } from "solid-js"
 import type { I18n } from "../../i18n/createI18n"
 import type { Formatters } from "../../i18n/format"
 import { DocumentThumb } from "../../ui/documents/DocumentsPanel"
+import { documentDetails } from "../../ui/documents/documentDetails"
 import { documentRecordHref } from "../../ui/documents/documentRecordHref"
 import { ExpiryBadge } from "../../ui/documents/ExpiryBadge"
 
@@ -24,9 +26,18 @@ export const documentColumns = (
     cell: (c) => (
       <span class="document-name-cell">
         <DocumentThumb document={c.row.original} />
-        <strong class="truncate" data-testid="document-row-name" title={c.row.original.filename}>
-          {c.row.original.filename}
-        </strong>
+        <span class="document-name-cell__text">
+          <strong class="truncate" data-testid="document-row-name" title={c.row.original.filename}>
+            {c.row.original.filename}
+          </strong>
+          <Show when={documentDetails(t, format, c.row.original)}>
+            {(details) => (
+              <span class="muted truncate" title={details()} data-testid="document-row-details">
+                {details()}
+              </span>
+            )}
+          </Show>
+        </span>
       </span>
     ),
     meta: { sortKey: "filename", hideable: false },

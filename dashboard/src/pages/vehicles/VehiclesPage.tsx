@@ -89,6 +89,7 @@ export const VehiclesPage = () => {
         url={url}
         rowId={(row) => row.id}
         rowHref={(row) => `/vehicles/${row.id}`}
+        rowMark={(row) => (row.rental ? "rental" : undefined)}
         searchPlaceholder={t("fleet.search")}
         render={cards() ? (rows) => <VehicleCards vehicles={rows} /> : undefined}
         empty={{

@@ -37,6 +37,9 @@ export const DocumentDropZone = (props: {
   const id = createUniqueId()
   const [kind, setKind] = createSignal<DocumentKind>(props.defaultKind ?? "scan")
   const [expiresOn, setExpiresOn] = createSignal("")
+  const [title, setTitle] = createSignal("")
+  const [number, setNumber] = createSignal("")
+  const [issuedOn, setIssuedOn] = createSignal("")
   const [dragging, setDragging] = createSignal(false)
   const [uploads, setUploads] = createSignal<ReadonlyArray<UploadRow>>([])
   let input: HTMLInputElement | undefined
@@ -50,6 +53,9 @@ export const DocumentDropZone = (props: {
       entityId: props.entityId,
       kind: kind(),
       expiresOn: expiresOn(),
+      title: title(),
+      number: number(),
+      issuedOn: issuedOn(),
     }
     const queue = files.map((file) => ({ file, key: `${Date.now()}-${Math.random()}` }))
     setUploads((all) => [
@@ -95,6 +101,36 @@ export const DocumentDropZone = (props: {
             >
               <For each={DOCUMENT_KINDS}>{(k) => <option value={k}>{t(`documents.kind_${k}`)}</option>}</For>
             </select>
+          </label>
+          <label class="form-field">
+            <span>{t("documents.newTitle")}</span>
+            <input
+              class="input"
+              value={title()}
+              maxLength={200}
+              onInput={(e) => setTitle(e.currentTarget.value)}
+              data-testid="document-upload-title"
+            />
+          </label>
+          <label class="form-field">
+            <span>{t("documents.newNumber")}</span>
+            <input
+              class="input"
+              value={number()}
+              maxLength={100}
+              onInput={(e) => setNumber(e.currentTarget.value)}
+              data-testid="document-upload-number"
+            />
+          </label>
+          <label class="form-field">
+            <span>{t("documents.newIssued")}</span>
+            <input
+              class="input"
+              type="date"
+              value={issuedOn()}
+              onInput={(e) => setIssuedOn(e.currentTarget.value)}
+              data-testid="document-upload-issued"
+            />
           </label>
           <label class="form-field">
             <span>{t("documents.newExpiry")}</span>

@@ -36,6 +36,11 @@ const EditForm = (props: { readonly document: Doc; readonly onClose: () => void 
   const [kind, setKind] = createSignal<DocumentKind>(props.document.kind)
   const [expiresOn, setExpiresOn] = createSignal(props.document.expiresOn ?? "")
   const [filename, setFilename] = createSignal(props.document.filename)
+  const [title, setTitle] = createSignal(props.document.title ?? "")
+  const [number, setNumber] = createSignal(props.document.number ?? "")
+  const [issuedOn, setIssuedOn] = createSignal(props.document.issuedOn ?? "")
+  /** A text field as the API takes it: trimmed, empty is none. */
+  const orNull = (text: string): string | null => (text.trim() === "" ? null : text.trim())
   const id = createUniqueId()
   const [busy, setBusy] = createSignal(false)
   const [error, setError] = createSignal<unknown>()
@@ -47,7 +52,14 @@ const EditForm = (props: { readonly document: Doc; readonly onClose: () => void 
     try {
       await api.call(endpoints.documents.update, {
         params: { id: props.document.id },
-        body: { kind: kind(), expiresOn: expiresOn() === "" ? null : expiresOn(), filename: filename() },
+        body: {
+          kind: kind(),
+          expiresOn: orNull(expiresOn()),
+          filename: filename(),
+          title: orNull(title()),
+          number: orNull(number()),
+          issuedOn: orNull(issuedOn()),
+        },
       })
       await invalidateDocuments(queryClient)
       showToast("success", t("documents.saved"))
@@ -94,6 +106,46 @@ const EditForm = (props: { readonly document: Doc; readonly onClose: () => void 
         >
           <For each={DOCUMENT_KINDS}>{(k) => <option value={k}>{t(`documents.kind_${k}`)}</option>}</For>
         </select>
+      </FieldShell>
+      <FieldShell id={`${id}-title`} label={t("documents.newTitle")} name="title" error={fieldError("title")}>
+        <input
+          id={`${id}-title`}
+          class="input"
+          value={title()}
+          maxLength={200}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+          data-testid="document-edit-title"
+        />
+      </FieldShell>
+      <FieldShell
+        id={`${id}-number`}
+        label={t("documents.newNumber")}
+        name="number"
+        error={fieldError("number")}
+      >
+        <input
+          id={`${id}-number`}
+          class="input"
+          value={number()}
+          maxLength={100}
+          onInput={(e) => setNumber(e.currentTarget.value)}
+          data-testid="document-edit-number"
+        />
+      </FieldShell>
+      <FieldShell
+        id={`${id}-issued`}
+        label={t("documents.newIssued")}
+        name="issuedOn"
+        error={fieldError("issuedOn")}
+      >
+        <input
+          id={`${id}-issued`}
+          class="input"
+          type="date"
+          value={issuedOn()}
+          onInput={(e) => setIssuedOn(e.currentTarget.value)}
+          data-testid="document-edit-issued"
+        />
       </FieldShell>
       <FieldShell
         id={`${id}-expiry`}

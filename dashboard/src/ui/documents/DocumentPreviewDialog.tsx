@@ -1,9 +1,10 @@
 import type { Document } from "@fleetcore/contract"
 import * as Dialog from "@kobalte/core/dialog"
 import { Download, ExternalLink, X } from "lucide-solid"
-import { Match, Switch } from "solid-js"
+import { Match, Show, Switch } from "solid-js"
 import { useI18n } from "../../i18n/I18nContext"
 import { ItemDialog } from "../ItemDialog"
+import { documentDetails } from "./documentDetails"
 import { ExpiryBadge } from "./ExpiryBadge"
 
 type Doc = typeof Document.Encoded
@@ -28,6 +29,7 @@ export const DocumentPreviewDialog = (props: {
           </div>
           <p class="document-preview__facts muted">
             <span>{t(`documents.kind_${d().kind}`)}</span>
+            <Show when={documentDetails(t, format(), d())}>{(details) => <span>{details()}</span>}</Show>
             <span>{format().fileSize(d().sizeBytes)}</span>
             <ExpiryBadge expiresOn={d().expiresOn} />
           </p>

@@ -15,6 +15,7 @@ import "./documents.css"
 import { DocumentDropZone } from "./DocumentDropZone"
 import { DocumentEditDialog } from "./DocumentEditDialog"
 import { DocumentPreviewDialog } from "./DocumentPreviewDialog"
+import { documentDetails } from "./documentDetails"
 import { createEntityDocumentsQuery, invalidateDocuments } from "./documentQueries"
 import { ExpiryBadge } from "./ExpiryBadge"
 
@@ -118,6 +119,13 @@ export const DocumentsPanel = (props: {
                       <span class="document-list__name truncate" title={d.filename}>
                         {d.filename}
                       </span>
+                      <Show when={documentDetails(t, format(), d)}>
+                        {(details) => (
+                          <span class="document-list__details" data-testid="document-details">
+                            {details()}
+                          </span>
+                        )}
+                      </Show>
                       <span class="document-list__facts muted">
                         {t(`documents.kind_${d.kind}`)} · {format().fileSize(d.sizeBytes)} ·{" "}
                         <time datetime={d.uploadedAt}>{format().dateTime(Date.parse(d.uploadedAt))}</time>

@@ -8,6 +8,11 @@ export interface UploadTarget {
   readonly kind: DocumentKind
   /** "YYYY-MM-DD", or "" for none. */
   readonly expiresOn: string
+  /** What is written on the document (seed 003 step 4.4); "" or absent for none. */
+  readonly title?: string
+  readonly number?: string
+  /** "YYYY-MM-DD", or "" for none. */
+  readonly issuedOn?: string
 }
 
 const errorOf = (xhr: XMLHttpRequest): ApiError => {
@@ -88,6 +93,10 @@ export const uploadDocument = async (
         form.append("entityId", target.entityId)
         form.append("kind", target.kind)
         if (target.expiresOn !== "") form.append("expiresOn", target.expiresOn)
+        for (const name of ["title", "number", "issuedOn"] as const) {
+          const value = target[name]?.trim() ?? ""
+          if (value !== "") form.append(name, value)
+        }
         form.append("files", file, file.name)
         return form
       },

@@ -12,7 +12,10 @@ import { TabTable } from "./TabTable"
 
 type Row = (typeof AssignmentWithNames)["Encoded"]
 
-/** Who drove the vehicle when (the current driver is also in the header facts); "End" on the current one. */
+/**
+ * Who drove the vehicle when (the current driver is also in the header facts); "End" on the current one.
+ * A decommissioned vehicle takes no new driver.
+ */
 export const VehicleAssignmentsTab = (props: VehicleTabProps) => {
   const { t, format } = useI18n()
   const result = createVehicleListQuery(endpoints.assignments.list, () => ({
@@ -72,7 +75,17 @@ export const VehicleAssignmentsTab = (props: VehicleTabProps) => {
         empty={t("fleet.assignmentsEmpty")}
       />
       <Show when={session.can("assignments.manage")}>
-        <AssignDriverForm vehicleId={props.vehicle.id} />
+        {/* The server refuses a driver for a decommissioned vehicle (FLEET_VEHICLE_DECOMMISSIONED). */}
+        <Show
+          when={props.vehicle.status !== "decommissioned"}
+          fallback={
+            <p class="muted" data-testid="assign-decommissioned">
+              {t("fleet.assignDecommissioned")}
+            </p>
+          }
+        >
+          <AssignDriverForm vehicleId={props.vehicle.id} />
+        </Show>
       </Show>
     </section>
   )

@@ -44,6 +44,13 @@ export const VehicleInfoTab = (props: VehicleTabProps) => {
       body: { status: next, on },
     })
     await invalidateVehicles(queryClient)
+    // Decommissioning ends the vehicle's assignments: its driver's lists change too.
+    if (next === "decommissioned")
+      await Promise.all(
+        [endpoints.assignments.list.id, endpoints.assignments.byDriver.id, endpoints.drivers.get.id].map(
+          (id) => queryClient.invalidateQueries({ queryKey: [id] }),
+        ),
+      )
     showToast("success", t("fleet.statusChanged", { status: t(`fleet.status_${next}`) }))
   }
 
@@ -127,15 +134,17 @@ export const VehicleInfoTab = (props: VehicleTabProps) => {
                   <span>{t("fleet.decommission")}</span>
                 </button>
               </Show>
-              <button
-                type="button"
-                class="button button--danger-outline"
-                data-testid="vehicle-delete"
-                onClick={() => setConfirm("delete")}
-              >
-                <Trash2 size={16} aria-hidden="true" />
-                <span>{t("fleet.delete")}</span>
-              </button>
+              <Show when={session.can("vehicles.delete")}>
+                <button
+                  type="button"
+                  class="button button--danger-outline"
+                  data-testid="vehicle-delete"
+                  onClick={() => setConfirm("delete")}
+                >
+                  <Trash2 size={16} aria-hidden="true" />
+                  <span>{t("fleet.delete")}</span>
+                </button>
+              </Show>
             </div>
           </section>
         </Show>
