@@ -90,6 +90,8 @@ describe("service centres' access in a browser", () => {
       .filter({ hasText: "Abay Auto Service" })
     await request.waitFor()
     expect(await request.textContent()).toContain("Toyota Camry 2020")
+    // Which of the fleet's vehicles is asked for, not only the make and model the centre saw.
+    expect(await request.getByTestId("request-vehicle").textContent()).toBe("Workshop Camry (777 ACC 02)")
     await b.shot(page, "requests-en-light")
     await request.getByTestId("request-approve").click()
     const grant = page.getByTestId("access-grants").getByRole("row").filter({ hasText: "Abay Auto Service" })
