@@ -231,8 +231,15 @@ describe("service centres' access in a browser", () => {
     const page = await b.newPage()
     await b.signIn(page, "manager@access.test")
     await open(page)
+    // The manager sees who asks before deciding: the centre, by name.
+    const proposal = page.getByTestId("change-requests").getByRole("row").filter({ hasText: "Workshop Camry" })
+    await proposal.waitFor()
+    expect(await proposal.textContent()).toContain("Abay Auto Service")
     await page.getByTestId("change-requests").getByTestId("change-row-vehicle").first().click()
     await page.getByTestId("change-request").waitFor()
+    expect(await page.getByTestId("change-proposer").textContent()).toMatch(
+      /^Proposed by the service centre Abay Auto Service, /u,
+    )
     const rows = page.getByTestId("change-diff-row")
     await expect.poll(() => rows.count(), POLL).toBe(2)
     expect((await rows.allTextContents()).map((r) => r.replace(/\s+/gu, " ").trim())).toEqual([
@@ -253,6 +260,9 @@ describe("service centres' access in a browser", () => {
     await b.signIn(ru, "manager-ru@access.test")
     await ru.goto(page.url())
     await ru.getByTestId("change-diff").waitFor()
+    expect(await ru.getByTestId("change-proposer").textContent()).toMatch(
+      /^Предложил сервисный центр «Abay Auto Service», /u,
+    )
     await b.shot(ru, "change-ru-dark")
     expect(b.pageErrors).toEqual([])
   })

@@ -98,7 +98,7 @@ export const vehicleAccessEn = {
     change_pending: "Waiting for your decision",
     change_approved: "Approved",
     change_rejected: "Rejected",
-    byCentre: "Proposed by a service centre, {{ at }}",
+    byCentre: "Proposed by the service centre {{ name }}, {{ at }}",
     byDriver: "Proposed by the driver {{ name }}, {{ at }}",
     field: "Field",
     now: "Before",

@@ -98,7 +98,7 @@ export const vehicleAccessKk = {
     change_pending: "Шешіміңізді күтуде",
     change_approved: "Мақұлданды",
     change_rejected: "Қабылданбады",
-    byCentre: "Сервис орталығы ұсынды, {{ at }}",
+    byCentre: "«{{ name }}» сервис орталығы ұсынды, {{ at }}",
     byDriver: "Жүргізуші {{ name }} ұсынды, {{ at }}",
     field: "Өріс",
     now: "Бұрын",

@@ -98,7 +98,7 @@ export const vehicleAccessRu = {
     change_pending: "Ждёт вашего решения",
     change_approved: "Одобрено",
     change_rejected: "Отклонено",
-    byCentre: "Предложил сервисный центр, {{ at }}",
+    byCentre: "Предложил сервисный центр «{{ name }}», {{ at }}",
     byDriver: "Предложил водитель {{ name }}, {{ at }}",
     field: "Поле",
     now: "Было",

@@ -97,7 +97,7 @@ export const vehicleAccessTr = {
     change_pending: "Kararınızı bekliyor",
     change_approved: "Onaylandı",
     change_rejected: "Reddedildi",
-    byCentre: "Bir servis merkezi önerdi, {{ at }}",
+    byCentre: "{{ name }} servis merkezi önerdi, {{ at }}",
     byDriver: "Sürücü {{ name }} önerdi, {{ at }}",
     field: "Alan",
     now: "Önce",

@@ -68,9 +68,9 @@ export const ChangeRequestPage = () => {
                   testId="change-status"
                 />
               </p>
-              <p class="muted">
+              <p class="muted" data-testid="change-proposer">
                 {t(r().proposerKind === "centre" ? "vehicleAccess.byCentre" : "vehicleAccess.byDriver", {
-                  name: r().proposedByName ?? "—",
+                  name: (r().proposerKind === "centre" ? r().centreName : r().proposedByName) ?? "—",
                   at: format().dateTime(Date.parse(r().createdAt)),
                 })}
               </p>
