@@ -111,7 +111,9 @@ describe("proposing a change to a vehicle's critical data", () => {
       ["driver", { vin: VIN }, "pending"],
     ])
     // Proposed, not changed.
-    expect((await b.api<{ vin: string | null }>(admin, "GET", `/api/v1/vehicles/${vehicleId}`)).vin).toBeNull()
+    expect(
+      (await b.api<{ vin: string | null }>(admin, "GET", `/api/v1/vehicles/${vehicleId}`)).vin,
+    ).toBeNull()
 
     // The proposal's own page (where its decision's notification links): the driver may open it.
     await row.locator("a").click()
@@ -141,9 +143,7 @@ describe("proposing a change to a vehicle's critical data", () => {
       "/api/v1/vehicle-change-requests?status=pending",
     )
     expect(
-      fleetSide.items
-        .filter((r) => r.proposerKind === "centre")
-        .map((r) => [r.changes, r.centreName]),
+      fleetSide.items.filter((r) => r.proposerKind === "centre").map((r) => [r.changes, r.centreName]),
     ).toEqual([[{ oilType: "5W-30" }, "Proposal Garage"]])
     expect(b.pageErrors).toEqual([])
   })

@@ -232,7 +232,10 @@ describe("service centres' access in a browser", () => {
     await b.signIn(page, "manager@access.test")
     await open(page)
     // The manager sees who asks before deciding: the centre, by name.
-    const proposal = page.getByTestId("change-requests").getByRole("row").filter({ hasText: "Workshop Camry" })
+    const proposal = page
+      .getByTestId("change-requests")
+      .getByRole("row")
+      .filter({ hasText: "Workshop Camry" })
     await proposal.waitFor()
     expect(await proposal.textContent()).toContain("Abay Auto Service")
     await page.getByTestId("change-requests").getByTestId("change-row-vehicle").first().click()

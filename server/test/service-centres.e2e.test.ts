@@ -384,10 +384,9 @@ describe("owner-controlled access", () => {
         return told.body.items.map((n) => n.title)
       })
       .toContain(`Request Garage asks for access to ${plate}`)
-    const pending = await admin.call<{ items: Array<{ id: string; vehicleId: string; vehicleName: string }> }>(
-      "GET",
-      "/api/v1/vehicle-access/requests?status=pending",
-    )
+    const pending = await admin.call<{
+      items: Array<{ id: string; vehicleId: string; vehicleName: string }>
+    }>("GET", "/api/v1/vehicle-access/requests?status=pending")
     // The fleet is told which of its vehicles is asked for, not only the masked card the centre saw.
     const carName = (await admin.call<{ name: string }>("GET", `/api/v1/vehicles/${carId}`)).body.name
     expect(pending.body.items.find((r) => r.id === asked.body.id)).toMatchObject({

@@ -67,10 +67,7 @@ export const registerChangeRequestRoutes = (
     toChangeRequest(r, p, await proposingCentres(db.system, [r]))
 
   serve(app, deps, endpoints.changeRequests.get, async ({ principal: p, params }) => ({
-    body: await viewOf(
-      await db.withOrg(p.orgId, (c) => findChangeRequest(c, p, params.id, confined(p))),
-      p,
-    ),
+    body: await viewOf(await db.withOrg(p.orgId, (c) => findChangeRequest(c, p, params.id, confined(p))), p),
   }))
 
   serve(app, deps, endpoints.changeRequests.create, async ({ principal: p, params, body, request }) => {

@@ -1,8 +1,8 @@
 import { CHANGE_FIELDS, endpoints, type ProposedChangesType } from "@fleetcore/contract"
 import { useQueryClient } from "@tanstack/solid-query"
 import { Schema } from "effect"
-import { ApiError } from "../../api/ApiError"
 import { useApi } from "../../api/ApiContext"
+import { ApiError } from "../../api/ApiError"
 import { useI18n } from "../../i18n/I18nContext"
 import type { Locale } from "../../i18n/locales"
 import { createSchemaForm } from "../../ui/form/createSchemaForm"
@@ -27,7 +27,7 @@ const NUMBERS: Partial<Record<ChangeField, NumberRule>> = {
 }
 
 /** The typed value of `field` as the API takes it, or null when the text is not one. */
-const valueOf = (field: ChangeField, text: string, locale: Locale): string | number | null => {
+const typedValue = (field: ChangeField, text: string, locale: Locale): string | number | null => {
   const rule = NUMBERS[field]
   if (rule !== undefined) return parseNumber(text, locale, rule)
   const trimmed = text.trim().replace(/\s+/gu, " ")
@@ -42,7 +42,7 @@ const proposalForm = (locale: Locale) =>
     comment: Schema.String.check(Schema.isMaxLength(2000)),
   }).check(
     Schema.makeFilter((v) =>
-      valueOf(v.field, v.value, locale) === null ? { path: ["value"], issue: "value" } : undefined,
+      typedValue(v.field, v.value, locale) === null ? { path: ["value"], issue: "value" } : undefined,
     ),
   )
 type ProposalValues = ReturnType<typeof proposalForm>["Encoded"]
@@ -61,7 +61,7 @@ export const ProposeChangeForm = (props: { readonly vehicleId: string; readonly 
     schema: proposalForm(locale()),
     defaultValues: { field: "odometerKm", value: "", comment: "" } as ProposalValues,
     onSubmit: async (v) => {
-      const changes = { [v.field]: valueOf(v.field, v.value, locale()) } as ProposedChangesType
+      const changes = { [v.field]: typedValue(v.field, v.value, locale()) } as ProposedChangesType
       const comment = v.comment.trim()
       try {
         await api.call(endpoints.changeRequests.create, {
