@@ -221,6 +221,6 @@ export const RECORD_REFUSAL_MESSAGES = {
     en: "is below the vehicle's odometer ({km} km): only the vehicle's managers may set it back",
     ru: "меньше одометра автомобиля ({km} км): уменьшить его могут только менеджеры автомобиля",
     kk: "көліктің одометрінен ({km} км) аз: оны тек көлік менеджерлері азайта алады",
-    tr: "aracın kilometresinin ({km} km) altında: yalnızca aracın yöneticileri onu geri alabilir",
+    tr: "aracın kilometre sayacının ({km} kilometre) altında: yalnızca aracın yöneticileri onu geri alabilir",
   },
 } as const satisfies Readonly<Record<string, Messages>>
