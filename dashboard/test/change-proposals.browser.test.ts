@@ -128,6 +128,10 @@ describe("proposing a change to a vehicle's critical data", () => {
     const page = await b.newPage({ colorScheme: "dark" })
     await b.signIn(page, CENTRE_OWNER)
     await b.visit(page, "/centre")
+    // Its visits are shown filtered to the open ones: the empty list says so, not "none yet".
+    await expect
+      .poll(() => page.getByTestId("centre-visits").getByTestId("empty-state").textContent(), POLL)
+      .toContain("No visit in the status “Open”.")
     const grant = page.getByTestId("centre-grants").getByRole("row").filter({ hasText: "555 PRP 02" })
     await grant.getByTestId("grant-propose-change").click()
     const dialog = page.getByTestId("propose-change-dialog")

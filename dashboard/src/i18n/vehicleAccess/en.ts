@@ -96,6 +96,7 @@ export const vehicleAccessEn = {
     visit_disputed: "Disputed",
     visit_cancelled: "Cancelled",
     visits: "Visits by service centres",
+    visitsEmptyInStatus: "No visit in the status “{{ status }}”.",
     visitsEmpty: "No service centre has recorded a visit.",
     visitStatusAll: "All statuses",
     status: "Status",

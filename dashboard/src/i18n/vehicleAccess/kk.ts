@@ -96,6 +96,7 @@ export const vehicleAccessKk = {
     visit_disputed: "Дауланды",
     visit_cancelled: "Болдырылмады",
     visits: "Сервис орталықтарына сапарлар",
+    visitsEmptyInStatus: "«{{ status }}» күйіндегі сапарлар жоқ.",
     visitsEmpty: "Сервис орталықтары әлі сапар жазбаған.",
     visitStatusAll: "Барлық күйлер",
     status: "Күйі",

@@ -96,6 +96,7 @@ export const vehicleAccessRu = {
     visit_disputed: "Оспорен",
     visit_cancelled: "Отменён",
     visits: "Визиты в сервисные центры",
+    visitsEmptyInStatus: "Нет визитов со статусом «{{ status }}».",
     visitsEmpty: "Сервисные центры ещё не записали ни одного визита.",
     visitStatusAll: "Все статусы",
     status: "Статус",

@@ -95,6 +95,7 @@ export const vehicleAccessTr = {
     visit_disputed: "İtiraz edildi",
     visit_cancelled: "İptal edildi",
     visits: "Servis merkezi ziyaretleri",
+    visitsEmptyInStatus: "“{{ status }}” durumunda ziyaret yok.",
     visitsEmpty: "Hiçbir servis merkezi henüz ziyaret kaydetmedi.",
     visitStatusAll: "Tüm durumlar",
     status: "Durum",
