@@ -350,7 +350,7 @@ export const App = () => (
       />
       <Route
         path="/vehicle-change-requests/:id"
-        component={() => <Guarded page="vehicleAccess" component={ChangeRequestPage} />}
+        component={() => <Guarded page="changeRequests" component={ChangeRequestPage} />}
       />
       <Route path="/fuel" component={() => <Guarded page="fuel" component={FuelPage} />} />
       <Route path="/tasks" component={() => <Guarded page="tasks" component={TasksPage} />} />

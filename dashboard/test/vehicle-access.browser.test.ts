@@ -90,6 +90,8 @@ describe("service centres' access in a browser", () => {
       .filter({ hasText: "Abay Auto Service" })
     await request.waitFor()
     expect(await request.textContent()).toContain("Toyota Camry 2020")
+    // Which of the fleet's vehicles is asked for, not only the make and model the centre saw.
+    expect(await request.getByTestId("request-vehicle").textContent()).toBe("Workshop Camry (777 ACC 02)")
     await b.shot(page, "requests-en-light")
     await request.getByTestId("request-approve").click()
     const grant = page.getByTestId("access-grants").getByRole("row").filter({ hasText: "Abay Auto Service" })
@@ -229,8 +231,18 @@ describe("service centres' access in a browser", () => {
     const page = await b.newPage()
     await b.signIn(page, "manager@access.test")
     await open(page)
+    // The manager sees who asks before deciding: the centre, by name.
+    const proposal = page
+      .getByTestId("change-requests")
+      .getByRole("row")
+      .filter({ hasText: "Workshop Camry" })
+    await proposal.waitFor()
+    expect(await proposal.textContent()).toContain("Abay Auto Service")
     await page.getByTestId("change-requests").getByTestId("change-row-vehicle").first().click()
     await page.getByTestId("change-request").waitFor()
+    expect(await page.getByTestId("change-proposer").textContent()).toMatch(
+      /^Proposed by the service centre Abay Auto Service, /u,
+    )
     const rows = page.getByTestId("change-diff-row")
     await expect.poll(() => rows.count(), POLL).toBe(2)
     expect((await rows.allTextContents()).map((r) => r.replace(/\s+/gu, " ").trim())).toEqual([
@@ -251,7 +263,77 @@ describe("service centres' access in a browser", () => {
     await b.signIn(ru, "manager-ru@access.test")
     await ru.goto(page.url())
     await ru.getByTestId("change-diff").waitFor()
+    expect(await ru.getByTestId("change-proposer").textContent()).toMatch(
+      /^Предложил сервисный центр «Abay Auto Service», /u,
+    )
     await b.shot(ru, "change-ru-dark")
+    expect(b.pageErrors).toEqual([])
+  })
+  it("shows the moderators' decision on a disputed visit, and lets the owner confirm one whose dispute was rejected", async () => {
+    const admin = await b.tokenOf()
+    const { code } = await b.api<{ code: string }>(admin, "POST", "/api/v1/vehicle-access/invites", {
+      vehicleIds: [vehicleId],
+      scope: "service",
+    })
+    await b.api(centreToken, "POST", "/api/v1/centre/redeem", { code })
+    const visitOf = async (complaint: string) => {
+      const visit = await b.api<{ id: string }>(centreToken, "POST", "/api/v1/service-visits", {
+        vehicleId,
+        odometerKm: 49_000,
+        complaint,
+        currency: "KZT",
+      })
+      await b.api(centreToken, "POST", `/api/v1/service-visits/${visit.id}/items`, {
+        kind: "labour",
+        description: "Diagnostics",
+        quantity: 1,
+        unitCost: "9000",
+        currency: "KZT",
+      })
+      return visit.id
+    }
+    const disputed = await visitOf("Check engine light")
+    await b.api(centreToken, "POST", `/api/v1/service-visits/${disputed}/complete`)
+    await b.api(admin, "POST", `/api/v1/service-visits/${disputed}/dispute`, {
+      reason: "Nobody looked at the engine",
+    })
+    await b.addUser({ email: "moderator@access.test", role: "moderator", name: "Moderator" })
+    const moderator = await b.tokenOf("moderator@access.test")
+    await b.api(moderator, "POST", `/api/v1/service-visit-disputes/${disputed}/settle`, {
+      outcome: "rejected",
+      note: "The scanner log shows the diagnostics",
+    })
+    const cancelled = await visitOf("Wheel alignment")
+    await b.api(centreToken, "POST", `/api/v1/service-visits/${cancelled}/cancel`, {
+      reason: "The customer took the car away",
+    })
+
+    const page = await b.newPage()
+    await b.signIn(page, "manager@access.test")
+    await b.visit(page, `/service-visits/${disputed}`)
+    await page.getByTestId("service-visit").waitFor()
+    expect(await page.getByTestId("visit-settlement").textContent()).toMatch(
+      /^Dispute rejected: the visit stands · /u,
+    )
+    expect(await page.getByTestId("visit-settlement-note").textContent()).toBe(
+      "The scanner log shows the diagnostics",
+    )
+    // The visit stands: its owner confirms it now; it cannot be disputed twice.
+    expect(await page.getByTestId("visit-dispute").count()).toBe(0)
+    await b.shot(page, "visit-settled-en-light")
+    await page.getByTestId("visit-confirm").click()
+    await page.getByTestId("confirm-dialog-confirm").click()
+    await expect
+      .poll(() => page.getByTestId("visit-status").getAttribute("data-status"), POLL)
+      .toBe("confirmed")
+
+    const ru = await b.newPage({ colorScheme: "dark" })
+    await b.signIn(ru, "manager-ru@access.test")
+    await b.visit(ru, `/service-visits/${cancelled}`)
+    await ru.getByTestId("service-visit").waitFor()
+    expect(await ru.getByTestId("visit-cancel-reason").textContent()).toBe("The customer took the car away")
+    expect(await ru.getByTestId("visit-odometer").textContent()).toMatch(/^49\s000\sкм$/u)
+    await b.shot(ru, "visit-cancelled-ru-dark")
     expect(b.pageErrors).toEqual([])
   })
 })

@@ -348,13 +348,23 @@ describe("owner-controlled access", () => {
     const search = await owner.call<{ searchId: string }>("POST", "/api/v1/centre/vehicle-search", {
       vin: VIN,
     })
-    const asked = await owner.call<{ id: string; vehicleId: string | null; status: string }>(
-      "POST",
-      "/api/v1/centre/access-requests",
-      { searchId: search.body.searchId, scope: "service", message: "Customer brought it in" },
-    )
+    const asked = await owner.call<{
+      id: string
+      vehicleId: string | null
+      vehicleName: string | null
+      status: string
+    }>("POST", "/api/v1/centre/access-requests", {
+      searchId: search.body.searchId,
+      scope: "service",
+      message: "Customer brought it in",
+    })
     expect(asked.status).toBe(201)
-    expect(asked.body).toMatchObject({ vehicleId: null, status: "pending" })
+    expect(asked.body).toMatchObject({ vehicleId: null, vehicleName: null, status: "pending" })
+    const ours = await owner.call<{ items: Array<{ vehicleName: string | null }> }>(
+      "GET",
+      "/api/v1/centre/access-requests",
+    )
+    expect(ours.body.items.map((r) => r.vehicleName)).toEqual([null])
     const again = await owner.call<ErrorBody>("POST", "/api/v1/centre/access-requests", {
       searchId: search.body.searchId,
       scope: "service",
@@ -374,11 +384,15 @@ describe("owner-controlled access", () => {
         return told.body.items.map((n) => n.title)
       })
       .toContain(`Request Garage asks for access to ${plate}`)
-    const pending = await admin.call<{ items: Array<{ id: string; vehicleId: string }> }>(
-      "GET",
-      "/api/v1/vehicle-access/requests?status=pending",
-    )
-    expect(pending.body.items.find((r) => r.id === asked.body.id)?.vehicleId).toBe(carId)
+    const pending = await admin.call<{
+      items: Array<{ id: string; vehicleId: string; vehicleName: string }>
+    }>("GET", "/api/v1/vehicle-access/requests?status=pending")
+    // The fleet is told which of its vehicles is asked for, not only the masked card the centre saw.
+    const carName = (await admin.call<{ name: string }>("GET", `/api/v1/vehicles/${carId}`)).body.name
+    expect(pending.body.items.find((r) => r.id === asked.body.id)).toMatchObject({
+      vehicleId: carId,
+      vehicleName: `${carName} (${plate})`,
+    })
     const approved = await admin.call<{ status: string }>(
       "POST",
       `/api/v1/vehicle-access/requests/${asked.body.id}/decision`,

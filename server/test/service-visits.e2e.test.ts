@@ -33,6 +33,7 @@ interface ChangeRequest {
   oldValues: Record<string, unknown>
   proposerKind: string
   proposedBy: string | null
+  centreName: string | null
   createdAt: string
   decidedBy: string | null
   reason: string | null
@@ -528,7 +529,18 @@ describe("service visits", () => {
       changes: { odometerKm: 52_000, serviceIntervalMonths: 12 },
     })
     expect(proposed.status).toBe(201)
-    expect(proposed.body).toMatchObject({ proposerKind: "centre", vehicleName: null, oldValues: {} })
+    expect(proposed.body).toMatchObject({
+      proposerKind: "centre",
+      centreName: "Centre visits-centre",
+      vehicleName: null,
+      oldValues: {},
+    })
+    // The vehicle's side is told which centre asks (its people's names stay the centre's).
+    const seen = await manager.call<ChangeRequest>(
+      "GET",
+      `/api/v1/vehicle-change-requests/${proposed.body.id}`,
+    )
+    expect(seen.body).toMatchObject({ centreName: "Centre visits-centre", proposedByName: null })
     const approved = await manager.call<ChangeRequest>(
       "POST",
       `/api/v1/vehicle-change-requests/${proposed.body.id}/approve`,

@@ -93,6 +93,9 @@ export const requestSelect = () =>
       "r.centre_org_id",
       "co.name as centre_name",
       "r.vehicle_id",
+      raw<string>`CASE WHEN v.plate IS NULL THEN v.name ELSE v.name || ' (' || v.plate || ')' END`.as(
+        "vehicle_name",
+      ),
       "v.brand",
       "v.model",
       "v.year",
@@ -106,12 +109,13 @@ export const requestSelect = () =>
 
 type RequestRow = Awaited<ReturnType<ReturnType<typeof requestSelect>["executeTakeFirstOrThrow"]>>
 
-/** A request as `side` sees it: the centre never learns the vehicle's id from it. */
+/** A request as `side` sees it: the centre never learns the vehicle's id, name or plate from it. */
 export const requestView = (r: RequestRow, side: "fleet" | "centre"): typeof AccessRequest.Encoded => ({
   id: r.id,
   centreId: r.centre_org_id,
   centreName: r.centre_name,
   vehicleId: side === "fleet" ? r.vehicle_id : null,
+  vehicleName: side === "fleet" ? r.vehicle_name : null,
   vehicle: { make: r.brand, model: r.model, year: r.year },
   scope: r.scope,
   message: r.message,

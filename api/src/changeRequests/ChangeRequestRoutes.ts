@@ -23,6 +23,7 @@ import {
   type ChangeRequestRow,
   changeRequestQuery,
   findChangeRequest,
+  proposingCentres,
   readableBy,
   toChangeRequest,
 } from "./changeRequestView.js"
@@ -57,14 +58,16 @@ export const registerChangeRequestRoutes = (
     if (f.status) query = query.where("r.status", "=", f.status)
     if (f.vehicleId) query = query.where("r.vehicle_id", "=", f.vehicleId)
     const page = await db.withOrg(p.orgId, (c) => listPage(c, query, f))
-    return { body: { ...page, items: page.items.map((r) => toChangeRequest(r, p)) } }
+    const centres = await proposingCentres(db.system, page.items)
+    return { body: { ...page, items: page.items.map((r) => toChangeRequest(r, p, centres)) } }
   })
 
+  /** One request as `p` reads it, the proposing centre named. */
+  const viewOf = async (r: ChangeRequestRow, p: Principal) =>
+    toChangeRequest(r, p, await proposingCentres(db.system, [r]))
+
   serve(app, deps, endpoints.changeRequests.get, async ({ principal: p, params }) => ({
-    body: toChangeRequest(
-      await db.withOrg(p.orgId, (c) => findChangeRequest(c, p, params.id, confined(p))),
-      p,
-    ),
+    body: await viewOf(await db.withOrg(p.orgId, (c) => findChangeRequest(c, p, params.id, confined(p))), p),
   }))
 
   serve(app, deps, endpoints.changeRequests.create, async ({ principal: p, params, body, request }) => {
@@ -113,7 +116,7 @@ export const registerChangeRequestRoutes = (
       "proposed",
       null,
     )
-    return { body: toChangeRequest(created, p) }
+    return { body: await viewOf(created, p) }
   })
 
   /** Decides pending request `id` in `p`'s organisation; `apply` runs inside the transaction. */
@@ -160,7 +163,7 @@ export const registerChangeRequestRoutes = (
       status,
       reason,
     )
-    return toChangeRequest(decided, p)
+    return viewOf(decided, p)
   }
 
   serve(app, deps, endpoints.changeRequests.approve, async ({ principal: p, params, request }) => {

@@ -61,8 +61,31 @@ export const findChangeRequest = async (
   return row
 }
 
-export const toChangeRequest = (r: ChangeRequestRow, p: Principal): typeof ChangeRequest.Encoded => {
+/**
+ * The names of the service centres that proposed `found`, by organisation: read on the system
+ * connection, since row-level security hides a centre's organisation from the vehicle's side, which
+ * must know who asks before it decides. Only the proposers of these rows are named.
+ */
+export const proposingCentres = async (
+  system: pg.Pool,
+  found: ReadonlyArray<ChangeRequestRow>,
+): Promise<ReadonlyMap<string, string>> => {
+  const ids = [...new Set(found.filter((r) => r.proposer_org_id !== r.org_id).map((r) => r.proposer_org_id))]
+  if (ids.length === 0) return new Map()
+  const { rows } = await system.query<{ id: string; name: string }>(
+    "SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])",
+    [ids],
+  )
+  return new Map(rows.map((o) => [o.id, o.name]))
+}
+
+export const toChangeRequest = (
+  r: ChangeRequestRow,
+  p: Principal,
+  centres: ReadonlyMap<string, string>,
+): typeof ChangeRequest.Encoded => {
   const ownSide = r.org_id === p.orgId
+  const byCentre = r.proposer_org_id !== r.org_id
   return {
     id: r.id,
     vehicleId: r.vehicle_id,
@@ -71,9 +94,10 @@ export const toChangeRequest = (r: ChangeRequestRow, p: Principal): typeof Chang
     changes: r.changes,
     oldValues: ownSide ? r.old_values : {},
     comment: r.comment,
-    proposerKind: r.proposer_org_id === r.org_id ? "driver" : "centre",
+    proposerKind: byCentre ? "centre" : "driver",
     proposedBy: r.proposed_by,
     proposedByName: r.proposed_by_name,
+    centreName: byCentre ? (centres.get(r.proposer_org_id) ?? null) : null,
     decidedBy: r.decided_by,
     decidedAt: r.decided_at?.toISOString() ?? null,
     reason: r.reason,

@@ -1,4 +1,4 @@
-import { reason } from "@fleetcore/contract"
+import { can, reason } from "@fleetcore/contract"
 import { checkManualReading, raiseAlerts } from "@fleetcore/engine"
 import { type ClickHouseClient, HttpError, type Request } from "@fleetcore/platform"
 import type { OrgId, VehicleId } from "@fleetcore/proto"
@@ -77,6 +77,37 @@ const knownOdometer = async (
   return row === undefined ? null : { valueKm: row.value_km, atMs: row.at.getTime() }
 }
 
+/** How far below the vehicle's odometer a reading may be (a cluster and a tracker differ a little). */
+const slackKm = (odometerKm: number): number => Math.max(1, odometerKm * 0.01)
+
+/**
+ * Refuses (422) a reading that would set the vehicle's odometer back: from a reading kept against
+ * the tracker's figure the engine sets the vehicle's odometer, so a reading below it (by more than
+ * `slackKm`) rolls it back. That is the vehicle's managers' decision (seed 002: the odometer is a
+ * critical field; seed 000: a reading is never below the previous one), so a caller who does not
+ * manage vehicles (a driver) cannot; they propose it as a change request instead. The odometer at
+ * the reading's moment is the vehicle's now less what the tracker counted since then
+ * (`trackerSinceM`, metres).
+ */
+const refuseSettingBack = async (
+  c: pg.ClientBase,
+  vehicleId: string,
+  valueKm: number,
+  trackerSinceM: number,
+): Promise<void> => {
+  const { rows } = await c.query<{ m: number | null }>("SELECT vehicle_odometer_m($1) AS m", [vehicleId])
+  const nowM = rows[0]?.m ?? null
+  if (nowM === null) return
+  const thenKm = (nowM - Math.max(0, trackerSinceM)) / 1000
+  if (valueKm >= thenKm - slackKm(thenKm)) return
+  throw refuse(
+    422,
+    "FLEET_ODOMETER_READING_DECREASES",
+    "valueKm",
+    reason("belowVehicleOdometer", { km: Math.round(thenKm * 10) / 10 }),
+  )
+}
+
 /** What one reading is entered with (the decoded body of `odometer.create`). */
 export interface ReadingInput {
   readonly valueKm: number
@@ -141,6 +172,9 @@ export const recordReading = async (
       : tracker.time <= at
         ? tracker.odometer_m
         : await trackerOdometerAt(ch, p.orgId, vehicleId, at.getTime())
+  if (trackerM !== null && tracker !== undefined && !can(p.role, "vehicles.manage")) {
+    await refuseSettingBack(c, vehicleId, body.valueKm, (tracker.odometer_m ?? trackerM) - trackerM)
+  }
   const inserted = await firstRow(
     c,
     sql

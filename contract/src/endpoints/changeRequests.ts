@@ -51,7 +51,10 @@ export const ChangeRequest = Schema.Struct({
   /** "driver": by a driver of the organisation; "centre": by a service centre with access. */
   proposerKind: Schema.Literals(["driver", "centre"]),
   proposedBy: Schema.NullOr(Uuid),
+  /** The proposer's name, on the proposer's own side (a centre's people are not the fleet's to read). */
   proposedByName: Schema.NullOr(Schema.String),
+  /** The proposing service centre's name, to both sides; null for a driver's proposal. */
+  centreName: Schema.NullOr(Schema.String),
   decidedBy: Schema.NullOr(Uuid),
   decidedAt: Schema.NullOr(IsoDateTime),
   reason: Schema.NullOr(Schema.String),

@@ -72,6 +72,8 @@ export const AccessRequest = Schema.Struct({
   centreName: Schema.String,
   /** The fleet sees its vehicle; the centre sees the masked card until it is granted. */
   vehicleId: Schema.NullOr(Uuid),
+  /** The vehicle's name and plate, to the fleet (which must know which of its vehicles is asked for); null to the centre. */
+  vehicleName: Schema.NullOr(Schema.String),
   vehicle: MaskedVehicle,
   scope: Scope,
   message: Schema.NullOr(Schema.String),

@@ -229,4 +229,10 @@ export const RECORD_REFUSAL_MESSAGES = {
     kk: "фотодағы нұсқалар арасында мұндай көрсеткіш жоқ",
     tr: "fotoğraftaki adaylar arasında böyle bir okuma yok",
   },
+  belowVehicleOdometer: {
+    en: "is below the vehicle's odometer ({km} km): only the vehicle's managers may set it back",
+    ru: "меньше одометра автомобиля ({km} км): уменьшить его могут только менеджеры автомобиля",
+    kk: "көліктің одометрінен ({km} км) аз: оны тек көлік менеджерлері азайта алады",
+    tr: "aracın kilometre sayacının ({km} kilometre) altında: yalnızca aracın yöneticileri onu geri alabilir",
+  },
 } as const satisfies Readonly<Record<string, Messages>>

@@ -132,6 +132,16 @@ export const MENU: ReadonlyArray<MenuItem> = [
     access: "vehicleAccess.manage",
     placement: "main",
   },
+  // A change request's page: the vehicle's managers who decide it, and its proposer (a driver, a
+  // centre's staff), whom the decision's notification links to.
+  {
+    id: "changeRequests",
+    path: "/vehicle-change-requests",
+    label: "vehicleAccess",
+    icon: "vehicleAccess",
+    access: "vehicleChanges.read",
+    placement: "none",
+  },
   // A visit's page: the fleet that confirms it and the centre that records it (both read visits).
   {
     id: "serviceVisits",

@@ -55,6 +55,7 @@ export const ACCESS_COLUMNS = {
     field("vehicleName"),
     field("vehiclePlate"),
     coded("proposerKind", "proposerKind"),
+    field("centreName"),
     field("proposedByName"),
     count("changes"),
     field("comment"),

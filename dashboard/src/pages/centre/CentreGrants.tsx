@@ -20,6 +20,7 @@ import { fixedTableState } from "../../ui/table/createTableUrlState"
 import { DataTable } from "../../ui/table/DataTable"
 import { listResultOf } from "../../ui/table/listResultOf"
 import { showToast } from "../../ui/toast"
+import { ProposeChangeForm } from "../vehicleAccess/ProposeChangeForm"
 
 type Grant = typeof AccessGrant.Encoded
 
@@ -37,7 +38,8 @@ const vehicleOf = (g: Grant) => [g.vehicle.plate, g.vehicle.name].filter(Boolean
 
 /**
  * The vehicles fleets gave the centre access to, in force now: which fleet, what access, until
- * when; with service access a visit is opened here (the odometer on arrival, the complaint).
+ * when; with service access a visit is opened here (the odometer on arrival, the complaint), and a
+ * correction of the vehicle's critical data proposed for its managers to approve.
  */
 export const CentreGrants = () => {
   const { t, format } = useI18n()
@@ -49,6 +51,7 @@ export const CentreGrants = () => {
       api.call(endpoints.centreAccess.grants, { query: { active: "true", pageSize: "200" } }, signal),
   }))
   const [opening, setOpening] = createSignal<Grant | null>(null)
+  const [proposing, setProposing] = createSignal<Grant | null>(null)
   const columns = createMemo(
     (): ReadonlyArray<ColumnDef<Grant, unknown>> => [
       {
@@ -88,15 +91,29 @@ export const CentreGrants = () => {
         id: "actions",
         header: "",
         cell: (c) => (
-          <Show when={c.row.original.scope === "service" && session.can("visits.record")}>
-            <button
-              type="button"
-              class="button button--primary"
-              data-testid="grant-open-visit"
-              onClick={() => setOpening(c.row.original)}
-            >
-              {t("centre.openVisit")}
-            </button>
+          <Show when={c.row.original.scope === "service"}>
+            <span class="vehicle-access__actions vehicle-access__actions--stack">
+              <Show when={session.can("visits.record")}>
+                <button
+                  type="button"
+                  class="button button--primary"
+                  data-testid="grant-open-visit"
+                  onClick={() => setOpening(c.row.original)}
+                >
+                  {t("centre.openVisit")}
+                </button>
+              </Show>
+              <Show when={session.can("vehicleChanges.propose")}>
+                <button
+                  type="button"
+                  class="button"
+                  data-testid="grant-propose-change"
+                  onClick={() => setProposing(c.row.original)}
+                >
+                  {t("vehicleAccess.proposeButton")}
+                </button>
+              </Show>
+            </span>
           </Show>
         ),
         meta: { align: "end" },
@@ -119,6 +136,15 @@ export const CentreGrants = () => {
       />
       <ItemDialog item={opening()} onClose={() => setOpening(null)} testId="open-visit-dialog">
         {(grant) => <OpenVisit grant={grant()} onDone={() => setOpening(null)} />}
+      </ItemDialog>
+      <ItemDialog item={proposing()} onClose={() => setProposing(null)} testId="propose-change-dialog">
+        {(grant) => (
+          <>
+            <h2>{t("vehicleAccess.proposeDialogTitle", { vehicle: vehicleOf(grant()) })}</h2>
+            <p class="muted">{t("vehicleAccess.proposeHint")}</p>
+            <ProposeChangeForm vehicleId={grant().vehicle.id} onDone={() => setProposing(null)} />
+          </>
+        )}
       </ItemDialog>
     </section>
   )

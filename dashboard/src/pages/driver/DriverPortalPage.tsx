@@ -13,6 +13,7 @@ import { MyTicketsCard } from "./MyTicketsCard"
 import { MyTripsCard } from "./MyTripsCard"
 import { MyVehicleCard } from "./MyVehicleCard"
 import { OdometerCard } from "./OdometerCard"
+import { ProposeChangeCard } from "./ProposeChangeCard"
 import { RaiseTicketCard } from "./RaiseTicketCard"
 import { RefuelCard } from "./RefuelCard"
 import "../home/home.css"
@@ -21,7 +22,8 @@ import "./driver.css"
 /**
  * The driver's portal at phone width (seed 003 "driver/my-vehicle"): the vehicle assigned now, a
  * banner while their refuels wait for a check, trips and mileage, logging a refuel or an odometer
- * reading with a photo, and their fines. The data is the driver's part of `GET /api/v1/home`.
+ * reading with a photo, a correction of the vehicle's critical data for the managers to approve,
+ * and their fines. The data is the driver's part of `GET /api/v1/home`.
  */
 export const DriverPortalPage = () => {
   const { t, format } = useI18n()
@@ -67,6 +69,7 @@ export const DriverPortalPage = () => {
                           <RefuelCard vehicleId={vehicle.vehicleId} driverId={me().driverId} />
                           <MyRefuelsCard vehicleId={vehicle.vehicleId} />
                           <OdometerCard vehicleId={vehicle.vehicleId} />
+                          <ProposeChangeCard vehicleId={vehicle.vehicleId} />
                           <MyTripsCard vehicleId={vehicle.vehicleId} />
                         </div>
                       )}

@@ -12,11 +12,13 @@ import { SubmitButton } from "../../ui/form/SubmitButton"
 import { TextField } from "../../ui/form/TextField"
 import { showToast } from "../../ui/toast"
 import { type OdometerValues, odometerForm, POSITIVE } from "./driverForms"
+import { OdometerSuggestions } from "./OdometerSuggestions"
 import { PhotoField } from "./PhotoField"
 
 /**
  * Log an odometer reading: the existing readings endpoint, then the photo of the dashboard stored
- * with the vehicle's documents (kind other; readings have no documents of their own).
+ * with the vehicle's documents (kind other; readings have no documents of their own). The photo,
+ * once chosen, is read by OCR for readings to tap instead of typing.
  */
 export const OdometerCard = (props: { readonly vehicleId: string }) => {
   const { t, locale } = useI18n()
@@ -77,6 +79,13 @@ export const OdometerCard = (props: { readonly vehicleId: string }) => {
           name="odometer-photo"
           file={photo()}
           onChange={setPhoto}
+        />
+        <OdometerSuggestions
+          photo={photo()}
+          onPick={(text) => {
+            form.form.setFieldValue("valueKm", text)
+            form.clearServerError("valueKm")
+          }}
         />
         <FormError error={form.formError()} />
         <SubmitButton

@@ -97,7 +97,15 @@ export const CentreVisitsSection = (props: {
         }}
         rowHref={(row) => `/service-visits/${row.id}`}
         compact
-        empty={{ title: props.empty ?? t("vehicleAccess.visitsEmpty") }}
+        empty={{
+          // Filtered to one status, "none yet" would hide the visits of the others.
+          title:
+            status() === ""
+              ? (props.empty ?? t("vehicleAccess.visitsEmpty"))
+              : t("vehicleAccess.visitsEmptyInStatus", {
+                  status: t(`vehicleAccess.visit_${status() as Visit["status"]}`),
+                }),
+        }}
       />
     </section>
   )

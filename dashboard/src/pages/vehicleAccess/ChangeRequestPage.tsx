@@ -10,8 +10,8 @@ import { ConfirmDialog } from "../../ui/ConfirmDialog"
 import { PageHeader } from "../../ui/PageHeader"
 import { ReasonDialog } from "../../ui/ReasonDialog"
 import { RecordState } from "../../ui/RecordState"
-import { StatusBadge } from "../../ui/StatusBadge"
 import { showToast } from "../../ui/toast"
+import { ChangeStatusBadge } from "./ChangeStatusBadge"
 import "./vehicleAccess.css"
 
 type Request = typeof ChangeRequest.Encoded
@@ -59,18 +59,15 @@ export const ChangeRequestPage = () => {
             <PageHeader title={t("vehicleAccess.changeTitle")} description={r().vehicleName ?? ""} />
             <section class="panel">
               <p>
-                <StatusBadge
-                  tone={
-                    r().status === "approved" ? "success" : r().status === "rejected" ? "danger" : "warning"
-                  }
+                <ChangeStatusBadge
                   status={r().status}
-                  label={t(`vehicleAccess.change_${r().status}`)}
+                  deciding={session.can("vehicles.manage")}
                   testId="change-status"
                 />
               </p>
-              <p class="muted">
+              <p class="muted" data-testid="change-proposer">
                 {t(r().proposerKind === "centre" ? "vehicleAccess.byCentre" : "vehicleAccess.byDriver", {
-                  name: r().proposedByName ?? "—",
+                  name: (r().proposerKind === "centre" ? r().centreName : r().proposedByName) ?? "—",
                   at: format().dateTime(Date.parse(r().createdAt)),
                 })}
               </p>

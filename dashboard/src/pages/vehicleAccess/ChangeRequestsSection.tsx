@@ -37,7 +37,10 @@ export const ChangeRequestsSection = () => {
       {
         id: "by",
         header: t("vehicleAccess.proposedBy"),
-        cell: (c) => c.row.original.proposedByName ?? "—",
+        cell: (c) =>
+          (c.row.original.proposerKind === "centre"
+            ? c.row.original.centreName
+            : c.row.original.proposedByName) ?? "—",
       },
       {
         id: "at",

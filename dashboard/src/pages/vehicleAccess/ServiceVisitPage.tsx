@@ -103,12 +103,16 @@ export const ServiceVisitPage = () => {
       }}
     >
       {(v: () => Visit) => {
-        const fact = (name: string, value: string | null) => (
+        const fact = (name: string, value: string | null, testId?: string) => (
           <div>
             <dt>{name}</dt>
-            <dd>{value ?? "—"}</dd>
+            <dd data-testid={testId}>{value ?? "—"}</dd>
           </div>
         )
+        const at = (iso: string | null) => (iso === null ? null : format().dateTime(Date.parse(iso)))
+        // Confirmed from "completed", or after the moderators rejected the owner's dispute.
+        const confirmable = () =>
+          v().status === "completed" || (v().status === "disputed" && v().disputeOutcome === "rejected")
         return (
           <div class="page" data-testid="service-visit">
             <PageHeader
@@ -127,11 +131,31 @@ export const ServiceVisitPage = () => {
                 )}
                 {fact(
                   t("vehicleAccess.odometer"),
-                  v().odometerKm === null ? null : `${format().integer(v().odometerKm ?? 0)} km`,
+                  v().odometerKm === null ? null : format().distanceKm((v().odometerKm ?? 0) * 1000),
+                  "visit-odometer",
                 )}
                 {fact(t("vehicleAccess.complaint"), v().complaint)}
                 {fact(t("vehicleAccess.total"), format().money(v().total, v().currency))}
                 {fact(t("vehicleAccess.disputeReason"), v().disputeReason)}
+                <Show when={v().confirmedAt !== null}>
+                  {fact(t("vehicleAccess.confirmedAt"), at(v().confirmedAt))}
+                </Show>
+                <Show when={v().disputeOutcome}>
+                  {(outcome) => (
+                    <>
+                      {fact(
+                        t("vehicleAccess.settlement"),
+                        `${t(`vehicleAccess.settlement_${outcome()}`)} · ${at(v().settledAt) ?? ""}`,
+                        "visit-settlement",
+                      )}
+                      {fact(t("vehicleAccess.settlementNote"), v().disputeNote, "visit-settlement-note")}
+                    </>
+                  )}
+                </Show>
+                <Show when={v().cancelledAt !== null}>
+                  {fact(t("vehicleAccess.cancelledAt"), at(v().cancelledAt))}
+                  {fact(t("vehicleAccess.cancelReason"), v().cancelReason, "visit-cancel-reason")}
+                </Show>
               </dl>
               <Show when={v().maintenanceTaskId !== null}>
                 <p>
@@ -140,7 +164,7 @@ export const ServiceVisitPage = () => {
                   </A>
                 </p>
               </Show>
-              <Show when={v().status === "completed" && session.can("visits.confirm")}>
+              <Show when={confirmable() && session.can("visits.confirm")}>
                 <div class="vehicle-access__actions">
                   <button
                     type="button"
@@ -150,14 +174,16 @@ export const ServiceVisitPage = () => {
                   >
                     {t("vehicleAccess.confirm")}
                   </button>
-                  <button
-                    type="button"
-                    class="button"
-                    data-testid="visit-dispute"
-                    onClick={() => setDisputing(true)}
-                  >
-                    {t("vehicleAccess.dispute")}
-                  </button>
+                  <Show when={v().status === "completed"}>
+                    <button
+                      type="button"
+                      class="button"
+                      data-testid="visit-dispute"
+                      onClick={() => setDisputing(true)}
+                    >
+                      {t("vehicleAccess.dispute")}
+                    </button>
+                  </Show>
                 </div>
               </Show>
             </section>

@@ -130,10 +130,16 @@ export const VehicleAccessPage = () => {
       {
         id: "vehicle",
         header: t("vehicleAccess.vehicle"),
-        cell: (c) =>
-          [c.row.original.vehicle.make, c.row.original.vehicle.model, c.row.original.vehicle.year]
-            .filter((x) => x != null)
-            .join(" ") || "—",
+        cell: (c) => (
+          <div>
+            <strong data-testid="request-vehicle">{c.row.original.vehicleName ?? "—"}</strong>
+            <div class="muted">
+              {[c.row.original.vehicle.make, c.row.original.vehicle.model, c.row.original.vehicle.year]
+                .filter((x) => x != null)
+                .join(" ")}
+            </div>
+          </div>
+        ),
       },
       { id: "scope", header: t("vehicleAccess.scope"), cell: (c) => scopeLabel(c.row.original.scope) },
       {

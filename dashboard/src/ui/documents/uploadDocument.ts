@@ -27,7 +27,13 @@ const errorOf = (xhr: XMLHttpRequest): ApiError => {
 const idsOf = (body: { items?: ReadonlyArray<{ id?: unknown }> }): ReadonlyArray<string> =>
   (body.items ?? []).flatMap((item) => (typeof item.id === "string" ? [item.id] : []))
 
-const send = <T>(url: string, form: FormData, onProgress: (fraction: number) => void, signal?: AbortSignal) =>
+const send = <T>(
+  url: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+  okStatus = 201,
+) =>
   new Promise<T>((resolve, reject) => {
     // XMLHttpRequest, not fetch: only it reports upload progress.
     const xhr = new XMLHttpRequest()
@@ -40,7 +46,7 @@ const send = <T>(url: string, form: FormData, onProgress: (fraction: number) => 
       if (e.lengthComputable) onProgress(e.loaded / e.total)
     }
     xhr.onload = () =>
-      xhr.status === 201 ? resolve(JSON.parse(xhr.responseText) as T) : reject(errorOf(xhr))
+      xhr.status === okStatus ? resolve(JSON.parse(xhr.responseText) as T) : reject(errorOf(xhr))
     xhr.onerror = () => reject(new ApiError(0, "FLEET_CLIENT_NETWORK", "network error"))
     xhr.onabort = () => reject(new DOMException("aborted", "AbortError"))
     signal?.addEventListener("abort", () => xhr.abort(), { once: true })
@@ -51,11 +57,13 @@ export interface UploadOptions {
   readonly onProgress: (fraction: number) => void
   readonly refresh: () => Promise<void>
   readonly signal?: AbortSignal
+  /** The status of a success: 201 (something was stored) unless the endpoint answers 200. */
+  readonly okStatus?: number
 }
 
 /**
  * Posts a multipart form (made by `makeForm`, once per attempt) to `url`, reporting progress (0..1),
- * and answers the 201's body; a failure is an `ApiError` with the server's code and its message in
+ * and answers the success's body (201, or `okStatus`); a failure is an `ApiError` with the server's code and its message in
  * the user's language. An expired session is refreshed once (`refresh`, the API's single-flight
  * refresh) and the form sent again.
  */
@@ -65,7 +73,7 @@ export const uploadForm = async <T>(
   options: UploadOptions,
 ): Promise<T> => {
   try {
-    return await send<T>(url, makeForm(), options.onProgress, options.signal)
+    return await send<T>(url, makeForm(), options.onProgress, options.signal, options.okStatus)
   } catch (error) {
     const stale =
       error instanceof ApiError &&
@@ -74,7 +82,7 @@ export const uploadForm = async <T>(
     if (!stale) throw error
     await options.refresh()
     options.onProgress(0)
-    return await send<T>(url, makeForm(), options.onProgress, options.signal)
+    return await send<T>(url, makeForm(), options.onProgress, options.signal, options.okStatus)
   }
 }
 
