@@ -179,7 +179,7 @@ export const RECORD_REFUSAL_MESSAGES = {
     en: "below {floorKm} km, the vehicle's odometer recorded on or before that day",
     ru: "меньше {floorKm} км — пробега этой машины, записанного на этот день или раньше",
     kk: "{floorKm} км-ден аз — осы көліктің сол күні немесе одан бұрын жазылған одометр көрсеткіші",
-    tr: "aracın o gün veya daha önce kaydedilen kilometre sayacı olan {floorKm} km'nin altında",
+    tr: "aracın o gün veya daha önce kaydedilen kilometre sayacı olan {floorKm} kilometrenin altında",
   },
   fuelNeedsLitres: {
     en: "a fuel expense needs the litres refuelled",
