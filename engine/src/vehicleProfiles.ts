@@ -1,4 +1,3 @@
-import { ORGANISATION_DEFAULTS } from "@fleetcore/contract/organisationDefaults"
 import type pg from "pg"
 import type { Geofence } from "./rules/alerts/GeofenceRule.js"
 import { parseGeofenceSchedule } from "./rules/alerts/GeofenceSchedule.js"
@@ -51,13 +50,13 @@ export const loadVehicleProfiles = async (
     dwell_s: number
     alert_on: "enter" | "exit" | "both"
     schedule: { days: string[]; from: string; to: string } | null
-    time_zone: string
+    time_zone: string | null
   }>(
-    // Schedules are in the organisation's time zone (settings.timezone, the default when it has none).
+    // Schedules are in the organisation's time zone, as its days are (`timeZoneOf`).
     `SELECT g.org_id, g.id, g.kind, g.center_lat, g.center_lon, g.radius_m, g.ring, g.dwell_s, g.alert_on, g.schedule,
-            coalesce(o.settings->>'timezone', $2::text) AS time_zone
+            o.settings->>'timezone' AS time_zone
      FROM geofences g JOIN organisations o ON o.id = g.org_id WHERE g.active AND g.org_id = ANY($1::uuid[])`,
-    [orgs, ORGANISATION_DEFAULTS.timezone],
+    [orgs],
   )
   const assignments = await db.query<{
     vehicle_id: string
@@ -83,7 +82,8 @@ export const loadVehicleProfiles = async (
   for (const f of fences.rows) {
     const watch = {
       alertOn: f.alert_on,
-      schedule: f.schedule === null ? null : parseGeofenceSchedule(f.schedule, f.time_zone),
+      schedule:
+        f.schedule === null ? null : parseGeofenceSchedule(f.schedule, timeZoneOf({ timezone: f.time_zone })),
     }
     const fence: Geofence =
       f.kind === "circle"
