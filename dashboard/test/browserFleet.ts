@@ -45,6 +45,12 @@ export interface BrowserFleet {
     readonly name?: string
     readonly locale?: string
   }) => Promise<void>
+  /** A driver of the demo organisation: a user with the driver role and their driver record. Answers the record's id. */
+  readonly addDriver: (user: {
+    readonly email: string
+    readonly name: string
+    readonly locale?: string
+  }) => Promise<string>
   /** An access token of a user added here, or of the demo owner when `email` is omitted. */
   readonly tokenOf: (email?: string) => Promise<string>
   /** A JSON call as `token`; anything but a 2xx answer throws with the answer's text. */
@@ -94,6 +100,19 @@ export const startBrowserFleet = async (
   if (demo === null) throw new Error("the server seeded no demo organisation")
   const contexts: BrowserContext[] = []
   const pageErrors: string[] = []
+  const addUser: BrowserFleet["addUser"] = async (user) => {
+    await fleet.db.system.query(
+      "INSERT INTO users (org_id, email, name, password_hash, role, locale) VALUES ($1, $2, $3, $4, $5, $6)",
+      [
+        demo.orgId,
+        user.email,
+        user.name ?? user.email,
+        await hashSecret(PASSWORD),
+        user.role,
+        user.locale ?? "en",
+      ],
+    )
+  }
 
   const api = async <T>(token: string, method: string, path: string, body?: unknown): Promise<T> => {
     const answer = await fetch(`${fleet.httpUrl}${path}`, {
@@ -111,18 +130,15 @@ export const startBrowserFleet = async (
     orgId: demo.orgId,
     resultsDir,
     pageErrors,
-    addUser: async (user) => {
-      await fleet.db.system.query(
-        "INSERT INTO users (org_id, email, name, password_hash, role, locale) VALUES ($1, $2, $3, $4, $5, $6)",
-        [
-          demo.orgId,
-          user.email,
-          user.name ?? user.email,
-          await hashSecret(PASSWORD),
-          user.role,
-          user.locale ?? "en",
-        ],
+    addUser,
+    addDriver: async (user) => {
+      await addUser({ ...user, role: "driver" })
+      const driver = await fleet.db.system.query<{ id: string }>(
+        `INSERT INTO drivers (id, org_id, user_id, full_name)
+         SELECT id, org_id, id, name FROM users WHERE email = $1 RETURNING id`,
+        [user.email],
       )
+      return driver.rows[0]?.id as string
     },
     tokenOf: async (email) => {
       const answer = await fetch(`${fleet.httpUrl}/api/v1/auth/login`, {

@@ -31,14 +31,7 @@ describe("proposing a change to a vehicle's critical data", () => {
     b = await startBrowserFleet("change-proposals")
     admin = await b.tokenOf()
     const db = b.fleet.db.system
-    await b.addUser({ email: DRIVER, role: "driver", name: "Айгерим Водитель", locale: "ru" })
-    const driverId = (
-      await db.query<{ id: string }>(
-        `INSERT INTO drivers (id, org_id, user_id, full_name)
-         SELECT id, org_id, id, name FROM users WHERE email = $1 RETURNING id`,
-        [DRIVER],
-      )
-    ).rows[0]?.id as string
+    const driverId = await b.addDriver({ email: DRIVER, name: "Айгерим Водитель", locale: "ru" })
     vehicleId = (
       await b.api<{ id: string }>(admin, "POST", "/api/v1/vehicles", {
         name: "Proposal Camry",

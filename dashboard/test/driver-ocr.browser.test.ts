@@ -19,14 +19,7 @@ describe("the driver's odometer photo", () => {
   beforeAll(async () => {
     b = await startBrowserFleet("driver-ocr")
     admin = await b.tokenOf()
-    await b.addUser({ email: DRIVER, role: "driver", name: "Айгерим Водитель", locale: "ru" })
-    const driverId = (
-      await b.fleet.db.system.query<{ id: string }>(
-        `INSERT INTO drivers (id, org_id, user_id, full_name)
-         SELECT id, org_id, id, name FROM users WHERE email = $1 RETURNING id`,
-        [DRIVER],
-      )
-    ).rows[0]?.id as string
+    const driverId = await b.addDriver({ email: DRIVER, name: "Айгерим Водитель", locale: "ru" })
     vehicleId = (
       await b.api<{ id: string }>(admin, "POST", "/api/v1/vehicles", {
         name: "OCR Nexia",
