@@ -1,3 +1,4 @@
+export * from "./alertFacts.js"
 export * from "./client.js"
 export * from "./endpoint.js"
 export * from "./endpoints/alerts.js"

@@ -1,57 +1,16 @@
+import { ALERT_FACT_KINDS } from "@fleetcore/contract"
 import { DEVICE_ALARMS, type DeviceAlarm } from "@fleetcore/proto"
 import { IntlMessageFormat } from "intl-messageformat"
 import type { NotificationTexts } from "./NotificationTexts.js"
 
 /**
  * The alert details a notification tells, in the order it tells them, and how each value reads:
- * the facts of the alert's page (dashboard/src/pages/alerts/alertDetails.ts), worded by the same
- * labels, in the reader's language, units and time zone. Ids (the geofence, device, card, refuel)
- * are left out: the title names the record, the link opens it; a key not listed is not told (the
- * alert's page shows it).
+ * the facts of the alert's page (ALERT_FACT_KINDS, contract), after the task and the card's limit,
+ * worded by the same labels, in the reader's language, units and time zone. Ids (the geofence,
+ * device, card, refuel) are left out: the title names the record, the link opens it; a key not
+ * listed is not told (the alert's page shows it).
  */
-const KINDS = {
-  task: "text",
-  cardLimit: "cardLimit",
-  code: "text",
-  alarm: "alarm",
-  limitKmh: "kmh",
-  maxKmh: "kmh",
-  sinceMs: "epochMs",
-  startMs: "epochMs",
-  endMs: "epochMs",
-  lastDataAt: "instant",
-  previousM: "metres",
-  currentM: "metres",
-  decreaseM: "metres",
-  increaseM: "metres",
-  elapsedS: "seconds",
-  impliedKmh: "kmh",
-  maxPlausibleM: "metres",
-  odometerM: "metres",
-  gpsM: "metres",
-  diffPct: "percent",
-  windowM: "metres",
-  valueKm: "km",
-  kmPerDay: "kmPerDay",
-  maxKmPerDay: "kmPerDay",
-  fromL: "litres",
-  toL: "litres",
-  litres: "litres",
-  expectedL: "litres",
-  actualL: "litres",
-  differencePct: "percent",
-  paidL: "litres",
-  sensorL: "sensorLitres",
-  missingL: "litres",
-  minV: "volts",
-  thresholdV: "volts",
-  dueBy: "dueBy",
-  dueDate: "day",
-  dueOdometerKm: "km",
-  daysLeft: "days",
-  kmLeft: "km",
-  periodStart: "day",
-} as const
+const KINDS = { task: "text", cardLimit: "cardLimit", ...ALERT_FACT_KINDS } as const
 
 export type AlertFactKey = keyof typeof KINDS
 type Kind = (typeof KINDS)[AlertFactKey]

@@ -1,3 +1,4 @@
+import { ALERT_FACT_KINDS, type AlertFactKind } from "@fleetcore/contract"
 import { DEVICE_ALARMS, type DeviceAlarm } from "@fleetcore/proto"
 import type { I18n } from "../../i18n/createI18n"
 import type { Formatters } from "../../i18n/format"
@@ -52,53 +53,34 @@ const volts = numberAs((v, { t, format }) => t("units.volts", { value: format.de
 const kmPerDay = numberAs((v, { t, format }) => t("units.kmPerDay", { value: format.integer(v) }))
 const isAlarm = (v: unknown): v is DeviceAlarm => (DEVICE_ALARMS as ReadonlyArray<unknown>).includes(v)
 
-/**
- * Every detail the rules write (engine/src VehicleRules, rules/odometer, IncidentSink, MaintenanceJob,
- * FuelCrossCheck, checkOffline; api/src/fuel, vehicles/recordReading), in the order the page lists
- * them, and how each reads. Its label is `alerts.fact_<key>`. Keys named in `recordFacts` are not here.
- */
-const DETAILS = {
-  code: text,
+/** How each kind of detail reads (the kinds of ALERT_FACT_KINDS, in contract). */
+const SHOW = {
+  text,
   alarm: (v, w) => (isAlarm(v) ? w.t(`alerts.alarm_${v}`) : text(v, w)),
-  limitKmh: kmh,
-  maxKmh: kmh,
-  sinceMs: epochMs,
-  startMs: epochMs,
-  endMs: epochMs,
-  lastDataAt: isoInstant,
-  previousM: metres,
-  currentM: metres,
-  decreaseM: metres,
-  increaseM: metres,
-  elapsedS: numberAs((s, { format }) => format.duration(s)),
-  impliedKmh: kmh,
-  maxPlausibleM: metres,
-  odometerM: metres,
-  gpsM: metres,
-  diffPct: percent,
-  windowM: metres,
-  valueKm: km,
+  kmh,
+  epochMs,
+  instant: isoInstant,
+  metres,
+  seconds: numberAs((s, { format }) => format.duration(s)),
+  percent,
+  km,
   kmPerDay,
-  maxKmPerDay: kmPerDay,
-  fromL: litres,
-  toL: litres,
   litres,
-  expectedL: litres,
-  actualL: litres,
-  differencePct: percent,
-  paidL: litres,
   // No fill near the refuel is what the alert is about: say so rather than leave it out.
-  sensorL: (v, w) => (v === null ? w.t("alerts.noSensorFill") : litres(v, w)),
-  missingL: litres,
-  minV: volts,
-  thresholdV: volts,
+  sensorLitres: (v, w) => (v === null ? w.t("alerts.noSensorFill") : litres(v, w)),
+  volts,
   dueBy: (v, w) => (v === "km" || v === "date" ? w.t(`alerts.dueBy_${v}`) : v === null ? null : text(v, w)),
-  dueDate: isoDay,
-  dueOdometerKm: km,
-  daysLeft: numberAs((d, { format }) => format.duration(Math.max(0, d) * 86_400)),
-  kmLeft: km,
-  periodStart: isoDay,
-} as const satisfies Record<string, Show>
+  day: isoDay,
+  days: numberAs((d, { format }) => format.duration(Math.max(0, d) * 86_400)),
+} as const satisfies Record<AlertFactKind, Show>
+
+/**
+ * Every detail the rules write (ALERT_FACT_KINDS), in the order the page lists them, and how each
+ * reads. Its label is `alerts.fact_<key>`. Keys named in `recordFacts` are not here.
+ */
+const DETAILS: Readonly<Record<AlertFactKey, Show>> = Object.fromEntries(
+  Object.entries(ALERT_FACT_KINDS).map(([key, kind]) => [key, SHOW[kind]]),
+) as Record<AlertFactKey, Show>
 
 /** "someNewKey" -> "Some new key": a detail this dashboard does not know yet still shows. */
 const humanise = (key: string): string => {
@@ -109,7 +91,8 @@ const humanise = (key: string): string => {
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
-const isKnown = (key: string): key is keyof typeof DETAILS => Object.hasOwn(DETAILS, key)
+type AlertFactKey = keyof typeof ALERT_FACT_KINDS
+const isKnown = (key: string): key is AlertFactKey => Object.hasOwn(DETAILS, key)
 const ORDER: ReadonlyArray<string> = Object.keys(DETAILS)
 const rank = (key: string): number => {
   const i = ORDER.indexOf(key)
